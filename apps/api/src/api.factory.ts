@@ -1,0 +1,15 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AppConfig, configureHttpApp, createFastifyAdapter } from '@samverkan/platform';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module.js';
+
+/** Builds the API application (not yet listening). main.ts and the e2e tests both use this. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createFastifyAdapter(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  await configureHttpApp(app, config);
+  return app;
+}

@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type AppConfig,
+  ClockModule,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  LoggingModule,
+  QueueModule,
+} from '@samverkan/platform';
+
+/** The HTTP API. Domain modules (identity, promises, inspections, …) are added here as they arrive. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        ClockModule,
+        DatabaseModule.forRoot('samverkan-api'),
+        QueueModule.forRoot(),
+        HealthModule,
+      ],
+    };
+  }
+}

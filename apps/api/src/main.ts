@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { checkDependencies, forceExitAfter, loadConfig, runMain } from '@samverkan/platform';
+import { Logger } from 'nestjs-pino';
+import { createApiApp } from './api.factory.js';
+
+await runMain('samverkan-api', async () => {
+  const config = loadConfig();
+  await checkDependencies(config);
+  const app = await createApiApp(config);
+  const logger = app.get(Logger);
+  app.enableShutdownHooks();
+  forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.warn(message));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = await app.getUrl();
+  logger.log(`Samverkan API listening on ${url} (OpenAPI: ${url}/api/docs)`, 'Bootstrap');
+});

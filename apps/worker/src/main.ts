@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { checkDependencies, forceExitAfter, loadConfig, runMain, WorkerRegistryService } from '@samverkan/platform';
+import { Logger } from 'nestjs-pino';
+import { createWorkerApp } from './worker.factory.js';
+
+await runMain('samverkan-worker', async () => {
+  const config = loadConfig();
+  await checkDependencies(config);
+  const app = await createWorkerApp(config);
+  const logger = app.get(Logger);
+  // On SIGTERM/SIGINT: workers stop taking jobs, finish the ones in flight, then connections close.
+  app.enableShutdownHooks();
+  forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.warn(message));
+  await app.init();
+  const { workerId } = app.get(WorkerRegistryService).identity;
+  logger.log(`Samverkan worker ${workerId} consuming queues (prefix ${config.QUEUE_PREFIX})`, 'Bootstrap');
+});

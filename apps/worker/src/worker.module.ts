@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type AppConfig,
+  ClockModule,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  QueueModule,
+  SystemWorkerModule,
+} from '@samverkan/platform';
+
+/** The worker: BullMQ consumers of every queue. Domain processors are added here as they arrive. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        ClockModule,
+        DatabaseModule.forRoot('samverkan-worker'),
+        QueueModule.forRoot(),
+        SystemWorkerModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Jest in ESM mode (NestJS 12 is ESM-only): run through `npm test`, which passes
+ * --experimental-vm-modules. Tests use real PostgreSQL and Redis (see libs/testing).
+ */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    // Monorepo aliases first, then the rule that strips `.js` from relative imports.
+    '^@samverkan/platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^@samverkan/testing$': '<rootDir>/libs/testing/src/index.ts',
+    '^@samverkan/migrations$': '<rootDir>/migrations/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  globalTeardown: '<rootDir>/libs/testing/global-teardown.mjs',
+  testTimeout: 30_000,
+};

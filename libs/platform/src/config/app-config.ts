@@ -1,0 +1,120 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Max,
+  Min,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Accepts a URL whose scheme is one of `protocols` and that names a host. */
+function IsServiceUrl(protocols: string[], options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isServiceUrl',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: `$property must be a URL of the form ${protocols[0]}://host:port/...`,
+        ...options,
+      },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string') return false;
+          try {
+            const url = new URL(value);
+            return protocols.includes(url.protocol.replace(/:$/, '')) && url.hostname.length > 0;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+  };
+}
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting Samverkan reads from the environment, with its default. This class is the one
+ * place a variable is declared; README.md's configuration table mirrors it.
+ * Property names are the environment variable names so that error messages name the variable.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsServiceUrl(['postgres', 'postgresql'])
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/samverkan';
+
+  @IsServiceUrl(['redis', 'rediss'])
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key in Redis; lets several deployments (or test files) share one Redis. */
+  @IsString()
+  QUEUE_PREFIX = 'samverkan';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Origins allowed to call the API from a browser; empty means same-origin only. */
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** Largest accepted request body. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Set when the API runs behind a reverse proxy, so client addresses come from X-Forwarded-For. */
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** How long a shutting-down process waits for in-flight requests and jobs before it gives up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 30_000;
+}
+
+/** Variables whose values must never be echoed in messages (they may carry credentials). */
+export const SECRET_CONFIG_KEYS: ReadonlySet<keyof AppConfig> = new Set(['DATABASE_URL', 'REDIS_URL']);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/samverkan',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: 'samverkan',
+      CORS_ORIGINS: [],
+      TRUST_PROXY: false,
+      BODY_LIMIT_BYTES: 1048576,
+    });
+  });
+
+  it('converts numbers, booleans and lists', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TRUST_PROXY: 'true',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      NODE_ENV: 'production',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('rejects a malformed value with one line naming the variable and the value', () => {
+    const attempt = () => loadConfig({ PORT: 'abc' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow('Invalid configuration: PORT must be an integer number (got "abc")');
+  });
+
+  it('names every malformed variable on the same line', () => {
+    try {
+      loadConfig({ PORT: '70000', NODE_ENV: 'staging', TRUST_PROXY: 'maybe' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).not.toContain('\n');
+      expect(message).toMatch(/PORT must not be greater than 65535/);
+      expect(message).toMatch(/NODE_ENV must be one of the following values/);
+      expect(message).toMatch(/TRUST_PROXY must be a boolean value/);
+    }
+  });
+
+  it('does not echo connection URLs, which may carry passwords', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(
+      /^Invalid configuration: DATABASE_URL must be a URL of the form postgres:\/\/host:port\/\.\.\.$/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'not a url :hunter2' })).toThrow(/REDIS_URL must be a URL/);
+    expect(() => loadConfig({ REDIS_URL: 'not a url :hunter2' })).not.toThrow(/hunter2/);
+  });
+});

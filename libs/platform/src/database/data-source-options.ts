@@ -1,0 +1,32 @@
+import { migrations } from '@samverkan/migrations';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+
+export const MIGRATIONS_TABLE = 'typeorm_migrations';
+
+/**
+ * The one description of Samverkan's database, shared by the apps, the migration CLI and tests.
+ * The schema changes only through migrations: `synchronize` is off everywhere, tests included.
+ */
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL'>,
+  applicationName = 'samverkan',
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    applicationName,
+    synchronize: false,
+    migrationsRun: false,
+    migrations,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    entities: [],
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      // A runaway query must not hold a connection for ever; long reports set their own limit.
+      statement_timeout: 30_000,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ProblemException } from '../errors/problem.js';
+import { SystemPingService } from '../system/system-ping.service.js';
+import { APP_VERSION } from '../version.js';
+import { HealthService } from './health.service.js';
+
+class WorkerPingQuery {
+  @ApiPropertyOptional({ description: 'How long to wait for a worker (ms)', minimum: 100, maximum: 10_000, default: 5_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(10_000)
+  timeoutMs: number = 5_000;
+
+}
+
+@ApiTags('health')
+@Controller({ path: 'health', version: '1' })
+export class HealthController {
+  constructor(
+    private readonly health: HealthService,
+    private readonly pings: SystemPingService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process is running' })
+  live() {
+    return { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable, all migrations applied' })
+  @ApiOkResponse({ description: 'Ready' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready; `checks` names the dependency that failed' })
+  async ready() {
+    const { ready, checks } = await this.health.readiness();
+    if (!ready) {
+      const failed = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'not-ready', `Not ready: ${failed.join(', ')} down.`, { checks });
+    }
+    return { status: 'ok', checks };
+  }
+
+  @Get('worker')
+  @ApiOperation({ summary: 'Queue round trip: a system.ping job answered by a worker' })
+  @ApiServiceUnavailableResponse({ description: 'No worker answered in time, or Redis is unreachable' })
+  async worker(@Query() query: WorkerPingQuery) {
+    const started = performance.now();
+    try {
+      const answer = await this.pings.ping(query.timeoutMs);
+      return { status: 'ok', roundTripMs: Math.round(performance.now() - started), worker: answer };
+    } catch (error) {
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'worker-unavailable',
+        `No worker answered a system.ping job within ${query.timeoutMs} ms.`,
+        { reason: error instanceof Error ? error.message : String(error) },
+      );
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import { VersioningType } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config.js';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { createValidationPipe } from '../errors/validation.js';
+import { APP_VERSION } from '../version.js';
+import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
+
+export const API_PREFIX = 'api';
+export const DOCS_PATH = 'api/docs';
+export const DOCS_JSON_PATH = 'api/docs-json';
+
+// Probes call these every few seconds; a successful probe is not worth a log line.
+const QUIET_PATHS = new Set([`/${API_PREFIX}/v1/health`, `/${API_PREFIX}/v1/health/ready`]);
+
+/** One access line per request. Only the path is logged: query strings may name people. */
+function logAccess(request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0];
+  const status = reply.statusCode;
+  if (status < 400 && QUIET_PATHS.has(path)) return;
+  const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+  PinoLogger.root[level](
+    {
+      req: { id: request.id, method: request.method, path, remoteAddress: request.ip },
+      res: { statusCode: status },
+      responseTime: Math.round(reply.elapsedTime),
+    },
+    'request completed',
+  );
+}
+
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // One id per request, reused from X-Request-Id when the caller sent a sane one. It is put on the
+    // raw request too, where the pino-http logger picks it up.
+    genReqId: (req: IncomingMessage) => {
+      const id = requestIdFromHeaders(req.headers);
+      (req as { id?: string }).id = id;
+      return id;
+    },
+    logger: false,
+  });
+}
+
+/**
+ * Everything an HTTP app of Samverkan has, in one place so that main.ts and the tests build the
+ * same application: /api/v1 routes, validation, problem+json errors, security headers, CORS,
+ * request ids and the OpenAPI document.
+ */
+export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logAccess(request, reply);
+    done();
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI styles itself inline and loads its favicon as data: URLs.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+
+  if (config.CORS_ORIGINS.length > 0) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      credentials: true,
+      exposedHeaders: [REQUEST_ID_HEADER, 'etag'],
+    });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Samverkan API')
+      .setDescription(
+        'Samverkan: police and municipality working together under a citizen promise (medborgarlöfte). ' +
+          'Errors are RFC 9457 problem+json.',
+      )
+      .setVersion(APP_VERSION)
+      .build(),
+  );
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: DOCS_JSON_PATH });
+}

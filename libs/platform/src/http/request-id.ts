@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+// A caller (or proxy) may pass its own id so logs line up across systems; anything odd is replaced.
+const ACCEPTABLE_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+export function requestIdFromHeaders(headers: IncomingHttpHeaders): string {
+  const given = headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
+}
+
+export function requestIdOf(request: { id?: unknown; raw?: { id?: unknown } }): string | undefined {
+  const id = request.raw?.id ?? request.id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,15 @@
+/**
+ * The catalogue of BullMQ queues and job names. A queue name appears nowhere else as a literal.
+ * Job names are `<area>.<action>`; BullMQ job *ids* (when we set them) must not contain ':' nor be
+ * all digits.
+ */
+export const QueueName = {
+  /** Platform jobs: round-trip pings the readiness tooling uses. */
+  System: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  SystemPing: 'system.ping',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import type { QueueName } from './queue-names.js';
+
+/** Finished jobs are kept a while for inspection; the database, not Redis, is the record. */
+const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * BullMQ on REDIS_URL, every key under QUEUE_PREFIX. Import `QueueModule.forRoot()` once per app
+ * and `QueueModule.register(QueueName.X)` in the module that produces or consumes a queue.
+ */
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            connection: { url: config.REDIS_URL, connectionName: 'samverkan-queues' },
+            prefix: config.QUEUE_PREFIX,
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          }),
+        }),
+      ],
+    };
+  }
+
+  static register(...names: QueueName[]): DynamicModule {
+    const queues = BullModule.registerQueue(...names.map((name) => ({ name })));
+    return { module: QueueModule, imports: [queues], exports: [queues] };
+  }
+}

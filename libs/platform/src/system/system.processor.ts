@@ -1,0 +1,31 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { JobName, QueueName } from '../queues/queue-names.js';
+import { MAX_PING_HOLD_MS, type SystemPingData, type SystemPingResult } from './system-ping.js';
+import { WorkerRegistryService } from './worker-registry.service.js';
+
+/** Consumes the `system` queue in the worker app. Safe to run twice: a ping only touches a heartbeat. */
+@Processor(QueueName.System)
+export class SystemProcessor extends WorkerHost {
+  private readonly logger = new Logger(SystemProcessor.name);
+
+  constructor(private readonly registry: WorkerRegistryService) {
+    super();
+  }
+
+  async process(job: Job<SystemPingData>): Promise<SystemPingResult> {
+    switch (job.name) {
+      case JobName.SystemPing: {
+        const hold = Math.min(Math.max(job.data.holdMs ?? 0, 0), MAX_PING_HOLD_MS);
+        if (hold > 0) await sleep(hold);
+        const answeredAt = await this.registry.touch();
+        return { ...this.registry.identity, answeredAt: answeredAt.toISOString() };
+      }
+      default:
+        this.logger.error(`Unknown job ${job.name} on queue ${QueueName.System}`);
+        throw new Error(`Unknown job ${job.name}`);
+    }
+  }
+}
