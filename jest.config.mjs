@@ -2,6 +2,8 @@
  * Jest in ESM mode (NestJS 12 is ESM-only): run through `npm test`, which passes
  * --experimental-vm-modules. Tests use real PostgreSQL and Redis (see libs/testing).
  */
+import { cjsCopyPath, ESM_ONLY_PACKAGES } from './libs/testing/jest-esm-packages.mjs';
+
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations'],
@@ -13,10 +15,12 @@ export default {
     '^@samverkan/testing$': '<rootDir>/libs/testing/src/index.ts',
     '^@samverkan/migrations$': '<rootDir>/migrations/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    ...Object.fromEntries(ESM_ONLY_PACKAGES.map((name) => [`^${name}$`, cjsCopyPath(name)])),
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
   },
+  globalSetup: '<rootDir>/libs/testing/global-setup.mjs',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.mjs',
   testTimeout: 30_000,
 };

@@ -47,7 +47,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: 'about:blank',
         title: statusTitle(fastifyStatus),
         status: fastifyStatus,
-        detail: fastifyDetail(exception as { code?: string; message?: string }),
+        // Fastify's 4xx messages describe the request, not the server, so they are safe to show.
+        detail: (exception as { message?: string }).message,
       };
     }
     return {
@@ -56,20 +57,5 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       detail: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.',
     };
-  }
-}
-
-function fastifyDetail(error: { code?: string; message?: string }): string {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is not valid JSON.';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is larger than the server accepts.';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Unsupported content type; send application/json.';
-    default:
-      // Fastify's 4xx messages describe the request, not the server, so they are safe to show.
-      return error.message ?? 'The request could not be processed.';
   }
 }

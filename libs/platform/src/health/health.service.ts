@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { describePostgres, describeRedis, reasonOf } from '../database/connection-target.js';
 import { MIGRATIONS_TABLE } from '../database/data-source-options.js';
+import { redisConnection } from '../queues/redis-connection.js';
 
 export interface DependencyCheck {
   status: 'up' | 'down';
@@ -33,7 +34,7 @@ export class HealthService implements OnApplicationShutdown {
   ) {
     // A dedicated client that fails fast: readiness must answer within seconds when Redis is gone.
     this.redis = new Redis(config.REDIS_URL, {
-      connectionName: 'samverkan-health',
+      ...redisConnection(config.REDIS_URL, 'samverkan-health'),
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

@@ -1,7 +1,10 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import type { QueueName } from './queue-names.js';
+import { reportQueueErrors } from './queue-error-reporter.js';
+import { redisConnection } from './redis-connection.js';
 
 /** Finished jobs are kept a while for inspection; the database, not Redis, is the record. */
 const DEFAULT_JOB_OPTIONS = {
@@ -24,7 +27,7 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            connection: { url: config.REDIS_URL, connectionName: 'samverkan-queues' },
+            connection: redisConnection(config.REDIS_URL, 'samverkan-queues'),
             prefix: config.QUEUE_PREFIX,
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),
@@ -35,6 +38,11 @@ export class QueueModule {
 
   static register(...names: QueueName[]): DynamicModule {
     const queues = BullModule.registerQueue(...names.map((name) => ({ name })));
-    return { module: QueueModule, imports: [queues], exports: [queues] };
+    const errorReporting = {
+      provide: `samverkan:queue-error-reporting:${names.join(',')}`,
+      inject: names.map((name) => getQueueToken(name)),
+      useFactory: (...registered: Queue[]) => registered.forEach((queue) => reportQueueErrors(queue, 'queue')),
+    };
+    return { module: QueueModule, imports: [queues], providers: [errorReporting], exports: [queues] };
   }
 }

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
+import { redisConnection } from '../queues/redis-connection.js';
 import { databaseName, describePostgres, describeRedis, reasonOf } from '../database/connection-target.js';
 
 /** A start-up failure worth one clear line rather than a stack trace. */
@@ -39,6 +40,7 @@ async function checkPostgres(url: string): Promise<string | undefined> {
 
 async function checkRedis(url: string): Promise<string | undefined> {
   const client = new Redis(url, {
+    ...redisConnection(url, 'samverkan-startup-check'),
     lazyConnect: true,
     connectTimeout: TIMEOUT_MS,
     maxRetriesPerRequest: 0,

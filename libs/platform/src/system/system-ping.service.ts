@@ -4,6 +4,8 @@ import { type Queue, QueueEvents } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../clock/clock.js';
 import { JobName, QueueName } from '../queues/queue-names.js';
+import { reportQueueErrors } from '../queues/queue-error-reporter.js';
+import { redisConnection } from '../queues/redis-connection.js';
 import type { SystemPingData, SystemPingResult } from './system-ping.js';
 
 /** Sends a `system.ping` job and waits for a worker to answer it. */
@@ -38,9 +40,10 @@ export class SystemPingService implements OnApplicationShutdown {
   private async queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
       this.events = new QueueEvents(QueueName.System, {
-        connection: { url: this.config.REDIS_URL, connectionName: 'samverkan-queue-events' },
+        connection: redisConnection(this.config.REDIS_URL, 'samverkan-queue-events'),
         prefix: this.config.QUEUE_PREFIX,
       });
+      reportQueueErrors(this.events, 'events');
     }
     await this.events.waitUntilReady();
     return this.events;

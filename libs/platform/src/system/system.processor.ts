@@ -1,16 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { JobName, QueueName } from '../queues/queue-names.js';
+import { QueueProcessor } from '../queues/queue-processor.js';
 import { MAX_PING_HOLD_MS, type SystemPingData, type SystemPingResult } from './system-ping.js';
 import { WorkerRegistryService } from './worker-registry.service.js';
 
 /** Consumes the `system` queue in the worker app. Safe to run twice: a ping only touches a heartbeat. */
 @Processor(QueueName.System)
-export class SystemProcessor extends WorkerHost {
-  private readonly logger = new Logger(SystemProcessor.name);
-
+export class SystemProcessor extends QueueProcessor {
   constructor(private readonly registry: WorkerRegistryService) {
     super();
   }
@@ -24,7 +22,6 @@ export class SystemProcessor extends WorkerHost {
         return { ...this.registry.identity, answeredAt: answeredAt.toISOString() };
       }
       default:
-        this.logger.error(`Unknown job ${job.name} on queue ${QueueName.System}`);
         throw new Error(`Unknown job ${job.name}`);
     }
   }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JobName, QueueName } from '@samverkan/platform';
+import { TestEnvironment } from '@samverkan/testing';
+import { Queue, QueueEvents } from 'bullmq';
+import pg from 'pg';
+import { createWorkerApp } from '../../worker/src/worker.factory.js';
+import { createApiApp } from '../src/api.factory.js';
+
+describe('queue round trip through a real worker', () => {
+  let env: TestEnvironment;
+  let api: NestFastifyApplication;
+  let db: pg.Client;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    api = await createApiApp(env.config);
+    await api.init();
+    await api.getHttpAdapter().getInstance().ready();
+    db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await api?.close();
+    await env?.close();
+  });
+
+  it('reports 503 when no worker answers in time', async () => {
+    const res = await api.inject({ method: 'GET', url: '/api/v1/health/worker?timeoutMs=300' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({
+      type: 'urn:samverkan:problem:worker-unavailable',
+      detail: 'No worker answered a system.ping job within 300 ms.',
+    });
+  });
+
+  it('answers system.ping from the worker, which records its heartbeat', async () => {
+    const worker = await createWorkerApp(env.config);
+    await worker.init();
+    try {
+      const res = await api.inject({ method: 'GET', url: '/api/v1/health/worker?timeoutMs=5000' });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ status: 'ok', roundTripMs: expect.any(Number), worker: { pid: process.pid } });
+
+      const { rows } = await db.query('SELECT worker_id, last_seen_at, stopped_at FROM worker_heartbeat WHERE worker_id = $1', [
+        body.worker.workerId,
+      ]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].last_seen_at.toISOString()).toBe(body.worker.answeredAt);
+      expect(rows[0].stopped_at).toBeNull();
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('finishes the job in flight when the worker shuts down, then marks itself stopped', async () => {
+    const worker: INestApplicationContext = await createWorkerApp(env.config);
+    await worker.init();
+    const connection = { url: env.config.REDIS_URL };
+    const queue = new Queue(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
+    const events = new QueueEvents(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add(JobName.SystemPing, { requestedAt: new Date().toISOString(), holdMs: 1_000 });
+      await waitFor(async () => (await job.getState()) === 'active');
+
+      await worker.close(); // what SIGTERM triggers through enableShutdownHooks
+
+      expect(await job.getState()).toBe('completed');
+      const finished = await queue.getJob(job.id!);
+      expect(finished?.returnvalue).toMatchObject({ pid: process.pid });
+      const { rows } = await db.query('SELECT stopped_at FROM worker_heartbeat WHERE worker_id = $1', [
+        finished?.returnvalue.workerId,
+      ]);
+      expect(rows[0].stopped_at).toBeInstanceOf(Date);
+    } finally {
+      await events.close();
+      await queue.close();
+    }
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

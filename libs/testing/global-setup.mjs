@@ -1,0 +1,5 @@
+import { writeCjsCopies } from './jest-esm-packages.mjs';
+
+export default async function globalSetup() {
+  writeCjsCopies();
+}
