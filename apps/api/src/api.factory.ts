@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, configureHttpApp, createFastifyAdapter } from '@samverkan/platform';
-import { Logger } from 'nestjs-pino';
+import { type AppConfig, AppLogger, configureHttpApp, createFastifyAdapter } from '@samverkan/platform';
 import { ApiModule } from './api.module.js';
 
 /** Builds the API application (not yet listening). main.ts and the e2e tests both use this. */
@@ -9,7 +8,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createFastifyAdapter(config), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   await configureHttpApp(app, config);
   return app;
 }

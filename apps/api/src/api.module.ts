@@ -17,7 +17,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot('samverkan-api'),
         ClockModule,
         DatabaseModule.forRoot('samverkan-api'),
         QueueModule.forRoot(),

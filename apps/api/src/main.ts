@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { checkDependencies, forceExitAfter, loadConfig, runMain } from '@samverkan/platform';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, checkDependencies, forceExitAfter, loadConfig, runMain } from '@samverkan/platform';
 import { createApiApp } from './api.factory.js';
 
 await runMain('samverkan-api', async () => {
   const config = loadConfig();
   await checkDependencies(config);
   const app = await createApiApp(config);
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   app.enableShutdownHooks();
   forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.warn(message));
   await app.listen({ port: config.PORT, host: config.HOST });

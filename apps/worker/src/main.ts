@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { checkDependencies, forceExitAfter, loadConfig, runMain, WorkerRegistryService } from '@samverkan/platform';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, checkDependencies, forceExitAfter, loadConfig, runMain, WorkerRegistryService } from '@samverkan/platform';
 import { createWorkerApp } from './worker.factory.js';
 
 await runMain('samverkan-worker', async () => {
   const config = loadConfig();
   await checkDependencies(config);
   const app = await createWorkerApp(config);
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   // On SIGTERM/SIGINT: workers stop taking jobs, finish the ones in flight, then connections close.
   app.enableShutdownHooks();
   forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.warn(message));

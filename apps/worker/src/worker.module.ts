@@ -17,7 +17,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot('samverkan-worker'),
         ClockModule,
         DatabaseModule.forRoot('samverkan-worker'),
         QueueModule.forRoot(),

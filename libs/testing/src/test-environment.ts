@@ -44,7 +44,7 @@ export function testConfig(databaseUrl: string, overrides: Env = {}): AppConfig 
   });
 }
 
-function configAsEnv(config: AppConfig): Env {
+export function configAsEnv(config: AppConfig): Env {
   return Object.fromEntries(
     Object.entries(config).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]),
   );

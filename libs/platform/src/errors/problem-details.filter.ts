@@ -1,7 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, statusTitle } from './problem.js';
-import { requestIdOf } from '../http/request-id.js';
 
 /**
  * Turns every error into an RFC 9457 problem+json response: Nest HTTP exceptions, Fastify's own
@@ -18,9 +17,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     problem.instance = request.url.split('?')[0];
-    problem.requestId = requestIdOf(request);
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
+    problem.requestId = request.id;
+    if (!(exception instanceof HttpException) && problem.status >= 500) {
+      // The caller sees a generic message; the log keeps what went wrong (the line carries the request id).
+      this.logger.error(exception instanceof Error ? exception : String(exception));
     }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }

@@ -4,10 +4,11 @@ import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { createValidationPipe } from '../errors/validation.js';
+import { requestContext } from '../logging/request-context.js';
+import { ROOT_LOGGER, type RootLogger } from '../logging/root-logger.js';
 import { APP_VERSION } from '../version.js';
 import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
 
@@ -18,17 +19,23 @@ export const DOCS_JSON_PATH = 'api/docs-json';
 // Probes call these every few seconds; a successful probe is not worth a log line.
 const QUIET_PATHS = new Set([`/${API_PREFIX}/v1/health`, `/${API_PREFIX}/v1/health/ready`]);
 
-/** One access line per request. Only the path is logged: query strings may name people. */
-function logAccess(request: FastifyRequest, reply: FastifyReply): void {
+/**
+ * One access line per request, including unknown routes and requests Fastify rejects before any
+ * handler runs. Only the path is logged: query strings may name people.
+ */
+function logAccess(logger: RootLogger, request: FastifyRequest, reply: FastifyReply): void {
   const path = request.url.split('?')[0];
   const status = reply.statusCode;
   if (status < 400 && QUIET_PATHS.has(path)) return;
   const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-  PinoLogger.root[level](
+  logger[level](
     {
-      req: { id: request.id, method: request.method, path, remoteAddress: request.ip },
-      res: { statusCode: status },
-      responseTime: Math.round(reply.elapsedTime),
+      requestId: request.id,
+      method: request.method,
+      path,
+      status,
+      responseTimeMs: Math.round(reply.elapsedTime),
+      remoteAddress: request.ip,
     },
     'request completed',
   );
@@ -38,13 +45,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    // One id per request, reused from X-Request-Id when the caller sent a sane one. It is put on the
-    // raw request too, where the pino-http logger picks it up.
-    genReqId: (req: IncomingMessage) => {
-      const id = requestIdFromHeaders(req.headers);
-      (req as { id?: string }).id = id;
-      return id;
-    },
+    // One id per request, reused from X-Request-Id when the caller sent a sane one.
+    genReqId: (req: IncomingMessage) => requestIdFromHeaders(req.headers),
     logger: false,
   });
 }
@@ -60,13 +62,15 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
+  const logger = app.get<RootLogger>(ROOT_LOGGER);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    // The rest of the request runs inside this context, so its log lines carry the request id.
+    requestContext.run({ requestId: request.id }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    logAccess(request, reply);
+    logAccess(logger, request, reply);
     done();
   });
 

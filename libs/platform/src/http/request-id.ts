@@ -11,7 +11,3 @@ export function requestIdFromHeaders(headers: IncomingHttpHeaders): string {
   return typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
 }
 
-export function requestIdOf(request: { id?: unknown; raw?: { id?: unknown } }): string | undefined {
-  const id = request.raw?.id ?? request.id;
-  return typeof id === 'string' ? id : undefined;
-}
