@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppLogger, checkDependencies, forceExitAfter, loadConfig, runMain } from '@samverkan/platform';
+import { AppLogger, checkDependencies, guardShutdown, loadConfig, runMain } from '@samverkan/platform';
 import { createApiApp } from './api.factory.js';
 
 await runMain('samverkan-api', async () => {
@@ -8,7 +8,7 @@ await runMain('samverkan-api', async () => {
   const app = await createApiApp(config);
   const logger = app.get(AppLogger);
   app.enableShutdownHooks();
-  forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.warn(message));
+  guardShutdown(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.log(message, 'Shutdown'));
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = await app.getUrl();
   logger.log(`Samverkan API listening on ${url} (OpenAPI: ${url}/api/docs)`, 'Bootstrap');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppLogger, checkDependencies, forceExitAfter, loadConfig, runMain, WorkerRegistryService } from '@samverkan/platform';
+import { AppLogger, checkDependencies, guardShutdown, loadConfig, runMain, WorkerRegistryService } from '@samverkan/platform';
 import { createWorkerApp } from './worker.factory.js';
 
 await runMain('samverkan-worker', async () => {
@@ -9,7 +9,7 @@ await runMain('samverkan-worker', async () => {
   const logger = app.get(AppLogger);
   // On SIGTERM/SIGINT: workers stop taking jobs, finish the ones in flight, then connections close.
   app.enableShutdownHooks();
-  forceExitAfter(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.warn(message));
+  guardShutdown(config.SHUTDOWN_TIMEOUT_MS, (message) => logger.log(message, 'Shutdown'));
   await app.init();
   const { workerId } = app.get(WorkerRegistryService).identity;
   logger.log(`Samverkan worker ${workerId} consuming queues (prefix ${config.QUEUE_PREFIX})`, 'Bootstrap');

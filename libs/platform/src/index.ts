@@ -8,6 +8,7 @@ export * from './database/data-source-options.js';
 export * from './database/database.module.js';
 export * from './database/ensure-database.js';
 export * from './database/migrator.js';
+export * from './database/seed.js';
 export * from './errors/problem.js';
 export * from './errors/problem-details.filter.js';
 export * from './errors/validation.js';

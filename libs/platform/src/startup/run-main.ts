@@ -19,12 +19,13 @@ export async function runMain(processName: string, main: () => Promise<void>): P
 }
 
 /**
- * A second guard for shutdown: Nest closes gracefully on SIGTERM/SIGINT (in-flight requests and
- * jobs finish); if that takes longer than `timeoutMs`, the process exits anyway.
+ * Logs the shutdown signal, and guards the graceful shutdown Nest runs on SIGTERM/SIGINT (in-flight
+ * requests and jobs finish, connections close): if it takes longer than `timeoutMs`, exit anyway.
  */
-export function forceExitAfter(timeoutMs: number, log: (message: string) => void): void {
+export function guardShutdown(timeoutMs: number, log: (message: string) => void): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      log(`${signal} received: finishing in-flight work, then stopping`);
       setTimeout(() => {
         log(`Graceful shutdown took longer than ${timeoutMs} ms; exiting`);
         process.exit(1);
