@@ -4,5 +4,8 @@
  * Add one with `npm run db:migration:new -- <Name>`.
  */
 import { PlatformBaseline1764259200000 } from './1764259200000-PlatformBaseline.js';
+import { Identity1764259300000 } from './1764259300000-Identity.js';
+import { RecordGrants1764259400000 } from './1764259400000-RecordGrants.js';
+import { AuditTrail1764259500000 } from './1764259500000-AuditTrail.js';
 
-export const migrations = [PlatformBaseline1764259200000];
+export const migrations = [PlatformBaseline1764259200000, Identity1764259300000, RecordGrants1764259400000, AuditTrail1764259500000];

@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@samverkan/access';
+import { AuditModule } from '@samverkan/audit';
+import { IdentityModule } from '@samverkan/identity';
 import {
   type AppConfig,
   ClockModule,
@@ -22,6 +25,9 @@ export class ApiModule {
         DatabaseModule.forRoot('samverkan-api'),
         QueueModule.forRoot(),
         HealthModule,
+        AuditModule,
+        AccessModule,
+        IdentityModule,
       ],
     };
   }

@@ -1,7 +1,10 @@
-import type { SeedStep } from '@samverkan/platform';
+import { identitySeed } from '@samverkan/identity';
+import type { AppConfig, SeedStep } from '@samverkan/platform';
 
 /**
  * The demo data, in dependency order. Each domain module adds its step here as it arrives
- * (organisations and users first, then the Hammarö 2020–2022 promise, premises, cases, …).
+ * (the Hammarö 2020–2022 promise, premises, cases, … after the organisations and users).
  */
-export const seedSteps: SeedStep[] = [];
+export function seedSteps(config: AppConfig): SeedStep[] {
+  return [identitySeed(config.SEED_PASSWORD)];
+}

@@ -6,6 +6,8 @@ import {
   IsString,
   Max,
   Min,
+  MinLength,
+  ValidateIf,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
@@ -109,6 +111,40 @@ export class AppConfig {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /**
+   * Signs access tokens (HS256). Required, at least 32 characters, when NODE_ENV=production;
+   * elsewhere an unset secret falls back to a fixed development secret.
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== '')
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (and is required when NODE_ENV=production)' })
+  JWT_SECRET = '';
+
+  /** Lifetime of an access token; at most 15 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(900)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (each use replaces it with a new one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** Login attempts one client address may make per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Password of every demo user the seed creates. */
+  @IsString()
+  @MinLength(12)
+  SEED_PASSWORD = 'Samverkan-demo-2026';
+
   /** How long a shutting-down process waits for in-flight requests and jobs before it gives up. */
   @Transform(toInt)
   @IsInt()
@@ -117,4 +153,16 @@ export class AppConfig {
 }
 
 /** Variables whose values must never be echoed in messages (they may carry credentials). */
-export const SECRET_CONFIG_KEYS: ReadonlySet<keyof AppConfig> = new Set(['DATABASE_URL', 'REDIS_URL']);
+export const SECRET_CONFIG_KEYS: ReadonlySet<keyof AppConfig> = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'SEED_PASSWORD',
+]);
+
+const DEVELOPMENT_JWT_SECRET = 'samverkan-development-secret-do-not-use-in-production';
+
+/** The secret access tokens are signed with. */
+export function jwtSecret(config: Pick<AppConfig, 'JWT_SECRET'>): string {
+  return config.JWT_SECRET || DEVELOPMENT_JWT_SECRET;
+}

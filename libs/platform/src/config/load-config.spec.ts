@@ -60,3 +60,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'not a url :hunter2' })).not.toThrow(/hunter2/);
   });
 });
+
+describe('loadConfig: JWT_SECRET', () => {
+  it('is required in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'Invalid configuration: JWT_SECRET must be at least 32 characters (and is required when NODE_ENV=production)',
+    );
+  });
+
+  it('must be long enough when set, and is never echoed', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('may be left unset outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe('');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+  });
+});

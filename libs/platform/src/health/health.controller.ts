@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailable
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ProblemException } from '../errors/problem.js';
+import { Public } from '../http/route-access.js';
 import { SystemPingService } from '../system/system-ping.service.js';
 import { APP_VERSION } from '../version.js';
 import { HealthService } from './health.service.js';
@@ -19,6 +20,7 @@ class WorkerPingQuery {
 }
 
 @ApiTags('health')
+@Public()
 @Controller({ path: 'health', version: '1' })
 export class HealthController {
   constructor(

@@ -67,7 +67,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     // The rest of the request runs inside this context, so its log lines carry the request id.
-    requestContext.run({ requestId: request.id }, done);
+    requestContext.run({ requestId: request.id, ip: request.ip }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     logAccess(logger, request, reply);

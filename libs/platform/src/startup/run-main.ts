@@ -12,7 +12,8 @@ export async function runMain(processName: string, main: () => Promise<void>): P
     if (error instanceof ConfigError || error instanceof StartupError) {
       process.stderr.write(`${processName}: ${error.message}\n`);
     } else {
-      process.stderr.write(`${processName}: failed to start\n${error instanceof Error ? error.stack : String(error)}\n`);
+      const detail = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
+      process.stderr.write(`${processName}: failed: ${detail}\n`);
     }
     process.exit(1);
   }

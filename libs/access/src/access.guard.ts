@@ -1,0 +1,71 @@
+import { type ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { AuditService } from '@samverkan/audit';
+import { requestContext } from '@samverkan/platform';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_METADATA, type RouteAccess } from './decorators.js';
+import { isPermission } from './permissions.js';
+import { type Principal, scopesFor } from './principal.js';
+
+/**
+ * The global guard: deny by default. A route is open only if it says @Public(); otherwise the
+ * caller must present a valid access token (JWT strategy) and, for @RequirePermission routes, hold
+ * the permission through a role. A route that declares nothing is refused (and fails a test).
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (access?.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        await this.audit.record({ action: 'access.unauthenticated', outcome: 'denied', details: { route: routeOf(request) } });
+      }
+      throw error;
+    }
+    const principal = request.user;
+    if (!principal) throw new UnauthorizedException();
+
+    const store = requestContext.getStore();
+    const permission = access?.kind === 'permission' && isPermission(access.permission) ? access.permission : undefined;
+    // The acting unit is the one whose role carries the permission the route needs.
+    const acting = (permission && scopesFor(principal, permission)[0]) || principal.memberships[0];
+    if (store) store.actor = { userId: principal.userId, unitId: acting?.unitId, organisationId: principal.organisationId };
+
+    if (access?.kind === 'authenticated') return true;
+    if (!access) {
+      this.logger.error(`Route ${routeOf(request)} declares no access rule; refused`);
+      throw new ForbiddenException('This route declares no access rule.');
+    }
+    if (!isPermission(access.permission) || scopesFor(principal, access.permission).length === 0) {
+      await this.audit.record({
+        action: 'access.denied',
+        outcome: 'denied',
+        details: { route: routeOf(request), permission: access.permission },
+      });
+      throw new ForbiddenException(`Requires the permission ${access.permission}.`);
+    }
+    return true;
+  }
+}
+
+function routeOf(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+}

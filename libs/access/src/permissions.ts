@@ -1,0 +1,57 @@
+/**
+ * The permission catalogue: every `resource:action` Samverkan knows, with a label for people
+ * (Swedish, with English). The one place a permission is declared; roles.ts says who holds which.
+ */
+export const PERMISSIONS = {
+  // Administration
+  'organisation:read': 'Se organisationer och enheter (Read organisations and units)',
+  'organisation:manage': 'Hantera organisationer och enheter (Manage organisations and units)',
+  'collaboration:manage': 'Hantera samverkansområden (Manage collaborations)',
+  'user:read': 'Se användare och behörigheter (Read users and memberships)',
+  'user:manage': 'Skapa, ändra och avaktivera användare (Create, change and deactivate users)',
+  'audit:read': 'Läsa granskningsloggen (Read the audit trail)',
+  'audit:verify': 'Kontrollera granskningsloggens kedja (Verify the audit chain)',
+
+  // Citizen promise (medborgarlöfte)
+  'promise:read': 'Se medborgarlöften och aktiviteter (Read promises and actions)',
+  'promise:manage': 'Hantera medborgarlöften och åtaganden (Manage promises and commitments)',
+  'promise_action:update': 'Rapportera på aktiviteter (Report progress on actions)',
+  'promise:report': 'Ta fram och publicera uppföljning (Produce and publish the follow-up)',
+
+  // Alcohol licence supervision (Alkohollagen 2010:1622)
+  'premises:read': 'Se serveringsställen och tillstånd (Read premises and licences)',
+  'premises:manage': 'Hantera serveringsställen och tillstånd (Manage premises and licences)',
+  'inspection:read': 'Se tillsyn och protokoll (Read inspections and protocols)',
+  'inspection:plan': 'Planera tillsyn (Plan inspections)',
+  'inspection:perform': 'Genomföra tillsyn och föra protokoll (Carry out inspections)',
+  'sanction:decide': 'Besluta om erinran, varning, återkallelse (Decide sanctions, AL 9 kap 17–18 §)',
+
+  // Youth cases (OSL, SoL)
+  'youth_case:read': 'Läsa ungdomsärenden (Read youth cases)',
+  'youth_case:create': 'Registrera ungdomsärenden (Open youth cases)',
+  'youth_case:update': 'Föra anteckningar och planer i ungdomsärenden (Update youth cases)',
+  'youth_case:share': 'Dela ungdomsärenden med andra enheter (Share youth cases)',
+  'youth_case:disclose': 'Lämna ut uppgifter (samtycke, OSL 10 kap 18 a §) (Disclose information)',
+  'youth_case:close': 'Avsluta ungdomsärenden (Close youth cases)',
+
+  // Police operations against drug sales
+  'operation:read': 'Se polisiära insatser (Read operations)',
+  'operation:propose': 'Föreslå insatser (Propose operations)',
+  'operation:decide': 'Besluta om insatser (Decide operations)',
+  'operation:report': 'Rapportera insatsresultat (Report operation outcomes)',
+  'operation_summary:read': 'Se utfallssammanställningar (Read released outcome summaries)',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+/** 'youth_case:read' → ['youth_case', 'read'] */
+export function splitPermission(permission: Permission): [resource: string, action: string] {
+  const [resource, action] = permission.split(':') as [string, string];
+  return [resource, action];
+}

@@ -1,0 +1,112 @@
+import type { Permission } from './permissions.js';
+import { splitPermission } from './permissions.js';
+import { type Principal, type ScopeGrant, scopesFor } from './principal.js';
+
+/**
+ * Where a kind of record keeps the facts that scopes are checked against, as SQL column
+ * expressions (e.g. `c.owner_unit_id`). A record type names only the columns it has; a scope that
+ * needs a missing column never matches. Every named column must be indexed by its table.
+ */
+export interface OwnershipColumns {
+  id: string;
+  collaborationId?: string;
+  organisationId?: string;
+  unitId?: string;
+  ownerUserId?: string;
+}
+
+/** The same facts for one loaded record. */
+export interface RecordOwnership {
+  id: string;
+  collaborationId?: string | null;
+  organisationId?: string | null;
+  unitId?: string | null;
+  ownerUserId?: string | null;
+}
+
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+let sequence = 0;
+
+/**
+ * The SQL condition under which `principal` may use `permission` on a row: a role scope matches
+ * or a per-record grant allows the action, and no per-record deny forbids it (deny beats grant).
+ * Parameter names are unique per call, so conditions can be combined in one query.
+ */
+export function scopeCondition(
+  principal: Principal,
+  permission: Permission,
+  columns: OwnershipColumns,
+  now: Date,
+): SqlCondition {
+  const p = `scope${(sequence = (sequence + 1) % 1_000_000)}_`;
+  const [resourceType, action] = splitPermission(permission);
+  const params: Record<string, unknown> = {
+    [`${p}type`]: resourceType,
+    [`${p}action`]: action,
+    [`${p}now`]: now,
+    [`${p}user`]: principal.userId,
+    [`${p}units`]: principal.memberships.map((m) => m.unitId),
+    [`${p}orgs`]: principalOrganisations(principal),
+  };
+  const clauses = scopesFor(principal, permission).map((grant, i) => scopeClause(grant, columns, `${p}${i}_`, params));
+  const byRole = clauses.some((c) => c === 'TRUE') ? 'TRUE' : clauses.filter((c) => c !== 'FALSE').join(' OR ') || 'FALSE';
+  const grantee = `((g.grantee_type = 'user' AND g.grantee_id = :${p}user)
+      OR (g.grantee_type = 'unit' AND g.grantee_id = ANY(:${p}units))
+      OR (g.grantee_type = 'organisation' AND g.grantee_id = ANY(:${p}orgs)))`;
+  const grantsFor = (effect: 'grant' | 'deny') => `EXISTS (SELECT 1 FROM record_grants g
+      WHERE g.resource_type = :${p}type AND g.resource_id = ${columns.id} AND g.effect = '${effect}'
+        AND :${p}action = ANY(g.actions) AND g.revoked_at IS NULL
+        AND g.valid_from <= :${p}now AND (g.valid_until IS NULL OR g.valid_until > :${p}now)
+        AND ${grantee})`;
+  return { sql: `((${byRole}) OR ${grantsFor('grant')}) AND NOT ${grantsFor('deny')}`, params };
+}
+
+function scopeClause(grant: ScopeGrant, columns: OwnershipColumns, p: string, params: Record<string, unknown>): string {
+  switch (grant.scope) {
+    case 'all':
+      return 'TRUE';
+    case 'collaboration':
+      if (!columns.collaborationId || grant.collaborationIds.length === 0) return 'FALSE';
+      params[`${p}collabs`] = grant.collaborationIds;
+      return `${columns.collaborationId} = ANY(:${p}collabs)`;
+    case 'organisation':
+      if (!columns.organisationId) return 'FALSE';
+      params[`${p}org`] = grant.organisationId;
+      return `${columns.organisationId} = :${p}org`;
+    case 'unit':
+      if (!columns.unitId) return 'FALSE';
+      params[`${p}unit`] = grant.unitId;
+      return `${columns.unitId} = :${p}unit`;
+    case 'own':
+      if (!columns.ownerUserId) return 'FALSE';
+      params[`${p}owner`] = grant.userId;
+      return `${columns.ownerUserId} = :${p}owner`;
+  }
+}
+
+/** Does any role scope of the principal reach this record for `permission`? (grants aside) */
+export function roleScopeAllows(principal: Principal, permission: Permission, record: RecordOwnership): boolean {
+  return scopesFor(principal, permission).some((grant) => {
+    switch (grant.scope) {
+      case 'all':
+        return true;
+      case 'collaboration':
+        return !!record.collaborationId && grant.collaborationIds.includes(record.collaborationId);
+      case 'organisation':
+        return !!record.organisationId && record.organisationId === grant.organisationId;
+      case 'unit':
+        return !!record.unitId && record.unitId === grant.unitId;
+      case 'own':
+        return !!record.ownerUserId && record.ownerUserId === grant.userId;
+    }
+  });
+}
+
+/** The organisations a principal acts for: its employer and those of its memberships. */
+export function principalOrganisations(principal: Principal): string[] {
+  return [...new Set([principal.organisationId, ...principal.memberships.map((m) => m.organisationId)])];
+}

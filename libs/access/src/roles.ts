@@ -1,0 +1,181 @@
+import type { Permission } from './permissions.js';
+
+/**
+ * How far a role's permission reaches:
+ * - own: records the user owns (created or is responsible for)
+ * - unit: records owned by the unit of the membership that carries the role
+ * - organisation: records owned by that unit's organisation
+ * - collaboration: records of the collaborations that organisation takes part in
+ * - all: every record in the deployment
+ */
+export const SCOPES = ['own', 'unit', 'organisation', 'collaboration', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type OrganisationKind = 'police' | 'municipality' | 'rescue_service' | 'other';
+
+export interface RoleDefinition {
+  label: string;
+  /** The kinds of organisation in which a membership may carry this role. */
+  organisationKinds: readonly OrganisationKind[];
+  /** The scope of every permission unless `permissions` names another for it. */
+  scope: Scope;
+  permissions: readonly (Permission | [Permission, Scope])[];
+}
+
+const ANY_KIND: readonly OrganisationKind[] = ['police', 'municipality', 'rescue_service', 'other'];
+
+/**
+ * The role catalogue: each role is a set of permissions and a scope (Primero's model). The role ×
+ * permission matrix test renders this file, so every change here shows up as a test diff.
+ * Youth cases and operation intelligence are restricted: no role reads them across organisations;
+ * sharing them goes through per-record grants and recorded disclosures.
+ */
+export const ROLES = {
+  system_admin: {
+    label: 'Systemadministratör (System administrator)',
+    organisationKinds: ANY_KIND,
+    scope: 'all',
+    permissions: [
+      'organisation:read',
+      'organisation:manage',
+      'collaboration:manage',
+      'user:read',
+      'user:manage',
+      'audit:read',
+      'audit:verify',
+    ],
+  },
+  org_admin: {
+    label: 'Organisationsadministratör (Organisation administrator)',
+    organisationKinds: ANY_KIND,
+    scope: 'organisation',
+    permissions: ['organisation:read', 'user:read', 'user:manage'],
+  },
+  police_officer: {
+    label: 'Polis (Police officer)',
+    organisationKinds: ['police'],
+    scope: 'unit',
+    permissions: [
+      ['promise:read', 'collaboration'],
+      'promise_action:update',
+      ['premises:read', 'collaboration'],
+      ['inspection:read', 'collaboration'],
+      ['inspection:perform', 'collaboration'],
+      'operation:read',
+      'operation:propose',
+      'operation:report',
+      ['operation_summary:read', 'collaboration'],
+    ],
+  },
+  police_commander: {
+    label: 'Insatschef (Police commander)',
+    organisationKinds: ['police'],
+    scope: 'organisation',
+    permissions: [
+      ['promise:read', 'collaboration'],
+      ['promise:manage', 'collaboration'],
+      ['promise_action:update', 'collaboration'],
+      ['promise:report', 'collaboration'],
+      ['premises:read', 'collaboration'],
+      ['inspection:read', 'collaboration'],
+      ['inspection:perform', 'collaboration'],
+      'operation:read',
+      'operation:propose',
+      'operation:decide',
+      'operation:report',
+      ['operation_summary:read', 'collaboration'],
+    ],
+  },
+  social_worker: {
+    label: 'Socialsekreterare (Social worker)',
+    organisationKinds: ['municipality'],
+    scope: 'unit',
+    permissions: [
+      ['promise:read', 'collaboration'],
+      'youth_case:read',
+      'youth_case:create',
+      'youth_case:update',
+      'youth_case:share',
+      'youth_case:disclose',
+    ],
+  },
+  social_services_manager: {
+    label: 'Enhetschef socialtjänst (Social services manager)',
+    organisationKinds: ['municipality'],
+    scope: 'unit',
+    permissions: [
+      ['promise:read', 'collaboration'],
+      ['promise_action:update', 'organisation'],
+      'youth_case:read',
+      'youth_case:create',
+      'youth_case:update',
+      'youth_case:share',
+      'youth_case:disclose',
+      'youth_case:close',
+    ],
+  },
+  licensing_officer: {
+    label: 'Alkoholhandläggare (Licensing officer)',
+    organisationKinds: ['municipality'],
+    scope: 'organisation',
+    permissions: [
+      ['promise:read', 'collaboration'],
+      'promise_action:update',
+      'premises:read',
+      'premises:manage',
+      'inspection:read',
+      'inspection:plan',
+      'inspection:perform',
+      'sanction:decide',
+    ],
+  },
+  municipal_guard: {
+    label: 'Väktare (Municipal security guard)',
+    organisationKinds: ['municipality'],
+    scope: 'unit',
+    permissions: [['promise:read', 'collaboration'], 'promise_action:update'],
+  },
+  safety_coordinator: {
+    label: 'Trygghetssamordnare (Safety coordinator)',
+    organisationKinds: ['municipality'],
+    scope: 'collaboration',
+    permissions: [
+      'promise:read',
+      'promise:manage',
+      'promise_action:update',
+      'promise:report',
+      'premises:read',
+      'inspection:read',
+      'operation_summary:read',
+    ],
+  },
+  manager: {
+    label: 'Chef, läsbehörighet (Manager, read access)',
+    organisationKinds: ['police', 'municipality'],
+    scope: 'collaboration',
+    permissions: ['promise:read', 'promise:report', 'premises:read', 'inspection:read', 'operation_summary:read'],
+  },
+  auditor: {
+    label: 'Granskare (Auditor)',
+    organisationKinds: ANY_KIND,
+    scope: 'organisation',
+    permissions: ['audit:read', 'audit:verify'],
+  },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type RoleName = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as RoleName[];
+
+export function isRoleName(value: string): value is RoleName {
+  return Object.hasOwn(ROLES, value);
+}
+
+/** The scope with which `role` holds `permission`, or undefined if it does not. */
+export function roleScope(role: RoleName, permission: Permission): Scope | undefined {
+  const definition: RoleDefinition = ROLES[role];
+  for (const entry of definition.permissions) {
+    if (entry === permission) return definition.scope;
+    if (Array.isArray(entry) && entry[0] === permission) return entry[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '@samverkan/platform';
+
+/** Filters of GET /audit-events; every one is backed by an index on audit_events. */
+export class AuditEventQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  resourceType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  resourceId?: string;
+
+  @ApiPropertyOptional({ example: 'auth.login' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+
+  @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
+  @IsOptional()
+  @IsIn(['success', 'failure', 'denied'])
+  outcome?: 'success' | 'failure' | 'denied';
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Until this time (exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}

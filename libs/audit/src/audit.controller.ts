@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '@samverkan/access/current-principal.decorator.js';
+import { RequirePermission } from '@samverkan/access/decorators.js';
+import type { Principal } from '@samverkan/access/principal.js';
+import { AuditEventQuery } from './audit-event.query.js';
+import { AuditService } from './audit.service.js';
+
+@ApiTags('audit')
+@Controller({ path: 'audit-events', version: '1' })
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @RequirePermission('audit:read')
+  @ApiOperation({ summary: 'Granskningslogg (Audit trail), newest first, filtered and paginated' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventQuery) {
+    const page = await this.audit.list(principal, query);
+    // Reading the audit trail is itself audited (log reviews are reviewed too).
+    await this.audit.record({ action: 'audit.read', details: { count: page.items.length, filters: filterNames(query) } });
+    return page;
+  }
+
+  @Get('verify')
+  @RequirePermission('audit:verify')
+  @ApiOperation({ summary: 'Kontrollera kedjan (Verify the hash chain); reports the first broken link' })
+  async verify() {
+    const result = await this.audit.verify();
+    await this.audit.record({
+      action: 'audit.verify',
+      outcome: result.valid ? 'success' : 'failure',
+      details: { ...result },
+    });
+    return result;
+  }
+}
+
+function filterNames(query: AuditEventQuery): string[] {
+  return Object.entries(query)
+    .filter(([key, value]) => value !== undefined && key !== 'limit' && key !== 'offset')
+    .map(([key]) => key);
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController } from './audit.controller.js';
+import { AuditInterceptor } from './audit.interceptor.js';
+import { AuditService } from './audit.service.js';
+
+/** The audit trail: the service every module records through, the interceptor, the review API. */
+@Global()
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditService],
+})
+export class AuditModule {}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Principal, scopesFor } from '@samverkan/access/principal.js';
+import { Clock, type Page, requestContext } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditEntry, AuditEventView } from './audit-event.js';
+import type { AuditEventQuery } from './audit-event.query.js';
+
+export interface ChainVerification {
+  valid: boolean;
+  checkedEvents: number;
+  /** The first event whose hash or link does not match, if any. */
+  firstBrokenEventId?: string;
+  reason?: string;
+}
+
+const COLUMNS = `id::text AS "id", occurred_at AS "occurredAt", actor_user_id AS "actorUserId",
+  actor_unit_id AS "actorUnitId", actor_organisation_id AS "actorOrganisationId", action,
+  resource_type AS "resourceType", resource_id AS "resourceId",
+  subject_organisation_id AS "subjectOrganisationId", outcome, request_id AS "requestId", ip,
+  changed_fields AS "changedFields", details, hash`;
+
+/**
+ * The append-only audit trail. Domain services record inside their own transaction (pass the
+ * EntityManager) so that a change and its audit event commit together or not at all.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const context = requestContext.getStore();
+    const actor = entry.actor ?? context?.actor;
+    // The database chains the event (prev_hash, hash) and draws its id; see the AuditTrail migration.
+    await manager.query(
+      `INSERT INTO audit_events (occurred_at, actor_user_id, actor_unit_id, actor_organisation_id, action,
+         resource_type, resource_id, subject_organisation_id, outcome, request_id, ip, changed_fields, details,
+         prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '', '')`,
+      [
+        this.clock.now(),
+        actor?.userId ?? null,
+        actor?.unitId ?? null,
+        actor?.organisationId ?? null,
+        entry.action,
+        entry.resourceType ?? null,
+        entry.resourceId ?? null,
+        entry.subjectOrganisationId ?? null,
+        entry.outcome ?? 'success',
+        context?.requestId ?? null,
+        context?.ip ?? null,
+        entry.changedFields ?? null,
+        entry.details ? JSON.stringify(entry.details) : null,
+      ],
+    );
+    if (context) context.audited = true;
+  }
+
+  /**
+   * Events the principal may read, newest first. An auditor with organisation scope sees what
+   * their organisation's people did and what was done to their organisation's records.
+   */
+  async list(principal: Principal, query: AuditEventQuery): Promise<Page<AuditEventView>> {
+    const scopes = scopesFor(principal, 'audit:read');
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (!scopes.some((s) => s.scope === 'all')) {
+      const orgs = param(scopes.map((s) => s.organisationId));
+      where.push(`(actor_organisation_id = ANY(${orgs}::uuid[]) OR subject_organisation_id = ANY(${orgs}::uuid[]))`);
+    }
+    if (query.actorUserId) where.push(`actor_user_id = ${param(query.actorUserId)}`);
+    if (query.resourceType) where.push(`resource_type = ${param(query.resourceType)}`);
+    if (query.resourceId) where.push(`resource_id = ${param(query.resourceId)}`);
+    if (query.action) where.push(`action = ${param(query.action)}`);
+    if (query.outcome) where.push(`outcome = ${param(query.outcome)}`);
+    if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
+    if (query.to) where.push(`occurred_at < ${param(query.to)}`);
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<(Omit<AuditEventView, 'occurredAt'> & { occurredAt: Date })[]>(
+        `SELECT ${COLUMNS} FROM audit_events ${filter} ORDER BY occurred_at DESC, id DESC
+         LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
+        params,
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM audit_events ${filter}`,
+        params.slice(0, params.length - 2),
+      ),
+    ]);
+    return {
+      items: rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /**
+   * Recomputes every event's hash in id order and checks each link to the one before; reports the
+   * first event that does not match (altered, removed or inserted out of band).
+   */
+  async verify(): Promise<ChainVerification> {
+    const [result] = await this.dataSource.query<
+      { checked: number; broken_id: string | null; hash_ok: boolean | null; link_ok: boolean | null }[]
+    >(
+      `WITH chain AS (
+         SELECT e.id, e.hash = audit_event_digest(e, e.prev_hash) AS hash_ok,
+                e.prev_hash = coalesce(lag(e.hash) OVER (ORDER BY e.id), '') AS link_ok
+         FROM audit_events e
+       )
+       SELECT (SELECT count(*)::int FROM chain) AS checked, b.id::text AS broken_id, b.hash_ok, b.link_ok
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT * FROM chain WHERE NOT (hash_ok AND link_ok) ORDER BY id LIMIT 1) b ON true`,
+    );
+    if (!result.broken_id) return { valid: true, checkedEvents: result.checked };
+    return {
+      valid: false,
+      checkedEvents: result.checked,
+      firstBrokenEventId: result.broken_id,
+      reason: result.hash_ok
+        ? 'its link to the previous event does not match (an event before it was removed, altered or inserted)'
+        : 'its contents do not match its hash (the event was altered)',
+    };
+  }
+}

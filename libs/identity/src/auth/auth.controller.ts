@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Public } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import type { FastifyRequest } from 'fastify';
+import { LoginRequest, RefreshRequest, TokenResponse } from './auth.dto.js';
+import type { AuthenticatedUser } from './auth.service.js';
+import { LoginGuard } from './login.guard.js';
+import { TokenService } from './token.service.js';
+
+@ApiTags('auth')
+@Controller({ path: 'auth', version: '1' })
+export class AuthController {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(LoginGuard)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Logga in (Sign in) with e-mail and password' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or the account is locked or deactivated' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  login(@Req() request: FastifyRequest & { user: AuthenticatedUser }, @Body() _body: LoginRequest): Promise<TokenResponse> {
+    return this.tokens.issue(request.user.id, request.user.tokenVersion);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Förnya (Refresh): exchange a refresh token for a new pair; each token works once' })
+  @ApiOkResponse({ type: TokenResponse })
+  refresh(@Body() body: RefreshRequest): Promise<TokenResponse> {
+    return this.tokens.rotate(body.refreshToken);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Logga ut (Sign out): revokes the session the refresh token belongs to' })
+  @ApiNoContentResponse()
+  async logout(@Body() body: RefreshRequest): Promise<void> {
+    const userId = await this.tokens.revoke(body.refreshToken);
+    await this.audit.record({
+      action: 'auth.logout',
+      outcome: userId ? 'success' : 'failure',
+      actor: userId ? { userId } : undefined,
+      resourceType: userId ? 'user' : undefined,
+      resourceId: userId,
+    });
+  }
+}

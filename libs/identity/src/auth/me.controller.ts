@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_PERMISSIONS, Authenticated, CurrentPrincipal, effectivePermissions, type Principal, ROLES } from '@samverkan/access';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+
+@ApiTags('auth')
+@Controller({ path: 'me', version: '1' })
+export class MeController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Jag (Me): the signed-in user, memberships, collaborations and effective permissions' })
+  async me(@CurrentPrincipal() principal: Principal) {
+    const collaborationIds = [...new Set(principal.memberships.flatMap((m) => m.collaborationIds))];
+    return {
+      user: {
+        id: principal.userId,
+        email: principal.email,
+        displayName: principal.displayName,
+        organisationId: principal.organisationId,
+      },
+      memberships: principal.memberships.map((m) => ({
+        id: m.membershipId,
+        role: m.role,
+        roleLabel: ROLES[m.role].label,
+        unit: { id: m.unitId, name: m.unitName },
+        organisation: { id: m.organisationId, name: m.organisationName, kind: m.organisationKind },
+      })),
+      collaborations: await this.organisations.collaborations(collaborationIds),
+      /** Each permission held, with the widest scope through which it is held. */
+      permissions: effectivePermissions(principal, ALL_PERMISSIONS),
+    };
+  }
+}

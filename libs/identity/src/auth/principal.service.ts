@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrganisationKind, Principal, RoleName } from '@samverkan/access';
+import { isRoleName } from '@samverkan/access';
+import { Clock } from '@samverkan/platform';
+import type { DataSource } from 'typeorm';
+
+interface PrincipalRow {
+  id: string;
+  email: string;
+  display_name: string;
+  organisation_id: string;
+  token_version: number;
+  membership_id: string | null;
+  role: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  org_kind: OrganisationKind | null;
+  collaboration_ids: string[];
+}
+
+/**
+ * Loads the signed-in user with their memberships valid now, in one query, on every request: a
+ * deactivation or an ended membership takes effect on the very next call.
+ */
+@Injectable()
+export class PrincipalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The active user's principal, or null if the user is gone, inactive, or the token is stale. */
+  async load(userId: string, tokenVersion?: number): Promise<Principal | null> {
+    const rows = await this.dataSource.query<PrincipalRow[]>(
+      `SELECT u.id, u.email, u.display_name, u.organisation_id, u.token_version,
+              m.id AS membership_id, m.role, un.id AS unit_id, un.name AS unit_name,
+              o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
+              coalesce(array_agg(c.id ORDER BY c.name) FILTER (WHERE c.id IS NOT NULL), '{}') AS collaboration_ids
+       FROM users u
+       LEFT JOIN memberships m ON m.user_id = u.id AND m.valid_from <= $2 AND (m.valid_until IS NULL OR m.valid_until > $2)
+       LEFT JOIN units un ON un.id = m.unit_id
+       LEFT JOIN organisations o ON o.id = un.organisation_id
+       LEFT JOIN collaborations c ON c.police_organisation_id = o.id OR c.municipality_organisation_id = o.id
+       WHERE u.id = $1 AND u.is_active
+       GROUP BY u.id, m.id, un.id, o.id
+       ORDER BY m.valid_from, m.id`,
+      [userId, this.clock.now()],
+    );
+    const first = rows[0];
+    if (!first || (tokenVersion !== undefined && first.token_version !== tokenVersion)) return null;
+    return {
+      userId: first.id,
+      email: first.email,
+      displayName: first.display_name,
+      organisationId: first.organisation_id,
+      memberships: rows
+        .filter((r) => r.membership_id && r.role && isRoleName(r.role))
+        .map((r) => ({
+          membershipId: r.membership_id!,
+          role: r.role as RoleName,
+          unitId: r.unit_id!,
+          unitName: r.unit_name!,
+          organisationId: r.org_id!,
+          organisationName: r.org_name!,
+          organisationKind: r.org_kind!,
+          collaborationIds: r.collaboration_ids,
+        })),
+    };
+  }
+
+  /** The token version an access token for this user must carry. */
+  async tokenVersion(userId: string): Promise<number | undefined> {
+    const [row] = await this.dataSource.query<{ token_version: number }[]>(
+      'SELECT token_version FROM users WHERE id = $1',
+      [userId],
+    );
+    return row?.token_version;
+  }
+}

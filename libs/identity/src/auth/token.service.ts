@@ -1,0 +1,148 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@samverkan/audit';
+import { AppConfig, Clock } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  tokenType: 'Bearer';
+}
+
+export interface AccessTokenPayload {
+  sub: string;
+  /** users.token_version when issued; a deactivation bumps it and voids the token. */
+  tv: number;
+}
+
+const INVALID_REFRESH = 'Ogiltig eller förbrukad förnyelsetoken (Invalid or used refresh token).';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Short-lived access tokens (JWT) and rotating refresh tokens. A refresh token is `<id>.<secret>`;
+ * only the SHA-256 of the secret is stored. Each use replaces it with a new one in the same family;
+ * presenting a used or revoked one again means it was stolen or replayed, so the whole family
+ * is revoked (OAuth 2.0 Security BCP, refresh token rotation).
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A new token pair starting a new family (after a login). */
+  issue(userId: string, tokenVersion: number, manager?: EntityManager): Promise<TokenPair> {
+    return this.pair(userId, tokenVersion, crypto.randomUUID(), manager ?? this.dataSource.manager);
+  }
+
+  async rotate(refreshToken: string): Promise<TokenPair> {
+    const parsed = parse(refreshToken);
+    if (!parsed) throw new UnauthorizedException(INVALID_REFRESH);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<
+        {
+          family_id: string;
+          user_id: string;
+          token_hash: string;
+          expires_at: Date;
+          used_at: Date | null;
+          revoked_at: Date | null;
+          token_version: number;
+          is_active: boolean;
+          organisation_id: string;
+        }[]
+      >(
+        `SELECT t.family_id, t.user_id, t.token_hash, t.expires_at, t.used_at, t.revoked_at,
+                u.token_version, u.is_active, u.organisation_id
+         FROM refresh_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.id = $1 FOR UPDATE OF t`,
+        [parsed.id],
+      );
+      if (!row || !timingSafeEqual(Buffer.from(row.token_hash, 'hex'), sha256(parsed.secret))) {
+        return { error: 'invalid' as const };
+      }
+      const actor = { userId: row.user_id, organisationId: row.organisation_id };
+      if (row.used_at || row.revoked_at) {
+        await this.revokeFamily(manager, row.family_id);
+        await this.audit.record(
+          { action: 'auth.refresh_reuse', outcome: 'denied', actor, resourceType: 'user', resourceId: row.user_id },
+          manager,
+        );
+        return { error: 'reuse' as const };
+      }
+      if (row.expires_at <= this.clock.now() || !row.is_active) {
+        await this.revokeFamily(manager, row.family_id);
+        return { error: 'expired' as const };
+      }
+      await manager.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [parsed.id, this.clock.now()]);
+      const tokens = await this.pair(row.user_id, row.token_version, row.family_id, manager);
+      await this.audit.record({ action: 'auth.refresh', actor, resourceType: 'user', resourceId: row.user_id }, manager);
+      return { tokens };
+    });
+    // Revocations and the reuse event are committed before the caller hears "no".
+    if (!('tokens' in outcome) || !outcome.tokens) throw new UnauthorizedException(INVALID_REFRESH);
+    return outcome.tokens;
+  }
+
+  /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
+  async revoke(refreshToken: string): Promise<string | undefined> {
+    const parsed = parse(refreshToken);
+    if (!parsed) return undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ family_id: string; user_id: string; token_hash: string }[]>(
+        'SELECT family_id, user_id, token_hash FROM refresh_tokens WHERE id = $1',
+        [parsed.id],
+      );
+      if (!row || !timingSafeEqual(Buffer.from(row.token_hash, 'hex'), sha256(parsed.secret))) return undefined;
+      await this.revokeFamily(manager, row.family_id);
+      return row.user_id;
+    });
+  }
+
+  /** Revokes every refresh token of a user (deactivation). */
+  async revokeAllFor(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
+      userId,
+      this.clock.now(),
+    ]);
+  }
+
+  private async pair(userId: string, tokenVersion: number, familyId: string, manager: EntityManager): Promise<TokenPair> {
+    const secret = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [familyId, userId, sha256(secret).toString('hex'), expiresAt, this.clock.now()],
+    );
+    const payload: AccessTokenPayload = { sub: userId, tv: tokenVersion };
+    // JWT expiry is checked against real time by the verifier, so it is stamped with real time too.
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
+    return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [
+      familyId,
+      this.clock.now(),
+    ]);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parse(token: string): { id: string; secret: string } | undefined {
+  const [id, secret, ...rest] = token.split('.');
+  if (!id || !secret || rest.length > 0 || !UUID.test(id) || secret.length < 20) return undefined;
+  return { id, secret };
+}

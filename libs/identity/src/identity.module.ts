@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig, jwtSecret, RedisModule } from '@samverkan/platform';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { JwtStrategy } from './auth/jwt.strategy.js';
+import { LocalStrategy } from './auth/local.strategy.js';
+import { LoginGuard } from './auth/login.guard.js';
+import { MeController } from './auth/me.controller.js';
+import { PasswordService } from './auth/password.service.js';
+import { PrincipalService } from './auth/principal.service.js';
+import { TokenService } from './auth/token.service.js';
+import { OrganisationsController } from './organisations/organisations.controller.js';
+import { OrganisationsService } from './organisations/organisations.service.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
+
+/** Organisations, units, users, memberships; sign-in with rotating refresh tokens. */
+@Module({
+  imports: [
+    PassportModule.register({ session: false }),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' } }),
+    }),
+    RedisModule,
+  ],
+  controllers: [AuthController, MeController, UsersController, OrganisationsController],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    LocalStrategy,
+    LoginGuard,
+    PasswordService,
+    PrincipalService,
+    TokenService,
+    UsersService,
+    OrganisationsService,
+  ],
+  exports: [PrincipalService, OrganisationsService],
+})
+export class IdentityModule {}

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { OrganisationsService } from './organisations.service.js';
+
+@ApiTags('organisations')
+@Controller({ path: 'organisations', version: '1' })
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @RequirePermission('organisation:read')
+  @ApiOperation({ summary: 'Organisationer och enheter (Organisations and their units)' })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.organisations.list(principal);
+  }
+}

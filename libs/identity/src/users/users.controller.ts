@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { UuidPipe } from '@samverkan/platform';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { CreateMembershipRequest, CreateUserRequest, UserListQuery } from './users.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission('user:read')
+  @ApiOperation({ summary: 'Användare (Users) the caller administers, by name' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: UserListQuery) {
+    return this.users.list(principal, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('user:read')
+  @ApiOperation({ summary: 'En användare (One user) with memberships' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.users.get(principal, id);
+  }
+
+  @Post()
+  @RequirePermission('user:manage')
+  @ApiOperation({ summary: 'Skapa användare (Create a user)' })
+  @ApiCreatedResponse()
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
+    return this.users.create(principal, body);
+  }
+
+  @Post(':id/deactivate')
+  @RequirePermission('user:manage')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Avaktivera (Deactivate): sign-in and every token stop working at once' })
+  deactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.users.setActive(principal, id, false);
+  }
+
+  @Post(':id/reactivate')
+  @RequirePermission('user:manage')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Återaktivera (Reactivate) a deactivated user' })
+  reactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.users.setActive(principal, id, true);
+  }
+
+  @Post(':id/memberships')
+  @RequirePermission('user:manage')
+  @ApiOperation({ summary: 'Ge en roll i en enhet (Give a role in a unit)' })
+  @ApiCreatedResponse()
+  addMembership(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CreateMembershipRequest,
+  ) {
+    return this.users.addMembership(principal, id, body);
+  }
+
+  @Post(':id/memberships/:membershipId/end')
+  @RequirePermission('user:manage')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Avsluta en roll (End a membership) now' })
+  endMembership(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('membershipId', UuidPipe) membershipId: string,
+  ) {
+    return this.users.endMembership(principal, id, membershipId);
+  }
+}

@@ -1,0 +1,288 @@
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AccessService,
+  type Principal,
+  ROLES,
+  type RecordOwnership,
+  roleScopeAllows,
+  scopeCondition,
+  scopesFor,
+} from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { Clock, type Page, ProblemException, ValidationProblem } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PasswordService } from '../auth/password.service.js';
+import { TokenService } from '../auth/token.service.js';
+import type { CreateMembershipRequest, CreateUserRequest, MembershipView, UserListQuery, UserView } from './users.dto.js';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: string;
+  is_active: boolean;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  memberships: {
+    id: string;
+    unit_id: string;
+    unit_name: string;
+    organisation_id: string;
+    organisation_name: string;
+    role: keyof typeof ROLES;
+    valid_from: string;
+    valid_until: string | null;
+  }[];
+}
+
+/** Users as records: they are owned by their employing organisation. */
+const USER_COLUMNS = { id: 'u.id', organisationId: 'u.organisation_id', ownerUserId: 'u.id' };
+
+// Users with their organisation and every membership, in one statement (no N+1).
+const SELECT_USERS = `
+  SELECT u.id, u.email, u.display_name, u.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+         u.is_active, u.locked_until, u.last_login_at,
+         coalesce((SELECT json_agg(json_build_object(
+             'id', m.id, 'unit_id', un.id, 'unit_name', un.name, 'organisation_id', mo.id,
+             'organisation_name', mo.name, 'role', m.role, 'valid_from', m.valid_from, 'valid_until', m.valid_until)
+             ORDER BY m.valid_from, m.id)
+           FROM memberships m JOIN units un ON un.id = m.unit_id JOIN organisations mo ON mo.id = un.organisation_id
+           WHERE m.user_id = u.id), '[]') AS memberships
+  FROM users u JOIN organisations o ON o.id = u.organisation_id`;
+
+/** User administration: system_admin everywhere, org_admin within their own organisation. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, query: UserListQuery): Promise<Page<UserView>> {
+    const scope = scopeCondition(principal, 'user:read', USER_COLUMNS, this.clock.now());
+    const qb = this.dataSource.createQueryBuilder().from('users', 'u').where(scope.sql, scope.params);
+    if (query.q) qb.andWhere(`(u.display_name || ' ' || u.email) ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
+    if (query.organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId: query.organisationId });
+    if (query.active !== undefined) qb.andWhere('u.is_active = :active', { active: query.active });
+    const [idsSql, idsParams] = qb
+      .clone()
+      .select('u.id', 'id')
+      .orderBy('u.display_name')
+      .addOrderBy('u.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .getQueryAndParameters();
+    const [rows, count] = await Promise.all([
+      this.dataSource.query<UserRow[]>(
+        `WITH page AS (${idsSql}) ${SELECT_USERS} JOIN page ON page.id = u.id ORDER BY u.display_name, u.id`,
+        idsParams,
+      ),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    return { items: rows.map((row) => this.view(row)), total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+  }
+
+  async get(principal: Principal, id: string): Promise<UserView> {
+    const row = await this.find(id);
+    await this.access.authorize(principal, 'user', 'read', ownership(row));
+    return this.view(row);
+  }
+
+  async create(principal: Principal, request: CreateUserRequest): Promise<UserView> {
+    const [organisation] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM organisations WHERE id = $1', [
+      request.organisationId,
+    ]);
+    if (!organisation) throw new ValidationProblem([{ field: 'organisationId', message: 'organisationId names no organisation' }]);
+    if (!roleScopeAllows(principal, 'user:manage', { id: request.organisationId, organisationId: request.organisationId })) {
+      throw new ForbiddenException('You may only create users in an organisation you administer.');
+    }
+    const email = request.email.trim().toLowerCase();
+    const passwordHash = await this.passwords.hash(request.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO users (organisation_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [request.organisationId, email, request.displayName.trim(), passwordHash],
+      );
+      if (!created) throw new ConflictException('A user with that e-mail address already exists.');
+      await this.audit.record(
+        {
+          action: 'user.create',
+          resourceType: 'user',
+          resourceId: created.id,
+          subjectOrganisationId: request.organisationId,
+          changedFields: ['email', 'displayName', 'organisationId', 'password'],
+        },
+        manager,
+      );
+      return created.id;
+    });
+    return this.view(await this.find(id));
+  }
+
+  /** Deactivation takes effect at once: token version bumped, every refresh token revoked. */
+  async setActive(principal: Principal, id: string, active: boolean): Promise<UserView> {
+    const row = await this.find(id);
+    await this.access.authorize(principal, 'user', 'manage', ownership(row));
+    if (!active && id === principal.userId) throw new ConflictException('You cannot deactivate your own account.');
+    if (row.is_active !== active) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          active
+            ? `UPDATE users SET is_active = true, deactivated_at = NULL, locked_until = NULL, failed_login_count = 0,
+                 version = version + 1 WHERE id = $1`
+            : `UPDATE users SET is_active = false, deactivated_at = $2, token_version = token_version + 1,
+                 version = version + 1 WHERE id = $1`,
+          active ? [id] : [id, this.clock.now()],
+        );
+        if (!active) await this.tokens.revokeAllFor(id, manager);
+        await this.audit.record(
+          {
+            action: active ? 'user.reactivate' : 'user.deactivate',
+            resourceType: 'user',
+            resourceId: id,
+            subjectOrganisationId: row.organisation_id,
+            changedFields: ['isActive'],
+          },
+          manager,
+        );
+      });
+    }
+    return this.view(await this.find(id));
+  }
+
+  async addMembership(principal: Principal, userId: string, request: CreateMembershipRequest): Promise<UserView> {
+    const row = await this.find(userId);
+    await this.access.authorize(principal, 'user', 'manage', ownership(row));
+    const [unit] = await this.dataSource.query<{ id: string; organisation_id: string; kind: keyof typeof KIND_LABEL }[]>(
+      `SELECT un.id, un.organisation_id, o.kind FROM units un JOIN organisations o ON o.id = un.organisation_id WHERE un.id = $1`,
+      [request.unitId],
+    );
+    if (!unit) throw new ValidationProblem([{ field: 'unitId', message: 'unitId names no unit' }]);
+    const role = ROLES[request.role];
+    if (!(role.organisationKinds as readonly string[]).includes(unit.kind)) {
+      throw new ValidationProblem([
+        { field: 'role', message: `role ${request.role} cannot be held in ${KIND_LABEL[unit.kind]} (${unit.kind})` },
+      ]);
+    }
+    if (!roleScopeAllows(principal, 'user:manage', { id: unit.id, organisationId: unit.organisation_id })) {
+      throw new ForbiddenException('You may only give roles in units of an organisation you administer.');
+    }
+    // Only those who administer everything may hand out the right to administer everything.
+    if (request.role === 'system_admin' && !scopesFor(principal, 'user:manage').some((s) => s.scope === 'all')) {
+      throw new ForbiddenException('Only a system administrator may grant system_admin.');
+    }
+    const validFrom = request.validFrom ? new Date(request.validFrom) : this.clock.now();
+    const validUntil = request.validUntil ? new Date(request.validUntil) : null;
+    if (validUntil && validUntil <= validFrom) {
+      throw new ValidationProblem([{ field: 'validUntil', message: 'validUntil must be after validFrom' }]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const [membership] = await manager.query<{ id: string }[]>(
+        `INSERT INTO memberships (user_id, unit_id, role, valid_from, valid_until, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [userId, unit.id, request.role, validFrom, validUntil, principal.userId],
+      );
+      await this.audit.record(
+        {
+          action: 'membership.create',
+          resourceType: 'user',
+          resourceId: userId,
+          subjectOrganisationId: row.organisation_id,
+          details: { membershipId: membership.id, unitId: unit.id, role: request.role },
+        },
+        manager,
+      );
+    });
+    return this.view(await this.find(userId));
+  }
+
+  /** Ends a membership now (it stays in the history). */
+  async endMembership(principal: Principal, userId: string, membershipId: string): Promise<UserView> {
+    const row = await this.find(userId);
+    await this.access.authorize(principal, 'user', 'manage', ownership(row));
+    const membership = row.memberships.find((m) => m.id === membershipId);
+    if (!membership) throw new NotFoundException(`No membership ${membershipId} for this user.`);
+    if (!roleScopeAllows(principal, 'user:manage', { id: membership.unit_id, organisationId: membership.organisation_id })) {
+      throw new ForbiddenException('You may only end roles in units of an organisation you administer.');
+    }
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager: EntityManager) => {
+      const ended = await manager.query<unknown[]>(
+        `UPDATE memberships SET valid_until = $3
+         WHERE id = $1 AND user_id = $2 AND (valid_until IS NULL OR valid_until > $3) AND valid_from < $3 RETURNING id`,
+        [membershipId, userId, now],
+      );
+      if (ended.length === 0) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'membership-not-current', 'The membership has already ended or not yet begun.');
+      }
+      await this.audit.record(
+        {
+          action: 'membership.end',
+          resourceType: 'user',
+          resourceId: userId,
+          subjectOrganisationId: row.organisation_id,
+          changedFields: ['validUntil'],
+          details: { membershipId },
+        },
+        manager,
+      );
+    });
+    return this.view(await this.find(userId));
+  }
+
+  private async find(id: string): Promise<UserRow> {
+    const [row] = await this.dataSource.query<UserRow[]>(`${SELECT_USERS} WHERE u.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No user with id ${id}.`);
+    return row;
+  }
+
+  private view(row: UserRow): UserView {
+    const now = this.clock.now();
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind },
+      isActive: row.is_active,
+      lockedUntil: row.locked_until && row.locked_until > now ? row.locked_until.toISOString() : null,
+      lastLoginAt: row.last_login_at?.toISOString() ?? null,
+      memberships: row.memberships.map(
+        (m): MembershipView => ({
+          id: m.id,
+          unitId: m.unit_id,
+          unitName: m.unit_name,
+          organisationId: m.organisation_id,
+          organisationName: m.organisation_name,
+          role: m.role,
+          roleLabel: ROLES[m.role]?.label ?? m.role,
+          validFrom: new Date(m.valid_from).toISOString(),
+          validUntil: m.valid_until ? new Date(m.valid_until).toISOString() : null,
+          active: new Date(m.valid_from) <= now && (!m.valid_until || new Date(m.valid_until) > now),
+        }),
+      ),
+    };
+  }
+}
+
+const KIND_LABEL = {
+  police: 'polisen',
+  municipality: 'en kommun',
+  rescue_service: 'räddningstjänsten',
+  other: 'en annan organisation',
+} as const;
+
+function ownership(row: UserRow): RecordOwnership {
+  return { id: row.id, organisationId: row.organisation_id, ownerUserId: row.id };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
