@@ -4,6 +4,7 @@ import { AuditModule } from '@samverkan/audit';
 import { IdentityModule } from '@samverkan/identity';
 import {
   type AppConfig,
+  type AppOptions,
   ClockModule,
   ConfigModule,
   DatabaseModule,
@@ -15,13 +16,13 @@ import {
 /** The HTTP API. Domain modules (identity, promises, inspections, …) are added here as they arrive. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('samverkan-api'),
-        ClockModule,
+        ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot('samverkan-api'),
         QueueModule.forRoot(),
         HealthModule,

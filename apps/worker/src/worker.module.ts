@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   type AppConfig,
+  type AppOptions,
   ClockModule,
   ConfigModule,
   DatabaseModule,
@@ -12,13 +13,13 @@ import {
 /** The worker: BullMQ consumers of every queue. Domain processors are added here as they arrive. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('samverkan-worker'),
-        ClockModule,
+        ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot('samverkan-worker'),
         QueueModule.forRoot(),
         SystemWorkerModule,

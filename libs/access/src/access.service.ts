@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
-import { Clock } from '@samverkan/platform';
+import { Clock, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isPermission, type Permission, splitPermission } from './permissions.js';
 import type { Principal } from './principal.js';
@@ -90,7 +90,8 @@ export class AccessService {
   }
 
   async revokeGrant(principal: Principal, grantId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const rows = await manager.query<{ resource_type: string; resource_id: string }[]>(
+    const rows = await updateReturning<{ resource_type: string; resource_id: string }>(
+      manager,
       `UPDATE record_grants SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL
        RETURNING resource_type, resource_id`,
       [grantId, this.clock.now(), principal.userId],

@@ -1,3 +1,4 @@
+export * from './app-options.js';
 export * from './clock/clock.js';
 export * from './clock/clock.module.js';
 export * from './config/app-config.js';
@@ -9,6 +10,7 @@ export * from './database/database.module.js';
 export * from './database/ensure-database.js';
 export * from './database/migrator.js';
 export * from './database/seed.js';
+export * from './database/update-returning.js';
 export * from './errors/problem.js';
 export * from './errors/problem-details.filter.js';
 export * from './errors/uuid.pipe.js';

@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
-import { Clock } from '@samverkan/platform';
+import { Clock, updateReturning } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import {
   FAILED_LOGIN_WINDOW_MINUTES,
@@ -78,7 +78,8 @@ export class AuthService {
   /** Counts a failed attempt in the current 15-minute window; the fifth locks the account. */
   private async recordFailure(userId: string, actor: { userId: string; organisationId: string }, now: Date) {
     await this.dataSource.transaction(async (manager) => {
-      const [{ failed_login_count: count }] = await manager.query<{ failed_login_count: number }[]>(
+      const [{ failed_login_count: count }] = await updateReturning<{ failed_login_count: number }>(
+        manager,
         `UPDATE users SET
            failed_login_count = CASE WHEN failed_login_window_start IS NULL
                OR failed_login_window_start <= $2::timestamptz - make_interval(mins => $3) THEN 1

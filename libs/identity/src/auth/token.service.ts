@@ -72,7 +72,8 @@ export class TokenService {
         return { error: 'invalid' as const };
       }
       const actor = { userId: row.user_id, organisationId: row.organisation_id };
-      if (row.used_at || row.revoked_at) {
+      // Exchanged once already: someone is replaying it. End the whole session (family).
+      if (row.used_at) {
         await this.revokeFamily(manager, row.family_id);
         await this.audit.record(
           { action: 'auth.refresh_reuse', outcome: 'denied', actor, resourceType: 'user', resourceId: row.user_id },
@@ -80,6 +81,7 @@ export class TokenService {
         );
         return { error: 'reuse' as const };
       }
+      if (row.revoked_at) return { error: 'revoked' as const };
       if (row.expires_at <= this.clock.now() || !row.is_active) {
         await this.revokeFamily(manager, row.family_id);
         return { error: 'expired' as const };

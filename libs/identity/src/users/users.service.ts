@@ -10,7 +10,7 @@ import {
   scopesFor,
 } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, ProblemException, ValidationProblem } from '@samverkan/platform';
+import { Clock, type Page, ProblemException, updateReturning, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { TokenService } from '../auth/token.service.js';
@@ -215,7 +215,8 @@ export class UsersService {
     }
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      const ended = await manager.query<unknown[]>(
+      const ended = await updateReturning<{ id: string }>(
+        manager,
         `UPDATE memberships SET valid_until = $3
          WHERE id = $1 AND user_id = $2 AND (valid_until IS NULL OR valid_until > $3) AND valid_from < $3 RETURNING id`,
         [membershipId, userId, now],

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FixedClock } from '@samverkan/platform';
+import { DEMO_PASSWORD, TestApi } from './support/test-api.js';
+
+describe('authentication', () => {
+  const clock = new FixedClock(new Date());
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }, { clock });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  describe('login', () => {
+    it('returns a short-lived access token and a refresh token', async () => {
+      const res = await api.call('POST', '/api/v1/auth/login', {
+        body: { email: 'Socialsekreterare@Hammaro.test', password: DEMO_PASSWORD },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+        refreshToken: expect.stringMatching(/^[0-9a-f-]{36}\.[\w-]+$/),
+        expiresIn: 900,
+        tokenType: 'Bearer',
+      });
+      const [, payload] = res.body.accessToken.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      expect(claims.exp - claims.iat).toBeLessThanOrEqual(15 * 60);
+
+      const me = await api.call('GET', '/api/v1/me', { token: res.body.accessToken });
+      expect(me.status).toBe(200);
+      expect(me.body.user.email).toBe('socialsekreterare@hammaro.test');
+      expect(me.body.memberships).toEqual([
+        expect.objectContaining({ role: 'social_worker', unit: expect.objectContaining({ name: 'Socialtjänsten' }) }),
+      ]);
+      expect(me.body.collaborations).toEqual([expect.objectContaining({ name: 'Hammarö' })]);
+      expect(me.body.permissions).toMatchObject({ 'youth_case:read': 'unit', 'promise:read': 'collaboration' });
+      expect(me.body.permissions).not.toHaveProperty('user:manage');
+    });
+
+    it('gives the same answer for an unknown address and a wrong password', async () => {
+      const unknown = await api.call('POST', '/api/v1/auth/login', { body: { email: 'nobody@hammaro.test', password: DEMO_PASSWORD } });
+      const wrong = await api.call('POST', '/api/v1/auth/login', { body: { email: 'chef@hammaro.test', password: 'not-the-password' } });
+      expect(unknown.status).toBe(401);
+      expect(wrong.status).toBe(401);
+      const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+      expect(strip(unknown.body)).toEqual(strip(wrong.body));
+      expect(unknown.body.detail).toBe('Fel e-postadress eller lösenord (Invalid email or password).');
+    });
+
+    it('rejects a malformed body with field-level messages', async () => {
+      const res = await api.call('POST', '/api/v1/auth/login', { body: { email: 'not-an-address', extra: 1 } });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'email', message: 'email must be an email' },
+          { field: 'password', message: 'password must be a string' },
+          { field: 'extra', message: 'property extra should not exist' },
+        ]),
+      );
+    });
+
+    it('records successful and failed logins in the audit trail', async () => {
+      const userId = await api.userId('socialsekreterare@hammaro.test');
+      const logins = await api.auditEvents('auth.login');
+      expect(logins).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actor_user_id: userId, outcome: 'success' }),
+          expect.objectContaining({ actor_user_id: null, outcome: 'failure', details: { reason: 'unknown_user' } }),
+          expect.objectContaining({ actor_user_id: await api.userId('chef@hammaro.test'), outcome: 'failure' }),
+        ]),
+      );
+      // Nothing the person typed is stored: neither the address tried nor the password.
+      const all = JSON.stringify(await api.db.query('SELECT * FROM audit_events'));
+      expect(all).not.toContain('nobody@hammaro.test');
+      expect(all).not.toContain('not-the-password');
+    });
+  });
+
+  describe('refresh tokens', () => {
+    it('rotate: each refresh gives a new pair and the old refresh token stops working', async () => {
+      const first = await api.login('alkohol@hammaro.test');
+      const second = await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      expect(second.status).toBe(200);
+      expect(second.body.refreshToken).not.toBe(first.refreshToken);
+      expect((await api.call('GET', '/api/v1/me', { token: second.body.accessToken })).status).toBe(200);
+
+      const third = await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+      expect(third.status).toBe(200);
+    });
+
+    it('revoke the whole family when an old refresh token is used again', async () => {
+      const first = await api.login('trygghet@hammaro.test');
+      const second = await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      expect(second.status).toBe(200);
+
+      const replay = await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      expect(replay.status).toBe(401);
+      // The thief's replay also ends the legitimate holder's session: the newest token is dead too.
+      const newest = await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+      expect(newest.status).toBe(401);
+
+      const userId = await api.userId('trygghet@hammaro.test');
+      expect(await api.auditEvents('auth.refresh_reuse')).toEqual([
+        expect.objectContaining({ actor_user_id: userId, outcome: 'denied', resource_id: userId }),
+      ]);
+    });
+
+    it('reject a forged or malformed token', async () => {
+      const real = await api.login('chef@hammaro.test');
+      const [id] = real.refreshToken.split('.');
+      for (const refreshToken of [`${id}.forgedforgedforgedforgedforged`, 'nonsense', `${id}.`]) {
+        expect((await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
+      }
+      expect((await api.call('POST', '/api/v1/auth/refresh', { body: {} })).status).toBe(400);
+    });
+
+    it('stop working after logout', async () => {
+      const pair = await api.login('vaktare@hammaro.test');
+      const out = await api.call('POST', '/api/v1/auth/logout', { body: { refreshToken: pair.refreshToken } });
+      expect(out.status).toBe(204);
+      expect((await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: pair.refreshToken } })).status).toBe(401);
+      expect(await api.auditEvents('auth.logout')).toEqual([
+        expect.objectContaining({ actor_user_id: await api.userId('vaktare@hammaro.test'), outcome: 'success' }),
+      ]);
+    });
+
+    it('expire after REFRESH_TOKEN_TTL_DAYS', async () => {
+      const pair = await api.login('revisor@hammaro.test');
+      clock.advance(15 * 24 * 3600 * 1000);
+      try {
+        expect((await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: pair.refreshToken } })).status).toBe(401);
+      } finally {
+        clock.advance(-15 * 24 * 3600 * 1000);
+      }
+    });
+  });
+
+  describe('lockout', () => {
+    it('locks the account for 15 minutes after 5 failed logins within 15 minutes', async () => {
+      const email = 'polis@karlstad.polisen.test';
+      for (let i = 0; i < 5; i += 1) {
+        expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: `wrong-${i}` } })).status).toBe(401);
+      }
+      // Locked: even the right password is refused, with the same answer as any failure.
+      const locked = await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } });
+      expect(locked.status).toBe(401);
+      expect(locked.body.detail).toBe('Fel e-postadress eller lösenord (Invalid email or password).');
+      expect(await api.auditEvents('auth.lockout')).toEqual([
+        expect.objectContaining({ actor_user_id: await api.userId(email), outcome: 'denied' }),
+      ]);
+
+      clock.advance(14 * 60 * 1000);
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(401);
+      clock.advance(2 * 60 * 1000);
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(200);
+    });
+
+    it('does not lock when the failures are spread over more than 15 minutes', async () => {
+      const email = 'insatschef@karlstad.polisen.test';
+      for (let i = 0; i < 4; i += 1) {
+        await api.call('POST', '/api/v1/auth/login', { body: { email, password: 'wrong' } });
+      }
+      clock.advance(16 * 60 * 1000);
+      await api.call('POST', '/api/v1/auth/login', { body: { email, password: 'wrong' } });
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(200);
+    });
+  });
+
+  describe('deactivation', () => {
+    it('stops the user’s tokens and logins at once', async () => {
+      const victim = await api.login('socialchef@hammaro.test');
+      expect((await api.call('GET', '/api/v1/me', { token: victim.accessToken })).status).toBe(200);
+
+      const admin = await api.token('it@hammaro.test');
+      const userId = await api.userId('socialchef@hammaro.test');
+      const res = await api.call('POST', `/api/v1/users/${userId}/deactivate`, { token: admin });
+      expect(res.status).toBe(200);
+      expect(res.body.isActive).toBe(false);
+
+      expect((await api.call('GET', '/api/v1/me', { token: victim.accessToken })).status).toBe(401);
+      expect((await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: victim.refreshToken } })).status).toBe(401);
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email: 'socialchef@hammaro.test', password: DEMO_PASSWORD } })).status).toBe(401);
+      expect(await api.auditEvents('user.deactivate')).toEqual([
+        expect.objectContaining({ actor_user_id: await api.userId('it@hammaro.test'), resource_id: userId }),
+      ]);
+
+      expect((await api.call('POST', `/api/v1/users/${userId}/reactivate`, { token: admin })).status).toBe(200);
+      expect((await api.call('GET', '/api/v1/me', { token: victim.accessToken })).status).toBe(401); // old tokens stay dead
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email: 'socialchef@hammaro.test', password: DEMO_PASSWORD } })).status).toBe(200);
+    });
+  });
+
+  it('rejects requests without a valid token', async () => {
+    expect((await api.call('GET', '/api/v1/me')).status).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', { token: 'not.a.jwt' })).status).toBe(401);
+    const res = await api.call('GET', '/api/v1/users');
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('login rate limit', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('answers 429 with Retry-After once an address exceeds the limit, per address', async () => {
+    const attempt = (ip: string) =>
+      api.call('POST', '/api/v1/auth/login', { body: { email: 'chef@hammaro.test', password: 'wrong' }, ip });
+    for (let i = 0; i < 3; i += 1) expect((await attempt('10.1.1.1')).status).toBe(401);
+    const limited = await attempt('10.1.1.1');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toMatchObject({ type: 'urn:samverkan:problem:rate-limited', status: 429 });
+    expect((await attempt('10.2.2.2')).status).toBe(401);
+  });
+});

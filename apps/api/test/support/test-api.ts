@@ -1,0 +1,93 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { identitySeed } from '@samverkan/identity';
+import { type Clock, type Env, runSeed } from '@samverkan/platform';
+import { TestEnvironment } from '@samverkan/testing';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../src/api.factory.js';
+
+export const DEMO_PASSWORD = 'Samverkan-demo-2026';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface CallResult {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/**
+ * The real API on its own test database (migrated, with the Hammarö organisations and demo users),
+ * driven through Fastify's inject: real routing, guards, validation and SQL, no network port.
+ */
+export class TestApi {
+  private constructor(
+    readonly env: TestEnvironment,
+    readonly app: NestFastifyApplication,
+  ) {}
+
+  static async start(overrides: Env = {}, options: { clock?: Clock } = {}): Promise<TestApi> {
+    const env = await TestEnvironment.create({ SEED_PASSWORD: DEMO_PASSWORD, ...overrides });
+    await runSeed(env.config, [identitySeed(DEMO_PASSWORD)]);
+    const app = await createApiApp(env.config, options);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestApi(env, app);
+  }
+
+  get db(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  async call(method: Method, url: string, options: { token?: string; body?: unknown; ip?: string } = {}): Promise<CallResult> {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+      payload: options.body as Record<string, unknown> | undefined,
+      remoteAddress: options.ip,
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
+  }
+
+  /** Signs in and returns the token pair; fails the test if sign-in fails. */
+  async login(email: string, password = DEMO_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
+    const res = await this.call('POST', '/api/v1/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async token(email: string): Promise<string> {
+    return (await this.login(email)).accessToken;
+  }
+
+  async userId(email: string): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM users WHERE email = $1', [email]);
+    if (!row) throw new Error(`no user ${email}`);
+    return row.id;
+  }
+
+  async organisationId(name: string): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM organisations WHERE name = $1', [name]);
+    if (!row) throw new Error(`no organisation ${name}`);
+    return row.id;
+  }
+
+  async unitId(organisation: string, unit: string): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>(
+      'SELECT un.id FROM units un JOIN organisations o ON o.id = un.organisation_id WHERE o.name = $1 AND un.name = $2',
+      [organisation, unit],
+    );
+    if (!row) throw new Error(`no unit ${organisation}/${unit}`);
+    return row.id;
+  }
+
+  /** Audit events matching `action`, oldest first. */
+  auditEvents(action: string): Promise<{ id: string; actor_user_id: string | null; outcome: string; resource_id: string | null; details: any }[]> {
+    return this.db.query('SELECT * FROM audit_events WHERE action = $1 ORDER BY id', [action]);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.env.close();
+  }
+}
