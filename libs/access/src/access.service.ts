@@ -39,11 +39,11 @@ export class AccessService {
   async authorize(principal: Principal, resourceType: string, action: string, record: RecordOwnership): Promise<void> {
     const allows = await this.decider(principal, resourceType, record);
     if (!allows('read')) {
-      await this.recordDenial(resourceType, record.id, action, 404);
+      await this.recordDenial(principal, resourceType, record.id, action, 404);
       throw new NotFoundException(`No ${resourceType} with id ${record.id}.`);
     }
     if (action !== 'read' && !allows(action)) {
-      await this.recordDenial(resourceType, record.id, action, 403);
+      await this.recordDenial(principal, resourceType, record.id, action, 403);
       throw new ForbiddenException(`You may not ${action} this ${resourceType}.`);
     }
   }
@@ -80,6 +80,7 @@ export class AccessService {
     await this.audit.record(
       {
         action: `record_grant.${grant.effect}`,
+        actor: actorOf(principal),
         resourceType: grant.resourceType,
         resourceId: grant.resourceId,
         details: { grantId: row.id, granteeType: grant.granteeType, granteeId: grant.granteeId, actions: grant.actions },
@@ -98,7 +99,13 @@ export class AccessService {
     );
     if (rows.length === 0) throw new NotFoundException(`No active grant with id ${grantId}.`);
     await this.audit.record(
-      { action: 'record_grant.revoke', resourceType: rows[0].resource_type, resourceId: rows[0].resource_id, details: { grantId } },
+      {
+        action: 'record_grant.revoke',
+        actor: actorOf(principal),
+        resourceType: rows[0].resource_type,
+        resourceId: rows[0].resource_id,
+        details: { grantId },
+      },
       manager,
     );
   }
@@ -138,7 +145,18 @@ export class AccessService {
     );
   }
 
-  private recordDenial(resourceType: string, resourceId: string, action: string, status: number) {
-    return this.audit.record({ action: `${resourceType}.${action}`, outcome: 'denied', resourceType, resourceId, details: { status } });
+  private recordDenial(principal: Principal, resourceType: string, resourceId: string, action: string, status: number) {
+    return this.audit.record({
+      action: `${resourceType}.${action}`,
+      outcome: 'denied',
+      actor: actorOf(principal),
+      resourceType,
+      resourceId,
+      details: { status },
+    });
   }
+}
+
+function actorOf(principal: Principal) {
+  return { userId: principal.userId, organisationId: principal.organisationId, unitId: principal.memberships[0]?.unitId };
 }

@@ -33,7 +33,8 @@ export class AuditService {
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const context = requestContext.getStore();
-    const actor = entry.actor ?? context?.actor;
+    // The request's actor knows the acting unit; an explicit actor is for work outside requests.
+    const actor = entry.actor && context?.actor?.userId !== entry.actor.userId ? entry.actor : (context?.actor ?? entry.actor);
     // The database chains the event (prev_hash, hash) and draws its id; see the AuditTrail migration.
     await manager.query(
       `INSERT INTO audit_events (occurred_at, actor_user_id, actor_unit_id, actor_organisation_id, action,

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { ACCESS_METADATA, isPermission, type RouteAccess } from '@samverkan/access';
+import { TestApi } from './support/test-api.js';
+
+/**
+ * Deny by default: every route of the API must declare who may call it — @Public(),
+ * @Authenticated() or @RequirePermission(<a permission from the catalogue>). A route that
+ * declares nothing is refused by the guard at run time and fails here.
+ */
+describe('every route declares its access rule', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  function routes(): { route: string; access: RouteAccess | undefined }[] {
+    const discovery = api.app.get(DiscoveryService);
+    const scanner = api.app.get(MetadataScanner);
+    const reflector = api.app.get(Reflector);
+    const found: { route: string; access: RouteAccess | undefined }[] = [];
+    for (const wrapper of discovery.getControllers()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
+      if (!controller) continue;
+      for (const name of scanner.getAllMethodNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name] as () => unknown;
+        const path = Reflect.getMetadata(PATH_METADATA, handler);
+        if (path === undefined) continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler);
+        found.push({
+          route: `${controller.name}.${name} (${method} ${path})`,
+          access: reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [handler, controller]),
+        });
+      }
+    }
+    return found;
+  }
+
+  it('finds the routes', () => {
+    expect(routes().length).toBeGreaterThan(10);
+  });
+
+  it('has no route without @Public, @Authenticated or @RequirePermission', () => {
+    const undeclared = routes().filter((r) => r.access === undefined).map((r) => r.route);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('names only permissions from the catalogue', () => {
+    const unknown = routes()
+      .filter((r) => r.access?.kind === 'permission' && !isPermission(r.access.permission))
+      .map((r) => r.route);
+    expect(unknown).toEqual([]);
+  });
+
+  it('keeps the public routes few and known', () => {
+    const open = routes()
+      .filter((r) => r.access?.kind === 'public')
+      .map((r) => r.route.replace(/ \(.*/, ''))
+      .sort();
+    expect(open).toEqual([
+      'AuthController.login',
+      'AuthController.logout',
+      'AuthController.refresh',
+      'HealthController.live',
+      'HealthController.ready',
+      'HealthController.worker',
+    ]);
+  });
+});

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TestApi } from './support/test-api.js';
+
+describe('user administration', () => {
+  let api: TestApi;
+  let orgAdmin: string;
+  let systemAdmin: string;
+  let hammaro: string;
+  let police: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    orgAdmin = await api.token('it@hammaro.test');
+    systemAdmin = await api.token('admin@samverkan.test');
+    hammaro = await api.organisationId('Hammarö kommun');
+    police = await api.organisationId('Lokalpolisområde Karlstad');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('an org_admin lists only their own organisation’s users; a system_admin lists everyone', async () => {
+    const mine = await api.call('GET', '/api/v1/users?limit=200', { token: orgAdmin });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(new Set(mine.body.items.map((u: { organisation: { id: string } }) => u.organisation.id))).toEqual(new Set([hammaro]));
+    expect(mine.body.total).toBe(mine.body.items.length);
+
+    const all = await api.call('GET', '/api/v1/users?limit=200', { token: systemAdmin });
+    expect(all.body.total).toBe(11);
+    const searched = await api.call('GET', '/api/v1/users?q=mikael', { token: systemAdmin });
+    expect(searched.body.items.map((u: { email: string }) => u.email)).toEqual(['polis@karlstad.polisen.test']);
+  });
+
+  it('paginates with a limit of at most 200', async () => {
+    const page = await api.call('GET', '/api/v1/users?limit=2&offset=2', { token: systemAdmin });
+    expect(page.body).toMatchObject({ limit: 2, offset: 2, total: 11 });
+    expect(page.body.items).toHaveLength(2);
+    const tooMany = await api.call('GET', '/api/v1/users?limit=500', { token: systemAdmin });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([{ field: 'limit', message: 'limit must not be greater than 200' }]);
+  });
+
+  it('404 for a user outside the admin’s organisation, 403 for a role without user:read', async () => {
+    const policeOfficer = await api.userId('polis@karlstad.polisen.test');
+    expect((await api.call('GET', `/api/v1/users/${policeOfficer}`, { token: orgAdmin })).status).toBe(404);
+    expect((await api.call('POST', `/api/v1/users/${policeOfficer}/deactivate`, { token: orgAdmin })).status).toBe(404);
+    expect((await api.call('GET', `/api/v1/users/${policeOfficer}`, { token: systemAdmin })).status).toBe(200);
+
+    const socialWorker = await api.token('socialsekreterare@hammaro.test');
+    const forbidden = await api.call('GET', `/api/v1/users/${policeOfficer}`, { token: socialWorker });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.detail).toBe('Requires the permission user:read.');
+    expect(await api.auditEvents('access.denied')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ actor_user_id: await api.userId('socialsekreterare@hammaro.test'), outcome: 'denied' })]),
+    );
+    expect((await api.call('GET', '/api/v1/users/not-a-uuid', { token: systemAdmin })).body.errors).toEqual([
+      { field: 'id', message: 'id must be a UUID' },
+    ]);
+  });
+
+  it('an org_admin creates users in their own organisation only', async () => {
+    const created = await api.call('POST', '/api/v1/users', {
+      token: orgAdmin,
+      body: { email: 'Nils.Ek@Hammaro.test', displayName: 'Nils Ek', organisationId: hammaro, password: 'ett-långt-lösenord' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'nils.ek@hammaro.test', isActive: true, memberships: [] });
+    expect(await api.auditEvents('user.create')).toEqual([
+      expect.objectContaining({ resource_id: created.body.id, actor_user_id: await api.userId('it@hammaro.test') }),
+    ]);
+
+    const duplicate = await api.call('POST', '/api/v1/users', {
+      token: orgAdmin,
+      body: { email: 'nils.ek@hammaro.test', displayName: 'Nils Ek', organisationId: hammaro, password: 'ett-långt-lösenord' },
+    });
+    expect(duplicate.status).toBe(409);
+
+    const elsewhere = await api.call('POST', '/api/v1/users', {
+      token: orgAdmin,
+      body: { email: 'xavier@polisen.test', displayName: 'Xavier Lund', organisationId: police, password: 'ett-långt-lösenord' },
+    });
+    expect(elsewhere.status).toBe(403);
+
+    const bad = await api.call('POST', '/api/v1/users', {
+      token: orgAdmin,
+      body: { email: 'y@hammaro.test', displayName: 'Ylva Sund', organisationId: hammaro, password: 'kort' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'password', message: 'password must be longer than or equal to 12 characters' }]);
+    // Nothing half-written.
+    expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'y@hammaro.test'`)).toEqual([]);
+  });
+
+  it('gives and ends roles, which take effect on the next request', async () => {
+    const userId = await api.userId('nils.ek@hammaro.test');
+    const alkohol = await api.unitId('Hammarö kommun', 'Alkoholhandläggning');
+    const given = await api.call('POST', `/api/v1/users/${userId}/memberships`, {
+      token: orgAdmin,
+      body: { unitId: alkohol, role: 'licensing_officer' },
+    });
+    expect(given.status).toBe(201);
+    const membership = given.body.memberships[0];
+    expect(membership).toMatchObject({ role: 'licensing_officer', unitName: 'Alkoholhandläggning', active: true });
+
+    const nils = (await api.login('nils.ek@hammaro.test', 'ett-långt-lösenord')).accessToken;
+    expect((await api.call('GET', '/api/v1/me', { token: nils })).body.permissions).toHaveProperty('inspection:plan', 'organisation');
+
+    const ended = await api.call('POST', `/api/v1/users/${userId}/memberships/${membership.id}/end`, { token: orgAdmin });
+    expect(ended.status).toBe(200);
+    expect(ended.body.memberships[0].active).toBe(false);
+    expect((await api.call('GET', '/api/v1/me', { token: nils })).body.permissions).toEqual({});
+    expect((await api.call('POST', `/api/v1/users/${userId}/memberships/${membership.id}/end`, { token: orgAdmin })).status).toBe(409);
+  });
+
+  it('refuses roles that do not fit the organisation, and system_admin from an org_admin', async () => {
+    const userId = await api.userId('nils.ek@hammaro.test');
+    const social = await api.unitId('Hammarö kommun', 'Socialtjänsten');
+    const wrongKind = await api.call('POST', `/api/v1/users/${userId}/memberships`, {
+      token: orgAdmin,
+      body: { unitId: social, role: 'police_officer' },
+    });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.errors).toEqual([{ field: 'role', message: 'role police_officer cannot be held in en kommun (municipality)' }]);
+
+    const escalate = await api.call('POST', `/api/v1/users/${userId}/memberships`, {
+      token: orgAdmin,
+      body: { unitId: social, role: 'system_admin' },
+    });
+    expect(escalate.status).toBe(403);
+
+    const policeUnit = await api.unitId('Lokalpolisområde Karlstad', 'Ingripande');
+    const foreignUnit = await api.call('POST', `/api/v1/users/${userId}/memberships`, {
+      token: orgAdmin,
+      body: { unitId: policeUnit, role: 'manager' },
+    });
+    expect(foreignUnit.status).toBe(403);
+
+    const unknownRole = await api.call('POST', `/api/v1/users/${userId}/memberships`, {
+      token: orgAdmin,
+      body: { unitId: social, role: 'superuser' },
+    });
+    expect(unknownRole.status).toBe(400);
+    expect(unknownRole.body.errors[0].field).toBe('role');
+  });
+
+  it('an admin cannot deactivate themselves', async () => {
+    const me = await api.userId('it@hammaro.test');
+    expect((await api.call('POST', `/api/v1/users/${me}/deactivate`, { token: orgAdmin })).status).toBe(409);
+  });
+
+  it('lists organisations with their units within the caller’s scope', async () => {
+    const mine = await api.call('GET', '/api/v1/organisations', { token: orgAdmin });
+    expect(mine.body).toEqual([
+      expect.objectContaining({ name: 'Hammarö kommun', kind: 'municipality', units: expect.arrayContaining([expect.objectContaining({ name: 'Socialtjänsten' })]) }),
+    ]);
+    const all = await api.call('GET', '/api/v1/organisations', { token: systemAdmin });
+    expect(all.body.map((o: { name: string }) => o.name)).toEqual([
+      'Hammarö kommun',
+      'Karlstadsregionens räddningstjänstförbund',
+      'Lokalpolisområde Karlstad',
+      'Samverkan drift',
+    ]);
+  });
+});

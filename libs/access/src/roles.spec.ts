@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { ALL_PERMISSIONS, isPermission } from './permissions.js';
+import { type RoleDefinition, ROLE_NAMES, ROLES, roleScope } from './roles.js';
+
+/**
+ * The whole catalogue, role × permission → the scope it is held with, or "-" for denied.
+ * Rendered as a table and compared with the committed snapshot: any change to who may do what
+ * shows up as a reviewed diff of __snapshots__/roles.spec.ts.snap.
+ */
+function renderMatrix(): string {
+  const width = Math.max(...ALL_PERMISSIONS.map((p) => p.length));
+  const column = (role: string) => Math.max(role.length, 'organisation'.length, 'collaboration'.length);
+  const header = ['permission'.padEnd(width), ...ROLE_NAMES.map((role) => role.padEnd(column(role)))].join(' | ');
+  const rows = ALL_PERMISSIONS.map((permission) =>
+    [permission.padEnd(width), ...ROLE_NAMES.map((role) => (roleScope(role, permission) ?? '-').padEnd(column(role)))].join(' | '),
+  );
+  return ['', header, ...rows, ''].join('\n');
+}
+
+describe('role catalogue', () => {
+  it('grants exactly the permissions in the reviewed matrix', () => {
+    expect(renderMatrix()).toMatchSnapshot();
+  });
+
+  it('names only permissions from the catalogue, each once per role', () => {
+    for (const role of ROLE_NAMES) {
+      const definition: RoleDefinition = ROLES[role];
+      const names = definition.permissions.map((entry) => (Array.isArray(entry) ? entry[0] : entry));
+      for (const name of names) expect(isPermission(name)).toBe(true);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
+  it('keeps youth cases and operation intelligence inside their own organisation', () => {
+    for (const role of ROLE_NAMES) {
+      for (const permission of ALL_PERMISSIONS.filter((p) => p.startsWith('youth_case:') || p.startsWith('operation:'))) {
+        expect(['collaboration', 'all']).not.toContain(roleScope(role, permission));
+      }
+    }
+  });
+
+  it('gives youth-case permissions only to social services and operation permissions only to the police', () => {
+    for (const role of ROLE_NAMES) {
+      const kinds = ROLES[role].organisationKinds as readonly string[];
+      if (ALL_PERMISSIONS.some((p) => p.startsWith('youth_case:') && roleScope(role, p))) expect(kinds).toEqual(['municipality']);
+      if (ALL_PERMISSIONS.some((p) => p.startsWith('operation:') && roleScope(role, p))) expect(kinds).toEqual(['police']);
+    }
+  });
+});
