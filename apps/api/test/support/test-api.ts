@@ -7,6 +7,14 @@ import { createApiApp } from '../../src/api.factory.js';
 
 export const DEMO_PASSWORD = 'Samverkan-demo-2026';
 
+export interface AuditRow {
+  id: string;
+  actor_user_id: string | null;
+  outcome: string;
+  resource_id: string | null;
+  details: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form JSON
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface CallResult {
@@ -82,7 +90,7 @@ export class TestApi {
   }
 
   /** Audit events matching `action`, oldest first. */
-  auditEvents(action: string): Promise<{ id: string; actor_user_id: string | null; outcome: string; resource_id: string | null; details: any }[]> {
+  auditEvents(action: string): Promise<AuditRow[]> {
     return this.db.query('SELECT * FROM audit_events WHERE action = $1 ORDER BY id', [action]);
   }
 

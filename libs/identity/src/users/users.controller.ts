@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { UuidPipe } from '@samverkan/platform';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { AuditRead } from '@samverkan/audit';
 import { CreateMembershipRequest, CreateUserRequest, UserListQuery } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -19,6 +20,7 @@ export class UsersController {
 
   @Get(':id')
   @RequirePermission('user:read')
+  @AuditRead('user')
   @ApiOperation({ summary: 'En användare (One user) with memberships' })
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.users.get(principal, id);

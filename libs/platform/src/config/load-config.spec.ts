@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       CORS_ORIGINS: 'https://a.example, https://b.example',
       NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
     });
     expect(config.PORT).toBe(8080);
     expect(config.TRUST_PROXY).toBe(true);

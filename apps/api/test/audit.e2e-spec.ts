@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditService } from '@samverkan/audit';
+import { TestApi } from './support/test-api.js';
+
+describe('audit trail', () => {
+  let api: TestApi;
+  let auditor: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    auditor = await api.token('revisor@hammaro.test');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    await api.token('chef@hammaro.test');
+    await expect(api.db.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(api.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(api.db.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+  });
+
+  it('chains events even when many are written at once', async () => {
+    const audit = api.app.get(AuditService);
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => api.db.transaction((m) => audit.record({ action: 'test.concurrent', details: { i } }, m))),
+    );
+    const verified = await api.call('GET', '/api/v1/audit-events/verify', { token: auditor });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toEqual({ valid: true, checkedEvents: expect.any(Number) });
+    expect(verified.body.checkedEvents).toBeGreaterThan(25);
+  });
+
+  it('records every mutating request, including failed ones, and reads of sensitive records', async () => {
+    const admin = await api.token('it@hammaro.test');
+    const bad = await api.call('POST', '/api/v1/users', { token: admin, body: { email: 'nope' } });
+    expect(bad.status).toBe(400);
+    const [failure] = (await api.auditEvents('http.request')).slice(-1);
+    expect(failure).toMatchObject({
+      outcome: 'failure',
+      actor_user_id: await api.userId('it@hammaro.test'),
+      details: { route: 'POST /api/v1/users', status: 400 },
+    });
+
+    const target = await api.userId('vaktare@hammaro.test');
+    expect((await api.call('GET', `/api/v1/users/${target}`, { token: admin })).status).toBe(200);
+    expect(await api.auditEvents('user.read')).toEqual([
+      expect.objectContaining({ resource_id: target, actor_user_id: await api.userId('it@hammaro.test'), outcome: 'success' }),
+    ]);
+
+    const unauthenticated = await api.call('POST', `/api/v1/users/${target}/deactivate`);
+    expect(unauthenticated.status).toBe(401);
+    expect((await api.auditEvents('access.unauthenticated')).slice(-1)).toEqual([
+      expect.objectContaining({ outcome: 'denied', details: { route: 'POST /api/v1/users/:id/deactivate' } }),
+    ]);
+  });
+
+  it('lets an auditor filter and page the events of their organisation only', async () => {
+    await api.token('polis@karlstad.polisen.test');
+    const policeOfficer = await api.userId('polis@karlstad.polisen.test');
+
+    const mine = await api.call('GET', '/api/v1/audit-events?action=auth.login&limit=200', { token: auditor });
+    expect(mine.status).toBe(200);
+    const actors = new Set(mine.body.items.map((e: { actorUserId: string }) => e.actorUserId));
+    expect(actors.has(await api.userId('chef@hammaro.test'))).toBe(true);
+    expect(actors.has(policeOfficer)).toBe(false);
+
+    const admin = await api.token('admin@samverkan.test');
+    const all = await api.call('GET', `/api/v1/audit-events?actorUserId=${policeOfficer}&action=auth.login`, { token: admin });
+    expect(all.body.items).toEqual([expect.objectContaining({ actorUserId: policeOfficer, action: 'auth.login', outcome: 'success' })]);
+
+    const paged = await api.call('GET', '/api/v1/audit-events?limit=2&offset=1', { token: admin });
+    expect(paged.body).toMatchObject({ limit: 2, offset: 1 });
+    expect(paged.body.items).toHaveLength(2);
+    expect(paged.body.total).toBeGreaterThan(3);
+
+    const window = await api.call('GET', `/api/v1/audit-events?from=2020-01-01T00:00:00Z&to=2020-12-31T00:00:00Z`, { token: admin });
+    expect(window.body).toMatchObject({ items: [], total: 0 });
+
+    const invalid = await api.call('GET', '/api/v1/audit-events?from=yesterday&outcome=maybe', { token: admin });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'outcome']);
+
+    const socialWorker = await api.token('socialsekreterare@hammaro.test');
+    expect((await api.call('GET', '/api/v1/audit-events', { token: socialWorker })).status).toBe(403);
+    expect((await api.auditEvents('audit.read')).length).toBeGreaterThan(0);
+  });
+
+  it('verification finds the first altered event', async () => {
+    const [target] = await api.db.query<{ id: string }[]>(`SELECT id::text FROM audit_events ORDER BY id LIMIT 1 OFFSET 3`);
+    // Tampering as a superuser could: switch the guard off, edit, switch it on again.
+    await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+    await api.db.query(`UPDATE audit_events SET outcome = 'success', action = 'auth.logout' WHERE id = $1`, [target.id]);
+    await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+
+    const verified = await api.call('GET', '/api/v1/audit-events/verify', { token: auditor });
+    expect(verified.body).toMatchObject({
+      valid: false,
+      firstBrokenEventId: target.id,
+      reason: 'its contents do not match its hash (the event was altered)',
+    });
+    const [record] = (await api.auditEvents('audit.verify')).slice(-1);
+    expect(record).toMatchObject({ outcome: 'failure', details: expect.objectContaining({ firstBrokenEventId: target.id }) });
+  });
+});
+
+describe('audit trail: a removed event', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('breaks the link of the event after it', async () => {
+    for (const email of ['chef@hammaro.test', 'trygghet@hammaro.test', 'alkohol@hammaro.test']) await api.token(email);
+    const events = await api.db.query<{ id: string }[]>(`SELECT id::text FROM audit_events ORDER BY id`);
+    await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+    await api.db.query(`DELETE FROM audit_events WHERE id = $1`, [events[1].id]);
+    await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+
+    const verified = await api.app.get(AuditService).verify();
+    expect(verified).toMatchObject({ valid: false, firstBrokenEventId: events[2].id });
+    expect(verified.reason).toMatch(/link to the previous event/);
+  });
+});
