@@ -65,6 +65,7 @@ function banner(url) {
     API documentation (OpenAPI):  ${url}/api/docs
     Readiness:                    ${url}/api/v1/health/ready
     Queue round trip (worker):    ${url}/api/v1/health/worker
+    Sign in:                      POST ${url}/api/v1/auth/login with a demo account listed above
   Press Ctrl-C to stop both processes.
 `);
 }
