@@ -35,12 +35,14 @@ let sequence = 0;
  * The SQL condition under which `principal` may use `permission` on a row: a role scope matches
  * or a per-record grant allows the action, and no per-record deny forbids it (deny beats grant).
  * Parameter names are unique per call, so conditions can be combined in one query.
+ * `grants: false` is for record types that are never shared one by one.
  */
 export function scopeCondition(
   principal: Principal,
   permission: Permission,
   columns: OwnershipColumns,
   now: Date,
+  options: { grants?: boolean } = {},
 ): SqlCondition {
   const p = `scope${(sequence = (sequence + 1) % 1_000_000)}_`;
   const [resourceType, action] = splitPermission(permission);
@@ -62,6 +64,8 @@ export function scopeCondition(
         AND :${p}action = ANY(g.actions) AND g.revoked_at IS NULL
         AND g.valid_from <= :${p}now AND (g.valid_until IS NULL OR g.valid_until > :${p}now)
         AND ${grantee})`;
+  // Record types that are never shared one by one (users, organisations) skip the grant lookups.
+  if (options.grants === false) return { sql: `(${byRole})`, params };
   return { sql: `((${byRole}) OR ${grantsFor('grant')}) AND NOT ${grantsFor('deny')}`, params };
 }
 

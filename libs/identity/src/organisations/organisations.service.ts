@@ -28,7 +28,9 @@ export class OrganisationsService {
 
   /** Organisations (with units) the principal may see; a short list, ordered by name. */
   async list(principal: Principal): Promise<OrganisationView[]> {
-    const scope = scopeCondition(principal, 'organisation:read', { id: 'o.id', organisationId: 'o.id' }, this.clock.now());
+    const scope = scopeCondition(principal, 'organisation:read', { id: 'o.id', organisationId: 'o.id' }, this.clock.now(), {
+      grants: false,
+    });
     const [sql, params] = this.dataSource
       .createQueryBuilder()
       .select([

@@ -66,7 +66,7 @@ export class UsersService {
   ) {}
 
   async list(principal: Principal, query: UserListQuery): Promise<Page<UserView>> {
-    const scope = scopeCondition(principal, 'user:read', USER_COLUMNS, this.clock.now());
+    const scope = scopeCondition(principal, 'user:read', USER_COLUMNS, this.clock.now(), { grants: false });
     const qb = this.dataSource.createQueryBuilder().from('users', 'u').where(scope.sql, scope.params);
     if (query.q) qb.andWhere(`(u.display_name || ' ' || u.email) ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
     if (query.organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId: query.organisationId });
