@@ -67,6 +67,8 @@ try {
     row('GET /api/v1/users?q=ändare 4242 (scoped search)', list),
     row('GET /api/v1/users?limit=200&offset=5000', page),
     '',
+    '- The 10 000 bench users are all named "Användare N", so every search trigram is common: a worst case for the',
+    '  trigram index (real names are selective). The search and count together cost ~15–25 ms of database time here.',
     `- Login (argon2id verify, lockout bookkeeping, audit): ${loginMs} ms each, sequential.`,
     `- Audit appends through the hash-chain trigger, 8 concurrent writers: ${appendPerSecond} events/s.`,
     `- Chain verification of ${count} events: ${verifyMs} ms (valid: ${verify.valid}).`,
