@@ -2,7 +2,7 @@ import { type ExecutionContext, ForbiddenException, Injectable, Logger, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuditService } from '@samverkan/audit';
-import { requestContext } from '@samverkan/platform';
+import { requestContext, routeOf } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_METADATA, type RouteAccess } from './decorators.js';
 import { isPermission } from './permissions.js';
@@ -64,8 +64,4 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     return true;
   }
-}
-
-function routeOf(request: FastifyRequest): string {
-  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
 }

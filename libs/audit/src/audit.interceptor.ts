@@ -6,7 +6,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { requestContext } from '@samverkan/platform';
+import { requestContext, routeOf } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
 import { catchError, concatMap, from, map, type Observable, throwError } from 'rxjs';
 import { AUDIT_READ_METADATA } from './audit-read.decorator.js';
@@ -32,7 +32,7 @@ export class AuditInterceptor implements NestInterceptor {
     const mutating = MUTATING.has(request.method);
     if (!mutating && !sensitiveType) return next.handle();
 
-    const route = `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+    const route = routeOf(request);
     const resourceId = (request.params as Record<string, string> | undefined)?.id;
     const action = sensitiveType && !mutating ? `${sensitiveType}.read` : 'http.request';
     const needed = () => !requestContext.getStore()?.audited;
