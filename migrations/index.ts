@@ -7,5 +7,12 @@ import { PlatformBaseline1764259200000 } from './1764259200000-PlatformBaseline.
 import { Identity1764259300000 } from './1764259300000-Identity.js';
 import { RecordGrants1764259400000 } from './1764259400000-RecordGrants.js';
 import { AuditTrail1764259500000 } from './1764259500000-AuditTrail.js';
+import { Promises1764259600000 } from './1764259600000-Promises.js';
 
-export const migrations = [PlatformBaseline1764259200000, Identity1764259300000, RecordGrants1764259400000, AuditTrail1764259500000];
+export const migrations = [
+  PlatformBaseline1764259200000,
+  Identity1764259300000,
+  RecordGrants1764259400000,
+  AuditTrail1764259500000,
+  Promises1764259600000,
+];

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@samverkan/access';
 import { AuditModule } from '@samverkan/audit';
 import { IdentityModule } from '@samverkan/identity';
+import { PromisesModule } from '@samverkan/promises';
 import {
   type AppConfig,
   type AppOptions,
@@ -29,6 +30,7 @@ export class ApiModule {
         AuditModule,
         AccessModule,
         IdentityModule,
+        PromisesModule,
       ],
     };
   }

@@ -48,6 +48,19 @@ export class AccessService {
     }
   }
 
+  /**
+   * For a record the caller has already been shown (so 404 is settled): 403 unless `permission`
+   * reaches it through a role scope or a grant, and no deny forbids it.
+   */
+  async assertAllowed(principal: Principal, permission: Permission, record: RecordOwnership): Promise<void> {
+    const [resourceType, action] = splitPermission(permission);
+    const allows = await this.decider(principal, resourceType, record);
+    if (!allows(action)) {
+      await this.recordDenial(principal, resourceType, record.id, action, 403);
+      throw new ForbiddenException(`Requires the permission ${permission} on this record.`);
+    }
+  }
+
   /** Whether the principal may `permission` the record (no exceptions, no audit); e.g. for UI hints. */
   async can(principal: Principal, permission: Permission, record: RecordOwnership): Promise<boolean> {
     const [resourceType, action] = splitPermission(permission);

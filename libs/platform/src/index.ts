@@ -1,4 +1,5 @@
 export * from './app-options.js';
+export * from './clock/calendar.js';
 export * from './clock/clock.js';
 export * from './clock/clock.module.js';
 export * from './config/app-config.js';
@@ -18,6 +19,7 @@ export * from './errors/validation.js';
 export * from './health/health.module.js';
 export * from './health/health.service.js';
 export * from './http/configure-http-app.js';
+export * from './http/etag.js';
 export * from './http/request-id.js';
 export * from './http/route-access.js';
 export * from './logging/app-logger.js';

@@ -11,3 +11,8 @@ export async function updateReturning<T>(db: DataSource | EntityManager, sql: st
   }
   return result as T[];
 }
+
+/** How many rows an UPDATE or DELETE run through raw `query()` touched. */
+export function affectedRows(result: unknown): number {
+  return Array.isArray(result) && result.length === 2 && typeof result[1] === 'number' ? result[1] : 0;
+}

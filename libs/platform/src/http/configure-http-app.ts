@@ -93,6 +93,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
       origin: config.CORS_ORIGINS,
       credentials: true,
       exposedHeaders: [REQUEST_ID_HEADER, 'etag'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', REQUEST_ID_HEADER],
     });
   }
 

@@ -1,0 +1,21 @@
+/** Calendar rules (due dates, "today", years) follow Swedish time, whatever the server's zone. */
+export const CALENDAR_TIME_ZONE = 'Europe/Stockholm';
+
+const formatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CALENDAR_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (YYYY-MM-DD) in Stockholm at this instant. */
+export function stockholmDate(instant: Date): string {
+  return formatter.format(instant);
+}
+
+/** YYYY-MM-DD plus `days` days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

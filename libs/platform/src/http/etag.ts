@@ -1,0 +1,35 @@
+import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ProblemException } from '../errors/problem.js';
+
+/** The ETag of a versioned record: its version number, quoted. */
+export const etagOf = (version: number) => `"${version}"`;
+
+/**
+ * The version the caller last saw, from `If-Match: "<version>"`. Updates of versioned records
+ * require it (428 without it); a stale one is answered 412 by the service, so nobody overwrites
+ * a change they have not seen.
+ */
+export const IfMatchVersion = createParamDecorator((_: unknown, context: ExecutionContext): number => {
+  const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
+  const match = typeof header === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
+  if (!match) {
+    throw new ProblemException(
+      HttpStatus.PRECONDITION_REQUIRED,
+      'if-match-required',
+      'Send If-Match with the version (ETag) of the record you are changing.',
+    );
+  }
+  return Number(match[1]);
+});
+
+export class StaleVersionProblem extends ProblemException {
+  constructor(current: number) {
+    super(
+      HttpStatus.PRECONDITION_FAILED,
+      'stale-version',
+      'The record has changed since you read it; reload it and apply your change again.',
+      { currentVersion: current },
+    );
+  }
+}

@@ -1,0 +1,186 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '@samverkan/platform';
+import { toBoolean } from './promises.dto.js';
+import { ACTION_STATUSES, type ActionStatus, PARTIES, type Party } from './vocabulary.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateActionRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  commitmentId!: string;
+
+  @ApiProperty({ example: 'Hastighetskontroller på Bymiljövägen, vår' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  responsibleOrganisationId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleUnitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleUserId?: string;
+
+  @ApiPropertyOptional({ example: '2021-04-01' })
+  @IsOptional()
+  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  startDate?: string;
+
+  @ApiProperty({ example: '2021-06-30' })
+  @Matches(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  dueDate!: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  weight?: number;
+}
+
+export class UpdateActionRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleUnitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleUserId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  startDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  dueDate?: string;
+
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: ActionStatus;
+
+  @ApiPropertyOptional({ description: 'Required for blocked, cancelled, and for reopening a done or cancelled action' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  statusReason?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number;
+
+  @ApiPropertyOptional({ description: 'A follow-up note kept in the action’s history' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  weight?: number;
+}
+
+export class ActionListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  promiseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  commitmentId?: string;
+
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: ActionStatus;
+
+  @ApiPropertyOptional({ description: 'Open actions whose due date has passed (Europe/Stockholm)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only actions not yet done or cancelled' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional({ example: '2022-06-01', description: 'Due on or after this date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dueFrom must be a date (YYYY-MM-DD)' })
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ example: '2022-06-30', description: 'Due on or before this date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dueBefore must be a date (YYYY-MM-DD)' })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleOrganisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleUnitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleUserId?: string;
+
+  @ApiPropertyOptional({ enum: PARTIES })
+  @IsOptional()
+  @IsIn(PARTIES)
+  party?: Party;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemAreaId?: string;
+}

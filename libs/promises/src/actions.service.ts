@@ -1,0 +1,240 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { affectedRows, Clock, type Page, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import type { DataSource } from 'typeorm';
+import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
+import { assertParty } from './party.js';
+import { PromiseAccess } from './promise-access.js';
+import { type ActionStatus, FINAL_ACTION_STATUSES, type Party } from './vocabulary.js';
+
+export interface ActionView {
+  id: string;
+  commitmentId: string;
+  promiseId: string;
+  problemAreaId: string;
+  party: Party;
+  title: string;
+  description: string;
+  responsibleOrganisation: { id: string; name: string };
+  responsibleUnit: { id: string; name: string } | null;
+  responsibleUser: { id: string; displayName: string } | null;
+  startDate: string | null;
+  dueDate: string;
+  status: ActionStatus;
+  statusReason: string | null;
+  progress: number;
+  weight: number;
+  completedAt: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface ActionEventView {
+  occurredAt: string;
+  actor: { id: string; displayName: string } | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  progress: number | null;
+  reason: string | null;
+  note: string | null;
+  changedFields: string[] | null;
+}
+
+const SELECT_ACTIONS = (today: string) => `
+  SELECT a.id, a.commitment_id AS "commitmentId", c.promise_id AS "promiseId", c.problem_area_id AS "problemAreaId",
+         c.party, a.title, a.description,
+         json_build_object('id', o.id, 'name', o.name) AS "responsibleOrganisation",
+         CASE WHEN un.id IS NULL THEN NULL ELSE json_build_object('id', un.id, 'name', un.name) END AS "responsibleUnit",
+         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS "responsibleUser",
+         to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
+         a.status, a.status_reason AS "statusReason", a.progress, a.weight::float8 AS weight, a.completed_at AS "completedAt",
+         (a.status NOT IN ('done', 'cancelled') AND a.due_date < '${today}'::date) AS overdue, a.version
+  FROM actions a
+  JOIN commitments c ON c.id = a.commitment_id
+  JOIN organisations o ON o.id = a.responsible_organisation_id
+  LEFT JOIN units un ON un.id = a.responsible_unit_id
+  LEFT JOIN users u ON u.id = a.responsible_user_id`;
+
+/**
+ * Actions of the promise: who does what by when, their status and history. "Today" for overdue
+ * is the date in Europe/Stockholm.
+ */
+@Injectable()
+export class ActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly records: PromiseAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return stockholmDate(this.clock.now());
+  }
+
+  async list(principal: Principal, query: ActionListQuery): Promise<Page<ActionView>> {
+    const today = this.today();
+    // Everyone who reads the promise reads all its actions (promise:read has collaboration scope).
+    const scope = scopeCondition(principal, 'promise:read', { id: 'a.id', collaborationId: 'a.collaboration_id' }, this.clock.now(), { grants: false });
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('actions', 'a')
+      .innerJoin('commitments', 'c', 'c.id = a.commitment_id')
+      .where(scope.sql, scope.params);
+    if (query.promiseId) qb.andWhere('c.promise_id = :promiseId', { promiseId: query.promiseId });
+    if (query.commitmentId) qb.andWhere('a.commitment_id = :commitmentId', { commitmentId: query.commitmentId });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.overdue === true) qb.andWhere(`a.status NOT IN ('done', 'cancelled') AND a.due_date < :today`, { today });
+    if (query.overdue === false) qb.andWhere(`NOT (a.status NOT IN ('done', 'cancelled') AND a.due_date < :today)`, { today });
+    if (query.open === true) qb.andWhere(`a.status NOT IN ('done', 'cancelled')`);
+    if (query.open === false) qb.andWhere(`a.status IN ('done', 'cancelled')`);
+    if (query.dueFrom) qb.andWhere('a.due_date >= :dueFrom', { dueFrom: query.dueFrom });
+    if (query.dueBefore) qb.andWhere('a.due_date <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.responsibleOrganisationId) qb.andWhere('a.responsible_organisation_id = :org', { org: query.responsibleOrganisationId });
+    if (query.responsibleUnitId) qb.andWhere('a.responsible_unit_id = :unit', { unit: query.responsibleUnitId });
+    if (query.responsibleUserId) qb.andWhere('a.responsible_user_id = :person', { person: query.responsibleUserId });
+    if (query.party) qb.andWhere('c.party = :party', { party: query.party });
+    if (query.problemAreaId) qb.andWhere('c.problem_area_id = :area', { area: query.problemAreaId });
+    const [idsSql, params] = qb.clone().select('a.id', 'id').addSelect('a.due_date', 'due').orderBy('a.due_date').addOrderBy('a.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
+    const [items, count] = await Promise.all([
+      this.dataSource.query<ActionView[]>(`WITH page AS (${idsSql}) ${SELECT_ACTIONS(today)} JOIN page ON page.id = a.id ORDER BY a.due_date, a.id`, params),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+  }
+
+  async get(principal: Principal, id: string): Promise<ActionView & { history: ActionEventView[] }> {
+    await this.records.action(principal, id, false);
+    return { ...(await this.find(id)), history: await this.history(id) };
+  }
+
+  async create(principal: Principal, request: CreateActionRequest): Promise<ActionView> {
+    const commitment = await this.records.commitment(principal, request.commitmentId);
+    await this.access.assertAllowed(principal, 'promise:manage', { id: commitment.promiseId, collaborationId: commitment.collaborationId });
+    assertParty(principal, 'promise:manage', commitment.party);
+    await this.assertResponsible(request.responsibleOrganisationId, request.responsibleUnitId, request.responsibleUserId, commitment.collaborationId);
+    if (request.startDate && request.startDate > request.dueDate) {
+      throw new ValidationProblem([{ field: 'dueDate', message: 'dueDate must not be before startDate' }]);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO actions (commitment_id, collaboration_id, title, description, responsible_organisation_id,
+           responsible_unit_id, responsible_user_id, start_date, due_date, weight, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [request.commitmentId, commitment.collaborationId, request.title.trim(), request.description ?? '',
+          request.responsibleOrganisationId, request.responsibleUnitId ?? null, request.responsibleUserId ?? null,
+          request.startDate ?? null, request.dueDate, request.weight ?? 1, principal.userId],
+      );
+      await manager.query(
+        `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, to_status, progress) VALUES ($1, $2, $3, 'created', 'planned', 0)`,
+        [created.id, this.clock.now(), principal.userId],
+      );
+      await this.audit.record({ action: 'action.create', resourceType: 'action', resourceId: created.id }, manager);
+      return created.id;
+    });
+    return this.find(id);
+  }
+
+  /**
+   * Changes an action. Done and cancelled are final: the only change allowed then is reopening
+   * (a new open status with a reason). Blocked and cancelled need a reason; done sets 100 %.
+   */
+  async update(principal: Principal, id: string, version: number, request: UpdateActionRequest): Promise<ActionView> {
+    const facts = await this.records.action(principal, id, true);
+    assertParty(principal, 'promise_action:update', facts.party);
+    const before = await this.find(id);
+    const wasFinal = FINAL_ACTION_STATUSES.includes(before.status);
+    const status = request.status ?? before.status;
+    const reopening = wasFinal && !FINAL_ACTION_STATUSES.includes(status);
+    const editsOtherThanStatus = Object.keys(request).some((k) => !['status', 'statusReason', 'note'].includes(k));
+    if (wasFinal && !reopening && (editsOtherThanStatus || request.status !== undefined)) {
+      throw new ValidationProblem([{ field: 'status', message: `the action is ${before.status}; reopen it (with a statusReason) before changing it` }]);
+    }
+    if ((reopening || ((status === 'blocked' || status === 'cancelled') && status !== before.status)) && !request.statusReason) {
+      throw new ValidationProblem([{ field: 'statusReason', message: `statusReason is required to ${reopening ? 'reopen' : `set ${status}`}` }]);
+    }
+    if (request.responsibleUnitId !== undefined || request.responsibleUserId !== undefined) {
+      await this.assertResponsible(before.responsibleOrganisation.id, request.responsibleUnitId ?? before.responsibleUnit?.id, request.responsibleUserId ?? before.responsibleUser?.id, facts.collaborationId);
+    }
+    const startDate = request.startDate ?? before.startDate;
+    const dueDate = request.dueDate ?? before.dueDate;
+    if (startDate && startDate > dueDate) throw new ValidationProblem([{ field: 'dueDate', message: 'dueDate must not be before startDate' }]);
+    const progress = status === 'done' ? 100 : (request.progress ?? (reopening ? Math.min(before.progress, 90) : before.progress));
+    const statusReason = status === 'blocked' || status === 'cancelled' || reopening ? (request.statusReason ?? before.statusReason) : null;
+    const now = this.clock.now();
+    const changed = (Object.keys(request) as (keyof UpdateActionRequest)[]).filter(
+      (k) => k !== 'note' && JSON.stringify(request[k]) !== JSON.stringify((before as unknown as Record<string, unknown>)[k]),
+    );
+
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE actions SET title = $3, description = $4, responsible_unit_id = $5, responsible_user_id = $6, start_date = $7,
+           due_date = $8, status = $9, status_reason = $10, progress = $11, weight = $12,
+           completed_at = CASE WHEN $9 = 'done' THEN coalesce(completed_at, $13) ELSE NULL END, version = version + 1
+         WHERE id = $1 AND version = $2`,
+        [id, version, request.title ?? before.title, request.description ?? before.description,
+          request.responsibleUnitId ?? before.responsibleUnit?.id ?? null, request.responsibleUserId ?? before.responsibleUser?.id ?? null,
+          startDate, dueDate, status, statusReason, progress, request.weight ?? before.weight, now],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      const kind = reopening ? 'reopened' : status !== before.status ? 'status_changed' : progress !== before.progress ? 'progress' : changed.length > 0 ? 'updated' : 'note';
+      await manager.query(
+        `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, from_status, to_status, progress, reason, note, changed_fields)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, now, principal.userId, kind, before.status, status, progress, request.statusReason ?? null, request.note ?? null, changed],
+      );
+      await this.audit.record(
+        { action: `action.${kind === 'note' ? 'note' : 'update'}`, resourceType: 'action', resourceId: id, changedFields: changed, details: kind === 'status_changed' || kind === 'reopened' ? { from: before.status, to: status } : undefined },
+        manager,
+      );
+    });
+    return this.find(id);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    const facts = await this.records.action(principal, id, false);
+    await this.access.assertAllowed(principal, 'promise:manage', { id: facts.promiseId, collaborationId: facts.collaborationId });
+    assertParty(principal, 'promise:manage', facts.party);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('DELETE FROM actions WHERE id = $1', [id]);
+      await this.audit.record({ action: 'action.delete', resourceType: 'action', resourceId: id }, manager);
+    });
+  }
+
+  async history(id: string): Promise<ActionEventView[]> {
+    return this.dataSource.query<ActionEventView[]>(
+      `SELECT e.occurred_at AS "occurredAt",
+              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS actor,
+              e.kind, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.progress, e.reason, e.note,
+              e.changed_fields AS "changedFields"
+       FROM action_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.action_id = $1 ORDER BY e.occurred_at, e.id`,
+      [id],
+    );
+  }
+
+  /** The responsible organisation must take part in the collaboration; unit and person must belong to it. */
+  private async assertResponsible(organisationId: string, unitId: string | undefined, userId: string | undefined, collaborationId: string) {
+    const [row] = await this.dataSource.query<{ org_ok: boolean; unit_ok: boolean; user_ok: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM collaborations WHERE id = $4 AND $1::uuid IN (police_organisation_id, municipality_organisation_id)) AS org_ok,
+              ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM units WHERE id = $2 AND organisation_id = $1)) AS unit_ok,
+              ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = $3 AND organisation_id = $1 AND is_active)) AS user_ok`,
+      [organisationId, unitId ?? null, userId ?? null, collaborationId],
+    );
+    const errors = [
+      !row.org_ok && { field: 'responsibleOrganisationId', message: 'responsibleOrganisationId must be a party of the collaboration' },
+      !row.unit_ok && { field: 'responsibleUnitId', message: 'responsibleUnitId must be a unit of the responsible organisation' },
+      !row.user_ok && { field: 'responsibleUserId', message: 'responsibleUserId must be an active user of the responsible organisation' },
+    ].filter((e): e is { field: string; message: string } => !!e);
+    if (errors.length > 0) throw new ValidationProblem(errors);
+  }
+
+  private async find(id: string): Promise<ActionView> {
+    const [row] = await this.dataSource.query<ActionView[]>(`${SELECT_ACTIONS(this.today())} WHERE a.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No action with id ${id}.`);
+    return row;
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@samverkan/platform';
+import { ACTIVITY_KINDS, type ActivityKind } from './vocabulary.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ActivityInput {
+  @ApiProperty({ example: '2021-05-12' })
+  @Matches(DATE, { message: 'occurredOn must be a date (YYYY-MM-DD)' })
+  occurredOn!: string;
+
+  @ApiPropertyOptional({ example: 'Bymiljövägen vid Rossgatan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  place?: string;
+
+  @ApiPropertyOptional({ example: 59.3337 })
+  @IsOptional()
+  @IsLatitude()
+  latitude?: number;
+
+  @ApiPropertyOptional({ example: 13.5201 })
+  @IsOptional()
+  @IsLongitude()
+  longitude?: number;
+
+  @ApiProperty({ enum: ACTIVITY_KINDS })
+  @IsIn(ACTIVITY_KINDS)
+  kind!: ActivityKind;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  participatingOrganisationIds?: string[];
+
+  @ApiPropertyOptional({ example: { vehicles_checked: 142, speeding_offences: 9 }, description: 'Named counts (non-negative integers)' })
+  @IsOptional()
+  @IsObject()
+  metrics?: Record<string, number>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+export class CreateActivityRequest extends ActivityInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  commitmentId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actionId?: string;
+}
+
+export class ActivityListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  promiseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  commitmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actionId?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
+  @IsOptional()
+  @IsIn(ACTIVITY_KINDS)
+  kind?: ActivityKind;
+
+  @ApiPropertyOptional({ example: '2021-01-01' })
+  @IsOptional()
+  @Matches(DATE, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2021-12-31' })
+  @IsOptional()
+  @Matches(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ASSESSMENTS, type Assessment, DECISIONS, type Decision } from './vocabulary.js';
+
+export class CreateFollowUpRequest {
+  @ApiProperty({ example: 2021 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ enum: [1, 2], description: 'Half-year follow-up; leave out for the whole year' })
+  @IsOptional()
+  @IsIn([1, 2])
+  half?: 1 | 2;
+}
+
+export class FollowUpItemInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  commitmentId!: string;
+
+  @ApiPropertyOptional({ enum: ASSESSMENTS })
+  @IsOptional()
+  @IsIn(ASSESSMENTS)
+  assessment?: Assessment;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  narrative?: string;
+}
+
+export class UpdateFollowUpRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  conclusion?: string;
+
+  @ApiPropertyOptional({ enum: DECISIONS })
+  @IsOptional()
+  @IsIn(DECISIONS)
+  decision?: Decision;
+
+  @ApiPropertyOptional({ type: [FollowUpItemInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FollowUpItemInput)
+  items?: FollowUpItemInput[];
+}
+
+export class ReportQuery {
+  @ApiProperty({ example: 2021 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], description: 'Overrides the Accept header (handy for links)' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'html'])
+  format?: 'json' | 'csv' | 'html';
+}

@@ -1,0 +1,5 @@
+export * from './activities.service.js';
+export * from './progress.js';
+export * from './promises.module.js';
+export * from './promises.seed.js';
+export * from './vocabulary.js';

@@ -1,0 +1,168 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, Headers } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import type { FastifyReply } from 'fastify';
+import { CreateFollowUpRequest, ReportQuery } from './follow-ups.dto.js';
+import { FollowUpsService } from './follow-ups.service.js';
+import {
+  CommitmentListQuery,
+  CreateCommitmentRequest,
+  CreatePromiseRequest,
+  PromiseListQuery,
+  UpdateCommitmentRequest,
+  UpdatePromiseRequest,
+} from './promises.dto.js';
+import { PromisesService } from './promises.service.js';
+import { reportCsv, reportHtml } from './report.js';
+import { ReportsService } from './reports.service.js';
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
+
+@ApiTags('promises')
+@Controller({ path: 'promises', version: '1' })
+export class PromisesController {
+  constructor(
+    private readonly promises: PromisesService,
+    private readonly followUps: FollowUpsService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  @Get()
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Medborgarlöften (Citizen promises) in the caller’s collaborations' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PromiseListQuery) {
+    return this.promises.list(principal, query);
+  }
+
+  @Post()
+  @RequirePermission('promise:manage')
+  @ApiOperation({ summary: 'Skapa medborgarlöfte (Create a promise) with its problem areas' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreatePromiseRequest) {
+    return this.promises.create(principal, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('promise:read')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const promise = await this.promises.get(principal, id);
+    void reply.header('etag', etagOf(promise.version));
+    return promise;
+  }
+
+  @Patch(':id')
+  @RequirePermission('promise:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra löftet (Update title, period, status, publishing)' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdatePromiseRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const promise = await this.promises.update(principal, id, version, body);
+    void reply.header('etag', etagOf(promise.version));
+    return promise;
+  }
+
+  @Delete(':id')
+  @RequirePermission('promise:manage')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort ett utkast (Delete a draft promise)' })
+  remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.promises.remove(principal, id);
+  }
+
+  @Get(':id/commitments')
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Åtaganden (Commitments) of a promise' })
+  commitments(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: CommitmentListQuery) {
+    return this.promises.listCommitments(principal, id, query);
+  }
+
+  @Post(':id/commitments')
+  @RequirePermission('promise:manage')
+  @ApiOperation({ summary: 'Nytt åtagande (Add a commitment); police roles for police ones, municipal for municipal, both for joint' })
+  createCommitment(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: CreateCommitmentRequest) {
+    return this.promises.createCommitment(principal, id, body);
+  }
+
+  @Get(':id/commitments/:commitmentId')
+  @RequirePermission('promise:read')
+  async commitment(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('commitmentId', UuidPipe) commitmentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const commitment = await this.promises.getCommitment(principal, id, commitmentId);
+    void reply.header('etag', etagOf(commitment.version));
+    return commitment;
+  }
+
+  @Patch(':id/commitments/:commitmentId')
+  @RequirePermission('promise:manage')
+  @ApiHeader(IF_MATCH)
+  async updateCommitment(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('commitmentId', UuidPipe) commitmentId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateCommitmentRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const commitment = await this.promises.updateCommitment(principal, id, commitmentId, version, body);
+    void reply.header('etag', etagOf(commitment.version));
+    return commitment;
+  }
+
+  @Delete(':id/commitments/:commitmentId')
+  @RequirePermission('promise:manage')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  removeCommitment(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('commitmentId', UuidPipe) commitmentId: string) {
+    return this.promises.removeCommitment(principal, id, commitmentId);
+  }
+
+  @Get(':id/follow-ups')
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Uppföljningar (Follow-ups) of a promise' })
+  followUpList(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.followUps.list(principal, id);
+  }
+
+  @Post(':id/follow-ups')
+  @RequirePermission('promise:report')
+  @ApiOperation({ summary: 'Påbörja uppföljning (Start the follow-up of a year or half-year)' })
+  createFollowUp(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: CreateFollowUpRequest) {
+    return this.followUps.create(principal, id, body);
+  }
+
+  @Get(':id/follow-up-report')
+  @RequirePermission('promise:read')
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOperation({ summary: 'Årsrapport (The year’s follow-up report) as JSON, CSV (Accept: text/csv) or printable HTML' })
+  @Header('cache-control', 'no-store')
+  async report(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: ReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
+    const report = await this.reports.followUpReport(principal, id, query.year, format);
+    if (format === 'csv') {
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="uppfoljning-${query.year}.csv"`);
+      return reportCsv(report);
+    }
+    if (format === 'html') {
+      // The page is self-contained: inline styles, no scripts.
+      void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return reportHtml(report);
+    }
+    return report;
+  }
+}

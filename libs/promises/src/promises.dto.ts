@@ -1,0 +1,216 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@samverkan/platform';
+import { PARTIES, type Party, PROMISE_STATUSES, type PromiseStatus, TARGET_PERIODS, type TargetPeriod } from './vocabulary.js';
+
+export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ProblemAreaInput {
+  @ApiProperty({ example: 'Alkohol- och narkotikarelaterad brottslighet' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class CreatePromiseRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  collaborationId!: string;
+
+  @ApiProperty({ example: 'Medborgarlöfte Hammarö 2020–2022' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiProperty({ example: '2020-01-01' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a date (YYYY-MM-DD)' })
+  periodStart!: string;
+
+  @ApiProperty({ example: '2022-12-31' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
+  periodEnd!: string;
+
+  @ApiProperty({ type: [ProblemAreaInput], description: 'In priority order' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ProblemAreaInput)
+  problemAreas!: ProblemAreaInput[];
+}
+
+export class UpdatePromiseRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a date (YYYY-MM-DD)' })
+  periodStart?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
+  periodEnd?: string;
+
+  @ApiPropertyOptional({ enum: PROMISE_STATUSES })
+  @IsOptional()
+  @IsIn(PROMISE_STATUSES)
+  status?: PromiseStatus;
+
+  @ApiPropertyOptional({ description: 'Published promises are shown on the public page' })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
+}
+
+export class PromiseListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  collaborationId?: string;
+
+  @ApiPropertyOptional({ enum: PROMISE_STATUSES })
+  @IsOptional()
+  @IsIn(PROMISE_STATUSES)
+  status?: PromiseStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  published?: boolean;
+}
+
+export class TargetInput {
+  @ApiProperty({ example: 10 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  value!: number;
+
+  @ApiProperty({ example: 'hastighetskontroller' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  unit!: string;
+
+  @ApiProperty({ enum: TARGET_PERIODS })
+  @IsIn(TARGET_PERIODS)
+  period!: TargetPeriod;
+
+  @ApiPropertyOptional({ description: 'Sum this activity metric; leave out to count activities', example: 'vehicles_checked' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'metric must be a snake_case name' })
+  metric?: string;
+}
+
+export class CreateCommitmentRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  problemAreaId!: string;
+
+  @ApiProperty({ enum: PARTIES })
+  @IsIn(PARTIES)
+  party!: Party;
+
+  @ApiProperty({ example: 'Genomföra fler hastighetskontroller, extra på Bymiljövägen' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  text!: string;
+
+  @ApiPropertyOptional({ type: TargetInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetInput)
+  target?: TargetInput;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  weight?: number;
+}
+
+export class UpdateCommitmentRequest {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemAreaId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  text?: string;
+
+  @ApiPropertyOptional({ type: TargetInput, nullable: true, description: 'null removes the target' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetInput)
+  target?: TargetInput | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  weight?: number;
+}
+
+export class CommitmentListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PARTIES })
+  @IsOptional()
+  @IsIn(PARTIES)
+  party?: Party;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemAreaId?: string;
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ActionsController, ActivitiesController, DashboardController } from './actions.controller.js';
+import { ActionsService } from './actions.service.js';
+import { ActivitiesService } from './activities.service.js';
+import { DashboardService } from './dashboard.service.js';
+import { FiguresService } from './figures.service.js';
+import { FollowUpsController, PublicPromisesController } from './follow-ups.controller.js';
+import { FollowUpsService } from './follow-ups.service.js';
+import { PromiseAccess } from './promise-access.js';
+import { PromisesController } from './promises.controller.js';
+import { PromisesService } from './promises.service.js';
+import { PublicService } from './public.service.js';
+import { ReportsService } from './reports.service.js';
+
+/** Citizen promises and the action tracker. Other modules record activities through ActivitiesService. */
+@Module({
+  controllers: [PromisesController, ActionsController, ActivitiesController, DashboardController, FollowUpsController, PublicPromisesController],
+  providers: [
+    PromiseAccess,
+    PromisesService,
+    ActionsService,
+    ActivitiesService,
+    FiguresService,
+    DashboardService,
+    FollowUpsService,
+    ReportsService,
+    PublicService,
+  ],
+  exports: [ActivitiesService],
+})
+export class PromisesModule {}

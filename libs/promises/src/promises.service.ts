@@ -1,0 +1,270 @@
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AuditService, changedFields } from '@samverkan/audit';
+import { affectedRows, Clock, type Page, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { assertParty } from './party.js';
+import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
+import type {
+  CommitmentListQuery,
+  CreateCommitmentRequest,
+  CreatePromiseRequest,
+  PromiseListQuery,
+  UpdateCommitmentRequest,
+  UpdatePromiseRequest,
+} from './promises.dto.js';
+import type { Party, PromiseStatus, TargetPeriod } from './vocabulary.js';
+
+/** Allowed status changes of a promise (medborgarlöfte). */
+const PROMISE_TRANSITIONS: Record<PromiseStatus, readonly PromiseStatus[]> = {
+  draft: ['signed'],
+  signed: ['active', 'draft'],
+  active: ['evaluated', 'extended'],
+  evaluated: ['closed', 'extended', 'active'],
+  extended: ['evaluated', 'closed'],
+  closed: [],
+};
+
+export interface PromiseView {
+  id: string;
+  collaborationId: string;
+  collaborationName: string;
+  title: string;
+  summary: string;
+  periodStart: string;
+  periodEnd: string;
+  status: PromiseStatus;
+  published: boolean;
+  version: number;
+  problemAreas: { id: string; position: number; title: string; description: string }[];
+}
+
+export interface CommitmentView {
+  id: string;
+  promiseId: string;
+  problemAreaId: string;
+  problemAreaTitle: string;
+  party: Party;
+  position: number;
+  text: string;
+  target: { value: number; unit: string; period: TargetPeriod; metric: string | null } | null;
+  weight: number;
+  version: number;
+}
+
+const SELECT_PROMISES = `
+  SELECT p.id, p.collaboration_id AS "collaborationId", co.name AS "collaborationName", p.title, p.summary,
+         to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
+         p.status, p.published, p.version,
+         coalesce((SELECT json_agg(json_build_object('id', pa.id, 'position', pa.position, 'title', pa.title,
+                    'description', pa.description) ORDER BY pa.position) FROM problem_areas pa WHERE pa.promise_id = p.id), '[]')
+           AS "problemAreas"
+  FROM promises p JOIN collaborations co ON co.id = p.collaboration_id`;
+
+const SELECT_COMMITMENTS = `
+  SELECT c.id, c.promise_id AS "promiseId", c.problem_area_id AS "problemAreaId", pa.title AS "problemAreaTitle",
+         c.party, c.position, c.text,
+         CASE WHEN c.target_value IS NULL THEN NULL ELSE json_build_object('value', c.target_value::float8,
+           'unit', c.target_unit, 'period', c.target_period, 'metric', c.target_metric) END AS target,
+         c.weight::float8 AS weight, c.version
+  FROM commitments c JOIN problem_areas pa ON pa.id = c.problem_area_id`;
+
+@Injectable()
+export class PromisesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly records: PromiseAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, query: PromiseListQuery): Promise<Page<PromiseView>> {
+    const scope = scopeCondition(principal, 'promise:read', PROMISE_COLUMNS, this.clock.now());
+    const qb = this.dataSource.createQueryBuilder().from('promises', 'p').where(scope.sql, scope.params);
+    if (query.collaborationId) qb.andWhere('p.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.published !== undefined) qb.andWhere('p.published = :published', { published: query.published });
+    const [idsSql, params] = qb.clone().select('p.id', 'id').orderBy('p.period_start', 'DESC').addOrderBy('p.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
+    const [items, count] = await Promise.all([
+      this.dataSource.query<PromiseView[]>(`WITH page AS (${idsSql}) ${SELECT_PROMISES} JOIN page ON page.id = p.id ORDER BY p.period_start DESC, p.id`, params),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+  }
+
+  async get(principal: Principal, id: string): Promise<PromiseView> {
+    await this.records.promise(principal, id);
+    return this.find(id);
+  }
+
+  async create(principal: Principal, request: CreatePromiseRequest): Promise<PromiseView> {
+    if (request.periodEnd <= request.periodStart) {
+      throw new ValidationProblem([{ field: 'periodEnd', message: 'periodEnd must be after periodStart' }]);
+    }
+    const [collaboration] = await this.dataSource.query('SELECT id FROM collaborations WHERE id = $1', [request.collaborationId]);
+    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
+    await this.access.assertAllowed(principal, 'promise:manage', { id: request.collaborationId, collaborationId: request.collaborationId });
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO promises (collaboration_id, title, summary, period_start, period_end, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [request.collaborationId, request.title.trim(), request.summary ?? '', request.periodStart, request.periodEnd, principal.userId],
+      );
+      for (const [index, area] of request.problemAreas.entries()) {
+        await manager.query(`INSERT INTO problem_areas (promise_id, position, title, description) VALUES ($1, $2, $3, $4)`, [
+          created.id,
+          index + 1,
+          area.title.trim(),
+          area.description ?? '',
+        ]);
+      }
+      await this.audit.record({ action: 'promise.create', resourceType: 'promise', resourceId: created.id }, manager);
+      return created.id;
+    });
+    return this.find(id);
+  }
+
+  async update(principal: Principal, id: string, version: number, request: UpdatePromiseRequest): Promise<PromiseView> {
+    const facts = await this.records.promise(principal, id);
+    await this.access.assertAllowed(principal, 'promise:manage', facts);
+    const before = await this.find(id);
+    if (request.status && request.status !== before.status && !PROMISE_TRANSITIONS[before.status].includes(request.status)) {
+      throw new ValidationProblem([
+        { field: 'status', message: `status cannot go from ${before.status} to ${request.status}` },
+      ]);
+    }
+    const periodStart = request.periodStart ?? before.periodStart;
+    const periodEnd = request.periodEnd ?? before.periodEnd;
+    if (periodEnd <= periodStart) throw new ValidationProblem([{ field: 'periodEnd', message: 'periodEnd must be after periodStart' }]);
+    const changes = changedFields(before, request);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE promises SET title = $3, summary = $4, period_start = $5, period_end = $6, status = $7, published = $8,
+           version = version + 1 WHERE id = $1 AND version = $2`,
+        [id, version, request.title ?? before.title, request.summary ?? before.summary, periodStart, periodEnd,
+          request.status ?? before.status, request.published ?? before.published],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      await this.audit.record({ action: 'promise.update', resourceType: 'promise', resourceId: id, changedFields: changes }, manager);
+    });
+    return this.find(id);
+  }
+
+  /** Only a draft can be deleted; a signed promise is a public commitment and stays on record. */
+  async remove(principal: Principal, id: string): Promise<void> {
+    const facts = await this.records.promise(principal, id);
+    await this.access.assertAllowed(principal, 'promise:manage', facts);
+    if (facts.status !== 'draft') throw new ConflictException('Only a draft promise can be deleted.');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('DELETE FROM promises WHERE id = $1', [id]);
+      await this.audit.record({ action: 'promise.delete', resourceType: 'promise', resourceId: id }, manager);
+    });
+  }
+
+  async listCommitments(principal: Principal, promiseId: string, query: CommitmentListQuery): Promise<Page<CommitmentView>> {
+    await this.records.promise(principal, promiseId);
+    const where = ['c.promise_id = $1'];
+    const params: unknown[] = [promiseId];
+    if (query.party) where.push(`c.party = $${params.push(query.party)}`);
+    if (query.problemAreaId) where.push(`c.problem_area_id = $${params.push(query.problemAreaId)}`);
+    const filter = where.join(' AND ');
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query<CommitmentView[]>(
+        `${SELECT_COMMITMENTS} WHERE ${filter} ORDER BY pa.position, c.position, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM commitments c WHERE ${filter}`, params),
+    ]);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async getCommitment(principal: Principal, promiseId: string, id: string): Promise<CommitmentView> {
+    await this.records.commitment(principal, id, promiseId);
+    return this.findCommitment(id);
+  }
+
+  async createCommitment(principal: Principal, promiseId: string, request: CreateCommitmentRequest): Promise<CommitmentView> {
+    const promise = await this.records.promise(principal, promiseId);
+    await this.access.assertAllowed(principal, 'promise:manage', promise);
+    assertParty(principal, 'promise:manage', request.party);
+    await this.assertProblemArea(promiseId, request.problemAreaId);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO commitments (promise_id, problem_area_id, party, position, text, target_value, target_unit,
+           target_period, target_metric, weight)
+         VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM commitments WHERE promise_id = $1), $4, $5, $6, $7, $8, $9)
+         RETURNING id`,
+        [promiseId, request.problemAreaId, request.party, request.text.trim(), request.target?.value ?? null,
+          request.target?.unit ?? null, request.target?.period ?? null, request.target?.metric ?? null, request.weight ?? 1],
+      );
+      await this.audit.record({ action: 'commitment.create', resourceType: 'commitment', resourceId: created.id }, manager);
+      return created.id;
+    });
+    return this.findCommitment(id);
+  }
+
+  async updateCommitment(
+    principal: Principal,
+    promiseId: string,
+    id: string,
+    version: number,
+    request: UpdateCommitmentRequest,
+  ): Promise<CommitmentView> {
+    const facts = await this.records.commitment(principal, id, promiseId);
+    await this.access.assertAllowed(principal, 'promise:manage', { id: facts.promiseId, collaborationId: facts.collaborationId });
+    assertParty(principal, 'promise:manage', facts.party);
+    if (request.problemAreaId) await this.assertProblemArea(promiseId, request.problemAreaId);
+    const before = await this.findCommitment(id);
+    const target = request.target === undefined ? before.target : request.target && { ...request.target, metric: request.target.metric ?? null };
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE commitments SET problem_area_id = $3, text = $4, target_value = $5, target_unit = $6, target_period = $7,
+           target_metric = $8, weight = $9, version = version + 1 WHERE id = $1 AND version = $2`,
+        [id, version, request.problemAreaId ?? before.problemAreaId, request.text ?? before.text, target?.value ?? null,
+          target?.unit ?? null, target?.period ?? null, target?.metric ?? null, request.weight ?? before.weight],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      await this.audit.record(
+        { action: 'commitment.update', resourceType: 'commitment', resourceId: id, changedFields: changedFields(before, { ...request, target }) },
+        manager,
+      );
+    });
+    return this.findCommitment(id);
+  }
+
+  async removeCommitment(principal: Principal, promiseId: string, id: string): Promise<void> {
+    const facts = await this.records.commitment(principal, id, promiseId);
+    await this.access.assertAllowed(principal, 'promise:manage', { id: facts.promiseId, collaborationId: facts.collaborationId });
+    assertParty(principal, 'promise:manage', facts.party);
+    await this.dataSource.transaction(async (manager: EntityManager) => {
+      const [{ used }] = await manager.query<{ used: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM actions WHERE commitment_id = $1) OR EXISTS (SELECT 1 FROM activities WHERE commitment_id = $1) AS used`,
+        [id],
+      );
+      if (used) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'commitment-in-use', 'The commitment has actions or activities; it cannot be deleted.');
+      }
+      await manager.query('DELETE FROM commitments WHERE id = $1', [id]);
+      await this.audit.record({ action: 'commitment.delete', resourceType: 'commitment', resourceId: id }, manager);
+    });
+  }
+
+  private async assertProblemArea(promiseId: string, problemAreaId: string): Promise<void> {
+    const [area] = await this.dataSource.query('SELECT 1 FROM problem_areas WHERE id = $1 AND promise_id = $2', [problemAreaId, promiseId]);
+    if (!area) throw new ValidationProblem([{ field: 'problemAreaId', message: 'problemAreaId is not a problem area of this promise' }]);
+  }
+
+  private async find(id: string): Promise<PromiseView> {
+    const [row] = await this.dataSource.query<PromiseView[]>(`${SELECT_PROMISES} WHERE p.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No promise with id ${id}.`);
+    return row;
+  }
+
+  private async findCommitment(id: string): Promise<CommitmentView> {
+    const [row] = await this.dataSource.query<CommitmentView[]>(`${SELECT_COMMITMENTS} WHERE c.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No commitment with id ${id}.`);
+    return row;
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, stockholmDate } from '@samverkan/platform';
+import type { DataSource } from 'typeorm';
+import { FiguresService } from './figures.service.js';
+import { ASSESSMENT_LABELS, type Assessment, DECISION_LABELS, type Decision, PARTY_LABELS, PROMISE_STATUS_LABELS, type Party, type PromiseStatus } from './vocabulary.js';
+
+export interface PublicPromise {
+  title: string;
+  summary: string;
+  collaboration: string;
+  periodStart: string;
+  periodEnd: string;
+  status: string;
+  problemAreas: {
+    title: string;
+    description: string;
+    commitments: {
+      party: string;
+      text: string;
+      target: { value: number; unit: string; per: 'år' | 'löftesperioden' } | null;
+      actual: number;
+      progress: number | null;
+      completedActions: number;
+      completedActionTitles: string[];
+      openActions: number;
+    }[];
+  }[];
+  followUps: { year: number; conclusion: string; decision: string | null; assessments: { commitment: string; assessment: string }[] }[];
+  updatedOn: string;
+}
+
+/**
+ * What the citizens see (Brå: feedback to citizens is the weakest part of the work): the published
+ * promise, targets, actuals and completed actions as counts and titles. Built from its own
+ * queries so that nothing personal or restricted can slip in — no people, units, places, notes,
+ * and nothing that is not published.
+ */
+@Injectable()
+export class PublicService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly figures: FiguresService,
+    private readonly clock: Clock,
+  ) {}
+
+  async promise(id: string): Promise<PublicPromise> {
+    const [promise] = await this.dataSource.query<{ title: string; summary: string; collaboration: string; period_start: string; period_end: string; status: PromiseStatus }[]>(
+      `SELECT p.title, p.summary, co.name AS collaboration, to_char(p.period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(p.period_end, 'YYYY-MM-DD') AS period_end, p.status
+       FROM promises p JOIN collaborations co ON co.id = p.collaboration_id WHERE p.id = $1 AND p.published`,
+      [id],
+    );
+    if (!promise) throw new NotFoundException(`No published promise with id ${id}.`);
+    const today = stockholmDate(this.clock.now());
+    const to = today < promise.period_end ? today : promise.period_end;
+    const commitments = await this.figures.commitments(id, { from: promise.period_start, to }, today);
+    const areas = await this.dataSource.query<{ id: string; title: string; description: string }[]>(
+      'SELECT id, title, description FROM problem_areas WHERE promise_id = $1 ORDER BY position',
+      [id],
+    );
+    const followUps = await this.dataSource.query<{ year: number; conclusion: string; decision: Decision | null; assessments: { commitment: string; assessment: Assessment }[] }[]>(
+      `SELECT f.year, f.conclusion, f.decision,
+              coalesce((SELECT json_agg(json_build_object('commitment', c.text, 'assessment', i.assessment) ORDER BY c.position)
+                        FROM follow_up_items i JOIN commitments c ON c.id = i.commitment_id WHERE i.follow_up_id = f.id), '[]') AS assessments
+       FROM follow_ups f WHERE f.promise_id = $1 AND f.status = 'frozen' AND f.half IS NULL ORDER BY f.year`,
+      [id],
+    );
+    return {
+      title: promise.title,
+      summary: promise.summary,
+      collaboration: promise.collaboration,
+      periodStart: promise.period_start,
+      periodEnd: promise.period_end,
+      status: PROMISE_STATUS_LABELS[promise.status],
+      problemAreas: areas.map((area) => ({
+        title: area.title,
+        description: area.description,
+        commitments: commitments
+          .filter((c) => c.problemArea.id === area.id)
+          .map((c) => ({
+            party: PARTY_LABELS[c.party as Party],
+            text: c.text,
+            target: c.target && { value: c.target.value, unit: c.target.unit, per: c.target.period === 'year' ? 'år' : 'löftesperioden' },
+            actual: c.actual,
+            progress: c.progress === null ? null : Math.round(c.progress),
+            completedActions: c.actions.done,
+            completedActionTitles: c.actions.completedTitles,
+            openActions: c.actions.open,
+          })),
+      })),
+      followUps: followUps.map((f) => ({
+        year: f.year,
+        conclusion: f.conclusion,
+        decision: f.decision ? DECISION_LABELS[f.decision] : null,
+        assessments: f.assessments.map((a) => ({ commitment: a.commitment, assessment: ASSESSMENT_LABELS[a.assessment] })),
+      })),
+      updatedOn: today,
+    };
+  }
+}

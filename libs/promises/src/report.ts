@@ -1,0 +1,120 @@
+import { ASSESSMENT_LABELS, type Assessment, DECISION_LABELS, type Decision, PARTY_LABELS } from './vocabulary.js';
+import type { CommitmentFigures } from './figures.service.js';
+
+/** The year's follow-up report, as given to kommunstyrelsen: JSON, CSV or a printable page. */
+export interface FollowUpReport {
+  promise: { id: string; title: string; collaboration: string; periodStart: string; periodEnd: string };
+  year: number;
+  window: { from: string; to: string };
+  /** `approved` when the year's follow-up is frozen, `draft` when one is being written, `preliminary` otherwise. */
+  basis: 'approved' | 'draft' | 'preliminary';
+  conclusion: string;
+  decision: Decision | null;
+  approvals: { side: string; name: string; approvedAt: string }[];
+  progress: number | null;
+  commitments: (CommitmentFigures & { assessment: Assessment; narrative: string })[];
+}
+
+const CSV_COLUMNS = [
+  'Problemområde',
+  'Part',
+  'Åtagande',
+  'Mål',
+  'Enhet',
+  'Utfall',
+  'Måluppfyllelse (%)',
+  'Aktiviteter',
+  'Åtgärder klara',
+  'Åtgärder pågående',
+  'Åtgärder försenade',
+  'Bedömning',
+  'Kommentar',
+];
+
+/** Semicolon-separated with a BOM, as Swedish Excel opens it; every field quoted. */
+export function reportCsv(report: FollowUpReport): string {
+  const quote = (value: unknown) => `"${String(value ?? '').replaceAll('"', '""')}"`;
+  const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(Math.round(value * 100) / 100).replace('.', ','));
+  const lines = [CSV_COLUMNS.map(quote).join(';')];
+  for (const c of report.commitments) {
+    lines.push(
+      [
+        c.problemArea.title,
+        PARTY_LABELS[c.party],
+        c.text,
+        number(c.target?.forWindow),
+        c.target?.unit ?? '',
+        number(c.actual),
+        number(c.progress === null ? null : Math.round(c.progress)),
+        c.activities,
+        c.actions.done,
+        c.actions.open,
+        c.actions.overdue,
+        ASSESSMENT_LABELS[c.assessment],
+        c.narrative,
+      ]
+        .map(quote)
+        .join(';'),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const escapeHtml = (value: unknown) =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A self-contained Swedish page that prints well on A4. */
+export function reportHtml(report: FollowUpReport): string {
+  const pct = (value: number | null) => (value === null ? '–' : `${Math.round(value)} %`);
+  const basis = { approved: 'Godkänd uppföljning', draft: 'Utkast till uppföljning', preliminary: 'Preliminära siffror' }[report.basis];
+  const areas = [...new Map(report.commitments.map((c) => [c.problemArea.id, c.problemArea])).values()];
+  const rows = (areaId: string) =>
+    report.commitments
+      .filter((c) => c.problemArea.id === areaId)
+      .map(
+        (c) => `<tr><td>${escapeHtml(PARTY_LABELS[c.party])}</td><td>${escapeHtml(c.text)}</td>
+          <td class="num">${c.target ? `${escapeHtml(c.target.forWindow)} ${escapeHtml(c.target.unit)}` : '–'}</td>
+          <td class="num">${escapeHtml(c.actual)}</td><td class="num">${pct(c.progress)}</td>
+          <td class="num">${c.actions.done} / ${c.actions.total}${c.actions.overdue ? ` (${c.actions.overdue} försenade)` : ''}</td>
+          <td>${escapeHtml(ASSESSMENT_LABELS[c.assessment])}</td><td>${escapeHtml(c.narrative)}</td></tr>`,
+      )
+      .join('\n');
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<title>Uppföljning ${report.year} – ${escapeHtml(report.promise.title)}</title>
+<style>
+  body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; }
+  h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
+  .meta { color: #444; margin: 0 0 1rem; }
+  table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+  th, td { border: 1px solid #bbb; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+  th { background: #eef2f5; } td.num { text-align: right; white-space: nowrap; }
+  @media print { body { margin: 1cm; } @page { size: A4 landscape; } }
+</style>
+</head>
+<body>
+<h1>Uppföljning av medborgarlöftet ${report.year}</h1>
+<p class="meta">${escapeHtml(report.promise.title)} · ${escapeHtml(report.promise.collaboration)} ·
+  löftesperiod ${report.promise.periodStart} – ${report.promise.periodEnd} · ${basis} · perioden ${report.window.from} – ${report.window.to}</p>
+<p><strong>Samlad måluppfyllelse:</strong> ${pct(report.progress)}</p>
+${areas
+  .map(
+    (area) => `<h2>${escapeHtml(area.title)}</h2>
+<table>
+<thead><tr><th>Part</th><th>Åtagande</th><th>Mål</th><th>Utfall</th><th>Måluppfyllelse</th><th>Åtgärder klara</th><th>Bedömning</th><th>Kommentar</th></tr></thead>
+<tbody>
+${rows(area.id)}
+</tbody>
+</table>`,
+  )
+  .join('\n')}
+<h2>Slutsats</h2>
+<p>${escapeHtml(report.conclusion) || '–'}</p>
+<p><strong>Beslut:</strong> ${report.decision ? escapeHtml(DECISION_LABELS[report.decision]) : '–'}</p>
+${report.approvals.length ? `<p><strong>Godkänd av:</strong> ${report.approvals.map((a) => `${escapeHtml(a.name)} (${a.side === 'police' ? 'polisen' : 'kommunen'}, ${a.approvedAt.slice(0, 10)})`).join(', ')}</p>` : ''}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,72 @@
+/** The words of the promise tracker, with the Swedish labels people see. */
+
+export const PROMISE_STATUSES = ['draft', 'signed', 'active', 'evaluated', 'closed', 'extended'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+export const PROMISE_STATUS_LABELS: Record<PromiseStatus, string> = {
+  draft: 'Utkast',
+  signed: 'Undertecknat',
+  active: 'Pågående',
+  evaluated: 'Utvärderat',
+  closed: 'Avslutat',
+  extended: 'Förlängt',
+};
+
+export const PARTIES = ['joint', 'police', 'municipality'] as const;
+export type Party = (typeof PARTIES)[number];
+export const PARTY_LABELS: Record<Party, string> = { joint: 'Gemensamt', police: 'Polisen', municipality: 'Kommunen' };
+
+export const ACTION_STATUSES = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const FINAL_ACTION_STATUSES: readonly ActionStatus[] = ['done', 'cancelled'];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  planned: 'Planerad',
+  in_progress: 'Pågår',
+  blocked: 'Hindrad',
+  done: 'Klar',
+  cancelled: 'Inställd',
+};
+
+export const ACTIVITY_KINDS = [
+  'speed_check',
+  'traffic_operation',
+  'neighbourhood_watch',
+  'guard_patrol',
+  'safety_walk',
+  'prevention_session',
+  'licensed_premises_inspection',
+  'drug_sale_operation',
+  'other',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  speed_check: 'Hastighetskontroll',
+  traffic_operation: 'Trafikinsats',
+  neighbourhood_watch: 'Grannsamverkan',
+  guard_patrol: 'Väktarrond',
+  safety_walk: 'Trygghetsvandring',
+  prevention_session: 'Förebyggande insats',
+  licensed_premises_inspection: 'Tillsyn serveringsställe',
+  drug_sale_operation: 'Insats mot narkotikaförsäljning',
+  other: 'Övrigt',
+};
+
+export const ASSESSMENTS = ['achieved', 'partly', 'not_achieved', 'not_assessed'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+export const ASSESSMENT_LABELS: Record<Assessment, string> = {
+  achieved: 'Uppnått',
+  partly: 'Delvis uppnått',
+  not_achieved: 'Ej uppnått',
+  not_assessed: 'Ej bedömt',
+};
+
+export const DECISIONS = ['continue', 'adjust', 'extend', 'new_promise'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = {
+  continue: 'Fortsätt enligt plan',
+  adjust: 'Justera aktiviteterna',
+  extend: 'Förläng löftet',
+  new_promise: 'Nytt medborgarlöfte',
+};
+
+export const TARGET_PERIODS = ['year', 'promise_period'] as const;
+export type TargetPeriod = (typeof TARGET_PERIODS)[number];
