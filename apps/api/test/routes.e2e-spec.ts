@@ -70,6 +70,7 @@ describe('every route declares its access rule', () => {
       'HealthController.live',
       'HealthController.ready',
       'HealthController.worker',
+      'PublicPromisesController.promise',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { identitySeed } from '@samverkan/identity';
+import { promisesSeed } from '@samverkan/promises';
 import { type Clock, type Env, runSeed } from '@samverkan/platform';
 import { TestEnvironment } from '@samverkan/testing';
 import { DataSource } from 'typeorm';
@@ -33,9 +34,10 @@ export class TestApi {
     readonly app: NestFastifyApplication,
   ) {}
 
-  static async start(overrides: Env = {}, options: { clock?: Clock } = {}): Promise<TestApi> {
+  /** @param options.promises also load the Hammarö promise with its actions, activities and follow-ups. */
+  static async start(overrides: Env = {}, options: { clock?: Clock; promises?: boolean } = {}): Promise<TestApi> {
     const env = await TestEnvironment.create({ SEED_PASSWORD: DEMO_PASSWORD, ...overrides });
-    await runSeed(env.config, [identitySeed(DEMO_PASSWORD)]);
+    await runSeed(env.config, [identitySeed(DEMO_PASSWORD), ...(options.promises ? [promisesSeed()] : [])]);
     const app = await createApiApp(env.config, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -46,15 +48,20 @@ export class TestApi {
     return this.app.get(DataSource);
   }
 
-  async call(method: Method, url: string, options: { token?: string; body?: unknown; ip?: string } = {}): Promise<CallResult> {
+  async call(
+    method: Method,
+    url: string,
+    options: { token?: string; body?: unknown; ip?: string; headers?: Record<string, string> } = {},
+  ): Promise<CallResult> {
     const res = await this.app.inject({
       method,
       url,
-      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
       payload: options.body as Record<string, unknown> | undefined,
       remoteAddress: options.ip,
     });
-    return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
+    const json = String(res.headers['content-type'] ?? '').includes('json');
+    return { status: res.statusCode, body: json && res.body ? res.json() : res.body, headers: res.headers };
   }
 
   /** Signs in and returns the token pair; fails the test if sign-in fails. */

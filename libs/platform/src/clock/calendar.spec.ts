@@ -1,0 +1,18 @@
+import { describe, expect, it } from '@jest/globals';
+import { addDays, stockholmDate } from './calendar.js';
+
+describe('Stockholm calendar', () => {
+  it('gives the date in Sweden, not in UTC', () => {
+    // 23:30 UTC on 30 June is 01:30 on 1 July in Stockholm (summer time, UTC+2).
+    expect(stockholmDate(new Date('2022-06-30T23:30:00Z'))).toBe('2022-07-01');
+    expect(stockholmDate(new Date('2022-06-30T21:59:59Z'))).toBe('2022-06-30');
+    // Winter time, UTC+1.
+    expect(stockholmDate(new Date('2021-12-31T23:00:00Z'))).toBe('2022-01-01');
+    expect(stockholmDate(new Date('2021-12-31T22:59:59Z'))).toBe('2021-12-31');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2022-12-25', 14)).toBe('2023-01-08');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals';
+import { actionsProgress, commitmentProgress, promiseProgress, targetForWindow, targetProgress, yearsInWindow } from './progress.js';
+import { suggest, windowOf } from './follow-ups.service.js';
+
+describe('progress roll-up', () => {
+  it('measures a numeric target as actual ÷ target, capped at 100 %', () => {
+    expect(targetProgress(10, 7)).toBe(70);
+    expect(targetProgress(10, 14)).toBe(100);
+    expect(targetProgress(12, 0)).toBe(0);
+  });
+
+  it('scales a yearly target with the window and keeps a whole-period one', () => {
+    expect(targetForWindow(10, 'year', 3)).toBe(30);
+    expect(targetForWindow(10, 'year', 0.5)).toBe(5);
+    expect(targetForWindow(8, 'promise_period', 3)).toBe(8);
+  });
+
+  it('counts windows in half years', () => {
+    expect(yearsInWindow('2020-01-01', '2020-12-31')).toBe(1);
+    expect(yearsInWindow('2021-01-01', '2021-06-30')).toBe(0.5);
+    expect(yearsInWindow('2020-01-01', '2022-11-27')).toBe(3);
+    expect(yearsInWindow('2020-01-01', '2020-01-10')).toBe(0.5);
+  });
+
+  it('weights actions by their weight; done counts 100 %, cancelled not at all', () => {
+    expect(
+      actionsProgress([
+        { status: 'done', progress: 40, weight: 1 },
+        { status: 'in_progress', progress: 50, weight: 2 },
+        { status: 'cancelled', progress: 0, weight: 5 },
+      ]),
+    ).toBeCloseTo((100 + 2 * 50) / 3);
+    expect(actionsProgress([{ status: 'cancelled', progress: 0, weight: 1 }])).toBeNull();
+    expect(actionsProgress([])).toBeNull();
+  });
+
+  it('uses the target when there is one, otherwise the actions', () => {
+    const actions = [{ status: 'in_progress' as const, progress: 20, weight: 1 }];
+    expect(commitmentProgress(10, 5, actions)).toBe(50);
+    expect(commitmentProgress(null, 5, actions)).toBe(20);
+  });
+
+  it('rolls commitments up to the promise by their weights, skipping the unmeasurable', () => {
+    expect(
+      promiseProgress([
+        { weight: 2, progress: 100 },
+        { weight: 1, progress: 40 },
+        { weight: 3, progress: null },
+      ]),
+    ).toBe(80);
+    expect(promiseProgress([{ weight: 1, progress: null }])).toBeNull();
+  });
+
+  it('suggests an assessment from the figures', () => {
+    const target = { value: 10, unit: 'st', period: 'year' as const, metric: null, forWindow: 10 };
+    expect(suggest({ target, actual: 10 })).toBe('achieved');
+    expect(suggest({ target, actual: 5 })).toBe('partly');
+    expect(suggest({ target, actual: 4 })).toBe('not_achieved');
+    expect(suggest({ target: null, actual: 4 })).toBe('not_assessed');
+  });
+
+  it('limits a follow-up window to the promise period', () => {
+    expect(windowOf({ year: 2020, half: null, period_start: '2020-03-01', period_end: '2022-12-31' })).toEqual({ from: '2020-03-01', to: '2020-12-31' });
+    expect(windowOf({ year: 2021, half: 2, period_start: '2020-01-01', period_end: '2022-12-31' })).toEqual({ from: '2021-07-01', to: '2021-12-31' });
+  });
+});
