@@ -199,6 +199,48 @@ describe('citizen promises and the action tracker', () => {
     });
   });
 
+  describe('promise life cycle', () => {
+    it('is created as a draft with its problem areas, moves through its statuses and can be deleted only as a draft', async () => {
+      const [collab] = await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+      const bad = await api.call('POST', '/api/v1/promises', {
+        token: token.trygghet,
+        body: { collaborationId: collab.id, title: 'Medborgarlöfte Hammarö 2023–2025', periodStart: '2025-12-31', periodEnd: '2023-01-01', problemAreas: [] },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['problemAreas']);
+
+      const created = await api.call('POST', '/api/v1/promises', {
+        token: token.trygghet,
+        body: {
+          collaborationId: collab.id,
+          title: 'Medborgarlöfte Hammarö 2023–2025',
+          periodStart: '2023-01-01',
+          periodEnd: '2025-12-31',
+          problemAreas: [{ title: 'Trygghet i Skoghalls centrum' }],
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ status: 'draft', published: false, version: 1 });
+      const id = created.body.id;
+      const withArea = await api.call('POST', `/api/v1/promises/${id}/problem-areas`, { token: token.insatschef, body: { title: 'Trafik' } });
+      expect(withArea.body.problemAreas.map((a: { position: number; title: string }) => [a.position, a.title])).toEqual([
+        [1, 'Trygghet i Skoghalls centrum'],
+        [2, 'Trafik'],
+      ]);
+
+      const skip = await api.call('PATCH', `/api/v1/promises/${id}`, { token: token.trygghet, headers: { 'if-match': '"1"' }, body: { status: 'active' } });
+      expect(skip.body.errors).toEqual([{ field: 'status', message: 'status cannot go from draft to active' }]);
+      const signed = await api.call('PATCH', `/api/v1/promises/${id}`, { token: token.trygghet, headers: { 'if-match': '"1"' }, body: { status: 'signed' } });
+      expect(signed.body).toMatchObject({ status: 'signed', version: 2 });
+      expect((await api.call('DELETE', `/api/v1/promises/${id}`, { token: token.trygghet })).status).toBe(409);
+      await api.call('PATCH', `/api/v1/promises/${id}`, { token: token.trygghet, headers: { 'if-match': '"2"' }, body: { status: 'draft' } });
+      expect((await api.call('DELETE', `/api/v1/promises/${id}`, { token: token.chef })).status).toBe(403);
+      expect((await api.call('DELETE', `/api/v1/promises/${id}`, { token: token.trygghet })).status).toBe(204);
+      expect((await api.call('GET', `/api/v1/promises/${id}`, { token: token.trygghet })).status).toBe(404);
+      expect((await api.auditEvents('promise.update')).filter((e) => e.resource_id === id)).toHaveLength(2);
+    });
+  });
+
   describe('action life cycle', () => {
     it('keeps a history, treats done as final and reopens only with a reason', async () => {
       const id = await actionId('Drogförebyggande temadag för gymnasieelever');

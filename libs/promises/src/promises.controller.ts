@@ -9,6 +9,7 @@ import {
   CommitmentListQuery,
   CreateCommitmentRequest,
   CreatePromiseRequest,
+  ProblemAreaInput,
   PromiseListQuery,
   UpdateCommitmentRequest,
   UpdatePromiseRequest,
@@ -72,6 +73,13 @@ export class PromisesController {
   @ApiOperation({ summary: 'Ta bort ett utkast (Delete a draft promise)' })
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.promises.remove(principal, id);
+  }
+
+  @Post(':id/problem-areas')
+  @RequirePermission('promise:manage')
+  @ApiOperation({ summary: 'Nytt problemområde (Add a problem area after the existing ones)' })
+  addProblemArea(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ProblemAreaInput) {
+    return this.promises.addProblemArea(principal, id, body);
   }
 
   @Get(':id/commitments')

@@ -10,6 +10,7 @@ import type {
   CommitmentListQuery,
   CreateCommitmentRequest,
   CreatePromiseRequest,
+  ProblemAreaInput,
   PromiseListQuery,
   UpdateCommitmentRequest,
   UpdatePromiseRequest,
@@ -148,6 +149,21 @@ export class PromisesService {
       );
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
       await this.audit.record({ action: 'promise.update', resourceType: 'promise', resourceId: id, changedFields: changes }, manager);
+    });
+    return this.find(id);
+  }
+
+  /** Adds a problem area after the existing ones. */
+  async addProblemArea(principal: Principal, id: string, request: ProblemAreaInput): Promise<PromiseView> {
+    const facts = await this.records.promise(principal, id);
+    await this.access.assertAllowed(principal, 'promise:manage', facts);
+    await this.dataSource.transaction(async (manager) => {
+      const [area] = await manager.query<{ id: string }[]>(
+        `INSERT INTO problem_areas (promise_id, position, title, description)
+         VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM problem_areas WHERE promise_id = $1), $2, $3) RETURNING id`,
+        [id, request.title.trim(), request.description ?? ''],
+      );
+      await this.audit.record({ action: 'promise.add_problem_area', resourceType: 'promise', resourceId: id, details: { problemAreaId: area.id } }, manager);
     });
     return this.find(id);
   }
