@@ -123,6 +123,11 @@ describe('citizen promises and the action tracker', () => {
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM activities WHERE commitment_id = $1 AND occurred_on <= '2022-09-20'`, [commitment.speed]);
       expect(speed.actual).toBe(n);
       expect(speed.progress).toBeCloseTo(Math.min(100, (n / 25) * 100));
+      // No target: the actions' weighted progress — done 100, done 100, in progress 85, blocked at 40.
+      const youth = d.commitments.find((c: { id: string }) => c.id === commitment.youth);
+      expect(youth.target).toBeNull();
+      expect(youth.progress).toBeCloseTo((100 + 100 + 85 + 40) / 4);
+      expect(youth.actions).toMatchObject({ total: 4, done: 2, open: 2, overdue: 1, completedTitles: [] });
       expect(d.progress).toBeGreaterThan(0);
       expect(d.progress).toBeLessThanOrEqual(100);
     });

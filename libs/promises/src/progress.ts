@@ -1,4 +1,4 @@
-import type { ActionStatus, TargetPeriod } from './vocabulary.js';
+import type { TargetPeriod } from './vocabulary.js';
 
 /**
  * Progress roll-up, in one place (Decidim's weighted results):
@@ -14,11 +14,19 @@ export interface TargetFacts {
   actual: number;
 }
 
-export interface ActionFacts {
-  status: ActionStatus;
-  progress: number;
+/** What the progress of a commitment's actions is computed from (aggregated in SQL, see below). */
+export interface ActionTotals {
+  /** Sum of the weights of the actions that count (all but cancelled). */
   weight: number;
+  /** Sum of weight × progress over those actions, with done counting 100 %. */
+  weightedProgress: number;
 }
+
+/** The SQL aggregates over actions `a` that make ActionTotals: the action half of the rule above. */
+export const ACTION_TOTALS_SQL = `
+  coalesce(sum(a.weight) FILTER (WHERE a.status <> 'cancelled'), 0)::float8 AS weight_sum,
+  coalesce(sum(a.weight * CASE WHEN a.status = 'done' THEN 100 ELSE a.progress END) FILTER (WHERE a.status <> 'cancelled'), 0)::float8
+    AS weighted_progress`;
 
 /** The target for a window of `years` years (a yearly target scales; a whole-period one does not). */
 export function targetForWindow(targetValue: number, targetPeriod: TargetPeriod, years: number): number {
@@ -29,14 +37,11 @@ export function targetProgress(target: number, actual: number): number {
   return Math.min(100, (Math.max(0, actual) / target) * 100);
 }
 
-export function actionsProgress(actions: readonly ActionFacts[]): number | null {
-  const counted = actions.filter((a) => a.status !== 'cancelled');
-  const weight = counted.reduce((sum, a) => sum + a.weight, 0);
-  if (weight === 0) return null;
-  return counted.reduce((sum, a) => sum + a.weight * (a.status === 'done' ? 100 : a.progress), 0) / weight;
+export function actionsProgress(totals: ActionTotals): number | null {
+  return totals.weight > 0 ? totals.weightedProgress / totals.weight : null;
 }
 
-export function commitmentProgress(target: number | null, actual: number, actions: readonly ActionFacts[]): number | null {
+export function commitmentProgress(target: number | null, actual: number, actions: ActionTotals): number | null {
   return target !== null ? targetProgress(target, actual) : actionsProgress(actions);
 }
 

@@ -54,7 +54,7 @@ export class PublicService {
     if (!promise) throw new NotFoundException(`No published promise with id ${id}.`);
     const today = stockholmDate(this.clock.now());
     const to = today < promise.period_end ? today : promise.period_end;
-    const commitments = await this.figures.commitments(id, { from: promise.period_start, to }, today);
+    const commitments = await this.figures.commitments(id, { from: promise.period_start, to }, today, { completedTitles: true });
     const areas = await this.dataSource.query<{ id: string; title: string; description: string }[]>(
       'SELECT id, title, description FROM problem_areas WHERE promise_id = $1 ORDER BY position',
       [id],
