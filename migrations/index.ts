@@ -8,6 +8,7 @@ import { Identity1764259300000 } from './1764259300000-Identity.js';
 import { RecordGrants1764259400000 } from './1764259400000-RecordGrants.js';
 import { AuditTrail1764259500000 } from './1764259500000-AuditTrail.js';
 import { Promises1764259600000 } from './1764259600000-Promises.js';
+import { Deadlines1764259700000 } from './1764259700000-Deadlines.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -15,4 +16,5 @@ export const migrations = [
   RecordGrants1764259400000,
   AuditTrail1764259500000,
   Promises1764259600000,
+  Deadlines1764259700000,
 ];

@@ -3,6 +3,7 @@ import { AccessModule } from '@samverkan/access';
 import { AuditModule } from '@samverkan/audit';
 import { IdentityModule } from '@samverkan/identity';
 import { PromisesModule } from '@samverkan/promises';
+import { DeadlinesModule } from '@samverkan/deadlines';
 import {
   type AppConfig,
   type AppOptions,
@@ -31,6 +32,7 @@ export class ApiModule {
         AccessModule,
         IdentityModule,
         PromisesModule,
+        DeadlinesModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
   QueueModule,
   SystemWorkerModule,
 } from '@samverkan/platform';
+import { DeadlinesWorkerModule } from '@samverkan/deadlines';
 
 /** The worker: BullMQ consumers of every queue. Domain processors are added here as they arrive. */
 @Module({})
@@ -23,6 +24,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('samverkan-worker'),
         QueueModule.forRoot(),
         SystemWorkerModule,
+        DeadlinesWorkerModule,
       ],
     };
   }

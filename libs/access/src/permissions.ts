@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'user:manage': 'Skapa, ändra och avaktivera användare (Create, change and deactivate users)',
   'audit:read': 'Läsa granskningsloggen (Read the audit trail)',
   'audit:verify': 'Kontrollera granskningsloggens kedja (Verify the audit chain)',
+  'reminder_rule:manage': 'Ändra påminnelseregler (Change reminder rules)',
+  'operations:read': 'Se köer och misslyckade utskick (See job queues and failed e-mail)',
 
   // Citizen promise (medborgarlöfte)
   'promise:read': 'Se medborgarlöften och aktiviteter (Read promises and actions)',

@@ -43,6 +43,8 @@ export const ROLES = {
       'user:manage',
       'audit:read',
       'audit:verify',
+      'reminder_rule:manage',
+      'operations:read',
     ],
   },
   org_admin: {
@@ -169,6 +171,9 @@ export const ROLE_NAMES = Object.keys(ROLES) as RoleName[];
 export function isRoleName(value: string): value is RoleName {
   return Object.hasOwn(ROLES, value);
 }
+
+/** Roles whose holders lead a unit's work: overdue deadlines escalate to them. */
+export const SUPERVISOR_ROLES: readonly RoleName[] = ['social_services_manager', 'police_commander', 'safety_coordinator', 'manager'];
 
 /** The scope with which `role` holds `permission`, or undefined if it does not. */
 export function roleScope(role: RoleName, permission: Permission): Scope | undefined {

@@ -2,8 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type Page, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
-import type { DataSource } from 'typeorm';
+import { DeadlinesService } from '@samverkan/deadlines';
+import { addDays, affectedRows, Clock, type Page, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
 import { PromiseAccess } from './promise-access.js';
@@ -43,6 +44,9 @@ export interface ActionEventView {
   changedFields: string[] | null;
 }
 
+/** The deadline kind of an action's due date (reminder rules are set per kind). */
+export const ACTION_DEADLINE = 'action_due';
+
 const SELECT_ACTIONS = (today: string) => `
   SELECT a.id, a.commitment_id AS "commitmentId", c.promise_id AS "promiseId", c.problem_area_id AS "problemAreaId",
          c.party, a.title, a.description,
@@ -69,6 +73,7 @@ export class ActionsService {
     private readonly access: AccessService,
     private readonly records: PromiseAccess,
     private readonly audit: AuditService,
+    private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
   ) {}
 
@@ -136,6 +141,7 @@ export class ActionsService {
       await this.audit.record({ action: 'action.create', resourceType: 'action', resourceId: created.id }, manager);
       return created.id;
     });
+    await this.syncDeadline(id);
     return this.find(id);
   }
 
@@ -192,6 +198,7 @@ export class ActionsService {
         manager,
       );
     });
+    await this.syncDeadline(id);
     return this.find(id);
   }
 
@@ -199,10 +206,42 @@ export class ActionsService {
     const facts = await this.records.action(principal, id, false);
     await this.access.assertAllowed(principal, 'promise:manage', { id: facts.promiseId, collaborationId: facts.collaborationId });
     assertParty(principal, 'promise:manage', facts.party);
-    await this.dataSource.transaction(async (manager) => {
+    const closed = await this.dataSource.transaction(async (manager) => {
+      const deadline = await this.deadlines.close(manager, ACTION_DEADLINE, 'action', id, 'cancelled');
       await manager.query('DELETE FROM actions WHERE id = $1', [id]);
       await this.audit.record({ action: 'action.delete', resourceType: 'action', resourceId: id }, manager);
+      return deadline;
     });
+    if (closed) await this.deadlines.schedule([closed]);
+  }
+
+  /**
+   * The action's due date as a deadline (reminders, escalation): open while the action is, due at
+   * the end of the due date in Stockholm; met when done, cancelled when cancelled or deleted.
+   */
+  private async syncDeadline(id: string): Promise<void> {
+    const deadlineId = await this.dataSource.transaction(async (manager: EntityManager) => {
+      const [a] = await manager.query<{ title: string; due: string; status: ActionStatus; user_id: string | null; unit_id: string | null; org_id: string }[]>(
+        `SELECT title, to_char(due_date, 'YYYY-MM-DD') AS due, status, responsible_user_id AS user_id, responsible_unit_id AS unit_id,
+                responsible_organisation_id AS org_id FROM actions WHERE id = $1`,
+        [id],
+      );
+      if (!a) return undefined;
+      if (a.status === 'done' || a.status === 'cancelled') {
+        return this.deadlines.close(manager, ACTION_DEADLINE, 'action', id, a.status === 'done' ? 'met' : 'cancelled');
+      }
+      return this.deadlines.upsert(manager, {
+        kind: ACTION_DEADLINE,
+        resourceType: 'action',
+        resourceId: id,
+        title: a.title,
+        dueAt: stockholmMidnight(addDays(a.due, 1)),
+        responsibleUserId: a.user_id,
+        responsibleUnitId: a.unit_id,
+        responsibleOrganisationId: a.org_id,
+      });
+    });
+    if (deadlineId) await this.deadlines.schedule([deadlineId]);
   }
 
   async history(id: string): Promise<ActionEventView[]> {

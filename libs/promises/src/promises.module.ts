@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '@samverkan/deadlines';
 import { ActionsController, ActivitiesController, DashboardController } from './actions.controller.js';
 import { ActionsService } from './actions.service.js';
 import { ActivitiesService } from './activities.service.js';
@@ -14,6 +15,7 @@ import { ReportsService } from './reports.service.js';
 
 /** Citizen promises and the action tracker. Other modules record activities through ActivitiesService. */
 @Module({
+  imports: [DeadlinesModule],
   controllers: [PromisesController, ActionsController, ActivitiesController, DashboardController, FollowUpsController, PublicPromisesController],
   providers: [
     PromiseAccess,

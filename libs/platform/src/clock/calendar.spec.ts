@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, stockholmDate } from './calendar.js';
+import { addDays, stockholmDate, stockholmMidnight } from './calendar.js';
 
 describe('Stockholm calendar', () => {
   it('gives the date in Sweden, not in UTC', () => {
@@ -14,5 +14,14 @@ describe('Stockholm calendar', () => {
   it('adds days across month and year ends', () => {
     expect(addDays('2022-12-25', 14)).toBe('2023-01-08');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+});
+
+describe('Stockholm midnight', () => {
+  it('is 22:00 UTC in summer and 23:00 UTC in winter', () => {
+    expect(stockholmMidnight('2022-07-01')).toEqual(new Date('2022-06-30T22:00:00Z'));
+    expect(stockholmMidnight('2022-01-15')).toEqual(new Date('2022-01-14T23:00:00Z'));
+    // The night summer time begins (27 March 2022) still starts at 00:00 CET.
+    expect(stockholmMidnight('2022-03-27')).toEqual(new Date('2022-03-26T23:00:00Z'));
   });
 });

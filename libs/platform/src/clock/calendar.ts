@@ -19,3 +19,14 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const hourFormatter = new Intl.DateTimeFormat('en-GB', { timeZone: CALENDAR_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+
+/** The instant a Stockholm calendar day begins (00:00 local time, CET or CEST). */
+export function stockholmMidnight(date: string): Date {
+  for (const offset of ['+01:00', '+02:00']) {
+    const instant = new Date(`${date}T00:00:00${offset}`);
+    if (stockholmDate(instant) === date && hourFormatter.format(instant) === '00') return instant;
+  }
+  throw new Error(`cannot place ${date} in ${CALENDAR_TIME_ZONE}`);
+}

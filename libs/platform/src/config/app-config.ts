@@ -140,6 +140,20 @@ export class AppConfig {
   @Max(10_000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example.se:587; unset turns e-mail off. */
+  @ValidateIf((config: AppConfig) => config.SMTP_URL !== '')
+  @IsServiceUrl(['smtp', 'smtps'])
+  SMTP_URL = '';
+
+  /** Sender of Samverkan's e-mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Samverkan <noreply@samverkan.local>';
+
+  /** Public address of the web client, for links in e-mail. */
+  @IsServiceUrl(['http', 'https'])
+  PUBLIC_URL = 'http://127.0.0.1:3000';
+
   /** Password of every demo user the seed creates. */
   @IsString()
   @MinLength(12)
@@ -158,6 +172,7 @@ export const SECRET_CONFIG_KEYS: ReadonlySet<keyof AppConfig> = new Set([
   'REDIS_URL',
   'JWT_SECRET',
   'SEED_PASSWORD',
+  'SMTP_URL',
 ]);
 
 const DEVELOPMENT_JWT_SECRET = 'samverkan-development-secret-do-not-use-in-production';

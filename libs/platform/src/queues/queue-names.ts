@@ -6,10 +6,18 @@
 export const QueueName = {
   /** Platform jobs: round-trip pings the readiness tooling uses. */
   System: 'system',
+  /** Reminder and escalation deliveries, and the reconciler. */
+  Deadlines: 'deadlines',
+  /** E-mail sending and the daily digest. */
+  Notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SystemPing: 'system.ping',
+  DeadlineRemind: 'deadline.remind',
+  DeadlineReconcile: 'deadline.reconcile',
+  EmailSend: 'email.send',
+  DigestRun: 'digest.run',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

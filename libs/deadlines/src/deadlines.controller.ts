@@ -1,0 +1,67 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { QueueName } from '@samverkan/platform';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { DeadlineListQuery, ReplaceRulesRequest } from './deadlines.dto.js';
+import { DeadlinesService } from './deadlines.service.js';
+import { ReminderRulesService } from './reminder-rules.service.js';
+
+@ApiTags('deadlines')
+@Controller({ version: '1' })
+export class DeadlinesController {
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly rules: ReminderRulesService,
+    @InjectQueue(QueueName.Deadlines) private readonly deadlineQueue: Queue,
+    @InjectQueue(QueueName.Notifications) private readonly notificationQueue: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('deadlines')
+  @Authenticated()
+  @ApiOperation({ summary: 'Tidsfrister (Deadlines) I or my units answer for; filter mine, unit, kind, overdue, dueBefore' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: DeadlineListQuery) {
+    return this.deadlines.list(principal, query);
+  }
+
+  @Get('reminder-rules')
+  @RequirePermission('reminder_rule:manage')
+  @ApiOperation({ summary: 'Påminnelseregler (Reminder rules) per deadline kind' })
+  listRules() {
+    return this.rules.list();
+  }
+
+  @Put('reminder-rules')
+  @RequirePermission('reminder_rule:manage')
+  @ApiOperation({ summary: 'Ersätt påminnelsereglerna (Replace the rules of the kinds named)' })
+  replaceRules(@Body() body: ReplaceRulesRequest) {
+    return this.rules.replace(body.rules);
+  }
+
+  @Get('admin/queues')
+  @RequirePermission('operations:read')
+  @ApiOperation({ summary: 'Köernas hälsa (Queue health): job counts, failed e-mail' })
+  async queues() {
+    const counts = async (queue: Queue) => ({
+      name: queue.name,
+      counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+    });
+    const [deadlines, notifications, [email]] = await Promise.all([
+      counts(this.deadlineQueue),
+      counts(this.notificationQueue),
+      this.dataSource.query<{ pending: number; failed: number; sent: number }[]>(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+                count(*) FILTER (WHERE status = 'sent')::int AS sent FROM email_messages`,
+      ),
+    ]);
+    const failedEmails = await this.dataSource.query(
+      `SELECT id, to_address AS "to", subject, attempts, last_error AS "lastError", created_at AS "createdAt"
+       FROM email_messages WHERE status = 'failed' ORDER BY created_at DESC LIMIT 50`,
+    );
+    return { queues: [deadlines, notifications], email: { ...email, recentFailures: failedEmails } };
+  }
+}

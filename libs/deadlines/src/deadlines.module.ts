@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
+import { QueueModule, QueueName } from '@samverkan/platform';
+import { DeadlinesController } from './deadlines.controller.js';
+import { DeadlinesProcessor } from './deadlines.processor.js';
+import { DeadlinesService } from './deadlines.service.js';
+import { ReconcilerService } from './reconciler.service.js';
+import { ReminderRulesService } from './reminder-rules.service.js';
+import { ReminderService } from './reminder.service.js';
+
+/** The deadline registry for the api: modules register deadlines; people list theirs; admins edit rules. */
+@Module({
+  imports: [QueueModule.register(QueueName.Deadlines, QueueName.Notifications), NotificationsModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlinesService, ReminderRulesService],
+  exports: [DeadlinesService],
+})
+export class DeadlinesModule {}
+
+/** Delivery for the worker: reminders, escalations and the reconciler. */
+@Module({
+  imports: [QueueModule.register(QueueName.Deadlines), NotificationsWorkerModule],
+  providers: [DeadlinesService, ReminderService, ReconcilerService, DeadlinesProcessor],
+  exports: [DeadlinesService, ReminderService, ReconcilerService],
+})
+export class DeadlinesWorkerModule {}

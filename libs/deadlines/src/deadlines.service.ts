@@ -1,0 +1,161 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@samverkan/access';
+import { Clock, JobName, type Page, QueueName, updateReturning } from '@samverkan/platform';
+import type { JobsOptions, Queue } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DeadlineListQuery } from './deadlines.dto.js';
+import { fireAt, type ReminderRule, reminderJobId } from './reminder-rules.js';
+
+export interface DeadlineInput {
+  kind: string;
+  resourceType: string;
+  resourceId: string;
+  /** Shown in reminders: no personal data (an action's title, "Yttrande från tillståndshavare", …). */
+  title: string;
+  dueAt: Date;
+  responsibleUserId?: string | null;
+  responsibleUnitId?: string | null;
+  responsibleOrganisationId: string;
+}
+
+export interface DeadlineView {
+  id: string;
+  kind: string;
+  resourceType: string;
+  resourceId: string;
+  title: string;
+  dueAt: string;
+  status: 'open' | 'met' | 'cancelled';
+  overdue: boolean;
+  responsibleUserId: string | null;
+  responsibleUnitId: string | null;
+  responsibleOrganisationId: string;
+}
+
+export interface ReminderJob {
+  deadlineId: string;
+  ruleKey: string;
+  dueVersion: number;
+}
+
+/**
+ * The deadline registry every module uses. Modules create, move, meet or cancel deadlines inside
+ * their own transaction (the database is the truth), then call `schedule` after it commits; if
+ * that is lost (crash, Redis down), the reconciler restores the jobs from the database.
+ */
+@Injectable()
+export class DeadlinesService {
+  private readonly logger = new Logger(DeadlinesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Deadlines) private readonly queue: Queue<ReminderJob>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Opens the deadline of a subject, or moves it; a new due time voids reminders for the old one. */
+  async upsert(manager: EntityManager, d: DeadlineInput): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, responsible_user_id, responsible_unit_id,
+         responsible_organisation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (kind, resource_type, resource_id) DO UPDATE SET
+         title = EXCLUDED.title,
+         responsible_user_id = EXCLUDED.responsible_user_id,
+         responsible_unit_id = EXCLUDED.responsible_unit_id,
+         responsible_organisation_id = EXCLUDED.responsible_organisation_id,
+         due_version = deadlines.due_version
+           + CASE WHEN deadlines.due_at <> EXCLUDED.due_at OR deadlines.status <> 'open' THEN 1 ELSE 0 END,
+         due_at = EXCLUDED.due_at, status = 'open', closed_at = NULL, version = deadlines.version + 1
+       RETURNING id`,
+      [d.kind, d.resourceType, d.resourceId, d.title, d.dueAt, d.responsibleUserId ?? null, d.responsibleUnitId ?? null, d.responsibleOrganisationId],
+    );
+    return row.id;
+  }
+
+  /** Met or cancelled: no more reminders. Returns the deadline's id, if there was an open one. */
+  async close(manager: EntityManager, kind: string, resourceType: string, resourceId: string, status: 'met' | 'cancelled'): Promise<string | undefined> {
+    const [row] = await updateReturning<{ id: string }>(
+      manager,
+      `UPDATE deadlines SET status = $4, closed_at = $5, version = version + 1
+       WHERE kind = $1 AND resource_type = $2 AND resource_id = $3 AND status = 'open' RETURNING id`,
+      [kind, resourceType, resourceId, status, this.clock.now()],
+    );
+    return row?.id;
+  }
+
+  /**
+   * After commit: a delayed BullMQ job per active rule of each open deadline (deterministic ids,
+   * so scheduling twice is harmless); jobs of closed deadlines are withdrawn. Failures are logged,
+   * not thrown: the change is committed and the reconciler will catch up.
+   */
+  async schedule(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    try {
+      const rows = await this.dataSource.query<(ReminderRule & { id: string; due_at: Date; due_version: number; status: string })[]>(
+        `SELECT d.id, d.due_at, d.due_version, d.status, r.key, r.anchor, r.offset_value AS "offsetValue",
+                r.offset_unit AS "offsetUnit", r.recipient, r.active
+         FROM deadlines d JOIN reminder_rules r ON r.deadline_kind = d.kind
+         WHERE d.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const open = rows.filter((r) => r.status === 'open' && r.active);
+      await this.addJobs(open.map((r) => ({ deadlineId: r.id, ruleKey: r.key, dueVersion: r.due_version, fireAt: fireAt(r.due_at, r) })));
+      for (const r of rows.filter((row) => row.status !== 'open')) {
+        await this.queue.remove(reminderJobId(r.id, r.key, r.due_version)).catch(() => 0);
+      }
+      return open.length;
+    } catch (error) {
+      this.logger.warn(`scheduling ${ids.length} deadline(s) failed; the reconciler will restore them: ${(error as Error).message}`);
+      return 0;
+    }
+  }
+
+  async addJobs(jobs: readonly (ReminderJob & { fireAt: Date })[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (let i = 0; i < jobs.length; i += 500) {
+      await this.queue.addBulk(
+        jobs.slice(i, i + 500).map((j) => ({
+          name: JobName.DeadlineRemind,
+          data: { deadlineId: j.deadlineId, ruleKey: j.ruleKey, dueVersion: j.dueVersion },
+          opts: {
+            jobId: reminderJobId(j.deadlineId, j.ruleKey, j.dueVersion),
+            delay: Math.max(0, j.fireAt.getTime() - now),
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 5_000 },
+            removeOnComplete: { age: 7 * 86_400 },
+          } satisfies JobsOptions,
+        })),
+      );
+    }
+  }
+
+  /** The deadlines a principal answers for: their own, or their units' (filters: mine, unit, kind, overdue, dueBefore). */
+  async list(principal: Principal, query: DeadlineListQuery): Promise<Page<DeadlineView>> {
+    const units = principal.memberships.map((m) => m.unitId);
+    const where: string[] = [];
+    const params: unknown[] = [principal.userId, units];
+    const mine = 'd.responsible_user_id = $1';
+    const unit = 'd.responsible_unit_id = ANY($2::uuid[])';
+    where.push(query.scope === 'mine' ? mine : query.scope === 'unit' ? unit : `(${mine} OR ${unit})`);
+    if (query.kind) where.push(`d.kind = $${params.push(query.kind)}`);
+    if (query.status) where.push(`d.status = $${params.push(query.status)}`);
+    const now = `$${params.push(this.clock.now())}`;
+    if (query.overdue) where.push(`d.status = 'open' AND d.due_at < ${now}`);
+    if (query.dueBefore) where.push(`d.due_at <= $${params.push(query.dueBefore)}`);
+    const filter = where.join(' AND ');
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query<DeadlineView[]>(
+        `SELECT d.id, d.kind, d.resource_type AS "resourceType", d.resource_id AS "resourceId", d.title, d.due_at AS "dueAt",
+                d.status, (d.status = 'open' AND d.due_at < ${now}) AS overdue, d.responsible_user_id AS "responsibleUserId",
+                d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId"
+         FROM deadlines d WHERE ${filter} ORDER BY d.due_at, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM deadlines d WHERE ${filter}`, params),
+    ]);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}

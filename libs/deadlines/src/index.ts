@@ -1,0 +1,5 @@
+export * from './deadlines.module.js';
+export * from './deadlines.service.js';
+export * from './reconciler.service.js';
+export * from './reminder-rules.js';
+export * from './reminder.service.js';

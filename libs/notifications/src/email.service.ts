@@ -1,0 +1,99 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, Clock, JobName, QueueName } from '@samverkan/platform';
+import type { Queue } from 'bullmq';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface NewEmail {
+  userId: string;
+  kind: 'reminder' | 'digest';
+  subject: string;
+  body: string;
+  /** One mail per key, ever: a repeated job or digest run does not mail twice. */
+  dedupeKey: string;
+}
+
+/** How many times a mail is tried (exponential backoff from 30 s) before it is marked failed. */
+export const EMAIL_ATTEMPTS = 6;
+
+/**
+ * E-mail over SMTP (nodemailer). Messages are rows first (email_messages), queued after the
+ * transaction commits, sent by the worker with retries; the row records attempts, the last error
+ * and whether it finally failed, so administrators can see what did not arrive.
+ */
+@Injectable()
+export class EmailService implements OnApplicationShutdown {
+  private readonly logger = new Logger(EmailService.name);
+  private transport?: Transporter;
+  private warnedOff = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  get enabled(): boolean {
+    if (!this.config.SMTP_URL && !this.warnedOff) {
+      this.warnedOff = true;
+      this.logger.warn('SMTP_URL is not set: e-mail is off; notifications stay in the in-app inbox.');
+    }
+    return this.config.SMTP_URL !== '';
+  }
+
+  /** Stores a message to the user's address (inside the caller's transaction); returns its id, or undefined if already stored. */
+  async store(manager: EntityManager, email: NewEmail): Promise<string | undefined> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO email_messages (user_id, to_address, subject, body_text, kind, dedupe_key)
+       SELECT id, email, $2, $3, $4, $5 FROM users WHERE id = $1 AND is_active
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [email.userId, email.subject, email.body, email.kind, email.dedupeKey],
+    );
+    return row?.id;
+  }
+
+  /** Hands stored messages to the queue (after commit). The job id is the message id: queued once. */
+  async enqueue(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.queue.addBulk(
+      ids.map((id) => ({
+        name: JobName.EmailSend,
+        data: { emailId: id },
+        opts: { jobId: `email-${id}`, attempts: EMAIL_ATTEMPTS, backoff: { type: 'exponential', delay: 30_000 } },
+      })),
+    );
+  }
+
+  /** Sends one stored message; throws (so BullMQ retries) when the SMTP server refuses or is down. */
+  async send(emailId: string, finalAttempt: boolean): Promise<'sent' | 'skipped'> {
+    const [message] = await this.dataSource.query<{ to_address: string; subject: string; body_text: string; status: string }[]>(
+      'SELECT to_address, subject, body_text, status FROM email_messages WHERE id = $1',
+      [emailId],
+    );
+    if (!message || message.status === 'sent' || !this.enabled) return 'skipped';
+    try {
+      this.transport ??= nodemailer.createTransport(this.config.SMTP_URL);
+      await this.transport.sendMail({ from: this.config.MAIL_FROM, to: message.to_address, subject: message.subject, text: message.body_text });
+      await this.dataSource.query(`UPDATE email_messages SET status = 'sent', sent_at = $2, attempts = attempts + 1 WHERE id = $1`, [
+        emailId,
+        this.clock.now(),
+      ]);
+      return 'sent';
+    } catch (error) {
+      const reason = (error as Error).message.slice(0, 500);
+      await this.dataSource.query(`UPDATE email_messages SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`, [
+        emailId,
+        reason,
+        finalAttempt ? 'failed' : 'pending',
+      ]);
+      throw error;
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}
