@@ -256,10 +256,16 @@ describe('citizen promises and the action tracker', () => {
       expect((await patch({ status: 'in_progress', progress: 30 })).status).toBe(200);
       const done = await patch({ status: 'done', note: 'Temadagen hölls i aulan med 140 elever.' });
       expect(done.body).toMatchObject({ status: 'done', progress: 100, completedAt: expect.any(String) });
+      expect(await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [id])).toEqual([{ status: 'met' }]);
       expect((await patch({ title: 'Ny titel' })).status).toBe(400);
       expect((await patch({ status: 'in_progress' })).body.errors[0].field).toBe('statusReason');
       const reopened = await patch({ status: 'in_progress', statusReason: 'En andra temadag planeras för hösten.' });
       expect(reopened.body).toMatchObject({ status: 'in_progress', completedAt: null });
+
+      // The due date is a deadline: met when done, open again (a new due version) when reopened.
+      const [deadline] = await api.db.query(`SELECT status, due_version, due_at FROM deadlines WHERE resource_id = $1`, [id]);
+      expect(deadline).toMatchObject({ status: 'open', due_version: 2 });
+      expect(deadline.due_at).toEqual(new Date('2022-11-30T23:00:00Z')); // end of 30 Nov 2022, Stockholm
 
       const history = (await api.call('GET', path, { token: token.chef })).body.history;
       expect(history.map((e: { kind: string }) => e.kind)).toEqual(['created', 'status_changed', 'status_changed', 'reopened']);

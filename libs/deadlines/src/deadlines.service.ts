@@ -134,25 +134,24 @@ export class DeadlinesService {
 
   /** The deadlines a principal answers for: their own, or their units' (filters: mine, unit, kind, overdue, dueBefore). */
   async list(principal: Principal, query: DeadlineListQuery): Promise<Page<DeadlineView>> {
-    const units = principal.memberships.map((m) => m.unitId);
     const where: string[] = [];
-    const params: unknown[] = [principal.userId, units];
-    const mine = 'd.responsible_user_id = $1';
-    const unit = 'd.responsible_unit_id = ANY($2::uuid[])';
-    where.push(query.scope === 'mine' ? mine : query.scope === 'unit' ? unit : `(${mine} OR ${unit})`);
+    const params: unknown[] = [];
+    const mine = () => `d.responsible_user_id = $${params.push(principal.userId)}`;
+    const unit = () => `d.responsible_unit_id = ANY($${params.push(principal.memberships.map((m) => m.unitId))}::uuid[])`;
+    where.push(query.scope === 'mine' ? mine() : query.scope === 'unit' ? unit() : `(${mine()} OR ${unit()})`);
     if (query.kind) where.push(`d.kind = $${params.push(query.kind)}`);
     if (query.status) where.push(`d.status = $${params.push(query.status)}`);
-    const now = `$${params.push(this.clock.now())}`;
-    if (query.overdue) where.push(`d.status = 'open' AND d.due_at < ${now}`);
+    if (query.overdue) where.push(`d.status = 'open' AND d.due_at < $${params.push(this.clock.now())}`);
     if (query.dueBefore) where.push(`d.due_at <= $${params.push(query.dueBefore)}`);
     const filter = where.join(' AND ');
+    const n = params.length;
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query<DeadlineView[]>(
         `SELECT d.id, d.kind, d.resource_type AS "resourceType", d.resource_id AS "resourceId", d.title, d.due_at AS "dueAt",
-                d.status, (d.status = 'open' AND d.due_at < ${now}) AS overdue, d.responsible_user_id AS "responsibleUserId",
+                d.status, (d.status = 'open' AND d.due_at < $${n + 1}) AS overdue, d.responsible_user_id AS "responsibleUserId",
                 d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId"
-         FROM deadlines d WHERE ${filter} ORDER BY d.due_at, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
+         FROM deadlines d WHERE ${filter} ORDER BY d.due_at, d.id LIMIT $${n + 2} OFFSET $${n + 3}`,
+        [...params, this.clock.now(), query.limit, query.offset],
       ),
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM deadlines d WHERE ${filter}`, params),
     ]);

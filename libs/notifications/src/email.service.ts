@@ -15,7 +15,7 @@ export interface NewEmail {
   dedupeKey: string;
 }
 
-/** How many times a mail is tried (exponential backoff from 30 s) before it is marked failed. */
+/** How many times a mail is tried (exponential backoff from EMAIL_RETRY_DELAY_MS) before it is marked failed. */
 export const EMAIL_ATTEMPTS = 6;
 
 /**
@@ -62,7 +62,7 @@ export class EmailService implements OnApplicationShutdown {
       ids.map((id) => ({
         name: JobName.EmailSend,
         data: { emailId: id },
-        opts: { jobId: `email-${id}`, attempts: EMAIL_ATTEMPTS, backoff: { type: 'exponential', delay: 30_000 } },
+        opts: { jobId: `email-${id}`, attempts: EMAIL_ATTEMPTS, backoff: { type: 'exponential', delay: this.config.EMAIL_RETRY_DELAY_MS } },
       })),
     );
   }

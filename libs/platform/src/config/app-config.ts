@@ -150,6 +150,12 @@ export class AppConfig {
   @MinLength(3)
   MAIL_FROM = 'Samverkan <noreply@samverkan.local>';
 
+  /** First retry delay of a failed e-mail; each further retry waits twice as long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_RETRY_DELAY_MS = 30_000;
+
   /** Public address of the web client, for links in e-mail. */
   @IsServiceUrl(['http', 'https'])
   PUBLIC_URL = 'http://127.0.0.1:3000';

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DeadlinesService, ReconcilerService, reminderJobId, ReminderService } from '@samverkan/deadlines';
+import { DigestService, EmailService } from '@samverkan/notifications';
+import { QueueName, redisConnection } from '@samverkan/platform';
+import { deleteQueueKeys } from '@samverkan/testing';
+import { Queue } from 'bullmq';
+import { createWorkerApp } from '../../worker/src/worker.factory.js';
+import { eventually, MailServer } from './support/mail-server.js';
+import { TestApi } from './support/test-api.js';
+
+/**
+ * Deadlines end to end: PostgreSQL, Redis (BullMQ), a real worker and a real SMTP server, with
+ * reminder rules in seconds so that the real timers fire within the test.
+ */
+describe('deadlines, reminders and escalation', () => {
+  let api: TestApi;
+  let mail: MailServer;
+  let worker: INestApplicationContext | undefined;
+  let deadlines: DeadlinesService;
+  let queue: Queue;
+  const ids: Record<string, string> = {};
+
+  async function startWorker() {
+    worker = await createWorkerApp(api.env.config);
+    await worker.init();
+  }
+
+  beforeAll(async () => {
+    mail = await MailServer.start();
+    api = await TestApi.start({ SMTP_URL: mail.url, EMAIL_RETRY_DELAY_MS: '200' });
+    deadlines = api.app.get(DeadlinesService);
+    queue = new Queue(QueueName.Deadlines, { connection: redisConnection(api.env.config.REDIS_URL, 'test'), prefix: api.env.config.QUEUE_PREFIX });
+    ids.worker = await api.userId('socialsekreterare@hammaro.test');
+    ids.chief = await api.userId('socialchef@hammaro.test');
+    ids.unit = await api.unitId('Hammarö kommun', 'Socialtjänsten');
+    ids.org = await api.organisationId('Hammarö kommun');
+    const admin = await api.token('admin@samverkan.test');
+    const rules = await api.call('PUT', '/api/v1/reminder-rules', {
+      token: admin,
+      body: {
+        rules: [
+          { deadlineKind: 'test_due', key: 'before-2s', anchor: 'before', offsetValue: 2, offsetUnit: 'seconds', recipient: 'responsible', active: true },
+          { deadlineKind: 'test_due', key: 'at-due', anchor: 'at', offsetValue: 0, offsetUnit: 'seconds', recipient: 'responsible', active: true },
+          { deadlineKind: 'test_due', key: 'escalate', anchor: 'after', offsetValue: 1, offsetUnit: 'seconds', recipient: 'manager', active: true },
+        ],
+      },
+    });
+    expect(rules.status).toBe(200);
+    await api.db.query(`INSERT INTO notification_preferences (user_id, email_mode) VALUES ($1, 'immediate')`, [ids.worker]);
+    await startWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await queue?.close();
+    await api?.close();
+    await mail?.stop();
+  });
+
+  let counter = 0;
+  /** A deadline for the social worker, due `inMs` from now, registered and scheduled like a module does. */
+  async function register(inMs: number, extra: { responsibleUserId?: string | null } = {}): Promise<string> {
+    counter += 1;
+    const id = await api.db.transaction((manager) =>
+      deadlines.upsert(manager, {
+        kind: 'test_due',
+        resourceType: 'test_subject',
+        resourceId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+        title: `Uppföljningsmöte ${counter}`,
+        dueAt: new Date(Date.now() + inMs),
+        responsibleUserId: extra.responsibleUserId === undefined ? ids.worker : extra.responsibleUserId,
+        responsibleUnitId: ids.unit,
+        responsibleOrganisationId: ids.org,
+      }),
+    );
+    await deadlines.schedule([id]);
+    return id;
+  }
+
+  const deliveries = (deadlineId: string) =>
+    api.db.query<{ rule_key: string; due_version: number; recipient_user_id: string; delivered_at: Date }[]>(
+      'SELECT rule_key, due_version, recipient_user_id, delivered_at FROM reminder_deliveries WHERE deadline_id = $1 ORDER BY delivered_at',
+      [deadlineId],
+    );
+  const notificationsFor = (deadlineId: string) =>
+    api.db.query<{ user_id: string; kind: string; title: string }[]>('SELECT user_id, kind, title FROM notifications WHERE deadline_id = $1', [deadlineId]);
+
+  it('fires each reminder at its offset, not before, and tells the responsible person in the inbox and by e-mail', async () => {
+    const registeredAt = Date.now();
+    const id = await register(4_000);
+    const rows = await eventually(async () => {
+      const r = (await deliveries(id)).filter((d) => d.recipient_user_id === ids.worker);
+      expect(r.map((d) => d.rule_key)).toEqual(['before-2s', 'at-due']);
+      return r;
+    });
+    // 2 s before a due time 4 s away fires after ~2 s; "at due" after ~4 s (2 s early tolerance for host clocks).
+    expect(rows[0].delivered_at.getTime()).toBeGreaterThanOrEqual(registeredAt + 2_000 - 2_000);
+    expect(rows[1].delivered_at.getTime()).toBeGreaterThanOrEqual(registeredAt + 4_000 - 2_000);
+    expect(rows[1].delivered_at.getTime()).toBeGreaterThan(rows[0].delivered_at.getTime());
+
+    const token = await api.token('socialsekreterare@hammaro.test');
+    const inbox = await api.call('GET', '/api/v1/notifications?unread=true', { token });
+    expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(
+      expect.arrayContaining(['Påminnelse: Uppföljningsmöte 1']),
+    );
+    expect((await api.call('GET', '/api/v1/notifications/unread-count', { token })).body.unread).toBeGreaterThanOrEqual(2);
+    await eventually(async () => expect(mail.received.filter((m) => m.raw.includes('Uppf=C3=B6ljningsm=C3=B6te 1') || m.raw.includes('Uppföljningsmöte 1')).length).toBe(2));
+    expect(mail.received[0].to).toEqual(['socialsekreterare@hammaro.test']);
+  });
+
+  it('escalates an overdue deadline to the unit’s manager once', async () => {
+    const id = await register(1_000);
+    await eventually(async () => expect((await notificationsFor(id)).filter((n) => n.kind === 'deadline_escalation')).toHaveLength(1));
+    const escalations = (await notificationsFor(id)).filter((n) => n.kind === 'deadline_escalation');
+    expect(escalations[0]).toMatchObject({ user_id: ids.chief, title: 'Eskalering: Uppföljningsmöte 2' });
+    // Every later run — another delivery of the same job, the reconciler — changes nothing.
+    const job = { deadlineId: id, ruleKey: 'escalate', dueVersion: 1 };
+    expect((await worker!.get(ReminderService).deliver(job)).outcome).toBe('duplicate');
+    await worker!.get(ReconcilerService).run();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await notificationsFor(id)).filter((n) => n.kind === 'deadline_escalation')).toHaveLength(1);
+  });
+
+  it('creates one notification when the same job is delivered twice', async () => {
+    const id = await register(60_000);
+    const reminders = worker!.get(ReminderService);
+    const job = { deadlineId: id, ruleKey: 'before-2s', dueVersion: 1 };
+    // Forced to run now (as a duplicate delivery would), the job is early: it is put back, nothing sent.
+    expect((await reminders.deliver(job)).outcome).toBe('early');
+    await api.db.query(`UPDATE deadlines SET due_at = now() WHERE id = $1`, [id]);
+    const [first, second] = await Promise.all([reminders.deliver(job), reminders.deliver(job)]);
+    expect([first.outcome, second.outcome].sort()).toEqual(['delivered', 'duplicate']);
+    expect(await notificationsFor(id)).toHaveLength(1);
+  });
+
+  it('reschedules when the due time moves: the old reminder does not fire', async () => {
+    const id = await register(2_500);
+    await api.db.transaction((manager) =>
+      deadlines.upsert(manager, {
+        kind: 'test_due',
+        resourceType: 'test_subject',
+        resourceId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+        title: `Uppföljningsmöte ${counter}`,
+        dueAt: new Date(Date.now() + 6_000),
+        responsibleUserId: ids.worker,
+        responsibleUnitId: ids.unit,
+        responsibleOrganisationId: ids.org,
+      }),
+    );
+    await deadlines.schedule([id]);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect((await deliveries(id)).filter((d) => d.rule_key === 'at-due')).toEqual([]);
+    const rows = await eventually(async () => {
+      const r = (await deliveries(id)).filter((d) => d.rule_key === 'at-due');
+      expect(r).toHaveLength(1);
+      return r;
+    });
+    expect(rows[0].due_version).toBe(2);
+  });
+
+  it('stops reminding once the deadline is met', async () => {
+    const id = await register(3_000); // the first reminder would fire in 1 s
+    await api.db.transaction((manager) => deadlines.close(manager, 'test_due', 'test_subject', `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, 'met'));
+    await deadlines.schedule([id]);
+    expect(await queue.getJob(reminderJobId(id, 'at-due', 1))).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    expect(await deliveries(id)).toEqual([]);
+  });
+
+  it('after Redis loses everything, the reconciler restores pending reminders and sends missed ones once', async () => {
+    await worker!.close();
+    worker = undefined;
+    const missed = await register(1_000, { responsibleUserId: null }); // the whole unit is responsible
+    const future = await register(120_000);
+    // Redis empties (FLUSHALL or a restart without persistence) — here, everything under this file's prefix.
+    await deleteQueueKeys(api.env.config.QUEUE_PREFIX);
+    expect(await queue.getJob(reminderJobId(future, 'at-due', 1))).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the "missed" reminders' time passes
+
+    await startWorker(); // start-up reconciles
+    const restored = await queue.getJob(reminderJobId(future, 'at-due', 1));
+    expect(restored).toBeDefined();
+    expect(await restored!.isDelayed()).toBe(true);
+    await eventually(async () => {
+      const rows = await deliveries(missed);
+      // Both unit members (no person named) get the two reminders; the manager the escalation.
+      expect(rows.filter((d) => d.rule_key === 'at-due').map((d) => d.recipient_user_id).sort()).toEqual([ids.worker, ids.chief].sort());
+      expect(rows.filter((d) => d.rule_key === 'escalate')).toHaveLength(1);
+    });
+    await worker!.get(ReconcilerService).run();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await deliveries(missed)).filter((d) => d.rule_key === 'at-due')).toHaveLength(2);
+  });
+
+  it('a stopped worker loses nothing: a reminder due while it is down is sent when it is back', async () => {
+    await worker!.close();
+    worker = undefined;
+    const id = await register(800);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await deliveries(id)).toEqual([]);
+    await startWorker();
+    await eventually(async () => expect((await deliveries(id)).map((d) => d.rule_key)).toContain('at-due'));
+  });
+
+  it('retries e-mail the server refuses, then delivers it', async () => {
+    const email = api.app.get(EmailService);
+    const id = await api.db.transaction((manager) =>
+      email.store(manager, { userId: ids.worker, kind: 'reminder', subject: 'Samverkan – test av omförsök', body: 'Hej!', dedupeKey: 'retry-test' }),
+    );
+    mail.refusal = { count: 2, marker: 'Hej!' }; // the server answers 451 twice
+    await email.enqueue([id!]);
+    const row = await eventually(async () => {
+      const [r] = await api.db.query<{ status: string; attempts: number; last_error: string }[]>(
+        'SELECT status, attempts, last_error FROM email_messages WHERE id = $1',
+        [id],
+      );
+      expect(r.status).toBe('sent');
+      return r;
+    });
+    expect(row.attempts).toBe(3);
+    expect(row.last_error).toMatch(/451|busy/i);
+    expect(mail.received.filter((m) => m.raw.includes('Hej!'))).toHaveLength(1);
+  });
+
+  it('sends one morning digest per user, grouping overdue and due-soon items', async () => {
+    const chief = ids.chief;
+    await api.db.transaction(async (manager) => {
+      for (const [n, inDays] of [[901, -2], [902, 3], [903, 20]] as const) {
+        await deadlines.upsert(manager, {
+          kind: 'digest_test',
+          resourceType: 'test_subject',
+          resourceId: `00000000-0000-4000-8000-000000000${n}`,
+          title: `Ärende ${n}`,
+          dueAt: new Date(Date.now() + inDays * 86_400_000),
+          responsibleUserId: chief,
+          responsibleUnitId: ids.unit,
+          responsibleOrganisationId: ids.org,
+        });
+      }
+    });
+    const digest = worker!.get(DigestService);
+    const first = await digest.run();
+    expect(first.mails).toBeGreaterThanOrEqual(1);
+    expect((await digest.run()).mails).toBe(0); // one per user and day
+    const mailFor = await eventually(async () => {
+      const found = mail.received.find((m) => m.to.includes('socialchef@hammaro.test') && m.raw.includes('rende 901'));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(mailFor.raw).toContain('rende 902');
+    expect(mailFor.raw).not.toContain('rende 903');
+    expect(mail.received.filter((m) => m.to.includes('socialchef@hammaro.test') && m.raw.includes('rende 901'))).toHaveLength(1);
+  });
+
+  it('lists my deadlines and my unit’s, and shows queue health to administrators', async () => {
+    const token = await api.token('socialsekreterare@hammaro.test');
+    const mine = await api.call('GET', '/api/v1/deadlines?scope=mine&kind=test_due&limit=200', { token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.every((d: { responsibleUserId: string }) => d.responsibleUserId === ids.worker)).toBe(true);
+    const overdue = await api.call('GET', '/api/v1/deadlines?overdue=true&limit=200', { token });
+    expect(overdue.body.items.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+    expect((await api.call('GET', '/api/v1/admin/queues', { token })).status).toBe(403);
+    const health = await api.call('GET', '/api/v1/admin/queues', { token: await api.token('admin@samverkan.test') });
+    expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['deadlines', 'notifications']);
+    expect(health.body.email.sent).toBeGreaterThan(0);
+  });
+});
