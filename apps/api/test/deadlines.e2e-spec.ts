@@ -208,7 +208,7 @@ describe('deadlines, reminders and escalation', () => {
     const id = await api.db.transaction((manager) =>
       email.store(manager, { userId: ids.worker, kind: 'reminder', subject: 'Samverkan – test av omförsök', body: 'Hej!', dedupeKey: 'retry-test' }),
     );
-    mail.refusal = { count: 2, marker: 'Hej!' }; // the server answers 451 twice
+    Object.assign(mail.refusal, { count: 2, marker: 'Hej!' }); // the server answers 451 twice
     await email.enqueue([id!]);
     const row = await eventually(async () => {
       const [r] = await api.db.query<{ status: string; attempts: number; last_error: string }[]>(

@@ -10,16 +10,17 @@ export interface ReceivedMail {
  * to refuse some with a temporary error (451), as a busy mail server would.
  */
 export class MailServer {
-  readonly received: ReceivedMail[] = [];
-  /** Refuse the next `count` messages whose text contains `marker`. */
-  refusal = { count: 0, marker: '' };
   private constructor(
     private readonly server: SMTPServer,
     readonly url: string,
+    readonly received: ReceivedMail[],
+    /** Refuse the next `count` messages whose text contains `marker`. */
+    readonly refusal: { count: number; marker: string },
   ) {}
 
   static async start(): Promise<MailServer> {
-    let self: MailServer | undefined;
+    const received: ReceivedMail[] = [];
+    const refusal = { count: 0, marker: '' };
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -29,20 +30,19 @@ export class MailServer {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          if (self && self.refusal.count > 0 && raw.includes(self.refusal.marker)) {
-            self.refusal.count -= 1;
+          if (refusal.count > 0 && raw.includes(refusal.marker)) {
+            refusal.count -= 1;
             callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
             return;
           }
-          self?.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
           callback();
         });
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.server.address() as { port: number };
-    self = new MailServer(server, `smtp://127.0.0.1:${address.port}`);
-    return self;
+    return new MailServer(server, `smtp://127.0.0.1:${address.port}`, received, refusal);
   }
 
   stop(): Promise<void> {
