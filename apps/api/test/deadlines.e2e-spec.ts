@@ -260,6 +260,17 @@ describe('deadlines, reminders and escalation', () => {
     expect(mine.body.items.every((d: { responsibleUserId: string }) => d.responsibleUserId === ids.worker)).toBe(true);
     const overdue = await api.call('GET', '/api/v1/deadlines?overdue=true&limit=200', { token });
     expect(overdue.body.items.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+    // The inbox is personal: another user's notification does not exist for me.
+    const inbox = await api.call('GET', '/api/v1/notifications?limit=1', { token });
+    const someone = await api.token('chef@hammaro.test');
+    expect((await api.call('POST', `/api/v1/notifications/${inbox.body.items[0].id}/read`, { token: someone })).status).toBe(404);
+    const read = await api.call('POST', `/api/v1/notifications/${inbox.body.items[0].id}/read`, { token });
+    expect(read.body.readAt).toEqual(expect.any(String));
+    await api.call('POST', '/api/v1/notifications/read-all', { token });
+    expect((await api.call('GET', '/api/v1/notifications/unread-count', { token })).body).toEqual({ unread: 0 });
+    const prefs = await api.call('PUT', '/api/v1/me/notification-preferences', { token, body: { emailMode: 'never' } });
+    expect(prefs.body.errors).toEqual([{ field: 'emailMode', message: 'emailMode must be one of the following values: immediate, digest, off' }]);
+
     expect((await api.call('GET', '/api/v1/admin/queues', { token })).status).toBe(403);
     const health = await api.call('GET', '/api/v1/admin/queues', { token: await api.token('admin@samverkan.test') });
     expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['deadlines', 'notifications']);

@@ -62,35 +62,28 @@ export class ReminderService {
         [deadline.id, this.clock.now(), SUPERVISOR_ROLES],
       );
       let count = 0;
+      const overdue = deadline.due_at.getTime() <= this.clock.now().getTime();
+      const title = `${RULE_LABELS[deadline.recipient]}: ${deadline.title}`;
+      const body = overdue
+        ? `Försenad – skulle ha varit klar ${dateTime.format(deadline.due_at)}.`
+        : `Ska vara klar ${dateTime.format(deadline.due_at)}.`;
       for (const { user_id: userId } of recipients) {
-        const [fresh] = await manager.query<{ recipient_user_id: string }[]>(
-          `INSERT INTO reminder_deliveries (deadline_id, rule_key, due_version, recipient_user_id, delivered_at)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING recipient_user_id`,
-          [deadline.id, deadline.key, deadline.due_version, userId, this.clock.now()],
+        // One statement: the delivery row is the guard; only a new delivery creates its notification.
+        const [created] = await manager.query<{ id: string }[]>(
+          `WITH note AS (SELECT gen_random_uuid() AS id),
+           delivery AS (
+             INSERT INTO reminder_deliveries (deadline_id, rule_key, due_version, recipient_user_id, notification_id, delivered_at)
+             SELECT $1, $2, $3, $4, note.id, $5 FROM note ON CONFLICT DO NOTHING RETURNING notification_id)
+           INSERT INTO notifications (id, user_id, kind, title, body, resource_type, resource_id, deadline_id, created_at)
+           SELECT delivery.notification_id, $4, $6, $7, $8, $9, $10, $1, $5 FROM delivery RETURNING id`,
+          [deadline.id, deadline.key, deadline.due_version, userId, this.clock.now(), escalation ? 'deadline_escalation' : 'deadline_reminder',
+            title, body, deadline.resource_type, deadline.resource_id],
         );
-        if (!fresh) continue;
+        if (!created) continue;
         count += 1;
-        const overdue = deadline.due_at.getTime() <= this.clock.now().getTime();
-        const title = `${RULE_LABELS[deadline.recipient]}: ${deadline.title}`;
-        const body = overdue
-          ? `Försenad – skulle ha varit klar ${dateTime.format(deadline.due_at)}.`
-          : `Ska vara klar ${dateTime.format(deadline.due_at)}.`;
-        const notificationId = await this.notifications.create(manager, {
-          userId,
-          kind: escalation ? 'deadline_escalation' : 'deadline_reminder',
-          title,
-          body,
-          resourceType: deadline.resource_type,
-          resourceId: deadline.resource_id,
-          deadlineId: deadline.id,
-        });
-        await manager.query(
-          `UPDATE reminder_deliveries SET notification_id = $5 WHERE deadline_id = $1 AND rule_key = $2 AND due_version = $3 AND recipient_user_id = $4`,
-          [deadline.id, deadline.key, deadline.due_version, userId, notificationId],
-        );
+        const notificationId = created.id;
         // Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
-        const mode = escalation ? 'immediate' : await this.notifications.emailMode(userId, manager);
-        if (mode === 'immediate' && this.email.enabled) {
+        if (this.email.enabled && (escalation || (await this.notifications.emailMode(userId, manager)) === 'immediate')) {
           const id = await this.email.store(manager, {
             userId,
             kind: 'reminder',
