@@ -9,6 +9,7 @@ import { RecordGrants1764259400000 } from './1764259400000-RecordGrants.js';
 import { AuditTrail1764259500000 } from './1764259500000-AuditTrail.js';
 import { Promises1764259600000 } from './1764259600000-Promises.js';
 import { Deadlines1764259700000 } from './1764259700000-Deadlines.js';
+import { Licensing1764259800000 } from './1764259800000-Licensing.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -17,4 +18,5 @@ export const migrations = [
   AuditTrail1764259500000,
   Promises1764259600000,
   Deadlines1764259700000,
+  Licensing1764259800000,
 ];

@@ -4,6 +4,7 @@ import { AuditModule } from '@samverkan/audit';
 import { IdentityModule } from '@samverkan/identity';
 import { PromisesModule } from '@samverkan/promises';
 import { DeadlinesModule } from '@samverkan/deadlines';
+import { InspectionsModule } from '@samverkan/inspections';
 import {
   type AppConfig,
   type AppOptions,
@@ -33,6 +34,7 @@ export class ApiModule {
         IdentityModule,
         PromisesModule,
         DeadlinesModule,
+        InspectionsModule,
       ],
     };
   }

@@ -60,7 +60,8 @@ export const ROLES = {
     permissions: [
       ['promise:read', 'collaboration'],
       'promise_action:update',
-      ['premises:read', 'collaboration'],
+      // Premises, licences and inspections: those they take part in (per-record grants), not the register.
+      ['premises:read', 'own'],
       ['inspection:read', 'collaboration'],
       ['inspection:perform', 'collaboration'],
       'operation:read',
@@ -78,7 +79,7 @@ export const ROLES = {
       ['promise:manage', 'collaboration'],
       ['promise_action:update', 'collaboration'],
       ['promise:report', 'collaboration'],
-      ['premises:read', 'collaboration'],
+      ['premises:read', 'own'],
       ['inspection:read', 'collaboration'],
       ['inspection:perform', 'collaboration'],
       'operation:read',

@@ -1,0 +1,276 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { affectedRows, Clock, type FieldError, type Page, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import type { DataSource } from 'typeorm';
+import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
+import type { HolderInput, LicenceInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
+
+const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
+const LICENCE_COLUMNS: OwnershipColumns = { id: 'l.id', collaborationId: 'l.collaboration_id', organisationId: 'l.owner_organisation_id' };
+const HOLDER_COLUMNS: OwnershipColumns = { id: 'h.id', organisationId: 'h.owner_organisation_id' };
+
+const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
+  p.kind, p.address, p.postal_code AS "postalCode", p.city, p.latitude::float8 AS latitude, p.longitude::float8 AS longitude,
+  p.capacity, p.has_own_kitchen AS "hasOwnKitchen", p.version FROM premises p`;
+const SELECT_HOLDERS = `SELECT h.id, h.owner_organisation_id AS "ownerOrganisationId", h.name, h.org_number AS "orgNumber",
+  h.contact_name AS "contactName", h.contact_email AS "contactEmail", h.contact_phone AS "contactPhone", h.address, h.version
+  FROM licence_holders h`;
+const SELECT_LICENCES = `SELECT l.id, l.holder_id AS "holderId", h.name AS "holderName", l.premises_id AS "premisesId", p.name AS "premisesName",
+  l.collaboration_id AS "collaborationId", l.owner_organisation_id AS "ownerOrganisationId", l.type, l.audience,
+  l.drink_categories AS "drinkCategories", l.serving_hours AS "servingHours", l.serving_areas AS "servingAreas", l.conditions,
+  to_char(l.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(l.valid_until, 'YYYY-MM-DD') AS "validUntil", l.status, l.version,
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'birthDate', to_char(s.birth_date, 'YYYY-MM-DD'),
+     'notifiedOn', to_char(s.notified_on, 'YYYY-MM-DD')) ORDER BY s.name) FROM serving_managers s WHERE s.licence_id = l.id), '[]')
+    AS "servingManagers"
+  FROM licences l JOIN licence_holders h ON h.id = l.holder_id JOIN premises p ON p.id = l.premises_id`;
+
+/**
+ * The licence register (Alkohollagen 2010:1622): holders, premises and serving licences, owned
+ * by the municipality that grants them. Licensing officers manage it; others read within scope.
+ */
+@Injectable()
+export class LicensingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- licence holders ---------------------------------------------------------------------
+
+  async listHolders(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
+    return this.page(SELECT_HOLDERS, 'licence_holders', 'h', HOLDER_COLUMNS, principal, query, (qb) => {
+      if (query.q) qb.andWhere('h.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }, 'h.name');
+  }
+
+  async getHolder(principal: Principal, id: string) {
+    const holder = await this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
+    await this.access.authorize(principal, 'premises', 'read', { id, organisationId: holder.ownerOrganisationId as string });
+    return holder;
+  }
+
+  async createHolder(principal: Principal, input: HolderInput) {
+    const orgNumber = this.checkOrgNumber(input.orgNumber);
+    const owner = this.managedOrganisation(principal);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO licence_holders (owner_organisation_id, name, org_number, contact_name, contact_email, contact_phone, address)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (owner_organisation_id, org_number) DO NOTHING RETURNING id`,
+        [owner, input.name.trim(), orgNumber, input.contactName ?? '', input.contactEmail ?? '', input.contactPhone ?? '', input.address ?? ''],
+      );
+      if (!row) throw new ConflictException(`A licence holder with organisation number ${orgNumber} is already registered.`);
+      await this.audit.record({ action: 'licence_holder.create', resourceType: 'licence_holder', resourceId: row.id, subjectOrganisationId: owner }, manager);
+      return row.id;
+    });
+    return this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
+  }
+
+  // ---- premises ----------------------------------------------------------------------------
+
+  async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
+    return this.page(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
+      if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }, 'p.name');
+  }
+
+  async getPremises(principal: Principal, id: string) {
+    const premises = await this.one(SELECT_PREMISES, 'p', id, 'premises');
+    await this.access.authorize(principal, 'premises', 'read', {
+      id,
+      collaborationId: premises.collaborationId as string,
+      organisationId: premises.ownerOrganisationId as string,
+    });
+    return premises;
+  }
+
+  async createPremises(principal: Principal, input: PremisesInput) {
+    const owner = await this.municipalityOf(input.collaborationId);
+    await this.access.assertAllowed(principal, 'premises:manage', { id: input.collaborationId, collaborationId: input.collaborationId, organisationId: owner });
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO premises (collaboration_id, owner_organisation_id, name, kind, address, postal_code, city, latitude, longitude,
+           capacity, has_own_kitchen) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [input.collaborationId, owner, input.name.trim(), input.kind, input.address.trim(), input.postalCode ?? '', input.city ?? '',
+          input.latitude ?? null, input.longitude ?? null, input.capacity ?? null, input.hasOwnKitchen],
+      );
+      await this.audit.record({ action: 'premises.create', resourceType: 'premises', resourceId: row.id, subjectOrganisationId: owner }, manager);
+      return row.id;
+    });
+    return this.one(SELECT_PREMISES, 'p', id, 'premises');
+  }
+
+  async updatePremises(principal: Principal, id: string, version: number, input: PremisesInput) {
+    const before = await this.getPremises(principal, id);
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: before.collaborationId as string, organisationId: before.ownerOrganisationId as string });
+    if (input.collaborationId !== before.collaborationId) {
+      throw new ValidationProblem([{ field: 'collaborationId', message: 'premises cannot move to another collaboration' }]);
+    }
+    if (!input.hasOwnKitchen) await this.assertNoLicenceNeedsKitchen(id);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE premises SET name = $3, kind = $4, address = $5, postal_code = $6, city = $7, latitude = $8, longitude = $9,
+           capacity = $10, has_own_kitchen = $11, version = version + 1 WHERE id = $1 AND version = $2`,
+        [id, version, input.name.trim(), input.kind, input.address.trim(), input.postalCode ?? '', input.city ?? '',
+          input.latitude ?? null, input.longitude ?? null, input.capacity ?? null, input.hasOwnKitchen],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version as number);
+      await this.audit.record({ action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId as string }, manager);
+    });
+    return this.one(SELECT_PREMISES, 'p', id, 'premises');
+  }
+
+  // ---- licences ----------------------------------------------------------------------------
+
+  async listLicences(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
+    return this.page(SELECT_LICENCES, 'licences', 'l', LICENCE_COLUMNS, principal, query, (qb) => {
+      if (query.premisesId) qb.andWhere('l.premises_id = :premisesId', { premisesId: query.premisesId });
+      if (query.holderId) qb.andWhere('l.holder_id = :holderId', { holderId: query.holderId });
+      if (query.status) qb.andWhere('l.status = :status', { status: query.status });
+    }, 'l.valid_from');
+  }
+
+  async getLicence(principal: Principal, id: string) {
+    const licence = await this.one(SELECT_LICENCES, 'l', id, 'licence');
+    await this.access.authorize(principal, 'premises', 'read', {
+      id,
+      collaborationId: licence.collaborationId as string,
+      organisationId: licence.ownerOrganisationId as string,
+    });
+    return licence;
+  }
+
+  /** Grants a licence: AL 8 kap — serving managers at least 20, own kitchen for a permanent licence to the public. */
+  async createLicence(principal: Principal, input: LicenceInput) {
+    const premises = await this.getPremises(principal, input.premisesId);
+    await this.access.assertAllowed(principal, 'premises:manage', { id: input.premisesId, collaborationId: premises.collaborationId as string, organisationId: premises.ownerOrganisationId as string });
+    const holder = await this.getHolder(principal, input.holderId);
+    const errors: FieldError[] = [];
+    if (holder.ownerOrganisationId !== premises.ownerOrganisationId) {
+      errors.push({ field: 'holderId', message: 'the holder is registered with another municipality' });
+    }
+    if (kitchenRequired(input.type, input.audience) && !premises.hasOwnKitchen) {
+      errors.push({ field: 'premisesId', message: 'a permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §)' });
+    }
+    if (input.validUntil && input.validUntil < input.validFrom) errors.push({ field: 'validUntil', message: 'validUntil must not be before validFrom' });
+    input.servingManagers.forEach((m, i) => {
+      if (!isOldEnough(m.birthDate, m.notifiedOn)) {
+        errors.push({ field: `servingManagers[${i}].birthDate`, message: 'a serving manager must be at least 20 years old (AL 8 kap 14 §)' });
+      }
+    });
+    errors.push(...servingHoursErrors(input.servingHours));
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO licences (holder_id, premises_id, collaboration_id, owner_organisation_id, type, audience, drink_categories,
+           serving_hours, serving_areas, conditions, valid_from, valid_until)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [input.holderId, input.premisesId, premises.collaborationId, premises.ownerOrganisationId, input.type, input.audience,
+          input.drinkCategories, JSON.stringify(input.servingHours ?? {}), JSON.stringify(input.servingAreas ?? []),
+          input.conditions ?? '', input.validFrom, input.validUntil ?? null],
+      );
+      for (const m of input.servingManagers) {
+        await manager.query('INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, $4)', [
+          row.id, m.name.trim(), m.birthDate, m.notifiedOn,
+        ]);
+      }
+      await this.audit.record({ action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId as string }, manager);
+      return row.id;
+    });
+    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+  }
+
+  /** Suspends, surrenders or expires a licence (revocation is a sanction decision, AL 9 kap 18 §). */
+  async setLicenceStatus(principal: Principal, id: string, version: number, status: string) {
+    const licence = await this.getLicence(principal, id);
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId as string, organisationId: licence.ownerOrganisationId as string });
+    if (status === 'revoked') {
+      throw new ValidationProblem([{ field: 'status', message: 'a licence is revoked only by a sanction decision (återkallelse)' }]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>('UPDATE licences SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [id, version, status]);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version as number);
+      await this.audit.record(
+        { action: 'licence.status', resourceType: 'licence', resourceId: id, changedFields: ['status'], details: { from: licence.status, to: status } },
+        manager,
+      );
+    });
+    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private checkOrgNumber(value: string): string {
+    if (!isValidOrgNumber(value)) {
+      throw new ValidationProblem([{ field: 'orgNumber', message: 'orgNumber must be a valid Swedish organisation number (NNNNNN-NNNN)' }]);
+    }
+    return normaliseOrgNumber(value);
+  }
+
+  /** The municipality of the collaboration: licences are its business (AL 9 kap 2 §). */
+  private async municipalityOf(collaborationId: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
+      'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
+      [collaborationId],
+    );
+    if (!row) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
+    return row.municipality_organisation_id;
+  }
+
+  /** The municipality through which the principal manages licences. */
+  private managedOrganisation(principal: Principal): string {
+    const membership = principal.memberships.find((m) => m.organisationKind === 'municipality' && m.role === 'licensing_officer');
+    if (!membership) throw new ForbiddenException('Only a municipal licensing officer registers licence holders.');
+    return membership.organisationId;
+  }
+
+  private async assertNoLicenceNeedsKitchen(premisesId: string): Promise<void> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM licences WHERE premises_id = $1 AND status = 'active' AND type = 'permanent' AND audience = 'public'`,
+      [premisesId],
+    );
+    if (row) throw new ValidationProblem([{ field: 'hasOwnKitchen', message: 'an active permanent licence to the public requires an own kitchen' }]);
+  }
+
+  private async one(select: string, alias: string, id: string, what: string): Promise<Record<string, unknown>> {
+    const [row] = await this.dataSource.query(`${select} WHERE ${alias}.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No ${what} with id ${id}.`);
+    return row;
+  }
+
+  private async page(
+    select: string,
+    table: string,
+    alias: string,
+    columns: OwnershipColumns,
+    principal: Principal,
+    query: LicensingListQuery,
+    filter: (qb: ReturnType<DataSource['createQueryBuilder']>) => void,
+    order: string,
+  ): Promise<Page<unknown>> {
+    const scope = scopeCondition(principal, 'premises:read', columns, this.clock.now(), { grants: table !== 'licence_holders' });
+    const qb = this.dataSource.createQueryBuilder().from(table, alias).where(scope.sql, scope.params);
+    filter(qb);
+    const [idsSql, params] = qb.clone().select(`${alias}.id`, 'id').addSelect(order, 'sort').orderBy(order).addOrderBy(`${alias}.id`).limit(query.limit).offset(query.offset).getQueryAndParameters();
+    const [items, count] = await Promise.all([
+      this.dataSource.query(`WITH page AS (${idsSql}) ${select} JOIN page ON page.id = ${alias}.id ORDER BY page.sort, ${alias}.id`, params),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+  }
+}
+
+/** Serving hours: known weekdays, HH:MM times. */
+function servingHoursErrors(hours: Record<string, { from: string; to: string }> | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [day, span] of Object.entries(hours ?? {})) {
+    if (!(WEEKDAYS as readonly string[]).includes(day)) errors.push({ field: `servingHours.${day}`, message: `servingHours.${day} is not a weekday (mon…sun)` });
+    else if (!span || !/^([01]\d|2[0-3]):[0-5]\d$/.test(span.from) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(span.to)) {
+      errors.push({ field: `servingHours.${day}`, message: `servingHours.${day} needs from and to as HH:MM` });
+    }
+  }
+  return errors;
+}
