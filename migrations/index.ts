@@ -10,6 +10,7 @@ import { AuditTrail1764259500000 } from './1764259500000-AuditTrail.js';
 import { Promises1764259600000 } from './1764259600000-Promises.js';
 import { Deadlines1764259700000 } from './1764259700000-Deadlines.js';
 import { Licensing1764259800000 } from './1764259800000-Licensing.js';
+import { Inspections1764259900000 } from './1764259900000-Inspections.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -19,4 +20,5 @@ export const migrations = [
   Promises1764259600000,
   Deadlines1764259700000,
   Licensing1764259800000,
+  Inspections1764259900000,
 ];

@@ -1,3 +1,5 @@
+export * from './checklist.js';
 export * from './inspections.module.js';
+export * from './inspections.service.js';
 export * from './licence-rules.js';
 export * from './licensing.service.js';

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '@samverkan/deadlines';
+import { PromisesModule } from '@samverkan/promises';
+import { InspectionsController } from './inspections.controller.js';
+import { InspectionsService } from './inspections.service.js';
 import { LicensingController } from './licensing.controller.js';
 import { LicensingService } from './licensing.service.js';
 
-/** Alcohol licence supervision. This part: the licence register (holders, premises, licences). */
+/**
+ * Alcohol licence supervision. So far: the licence register (holders, premises, licences) and
+ * inspections (scheduling, findings, status path, response deadline, re-inspection).
+ */
 @Module({
-  controllers: [LicensingController],
-  providers: [LicensingService],
-  exports: [LicensingService],
+  imports: [DeadlinesModule, PromisesModule],
+  controllers: [LicensingController, InspectionsController],
+  providers: [LicensingService, InspectionsService],
+  exports: [LicensingService, InspectionsService],
 })
 export class InspectionsModule {}

@@ -124,6 +124,23 @@ export class ActivitiesService {
     return this.insert(manager, { ...activity, collaborationId: commitment.collaboration_id, ownerUnitId: null, createdBy: null });
   }
 
+  /**
+   * Records a module's activity under the commitment that takes activities of its kind, in the
+   * collaboration's promise running on that date. Undefined when no promise has such a commitment.
+   */
+  async recordForKind(
+    activity: Omit<SourcedActivity, 'commitmentId'> & { collaborationId: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const [commitment] = await manager.query<{ id: string }[]>(
+      `SELECT c.id FROM commitments c JOIN promises p ON p.id = c.promise_id
+       WHERE p.collaboration_id = $1 AND c.activity_kind = $2 AND $3::date BETWEEN p.period_start AND p.period_end
+       ORDER BY p.period_start DESC LIMIT 1`,
+      [activity.collaborationId, activity.kind, activity.occurredOn],
+    );
+    return commitment ? this.recordFromSource({ ...activity, commitmentId: commitment.id }, manager) : undefined;
+  }
+
   async update(principal: Principal, id: string, version: number, request: ActivityInput): Promise<ActivityView> {
     const facts = await this.records.activity(principal, id, true);
     assertParty(principal, 'promise_action:update', facts.party);

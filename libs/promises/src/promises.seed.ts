@@ -17,13 +17,15 @@ interface CommitmentSeed {
   text: string;
   target?: { value: number; unit: string; period: TargetPeriod; metric?: string };
   weight: number;
+  /** Activities of this kind that other modules report (inspections, operations) land here. */
+  activityKind?: ActivityKind;
 }
 
 const COMMITMENTS: CommitmentSeed[] = [
   { key: 'youth', area: 1, party: 'joint', weight: 2, text: 'Utveckla informationsutbytet och samverkan kring insatser för unga, så att ärendehanteringen blir effektivare.' },
-  { key: 'inspections', area: 1, party: 'joint', weight: 1, text: 'Genomföra tillsyn av serveringsställen med alkoholtillstånd, gemensamt med polisen.', target: { value: 12, unit: 'tillsynsbesök', period: 'year' } },
+  { key: 'inspections', area: 1, party: 'joint', weight: 1, text: 'Genomföra tillsyn av serveringsställen med alkoholtillstånd, gemensamt med polisen.', target: { value: 12, unit: 'tillsynsbesök', period: 'year' }, activityKind: 'licensed_premises_inspection' },
   { key: 'watch', area: 1, party: 'police', weight: 1, text: 'Utveckla grannsamverkan och starta nya grannsamverkansområden.', target: { value: 8, unit: 'nya områden', period: 'promise_period', metric: 'new_areas' } },
-  { key: 'drugs', area: 1, party: 'police', weight: 1, text: 'Genomföra insatser mot narkotika- och alkoholförsäljning om underrättelseläget medger.' },
+  { key: 'drugs', area: 1, party: 'police', weight: 1, text: 'Genomföra insatser mot narkotika- och alkoholförsäljning om underrättelseläget medger.', activityKind: 'drug_sale_operation' },
   { key: 'patrols', area: 1, party: 'municipality', weight: 1, text: 'Riktade väktarronder vid båthamnar, skolor (skadegörelse) och andra otrygga platser.', target: { value: 40, unit: 'ronder', period: 'year' } },
   { key: 'prevention', area: 1, party: 'municipality', weight: 1, text: 'Drogförebyggande arbete riktat till unga.', target: { value: 6, unit: 'insatser', period: 'year' } },
   { key: 'walks', area: 1, party: 'municipality', weight: 1, text: 'Trygghetsvandringar tillsammans med polisen och räddningstjänsten.', target: { value: 2, unit: 'trygghetsvandringar', period: 'year' } },
@@ -221,6 +223,7 @@ export function promisesSeed(): SeedStep {
             c.target?.period ?? null, c.target?.metric ?? null, c.weight],
         );
         commitmentIds.set(c.key, row.id);
+        if (c.activityKind) await manager.query('UPDATE commitments SET activity_kind = $2 WHERE id = $1', [row.id, c.activityKind]);
       }
       for (const a of ACTIONS) {
         const [orgName, unitName] = UNIT_OF[a.owner];

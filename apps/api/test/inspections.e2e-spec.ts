@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TestApi } from './support/test-api.js';
+
+describe('inspections of licensed premises', () => {
+  let api: TestApi;
+  let officer: string;
+  let polis: string;
+  let premisesId: string;
+  let licenceId: string;
+  const user: Record<string, string> = {};
+
+  const schedule = (body: Record<string, unknown>, token = officer) => api.call('POST', '/api/v1/inspections', { token, body });
+  const etag = async (id: string, token = officer) => (await api.call('GET', `/api/v1/inspections/${id}`, { token })).headers.etag as string;
+  const move = async (id: string, to: string, extra: Record<string, unknown> = {}, token = officer) =>
+    api.call('POST', `/api/v1/inspections/${id}/transition`, { token, headers: { 'if-match': await etag(id, token) }, body: { to, ...extra } });
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { promises: true });
+    officer = await api.token('alkohol@hammaro.test');
+    polis = await api.token('polis@karlstad.polisen.test');
+    user.officer = await api.userId('alkohol@hammaro.test');
+    user.polis = await api.userId('polis@karlstad.polisen.test');
+    const [{ id: collaborationId }] = await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+    const holder = await api.call('POST', '/api/v1/licence-holders', { token: officer, body: { name: 'Lövnäs Pub & Kök AB', orgNumber: '556016-0680' } });
+    const premises = await api.call('POST', '/api/v1/premises', {
+      token: officer,
+      body: { collaborationId, name: 'Lövnäs Pub & Kök', kind: 'pub', address: 'Lövnäsvägen 4', capacity: 80, hasOwnKitchen: true },
+    });
+    premisesId = premises.body.id;
+    const licence = await api.call('POST', '/api/v1/licences', {
+      token: officer,
+      body: {
+        holderId: holder.body.id, premisesId, type: 'permanent', audience: 'public', drinkCategories: ['wine', 'strong_beer'],
+        validFrom: '2020-03-01', servingManagers: [{ name: 'Jonas Berg', birthDate: '1979-09-30', notifiedOn: '2020-02-20' }],
+      },
+    });
+    licenceId = licence.body.id;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('needs a police and a municipal inspector for a coordinated inspection', async () => {
+    const res = await schedule({ premisesId, type: 'coordinated', plannedStart: '2022-06-17T21:00:00+02:00', plannedEnd: '2022-06-17T23:00:00+02:00', inspectorIds: [user.officer] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'inspectorIds', message: 'a coordinated inspection needs at least one police and one municipal inspector' }]);
+  });
+
+  let coordinated: string;
+  it('books a coordinated inspection and refuses to double-book an inspector (409 naming the clash)', async () => {
+    const booked = await schedule({
+      premisesId, licenceId, type: 'coordinated', plannedStart: '2022-06-17T21:00:00+02:00', plannedEnd: '2022-06-17T23:00:00+02:00',
+      inspectorIds: [user.officer, user.polis],
+    });
+    expect(booked.status).toBe(201);
+    coordinated = booked.body.id;
+    expect(booked.body).toMatchObject({ status: 'planned', type: 'coordinated', premisesName: 'Lövnäs Pub & Kök' });
+    expect(booked.body.checklist).toHaveLength(12);
+
+    const clash = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T22:30:00+02:00', plannedEnd: '2022-06-18T00:30:00+02:00', inspectorIds: [user.polis] });
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({
+      type: 'urn:samverkan:problem:inspector-double-booked',
+      detail: 'Mikael Berg is already booked for an inspection of Lövnäs Pub & Kök at an overlapping time.',
+      conflictingInspectionId: coordinated,
+    });
+    const later = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T01:00:00+02:00', inspectorIds: [user.polis, user.officer] });
+    expect(later.status).toBe(201);
+    // Cancelling frees the calendar (and needs a reason).
+    expect((await move(later.body.id, 'cancelled')).body.errors).toEqual([{ field: 'reason', message: 'reason is required to cancel' }]);
+    expect((await move(later.body.id, 'cancelled', { reason: 'Krockar med annan insats' })).body.status).toBe('cancelled');
+    expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T00:00:00+02:00', inspectorIds: [user.polis] })).status).toBe(201);
+  });
+
+  it('lets the police inspector see the premises and the inspection they take part in, and record findings', async () => {
+    expect((await api.call('GET', `/api/v1/premises/${premisesId}`, { token: polis })).status).toBe(200);
+    const mine = await api.call('GET', `/api/v1/inspections?inspectorId=${user.polis}`, { token: polis });
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(coordinated);
+    const findings = await api.call('PUT', `/api/v1/inspections/${coordinated}/findings`, {
+      token: polis,
+      body: {
+        findings: [
+          { itemKey: 'age_checks', result: 'remark', note: 'Två gäster under 20 serverades starköl utan legitimationskontroll.' },
+          { itemKey: 'serving_manager_present', result: 'ok' },
+          { itemKey: 'no_intoxicated_guests', result: 'ok' },
+        ],
+      },
+    });
+    expect(findings.status).toBe(200);
+    expect(findings.body.findings).toHaveLength(3);
+    const unknown = await api.call('PUT', `/api/v1/inspections/${coordinated}/findings`, { token: polis, body: { findings: [{ itemKey: 'parking', result: 'ok' }] } });
+    expect(unknown.body.errors).toEqual([{ field: 'findings[0].itemKey', message: 'itemKey is not on this inspection’s checklist' }]);
+  });
+
+  it('counts a performed inspection in the promise, registers the holder’s response deadline, and links a re-inspection', async () => {
+    const performed = await move(coordinated, 'performed');
+    expect(performed.body.status).toBe('performed');
+    const [activity] = await api.db.query(`SELECT kind, metrics, occurred_on::text AS on FROM activities WHERE source = 'inspection' AND source_id = $1`, [coordinated]);
+    expect(activity).toEqual({ kind: 'licensed_premises_inspection', metrics: { premises_visited: 1, remarks: 1 }, on: '2022-06-17' });
+
+    expect((await move(coordinated, 'closed')).status).toBe(400); // a report goes out first
+    const sent = await move(coordinated, 'report_sent');
+    expect(sent.body.status).toBe('report_sent');
+    const [deadline] = await api.db.query(`SELECT kind, status, due_at FROM deadlines WHERE resource_id = $1`, [coordinated]);
+    expect(deadline).toMatchObject({ kind: 'licence_holder_response', status: 'open' });
+    const days = (new Date(deadline.due_at).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(14);
+    expect(days).toBeLessThan(16);
+    await move(coordinated, 'response_received');
+    expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [coordinated]))[0].status).toBe('met');
+
+    const again = await api.call('POST', `/api/v1/inspections/${coordinated}/reinspect`, {
+      token: officer,
+      body: { type: 'external', plannedStart: '2022-09-16T21:00:00+02:00', plannedEnd: '2022-09-16T22:30:00+02:00', inspectorIds: [user.officer] },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ previousInspectionId: coordinated, premisesId, licenceId });
+  });
+
+  it('does not count an attempted visit (nobody there) as performed', async () => {
+    const visit = await schedule({ premisesId, type: 'external', plannedStart: '2022-07-01T22:00:00+02:00', plannedEnd: '2022-07-01T23:00:00+02:00', inspectorIds: [user.officer] });
+    expect((await move(visit.body.id, 'attempted')).body.status).toBe('attempted');
+    expect(await api.db.query(`SELECT 1 FROM activities WHERE source_id = $1`, [visit.body.id])).toEqual([]);
+    expect((await move(visit.body.id, 'closed')).body.status).toBe('closed');
+    expect((await move(visit.body.id, 'performed')).status).toBe(400);
+  });
+
+  it('keeps inspections from those without access', async () => {
+    // The police officer sees the inspections he takes part in, not the municipality's others.
+    const seen = await api.call('GET', '/api/v1/inspections?limit=200', { token: polis });
+    const all = await api.call('GET', '/api/v1/inspections?limit=200', { token: officer });
+    expect(seen.body.total).toBeLessThan(all.body.total);
+    for (const inspection of seen.body.items) {
+      expect(inspection.inspectors.map((i: { id: string }) => i.id)).toContain(user.polis);
+    }
+
+    const social = await api.token('socialsekreterare@hammaro.test');
+    expect((await api.call('GET', '/api/v1/inspections', { token: social })).status).toBe(403);
+    const vakt = await api.token('vaktare@hammaro.test');
+    expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: vakt })).status).toBe(403);
+    const chef = await api.token('chef@hammaro.test');
+    expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: chef })).status).toBe(200);
+    expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-08-01T22:00:00+02:00', plannedEnd: '2022-08-01T23:00:00+02:00', inspectorIds: [user.officer] }, chef)).status).toBe(403);
+  });
+});

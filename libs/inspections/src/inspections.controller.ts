@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import type { FastifyReply } from 'fastify';
+import { OmitType } from '@nestjs/swagger';
+import { FindingsRequest, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import { InspectionsService } from './inspections.service.js';
+
+class ReinspectRequest extends OmitType(ScheduleInspectionRequest, ['premisesId', 'licenceId'] as const) {}
+
+@ApiTags('inspections')
+@Controller({ path: 'inspections', version: '1' })
+export class InspectionsController {
+  constructor(private readonly inspections: InspectionsService) {}
+
+  @Get()
+  @RequirePermission('inspection:read')
+  @ApiOperation({ summary: 'Tillsyner (Inspections); filter by inspector, premises, status, type, from/to' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: InspectionListQuery) {
+    return this.inspections.list(principal, query);
+  }
+
+  @Post()
+  @RequirePermission('inspection:plan')
+  @ApiOperation({ summary: 'Boka tillsyn (Schedule an inspection); 409 when an inspector is already booked' })
+  schedule(@CurrentPrincipal() principal: Principal, @Body() body: ScheduleInspectionRequest) {
+    return this.inspections.schedule(principal, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('inspection:read')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const inspection = await this.inspections.get(principal, id);
+    void reply.header('etag', etagOf(inspection.version));
+    return inspection;
+  }
+
+  @Put(':id/findings')
+  @RequirePermission('inspection:perform')
+  @ApiOperation({ summary: 'Protokoll (Record findings per checklist item)' })
+  findings(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: FindingsRequest) {
+    return this.inspections.recordFindings(principal, id, body.findings);
+  }
+
+  @Post(':id/transition')
+  @RequirePermission('inspection:perform')
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Nästa steg (performed, attempted, report_sent, response_received, closed, escalated, cancelled)' })
+  async transition(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: TransitionRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const inspection = await this.inspections.transition(principal, id, version, body);
+    void reply.header('etag', etagOf(inspection.version));
+    return inspection;
+  }
+
+  @Post(':id/reinspect')
+  @RequirePermission('inspection:plan')
+  @ApiOperation({ summary: 'Återbesök (Schedule a follow-up inspection linked to this one)' })
+  reinspect(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReinspectRequest) {
+    return this.inspections.reinspect(principal, id, body);
+  }
+}

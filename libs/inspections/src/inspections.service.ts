@@ -1,0 +1,295 @@
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { DeadlinesService } from '@samverkan/deadlines';
+import { addDays, affectedRows, Clock, type Page, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { ActivitiesService } from '@samverkan/promises';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DEFAULT_CHECKLIST_ITEMS,
+  DEFAULT_CHECKLIST_NAME,
+  HOLDER_RESPONSE_DAYS,
+  HOLDER_RESPONSE_DEADLINE,
+  INSPECTION_TRANSITIONS,
+  type InspectionStatus,
+} from './checklist.js';
+import type { FindingInput, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import { LicensingService } from './licensing.service.js';
+
+const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
+
+const SELECT_INSPECTIONS = `
+  SELECT i.id, i.premises_id AS "premisesId", p.name AS "premisesName", i.licence_id AS "licenceId", i.type,
+         i.planned_start AS "plannedStart", i.planned_end AS "plannedEnd", i.status, i.status_reason AS "statusReason",
+         i.performed_at AS "performedAt", i.report_sent_at AS "reportSentAt", i.response_received_at AS "responseReceivedAt",
+         i.previous_inspection_id AS "previousInspectionId", i.collaboration_id AS "collaborationId",
+         i.owner_organisation_id AS "ownerOrganisationId", i.created_by AS "createdBy", i.version,
+         coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'organisation', o.name,
+                    'organisationKind', o.kind) ORDER BY o.kind, u.display_name)
+                   FROM inspection_inspectors ii JOIN users u ON u.id = ii.user_id JOIN organisations o ON o.id = u.organisation_id
+                   WHERE ii.inspection_id = i.id), '[]') AS inspectors,
+         coalesce((SELECT json_agg(json_build_object('itemKey', f.item_key, 'result', f.result, 'note', f.note) ORDER BY f.item_key)
+                   FROM inspection_findings f WHERE f.inspection_id = i.id), '[]') AS findings,
+         (SELECT t.items FROM checklist_templates t WHERE t.id = i.checklist_template_id) AS checklist
+  FROM inspections i JOIN premises p ON p.id = i.premises_id`;
+
+interface InspectionRow {
+  id: string;
+  premisesId: string;
+  premisesName: string;
+  licenceId: string | null;
+  type: string;
+  plannedStart: Date;
+  status: InspectionStatus;
+  collaborationId: string;
+  ownerOrganisationId: string;
+  version: number;
+  inspectors: { id: string; organisationKind: string }[];
+  checklist: { key: string }[] | null;
+  createdBy: string | null;
+}
+
+/**
+ * Inspections (tillsyn) of licensed premises: scheduling without double bookings, findings per
+ * checklist item, the status path, the holder's response deadline, re-inspections, and the
+ * promise activity each performed inspection adds.
+ */
+@Injectable()
+export class InspectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly licensing: LicensingService,
+    private readonly activities: ActivitiesService,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, query: InspectionListQuery): Promise<Page<unknown>> {
+    const scope = scopeCondition(principal, 'inspection:read', INSPECTION_COLUMNS, this.clock.now());
+    const qb = this.dataSource.createQueryBuilder().from('inspections', 'i').where(scope.sql, scope.params);
+    if (query.premisesId) qb.andWhere('i.premises_id = :premisesId', { premisesId: query.premisesId });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    if (query.type) qb.andWhere('i.type = :type', { type: query.type });
+    if (query.from) qb.andWhere('i.planned_start >= :from', { from: query.from });
+    if (query.to) qb.andWhere('i.planned_start < :to', { to: query.to });
+    if (query.inspectorId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM inspection_inspectors x WHERE x.inspection_id = i.id AND x.user_id = :inspector)', { inspector: query.inspectorId });
+    }
+    const [idsSql, params] = qb.clone().select('i.id', 'id').addSelect('i.planned_start', 'start').orderBy('i.planned_start', 'DESC').addOrderBy('i.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
+    const [items, count] = await Promise.all([
+      this.dataSource.query(`WITH page AS (${idsSql}) ${SELECT_INSPECTIONS} JOIN page ON page.id = i.id ORDER BY i.planned_start DESC, i.id`, params),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+  }
+
+  async get(principal: Principal, id: string): Promise<InspectionRow> {
+    const row = await this.find(id);
+    await this.access.authorize(principal, 'inspection', 'read', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
+    return row;
+  }
+
+  /**
+   * Books an inspection. Refuses (409, naming the clash) an inspector already booked at an
+   * overlapping time; a coordinated inspection needs a police and a municipal inspector.
+   * Police inspectors get access to this inspection and its premises (per-record grants).
+   */
+  async schedule(principal: Principal, request: ScheduleInspectionRequest, previousInspectionId?: string): Promise<InspectionRow> {
+    const premises = await this.licensing.getPremises(principal, request.premisesId);
+    const ownership = { id: request.premisesId, collaborationId: premises.collaborationId as string, organisationId: premises.ownerOrganisationId as string };
+    await this.access.assertAllowed(principal, 'inspection:plan', ownership);
+    const start = new Date(request.plannedStart);
+    const end = new Date(request.plannedEnd);
+    if (end <= start) throw new ValidationProblem([{ field: 'plannedEnd', message: 'plannedEnd must be after plannedStart' }]);
+    const inspectorIds = [...new Set(request.inspectorIds)];
+    const inspectors = await this.dataSource.query<{ id: string; kind: string; display_name: string }[]>(
+      `SELECT u.id, o.kind, u.display_name FROM users u JOIN organisations o ON o.id = u.organisation_id
+       WHERE u.id = ANY($1::uuid[]) AND u.is_active AND o.kind IN ('police', 'municipality')`,
+      [inspectorIds],
+    );
+    if (inspectors.length !== inspectorIds.length) {
+      throw new ValidationProblem([{ field: 'inspectorIds', message: 'every inspector must be an active user of the police or the municipality' }]);
+    }
+    if (request.type === 'coordinated' && !(inspectors.some((i) => i.kind === 'police') && inspectors.some((i) => i.kind === 'municipality'))) {
+      throw new ValidationProblem([{ field: 'inspectorIds', message: 'a coordinated inspection needs at least one police and one municipal inspector' }]);
+    }
+    if (request.licenceId) {
+      const [licence] = await this.dataSource.query('SELECT 1 FROM licences WHERE id = $1 AND premises_id = $2', [request.licenceId, request.premisesId]);
+      if (!licence) throw new ValidationProblem([{ field: 'licenceId', message: 'licenceId is not a licence of these premises' }]);
+    }
+    await this.assertFree(inspectorIds, start, end);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const templateId = await this.defaultTemplate(manager, premises.ownerOrganisationId as string);
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
+           previous_inspection_id, checklist_template_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [request.premisesId, request.licenceId ?? null, premises.collaborationId, premises.ownerOrganisationId, request.type, start, end,
+          previousInspectionId ?? null, templateId, principal.userId],
+      );
+      try {
+        for (const inspector of inspectors) {
+          await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [row.id, inspector.id, start, end]);
+        }
+      } catch (error) {
+        // Another booking slipped in between the check and this insert: the constraint refuses it.
+        if ((error as { code?: string }).code === '23P01') throw new ConflictException('An inspector was booked at an overlapping time meanwhile; reload and try again.');
+        throw error;
+      }
+      for (const police of inspectors.filter((i) => i.kind === 'police')) {
+        for (const [resourceType, resourceId, actions] of [['inspection', row.id, ['read', 'perform']], ['premises', request.premisesId, ['read']]] as const) {
+          await this.access.grant(principal, {
+            resourceType, resourceId, granteeType: 'user', granteeId: police.id, effect: 'grant', actions: [...actions],
+            reason: `Inspektör vid tillsyn ${stockholmDate(start)}`, validUntil: null,
+          }, manager);
+        }
+      }
+      await this.audit.record({ action: 'inspection.schedule', resourceType: 'inspection', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId as string }, manager);
+      return row.id;
+    });
+    return this.find(id);
+  }
+
+  /** One action: a follow-up inspection of the same premises, linked to this one. */
+  async reinspect(principal: Principal, id: string, request: Omit<ScheduleInspectionRequest, 'premisesId' | 'licenceId'>): Promise<InspectionRow> {
+    const earlier = await this.get(principal, id);
+    return this.schedule(principal, { ...request, premisesId: earlier.premisesId, licenceId: earlier.licenceId ?? undefined }, id);
+  }
+
+  async recordFindings(principal: Principal, id: string, findings: FindingInput[]): Promise<InspectionRow> {
+    const row = await this.get(principal, id);
+    await this.access.assertAllowed(principal, 'inspection:perform', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
+    if (row.status !== 'planned' && row.status !== 'performed') {
+      throw new ProblemException(HttpStatus.CONFLICT, 'inspection-closed-for-findings', `Findings cannot change once the inspection is ${row.status}.`);
+    }
+    const keys = new Set((row.checklist ?? []).map((item) => item.key));
+    const unknown = findings.findIndex((f) => !keys.has(f.itemKey));
+    if (unknown >= 0) throw new ValidationProblem([{ field: `findings[${unknown}].itemKey`, message: 'itemKey is not on this inspection’s checklist' }]);
+    await this.dataSource.transaction(async (manager) => {
+      for (const f of findings) {
+        await manager.query(
+          `INSERT INTO inspection_findings (inspection_id, item_key, result, note) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (inspection_id, item_key) DO UPDATE SET result = EXCLUDED.result, note = EXCLUDED.note`,
+          [id, f.itemKey, f.result, f.note ?? ''],
+        );
+      }
+      await this.audit.record({ action: 'inspection.findings', resourceType: 'inspection', resourceId: id, changedFields: findings.map((f) => f.itemKey) }, manager);
+    });
+    return this.find(id);
+  }
+
+  /** Moves an inspection along its path (see INSPECTION_TRANSITIONS), with the side effects of each step. */
+  async transition(principal: Principal, id: string, version: number, request: TransitionRequest): Promise<InspectionRow> {
+    const row = await this.get(principal, id);
+    const permission = request.to === 'cancelled' ? 'inspection:plan' : 'inspection:perform';
+    await this.access.assertAllowed(principal, permission, { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
+    if (!INSPECTION_TRANSITIONS[row.status].includes(request.to)) {
+      throw new ValidationProblem([{ field: 'to', message: `an inspection cannot go from ${row.status} to ${request.to}` }]);
+    }
+    if (request.to === 'cancelled' && !request.reason) throw new ValidationProblem([{ field: 'reason', message: 'reason is required to cancel' }]);
+    const now = this.clock.now();
+    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE inspections SET status = $3, status_reason = coalesce($4, status_reason),
+           performed_at = CASE WHEN $3 = 'performed' THEN $5 ELSE performed_at END,
+           report_sent_at = CASE WHEN $3 = 'report_sent' THEN $5 ELSE report_sent_at END,
+           response_received_at = CASE WHEN $3 = 'response_received' THEN $5 ELSE response_received_at END,
+           version = version + 1
+         WHERE id = $1 AND version = $2`,
+        [id, version, request.to, request.reason ?? null, now],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(row.version);
+      // Bookings block calendars only while the inspection is planned.
+      await manager.query('UPDATE inspection_inspectors SET active = false WHERE inspection_id = $1', [id]);
+      const touched: string[] = [];
+      if (request.to === 'performed') {
+        // Every performed inspection counts toward the promise's commitment on inspections (#4).
+        await this.activities.recordForKind(
+          {
+            collaborationId: row.collaborationId,
+            kind: 'licensed_premises_inspection',
+            occurredOn: stockholmDate(row.plannedStart),
+            place: row.premisesName,
+            source: 'inspection',
+            sourceId: id,
+            ownerOrganisationId: row.ownerOrganisationId,
+            metrics: { premises_visited: 1, remarks: await this.remarks(manager, id) },
+            participatingOrganisationIds: [],
+          },
+          manager,
+        );
+      }
+      if (request.to === 'report_sent') {
+        touched.push(
+          await this.deadlines.upsert(manager, {
+            kind: HOLDER_RESPONSE_DEADLINE,
+            resourceType: 'inspection',
+            resourceId: id,
+            title: `Yttrande från tillståndshavaren – ${row.premisesName}`,
+            dueAt: stockholmMidnight(addDays(stockholmDate(now), HOLDER_RESPONSE_DAYS + 1)),
+            responsibleUserId: row.createdBy ?? null,
+            responsibleOrganisationId: row.ownerOrganisationId,
+          }),
+        );
+      }
+      if (['response_received', 'closed', 'escalated'].includes(request.to)) {
+        const closed = await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, request.to === 'response_received' ? 'met' : 'cancelled');
+        if (closed) touched.push(closed);
+      }
+      await this.audit.record({ action: `inspection.${request.to}`, resourceType: 'inspection', resourceId: id, details: { from: row.status, to: request.to } }, manager);
+      return touched;
+    });
+    await this.deadlines.schedule(deadlineIds);
+    return this.find(id);
+  }
+
+  private async assertFree(inspectorIds: string[], start: Date, end: Date): Promise<void> {
+    const [clash] = await this.dataSource.query<{ inspection_id: string; premises: string; display_name: string; planned_start: Date }[]>(
+      `SELECT ii.inspection_id, p.name AS premises, u.display_name, i.planned_start
+       FROM inspection_inspectors ii JOIN inspections i ON i.id = ii.inspection_id JOIN premises p ON p.id = i.premises_id
+       JOIN users u ON u.id = ii.user_id
+       WHERE ii.active AND ii.user_id = ANY($1::uuid[]) AND ii.during && tstzrange($2, $3) LIMIT 1`,
+      [inspectorIds, start, end],
+    );
+    if (clash) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'inspector-double-booked',
+        `${clash.display_name} is already booked for an inspection of ${clash.premises} at an overlapping time.`,
+        { conflictingInspectionId: clash.inspection_id },
+      );
+    }
+  }
+
+  private async remarks(manager: EntityManager, id: string): Promise<number> {
+    const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_findings WHERE inspection_id = $1 AND result = 'remark'`, [id]);
+    return n;
+  }
+
+  /** The organisation's current checklist template; the default one is created on first use. */
+  private async defaultTemplate(manager: EntityManager, organisationId: string): Promise<string> {
+    const [existing] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM checklist_templates WHERE owner_organisation_id = $1 AND name = $2 ORDER BY version DESC LIMIT 1`,
+      [organisationId, DEFAULT_CHECKLIST_NAME],
+    );
+    if (existing) return existing.id;
+    const [created] = await manager.query<{ id: string }[]>(
+      `INSERT INTO checklist_templates (owner_organisation_id, name, version, items) VALUES ($1, $2, 1, $3)
+       ON CONFLICT (owner_organisation_id, name, version) DO UPDATE SET items = checklist_templates.items RETURNING id`,
+      [organisationId, DEFAULT_CHECKLIST_NAME, JSON.stringify(DEFAULT_CHECKLIST_ITEMS)],
+    );
+    return created.id;
+  }
+
+  private async find(id: string): Promise<InspectionRow> {
+    const [row] = await this.dataSource.query<InspectionRow[]>(
+      `${SELECT_INSPECTIONS} WHERE i.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundException(`No inspection with id ${id}.`);
+    return row;
+  }
+}
