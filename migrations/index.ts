@@ -11,6 +11,7 @@ import { Promises1764259600000 } from './1764259600000-Promises.js';
 import { Deadlines1764259700000 } from './1764259700000-Deadlines.js';
 import { Licensing1764259800000 } from './1764259800000-Licensing.js';
 import { Inspections1764259900000 } from './1764259900000-Inspections.js';
+import { Sanctions1764260000000 } from './1764260000000-Sanctions.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -21,4 +22,5 @@ export const migrations = [
   Deadlines1764259700000,
   Licensing1764259800000,
   Inspections1764259900000,
+  Sanctions1764260000000,
 ];

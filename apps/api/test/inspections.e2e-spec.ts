@@ -126,6 +126,31 @@ describe('inspections of licensed premises', () => {
     expect((await move(visit.body.id, 'performed')).status).toBe(400);
   });
 
+  it('sanctions: the police propose, the municipality hears the holder and then decides; återkallelse revokes', async () => {
+    const proposed = await api.call('POST', '/api/v1/sanction-cases', {
+      token: polis,
+      body: { licenceId, grounds: 'Servering av starköl till två gäster under 20 år utan legitimationskontroll.', inspectionIds: [coordinated] },
+    });
+    expect(proposed.status).toBe(201);
+    const id = proposed.body.id;
+    const v = async (token = officer) => (await api.call('GET', `/api/v1/sanction-cases/${id}`, { token })).headers.etag as string;
+    const decide = async (body: Record<string, unknown>, token = officer) =>
+      api.call('POST', `/api/v1/sanction-cases/${id}/decision`, { token, headers: { 'if-match': await v() }, body });
+
+    const byPolice = await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.' }, polis);
+    expect(byPolice.status).toBe(403);
+    const unheard = await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-10' });
+    expect(unheard.body.errors).toEqual([{ field: 'decision', message: 'the licence holder must be heard (kommunicering) before the decision' }]);
+    await api.call('PUT', `/api/v1/sanction-cases/${id}/hearing`, { token: officer, headers: { 'if-match': await v() }, body: { heardOn: '2022-07-04' } });
+    expect((await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-04' })).status).toBe(400);
+
+    const decided = await decide({ decision: 'aterkallelse', reasons: 'Upprepade och allvarliga brister; tidigare varning utan rättelse.', decidedOn: '2022-07-10' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ decision: 'aterkallelse', heardOn: '2022-07-04', decidedOn: '2022-07-10', appealInformation: expect.stringContaining('förvaltningsrätten') });
+    expect((await api.call('GET', `/api/v1/licences/${licenceId}`, { token: officer })).body.status).toBe('revoked');
+    expect((await decide({ decision: 'erinran', reasons: 'Ett nytt beslut i samma ärende.' })).status).toBe(409);
+  });
+
   it('keeps inspections from those without access', async () => {
     // The police officer sees the inspections he takes part in, not the municipality's others.
     const seen = await api.call('GET', '/api/v1/inspections?limit=200', { token: polis });

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'inspection:read': 'Se tillsyn och protokoll (Read inspections and protocols)',
   'inspection:plan': 'Planera tillsyn (Plan inspections)',
   'inspection:perform': 'Genomföra tillsyn och föra protokoll (Carry out inspections)',
+  'sanction:propose': 'Föreslå sanktion efter tillsyn (Propose a sanction case)',
   'sanction:decide': 'Besluta om erinran, varning, återkallelse (Decide sanctions, AL 9 kap 17–18 §)',
 
   // Youth cases (OSL, SoL)

@@ -5,15 +5,18 @@ import { InspectionsController } from './inspections.controller.js';
 import { InspectionsService } from './inspections.service.js';
 import { LicensingController } from './licensing.controller.js';
 import { LicensingService } from './licensing.service.js';
+import { SanctionsController } from './sanctions.controller.js';
+import { SanctionsService } from './sanctions.service.js';
 
 /**
  * Alcohol licence supervision. So far: the licence register (holders, premises, licences) and
- * inspections (scheduling, findings, status path, response deadline, re-inspection).
+ * inspections (scheduling, findings, status path, response deadline, re-inspection) and sanction
+ * cases (proposal, hearing, decision).
  */
 @Module({
   imports: [DeadlinesModule, PromisesModule],
-  controllers: [LicensingController, InspectionsController],
-  providers: [LicensingService, InspectionsService],
+  controllers: [LicensingController, InspectionsController, SanctionsController],
+  providers: [LicensingService, InspectionsService, SanctionsService],
   exports: [LicensingService, InspectionsService],
 })
 export class InspectionsModule {}

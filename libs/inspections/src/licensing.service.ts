@@ -8,7 +8,8 @@ import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEE
 import type { HolderInput, LicenceInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
 
 const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
-const LICENCE_COLUMNS: OwnershipColumns = { id: 'l.id', collaborationId: 'l.collaboration_id', organisationId: 'l.owner_organisation_id' };
+// A licence is seen with its premises: grants on the premises (e.g. to a police inspector) cover its licences.
+const LICENCE_COLUMNS: OwnershipColumns = { id: 'l.premises_id', collaborationId: 'l.collaboration_id', organisationId: 'l.owner_organisation_id' };
 const HOLDER_COLUMNS: OwnershipColumns = { id: 'h.id', organisationId: 'h.owner_organisation_id' };
 
 const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
@@ -136,7 +137,7 @@ export class LicensingService {
   async getLicence(principal: Principal, id: string) {
     const licence = await this.one(SELECT_LICENCES, 'l', id, 'licence');
     await this.access.authorize(principal, 'premises', 'read', {
-      id,
+      id: licence.premisesId as string,
       collaborationId: licence.collaborationId as string,
       organisationId: licence.ownerOrganisationId as string,
     });

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { DECISIONS, type SanctionDecision, SanctionsService } from './sanctions.service.js';
+
+class ProposeRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
+  @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) grounds!: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) inspectionIds?: string[];
+}
+
+class HearingRequest {
+  @ApiProperty({ example: '2022-07-04' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heardOn must be a date (YYYY-MM-DD)' }) heardOn!: string;
+}
+
+class DecisionRequest {
+  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision!: SanctionDecision;
+  @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) reasons!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2_000) appealInformation?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date (YYYY-MM-DD)' }) decidedOn?: string;
+}
+
+@ApiTags('inspections')
+@Controller({ path: 'sanction-cases', version: '1' })
+export class SanctionsController {
+  constructor(private readonly sanctions: SanctionsService) {}
+
+  @Post()
+  @RequirePermission('sanction:propose')
+  @ApiOperation({ summary: 'Föreslå sanktion (Propose a sanction case from inspection findings)' })
+  propose(@CurrentPrincipal() principal: Principal, @Body() body: ProposeRequest) {
+    return this.sanctions.propose(principal, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('premises:read')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const found = await this.sanctions.get(principal, id);
+    void reply.header('etag', etagOf(found.version));
+    return found;
+  }
+
+  @Put(':id/hearing')
+  @RequirePermission('sanction:decide')
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Kommunicering (Record when the holder was heard)' })
+  hearing(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: HearingRequest) {
+    return this.sanctions.recordHearing(principal, id, version, body.heardOn);
+  }
+
+  @Post(':id/decision')
+  @RequirePermission('sanction:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Beslut (Decide: erinran, varning, återkallelse or no action) — after the hearing' })
+  decide(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: DecisionRequest) {
+    return this.sanctions.decide(principal, id, version, body);
+  }
+}

@@ -1,0 +1,134 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type Principal } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { affectedRows, Clock, ProblemException, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import type { DataSource } from 'typeorm';
+import { LicensingService } from './licensing.service.js';
+
+export const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
+export type SanctionDecision = (typeof DECISIONS)[number];
+
+/** How to appeal, printed on every decision (förvaltningslagen 2017:900 33 §; AL 10 kap 1 §). */
+export const DEFAULT_APPEAL_INFORMATION =
+  'Beslutet kan överklagas hos förvaltningsrätten. Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet.';
+
+const SELECT = `SELECT s.id, s.licence_id AS "licenceId", s.collaboration_id AS "collaborationId",
+  s.owner_organisation_id AS "ownerOrganisationId", s.inspection_ids AS "inspectionIds", s.grounds, s.proposed_by AS "proposedBy",
+  s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn", s.decision, s.decision_reasons AS "decisionReasons",
+  s.appeal_information AS "appealInformation", s.decided_by AS "decidedBy", to_char(s.decided_on, 'YYYY-MM-DD') AS "decidedOn", s.version
+  FROM sanction_cases s`;
+
+interface SanctionCase {
+  id: string;
+  licenceId: string;
+  collaborationId: string;
+  ownerOrganisationId: string;
+  heardOn: string | null;
+  decision: SanctionDecision | null;
+  version: number;
+}
+
+/**
+ * Sanction cases (AL 9 kap 17–18 §). The police may propose; only the municipality's licensing
+ * officer decides, and only after the holder has been heard (kommunicering). Återkallelse revokes
+ * the licence.
+ */
+@Injectable()
+export class SanctionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly licensing: LicensingService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async propose(principal: Principal, input: { licenceId: string; grounds: string; inspectionIds?: string[] }): Promise<SanctionCase> {
+    const licence = await this.licensing.getLicence(principal, input.licenceId);
+    const inspectionIds = [...new Set(input.inspectionIds ?? [])];
+    if (inspectionIds.length > 0) {
+      const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM inspections WHERE id = ANY($1::uuid[]) AND premises_id = $2`,
+        [inspectionIds, licence.premisesId],
+      );
+      if (n !== inspectionIds.length) throw new ValidationProblem([{ field: 'inspectionIds', message: 'every inspection must be of the licensed premises' }]);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, inspection_ids, grounds, proposed_by, proposed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [input.licenceId, licence.collaborationId, licence.ownerOrganisationId, inspectionIds, input.grounds.trim(), principal.userId, this.clock.now()],
+      );
+      await this.audit.record({ action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: licence.ownerOrganisationId as string }, manager);
+      return row.id;
+    });
+    return this.find(id);
+  }
+
+  async get(principal: Principal, id: string): Promise<SanctionCase> {
+    const row = await this.find(id);
+    await this.licensing.getLicence(principal, row.licenceId);
+    return row;
+  }
+
+  /** Records the day the holder was heard (kommunicering). */
+  async recordHearing(principal: Principal, id: string, version: number, heardOn: string): Promise<SanctionCase> {
+    const row = await this.decidable(principal, id);
+    if (row.decision) throw new ProblemException(HttpStatus.CONFLICT, 'sanction-decided', 'The case is already decided.');
+    if (heardOn > stockholmDate(this.clock.now())) throw new ValidationProblem([{ field: 'heardOn', message: 'heardOn cannot be in the future' }]);
+    await this.update(id, version, row.version, 'UPDATE sanction_cases SET heard_on = $3, version = version + 1 WHERE id = $1 AND version = $2', [heardOn], 'sanction.hearing');
+    return this.find(id);
+  }
+
+  async decide(
+    principal: Principal,
+    id: string,
+    version: number,
+    input: { decision: SanctionDecision; reasons: string; appealInformation?: string; decidedOn?: string },
+  ): Promise<SanctionCase> {
+    const row = await this.decidable(principal, id);
+    if (row.decision) throw new ProblemException(HttpStatus.CONFLICT, 'sanction-decided', 'The case is already decided.');
+    const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
+    if (!row.heardOn || row.heardOn >= decidedOn) {
+      throw new ValidationProblem([{ field: 'decision', message: 'the licence holder must be heard (kommunicering) before the decision' }]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE sanction_cases SET decision = $3, decision_reasons = $4, appeal_information = $5, decided_by = $6, decided_on = $7,
+           version = version + 1 WHERE id = $1 AND version = $2`,
+        [id, version, input.decision, input.reasons.trim(), input.appealInformation ?? DEFAULT_APPEAL_INFORMATION, principal.userId, decidedOn],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(row.version);
+      if (input.decision === 'aterkallelse') {
+        await manager.query(`UPDATE licences SET status = 'revoked', version = version + 1 WHERE id = $1`, [row.licenceId]);
+      }
+      await this.audit.record(
+        { action: 'sanction.decide', resourceType: 'sanction_case', resourceId: id, subjectOrganisationId: row.ownerOrganisationId, details: { decision: input.decision } },
+        manager,
+      );
+    });
+    return this.find(id);
+  }
+
+  /** Only those who may decide (the municipality's licensing officers) record hearings and decisions. */
+  private async decidable(principal: Principal, id: string): Promise<SanctionCase> {
+    const row = await this.get(principal, id);
+    await this.access.assertAllowed(principal, 'sanction:decide', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
+    return row;
+  }
+
+  private async update(id: string, version: number, current: number, sql: string, params: unknown[], action: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(sql, [id, version, ...params]);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(current);
+      await this.audit.record({ action, resourceType: 'sanction_case', resourceId: id }, manager);
+    });
+  }
+
+  private async find(id: string): Promise<SanctionCase> {
+    const [row] = await this.dataSource.query<SanctionCase[]>(`${SELECT} WHERE s.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No sanction case with id ${id}.`);
+    return row;
+  }
+}
