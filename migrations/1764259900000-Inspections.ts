@@ -36,6 +36,8 @@ export class Inspections1764259900000 implements MigrationInterface {
                                  'report_sent', 'response_received', 'closed', 'escalated', 'cancelled')),
         status_reason          text,
         performed_at           timestamptz,
+        -- Set when nobody was there: the visit was tried, but does not count as performed.
+        attempted_at           timestamptz,
         report_sent_at         timestamptz,
         response_received_at   timestamptz,
         previous_inspection_id uuid REFERENCES inspections (id),

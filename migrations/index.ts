@@ -12,6 +12,7 @@ import { Deadlines1764259700000 } from './1764259700000-Deadlines.js';
 import { Licensing1764259800000 } from './1764259800000-Licensing.js';
 import { Inspections1764259900000 } from './1764259900000-Inspections.js';
 import { Sanctions1764260000000 } from './1764260000000-Sanctions.js';
+import { SupervisionPlans1764260100000 } from './1764260100000-SupervisionPlans.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -23,4 +24,5 @@ export const migrations = [
   Licensing1764259800000,
   Inspections1764259900000,
   Sanctions1764260000000,
+  SupervisionPlans1764260100000,
 ];

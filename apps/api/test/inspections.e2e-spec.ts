@@ -168,4 +168,49 @@ describe('inspections of licensed premises', () => {
     expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: chef })).status).toBe(200);
     expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-08-01T22:00:00+02:00', plannedEnd: '2022-08-01T23:00:00+02:00', inspectorIds: [user.officer] }, chef)).status).toBe(403);
   });
+
+  it('generates the risk-based plan, keeps plan against actual, and counts the year in the statistics', async () => {
+    const [{ id: collaborationId }] = await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+    const holder = await api.call('POST', '/api/v1/licence-holders', { token: officer, body: { name: 'Nattklubben Skoghall AB', orgNumber: '212000-1850' } });
+    const club = await api.call('POST', '/api/v1/premises', {
+      token: officer,
+      body: { collaborationId, name: 'Klubb Kanalen', kind: 'nightclub', address: 'Kanalvägen 1', capacity: 320, hasOwnKitchen: true },
+    });
+    await api.db.query('UPDATE premises SET young_audience = true, dancing = true WHERE id = $1', [club.body.id]);
+    await api.call('POST', '/api/v1/licences', {
+      token: officer,
+      body: {
+        holderId: holder.body.id, premisesId: club.body.id, type: 'permanent', audience: 'public', drinkCategories: ['spirits', 'wine', 'strong_beer'],
+        validFrom: '2021-01-01', servingHours: { fri: { from: '18:00', to: '02:00' }, sat: { from: '18:00', to: '02:00' } },
+        servingManagers: [{ name: 'Sofia Nilsson', birthDate: '1991-11-02', notifiedOn: '2020-12-10' }],
+      },
+    });
+
+    const plan = await api.call('POST', '/api/v1/supervision-plans', { token: officer, body: { collaborationId, year: 2023 } });
+    expect(plan.status).toBe(201);
+    // Lövnäs Pub & Kök lost its licence (återkallelse) and is not in the plan; the club is, as high risk.
+    expect(plan.body.items.map((i: { premisesName: string }) => i.premisesName)).toEqual(['Klubb Kanalen']);
+    const item = plan.body.items[0];
+    expect(item.riskFactors.map((f: { factor: string }) => f.factor)).toEqual(['kind', 'late_serving', 'capacity', 'young_audience', 'dancing', 'last_visit']);
+    expect(item).toMatchObject({ riskScore: 3 + 3 + 3 + 2 + 1 + 3, plannedVisits: 3, performedVisits: 0 });
+    expect((await api.call('POST', '/api/v1/supervision-plans', { token: officer, body: { collaborationId, year: 2023 } })).status).toBe(409);
+    const edited = await api.call('PATCH', `/api/v1/supervision-plans/${plan.body.id}/items/${club.body.id}`, { token: officer, body: { plannedVisits: 4, note: 'Extra inför sommaren' } });
+    expect(edited.body.totals).toEqual({ planned: 4, performed: 0, premises: 1 });
+    expect((await api.call('POST', '/api/v1/supervision-plans', { token: polis, body: { collaborationId, year: 2024 } })).status).toBe(403);
+
+    const stats = await api.call('GET', `/api/v1/supervision/statistics?collaborationId=${collaborationId}&year=2022`, { token: officer });
+    expect(stats.body).toMatchObject({
+      year: 2022,
+      visitsByType: { coordinated: 1, external: 0 },
+      visitsPerformed: 1,
+      attemptedVisits: 1,
+      remarks: 1,
+      decisions: { aterkallelse: 1, varning: 0, erinran: 0 },
+      plan: null,
+    });
+    const csv = await api.call('GET', `/api/v1/supervision/statistics?collaborationId=${collaborationId}&year=2022&format=csv`, { token: officer });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(String(csv.body)).toContain('"Försök till besök (ingen på plats)";"1"');
+    expect(String(csv.body)).toContain('"Återkallelse";"1"');
+  });
 });

@@ -7,16 +7,18 @@ import { LicensingController } from './licensing.controller.js';
 import { LicensingService } from './licensing.service.js';
 import { SanctionsController } from './sanctions.controller.js';
 import { SanctionsService } from './sanctions.service.js';
+import { SupervisionController } from './supervision.controller.js';
+import { SupervisionService } from './supervision.service.js';
 
 /**
  * Alcohol licence supervision. So far: the licence register (holders, premises, licences) and
  * inspections (scheduling, findings, status path, response deadline, re-inspection) and sanction
- * cases (proposal, hearing, decision).
+ * cases (proposal, hearing, decision), the risk-based supervision plan and the year's statistics.
  */
 @Module({
   imports: [DeadlinesModule, PromisesModule],
-  controllers: [LicensingController, InspectionsController, SanctionsController],
-  providers: [LicensingService, InspectionsService, SanctionsService],
+  controllers: [LicensingController, InspectionsController, SanctionsController, SupervisionController],
+  providers: [LicensingService, InspectionsService, SanctionsService, SupervisionService],
   exports: [LicensingService, InspectionsService],
 })
 export class InspectionsModule {}

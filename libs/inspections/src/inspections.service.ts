@@ -195,6 +195,7 @@ export class InspectionsService {
       const updated = await manager.query<unknown[]>(
         `UPDATE inspections SET status = $3, status_reason = coalesce($4, status_reason),
            performed_at = CASE WHEN $3 = 'performed' THEN $5 ELSE performed_at END,
+           attempted_at = CASE WHEN $3 = 'attempted' THEN $5 ELSE attempted_at END,
            report_sent_at = CASE WHEN $3 = 'report_sent' THEN $5 ELSE report_sent_at END,
            response_received_at = CASE WHEN $3 = 'response_received' THEN $5 ELSE response_received_at END,
            version = version + 1

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { UuidPipe } from '@samverkan/platform';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { SupervisionService } from './supervision.service.js';
+
+class GeneratePlanRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+  @ApiProperty({ example: 2023 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+class PlanItemRequest {
+  @ApiProperty() @IsInt() @Min(0) @Max(52) plannedVisits!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+class StatisticsQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+  @ApiProperty({ example: 2022 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+@ApiTags('inspections')
+@Controller({ version: '1' })
+export class SupervisionController {
+  constructor(private readonly supervision: SupervisionService) {}
+
+  @Post('supervision-plans')
+  @RequirePermission('inspection:plan')
+  @ApiOperation({ summary: 'Tillsynsplan (Generate the year’s plan from the risk model)' })
+  generate(@CurrentPrincipal() principal: Principal, @Body() body: GeneratePlanRequest) {
+    return this.supervision.generate(principal, body.collaborationId, body.year);
+  }
+
+  @Get('supervision-plans/:id')
+  @RequirePermission('inspection:read')
+  @ApiOperation({ summary: 'The plan with risk scores, their factors, and planned against performed visits' })
+  plan(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.supervision.plan(principal, id);
+  }
+
+  @Patch('supervision-plans/:id/items/:premisesId')
+  @RequirePermission('inspection:plan')
+  editItem(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('premisesId', UuidPipe) premisesId: string,
+    @Body() body: PlanItemRequest,
+  ) {
+    return this.supervision.updateItem(principal, id, premisesId, body);
+  }
+
+  @Get('supervision/statistics')
+  @RequirePermission('inspection:read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual)' })
+  async statistics(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: StatisticsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const stats = await this.supervision.statistics(principal, query.collaborationId, query.year);
+    if ((query.format ?? (accept?.includes('text/csv') ? 'csv' : 'json')) !== 'csv') return stats;
+    const rows: [string, number | string][] = [
+      ['Tillsynsbesök, yttre', stats.visitsByType.external],
+      ['Tillsynsbesök, samordnade', stats.visitsByType.coordinated],
+      ['Tillsyn, inre', stats.visitsByType.internal],
+      ['Förebyggande tillsyn', stats.visitsByType.preventive],
+      ['Försök till besök (ingen på plats)', stats.attemptedVisits],
+      ['Anmärkningar', stats.remarks],
+      ['Erinran', stats.decisions.erinran],
+      ['Varning', stats.decisions.varning],
+      ['Återkallelse', stats.decisions.aterkallelse],
+      ['Planerade besök', stats.plan?.planned ?? ''],
+      ['Genomförda enligt plan', stats.plan?.performed ?? ''],
+    ];
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="tillsyn-${query.year}.csv"`);
+    return `\uFEFF"Mått";"${query.year}"\r\n${rows.map(([k, v]) => `"${k}";"${v}"`).join('\r\n')}\r\n`;
+  }
+}
