@@ -13,6 +13,7 @@ import { Licensing1764259800000 } from './1764259800000-Licensing.js';
 import { Inspections1764259900000 } from './1764259900000-Inspections.js';
 import { Sanctions1764260000000 } from './1764260000000-Sanctions.js';
 import { SupervisionPlans1764260100000 } from './1764260100000-SupervisionPlans.js';
+import { CalendarAndReports1764260200000 } from './1764260200000-CalendarAndReports.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -25,4 +26,5 @@ export const migrations = [
   Inspections1764259900000,
   Sanctions1764260000000,
   SupervisionPlans1764260100000,
+  CalendarAndReports1764260200000,
 ];

@@ -213,4 +213,53 @@ describe('inspections of licensed premises', () => {
     expect(String(csv.body)).toContain('"Försök till besök (ingen på plats)";"1"');
     expect(String(csv.body)).toContain('"Återkallelse";"1"');
   });
+
+  it('gives each inspector a personal calendar feed that can be revoked', async () => {
+    const start = new Date(Date.now() + 10 * 86_400_000);
+    start.setUTCHours(19, 0, 0, 0);
+    const upcoming = await schedule({
+      premisesId, type: 'coordinated', plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      inspectorIds: [user.officer, user.polis],
+    });
+    expect(upcoming.status).toBe(201);
+    const issued = await api.call('POST', '/api/v1/me/calendar-feed', { token: polis });
+    const url = new URL(issued.body.url);
+    expect(url.pathname).toBe('/api/v1/inspections/calendar.ics');
+    const feed = await api.call('GET', `${url.pathname}${url.search}`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    const ics = String(feed.body);
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain(`UID:inspection-${upcoming.body.id}@samverkan`);
+    expect(ics).toContain(`DTSTART:${start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+    expect(ics).toContain('SUMMARY:Tillsyn: Lövnäs Pub & Kök (samordnad tillsyn)');
+    expect(ics).toContain('LOCATION:Lövnäsvägen 4');
+    // Only upcoming (and the last 30 days'): the 2022 inspections are not in it.
+    expect(ics).not.toContain(`UID:inspection-${coordinated}@samverkan`);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+
+    const renewed = await api.call('POST', '/api/v1/me/calendar-feed', { token: polis });
+    expect((await api.call('GET', `${url.pathname}${url.search}`)).status).toBe(404);
+    const fresh = new URL(renewed.body.url);
+    expect((await api.call('GET', `${fresh.pathname}${fresh.search}`)).status).toBe(200);
+    expect((await api.call('DELETE', '/api/v1/me/calendar-feed', { token: polis })).status).toBe(204);
+    expect((await api.call('GET', `${fresh.pathname}${fresh.search}`)).status).toBe(404);
+  });
+
+  it('opens the year’s restaurant reports as deadlines due 1 March, met when submitted', async () => {
+    const [{ id: collaborationId }] = await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+    const opened = await api.call('POST', '/api/v1/restaurant-reports/open', { token: officer, body: { collaborationId, year: 2022 } });
+    expect(opened.body.opened).toBe(2);
+    expect((await api.call('POST', '/api/v1/restaurant-reports/open', { token: officer, body: { collaborationId, year: 2022 } })).body.opened).toBe(0);
+    const deadlines = await api.db.query(`SELECT resource_id, due_at, status FROM deadlines WHERE kind = 'restaurant_report' ORDER BY title`);
+    expect(deadlines).toHaveLength(2);
+    expect(deadlines[0].due_at).toEqual(new Date('2023-03-01T23:00:00Z')); // end of 1 March, Stockholm
+    const submitted = await api.call('POST', `/api/v1/restaurant-reports/${deadlines[0].resource_id}/submit`, {
+      token: officer,
+      body: { figures: { spirits_litres: 420, wine_litres: 1800 } },
+    });
+    expect(submitted.status).toBe(200);
+    expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [deadlines[0].resource_id]))[0].status).toBe('met');
+    expect((await api.call('POST', `/api/v1/restaurant-reports/${deadlines[0].resource_id}/submit`, { token: officer, body: { figures: {} } })).status).toBe(409);
+  });
 });

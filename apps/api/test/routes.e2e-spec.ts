@@ -67,6 +67,7 @@ describe('every route declares its access rule', () => {
       'AuthController.login',
       'AuthController.logout',
       'AuthController.refresh',
+      'CalendarController.feed',
       'HealthController.live',
       'HealthController.ready',
       'HealthController.worker',

@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal, Public, RequirePermission } from '@samverkan/access';
+import { UuidPipe } from '@samverkan/platform';
+import { IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { CalendarService } from './calendar.service.js';
+import { RestaurantReportsService } from './restaurant-reports.service.js';
+
+class FeedQuery {
+  @ApiProperty() @IsString() @MinLength(20) @MaxLength(100) token!: string;
+}
+
+class OpenReportsRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+  @ApiProperty({ example: 2022 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+class SubmitReportRequest {
+  @ApiProperty({ example: { spirits_litres: 420, wine_litres: 1800, strong_beer_litres: 6500, other_fermented_litres: 300 } })
+  @IsObject()
+  figures!: Record<string, number>;
+}
+
+@ApiTags('inspections')
+@Controller({ version: '1' })
+export class CalendarController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly reports: RestaurantReportsService,
+  ) {}
+
+  @Get('inspections/calendar.ics')
+  @Public()
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'Mina tillsyner som kalender (iCalendar feed); the secret token is the credential' })
+  async feed(@Query() query: FeedQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const body = await this.calendar.feed(query.token);
+    void reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300');
+    return body;
+  }
+
+  @Post('me/calendar-feed')
+  @Authenticated()
+  @ApiOperation({ summary: 'Ny kalenderlänk (Issue a feed URL); replaces the previous one' })
+  issue(@CurrentPrincipal() principal: Principal) {
+    return this.calendar.issue(principal.userId);
+  }
+
+  @Delete('me/calendar-feed')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Stäng kalenderlänken (Revoke the feed)' })
+  revoke(@CurrentPrincipal() principal: Principal) {
+    return this.calendar.revoke(principal.userId);
+  }
+
+  @Post('restaurant-reports/open')
+  @RequirePermission('premises:manage')
+  @ApiOperation({ summary: 'Öppna restaurangrapporter (One report per licence for the year, due 1 March, with reminders)' })
+  open(@CurrentPrincipal() principal: Principal, @Body() body: OpenReportsRequest) {
+    return this.reports.open(principal, body.collaborationId, body.year);
+  }
+
+  @Post('restaurant-reports/:id/submit')
+  @RequirePermission('premises:manage')
+  @HttpCode(HttpStatus.OK)
+  submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: SubmitReportRequest) {
+    return this.reports.submit(principal, id, body.figures);
+  }
+}
