@@ -3,3 +3,4 @@ export * from './inspections.module.js';
 export * from './inspections.service.js';
 export * from './licence-rules.js';
 export * from './licensing.service.js';
+export * from './inspections.seed.js';

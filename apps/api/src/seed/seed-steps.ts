@@ -1,4 +1,5 @@
 import { identitySeed } from '@samverkan/identity';
+import { inspectionsSeed } from '@samverkan/inspections';
 import { promisesSeed } from '@samverkan/promises';
 import type { AppConfig, SeedStep } from '@samverkan/platform';
 
@@ -7,5 +8,5 @@ import type { AppConfig, SeedStep } from '@samverkan/platform';
  * (the Hammarö 2020–2022 promise, premises, cases, … after the organisations and users).
  */
 export function seedSteps(config: AppConfig): SeedStep[] {
-  return [identitySeed(config.SEED_PASSWORD), promisesSeed()];
+  return [identitySeed(config.SEED_PASSWORD), promisesSeed(), inspectionsSeed(new Date())];
 }
