@@ -100,6 +100,13 @@ describe('inspections of licensed premises', () => {
     expect(activity).toEqual({ kind: 'licensed_premises_inspection', metrics: { premises_visited: 1, remarks: 1 }, on: '2022-06-17' });
 
     expect((await move(coordinated, 'closed')).status).toBe(400); // a report goes out first
+    const report = await api.call('GET', `/api/v1/inspections/${coordinated}/report`, { token: officer });
+    expect(report.headers['content-type']).toMatch(/^text\/html/);
+    expect(report.body).toContain('Tillsynsrapport enligt alkohollagen (2010:1622)');
+    expect(report.body).toContain('Lövnäs Pub &amp; Kök AB');
+    expect(report.body).toContain('Två gäster under 20 serverades starköl utan legitimationskontroll.');
+    expect(report.body).toContain('Tillsynen gav 1 anmärkning.');
+    expect(report.body).toContain('inom 14 dagar');
     const sent = await move(coordinated, 'report_sent');
     expect(sent.body.status).toBe('report_sent');
     const [deadline] = await api.db.query(`SELECT kind, status, due_at FROM deadlines WHERE resource_id = $1`, [coordinated]);

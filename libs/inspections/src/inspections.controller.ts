@@ -36,6 +36,15 @@ export class InspectionsController {
     return inspection;
   }
 
+  @Get(':id/report')
+  @RequirePermission('inspection:read')
+  @ApiOperation({ summary: 'Tillsynsrapport (The report to the licence holder, printable HTML in Swedish)' })
+  async report(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const html = await this.inspections.reportHtml(principal, id);
+    void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return html;
+  }
+
   @Put(':id/findings')
   @RequirePermission('inspection:perform')
   @ApiOperation({ summary: 'Protokoll (Record findings per checklist item)' })

@@ -15,6 +15,7 @@ import {
   type InspectionStatus,
 } from './checklist.js';
 import type { FindingInput, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import { inspectionReportHtml } from './inspection-report.js';
 import { LicensingService } from './licensing.service.js';
 
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
@@ -45,8 +46,9 @@ interface InspectionRow {
   collaborationId: string;
   ownerOrganisationId: string;
   version: number;
-  inspectors: { id: string; organisationKind: string }[];
-  checklist: { key: string }[] | null;
+  inspectors: { id: string; displayName: string; organisation: string; organisationKind: string }[];
+  checklist: { key: string; label: string }[] | null;
+  findings: { itemKey: string; result: string; note: string }[];
   createdBy: string | null;
 }
 
@@ -245,6 +247,29 @@ export class InspectionsService {
     });
     await this.deadlines.schedule(deadlineIds);
     return this.find(id);
+  }
+
+  /** The report to the licence holder, generated from the protocol (printable HTML). */
+  async reportHtml(principal: Principal, id: string): Promise<string> {
+    const row = await this.get(principal, id);
+    const [facts] = await this.dataSource.query<{ holder: string | null; municipality: string }[]>(
+      `SELECT (SELECT h.name FROM licences l JOIN licence_holders h ON h.id = l.holder_id WHERE l.id = i.licence_id) AS holder,
+              o.name AS municipality
+       FROM inspections i JOIN organisations o ON o.id = i.owner_organisation_id WHERE i.id = $1`,
+      [id],
+    );
+    await this.audit.record({ action: 'inspection.report_export', resourceType: 'inspection', resourceId: id });
+    return inspectionReportHtml({
+      premisesName: row.premisesName,
+      holderName: facts.holder,
+      type: row.type,
+      plannedStart: new Date(row.plannedStart),
+      inspectors: row.inspectors,
+      checklist: row.checklist,
+      findings: row.findings,
+      responseDays: HOLDER_RESPONSE_DAYS,
+      municipality: facts.municipality,
+    });
   }
 
   private async assertFree(inspectorIds: string[], start: Date, end: Date): Promise<void> {
