@@ -269,4 +269,20 @@ describe('inspections of licensed premises', () => {
     expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [deadlines[0].resource_id]))[0].status).toBe('met');
     expect((await api.call('POST', `/api/v1/restaurant-reports/${deadlines[0].resource_id}/submit`, { token: officer, body: { figures: {} } })).status).toBe(409);
   });
+
+  it('versions checklist templates and takes tips that raise the risk score', async () => {
+    const saved = await api.call('POST', '/api/v1/checklist-templates', {
+      token: officer,
+      body: { name: 'Yttre tillsyn', items: [{ key: 'age_checks', label: 'Ålderskontroll' }, { key: 'noise', label: 'Ljudnivå mot grannar' }] },
+    });
+    expect(saved.body).toMatchObject({ name: 'Yttre tillsyn', version: 2 });
+    const next = await schedule({ premisesId, type: 'external', plannedStart: '2022-10-07T21:00:00+02:00', plannedEnd: '2022-10-07T22:00:00+02:00', inspectorIds: [user.officer] });
+    expect(next.body.checklist.map((i: { key: string }) => i.key)).toEqual(['age_checks', 'noise']);
+    const old = await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer });
+    expect(old.body.checklist).toHaveLength(12); // past inspections keep their version
+    const dup = await api.call('POST', '/api/v1/checklist-templates', { token: officer, body: { name: 'X-lista', items: [{ key: 'a', label: 'Ett' }, { key: 'a', label: 'Två' }] } });
+    expect(dup.body.errors).toEqual([{ field: 'items[1].key', message: 'each key appears once' }]);
+
+    expect((await api.call('POST', `/api/v1/premises/${premisesId}/tips`, { token: polis, body: { receivedOn: '2022-12-01', source: 'public', summary: 'Grannar klagar på oväsen efter stängning.' } })).status).toBe(201);
+  });
 });

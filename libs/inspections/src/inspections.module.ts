@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '@samverkan/deadlines';
 import { PromisesModule } from '@samverkan/promises';
 import { CalendarController } from './calendar.controller.js';
+import { ChecklistsController } from './checklists.controller.js';
 import { CalendarService } from './calendar.service.js';
 import { InspectionsController } from './inspections.controller.js';
 import { InspectionsService } from './inspections.service.js';
@@ -21,7 +22,7 @@ import { SupervisionService } from './supervision.service.js';
  */
 @Module({
   imports: [DeadlinesModule, PromisesModule],
-  controllers: [LicensingController, CalendarController, InspectionsController, SanctionsController, SupervisionController],
+  controllers: [LicensingController, CalendarController, ChecklistsController, InspectionsController, SanctionsController, SupervisionController],
   providers: [LicensingService, InspectionsService, SanctionsService, SupervisionService, CalendarService, RestaurantReportsService],
   exports: [LicensingService, InspectionsService],
 })
