@@ -156,6 +156,8 @@ describe('inspections of licensed premises', () => {
     expect(decided.body).toMatchObject({ decision: 'aterkallelse', heardOn: '2022-07-04', decidedOn: '2022-07-10', appealInformation: expect.stringContaining('förvaltningsrätten') });
     expect((await api.call('GET', `/api/v1/licences/${licenceId}`, { token: officer })).body.status).toBe('revoked');
     expect((await decide({ decision: 'erinran', reasons: 'Ett nytt beslut i samma ärende.' })).status).toBe(409);
+    const cases = await api.call('GET', `/api/v1/sanction-cases?licenceId=${licenceId}`, { token: officer });
+    expect(cases.body.map((c: { id: string; decision: string }) => [c.id, c.decision])).toEqual([[id, 'aterkallelse']]);
   });
 
   it('keeps inspections from those without access', async () => {
@@ -201,6 +203,8 @@ describe('inspections of licensed premises', () => {
     expect(item.riskFactors.map((f: { factor: string }) => f.factor)).toEqual(['kind', 'late_serving', 'capacity', 'young_audience', 'dancing', 'last_visit']);
     expect(item).toMatchObject({ riskScore: 3 + 3 + 3 + 2 + 1 + 3, plannedVisits: 3, performedVisits: 0 });
     expect((await api.call('POST', '/api/v1/supervision-plans', { token: officer, body: { collaborationId, year: 2023 } })).status).toBe(409);
+    const plans = await api.call('GET', `/api/v1/supervision-plans?collaborationId=${collaborationId}`, { token: officer });
+    expect(plans.body).toEqual([{ id: plan.body.id, year: 2023, premises: 1, plannedVisits: 3 }]);
     const edited = await api.call('PATCH', `/api/v1/supervision-plans/${plan.body.id}/items/${club.body.id}`, { token: officer, body: { plannedVisits: 4, note: 'Extra inför sommaren' } });
     expect(edited.body.totals).toEqual({ planned: 4, performed: 0, premises: 1 });
     expect((await api.call('POST', '/api/v1/supervision-plans', { token: polis, body: { collaborationId, year: 2024 } })).status).toBe(403);

@@ -101,6 +101,26 @@ describe('the licence register (Alkohollagen 2010:1622)', () => {
     expect(removeKitchen.status).toBe(400);
   });
 
+  it('updates holders and replaces serving managers under the same rules', async () => {
+    const etag = (await api.call('GET', `/api/v1/licence-holders/${holderId}`, { token: officer })).body.version;
+    const bad = await api.call('PUT', `/api/v1/licence-holders/${holderId}`, { token: officer, headers: { 'if-match': `"${etag}"` }, body: { name: 'Skoghalls Krog AB', orgNumber: '123' } });
+    expect(bad.body.errors[0].field).toBe('orgNumber');
+    const ok = await api.call('PUT', `/api/v1/licence-holders/${holderId}`, {
+      token: officer, headers: { 'if-match': `"${etag}"` }, body: { name: 'Skoghalls Krog & Bar AB', orgNumber: '556016-0680', contactName: 'Peter Lund' },
+    });
+    expect(ok.body).toMatchObject({ name: 'Skoghalls Krog & Bar AB', version: etag + 1 });
+
+    const [licence] = await api.db.query(`SELECT id, version FROM licences WHERE premises_id = $1`, [premisesId]);
+    const young = await api.call('PUT', `/api/v1/licences/${licence.id}/serving-managers`, {
+      token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { servingManagers: [manager('2005-01-01', '2022-01-10')] },
+    });
+    expect(young.body.errors).toEqual([{ field: 'servingManagers[0].birthDate', message: 'a serving manager must be at least 20 years old (AL 8 kap 14 §)' }]);
+    const replaced = await api.call('PUT', `/api/v1/licences/${licence.id}/serving-managers`, {
+      token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { servingManagers: [manager('1990-06-01', '2022-01-10'), { name: 'Omar Said', birthDate: '1985-02-02', notifiedOn: '2022-01-10' }] },
+    });
+    expect(replaced.body.servingManagers.map((m: { name: string }) => m.name)).toEqual(['Lisa Andersson', 'Omar Said']);
+  });
+
   it('changes status, but revocation only through a sanction decision', async () => {
     const [licence] = await api.db.query(`SELECT id, version FROM licences WHERE premises_id = $1`, [premisesId]);
     const revoke = await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, { token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { status: 'revoked' } });

@@ -4,7 +4,7 @@ import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/
 import { AuditRead } from '@samverkan/audit';
 import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { HolderInput, LicenceInput, LicenceStatusInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
+import { HolderInput, LicenceInput, LicenceStatusInput, LicensingListQuery, PremisesInput, ServingManagersRequest } from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
@@ -33,6 +33,13 @@ export class LicensingController {
   @RequirePermission('premises:read')
   getHolder(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.licensing.getHolder(principal, id);
+  }
+
+  @Put('licence-holders/:id')
+  @RequirePermission('premises:manage')
+  @ApiHeader(IF_MATCH)
+  updateHolder(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: HolderInput) {
+    return this.licensing.updateHolder(principal, id, version, body);
   }
 
   @Get('premises')
@@ -92,6 +99,19 @@ export class LicensingController {
     const licence = await this.licensing.getLicence(principal, id);
     void reply.header('etag', etagOf(licence.version as number));
     return licence;
+  }
+
+  @Put('licences/:id/serving-managers')
+  @RequirePermission('premises:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Serveringsansvariga (Replace the notified serving managers; each at least 20)' })
+  servingManagers(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ServingManagersRequest,
+  ) {
+    return this.licensing.replaceServingManagers(principal, id, version, body.servingManagers);
   }
 
   @Patch('licences/:id/status')

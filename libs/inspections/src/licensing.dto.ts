@@ -215,3 +215,13 @@ export class LicensingListQuery extends PageQuery {
   @IsIn(LICENCE_STATUSES)
   status?: (typeof LICENCE_STATUSES)[number];
 }
+
+export class ServingManagersRequest {
+  @ApiProperty({ type: [ServingManagerInput] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ServingManagerInput)
+  servingManagers!: ServingManagerInput[];
+}

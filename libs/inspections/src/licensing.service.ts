@@ -70,6 +70,25 @@ export class LicensingService {
     return this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
   }
 
+  async updateHolder(principal: Principal, id: string, version: number, input: HolderInput) {
+    const before = await this.getHolder(principal, id);
+    await this.access.assertAllowed(principal, 'premises:manage', { id, organisationId: before.ownerOrganisationId as string });
+    const orgNumber = this.checkOrgNumber(input.orgNumber);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE licence_holders SET name = $3, org_number = $4, contact_name = $5, contact_email = $6, contact_phone = $7, address = $8,
+           version = version + 1 WHERE id = $1 AND version = $2`,
+        [id, version, input.name.trim(), orgNumber, input.contactName ?? '', input.contactEmail ?? '', input.contactPhone ?? '', input.address ?? ''],
+      ).catch((error: { code?: string }) => {
+        if (error.code === '23505') throw new ConflictException(`A licence holder with organisation number ${orgNumber} is already registered.`);
+        throw error;
+      });
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version as number);
+      await this.audit.record({ action: 'licence_holder.update', resourceType: 'licence_holder', resourceId: id, subjectOrganisationId: before.ownerOrganisationId as string }, manager);
+    });
+    return this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
+  }
+
   // ---- premises ----------------------------------------------------------------------------
 
   async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
@@ -180,6 +199,26 @@ export class LicensingService {
       }
       await this.audit.record({ action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId as string }, manager);
       return row.id;
+    });
+    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+  }
+
+  /** Replaces the serving managers notified for a licence (each at least 20, AL 8 kap 14 §). */
+  async replaceServingManagers(principal: Principal, id: string, version: number, managers: LicenceInput['servingManagers']) {
+    const licence = await this.getLicence(principal, id);
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId as string, organisationId: licence.ownerOrganisationId as string });
+    const errors = managers
+      .map((m, i) => (isOldEnough(m.birthDate, m.notifiedOn) ? undefined : { field: `servingManagers[${i}].birthDate`, message: 'a serving manager must be at least 20 years old (AL 8 kap 14 §)' }))
+      .filter((e): e is FieldError => e !== undefined);
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>('UPDATE licences SET version = version + 1 WHERE id = $1 AND version = $2', [id, version]);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version as number);
+      await manager.query('DELETE FROM serving_managers WHERE licence_id = $1', [id]);
+      for (const m of managers) {
+        await manager.query('INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, $4)', [id, m.name.trim(), m.birthDate, m.notifiedOn]);
+      }
+      await this.audit.record({ action: 'licence.serving_managers', resourceType: 'licence', resourceId: id, changedFields: ['servingManagers'] }, manager);
     });
     return this.one(SELECT_LICENCES, 'l', id, 'licence');
   }

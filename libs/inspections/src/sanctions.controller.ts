@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
@@ -10,6 +10,10 @@ class ProposeRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) grounds!: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) inspectionIds?: string[];
+}
+
+class SanctionListQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
 }
 
 class HearingRequest {
@@ -33,6 +37,13 @@ export class SanctionsController {
   @ApiOperation({ summary: 'Föreslå sanktion (Propose a sanction case from inspection findings)' })
   propose(@CurrentPrincipal() principal: Principal, @Body() body: ProposeRequest) {
     return this.sanctions.propose(principal, body);
+  }
+
+  @Get()
+  @RequirePermission('premises:read')
+  @ApiOperation({ summary: 'Sanktionsärenden för ett tillstånd (Sanction cases of a licence)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: SanctionListQuery) {
+    return this.sanctions.forLicence(principal, query.licenceId);
   }
 
   @Get(':id')

@@ -66,6 +66,12 @@ export class SanctionsService {
     return this.find(id);
   }
 
+  /** Sanction cases of a licence the principal may see, newest first. */
+  async forLicence(principal: Principal, licenceId: string): Promise<SanctionCase[]> {
+    await this.licensing.getLicence(principal, licenceId);
+    return this.dataSource.query<SanctionCase[]>(`${SELECT} WHERE s.licence_id = $1 ORDER BY s.proposed_at DESC`, [licenceId]);
+  }
+
   async get(principal: Principal, id: string): Promise<SanctionCase> {
     const row = await this.find(id);
     await this.licensing.getLicence(principal, row.licenceId);

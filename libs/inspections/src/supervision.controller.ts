@@ -12,6 +12,10 @@ class GeneratePlanRequest {
   @ApiProperty({ example: 2023 }) @IsInt() @Min(2000) @Max(2100) year!: number;
 }
 
+class PlansQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+}
+
 class PlanItemRequest {
   @ApiProperty() @IsInt() @Min(0) @Max(52) plannedVisits!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
@@ -33,6 +37,12 @@ export class SupervisionController {
   @ApiOperation({ summary: 'Tillsynsplan (Generate the year’s plan from the risk model)' })
   generate(@CurrentPrincipal() principal: Principal, @Body() body: GeneratePlanRequest) {
     return this.supervision.generate(principal, body.collaborationId, body.year);
+  }
+
+  @Get('supervision-plans')
+  @RequirePermission('inspection:read')
+  listPlans(@CurrentPrincipal() principal: Principal, @Query() query: PlansQuery) {
+    return this.supervision.list(principal, query.collaborationId);
   }
 
   @Get('supervision-plans/:id')

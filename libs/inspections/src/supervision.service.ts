@@ -87,6 +87,22 @@ export class SupervisionService {
     return this.plan(principal, id);
   }
 
+  /** The plans of a collaboration, newest year first. */
+  async list(principal: Principal, collaborationId: string) {
+    const [collaboration] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
+      'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
+      [collaborationId],
+    );
+    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
+    await this.access.authorize(principal, 'inspection', 'read', { id: collaborationId, collaborationId, organisationId: collaboration.municipality_organisation_id });
+    return this.dataSource.query(
+      `SELECT sp.id, sp.year, (SELECT count(*)::int FROM supervision_plan_items i WHERE i.plan_id = sp.id) AS premises,
+              (SELECT coalesce(sum(planned_visits), 0)::int FROM supervision_plan_items i WHERE i.plan_id = sp.id) AS "plannedVisits"
+       FROM supervision_plans sp WHERE sp.collaboration_id = $1 ORDER BY sp.year DESC`,
+      [collaborationId],
+    );
+  }
+
   /** The plan with, per premises, the visits planned and those carried out that year. */
   async plan(principal: Principal, id: string) {
     const [plan] = await this.dataSource.query<{ id: string; collaborationId: string; ownerOrganisationId: string; year: number; version: number }[]>(
