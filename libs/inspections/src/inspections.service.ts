@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, type Page, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, Clock, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -80,12 +80,7 @@ export class InspectionsService {
     if (query.inspectorId) {
       qb.andWhere('EXISTS (SELECT 1 FROM inspection_inspectors x WHERE x.inspection_id = i.id AND x.user_id = :inspector)', { inspector: query.inspectorId });
     }
-    const [idsSql, params] = qb.clone().select('i.id', 'id').addSelect('i.planned_start', 'start').orderBy('i.planned_start', 'DESC').addOrderBy('i.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
-    const [items, count] = await Promise.all([
-      this.dataSource.query(`WITH page AS (${idsSql}) ${SELECT_INSPECTIONS} JOIN page ON page.id = i.id ORDER BY i.planned_start DESC, i.id`, params),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
-    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+    return pageOf(this.dataSource, qb, { alias: 'i', orderBy: [['i.planned_start', 'DESC']], select: SELECT_INSPECTIONS }, query);
   }
 
   async get(principal: Principal, id: string): Promise<InspectionRow> {

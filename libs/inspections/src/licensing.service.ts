@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type FieldError, type Page, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
 import type { HolderInput, LicenceInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
@@ -294,12 +294,7 @@ export class LicensingService {
     const scope = scopeCondition(principal, 'premises:read', columns, this.clock.now(), { grants: table !== 'licence_holders' });
     const qb = this.dataSource.createQueryBuilder().from(table, alias).where(scope.sql, scope.params);
     filter(qb);
-    const [idsSql, params] = qb.clone().select(`${alias}.id`, 'id').addSelect(order, 'sort').orderBy(order).addOrderBy(`${alias}.id`).limit(query.limit).offset(query.offset).getQueryAndParameters();
-    const [items, count] = await Promise.all([
-      this.dataSource.query(`WITH page AS (${idsSql}) ${select} JOIN page ON page.id = ${alias}.id ORDER BY page.sort, ${alias}.id`, params),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
-    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+    return pageOf(this.dataSource, qb, { alias, orderBy: [[order, 'ASC']], select }, query);
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, type Page, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, Clock, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
@@ -104,12 +104,7 @@ export class ActionsService {
     if (query.responsibleUserId) qb.andWhere('a.responsible_user_id = :person', { person: query.responsibleUserId });
     if (query.party) qb.andWhere('c.party = :party', { party: query.party });
     if (query.problemAreaId) qb.andWhere('c.problem_area_id = :area', { area: query.problemAreaId });
-    const [idsSql, params] = qb.clone().select('a.id', 'id').addSelect('a.due_date', 'due').orderBy('a.due_date').addOrderBy('a.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
-    const [items, count] = await Promise.all([
-      this.dataSource.query<ActionView[]>(`WITH page AS (${idsSql}) ${SELECT_ACTIONS(today)} JOIN page ON page.id = a.id ORDER BY a.due_date, a.id`, params),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
-    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+    return pageOf<ActionView>(this.dataSource, qb, { alias: 'a', orderBy: [['a.due_date', 'ASC']], select: SELECT_ACTIONS(today) }, query);
   }
 
   async get(principal: Principal, id: string): Promise<ActionView & { history: ActionEventView[] }> {

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type FieldError, type Page, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityInput, ActivityListQuery, CreateActivityRequest } from './activities.dto.js';
 import { assertParty } from './party.js';
@@ -63,12 +63,7 @@ export class ActivitiesService {
     if (query.kind) qb.andWhere('ac.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('ac.occurred_on >= :from', { from: query.from });
     if (query.to) qb.andWhere('ac.occurred_on <= :to', { to: query.to });
-    const [idsSql, params] = qb.clone().select('ac.id', 'id').addSelect('ac.occurred_on', 'on').orderBy('ac.occurred_on', 'DESC').addOrderBy('ac.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
-    const [items, count] = await Promise.all([
-      this.dataSource.query<ActivityView[]>(`WITH page AS (${idsSql}) ${SELECT_ACTIVITIES} JOIN page ON page.id = ac.id ORDER BY ac.occurred_on DESC, ac.id`, params),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
-    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+    return pageOf<ActivityView>(this.dataSource, qb, { alias: 'ac', orderBy: [['ac.occurred_on', 'DESC']], select: SELECT_ACTIVITIES }, query);
   }
 
   async get(principal: Principal, id: string): Promise<ActivityView> {

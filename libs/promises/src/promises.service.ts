@@ -2,7 +2,7 @@ import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@n
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService, changedFields } from '@samverkan/audit';
-import { affectedRows, Clock, type Page, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
@@ -87,12 +87,7 @@ export class PromisesService {
     if (query.collaborationId) qb.andWhere('p.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.published !== undefined) qb.andWhere('p.published = :published', { published: query.published });
-    const [idsSql, params] = qb.clone().select('p.id', 'id').orderBy('p.period_start', 'DESC').addOrderBy('p.id').limit(query.limit).offset(query.offset).getQueryAndParameters();
-    const [items, count] = await Promise.all([
-      this.dataSource.query<PromiseView[]>(`WITH page AS (${idsSql}) ${SELECT_PROMISES} JOIN page ON page.id = p.id ORDER BY p.period_start DESC, p.id`, params),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
-    return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+    return pageOf<PromiseView>(this.dataSource, qb, { alias: 'p', orderBy: [['p.period_start', 'DESC']], select: SELECT_PROMISES }, query);
   }
 
   async get(principal: Principal, id: string): Promise<PromiseView> {

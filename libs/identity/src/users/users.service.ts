@@ -10,7 +10,7 @@ import {
   scopesFor,
 } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, ProblemException, updateReturning, ValidationProblem } from '@samverkan/platform';
+import { Clock, type Page, pageOf, ProblemException, updateReturning, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { TokenService } from '../auth/token.service.js';
@@ -71,22 +71,8 @@ export class UsersService {
     if (query.q) qb.andWhere(`(u.display_name || ' ' || u.email) ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
     if (query.organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId: query.organisationId });
     if (query.active !== undefined) qb.andWhere('u.is_active = :active', { active: query.active });
-    const [idsSql, idsParams] = qb
-      .clone()
-      .select('u.id', 'id')
-      .orderBy('u.display_name')
-      .addOrderBy('u.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .getQueryAndParameters();
-    const [rows, count] = await Promise.all([
-      this.dataSource.query<UserRow[]>(
-        `WITH page AS (${idsSql}) ${SELECT_USERS} JOIN page ON page.id = u.id ORDER BY u.display_name, u.id`,
-        idsParams,
-      ),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
-    return { items: rows.map((row) => this.view(row)), total: count?.total ?? 0, limit: query.limit, offset: query.offset };
+    const page = await pageOf<UserRow>(this.dataSource, qb, { alias: 'u', orderBy: [['u.display_name', 'ASC']], select: SELECT_USERS }, query);
+    return { ...page, items: page.items.map((row) => this.view(row)) };
   }
 
   async get(principal: Principal, id: string): Promise<UserView> {
