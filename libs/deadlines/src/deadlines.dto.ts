@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
-import { Transform } from 'class-transformer';
+import { PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ANCHORS, type Anchor, OFFSET_UNITS, type OffsetUnit, RECIPIENTS, type Recipient } from './reminder-rules.js';
 
 export class DeadlineListQuery extends PageQuery {
@@ -23,9 +22,7 @@ export class DeadlineListQuery extends PageQuery {
   status?: 'open' | 'met' | 'cancelled';
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ format: 'date-time' })

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, escapeLike, type FieldError, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
 import type { HolderInput, LicenceInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
@@ -44,7 +44,7 @@ export class LicensingService {
 
   async listHolders(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
     return this.page(SELECT_HOLDERS, 'licence_holders', 'h', HOLDER_COLUMNS, principal, query, (qb) => {
-      if (query.q) qb.andWhere('h.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      if (query.q) qb.andWhere('h.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     }, 'h.name');
   }
 
@@ -93,7 +93,7 @@ export class LicensingService {
 
   async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
     return this.page(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
-      if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     }, 'p.name');
   }
 
@@ -250,8 +250,8 @@ export class LicensingService {
     return normaliseOrgNumber(value);
   }
 
-  /** The municipality of the collaboration: licences are its business (AL 9 kap 2 §). */
-  private async municipalityOf(collaborationId: string): Promise<string> {
+  /** The municipality of the collaboration: licences are its business (AL 9 kap 2 §). 400 if there is none. */
+  async municipalityOf(collaborationId: string): Promise<string> {
     const [row] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
       'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
       [collaborationId],

@@ -5,6 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Clock, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import { LicensingService } from './licensing.service.js';
 
 export const RESTAURANT_REPORT_DEADLINE = 'restaurant_report';
 
@@ -18,18 +19,15 @@ export class RestaurantReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly licensing: LicensingService,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async open(principal: Principal, collaborationId: string, year: number): Promise<{ opened: number }> {
-    const [collaboration] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
-      'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
-      [collaborationId],
-    );
-    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
-    await this.access.assertAllowed(principal, 'premises:manage', { id: collaborationId, collaborationId, organisationId: collaboration.municipality_organisation_id });
+    const municipality = await this.licensing.municipalityOf(collaborationId);
+    await this.access.assertAllowed(principal, 'premises:manage', { id: collaborationId, collaborationId, organisationId: municipality });
     const due = `${year + 1}-03-01`;
     const ids = await this.dataSource.transaction(async (manager) => {
       const created = await manager.query<{ id: string; licence_id: string; premises: string; holder: string }[]>(
@@ -54,7 +52,7 @@ export class RestaurantReportsService {
             // Due by the end of 1 March, Swedish time.
             dueAt: stockholmMidnight(`${year + 1}-03-02`),
             responsibleUserId: principal.userId,
-            responsibleOrganisationId: collaboration.municipality_organisation_id,
+            responsibleOrganisationId: municipality,
           }),
         );
       }

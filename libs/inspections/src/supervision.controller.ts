@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { UuidPipe } from '@samverkan/platform';
+import { toCsv, UuidPipe } from '@samverkan/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -89,6 +89,6 @@ export class SupervisionController {
       ['Genomförda enligt plan', stats.plan?.performed ?? ''],
     ];
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="tillsyn-${query.year}.csv"`);
-    return `\uFEFF"Mått";"${query.year}"\r\n${rows.map(([k, v]) => `"${k}";"${v}"`).join('\r\n')}\r\n`;
+    return toCsv([['Mått', query.year], ...rows]);
   }
 }

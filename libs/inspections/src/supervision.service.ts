@@ -2,8 +2,8 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import { LicensingService } from './licensing.service.js';
 import { nightMinutes, plannedVisits, riskScore } from './risk-model.js';
 
 /** An inspection that was carried out (an attempted visit, closed or not, is not one). */
@@ -33,6 +33,7 @@ export class SupervisionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly licensing: LicensingService,
     private readonly audit: AuditService,
   ) {}
 
@@ -89,12 +90,7 @@ export class SupervisionService {
 
   /** The plans of a collaboration, newest year first. */
   async list(principal: Principal, collaborationId: string) {
-    const [collaboration] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
-      'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
-      [collaborationId],
-    );
-    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
-    await this.access.authorize(principal, 'inspection', 'read', { id: collaborationId, collaborationId, organisationId: collaboration.municipality_organisation_id });
+    await this.readable(principal, collaborationId);
     return this.dataSource.query(
       `SELECT sp.id, sp.year, (SELECT count(*)::int FROM supervision_plan_items i WHERE i.plan_id = sp.id) AS premises,
               (SELECT coalesce(sum(planned_visits), 0)::int FROM supervision_plan_items i WHERE i.plan_id = sp.id) AS "plannedVisits"
@@ -139,12 +135,7 @@ export class SupervisionService {
 
   /** The year's figures for the municipal board and the county administrative board. */
   async statistics(principal: Principal, collaborationId: string, year: number) {
-    const [collaboration] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
-      'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
-      [collaborationId],
-    );
-    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
-    await this.access.authorize(principal, 'inspection', 'read', { id: collaborationId, collaborationId, organisationId: collaboration.municipality_organisation_id });
+    await this.readable(principal, collaborationId);
     const [row] = await this.dataSource.query(
       `SELECT
          (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT i.type, count(*)::int AS n FROM inspections i
@@ -171,14 +162,16 @@ export class SupervisionService {
     };
   }
 
+  /** Supervision of a collaboration is read with inspection:read on its municipality's records. */
+  private async readable(principal: Principal, collaborationId: string): Promise<void> {
+    const municipality = await this.licensing.municipalityOf(collaborationId);
+    await this.access.authorize(principal, 'inspection', 'read', { id: collaborationId, collaborationId, organisationId: municipality });
+  }
+
   private async planningAllowed(principal: Principal, collaborationId: string): Promise<string> {
-    const [collaboration] = await this.dataSource.query<{ municipality_organisation_id: string }[]>(
-      'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
-      [collaborationId],
-    );
-    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
-    await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: collaboration.municipality_organisation_id });
-    return collaboration.municipality_organisation_id;
+    const municipality = await this.licensing.municipalityOf(collaborationId);
+    await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: municipality });
+    return municipality;
   }
 }
 

@@ -1,16 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@samverkan/access';
-import { PageQuery, UuidPipe } from '@samverkan/platform';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { PageQuery, QueryBoolean, UuidPipe } from '@samverkan/platform';
+import { IsIn } from 'class-validator';
 import { type EmailMode, NotificationsService } from './notifications.service.js';
 
 class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryBoolean()
   unread?: boolean;
 }
 

@@ -14,16 +14,6 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-export interface NewNotification {
-  userId: string;
-  kind: string;
-  title: string;
-  body: string;
-  resourceType?: string;
-  resourceId?: string;
-  deadlineId?: string;
-}
-
 export type EmailMode = 'immediate' | 'digest' | 'off';
 
 const COLUMNS = `id, kind, title, body, resource_type AS "resourceType", resource_id AS "resourceId",
@@ -36,15 +26,6 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
-
-  async create(manager: EntityManager, n: NewNotification): Promise<string> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO notifications (user_id, kind, title, body, resource_type, resource_id, deadline_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [n.userId, n.kind, n.title, n.body, n.resourceType ?? null, n.resourceId ?? null, n.deadlineId ?? null, this.clock.now()],
-    );
-    return row.id;
-  }
 
   async list(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {
     const unread = query.unread ? 'AND read_at IS NULL' : '';

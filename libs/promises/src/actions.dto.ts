@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
-import { toBoolean } from './promises.dto.js';
+import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ACTION_STATUSES, type ActionStatus, PARTIES, type Party } from './vocabulary.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -138,15 +136,11 @@ export class ActionListQuery extends PageQuery {
   status?: ActionStatus;
 
   @ApiPropertyOptional({ description: 'Open actions whose due date has passed (Europe/Stockholm)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'Only actions not yet done or cancelled' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   open?: boolean;
 
   @ApiPropertyOptional({ example: '2022-06-01', description: 'Due on or after this date' })

@@ -4,23 +4,8 @@ import { AccessService, type OwnershipColumns, type Principal, type RecordOwners
 import type { DataSource } from 'typeorm';
 import type { Party } from './vocabulary.js';
 
-/** Where promise-tracker records keep their ownership, for scopeCondition. */
+/** Where a promise keeps its ownership, for scopeCondition. */
 export const PROMISE_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id' };
-export const ACTION_COLUMNS: OwnershipColumns = {
-  id: 'a.id',
-  collaborationId: 'a.collaboration_id',
-  organisationId: 'a.responsible_organisation_id',
-  unitId: 'a.responsible_unit_id',
-  ownerUserId: 'a.responsible_user_id',
-};
-export const ACTIVITY_COLUMNS: OwnershipColumns = {
-  id: 'ac.id',
-  collaborationId: 'ac.collaboration_id',
-  organisationId: 'ac.owner_organisation_id',
-  unitId: 'ac.owner_unit_id',
-  ownerUserId: 'ac.created_by',
-};
-
 export interface CommitmentFacts {
   id: string;
   promiseId: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,10 +17,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
+import { PageQuery, QueryBoolean } from '@samverkan/platform';
 import { PARTIES, type Party, PROMISE_STATUSES, type PromiseStatus, TARGET_PERIODS, type TargetPeriod } from './vocabulary.js';
-
-export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ProblemAreaInput {
   @ApiProperty({ example: 'Alkohol- och narkotikarelaterad brottslighet' })
@@ -121,9 +119,7 @@ export class PromiseListQuery extends PageQuery {
   status?: PromiseStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   published?: boolean;
 }
 

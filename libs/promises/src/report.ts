@@ -1,3 +1,4 @@
+import { escapeHtml, toCsv } from '@samverkan/platform';
 import { ASSESSMENT_LABELS, type Assessment, DECISION_LABELS, type Decision, PARTY_LABELS } from './vocabulary.js';
 import type { CommitmentFigures } from './figures.service.js';
 
@@ -31,37 +32,28 @@ const CSV_COLUMNS = [
   'Kommentar',
 ];
 
-/** Semicolon-separated with a BOM, as Swedish Excel opens it; every field quoted. */
+/** Semicolon-separated with a BOM, as Swedish Excel opens it. */
 export function reportCsv(report: FollowUpReport): string {
-  const quote = (value: unknown) => `"${String(value ?? '').replaceAll('"', '""')}"`;
   const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(Math.round(value * 100) / 100).replace('.', ','));
-  const lines = [CSV_COLUMNS.map(quote).join(';')];
-  for (const c of report.commitments) {
-    lines.push(
-      [
-        c.problemArea.title,
-        PARTY_LABELS[c.party],
-        c.text,
-        number(c.target?.forWindow),
-        c.target?.unit ?? '',
-        number(c.actual),
-        number(c.progress === null ? null : Math.round(c.progress)),
-        c.activities,
-        c.actions.done,
-        c.actions.open,
-        c.actions.overdue,
-        ASSESSMENT_LABELS[c.assessment],
-        c.narrative,
-      ]
-        .map(quote)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv([
+    CSV_COLUMNS,
+    ...report.commitments.map((c) => [
+      c.problemArea.title,
+      PARTY_LABELS[c.party],
+      c.text,
+      number(c.target?.forWindow),
+      c.target?.unit ?? '',
+      number(c.actual),
+      number(c.progress === null ? null : Math.round(c.progress)),
+      c.activities,
+      c.actions.done,
+      c.actions.open,
+      c.actions.overdue,
+      ASSESSMENT_LABELS[c.assessment],
+      c.narrative,
+    ]),
+  ]);
 }
-
-const escapeHtml = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A self-contained Swedish page that prints well on A4. */
 export function reportHtml(report: FollowUpReport): string {

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLE_NAMES, type RoleName } from '@samverkan/access';
-import { PageQuery } from '@samverkan/platform';
+import { PageQuery, QueryBoolean } from '@samverkan/platform';
 import { MIN_PASSWORD_LENGTH } from '../auth/auth-policy.js';
 
 export class UserListQuery extends PageQuery {
@@ -19,9 +18,7 @@ export class UserListQuery extends PageQuery {
   organisationId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryBoolean()
   active?: boolean;
 }
 

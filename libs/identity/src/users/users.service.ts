@@ -10,7 +10,7 @@ import {
   scopesFor,
 } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, pageOf, ProblemException, updateReturning, ValidationProblem } from '@samverkan/platform';
+import { Clock, escapeLike, type Page, pageOf, ProblemException, updateReturning, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { TokenService } from '../auth/token.service.js';
@@ -268,8 +268,4 @@ const KIND_LABEL = {
 
 function ownership(row: UserRow): RecordOwnership {
   return { id: row.id, organisationId: row.organisation_id, ownerUserId: row.id };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -30,7 +30,3 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
-
-export function page<T>(items: T[], total: number, query: PageQuery): Page<T> {
-  return { items, total, limit: query.limit, offset: query.offset };
-}
