@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, CurrentPrincipal, type Principal, RequirePermission, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, UuidPipe, ValidationProblem } from '@samverkan/platform';
+import { Clock, IsCalendarDate, UuidPipe, ValidationProblem } from '@samverkan/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ class ChecklistTemplateRequest {
 }
 
 class TipRequest {
-  @ApiProperty({ example: '2022-05-14' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'receivedOn must be a date (YYYY-MM-DD)' }) receivedOn!: string;
+  @ApiProperty({ example: '2022-05-14' }) @IsCalendarDate() receivedOn!: string;
   @ApiProperty({ enum: ['public', 'police', 'municipality', 'other'] }) @IsIn(['public', 'police', 'municipality', 'other']) source!: string;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) summary!: string;
 }

@@ -20,10 +20,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
+import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS } from './licence-rules.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class HolderInput {
   @ApiProperty({ example: 'Skoghalls Krog AB' })
@@ -121,11 +120,11 @@ export class ServingManagerInput {
   name!: string;
 
   @ApiProperty({ example: '1988-04-12' })
-  @Matches(DATE, { message: 'birthDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   birthDate!: string;
 
   @ApiProperty({ example: '2021-05-03', description: 'The day the municipality was notified' })
-  @Matches(DATE, { message: 'notifiedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   notifiedOn!: string;
 }
 
@@ -170,12 +169,12 @@ export class LicenceInput {
   conditions?: string;
 
   @ApiProperty({ example: '2020-04-01' })
-  @Matches(DATE, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom!: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'validUntil must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validUntil?: string;
 
   @ApiProperty({ type: [ServingManagerInput] })

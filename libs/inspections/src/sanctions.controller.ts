@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { etagOf, IfMatchVersion, IsCalendarDate, UuidPipe } from '@samverkan/platform';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DECISIONS, type SanctionDecision, SanctionsService } from './sanctions.service.js';
 
@@ -17,14 +17,14 @@ class SanctionListQuery {
 }
 
 class HearingRequest {
-  @ApiProperty({ example: '2022-07-04' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heardOn must be a date (YYYY-MM-DD)' }) heardOn!: string;
+  @ApiProperty({ example: '2022-07-04' }) @IsCalendarDate() heardOn!: string;
 }
 
 class DecisionRequest {
   @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision!: SanctionDecision;
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) reasons!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2_000) appealInformation?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date (YYYY-MM-DD)' }) decidedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedOn?: string;
 }
 
 @ApiTags('inspections')

@@ -26,6 +26,7 @@ export * from './logging/app-logger.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-context.js';
 export * from './logging/root-logger.js';
+export * from './pagination/calendar-date.js';
 export * from './pagination/page-of.js';
 export * from './pagination/pagination.js';
 export * from './pagination/query-boolean.js';

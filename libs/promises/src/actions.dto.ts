@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ACTION_STATUSES, type ActionStatus, PARTIES, type Party } from './vocabulary.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateActionRequest {
   @ApiProperty({ format: 'uuid' })
@@ -38,11 +37,11 @@ export class CreateActionRequest {
 
   @ApiPropertyOptional({ example: '2021-04-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   startDate?: string;
 
   @ApiProperty({ example: '2021-06-30' })
-  @Matches(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   dueDate!: string;
 
   @ApiPropertyOptional({ default: 1 })
@@ -78,12 +77,12 @@ export class UpdateActionRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   startDate?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   dueDate?: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
@@ -145,12 +144,12 @@ export class ActionListQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2022-06-01', description: 'Due on or after this date' })
   @IsOptional()
-  @Matches(DATE, { message: 'dueFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   dueFrom?: string;
 
   @ApiPropertyOptional({ example: '2022-06-30', description: 'Due on or before this date' })
   @IsOptional()
-  @Matches(DATE, { message: 'dueBefore must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   dueBefore?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
+import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { ACTIVITY_KINDS, type ActivityKind } from './vocabulary.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ActivityInput {
   @ApiProperty({ example: '2021-05-12' })
-  @Matches(DATE, { message: 'occurredOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   occurredOn!: string;
 
   @ApiPropertyOptional({ example: 'Bymiljövägen vid Rossgatan' })
@@ -83,11 +82,11 @@ export class ActivityListQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2021-01-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2021-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   to?: string;
 }

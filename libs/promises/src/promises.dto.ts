@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { PARTIES, type Party, PROMISE_STATUSES, type PromiseStatus, TARGET_PERIODS, type TargetPeriod } from './vocabulary.js';
 
 export class ProblemAreaInput {
@@ -53,12 +53,12 @@ export class CreatePromiseRequest {
 
   @ApiProperty({ example: '2020-01-01' })
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   periodStart!: string;
 
   @ApiProperty({ example: '2022-12-31' })
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   periodEnd!: string;
 
   @ApiProperty({ type: [ProblemAreaInput], description: 'In priority order' })
@@ -87,13 +87,13 @@ export class UpdatePromiseRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   periodStart?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   periodEnd?: string;
 
   @ApiPropertyOptional({ enum: PROMISE_STATUSES })
