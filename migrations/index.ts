@@ -14,6 +14,7 @@ import { Inspections1764259900000 } from './1764259900000-Inspections.js';
 import { Sanctions1764260000000 } from './1764260000000-Sanctions.js';
 import { SupervisionPlans1764260100000 } from './1764260100000-SupervisionPlans.js';
 import { CalendarAndReports1764260200000 } from './1764260200000-CalendarAndReports.js';
+import { InspectionFollowUp1764260300000 } from './1764260300000-InspectionFollowUp.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -27,4 +28,5 @@ export const migrations = [
   Sanctions1764260000000,
   SupervisionPlans1764260100000,
   CalendarAndReports1764260200000,
+  InspectionFollowUp1764260300000,
 ];

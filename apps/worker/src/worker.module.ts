@@ -10,6 +10,7 @@ import {
   SystemWorkerModule,
 } from '@samverkan/platform';
 import { DeadlinesWorkerModule } from '@samverkan/deadlines';
+import { InspectionsWorkerModule } from '@samverkan/inspections';
 
 /** The worker: BullMQ consumers of every queue. Domain processors are added here as they arrive. */
 @Module({})
@@ -25,6 +26,7 @@ export class WorkerModule {
         QueueModule.forRoot(),
         SystemWorkerModule,
         DeadlinesWorkerModule,
+        InspectionsWorkerModule,
       ],
     };
   }

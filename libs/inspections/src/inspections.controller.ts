@@ -1,18 +1,24 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { AuditRead } from '@samverkan/audit';
 import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { OmitType } from '@nestjs/swagger';
 import { FindingsRequest, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
+import { FindingPhotosService } from './finding-photos.service.js';
+import { PHOTO_TYPES } from './photo-storage.js';
 
 class ReinspectRequest extends OmitType(ScheduleInspectionRequest, ['premisesId', 'licenceId'] as const) {}
 
 @ApiTags('inspections')
 @Controller({ path: 'inspections', version: '1' })
 export class InspectionsController {
-  constructor(private readonly inspections: InspectionsService) {}
+  constructor(
+    private readonly inspections: InspectionsService,
+    private readonly photos: FindingPhotosService,
+  ) {}
 
   @Get()
   @RequirePermission('inspection:read')
@@ -53,6 +59,7 @@ export class InspectionsController {
   }
 
   @Post(':id/transition')
+  @HttpCode(HttpStatus.OK)
   @RequirePermission('inspection:perform')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Nästa steg (performed, attempted, report_sent, response_received, closed, escalated, cancelled)' })
@@ -73,5 +80,47 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Återbesök (Schedule a follow-up inspection linked to this one)' })
   reinspect(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReinspectRequest) {
     return this.inspections.reinspect(principal, id, body);
+  }
+
+  @Post(':id/findings/:itemKey/photos')
+  @RequirePermission('inspection:perform')
+  @ApiConsumes(...PHOTO_TYPES)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({ summary: 'Foto till protokollet (Attach a photo to a checklist item); the bytes must be JPEG, PNG or WebP' })
+  addPhoto(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('itemKey') itemKey: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    return this.photos.upload(principal, id, itemKey, contentType, body);
+  }
+
+  @Get(':id/photos/:photoId')
+  @RequirePermission('inspection:read')
+  @AuditRead('inspection_photo')
+  @ApiOperation({ summary: 'Foto (The photo itself); every view is audited' })
+  async photo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('photoId', UuidPipe) photoId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const photo = await this.photos.read(principal, id, photoId);
+    void reply
+      .header('content-type', photo.contentType)
+      .header('cache-control', 'private, no-store')
+      .header('etag', `"${photo.sha256}"`)
+      .header('x-content-type-options', 'nosniff');
+    return photo.bytes;
+  }
+
+  @Delete(':id/photos/:photoId')
+  @RequirePermission('inspection:perform')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort foto (Remove a photo while the protocol is open)' })
+  async removePhoto(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('photoId', UuidPipe) photoId: string): Promise<void> {
+    await this.photos.remove(principal, id, photoId);
   }
 }

@@ -17,6 +17,7 @@ import {
 import type { FindingInput, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
 import { inspectionReportHtml } from './inspection-report.js';
 import { LicensingService } from './licensing.service.js';
+import { SanctionsService } from './sanctions.service.js';
 
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
 
@@ -32,10 +33,14 @@ const SELECT_INSPECTIONS = `
                    WHERE ii.inspection_id = i.id), '[]') AS inspectors,
          coalesce((SELECT json_agg(json_build_object('itemKey', f.item_key, 'result', f.result, 'note', f.note) ORDER BY f.item_key)
                    FROM inspection_findings f WHERE f.inspection_id = i.id), '[]') AS findings,
-         (SELECT t.items FROM checklist_templates t WHERE t.id = i.checklist_template_id) AS checklist
+         coalesce((SELECT json_agg(json_build_object('id', ph.id, 'itemKey', ph.item_key, 'contentType', ph.content_type,
+                    'byteSize', ph.byte_size, 'uploadedAt', ph.uploaded_at) ORDER BY ph.item_key, ph.uploaded_at)
+                   FROM finding_photos ph WHERE ph.inspection_id = i.id), '[]') AS photos,
+         (SELECT t.items FROM checklist_templates t WHERE t.id = i.checklist_template_id) AS checklist,
+         (SELECT s.id FROM sanction_cases s WHERE s.inspection_ids @> ARRAY[i.id] ORDER BY s.proposed_at DESC LIMIT 1) AS "sanctionCaseId"
   FROM inspections i JOIN premises p ON p.id = i.premises_id`;
 
-interface InspectionRow {
+export interface InspectionRow {
   id: string;
   premisesId: string;
   premisesName: string;
@@ -49,7 +54,9 @@ interface InspectionRow {
   inspectors: { id: string; displayName: string; organisation: string; organisationKind: string }[];
   checklist: { key: string; label: string }[] | null;
   findings: { itemKey: string; result: string; note: string }[];
+  photos: { id: string; itemKey: string; contentType: string; byteSize: number; uploadedAt: Date }[];
   createdBy: string | null;
+  sanctionCaseId: string | null;
 }
 
 /**
@@ -65,6 +72,7 @@ export class InspectionsService {
     private readonly licensing: LicensingService,
     private readonly activities: ActivitiesService,
     private readonly deadlines: DeadlinesService,
+    private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -156,12 +164,21 @@ export class InspectionsService {
     return this.schedule(principal, { ...request, premisesId: earlier.premisesId, licenceId: earlier.licenceId ?? undefined }, id);
   }
 
-  async recordFindings(principal: Principal, id: string, findings: FindingInput[]): Promise<InspectionRow> {
+  /**
+   * The inspection, if the principal may record findings (and photos) on it now: only while it is
+   * planned or performed — once the report has gone to the holder the protocol is fixed.
+   */
+  async openForFindings(principal: Principal, id: string): Promise<InspectionRow> {
     const row = await this.get(principal, id);
     await this.access.assertAllowed(principal, 'inspection:perform', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     if (row.status !== 'planned' && row.status !== 'performed') {
       throw new ProblemException(HttpStatus.CONFLICT, 'inspection-closed-for-findings', `Findings cannot change once the inspection is ${row.status}.`);
     }
+    return row;
+  }
+
+  async recordFindings(principal: Principal, id: string, findings: FindingInput[]): Promise<InspectionRow> {
+    const row = await this.openForFindings(principal, id);
     const keys = new Set((row.checklist ?? []).map((item) => item.key));
     const unknown = findings.findIndex((f) => !keys.has(f.itemKey));
     if (unknown >= 0) throw new ValidationProblem([{ field: `findings[${unknown}].itemKey`, message: 'itemKey is not on this inspection’s checklist' }]);
@@ -187,6 +204,7 @@ export class InspectionsService {
       throw new ValidationProblem([{ field: 'to', message: `an inspection cannot go from ${row.status} to ${request.to}` }]);
     }
     if (request.to === 'cancelled' && !request.reason) throw new ValidationProblem([{ field: 'reason', message: 'reason is required to cancel' }]);
+    const sanctionLicenceId = request.to === 'escalated' ? await this.licenceToSanction(row) : null;
     const now = this.clock.now();
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -233,6 +251,16 @@ export class InspectionsService {
           }),
         );
       }
+      if (sanctionLicenceId) {
+        await this.sanctions.openForEscalation(manager, {
+          licenceId: sanctionLicenceId,
+          collaborationId: row.collaborationId,
+          ownerOrganisationId: row.ownerOrganisationId,
+          inspectionId: id,
+          grounds: escalationGrounds(row, request.reason),
+          proposedBy: principal.userId,
+        });
+      }
       if (['response_received', 'closed', 'escalated'].includes(request.to)) {
         const closed = await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, request.to === 'response_received' ? 'met' : 'cancelled');
         if (closed) touched.push(closed);
@@ -265,6 +293,16 @@ export class InspectionsService {
       responseDays: HOLDER_RESPONSE_DAYS,
       municipality: facts.municipality,
     });
+  }
+
+  /** The licence a sanction case about this inspection concerns: its own, else the premises' one active licence. */
+  private async licenceToSanction(row: InspectionRow): Promise<string> {
+    if (row.licenceId) return row.licenceId;
+    const licences = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM licences WHERE premises_id = $1 AND status = 'active'`, [row.premisesId]);
+    if (licences.length !== 1) {
+      throw new ValidationProblem([{ field: 'to', message: 'escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones)' }]);
+    }
+    return licences[0].id;
   }
 
   private async assertFree(inspectorIds: string[], start: Date, end: Date): Promise<void> {
@@ -313,4 +351,15 @@ export class InspectionsService {
     if (!row) throw new NotFoundException(`No inspection with id ${id}.`);
     return row;
   }
+}
+
+/** The grounds of a sanction case opened by escalation: the remarks of the protocol, in Swedish. */
+function escalationGrounds(row: InspectionRow, reason: string | undefined): string {
+  const labels = new Map((row.checklist ?? []).map((item) => [item.key, item.label]));
+  const remarks = row.findings.filter((f) => f.result === 'remark').map((f) => `– ${labels.get(f.itemKey) ?? f.itemKey}${f.note ? `: ${f.note}` : ''}`);
+  return [
+    `Eskalerad efter tillsyn ${stockholmDate(new Date(row.plannedStart))} på ${row.premisesName}.`,
+    remarks.length > 0 ? `Anmärkningar:\n${remarks.join('\n')}` : 'Inga anmärkningar i protokollet.',
+    reason ? `Motivering: ${reason}` : '',
+  ].filter(Boolean).join('\n\n');
 }

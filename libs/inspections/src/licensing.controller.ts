@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
 import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { HolderInput, LicenceInput, LicenceStatusInput, LicensingListQuery, PremisesInput, ServingManagersRequest } from './licensing.dto.js';
+import { HolderInput, LicenceInput, LicenceStatusInput, LicenceTermsInput, LicensingListQuery, PremisesInput, ServingManagersRequest } from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
@@ -78,6 +78,15 @@ export class LicensingController {
     return premises;
   }
 
+  @Delete('premises/:id')
+  @RequirePermission('premises:manage')
+  @ApiHeader(IF_MATCH)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort serveringsställe (Delete premises registered by mistake); 409 once licences or inspections exist' })
+  async deletePremises(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number): Promise<void> {
+    await this.licensing.deletePremises(principal, id, version);
+  }
+
   @Get('licences')
   @RequirePermission('premises:read')
   @ApiOperation({ summary: 'Serveringstillstånd (Licences); filter by premises, holder, status' })
@@ -97,6 +106,22 @@ export class LicensingController {
   @AuditRead('licence')
   async getLicence(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const licence = await this.licensing.getLicence(principal, id);
+    void reply.header('etag', etagOf(licence.version as number));
+    return licence;
+  }
+
+  @Put('licences/:id/terms')
+  @RequirePermission('premises:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändringsbeslut (Change serving hours, areas, audience, drink categories, conditions, end date)' })
+  async updateTerms(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: LicenceTermsInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const licence = await this.licensing.updateLicenceTerms(principal, id, version, body);
     void reply.header('etag', etagOf(licence.version as number));
     return licence;
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -185,6 +185,9 @@ export class LicenceInput {
   @Type(() => ServingManagerInput)
   servingManagers!: ServingManagerInput[];
 }
+
+/** What a change decision (ändringsbeslut) can alter on a granted licence. */
+export class LicenceTermsInput extends PickType(LicenceInput, ['audience', 'drinkCategories', 'servingHours', 'servingAreas', 'conditions', 'validUntil'] as const) {}
 
 export class LicenceStatusInput {
   @ApiProperty({ enum: LICENCE_STATUSES })

@@ -1,11 +1,12 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, escapeLike, type FieldError, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, escapeLike, type FieldError, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import { nextVisitDueOn } from './risk-model.js';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
-import type { HolderInput, LicenceInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
+import type { HolderInput, LicenceInput, LicenceTermsInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
 
 const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
 // A licence is seen with its premises: grants on the premises (e.g. to a police inspector) cover its licences.
@@ -14,7 +15,17 @@ const HOLDER_COLUMNS: OwnershipColumns = { id: 'h.id', organisationId: 'h.owner_
 
 const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
   p.kind, p.address, p.postal_code AS "postalCode", p.city, p.latitude::float8 AS latitude, p.longitude::float8 AS longitude,
-  p.capacity, p.has_own_kitchen AS "hasOwnKitchen", p.version FROM premises p`;
+  p.capacity, p.has_own_kitchen AS "hasOwnKitchen", p.version,
+  to_char((SELECT max(i.planned_start) FROM inspections i WHERE i.premises_id = p.id AND i.performed_at IS NOT NULL) AT TIME ZONE 'Europe/Stockholm',
+    'YYYY-MM-DD') AS "lastVisitScheduledOn",
+  (SELECT pi.planned_visits FROM supervision_plan_items pi JOIN supervision_plans sp ON sp.id = pi.plan_id
+    WHERE pi.premises_id = p.id ORDER BY sp.year DESC LIMIT 1) AS "plannedVisitsPerYear"
+  FROM premises p`;
+
+/** Premises as the API shows them: with when the next supervision visit is due (see the risk model). */
+function withNextVisit(premises: Record<string, unknown>): Record<string, unknown> {
+  return { ...premises, nextVisitDueOn: nextVisitDueOn(premises.lastVisitScheduledOn as string | null, premises.plannedVisitsPerYear as number | null) };
+}
 const SELECT_HOLDERS = `SELECT h.id, h.owner_organisation_id AS "ownerOrganisationId", h.name, h.org_number AS "orgNumber",
   h.contact_name AS "contactName", h.contact_email AS "contactEmail", h.contact_phone AS "contactPhone", h.address, h.version
   FROM licence_holders h`;
@@ -92,9 +103,10 @@ export class LicensingService {
   // ---- premises ----------------------------------------------------------------------------
 
   async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
-    return this.page(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
+    const page = await this.page(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
       if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     }, 'p.name');
+    return { ...page, items: (page.items as Record<string, unknown>[]).map(withNextVisit) };
   }
 
   async getPremises(principal: Principal, id: string) {
@@ -104,7 +116,7 @@ export class LicensingService {
       collaborationId: premises.collaborationId as string,
       organisationId: premises.ownerOrganisationId as string,
     });
-    return premises;
+    return withNextVisit(premises);
   }
 
   async createPremises(principal: Principal, input: PremisesInput) {
@@ -120,7 +132,7 @@ export class LicensingService {
       await this.audit.record({ action: 'premises.create', resourceType: 'premises', resourceId: row.id, subjectOrganisationId: owner }, manager);
       return row.id;
     });
-    return this.one(SELECT_PREMISES, 'p', id, 'premises');
+    return withNextVisit(await this.one(SELECT_PREMISES, 'p', id, 'premises'));
   }
 
   async updatePremises(principal: Principal, id: string, version: number, input: PremisesInput) {
@@ -140,7 +152,34 @@ export class LicensingService {
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version as number);
       await this.audit.record({ action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId as string }, manager);
     });
-    return this.one(SELECT_PREMISES, 'p', id, 'premises');
+    return withNextVisit(await this.one(SELECT_PREMISES, 'p', id, 'premises'));
+  }
+
+  /**
+   * Removes premises registered by mistake. Premises with licences or inspections are part of the
+   * supervision record and stay (409); their licences end by status instead.
+   */
+  async deletePremises(principal: Principal, id: string, version: number): Promise<void> {
+    const premises = await this.getPremises(principal, id);
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: premises.collaborationId as string, organisationId: premises.ownerOrganisationId as string });
+    await this.dataSource.transaction(async (manager) => {
+      const [history] = await manager.query<{ licences: number; inspections: number }[]>(
+        `SELECT (SELECT count(*)::int FROM licences WHERE premises_id = $1) AS licences,
+                (SELECT count(*)::int FROM inspections WHERE premises_id = $1) AS inspections`,
+        [id],
+      );
+      if (history.licences > 0 || history.inspections > 0) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'premises-in-use',
+          `The premises have ${history.licences} licence(s) and ${history.inspections} inspection(s) on record and cannot be deleted.`,
+        );
+      }
+      await manager.query('DELETE FROM supervision_plan_items WHERE premises_id = $1', [id]);
+      const deleted = await manager.query<unknown[]>('DELETE FROM premises WHERE id = $1 AND version = $2', [id, version]);
+      if (affectedRows(deleted) === 0) throw new StaleVersionProblem(premises.version as number);
+      await this.audit.record({ action: 'premises.delete', resourceType: 'premises', resourceId: id, subjectOrganisationId: premises.ownerOrganisationId as string, details: { name: premises.name } }, manager);
+    });
   }
 
   // ---- licences ----------------------------------------------------------------------------
@@ -199,6 +238,36 @@ export class LicensingService {
       }
       await this.audit.record({ action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId as string }, manager);
       return row.id;
+    });
+    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+  }
+
+  /**
+   * A change decision (ändringsbeslut): serving hours, areas, audience, drink categories, conditions
+   * or end date. The kitchen rule (AL 8 kap 15 §) is checked again when the audience becomes public.
+   */
+  async updateLicenceTerms(principal: Principal, id: string, version: number, input: LicenceTermsInput) {
+    const licence = await this.getLicence(principal, id);
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId as string, organisationId: licence.ownerOrganisationId as string });
+    const errors: FieldError[] = [...servingHoursErrors(input.servingHours)];
+    if (input.validUntil && input.validUntil < (licence.validFrom as string)) errors.push({ field: 'validUntil', message: 'validUntil must not be before validFrom' });
+    if (kitchenRequired(licence.type as string, input.audience)) {
+      const [premises] = await this.dataSource.query<{ has_own_kitchen: boolean }[]>('SELECT has_own_kitchen FROM premises WHERE id = $1', [licence.premisesId]);
+      if (!premises.has_own_kitchen) errors.push({ field: 'audience', message: 'a permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §)' });
+    }
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const changed = (['audience', 'drinkCategories', 'servingHours', 'servingAreas', 'conditions', 'validUntil'] as const).filter(
+      (field) => JSON.stringify(licence[field] ?? null) !== JSON.stringify(input[field] ?? (field === 'servingHours' ? {} : field === 'servingAreas' ? [] : field === 'conditions' ? '' : null)),
+    );
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE licences SET audience = $3, drink_categories = $4, serving_hours = $5, serving_areas = $6, conditions = $7, valid_until = $8,
+           version = version + 1 WHERE id = $1 AND version = $2`,
+        [id, version, input.audience, input.drinkCategories, JSON.stringify(input.servingHours ?? {}), JSON.stringify(input.servingAreas ?? []),
+          input.conditions ?? '', input.validUntil ?? null],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version as number);
+      await this.audit.record({ action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId as string }, manager);
     });
     return this.one(SELECT_LICENCES, 'l', id, 'licence');
   }

@@ -3,16 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { Clock, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { Clock, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
-
-export const RESTAURANT_REPORT_DEADLINE = 'restaurant_report';
+import { RESTAURANT_REPORT_DEADLINE, RestaurantReportOpener } from './restaurant-report-opener.js';
 
 /**
  * Restaurangrapport (AL 9 kap 7 §): every licence holder reports the year's sales by 1 March the
- * following year. Opening a year creates one report per licence active that year, each a deadline
- * with reminders (#5); submitting it meets the deadline.
+ * following year. The worker opens the reports each January (RestaurantReportOpener); a licensing
+ * officer can open a year by hand; submitting a report meets its deadline.
  */
 @Injectable()
 export class RestaurantReportsService {
@@ -21,6 +20,7 @@ export class RestaurantReportsService {
     private readonly access: AccessService,
     private readonly licensing: LicensingService,
     private readonly deadlines: DeadlinesService,
+    private readonly opener: RestaurantReportOpener,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -28,39 +28,7 @@ export class RestaurantReportsService {
   async open(principal: Principal, collaborationId: string, year: number): Promise<{ opened: number }> {
     const municipality = await this.licensing.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'premises:manage', { id: collaborationId, collaborationId, organisationId: municipality });
-    const due = `${year + 1}-03-01`;
-    const ids = await this.dataSource.transaction(async (manager) => {
-      const created = await manager.query<{ id: string; licence_id: string; premises: string; holder: string }[]>(
-        `INSERT INTO restaurant_reports (licence_id, year, due_on)
-         SELECT l.id, $2, $3 FROM licences l
-         WHERE l.collaboration_id = $1 AND l.type IN ('permanent', 'shared_serving_area') AND l.valid_from <= make_date($2, 12, 31)
-           AND (l.valid_until IS NULL OR l.valid_until >= make_date($2, 1, 1)) AND l.status IN ('active', 'suspended', 'revoked', 'surrendered')
-         ON CONFLICT (licence_id, year) DO NOTHING
-         RETURNING id, licence_id,
-           (SELECT p.name FROM premises p JOIN licences x ON x.premises_id = p.id WHERE x.id = licence_id) AS premises,
-           (SELECT h.name FROM licence_holders h JOIN licences x ON x.holder_id = h.id WHERE x.id = licence_id) AS holder`,
-        [collaborationId, year, due],
-      );
-      const deadlineIds: string[] = [];
-      for (const report of created) {
-        deadlineIds.push(
-          await this.deadlines.upsert(manager, {
-            kind: RESTAURANT_REPORT_DEADLINE,
-            resourceType: 'restaurant_report',
-            resourceId: report.id,
-            title: `Restaurangrapport ${year} – ${report.premises} (${report.holder})`,
-            // Due by the end of 1 March, Swedish time.
-            dueAt: stockholmMidnight(`${year + 1}-03-02`),
-            responsibleUserId: principal.userId,
-            responsibleOrganisationId: municipality,
-          }),
-        );
-      }
-      await this.audit.record({ action: 'restaurant_reports.open', resourceType: 'collaboration', resourceId: collaborationId, details: { year, opened: created.length } }, manager);
-      return deadlineIds;
-    });
-    await this.deadlines.schedule(ids);
-    return { opened: ids.length };
+    return { opened: await this.opener.openYear(collaborationId, municipality, year, principal.userId) };
   }
 
   async submit(principal: Principal, id: string, figures: Record<string, number>): Promise<{ id: string; submittedOn: string }> {

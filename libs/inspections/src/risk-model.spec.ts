@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { plannedVisits, riskScore } from './risk-model.js';
+import { nextVisitDueOn, plannedVisits, riskScore } from './risk-model.js';
 
 const quiet = { kind: 'cafe', capacity: 30, youngAudience: false, dancing: false, latestServingEnd: '22:00', remarks: 0, erinran: 0, varning: 0, tips: 0, monthsSinceLastVisit: 6 };
 
@@ -28,5 +28,12 @@ describe('risk model', () => {
     expect(riskScore({ ...quiet, latestServingEnd: '01:00' }).factors[0]).toMatchObject({ points: 2 });
     expect(riskScore({ ...quiet, monthsSinceLastVisit: null }).factors).toEqual([{ factor: 'last_visit', points: 3, because: 'aldrig besökt' }]);
     expect(plannedVisits(6)).toBe(2);
+  });
+
+  it('puts the next visit a year (or the planned share of one) after the last visit’s scheduled date', () => {
+    expect(nextVisitDueOn(null, 2)).toBeNull();
+    expect(nextVisitDueOn('2021-05-20', null)).toBe('2022-05-20');
+    expect(nextVisitDueOn('2021-05-20', 2)).toBe('2021-11-20');
+    expect(nextVisitDueOn('2021-05-20', 3)).toBe('2021-09-20');
   });
 });

@@ -1,3 +1,5 @@
+import { addMonths } from '@samverkan/platform';
+
 /**
  * The risk model of supervision planning, in one place (DOMAIN.md §2: risk-weighted by type of
  * premises, serving hours, capacity, young guests, dancing, earlier remarks or sanctions, tips and
@@ -81,6 +83,16 @@ export function riskScore(f: RiskFacts): { score: number; factors: RiskFactor[] 
   else if (f.monthsSinceLastVisit > 24) add('last_visit', v.over24Months, `senaste besök för ${f.monthsSinceLastVisit} månader sedan`);
   else if (f.monthsSinceLastVisit > 12) add('last_visit', v.over12Months, `senaste besök för ${f.monthsSinceLastVisit} månader sedan`);
   return { score: factors.reduce((sum, x) => sum + x.points, 0), factors };
+}
+
+/**
+ * When the premises are next due a visit: the planned visits a year spread evenly, counted from
+ * the *scheduled* date of the last visit that was carried out — not the day it was completed, so
+ * a late visit does not push the whole rhythm later. Null when never visited (due now).
+ */
+export function nextVisitDueOn(lastVisitScheduledOn: string | null, visitsPerYear: number | null): string | null {
+  if (!lastVisitScheduledOn) return null;
+  return addMonths(lastVisitScheduledOn, Math.floor(12 / Math.max(1, visitsPerYear ?? 1)));
 }
 
 export function plannedVisits(score: number): number {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { affectedRows, Clock, ProblemException, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
 
 export const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
@@ -64,6 +64,27 @@ export class SanctionsService {
       return row.id;
     });
     return this.find(id);
+  }
+
+  /**
+   * An escalated inspection opens a sanction case on the licence at once, linked to the inspection,
+   * in the caller's transaction (the caller has checked the escalation is allowed). The licensing
+   * officer then hears the holder and decides.
+   */
+  async openForEscalation(
+    manager: EntityManager,
+    input: { licenceId: string; collaborationId: string; ownerOrganisationId: string; inspectionId: string; grounds: string; proposedBy: string },
+  ): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, inspection_ids, grounds, proposed_by, proposed_at)
+       VALUES ($1, $2, $3, ARRAY[$4::uuid], $5, $6, $7) RETURNING id`,
+      [input.licenceId, input.collaborationId, input.ownerOrganisationId, input.inspectionId, input.grounds, input.proposedBy, this.clock.now()],
+    );
+    await this.audit.record(
+      { action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: input.ownerOrganisationId, details: { escalatedFrom: input.inspectionId } },
+      manager,
+    );
+    return row.id;
   }
 
   /** Sanction cases of a licence the principal may see, newest first. */

@@ -22,6 +22,8 @@ export interface CallResult {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
   headers: Record<string, string | string[] | number | undefined>;
+  /** The response bytes, for binary bodies. */
+  raw: Buffer;
 }
 
 /**
@@ -57,11 +59,11 @@ export class TestApi {
       method,
       url,
       headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-      payload: options.body as Record<string, unknown> | undefined,
+      payload: options.body as Record<string, unknown> | Buffer | undefined,
       remoteAddress: options.ip,
     });
     const json = String(res.headers['content-type'] ?? '').includes('json');
-    return { status: res.statusCode, body: json && res.body ? res.json() : res.body, headers: res.headers };
+    return { status: res.statusCode, body: json && res.body ? res.json() : res.body, headers: res.headers, raw: res.rawPayload };
   }
 
   /** Signs in and returns the token pair; fails the test if sign-in fails. */

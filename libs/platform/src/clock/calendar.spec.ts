@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, stockholmDate, stockholmMidnight } from './calendar.js';
+import { addDays, addMonths, stockholmDate, stockholmMidnight } from './calendar.js';
 
 describe('Stockholm calendar', () => {
   it('gives the date in Sweden, not in UTC', () => {
@@ -14,6 +14,13 @@ describe('Stockholm calendar', () => {
   it('adds days across month and year ends', () => {
     expect(addDays('2022-12-25', 14)).toBe('2023-01-08');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('adds months, clamping to the end of shorter months', () => {
+    expect(addMonths('2021-03-15', 12)).toBe('2022-03-15');
+    expect(addMonths('2021-08-31', 6)).toBe('2022-02-28');
+    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29');
+    expect(addMonths('2022-05-10', 4)).toBe('2022-09-10');
   });
 });
 

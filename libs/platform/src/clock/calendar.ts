@@ -30,3 +30,12 @@ export function stockholmMidnight(date: string): Date {
   }
   throw new Error(`cannot place ${date} in ${CALENDAR_TIME_ZONE}`);
 }
+
+/** YYYY-MM-DD plus `months` calendar months; the day is clamped to the month's end (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, lastDay));
+  return first.toISOString().slice(0, 10);
+}

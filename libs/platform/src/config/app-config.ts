@@ -106,6 +106,13 @@ export class AppConfig {
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Largest accepted photo upload (image/jpeg, image/png, image/webp bodies). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
   /** Set when the API runs behind a reverse proxy, so client addresses come from X-Forwarded-For. */
   @Transform(toBool)
   @IsBoolean()

@@ -74,6 +74,14 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     done();
   });
 
+  // Photo uploads arrive as raw image bodies; their own, larger limit. What the bytes really are is
+  // checked where they are stored.
+  fastify.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: config.PHOTO_MAX_BYTES },
+    (_request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: Buffer) => void) => done(null, body),
+  );
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -10,6 +10,8 @@ export const QueueName = {
   Deadlines: 'deadlines',
   /** E-mail sending and the daily digest. */
   Notifications: 'notifications',
+  /** Alcohol supervision's calendar jobs: the yearly opening of restaurant reports. */
+  Supervision: 'supervision',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,5 +21,6 @@ export const JobName = {
   DeadlineReconcile: 'deadline.reconcile',
   EmailSend: 'email.send',
   DigestRun: 'digest.run',
+  RestaurantReportsOpen: 'restaurant_reports.open',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
