@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -62,6 +63,21 @@ const toList = ({ value }: { value: unknown }) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : value;
+
+/** A 32-byte key in base64. */
+function IsDataKey(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isDataKey',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32,
+      },
+    });
+  };
+}
 
 /**
  * Every setting Samverkan reads from the environment, with its default. This class is the one
@@ -167,6 +183,30 @@ export class AppConfig {
   @IsServiceUrl(['http', 'https'])
   PUBLIC_URL = 'http://127.0.0.1:3000';
 
+  /**
+   * Encrypts personal data at rest (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`).
+   * Required when NODE_ENV=production; elsewhere an unset key falls back to a fixed development key.
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.DATA_KEY !== '')
+  @IsDataKey({ message: 'DATA_KEY must be 32 bytes in base64 (and is required when NODE_ENV=production)' })
+  DATA_KEY = '';
+
+  /** Stored with every encrypted value, so that the key can be rotated. */
+  @Matches(/^[A-Za-z0-9_-]{1,16}$/, { message: 'DATA_KEY_ID must be 1–16 letters, digits, - or _' })
+  DATA_KEY_ID = 'k1';
+
+  /** Earlier keys, still needed to read values encrypted before a rotation: `id:base64key,id:base64key`. */
+  @Transform(toList)
+  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=$/, { each: true, message: 'DATA_PREVIOUS_KEYS must be a list of id:base64key (32-byte keys)' })
+  DATA_PREVIOUS_KEYS: string[] = [];
+
+  /** From this age the young person's own signature is required on a consent (guardians' alone until then). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(12)
+  @Max(18)
+  YOUTH_OWN_CONSENT_AGE = 15;
+
   /** Password of every demo user the seed creates. */
   @IsString()
   @MinLength(12)
@@ -186,6 +226,8 @@ export const SECRET_CONFIG_KEYS: ReadonlySet<keyof AppConfig> = new Set([
   'JWT_SECRET',
   'SEED_PASSWORD',
   'SMTP_URL',
+  'DATA_KEY',
+  'DATA_PREVIOUS_KEYS',
 ]);
 
 const DEVELOPMENT_JWT_SECRET = 'samverkan-development-secret-do-not-use-in-production';

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example',
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
     });
     expect(config.PORT).toBe(8080);
     expect(config.TRUST_PROXY).toBe(true);
@@ -64,7 +65,7 @@ describe('loadConfig', () => {
 
 describe('loadConfig: JWT_SECRET', () => {
   it('is required in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' })).toThrow(
       'Invalid configuration: JWT_SECRET must be at least 32 characters (and is required when NODE_ENV=production)',
     );
   });
@@ -76,6 +77,6 @@ describe('loadConfig: JWT_SECRET', () => {
 
   it('may be left unset outside production', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe('');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' }).JWT_SECRET).toBe('x'.repeat(32));
   });
 });
