@@ -15,6 +15,7 @@ import { Sanctions1764260000000 } from './1764260000000-Sanctions.js';
 import { SupervisionPlans1764260100000 } from './1764260100000-SupervisionPlans.js';
 import { CalendarAndReports1764260200000 } from './1764260200000-CalendarAndReports.js';
 import { InspectionFollowUp1764260300000 } from './1764260300000-InspectionFollowUp.js';
+import { YouthCases1764260400000 } from './1764260400000-YouthCases.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -29,4 +30,5 @@ export const migrations = [
   SupervisionPlans1764260100000,
   CalendarAndReports1764260200000,
   InspectionFollowUp1764260300000,
+  YouthCases1764260400000,
 ];

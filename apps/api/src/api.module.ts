@@ -5,6 +5,7 @@ import { IdentityModule } from '@samverkan/identity';
 import { PromisesModule } from '@samverkan/promises';
 import { DeadlinesModule } from '@samverkan/deadlines';
 import { InspectionsModule } from '@samverkan/inspections';
+import { YouthModule } from '@samverkan/youth';
 import {
   type AppConfig,
   type AppOptions,
@@ -35,6 +36,7 @@ export class ApiModule {
         PromisesModule,
         DeadlinesModule,
         InspectionsModule,
+        YouthModule,
       ],
     };
   }

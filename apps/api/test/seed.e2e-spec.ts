@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runSeed } from '@samverkan/platform';
+import { addDays, runSeed, stockholmDate } from '@samverkan/platform';
 import { seedSteps } from '../src/seed/seed-steps.js';
 import { TestApi } from './support/test-api.js';
 
@@ -40,5 +40,18 @@ describe('the Hammarö demo seed', () => {
     const polis = await api.token('polis@karlstad.polisen.test');
     const premises = await api.call('GET', '/api/v1/premises', { token: polis });
     expect(premises.body.items.map((p: { name: string }) => p.name).sort()).toEqual(['Hotell Hammarö', 'Klubb Kanalen']);
+  });
+
+  it('holds youth cases the police see only where a consent or disclosure covers them', async () => {
+    const polis = await api.token('polis@karlstad.polisen.test');
+    const social = await api.token('socialsekreterare@hammaro.test');
+    const all = await api.call('GET', '/api/v1/youth-cases?limit=200', { token: social });
+    expect(all.body.total).toBe(6); // five open, one closed waiting for retention
+    const shared = await api.call('GET', '/api/v1/youth-cases', { token: polis });
+    // Elias and Alva under consent, Oscar under OSL 10 kap 18 a §; Noah's consent was withdrawn; Lova's report stays with social services.
+    expect(shared.body.items.map((c: { subject: { name: string } }) => c.subject.name).sort()).toEqual(['Alva Sjöberg', 'Elias Nyström', 'Oscar Holm']);
+    const [consent] = await api.db.query(`SELECT valid_until::text AS until FROM youth_consents k JOIN youth_cases c ON c.id = k.case_id WHERE c.status = 'plan_active'`);
+    expect(consent.until).toBe(addDays(stockholmDate(new Date()), 10));
+    expect(await api.db.query(`SELECT count(*)::int AS n FROM youth_subjects`)).toEqual([{ n: 6 }]);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@samverkan/platform';
 import { DeadlinesWorkerModule } from '@samverkan/deadlines';
 import { InspectionsWorkerModule } from '@samverkan/inspections';
+import { YouthWorkerModule } from '@samverkan/youth';
 
 /** The worker: BullMQ consumers of every queue. Domain processors are added here as they arrive. */
 @Module({})
@@ -27,6 +28,7 @@ export class WorkerModule {
         SystemWorkerModule,
         DeadlinesWorkerModule,
         InspectionsWorkerModule,
+        YouthWorkerModule,
       ],
     };
   }

@@ -36,6 +36,12 @@ export const PERMISSIONS = {
   'youth_case:share': 'Dela ungdomsärenden med andra enheter (Share youth cases)',
   'youth_case:disclose': 'Lämna ut uppgifter (samtycke, OSL 10 kap 18 a §) (Disclose information)',
   'youth_case:close': 'Avsluta ungdomsärenden (Close youth cases)',
+  'youth_concern:report': 'Göra orosanmälan till socialtjänsten (File a report of concern, SoL 14 kap 1 §)',
+  'youth_case:access_log': 'Se vem som läst och ändrat ett ärende (See a case’s access log)',
+  'youth_statistics:read': 'Se aggregerad statistik om ungdomsärenden (Aggregated youth-case statistics)',
+  'youth_subject:find': 'Söka ungdom på personnummer, med skäl (Find a young person by personal number, with a reason)',
+  'youth_subject:reveal': 'Visa fullständigt personnummer, med skäl (Reveal the full personal number, with a reason)',
+  'youth_subject:extract': 'Ta fram registerutdrag (Produce a register extract for a data-subject request)',
 
   // Police operations against drug sales
   'operation:read': 'Se polisiära insatser (Read operations)',

@@ -31,18 +31,20 @@ describe('role catalogue', () => {
     }
   });
 
-  it('keeps youth cases and operation intelligence inside their own organisation', () => {
+  it('keeps youth cases, youth subjects and operation intelligence inside their own organisation', () => {
     for (const role of ROLE_NAMES) {
-      for (const permission of ALL_PERMISSIONS.filter((p) => p.startsWith('youth_case:') || p.startsWith('operation:'))) {
+      for (const permission of ALL_PERMISSIONS.filter((p) => /^(youth_case|youth_subject|operation):/.test(p))) {
         expect(['collaboration', 'all']).not.toContain(roleScope(role, permission));
       }
     }
   });
 
-  it('gives youth-case permissions only to social services and operation permissions only to the police', () => {
+  it('gives youth-case permissions to social services; the police read a case only through a grant (own scope never matches a social-services coordinator)', () => {
     for (const role of ROLE_NAMES) {
       const kinds = ROLES[role].organisationKinds as readonly string[];
-      if (ALL_PERMISSIONS.some((p) => p.startsWith('youth_case:') && roleScope(role, p))) expect(kinds).toEqual(['municipality']);
+      const youth = ALL_PERMISSIONS.filter((p) => /^(youth_case|youth_subject):/.test(p) && roleScope(role, p));
+      if (kinds.includes('police')) expect(youth.map((p) => [p, roleScope(role, p)])).toEqual(youth.length ? [['youth_case:read', 'own']] : []);
+      else if (youth.length > 0) expect(kinds).toEqual(['municipality']);
       if (ALL_PERMISSIONS.some((p) => p.startsWith('operation:') && roleScope(role, p))) expect(kinds).toEqual(['police']);
     }
   });

@@ -66,6 +66,9 @@ export const ROLES = {
       ['inspection:perform', 'own'],
       // The police may propose a sanction on premises they inspected; only the municipality decides.
       ['sanction:propose', 'own'],
+      // Youth cases only through a consent or a recorded disclosure to the police (per-record grants).
+      ['youth_case:read', 'own'],
+      ['youth_concern:report', 'collaboration'],
       'operation:read',
       'operation:propose',
       'operation:report',
@@ -85,6 +88,8 @@ export const ROLES = {
       ['inspection:read', 'own'],
       ['inspection:perform', 'own'],
       ['sanction:propose', 'own'],
+      ['youth_case:read', 'own'],
+      ['youth_concern:report', 'collaboration'],
       'operation:read',
       'operation:propose',
       'operation:decide',
@@ -103,6 +108,8 @@ export const ROLES = {
       'youth_case:update',
       'youth_case:share',
       'youth_case:disclose',
+      ['youth_subject:find', 'organisation'],
+      ['youth_subject:reveal', 'organisation'],
     ],
   },
   social_services_manager: {
@@ -118,6 +125,11 @@ export const ROLES = {
       'youth_case:share',
       'youth_case:disclose',
       'youth_case:close',
+      'youth_case:access_log',
+      ['youth_statistics:read', 'organisation'],
+      ['youth_subject:find', 'organisation'],
+      ['youth_subject:reveal', 'organisation'],
+      ['youth_subject:extract', 'organisation'],
     ],
   },
   licensing_officer: {
@@ -154,13 +166,14 @@ export const ROLES = {
       'premises:read',
       'inspection:read',
       'operation_summary:read',
+      'youth_statistics:read',
     ],
   },
   manager: {
     label: 'Chef, läsbehörighet (Manager, read access)',
     organisationKinds: ['police', 'municipality'],
     scope: 'collaboration',
-    permissions: ['promise:read', 'promise:report', 'premises:read', 'inspection:read', 'operation_summary:read'],
+    permissions: ['promise:read', 'promise:report', 'premises:read', 'inspection:read', 'operation_summary:read', 'youth_statistics:read'],
   },
   auditor: {
     label: 'Granskare (Auditor)',

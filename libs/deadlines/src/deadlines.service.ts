@@ -86,6 +86,22 @@ export class DeadlinesService {
     return row?.id;
   }
 
+  /** Closes every open deadline of these records (e.g. all of a case's when it closes); returns their ids. */
+  async closeAllFor(manager: EntityManager, resources: { resourceType: string; resourceIds: readonly string[] }[], status: 'met' | 'cancelled'): Promise<string[]> {
+    const closed: string[] = [];
+    for (const { resourceType, resourceIds } of resources) {
+      if (resourceIds.length === 0) continue;
+      const rows = await updateReturning<{ id: string }>(
+        manager,
+        `UPDATE deadlines SET status = $3, closed_at = $4, version = version + 1
+         WHERE resource_type = $1 AND resource_id = ANY($2::uuid[]) AND status = 'open' RETURNING id`,
+        [resourceType, resourceIds, status, this.clock.now()],
+      );
+      closed.push(...rows.map((r) => r.id));
+    }
+    return closed;
+  }
+
   /**
    * After commit: a delayed BullMQ job per active rule of each open deadline (deterministic ids,
    * so scheduling twice is harmless); jobs of closed deadlines are withdrawn. Failures are logged,

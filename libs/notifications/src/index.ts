@@ -2,3 +2,4 @@ export * from './digest.service.js';
 export * from './email.service.js';
 export * from './notifications.module.js';
 export * from './notifications.service.js';
+export * from './notifier.service.js';

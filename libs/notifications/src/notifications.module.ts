@@ -5,8 +5,9 @@ import { EmailService } from './email.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { NotificationsService } from './notifications.service.js';
+import { Notifier } from './notifier.service.js';
 
-const providers = [NotificationsService, EmailService, DigestService];
+const providers = [NotificationsService, EmailService, DigestService, Notifier];
 
 /** The inbox and e-mail, for the api (controller). */
 @Module({

@@ -1,6 +1,7 @@
 import { identitySeed } from '@samverkan/identity';
 import { inspectionsSeed } from '@samverkan/inspections';
 import { promisesSeed } from '@samverkan/promises';
+import { youthSeed } from '@samverkan/youth';
 import type { AppConfig, SeedStep } from '@samverkan/platform';
 
 /**
@@ -8,5 +9,5 @@ import type { AppConfig, SeedStep } from '@samverkan/platform';
  * (the Hammarö 2020–2022 promise, premises, cases, … after the organisations and users).
  */
 export function seedSteps(config: AppConfig): SeedStep[] {
-  return [identitySeed(config.SEED_PASSWORD), promisesSeed(), inspectionsSeed(new Date())];
+  return [identitySeed(config.SEED_PASSWORD), promisesSeed(), inspectionsSeed(new Date()), youthSeed(config, new Date())];
 }

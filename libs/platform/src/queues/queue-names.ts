@@ -12,6 +12,8 @@ export const QueueName = {
   Notifications: 'notifications',
   /** Alcohol supervision's calendar jobs: the yearly opening of restaurant reports. */
   Supervision: 'supervision',
+  /** Youth cases: consent expiry notices and nightly retention (gallring). */
+  Youth: 'youth',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -22,5 +24,7 @@ export const JobName = {
   EmailSend: 'email.send',
   DigestRun: 'digest.run',
   RestaurantReportsOpen: 'restaurant_reports.open',
+  YouthConsentExpiry: 'youth.consent_expiry',
+  YouthRetentionPurge: 'youth.retention_purge',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

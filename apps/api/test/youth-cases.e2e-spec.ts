@@ -1,0 +1,335 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays, addMonths, FixedClock, JobName, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
+import { luhnCheckDigit } from '@samverkan/youth';
+import { Queue, QueueEvents } from 'bullmq';
+import { createWorkerApp } from '../../worker/src/worker.factory.js';
+import { TestApi } from './support/test-api.js';
+
+const today = stockholmDate(new Date());
+
+/** A valid personal number for someone `years` old (plus some weeks) today, with a chosen serial. */
+function personalNumber(years: number, serial: string, extraDays = 40): { number: string; canonical: string; birthDate: string } {
+  let birthDate = addDays(addMonths(today, -12 * years), -extraDays);
+  // Day 5, 15 and 25 are kept for research (SoL 12 kap 2 §); keep the test subjects purgeable.
+  if (['05', '15', '25'].includes(birthDate.slice(8))) birthDate = addDays(birthDate, -1);
+  const nine = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${serial}`;
+  const canonical = `${birthDate.replaceAll('-', '')}${serial}${luhnCheckDigit(nine)}`;
+  return { number: `${canonical.slice(0, 8)}-${canonical.slice(8)}`, canonical, birthDate };
+}
+
+/**
+ * Youth cases end to end on real PostgreSQL and Redis: encrypted subjects, consents and their age
+ * rules, sharing only while a consent or disclosure covers it, OSL 10 kap 18 a §, reports of
+ * concern, the disclosure register, register extract, audit of every read, statistics and retention.
+ */
+describe('youth cases', () => {
+  let api: TestApi;
+  const token: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  const elias = personalNumber(15, '238');
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, who: string, body?: unknown, headers?: Record<string, string>) =>
+    api.call(method, `/api/v1${url}`, { token: token[who], body, headers });
+  const etag = async (caseId: string) => (await call('GET', `/youth-cases/${caseId}`, 'worker')).headers.etag as string;
+  const move = async (caseId: string, to: string, who = 'worker') => call('POST', `/youth-cases/${caseId}/transition`, who, { to }, { 'if-match': await etag(caseId) });
+  const openCase = async (number: string, name: string, form = 'sspf', extra: Record<string, unknown> = {}) => {
+    const subject = await call('POST', '/youth-subjects', 'worker', { personalNumber: number, name });
+    expect(subject.status).toBe(201);
+    const opened = await call('POST', '/youth-cases', 'worker', { subjectId: subject.body.id, form, ...extra });
+    expect(opened.status).toBe(201);
+    return { subjectId: subject.body.id as string, caseId: opened.body.id as string };
+  };
+  const consent = (caseId: string, body: Record<string, unknown>) =>
+    call('POST', `/youth-cases/${caseId}/consents`, 'worker', {
+      signers: [{ name: 'Maria Nyström', role: 'guardian' }, { name: 'Elias Nyström', role: 'young_person' }],
+      organisationIds: [id.police], categories: ['school', 'plan'], signedOn: addDays(today, -10), validFrom: addDays(today, -10), validUntil: addDays(today, 60),
+      ...body,
+    });
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    for (const [who, email] of Object.entries({
+      worker: 'socialsekreterare@hammaro.test', chief: 'socialchef@hammaro.test', police: 'polis@karlstad.polisen.test',
+      commander: 'insatschef@karlstad.polisen.test', licensing: 'alkohol@hammaro.test', manager: 'chef@hammaro.test',
+    })) token[who] = await api.token(email);
+    id.police = await api.organisationId('Lokalpolisområde Karlstad');
+    id.municipality = await api.organisationId('Hammarö kommun');
+    id.worker = await api.userId('socialsekreterare@hammaro.test');
+    id.policeUser = await api.userId('polis@karlstad.polisen.test');
+    [{ id: id.collaboration }] = await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('registers a young person only with a valid personnummer or samordningsnummer, stored encrypted, shown masked', async () => {
+    const bad = await call('POST', '/youth-subjects', 'worker', { personalNumber: elias.number.slice(0, -1) + ((Number(elias.number.at(-1)) + 1) % 10), name: 'Elias Nyström' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('personalNumber');
+    const created = await call('POST', '/youth-subjects', 'worker', { personalNumber: elias.number, name: 'Elias Nyström' });
+    expect(created.status).toBe(201);
+    id.elias = created.body.id;
+    expect(created.body).toMatchObject({ name: 'Elias Nyström', personalNumber: `${elias.canonical.slice(0, 8)}-****`, birthDate: elias.birthDate, age: 15 });
+    const again = await call('POST', '/youth-subjects', 'worker', { personalNumber: elias.canonical, name: 'Elias N' });
+    expect(again.status).toBe(409);
+    expect(again.body.existingSubjectId).toBe(id.elias);
+
+    // A coordination number: the day of birth plus 60.
+    const coordinationDate = addDays(addMonths(today, -12 * 16), -3);
+    const nine = `${coordinationDate.slice(2, 4)}${coordinationDate.slice(5, 7)}${String(Number(coordinationDate.slice(8)) + 60)}412`;
+    const samordning = await call('POST', '/youth-subjects', 'worker', { personalNumber: `${coordinationDate.slice(0, 2)}${nine}${luhnCheckDigit(nine)}`, name: 'Amir Haddad' });
+    expect(samordning.status).toBe(201);
+    expect(samordning.body).toMatchObject({ coordinationNumber: true, birthDate: coordinationDate });
+
+    // At rest there is neither the number nor the name in plain text, in any table.
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM youth_subjects s WHERE s::text LIKE '%' || $1 || '%' OR s::text LIKE '%Elias%'`, [elias.canonical]);
+    expect(n).toBe(0);
+    expect(await plainTextHits(elias.canonical)).toEqual([]);
+    expect(await plainTextHits(elias.canonical.slice(2))).toEqual([]);
+  });
+
+  it('finds a young person by number only with a reason, audited without the number; reveals the full number to those allowed', async () => {
+    expect((await call('POST', '/youth-subjects/search', 'worker', { personalNumber: elias.number })).body.errors[0].field).toBe('reason');
+    const found = await call('POST', '/youth-subjects/search', 'worker', { personalNumber: elias.canonical, reason: 'Samtal från skolan om frånvaro' });
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((s: { id: string }) => s.id)).toEqual([id.elias]);
+    const [event] = await api.auditEvents('youth_subject.find');
+    expect(event.details).toEqual({ reason: 'Samtal från skolan om frånvaro', found: 1 });
+    expect((await call('POST', '/youth-subjects/search', 'police', { personalNumber: elias.number, reason: 'Nyfiken' })).status).toBe(403);
+
+    expect((await call('POST', `/youth-subjects/${id.elias}/reveal`, 'worker', {})).status).toBe(400);
+    const revealed = await call('POST', `/youth-subjects/${id.elias}/reveal`, 'worker', { reason: 'Ansökan om insats kräver fullständigt personnummer' });
+    expect(revealed.body).toEqual({ personalNumber: elias.number });
+    expect((await api.auditEvents('youth_subject.reveal'))[0].details).toEqual({ reason: 'Ansökan om insats kräver fullständigt personnummer' });
+    expect((await call('POST', `/youth-subjects/${id.elias}/reveal`, 'police', { reason: 'Vill veta' })).status).toBe(403);
+    expect((await call('GET', `/youth-subjects/${id.elias}`, 'police')).status).toBe(404);
+  });
+
+  it('opens cases only within the form’s age range, and keeps them from everyone outside social services', async () => {
+    const adult = personalNumber(22, '311');
+    const subject = await call('POST', '/youth-subjects', 'worker', { personalNumber: adult.number, name: 'Viktor Ahl' });
+    const tooOld = await call('POST', '/youth-cases', 'worker', { subjectId: subject.body.id, form: 'sspf' });
+    expect(tooOld.body.errors).toEqual([{ field: 'form', message: 'SSPF – skola, socialtjänst, polis, fritid is for ages 12–18; the young person is 22' }]);
+
+    const opened = await call('POST', '/youth-cases', 'worker', { subjectId: id.elias, form: 'sspf', riskFactors: ['truancy', 'risky_peers', 'drugs', 'crime'], reviewOn: addDays(today, 30) });
+    expect(opened.status).toBe(201);
+    id.case = opened.body.id;
+    expect(opened.body).toMatchObject({ status: 'concern_raised', access: { owner: true }, subject: { name: 'Elias Nyström', personalNumber: `${elias.canonical.slice(0, 8)}-****` } });
+    expect(opened.body.riskFactors.map((r: { key: string }) => r.key)).toEqual(['truancy', 'risky_peers', 'drugs', 'crime']);
+    const [review] = await api.db.query(`SELECT kind, responsible_user_id FROM deadlines WHERE resource_id = $1`, [id.case]);
+    expect(review).toEqual({ kind: 'youth_case_review', responsible_user_id: id.worker });
+
+    for (const who of ['police', 'commander', 'licensing', 'manager']) {
+      expect((await call('GET', `/youth-cases/${id.case}`, who)).status).toBe(404);
+      expect((await call('GET', `/youth-cases/${id.case}/entries`, who)).status).toBe(404);
+    }
+    expect((await call('GET', '/youth-cases', 'police')).body.items).toEqual([]);
+    expect((await call('GET', '/youth-cases', 'licensing')).status).toBe(403);
+
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'shared', occurredOn: addDays(today, -5), body: 'Skolan rapporterar 40 % frånvaro.' });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'health', visibility: 'shared', occurredOn: addDays(today, -4), body: 'Oro för cannabisbruk.' });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'owner', occurredOn: addDays(today, -3), body: 'Intern bedömning av skolsituationen.' });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'offences', visibility: 'shared', occurredOn: addDays(today, -2), body: 'Uppgift om snatteri i centrum.' });
+    expect((await move(id.case, 'assessment')).body.status).toBe('assessment');
+    expect((await move(id.case, 'mapping')).body.errors).toEqual([{ field: 'to', message: 'SSPF – skola, socialtjänst, polis, fritid needs a valid consent before the mapping starts' }]);
+  });
+
+  it('applies the consent age rules and never accepts consent for criminal-offence data', async () => {
+    const guardianOnly = await consent(id.case, { signers: [{ name: 'Maria Nyström', role: 'guardian' }] });
+    expect(guardianOnly.body.errors).toEqual([{ field: 'signers', message: 'from 15 the young person must also sign' }]);
+    const offences = await consent(id.case, { categories: ['school', 'offences'] });
+    expect(offences.body.errors).toEqual([{ field: 'categories[1]', message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' }]);
+    const youngOnly = await consent(id.case, { signers: [{ name: 'Elias Nyström', role: 'young_person' }] });
+    expect(youngOnly.body.errors[0].message).toBe('a guardian (vårdnadshavare) must sign for a young person under 18');
+    expect(await api.db.query('SELECT 1 FROM youth_consents')).toEqual([]);
+  });
+
+  it('shares with the police only while a valid consent covers them, and only the covered categories', async () => {
+    const recorded = await consent(id.case, {});
+    expect(recorded.status).toBe(201);
+    id.consent = recorded.body.id;
+    expect(recorded.body).toMatchObject({ state: 'valid', categories: ['basic', 'school', 'plan'] });
+    await call('POST', `/youth-cases/${id.case}/participants`, 'worker', { userId: id.policeUser });
+
+    const seen = await call('GET', `/youth-cases/${id.case}`, 'police');
+    expect(seen.status).toBe(200);
+    expect(seen.body.access).toMatchObject({ owner: false });
+    expect(seen.body.access.categories.map((c: { key: string }) => c.key)).toEqual(['basic', 'school', 'plan']);
+    expect(seen.body.riskFactors.map((r: { key: string }) => r.key)).toEqual(['truancy']);
+    expect(seen.body.reviewOn).toBeNull();
+    expect(seen.body.purgeOn).toBeUndefined();
+    const entries = await call('GET', `/youth-cases/${id.case}/entries`, 'police');
+    expect(entries.body.items.map((e: { body: string }) => e.body)).toEqual(['Skolan rapporterar 40 % frånvaro.']);
+    expect((await call('GET', '/youth-cases', 'police')).body.items.map((c: { id: string }) => c.id)).toEqual([id.case]);
+    // Reading is not changing: the police cannot write in the case, nor see its consents.
+    expect((await call('POST', `/youth-cases/${id.case}/entries`, 'police', { kind: 'journal', category: 'school', visibility: 'shared', occurredOn: today, body: 'Polisens anteckning' })).status).toBe(403);
+    expect((await call('GET', `/youth-cases/${id.case}/consents`, 'police')).status).toBe(403);
+
+    // Every read is an audit event, with what it covered.
+    const reads = (await api.auditEvents('youth_case.read')).filter((e) => e.resource_id === id.case && e.actor_user_id === id.policeUser);
+    expect(reads.at(-1)!.details).toEqual({ as: 'recipient', categories: ['basic', 'school', 'plan'] });
+    expect((await api.auditEvents('youth_case.entries_read')).at(-1)!.details).toMatchObject({ as: 'recipient' });
+
+    expect((await move(id.case, 'mapping')).body.status).toBe('mapping');
+  });
+
+  it('cuts access the moment the consent is withdrawn and tells the participants', async () => {
+    const withdrawn = await call('POST', `/youth-cases/${id.case}/consents/${id.consent}/withdraw`, 'worker', { reason: 'Vårdnadshavaren återkallade samtycket per telefon.' });
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn', withdrawalReason: 'Vårdnadshavaren återkallade samtycket per telefon.' });
+    expect((await call('GET', `/youth-cases/${id.case}`, 'police')).status).toBe(404);
+    expect((await call('GET', `/youth-cases/${id.case}/entries`, 'police')).status).toBe(404);
+    const told = await api.db.query(`SELECT user_id, title FROM notifications WHERE kind = 'youth_consent_withdrawn' AND resource_id = $1 ORDER BY user_id`, [id.case]);
+    expect(told.map((n: { user_id: string }) => n.user_id).sort()).toEqual([id.worker, id.policeUser].sort());
+    expect(told[0].title).toMatch(/^Samtycke återkallat – ungdomsärende UÄ-/);
+    expect(told[0].title).not.toContain('Elias');
+    expect((await call('POST', `/youth-cases/${id.case}/consents/${id.consent}/withdraw`, 'worker', { reason: 'Igen, av misstag.' })).status).toBe(409);
+  });
+
+  it('ends access when a consent expires, and the worker sweep tells the participants once', async () => {
+    const past = await consent(id.case, { signedOn: addDays(today, -40), validFrom: addDays(today, -40), validUntil: addDays(today, -1) });
+    expect(past.body.state).toBe('expired');
+    expect((await call('GET', `/youth-cases/${id.case}`, 'police')).status).toBe(404);
+    const { YouthSharingService } = await import('../../../libs/youth/src/youth-sharing.service.js');
+    const sharing = api.app.get(YouthSharingService);
+    expect(await sharing.notifyExpiredConsents()).toBe(1);
+    expect(await sharing.notifyExpiredConsents()).toBe(0);
+    expect(await api.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'youth_consent_expired'`)).toEqual([{ n: 2 }]);
+  });
+
+  it('discloses to the police under OSL 10 kap 18 a § only with its conditions met, and records it', async () => {
+    const disclose = (body: Record<string, unknown>, who = 'worker') =>
+      call('POST', `/youth-cases/${id.case}/disclosures`, who, {
+        ground: 'osl_10_18a', toOrganisationId: id.police, categories: ['offences', 'leisure'],
+        justification: 'Uppgifter om att Elias rekryteras till narkotikaförsäljning i centrum.',
+        criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true }, ...body,
+      });
+    expect((await disclose({ toOrganisationId: id.municipality })).body.errors).toEqual([{ field: 'toOrganisationId', message: 'OSL 10 kap 18 a § allows disclosure to the police only' }]);
+    expect((await disclose({ criteria: { riskOfCriminality: true, helpsPrevent: false, noConflictWithMeasures: true } })).body.errors).toEqual([
+      { field: 'criteria.helpsPrevent', message: 'must be attested: Uppgiften kan bidra till att förhindra den brottsliga verksamheten' },
+    ]);
+    expect((await disclose({ ground: 'consent', categories: ['offences'] })).body.errors[0].message).toMatch(/GDPR art. 10/);
+    expect((await disclose({}, 'police')).status).toBe(403);
+
+    const made = await disclose({ accessDays: 14 });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ ground: 'osl_10_18a', toOrganisationId: id.police, categories: ['basic', 'offences', 'leisure'], decidedBy: id.worker });
+    const seen = await call('GET', `/youth-cases/${id.case}/entries`, 'police');
+    expect(seen.body.items.map((e: { body: string }) => e.body)).toEqual(['Uppgift om snatteri i centrum.']);
+    const register = await call('GET', `/youth-cases/${id.case}/disclosures`, 'worker');
+    expect(register.body.map((d: { ground: string }) => d.ground)).toEqual(['osl_10_18a']);
+
+    // Over 21: the ground does not apply.
+    const older = personalNumber(21, '322');
+    const { caseId } = await openCase(older.number, 'Oscar Holm', 'sig');
+    const tooOld = await call('POST', `/youth-cases/${caseId}/disclosures`, 'worker', {
+      ground: 'osl_10_18a', toOrganisationId: id.police, categories: ['offences'], justification: 'Risk för fortsatt brottslighet i gruppen.',
+      criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true },
+    });
+    expect(tooOld.body.errors).toEqual([{ field: 'ground', message: 'OSL 10 kap 18 a § applies only to persons under 21' }]);
+  });
+
+  it('takes a report of concern from the police into social services, which the police then cannot read', async () => {
+    const child = personalNumber(13, '286');
+    const report = await call('POST', '/youth-cases/reports-of-concern', 'police', {
+      collaborationId: id.collaboration, personalNumber: child.number, name: 'Lova Berg', category: 'family', observedOn: addDays(today, -1),
+      concern: 'Lova anträffades ensam vid busstationen kl. 01.30 och ville inte gå hem.',
+    });
+    expect(report.status).toBe(201);
+    expect(report.body).toMatchObject({ caseReference: expect.stringMatching(/^UÄ-/), receivedBy: 'Hammarö kommun' });
+    const [created] = await api.db.query(`SELECT id, form, status, coordinator_user_id FROM youth_cases WHERE form = 'report_of_concern'`);
+    expect(created).toMatchObject({ status: 'concern_raised', coordinator_user_id: null });
+    expect((await call('GET', `/youth-cases/${created.id}`, 'police')).status).toBe(404);
+    const [disclosure] = await api.db.query(`SELECT ground, from_organisation_id, to_organisation_id FROM youth_disclosures WHERE case_id = $1`, [created.id]);
+    expect(disclosure).toEqual({ ground: 'sol_14_1_report_of_concern', from_organisation_id: id.police, to_organisation_id: id.municipality });
+    const chief = await api.userId('socialchef@hammaro.test');
+    expect(await api.db.query(`SELECT user_id FROM notifications WHERE kind = 'youth_report_of_concern'`)).toEqual([{ user_id: chief }]);
+    const entries = await call('GET', `/youth-cases/${created.id}/entries`, 'worker');
+    expect(entries.body.items[0]).toMatchObject({ category: 'family', visibility: 'owner', authorId: id.policeUser });
+    expect((await call('POST', '/youth-cases/reports-of-concern', 'worker', { collaborationId: id.collaboration, personalNumber: child.number, name: 'X', category: 'family', observedOn: today, concern: 'Socialtjänsten kan inte anmäla till sig själv.' })).status).toBe(403);
+  });
+
+  it('gives managers the case’s access log and the subject’s register extract', async () => {
+    const log = await call('GET', `/youth-cases/${id.case}/access-log?limit=200`, 'chief');
+    expect(log.status).toBe(200);
+    const actions = log.body.items.map((e: { action: string }) => e.action);
+    for (const action of ['youth_case.create', 'youth_case.read', 'youth_case.list', 'youth_consent.record', 'youth_consent.withdraw', 'youth_disclosure.record', 'youth_subject.reveal']) {
+      expect(actions).toContain(action);
+    }
+    expect(log.body.items.some((e: { actorOrganisation: string; action: string }) => e.action === 'youth_case.read' && e.actorOrganisation !== 'Hammarö kommun')).toBe(true);
+    expect((await call('GET', `/youth-cases/${id.case}/access-log`, 'worker')).status).toBe(403);
+
+    const extract = await call('GET', `/youth-subjects/${id.elias}/register-extract`, 'chief');
+    expect(extract.status).toBe(200);
+    expect(extract.body.subject).toMatchObject({ name: 'Elias Nyström', personalNumber: elias.number });
+    const [theCase] = extract.body.cases;
+    expect(theCase.consents).toHaveLength(2);
+    expect(theCase.disclosures.map((d: { ground: string }) => d.ground)).toEqual(['osl_10_18a']);
+    expect(theCase.entries).toHaveLength(4);
+    expect((await call('GET', `/youth-subjects/${id.elias}/register-extract`, 'worker')).status).toBe(403);
+    expect((await api.auditEvents('youth_subject.register_extract'))).toHaveLength(1);
+  });
+
+  it('shows statistics as aggregates only, with groups under five suppressed', async () => {
+    for (let i = 0; i < 5; i++) await openCase(personalNumber(14, `5${i}1`, 10 + i * 3).number, `Testperson ${i}`, 'sspf', { riskFactors: ['truancy'] });
+    const year = Number(today.slice(0, 4));
+    const stats = await call('GET', `/youth-cases/statistics?year=${year}`, 'manager');
+    expect(stats.status).toBe(200);
+    const byForm = Object.fromEntries(stats.body.byForm.map((c: { key: string; count: number | null }) => [c.key, c.count]));
+    // 6 SSPF (Elias + 5), 1 SIG, 1 report of concern: the two small groups are hidden.
+    expect(byForm).toEqual({ sspf: 6, sig: null, report_of_concern: null });
+    expect(stats.body.byRiskFactor.find((c: { key: string }) => c.key === 'truancy')).toEqual({ key: 'truancy', count: 6, suppressed: false });
+    expect(JSON.stringify(stats.body)).not.toContain('Elias');
+    expect((await call('GET', `/youth-cases/statistics?year=${year}`, 'worker')).status).toBe(403);
+  });
+
+  it('purges a closed case when its retention date comes: a tombstone without personal data remains', async () => {
+    const hugo = personalNumber(16, '294');
+    const { caseId, subjectId } = await openCase(hugo.number, 'Hugo Sandberg');
+    await call('POST', `/youth-cases/${caseId}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'owner', occurredOn: today, body: 'Hugo Sandberg har fullföljt terminen.' });
+    await call('POST', `/youth-cases/${caseId}/plan-items`, 'worker', { goal: 'Skolgång', task: 'Närvaroplan', ownerDescription: 'Mentor', dueOn: addDays(today, 20) });
+    expect((await move(caseId, 'closed')).status).toBe(403); // only a manager closes
+    const closed = await call('POST', `/youth-cases/${caseId}/transition`, 'chief', { to: 'closed' }, { 'if-match': await etag(caseId) });
+    const purgeOn = `${Number(today.slice(0, 4)) + 6}-01-01`;
+    expect(closed.body).toMatchObject({ status: 'closed', closedOn: today, purgeOn });
+    expect(await api.db.query(`SELECT status FROM deadlines WHERE resource_type = 'youth_plan_item'`)).toEqual([{ status: 'cancelled' }]);
+
+    const clock = new FixedClock(new Date(`${purgeOn}T03:00:00+01:00`));
+    let worker: INestApplicationContext | undefined;
+    const connection = redisConnection(api.env.config.REDIS_URL, 'test');
+    const queue = new Queue(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
+    const events = new QueueEvents(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
+    try {
+      worker = await createWorkerApp(api.env.config, { clock });
+      await worker.init();
+      await events.waitUntilReady();
+      expect(await queue.getJobScheduler('youth-retention-nightly')).toMatchObject({ pattern: '30 2 * * *', tz: 'Europe/Stockholm' });
+      const job = await queue.add(JobName.YouthRetentionPurge, {});
+      expect(await job.waitUntilFinished(events, 30_000)).toEqual({ purged: 1 });
+    } finally {
+      await worker?.close();
+      await events.close();
+      await queue.close();
+    }
+    const [tomb] = await api.db.query(`SELECT status, subject_id, coordinator_user_id, risk_factors, tombstone FROM youth_cases WHERE id = $1`, [caseId]);
+    expect(tomb).toMatchObject({ status: 'purged', subject_id: null, coordinator_user_id: null, risk_factors: [] });
+    expect(tomb.tombstone).toMatchObject({ form: 'sspf', closedOn: today, removed: { entries: 1, plan_items: 1, participants: 1 } });
+    expect(await api.db.query('SELECT 1 FROM youth_subjects WHERE id = $1', [subjectId])).toEqual([]);
+    expect(await plainTextHits('Hugo Sandberg')).toEqual([]);
+    expect(await plainTextHits(hugo.canonical)).toEqual([]);
+    expect((await api.auditEvents('youth_case.purge')).map((e) => e.resource_id)).toEqual([caseId]);
+    expect((await call('GET', `/youth-cases/${caseId}`, 'chief')).body).toMatchObject({ status: 'purged', subject: null });
+  });
+
+  /** Tables whose rows, as text, contain `needle` — the plain value must be nowhere. */
+  async function plainTextHits(needle: string): Promise<string[]> {
+    const tables = await api.db.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const hits: string[] = [];
+    for (const { table_name: table } of tables) {
+      const [row] = await api.db.query(`SELECT 1 FROM "${table}" t WHERE t::text LIKE '%' || $1 || '%' LIMIT 1`, [needle]);
+      if (row) hits.push(table);
+    }
+    return hits;
+  }
+});

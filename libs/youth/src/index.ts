@@ -1,0 +1,5 @@
+export * from './personal-data-cipher.js';
+export * from './personal-number.js';
+export * from './youth-rules.js';
+export * from './youth.module.js';
+export * from './youth.seed.js';

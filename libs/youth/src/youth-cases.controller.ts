@@ -1,0 +1,236 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { etagOf, IfMatchVersion, PageQuery, UuidPipe } from '@samverkan/platform';
+import type { FastifyReply } from 'fastify';
+import {
+  CaseListQuery,
+  CaseUpdateInput,
+  ConsentInput,
+  DisclosureInput,
+  EntryInput,
+  MeetingInput,
+  MinutesInput,
+  NewCaseInput,
+  ParticipantInput,
+  PlanItemInput,
+  PlanItemUpdateInput,
+  ReasonInput,
+  ReportOfConcernInput,
+  StatisticsQuery,
+  TransitionInput,
+} from './youth.dto.js';
+import { YouthCasesService } from './youth-cases.service.js';
+import { YouthRecordsService } from './youth-records.service.js';
+import { YouthReportsService } from './youth-reports.service.js';
+import { YouthSharingService } from './youth-sharing.service.js';
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
+
+/**
+ * Youth cases. Reads of one case and what is in it are open to any signed-in user at the route and
+ * decided per record (a case you may not see is a 404, never a 403); everything is audited.
+ */
+@ApiTags('youth cases')
+@Controller({ path: 'youth-cases', version: '1' })
+export class YouthCasesController {
+  constructor(
+    private readonly cases: YouthCasesService,
+    private readonly sharing: YouthSharingService,
+    private readonly records: YouthRecordsService,
+    private readonly reports: YouthReportsService,
+  ) {}
+
+  @Get()
+  @RequirePermission('youth_case:read')
+  @ApiOperation({ summary: 'Ungdomsärenden (Cases you may see); filter by status, form, coordinator, review date' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: CaseListQuery) {
+    return this.cases.list(principal, query);
+  }
+
+  @Post()
+  @RequirePermission('youth_case:create')
+  @ApiOperation({ summary: 'Öppna ärende (Open a case about a registered young person)' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: NewCaseInput) {
+    return this.cases.create(principal, body);
+  }
+
+  @Get('statistics')
+  @RequirePermission('youth_statistics:read')
+  @ApiOperation({ summary: 'Statistik (Aggregated counts only; groups under 5 suppressed)' })
+  statistics(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    return this.reports.statistics(principal, query.year);
+  }
+
+  @Post('reports-of-concern')
+  @RequirePermission('youth_concern:report')
+  @ApiOperation({ summary: 'Orosanmälan (The police report a concern to social services, SoL 14 kap 1 §)' })
+  reportConcern(@CurrentPrincipal() principal: Principal, @Body() body: ReportOfConcernInput) {
+    return this.cases.reportConcern(principal, body);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Ärende (The case as you may see it); audited' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.cases.get(principal, id);
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Patch(':id')
+  @RequirePermission('youth_case:update')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra ärende (Risk factors, review date, coordinator)' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: CaseUpdateInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.cases.update(principal, id, version, body);
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Post(':id/transition')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('youth_case:update')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Nästa steg (assessment, awaiting_consent, mapping, plan_active, follow_up; closed by a manager)' })
+  async transition(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: TransitionInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.cases.transition(principal, id, version, body);
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Post(':id/participants')
+  @RequirePermission('youth_case:share')
+  @ApiOperation({ summary: 'Lägg till kontaktperson (Add a contact person to be kept informed)' })
+  addParticipant(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ParticipantInput) {
+    return this.cases.addParticipant(principal, id, body.userId);
+  }
+
+  @Delete(':id/participants/:userId')
+  @RequirePermission('youth_case:share')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeParticipant(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('userId', UuidPipe) userId: string): Promise<void> {
+    await this.cases.removeParticipant(principal, id, userId);
+  }
+
+  // ---- consents and disclosures --------------------------------------------------------------
+
+  @Get(':id/consents')
+  @RequirePermission('youth_case:share')
+  @ApiOperation({ summary: 'Samtycken (Consents of the case)' })
+  consents(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.sharing.consents(principal, id);
+  }
+
+  @Post(':id/consents')
+  @RequirePermission('youth_case:share')
+  @ApiOperation({ summary: 'Registrera samtycke (Record a signed consent: who signs depends on age; never offence data)' })
+  recordConsent(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ConsentInput) {
+    return this.sharing.recordConsent(principal, id, body);
+  }
+
+  @Post(':id/consents/:consentId/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('youth_case:share')
+  @ApiOperation({ summary: 'Återkalla samtycke (Withdraw: sharing stops at once, participants are told)' })
+  withdrawConsent(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('consentId', UuidPipe) consentId: string, @Body() body: ReasonInput) {
+    return this.sharing.withdrawConsent(principal, id, consentId, body.reason);
+  }
+
+  @Get(':id/disclosures')
+  @RequirePermission('youth_case:disclose')
+  @ApiOperation({ summary: 'Utlämnanden (Every disclosure of the case, with its ground)' })
+  disclosures(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.sharing.disclosures(principal, id);
+  }
+
+  @Post(':id/disclosures')
+  @RequirePermission('youth_case:disclose')
+  @ApiOperation({ summary: 'Registrera utlämnande (Record a disclosure on consent or OSL 10 kap 18 a §)' })
+  recordDisclosure(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: DisclosureInput) {
+    return this.sharing.recordDisclosure(principal, id, body);
+  }
+
+  // ---- entries, plan, meetings -----------------------------------------------------------------
+
+  @Get(':id/entries')
+  @Authenticated()
+  @ApiOperation({ summary: 'Anteckningar (Journal notes and minutes you may see); audited' })
+  entries(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: PageQuery) {
+    return this.records.entries(principal, id, query);
+  }
+
+  @Post(':id/entries')
+  @RequirePermission('youth_case:update')
+  @ApiOperation({ summary: 'Ny anteckning (Add a journal note; notes are never edited)' })
+  addEntry(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: EntryInput) {
+    return this.records.addEntry(principal, id, body);
+  }
+
+  @Get(':id/plan-items')
+  @Authenticated()
+  @ApiOperation({ summary: 'Plan (Goals and tasks)' })
+  plan(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.records.plan(principal, id);
+  }
+
+  @Post(':id/plan-items')
+  @RequirePermission('youth_case:update')
+  @ApiOperation({ summary: 'Ny uppgift i planen (Goal, task, owner, due date — a deadline with reminders)' })
+  addPlanItem(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: PlanItemInput) {
+    return this.records.addPlanItem(principal, id, body);
+  }
+
+  @Patch(':id/plan-items/:itemId')
+  @RequirePermission('youth_case:update')
+  @ApiHeader(IF_MATCH)
+  updatePlanItem(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('itemId', UuidPipe) itemId: string,
+    @IfMatchVersion() version: number,
+    @Body() body: PlanItemUpdateInput,
+  ) {
+    return this.records.updatePlanItem(principal, id, itemId, version, body);
+  }
+
+  @Get(':id/meetings')
+  @Authenticated()
+  @ApiOperation({ summary: 'Möten (Network and follow-up meetings)' })
+  meetings(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.records.meetings(principal, id);
+  }
+
+  @Post(':id/meetings')
+  @RequirePermission('youth_case:update')
+  @ApiOperation({ summary: 'Planera möte (Plan a network or follow-up meeting)' })
+  planMeeting(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: MeetingInput) {
+    return this.records.planMeeting(principal, id, body);
+  }
+
+  @Post(':id/meetings/:meetingId/minutes')
+  @RequirePermission('youth_case:update')
+  @ApiOperation({ summary: 'Minnesanteckningar (The meeting was held: record its minutes)' })
+  minutes(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('meetingId', UuidPipe) meetingId: string, @Body() body: MinutesInput) {
+    return this.records.recordMinutes(principal, id, meetingId, body);
+  }
+
+  @Get(':id/access-log')
+  @RequirePermission('youth_case:access_log')
+  @ApiOperation({ summary: 'Åtkomstlogg (Who read or changed the case, newest first)' })
+  accessLog(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: PageQuery) {
+    return this.reports.accessLog(principal, id, query);
+  }
+}

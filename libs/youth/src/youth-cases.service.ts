@@ -1,0 +1,403 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { DeadlinesService } from '@samverkan/deadlines';
+import { Notifier } from '@samverkan/notifications';
+import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, addDays, ValidationProblem } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
+import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
+import { caseReference, REVIEW_DEADLINE } from './youth-deadlines.js';
+import { type SubjectView, YouthSubjectsService } from './youth-subjects.service.js';
+import {
+  CASE_FORMS,
+  CASE_TRANSITIONS,
+  caseFormErrors,
+  defaultRetentionClass,
+  INFORMATION_CATEGORIES,
+  type InformationCategory,
+  needsConsentToEnter,
+  purgeOn,
+  RISK_FACTORS,
+  type RiskFactor,
+} from './youth-rules.js';
+
+/** Roles that work youth cases in social services; a coordinator holds one of them. */
+const CASE_WORKER_ROLES = ['social_worker', 'social_services_manager'];
+
+const SELECT_LIST = `SELECT c.id, c.form, c.status, to_char(c.review_on, 'YYYY-MM-DD') AS "reviewOn",
+  c.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName", c.coordinator_user_id AS "coordinatorUserId",
+  u.display_name AS "coordinatorName", c.created_at AS "openedAt", c.updated_at AS "updatedAt", c.version,
+  s.id AS subject_id, s.owner_organisation_id AS subject_owner, s.key_id, s.pin_sealed, s.name_sealed,
+  to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.coordination_number
+  FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id
+  LEFT JOIN youth_subjects s ON s.id = c.subject_id LEFT JOIN users u ON u.id = c.coordinator_user_id`;
+
+interface ListRow {
+  id: string;
+  subject_id: string | null;
+  subject_owner: string;
+  key_id: string;
+  pin_sealed: Buffer;
+  name_sealed: Buffer;
+  birth_date: string;
+  coordination_number: boolean;
+  [column: string]: unknown;
+}
+
+/**
+ * Youth cases (SSPF, SIG, reports of concern): opening, the status flow, participants, and the
+ * view each reader is allowed — owners see the case, others only what a consent or disclosure
+ * covers. Every read is an audit event, list views included.
+ */
+@Injectable()
+export class YouthCasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly gate: YouthCaseAccess,
+    private readonly subjects: YouthSubjectsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, query: CaseListQuery): Promise<Page<unknown>> {
+    const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
+    const qb = this.dataSource.createQueryBuilder().from('youth_cases', 'c').where(scope.sql, scope.params);
+    qb.andWhere(query.status ? 'c.status = :status' : "c.status <> 'purged'", { status: query.status });
+    if (query.form) qb.andWhere('c.form = :form', { form: query.form });
+    if (query.coordinatorId) qb.andWhere('c.coordinator_user_id = :coordinator', { coordinator: query.coordinatorId });
+    if (query.reviewBefore) qb.andWhere('c.review_on < :reviewBefore', { reviewBefore: query.reviewBefore });
+    const page = await pageOf<ListRow>(this.dataSource, qb, { alias: 'c', orderBy: [['c.updated_at', 'DESC']], select: SELECT_LIST }, query);
+    // One audit event for the page: who saw which cases listed (names and masked numbers).
+    await this.audit.record({ action: 'youth_case.list', resourceType: 'youth_case', details: { caseIds: page.items.map((r) => r.id) } });
+    return {
+      ...page,
+      items: page.items.map(({ subject_id, subject_owner, key_id, pin_sealed, name_sealed, birth_date, coordination_number, ...rest }) => ({
+        ...rest,
+        reference: caseReference(rest.id),
+        subject: subject_id
+          ? this.subjects.view({ id: subject_id, owner_organisation_id: subject_owner, key_id, pin_sealed, name_sealed, birth_date, coordination_number })
+          : null,
+      })),
+    };
+  }
+
+  /** Opens a case about a registered young person in the principal's social services unit. */
+  async create(principal: Principal, input: NewCaseInput) {
+    const unit = this.workingUnit(principal, input.unitId);
+    const subject = await this.subjects.readable(principal, input.subjectId);
+    const errors: FieldError[] = [];
+    if (subject.owner_organisation_id !== unit.organisationId) errors.push({ field: 'subjectId', message: 'the young person is registered with another organisation' });
+    errors.push(...caseFormErrors(input.form, subject.birth_date, stockholmDate(this.clock.now())));
+    errors.push(...riskFactorErrors(input.riskFactors ?? []));
+    const collaborationId = await this.collaborationOf(unit.organisationId, input.collaborationId, errors);
+    const coordinatorId = input.coordinatorUserId ?? principal.userId;
+    if (!(await this.isCaseWorker(coordinatorId, unit.organisationId))) errors.push({ field: 'coordinatorUserId', message: 'the coordinator must be a social worker of the owning organisation' });
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const { id, deadlineIds } = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, coordinator_user_id, status,
+           risk_factors, review_on, retention_class, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 'concern_raised', $7, $8, $9, $10) RETURNING id`,
+        [input.subjectId, input.form, collaborationId, unit.organisationId, unit.unitId, coordinatorId, input.riskFactors ?? [],
+          input.reviewOn ?? null, defaultRetentionClass(subject.birth_date), principal.userId],
+      );
+      await manager.query(`INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'coordinator', $3)`, [row.id, coordinatorId, principal.userId]);
+      const ids = input.reviewOn ? [await this.registerReview(manager, row.id, input.reviewOn, coordinatorId, unit.organisationId)] : [];
+      await this.audit.record({ action: 'youth_case.create', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: unit.organisationId }, manager);
+      return { id: row.id, deadlineIds: ids };
+    });
+    await this.deadlines.schedule(deadlineIds);
+    return this.view(principal, id, false);
+  }
+
+  /** The case as this principal may see it; the read is audited with what it covered. */
+  async get(principal: Principal, id: string) {
+    return this.view(principal, id, true);
+  }
+
+  async update(principal: Principal, id: string, version: number, input: CaseUpdateInput) {
+    const record = await this.gate.workable(principal, id, 'youth_case:update');
+    const errors = riskFactorErrors(input.riskFactors ?? []);
+    if (input.coordinatorUserId && !(await this.isCaseWorker(input.coordinatorUserId, record.ownerOrganisationId))) {
+      errors.push({ field: 'coordinatorUserId', message: 'the coordinator must be a social worker of the owning organisation' });
+    }
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const coordinator = input.coordinatorUserId ?? record.coordinatorUserId;
+    const reviewOn = input.reviewOn === undefined ? record.reviewOn : input.reviewOn;
+    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        `UPDATE youth_cases SET risk_factors = $3, review_on = $4, coordinator_user_id = $5, last_entry_at = $6, version = version + 1
+         WHERE id = $1 AND version = $2`,
+        [id, version, input.riskFactors ?? record.riskFactors, reviewOn, coordinator, this.clock.now()],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
+      if (coordinator && coordinator !== record.coordinatorUserId) {
+        await manager.query(`DELETE FROM youth_case_participants WHERE case_id = $1 AND role = 'coordinator'`, [id]);
+        await manager.query(
+          `INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'coordinator', $3)
+           ON CONFLICT (case_id, user_id) DO UPDATE SET role = 'coordinator'`,
+          [id, coordinator, principal.userId],
+        );
+      }
+      const ids: string[] = [];
+      if (reviewOn) ids.push(await this.registerReview(manager, id, reviewOn, coordinator, record.ownerOrganisationId));
+      else {
+        const closed = await this.deadlines.close(manager, REVIEW_DEADLINE, 'youth_case', id, 'cancelled');
+        if (closed) ids.push(closed);
+      }
+      const changed = (['riskFactors', 'reviewOn', 'coordinatorUserId'] as const).filter((f) => input[f] !== undefined);
+      await this.audit.record({ action: 'youth_case.update', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, changedFields: changed }, manager);
+      return ids;
+    });
+    await this.deadlines.schedule(deadlineIds);
+    return this.view(principal, id, false);
+  }
+
+  /**
+   * Moves the case along its flow. In a consent-based form the mapping starts only under a valid
+   * consent; closing (a manager's decision) ends all sharing, closes the case's deadlines and sets
+   * the purge date from the last entry (SoL 12 kap 1 §).
+   */
+  async transition(principal: Principal, id: string, version: number, input: TransitionInput) {
+    const permission = input.to === 'closed' ? 'youth_case:close' : 'youth_case:update';
+    const record = await this.gate.workable(principal, id, permission);
+    if (!CASE_TRANSITIONS[record.status].includes(input.to)) {
+      throw new ValidationProblem([{ field: 'to', message: `a case cannot go from ${record.status} to ${input.to}` }]);
+    }
+    if (needsConsentToEnter(record.form, input.to)) {
+      const [consent] = await this.dataSource.query(
+        `SELECT 1 FROM youth_consents WHERE case_id = $1 AND withdrawn_at IS NULL AND valid_from <= $2::date AND valid_until >= $2::date LIMIT 1`,
+        [id, stockholmDate(this.clock.now())],
+      );
+      if (!consent) throw new ValidationProblem([{ field: 'to', message: `${CASE_FORMS[record.form].label} needs a valid consent before the mapping starts` }]);
+    }
+    const today = stockholmDate(this.clock.now());
+    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+      const closing = input.to === 'closed';
+      const purge = closing ? purgeOn(stockholmDate(new Date(record.lastEntryAt)), record.retentionClass as 'sol_standard') : null;
+      const updated = await manager.query<unknown[]>(
+        `UPDATE youth_cases SET status = $3, closed_on = CASE WHEN $4 THEN $5::date ELSE closed_on END, purge_on = $6, version = version + 1
+         WHERE id = $1 AND version = $2`,
+        [id, version, input.to, closing, today, purge],
+      );
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
+      const ids: string[] = [];
+      if (closing) {
+        await manager.query(`UPDATE record_grants SET revoked_at = $2, revoked_by = $3 WHERE resource_type = 'youth_case' AND resource_id = $1 AND revoked_at IS NULL`, [id, this.clock.now(), principal.userId]);
+        ids.push(...(await this.closeDeadlines(manager, id)));
+      }
+      await this.audit.record(
+        { action: `youth_case.${input.to}`, resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { from: record.status, to: input.to, reason: input.reason ?? null } },
+        manager,
+      );
+      return ids;
+    });
+    await this.deadlines.schedule(deadlineIds);
+    return this.view(principal, id, false);
+  }
+
+  /** Adds a contact person: someone of the owning organisation or of an organisation the sharing covers. */
+  async addParticipant(principal: Principal, id: string, userId: string) {
+    const record = await this.gate.workable(principal, id, 'youth_case:share');
+    const [user] = await this.dataSource.query<{ organisation_id: string }[]>('SELECT organisation_id FROM users WHERE id = $1 AND is_active', [userId]);
+    const covered = user && (user.organisation_id === record.ownerOrganisationId || (await this.gate.coverage(id, [user.organisation_id])).length > 0);
+    if (!covered) throw new ValidationProblem([{ field: 'userId', message: 'a participant works in the owning organisation or in one a consent or disclosure covers' }]);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'contact', $3) ON CONFLICT (case_id, user_id) DO NOTHING`,
+        [id, userId, principal.userId],
+      );
+      await this.audit.record({ action: 'youth_case.participant_add', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { userId } }, manager);
+    });
+    return this.participants(id);
+  }
+
+  async removeParticipant(principal: Principal, id: string, userId: string): Promise<void> {
+    const record = await this.gate.workable(principal, id, 'youth_case:share');
+    await this.dataSource.transaction(async (manager) => {
+      const removed = await manager.query<unknown[]>(`DELETE FROM youth_case_participants WHERE case_id = $1 AND user_id = $2 AND role = 'contact'`, [id, userId]);
+      if (affectedRows(removed) === 0) throw new NotFoundException('No such contact person on this case (the coordinator changes through the case).');
+      await this.audit.record({ action: 'youth_case.participant_remove', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { userId } }, manager);
+    });
+  }
+
+  /**
+   * A report of concern from the police (SoL 14 kap 1 §): social services of the collaboration's
+   * municipality get a new case with the report as its first entry, the disclosure is recorded,
+   * and their managers are notified. The police do not see the case afterwards.
+   */
+  async reportConcern(principal: Principal, input: ReportOfConcernInput) {
+    const police = scopesFor(principal, 'youth_concern:report').find((s) => s.collaborationIds.includes(input.collaborationId));
+    if (!police) throw new ForbiddenException('You may file reports of concern only within your own collaborations.');
+    const [target] = await this.dataSource.query<{ municipality: string; municipality_name: string; unit_id: string | null }[]>(
+      `SELECT c.municipality_organisation_id AS municipality, o.name AS municipality_name,
+              (SELECT un.id FROM units un JOIN memberships m ON m.unit_id = un.id
+               WHERE un.organisation_id = c.municipality_organisation_id AND m.role = 'social_services_manager'
+                 AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now())
+               ORDER BY un.name LIMIT 1) AS unit_id
+       FROM collaborations c JOIN organisations o ON o.id = c.municipality_organisation_id WHERE c.id = $1`,
+      [input.collaborationId],
+    );
+    if (!target?.unit_id) throw new ValidationProblem([{ field: 'collaborationId', message: 'the municipality of this collaboration has no social services unit in Samverkan' }]);
+    const now = this.clock.now();
+    const { caseId, emailIds } = await this.dataSource.transaction(async (manager) => {
+      const subjectId = await this.subjects.findOrCreate(manager, target.municipality, input, principal.userId);
+      const subject = await this.subjects.sealed(subjectId, manager);
+      const ageErrors = caseFormErrors('report_of_concern', subject.birth_date, stockholmDate(now));
+      if (ageErrors.length > 0) throw new ValidationProblem([{ field: 'personalNumber', message: 'a report of concern (SoL 14 kap 1 §) is about a child under 18' }]);
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, status, retention_class, created_by)
+         VALUES ($1, 'report_of_concern', $2, $3, $4, 'concern_raised', $5, $6) RETURNING id`,
+        [subjectId, input.collaborationId, target.municipality, target.unit_id, defaultRetentionClass(subject.birth_date), principal.userId],
+      );
+      await manager.query(
+        `INSERT INTO youth_entries (case_id, kind, category, visibility, occurred_on, body, author_id) VALUES ($1, 'journal', $2, 'owner', $3, $4, $5)`,
+        [row.id, input.category, input.observedOn, input.concern.trim(), principal.userId],
+      );
+      await manager.query(
+        `INSERT INTO youth_disclosures (case_id, ground, from_organisation_id, to_organisation_id, categories, justification, decided_by, decided_at)
+         VALUES ($1, 'sol_14_1_report_of_concern', $2, $3, $4, $5, $6, $7)`,
+        [row.id, police.organisationId, target.municipality, [...new Set(['basic', input.category])],
+          'Orosanmälan: polisen ska genast anmäla till socialtjänsten om ett barn kan behöva skydd (SoL 14 kap 1 §).', principal.userId, now],
+      );
+      await this.audit.record({ action: 'youth_case.report_of_concern', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: target.municipality }, manager);
+      const managers = await manager.query<{ user_id: string }[]>(
+        `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.unit_id = $1 AND m.role = 'social_services_manager' AND u.is_active AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now())`,
+        [target.unit_id],
+      );
+      const emails = await this.notifier.notify(manager, managers.map((m) => m.user_id), {
+        kind: 'youth_report_of_concern',
+        title: `Ny orosanmälan från polisen – ${caseReference(row.id)}`,
+        body: 'En orosanmälan har kommit in och väntar på bedömning (SoL 14 kap 1 §).',
+        resourceType: 'youth_case',
+        resourceId: row.id,
+        dedupeKey: `report-of-concern-${row.id}`,
+      });
+      return { caseId: row.id, emailIds: emails };
+    });
+    await this.notifier.send(emailIds);
+    return { caseReference: caseReference(caseId), receivedBy: target.municipality_name, receivedAt: now };
+  }
+
+  // ---- views -------------------------------------------------------------------------------
+
+  async view(principal: Principal, id: string, audited: boolean) {
+    const { record, access } = await this.gate.readable(principal, id);
+    const [facts] = await this.dataSource.query<{ organisation: string; unit: string; coordinator: string | null }[]>(
+      `SELECT o.name AS organisation, un.name AS unit, u.display_name AS coordinator FROM youth_cases c
+       JOIN organisations o ON o.id = c.owner_organisation_id JOIN units un ON un.id = c.owner_unit_id
+       LEFT JOIN users u ON u.id = c.coordinator_user_id WHERE c.id = $1`,
+      [id],
+    );
+    const subject: SubjectView | null = record.subjectId ? this.subjects.view(await this.subjects.sealed(record.subjectId)) : null;
+    if (audited) {
+      await this.audit.record({
+        action: 'youth_case.read',
+        resourceType: 'youth_case',
+        resourceId: id,
+        subjectOrganisationId: record.ownerOrganisationId,
+        details: access.owner ? { as: 'owner' } : { as: 'recipient', categories: access.categories },
+      });
+    }
+    return {
+      id,
+      reference: caseReference(id),
+      form: record.form,
+      status: record.status,
+      subject,
+      ownerOrganisation: { id: record.ownerOrganisationId, name: facts.organisation },
+      ownerUnit: { id: record.ownerUnitId, name: facts.unit },
+      coordinator: record.coordinatorUserId ? { id: record.coordinatorUserId, displayName: facts.coordinator } : null,
+      riskFactors: visibleRiskFactors(record.riskFactors, access),
+      reviewOn: access.owner ? record.reviewOn : null,
+      closedOn: record.closedOn,
+      ...(access.owner ? { retentionClass: record.retentionClass, purgeOn: record.purgeOn } : {}),
+      participants: await this.participants(id),
+      access: { owner: access.owner, categories: access.categories.map((key) => ({ key, label: INFORMATION_CATEGORIES[key].label })) },
+      version: record.version,
+    };
+  }
+
+  private async participants(id: string) {
+    return this.dataSource.query(
+      `SELECT p.user_id AS "userId", u.display_name AS "displayName", o.name AS organisation, p.role
+       FROM youth_case_participants p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = u.organisation_id
+       WHERE p.case_id = $1 ORDER BY p.role, u.display_name`,
+      [id],
+    );
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  /** The unit in which the principal opens cases: its only one, or the one it names. */
+  private workingUnit(principal: Principal, unitId?: string) {
+    const units = scopesFor(principal, 'youth_case:create');
+    const chosen = unitId ? units.find((u) => u.unitId === unitId) : units.length === 1 ? units[0] : undefined;
+    if (!chosen) {
+      throw new ValidationProblem([{ field: 'unitId', message: unitId ? 'you do not open youth cases in that unit' : 'name the unit (unitId) the case belongs to' }]);
+    }
+    return chosen;
+  }
+
+  private async collaborationOf(organisationId: string, requested: string | undefined, errors: FieldError[]): Promise<string> {
+    const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM collaborations WHERE municipality_organisation_id = $1 ORDER BY name', [organisationId]);
+    const chosen = requested ? rows.find((r) => r.id === requested) : rows.length === 1 ? rows[0] : undefined;
+    if (!chosen) errors.push({ field: 'collaborationId', message: requested ? 'not a collaboration of this municipality' : 'name the collaboration (collaborationId)' });
+    return chosen?.id ?? '';
+  }
+
+  private async isCaseWorker(userId: string, organisationId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
+       WHERE m.user_id = $1 AND un.organisation_id = $2 AND m.role = ANY($3::text[]) AND u.is_active
+         AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now()) LIMIT 1`,
+      [userId, organisationId, CASE_WORKER_ROLES],
+    );
+    return !!row;
+  }
+
+  private registerReview(manager: EntityManager, caseId: string, reviewOn: string, coordinator: string | null, organisationId: string): Promise<string> {
+    return this.deadlines.upsert(manager, {
+      kind: REVIEW_DEADLINE,
+      resourceType: 'youth_case',
+      resourceId: caseId,
+      title: `Omprövning av ungdomsärende ${caseReference(caseId)}`,
+      dueAt: stockholmMidnight(addDays(reviewOn, 1)),
+      responsibleUserId: coordinator,
+      responsibleOrganisationId: organisationId,
+    });
+  }
+
+  /** A closed case has nothing more due: its review, plan items, meetings and consent expiries end. */
+  private async closeDeadlines(manager: EntityManager, caseId: string): Promise<string[]> {
+    const ids = async (table: string) => (await manager.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE case_id = $1`, [caseId])).map((r) => r.id);
+    return this.deadlines.closeAllFor(
+      manager,
+      [
+        { resourceType: 'youth_case', resourceIds: [caseId] },
+        { resourceType: 'youth_plan_item', resourceIds: await ids('youth_plan_items') },
+        { resourceType: 'youth_meeting', resourceIds: await ids('youth_meetings') },
+        { resourceType: 'youth_consent', resourceIds: await ids('youth_consents') },
+      ],
+      'cancelled',
+    );
+  }
+}
+
+/** The risk factors a reader may see: each belongs to a category (an owner sees all). */
+function visibleRiskFactors(factors: string[], access: CaseAccess): { key: string; label: string }[] {
+  return factors
+    .filter((f) => access.categories.includes(RISK_FACTORS[f as RiskFactor]?.category as InformationCategory))
+    .map((key) => ({ key, label: RISK_FACTORS[key as RiskFactor].label }));
+}
+
+function riskFactorErrors(factors: string[]): FieldError[] {
+  const bad = factors.findIndex((f) => !Object.hasOwn(RISK_FACTORS, f));
+  return bad >= 0 ? [{ field: `riskFactors[${bad}]`, message: `riskFactors[${bad}] is not in the catalogue (${Object.keys(RISK_FACTORS).join(', ')})` }] : [];
+}
+

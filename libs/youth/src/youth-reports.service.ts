@@ -1,0 +1,175 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type OwnershipColumns, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { Clock, type Page, type PageQuery } from '@samverkan/platform';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { YouthCaseAccess } from './youth-case-access.js';
+import { caseReference } from './youth-deadlines.js';
+import { YouthSubjectsService } from './youth-subjects.service.js';
+import { STATISTICS_MIN_GROUP } from './youth-rules.js';
+
+const STATISTICS_COLUMNS: OwnershipColumns = { id: 'c.id', organisationId: 'c.owner_organisation_id', collaborationId: 'c.collaboration_id', unitId: 'c.owner_unit_id' };
+
+export interface StatisticsCell {
+  key: string;
+  /** null when suppressed. */
+  count: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Oversight of youth cases: the per-case access log (HSLF-FS 2016:40 style: who, which unit,
+ * what, when), the register extract for a data-subject access request (GDPR art. 15), and
+ * aggregated statistics in which no group smaller than five is shown.
+ */
+@Injectable()
+export class YouthReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly gate: YouthCaseAccess,
+    private readonly subjects: YouthSubjectsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Who read or changed the case (and its subject), newest first. */
+  async accessLog(principal: Principal, caseId: string, query: PageQuery): Promise<Page<unknown>> {
+    const record = await this.gate.workable(principal, caseId, 'youth_case:access_log', { allowClosed: true });
+    const where = `(a.resource_type = 'youth_case' AND a.resource_id = $1)
+      OR (a.resource_type = 'youth_subject' AND a.resource_id = $2)
+      OR (a.action = 'youth_case.list' AND a.details -> 'caseIds' ? $1::text)`;
+    const params = [caseId, record.subjectId];
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.outcome, a.actor_user_id AS "actorUserId", u.display_name AS "actorName",
+                un.name AS "actorUnit", o.name AS "actorOrganisation", a.details
+         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.actor_unit_id
+         LEFT JOIN organisations o ON o.id = a.actor_organisation_id
+         WHERE ${where} ORDER BY a.occurred_at DESC, a.id DESC LIMIT $3 OFFSET $4`,
+        [...params, query.limit, query.offset],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_events a WHERE ${where}`, params),
+    ]);
+    await this.audit.record({ action: 'youth_case.access_log_read', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Everything held about the young person, and every disclosure, for their access request. */
+  async registerExtract(principal: Principal, subjectId: string) {
+    const sealed = await this.subjects.readable(principal, subjectId);
+    if (!scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === sealed.owner_organisation_id)) {
+      throw new ForbiddenException('A register extract needs the permission youth_subject:extract in the owning organisation.');
+    }
+    const subject = this.subjects.view(sealed);
+    const cases = await this.dataSource.query<{ id: string }[]>(
+      `SELECT c.id, c.form, c.status, c.risk_factors AS "riskFactors", to_char(c.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "openedOn",
+              to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", to_char(c.purge_on, 'YYYY-MM-DD') AS "purgeOn", c.retention_class AS "retentionClass",
+              o.name AS "ownerOrganisation", un.name AS "ownerUnit", u.display_name AS coordinator
+       FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id JOIN units un ON un.id = c.owner_unit_id
+       LEFT JOIN users u ON u.id = c.coordinator_user_id WHERE c.subject_id = $1 ORDER BY c.created_at`,
+      [subjectId],
+    );
+    const ids = cases.map((c) => c.id);
+    const byCase = async (sql: string) => {
+      const rows = await this.dataSource.query<{ case_id: string }[]>(sql, [ids]);
+      return (id: string) => rows.filter((r) => r.case_id === id).map(({ case_id: _, ...rest }) => rest);
+    };
+    const [consents, disclosures, entries, plan, meetings] = await Promise.all([
+      byCase(`SELECT case_id, signers, categories, organisation_ids AS "organisationIds", to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
+                to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", withdrawn_at AS "withdrawnAt"
+              FROM youth_consents WHERE case_id = ANY($1::uuid[]) ORDER BY valid_from`),
+      byCase(`SELECT d.case_id, d.ground, fo.name AS "from", tor.name AS "to", d.categories, d.justification, d.criteria, d.decided_at AS "decidedAt",
+                u.display_name AS "decidedBy"
+              FROM youth_disclosures d JOIN organisations fo ON fo.id = d.from_organisation_id JOIN organisations tor ON tor.id = d.to_organisation_id
+              JOIN users u ON u.id = d.decided_by WHERE d.case_id = ANY($1::uuid[]) ORDER BY d.decided_at`),
+      byCase(`SELECT e.case_id, e.kind, e.category, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn", e.body, u.display_name AS author
+              FROM youth_entries e LEFT JOIN users u ON u.id = e.author_id WHERE e.case_id = ANY($1::uuid[]) ORDER BY e.occurred_on, e.created_at`),
+      byCase(`SELECT case_id, goal, task, owner_description AS "ownerDescription", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status
+              FROM youth_plan_items WHERE case_id = ANY($1::uuid[]) ORDER BY due_on`),
+      byCase(`SELECT case_id, kind, planned_at AS "plannedAt", attendees, to_char(held_on, 'YYYY-MM-DD') AS "heldOn"
+              FROM youth_meetings WHERE case_id = ANY($1::uuid[]) ORDER BY planned_at`),
+    ]);
+    await this.audit.record({ action: 'youth_subject.register_extract', resourceType: 'youth_subject', resourceId: subjectId, subjectOrganisationId: sealed.owner_organisation_id });
+    return {
+      producedAt: this.clock.now(),
+      subject: { ...subject, personalNumber: this.subjects.fullNumber(sealed) },
+      cases: cases.map((c) => ({
+        ...c,
+        reference: caseReference(c.id),
+        consents: consents(c.id),
+        disclosures: disclosures(c.id),
+        entries: entries(c.id),
+        planItems: plan(c.id),
+        meetings: meetings(c.id),
+      })),
+    };
+  }
+
+  /**
+   * Cases opened in the year, by form, current status, risk factor and age band, and the year's
+   * disclosures by ground. Groups of 1–4 are suppressed; where one group alone would be
+   * suppressed in a dimension, the next smallest is too, so totals cannot give it away.
+   */
+  async statistics(principal: Principal, year: number) {
+    const scope = scopeCondition(principal, 'youth_statistics:read', STATISTICS_COLUMNS, this.clock.now(), { grants: false });
+    const inYear = `c.created_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND c.created_at < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`;
+    const base = () => this.dataSource.createQueryBuilder().from('youth_cases', 'c').where(scope.sql, scope.params).andWhere(inYear, { year });
+    const grouped = async (expression: string, extra?: (qb: ReturnType<typeof base>) => void) => {
+      const qb = base().select(expression, 'key').addSelect('count(*)::int', 'count').groupBy('key');
+      extra?.(qb);
+      return suppress(await qb.getRawMany<{ key: string; count: number }>());
+    };
+    const ageBand = `CASE WHEN s.birth_date IS NULL THEN 'unknown'
+      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 12 THEN 'under_12'
+      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 15 THEN '12_14'
+      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 18 THEN '15_17'
+      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 21 THEN '18_20' ELSE '21_plus' END`;
+    const [total] = await base().select('count(*)::int', 'count').getRawMany<{ count: number }>();
+    const result = {
+      year,
+      minimumGroupSize: STATISTICS_MIN_GROUP,
+      casesOpened: total.count > 0 && total.count < STATISTICS_MIN_GROUP ? { count: null, suppressed: true } : { count: total.count, suppressed: false },
+      byForm: await grouped('c.form'),
+      byStatus: await grouped('c.status'),
+      byAgeBand: await grouped(ageBand, (qb) => qb.leftJoin('youth_subjects', 's', 's.id = c.subject_id')),
+      byRiskFactor: await this.riskFactors(base()),
+      disclosuresByGround: suppress(
+        await this.dataSource
+          .createQueryBuilder()
+          .from('youth_disclosures', 'd')
+          .innerJoin('youth_cases', 'c', 'c.id = d.case_id')
+          .where(scope.sql, scope.params)
+          .andWhere(`d.decided_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND d.decided_at < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`, { year })
+          .select('d.ground', 'key')
+          .addSelect('count(*)::int', 'count')
+          .groupBy('key')
+          .getRawMany<{ key: string; count: number }>(),
+      ),
+    };
+    await this.audit.record({ action: 'youth_case.statistics', resourceType: 'youth_case', details: { year } });
+    return result;
+  }
+
+  /** Cases per risk factor (a case counts once under each of its factors). */
+  private async riskFactors(cases: SelectQueryBuilder<ObjectLiteral>): Promise<StatisticsCell[]> {
+    const [sql, params] = cases.select('c.risk_factors', 'risk_factors').getQueryAndParameters();
+    const rows = await this.dataSource.query<{ key: string; count: number }[]>(
+      `SELECT rf AS key, count(*)::int AS count FROM (${sql}) x CROSS JOIN LATERAL unnest(x.risk_factors) rf GROUP BY rf`,
+      params,
+    );
+    return suppress(rows);
+  }
+}
+
+/** Small-group suppression with one round of secondary suppression (see `statistics`). */
+export function suppress(rows: { key: string; count: number }[]): StatisticsCell[] {
+  const cells = rows
+    .map((r) => ({ key: String(r.key), count: r.count, suppressed: r.count > 0 && r.count < STATISTICS_MIN_GROUP }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  if (cells.filter((c) => c.suppressed).length === 1) {
+    const next = cells.filter((c) => !c.suppressed).sort((a, b) => a.count - b.count)[0];
+    if (next) next.suppressed = true;
+  }
+  return cells.map((c) => (c.suppressed ? { key: c.key, count: null, suppressed: true } : c));
+}

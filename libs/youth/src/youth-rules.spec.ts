@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { consentErrors, defaultRetentionClass, disclosureErrors, type DisclosureFacts, purgeOn } from './youth-rules.js';
+
+const consent = (signers: ('guardian' | 'young_person')[], extra: Record<string, unknown> = {}) => ({
+  signers: signers.map((role) => ({ role })),
+  signedOn: '2022-03-01',
+  validFrom: '2022-03-01',
+  validUntil: '2023-02-28',
+  categories: ['school', 'leisure'],
+  organisationIds: ['police-org'],
+  ...extra,
+});
+
+describe('consent', () => {
+  it('under 15: a guardian signs', () => {
+    expect(consentErrors(consent(['guardian']), '2009-06-10', 15)).toEqual([]);
+    expect(consentErrors(consent(['young_person']), '2009-06-10', 15)).toEqual([{ field: 'signers', message: 'a guardian (vårdnadshavare) must sign for a young person under 18' }]);
+  });
+
+  it('from the configured age: the guardian and the young person', () => {
+    expect(consentErrors(consent(['guardian']), '2006-06-10', 15)).toEqual([{ field: 'signers', message: 'from 15 the young person must also sign' }]);
+    expect(consentErrors(consent(['guardian', 'young_person']), '2006-06-10', 15)).toEqual([]);
+    // A municipality that asks for the young person's own signature from 13.
+    expect(consentErrors(consent(['guardian']), '2008-06-10', 13)[0].message).toBe('from 13 the young person must also sign');
+  });
+
+  it('from 18: only the young person; a guardians’ consent ends before the 18th birthday', () => {
+    expect(consentErrors(consent(['young_person']), '2003-06-10', 15)).toEqual([]);
+    expect(consentErrors(consent(['guardian', 'young_person']), '2003-06-10', 15)).toEqual([{ field: 'signers', message: 'from 18 only the young person consents; guardians do not sign' }]);
+    expect(consentErrors(consent(['guardian', 'young_person']), '2004-09-01', 15)).toEqual([
+      { field: 'validUntil', message: 'a consent signed by guardians ends before the young person turns 18 (2022-09-01); set validUntil before it' },
+    ]);
+  });
+
+  it('is never a ground for criminal-offence data', () => {
+    expect(consentErrors(consent(['guardian'], { categories: ['school', 'offences'] }), '2009-06-10', 15)).toEqual([
+      { field: 'categories[1]', message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' },
+    ]);
+  });
+});
+
+describe('disclosure grounds', () => {
+  const facts = (extra: Partial<DisclosureFacts>): DisclosureFacts => ({
+    ground: 'osl_10_18a', categories: ['basic', 'offences'], fromKind: 'municipality', toKind: 'police', fromIsOwner: true, toIsOwner: false,
+    ageOnDisclosure: 17, consentedCategories: null, criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true }, ...extra,
+  });
+
+  it('OSL 10 kap 18 a §: to the police, under 21, all three criteria attested', () => {
+    expect(disclosureErrors(facts({}))).toEqual([]);
+    expect(disclosureErrors(facts({ ageOnDisclosure: 21 }))).toEqual([{ field: 'ground', message: 'OSL 10 kap 18 a § applies only to persons under 21' }]);
+    expect(disclosureErrors(facts({ toKind: 'municipality' }))[0].field).toBe('toOrganisationId');
+    expect(disclosureErrors(facts({ criteria: { riskOfCriminality: true, helpsPrevent: true } }))).toEqual([
+      { field: 'criteria.noConflictWithMeasures', message: 'must be attested: Utlämnandet står inte i strid med socialtjänstens egna åtgärder' },
+    ]);
+  });
+
+  it('consent: only what a valid consent covers, never offences', () => {
+    const base = facts({ ground: 'consent', categories: ['basic', 'school'], consentedCategories: ['basic', 'school', 'leisure'] });
+    expect(disclosureErrors(base)).toEqual([]);
+    expect(disclosureErrors({ ...base, consentedCategories: null })).toEqual([{ field: 'ground', message: 'no valid consent covers the recipient organisation' }]);
+    expect(disclosureErrors({ ...base, categories: ['basic', 'health'] })).toEqual([{ field: 'categories[1]', message: 'the consent does not cover health' }]);
+    expect(disclosureErrors({ ...base, categories: ['offences'], consentedCategories: ['offences'] })[0].message).toMatch(/GDPR art. 10/);
+  });
+
+  it('report of concern: from the police to social services', () => {
+    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern', fromKind: 'police', toKind: 'municipality', fromIsOwner: false, toIsOwner: true }))).toEqual([]);
+    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern' }))).toEqual([{ field: 'ground', message: 'a report of concern (SoL 14 kap 1 §) goes from the police to social services' }]);
+  });
+});
+
+describe('retention', () => {
+  it('purges in the year after five years from the last entry; keeps research birthdays', () => {
+    expect(purgeOn('2021-06-10', 'sol_standard')).toBe('2027-01-01');
+    expect(purgeOn('2021-12-31', 'sol_standard')).toBe('2027-01-01');
+    expect(defaultRetentionClass('2008-03-15')).toBe('sol_research');
+    expect(defaultRetentionClass('2008-03-14')).toBe('sol_standard');
+    expect(purgeOn('2021-06-10', 'sol_research')).toBeNull();
+  });
+});

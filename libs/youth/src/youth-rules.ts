@@ -1,0 +1,214 @@
+import { addMonths, type FieldError } from '@samverkan/platform';
+import { ageOn } from './personal-number.js';
+
+/**
+ * The rules of youth cases in one place: information categories, risk factors, case forms and
+ * their age ranges, the status path, who signs a consent, what each legal ground of a disclosure
+ * requires, and retention (gallring). DOMAIN.md §3.
+ */
+
+/**
+ * What is shared is named by category. Offences are criminal-offence data (GDPR art. 10): they
+ * need a statutory ground, never consent. `basic` (who the case is about, its form and status)
+ * comes with any sharing: nothing else can be shared without it.
+ */
+export const INFORMATION_CATEGORIES = {
+  basic: { label: 'Grunduppgifter – namn, födelsedatum, ärendets form och status (Basic details)', offenceData: false },
+  family: { label: 'Familj och hemförhållanden (Family and home)', offenceData: false },
+  school: { label: 'Skola och sysselsättning (School and occupation)', offenceData: false },
+  leisure: { label: 'Fritid och umgänge (Leisure and peers)', offenceData: false },
+  health: { label: 'Hälsa, alkohol och droger (Health and substance use)', offenceData: false },
+  plan: { label: 'Plan och insatser (Plan and measures)', offenceData: false },
+  offences: { label: 'Brott och misstankar om brott (Offences — GDPR art. 10)', offenceData: true },
+} as const;
+export type InformationCategory = keyof typeof INFORMATION_CATEGORIES;
+export const CATEGORY_KEYS = Object.keys(INFORMATION_CATEGORIES) as InformationCategory[];
+
+/** Risk factors of the coordinator's assessment; each belongs to the category it reveals. */
+export const RISK_FACTORS = {
+  truancy: { label: 'Skolfrånvaro (Truancy)', category: 'school' },
+  school_failure: { label: 'Svaga skolresultat (School failure)', category: 'school' },
+  family_conflict: { label: 'Konflikter i hemmet (Family conflict)', category: 'family' },
+  violence_exposure: { label: 'Utsatt för våld (Exposed to violence)', category: 'family' },
+  risky_peers: { label: 'Riskfyllt umgänge (Risky peers)', category: 'leisure' },
+  risky_places: { label: 'Vistas i riskmiljöer (Risky places)', category: 'leisure' },
+  alcohol: { label: 'Alkohol (Alcohol)', category: 'health' },
+  drugs: { label: 'Narkotika (Drugs)', category: 'health' },
+  mental_health: { label: 'Psykisk ohälsa (Mental health)', category: 'health' },
+  crime: { label: 'Brottslighet (Crime)', category: 'offences' },
+  weapons: { label: 'Vapen (Weapons)', category: 'offences' },
+} as const satisfies Record<string, { label: string; category: InformationCategory }>;
+export type RiskFactor = keyof typeof RISK_FACTORS;
+export const RISK_FACTOR_KEYS = Object.keys(RISK_FACTORS) as RiskFactor[];
+
+/** Forms of cooperation, with the ages they serve (configurable here per deployment). */
+export const CASE_FORMS = {
+  sspf: { label: 'SSPF – skola, socialtjänst, polis, fritid', minAge: 12, maxAge: 18, consentBased: true },
+  sig: { label: 'SIG – sociala insatsgrupper', minAge: 15, maxAge: 25, consentBased: true },
+  report_of_concern: { label: 'Orosanmälan (SoL 14 kap 1 §)', minAge: 0, maxAge: 17, consentBased: false },
+  other: { label: 'Annan samverkan (Other)', minAge: 0, maxAge: 25, consentBased: false },
+} as const;
+export type CaseForm = keyof typeof CASE_FORMS;
+export const CASE_FORM_KEYS = Object.keys(CASE_FORMS) as CaseForm[];
+
+export const CASE_STATUSES = ['concern_raised', 'assessment', 'awaiting_consent', 'mapping', 'plan_active', 'follow_up', 'closed', 'purged'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The case flow; any open case can be closed (by a manager); `purged` is reached only by retention. */
+export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  concern_raised: ['assessment', 'closed'],
+  assessment: ['awaiting_consent', 'mapping', 'closed'],
+  awaiting_consent: ['mapping', 'closed'],
+  mapping: ['plan_active', 'closed'],
+  plan_active: ['follow_up', 'closed'],
+  follow_up: ['plan_active', 'closed'],
+  closed: [],
+  purged: [],
+};
+
+/** In a consent-based form, the mapping with the other parties starts only under a valid consent. */
+export function needsConsentToEnter(form: CaseForm, status: CaseStatus): boolean {
+  return CASE_FORMS[form].consentBased && status === 'mapping';
+}
+
+export function caseFormErrors(form: CaseForm, birthDate: string, today: string): FieldError[] {
+  const age = ageOn(birthDate, today);
+  const { minAge, maxAge, label } = CASE_FORMS[form];
+  return age < minAge || age > maxAge ? [{ field: 'form', message: `${label} is for ages ${minAge}–${maxAge}; the young person is ${age}` }] : [];
+}
+
+// ---- consent --------------------------------------------------------------------------------
+
+export const SIGNER_ROLES = ['guardian', 'young_person'] as const;
+export type SignerRole = (typeof SIGNER_ROLES)[number];
+export const ADULT_AGE = 18;
+
+/**
+ * Who must sign (DOMAIN.md §3): under `ownConsentAge` the guardians; from that age the guardians
+ * and the young person; from 18 only the young person. A consent signed by guardians ends the day
+ * before the young person turns 18.
+ */
+export function consentErrors(
+  input: { signers: { role: SignerRole }[]; signedOn: string; validFrom: string; validUntil: string; categories: string[]; organisationIds: string[] },
+  birthDate: string,
+  ownConsentAge: number,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const age = ageOn(birthDate, input.signedOn);
+  const guardians = input.signers.filter((s) => s.role === 'guardian').length;
+  const ownSignature = input.signers.some((s) => s.role === 'young_person');
+  if (age >= ADULT_AGE && guardians > 0) {
+    errors.push({ field: 'signers', message: 'from 18 only the young person consents; guardians do not sign' });
+  }
+  if (age >= ADULT_AGE && !ownSignature) errors.push({ field: 'signers', message: 'the young person (18 or older) must sign' });
+  if (age < ADULT_AGE && guardians === 0) errors.push({ field: 'signers', message: 'a guardian (vårdnadshavare) must sign for a young person under 18' });
+  if (age >= ownConsentAge && age < ADULT_AGE && !ownSignature) {
+    errors.push({ field: 'signers', message: `from ${ownConsentAge} the young person must also sign` });
+  }
+  if (input.validUntil <= input.validFrom) errors.push({ field: 'validUntil', message: 'validUntil must be after validFrom' });
+  if (input.validFrom < input.signedOn) errors.push({ field: 'validFrom', message: 'a consent cannot apply before it was signed' });
+  const adult = addMonths(birthDate, 12 * ADULT_AGE);
+  if (age < ADULT_AGE && guardians > 0 && input.validUntil >= adult) {
+    errors.push({ field: 'validUntil', message: `a consent signed by guardians ends before the young person turns 18 (${adult}); set validUntil before it` });
+  }
+  const offence = input.categories.findIndex((c) => INFORMATION_CATEGORIES[c as InformationCategory]?.offenceData);
+  if (offence >= 0) {
+    errors.push({ field: `categories[${offence}]`, message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' });
+  }
+  if (input.organisationIds.length === 0) errors.push({ field: 'organisationIds', message: 'name at least one organisation the consent lets us share with' });
+  return errors;
+}
+
+// ---- disclosure -----------------------------------------------------------------------------
+
+export const DISCLOSURE_GROUNDS = {
+  consent: 'Samtycke (Consent)',
+  osl_10_18a: 'OSL 10 kap 18 a § – uppgift till polisen om person under 21 år',
+  sol_14_1_report_of_concern: 'SoL 14 kap 1 § – orosanmälan från polisen',
+} as const;
+export type DisclosureGround = keyof typeof DISCLOSURE_GROUNDS;
+export const DISCLOSURE_GROUND_KEYS = Object.keys(DISCLOSURE_GROUNDS) as DisclosureGround[];
+
+/** OSL 10 kap 18 a §: social services may tell the police about someone under 21 only when all three hold. */
+export const OSL_18A_CRITERIA = {
+  riskOfCriminality: 'Särskilda omständigheter visar en risk för att personen kommer att utöva brottslig verksamhet',
+  helpsPrevent: 'Uppgiften kan bidra till att förhindra den brottsliga verksamheten',
+  noConflictWithMeasures: 'Utlämnandet står inte i strid med socialtjänstens egna åtgärder',
+} as const;
+export type Osl18aCriteria = Record<keyof typeof OSL_18A_CRITERIA, boolean>;
+export const OSL_18A_MAX_AGE = 20;
+
+/** How long a recipient can see what was disclosed, unless the disclosure says otherwise. */
+export const DISCLOSURE_ACCESS_DAYS = 30;
+
+export interface DisclosureFacts {
+  ground: DisclosureGround;
+  categories: string[];
+  criteria?: Partial<Osl18aCriteria>;
+  fromKind: string;
+  toKind: string;
+  fromIsOwner: boolean;
+  toIsOwner: boolean;
+  ageOnDisclosure: number;
+  /** For the consent ground: the categories a valid consent covers for the recipient. */
+  consentedCategories: string[] | null;
+}
+
+export function disclosureErrors(f: DisclosureFacts): FieldError[] {
+  const errors: FieldError[] = [];
+  switch (f.ground) {
+    case 'consent': {
+      if (!f.fromIsOwner) errors.push({ field: 'ground', message: 'only the organisation owning the case discloses on consent' });
+      const offence = f.categories.findIndex((c) => INFORMATION_CATEGORIES[c as InformationCategory]?.offenceData);
+      if (offence >= 0) {
+        errors.push({ field: `categories[${offence}]`, message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' });
+      }
+      if (!f.consentedCategories) errors.push({ field: 'ground', message: 'no valid consent covers the recipient organisation' });
+      else {
+        const outside = f.categories.findIndex((c) => !f.consentedCategories!.includes(c));
+        if (outside >= 0) errors.push({ field: `categories[${outside}]`, message: `the consent does not cover ${f.categories[outside]}` });
+      }
+      break;
+    }
+    case 'osl_10_18a': {
+      if (!f.fromIsOwner || f.fromKind !== 'municipality') errors.push({ field: 'ground', message: 'OSL 10 kap 18 a § lets social services (the owning municipality) disclose' });
+      if (f.toKind !== 'police') errors.push({ field: 'toOrganisationId', message: 'OSL 10 kap 18 a § allows disclosure to the police only' });
+      if (f.ageOnDisclosure > OSL_18A_MAX_AGE) errors.push({ field: 'ground', message: 'OSL 10 kap 18 a § applies only to persons under 21' });
+      for (const key of Object.keys(OSL_18A_CRITERIA) as (keyof Osl18aCriteria)[]) {
+        if (f.criteria?.[key] !== true) errors.push({ field: `criteria.${key}`, message: `must be attested: ${OSL_18A_CRITERIA[key]}` });
+      }
+      break;
+    }
+    case 'sol_14_1_report_of_concern':
+      if (f.fromKind !== 'police' || !f.toIsOwner) errors.push({ field: 'ground', message: 'a report of concern (SoL 14 kap 1 §) goes from the police to social services' });
+      break;
+  }
+  return errors;
+}
+
+// ---- retention (gallring) -------------------------------------------------------------------
+
+/**
+ * SoL 12 kap 1 §: social-services records are destroyed five years after the last entry, the
+ * destruction completed in the following calendar year; SoL 12 kap 2 §: records about people
+ * born on the 5th, 15th or 25th are kept for research.
+ */
+export const RETENTION_CLASSES = {
+  sol_standard: { label: 'Gallras 5 år efter sista anteckningen (SoL 12 kap 1 §)', yearsAfterLastEntry: 5 },
+  sol_research: { label: 'Bevaras för forskning – född den 5, 15 eller 25 (SoL 12 kap 2 §)', yearsAfterLastEntry: null },
+} as const;
+export type RetentionClass = keyof typeof RETENTION_CLASSES;
+
+export function defaultRetentionClass(birthDate: string): RetentionClass {
+  return ['05', '15', '25'].includes(birthDate.slice(8, 10)) ? 'sol_research' : 'sol_standard';
+}
+
+/** The day the case is purged: 1 January of the year after the retention period ends; null if kept. */
+export function purgeOn(lastEntryOn: string, retentionClass: RetentionClass): string | null {
+  const years = RETENTION_CLASSES[retentionClass].yearsAfterLastEntry;
+  if (years === null) return null;
+  return `${Number(lastEntryOn.slice(0, 4)) + years + 1}-01-01`;
+}
+
+/** Statistics never show groups smaller than this (a small group can point at a person). */
+export const STATISTICS_MIN_GROUP = 5;

@@ -1,0 +1,196 @@
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { Clock, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PersonalDataCipher } from './personal-data-cipher.js';
+import { ageOn, formatPersonalNumber, maskPersonalNumber, parsePersonalNumber } from './personal-number.js';
+import { CASE_COLUMNS } from './youth-case-access.js';
+
+export const PIN_FIELD = 'youth_subject.personal_number';
+export const NAME_FIELD = 'youth_subject.name';
+
+/** A subject row as stored: the number and name only sealed. */
+export interface SealedSubject {
+  id: string;
+  owner_organisation_id: string;
+  key_id: string;
+  pin_sealed: Buffer;
+  name_sealed: Buffer;
+  birth_date: string;
+  coordination_number: boolean;
+}
+
+export interface SubjectView {
+  id: string;
+  name: string;
+  /** Masked: YYYYMMDD-****. The full number needs `youth_subject:reveal` and a reason. */
+  personalNumber: string;
+  birthDate: string;
+  age: number;
+  coordinationNumber: boolean;
+  ownerOrganisationId: string;
+}
+
+const SELECT_SEALED = `SELECT s.id, s.owner_organisation_id, s.key_id, s.pin_sealed, s.name_sealed,
+  to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.coordination_number FROM youth_subjects s`;
+
+/**
+ * Young people the cases are about. Their personal number and name are stored only encrypted
+ * (see PersonalDataCipher); look-up by number goes through the keyed hash and needs a reason;
+ * showing the full number needs a permission and a reason. Every read is audited.
+ */
+@Injectable()
+export class YouthSubjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registers a young person with the principal's municipality; 409 (with its id) if already there. */
+  async create(principal: Principal, input: { personalNumber: string; name: string }, manager?: EntityManager): Promise<SubjectView> {
+    const organisationId = organisationFor(principal, 'youth_case:create');
+    const id = await this.insert(organisationId, input, principal.userId, manager);
+    return this.view(await this.sealed(id, manager));
+  }
+
+  /**
+   * The subject with this number in `organisationId`, created if new (a report of concern names a
+   * young person social services may not know yet). Returns its id.
+   */
+  async findOrCreate(manager: EntityManager, organisationId: string, input: { personalNumber: string; name: string }, userId: string): Promise<string> {
+    const number = this.parse(input.personalNumber);
+    const [existing] = await manager.query<{ id: string }[]>(
+      'SELECT id FROM youth_subjects WHERE owner_organisation_id = $1 AND pin_lookup = ANY($2::text[])',
+      [organisationId, this.cipher.lookupHashes(number.canonical)],
+    );
+    return existing?.id ?? this.insert(organisationId, input, userId, manager);
+  }
+
+  /** Exact look-up by personal number in the principal's organisation(s); the reason is audited, the number never. */
+  async find(principal: Principal, input: { personalNumber: string; reason: string }): Promise<{ items: SubjectView[] }> {
+    const organisations = scopesFor(principal, 'youth_subject:find').map((s) => s.organisationId);
+    const number = this.parse(input.personalNumber);
+    const rows = await this.dataSource.query<SealedSubject[]>(
+      `${SELECT_SEALED} WHERE s.owner_organisation_id = ANY($1::uuid[]) AND s.pin_lookup = ANY($2::text[])`,
+      [organisations, this.cipher.lookupHashes(number.canonical)],
+    );
+    await this.audit.record({
+      action: 'youth_subject.find',
+      resourceType: 'youth_subject',
+      resourceId: rows[0]?.id,
+      subjectOrganisationId: rows[0]?.owner_organisation_id,
+      details: { reason: input.reason, found: rows.length },
+    });
+    return { items: rows.map((row) => this.view(row)) };
+  }
+
+  /** The subject and the cases of theirs the principal may see; audited. */
+  async get(principal: Principal, id: string) {
+    const row = await this.readable(principal, id);
+    const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
+    const cases = await this.dataSource
+      .createQueryBuilder()
+      .select(['c.id AS id', 'c.form AS form', 'c.status AS status', `to_char(c.created_at, 'YYYY-MM-DD') AS "openedOn"`])
+      .from('youth_cases', 'c')
+      .where('c.subject_id = :id', { id })
+      .andWhere(scope.sql, scope.params)
+      .orderBy('c.created_at', 'DESC')
+      .getRawMany();
+    await this.audit.record({ action: 'youth_subject.read', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
+    return { ...this.view(row), cases };
+  }
+
+  /** The full number, for those allowed, with the reason on record. */
+  async reveal(principal: Principal, id: string, reason: string): Promise<{ personalNumber: string }> {
+    const row = await this.readable(principal, id);
+    if (!scopesFor(principal, 'youth_subject:reveal').some((s) => s.organisationId === row.owner_organisation_id)) {
+      await this.audit.record({ action: 'youth_subject.reveal', outcome: 'denied', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
+      throw new ForbiddenException('Revealing the full personal number needs the permission youth_subject:reveal in the owning organisation.');
+    }
+    await this.audit.record({ action: 'youth_subject.reveal', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id, details: { reason } });
+    return { personalNumber: formatPersonalNumber(this.cipher.decrypt(PIN_FIELD, row.pin_sealed, row.key_id)) };
+  }
+
+  /**
+   * The subject, if the principal may see it: its own organisation's social services (who work
+   * with its cases or may look people up), or anyone who may see one of its cases. Else 404.
+   */
+  async readable(principal: Principal, id: string): Promise<SealedSubject> {
+    const row = await this.sealed(id).catch(() => undefined);
+    if (row) {
+      const home = ['youth_case:create', 'youth_subject:find'].some((p) =>
+        scopesFor(principal, p as 'youth_case:create').some((s) => s.organisationId === row.owner_organisation_id),
+      );
+      if (home) return row;
+      const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
+      const visible = await this.dataSource.createQueryBuilder().select('1').from('youth_cases', 'c').where('c.subject_id = :id', { id }).andWhere(scope.sql, scope.params).limit(1).getRawOne();
+      if (visible) return row;
+    }
+    await this.audit.record({ action: 'youth_subject.read', outcome: 'denied', resourceType: 'youth_subject', resourceId: id });
+    throw new NotFoundException(`No youth subject with id ${id}.`);
+  }
+
+  async sealed(id: string, manager: EntityManager = this.dataSource.manager): Promise<SealedSubject> {
+    const [row] = await manager.query<SealedSubject[]>(`${SELECT_SEALED} WHERE s.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No youth subject with id ${id}.`);
+    return row;
+  }
+
+  view(row: SealedSubject): SubjectView {
+    const canonical = this.cipher.decrypt(PIN_FIELD, row.pin_sealed, row.key_id);
+    return {
+      id: row.id,
+      name: this.cipher.decrypt(NAME_FIELD, row.name_sealed, row.key_id),
+      personalNumber: maskPersonalNumber(canonical),
+      birthDate: row.birth_date,
+      age: ageOn(row.birth_date, stockholmDate(this.clock.now())),
+      coordinationNumber: row.coordination_number,
+      ownerOrganisationId: row.owner_organisation_id,
+    };
+  }
+
+  /** The full number, decrypted: only for the register extract and the subject's own use. */
+  fullNumber(row: SealedSubject): string {
+    return formatPersonalNumber(this.cipher.decrypt(PIN_FIELD, row.pin_sealed, row.key_id));
+  }
+
+  private parse(personalNumber: string) {
+    const number = parsePersonalNumber(personalNumber, stockholmDate(this.clock.now()));
+    if (!number) {
+      throw new ValidationProblem([{ field: 'personalNumber', message: 'personalNumber must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked)' }]);
+    }
+    return number;
+  }
+
+  private async insert(organisationId: string, input: { personalNumber: string; name: string }, userId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const number = this.parse(input.personalNumber);
+    const name = input.name.trim();
+    const [existing] = await manager.query<{ id: string }[]>(
+      'SELECT id FROM youth_subjects WHERE owner_organisation_id = $1 AND pin_lookup = ANY($2::text[])',
+      [organisationId, this.cipher.lookupHashes(number.canonical)],
+    );
+    if (existing) {
+      throw new ProblemException(HttpStatus.CONFLICT, 'youth-subject-exists', 'This young person is already registered.', { existingSubjectId: existing.id });
+    }
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date, coordination_number, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [organisationId, this.cipher.keyId, this.cipher.encrypt(PIN_FIELD, number.canonical), this.cipher.encrypt(NAME_FIELD, name),
+        this.cipher.lookupHash(number.canonical), number.birthDate, number.coordinationNumber, userId],
+    );
+    await this.audit.record({ action: 'youth_subject.create', resourceType: 'youth_subject', resourceId: row.id, subjectOrganisationId: organisationId }, manager);
+    return row.id;
+  }
+}
+
+/** The organisation through which the principal does this youth work (its first such membership). */
+export function organisationFor(principal: Principal, permission: 'youth_case:create'): string {
+  const [scope] = scopesFor(principal, permission);
+  if (!scope) throw new ForbiddenException(`Requires the permission ${permission}.`);
+  return scope.organisationId;
+}
+

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { AccessService } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
+import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
+import { QueueModule, QueueName } from '@samverkan/platform';
+import { PersonalDataCipher } from './personal-data-cipher.js';
+import { YouthCaseAccess } from './youth-case-access.js';
+import { YouthCasesController } from './youth-cases.controller.js';
+import { YouthCasesService } from './youth-cases.service.js';
+import { YouthRecordsService } from './youth-records.service.js';
+import { YouthReportsService } from './youth-reports.service.js';
+import { YouthRetentionService } from './youth-retention.service.js';
+import { YouthSharingService } from './youth-sharing.service.js';
+import { YouthSubjectsController } from './youth-subjects.controller.js';
+import { YouthSubjectsService } from './youth-subjects.service.js';
+import { YouthProcessor } from './youth.processor.js';
+
+/**
+ * Youth cases shared between social services and the police: subjects (encrypted), cases, consents,
+ * disclosures, entries, plans, meetings, access log, register extract and statistics.
+ */
+@Module({
+  imports: [DeadlinesModule, NotificationsModule],
+  controllers: [YouthSubjectsController, YouthCasesController],
+  providers: [PersonalDataCipher, YouthCaseAccess, YouthSubjectsService, YouthCasesService, YouthSharingService, YouthRecordsService, YouthReportsService],
+})
+export class YouthModule {}
+
+/** The worker's part: consent expiry notices and nightly retention. */
+@Module({
+  imports: [QueueModule.register(QueueName.Youth, QueueName.Deadlines), NotificationsWorkerModule],
+  providers: [
+    AccessService,
+    AuditService,
+    DeadlinesService,
+    PersonalDataCipher,
+    YouthCaseAccess,
+    YouthSubjectsService,
+    YouthSharingService,
+    YouthRetentionService,
+    YouthProcessor,
+  ],
+})
+export class YouthWorkerModule {}
