@@ -175,6 +175,30 @@ describe('youth cases', () => {
     expect((await move(id.case, 'mapping')).body.status).toBe('mapping');
   });
 
+  it('keeps a plan with owners and due dates as deadlines, and meetings whose minutes become entries', async () => {
+    const item = await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', { goal: 'Regelbunden skolgång', task: 'Närvaroplan med mentor', ownerUserId: id.policeUser, dueOn: addDays(today, 14) });
+    expect(item.status).toBe(201); // the police are covered for `plan` by the consent
+    const [deadline] = await api.db.query(`SELECT kind, responsible_user_id, status FROM deadlines WHERE resource_id = $1`, [item.body.id]);
+    expect(deadline).toEqual({ kind: 'youth_plan_item', responsible_user_id: id.policeUser, status: 'open' });
+    expect((await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', { goal: 'Fritid', task: 'Prova på fotboll', dueOn: addDays(today, 7) })).body.errors[0].field).toBe('ownerUserId');
+    const done = await call('PATCH', `/youth-cases/${id.case}/plan-items/${item.body.id}`, 'worker', { status: 'done' }, { 'if-match': `"${item.body.version}"` });
+    expect(done.body.status).toBe('done');
+    expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [item.body.id]))[0].status).toBe('met');
+    expect((await call('PATCH', `/youth-cases/${id.case}/plan-items/${item.body.id}`, 'worker', { status: 'open' }, { 'if-match': `"${item.body.version}"` })).status).toBe(412);
+    expect((await call('GET', `/youth-cases/${id.case}/plan-items`, 'police')).body.map((p: { task: string }) => p.task)).toEqual(['Närvaroplan med mentor']);
+
+    const meeting = await call('POST', `/youth-cases/${id.case}/meetings`, 'worker', { kind: 'network', plannedAt: `${addDays(today, 3)}T14:00:00+01:00`, attendees: 'Elias, vårdnadshavare, mentor, kontaktpolis' });
+    expect(meeting.status).toBe(201);
+    const minutes = await call('POST', `/youth-cases/${id.case}/meetings/${meeting.body.id}/minutes`, 'worker', {
+      category: 'plan', visibility: 'shared', occurredOn: addDays(today, 3), body: 'Överenskommelse om närvaroplan och uppföljning om sex veckor.',
+    });
+    expect(minutes.body).toMatchObject({ heldOn: addDays(today, 3), minutesEntryId: expect.any(String) });
+    expect((await call('POST', `/youth-cases/${id.case}/meetings/${meeting.body.id}/minutes`, 'worker', { category: 'plan', visibility: 'shared', occurredOn: today, body: 'Igen.' })).status).toBe(409);
+    expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [meeting.body.id]))[0].status).toBe('met');
+    const shared = await call('GET', `/youth-cases/${id.case}/entries`, 'police');
+    expect(shared.body.items.map((e: { kind: string }) => e.kind)).toContain('meeting_minutes');
+  });
+
   it('cuts access the moment the consent is withdrawn and tells the participants', async () => {
     const withdrawn = await call('POST', `/youth-cases/${id.case}/consents/${id.consent}/withdraw`, 'worker', { reason: 'Vårdnadshavaren återkallade samtycket per telefon.' });
     expect(withdrawn.body).toMatchObject({ state: 'withdrawn', withdrawalReason: 'Vårdnadshavaren återkallade samtycket per telefon.' });
@@ -266,7 +290,9 @@ describe('youth cases', () => {
     const [theCase] = extract.body.cases;
     expect(theCase.consents).toHaveLength(2);
     expect(theCase.disclosures.map((d: { ground: string }) => d.ground)).toEqual(['osl_10_18a']);
-    expect(theCase.entries).toHaveLength(4);
+    expect(theCase.entries).toHaveLength(5);
+    expect(theCase.planItems).toHaveLength(1);
+    expect(theCase.meetings).toHaveLength(1);
     expect((await call('GET', `/youth-subjects/${id.elias}/register-extract`, 'worker')).status).toBe(403);
     expect((await api.auditEvents('youth_subject.register_extract'))).toHaveLength(1);
   });
@@ -288,12 +314,12 @@ describe('youth cases', () => {
     const hugo = personalNumber(16, '294');
     const { caseId, subjectId } = await openCase(hugo.number, 'Hugo Sandberg');
     await call('POST', `/youth-cases/${caseId}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'owner', occurredOn: today, body: 'Hugo Sandberg har fullföljt terminen.' });
-    await call('POST', `/youth-cases/${caseId}/plan-items`, 'worker', { goal: 'Skolgång', task: 'Närvaroplan', ownerDescription: 'Mentor', dueOn: addDays(today, 20) });
+    const task = await call('POST', `/youth-cases/${caseId}/plan-items`, 'worker', { goal: 'Skolgång', task: 'Närvaroplan', ownerDescription: 'Mentor', dueOn: addDays(today, 20) });
     expect((await move(caseId, 'closed')).status).toBe(403); // only a manager closes
     const closed = await call('POST', `/youth-cases/${caseId}/transition`, 'chief', { to: 'closed' }, { 'if-match': await etag(caseId) });
     const purgeOn = `${Number(today.slice(0, 4)) + 6}-01-01`;
     expect(closed.body).toMatchObject({ status: 'closed', closedOn: today, purgeOn });
-    expect(await api.db.query(`SELECT status FROM deadlines WHERE resource_type = 'youth_plan_item'`)).toEqual([{ status: 'cancelled' }]);
+    expect(await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [task.body.id])).toEqual([{ status: 'cancelled' }]);
 
     const clock = new FixedClock(new Date(`${purgeOn}T03:00:00+01:00`));
     let worker: INestApplicationContext | undefined;
