@@ -84,8 +84,9 @@ describe('record scopes and grants', () => {
     expect(await visible(principals.chef, 'promise:read')).toEqual(['hammaro-licensing', 'hammaro-social', 'police-hammaro']);
   });
 
-  it('no role, no grant: the police officer sees no youth-case records', async () => {
-    expect(await visible(principals.polis, 'youth_case:read')).toEqual([]);
+  it('no grant: the police officer sees no youth-case records but his own (in youth_cases the owner is always a social-services coordinator)', async () => {
+    expect(await visible(principals.polis, 'youth_case:read')).toEqual(['police-hammaro']);
+    expect(await visible(principals.polis, 'youth_case:update')).toEqual([]);
   });
 
   it('a grant to a unit opens one record to it until the grant expires', async () => {
@@ -100,9 +101,9 @@ describe('record scopes and grants', () => {
       reason: 'SSPF-samverkan, samtycke från vårdnadshavare 2026-11-20',
       validUntil: new Date('2026-12-31T23:00:00Z'),
     });
-    expect(await visible(principals.polis, 'youth_case:read')).toEqual(['hammaro-social']);
+    expect(await visible(principals.polis, 'youth_case:read')).toEqual(['hammaro-social', 'police-hammaro']);
     expect(await visible(principals.polis, 'youth_case:update')).toEqual([]);
-    expect(await visible(principals.polis, 'youth_case:read', new Date('2027-01-01T00:00:00Z'))).toEqual([]);
+    expect(await visible(principals.polis, 'youth_case:read', new Date('2027-01-01T00:00:00Z'))).toEqual(['police-hammaro']);
 
     const [event] = await api.auditEvents('record_grant.grant');
     expect(event).toMatchObject({ resource_id: ids['hammaro-social'], actor_user_id: granter.userId });

@@ -59,8 +59,10 @@ export function scopeCondition(
   const grantee = `((g.grantee_type = 'user' AND g.grantee_id = :${p}user)
       OR (g.grantee_type = 'unit' AND g.grantee_id = ANY(:${p}units))
       OR (g.grantee_type = 'organisation' AND g.grantee_id = ANY(:${p}orgs)))`;
-  const grantsFor = (effect: 'grant' | 'deny') => `EXISTS (SELECT 1 FROM record_grants g
-      WHERE g.resource_type = :${p}type AND g.resource_id = ${columns.id} AND g.effect = '${effect}'
+  // Uncorrelated on purpose: PostgreSQL evaluates the principal's grants once (a hashed subplan)
+  // instead of probing record_grants for every row of a long list.
+  const grantsFor = (effect: 'grant' | 'deny') => `${columns.id} IN (SELECT g.resource_id FROM record_grants g
+      WHERE g.resource_type = :${p}type AND g.effect = '${effect}'
         AND :${p}action = ANY(g.actions) AND g.revoked_at IS NULL
         AND g.valid_from <= :${p}now AND (g.valid_until IS NULL OR g.valid_until > :${p}now)
         AND ${grantee})`;

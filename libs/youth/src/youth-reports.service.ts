@@ -3,20 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type OwnershipColumns, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { Clock, type Page, type PageQuery } from '@samverkan/platform';
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { caseReference } from './youth-deadlines.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
-import { STATISTICS_MIN_GROUP } from './youth-rules.js';
+import { STATISTICS_MIN_GROUP, suppress } from './youth-rules.js';
 
 const STATISTICS_COLUMNS: OwnershipColumns = { id: 'c.id', organisationId: 'c.owner_organisation_id', collaborationId: 'c.collaboration_id', unitId: 'c.owner_unit_id' };
-
-export interface StatisticsCell {
-  key: string;
-  /** null when suppressed. */
-  count: number | null;
-  suppressed: boolean;
-}
 
 /**
  * Oversight of youth cases: the per-case access log (HSLF-FS 2016:40 style: who, which unit,
@@ -113,63 +106,59 @@ export class YouthReportsService {
    */
   async statistics(principal: Principal, year: number) {
     const scope = scopeCondition(principal, 'youth_statistics:read', STATISTICS_COLUMNS, this.clock.now(), { grants: false });
-    const inYear = `c.created_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND c.created_at < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`;
-    const base = () => this.dataSource.createQueryBuilder().from('youth_cases', 'c').where(scope.sql, scope.params).andWhere(inYear, { year });
-    const grouped = async (expression: string, extra?: (qb: ReturnType<typeof base>) => void) => {
-      const qb = base().select(expression, 'key').addSelect('count(*)::int', 'count').groupBy('key');
-      extra?.(qb);
-      return suppress(await qb.getRawMany<{ key: string; count: number }>());
-    };
-    const ageBand = `CASE WHEN s.birth_date IS NULL THEN 'unknown'
-      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 12 THEN 'under_12'
-      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 15 THEN '12_14'
-      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 18 THEN '15_17'
-      WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 21 THEN '18_20' ELSE '21_plus' END`;
-    const [total] = await base().select('count(*)::int', 'count').getRawMany<{ count: number }>();
-    const result = {
+    const within = (column: string) =>
+      `${column} >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND ${column} < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`;
+    const [cases, params] = this.dataSource
+      .createQueryBuilder()
+      .from('youth_cases', 'c')
+      .leftJoin('youth_subjects', 's', 's.id = c.subject_id')
+      .select(['c.form AS form', 'c.status AS status', 'c.risk_factors AS risk_factors', `${AGE_BAND} AS age_band`])
+      .where(scope.sql, scope.params)
+      .andWhere(within('c.created_at'), { year })
+      .getQueryAndParameters();
+    const [disclosuresSql, disclosureParams] = this.dataSource
+      .createQueryBuilder()
+      .from('youth_disclosures', 'd')
+      .innerJoin('youth_cases', 'c', 'c.id = d.case_id')
+      .select('d.ground', 'key')
+      .addSelect('count(*)::int', 'count')
+      .where(scope.sql, scope.params)
+      .andWhere(within('d.decided_at'), { year })
+      .groupBy('key')
+      .getQueryAndParameters();
+    // One pass over the year's cases for every dimension (grouping sets), one for risk factors.
+    const [groups, riskFactors, disclosures] = await Promise.all([
+      this.dataSource.query<{ dimension: string; key: string | null; count: number }[]>(
+        `SELECT CASE WHEN GROUPING(form) = 0 THEN 'form' WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(age_band) = 0 THEN 'age_band' ELSE 'total' END AS dimension,
+                coalesce(form, status, age_band) AS key, count(*)::int AS count
+         FROM (${cases}) x GROUP BY GROUPING SETS ((form), (status), (age_band), ())`,
+        params,
+      ),
+      this.dataSource.query<{ key: string; count: number }[]>(
+        `SELECT rf AS key, count(*)::int AS count FROM (${cases}) x CROSS JOIN LATERAL unnest(x.risk_factors) rf GROUP BY rf`,
+        params,
+      ),
+      this.dataSource.query<{ key: string; count: number }[]>(disclosuresSql, disclosureParams),
+    ]);
+    const of = (dimension: string) => suppress(groups.filter((g) => g.dimension === dimension) as { key: string; count: number }[]);
+    const total = groups.find((g) => g.dimension === 'total')?.count ?? 0;
+    await this.audit.record({ action: 'youth_case.statistics', resourceType: 'youth_case', details: { year } });
+    return {
       year,
       minimumGroupSize: STATISTICS_MIN_GROUP,
-      casesOpened: total.count > 0 && total.count < STATISTICS_MIN_GROUP ? { count: null, suppressed: true } : { count: total.count, suppressed: false },
-      byForm: await grouped('c.form'),
-      byStatus: await grouped('c.status'),
-      byAgeBand: await grouped(ageBand, (qb) => qb.leftJoin('youth_subjects', 's', 's.id = c.subject_id')),
-      byRiskFactor: await this.riskFactors(base()),
-      disclosuresByGround: suppress(
-        await this.dataSource
-          .createQueryBuilder()
-          .from('youth_disclosures', 'd')
-          .innerJoin('youth_cases', 'c', 'c.id = d.case_id')
-          .where(scope.sql, scope.params)
-          .andWhere(`d.decided_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND d.decided_at < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`, { year })
-          .select('d.ground', 'key')
-          .addSelect('count(*)::int', 'count')
-          .groupBy('key')
-          .getRawMany<{ key: string; count: number }>(),
-      ),
+      casesOpened: total > 0 && total < STATISTICS_MIN_GROUP ? { count: null, suppressed: true } : { count: total, suppressed: false },
+      byForm: of('form'),
+      byStatus: of('status'),
+      byAgeBand: of('age_band'),
+      byRiskFactor: suppress(riskFactors),
+      disclosuresByGround: suppress(disclosures),
     };
-    await this.audit.record({ action: 'youth_case.statistics', resourceType: 'youth_case', details: { year } });
-    return result;
-  }
-
-  /** Cases per risk factor (a case counts once under each of its factors). */
-  private async riskFactors(cases: SelectQueryBuilder<ObjectLiteral>): Promise<StatisticsCell[]> {
-    const [sql, params] = cases.select('c.risk_factors', 'risk_factors').getQueryAndParameters();
-    const rows = await this.dataSource.query<{ key: string; count: number }[]>(
-      `SELECT rf AS key, count(*)::int AS count FROM (${sql}) x CROSS JOIN LATERAL unnest(x.risk_factors) rf GROUP BY rf`,
-      params,
-    );
-    return suppress(rows);
   }
 }
 
-/** Small-group suppression with one round of secondary suppression (see `statistics`). */
-export function suppress(rows: { key: string; count: number }[]): StatisticsCell[] {
-  const cells = rows
-    .map((r) => ({ key: String(r.key), count: r.count, suppressed: r.count > 0 && r.count < STATISTICS_MIN_GROUP }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  if (cells.filter((c) => c.suppressed).length === 1) {
-    const next = cells.filter((c) => !c.suppressed).sort((a, b) => a.count - b.count)[0];
-    if (next) next.suppressed = true;
-  }
-  return cells.map((c) => (c.suppressed ? { key: c.key, count: null, suppressed: true } : c));
-}
+/** Age at the case's opening, in the bands reports use; unknown once a case is purged. */
+const AGE_BAND = `CASE WHEN s.birth_date IS NULL THEN 'unknown'
+  WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 12 THEN 'under_12'
+  WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 15 THEN '12_14'
+  WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 18 THEN '15_17'
+  WHEN date_part('year', age(c.created_at::date, s.birth_date)) < 21 THEN '18_20' ELSE '21_plus' END`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { consentErrors, defaultRetentionClass, disclosureErrors, type DisclosureFacts, purgeOn } from './youth-rules.js';
+import { consentErrors, defaultRetentionClass, disclosureErrors, type DisclosureFacts, purgeOn, suppress } from './youth-rules.js';
 
 const consent = (signers: ('guardian' | 'young_person')[], extra: Record<string, unknown> = {}) => ({
   signers: signers.map((role) => ({ role })),
@@ -75,5 +75,17 @@ describe('retention', () => {
     expect(defaultRetentionClass('2008-03-15')).toBe('sol_research');
     expect(defaultRetentionClass('2008-03-14')).toBe('sol_standard');
     expect(purgeOn('2021-06-10', 'sol_research')).toBeNull();
+  });
+});
+
+describe('statistics suppression', () => {
+  it('hides groups of 1–4, and a second group when one alone would be hidden', () => {
+    expect(suppress([{ key: 'sspf', count: 12 }, { key: 'sig', count: 7 }, { key: 'other', count: 3 }])).toEqual([
+      { key: 'other', count: null, suppressed: true },
+      { key: 'sig', count: null, suppressed: true },
+      { key: 'sspf', count: 12, suppressed: false },
+    ]);
+    expect(suppress([{ key: 'a', count: 2 }, { key: 'b', count: 4 }, { key: 'c', count: 9 }]).map((c) => c.count)).toEqual([null, null, 9]);
+    expect(suppress([{ key: 'a', count: 5 }, { key: 'b', count: 9 }]).map((c) => c.count)).toEqual([5, 9]);
   });
 });

@@ -212,3 +212,25 @@ export function purgeOn(lastEntryOn: string, retentionClass: RetentionClass): st
 
 /** Statistics never show groups smaller than this (a small group can point at a person). */
 export const STATISTICS_MIN_GROUP = 5;
+
+export interface StatisticsCell {
+  key: string;
+  /** null when suppressed. */
+  count: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Small-group suppression: counts of 1–4 are hidden. Where only one cell of a dimension would be
+ * hidden, the next smallest is hidden too, so the total minus the others cannot reveal it.
+ */
+export function suppress(rows: { key: string; count: number }[]): StatisticsCell[] {
+  const cells = rows
+    .map((r) => ({ key: String(r.key), count: r.count, suppressed: r.count > 0 && r.count < STATISTICS_MIN_GROUP }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  if (cells.filter((c) => c.suppressed).length === 1) {
+    const next = cells.filter((c) => !c.suppressed).sort((a, b) => a.count - b.count)[0];
+    if (next) next.suppressed = true;
+  }
+  return cells.map((c) => (c.suppressed ? { key: c.key, count: null, suppressed: true } : c));
+}
