@@ -3,15 +3,14 @@
 // The case list (decrypting each row's name and number), one case, its notes, look-up by number,
 // the police's grant-based list and the statistics. Every read also writes its audit event.
 import { freshDatabase, load, startApi, writeSection } from './lib.mjs';
-import { loadConfig } from '../../dist/apps/api/libs/platform/src/index.js';
-import { PersonalDataCipher } from '../../dist/apps/api/libs/youth/src/personal-data-cipher.js';
+import { FieldCipher, loadConfig } from '../../dist/apps/api/libs/platform/src/index.js';
 import { luhnCheckDigit } from '../../dist/apps/api/libs/youth/src/personal-number.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CASES = Number(process.env.BENCH_YOUTH_CASES ?? 20000);
 const db = await freshDatabase('samverkan_bench_youth');
 const api = await startApi(db.url, 3197, { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' });
-const cipher = new PersonalDataCipher(loadConfig({ DATABASE_URL: db.url }));
+const cipher = new FieldCipher(loadConfig({ DATABASE_URL: db.url }));
 
 function personalNumber(n) {
   const year = 2006 + (n % 8);

@@ -1,4 +1,4 @@
-import { type ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { type ExecutionContext, ForbiddenException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuditService } from '@samverkan/audit';
@@ -58,8 +58,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       await this.audit.record({
         action: 'access.denied',
         outcome: 'denied',
-        details: { route: routeOf(request), permission: access.permission },
+        details: { route: routeOf(request), permission: access.permission, ...(access.hidden ? { status: 404 } : {}) },
       });
+      if (access.hidden) throw new NotFoundException('Not found.');
       throw new ForbiddenException(`Requires the permission ${access.permission}.`);
     }
     return true;

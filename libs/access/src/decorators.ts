@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ACCESS_METADATA, type RouteAccess } from '@samverkan/platform';
 import type { Permission } from './permissions.js';
 
@@ -23,4 +23,16 @@ export const RequirePermission = (permission: Permission) =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Not signed in' }),
     ApiForbiddenResponse({ description: `Requires the permission ${permission}` }),
+  );
+
+/**
+ * Like RequirePermission, but for areas whose very existence is kept from outsiders (police
+ * operations): a caller without the permission gets 404, not 403.
+ */
+export const RequireHiddenPermission = (permission: Permission) =>
+  applyDecorators(
+    SetMetadata(ACCESS_METADATA, { kind: 'permission', permission, hidden: true } satisfies RouteAccess),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Not signed in' }),
+    ApiNotFoundResponse({ description: 'Not found (also what callers without access get)' }),
   );

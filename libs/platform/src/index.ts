@@ -4,6 +4,7 @@ export * from './clock/clock.js';
 export * from './clock/clock.module.js';
 export * from './config/app-config.js';
 export * from './config/config.module.js';
+export * from './crypto/field-cipher.js';
 export * from './config/load-config.js';
 export * from './database/connection-target.js';
 export * from './database/data-source-options.js';

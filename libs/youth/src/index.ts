@@ -1,4 +1,3 @@
-export * from './personal-data-cipher.js';
 export * from './personal-number.js';
 export * from './youth-rules.js';
 export * from './youth.module.js';

@@ -2,9 +2,8 @@ import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { Clock, FieldCipher, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PersonalDataCipher } from './personal-data-cipher.js';
 import { ageOn, formatPersonalNumber, maskPersonalNumber, parsePersonalNumber } from './personal-number.js';
 import { CASE_COLUMNS } from './youth-case-access.js';
 
@@ -38,14 +37,14 @@ const SELECT_SEALED = `SELECT s.id, s.owner_organisation_id, s.key_id, s.pin_sea
 
 /**
  * Young people the cases are about. Their personal number and name are stored only encrypted
- * (see PersonalDataCipher); look-up by number goes through the keyed hash and needs a reason;
+ * (see FieldCipher); look-up by number goes through the keyed hash and needs a reason;
  * showing the full number needs a permission and a reason. Every read is audited.
  */
 @Injectable()
 export class YouthSubjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cipher: PersonalDataCipher,
+    private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

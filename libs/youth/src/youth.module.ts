@@ -3,8 +3,7 @@ import { AccessService } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
-import { QueueModule, QueueName } from '@samverkan/platform';
-import { PersonalDataCipher } from './personal-data-cipher.js';
+import { FieldCipher, QueueModule, QueueName } from '@samverkan/platform';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { YouthCasesController } from './youth-cases.controller.js';
 import { YouthCasesService } from './youth-cases.service.js';
@@ -23,7 +22,7 @@ import { YouthProcessor } from './youth.processor.js';
 @Module({
   imports: [DeadlinesModule, NotificationsModule],
   controllers: [YouthSubjectsController, YouthCasesController],
-  providers: [PersonalDataCipher, YouthCaseAccess, YouthSubjectsService, YouthCasesService, YouthSharingService, YouthRecordsService, YouthReportsService],
+  providers: [FieldCipher, YouthCaseAccess, YouthSubjectsService, YouthCasesService, YouthSharingService, YouthRecordsService, YouthReportsService],
 })
 export class YouthModule {}
 
@@ -34,7 +33,7 @@ export class YouthModule {}
     AccessService,
     AuditService,
     DeadlinesService,
-    PersonalDataCipher,
+    FieldCipher,
     YouthCaseAccess,
     YouthSubjectsService,
     YouthSharingService,

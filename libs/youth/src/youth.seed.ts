@@ -1,6 +1,5 @@
-import { addDays, type AppConfig, type SeedStep, stockholmDate, stockholmMidnight } from '@samverkan/platform';
+import { addDays, type AppConfig, FieldCipher, type SeedStep, stockholmDate, stockholmMidnight } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import { PersonalDataCipher } from './personal-data-cipher.js';
 import { luhnCheckDigit, parsePersonalNumber } from './personal-number.js';
 import { caseReference, CONSENT_EXPIRY_DEADLINE, MEETING_DEADLINE, PLAN_ITEM_DEADLINE, REVIEW_DEADLINE } from './youth-deadlines.js';
 import { defaultRetentionClass, purgeOn } from './youth-rules.js';
@@ -29,7 +28,7 @@ interface SeedCase {
  * retention. Dates follow `now`, so the demo always has something due. Runs once.
  */
 export function youthSeed(config: AppConfig, now: Date): SeedStep {
-  const cipher = new PersonalDataCipher(config);
+  const cipher = new FieldCipher(config);
   const today = stockholmDate(now);
   const day = (offset: number) => addDays(today, offset);
   return {
@@ -151,7 +150,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
   };
 }
 
-async function insertSubject(manager: EntityManager, cipher: PersonalDataCipher, organisationId: string, number: string, name: string, today: string, by: string): Promise<string> {
+async function insertSubject(manager: EntityManager, cipher: FieldCipher, organisationId: string, number: string, name: string, today: string, by: string): Promise<string> {
   const parsed = parsePersonalNumber(number, today)!;
   const [row] = await manager.query<{ id: string }[]>(
     `INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date, coordination_number, created_by)

@@ -10,7 +10,8 @@ export const ACCESS_METADATA = 'samverkan:access';
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'authenticated' }
-  | { kind: 'permission'; permission: string };
+  /** `hidden`: those without the permission get 404, as if the route did not exist. */
+  | { kind: 'permission'; permission: string; hidden?: boolean };
 
 /** Open to anyone, signed in or not (login, health). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies RouteAccess);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { loadConfig } from '@samverkan/platform';
-import { PersonalDataCipher } from './personal-data-cipher.js';
+import { loadConfig } from '../config/load-config.js';
+import { FieldCipher } from './field-cipher.js';
 
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
 
 describe('personal data at rest', () => {
-  const cipher = new PersonalDataCipher(loadConfig({ DATA_KEY: keyA, DATA_KEY_ID: 'a' }));
+  const cipher = new FieldCipher(loadConfig({ DATA_KEY: keyA, DATA_KEY_ID: 'a' }));
 
   it('encrypts with a fresh IV each time and decrypts only for the same field', () => {
     const one = cipher.encrypt('youth_subject.pin', '200803142389');
@@ -24,12 +24,12 @@ describe('personal data at rest', () => {
   it('still opens and finds values written under a previous key after a rotation', () => {
     const sealed = cipher.encrypt('youth_subject.pin', '200803142389');
     const oldHash = cipher.lookupHash('200803142389');
-    const rotated = new PersonalDataCipher(loadConfig({ DATA_KEY: keyB, DATA_KEY_ID: 'b', DATA_PREVIOUS_KEYS: `a:${keyA}` }));
+    const rotated = new FieldCipher(loadConfig({ DATA_KEY: keyB, DATA_KEY_ID: 'b', DATA_PREVIOUS_KEYS: `a:${keyA}` }));
     expect(rotated.keyId).toBe('b');
     expect(rotated.decrypt('youth_subject.pin', sealed, 'a')).toBe('200803142389');
     expect(rotated.lookupHashes('200803142389')).toContain(oldHash);
     expect(rotated.lookupHash('200803142389')).not.toBe(oldHash);
-    expect(() => new PersonalDataCipher(loadConfig({ DATA_KEY: keyB, DATA_KEY_ID: 'b' })).decrypt('youth_subject.pin', sealed, 'a')).toThrow(/key a is not configured/);
+    expect(() => new FieldCipher(loadConfig({ DATA_KEY: keyB, DATA_KEY_ID: 'b' })).decrypt('youth_subject.pin', sealed, 'a')).toThrow(/key a is not configured/);
   });
 
   it('requires a proper key in production', () => {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@samverkan/platform';
+import { AppConfig } from '../config/app-config.js';
 
 /** Used only when DATA_KEY is unset outside production (the config refuses that in production). */
 const DEVELOPMENT_KEY = createHash('sha256').update('samverkan-development-data-key-do-not-use-in-production').digest();
@@ -20,13 +20,13 @@ function dataKey(id: string, material: Buffer): DataKey {
 }
 
 /**
- * Personal data at rest: AES-256-GCM with a random IV per value and the field name as associated
+ * Sensitive fields at rest (personal numbers, names, police intelligence): AES-256-GCM with a random IV per value and the field name as associated
  * data (a value cannot be moved to another column unnoticed); the key id is stored with the row,
  * so values written under an earlier key (DATA_PREVIOUS_KEYS) still open after a rotation.
  * Exact look-up goes through a keyed hash (HMAC-SHA256), never through the plain value.
  */
 @Injectable()
-export class PersonalDataCipher {
+export class FieldCipher {
   private readonly current: DataKey;
   private readonly keys = new Map<string, DataKey>();
 
