@@ -20,8 +20,9 @@ function dataKey(id: string, material: Buffer): DataKey {
 }
 
 /**
- * Sensitive fields at rest (personal numbers, names, police intelligence): AES-256-GCM with a random IV per value and the field name as associated
- * data (a value cannot be moved to another column unnoticed); the key id is stored with the row,
+ * Sensitive fields at rest (personal numbers, names, police intelligence): AES-256-GCM with a
+ * random IV per value and the field name as associated data (a value cannot be moved to another
+ * column unnoticed); the key id is stored with the row,
  * so values written under an earlier key (DATA_PREVIOUS_KEYS) still open after a rotation.
  * Exact look-up goes through a keyed hash (HMAC-SHA256), never through the plain value.
  */
