@@ -16,6 +16,7 @@ import { SupervisionPlans1764260100000 } from './1764260100000-SupervisionPlans.
 import { CalendarAndReports1764260200000 } from './1764260200000-CalendarAndReports.js';
 import { InspectionFollowUp1764260300000 } from './1764260300000-InspectionFollowUp.js';
 import { YouthCases1764260400000 } from './1764260400000-YouthCases.js';
+import { Operations1764260500000 } from './1764260500000-Operations.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -31,4 +32,5 @@ export const migrations = [
   CalendarAndReports1764260200000,
   InspectionFollowUp1764260300000,
   YouthCases1764260400000,
+  Operations1764260500000,
 ];

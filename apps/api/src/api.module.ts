@@ -6,6 +6,7 @@ import { PromisesModule } from '@samverkan/promises';
 import { DeadlinesModule } from '@samverkan/deadlines';
 import { InspectionsModule } from '@samverkan/inspections';
 import { YouthModule } from '@samverkan/youth';
+import { OperationsModule } from '@samverkan/operations';
 import {
   type AppConfig,
   type AppOptions,
@@ -37,6 +38,7 @@ export class ApiModule {
         DeadlinesModule,
         InspectionsModule,
         YouthModule,
+        OperationsModule,
       ],
     };
   }

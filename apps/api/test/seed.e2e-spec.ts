@@ -54,4 +54,18 @@ describe('the Hammarö demo seed', () => {
     expect(consent.until).toBe(addDays(stockholmDate(new Date()), 10));
     expect(await api.db.query(`SELECT count(*)::int AS n FROM youth_subjects`)).toEqual([{ n: 6 }]);
   });
+
+  it('holds the police area’s operations, of which the collaboration sees the two released summaries', async () => {
+    const commander = await api.token('insatschef@karlstad.polisen.test');
+    const operations = await api.call('GET', '/api/v1/operations?limit=200', { token: commander });
+    expect(operations.body.items.map((o: { status: string }) => o.status).sort()).toEqual(['cancelled', 'decided', 'outcome_reported', 'outcome_reported', 'proposed']);
+    const coordinator = await api.token('trygghet@hammaro.test');
+    const summaries = await api.call('GET', '/api/v1/operation-summaries', { token: coordinator });
+    expect(summaries.body.items.map((s: { periodStart: string }) => s.periodStart)).toEqual(['2022-05-20', '2021-10-29']);
+    const linked = await api.db.query(`SELECT count(*)::int AS n FROM activities a JOIN operation_summaries s ON s.activity_id = a.id WHERE a.source = 'operation_summary'`);
+    expect(linked).toEqual([{ n: 2 }]);
+    const officer = await api.token('alkohol@hammaro.test');
+    const referrals = await api.call('GET', '/api/v1/licensing-referrals', { token: officer });
+    expect(referrals.body.items.map((r: { premisesName: string }) => r.premisesName)).toEqual(['Klubb Kanalen']);
+  });
 });

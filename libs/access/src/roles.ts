@@ -69,9 +69,10 @@ export const ROLES = {
       // Youth cases only through a consent or a recorded disclosure to the police (per-record grants).
       ['youth_case:read', 'own'],
       ['youth_concern:report', 'collaboration'],
-      'operation:read',
+      // Operations: those they proposed, and those they take part in (per-record grants); commanders see all.
+      ['operation:read', 'own'],
       'operation:propose',
-      'operation:report',
+      ['operation:report', 'own'],
       ['operation_summary:read', 'collaboration'],
     ],
   },

@@ -1,0 +1,127 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { DeadlinesService } from '@samverkan/deadlines';
+import { Notifier } from '@samverkan/notifications';
+import { addDays, Clock, type Page, type PageQuery, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
+import type { DataSource } from 'typeorm';
+import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
+import type { ReferralInput } from './operations.dto.js';
+import { OperationsService } from './operations.service.js';
+
+/** What licensing sees of a referral: the premises, the date, the observation and who sent it. Nothing of the operation. */
+const SELECT_FOR_LICENSING = `SELECT r.id, r.premises_id AS "premisesId", p.name AS "premisesName", to_char(r.observed_on, 'YYYY-MM-DD') AS "observedOn",
+  r.observation, o.name AS "from", r.sent_at AS "sentAt", r.acknowledged_at AS "acknowledgedAt", r.acknowledgement
+  FROM licensing_referrals r JOIN premises p ON p.id = r.premises_id JOIN organisations o ON o.id = r.from_organisation_id`;
+
+/**
+ * Referrals from an operation to the municipality's licensing officers (AL 9 kap 2 §: the police
+ * tell the municipality what matters for supervision): a tip on the premises' risk score (#6) and
+ * a task with a deadline. The referral carries the observation in general terms — never the
+ * operation, its intelligence or who took part.
+ */
+@Injectable()
+export class LicensingReferralsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly operations: OperationsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(principal: Principal, operationId: string, input: ReferralInput) {
+    const record = await this.operations.readable(principal, operationId);
+    await this.access.assertAllowed(principal, 'operation:report', this.operations.ownership(record));
+    const [premises] = await this.dataSource.query<{ name: string; owner: string; licensing_unit: string | null }[]>(
+      `SELECT p.name, p.owner_organisation_id AS owner,
+              (SELECT un.id FROM units un JOIN memberships m ON m.unit_id = un.id
+               WHERE un.organisation_id = p.owner_organisation_id AND m.role = 'licensing_officer'
+                 AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now()) ORDER BY un.name LIMIT 1) AS licensing_unit
+       FROM premises p WHERE p.id = $1 AND p.collaboration_id = $2`,
+      [input.premisesId, record.collaborationId],
+    );
+    if (!premises) throw new ValidationProblem([{ field: 'premisesId', message: 'premisesId names no licensed premises in the operation’s collaboration' }]);
+    if (input.observedOn > stockholmDate(this.clock.now())) throw new ValidationProblem([{ field: 'observedOn', message: 'observedOn cannot be in the future' }]);
+    const now = this.clock.now();
+    const { id, deadlineId, emailIds } = await this.dataSource.transaction(async (manager) => {
+      const [tip] = await manager.query<{ id: string }[]>(
+        `INSERT INTO premises_tips (premises_id, received_on, source, summary, created_by) VALUES ($1, $2, 'police', $3, $4) RETURNING id`,
+        [input.premisesId, stockholmDate(now), `Iakttagelse ${input.observedOn}: ${input.observation.trim()}`, principal.userId],
+      );
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO licensing_referrals (operation_id, premises_id, owner_organisation_id, from_organisation_id, observed_on, observation, tip_id, sent_by, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [operationId, input.premisesId, premises.owner, record.ownerOrganisationId, input.observedOn, input.observation.trim(), tip.id, principal.userId, now],
+      );
+      const deadline = await this.deadlines.upsert(manager, {
+        kind: REFERRAL_DEADLINE,
+        resourceType: 'licensing_referral',
+        resourceId: row.id,
+        title: `Underrättelse från polisen – ${premises.name}`,
+        dueAt: stockholmMidnight(addDays(stockholmDate(now), REFERRAL_RESPONSE_DAYS + 1)),
+        responsibleUnitId: premises.licensing_unit,
+        responsibleOrganisationId: premises.owner,
+      });
+      const officers = await manager.query<{ user_id: string }[]>(
+        `SELECT DISTINCT m.user_id FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
+         WHERE un.organisation_id = $1 AND m.role = 'licensing_officer' AND u.is_active AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now())`,
+        [premises.owner],
+      );
+      const emails = await this.notifier.notify(manager, officers.map((o) => o.user_id), {
+        kind: 'licensing_referral',
+        title: `Underrättelse från polisen – ${premises.name}`,
+        body: `Polisen har lämnat en iakttagelse från ${input.observedOn} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
+        resourceType: 'licensing_referral',
+        resourceId: row.id,
+        dedupeKey: `licensing-referral-${row.id}`,
+      });
+      await this.audit.record(
+        { action: 'operation.referral', resourceType: 'operation', resourceId: operationId, subjectOrganisationId: record.ownerOrganisationId, details: { referralId: row.id, premisesId: input.premisesId } },
+        manager,
+      );
+      return { id: row.id, deadlineId: deadline, emailIds: emails };
+    });
+    await this.deadlines.schedule([deadlineId]);
+    await this.notifier.send(emailIds);
+    const [row] = await this.dataSource.query(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  /** Referrals to the principal's municipality, newest first. */
+  async list(principal: Principal, query: PageQuery & { open?: boolean }): Promise<Page<unknown>> {
+    const scope = scopeCondition(principal, 'premises:manage', { id: 'r.id', organisationId: 'r.owner_organisation_id' }, this.clock.now(), { grants: false });
+    const qb = this.dataSource.createQueryBuilder().from('licensing_referrals', 'r').where(scope.sql, scope.params);
+    if (query.open) qb.andWhere('r.acknowledged_at IS NULL');
+    const [ids, total] = await Promise.all([
+      qb.clone().select('r.id', 'id').orderBy('r.sent_at', 'DESC').addOrderBy('r.id').limit(query.limit).offset(query.offset).getRawMany<{ id: string }>(),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r?.total ?? 0),
+    ]);
+    const items = ids.length === 0 ? [] : await this.dataSource.query(`${SELECT_FOR_LICENSING} WHERE r.id = ANY($1::uuid[]) ORDER BY r.sent_at DESC, r.id`, [ids.map((r) => r.id)]);
+    await this.audit.record({ action: 'licensing_referral.list', resourceType: 'licensing_referral', details: { referralIds: ids.map((r) => r.id) } });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Licensing has looked at it (booked an inspection, or judged none needed): the task is met. */
+  async acknowledge(principal: Principal, id: string, note: string | undefined) {
+    const [referral] = await this.dataSource.query<{ owner: string }[]>('SELECT owner_organisation_id AS owner FROM licensing_referrals WHERE id = $1', [id]);
+    if (!referral) throw new NotFoundException(`No referral with id ${id}.`);
+    await this.access.authorize(principal, 'premises', 'manage', { id, organisationId: referral.owner });
+    const closed = await this.dataSource.transaction(async (manager) => {
+      const rows = await updateReturning<{ id: string }>(
+        manager,
+        `UPDATE licensing_referrals SET acknowledged_by = $2, acknowledged_at = $3, acknowledgement = $4 WHERE id = $1 AND acknowledged_at IS NULL RETURNING id`,
+        [id, principal.userId, this.clock.now(), note?.trim() ?? null],
+      );
+      if (rows.length === 0) throw new ConflictException('The referral is already acknowledged.');
+      await this.audit.record({ action: 'licensing_referral.acknowledge', resourceType: 'licensing_referral', resourceId: id, subjectOrganisationId: referral.owner }, manager);
+      return this.deadlines.close(manager, REFERRAL_DEADLINE, 'licensing_referral', id, 'met');
+    });
+    if (closed) await this.deadlines.schedule([closed]);
+    const [row] = await this.dataSource.query(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
+    return row;
+  }
+}

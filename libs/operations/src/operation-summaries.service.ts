@@ -1,0 +1,93 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AuditService } from '@samverkan/audit';
+import { Clock, type Page, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { ActivitiesService } from '@samverkan/promises';
+import type { DataSource } from 'typeorm';
+import { type OutcomeCounts, summaryCounts } from './operation-rules.js';
+import type { ReleaseInput, SummaryListQuery } from './operations.dto.js';
+import { OperationsService } from './operations.service.js';
+
+const SELECT_SUMMARIES = `SELECT s.id, s.collaboration_id AS "collaborationId", c.name AS collaboration,
+  to_char(s.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(s.period_end, 'YYYY-MM-DD') AS "periodEnd", s.area, s.counts,
+  s.released_at AS "releasedAt" FROM operation_summaries s JOIN collaborations c ON c.id = s.collaboration_id`;
+
+/**
+ * Released outcome summaries: the only part of an operation the collaboration sees — the period,
+ * the area in general terms and the counts. Releasing one adds a `drug_sale_operation` activity
+ * under the promise commitment (#4).
+ */
+@Injectable()
+export class OperationSummariesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly operations: OperationsService,
+    private readonly activities: ActivitiesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The commander releases the summary of a reported operation, once. */
+  async release(principal: Principal, operationId: string, input: ReleaseInput) {
+    const record = await this.operations.readable(principal, operationId);
+    await this.access.assertAllowed(principal, 'operation:decide', this.operations.ownership(record));
+    if (record.status !== 'outcome_reported') {
+      throw new ProblemException(HttpStatus.CONFLICT, 'operation-not-reported', `Only a reported outcome can be released; the operation is ${record.status}.`);
+    }
+    const periodStart = input.periodStart ?? stockholmDate(new Date(record.plannedStart));
+    const periodEnd = input.periodEnd ?? stockholmDate(new Date(record.plannedEnd));
+    if (periodEnd < periodStart) throw new ValidationProblem([{ field: 'periodEnd', message: 'periodEnd must not be before periodStart' }]);
+    const [outcome] = await this.dataSource.query<OutcomeCounts[]>(
+      `SELECT seizures, arrests, reports_filed AS "reportsFiled", persons_checked AS "personsChecked", places_checked AS "placesChecked"
+       FROM operation_outcomes WHERE operation_id = $1`,
+      [operationId],
+    );
+    const { counts, metrics } = summaryCounts(outcome);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO operation_summaries (operation_id, collaboration_id, period_start, period_end, area, counts, released_by, released_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (operation_id) DO NOTHING RETURNING id`,
+        [operationId, record.collaborationId, periodStart, periodEnd, input.area.trim(), JSON.stringify(counts), principal.userId, this.clock.now()],
+      );
+      if (!row) throw new ProblemException(HttpStatus.CONFLICT, 'summary-released', 'The summary of this operation is already released.');
+      const activity = {
+        kind: 'drug_sale_operation' as const,
+        occurredOn: periodEnd,
+        place: input.area.trim(),
+        source: 'operation_summary',
+        sourceId: row.id,
+        ownerOrganisationId: record.ownerOrganisationId,
+        metrics,
+        participatingOrganisationIds: [],
+      };
+      const activityId = record.commitmentId
+        ? await this.activities.recordFromSource({ ...activity, commitmentId: record.commitmentId }, manager)
+        : await this.activities.recordForKind({ ...activity, collaborationId: record.collaborationId }, manager);
+      await manager.query('UPDATE operation_summaries SET activity_id = $2 WHERE id = $1', [row.id, activityId ?? null]);
+      await this.audit.record(
+        { action: 'operation.release', resourceType: 'operation', resourceId: operationId, subjectOrganisationId: record.ownerOrganisationId, details: { summaryId: row.id, activityId } },
+        manager,
+      );
+      return row.id;
+    });
+    const [summary] = await this.dataSource.query(`${SELECT_SUMMARIES} WHERE s.id = $1`, [id]);
+    return summary;
+  }
+
+  /** Released summaries of the collaborations the principal follows (police and municipality alike). */
+  async list(principal: Principal, query: SummaryListQuery): Promise<Page<unknown>> {
+    const scope = scopeCondition(principal, 'operation_summary:read', { id: 's.id', collaborationId: 's.collaboration_id' }, this.clock.now(), { grants: false });
+    const qb = this.dataSource.createQueryBuilder().from('operation_summaries', 's').where(scope.sql, scope.params);
+    if (query.collaborationId) qb.andWhere('s.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
+    if (query.year) qb.andWhere('s.period_end >= make_date(:year, 1, 1) AND s.period_start <= make_date(:year, 12, 31)', { year: query.year });
+    const [ids, total] = await Promise.all([
+      qb.clone().select('s.id', 'id').orderBy('s.period_start', 'DESC').addOrderBy('s.id').limit(query.limit).offset(query.offset).getRawMany<{ id: string }>(),
+      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r?.total ?? 0),
+    ]);
+    const items = ids.length === 0 ? [] : await this.dataSource.query(`${SELECT_SUMMARIES} WHERE s.id = ANY($1::uuid[]) ORDER BY s.period_start DESC, s.id`, [ids.map((r) => r.id)]);
+    await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: items.length } });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}

@@ -1,0 +1,138 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequireHiddenPermission, RequirePermission } from '@samverkan/access';
+import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import type { FastifyReply } from 'fastify';
+import { SUBSTANCES } from './operation-rules.js';
+import {
+  AcknowledgeInput,
+  OperationListQuery,
+  OperationTransitionInput,
+  OutcomeInput,
+  ParticipantsInput,
+  ProposeOperationInput,
+  ReferralInput,
+  ReferralListQuery,
+  ReleaseInput,
+  SummaryListQuery,
+} from './operations.dto.js';
+import { LicensingReferralsService } from './licensing-referrals.service.js';
+import { OperationSummariesService } from './operation-summaries.service.js';
+import { OperationsService } from './operations.service.js';
+
+/**
+ * Police operations. Every route answers 404 to those without an operations role: outside the
+ * police, operations do not exist.
+ */
+@ApiTags('operations')
+@Controller({ path: 'operations', version: '1' })
+export class OperationsController {
+  constructor(
+    private readonly operations: OperationsService,
+    private readonly summaries: OperationSummariesService,
+    private readonly referrals: LicensingReferralsService,
+  ) {}
+
+  @Get()
+  @RequireHiddenPermission('operation:read')
+  @ApiOperation({ summary: 'Insatser (The police area’s operations; details where you may open them)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: OperationListQuery) {
+    return this.operations.list(principal, query);
+  }
+
+  @Get('substances')
+  @RequireHiddenPermission('operation:read')
+  @ApiOperation({ summary: 'Preparatkatalog (Substances and their units, for seizures)' })
+  substances() {
+    return Object.entries(SUBSTANCES).map(([key, s]) => ({ key, label: s.label, units: s.units }));
+  }
+
+  @Post()
+  @RequireHiddenPermission('operation:propose')
+  @ApiOperation({ summary: 'Föreslå insats (Propose an operation; the intelligence is stored encrypted and shown to commanders only)' })
+  propose(@CurrentPrincipal() principal: Principal, @Body() body: ProposeOperationInput) {
+    return this.operations.propose(principal, body);
+  }
+
+  @Get(':id')
+  @RequireHiddenPermission('operation:read')
+  @ApiOperation({ summary: 'Insats (Participants and commanders; the intelligence for commanders only); audited' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.operations.get(principal, id);
+    void reply.header('etag', etagOf(view.version as number));
+    return view;
+  }
+
+  @Post(':id/transition')
+  @HttpCode(HttpStatus.OK)
+  @RequireHiddenPermission('operation:read')
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Nästa steg (decided by a commander; executing, completed, outcome_reported by participants; cancelled with reason)' })
+  transition(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: OperationTransitionInput) {
+    return this.operations.transition(principal, id, version, body);
+  }
+
+  @Put(':id/participants')
+  @RequireHiddenPermission('operation:decide')
+  @ApiOperation({ summary: 'Deltagare (The commander sets the officers and units taking part)' })
+  participants(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ParticipantsInput) {
+    return this.operations.setParticipants(principal, id, body);
+  }
+
+  @Put(':id/outcome')
+  @RequireHiddenPermission('operation:read')
+  @ApiOperation({ summary: 'Utfall (Seizures, arrests, reports, checks, after-action notes)' })
+  outcome(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: OutcomeInput) {
+    return this.operations.recordOutcome(principal, id, body);
+  }
+
+  @Post(':id/release')
+  @RequireHiddenPermission('operation:decide')
+  @ApiOperation({ summary: 'Frisläpp sammanfattning (Release the outcome summary to the collaboration; adds the promise activity)' })
+  release(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReleaseInput) {
+    return this.summaries.release(principal, id, body);
+  }
+
+  @Post(':id/referrals')
+  @RequireHiddenPermission('operation:read')
+  @ApiOperation({ summary: 'Underrätta tillståndsenheten (Tell licensing what was observed at licensed premises)' })
+  refer(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReferralInput) {
+    return this.referrals.send(principal, id, body);
+  }
+}
+
+/** What the collaboration sees of operations: released summaries. */
+@ApiTags('operations')
+@Controller({ path: 'operation-summaries', version: '1' })
+export class OperationSummariesController {
+  constructor(private readonly summaries: OperationSummariesService) {}
+
+  @Get()
+  @RequirePermission('operation_summary:read')
+  @ApiOperation({ summary: 'Utfallssammanställningar (Released summaries: period, area in general terms, counts)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: SummaryListQuery) {
+    return this.summaries.list(principal, query);
+  }
+}
+
+/** The licensing officers' side of referrals from the police. */
+@ApiTags('licensing')
+@Controller({ path: 'licensing-referrals', version: '1' })
+export class LicensingReferralsController {
+  constructor(private readonly referrals: LicensingReferralsService) {}
+
+  @Get()
+  @RequirePermission('premises:manage')
+  @ApiOperation({ summary: 'Underrättelser från polisen (Referrals about licensed premises; ?open=true for those not yet handled)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ReferralListQuery) {
+    return this.referrals.list(principal, query);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('premises:manage')
+  @ApiOperation({ summary: 'Kvittera (Handled: inspection booked or judged not needed)' })
+  acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: AcknowledgeInput) {
+    return this.referrals.acknowledge(principal, id, body.note);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '@samverkan/deadlines';
+import { NotificationsModule } from '@samverkan/notifications';
+import { FieldCipher } from '@samverkan/platform';
+import { PromisesModule } from '@samverkan/promises';
+import { LicensingReferralsService } from './licensing-referrals.service.js';
+import { OperationSummariesService } from './operation-summaries.service.js';
+import { LicensingReferralsController, OperationsController, OperationSummariesController } from './operations.controller.js';
+import { OperationsService } from './operations.service.js';
+
+/** Police operations against drug and alcohol sales, their released summaries and referrals to licensing. */
+@Module({
+  imports: [DeadlinesModule, NotificationsModule, PromisesModule],
+  controllers: [OperationsController, OperationSummariesController, LicensingReferralsController],
+  providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService],
+})
+export class OperationsModule {}
