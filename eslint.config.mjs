@@ -26,6 +26,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // The web client runs in the browser (its own tsconfig: DOM, JSX).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // CLIs print their results for a person to read.
     files: ['apps/*/src/cli/**/*.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },

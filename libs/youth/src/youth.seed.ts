@@ -84,11 +84,12 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
       );
       const minutes = await entry(manager, elias, 'meeting_minutes', 'plan', 'shared', day(-40), 'Nätverksmöte: överenskommelse om närvaroplan, fritidsaktivitet två kvällar i veckan och uppföljning om sex veckor.', worker);
       await manager.query('UPDATE youth_meetings SET minutes_entry_id = $2 WHERE id = $1', [meeting[0].id, minutes]);
+      const followUpAt = new Date(stockholmMidnight(day(5)).getTime() + 15 * 3_600_000);
       const followUp = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_meetings (case_id, kind, planned_at, attendees, created_by) VALUES ($1, 'follow_up', $2, $3, $4) RETURNING id`,
-        [elias, new Date(stockholmMidnight(day(5)).getTime() + 15 * 3_600_000), 'Elias, vårdnadshavare, mentor, socialsekreterare', worker],
+        [elias, followUpAt, 'Elias, vårdnadshavare, mentor, socialsekreterare', worker],
       );
-      await deadline(manager, MEETING_DEADLINE, 'youth_meeting', followUp[0].id, `Uppföljningsmöte i ungdomsärende ${caseReference(elias)}`, stockholmMidnight(day(5)), worker, collab.municipality);
+      await deadline(manager, MEETING_DEADLINE, 'youth_meeting', followUp[0].id, `Uppföljningsmöte i ungdomsärende ${caseReference(elias)}`, followUpAt, worker, collab.municipality);
       for (const [goal, task, owner, due] of [
         ['Regelbunden skolgång', 'Närvaroplan med mentor, avstämning varje fredag', 'Mentor på Hammarö skola', day(14)],
         ['Meningsfull fritid', 'Prova på fotbollsträning i IF Hammarö två kvällar i veckan', 'Fältassistent', day(-3)],

@@ -122,6 +122,10 @@ export class AppConfig {
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** The built web client (`npm run build:web`), served at `/`; relative to the working directory. Unset or missing: API only. */
+  @IsString()
+  WEB_DIST_DIR = 'dist/web';
+
   /** Largest accepted photo upload (image/jpeg, image/png, image/webp bodies). */
   @Transform(toInt)
   @IsInt()

@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import helmet from '@fastify/helmet';
-import { VersioningType } from '@nestjs/common';
+import fastifyStatic from '@fastify/static';
+import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
@@ -57,8 +60,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
  * request ids and the OpenAPI document.
  */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.setGlobalPrefix(API_PREFIX);
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  configureRouting(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
@@ -105,7 +107,45 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     });
   }
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup(DOCS_PATH, app, openApiDocument(app), { jsonDocumentUrl: DOCS_JSON_PATH });
+  await serveWebClient(app, config, logger);
+}
+
+/**
+ * The web client's static files at `/`, and index.html for any other path outside /api, so deep
+ * links (/youth-cases/…) open the app. Unknown /api paths stay 404 problem+json.
+ */
+async function serveWebClient(app: NestFastifyApplication, config: AppConfig, logger: RootLogger): Promise<void> {
+  if (!config.WEB_DIST_DIR) return;
+  const root = resolve(config.WEB_DIST_DIR);
+  if (!existsSync(join(root, 'index.html'))) {
+    logger.info({ webDistDir: root }, 'no built web client found; serving the API only');
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false, cacheControl: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    // Built assets carry a content hash in their names: cache them; never cache the page itself.
+    if (request.url.startsWith('/assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    done(null, payload);
+  });
+  const page = (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  fastify.get('/', page);
+  fastify.get('/*', (request, reply) => (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}` ? reply.callNotFound() : page(request, reply)));
+}
+
+/** Routes under /api/v1, as the running app and the OpenAPI generator both see them. */
+export function configureRouting(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+}
+
+/**
+ * The OpenAPI document of the app's routes: served at /api/docs-json, and written by
+ * `npm run web:api` for the web client's generated types (one source, so they cannot drift).
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Samverkan API')
@@ -114,7 +154,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
           'Errors are RFC 9457 problem+json.',
       )
       .setVersion(APP_VERSION)
+      .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: DOCS_JSON_PATH });
 }

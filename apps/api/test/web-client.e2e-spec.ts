@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runSeed } from '@samverkan/platform';
+import type { Browser, Page } from 'playwright-core';
+import { seedSteps } from '../src/seed/seed-steps.js';
+import { launchBrowser, newPage, seriousA11yViolations } from './support/browser.js';
+import { DEMO_PASSWORD, TestApi } from './support/test-api.js';
+
+/**
+ * The web client in headless Chromium against the real api (PostgreSQL, Redis) with the Hammarö
+ * demo data: each role signs in and does its main job; accessibility checked with axe-core.
+ */
+describe('web client', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: npm test builds it (npm run build:web)');
+    api = await TestApi.start();
+    await runSeed(api.env.config, seedSteps(api.env.config));
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    base = await api.app.getUrl();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await newPage(browser, { viewport });
+    await page.goto(base);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    return page;
+  }
+
+  it('refuses a wrong password with a message, in an accessible sign-in page', async () => {
+    const page = await newPage(browser);
+    await page.goto(base);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
+    await page.getByLabel('Lösenord').fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord' }).waitFor();
+    await page.close();
+  });
+
+  it('social worker: start page, case list with masked numbers, a case, the full number only with a reason', async () => {
+    const page = await signIn('socialsekreterare@hammaro.test');
+    await page.getByRole('heading', { name: 'Mina frister' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('cell', { name: 'Elias Nyström' }).waitFor();
+    expect(await page.getByRole('cell', { name: /^\d{8}-\*\*\*\*$/ }).count()).toBeGreaterThanOrEqual(5);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('row', { name: /Elias Nyström/ }).getByRole('link').click();
+    await page.getByTestId('personal-number').waitFor();
+    expect(await page.getByTestId('personal-number').textContent()).toMatch(/^\d{8}-\*\*\*\*$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Visa fullständigt personnummer' }).click();
+    await page.getByLabel('Skäl (sparas i granskningsloggen)').fill('Ansökan om kontaktperson');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    expect(await page.getByTestId('revealed-number').textContent()).toMatch(/^\d{8}-\d{4}$/);
+    const [event] = await api.auditEvents('youth_subject.reveal');
+    expect(event.details).toEqual({ reason: 'Ansökan om kontaktperson' });
+    await page.close();
+  });
+
+  it('police officer: sees only the youth cases shared with the police; a case whose consent was withdrawn is not there', async () => {
+    const page = await signIn('polis@karlstad.polisen.test');
+    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('cell', { name: 'Elias Nyström' }).waitFor();
+    const names = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(names.sort()).toEqual(['Alva Sjöberg', 'Elias Nyström', 'Oscar Holm']);
+    const [noah] = await api.db.query(`SELECT c.id FROM youth_cases c JOIN youth_consents k ON k.case_id = c.id WHERE k.withdrawn_at IS NOT NULL`);
+    await page.goto(`${base}/youth-cases/${noah.id}`);
+    await page.getByText('Sidan finns inte, eller så har du inte behörighet att se den.').waitFor();
+    await page.getByRole('link', { name: 'Insatser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Insatser' }).waitFor();
+    await page.getByRole('cell', { name: /Insats mot försäljning till unga i Lövnäs/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('licensing officer on a phone: opens a planned inspection and completes the protocol', async () => {
+    const page = await signIn('alkohol@hammaro.test', { width: 375, height: 740 });
+    await page.getByRole('link', { name: 'Tillsyn' }).click();
+    const [planned] = await api.db.query(`SELECT i.id, p.name FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE i.status = 'planned' ORDER BY i.planned_start LIMIT 1`);
+    await page.goto(`${base}/inspections/${planned.id}`);
+    await page.getByRole('heading', { level: 1, name: `Protokoll: ${planned.name}` }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const ageChecks = page.getByRole('group', { name: /Ålderskontroll/ });
+    await ageChecks.getByLabel('Anmärkning').check();
+    await ageChecks.getByLabel('Anteckning').fill('Legitimation kontrollerades inte vid baren.');
+    await page.getByRole('group', { name: /Serveringsansvarig på plats/ }).getByLabel('OK').check();
+    await page.getByRole('button', { name: 'Spara protokollet' }).click();
+    await page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' }).waitFor();
+    const findings = await api.db.query(`SELECT item_key, result, note FROM inspection_findings WHERE inspection_id = $1 ORDER BY item_key`, [planned.id]);
+    expect(findings).toEqual([
+      { item_key: 'age_checks', result: 'remark', note: 'Legitimation kontrollerades inte vid baren.' },
+      { item_key: 'serving_manager_present', result: 'ok', note: '' },
+    ]);
+    // Nothing on the page is wider than the phone.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+
+  it('manager: the promise with its commitments, in English on request', async () => {
+    const page = await signIn('chef@hammaro.test');
+    await page.getByRole('link', { name: 'Medborgarlöftet' }).click();
+    await page.getByRole('heading', { name: 'Åtaganden' }).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBeGreaterThan(3);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await page.getByRole('link', { name: 'Ungdomsärenden' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { name: 'Commitments' }).waitFor();
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+    await page.close();
+  });
+
+  it('keeps the session over a reload, and ends it gracefully when the account is shut off', async () => {
+    const page = await signIn('trygghet@hammaro.test');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    await api.db.query(`UPDATE users SET token_version = token_version + 1 WHERE email = 'trygghet@hammaro.test'`);
+    await api.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = 'trygghet@hammaro.test')`);
+    await page.getByRole('link', { name: 'Medborgarlöftet' }).click();
+    await page.getByText('Du har varit inaktiv en stund och har loggats ut.').waitFor();
+    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.close();
+  });
+
+  it('serves deep links to the app and keeps unknown api paths a 404 problem', async () => {
+    const page = await newPage(browser);
+    const response = await page.goto(`${base}/youth-cases/00000000-0000-4000-8000-000000000000`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    const api404 = await page.request.get(`${base}/api/v1/no-such-thing`);
+    expect(api404.status()).toBe(404);
+    expect(api404.headers()['content-type']).toMatch(/problem\+json/);
+    await page.close();
+  });
+});

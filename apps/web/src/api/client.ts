@@ -1,0 +1,90 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+/** A problem+json answer from the api (RFC 9457), with field errors for 400s. */
+export interface Problem {
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+const REFRESH_KEY = 'samverkan.refresh';
+let accessToken: string | null = null;
+let onSessionEnded: (() => void) | null = null;
+
+/** Tokens: the short-lived access token in memory only; the refresh token for this tab's lifetime. */
+export const session = {
+  set(tokens: { accessToken: string; refreshToken: string }) {
+    accessToken = tokens.accessToken;
+    sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+  },
+  clear() {
+    accessToken = null;
+    sessionStorage.removeItem(REFRESH_KEY);
+  },
+  get refreshToken() {
+    return sessionStorage.getItem(REFRESH_KEY);
+  },
+  onEnded(callback: () => void) {
+    onSessionEnded = callback;
+  },
+};
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time; each refresh token works once, so parallel requests share it. */
+export function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = session.refreshToken;
+    if (!refreshToken) return false;
+    const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    if (!res.ok) {
+      session.clear();
+      return false;
+    }
+    session.set(await res.json());
+    return true;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** Seconds until the access token expires (its `exp` claim), or 0. */
+function secondsLeft(token: string | null): number {
+  if (!token) return 0;
+  try {
+    const { exp } = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number };
+    return exp - Date.now() / 1000;
+  } catch {
+    return 0;
+  }
+}
+
+const auth: Middleware = {
+  async onRequest({ request }) {
+    if (request.url.includes('/api/v1/auth/')) return request;
+    // Access tokens live 15 minutes: renew shortly before, so no request (or its body) is lost.
+    if (secondsLeft(accessToken) < 30 && session.refreshToken) await refresh();
+    if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && !request.url.includes('/api/v1/auth/')) {
+      session.clear();
+      onSessionEnded?.();
+    }
+    return response;
+  },
+};
+
+/** The typed client: paths and bodies come from the api's OpenAPI document (src/api/openapi.json). */
+export const api = createClient<paths>({ baseUrl: '' });
+api.use(auth);
+
+/** Turns an error body into a Problem the screens can show next to fields. */
+export function asProblem(error: unknown, status = 0): Problem {
+  if (error && typeof error === 'object' && 'title' in error) return error as Problem;
+  return { status, title: 'Error' };
+}

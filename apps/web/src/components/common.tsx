@@ -1,0 +1,77 @@
+import { Alert, ErrorSummary, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { type DependencyList, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../api/client';
+
+/** Loads data for a screen; `reload` runs it again after a change. */
+export function useLoad<T>(load: () => Promise<{ data?: unknown; error?: unknown; response: Response }>, deps: DependencyList) {
+  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    void load().then(({ data, error, response }) => {
+      if (!live) return;
+      setState(error ? { problem: { ...(error as Problem), status: response.status }, loading: false } : { data: data as T, loading: false });
+    });
+    return () => {
+      live = false;
+    };
+    // The caller names what the load depends on (like useEffect's list).
+  }, [...deps, tick]);
+  return { ...state, reload: () => setTick((t) => t + 1) };
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <Spinner aria-label={t('app.loading')} data-size="md" />;
+}
+
+/** An api error where it belongs: field errors as a list that links to the fields, else one message. */
+export function ProblemMessage({ problem }: { problem?: Problem }) {
+  const { t } = useTranslation();
+  if (!problem) return null;
+  if (problem.status === 404) return <Alert data-color="warning">{t('errors.notFound')}</Alert>;
+  if (problem.errors?.length) {
+    return (
+      <ErrorSummary>
+        <ErrorSummary.Heading>{t('errors.fields')}</ErrorSummary.Heading>
+        <ErrorSummary.List>
+          {problem.errors.map((e) => (
+            <ErrorSummary.Item key={e.field}>
+              <ErrorSummary.Link href={`#${e.field}`}>{e.message}</ErrorSummary.Link>
+            </ErrorSummary.Item>
+          ))}
+        </ErrorSummary.List>
+      </ErrorSummary>
+    );
+  }
+  return <Alert data-color="danger">{problem.detail ?? problem.title}</Alert>;
+}
+
+/** What to do when a list is empty, instead of a bare table. */
+export function EmptyState({ children }: { children: string }) {
+  return <Paragraph data-size="sm" className="empty">{children}</Paragraph>;
+}
+
+export function PageTitle({ children }: { children: string }) {
+  useEffect(() => {
+    document.title = `${children} – Samverkan`;
+  }, [children]);
+  return <Heading level={1} data-size="lg">{children}</Heading>;
+}
+
+export const dateTime = (value: string | null | undefined, language: string) =>
+  value ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(value)) : '–';
+export const date = (value: string | null | undefined, language: string) =>
+  value ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(value)) : '–';
+
+/**
+ * A deadline's due time as people say it: deadlines "by the end of a day" are stored as the next
+ * midnight, and read as that day ("24 nov."); others with their time.
+ */
+export function dueLabel(value: string, language: string): string {
+  const at = new Date(value);
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Stockholm' }).format(at);
+  return clock === '00:00' ? date(new Date(at.getTime() - 60_000).toISOString(), language) : dateTime(value, language);
+}

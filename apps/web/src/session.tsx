@@ -1,0 +1,75 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { api, refresh, session } from './api/client';
+
+export interface Me {
+  user: { id: string; email: string; displayName: string; organisationId: string };
+  memberships: { id: string; role: string; roleLabel: string; unit: { id: string; name: string }; organisation: { id: string; name: string; kind: string } }[];
+  collaborations: { id: string; name: string }[];
+  /** Each permission held, with its widest scope: what the screens may offer. */
+  permissions: Record<string, string>;
+}
+
+interface SessionState {
+  me: Me | null;
+  /** True while the stored session is being restored on load. */
+  restoring: boolean;
+  /** Set when the session ended by itself (expired), to explain the sign-in page. */
+  expired: boolean;
+  signIn(email: string, password: string): Promise<'ok' | 'failed' | 'rate_limited'>;
+  signOut(): Promise<void>;
+  can(permission: string): boolean;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [restoring, setRestoring] = useState(true);
+  const [expired, setExpired] = useState(false);
+
+  const loadMe = useCallback(async () => {
+    const { data } = await api.GET('/api/v1/me');
+    setMe((data as Me | undefined) ?? null);
+  }, []);
+
+  useEffect(() => {
+    session.onEnded(() => {
+      setMe(null);
+      setExpired(true);
+    });
+    // A reload keeps the tab's session: the refresh token gives a new access token.
+    void (async () => {
+      if (await refresh()) await loadMe();
+      setRestoring(false);
+    })();
+  }, [loadMe]);
+
+  const value: SessionState = {
+    me,
+    restoring,
+    expired,
+    async signIn(email, password) {
+      const { data, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
+      if (response.status === 429) return 'rate_limited';
+      if (!data) return 'failed';
+      session.set(data as { accessToken: string; refreshToken: string });
+      setExpired(false);
+      await loadMe();
+      return 'ok';
+    },
+    async signOut() {
+      const refreshToken = session.refreshToken;
+      if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } });
+      session.clear();
+      setMe(null);
+    },
+    can: (permission) => !!me && permission in me.permissions,
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
