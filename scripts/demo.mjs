@@ -62,10 +62,10 @@ const children = ['api', 'worker'].map((name) => {
 function banner(url) {
   console.log(`
   Samverkan is running with the demo data.
+    Web client (sign in with a demo account listed above): ${url}/
     API documentation (OpenAPI):  ${url}/api/docs
     Readiness:                    ${url}/api/v1/health/ready
     Queue round trip (worker):    ${url}/api/v1/health/worker
-    Sign in:                      POST ${url}/api/v1/auth/login with a demo account listed above
   Press Ctrl-C to stop both processes.
 `);
 }

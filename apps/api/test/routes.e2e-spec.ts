@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
@@ -73,5 +74,11 @@ describe('every route declares its access rule', () => {
       'HealthController.worker',
       'PublicPromisesController.promise',
     ]);
+  });
+
+  it('matches the OpenAPI document the web client is generated from (run `npm run web:api` after changing the API)', async () => {
+    const live = await api.call('GET', '/api/docs-json');
+    const committed = JSON.parse(readFileSync('apps/web/src/api/openapi.json', 'utf8')) as unknown;
+    expect(live.body).toEqual(committed);
   });
 });
