@@ -91,6 +91,11 @@ export class YouthCaseAccess {
     return record;
   }
 
+  /** Something was written in the case: retention counts from the last entry (SoL 12 kap 1 §). */
+  async touch(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query('UPDATE youth_cases SET last_entry_at = $2 WHERE id = $1', [caseId, this.clock.now()]);
+  }
+
   /** The categories live consents and disclosures cover for these organisations now (with `basic` if any). */
   async coverage(caseId: string, organisationIds: string[], manager: EntityManager = this.dataSource.manager): Promise<InformationCategory[]> {
     const now = this.clock.now();

@@ -80,7 +80,7 @@ export class YouthRecordsService {
         [caseId, input.goal.trim(), input.task.trim(), input.ownerUserId ?? null, input.ownerDescription?.trim() ?? '', input.dueOn, principal.userId],
       );
       const deadline = await this.registerTask(manager, record, row.id, input.dueOn, input.ownerUserId ?? null);
-      await this.touch(manager, caseId);
+      await this.gate.touch(manager, caseId);
       await this.audit.record({ action: 'youth_plan_item.create', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { planItemId: row.id } }, manager);
       return { id: row.id, deadlineId: deadline };
     });
@@ -110,7 +110,7 @@ export class YouthRecordsService {
         const closed = await this.deadlines.close(manager, PLAN_ITEM_DEADLINE, 'youth_plan_item', itemId, status === 'done' ? 'met' : 'cancelled');
         if (closed) ids.push(closed);
       }
-      await this.touch(manager, caseId);
+      await this.gate.touch(manager, caseId);
       await this.audit.record(
         { action: 'youth_plan_item.update', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { planItemId: itemId }, changedFields: Object.keys(input) },
         manager,
@@ -148,7 +148,7 @@ export class YouthRecordsService {
         responsibleUserId: record.coordinatorUserId,
         responsibleOrganisationId: record.ownerOrganisationId,
       });
-      await this.touch(manager, caseId);
+      await this.gate.touch(manager, caseId);
       await this.audit.record({ action: 'youth_meeting.plan', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { meetingId: row.id } }, manager);
       return { id: row.id, deadlineId: deadline };
     });
@@ -181,7 +181,7 @@ export class YouthRecordsService {
       `INSERT INTO youth_entries (case_id, kind, category, visibility, occurred_on, body, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [record.id, input.kind, input.category, input.visibility, input.occurredOn, input.body.trim(), principal.userId],
     );
-    await this.touch(manager, record.id);
+    await this.gate.touch(manager, record.id);
     // The text itself never goes into the audit trail.
     await this.audit.record(
       { action: 'youth_entry.create', resourceType: 'youth_case', resourceId: record.id, subjectOrganisationId: record.ownerOrganisationId, details: { entryId: row.id, kind: input.kind, category: input.category } },
@@ -207,10 +207,6 @@ export class YouthRecordsService {
     const [user] = await this.dataSource.query<{ organisation_id: string }[]>('SELECT organisation_id FROM users WHERE id = $1 AND is_active', [userId]);
     const ok = user && (user.organisation_id === record.ownerOrganisationId || (await this.gate.coverage(record.id, [user.organisation_id])).includes('plan'));
     if (!ok) throw new ValidationProblem([{ field: 'ownerUserId', message: 'the task owner must work in the owning organisation or in one that the sharing of the plan covers' }]);
-  }
-
-  private async touch(manager: EntityManager, caseId: string): Promise<void> {
-    await manager.query('UPDATE youth_cases SET last_entry_at = $2 WHERE id = $1', [caseId, this.clock.now()]);
   }
 
   private async readAudit(action: string, record: CaseRecord, access: CaseAccess, details: Record<string, unknown> = {}): Promise<void> {

@@ -86,7 +86,7 @@ export class YouthSharingService {
         grantIds.push(grant.id);
       }
       await manager.query('UPDATE youth_consents SET grant_ids = $2 WHERE id = $1', [row.id, grantIds]);
-      await this.touch(manager, caseId);
+      await this.gate.touch(manager, caseId);
       const expiry = await this.deadlines.upsert(manager, {
         kind: CONSENT_EXPIRY_DEADLINE,
         resourceType: 'youth_consent',
@@ -125,7 +125,7 @@ export class YouthSharingService {
         [consent.grant_ids, this.clock.now(), principal.userId],
       );
       const closed = await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consentId, 'cancelled');
-      await this.touch(manager, caseId);
+      await this.gate.touch(manager, caseId);
       await this.audit.record(
         { action: 'youth_consent.withdraw', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { consentId, reason } },
         manager,
@@ -187,7 +187,7 @@ export class YouthSharingService {
         [caseId, input.ground, record.ownerOrganisationId, input.toOrganisationId, categories, input.justification.trim(),
           input.criteria ? JSON.stringify(input.criteria) : null, consented?.id ?? null, accessUntil, grant.id, principal.userId, now],
       );
-      await this.touch(manager, caseId);
+      await this.gate.touch(manager, caseId);
       await this.audit.record(
         { action: 'youth_disclosure.record', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId,
           details: { disclosureId: row.id, ground: input.ground, to: input.toOrganisationId, categories } },
@@ -243,10 +243,6 @@ export class YouthSharingService {
       [caseId, organisationId, stockholmDate(this.clock.now())],
     );
     return row ?? null;
-  }
-
-  private async touch(manager: EntityManager, caseId: string): Promise<void> {
-    await manager.query('UPDATE youth_cases SET last_entry_at = $2 WHERE id = $1', [caseId, this.clock.now()]);
   }
 
   /** Everyone on the case (coordinator and contacts) learns of it; no name in the message. */

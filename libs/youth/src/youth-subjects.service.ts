@@ -119,7 +119,10 @@ export class YouthSubjectsService {
    * with its cases or may look people up), or anyone who may see one of its cases. Else 404.
    */
   async readable(principal: Principal, id: string): Promise<SealedSubject> {
-    const row = await this.sealed(id).catch(() => undefined);
+    const row = await this.sealed(id).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return undefined;
+      throw error;
+    });
     if (row) {
       const home = ['youth_case:create', 'youth_subject:find'].some((p) =>
         scopesFor(principal, p as 'youth_case:create').some((s) => s.organisationId === row.owner_organisation_id),
