@@ -87,6 +87,39 @@ describe('web client', () => {
     await page.close();
   });
 
+  it('social services manager: consents, disclosures and access log of a case; withdrawing a consent asks for a reason', async () => {
+    const page = await signIn('socialchef@hammaro.test');
+    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('row', { name: /Alva Sjöberg/ }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Samtycken' }).waitFor();
+    await page.getByRole('heading', { name: 'Åtkomstlogg' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Återkalla', exact: true }).click();
+    await page.getByLabel('Skäl till återkallelsen').fill('Vårdnadshavarna ringde och återkallade samtycket.');
+    await page.getByRole('button', { name: 'Återkalla samtycket' }).click();
+    await page.getByText('Återkallat').waitFor();
+    const [consent] = await api.db.query(
+      `SELECT k.withdrawal_reason FROM youth_consents k JOIN youth_cases c ON c.id = k.case_id WHERE c.status = 'mapping'`,
+    );
+    expect(consent.withdrawal_reason).toBe('Vårdnadshavarna ringde och återkallade samtycket.');
+    await page.close();
+  });
+
+  it('social worker: the inbox tells of the withdrawal; notices are marked read; the e-mail choice is saved', async () => {
+    const page = await signIn('socialsekreterare@hammaro.test');
+    await page.getByRole('link', { name: 'Notiser' }).click();
+    await page.getByRole('heading', { name: /Samtycke återkallat – ungdomsärende/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Markera som läst' }).first().click();
+    // The digest is the default; this worker wants each notice at once.
+    expect(await page.getByLabel('En sammanfattning varje morgon kl. 07').isChecked()).toBe(true);
+    await page.getByLabel('Direkt, ett mejl per notis').check();
+    await page.getByRole('status').filter({ hasText: 'Inställningen är sparad.' }).waitFor();
+    const [preference] = await api.db.query(`SELECT email_mode FROM notification_preferences WHERE user_id = $1`, [await api.userId('socialsekreterare@hammaro.test')]);
+    expect(preference.email_mode).toBe('immediate');
+    await page.close();
+  });
+
   it('licensing officer on a phone: opens a planned inspection and completes the protocol', async () => {
     const page = await signIn('alkohol@hammaro.test', { width: 375, height: 740 });
     await page.getByRole('link', { name: 'Tillsyn' }).click();

@@ -13,6 +13,7 @@ const Inspections = lazy(() => import('./pages/Inspections').then((m) => ({ defa
 const InspectionProtocol = lazy(() => import('./pages/Inspections').then((m) => ({ default: m.InspectionProtocol })));
 const YouthCases = lazy(() => import('./pages/YouthCases').then((m) => ({ default: m.YouthCases })));
 const YouthCase = lazy(() => import('./pages/YouthCases').then((m) => ({ default: m.YouthCase })));
+const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
 const Operations = lazy(() => import('./pages/Operations').then((m) => ({ default: m.Operations })));
 
 /** The menu: each entry only for those whose permissions let them use it. */
@@ -22,6 +23,7 @@ const NAV = [
   { to: '/inspections', key: 'nav.inspections', permission: 'inspection:read' },
   { to: '/youth-cases', key: 'nav.youth', permission: 'youth_case:read' },
   { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
+  { to: '/notifications', key: 'nav.notifications', permission: null },
 ] as const;
 
 export function App() {
@@ -55,6 +57,7 @@ export function App() {
           <Route path="/youth-cases" element={<YouthCases />} />
           <Route path="/youth-cases/:id" element={<YouthCase />} />
           <Route path="/operations" element={<Operations />} />
+          <Route path="/notifications" element={<Notifications />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
         </Suspense>

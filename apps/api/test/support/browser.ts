@@ -25,6 +25,8 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ locale: 'sv-SE', ...options });
   const page = await context.newPage();
+  // Shorter than the test's own timeout, so a failure names the element it waited for.
+  page.setDefaultTimeout(10_000);
   page.on('close', () => void context.close());
   return page;
 }

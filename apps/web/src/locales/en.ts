@@ -27,6 +27,16 @@ export const en: Messages = {
     title: 'Inspections', empty: 'No inspections to show.', premises: 'Premises', when: 'When', type: 'Type', status: 'Status', inspectors: 'Inspectors',
     protocol: 'Protocol', save: 'Save the protocol', saved: 'The protocol is saved.', note: 'Note', results: { ok: 'OK', remark: 'Remark', not_applicable: 'Not applicable', not_checked: 'Not checked' },
   },
+  notifications: {
+    title: 'Notifications', empty: 'No notifications. Reminders about deadlines and events in your cases show up here.', new: 'New', markRead: 'Mark as read', markAll: 'Mark all as read',
+    emailMode: 'E-mail about notifications', saved: 'The setting is saved.', modes: { immediate: 'At once, one e-mail each', digest: 'A summary every morning at 07:00', off: 'No e-mail' },
+  },
+  consents: {
+    title: 'Consents', empty: 'No consents recorded.', signers: 'Signed by', validity: 'Valid', categories: 'Categories', withdraw: 'Withdraw',
+    withdrawReason: 'Reason for the withdrawal', withdrawSubmit: 'Withdraw the consent', states: { valid: 'Valid', expired: 'Expired', withdrawn: 'Withdrawn', pending: 'Not yet valid' },
+  },
+  disclosures: { title: 'Disclosures', empty: 'No disclosures recorded.', ground: 'Ground', to: 'To', when: 'When' },
+  accessLog: { title: 'Access log', who: 'Who', what: 'What', when: 'When' },
   promise: { title: 'Citizen promise', commitments: 'Commitments', progress: 'Progress', overdueActions: 'Overdue actions', empty: 'No citizen promise to show.' },
   errors: { generic: 'Something went wrong. Try again, and quote {{requestId}} to support if it persists.', notFound: 'The page does not exist, or you may not see it.', fields: 'Please correct:' },
   statuses: {

@@ -25,6 +25,16 @@ export const sv = {
     title: 'Tillsyner', empty: 'Inga tillsyner att visa.', premises: 'Serveringsställe', when: 'När', type: 'Typ', status: 'Status', inspectors: 'Inspektörer',
     protocol: 'Protokoll', save: 'Spara protokollet', saved: 'Protokollet är sparat.', note: 'Anteckning', results: { ok: 'OK', remark: 'Anmärkning', not_applicable: 'Ej aktuell', not_checked: 'Ej kontrollerad' },
   },
+  notifications: {
+    title: 'Notiser', empty: 'Inga notiser. Påminnelser om frister och händelser i dina ärenden hamnar här.', new: 'Ny', markRead: 'Markera som läst', markAll: 'Markera alla som lästa',
+    emailMode: 'E-post om notiser', saved: 'Inställningen är sparad.', modes: { immediate: 'Direkt, ett mejl per notis', digest: 'En sammanfattning varje morgon kl. 07', off: 'Ingen e-post' },
+  },
+  consents: {
+    title: 'Samtycken', empty: 'Inga samtycken registrerade.', signers: 'Undertecknat av', validity: 'Gäller', categories: 'Kategorier', withdraw: 'Återkalla',
+    withdrawReason: 'Skäl till återkallelsen', withdrawSubmit: 'Återkalla samtycket', states: { valid: 'Gällande', expired: 'Utgånget', withdrawn: 'Återkallat', pending: 'Ej börjat gälla' },
+  },
+  disclosures: { title: 'Utlämnanden', empty: 'Inga utlämnanden registrerade.', ground: 'Grund', to: 'Till', when: 'När' },
+  accessLog: { title: 'Åtkomstlogg', who: 'Vem', what: 'Vad', when: 'När' },
   promise: { title: 'Medborgarlöftet', commitments: 'Åtaganden', progress: 'Framsteg', overdueActions: 'Försenade aktiviteter', empty: 'Inget medborgarlöfte att visa.' },
   errors: { generic: 'Något gick fel. Försök igen, och kontakta supporten med referensen {{requestId}} om det kvarstår.', notFound: 'Sidan finns inte, eller så har du inte behörighet att se den.', fields: 'Rätta följande:' },
   statuses: {

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../api/client';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
 import { useSession } from '../session';
 
 interface Subject { id: string; name: string; personalNumber: string; age: number }
@@ -97,6 +97,9 @@ export function YouthCase() {
           <List.Unordered>{plan.data.map((p) => <List.Item key={p.id}>{p.goal}: {p.task} ({p.ownerName ?? p.ownerDescription}, {date(p.dueOn, i18n.language)})</List.Item>)}</List.Unordered>
         ) : <EmptyState>{t('youth.noPlan')}</EmptyState>}
       </section>
+      {c.access.owner && can('youth_case:share') && <Consents caseId={c.id} />}
+      {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} />}
+      {c.access.owner && can('youth_case:access_log') && <AccessLog caseId={c.id} />}
       <section>
         <Heading level={2} data-size="sm">{t('youth.entries')}</Heading>
         {entries.data?.items.length ? (
@@ -137,5 +140,107 @@ function RevealNumber({ subjectId }: { subjectId: string }) {
         </form>
       </Dialog>
     </>
+  );
+}
+
+interface Consent { id: string; signers: { name: string; role: string }[]; categories: string[]; validFrom: string; validUntil: string; state: 'valid' | 'expired' | 'withdrawn' | 'pending'; withdrawalReason: string | null }
+
+/** Consents with their state; withdrawing one asks for the reason and cuts sharing at once. */
+function Consents({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const consents = useLoad<Consent[]>(() => api.GET('/api/v1/youth-cases/{id}/consents', { params: { path: { id: caseId } } }), [caseId]);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [withdrawing, setWithdrawing] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
+
+  async function withdraw(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('withdrawReason'));
+    const { error, response } = await api.POST('/api/v1/youth-cases/{id}/consents/{consentId}/withdraw', {
+      params: { path: { id: caseId, consentId: withdrawing! } },
+      body: { reason },
+    });
+    if (error) return setProblem(asProblem(error, response.status));
+    dialog.current?.close();
+    consents.reload();
+  }
+
+  return (
+    <section>
+      <Heading level={2} data-size="sm">{t('consents.title')}</Heading>
+      {consents.data?.length === 0 && <EmptyState>{t('consents.empty')}</EmptyState>}
+      <List.Unordered>
+        {consents.data?.map((k) => (
+          <List.Item key={k.id}>
+            <Tag data-color={k.state === 'valid' ? 'success' : 'neutral'}>{t(`consents.states.${k.state}`)}</Tag>{' '}
+            {t('consents.signers')}: {k.signers.map((s) => s.name).join(', ')} — {t('consents.validity')} {date(k.validFrom, i18n.language)}–{date(k.validUntil, i18n.language)} —{' '}
+            {t('consents.categories')}: {k.categories.join(', ')}
+            {k.state === 'valid' && (
+              <> <Button variant="tertiary" data-size="sm" onClick={() => { setWithdrawing(k.id); setProblem(undefined); dialog.current?.showModal(); }}>{t('consents.withdraw')}</Button></>
+            )}
+          </List.Item>
+        ))}
+      </List.Unordered>
+      <Dialog ref={dialog} closeButton={t('youth.cancel')}>
+        <form onSubmit={(e) => void withdraw(e)} className="protocol">
+          <Heading level={2} data-size="xs">{t('consents.withdraw')}</Heading>
+          <ProblemMessage problem={problem} />
+          <Textfield id="withdrawReason" name="withdrawReason" label={t('consents.withdrawReason')} required minLength={5} />
+          <Button type="submit" data-color="danger">{t('consents.withdrawSubmit')}</Button>
+        </form>
+      </Dialog>
+    </section>
+  );
+}
+
+interface Disclosure { id: string; ground: string; toOrganisation: string; categories: string[]; decidedAt: string; decidedByName: string }
+
+function Disclosures({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const list = useLoad<Disclosure[]>(() => api.GET('/api/v1/youth-cases/{id}/disclosures', { params: { path: { id: caseId } } }), [caseId]);
+  return (
+    <section>
+      <Heading level={2} data-size="sm">{t('disclosures.title')}</Heading>
+      {list.data?.length === 0 && <EmptyState>{t('disclosures.empty')}</EmptyState>}
+      <List.Unordered>
+        {list.data?.map((d) => (
+          <List.Item key={d.id}>
+            {dateTime(d.decidedAt, i18n.language)} — {t('disclosures.ground')}: {d.ground} — {t('disclosures.to')}: {d.toOrganisation} ({d.categories.join(', ')}), {d.decidedByName}
+          </List.Item>
+        ))}
+      </List.Unordered>
+    </section>
+  );
+}
+
+interface LogEvent { id: string; occurredAt: string; action: string; outcome: string; actorName: string | null; actorOrganisation: string | null }
+
+function AccessLog({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const log = useLoad<{ items: LogEvent[] }>(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
+  return (
+    <section>
+      <Heading level={2} data-size="sm">{t('accessLog.title')}</Heading>
+      <div className="table-wrap">
+        <Table data-size="sm">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('accessLog.when')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('accessLog.who')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('accessLog.what')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {log.data?.items.map((e) => (
+              <Table.Row key={e.id}>
+                <Table.Cell>{dateTime(e.occurredAt, i18n.language)}</Table.Cell>
+                <Table.Cell>{e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})</Table.Cell>
+                <Table.Cell>{e.action}{e.outcome !== 'success' ? ` (${e.outcome})` : ''}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
   );
 }
