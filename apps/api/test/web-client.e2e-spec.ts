@@ -87,6 +87,26 @@ describe('web client', () => {
     await page.close();
   });
 
+  it('police commander: reads the intelligence and decides a proposed operation; the officer sees it without the intelligence', async () => {
+    const page = await signIn('insatschef@karlstad.polisen.test');
+    await page.getByRole('link', { name: 'Insatser' }).click();
+    await page.getByRole('link', { name: /Kontroll av smuggelsprit före jul/ }).click();
+    await page.getByRole('heading', { name: 'Underrättelseunderlag (endast insatschef)' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Villkor i beslutet').fill('Civila fordon; samordna med tullen.');
+    await page.getByRole('button', { name: 'Besluta om insatsen' }).click();
+    await page.getByText('Villkor i beslutet: Civila fordon; samordna med tullen.').waitFor();
+    const [decided] = await api.db.query(`SELECT id, status FROM operations WHERE title = 'Kontroll av smuggelsprit före jul'`);
+    expect(decided.status).toBe('decided');
+    await page.close();
+
+    const officer = await signIn('polis@karlstad.polisen.test');
+    await officer.goto(`${base}/operations/${decided.id}`);
+    await officer.getByRole('button', { name: 'Starta insatsen' }).waitFor();
+    expect(await officer.getByText('Underrättelseunderlag').count()).toBe(0);
+    await officer.close();
+  });
+
   it('social services manager: consents, disclosures and access log of a case; withdrawing a consent asks for a reason', async () => {
     const page = await signIn('socialchef@hammaro.test');
     await page.getByRole('link', { name: 'Ungdomsärenden' }).click();

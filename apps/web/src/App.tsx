@@ -13,6 +13,7 @@ const Inspections = lazy(() => import('./pages/Inspections').then((m) => ({ defa
 const InspectionProtocol = lazy(() => import('./pages/Inspections').then((m) => ({ default: m.InspectionProtocol })));
 const YouthCases = lazy(() => import('./pages/YouthCases').then((m) => ({ default: m.YouthCases })));
 const YouthCase = lazy(() => import('./pages/YouthCases').then((m) => ({ default: m.YouthCase })));
+const Operation = lazy(() => import('./pages/Operation').then((m) => ({ default: m.Operation })));
 const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
 const Operations = lazy(() => import('./pages/Operations').then((m) => ({ default: m.Operations })));
 
@@ -57,6 +58,7 @@ export function App() {
           <Route path="/youth-cases" element={<YouthCases />} />
           <Route path="/youth-cases/:id" element={<YouthCase />} />
           <Route path="/operations" element={<Operations />} />
+          <Route path="/operations/:id" element={<Operation />} />
           <Route path="/notifications" element={<Notifications />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -21,6 +21,8 @@ export const en: Messages = {
   },
   operations: {
     title: 'Operations', empty: 'No operations in your police area.', restricted: 'Restricted', window: 'Planned time', intelligence: 'Intelligence basis (commanders only)',
+    conditions: 'Conditions of the decision', decide: 'Decide the operation', counts: 'Arrests {{arrests}}, reports {{reports}}, persons checked {{persons}}, places {{places}}.',
+    to: { executing: 'Start the operation', completed: 'Mark as completed', outcome_reported: 'Report the outcome' },
     participants: 'Participants', outcome: 'Outcome', release: 'Release summary',
   },
   inspections: {

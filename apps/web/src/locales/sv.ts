@@ -19,6 +19,8 @@ export const sv = {
   },
   operations: {
     title: 'Insatser', empty: 'Inga insatser i ditt polisområde.', restricted: 'Begränsad', window: 'Planerad tid', intelligence: 'Underrättelseunderlag (endast insatschef)',
+    conditions: 'Villkor i beslutet', decide: 'Besluta om insatsen', counts: 'Gripna {{arrests}}, anmälningar {{reports}}, kontrollerade personer {{persons}}, platser {{places}}.',
+    to: { executing: 'Starta insatsen', completed: 'Markera som genomförd', outcome_reported: 'Rapportera utfallet' },
     participants: 'Deltagare', outcome: 'Utfall', release: 'Frisläpp sammanfattning',
   },
   inspections: {

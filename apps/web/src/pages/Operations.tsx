@@ -1,4 +1,5 @@
-import { Table, Tag } from '@digdir/designsystemet-react';
+import { Link as DsLink, Table, Tag } from '@digdir/designsystemet-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
@@ -28,7 +29,9 @@ export function Operations() {
             <Table.Body>
               {list.data.items.map((o) => (
                 <Table.Row key={o.id}>
-                  <Table.Cell>{o.canOpen ? `${o.title} — ${o.area}` : <Tag data-color="neutral">{t('operations.restricted')}</Tag>}</Table.Cell>
+                  <Table.Cell>
+                    {o.canOpen ? <DsLink asChild><Link to={`/operations/${o.id}`}>{`${o.title} — ${o.area}`}</Link></DsLink> : <Tag data-color="neutral">{t('operations.restricted')}</Tag>}
+                  </Table.Cell>
                   <Table.Cell>{dateTime(o.plannedStart, i18n.language)} – {dateTime(o.plannedEnd, i18n.language)}</Table.Cell>
                   <Table.Cell>{t(`statuses.${o.status}`)}</Table.Cell>
                 </Table.Row>
