@@ -4,7 +4,7 @@ import { AccessService, type Principal, scopeCondition } from '@samverkan/access
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, Clock, type Page, type PageQuery, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
+import { addDays, Clock, type Page, pageOf, type PageQuery, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
 import type { ReferralInput } from './operations.dto.js';
@@ -96,13 +96,9 @@ export class LicensingReferralsService {
     const scope = scopeCondition(principal, 'premises:manage', { id: 'r.id', organisationId: 'r.owner_organisation_id' }, this.clock.now(), { grants: false });
     const qb = this.dataSource.createQueryBuilder().from('licensing_referrals', 'r').where(scope.sql, scope.params);
     if (query.open) qb.andWhere('r.acknowledged_at IS NULL');
-    const [ids, total] = await Promise.all([
-      qb.clone().select('r.id', 'id').orderBy('r.sent_at', 'DESC').addOrderBy('r.id').limit(query.limit).offset(query.offset).getRawMany<{ id: string }>(),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r?.total ?? 0),
-    ]);
-    const items = ids.length === 0 ? [] : await this.dataSource.query(`${SELECT_FOR_LICENSING} WHERE r.id = ANY($1::uuid[]) ORDER BY r.sent_at DESC, r.id`, [ids.map((r) => r.id)]);
-    await this.audit.record({ action: 'licensing_referral.list', resourceType: 'licensing_referral', details: { referralIds: ids.map((r) => r.id) } });
-    return { items, total, limit: query.limit, offset: query.offset };
+    const page = await pageOf<{ id: string }>(this.dataSource, qb, { alias: 'r', orderBy: [['r.sent_at', 'DESC']], select: SELECT_FOR_LICENSING }, query);
+    await this.audit.record({ action: 'licensing_referral.list', resourceType: 'licensing_referral', details: { referralIds: page.items.map((r) => r.id) } });
+    return page;
   }
 
   /** Licensing has looked at it (booked an inspection, or judged none needed): the task is met. */

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { Clock, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource } from 'typeorm';
 import { type OutcomeCounts, summaryCounts } from './operation-rules.js';
@@ -82,12 +82,8 @@ export class OperationSummariesService {
     const qb = this.dataSource.createQueryBuilder().from('operation_summaries', 's').where(scope.sql, scope.params);
     if (query.collaborationId) qb.andWhere('s.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
     if (query.year) qb.andWhere('s.period_end >= make_date(:year, 1, 1) AND s.period_start <= make_date(:year, 12, 31)', { year: query.year });
-    const [ids, total] = await Promise.all([
-      qb.clone().select('s.id', 'id').orderBy('s.period_start', 'DESC').addOrderBy('s.id').limit(query.limit).offset(query.offset).getRawMany<{ id: string }>(),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r?.total ?? 0),
-    ]);
-    const items = ids.length === 0 ? [] : await this.dataSource.query(`${SELECT_SUMMARIES} WHERE s.id = ANY($1::uuid[]) ORDER BY s.period_start DESC, s.id`, [ids.map((r) => r.id)]);
-    await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: items.length } });
-    return { items, total, limit: query.limit, offset: query.offset };
+    const page = await pageOf(this.dataSource, qb, { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES }, query);
+    await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: page.items.length } });
+    return page;
   }
 }
