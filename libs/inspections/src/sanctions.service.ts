@@ -54,15 +54,16 @@ export class SanctionsService {
       );
       if (n !== inspectionIds.length) throw new ValidationProblem([{ field: 'inspectionIds', message: 'every inspection must be of the licensed premises' }]);
     }
-    const id = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, inspection_ids, grounds, proposed_by, proposed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [input.licenceId, licence.collaborationId, licence.ownerOrganisationId, inspectionIds, input.grounds.trim(), principal.userId, this.clock.now()],
-      );
-      await this.audit.record({ action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: licence.ownerOrganisationId as string }, manager);
-      return row.id;
-    });
+    const id = await this.dataSource.transaction((manager) =>
+      this.open(manager, {
+        licenceId: input.licenceId,
+        collaborationId: licence.collaborationId as string,
+        ownerOrganisationId: licence.ownerOrganisationId as string,
+        inspectionIds,
+        grounds: input.grounds.trim(),
+        proposedBy: principal.userId,
+      }),
+    );
     return this.find(id);
   }
 
@@ -71,19 +72,26 @@ export class SanctionsService {
    * in the caller's transaction (the caller has checked the escalation is allowed). The licensing
    * officer then hears the holder and decides.
    */
-  async openForEscalation(
+  openForEscalation(
     manager: EntityManager,
     input: { licenceId: string; collaborationId: string; ownerOrganisationId: string; inspectionId: string; grounds: string; proposedBy: string },
   ): Promise<string> {
+    const { inspectionId, ...rest } = input;
+    return this.open(manager, { ...rest, inspectionIds: [inspectionId] }, { escalatedFrom: inspectionId });
+  }
+
+  /** Opens a sanction case (proposed, not yet heard or decided) in the caller's transaction. */
+  private async open(
+    manager: EntityManager,
+    c: { licenceId: string; collaborationId: string; ownerOrganisationId: string; inspectionIds: string[]; grounds: string; proposedBy: string },
+    details?: Record<string, unknown>,
+  ): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, inspection_ids, grounds, proposed_by, proposed_at)
-       VALUES ($1, $2, $3, ARRAY[$4::uuid], $5, $6, $7) RETURNING id`,
-      [input.licenceId, input.collaborationId, input.ownerOrganisationId, input.inspectionId, input.grounds, input.proposedBy, this.clock.now()],
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [c.licenceId, c.collaborationId, c.ownerOrganisationId, c.inspectionIds, c.grounds, c.proposedBy, this.clock.now()],
     );
-    await this.audit.record(
-      { action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: input.ownerOrganisationId, details: { escalatedFrom: input.inspectionId } },
-      manager,
-    );
+    await this.audit.record({ action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: c.ownerOrganisationId, details }, manager);
     return row.id;
   }
 
