@@ -8,7 +8,7 @@ import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionPr
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
 import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
-import { caseReference, REVIEW_DEADLINE } from './youth-deadlines.js';
+import { caseDeadlineResources, caseReference, REVIEW_DEADLINE } from './youth-deadlines.js';
 import { type SubjectView, YouthSubjectsService } from './youth-subjects.service.js';
 import {
   CASE_FORMS,
@@ -375,17 +375,7 @@ export class YouthCasesService {
 
   /** A closed case has nothing more due: its review, plan items, meetings and consent expiries end. */
   private async closeDeadlines(manager: EntityManager, caseId: string): Promise<string[]> {
-    const ids = async (table: string) => (await manager.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE case_id = $1`, [caseId])).map((r) => r.id);
-    return this.deadlines.closeAllFor(
-      manager,
-      [
-        { resourceType: 'youth_case', resourceIds: [caseId] },
-        { resourceType: 'youth_plan_item', resourceIds: await ids('youth_plan_items') },
-        { resourceType: 'youth_meeting', resourceIds: await ids('youth_meetings') },
-        { resourceType: 'youth_consent', resourceIds: await ids('youth_consents') },
-      ],
-      'cancelled',
-    );
+    return this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, caseId), 'cancelled');
   }
 }
 

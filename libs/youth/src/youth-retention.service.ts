@@ -4,6 +4,7 @@ import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { caseDeadlineResources } from './youth-deadlines.js';
 
 /** How many cases one run purges, each in its own transaction; the next night takes the rest. */
 const PURGE_BATCH = 200;
@@ -47,16 +48,7 @@ export class YouthRetentionService {
     );
     if (!row) return false;
     const removed: Record<string, number> = {};
-    const childIds = async (table: string) => (await manager.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE case_id = $1`, [id])).map((r) => r.id);
-    const planItems = await childIds('youth_plan_items');
-    const meetings = await childIds('youth_meetings');
-    const consents = await childIds('youth_consents');
-    await this.deadlines.closeAllFor(manager, [
-      { resourceType: 'youth_case', resourceIds: [id] },
-      { resourceType: 'youth_plan_item', resourceIds: planItems },
-      { resourceType: 'youth_meeting', resourceIds: meetings },
-      { resourceType: 'youth_consent', resourceIds: consents },
-    ], 'cancelled');
+    await this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, id), 'cancelled');
     const tables = { meetings: 'youth_meetings', entries: 'youth_entries', plan_items: 'youth_plan_items', disclosures: 'youth_disclosures', consents: 'youth_consents', participants: 'youth_case_participants' };
     for (const [what, table] of Object.entries(tables)) {
       const [{ n }] = await manager.query<{ n: number }[]>(`WITH gone AS (DELETE FROM ${table} WHERE case_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [id]);

@@ -4,7 +4,7 @@ import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { Clock, FieldCipher, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ageOn, formatPersonalNumber, maskPersonalNumber, parsePersonalNumber } from './personal-number.js';
+import { ageOn, formatPersonalNumber, maskPersonalNumber, type PersonalNumber, parsePersonalNumber } from './personal-number.js';
 import { CASE_COLUMNS } from './youth-case-access.js';
 
 export const PIN_FIELD = 'youth_subject.personal_number';
@@ -50,10 +50,22 @@ export class YouthSubjectsService {
   ) {}
 
   /** Registers a young person with the principal's municipality; 409 (with its id) if already there. */
-  async create(principal: Principal, input: { personalNumber: string; name: string }, manager?: EntityManager): Promise<SubjectView> {
+  async create(principal: Principal, input: { personalNumber: string; name: string }): Promise<SubjectView> {
     const organisationId = organisationFor(principal, 'youth_case:create');
-    const id = await this.insert(organisationId, input, principal.userId, manager);
-    return this.view(await this.sealed(id, manager));
+    const number = this.parse(input.personalNumber);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.existing(manager, organisationId, number);
+      if (existing) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'youth-subject-exists', 'This young person is already registered.', { existingSubjectId: existing });
+      }
+      return this.insert(manager, organisationId, number, input.name, principal.userId);
+    }).catch(async (error: unknown) => {
+      // Registered by someone else between the check and the insert (the unique look-up hash refused it).
+      if ((error as { code?: string }).code !== '23505') throw error;
+      const existing = await this.existing(this.dataSource.manager, organisationId, number);
+      throw new ProblemException(HttpStatus.CONFLICT, 'youth-subject-exists', 'This young person is already registered.', { existingSubjectId: existing });
+    });
+    return this.view(await this.sealed(id));
   }
 
   /**
@@ -62,11 +74,7 @@ export class YouthSubjectsService {
    */
   async findOrCreate(manager: EntityManager, organisationId: string, input: { personalNumber: string; name: string }, userId: string): Promise<string> {
     const number = this.parse(input.personalNumber);
-    const [existing] = await manager.query<{ id: string }[]>(
-      'SELECT id FROM youth_subjects WHERE owner_organisation_id = $1 AND pin_lookup = ANY($2::text[])',
-      [organisationId, this.cipher.lookupHashes(number.canonical)],
-    );
-    return existing?.id ?? this.insert(organisationId, input, userId, manager);
+    return (await this.existing(manager, organisationId, number)) ?? this.insert(manager, organisationId, number, input.name, userId);
   }
 
   /** Exact look-up by personal number in the principal's organisation(s); the reason is audited, the number never. */
@@ -168,25 +176,29 @@ export class YouthSubjectsService {
     return number;
   }
 
-  private async insert(organisationId: string, input: { personalNumber: string; name: string }, userId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const number = this.parse(input.personalNumber);
-    const name = input.name.trim();
-    const [existing] = await manager.query<{ id: string }[]>(
+  /** The subject with this number in the organisation, found under any configured key. */
+  private async existing(manager: EntityManager, organisationId: string, number: PersonalNumber): Promise<string | undefined> {
+    const [row] = await manager.query<{ id: string }[]>(
       'SELECT id FROM youth_subjects WHERE owner_organisation_id = $1 AND pin_lookup = ANY($2::text[])',
       [organisationId, this.cipher.lookupHashes(number.canonical)],
     );
-    if (existing) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'youth-subject-exists', 'This young person is already registered.', { existingSubjectId: existing.id });
-    }
-    const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date, coordination_number, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [organisationId, this.cipher.keyId, this.cipher.encrypt(PIN_FIELD, number.canonical), this.cipher.encrypt(NAME_FIELD, name),
-        this.cipher.lookupHash(number.canonical), number.birthDate, number.coordinationNumber, userId],
-    );
+    return row?.id;
+  }
+
+  private async insert(manager: EntityManager, organisationId: string, number: PersonalNumber, name: string, userId: string): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(INSERT_SUBJECT, subjectValues(this.cipher, organisationId, number, name, userId));
     await this.audit.record({ action: 'youth_subject.create', resourceType: 'youth_subject', resourceId: row.id, subjectOrganisationId: organisationId }, manager);
     return row.id;
   }
+}
+
+/** A new subject row: the number and name sealed, the look-up hash under the current key. */
+export const INSERT_SUBJECT = `INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date, coordination_number, created_by)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`;
+
+export function subjectValues(cipher: FieldCipher, organisationId: string, number: PersonalNumber, name: string, userId: string): unknown[] {
+  return [organisationId, cipher.keyId, cipher.encrypt(PIN_FIELD, number.canonical), cipher.encrypt(NAME_FIELD, name.trim()),
+    cipher.lookupHash(number.canonical), number.birthDate, number.coordinationNumber, userId];
 }
 
 /** The organisation through which the principal does this youth work (its first such membership). */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { luhnCheckDigit, parsePersonalNumber } from './personal-number.js';
 import { caseReference, CONSENT_EXPIRY_DEADLINE, MEETING_DEADLINE, PLAN_ITEM_DEADLINE, REVIEW_DEADLINE } from './youth-deadlines.js';
 import { defaultRetentionClass, purgeOn } from './youth-rules.js';
-import { NAME_FIELD, PIN_FIELD } from './youth-subjects.service.js';
+import { INSERT_SUBJECT, subjectValues } from './youth-subjects.service.js';
 
 /** A valid (check digit computed) but fictional personal number for a birth date and serial. */
 function personalNumber(birthDate: string, serial: string): string {
@@ -152,13 +152,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
 }
 
 async function insertSubject(manager: EntityManager, cipher: FieldCipher, organisationId: string, number: string, name: string, today: string, by: string): Promise<string> {
-  const parsed = parsePersonalNumber(number, today)!;
-  const [row] = await manager.query<{ id: string }[]>(
-    `INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date, coordination_number, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [organisationId, cipher.keyId, cipher.encrypt(PIN_FIELD, parsed.canonical), cipher.encrypt(NAME_FIELD, name), cipher.lookupHash(parsed.canonical),
-      parsed.birthDate, parsed.coordinationNumber, by],
-  );
+  const [row] = await manager.query<{ id: string }[]>(INSERT_SUBJECT, subjectValues(cipher, organisationId, parsePersonalNumber(number, today)!, name, by));
   return row.id;
 }
 
