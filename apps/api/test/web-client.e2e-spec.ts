@@ -193,6 +193,10 @@ describe('web client', () => {
     const response = await page.goto(`${base}/youth-cases/00000000-0000-4000-8000-000000000000`);
     expect(response?.status()).toBe(200);
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    const html = await (await page.request.get(`${base}/`)).text();
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    expect((await page.request.get(`${base}${asset}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response?.headers()['cache-control']).toBe('no-cache');
     const api404 = await page.request.get(`${base}/api/v1/no-such-thing`);
     expect(api404.status()).toBe(404);
     expect(api404.headers()['content-type']).toMatch(/problem\+json/);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type INestApplication, VersioningType } from '@nestjs/common';
@@ -122,13 +122,18 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
     logger.info({ webDistDir: root }, 'no built web client found; serving the API only');
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false, cacheControl: false });
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    // Built assets carry a content hash in their names: cache them; never cache the page itself.
-    if (request.url.startsWith('/assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
-    done(null, payload);
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    // Built assets carry a content hash in their names: cache them for good; the page itself never.
+    setHeaders: (reply, path) => {
+      if (path.includes(`${sep}assets${sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
+  const fastify = app.getHttpAdapter().getInstance();
   const page = (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   fastify.get('/', page);
   fastify.get('/*', (request, reply) => (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}` ? reply.callNotFound() : page(request, reply)));
