@@ -1,9 +1,10 @@
-import { Alert, Button, Dialog, Heading, Link as DsLink, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { Alert, Button, Heading, Link as DsLink, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { useSession } from '../session';
 
 interface Subject { id: string; name: string; personalNumber: string; age: number }
@@ -115,30 +116,19 @@ export function YouthCase() {
 function RevealNumber({ subjectId }: { subjectId: string }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [problem, setProblem] = useState<Problem>();
   const [number, setNumber] = useState<string>();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get('reason'));
+  async function reveal(reason: string): Promise<Problem | undefined> {
     const { data, error, response } = await api.POST('/api/v1/youth-subjects/{id}/reveal', { params: { path: { id: subjectId } }, body: { reason } });
-    if (error) return setProblem(asProblem(error, response.status));
+    if (error) return asProblem(error, response.status);
     setNumber((data as unknown as { personalNumber: string }).personalNumber);
-    dialog.current?.close();
   }
 
   if (number) return <Paragraph>{t('youth.number')}: <strong data-testid="revealed-number">{number}</strong></Paragraph>;
   return (
     <>
       <Button variant="secondary" data-size="sm" onClick={() => dialog.current?.showModal()}>{t('youth.reveal')}</Button>
-      <Dialog ref={dialog} closeButton={t('youth.cancel')}>
-        <form onSubmit={(e) => void submit(e)} className="protocol">
-          <Heading level={2} data-size="xs">{t('youth.reveal')}</Heading>
-          <ProblemMessage problem={problem} />
-          <Textfield id="reason" name="reason" label={t('youth.revealReason')} required minLength={5} />
-          <Button type="submit">{t('youth.revealSubmit')}</Button>
-        </form>
-      </Dialog>
+      <ReasonDialog dialog={dialog} id="reason" title={t('youth.reveal')} label={t('youth.revealReason')} submitLabel={t('youth.revealSubmit')} onSubmit={reveal} />
     </>
   );
 }
@@ -151,17 +141,13 @@ function Consents({ caseId }: { caseId: string }) {
   const consents = useLoad<Consent[]>(() => api.GET('/api/v1/youth-cases/{id}/consents', { params: { path: { id: caseId } } }), [caseId]);
   const dialog = useRef<HTMLDialogElement>(null);
   const [withdrawing, setWithdrawing] = useState<string>();
-  const [problem, setProblem] = useState<Problem>();
 
-  async function withdraw(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get('withdrawReason'));
+  async function withdraw(reason: string): Promise<Problem | undefined> {
     const { error, response } = await api.POST('/api/v1/youth-cases/{id}/consents/{consentId}/withdraw', {
       params: { path: { id: caseId, consentId: withdrawing! } },
       body: { reason },
     });
-    if (error) return setProblem(asProblem(error, response.status));
-    dialog.current?.close();
+    if (error) return asProblem(error, response.status);
     consents.reload();
   }
 
@@ -176,19 +162,12 @@ function Consents({ caseId }: { caseId: string }) {
             {t('consents.signers')}: {k.signers.map((s) => s.name).join(', ')} — {t('consents.validity')} {date(k.validFrom, i18n.language)}–{date(k.validUntil, i18n.language)} —{' '}
             {t('consents.categories')}: {k.categories.join(', ')}
             {k.state === 'valid' && (
-              <> <Button variant="tertiary" data-size="sm" onClick={() => { setWithdrawing(k.id); setProblem(undefined); dialog.current?.showModal(); }}>{t('consents.withdraw')}</Button></>
+              <> <Button variant="tertiary" data-size="sm" onClick={() => { setWithdrawing(k.id); dialog.current?.showModal(); }}>{t('consents.withdraw')}</Button></>
             )}
           </List.Item>
         ))}
       </List.Unordered>
-      <Dialog ref={dialog} closeButton={t('youth.cancel')}>
-        <form onSubmit={(e) => void withdraw(e)} className="protocol">
-          <Heading level={2} data-size="xs">{t('consents.withdraw')}</Heading>
-          <ProblemMessage problem={problem} />
-          <Textfield id="withdrawReason" name="withdrawReason" label={t('consents.withdrawReason')} required minLength={5} />
-          <Button type="submit" data-color="danger">{t('consents.withdrawSubmit')}</Button>
-        </form>
-      </Dialog>
+      <ReasonDialog dialog={dialog} id="withdrawReason" title={t('consents.withdraw')} label={t('consents.withdrawReason')} submitLabel={t('consents.withdrawSubmit')} danger onSubmit={withdraw} />
     </section>
   );
 }
