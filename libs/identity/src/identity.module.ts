@@ -12,6 +12,7 @@ import { PasswordService } from './auth/password.service.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
+import { MembersDirectory } from './organisations/members-directory.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
@@ -37,7 +38,8 @@ import { UsersService } from './users/users.service.js';
     TokenService,
     UsersService,
     OrganisationsService,
+    MembersDirectory,
   ],
-  exports: [PrincipalService, OrganisationsService],
+  exports: [PrincipalService, OrganisationsService, MembersDirectory],
 })
 export class IdentityModule {}

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
 import { addDays, Clock, type Page, pageOf, type PageQuery, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
@@ -29,6 +30,7 @@ export class LicensingReferralsService {
     private readonly operations: OperationsService,
     private readonly deadlines: DeadlinesService,
     private readonly notifier: Notifier,
+    private readonly members: MembersDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -36,16 +38,13 @@ export class LicensingReferralsService {
   async send(principal: Principal, operationId: string, input: ReferralInput) {
     const record = await this.operations.readable(principal, operationId);
     await this.access.assertAllowed(principal, 'operation:report', this.operations.ownership(record));
-    const [premises] = await this.dataSource.query<{ name: string; owner: string; licensing_unit: string | null }[]>(
-      `SELECT p.name, p.owner_organisation_id AS owner,
-              (SELECT un.id FROM units un JOIN memberships m ON m.unit_id = un.id
-               WHERE un.organisation_id = p.owner_organisation_id AND m.role = 'licensing_officer'
-                 AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now()) ORDER BY un.name LIMIT 1) AS licensing_unit
-       FROM premises p WHERE p.id = $1 AND p.collaboration_id = $2`,
+    const [premises] = await this.dataSource.query<{ name: string; owner: string }[]>(
+      `SELECT p.name, p.owner_organisation_id AS owner FROM premises p WHERE p.id = $1 AND p.collaboration_id = $2`,
       [input.premisesId, record.collaborationId],
     );
     if (!premises) throw new ValidationProblem([{ field: 'premisesId', message: 'premisesId names no licensed premises in the operation’s collaboration' }]);
     if (input.observedOn > stockholmDate(this.clock.now())) throw new ValidationProblem([{ field: 'observedOn', message: 'observedOn cannot be in the future' }]);
+    const licensingUnit = await this.members.unitWith(premises.owner, 'licensing_officer');
     const now = this.clock.now();
     const { id, deadlineId, emailIds } = await this.dataSource.transaction(async (manager) => {
       const [tip] = await manager.query<{ id: string }[]>(
@@ -63,15 +62,11 @@ export class LicensingReferralsService {
         resourceId: row.id,
         title: `Underrättelse från polisen – ${premises.name}`,
         dueAt: stockholmMidnight(addDays(stockholmDate(now), REFERRAL_RESPONSE_DAYS + 1)),
-        responsibleUnitId: premises.licensing_unit,
+        responsibleUnitId: licensingUnit,
         responsibleOrganisationId: premises.owner,
       });
-      const officers = await manager.query<{ user_id: string }[]>(
-        `SELECT DISTINCT m.user_id FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
-         WHERE un.organisation_id = $1 AND m.role = 'licensing_officer' AND u.is_active AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now())`,
-        [premises.owner],
-      );
-      const emails = await this.notifier.notify(manager, officers.map((o) => o.user_id), {
+      const officers = await this.members.userIds({ organisationId: premises.owner, roles: ['licensing_officer'] }, manager);
+      const emails = await this.notifier.notify(manager, officers, {
         kind: 'licensing_referral',
         title: `Underrättelse från polisen – ${premises.name}`,
         body: `Polisen har lämnat en iakttagelse från ${input.observedOn} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@samverkan/identity';
 import { DeadlinesModule } from '@samverkan/deadlines';
 import { NotificationsModule } from '@samverkan/notifications';
 import { FieldCipher } from '@samverkan/platform';
@@ -10,7 +11,7 @@ import { OperationsService } from './operations.service.js';
 
 /** Police operations against drug and alcohol sales, their released summaries and referrals to licensing. */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule, PromisesModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule],
   controllers: [OperationsController, OperationSummariesController, LicensingReferralsController],
   providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService],
 })

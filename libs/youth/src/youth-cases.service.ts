@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
 import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, addDays, ValidationProblem } from '@samverkan/platform';
@@ -59,6 +60,7 @@ export class YouthCasesService {
     private readonly subjects: YouthSubjectsService,
     private readonly deadlines: DeadlinesService,
     private readonly notifier: Notifier,
+    private readonly members: MembersDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -233,16 +235,14 @@ export class YouthCasesService {
   async reportConcern(principal: Principal, input: ReportOfConcernInput) {
     const police = scopesFor(principal, 'youth_concern:report').find((s) => s.collaborationIds.includes(input.collaborationId));
     if (!police) throw new ForbiddenException('You may file reports of concern only within your own collaborations.');
-    const [target] = await this.dataSource.query<{ municipality: string; municipality_name: string; unit_id: string | null }[]>(
-      `SELECT c.municipality_organisation_id AS municipality, o.name AS municipality_name,
-              (SELECT un.id FROM units un JOIN memberships m ON m.unit_id = un.id
-               WHERE un.organisation_id = c.municipality_organisation_id AND m.role = 'social_services_manager'
-                 AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now())
-               ORDER BY un.name LIMIT 1) AS unit_id
+    const [target] = await this.dataSource.query<{ municipality: string; municipality_name: string }[]>(
+      `SELECT c.municipality_organisation_id AS municipality, o.name AS municipality_name
        FROM collaborations c JOIN organisations o ON o.id = c.municipality_organisation_id WHERE c.id = $1`,
       [input.collaborationId],
     );
-    if (!target?.unit_id) throw new ValidationProblem([{ field: 'collaborationId', message: 'the municipality of this collaboration has no social services unit in Samverkan' }]);
+    // Social services: the unit where the municipality's social services managers work.
+    const unitId = target && (await this.members.unitWith(target.municipality, 'social_services_manager'));
+    if (!unitId) throw new ValidationProblem([{ field: 'collaborationId', message: 'the municipality of this collaboration has no social services unit in Samverkan' }]);
     const now = this.clock.now();
     const { caseId, emailIds } = await this.dataSource.transaction(async (manager) => {
       const subjectId = await this.subjects.findOrCreate(manager, target.municipality, input, principal.userId);
@@ -252,7 +252,7 @@ export class YouthCasesService {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, status, retention_class, created_by)
          VALUES ($1, 'report_of_concern', $2, $3, $4, 'concern_raised', $5, $6) RETURNING id`,
-        [subjectId, input.collaborationId, target.municipality, target.unit_id, defaultRetentionClass(subject.birth_date), principal.userId],
+        [subjectId, input.collaborationId, target.municipality, unitId, defaultRetentionClass(subject.birth_date), principal.userId],
       );
       await manager.query(
         `INSERT INTO youth_entries (case_id, kind, category, visibility, occurred_on, body, author_id) VALUES ($1, 'journal', $2, 'owner', $3, $4, $5)`,
@@ -265,12 +265,8 @@ export class YouthCasesService {
           'Orosanmälan: polisen ska genast anmäla till socialtjänsten om ett barn kan behöva skydd (SoL 14 kap 1 §).', principal.userId, now],
       );
       await this.audit.record({ action: 'youth_case.report_of_concern', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: target.municipality }, manager);
-      const managers = await manager.query<{ user_id: string }[]>(
-        `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.unit_id = $1 AND m.role = 'social_services_manager' AND u.is_active AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now())`,
-        [target.unit_id],
-      );
-      const emails = await this.notifier.notify(manager, managers.map((m) => m.user_id), {
+      const managers = await this.members.userIds({ unitId, roles: ['social_services_manager'] }, manager);
+      const emails = await this.notifier.notify(manager, managers, {
         kind: 'youth_report_of_concern',
         title: `Ny orosanmälan från polisen – ${caseReference(row.id)}`,
         body: 'En orosanmälan har kommit in och väntar på bedömning (SoL 14 kap 1 §).',
@@ -351,15 +347,10 @@ export class YouthCasesService {
     return chosen?.id ?? '';
   }
 
-  private async isCaseWorker(userId: string, organisationId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(
-      `SELECT 1 FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
-       WHERE m.user_id = $1 AND un.organisation_id = $2 AND m.role = ANY($3::text[]) AND u.is_active
-         AND m.valid_from <= now() AND (m.valid_until IS NULL OR m.valid_until > now()) LIMIT 1`,
-      [userId, organisationId, CASE_WORKER_ROLES],
-    );
-    return !!row;
+  private isCaseWorker(userId: string, organisationId: string): Promise<boolean> {
+    return this.members.holds(userId, organisationId, CASE_WORKER_ROLES);
   }
+
 
   private registerReview(manager: EntityManager, caseId: string, reviewOn: string, coordinator: string | null, organisationId: string): Promise<string> {
     return this.deadlines.upsert(manager, {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { IdentityModule } from '@samverkan/identity';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
 import { FieldCipher, QueueModule, QueueName } from '@samverkan/platform';
@@ -20,7 +21,7 @@ import { YouthProcessor } from './youth.processor.js';
  * disclosures, entries, plans, meetings, access log, register extract and statistics.
  */
 @Module({
-  imports: [DeadlinesModule, NotificationsModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule],
   controllers: [YouthSubjectsController, YouthCasesController],
   providers: [FieldCipher, YouthCaseAccess, YouthSubjectsService, YouthCasesService, YouthSharingService, YouthRecordsService, YouthReportsService],
 })

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@samverkan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Who holds which role where, now: the one place that asks the membership table for people to
+ * notify or units to route work to (dated memberships, active users, the injected clock).
+ */
+@Injectable()
+export class MembersDirectory {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Active users who hold one of `roles` in the unit, or anywhere in the organisation. */
+  async userIds(where: { unitId?: string; organisationId?: string; roles: readonly string[] }, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ user_id: string }[]>(
+      `SELECT DISTINCT m.user_id FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
+       WHERE ($1::uuid IS NULL OR m.unit_id = $1) AND ($2::uuid IS NULL OR un.organisation_id = $2) AND m.role = ANY($3::text[])
+         AND u.is_active AND m.valid_from <= $4 AND (m.valid_until IS NULL OR m.valid_until > $4)`,
+      [where.unitId ?? null, where.organisationId ?? null, where.roles, this.clock.now()],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Whether the user holds one of `roles` in the organisation now. */
+  async holds(userId: string, organisationId: string, roles: readonly string[]): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
+       WHERE m.user_id = $1 AND un.organisation_id = $2 AND m.role = ANY($3::text[]) AND u.is_active
+         AND m.valid_from <= $4 AND (m.valid_until IS NULL OR m.valid_until > $4) LIMIT 1`,
+      [userId, organisationId, roles, this.clock.now()],
+    );
+    return !!row;
+  }
+
+  /** The organisation's unit (the first by name) in which someone holds `role` now: where such work goes. */
+  async unitWith(organisationId: string, role: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `SELECT un.id FROM units un JOIN memberships m ON m.unit_id = un.id
+       WHERE un.organisation_id = $1 AND m.role = $2 AND m.valid_from <= $3 AND (m.valid_until IS NULL OR m.valid_until > $3)
+       ORDER BY un.name LIMIT 1`,
+      [organisationId, role, this.clock.now()],
+    );
+    return row?.id ?? null;
+  }
+}
