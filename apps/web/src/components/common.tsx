@@ -3,11 +3,12 @@ import { type DependencyList, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 
-/** Loads data for a screen; `reload` runs it again after a change. */
-export function useLoad<T>(load: () => Promise<{ data?: unknown; error?: unknown; response: Response }>, deps: DependencyList) {
-  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: true });
+/** Loads data for a screen; `reload` runs it again after a change. A null `load` waits (nothing to load yet). */
+export function useLoad<T>(load: (() => Promise<{ data?: unknown; error?: unknown; response: Response }>) | null, deps: DependencyList) {
+  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: load !== null });
   const [tick, setTick] = useState(0);
   useEffect(() => {
+    if (!load) return;
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     void load().then(({ data, error, response }) => {

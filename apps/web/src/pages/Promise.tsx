@@ -16,7 +16,7 @@ export function PromisePage() {
   const promises = useLoad<{ items: PromiseRow[] }>(() => api.GET('/api/v1/promises', { params: { query: { limit: 10 } } }), []);
   const first = promises.data?.items[0];
   const dashboard = useLoad<Dashboard>(
-    () => (first ? api.GET('/api/v1/dashboard/actions', { params: { query: { promiseId: first.id } } }) : Promise.resolve({ response: new Response() })),
+    first ? () => api.GET('/api/v1/dashboard/actions', { params: { query: { promiseId: first.id } } }) : null,
     [first?.id],
   );
   if (promises.loading) return <Loading />;
