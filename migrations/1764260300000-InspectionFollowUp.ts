@@ -31,6 +31,8 @@ export class InspectionFollowUp1764260300000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX finding_photos_inspection_idx ON finding_photos (inspection_id, item_key, uploaded_at)`);
     await q.query(`CREATE INDEX sanction_cases_inspections_idx ON sanction_cases USING gin (inspection_ids)`);
+    // The premises list reads each premises' latest planned visits (next due visit).
+    await q.query(`CREATE INDEX supervision_plan_items_premises_idx ON supervision_plan_items (premises_id)`);
     // Default reminders for supervision deadlines (editable at /api/v1/reminder-rules).
     await q.query(`
       INSERT INTO reminder_rules (deadline_kind, key, anchor, offset_value, offset_unit, recipient) VALUES
@@ -43,6 +45,7 @@ export class InspectionFollowUp1764260300000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM reminder_rules WHERE deadline_kind IN ('licence_holder_response', 'restaurant_report')`);
+    await q.query(`DROP INDEX supervision_plan_items_premises_idx`);
     await q.query(`DROP INDEX sanction_cases_inspections_idx`);
     await q.query(`DROP TABLE finding_photos`);
     await q.query(`DROP TABLE photo_blobs`);
