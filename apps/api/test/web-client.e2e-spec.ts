@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runSeed } from '@samverkan/platform';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seedSteps } from '../src/seed/seed-steps.js';
-import { launchBrowser, newPage, seriousA11yViolations } from './support/browser.js';
+import { seriousA11yViolations, TestBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, TestApi } from './support/test-api.js';
 
 /**
@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, TestApi } from './support/test-api.js';
  */
 describe('web client', () => {
   let api: TestApi;
-  let browser: Browser;
+  let browser: TestBrowser;
   let base: string;
 
   beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('web client', () => {
     await runSeed(api.env.config, seedSteps(api.env.config));
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     base = await api.app.getUrl();
-    browser = await launchBrowser();
+    browser = await TestBrowser.launch();
   });
 
   afterAll(async () => {
@@ -30,7 +30,7 @@ describe('web client', () => {
   });
 
   async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await newPage(browser, { viewport });
+    const page = await browser.newPage({ viewport });
     await page.goto(base);
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
@@ -40,7 +40,7 @@ describe('web client', () => {
   }
 
   it('refuses a wrong password with a message, in an accessible sign-in page', async () => {
-    const page = await newPage(browser);
+    const page = await browser.newPage();
     await page.goto(base);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
@@ -189,7 +189,7 @@ describe('web client', () => {
   });
 
   it('serves deep links to the app and keeps unknown api paths a 404 problem', async () => {
-    const page = await newPage(browser);
+    const page = await browser.newPage();
     const response = await page.goto(`${base}/youth-cases/00000000-0000-4000-8000-000000000000`);
     expect(response?.status()).toBe(200);
     await page.getByRole('button', { name: 'Logga in' }).waitFor();

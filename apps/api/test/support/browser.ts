@@ -4,13 +4,57 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 /** Debian's Chromium (apt-get install chromium); tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless Chromium with the flags this sandboxed, offline machine needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** The flags this sandboxed, offline machine needs (no network chatter, no GPU, no sandbox as root). */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Headless Chromium for the web client's tests. Each page gets its own context (its own session).
+ * Should Chromium die, the next page starts a new one, and what Chromium last printed is reported,
+ * so one crash costs one test and says why.
+ */
+export class TestBrowser {
+  private browser?: Browser;
+  private readonly lastOutput: string[] = [];
+  private closing = false;
+
+  static async launch(): Promise<TestBrowser> {
+    const test = new TestBrowser();
+    await test.start();
+    return test;
+  }
+
+  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+    if (!this.browser?.isConnected()) await this.start();
+    const context = await this.browser!.newContext({ locale: 'sv-SE', ...options });
+    const page = await context.newPage();
+    // Shorter than the test's own timeout, so a failure names the element it waited for.
+    page.setDefaultTimeout(10_000);
+    page.on('close', () => void context.close().catch(() => undefined));
+    return page;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.browser?.close();
+  }
+
+  private async start(): Promise<void> {
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      logger: {
+        isEnabled: (name) => name === 'browser',
+        log: (_name, _severity, message) => {
+          this.lastOutput.push(String(message));
+          if (this.lastOutput.length > 40) this.lastOutput.shift();
+        },
+      },
+    });
+    this.browser.on('disconnected', () => {
+      if (!this.closing) console.error(`Chromium went away during the web client tests; its last output:\n${this.lastOutput.join('\n')}`);
+    });
+  }
 }
 
 /** WCAG 2.1 A/AA problems that axe-core rates serious or critical on the page as it is now. */
@@ -19,14 +63,4 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
-}
-
-/** A page in its own context (own storage: one session per page), closed with the page. */
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', ...options });
-  const page = await context.newPage();
-  // Shorter than the test's own timeout, so a failure names the element it waited for.
-  page.setDefaultTimeout(10_000);
-  page.on('close', () => void context.close());
-  return page;
 }
