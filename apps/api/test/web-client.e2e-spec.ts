@@ -1,46 +1,30 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runSeed } from '@samverkan/platform';
-import type { Page } from 'playwright-core';
-import { seedSteps } from '../src/seed/seed-steps.js';
-import { seriousA11yViolations, TestBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, TestApi } from './support/test-api.js';
+import { seriousA11yViolations } from './support/browser.js';
+import type { TestApi } from './support/test-api.js';
+import { WebTestApp } from './support/web-app.js';
 
 /**
  * The web client in headless Chromium against the real api (PostgreSQL, Redis) with the Hammarö
  * demo data: each role signs in and does its main job; accessibility checked with axe-core.
  */
 describe('web client', () => {
+  let web: WebTestApp;
   let api: TestApi;
-  let browser: TestBrowser;
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: npm test builds it (npm run build:web)');
-    api = await TestApi.start();
-    await runSeed(api.env.config, seedSteps(api.env.config));
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await api.app.getUrl();
-    browser = await TestBrowser.launch();
+    web = await WebTestApp.start();
+    ({ api, base } = web);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    await web?.close();
   });
 
-  async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    await page.goto(base);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
-    return page;
-  }
+  const signIn = (email: string, viewport?: { width: number; height: number }) => web.signIn(email, viewport);
 
   it('refuses a wrong password with a message, in an accessible sign-in page', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     await page.goto(base);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
@@ -189,7 +173,7 @@ describe('web client', () => {
   });
 
   it('serves deep links to the app and keeps unknown api paths a 404 problem', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const response = await page.goto(`${base}/youth-cases/00000000-0000-4000-8000-000000000000`);
     expect(response?.status()).toBe(200);
     await page.getByRole('button', { name: 'Logga in' }).waitFor();

@@ -1,21 +1,23 @@
 import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
-import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useMatch } from 'react-router';
 import { Loading } from './components/common';
 import { SignIn } from './pages/SignIn';
 import { useSession } from './session';
 
 // Each area loads when first opened: the sign-in page and start page stay small on a phone.
+// An area module holds its own sub-routes (e.g. /inspections/premises/:id).
 const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));
-const PromisePage = lazy(() => import('./pages/Promise').then((m) => ({ default: m.PromisePage })));
-const Inspections = lazy(() => import('./pages/Inspections').then((m) => ({ default: m.Inspections })));
-const InspectionProtocol = lazy(() => import('./pages/Inspections').then((m) => ({ default: m.InspectionProtocol })));
-const YouthCases = lazy(() => import('./pages/YouthCases').then((m) => ({ default: m.YouthCases })));
-const YouthCase = lazy(() => import('./pages/YouthCases').then((m) => ({ default: m.YouthCase })));
-const Operation = lazy(() => import('./pages/Operation').then((m) => ({ default: m.Operation })));
 const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
-const Operations = lazy(() => import('./pages/Operations').then((m) => ({ default: m.Operations })));
+const PromiseArea = lazy(() => import('./pages/promise/index'));
+const InspectionsArea = lazy(() => import('./pages/inspections/index'));
+const YouthArea = lazy(() => import('./pages/youth/index'));
+const OperationsArea = lazy(() => import('./pages/operations/index'));
+const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
+const AdminArea = lazy(() => import('./pages/admin/index'));
+const AuditArea = lazy(() => import('./pages/audit/index'));
+const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
 
 /** The menu: each entry only for those whose permissions let them use it. */
 const NAV = [
@@ -24,12 +26,17 @@ const NAV = [
   { to: '/inspections', key: 'nav.inspections', permission: 'inspection:read' },
   { to: '/youth-cases', key: 'nav.youth', permission: 'youth_case:read' },
   { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
+  { to: '/operation-summaries', key: 'nav.summaries', permission: 'operation_summary:read' },
   { to: '/notifications', key: 'nav.notifications', permission: null },
+  { to: '/admin', key: 'nav.admin', permission: 'user:read' },
+  { to: '/audit', key: 'nav.audit', permission: 'audit:read' },
 ] as const;
 
 export function App() {
   const { me, restoring, can, signOut } = useSession();
   const { t, i18n } = useTranslation();
+  // The public page of a promise needs no account (it is what the promise publishes).
+  if (useMatch('/public/promises/:id')) return <main id="main"><Suspense fallback={<Loading />}><PublicPromise /></Suspense></main>;
   if (restoring) return <main><Loading /></main>;
   if (!me) return <SignIn />;
   return (
@@ -52,14 +59,14 @@ export function App() {
         <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Home />} />
-          <Route path="/promise" element={<PromisePage />} />
-          <Route path="/inspections" element={<Inspections />} />
-          <Route path="/inspections/:id" element={<InspectionProtocol />} />
-          <Route path="/youth-cases" element={<YouthCases />} />
-          <Route path="/youth-cases/:id" element={<YouthCase />} />
-          <Route path="/operations" element={<Operations />} />
-          <Route path="/operations/:id" element={<Operation />} />
+          <Route path="/promise/*" element={<PromiseArea />} />
+          <Route path="/inspections/*" element={<InspectionsArea />} />
+          <Route path="/youth-cases/*" element={<YouthArea />} />
+          <Route path="/operations/*" element={<OperationsArea />} />
+          <Route path="/operation-summaries" element={<OperationSummaries />} />
           <Route path="/notifications" element={<Notifications />} />
+          <Route path="/admin/*" element={<AdminArea />} />
+          <Route path="/audit" element={<AuditArea />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
         </Suspense>

@@ -2,10 +2,10 @@ import { Alert, Button, Heading, Link as DsLink, List, Paragraph, Table, Tag } f
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, asProblem, type Problem } from '../api/client';
-import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
-import { ReasonDialog } from '../components/ReasonDialog';
-import { useSession } from '../session';
+import { api, asProblem, type Problem } from '../../api/client';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { ReasonDialog } from '../../components/ReasonDialog';
+import { useSession } from '../../session';
 
 interface Subject { id: string; name: string; personalNumber: string; age: number }
 interface CaseRow { id: string; reference: string; form: string; status: string; reviewOn: string | null; coordinatorName: string | null; subject: Subject | null }

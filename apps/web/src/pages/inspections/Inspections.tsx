@@ -2,8 +2,8 @@ import { Alert, Button, Fieldset, Heading, Link as DsLink, Radio, Table, Textfie
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, asProblem, type Problem } from '../api/client';
-import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { api, asProblem, type Problem } from '../../api/client';
+import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 
 interface InspectionRow { id: string; premisesName: string; type: string; plannedStart: string; status: string; inspectors: { displayName: string }[] }
 interface Inspection extends InspectionRow {

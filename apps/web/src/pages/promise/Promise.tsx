@@ -1,7 +1,7 @@
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { api } from '../../api/client';
+import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 
 interface PromiseRow { id: string; title: string }
 interface Dashboard {

@@ -2,9 +2,9 @@ import { Alert, Button, Card, Heading, Link as DsLink, List, Paragraph, Tag, Tex
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, asProblem, type Problem } from '../api/client';
-import { dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
-import { useSession } from '../session';
+import { api, asProblem, type Problem } from '../../api/client';
+import { dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useSession } from '../../session';
 
 interface OperationView {
   id: string; title: string; area: string; status: string; plannedStart: string; plannedEnd: string; version: number;

@@ -1,8 +1,8 @@
 import { Link as DsLink, Table, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { api } from '../../api/client';
+import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 
 interface OperationRow { id: string; status: string; plannedStart: string; plannedEnd: string; collaboration: string; canOpen: boolean; title: string | null; area: string | null }
 

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSeed } from '@samverkan/platform';
+import type { Page } from 'playwright-core';
+import { seedSteps } from '../../src/seed/seed-steps.js';
+import { TestBrowser } from './browser.js';
+import { DEMO_PASSWORD, TestApi } from './test-api.js';
+
+/** The built client the api serves; `WEB_DIST_DIR` lets a second checkout's build be tested on its own. */
+const WEB_DIST_DIR = process.env.WEB_DIST_DIR ?? 'dist/web';
+
+/**
+ * The web client against the real api (PostgreSQL, Redis) with the Hammarö demo data, listening on
+ * a free port, and a headless Chromium to drive it. One per browser test file.
+ */
+export class WebTestApp {
+  private constructor(
+    readonly api: TestApi,
+    readonly browser: TestBrowser,
+    /** The api's address, e.g. http://127.0.0.1:41234 */
+    readonly base: string,
+  ) {}
+
+  static async start(): Promise<WebTestApp> {
+    if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
+    const api = await TestApi.start({ WEB_DIST_DIR });
+    await runSeed(api.env.config, seedSteps(api.env.config));
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = await api.app.getUrl();
+    const browser = await TestBrowser.launch();
+    return new WebTestApp(api, browser, base);
+  }
+
+  /** A page signed in as a demo user, on the start page (Swedish, the default). */
+  async signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await this.browser.newPage({ viewport });
+    await page.goto(this.base);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.api?.close();
+  }
+}
