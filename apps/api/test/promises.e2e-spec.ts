@@ -130,6 +130,20 @@ describe('citizen promises and the action tracker', () => {
       expect(youth.actions).toMatchObject({ total: 4, done: 2, open: 2, overdue: 1, completedTitles: [] });
       expect(d.progress).toBeGreaterThan(0);
       expect(d.progress).toBeLessThanOrEqual(100);
+      // Target against actual per calendar year, for the years begun so far.
+      expect(d.byYear.map((y: { year: number; window: unknown }) => [y.year, y.window])).toEqual([
+        [2020, { from: '2020-01-01', to: '2020-12-31' }],
+        [2021, { from: '2021-01-01', to: '2021-12-31' }],
+        [2022, { from: '2022-01-01', to: '2022-12-31' }],
+      ]);
+      const [{ n2021 }] = await api.db.query(
+        `SELECT count(*)::int AS n2021 FROM activities WHERE commitment_id = $1 AND occurred_on BETWEEN '2021-01-01' AND '2021-12-31'`,
+        [commitment.speed],
+      );
+      const speed2021 = d.byYear[1].commitments.find((c: { id: string }) => c.id === commitment.speed);
+      expect(speed2021).toMatchObject({ id: commitment.speed, target: 10, actual: n2021 });
+      expect(speed2021.progress).toBeCloseTo(Math.min(100, n2021 * 10));
+      expect(d.byYear[1].commitments.find((c: { id: string }) => c.id === commitment.youth)).toMatchObject({ target: null, actual: 0 });
     });
   });
 

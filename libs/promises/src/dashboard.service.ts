@@ -4,7 +4,8 @@ import type { Principal } from '@samverkan/access';
 import { addDays } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { ActionsService, type ActionView } from './actions.service.js';
-import { type CommitmentFigures, FiguresService } from './figures.service.js';
+import { type CommitmentFigures, FiguresService, type Window } from './figures.service.js';
+import { windowOf } from './follow-ups.service.js';
 import { PromiseAccess } from './promise-access.js';
 
 export interface ActionDashboard {
@@ -19,6 +20,11 @@ export interface ActionDashboard {
   commitments: CommitmentFigures[];
   /** Weighted progress of the whole promise, 0–100. */
   progress: number | null;
+  /**
+   * Target against actual per commitment for each calendar year of the promise up to this one
+   * (the year within the promise's period, as a follow-up of that year counts it).
+   */
+  byYear: { year: number; window: Window; commitments: { id: string; target: number | null; actual: number; progress: number | null }[] }[];
 }
 
 /** What a manager opens first: where the promise stands today. */
@@ -39,7 +45,10 @@ export class DashboardService {
       [promiseId],
     );
     const window = { from: promise.from, to: today < promise.to ? today : promise.to };
-    const [counts, overdue, dueSoon, commitments] = await Promise.all([
+    const firstYear = Number(promise.from.slice(0, 4));
+    const lastYear = Math.min(Number(promise.to.slice(0, 4)), Number(today.slice(0, 4)));
+    const years = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
+    const [counts, overdue, dueSoon, commitments, byYear] = await Promise.all([
       this.dataSource.query<{ party: string; area_id: string; area_title: string; area_position: number; status: string; overdue: boolean; n: number }[]>(
         `SELECT c.party, pa.id AS area_id, pa.title AS area_title, pa.position AS area_position, a.status,
                 (a.status NOT IN ('done', 'cancelled') AND a.due_date < $2::date) AS overdue, count(*)::int AS n
@@ -51,6 +60,7 @@ export class DashboardService {
       this.actions.list(principal, { promiseId, overdue: true, limit: 50, offset: 0 }),
       this.actions.list(principal, { promiseId, open: true, dueFrom: today, dueBefore: addDays(today, 14), limit: 50, offset: 0 }),
       this.figures.commitments(promiseId, window, today),
+      Promise.all(years.map((year) => this.yearFigures(promiseId, year, promise, today))),
     ]);
     const byStatus: Record<string, number> = { planned: 0, in_progress: 0, blocked: 0, done: 0, cancelled: 0 };
     const parties = new Map<string, { party: string; total: number; done: number; overdue: number }>();
@@ -78,6 +88,13 @@ export class DashboardService {
       dueNext14Days: { items: dueSoon.items, total: dueSoon.total },
       commitments,
       progress: this.figures.promiseProgress(commitments),
+      byYear,
     };
+  }
+
+  private async yearFigures(promiseId: string, year: number, period: { from: string; to: string }, today: string): Promise<ActionDashboard['byYear'][number]> {
+    const window = windowOf({ year, half: null, period_start: period.from, period_end: period.to });
+    const figures = await this.figures.commitments(promiseId, window, today);
+    return { year, window, commitments: figures.map((f) => ({ id: f.id, target: f.target?.forWindow ?? null, actual: f.actual, progress: f.progress })) };
   }
 }
