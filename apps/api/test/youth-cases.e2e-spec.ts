@@ -118,6 +118,8 @@ describe('youth cases', () => {
     id.case = opened.body.id;
     expect(opened.body).toMatchObject({ status: 'concern_raised', access: { owner: true }, subject: { name: 'Elias Nyström', personalNumber: `${elias.canonical.slice(0, 8)}-****` } });
     expect(opened.body.riskFactors.map((r: { key: string }) => r.key)).toEqual(['truancy', 'risky_peers', 'drugs', 'crime']);
+    // The steps the case can take from here, for the screens to offer (the transition still decides).
+    expect(opened.body.nextStatuses).toEqual(['assessment', 'closed']);
     const [review] = await api.db.query(`SELECT kind, responsible_user_id FROM deadlines WHERE resource_id = $1`, [id.case]);
     expect(review).toEqual({ kind: 'youth_case_review', responsible_user_id: id.worker });
 
@@ -132,7 +134,8 @@ describe('youth cases', () => {
     await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'health', visibility: 'shared', occurredOn: addDays(today, -4), body: 'Oro för cannabisbruk.' });
     await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'owner', occurredOn: addDays(today, -3), body: 'Intern bedömning av skolsituationen.' });
     await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'offences', visibility: 'shared', occurredOn: addDays(today, -2), body: 'Uppgift om snatteri i centrum.' });
-    expect((await move(id.case, 'assessment')).body.status).toBe('assessment');
+    const assessed = await move(id.case, 'assessment');
+    expect(assessed.body).toMatchObject({ status: 'assessment', nextStatuses: ['awaiting_consent', 'mapping', 'closed'] });
     expect((await move(id.case, 'mapping')).body.errors).toEqual([{ field: 'to', message: 'SSPF – skola, socialtjänst, polis, fritid needs a valid consent before the mapping starts' }]);
   });
 
@@ -160,6 +163,7 @@ describe('youth cases', () => {
     expect(seen.body.riskFactors.map((r: { key: string }) => r.key)).toEqual(['truancy']);
     expect(seen.body.reviewOn).toBeNull();
     expect(seen.body.purgeOn).toBeUndefined();
+    expect(seen.body.nextStatuses).toEqual([]);
     const entries = await call('GET', `/youth-cases/${id.case}/entries`, 'police');
     expect(entries.body.items.map((e: { body: string }) => e.body)).toEqual(['Skolan rapporterar 40 % frånvaro.']);
     expect((await call('GET', '/youth-cases', 'police')).body.items.map((c: { id: string }) => c.id)).toEqual([id.case]);

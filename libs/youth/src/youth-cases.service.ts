@@ -313,6 +313,8 @@ export class YouthCasesService {
       reviewOn: access.owner ? record.reviewOn : null,
       closedOn: record.closedOn,
       ...(access.owner ? { retentionClass: record.retentionClass, purgeOn: record.purgeOn } : {}),
+      // Where the case may go from here (closing needs youth_case:close); recipients move nothing.
+      nextStatuses: access.owner ? CASE_TRANSITIONS[record.status] : [],
       participants: await this.participants(id),
       access: { owner: access.owner, categories: access.categories.map((key) => ({ key, label: INFORMATION_CATEGORIES[key].label })) },
       version: record.version,
