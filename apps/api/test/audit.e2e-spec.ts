@@ -99,6 +99,7 @@ describe('audit trail', () => {
     expect(verified.body).toMatchObject({
       valid: false,
       firstBrokenEventId: target.id,
+      breakKind: 'contents',
       reason: 'its contents do not match its hash (the event was altered)',
     });
     const [record] = (await api.auditEvents('audit.verify')).slice(-1);
@@ -125,7 +126,7 @@ describe('audit trail: a removed event', () => {
     await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
 
     const verified = await api.app.get(AuditService).verify();
-    expect(verified).toMatchObject({ valid: false, firstBrokenEventId: events[2].id });
+    expect(verified).toMatchObject({ valid: false, firstBrokenEventId: events[2].id, breakKind: 'link' });
     expect(verified.reason).toMatch(/link to the previous event/);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ALL_PERMISSIONS, ROLE_NAMES } from '@samverkan/access';
 import { TestApi } from './support/test-api.js';
 
 describe('user administration', () => {
@@ -162,5 +163,38 @@ describe('user administration', () => {
       'Lokalpolisområde Karlstad',
       'Samverkan drift',
     ]);
+  });
+
+  it('renders the role catalogue for those who read users; 403 without user:read', async () => {
+    const catalogue = await api.call('GET', '/api/v1/roles', { token: systemAdmin });
+    expect(catalogue.status).toBe(200);
+    expect(catalogue.body.roles.map((r: { name: string }) => r.name)).toEqual(ROLE_NAMES);
+    expect(catalogue.body.permissions.map((p: { name: string }) => p.name)).toEqual(ALL_PERMISSIONS);
+    expect(catalogue.body.permissions).toContainEqual({ name: 'audit:verify', label: 'Kontrollera granskningsloggens kedja (Verify the audit chain)' });
+    const role = (name: string) => catalogue.body.roles.find((r: { name: string }) => r.name === name);
+    expect(role('auditor')).toEqual({
+      name: 'auditor',
+      label: 'Granskare (Auditor)',
+      organisationKinds: ['police', 'municipality', 'rescue_service', 'other'],
+      scope: 'organisation',
+      permissions: [
+        { name: 'audit:read', label: 'Läsa granskningsloggen (Read the audit trail)', scope: 'organisation' },
+        { name: 'audit:verify', label: 'Kontrollera granskningsloggens kedja (Verify the audit chain)', scope: 'organisation' },
+      ],
+    });
+    // A permission held with another scope than the role's own keeps that scope.
+    expect(role('police_officer')).toMatchObject({ organisationKinds: ['police'], scope: 'unit' });
+    expect(role('police_officer').permissions).toEqual(
+      expect.arrayContaining([
+        { name: 'premises:read', label: 'Se serveringsställen och tillstånd (Read premises and licences)', scope: 'own' },
+        { name: 'operation:propose', label: 'Föreslå insatser (Propose operations)', scope: 'unit' },
+      ]),
+    );
+
+    expect((await api.call('GET', '/api/v1/roles', { token: orgAdmin })).status).toBe(200);
+    const socialWorker = await api.token('socialsekreterare@hammaro.test');
+    const forbidden = await api.call('GET', '/api/v1/roles', { token: socialWorker });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.detail).toBe('Requires the permission user:read.');
   });
 });

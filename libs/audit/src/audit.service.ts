@@ -11,6 +11,8 @@ export interface ChainVerification {
   checkedEvents: number;
   /** The first event whose hash or link does not match, if any. */
   firstBrokenEventId?: string;
+  /** What does not match there: the event's own contents (altered), or its link to the event before. */
+  breakKind?: 'contents' | 'link';
   reason?: string;
 }
 
@@ -122,6 +124,7 @@ export class AuditService {
       valid: false,
       checkedEvents: result.checked,
       firstBrokenEventId: result.broken_id,
+      breakKind: result.hash_ok ? 'link' : 'contents',
       reason: result.hash_ok
         ? 'its link to the previous event does not match (an event before it was removed, altered or inserted)'
         : 'its contents do not match its hash (the event was altered)',

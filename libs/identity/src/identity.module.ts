@@ -14,6 +14,7 @@ import { TokenService } from './auth/token.service.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { MembersDirectory } from './organisations/members-directory.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
+import { RolesController } from './users/roles.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 
@@ -27,7 +28,7 @@ import { UsersService } from './users/users.service.js';
     }),
     RedisModule,
   ],
-  controllers: [AuthController, MeController, UsersController, OrganisationsController],
+  controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController],
   providers: [
     AuthService,
     JwtStrategy,
