@@ -93,6 +93,34 @@ describe('police operations', () => {
     }
   });
 
+  it('offers the police their own area’s colleagues, units and licensed premises to pick from, and filters the list by year', async () => {
+    const colleagues = await call('GET', '/operations/colleagues', 'commander');
+    expect(colleagues.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    expect(colleagues.body.items).toEqual([
+      { id: expect.any(String), displayName: 'Helena Strand', units: ['Ingripande'] },
+      { id: expect.any(String), displayName: 'Jonas Ek', units: ['Ingripande'] },
+      { id: id.officer, displayName: 'Mikael Berg', units: ['Områdespolis Hammarö'] },
+    ]);
+    expect((await call('GET', '/operations/colleagues?q=berg', 'officer')).body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Mikael Berg']);
+    expect((await call('GET', '/operations/colleagues?limit=1&offset=1', 'officer')).body).toMatchObject({ total: 3, items: [{ displayName: 'Jonas Ek' }] });
+    const units = await call('GET', '/operations/units', 'commander');
+    expect(units.body.items).toEqual([{ id: expect.any(String), name: 'Ingripande' }, { id: id.localUnit, name: 'Områdespolis Hammarö' }]);
+    const premises = await call('GET', `/operations/premises?collaborationId=${id.collaboration}`, 'officer');
+    expect(premises.body.items).toEqual([{ id: id.premises, name: 'Klubb Kanalen', address: 'Kanalvägen 1' }]);
+    expect((await call('GET', '/operations/premises', 'officer')).body.errors.map((e: { field: string }) => e.field)).toEqual(['collaborationId']);
+
+    for (const who of ['licensing', 'coordinator', 'manager', 'social']) {
+      for (const url of ['/operations/colleagues', '/operations/units', `/operations/premises?collaborationId=${id.collaboration}`]) {
+        expect([who, url, (await call('GET', url, who)).status]).toEqual([who, url, 404]);
+      }
+    }
+
+    expect((await call('GET', '/operations?year=2026', 'officer')).body.items.map((o: { id: string }) => o.id)).toEqual([id.op]);
+    expect((await call('GET', '/operations?year=2027', 'officer')).body).toMatchObject({ items: [], total: 0 });
+    const [commitment] = await api.db.query('SELECT text FROM commitments WHERE id = $1', [id.commitment]);
+    expect((await call('GET', `/operations/${id.op}`, 'officer')).body.commitment).toEqual({ id: id.commitment, text: commitment.text });
+  });
+
   it('is decided by a commander only, then carried out and reported by its participants', async () => {
     expect((await move(id.op, 'decided', 'officer')).status).toBe(403);
     expect((await move(id.op, 'executing', 'officer')).body.errors).toEqual([{ field: 'to', message: 'an operation cannot go from proposed to executing' }]);

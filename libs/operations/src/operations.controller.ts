@@ -6,10 +6,13 @@ import type { FastifyReply } from 'fastify';
 import { SUBSTANCES } from './operation-rules.js';
 import {
   AcknowledgeInput,
+  ColleagueQuery,
   OperationListQuery,
+  OperationPremisesQuery,
   OperationTransitionInput,
   OutcomeInput,
   ParticipantsInput,
+  PoliceUnitQuery,
   ProposeOperationInput,
   ReferralInput,
   ReferralListQuery,
@@ -17,6 +20,7 @@ import {
   SummaryListQuery,
 } from './operations.dto.js';
 import { LicensingReferralsService } from './licensing-referrals.service.js';
+import { OperationDirectoryService } from './operation-directory.service.js';
 import { OperationSummariesService } from './operation-summaries.service.js';
 import { OperationsService } from './operations.service.js';
 
@@ -31,6 +35,7 @@ export class OperationsController {
     private readonly operations: OperationsService,
     private readonly summaries: OperationSummariesService,
     private readonly referrals: LicensingReferralsService,
+    private readonly directory: OperationDirectoryService,
   ) {}
 
   @Get()
@@ -45,6 +50,27 @@ export class OperationsController {
   @ApiOperation({ summary: 'Preparatkatalog (Substances and their units, for seizures)' })
   substances() {
     return Object.entries(SUBSTANCES).map(([key, s]) => ({ key, label: s.label, units: s.units }));
+  }
+
+  @Get('colleagues')
+  @RequireHiddenPermission('operation:propose')
+  @ApiOperation({ summary: 'Kollegor (Active officers and commanders of your police area, to name as participants); ?q= part of a name' })
+  colleagues(@CurrentPrincipal() principal: Principal, @Query() query: ColleagueQuery) {
+    return this.directory.colleagues(principal, query);
+  }
+
+  @Get('units')
+  @RequireHiddenPermission('operation:propose')
+  @ApiOperation({ summary: 'Enheter (Units of your police area, to name as participants)' })
+  units(@CurrentPrincipal() principal: Principal, @Query() query: PoliceUnitQuery) {
+    return this.directory.units(principal, query);
+  }
+
+  @Get('premises')
+  @RequireHiddenPermission('operation:read')
+  @ApiOperation({ summary: 'Serveringsställen (Licensed premises of a collaboration of your police area: name and address, for proposals and referrals)' })
+  premises(@CurrentPrincipal() principal: Principal, @Query() query: OperationPremisesQuery) {
+    return this.directory.premises(principal, query);
   }
 
   @Post()

@@ -221,6 +221,30 @@ export class OperationListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   collaborationId?: string;
+
+  @ApiPropertyOptional({ example: 2026, description: 'Operations planned to start in this year (Swedish time)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class ColleagueQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'Berg', description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class PoliceUnitQuery extends PageQuery {}
+
+export class OperationPremisesQuery extends PageQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  collaborationId!: string;
 }
 
 export class SummaryListQuery extends PageQuery {

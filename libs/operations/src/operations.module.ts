@@ -5,6 +5,7 @@ import { NotificationsModule } from '@samverkan/notifications';
 import { FieldCipher } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { LicensingReferralsService } from './licensing-referrals.service.js';
+import { OperationDirectoryService } from './operation-directory.service.js';
 import { OperationSummariesService } from './operation-summaries.service.js';
 import { LicensingReferralsController, OperationsController, OperationSummariesController } from './operations.controller.js';
 import { OperationsService } from './operations.service.js';
@@ -13,6 +14,6 @@ import { OperationsService } from './operations.service.js';
 @Module({
   imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule],
   controllers: [OperationsController, OperationSummariesController, LicensingReferralsController],
-  providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService],
+  providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService, OperationDirectoryService],
 })
 export class OperationsModule {}

@@ -64,6 +64,9 @@ export class OperationsService {
       .where('o.owner_organisation_id = ANY(:organisations)', { organisations });
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     if (query.collaborationId) qb.andWhere('o.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
+    if (query.year) {
+      qb.andWhere(`o.planned_start >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND o.planned_start < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`, { year: query.year });
+    }
     const [items, total] = await Promise.all([
       qb
         .clone()
@@ -222,6 +225,7 @@ export class OperationsService {
               o.owner_unit_id AS "ownerUnitId", un.name AS "ownerUnit", o.planned_start AS "plannedStart", o.planned_end AS "plannedEnd",
               o.status, o.status_reason AS "statusReason", o.decided_at AS "decidedAt", d.display_name AS "decidedBy",
               o.decision_conditions AS "decisionConditions", p.display_name AS "proposedBy", o.commitment_id AS "commitmentId", o.version,
+              (SELECT json_build_object('id', k.id, 'text', k.text) FROM commitments k WHERE k.id = o.commitment_id) AS commitment,
               o.intelligence_sealed, o.intelligence_key_id,
               coalesce((SELECT json_agg(json_build_object('id', pr.id, 'name', pr.name) ORDER BY pr.name) FROM premises pr WHERE pr.id = ANY(o.premises_ids)), '[]') AS premises,
               coalesce((SELECT json_agg(json_build_object('type', op.grantee_type, 'id', op.grantee_id,

@@ -260,6 +260,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roller och behörigheter (The role catalogue): each role’s organisation kinds, scope and permissions */
+        get: operations["RolesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -629,7 +646,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Serveringsställen (Licensed premises) */
+        /** Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status */
         get: operations["LicensingController_listPremises_v1"];
         put?: never;
         post: operations["LicensingController_createPremises_v1"];
@@ -861,6 +878,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspections/inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspektörer (Who may be booked: licensing officers of the municipality, police officers of the police) */
+        get: operations["InspectionsController_inspectors_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/{id}": {
         parameters: {
             query?: never;
@@ -987,7 +1021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sanktionsärenden för ett tillstånd (Sanction cases of a licence) */
+        /** Sanktionsärenden (Sanction cases the caller may see, newest first); filter by licence, open or decided */
         get: operations["SanctionsController_list_v1"];
         put?: never;
         /** Föreslå sanktion (Propose a sanction case from inspection findings) */
@@ -1504,6 +1538,57 @@ export interface paths {
         };
         /** Preparatkatalog (Substances and their units, for seizures) */
         get: operations["OperationsController_substances_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kollegor (Active officers and commanders of your police area, to name as participants); ?q= part of a name */
+        get: operations["OperationsController_colleagues_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enheter (Units of your police area, to name as participants) */
+        get: operations["OperationsController_units_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/premises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Serveringsställen (Licensed premises of a collaboration of your police area: name and address, for proposals and referrals) */
+        get: operations["OperationsController_premises_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2911,6 +2996,31 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission user:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RolesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission user:read */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4647,6 +4757,33 @@ export interface operations {
             };
         };
     };
+    InspectionsController_inspectors_v1: {
+        parameters: {
+            query: {
+                collaborationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission inspection:plan */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InspectionsController_get_v1: {
         parameters: {
             query?: never;
@@ -4888,8 +5025,12 @@ export interface operations {
     };
     SanctionsController_list_v1: {
         parameters: {
-            query: {
-                licenceId: string;
+            query?: {
+                limit?: number;
+                offset?: number;
+                licenceId?: string;
+                /** @description open: not yet decided */
+                state?: "open" | "decided";
             };
             header?: never;
             path?: never;
@@ -5988,6 +6129,8 @@ export interface operations {
                 offset?: number;
                 status?: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
                 collaborationId?: string;
+                /** @description Operations planned to start in this year (Swedish time) */
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -6043,6 +6186,93 @@ export interface operations {
     OperationsController_substances_v1: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also what callers without access get) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OperationsController_colleagues_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also what callers without access get) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OperationsController_units_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also what callers without access get) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OperationsController_premises_v1: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                collaborationId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
