@@ -157,7 +157,34 @@ describe('inspections of licensed premises', () => {
     expect((await api.call('GET', `/api/v1/licences/${licenceId}`, { token: officer })).body.status).toBe('revoked');
     expect((await decide({ decision: 'erinran', reasons: 'Ett nytt beslut i samma ärende.' })).status).toBe(409);
     const cases = await api.call('GET', `/api/v1/sanction-cases?licenceId=${licenceId}`, { token: officer });
-    expect(cases.body.map((c: { id: string; decision: string }) => [c.id, c.decision])).toEqual([[id, 'aterkallelse']]);
+    expect(cases.body.items.map((c: { id: string; decision: string }) => [c.id, c.decision])).toEqual([[id, 'aterkallelse']]);
+    expect(cases.body.items[0]).toMatchObject({ premisesId, premisesName: 'Lövnäs Pub & Kök', holderName: 'Lövnäs Pub & Kök AB', decidedByName: expect.any(String) });
+  });
+
+  it('lists sanction cases across licences, open or decided, only within the caller’s reach', async () => {
+    const open = await api.call('POST', '/api/v1/sanction-cases', { token: officer, body: { licenceId, grounds: 'Ett öppet ärende som ännu inte är kommunicerat.' } });
+    const all = await api.call('GET', '/api/v1/sanction-cases?limit=10', { token: officer });
+    expect(all.body).toMatchObject({ total: 2, limit: 10, offset: 0 });
+    const onlyOpen = await api.call('GET', '/api/v1/sanction-cases?state=open', { token: officer });
+    expect(onlyOpen.body.items.map((c: { id: string }) => c.id)).toEqual([open.body.id]);
+    expect((await api.call('GET', '/api/v1/sanction-cases?state=decided', { token: officer })).body.total).toBe(1);
+    expect((await api.call('GET', '/api/v1/sanction-cases?state=maybe', { token: officer })).status).toBe(400);
+    // The police inspector reaches these premises through his grant; the municipal guard reads no register at all.
+    expect((await api.call('GET', '/api/v1/sanction-cases', { token: polis })).body.total).toBe(2);
+    const vakt = await api.token('vaktare@hammaro.test');
+    expect((await api.call('GET', '/api/v1/sanction-cases', { token: vakt })).status).toBe(403);
+  });
+
+  it('lists who may be booked as inspectors to those who plan inspections', async () => {
+    const [{ id: collaborationId }] = await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+    const listed = await api.call('GET', `/api/v1/inspections/inspectors?collaborationId=${collaborationId}`, { token: officer });
+    expect(listed.status).toBe(200);
+    const ids = listed.body.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([user.officer, user.polis]));
+    expect(ids).not.toContain(await api.userId('socialsekreterare@hammaro.test'));
+    expect(listed.body.find((p: { id: string }) => p.id === user.polis)).toMatchObject({ organisationKind: 'police', displayName: expect.any(String), organisation: expect.any(String) });
+    expect((await api.call('GET', `/api/v1/inspections/inspectors?collaborationId=${collaborationId}`, { token: polis })).status).toBe(403);
+    expect((await api.call('GET', '/api/v1/inspections/inspectors', { token: officer })).body.errors[0].field).toBe('collaborationId');
   });
 
   it('keeps inspections from those without access', async () => {
@@ -205,6 +232,15 @@ describe('inspections of licensed premises', () => {
     expect((await api.call('POST', '/api/v1/supervision-plans', { token: officer, body: { collaborationId, year: 2023 } })).status).toBe(409);
     const plans = await api.call('GET', `/api/v1/supervision-plans?collaborationId=${collaborationId}`, { token: officer });
     expect(plans.body).toEqual([{ id: plan.body.id, year: 2023, premises: 1, plannedVisits: 3 }]);
+    // The register shows each premises with the latest plan's risk score and its factors, and its licences.
+    const active = await api.call('GET', '/api/v1/premises?status=active', { token: officer });
+    expect(active.body.items).toEqual([expect.objectContaining({
+      name: 'Klubb Kanalen',
+      risk: { year: 2023, score: item.riskScore, factors: item.riskFactors },
+      licences: [expect.objectContaining({ holderName: 'Nattklubben Skoghall AB', type: 'permanent', status: 'active' })],
+    })]);
+    const revoked = await api.call('GET', '/api/v1/premises?status=revoked', { token: officer });
+    expect(revoked.body.items.map((p: { name: string; risk: unknown }) => [p.name, p.risk])).toEqual([['Lövnäs Pub & Kök', null]]);
     const edited = await api.call('PATCH', `/api/v1/supervision-plans/${plan.body.id}/items/${club.body.id}`, { token: officer, body: { plannedVisits: 4, note: 'Extra inför sommaren' } });
     expect(edited.body.totals).toEqual({ planned: 4, performed: 0, premises: 1 });
     expect((await api.call('POST', '/api/v1/supervision-plans', { token: polis, body: { collaborationId, year: 2024 } })).status).toBe(403);

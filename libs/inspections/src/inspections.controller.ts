@@ -5,7 +5,7 @@ import { AuditRead } from '@samverkan/audit';
 import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { OmitType } from '@nestjs/swagger';
-import { FindingsRequest, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import { FindingsRequest, InspectionListQuery, InspectorsQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
 import { FindingPhotosService } from './finding-photos.service.js';
 import { PHOTO_TYPES } from './photo-storage.js';
@@ -32,6 +32,13 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Boka tillsyn (Schedule an inspection); 409 when an inspector is already booked' })
   schedule(@CurrentPrincipal() principal: Principal, @Body() body: ScheduleInspectionRequest) {
     return this.inspections.schedule(principal, body);
+  }
+
+  @Get('inspectors')
+  @RequirePermission('inspection:plan')
+  @ApiOperation({ summary: 'Inspektörer (Who may be booked: licensing officers of the municipality, police officers of the police)' })
+  inspectors(@CurrentPrincipal() principal: Principal, @Query() query: InspectorsQuery) {
+    return this.inspections.inspectors(principal, query.collaborationId);
   }
 
   @Get(':id')

@@ -104,3 +104,9 @@ export class InspectionListQuery extends PageQuery {
   @IsISO8601({ strict: true })
   to?: string;
 }
+
+export class InspectorsQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  collaborationId!: string;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
+import { IdentityModule } from '@samverkan/identity';
 import { QueueModule, QueueName } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { CalendarController } from './calendar.controller.js';
@@ -27,7 +28,7 @@ import { SupervisionService } from './supervision.service.js';
  * inspectors' calendar feeds and restaurant reports, photos on findings.
  */
 @Module({
-  imports: [DeadlinesModule, PromisesModule],
+  imports: [IdentityModule, DeadlinesModule, PromisesModule],
   controllers: [LicensingController, CalendarController, ChecklistsController, InspectionsController, SanctionsController, SupervisionController],
   providers: [
     LicensingService,

@@ -1,7 +1,8 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AccessService, type Principal, ROLE_NAMES, roleScope, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { addDays, affectedRows, Clock, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
@@ -18,6 +19,9 @@ import type { FindingInput, InspectionListQuery, ScheduleInspectionRequest, Tran
 import { inspectionReportHtml } from './inspection-report.js';
 import { LicensingService } from './licensing.service.js';
 import { SanctionsService } from './sanctions.service.js';
+
+/** The roles whose holders perform inspections, read from the role catalogue. */
+const INSPECTOR_ROLES = ROLE_NAMES.filter((role) => roleScope(role, 'inspection:perform') !== undefined);
 
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
 
@@ -73,6 +77,7 @@ export class InspectionsService {
     private readonly activities: ActivitiesService,
     private readonly deadlines: DeadlinesService,
     private readonly sanctions: SanctionsService,
+    private readonly members: MembersDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -95,6 +100,17 @@ export class InspectionsService {
     const row = await this.find(id);
     await this.access.authorize(principal, 'inspection', 'read', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     return row;
+  }
+
+  /**
+   * Who may be booked on the collaboration's inspections: the active holders of a role that may
+   * perform inspections (licensing officers, police), in its municipality and its police.
+   */
+  async inspectors(principal: Principal, collaborationId: string) {
+    const municipality = await this.licensing.municipalityOf(collaborationId);
+    await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: municipality });
+    const [{ police }] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [collaborationId]);
+    return this.members.people({ organisationIds: [municipality, police], roles: INSPECTOR_ROLES });
   }
 
   /**

@@ -44,7 +44,7 @@ export class LicensingController {
 
   @Get('premises')
   @RequirePermission('premises:read')
-  @ApiOperation({ summary: 'Serveringsställen (Licensed premises)' })
+  @ApiOperation({ summary: 'Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status' })
   listPremises(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
     return this.licensing.listPremises(principal, query);
   }

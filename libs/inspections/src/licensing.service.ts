@@ -19,10 +19,18 @@ const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p
   to_char((SELECT max(i.planned_start) FROM inspections i WHERE i.premises_id = p.id AND i.performed_at IS NOT NULL) AT TIME ZONE 'Europe/Stockholm',
     'YYYY-MM-DD') AS "lastVisitScheduledOn",
   (SELECT pi.planned_visits FROM supervision_plan_items pi JOIN supervision_plans sp ON sp.id = pi.plan_id
-    WHERE pi.premises_id = p.id ORDER BY sp.year DESC LIMIT 1) AS "plannedVisitsPerYear"
+    WHERE pi.premises_id = p.id ORDER BY sp.year DESC LIMIT 1) AS "plannedVisitsPerYear",
+  (SELECT json_build_object('year', sp.year, 'score', pi.risk_score, 'factors', pi.risk_factors) FROM supervision_plan_items pi
+    JOIN supervision_plans sp ON sp.id = pi.plan_id WHERE pi.premises_id = p.id ORDER BY sp.year DESC LIMIT 1) AS risk,
+  coalesce((SELECT json_agg(json_build_object('id', l.id, 'holderName', h.name, 'type', l.type, 'audience', l.audience, 'status', l.status,
+      'validUntil', to_char(l.valid_until, 'YYYY-MM-DD')) ORDER BY l.valid_from DESC)
+    FROM licences l JOIN licence_holders h ON h.id = l.holder_id WHERE l.premises_id = p.id), '[]') AS licences
   FROM premises p`;
 
-/** Premises as the API shows them: with when the next supervision visit is due (see the risk model). */
+/**
+ * Premises as the API shows them: their licences, the risk score of the latest supervision plan with
+ * the factors behind it, and when the next supervision visit is due (see the risk model).
+ */
 function withNextVisit(premises: Record<string, unknown>): Record<string, unknown> {
   return { ...premises, nextVisitDueOn: nextVisitDueOn(premises.lastVisitScheduledOn as string | null, premises.plannedVisitsPerYear as number | null) };
 }
@@ -105,6 +113,8 @@ export class LicensingService {
   async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
     const page = await this.page(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
       if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+      // Premises by their licences' status, e.g. those with an active licence.
+      if (query.status) qb.andWhere('EXISTS (SELECT 1 FROM licences l WHERE l.premises_id = p.id AND l.status = :status)', { status: query.status });
     }, 'p.name');
     return { ...page, items: (page.items as Record<string, unknown>[]).map(withNextVisit) };
   }

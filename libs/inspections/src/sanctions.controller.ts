@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, IsCalendarDate, UuidPipe } from '@samverkan/platform';
+import { etagOf, IfMatchVersion, IsCalendarDate, PageQuery, UuidPipe } from '@samverkan/platform';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DECISIONS, type SanctionDecision, SanctionsService } from './sanctions.service.js';
@@ -12,8 +12,9 @@ class ProposeRequest {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) inspectionIds?: string[];
 }
 
-class SanctionListQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
+class SanctionListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() licenceId?: string;
+  @ApiPropertyOptional({ enum: ['open', 'decided'], description: 'open: not yet decided' }) @IsOptional() @IsIn(['open', 'decided']) state?: 'open' | 'decided';
 }
 
 class HearingRequest {
@@ -41,9 +42,9 @@ export class SanctionsController {
 
   @Get()
   @RequirePermission('premises:read')
-  @ApiOperation({ summary: 'Sanktionsärenden för ett tillstånd (Sanction cases of a licence)' })
+  @ApiOperation({ summary: 'Sanktionsärenden (Sanction cases the caller may see, newest first); filter by licence, open or decided' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: SanctionListQuery) {
-    return this.sanctions.forLicence(principal, query.licenceId);
+    return this.sanctions.list(principal, query);
   }
 
   @Get(':id')

@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, type Principal } from '@samverkan/access';
+import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, ProblemException, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, type Page, pageOf, type PageQuery, ProblemException, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
 
@@ -13,11 +13,17 @@ export type SanctionDecision = (typeof DECISIONS)[number];
 export const DEFAULT_APPEAL_INFORMATION =
   'Beslutet kan överklagas hos förvaltningsrätten. Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet.';
 
-const SELECT = `SELECT s.id, s.licence_id AS "licenceId", s.collaboration_id AS "collaborationId",
+const SELECT = `SELECT s.id, s.licence_id AS "licenceId", l.premises_id AS "premisesId", p.name AS "premisesName", h.name AS "holderName",
+  s.collaboration_id AS "collaborationId",
   s.owner_organisation_id AS "ownerOrganisationId", s.inspection_ids AS "inspectionIds", s.grounds, s.proposed_by AS "proposedBy",
+  (SELECT u.display_name FROM users u WHERE u.id = s.proposed_by) AS "proposedByName",
   s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn", s.decision, s.decision_reasons AS "decisionReasons",
-  s.appeal_information AS "appealInformation", s.decided_by AS "decidedBy", to_char(s.decided_on, 'YYYY-MM-DD') AS "decidedOn", s.version
-  FROM sanction_cases s`;
+  s.appeal_information AS "appealInformation", s.decided_by AS "decidedBy",
+  (SELECT u.display_name FROM users u WHERE u.id = s.decided_by) AS "decidedByName", to_char(s.decided_on, 'YYYY-MM-DD') AS "decidedOn", s.version
+  FROM sanction_cases s JOIN licences l ON l.id = s.licence_id JOIN premises p ON p.id = l.premises_id JOIN licence_holders h ON h.id = l.holder_id`;
+
+// A sanction case is seen with its licence's premises: grants on the premises (e.g. to a police inspector) cover it.
+const SANCTION_COLUMNS: OwnershipColumns = { id: 'l.premises_id', collaborationId: 's.collaboration_id', organisationId: 's.owner_organisation_id' };
 
 interface SanctionCase {
   id: string;
@@ -95,10 +101,14 @@ export class SanctionsService {
     return row.id;
   }
 
-  /** Sanction cases of a licence the principal may see, newest first. */
-  async forLicence(principal: Principal, licenceId: string): Promise<SanctionCase[]> {
-    await this.licensing.getLicence(principal, licenceId);
-    return this.dataSource.query<SanctionCase[]>(`${SELECT} WHERE s.licence_id = $1 ORDER BY s.proposed_at DESC`, [licenceId]);
+  /** Sanction cases the principal may see (of one licence, or open/decided ones), newest first. */
+  async list(principal: Principal, query: PageQuery & { licenceId?: string; state?: 'open' | 'decided' }): Promise<Page<SanctionCase>> {
+    if (query.licenceId) await this.licensing.getLicence(principal, query.licenceId);
+    const scope = scopeCondition(principal, 'premises:read', SANCTION_COLUMNS, this.clock.now());
+    const qb = this.dataSource.createQueryBuilder().from('sanction_cases', 's').innerJoin('licences', 'l', 'l.id = s.licence_id').where(scope.sql, scope.params);
+    if (query.licenceId) qb.andWhere('s.licence_id = :licenceId', { licenceId: query.licenceId });
+    if (query.state) qb.andWhere(query.state === 'open' ? 's.decision IS NULL' : 's.decision IS NOT NULL');
+    return pageOf(this.dataSource, qb, { alias: 's', orderBy: [['s.proposed_at', 'DESC']], select: SELECT }, query);
   }
 
   async get(principal: Principal, id: string): Promise<SanctionCase> {

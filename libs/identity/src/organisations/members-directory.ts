@@ -25,6 +25,20 @@ export class MembersDirectory {
     return rows.map((r) => r.user_id);
   }
 
+  /** Active users who hold one of `roles` in any of the organisations now, with their organisation, by kind and name. */
+  async people(where: { organisationIds: readonly string[]; roles: readonly string[] }): Promise<{ id: string; displayName: string; organisation: string; organisationKind: string }[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName", o.name AS organisation, o.kind AS "organisationKind"
+       FROM users u JOIN organisations o ON o.id = u.organisation_id
+       WHERE u.is_active AND EXISTS (
+         SELECT 1 FROM memberships m JOIN units un ON un.id = m.unit_id
+         WHERE m.user_id = u.id AND un.organisation_id = ANY($1::uuid[]) AND m.role = ANY($2::text[])
+           AND m.valid_from <= $3 AND (m.valid_until IS NULL OR m.valid_until > $3))
+       ORDER BY o.kind, u.display_name`,
+      [where.organisationIds, where.roles, this.clock.now()],
+    );
+  }
+
   /** Whether the user holds one of `roles` in the organisation now. */
   async holds(userId: string, organisationId: string, roles: readonly string[]): Promise<boolean> {
     const [row] = await this.dataSource.query(
