@@ -94,8 +94,9 @@ describe('inspections of licensed premises', () => {
   });
 
   it('counts a performed inspection in the promise, registers the holder’s response deadline, and links a re-inspection', async () => {
+    expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer })).body.nextStatuses).toEqual(['performed', 'attempted', 'cancelled']);
     const performed = await move(coordinated, 'performed');
-    expect(performed.body.status).toBe('performed');
+    expect(performed.body).toMatchObject({ status: 'performed', nextStatuses: ['report_sent', 'escalated'] });
     const [activity] = await api.db.query(`SELECT kind, metrics, occurred_on::text AS on FROM activities WHERE source = 'inspection' AND source_id = $1`, [coordinated]);
     expect(activity).toEqual({ kind: 'licensed_premises_inspection', metrics: { premises_visited: 1, remarks: 1 }, on: '2022-06-17' });
 

@@ -61,6 +61,8 @@ export interface InspectionRow {
   photos: { id: string; itemKey: string; contentType: string; byteSize: number; uploadedAt: Date }[];
   createdBy: string | null;
   sanctionCaseId: string | null;
+  /** The statuses it may move to next (INSPECTION_TRANSITIONS), so clients offer the steps without copying the path. */
+  nextStatuses: readonly InspectionStatus[];
 }
 
 /**
@@ -365,7 +367,7 @@ export class InspectionsService {
       [id],
     );
     if (!row) throw new NotFoundException(`No inspection with id ${id}.`);
-    return row;
+    return { ...row, nextStatuses: INSPECTION_TRANSITIONS[row.status] };
   }
 }
 
