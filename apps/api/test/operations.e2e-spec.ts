@@ -176,6 +176,30 @@ describe('police operations', () => {
     expect((await call('GET', '/operation-summaries', 'social')).status).toBe(403);
   });
 
+  it('sums the released summaries a filter selects, over every page', async () => {
+    // A second released summary in the same year, straight into the table: the totals add both.
+    const [operation] = await api.db.query(`SELECT id FROM operations WHERE title = 'Kontroll vid hamnen'`);
+    await api.db.query(
+      `INSERT INTO operation_summaries (operation_id, collaboration_id, period_start, period_end, area, counts, released_by, released_at)
+       VALUES ($1, $2, '2026-06-01', '2026-06-01', 'Skoghall', $3, $4, now())`,
+      [operation.id, id.collaboration, JSON.stringify({ arrests: 2, reportsFiled: 1, personsChecked: 10, placesChecked: 1,
+        seizures: [{ substance: 'cannabis', label: 'Cannabis', quantity: 7.5, unit: 'g' }, { substance: 'cash', label: 'Kontanter', quantity: 2000, unit: 'sek' }] }), id.officer],
+    );
+    expect((await call('GET', '/operation-summaries?year=2026&limit=1', 'manager')).body).toMatchObject({ total: 2, limit: 1 });
+    const totals = await call('GET', '/operation-summaries/totals?year=2026', 'manager');
+    expect(totals.body).toEqual({
+      operations: 2, arrests: 3, reportsFiled: 4, personsChecked: 34, placesChecked: 4,
+      seizures: [
+        { substance: 'cannabis', label: 'Cannabis', quantity: 60, unit: 'g' },
+        { substance: 'cash', label: 'Kontanter (misstänkt brottsvinst)', quantity: 2000, unit: 'sek' },
+        { substance: 'smuggled_spirits', label: 'Smuggelsprit', quantity: 6, unit: 'l' },
+      ],
+    });
+    expect((await call('GET', '/operation-summaries/totals?year=2025', 'coordinator')).body).toEqual({ operations: 0, arrests: 0, reportsFiled: 0, personsChecked: 0, placesChecked: 0, seizures: [] });
+    expect((await call('GET', '/operation-summaries/totals?year=1999', 'manager')).body.errors.map((e: { field: string }) => e.field)).toEqual(['year']);
+    expect((await call('GET', '/operation-summaries/totals', 'social')).status).toBe(403);
+  });
+
   it('refers what was seen at licensed premises to licensing, without operational detail', async () => {
     expect((await call('POST', `/operations/${id.op}/referrals`, 'other', { premisesId: id.premises, observedOn: '2026-11-20', observation: 'Berusade gäster serverades.' })).status).toBe(404);
     const sent = await call('POST', `/operations/${id.op}/referrals`, 'officer', {

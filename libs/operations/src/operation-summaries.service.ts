@@ -5,8 +5,17 @@ import { AuditService } from '@samverkan/audit';
 import { Clock, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource } from 'typeorm';
-import { type OutcomeCounts, summaryCounts } from './operation-rules.js';
-import type { ReleaseInput, SummaryListQuery } from './operations.dto.js';
+import { type OutcomeCounts, type Substance, SUBSTANCES, summaryCounts } from './operation-rules.js';
+import type { ReleaseInput, SummaryListQuery, SummaryTotalsQuery } from './operations.dto.js';
+
+export interface SummaryTotals {
+  operations: number;
+  arrests: number;
+  reportsFiled: number;
+  personsChecked: number;
+  placesChecked: number;
+  seizures: { substance: string; label: string; quantity: number; unit: string }[];
+}
 import { OperationsService } from './operations.service.js';
 
 const SELECT_SUMMARIES = `SELECT s.id, s.collaboration_id AS "collaborationId", c.name AS collaboration,
@@ -78,12 +87,41 @@ export class OperationSummariesService {
 
   /** Released summaries of the collaborations the principal follows (police and municipality alike). */
   async list(principal: Principal, query: SummaryListQuery): Promise<Page<unknown>> {
+    const page = await pageOf(this.dataSource, this.visible(principal, query), { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES }, query);
+    await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: page.items.length } });
+    return page;
+  }
+
+  /**
+   * The sums of the summaries the same filter selects (every page of it): operations, arrests,
+   * reports, checks, and seizures per substance and unit.
+   */
+  async totals(principal: Principal, query: SummaryTotalsQuery): Promise<SummaryTotals> {
+    const [sql, params] = this.visible(principal, query).select('s.id').getQueryAndParameters();
+    const [row] = await this.dataSource.query<SummaryTotals[]>(
+      `WITH selected AS (SELECT counts FROM operation_summaries WHERE id IN (${sql})),
+         seized AS (SELECT e->>'substance' AS substance, e->>'unit' AS unit, sum((e->>'quantity')::numeric) AS quantity
+           FROM selected, jsonb_array_elements(selected.counts->'seizures') e GROUP BY 1, 2)
+       SELECT count(*)::int AS operations,
+              coalesce(sum((counts->>'arrests')::int), 0)::int AS arrests,
+              coalesce(sum((counts->>'reportsFiled')::int), 0)::int AS "reportsFiled",
+              coalesce(sum((counts->>'personsChecked')::int), 0)::int AS "personsChecked",
+              coalesce(sum((counts->>'placesChecked')::int), 0)::int AS "placesChecked",
+              coalesce((SELECT json_agg(json_build_object('substance', substance, 'quantity', quantity::float8, 'unit', unit) ORDER BY substance, unit) FROM seized), '[]') AS seizures
+       FROM selected`,
+      params,
+    );
+    const seizures = row.seizures.map((s) => ({ ...s, label: SUBSTANCES[s.substance as Substance]?.label ?? s.substance }));
+    await this.audit.record({ action: 'operation_summary.totals', resourceType: 'operation_summary', details: { operations: row.operations } });
+    return { ...row, seizures };
+  }
+
+  /** The summaries the principal may see, narrowed by the query's collaboration and year. */
+  private visible(principal: Principal, query: SummaryTotalsQuery) {
     const scope = scopeCondition(principal, 'operation_summary:read', { id: 's.id', collaborationId: 's.collaboration_id' }, this.clock.now(), { grants: false });
     const qb = this.dataSource.createQueryBuilder().from('operation_summaries', 's').where(scope.sql, scope.params);
     if (query.collaborationId) qb.andWhere('s.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
     if (query.year) qb.andWhere('s.period_end >= make_date(:year, 1, 1) AND s.period_start <= make_date(:year, 12, 31)', { year: query.year });
-    const page = await pageOf(this.dataSource, qb, { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES }, query);
-    await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: page.items.length } });
-    return page;
+    return qb;
   }
 }

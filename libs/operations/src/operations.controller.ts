@@ -18,6 +18,7 @@ import {
   ReferralListQuery,
   ReleaseInput,
   SummaryListQuery,
+  SummaryTotalsQuery,
 } from './operations.dto.js';
 import { LicensingReferralsService } from './licensing-referrals.service.js';
 import { OperationDirectoryService } from './operation-directory.service.js';
@@ -138,6 +139,13 @@ export class OperationSummariesController {
   @ApiOperation({ summary: 'Utfallssammanställningar (Released summaries: period, area in general terms, counts)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: SummaryListQuery) {
     return this.summaries.list(principal, query);
+  }
+
+  @Get('totals')
+  @RequirePermission('operation_summary:read')
+  @ApiOperation({ summary: 'Summor (Totals of the released summaries the same filter selects, e.g. a year)' })
+  totals(@CurrentPrincipal() principal: Principal, @Query() query: SummaryTotalsQuery) {
+    return this.summaries.totals(principal, query);
   }
 }
 

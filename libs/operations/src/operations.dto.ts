@@ -247,13 +247,29 @@ export class OperationPremisesQuery extends PageQuery {
   collaborationId!: string;
 }
 
+/** The filter of the summaries' totals: the list's filter without paging. */
+export class SummaryTotalsQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  collaborationId?: string;
+
+  @ApiPropertyOptional({ example: 2022, description: 'Summaries whose period touches this year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
 export class SummaryListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   collaborationId?: string;
 
-  @ApiPropertyOptional({ example: 2022 })
+  @ApiPropertyOptional({ example: 2022, description: 'Summaries whose period touches this year' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

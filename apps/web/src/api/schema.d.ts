@@ -1716,6 +1716,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operation-summaries/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Summor (Totals of the released summaries the same filter selects, e.g. a year) */
+        get: operations["OperationSummariesController_totals_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licensing-referrals": {
         parameters: {
             query?: never;
@@ -6485,6 +6502,36 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 collaborationId?: string;
+                /** @description Summaries whose period touches this year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission operation_summary:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OperationSummariesController_totals_v1: {
+        parameters: {
+            query?: {
+                collaborationId?: string;
+                /** @description Summaries whose period touches this year */
                 year?: number;
             };
             header?: never;
