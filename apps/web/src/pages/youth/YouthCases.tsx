@@ -1,29 +1,44 @@
-import { Alert, Button, Heading, Link as DsLink, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import type { components } from '../../api/schema';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
+import { AccessLog } from './AccessLog';
+import { type Participant, Participants, StatusChange } from './CaseStatus';
+import { Consents } from './Consents';
+import { Disclosures } from './Disclosures';
+import { Entries, type Entry } from './Entries';
+import type { CaseForm, Category, RiskFactor } from './forms';
+import { type Meeting, Meetings } from './Meetings';
+import { Plan, type PlanItem } from './Plan';
 
+type Status = components['schemas']['TransitionInput']['to'] | 'purged';
 interface Subject { id: string; name: string; personalNumber: string; age: number }
-interface CaseRow { id: string; reference: string; form: string; status: string; reviewOn: string | null; coordinatorName: string | null; subject: Subject | null }
+interface CaseRow { id: string; reference: string; form: CaseForm; status: Status; reviewOn: string | null; coordinatorName: string | null; subject: Subject | null }
 interface CaseView {
-  id: string; reference: string; form: string; status: string; subject: Subject | null; coordinator: { displayName: string } | null;
-  riskFactors: { key: string; label: string }[]; reviewOn: string | null; ownerOrganisation: { name: string };
-  access: { owner: boolean; categories: { key: string; label: string }[] };
+  id: string; reference: string; form: CaseForm; status: Status; subject: Subject | null; coordinator: { displayName: string } | null;
+  riskFactors: { key: RiskFactor }[]; reviewOn: string | null; ownerOrganisation: { id: string; name: string }; participants: Participant[];
+  access: { owner: boolean; categories: { key: Category }[] }; nextStatuses: Exclude<Status, 'purged'>[]; version: number;
 }
-interface Entry { id: string; kind: string; category: string; occurredOn: string; body: string; authorName: string | null }
-interface PlanItem { id: string; goal: string; task: string; dueOn: string; status: string; ownerName: string | null; ownerDescription: string }
 
 /** The case list: masked numbers only; a police officer sees just the cases shared with the police. */
 export function YouthCases() {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
   const cases = useLoad<{ items: CaseRow[] }>(() => api.GET('/api/v1/youth-cases', { params: { query: { limit: 100 } } }), []);
   return (
     <>
       <PageTitle>{t('youth.title')}</PageTitle>
+      {(can('youth_case:create') || can('youth_concern:report')) && (
+        <div className="row">
+          {can('youth_case:create') && <Button asChild><Link to="/youth-cases/new">{t('youth.newCase')}</Link></Button>}
+          {can('youth_concern:report') && <Button asChild variant="secondary"><Link to="/youth-cases/report-of-concern">{t('youth.reportConcern')}</Link></Button>}
+        </div>
+      )}
       {cases.loading && <Loading />}
       <ProblemMessage problem={cases.problem} />
       {!cases.loading && cases.data?.items.length === 0 && <EmptyState>{t('youth.empty')}</EmptyState>}
@@ -46,7 +61,7 @@ export function YouthCases() {
                   <Table.Cell><DsLink asChild><Link to={`/youth-cases/${c.id}`}>{c.reference}</Link></DsLink></Table.Cell>
                   <Table.Cell>{c.subject?.name ?? '–'}</Table.Cell>
                   <Table.Cell>{c.subject?.personalNumber ?? '–'}</Table.Cell>
-                  <Table.Cell>{c.form.toUpperCase()}</Table.Cell>
+                  <Table.Cell>{t(`youth.formsShort.${c.form}`)}</Table.Cell>
                   <Table.Cell>{t(`statuses.${c.status}`)}</Table.Cell>
                   <Table.Cell>{date(c.reviewOn, i18n.language)}</Table.Cell>
                 </Table.Row>
@@ -59,7 +74,10 @@ export function YouthCases() {
   );
 }
 
-/** One case as the reader may see it; revealing the full personal number asks for a reason. */
+/**
+ * One case as the reader may see it. Owners (social services) work it: status, plan, meetings,
+ * notes, consents, disclosures, each with its permission; others see what the sharing covers.
+ */
 export function YouthCase() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
@@ -67,48 +85,46 @@ export function YouthCase() {
   const view = useLoad<CaseView>(() => api.GET('/api/v1/youth-cases/{id}', { params: { path: { id: id! } } }), [id]);
   const entries = useLoad<{ items: Entry[] }>(() => api.GET('/api/v1/youth-cases/{id}/entries', { params: { path: { id: id! }, query: { limit: 50 } } }), [id]);
   const plan = useLoad<PlanItem[]>(() => api.GET('/api/v1/youth-cases/{id}/plan-items', { params: { path: { id: id! } } }), [id]);
-  if (view.loading) return <Loading />;
+  const meetings = useLoad<Meeting[]>(() => api.GET('/api/v1/youth-cases/{id}/meetings', { params: { path: { id: id! } } }), [id]);
+  if (view.loading && !view.data) return <Loading />;
   if (!view.data) return <ProblemMessage problem={view.problem} />;
   const c = view.data;
+  // Closed and purged cases take no more changes (the api answers 409).
+  const open = c.status !== 'closed' && c.status !== 'purged';
+  const canWrite = c.access.owner && open && can('youth_case:update');
   return (
     <>
       <DsLink asChild><Link to="/youth-cases">{t('youth.back')}</Link></DsLink>
       <PageTitle>{`${t('youth.reference')} ${c.reference}`}</PageTitle>
-      {!c.access.owner && <Alert data-color="info">{t('youth.shared', { categories: c.access.categories.map((x) => x.label).join(', ') })}</Alert>}
+      {!c.access.owner && <Alert data-color="info">{t('youth.shared', { categories: c.access.categories.map((x) => t(`youth.categories.${x.key}`)).join(', ') })}</Alert>}
       <div className="row">
-        <Tag data-color="accent">{c.form.toUpperCase()}</Tag>
+        <Tag data-color="accent">{t(`youth.forms.${c.form}`)}</Tag>
         <Tag data-color="neutral">{t(`statuses.${c.status}`)}</Tag>
         {c.reviewOn && <Paragraph data-size="sm">{t('youth.review')}: {date(c.reviewOn, i18n.language)}</Paragraph>}
       </div>
+      <Paragraph data-size="sm">
+        {t('youth.owner')}: {c.ownerOrganisation.name}{c.coordinator && ` — ${t('youth.coordinator')}: ${c.coordinator.displayName}`}
+      </Paragraph>
       {c.subject && (
         <Paragraph>
-          {c.subject.name}, {c.subject.age} år — {t('youth.number')}: <span data-testid="personal-number">{c.subject.personalNumber}</span>
+          {c.subject.name}, {t('youth.years', { age: c.subject.age })} — {t('youth.number')}: <span data-testid="personal-number">{c.subject.personalNumber}</span>
         </Paragraph>
       )}
       {c.subject && can('youth_subject:reveal') && <RevealNumber subjectId={c.subject.id} />}
       {c.riskFactors.length > 0 && (
         <section>
           <Heading level={2} data-size="sm">{t('youth.riskFactors')}</Heading>
-          <div className="row">{c.riskFactors.map((r) => <Tag key={r.key} data-color="warning">{r.label}</Tag>)}</div>
+          <div className="row">{c.riskFactors.map((r) => <Tag key={r.key} data-color="warning">{t(`youth.riskFactorLabels.${r.key}`)}</Tag>)}</div>
         </section>
       )}
-      <section>
-        <Heading level={2} data-size="sm">{t('youth.plan')}</Heading>
-        {plan.data?.length ? (
-          <List.Unordered>{plan.data.map((p) => <List.Item key={p.id}>{p.goal}: {p.task} ({p.ownerName ?? p.ownerDescription}, {date(p.dueOn, i18n.language)})</List.Item>)}</List.Unordered>
-        ) : <EmptyState>{t('youth.noPlan')}</EmptyState>}
-      </section>
-      {c.access.owner && can('youth_case:share') && <Consents caseId={c.id} />}
-      {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} />}
+      {c.access.owner && open && <StatusChange caseId={c.id} version={c.version} nextStatuses={c.nextStatuses} onChanged={view.reload} />}
+      <Participants caseId={c.id} participants={c.participants} canManage={c.access.owner && open && can('youth_case:share')} onChanged={view.reload} />
+      <Plan caseId={c.id} plan={plan} canWrite={canWrite} />
+      <Meetings caseId={c.id} meetings={meetings} canWrite={canWrite} onMinutes={entries.reload} />
+      <Entries caseId={c.id} entries={entries} canWrite={canWrite} />
+      {c.access.owner && can('youth_case:share') && <Consents caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
+      {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:access_log') && <AccessLog caseId={c.id} />}
-      <section>
-        <Heading level={2} data-size="sm">{t('youth.entries')}</Heading>
-        {entries.data?.items.length ? (
-          <List.Unordered>
-            {entries.data.items.map((e) => <List.Item key={e.id}><strong>{date(e.occurredOn, i18n.language)}</strong> ({e.category}) {e.body}</List.Item>)}
-          </List.Unordered>
-        ) : <EmptyState>{t('youth.noEntries')}</EmptyState>}
-      </section>
     </>
   );
 }
@@ -130,96 +146,5 @@ function RevealNumber({ subjectId }: { subjectId: string }) {
       <Button variant="secondary" data-size="sm" onClick={() => dialog.current?.showModal()}>{t('youth.reveal')}</Button>
       <ReasonDialog dialog={dialog} id="reason" title={t('youth.reveal')} label={t('youth.revealReason')} submitLabel={t('youth.revealSubmit')} onSubmit={reveal} />
     </>
-  );
-}
-
-interface Consent { id: string; signers: { name: string; role: string }[]; categories: string[]; validFrom: string; validUntil: string; state: 'valid' | 'expired' | 'withdrawn' | 'pending'; withdrawalReason: string | null }
-
-/** Consents with their state; withdrawing one asks for the reason and cuts sharing at once. */
-function Consents({ caseId }: { caseId: string }) {
-  const { t, i18n } = useTranslation();
-  const consents = useLoad<Consent[]>(() => api.GET('/api/v1/youth-cases/{id}/consents', { params: { path: { id: caseId } } }), [caseId]);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [withdrawing, setWithdrawing] = useState<string>();
-
-  async function withdraw(reason: string): Promise<Problem | undefined> {
-    const { error, response } = await api.POST('/api/v1/youth-cases/{id}/consents/{consentId}/withdraw', {
-      params: { path: { id: caseId, consentId: withdrawing! } },
-      body: { reason },
-    });
-    if (error) return asProblem(error, response.status);
-    consents.reload();
-  }
-
-  return (
-    <section>
-      <Heading level={2} data-size="sm">{t('consents.title')}</Heading>
-      {consents.data?.length === 0 && <EmptyState>{t('consents.empty')}</EmptyState>}
-      <List.Unordered>
-        {consents.data?.map((k) => (
-          <List.Item key={k.id}>
-            <Tag data-color={k.state === 'valid' ? 'success' : 'neutral'}>{t(`consents.states.${k.state}`)}</Tag>{' '}
-            {t('consents.signers')}: {k.signers.map((s) => s.name).join(', ')} — {t('consents.validity')} {date(k.validFrom, i18n.language)}–{date(k.validUntil, i18n.language)} —{' '}
-            {t('consents.categories')}: {k.categories.join(', ')}
-            {k.state === 'valid' && (
-              <> <Button variant="tertiary" data-size="sm" onClick={() => { setWithdrawing(k.id); dialog.current?.showModal(); }}>{t('consents.withdraw')}</Button></>
-            )}
-          </List.Item>
-        ))}
-      </List.Unordered>
-      <ReasonDialog dialog={dialog} id="withdrawReason" title={t('consents.withdraw')} label={t('consents.withdrawReason')} submitLabel={t('consents.withdrawSubmit')} danger onSubmit={withdraw} />
-    </section>
-  );
-}
-
-interface Disclosure { id: string; ground: string; toOrganisation: string; categories: string[]; decidedAt: string; decidedByName: string }
-
-function Disclosures({ caseId }: { caseId: string }) {
-  const { t, i18n } = useTranslation();
-  const list = useLoad<Disclosure[]>(() => api.GET('/api/v1/youth-cases/{id}/disclosures', { params: { path: { id: caseId } } }), [caseId]);
-  return (
-    <section>
-      <Heading level={2} data-size="sm">{t('disclosures.title')}</Heading>
-      {list.data?.length === 0 && <EmptyState>{t('disclosures.empty')}</EmptyState>}
-      <List.Unordered>
-        {list.data?.map((d) => (
-          <List.Item key={d.id}>
-            {dateTime(d.decidedAt, i18n.language)} — {t('disclosures.ground')}: {d.ground} — {t('disclosures.to')}: {d.toOrganisation} ({d.categories.join(', ')}), {d.decidedByName}
-          </List.Item>
-        ))}
-      </List.Unordered>
-    </section>
-  );
-}
-
-interface LogEvent { id: string; occurredAt: string; action: string; outcome: string; actorName: string | null; actorOrganisation: string | null }
-
-function AccessLog({ caseId }: { caseId: string }) {
-  const { t, i18n } = useTranslation();
-  const log = useLoad<{ items: LogEvent[] }>(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
-  return (
-    <section>
-      <Heading level={2} data-size="sm">{t('accessLog.title')}</Heading>
-      <div className="table-wrap">
-        <Table data-size="sm">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('accessLog.when')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('accessLog.who')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('accessLog.what')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {log.data?.items.map((e) => (
-              <Table.Row key={e.id}>
-                <Table.Cell>{dateTime(e.occurredAt, i18n.language)}</Table.Cell>
-                <Table.Cell>{e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})</Table.Cell>
-                <Table.Cell>{e.action}{e.outcome !== 'success' ? ` (${e.outcome})` : ''}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-    </section>
   );
 }

@@ -1,0 +1,38 @@
+import { Heading, Table } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { dateTime, ProblemMessage, useLoad } from '../../components/common';
+
+interface LogEvent { id: string; occurredAt: string; action: string; outcome: string; actorName: string | null; actorOrganisation: string | null }
+
+/** Who read or changed the case, newest first (HSLF-FS 2016:40 style access logging). */
+export function AccessLog({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const log = useLoad<{ items: LogEvent[] }>(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
+  return (
+    <section>
+      <Heading level={2} data-size="sm">{t('accessLog.title')}</Heading>
+      <ProblemMessage problem={log.problem} />
+      <div className="table-wrap">
+        <Table data-size="sm">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('accessLog.when')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('accessLog.who')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('accessLog.what')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {log.data?.items.map((e) => (
+              <Table.Row key={e.id}>
+                <Table.Cell>{dateTime(e.occurredAt, i18n.language)}</Table.Cell>
+                <Table.Cell>{e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})</Table.Cell>
+                <Table.Cell>{e.action}{e.outcome !== 'success' ? ` (${e.outcome})` : ''}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}

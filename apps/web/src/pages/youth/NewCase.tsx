@@ -1,0 +1,169 @@
+import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { PageTitle } from '../../components/common';
+import { useSession } from '../../session';
+import { CASE_FORMS, CheckboxGroup, FormStatus, RISK_FACTORS, RadioGroup, SelectField, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
+
+/** A young person as the api shows them: the number masked. */
+interface Subject { id: string; name: string; personalNumber: string; birthDate: string; age: number }
+
+/**
+ * Opening a case: first find the young person by number (or register them), then the case itself.
+ * The number travels only in request bodies; the api checks it (date and check digit).
+ */
+export function NewCase() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [subject, setSubject] = useState<Subject>();
+  if (!can('youth_case:create')) return <Alert data-color="warning">{t('youth.noPermission')}</Alert>;
+  return (
+    <>
+      <DsLink asChild><Link to="/youth-cases">{t('youth.back')}</Link></DsLink>
+      <PageTitle>{t('youthNew.title')}</PageTitle>
+      {subject ? (
+        <>
+          <Card>
+            <Paragraph>
+              {subject.name}, {t('youth.years', { age: subject.age })} — {t('youth.number')}: {subject.personalNumber}
+            </Paragraph>
+            <Button variant="tertiary" data-size="sm" onClick={() => setSubject(undefined)}>{t('youthNew.other')}</Button>
+          </Card>
+          <CaseDetails subject={subject} />
+        </>
+      ) : (
+        <FindSubject onFound={setSubject} />
+      )}
+    </>
+  );
+}
+
+/** Step 1: search by number with a reason (audited); if nobody is found, register the young person. */
+function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
+  const { t } = useTranslation();
+  const search = useApiForm();
+  const register = useApiForm();
+  const [notFound, setNotFound] = useState<string>();
+
+  async function find(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const personalNumber = String(form.get('personalNumber') ?? '').trim();
+    setNotFound(undefined);
+    register.reset();
+    const { data: found } = await search.send<{ items: Subject[] }>(() =>
+      api.POST('/api/v1/youth-subjects/search', { body: { personalNumber, reason: String(form.get('reason') ?? '') } }),
+    );
+    if (!found) return;
+    if (found.items[0]) onFound(found.items[0]);
+    else setNotFound(personalNumber);
+  }
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get('name') ?? '');
+    const { data: created, problem } = await register.send<Subject>(() => api.POST('/api/v1/youth-subjects', { body: { personalNumber: notFound!, name } }));
+    if (created) return onFound(created);
+    // Registered by someone else since the search: carry on with that registration.
+    const existing = (problem as { existingSubjectId?: string } | undefined)?.existingSubjectId;
+    if (existing) {
+      const { data } = await api.GET('/api/v1/youth-subjects/{id}', { params: { path: { id: existing } } });
+      if (data) onFound(data as unknown as Subject);
+    }
+  }
+
+  return (
+    <section>
+      <Heading level={2} data-size="sm">{t('youthNew.findHeading')}</Heading>
+      <form className="protocol" onSubmit={(e) => void find(e)}>
+        <Paragraph data-size="sm">{t('youthNew.findHelp')}</Paragraph>
+        <FormStatus form={search} />
+        <Textfield id="personalNumber" name="personalNumber" label={t('youthNew.personalNumber')} autoComplete="off" required error={search.error('personalNumber')} />
+        <Textfield id="reason" name="reason" label={t('youthNew.reason')} required minLength={5} maxLength={500} error={search.error('reason')} />
+        <Button type="submit" disabled={search.busy}>{t('youthNew.search')}</Button>
+      </form>
+      {notFound && (
+        <form className="protocol" onSubmit={(e) => void add(e)}>
+          <Alert data-color="info">{t('youthNew.notFound')}</Alert>
+          <FormStatus form={register} />
+          <Textfield id="name" name="name" label={t('youthNew.name')} required minLength={2} maxLength={200} autoComplete="off" error={register.error('name') ?? register.error('personalNumber')} />
+          <Button type="submit" disabled={register.busy}>{t('youthNew.register')}</Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Step 2: the form of cooperation, the assessment's risk factors and the review date; lands on the new case. */
+function CaseDetails({ subject }: { subject: Subject }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const form = useApiForm();
+  const collaborations = useCollaborations();
+  // Units of the municipality the user works in: a choice only when there is more than one.
+  const units = (me?.memberships ?? [])
+    .filter((m) => m.organisation.kind === 'municipality')
+    .map((m) => m.unit)
+    .filter((u, i, all) => all.findIndex((x) => x.id === u.id) === i);
+
+  async function open(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const riskFactors = checked<RiskFactor>(data, 'riskFactors');
+    await form.send<{ id: string }>(
+      () =>
+        api.POST('/api/v1/youth-cases', {
+          body: {
+            subjectId: subject.id,
+            form: String(data.get('form')) as CaseForm,
+            riskFactors,
+            reviewOn: text(data, 'reviewOn'),
+            unitId: text(data, 'unitId'),
+            collaborationId: text(data, 'collaborationId'),
+          },
+        }),
+      (created) => void navigate(`/youth-cases/${created.id}`),
+    );
+  }
+
+  return (
+    <section>
+      <Heading level={2} data-size="sm">{t('youthNew.detailsHeading')}</Heading>
+      <form className="protocol" onSubmit={(e) => void open(e)}>
+        <FormStatus form={form} />
+        <RadioGroup<CaseForm>
+          id="form"
+          legend={t('youthNew.form')}
+          description={t('youthNew.formHelp')}
+          options={CASE_FORMS.map((key) => ({ key, label: t(`youth.forms.${key}`) }))}
+          error={form.error('form') ?? form.error('subjectId')}
+        />
+        <CheckboxGroup<RiskFactor>
+          id="riskFactors"
+          legend={t('youthNew.riskFactors')}
+          options={RISK_FACTORS.map((key) => ({ key, label: t(`youth.riskFactorLabels.${key}`) }))}
+          error={form.error('riskFactors')}
+        />
+        <Textfield id="reviewOn" name="reviewOn" type="date" label={t('youthNew.reviewOn')} error={form.error('reviewOn')} />
+        {units.length > 1 && (
+          <SelectField id="unitId" label={t('youthNew.unit')} description={t('youthNew.unitHelp')} error={form.error('unitId')} defaultValue="">
+            <option value="">{t('youthNew.choose')}</option>
+            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </SelectField>
+        )}
+        {collaborations.length > 1 && (
+          <SelectField id="collaborationId" label={t('youthNew.collaboration')} error={form.error('collaborationId')} defaultValue="">
+            <option value="">{t('youthNew.choose')}</option>
+            {collaborations.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </SelectField>
+        )}
+        {/* Errors the screen has no field for (e.g. a unit or collaboration the api could not choose) are in the summary above. */}
+        <Paragraph data-size="sm">{t('youthNew.coordinatorNote')}</Paragraph>
+        <Button type="submit" disabled={form.busy}>{t('youthNew.open')}</Button>
+      </form>
+    </section>
+  );
+}

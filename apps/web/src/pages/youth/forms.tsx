@@ -1,0 +1,217 @@
+import { Alert, Checkbox, Field, Fieldset, Label, Radio, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asProblem, type Problem } from '../../api/client';
+import type { components } from '../../api/schema';
+import { ProblemMessage } from '../../components/common';
+import { useSession } from '../../session';
+
+/** The api's vocabulary, from its OpenAPI document: a new key there breaks the type check here. */
+export type Category = components['schemas']['ConsentInput']['categories'][number];
+export type RiskFactor = NonNullable<components['schemas']['NewCaseInput']['riskFactors']>[number];
+export type CaseForm = components['schemas']['NewCaseInput']['form'];
+export type SignerRole = components['schemas']['SignerInput']['role'];
+
+export const CATEGORIES: Category[] = ['basic', 'family', 'school', 'leisure', 'health', 'plan', 'offences'];
+/** What may be chosen: `basic` comes with any sharing (the api adds it). */
+export const SHAREABLE: Category[] = CATEGORIES.filter((c) => c !== 'basic');
+export const RISK_FACTORS: RiskFactor[] = ['truancy', 'school_failure', 'family_conflict', 'violence_exposure', 'risky_peers', 'risky_places', 'alcohol', 'drugs', 'mental_health', 'crime', 'weapons'];
+export const CASE_FORMS: CaseForm[] = ['sspf', 'sig', 'report_of_concern', 'other'];
+
+/** Today in Sweden, YYYY-MM-DD (what the api's calendar dates mean). */
+export function todayInSweden(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+/** A collaboration as /me gives it: with its police and municipality. */
+export interface Collaboration { id: string; name: string; police: { id: string; name: string }; municipality: { id: string; name: string } }
+
+export function useCollaborations(): Collaboration[] {
+  return (useSession().me?.collaborations ?? []) as unknown as Collaboration[];
+}
+
+/** The organisations of the user's collaborations other than the case's owner: who a case can be shared with. */
+export function useOtherOrganisations(ownerOrganisationId: string): { id: string; name: string }[] {
+  const all = useCollaborations().flatMap((c) => [c.police, c.municipality]);
+  return all.filter((o, i) => o.id !== ownerOrganisationId && all.findIndex((x) => x.id === o.id) === i);
+}
+
+/**
+ * One form's dealings with the api: the problem it answered (field errors placed next to the
+ * fields by name), whether it succeeded, and whether it is busy. Where one page has several forms
+ * with the same field names, `prefix` keeps their element ids apart: the field `body` of the form
+ * `entry` is the element `entry-body`, and the api's errors link there. `aliases` sends an api
+ * field's message to the field the screen shows for it.
+ */
+export function useApiForm(prefix?: string, aliases: Record<string, string> = {}) {
+  const id = (field: string) => (prefix ? `${prefix}-${field}` : field);
+  const [problem, setProblem] = useState<Problem>();
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  /** Sends; on success runs `then` and answers the data, else keeps (and answers) the problem. */
+  async function send<T>(
+    request: () => Promise<{ data?: unknown; error?: unknown; response: Response }>,
+    then?: (data: T) => void,
+  ): Promise<{ data?: T; problem?: Problem }> {
+    setBusy(true);
+    setDone(false);
+    try {
+      const { data, error, response } = await request();
+      if (error !== undefined || !response.ok) {
+        const refused = groupListFields(asProblem(error, response.status), (field) => id(aliases[field] ?? field));
+        setProblem(refused);
+        return { problem: refused };
+      }
+      setProblem(undefined);
+      setDone(true);
+      then?.(data as T);
+      return { data: data as T };
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    problem,
+    done,
+    busy,
+    send,
+    /** The element id of an api field in this form. */
+    id,
+    /** The api's message(s) for this field, to show next to it. */
+    error: (field: string) => problem?.errors?.filter((e) => e.field === id(field)).map((e) => e.message).join(' ') || undefined,
+    reset: () => {
+      setProblem(undefined);
+      setDone(false);
+    },
+  };
+}
+export type ApiForm = ReturnType<typeof useApiForm>;
+
+/**
+ * The api's field names as this form's element ids. The api names an item of a chosen list by its
+ * index (`categories[1]`); the screen shows the list as one group of checkboxes, so the message
+ * goes to the group.
+ */
+function groupListFields(problem: Problem, id: (field: string) => string): Problem {
+  if (!problem.errors) return problem;
+  return { ...problem, errors: problem.errors.map((e) => ({ ...e, field: id(e.field.replace(/^(categories|organisationIds|riskFactors)\[\d+\]$/, '$1')) })) };
+}
+
+/** The problem above the form (a summary linking to the fields), or the success message if there is one. */
+export function FormStatus({ form, success }: { form: ApiForm; success?: string }) {
+  return (
+    <>
+      <ProblemMessage problem={form.problem} />
+      {form.done && success && <Alert data-color="success" role="status">{success}</Alert>}
+    </>
+  );
+}
+
+/** A group of checkboxes with a legend, and the api's message for the group next to it. */
+export function CheckboxGroup<K extends string>(props: {
+  id: string;
+  /** The form field's name (default: the id). */
+  name?: string;
+  legend: string;
+  description?: string;
+  options: { key: K; label: string }[];
+  defaultChecked?: K[];
+  error?: string;
+}) {
+  const describedBy = [props.description && `${props.id}-help`, props.error && `${props.id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <Fieldset id={props.id} tabIndex={-1} aria-describedby={describedBy}>
+      <Fieldset.Legend>{props.legend}</Fieldset.Legend>
+      {props.description && <Fieldset.Description id={`${props.id}-help`}>{props.description}</Fieldset.Description>}
+      {props.options.map((o) => (
+        <Checkbox key={o.key} name={props.name ?? props.id} value={o.key} label={o.label} defaultChecked={props.defaultChecked?.includes(o.key)} aria-invalid={props.error ? true : undefined} />
+      ))}
+      {props.error && <ValidationMessage id={`${props.id}-error`}>{props.error}</ValidationMessage>}
+    </Fieldset>
+  );
+}
+
+/** One choice among options (radio buttons), with the api's message for it next to the group. */
+export function RadioGroup<K extends string>(props: {
+  id: string;
+  name?: string;
+  legend: string;
+  description?: string;
+  options: { key: K; label: string }[];
+  value?: K;
+  defaultValue?: K;
+  onChange?: (value: K) => void;
+  error?: string;
+}) {
+  const describedBy = [props.description && `${props.id}-help`, props.error && `${props.id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <Fieldset id={props.id} tabIndex={-1} aria-describedby={describedBy}>
+      <Fieldset.Legend>{props.legend}</Fieldset.Legend>
+      {props.description && <Fieldset.Description id={`${props.id}-help`}>{props.description}</Fieldset.Description>}
+      {props.options.map((o) => (
+        <Radio
+          key={o.key}
+          name={props.name ?? props.id}
+          value={o.key}
+          label={o.label}
+          required
+          {...(props.value !== undefined ? { checked: props.value === o.key } : { defaultChecked: props.defaultValue === o.key })}
+          onChange={props.onChange && (() => props.onChange!(o.key))}
+          aria-invalid={props.error ? true : undefined}
+        />
+      ))}
+      {props.error && <ValidationMessage id={`${props.id}-error`}>{props.error}</ValidationMessage>}
+    </Fieldset>
+  );
+}
+
+/** A labelled select with the api's message next to it. */
+export function SelectField(props: {
+  id: string;
+  name?: string;
+  label: string;
+  description?: string;
+  error?: string;
+  required?: boolean;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field>
+      <Label htmlFor={props.id}>{props.label}</Label>
+      {props.description && <Field.Description>{props.description}</Field.Description>}
+      <Select
+        id={props.id}
+        name={props.name ?? props.id}
+        required={props.required}
+        defaultValue={props.defaultValue}
+        value={props.value}
+        onChange={props.onChange && ((e) => props.onChange!(e.target.value))}
+        aria-invalid={props.error ? true : undefined}
+      >
+        {props.children}
+      </Select>
+      {props.error && <ValidationMessage>{props.error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+/** The chosen values of a checkbox group in a submitted form. */
+export function checked<K extends string>(form: FormData, name: string): K[] {
+  return form.getAll(name).map(String) as K[];
+}
+
+/** A text value of a submitted form; undefined when empty (optional fields are then left out). */
+export function text(form: FormData, name: string): string | undefined {
+  const value = String(form.get(name) ?? '').trim();
+  return value === '' ? undefined : value;
+}
+
+export function useCategoryOptions(keys: Category[] = SHAREABLE) {
+  const { t } = useTranslation();
+  return keys.map((key) => ({ key, label: t(`youth.categories.${key}`) }));
+}
