@@ -1,0 +1,101 @@
+import { Button, Field, Fieldset, Heading, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, asProblem, type Problem } from '../../api/client';
+import { ProblemMessage } from '../../components/common';
+import { type Counts, errorFor, type SubstanceOption } from './shared';
+
+interface SeizureRow { substance: string; quantity: string; unit: string }
+type CountField = 'arrests' | 'reportsFiled' | 'personsChecked' | 'placesChecked';
+const COUNT_FIELDS: CountField[] = ['arrests', 'reportsFiled', 'personsChecked', 'placesChecked'];
+
+/**
+ * The participants record the outcome while the operation runs or just ended: counts, seizures
+ * (substance, quantity, one of the substance's units) and after-action notes that stay with the police.
+ */
+export function OutcomeEditor(props: { operationId: string; outcome: (Counts & { notes: string }) | null; substances: SubstanceOption[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { substances } = props;
+  const [rows, setRows] = useState<SeizureRow[]>(() => props.outcome?.seizures.map((s) => ({ substance: s.substance, quantity: String(s.quantity), unit: s.unit })) ?? []);
+  const [problem, setProblem] = useState<Problem>();
+  const unitsOf = (substance: string) => substances.find((s) => s.key === substance)?.units ?? [];
+
+  function setRow(index: number, change: Partial<SeizureRow>) {
+    setRows(rows.map((r, i) => {
+      if (i !== index) return r;
+      const next = { ...r, ...change };
+      // A new substance keeps the unit only if the substance is counted in it.
+      if (change.substance !== undefined && !unitsOf(next.substance).includes(next.unit)) next.unit = unitsOf(next.substance)[0] ?? '';
+      return next;
+    }));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const count = (name: CountField) => (String(form.get(name) ?? '').trim() === '' ? Number.NaN : Number(form.get(name)));
+    const { error, response } = await api.PUT('/api/v1/operations/{id}/outcome', {
+      params: { path: { id: props.operationId } },
+      body: {
+        seizures: rows.map((r) => ({ substance: r.substance as 'cannabis', quantity: Number(r.quantity.replace(',', '.')), unit: r.unit as 'g' })),
+        arrests: count('arrests'),
+        reportsFiled: count('reportsFiled'),
+        personsChecked: count('personsChecked'),
+        placesChecked: count('placesChecked'),
+        notes: String(form.get('notes') ?? ''),
+      },
+    });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    if (!error) props.onSaved();
+  }
+
+  return (
+    <form className="protocol" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="outcome-form-heading">
+      <Heading level={3} data-size="xs" id="outcome-form-heading">{props.outcome ? t('operationsOutcome.edit') : t('operationsOutcome.record')}</Heading>
+      <ProblemMessage problem={problem} />
+      <div className="operations-counts">
+        {COUNT_FIELDS.map((name) => (
+          <Textfield key={name} id={name} name={name} type="number" min={0} step={1} inputMode="numeric" label={t(`operationsOutcome.${name}`)}
+            defaultValue={props.outcome ? String(props.outcome[name]) : '0'} error={errorFor(problem, name)} />
+        ))}
+      </div>
+      <Fieldset id="seizures">
+        <Fieldset.Legend>{t('operationsOutcome.seizures')}</Fieldset.Legend>
+        <Fieldset.Description>{t('operationsOutcome.seizuresHelp')}</Fieldset.Description>
+        {rows.map((r, i) => (
+          <Fieldset key={i} className="operations-seizure">
+            <Fieldset.Legend>{t('operationsOutcome.seizure', { n: i + 1 })}</Fieldset.Legend>
+            <div className="row">
+              <Field>
+                <Label htmlFor={`seizures[${i}].substance`}>{t('operationsOutcome.substance')}</Label>
+                <Select id={`seizures[${i}].substance`} value={r.substance} onChange={(e) => setRow(i, { substance: e.target.value })}>
+                  {substances.map((s) => <Select.Option key={s.key} value={s.key}>{s.label}</Select.Option>)}
+                </Select>
+                {errorFor(problem, `seizures[${i}].substance`) && <ValidationMessage>{errorFor(problem, `seizures[${i}].substance`)}</ValidationMessage>}
+              </Field>
+              <Textfield id={`seizures[${i}].quantity`} label={t('operationsOutcome.quantity')} inputMode="decimal" value={r.quantity}
+                onChange={(e) => setRow(i, { quantity: e.target.value })} error={errorFor(problem, `seizures[${i}].quantity`)} />
+              <Field>
+                <Label htmlFor={`seizures[${i}].unit`}>{t('operationsOutcome.unit')}</Label>
+                <Select id={`seizures[${i}].unit`} value={r.unit} onChange={(e) => setRow(i, { unit: e.target.value })}>
+                  {unitsOf(r.substance).map((u) => <Select.Option key={u} value={u}>{t(`operationsUnits.${u}`)}</Select.Option>)}
+                </Select>
+                {errorFor(problem, `seizures[${i}].unit`) && <ValidationMessage>{errorFor(problem, `seizures[${i}].unit`)}</ValidationMessage>}
+              </Field>
+              <Button type="button" variant="tertiary" data-size="sm" onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('operationsOutcome.removeSeizure', { n: i + 1 })}</Button>
+            </div>
+          </Fieldset>
+        ))}
+        <div>
+          <Button type="button" variant="secondary" data-size="sm" disabled={substances.length === 0}
+            onClick={() => setRows([...rows, { substance: substances[0].key, quantity: '', unit: substances[0].units[0] }])}>
+            {t('operationsOutcome.addSeizure')}
+          </Button>
+        </div>
+      </Fieldset>
+      <Textfield id="notes" name="notes" label={t('operationsOutcome.notes')} description={t('operationsOutcome.notesHelp')} multiline rows={3}
+        defaultValue={props.outcome?.notes ?? ''} error={errorFor(problem, 'notes')} />
+      <div><Button type="submit">{t('operationsOutcome.save')}</Button></div>
+    </form>
+  );
+}
