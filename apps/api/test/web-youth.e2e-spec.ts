@@ -277,6 +277,9 @@ describe('web client: youth cases', () => {
     expect(await page.getByRole('button', { name: 'Byt status' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Samtycken' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // On a phone in the field: nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
 
     // Opening cases is social services' work: the screen says so to the police.
     await page.goto(`${base}/youth-cases/new`);
