@@ -1,11 +1,84 @@
-import { Route, Routes } from 'react-router';
-import { EmptyState, PageTitle } from '../../components/common';
+import { Alert } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, Route, Routes } from 'react-router';
+import { PageTitle } from '../../components/common';
+import { useSession } from '../../session';
+import './admin.css';
+import { ReminderRules } from './ReminderRules';
+import { Roles } from './Roles';
+import { NewUser } from './NewUser';
+import { UserDetail } from './UserDetail';
+import { Users } from './Users';
+
+/** The sections of the area, in menu order, each with the permission its api asks for. */
+const SECTIONS = [
+  { path: 'users', key: 'adminNav.users', permission: 'user:read' },
+  { path: 'roles', key: 'adminNav.roles', permission: 'user:read' },
+  { path: 'reminder-rules', key: 'adminNav.reminderRules', permission: 'reminder_rule:manage' },
+] as const;
+
+type Section = (typeof SECTIONS)[number];
 
 /** Administration: users and memberships, the role catalogue, reminder rules. */
 export default function AdminArea() {
   return (
     <Routes>
-      <Route index element={<><PageTitle>Administration</PageTitle><EmptyState>Kommer snart.</EmptyState></>} />
+      <Route element={<AdminLayout />}>
+        <Route index element={<FirstAllowedSection />} />
+        <Route path="users" element={<Allowed section={SECTIONS[0]}><Users /></Allowed>} />
+        <Route path="users/new" element={<Allowed section={SECTIONS[0]} permission="user:manage"><NewUser /></Allowed>} />
+        <Route path="users/:id" element={<Allowed section={SECTIONS[0]}><UserDetail /></Allowed>} />
+        <Route path="roles" element={<Allowed section={SECTIONS[1]}><Roles /></Allowed>} />
+        <Route path="reminder-rules" element={<Allowed section={SECTIONS[2]}><ReminderRules /></Allowed>} />
+        <Route path="*" element={<Navigate to="/admin" replace />} />
+      </Route>
     </Routes>
+  );
+}
+
+function useAllowedSections(): Section[] {
+  const { can } = useSession();
+  return SECTIONS.filter((s) => can(s.permission));
+}
+
+/** The area's own menu: only the sections the user's permissions open. */
+function AdminLayout() {
+  const { t } = useTranslation();
+  const sections = useAllowedSections();
+  return (
+    <>
+      {sections.length > 0 && (
+        <nav aria-label={t('adminNav.label')} className="admin-nav">
+          <ul>
+            {sections.map((s) => (
+              <li key={s.path}><NavLink to={`/admin/${s.path}`}>{t(s.key)}</NavLink></li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <Outlet />
+    </>
+  );
+}
+
+function FirstAllowedSection() {
+  const [first] = useAllowedSections();
+  return first ? <Navigate to={`/admin/${first.path}`} replace /> : <NotAllowed />;
+}
+
+/** A section only for those whose permissions allow it; others are told so, and nothing is loaded. */
+function Allowed({ section, permission, children }: { section: Section; permission?: string; children: ReactNode }) {
+  const { can } = useSession();
+  return can(section.permission) && (!permission || can(permission)) ? children : <NotAllowed />;
+}
+
+function NotAllowed() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('nav.admin')}</PageTitle>
+      <Alert data-color="warning">{t('adminNav.notAllowed')}</Alert>
+    </>
   );
 }

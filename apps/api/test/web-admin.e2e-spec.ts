@@ -1,0 +1,312 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { PERMISSIONS, ROLES } from '@samverkan/access';
+import type { Page } from 'playwright-core';
+import type { QueryRunner } from 'typeorm';
+import { seriousA11yViolations } from './support/browser.js';
+import type { TestApi } from './support/test-api.js';
+import { WebTestApp } from './support/web-app.js';
+
+/**
+ * Administration (users, roles, reminder rules) and the audit trail in headless Chromium against
+ * the real api with the Hammarö demo data. The tests run in order: the auditor finds what the
+ * system administrator did, and tampers with the trail last.
+ */
+describe('web client: administration and audit trail', () => {
+  // Each test is a whole job done through the screens, on a machine the other test files share.
+  jest.setTimeout(180_000);
+  let web: WebTestApp;
+  let api: TestApi;
+  let base: string;
+  let keeper: QueryRunner;
+
+  beforeAll(async () => {
+    web = await WebTestApp.start();
+    ({ api, base } = web);
+    // One connection held for the whole file: another jest run's teardown drops test databases
+    // that show no connection, which an idle pool can briefly look like.
+    keeper = api.db.createQueryRunner();
+    await keeper.connect();
+  });
+
+  afterAll(async () => {
+    await keeper?.release();
+    await web?.close();
+  });
+
+  /** The message the page shows next to a field (what the field's aria-describedby points at), once the field is marked invalid. */
+  async function messageNextTo(page: Page, id: string): Promise<string> {
+    const field = page.locator(`[id="${id}"][aria-invalid="true"]`);
+    await field.waitFor();
+    const describedBy = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+    const texts = await Promise.all(describedBy.map((d) => page.locator(`[id="${d}"]`).textContent()));
+    return texts.join(' ');
+  }
+
+  const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+  const adminMenu = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
+
+  it('system admin: pages through the users and filters them by organisation', async () => {
+    // Enough users in the rescue service for a second page (they never sign in: the admin's hash will do).
+    await api.db.query(
+      `INSERT INTO users (organisation_id, email, display_name, password_hash)
+       SELECT o.id, 'brandman' || i || '@rtj.test', 'Brandman ' || lpad(i::text, 2, '0'), (SELECT password_hash FROM users WHERE email = 'admin@samverkan.test')
+       FROM organisations o, generate_series(1, 16) i WHERE o.name = 'Karlstadsregionens räddningstjänstförbund'`,
+    );
+    const [{ total }] = await api.db.query<{ total: number }[]>('SELECT count(*)::int AS total FROM users');
+
+    const page = await web.signIn('admin@samverkan.test');
+    await mainMenu(page).getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+    expect(await adminMenu(page).getByRole('link').allTextContents()).toEqual(['Användare', 'Roller och behörigheter', 'Påminnelseregler']);
+    await page.getByText(`Visar 1–25 av ${total} (sida 1 av 2)`).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Nästa sida' }).click();
+    await page.getByText(`Visar 26–${total} av ${total} (sida 2 av 2)`).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(total - 25);
+
+    await page.getByLabel('Organisation').selectOption({ label: 'Lokalpolisområde Karlstad' });
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('Visar 1–2 av 2 (sida 1 av 1)').waitFor();
+    expect((await page.locator('tbody tr td:first-child').allTextContents()).sort()).toEqual(['Helena Strand', 'Mikael Berg']);
+    await page.close();
+  });
+
+  it('system admin: creates a user; a bad e-mail address is refused next to the field', async () => {
+    const page = await web.signIn('admin@samverkan.test');
+    await page.goto(`${base}/admin/users`);
+    await page.getByRole('link', { name: 'Ny användare' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny användare' }).waitFor();
+    await page.getByLabel('Namn', { exact: true }).fill('Anna Berg');
+    await page.getByLabel('E-postadress').fill('anna.berg@hammaro');
+    await page.getByLabel('Anställd vid').selectOption({ label: 'Hammarö kommun' });
+    await page.getByLabel('Första lösenord').fill('ett-långt-lösenord-2026');
+    await page.getByRole('button', { name: 'Skapa användaren' }).click();
+    expect(await messageNextTo(page, 'email')).toContain('email must be an email');
+    expect(await page.getByRole('link', { name: 'email must be an email' }).getAttribute('href')).toBe('#email');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await api.db.query(`SELECT id FROM users WHERE display_name = 'Anna Berg'`)).toEqual([]);
+
+    await page.getByLabel('E-postadress').fill('anna.berg@hammaro.test');
+    await page.getByRole('button', { name: 'Skapa användaren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Anna Berg' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Anna Berg har skapats.' }).waitFor();
+    const [anna] = await api.db.query<{ id: string; is_active: boolean; organisation: string }[]>(
+      `SELECT u.id, u.is_active, o.name AS organisation FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = 'anna.berg@hammaro.test'`,
+    );
+    expect(anna).toMatchObject({ is_active: true, organisation: 'Hammarö kommun' });
+    expect(new URL(page.url()).pathname).toBe(`/admin/users/${anna.id}`);
+    expect(await api.auditEvents('user.create')).toEqual([
+      expect.objectContaining({ resource_id: anna.id, actor_user_id: await api.userId('admin@samverkan.test'), outcome: 'success' }),
+    ]);
+    await page.close();
+  });
+
+  it('system admin: gives a role that fits the unit’s organisation, ends it, and deactivates the account', async () => {
+    const annaId = await api.userId('anna.berg@hammaro.test');
+    const page = await web.signIn('admin@samverkan.test');
+    await page.goto(`${base}/admin/users/${annaId}`);
+    await page.getByRole('heading', { level: 1, name: 'Anna Berg' }).waitFor();
+
+    // The roles offered follow the unit's kind of organisation (read from the api's catalogue).
+    const role = page.getByLabel('Roll', { exact: true });
+    expect(await role.locator('option').allTextContents()).toEqual(['Välj enhet först']);
+    await page.getByLabel('Enhet').selectOption({ label: 'Socialtjänsten' });
+    const offered = await role.locator('option').allTextContents();
+    expect(offered).toContain(ROLES.social_worker.label);
+    expect(offered).toContain(ROLES.org_admin.label);
+    expect(offered).not.toContain(ROLES.police_officer.label);
+    await role.selectOption({ label: ROLES.social_worker.label });
+    await page.getByRole('button', { name: 'Ge rollen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rollen är tillagd' }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(`${escape(ROLES.social_worker.label)}.*Socialtjänsten`) });
+    await row.getByText('Gäller', { exact: true }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [membership] = await api.db.query<{ id: string; role: string; valid_until: Date | null }[]>(
+      'SELECT id, role, valid_until FROM memberships WHERE user_id = $1',
+      [annaId],
+    );
+    expect(membership).toMatchObject({ role: 'social_worker', valid_until: null });
+
+    await row.getByRole('button', { name: /Avsluta rollen/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Avsluta rollen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rollen är avslutad.' }).waitFor();
+    await row.getByText('Avslutad', { exact: true }).waitFor();
+    const [ended] = await api.db.query<{ valid_until: Date | null }[]>('SELECT valid_until FROM memberships WHERE id = $1', [membership.id]);
+    expect(ended.valid_until).not.toBeNull();
+
+    await page.getByRole('button', { name: 'Avaktivera användaren' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Avaktivera Anna Berg?' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Avaktivera användaren' }).click();
+    await page.getByRole('status').filter({ hasText: 'Anna Berg är avaktiverad.' }).waitFor();
+    await page.getByText('Inaktiv', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Återaktivera användaren' }).waitFor();
+    const [after] = await api.db.query<{ is_active: boolean }[]>('SELECT is_active FROM users WHERE id = $1', [annaId]);
+    expect(after.is_active).toBe(false);
+
+    const admin = await api.userId('admin@samverkan.test');
+    for (const action of ['membership.create', 'membership.end', 'user.deactivate']) {
+      expect(await api.auditEvents(action)).toEqual([expect.objectContaining({ resource_id: annaId, actor_user_id: admin, outcome: 'success' })]);
+    }
+    await page.close();
+  });
+
+  it('system admin: the roles page lists the catalogue as libs/access defines it', async () => {
+    const page = await web.signIn('admin@samverkan.test');
+    await page.goto(`${base}/admin`);
+    await adminMenu(page).getByRole('link', { name: 'Roller och behörigheter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Roller och behörigheter' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: ROLES.auditor.label }).waitFor();
+    for (const role of Object.values(ROLES)) await page.getByRole('heading', { level: 2, name: role.label, exact: true }).waitFor();
+    const auditor = page.getByRole('region', { name: ROLES.auditor.label });
+    expect(await auditor.locator('tbody tr td:first-child').allTextContents()).toEqual([PERMISSIONS['audit:read'], PERMISSIONS['audit:verify']]);
+    await auditor.getByText('Kan ges i: polisen, kommun, räddningstjänst, annan organisation').waitFor();
+    // A permission held with another scope than the role's own shows that scope.
+    const officer = page.getByRole('region', { name: ROLES.police_officer.label });
+    await officer.getByRole('row', { name: new RegExp(`^${escape(PERMISSIONS['premises:read'])} premises:read Egna$`) }).waitFor();
+    await officer.getByText('Räckvidd: Enheten').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('org admin on a phone: administers the municipality’s users, without reminder rules or the audit trail; a one-letter search is explained at the field', async () => {
+    const page = await web.signIn('it@hammaro.test', { width: 375, height: 740 });
+    const pageWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
+    await mainMenu(page).getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();
+    expect(await adminMenu(page).getByRole('link').allTextContents()).toEqual(['Användare', 'Roller och behörigheter']);
+    await page.getByRole('cell', { name: 'Lena Björk' }).waitFor();
+    expect(new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Hammarö kommun']));
+    expect(await page.getByLabel('Organisation').locator('option').allTextContents()).toEqual(['Alla organisationer', 'Hammarö kommun']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Wide tables scroll inside their own box; nothing on the page is wider than the phone.
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+
+    await page.getByLabel('Namn eller e-post').fill('L');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    expect(await messageNextTo(page, 'q')).toContain('q must be longer than or equal to 2 characters');
+    await page.getByLabel('Namn eller e-post').fill('sara');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('Visar 1–1 av 1 (sida 1 av 1)').waitFor();
+    await page.getByRole('link', { name: 'Sara Lindqvist' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sara Lindqvist' }).waitFor();
+    await page.getByRole('button', { name: 'Avaktivera användaren' }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+
+    await page.goto(`${base}/admin/reminder-rules`);
+    await page.getByText('Du har inte behörighet till den här delen av administrationen.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Påminnelseregler' }).count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.close();
+  });
+
+  it('system admin: edits and saves the reminder rules; a negative offset is refused at the field', async () => {
+    const page = await web.signIn('admin@samverkan.test');
+    await page.goto(`${base}/admin`);
+    await adminMenu(page).getByRole('link', { name: 'Påminnelseregler' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Påminnelseregler' }).waitFor();
+    const kind = page.getByRole('region', { name: /Aktivitet i medborgarlöftet/ });
+    const offset = kind.getByLabel('Antal, before-7d (Aktivitet i medborgarlöftet)');
+    expect(await offset.inputValue()).toBe('7');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await offset.fill('-1');
+    await page.getByRole('button', { name: 'Spara påminnelsereglerna' }).click();
+    const id = await offset.getAttribute('id');
+    expect(await messageNextTo(page, id!)).toContain('must not be less than 0');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await offset.fill('10');
+    await kind.getByRole('button', { name: 'Lägg till regel för Aktivitet i medborgarlöftet' }).click();
+    await kind.getByLabel('Regel, ny regel (Aktivitet i medborgarlöftet)').fill('before-3d');
+    await kind.getByLabel('Antal, before-3d (Aktivitet i medborgarlöftet)').fill('3');
+    await kind.getByLabel('Aktiv, before-1d (Aktivitet i medborgarlöftet)').uncheck();
+    await page.getByRole('button', { name: 'Spara påminnelsereglerna' }).click();
+    await page.getByRole('status').filter({ hasText: 'Påminnelsereglerna är sparade.' }).waitFor();
+    await kind.getByText('Påminnelse till den ansvarige 10 dagar före förfallotiden').waitFor();
+
+    const rules = await api.db.query<{ key: string; offset_value: number; active: boolean }[]>(
+      `SELECT key, offset_value, active FROM reminder_rules WHERE deadline_kind = 'action_due' ORDER BY key`,
+    );
+    expect(rules).toEqual([
+      { key: 'at-due', offset_value: 0, active: true },
+      { key: 'before-1d', offset_value: 1, active: false },
+      { key: 'before-3d', offset_value: 3, active: true },
+      { key: 'before-7d', offset_value: 10, active: true },
+      { key: 'escalate-2wd', offset_value: 2, active: true },
+    ]);
+    expect((await api.auditEvents('reminder_rules.replace')).length).toBe(1);
+    await page.close();
+  });
+
+  it('social worker: no administration or audit trail in the menu, and nothing of them by address', async () => {
+    const page = await web.signIn('socialsekreterare@hammaro.test');
+    expect(await mainMenu(page).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    expect(await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
+    for (const path of ['/admin', '/admin/users', '/admin/roles', '/admin/reminder-rules']) {
+      await page.goto(`${base}${path}`);
+      await page.getByText('Du har inte behörighet till den här delen av administrationen.').waitFor();
+      expect(await adminMenu(page).count()).toBe(0);
+      expect(await page.getByRole('table').count()).toBe(0);
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${base}/audit`);
+    await page.getByText('Granskningsloggen är bara för granskare.').waitFor();
+    expect(await page.getByRole('button', { name: 'Kontrollera kedjan' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('auditor: filters the trail to the deactivation, verifies the chain, and sees where it breaks after tampering', async () => {
+    const annaId = await api.userId('anna.berg@hammaro.test');
+    const page = await web.signIn('revisor@hammaro.test');
+    expect(await mainMenu(page).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).waitFor();
+    await page.getByText(/^Visar 1–/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Utförarens användar-id').fill('inte-ett-id');
+    await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
+    expect(await messageNextTo(page, 'actorUserId')).toContain('actorUserId must be a UUID');
+
+    await page.getByLabel('Utförarens användar-id').fill('');
+    await page.getByLabel('Händelse', { exact: true }).fill('user.deactivate');
+    await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
+    await page.getByText('Visar 1–1 av 1 (sida 1 av 1)').waitFor();
+    const [deactivation] = await api.auditEvents('user.deactivate');
+    const event = page.getByTestId(`audit-event-${deactivation.id}`);
+    await event.getByText('user.deactivate').click();
+    await event.getByText(`user ${annaId}`).waitFor();
+    await event.getByText(await api.userId('admin@samverkan.test')).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
+    const intact = page.getByRole('status').filter({ hasText: 'Kedjan är obruten' });
+    await intact.waitFor();
+    const checked = Number((await intact.textContent())!.replace(/\D/g, ''));
+    const [{ count }] = await api.db.query<{ count: number }[]>('SELECT count(*)::int AS count FROM audit_events');
+    expect(checked).toBeGreaterThan(10);
+    expect(checked).toBeLessThan(count);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Tampering as a superuser could: switch the append-only guard off, change the event, switch it on.
+    await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+    await api.db.query(`UPDATE audit_events SET outcome = 'failure' WHERE id = $1`, [deactivation.id]);
+    await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+    await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
+    await page.getByRole('heading', { name: `Kedjan är bruten vid händelse nr ${deactivation.id}` }).waitFor();
+    await page.getByText('Händelsens innehåll stämmer inte med dess kontrollsumma: händelsen har ändrats i efterhand.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [verification] = (await api.auditEvents('audit.verify')).slice(-1);
+    expect(verification).toMatchObject({ outcome: 'failure', actor_user_id: await api.userId('revisor@hammaro.test') });
+    await page.close();
+  });
+});
+
+/** A label as a literal inside a RegExp (labels have parentheses). */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,82 @@
+import { Heading, List, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import type { RoleCatalogue, RoleView } from './types';
+
+/** The role catalogue as the api defines it: who may hold each role, how far it reaches, and what it allows. */
+export function Roles() {
+  const { t } = useTranslation();
+  const catalogue = useLoad<RoleCatalogue>(() => api.GET('/api/v1/roles'), []);
+  return (
+    <>
+      <PageTitle>{t('adminRoles.title')}</PageTitle>
+      <Paragraph>{t('adminRoles.intro')}</Paragraph>
+      {catalogue.loading && <Loading />}
+      <ProblemMessage problem={catalogue.problem} />
+      {catalogue.data && (
+        <section>
+          <Heading level={2} data-size="sm">{t('adminRoles.scopesTitle')}</Heading>
+          <dl className="admin-facts">
+            {scopesUsed(catalogue.data).map((scope) => <ScopeExplained key={scope} scope={scope} />)}
+          </dl>
+        </section>
+      )}
+      {catalogue.data?.roles.map((role) => <RoleSection key={role.name} role={role} />)}
+    </>
+  );
+}
+
+/** The scopes the catalogue uses, narrowest first. */
+function scopesUsed(catalogue: RoleCatalogue): string[] {
+  const used = new Set(catalogue.roles.flatMap((r) => [r.scope, ...r.permissions.map((p) => p.scope)]));
+  const known = SCOPE_ORDER.filter((s) => used.has(s));
+  return [...known, ...[...used].filter((s) => !SCOPE_ORDER.includes(s))];
+}
+
+/** Only for ordering the explanations; the scopes themselves come from the api. */
+const SCOPE_ORDER = ['own', 'unit', 'organisation', 'collaboration', 'all'];
+
+function ScopeExplained({ scope }: { scope: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt>{t(`adminRoles.scopes.${scope}`, { defaultValue: scope })}</dt>
+      <dd>{t(`adminRoles.scopeHints.${scope}`, { defaultValue: '' })}</dd>
+    </>
+  );
+}
+
+function RoleSection({ role }: { role: RoleView }) {
+  const { t } = useTranslation();
+  const kinds = role.organisationKinds.map((k) => t(`adminRoles.kinds.${k}`, { defaultValue: k })).join(', ');
+  return (
+    <section aria-labelledby={`role-${role.name}`}>
+      <Heading level={2} data-size="sm" id={`role-${role.name}`}>{role.label}</Heading>
+      <List.Unordered data-size="sm">
+        <List.Item>{t('adminRoles.heldIn')}: {kinds}</List.Item>
+        <List.Item>{t('adminRoles.scope')}: {t(`adminRoles.scopes.${role.scope}`, { defaultValue: role.scope })}</List.Item>
+      </List.Unordered>
+      <div className="table-wrap">
+        <Table data-size="sm" aria-labelledby={`role-${role.name}`}>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('adminRoles.permission')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('adminRoles.code')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('adminRoles.scope')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {role.permissions.map((p) => (
+              <Table.Row key={p.name}>
+                <Table.Cell>{p.label}</Table.Cell>
+                <Table.Cell><code>{p.name}</code></Table.Cell>
+                <Table.Cell>{t(`adminRoles.scopes.${p.scope}`, { defaultValue: p.scope })}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}
