@@ -1,6 +1,113 @@
-import { EmptyState, PageTitle } from '../../components/common';
+import { Card, Details, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useMatch } from 'react-router';
+import { api } from '../../api/client';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import './public.css';
 
-/** The promise as the public sees it: no sign-in. */
+/** public.service.ts PublicPromise: labels (party, status, assessment) come in Swedish from the api. */
+interface PublicPromiseView {
+  title: string;
+  summary: string;
+  collaboration: string;
+  periodStart: string;
+  periodEnd: string;
+  status: string;
+  problemAreas: {
+    title: string;
+    description: string;
+    commitments: {
+      party: string;
+      text: string;
+      target: { value: number; unit: string; per: 'år' | 'löftesperioden' } | null;
+      actual: number;
+      progress: number | null;
+      completedActions: number;
+      completedActionTitles: string[];
+      openActions: number;
+    }[];
+  }[];
+  followUps: { year: number; conclusion: string; decision: string | null; assessments: { commitment: string; assessment: string }[] }[];
+  updatedOn: string;
+}
+
+type PublicCommitment = PublicPromiseView['problemAreas'][number]['commitments'][number];
+
+/**
+ * The promise as citizens see it, without signing in: what was promised, how far each commitment
+ * has come, and the approved yearly follow-ups. One column, so it reads well on a phone.
+ */
 export default function PublicPromise() {
-  return <><PageTitle>Medborgarlöfte</PageTitle><EmptyState>Kommer snart.</EmptyState></>;
+  const { t, i18n } = useTranslation();
+  // App renders this page outside its routes (no sign-in), so the id comes from the address here.
+  const id = useMatch('/public/promises/:id')?.params.id;
+  const view = useLoad<PublicPromiseView>(() => api.GET('/api/v1/public/promises/{id}', { params: { path: { id: id! } } }), [id]);
+  if (view.loading) return <Loading />;
+  const p = view.data;
+  if (!p) return <><PageTitle>{t('publicPromise.fallbackTitle')}</PageTitle><ProblemMessage problem={view.problem} /></>;
+  return (
+    <div className="public-promise">
+      <Paragraph data-size="sm">{t('publicPromise.kicker')}</Paragraph>
+      <PageTitle>{p.title}</PageTitle>
+      <Paragraph data-size="sm">
+        {p.collaboration} — {t('publicPromise.period', { from: date(p.periodStart, i18n.language), to: date(p.periodEnd, i18n.language) })} — {t('publicPromise.status')}: {p.status}
+      </Paragraph>
+      {p.summary && <Paragraph>{p.summary}</Paragraph>}
+      <Paragraph data-size="sm">{t('publicPromise.updated', { on: date(p.updatedOn, i18n.language) })}</Paragraph>
+      {p.problemAreas.map((area, i) => (
+        <section key={area.title} aria-labelledby={`public-area-${i}`} className="public-section">
+          <Heading level={2} data-size="sm" id={`public-area-${i}`}>{area.title}</Heading>
+          {area.description && <Paragraph>{area.description}</Paragraph>}
+          {area.commitments.length === 0 && <EmptyState>{t('publicPromise.noCommitments')}</EmptyState>}
+          {area.commitments.map((c, j) => <PublicCommitmentCard key={j} commitment={c} />)}
+        </section>
+      ))}
+      <section aria-labelledby="public-follow-ups" className="public-section">
+        <Heading level={2} data-size="sm" id="public-follow-ups">{t('publicPromise.followUps')}</Heading>
+        {p.followUps.length === 0 && <EmptyState>{t('publicPromise.noFollowUps')}</EmptyState>}
+        {p.followUps.map((f) => (
+          <article key={f.year} aria-labelledby={`public-follow-up-${f.year}`} className="public-follow-up">
+            <Heading level={3} data-size="xs" id={`public-follow-up-${f.year}`}>{t('publicPromise.followUpOf', { year: f.year })}</Heading>
+            <Paragraph>{f.conclusion || t('publicPromise.noConclusion')}</Paragraph>
+            {f.decision && <Paragraph><strong>{t('publicPromise.decision')}:</strong> {f.decision}</Paragraph>}
+            <Details>
+              <Details.Summary>{t('publicPromise.assessments', { year: f.year })}</Details.Summary>
+              <Details.Content>
+                <List.Unordered>
+                  {f.assessments.map((a, k) => <List.Item key={k}><strong>{a.assessment}:</strong> {a.commitment}</List.Item>)}
+                </List.Unordered>
+              </Details.Content>
+            </Details>
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function PublicCommitmentCard({ commitment: c }: { commitment: PublicCommitment }) {
+  const { t } = useTranslation();
+  const percent = c.progress === null ? null : `${c.progress} %`;
+  return (
+    <Card className="public-commitment">
+      <div><Tag data-color="neutral">{c.party}</Tag></div>
+      <Paragraph>{c.text}</Paragraph>
+      {c.progress !== null && <progress max={100} value={c.progress} aria-label={t('publicPromise.progressLabel', { percent })} />}
+      <Paragraph data-size="sm">
+        {c.target
+          ? t(c.target.per === 'år' ? 'publicPromise.targetPerYear' : 'publicPromise.targetPerPeriod', { value: c.target.value, unit: c.target.unit, actual: c.actual })
+          : t('publicPromise.noTarget')}
+        {percent && <> {t('publicPromise.progress', { percent })}</>}
+      </Paragraph>
+      <Paragraph data-size="sm">{t('publicPromise.actions', { done: c.completedActions, open: c.openActions })}</Paragraph>
+      {c.completedActionTitles.length > 0 && (
+        <Details>
+          <Details.Summary>{t('publicPromise.completed', { count: c.completedActionTitles.length })}</Details.Summary>
+          <Details.Content>
+            <List.Unordered>{c.completedActionTitles.map((title) => <List.Item key={title}>{title}</List.Item>)}</List.Unordered>
+          </Details.Content>
+        </Details>
+      )}
+    </Card>
+  );
 }

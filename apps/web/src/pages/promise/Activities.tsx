@@ -1,0 +1,95 @@
+import { Button, Link as DsLink, Textfield } from '@digdir/designsystemet-react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { ActivityTable } from './Action';
+import { ACTIVITY_KINDS, type ActivityKind, type ActivityView, BackLink, type CommitmentView, fieldError, type Page, Pager, promisePath, SelectField, useCurrentPromise } from './shared';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['commitmentId', 'kind', 'from', 'to'] as const;
+
+/** What was carried out under the promise, newest first, filtered as the query string says. */
+export function ActivitiesPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const { promise, chosen, loading, problem } = useCurrentPromise();
+  const search = params.toString();
+  const value = (name: string) => params.get(name) || undefined;
+  const list = useLoad<Page<ActivityView>>(
+    promise
+      ? () =>
+          api.GET('/api/v1/activities', {
+            params: {
+              query: {
+                promiseId: promise.id,
+                commitmentId: value('commitmentId'),
+                kind: value('kind') as ActivityKind | undefined,
+                from: value('from'),
+                to: value('to'),
+                limit: PAGE_SIZE,
+                offset: Math.max(0, Number(params.get('offset')) || 0),
+              },
+            },
+          })
+      : null,
+    [promise?.id, search],
+  );
+  const commitments = useLoad<Page<CommitmentView>>(
+    promise ? () => api.GET('/api/v1/promises/{id}/commitments', { params: { path: { id: promise.id }, query: { limit: 200 } } }) : null,
+    [promise?.id],
+  );
+  const texts = new Map(commitments.data?.items.map((c) => [c.id, c.text]));
+  const filtered = FILTERS.some((f) => params.get(f));
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (chosen) next.set('promise', chosen);
+    for (const [name, v] of new FormData(event.currentTarget)) if (v) next.set(name, String(v));
+    setParams(next);
+  }
+
+  function goTo(offset: number) {
+    const next = new URLSearchParams(params);
+    next.set('offset', String(offset));
+    setParams(next);
+  }
+
+  if (loading) return <Loading />;
+  return (
+    <>
+      <BackLink to={promisePath('/promise', chosen)}>{promise?.title ?? t('promise.title')}</BackLink>
+      <PageTitle>{t('promiseActivities.title')}</PageTitle>
+      <ProblemMessage problem={problem} />
+      {promise && (
+        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
+          <SelectField id="commitmentId" label={t('promiseActions.commitment')} defaultValue={params.get('commitmentId') ?? ''} error={fieldError(list.problem, 'commitmentId')}>
+            <option value="">{t('promiseActions.any')}</option>
+            {commitments.data?.items.map((c) => <option key={c.id} value={c.id}>{c.text}</option>)}
+          </SelectField>
+          <SelectField id="kind" label={t('promiseActivities.kind')} defaultValue={params.get('kind') ?? ''} error={fieldError(list.problem, 'kind')}>
+            <option value="">{t('promiseActions.any')}</option>
+            {ACTIVITY_KINDS.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
+          </SelectField>
+          <Textfield id="from" name="from" type="date" label={t('promiseActivities.from')} defaultValue={params.get('from') ?? ''} error={fieldError(list.problem, 'from')} />
+          <Textfield id="to" name="to" type="date" label={t('promiseActivities.to')} defaultValue={params.get('to') ?? ''} error={fieldError(list.problem, 'to')} />
+          <div className="row">
+            <Button type="submit">{t('promiseActions.apply')}</Button>
+            {filtered && <DsLink asChild><Link to={promisePath('/promise/activities', chosen)}>{t('promiseActions.clear')}</Link></DsLink>}
+          </div>
+        </form>
+      )}
+      {list.loading && <Loading />}
+      <ProblemMessage problem={list.problem} />
+      {!list.loading && list.data?.items.length === 0 && <EmptyState>{filtered ? t('promiseActivities.emptyFiltered') : t('promiseActivities.empty')}</EmptyState>}
+      {!!list.data?.items.length && (
+        <>
+          <ActivityTable activities={list.data.items} commitments={texts} />
+          <Pager page={list.data} onOffset={goTo} />
+        </>
+      )}
+    </>
+  );
+}
