@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from './parts';
 
 type RuleInput = components['schemas']['ReminderRuleInput'];
@@ -73,7 +73,8 @@ export function ReminderRules() {
       <Paragraph>{t('adminRules.intro')}</Paragraph>
       {saved.loading && <Loading />}
       <ProblemMessage problem={saved.problem} />
-      {saved.data && (
+      {saved.data?.length === 0 && <EmptyState>{t('adminRules.empty')}</EmptyState>}
+      {!!saved.data?.length && (
         <form className="protocol" onSubmit={(e) => void save(e)} noValidate>
           <ProblemMessage problem={problem} />
           {kinds.map((kind) => (

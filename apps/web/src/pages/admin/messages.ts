@@ -49,6 +49,7 @@ export const sv = {
   adminRules: {
     title: 'Påminnelseregler',
     intro: 'När en tidsfrist närmar sig eller har passerats skickas påminnelser enligt reglerna för fristens slag. Ändringar gäller påminnelser som inte redan har skickats.',
+    empty: 'Det finns inga påminnelseregler. Varje modul lägger in standardregler för sina frister när databasen migreras; kontakta driften om de saknas.',
     saved: 'Påminnelsereglerna är sparade.', save: 'Spara påminnelsereglerna', add: 'Lägg till regel för {{kind}}', remove: 'Ta bort den nya regeln', newRule: 'ny regel',
     key: 'Regel', recipient: 'Skickas som', anchor: 'När', offsetValue: 'Antal', offsetUnit: 'Enhet', active: 'Aktiv', means: 'Betyder', inactive: '(avstängd)',
     kinds: {
@@ -118,6 +119,7 @@ export const en: typeof sv = {
   adminRules: {
     title: 'Reminder rules',
     intro: 'When a deadline approaches or has passed, reminders are sent according to the rules of its kind. Changes apply to reminders not yet sent.',
+    empty: 'There are no reminder rules. Each module adds default rules for its deadlines when the database is migrated; contact operations if they are missing.',
     saved: 'The reminder rules have been saved.', save: 'Save the reminder rules', add: 'Add a rule for {{kind}}', remove: 'Remove the new rule', newRule: 'new rule',
     key: 'Rule', recipient: 'Sent as', anchor: 'When', offsetValue: 'Amount', offsetUnit: 'Unit', active: 'Active', means: 'Means', inactive: '(switched off)',
     kinds: {
