@@ -47,7 +47,7 @@ describe('web client: the citizen promise', () => {
     return texts.join(' ');
   }
 
-  it('manager: the dashboard with problem areas, commitments, the year chart and a link to the public page', async () => {
+  it('manager: the dashboard with problem areas, commitments, the year chart and a link to the public page; the activities filtered by kind', async () => {
     const page = await web.signIn('chef@hammaro.test');
     await page.getByRole('link', { name: 'Medborgarlöftet' }).click();
     await page.getByRole('heading', { level: 1, name: HAMMARO_PROMISE_TITLE }).waitFor();
@@ -64,6 +64,17 @@ describe('web client: the citizen promise', () => {
     await page.getByRole('table', { name: 'Mål och utfall per år' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await page.getByRole('link', { name: 'Publik sida' }).getAttribute('href')).toBe(`/public/promises/${promiseId}`);
+
+    // The activities carried out, filtered to one kind in the address.
+    await page.getByRole('link', { name: 'Genomförda aktiviteter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Genomförda aktiviteter' }).waitFor();
+    await page.getByLabel('Typ av aktivitet').selectOption('neighbourhood_watch');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.waitForURL(/kind=neighbourhood_watch/);
+    const [{ watch }] = await api.db.query(`SELECT count(*)::int AS watch FROM activities WHERE kind = 'neighbourhood_watch'`);
+    await page.getByText(`Visar 1–${watch} av ${watch}`).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(watch);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -203,7 +214,7 @@ describe('web client: the citizen promise', () => {
     await commander.close();
   });
 
-  it('annual report: a preview, and "Exportera CSV" downloads the file with a row per commitment, showing the bytes received', async () => {
+  it('annual report: a preview, "Exportera CSV" downloads the file with a row per commitment showing the bytes received, and the printable page opens', async () => {
     const page = await web.signIn('chef@hammaro.test');
     await page.goto(`${base}/promise/follow-ups`);
     await page.getByLabel('Rapportens år').selectOption('2021');
@@ -227,8 +238,15 @@ describe('web client: the citizen promise', () => {
     const commitments = await api.db.query<{ text: string }[]>('SELECT text FROM commitments WHERE promise_id = $1', [promiseId]);
     expect(lines).toHaveLength(commitments.length + 1);
     for (const c of commitments) expect(lines.some((line) => line.includes(c.text))).toBe(true);
+
+    // The printable page, fetched with the signed-in client and opened from the browser.
+    await page.getByRole('button', { name: 'Utskriftsversion (HTML)' }).click();
+    const [printable] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Öppna utskriftsversionen för 2021 (ny flik)' }).click()]);
+    await printable.getByRole('heading', { level: 1, name: 'Uppföljning av medborgarlöftet 2021' }).waitFor();
+    await printable.close();
+
     const formats = (await api.auditEvents('promise.report_export')).map((e) => e.details);
-    expect(formats).toEqual(expect.arrayContaining([{ year: 2021, format: 'json' }, { year: 2021, format: 'csv' }]));
+    expect(formats).toEqual(expect.arrayContaining([{ year: 2021, format: 'json' }, { year: 2021, format: 'csv' }, { year: 2021, format: 'html' }]));
     await page.close();
   });
 
