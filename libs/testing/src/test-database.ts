@@ -22,15 +22,24 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = await ensureTemplate();
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName();
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`));
   return { name, url: withDatabase(TEST_SERVER_URL, name), drop: () => dropDatabase(name) };
 }
 
 /** An empty database (no migrations), for tests of the migrations themselves. */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName();
   return { name, url: withDatabase(TEST_SERVER_URL, name), drop: () => dropDatabase(name) };
+}
+
+/**
+ * The name carries the pid of the process that owns the database, so the clean-up after a jest run
+ * (global-teardown.mjs) removes only what dead processes left behind, never a database that another
+ * run on the same machine is using between two queries.
+ */
+function testDatabaseName(): string {
+  return `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(6).toString('hex')}`;
 }
 
 export async function dropDatabase(name: string): Promise<void> {
