@@ -1,34 +1,114 @@
-import { Alert, Button, Fieldset, Heading, Link as DsLink, Radio, Table, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Fieldset, Heading, Label, Link as DsLink, Paragraph, Radio, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-
-interface InspectionRow { id: string; premisesName: string; type: string; plannedStart: string; status: string; inspectors: { displayName: string }[] }
-interface Inspection extends InspectionRow {
-  checklist: { key: string; label: string }[] | null;
-  findings: { itemKey: string; result: string; note: string }[];
-}
+import { useSession } from '../../session';
+import { FindingPhotos } from './FindingPhotos';
+import { InspectionSteps } from './InspectionSteps';
+import { INSPECTION_STATUSES, INSPECTION_TYPES, type Inspection, type InspectionRow, type Page, Pager, useInspectors, usePremisesOptions } from './shared';
+import { addDays, fromStockholm } from './time';
 
 const RESULTS = ['ok', 'remark', 'not_applicable', 'not_checked'] as const;
+const PAGE_SIZE = 25;
 
+/** The list of inspections with filters kept in the query string (so a filtered list can be linked to). */
 export function Inspections() {
   const { t, i18n } = useTranslation();
-  const list = useLoad<{ items: InspectionRow[] }>(() => api.GET('/api/v1/inspections', { params: { query: { limit: 100 } } }), []);
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    status: params.get('status') ?? '', type: params.get('type') ?? '', inspectorId: params.get('inspectorId') ?? '',
+    premisesId: params.get('premisesId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '',
+  };
+  const offset = Number(params.get('offset') ?? 0);
+  const list = useLoad<Page<InspectionRow>>(
+    () =>
+      api.GET('/api/v1/inspections', {
+        params: {
+          query: {
+            limit: PAGE_SIZE, offset,
+            status: (filter.status || undefined) as 'planned' | undefined,
+            type: (filter.type || undefined) as 'external' | undefined,
+            inspectorId: filter.inspectorId || undefined,
+            premisesId: filter.premisesId || undefined,
+            // Dates are whole Stockholm days: from the start of `from` to the end of `to`.
+            from: filter.from ? fromStockholm(`${filter.from}T00:00`) : undefined,
+            to: filter.to ? fromStockholm(`${addDays(filter.to, 1)}T00:00`) : undefined,
+          },
+        },
+      }),
+    [params.toString()],
+  );
+  const inspectors = useInspectors();
+  const premises = usePremisesOptions();
+
+  function applyFilter(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['status', 'type', 'inspectorId', 'premisesId', 'from', 'to']) {
+      const value = String(form.get(key) ?? '');
+      if (value) next.set(key, value);
+    }
+    setParams(next);
+  }
+
   return (
     <>
       <PageTitle>{t('inspections.title')}</PageTitle>
+      {can('inspection:plan') && <div><Button asChild variant="primary"><Link to="/inspections/new">{t('inspections.schedule.title')}</Link></Button></div>}
+      <form className="inspections-filters" onSubmit={applyFilter} aria-label={t('inspections.filter.label')}>
+        <Field>
+          <Label htmlFor="status">{t('inspections.status')}</Label>
+          <Select id="status" name="status" defaultValue={filter.status}>
+            <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
+            {INSPECTION_STATUSES.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="type">{t('inspections.type')}</Label>
+          <Select id="type" name="type" defaultValue={filter.type}>
+            <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
+            {INSPECTION_TYPES.map((x) => <Select.Option key={x} value={x}>{t(`inspections.types.${x}`)}</Select.Option>)}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="inspectorId">{t('inspections.inspector')}</Label>
+          <Select id="inspectorId" name="inspectorId" defaultValue={filter.inspectorId} key={`i${inspectors.length}`}>
+            <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
+            {inspectors.map((i) => <Select.Option key={i.id} value={i.id}>{i.displayName}</Select.Option>)}
+          </Select>
+        </Field>
+        {premises.data && (
+          <Field>
+            <Label htmlFor="premisesId">{t('inspections.premises')}</Label>
+            <Select id="premisesId" name="premisesId" defaultValue={filter.premisesId}>
+              <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
+              {premises.data.items.map((p) => <Select.Option key={p.id} value={p.id}>{p.name}</Select.Option>)}
+            </Select>
+          </Field>
+        )}
+        <Textfield id="from" name="from" type="date" label={t('inspections.filter.from')} defaultValue={filter.from} />
+        <Textfield id="to" name="to" type="date" label={t('inspections.filter.to')} defaultValue={filter.to} />
+        <div className="row">
+          <Button type="submit" variant="secondary">{t('inspections.filter.apply')}</Button>
+          {params.size > 0 && <Button type="button" variant="tertiary" onClick={() => setParams(new URLSearchParams())}>{t('inspections.filter.clear')}</Button>}
+        </div>
+      </form>
       {list.loading && <Loading />}
       <ProblemMessage problem={list.problem} />
-      {!list.loading && list.data?.items.length === 0 && <EmptyState>{t('inspections.empty')}</EmptyState>}
+      {!list.loading && list.data?.items.length === 0 && <EmptyState>{params.size > 0 ? t('inspections.filter.none') : t('inspections.empty')}</EmptyState>}
       {!!list.data?.items.length && (
         <div className="table-wrap">
           <Table zebra>
+            <caption className="inspections-caption">{t('inspections.filter.count', { count: list.data.total })}</caption>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('inspections.premises')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.when')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.type')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.status')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.inspectors')}</Table.HeaderCell>
               </Table.Row>
@@ -38,6 +118,7 @@ export function Inspections() {
                 <Table.Row key={i.id}>
                   <Table.Cell><DsLink asChild><Link to={`/inspections/${i.id}`}>{i.premisesName}</Link></DsLink></Table.Cell>
                   <Table.Cell>{dateTime(i.plannedStart, i18n.language)}</Table.Cell>
+                  <Table.Cell>{t(`inspections.types.${i.type}`)}</Table.Cell>
                   <Table.Cell>{t(`statuses.${i.status}`)}</Table.Cell>
                   <Table.Cell>{i.inspectors.map((x) => x.displayName).join(', ')}</Table.Cell>
                 </Table.Row>
@@ -46,22 +127,27 @@ export function Inspections() {
           </Table>
         </div>
       )}
+      {list.data && (
+        <Pager page={list.data} onOffset={(o) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), offset: String(o) }))} />
+      )}
     </>
   );
 }
 
-/** The on-site protocol: one fieldset per checklist item, usable on a phone. */
+/** The on-site protocol: one fieldset per checklist item, usable on a phone; then the next steps. */
 export function InspectionProtocol() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
   const inspection = useLoad<Inspection>(() => api.GET('/api/v1/inspections/{id}', { params: { path: { id: id! } } }), [id]);
   const [problem, setProblem] = useState<Problem>();
   const [saved, setSaved] = useState(false);
-  if (inspection.loading) return <Loading />;
+  if (inspection.loading && !inspection.data) return <Loading />;
   if (!inspection.data) return <ProblemMessage problem={inspection.problem} />;
   const i = inspection.data;
   const found = new Map(i.findings.map((f) => [f.itemKey, f]));
   const open = i.status === 'planned' || i.status === 'performed';
+  const editable = open && can('inspection:perform');
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,6 +168,18 @@ export function InspectionProtocol() {
       <DsLink asChild><Link to="/inspections">{t('inspections.title')}</Link></DsLink>
       <PageTitle>{`${t('inspections.protocol')}: ${i.premisesName}`}</PageTitle>
       <Heading level={2} data-size="xs">{dateTime(i.plannedStart, i18n.language)} — {t(`statuses.${i.status}`)}</Heading>
+      <div className="row">
+        <Tag data-color="accent">{t(`inspections.types.${i.type}`)}</Tag>
+        <Paragraph data-size="sm">{t('inspections.inspectors')}: {i.inspectors.map((x) => x.displayName).join(', ')}</Paragraph>
+      </div>
+      <div className="row">
+        {can('premises:read') && <DsLink asChild><Link to={`/inspections/premises/${i.premisesId}`}>{t('inspections.premisesLink', { name: i.premisesName })}</Link></DsLink>}
+        {i.previousInspectionId && <DsLink asChild><Link to={`/inspections/${i.previousInspectionId}`}>{t('inspections.previous')}</Link></DsLink>}
+        {i.status !== 'planned' && i.status !== 'cancelled' && i.status !== 'attempted' && (
+          <DsLink asChild><Link to={`/inspections/${i.id}/report`}>{t('inspections.report.open')}</Link></DsLink>
+        )}
+      </div>
+      {i.statusReason && <Paragraph data-size="sm">{t('inspections.statusReason')}: {i.statusReason}</Paragraph>}
       <ProblemMessage problem={problem} />
       {saved && <Alert data-color="success" role="status">{t('inspections.saved')}</Alert>}
       <form className="protocol" onSubmit={(e) => void save(e)}>
@@ -90,14 +188,16 @@ export function InspectionProtocol() {
             <Fieldset.Legend>{item.label}</Fieldset.Legend>
             <div className="row">
               {RESULTS.map((r) => (
-                <Radio key={r} name={`result-${item.key}`} value={r} label={t(`inspections.results.${r}`)} defaultChecked={found.get(item.key)?.result === r} disabled={!open} />
+                <Radio key={r} name={`result-${item.key}`} value={r} label={t(`inspections.results.${r}`)} defaultChecked={found.get(item.key)?.result === r} disabled={!editable} />
               ))}
             </div>
-            <Textfield name={`note-${item.key}`} label={t('inspections.note')} defaultValue={found.get(item.key)?.note ?? ''} disabled={!open} />
+            <Textfield name={`note-${item.key}`} label={t('inspections.note')} defaultValue={found.get(item.key)?.note ?? ''} disabled={!editable} />
+            <FindingPhotos inspectionId={i.id} item={item} photos={i.photos.filter((p) => p.itemKey === item.key)} editable={editable} onChange={inspection.reload} />
           </Fieldset>
         ))}
-        {open && <Button type="submit">{t('inspections.save')}</Button>}
+        {editable && <Button type="submit">{t('inspections.save')}</Button>}
       </form>
+      <InspectionSteps inspection={i} onChange={inspection.reload} />
     </>
   );
 }

@@ -1,12 +1,40 @@
-import { Route, Routes } from 'react-router';
+import { Outlet, Route, Routes } from 'react-router';
+import { InspectionCalendar } from './Calendar';
 import { InspectionProtocol, Inspections } from './Inspections';
+import { SupervisionPlan } from './Plan';
+import { PremisesRegister, PremisesView } from './Premises';
+import { InspectionReport } from './Report';
+import { SanctionCases, SanctionCaseView } from './Sanctions';
+import { ScheduleInspection } from './Schedule';
+import { AreaNav, Allowed } from './shared';
+import './inspections.css';
 
-/** Alcohol licence supervision: inspections, premises, the plan, the calendar and sanction cases. */
+/** Every screen of the area under its sub-navigation. */
+function Layout() {
+  return (
+    <>
+      <AreaNav />
+      <Outlet />
+    </>
+  );
+}
+
+/** Alcohol licence supervision: inspections, premises, the plan, the calendar and sanction cases; each screen for the permission it needs. */
 export default function InspectionsArea() {
   return (
     <Routes>
-      <Route index element={<Inspections />} />
-      <Route path=":id" element={<InspectionProtocol />} />
+      <Route element={<Layout />}>
+        <Route index element={<Allowed permission="inspection:read"><Inspections /></Allowed>} />
+        <Route path="calendar" element={<Allowed permission="inspection:read"><InspectionCalendar /></Allowed>} />
+        <Route path="new" element={<Allowed permission="inspection:plan"><ScheduleInspection /></Allowed>} />
+        <Route path="premises" element={<Allowed permission="premises:read"><PremisesRegister /></Allowed>} />
+        <Route path="premises/:id" element={<Allowed permission="premises:read"><PremisesView /></Allowed>} />
+        <Route path="plan" element={<Allowed permission="inspection:read"><SupervisionPlan /></Allowed>} />
+        <Route path="sanctions" element={<Allowed permission="premises:read"><SanctionCases /></Allowed>} />
+        <Route path="sanctions/:id" element={<Allowed permission="premises:read"><SanctionCaseView /></Allowed>} />
+        <Route path=":id" element={<Allowed permission="inspection:read"><InspectionProtocol /></Allowed>} />
+        <Route path=":id/report" element={<Allowed permission="inspection:read"><InspectionReport /></Allowed>} />
+      </Route>
     </Routes>
   );
 }

@@ -1,0 +1,266 @@
+import { Button, Card, Field, Heading, Label, Link as DsLink, List, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useSession } from '../../session';
+import { type InspectionRow, type Page, Pager, type PremisesRow, type RiskFactor } from './shared';
+import { today } from './time';
+
+const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered', 'expired'] as const;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const PAGE_SIZE = 25;
+
+interface Licence {
+  id: string; holderName: string; type: string; audience: string; drinkCategories: string[]; status: string;
+  servingHours: Record<string, { from: string; to: string }>; servingAreas: { name: string; kind: string }[]; conditions: string;
+  validFrom: string; validUntil: string | null; servingManagers: { id: string; name: string; notifiedOn: string }[];
+}
+export interface SanctionRow {
+  id: string; premisesId: string; premisesName: string; holderName: string; proposedAt: string; heardOn: string | null;
+  decision: string | null; decidedOn: string | null;
+}
+
+/**
+ * The factors of a risk score, each with its points and why: what makes up the score. `compact`
+ * leaves out the why (for the plan's long table; the premises page has it).
+ */
+export function RiskFactors({ factors, compact = false }: { factors: RiskFactor[]; compact?: boolean }) {
+  const { t } = useTranslation();
+  if (factors.length === 0) return <>–</>;
+  return (
+    <List.Unordered data-size="sm" className="inspections-factors">
+      {factors.map((f) => {
+        const label = t(`inspections.risk.factors.${f.factor}`);
+        return <List.Item key={f.factor}>{compact ? t('inspections.risk.factorShort', { label, points: f.points }) : t('inspections.risk.factor', { label, points: f.points, because: f.because })}</List.Item>;
+      })}
+    </List.Unordered>
+  );
+}
+
+/** When the next visit is due, in words: never visited means now; a past date is overdue. */
+function NextVisit({ premises }: { premises: PremisesRow }) {
+  const { t, i18n } = useTranslation();
+  if (!premises.nextVisitDueOn) return <>{t('inspections.premisesRegister.dueNow')}</>;
+  const overdue = premises.nextVisitDueOn < today();
+  return <>{date(premises.nextVisitDueOn, i18n.language)}{overdue && ` (${t('inspections.premisesRegister.overdue')})`}</>;
+}
+
+/** The register of licensed premises with each one's risk score and its factors, licences and next visit. */
+export function PremisesRegister() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const status = params.get('status') ?? '';
+  const offset = Number(params.get('offset') ?? 0);
+  const list = useLoad<Page<PremisesRow>>(
+    () => api.GET('/api/v1/premises', { params: { query: { q: q || undefined, status: (status || undefined) as 'active' | undefined, limit: PAGE_SIZE, offset } } }),
+    [q, status, offset],
+  );
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['q', 'status']) if (form.get(key)) next.set(key, String(form.get(key)));
+    setParams(next);
+  }
+
+  return (
+    <>
+      <PageTitle>{t('inspections.premisesRegister.title')}</PageTitle>
+      <Paragraph data-size="sm">{t('inspections.premisesRegister.intro')}</Paragraph>
+      <form className="inspections-filters" onSubmit={search} aria-label={t('inspections.filter.label')}>
+        <Textfield id="q" name="q" label={t('inspections.premisesRegister.search')} defaultValue={q} />
+        <Field>
+          <Label htmlFor="status">{t('inspections.premisesRegister.licenceStatus')}</Label>
+          <Select id="status" name="status" defaultValue={status}>
+            <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
+            {LICENCE_STATUSES.map((s) => <Select.Option key={s} value={s}>{t(`inspections.licence.statuses.${s}`)}</Select.Option>)}
+          </Select>
+        </Field>
+        <div><Button type="submit" variant="secondary">{t('inspections.filter.apply')}</Button></div>
+      </form>
+      {list.loading && <Loading />}
+      <ProblemMessage problem={list.problem} />
+      {!list.loading && list.data?.items.length === 0 && <EmptyState>{t('inspections.premisesRegister.empty')}</EmptyState>}
+      {!!list.data?.items.length && (
+        <div className="table-wrap">
+          <Table zebra>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('inspections.premises')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.premisesRegister.licences')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.risk.score')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.risk.factorsHeading')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.premisesRegister.nextVisit')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {list.data.items.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.Cell>
+                    <DsLink asChild><Link to={`/inspections/premises/${p.id}`}>{p.name}</Link></DsLink>
+                    <div className="inspections-entry-meta">{t(`inspections.kinds.${p.kind}`)}</div>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {p.licences.length === 0 ? '–' : p.licences.map((l) => (
+                      <div key={l.id}>{t(`inspections.licence.types.${l.type}`)}: {t(`inspections.licence.statuses.${l.status}`)}</div>
+                    ))}
+                  </Table.Cell>
+                  <Table.Cell>{p.risk ? t('inspections.risk.scoreOf', { score: p.risk.score, year: p.risk.year }) : t('inspections.risk.none')}</Table.Cell>
+                  <Table.Cell>{p.risk ? <RiskFactors factors={p.risk.factors} /> : '–'}</Table.Cell>
+                  <Table.Cell><NextVisit premises={p} /></Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {list.data && <Pager page={list.data} onOffset={(o) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), offset: String(o) }))} />}
+    </>
+  );
+}
+
+/** One premises: its facts, risk factors, licences with their terms and sanction cases, inspection history, next visit. */
+export function PremisesView() {
+  const { id } = useParams<{ id: string }>();
+  const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const premises = useLoad<PremisesRow>(() => api.GET('/api/v1/premises/{id}', { params: { path: { id: id! } } }), [id]);
+  const licences = useLoad<Page<Licence>>(() => api.GET('/api/v1/licences', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
+  const history = useLoad<Page<InspectionRow>>(() => api.GET('/api/v1/inspections', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
+  if (premises.loading) return <Loading />;
+  if (!premises.data) return <ProblemMessage problem={premises.problem} />;
+  const p = premises.data;
+
+  return (
+    <>
+      <DsLink asChild><Link to="/inspections/premises">{t('inspections.premisesRegister.title')}</Link></DsLink>
+      <PageTitle>{p.name}</PageTitle>
+      <dl className="inspections-facts">
+        <dt>{t('inspections.premisesRegister.kind')}</dt><dd>{t(`inspections.kinds.${p.kind}`)}</dd>
+        <dt>{t('inspections.premisesRegister.address')}</dt><dd>{[p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
+        <dt>{t('inspections.premisesRegister.capacity')}</dt><dd>{p.capacity ?? '–'}</dd>
+        <dt>{t('inspections.premisesRegister.kitchen')}</dt><dd>{p.hasOwnKitchen ? t('inspections.yes') : t('inspections.no')}</dd>
+        <dt>{t('inspections.premisesRegister.lastVisit')}</dt><dd>{date(p.lastVisitScheduledOn, i18n.language)}</dd>
+        <dt>{t('inspections.premisesRegister.nextVisit')}</dt><dd><NextVisit premises={p} /></dd>
+      </dl>
+      {can('inspection:plan') && <div><Button asChild><Link to={`/inspections/new?premisesId=${p.id}`}>{t('inspections.schedule.title')}</Link></Button></div>}
+      <section>
+        <Heading level={2} data-size="sm">{t('inspections.risk.title')}</Heading>
+        {p.risk ? (
+          <>
+            <Paragraph>{t('inspections.risk.scoreOf', { score: p.risk.score, year: p.risk.year })}{p.plannedVisitsPerYear !== null && ` — ${t('inspections.risk.visits', { count: p.plannedVisitsPerYear })}`}</Paragraph>
+            <div className="table-wrap">
+              <Table>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('inspections.risk.factorHeading')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('inspections.risk.points')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('inspections.risk.because')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {p.risk.factors.map((f) => (
+                    <Table.Row key={f.factor}>
+                      <Table.Cell>{t(`inspections.risk.factors.${f.factor}`)}</Table.Cell>
+                      <Table.Cell>{f.points}</Table.Cell>
+                      <Table.Cell>{f.because}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          </>
+        ) : <EmptyState>{t('inspections.risk.noneHelp')}</EmptyState>}
+      </section>
+      <section>
+        <Heading level={2} data-size="sm">{t('inspections.premisesRegister.licences')}</Heading>
+        <ProblemMessage problem={licences.problem} />
+        {licences.data?.items.length === 0 && <EmptyState>{t('inspections.licence.none')}</EmptyState>}
+        <div className="cards">{licences.data?.items.map((l) => <LicenceCard key={l.id} licence={l} />)}</div>
+      </section>
+      <section>
+        <Heading level={2} data-size="sm">{t('inspections.premisesRegister.history')}</Heading>
+        <ProblemMessage problem={history.problem} />
+        {history.data?.items.length === 0 && <EmptyState>{t('inspections.premisesRegister.noHistory')}</EmptyState>}
+        {!!history.data?.items.length && (
+          <div className="table-wrap">
+            <Table zebra>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('inspections.when')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('inspections.type')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('inspections.status')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('inspections.inspectors')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {history.data.items.map((i) => (
+                  <Table.Row key={i.id}>
+                    <Table.Cell><DsLink asChild><Link to={`/inspections/${i.id}`}>{dateTime(i.plannedStart, i18n.language)}</Link></DsLink></Table.Cell>
+                    <Table.Cell>{t(`inspections.types.${i.type}`)}</Table.Cell>
+                    <Table.Cell>{t(`statuses.${i.status}`)}</Table.Cell>
+                    <Table.Cell>{i.inspectors.map((x) => x.displayName).join(', ')}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+        {history.data && history.data.total > history.data.items.length && (
+          <DsLink asChild><Link to={`/inspections?premisesId=${p.id}`}>{t('inspections.premisesRegister.allInspections', { count: history.data.total })}</Link></DsLink>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** A licence with its terms: who holds it, what may be served to whom and when, by whom; and its sanction cases. */
+function LicenceCard({ licence: l }: { licence: Licence }) {
+  const { t, i18n } = useTranslation();
+  const hours = WEEKDAYS.filter((d) => l.servingHours?.[d]);
+  return (
+    <Card>
+      <Heading level={3} data-size="xs">{l.holderName}</Heading>
+      <div className="row">
+        <Tag data-color={l.status === 'active' ? 'success' : 'warning'}>{t(`inspections.licence.statuses.${l.status}`)}</Tag>
+        <Paragraph data-size="sm">{t(`inspections.licence.types.${l.type}`)}, {t(`inspections.licence.audiences.${l.audience}`)}</Paragraph>
+      </div>
+      <dl className="inspections-facts">
+        <dt>{t('inspections.licence.valid')}</dt><dd>{date(l.validFrom, i18n.language)} – {l.validUntil ? date(l.validUntil, i18n.language) : t('inspections.licence.untilFurther')}</dd>
+        <dt>{t('inspections.licence.drinks')}</dt><dd>{l.drinkCategories.map((d) => t(`inspections.licence.drinkCategories.${d}`)).join(', ')}</dd>
+        <dt>{t('inspections.licence.hours')}</dt>
+        <dd>{hours.length ? hours.map((d) => `${t(`inspections.licence.weekdays.${d}`)} ${l.servingHours[d].from}–${l.servingHours[d].to}`).join('; ') : '–'}</dd>
+        {l.servingAreas?.length > 0 && <><dt>{t('inspections.licence.areas')}</dt><dd>{l.servingAreas.map((a) => `${a.name} (${t(`inspections.licence.areaKinds.${a.kind}`)})`).join(', ')}</dd></>}
+        {l.conditions && <><dt>{t('inspections.licence.conditions')}</dt><dd>{l.conditions}</dd></>}
+        <dt>{t('inspections.licence.managers')}</dt><dd>{l.servingManagers.map((m) => m.name).join(', ') || '–'}</dd>
+      </dl>
+      <LicenceSanctions licenceId={l.id} />
+    </Card>
+  );
+}
+
+function LicenceSanctions({ licenceId }: { licenceId: string }) {
+  const { t, i18n } = useTranslation();
+  const cases = useLoad<Page<SanctionRow>>(() => api.GET('/api/v1/sanction-cases', { params: { query: { licenceId, limit: 20 } } }), [licenceId]);
+  if (!cases.data?.items.length) return null;
+  return (
+    <>
+      <Heading level={4} data-size="2xs">{t('inspections.sanctions.title')}</Heading>
+      <List.Unordered data-size="sm">
+        {cases.data.items.map((c) => (
+          <List.Item key={c.id}>
+            <DsLink asChild>
+              <Link to={`/inspections/sanctions/${c.id}`}>
+                {c.decision ? `${t(`inspections.sanctions.decisions.${c.decision}`)} ${date(c.decidedOn, i18n.language)}` : t('inspections.sanctions.openSince', { date: date(c.proposedAt, i18n.language) })}
+              </Link>
+            </DsLink>
+          </List.Item>
+        ))}
+      </List.Unordered>
+    </>
+  );
+}

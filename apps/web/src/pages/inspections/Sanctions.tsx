@@ -1,0 +1,202 @@
+import { Alert, Button, Field, Fieldset, Heading, Label, Link as DsLink, List, Paragraph, Radio, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, asProblem, type Problem } from '../../api/client';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useSession } from '../../session';
+import type { SanctionRow } from './Premises';
+import { fieldError, type InspectionRow, type Page, Pager } from './shared';
+import { today } from './time';
+
+const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
+const PAGE_SIZE = 25;
+
+interface SanctionCase extends SanctionRow {
+  licenceId: string; inspectionIds: string[]; grounds: string; proposedByName: string | null; decisionReasons: string | null;
+  appealInformation: string | null; decidedByName: string | null; version: number;
+}
+
+/** Sanction cases the reader may see, open or decided, newest first. */
+export function SanctionCases() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') ?? '';
+  const offset = Number(params.get('offset') ?? 0);
+  const list = useLoad<Page<SanctionRow>>(
+    () => api.GET('/api/v1/sanction-cases', { params: { query: { state: (state || undefined) as 'open' | undefined, limit: PAGE_SIZE, offset } } }),
+    [state, offset],
+  );
+  return (
+    <>
+      <PageTitle>{t('inspections.sanctions.title')}</PageTitle>
+      <Paragraph data-size="sm">{t('inspections.sanctions.intro')}</Paragraph>
+      <div className="inspections-filters">
+        <Field>
+          <Label htmlFor="state">{t('inspections.sanctions.state')}</Label>
+          <Select id="state" value={state} onChange={(e) => setParams(e.target.value ? { state: e.target.value } : {})}>
+            <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
+            <Select.Option value="open">{t('inspections.sanctions.states.open')}</Select.Option>
+            <Select.Option value="decided">{t('inspections.sanctions.states.decided')}</Select.Option>
+          </Select>
+        </Field>
+      </div>
+      {list.loading && <Loading />}
+      <ProblemMessage problem={list.problem} />
+      {!list.loading && list.data?.items.length === 0 && <EmptyState>{t('inspections.sanctions.empty')}</EmptyState>}
+      {!!list.data?.items.length && (
+        <div className="table-wrap">
+          <Table zebra>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('inspections.premises')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.sanctions.holder')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.sanctions.proposed')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.sanctions.heard')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspections.sanctions.decision')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {list.data.items.map((c) => (
+                <Table.Row key={c.id}>
+                  <Table.Cell><DsLink asChild><Link to={`/inspections/sanctions/${c.id}`}>{c.premisesName}</Link></DsLink></Table.Cell>
+                  <Table.Cell>{c.holderName}</Table.Cell>
+                  <Table.Cell>{date(c.proposedAt, i18n.language)}</Table.Cell>
+                  <Table.Cell>{c.heardOn ? date(c.heardOn, i18n.language) : t('inspections.sanctions.notHeard')}</Table.Cell>
+                  <Table.Cell>{c.decision ? `${t(`inspections.sanctions.decisions.${c.decision}`)} (${date(c.decidedOn, i18n.language)})` : t('inspections.sanctions.notDecided')}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {list.data && <Pager page={list.data} onOffset={(o) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), offset: String(o) }))} />}
+    </>
+  );
+}
+
+/**
+ * One sanction case (AL 9 kap 17–18 §): its grounds and inspections, then its two steps — the
+ * holder heard (kommunicering), then the decision — each offered only to those who may decide.
+ */
+export function SanctionCaseView() {
+  const { id } = useParams<{ id: string }>();
+  const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const view = useLoad<SanctionCase>(() => api.GET('/api/v1/sanction-cases/{id}', { params: { path: { id: id! } } }), [id]);
+  const inspections = useLoad<Page<InspectionRow>>(
+    view.data?.inspectionIds.length && can('inspection:read') ? () => api.GET('/api/v1/inspections', { params: { query: { premisesId: view.data!.premisesId, limit: 200 } } }) : null,
+    [view.data?.premisesId],
+  );
+  if (view.loading && !view.data) return <Loading />;
+  if (!view.data) return <ProblemMessage problem={view.problem} />;
+  const c = view.data;
+  const linked = (inspections.data?.items ?? []).filter((i) => c.inspectionIds.includes(i.id));
+  const decide = can('sanction:decide') && !c.decision;
+
+  return (
+    <>
+      <DsLink asChild><Link to="/inspections/sanctions">{t('inspections.sanctions.title')}</Link></DsLink>
+      <PageTitle>{t('inspections.sanctions.caseTitle', { name: c.premisesName })}</PageTitle>
+      <div className="row">
+        <Tag data-color={c.decision ? 'neutral' : 'warning'}>{c.decision ? t(`inspections.sanctions.decisions.${c.decision}`) : t('inspections.sanctions.states.open')}</Tag>
+        <Paragraph data-size="sm">{t('inspections.sanctions.holder')}: {c.holderName}</Paragraph>
+      </div>
+      <Paragraph data-size="sm">{t('inspections.sanctions.proposedBy', { name: c.proposedByName ?? '–', when: dateTime(c.proposedAt, i18n.language) })}</Paragraph>
+      <DsLink asChild><Link to={`/inspections/premises/${c.premisesId}`}>{t('inspections.premisesLink', { name: c.premisesName })}</Link></DsLink>
+      <section>
+        <Heading level={2} data-size="sm">{t('inspections.sanctions.grounds')}</Heading>
+        <Paragraph className="inspections-pre">{c.grounds}</Paragraph>
+        {linked.length > 0 && (
+          <List.Unordered>
+            {linked.map((i) => <List.Item key={i.id}><DsLink asChild><Link to={`/inspections/${i.id}`}>{t('inspections.sanctions.inspection', { when: dateTime(i.plannedStart, i18n.language) })}</Link></DsLink></List.Item>)}
+          </List.Unordered>
+        )}
+      </section>
+      <section className="protocol">
+        <Heading level={2} data-size="sm">{t('inspections.sanctions.hearingTitle')}</Heading>
+        <Paragraph>{c.heardOn ? t('inspections.sanctions.heardOn', { date: date(c.heardOn, i18n.language) }) : t('inspections.sanctions.notHeard')}</Paragraph>
+        {decide && <HearingForm sanction={c} onDone={view.reload} />}
+      </section>
+      <section className="protocol">
+        <Heading level={2} data-size="sm">{t('inspections.sanctions.decisionTitle')}</Heading>
+        {c.decision ? (
+          <>
+            <Paragraph><strong>{t(`inspections.sanctions.decisions.${c.decision}`)}</strong> — {t('inspections.sanctions.decidedBy', { name: c.decidedByName ?? '–', date: date(c.decidedOn, i18n.language) })}</Paragraph>
+            <Paragraph className="inspections-pre">{c.decisionReasons}</Paragraph>
+            <Paragraph data-size="sm">{c.appealInformation}</Paragraph>
+          </>
+        ) : decide ? <DecisionForm sanction={c} onDone={view.reload} /> : <Paragraph>{t('inspections.sanctions.notDecidedWho')}</Paragraph>}
+      </section>
+    </>
+  );
+}
+
+/** The day the holder was heard (kommunicering): required before a decision, never in the future. */
+function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<Problem>();
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const heardOn = String(new FormData(event.currentTarget).get('heardOn') ?? '');
+    const { error, response } = await api.PUT('/api/v1/sanction-cases/{id}/hearing', {
+      params: { path: { id: sanction.id }, header: { 'If-Match': `"${sanction.version}"` } },
+      body: { heardOn },
+    });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    setSaved(!error);
+    if (!error) onDone();
+  }
+
+  return (
+    <form className="protocol" onSubmit={(e) => void submit(e)}>
+      <ProblemMessage problem={problem} />
+      {saved && <Alert data-color="success" role="status">{t('inspections.sanctions.hearingSaved')}</Alert>}
+      <Textfield id="heardOn" name="heardOn" type="date" required label={t('inspections.sanctions.heardOnLabel')} description={t('inspections.sanctions.heardOnHelp')}
+        defaultValue={sanction.heardOn ?? today()} error={fieldError(problem, 'heardOn')} />
+      <div><Button type="submit" variant="secondary">{t('inspections.sanctions.saveHearing')}</Button></div>
+    </form>
+  );
+}
+
+/** The decision with its reasons and how to appeal; återkallelse revokes the licence. */
+function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<Problem>();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const appealInformation = String(form.get('appealInformation') ?? '').trim();
+    const { error, response } = await api.POST('/api/v1/sanction-cases/{id}/decision', {
+      params: { path: { id: sanction.id }, header: { 'If-Match': `"${sanction.version}"` } },
+      body: {
+        decision: String(form.get('decision') ?? '') as 'erinran',
+        reasons: String(form.get('reasons') ?? ''),
+        appealInformation: appealInformation || undefined,
+        decidedOn: String(form.get('decidedOn') ?? '') || undefined,
+      },
+    });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    if (!error) onDone();
+  }
+
+  return (
+    <form className="protocol" onSubmit={(e) => void submit(e)}>
+      <ProblemMessage problem={problem} />
+      <Fieldset id="decision">
+        <Fieldset.Legend>{t('inspections.sanctions.decision')}</Fieldset.Legend>
+        {DECISIONS.map((d) => (
+          <Radio key={d} name="decision" value={d} required label={t(`inspections.sanctions.decisions.${d}`)} description={t(`inspections.sanctions.decisionHelp.${d}`)} />
+        ))}
+        {fieldError(problem, 'decision') && <ValidationMessage>{fieldError(problem, 'decision')}</ValidationMessage>}
+      </Fieldset>
+      <Textfield id="reasons" name="reasons" multiline rows={4} required label={t('inspections.sanctions.reasons')} description={t('inspections.sanctions.reasonsHelp')} error={fieldError(problem, 'reasons')} />
+      <Textfield id="appealInformation" name="appealInformation" multiline rows={2} label={t('inspections.sanctions.appeal')} description={t('inspections.sanctions.appealHelp')} error={fieldError(problem, 'appealInformation')} />
+      <Textfield id="decidedOn" name="decidedOn" type="date" label={t('inspections.sanctions.decidedOn')} defaultValue={today()} error={fieldError(problem, 'decidedOn')} />
+      <div><Button type="submit">{t('inspections.sanctions.submitDecision')}</Button></div>
+    </form>
+  );
+}

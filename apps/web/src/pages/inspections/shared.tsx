@@ -1,0 +1,111 @@
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { api, type Problem } from '../../api/client';
+import { PageTitle, useLoad } from '../../components/common';
+import { useSession } from '../../session';
+
+/** Shapes of the api's answers this area reads (libs/inspections/src/*.service.ts). */
+export interface Inspector { id: string; displayName: string; organisation: string; organisationKind: string }
+export interface InspectionRow {
+  id: string; premisesId: string; premisesName: string; licenceId: string | null; type: string; status: string;
+  plannedStart: string; plannedEnd: string; inspectors: Inspector[];
+}
+export interface Inspection extends InspectionRow {
+  version: number; statusReason: string | null; performedAt: string | null; reportSentAt: string | null;
+  previousInspectionId: string | null; sanctionCaseId: string | null; nextStatuses: string[];
+  checklist: { key: string; label: string }[] | null;
+  findings: { itemKey: string; result: string; note: string }[];
+  photos: Photo[];
+}
+export interface Photo { id: string; itemKey: string; contentType: string; byteSize: number; uploadedAt: string }
+export interface RiskFactor { factor: string; points: number; because: string }
+export interface LicenceSummary { id: string; holderName: string; type: string; audience: string; status: string; validUntil: string | null }
+export interface PremisesRow {
+  id: string; collaborationId: string; name: string; kind: string; address: string; postalCode: string | null; city: string | null;
+  capacity: number | null; hasOwnKitchen: boolean; lastVisitScheduledOn: string | null; nextVisitDueOn: string | null;
+  plannedVisitsPerYear: number | null; risk: { year: number; score: number; factors: RiskFactor[] } | null; licences: LicenceSummary[];
+}
+export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
+
+export const INSPECTION_TYPES = ['external', 'internal', 'coordinated', 'preventive'] as const;
+export const INSPECTION_STATUSES = ['planned', 'performed', 'attempted', 'report_sent', 'response_received', 'closed', 'escalated', 'cancelled'] as const;
+
+/** The area's sub-navigation: each part only for those whose permissions let them use it. */
+const PARTS = [
+  { to: '/inspections', key: 'inspections.nav.list', permission: 'inspection:read', end: true },
+  { to: '/inspections/calendar', key: 'inspections.nav.calendar', permission: 'inspection:read', end: false },
+  { to: '/inspections/premises', key: 'inspections.nav.premises', permission: 'premises:read', end: false },
+  { to: '/inspections/plan', key: 'inspections.nav.plan', permission: 'inspection:read', end: false },
+  { to: '/inspections/sanctions', key: 'inspections.nav.sanctions', permission: 'premises:read', end: false },
+] as const;
+
+export function AreaNav() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  return (
+    <nav aria-label={t('inspections.nav.label')} className="inspections-nav">
+      <ul>
+        {PARTS.filter((p) => can(p.permission)).map((p) => (
+          <li key={p.to}><NavLink to={p.to} end={p.end}>{t(p.key)}</NavLink></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A screen only for those with the permission; others get the same answer as for a missing page. */
+export function Allowed({ permission, children }: { permission: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  if (can(permission)) return children;
+  return (
+    <>
+      <PageTitle>{t('inspections.noAccess')}</PageTitle>
+      <Alert data-color="warning">{t('errors.notFound')}</Alert>
+    </>
+  );
+}
+
+/** The api's messages for one field (and its items, e.g. `inspectorIds[0]`), to show next to it. */
+export function fieldError(problem: Problem | undefined, field: string): string | undefined {
+  const messages = (problem?.errors ?? []).filter((e) => e.field === field || e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`)).map((e) => e.message);
+  return messages.length ? messages.join(' ') : undefined;
+}
+
+/** Previous/next through a paged list, with where the reader is. */
+export function Pager({ page, onOffset }: { page: { total: number; limit: number; offset: number }; onOffset: (offset: number) => void }) {
+  const { t } = useTranslation();
+  if (page.total <= page.limit) return null;
+  const current = Math.floor(page.offset / page.limit) + 1;
+  const pages = Math.ceil(page.total / page.limit);
+  return (
+    <nav aria-label={t('inspections.pager.label')} className="row">
+      <Button variant="secondary" data-size="sm" disabled={current === 1} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>{t('inspections.pager.previous')}</Button>
+      <Paragraph data-size="sm">{t('inspections.pager.position', { current, pages, total: page.total })}</Paragraph>
+      <Button variant="secondary" data-size="sm" disabled={current === pages} onClick={() => onOffset(page.offset + page.limit)}>{t('inspections.pager.next')}</Button>
+    </nav>
+  );
+}
+
+/**
+ * Who may be booked as inspector: the api's list for those who plan inspections (one per
+ * collaboration of theirs); others can only pick themselves.
+ */
+export function useInspectors(collaborationId?: string): Inspector[] {
+  const { can, me } = useSession();
+  const wanted = collaborationId ?? me?.collaborations[0]?.id;
+  const list = useLoad<Inspector[]>(
+    can('inspection:plan') && wanted ? () => api.GET('/api/v1/inspections/inspectors', { params: { query: { collaborationId: wanted } } }) : null,
+    [wanted],
+  );
+  if (list.data) return list.data;
+  return me ? [{ id: me.user.id, displayName: me.user.displayName, organisation: '', organisationKind: '' }] : [];
+}
+
+/** The premises the reader may see, for pickers (the register of one municipality is well under 200). */
+export function usePremisesOptions() {
+  const { can } = useSession();
+  return useLoad<Page<PremisesRow>>(can('premises:read') ? () => api.GET('/api/v1/premises', { params: { query: { limit: 200 } } }) : null, []);
+}

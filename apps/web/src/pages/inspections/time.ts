@@ -1,0 +1,62 @@
+/**
+ * Calendar days and wall-clock times in Europe/Stockholm, where the inspections happen, whatever
+ * the browser's own time zone: a day is "YYYY-MM-DD", a time as a datetime-local input gives it.
+ */
+const ZONE = 'Europe/Stockholm';
+const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The Stockholm wall-clock time of an instant, as "YYYY-MM-DDTHH:MM" (a datetime-local value). */
+export function stockholmLocal(instant: string | Date): string {
+  const p = Object.fromEntries(WALL_CLOCK.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The Stockholm calendar day of an instant. */
+export const stockholmDay = (instant: string | Date) => stockholmLocal(instant).slice(0, 10);
+
+/** The instant of a Stockholm wall-clock time ("YYYY-MM-DDTHH:MM"), as ISO 8601. */
+export function fromStockholm(local: string): string {
+  const asUtc = Date.parse(`${local}:00Z`);
+  const offsetAt = (instant: number) => Date.parse(`${stockholmLocal(new Date(instant))}:00Z`) - instant;
+  let instant = asUtc - offsetAt(asUtc);
+  // Near a change to or from summer time the offset at the result can differ from the first guess.
+  instant = asUtc - offsetAt(instant);
+  return new Date(instant).toISOString();
+}
+
+/** Calendar arithmetic on "YYYY-MM-DD" (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function addMonths(day: string, months: number): string {
+  const d = new Date(`${day.slice(0, 7)}-01T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday of the day's week (Swedish weeks start on Monday). */
+export function weekStart(day: string): string {
+  const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+
+/** The ISO 8601 week number (the week with the year's first Thursday is week 1). */
+export function isoWeek(day: string): number {
+  const thursday = addDays(weekStart(day), 3);
+  const firstThursday = addDays(weekStart(`${thursday.slice(0, 4)}-01-04`), 3);
+  return 1 + Math.round((Date.parse(thursday) - Date.parse(firstThursday)) / (7 * 86_400_000));
+}
+
+/** The days from `first` up to, not including, `end`. */
+export function daysBetween(first: string, end: string): string[] {
+  const days: string[] = [];
+  for (let d = first; d < end; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+export const today = () => stockholmDay(new Date());
