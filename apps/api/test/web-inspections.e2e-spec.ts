@@ -316,6 +316,18 @@ describe('web client: inspections', () => {
     expect(await api.auditEvents('sanction.decide')).toHaveLength(1);
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
 
+    // A follow-up visit, booked from the inspection and linked to it.
+    await page.goto(`${base}/inspections/${visit.id}`);
+    await page.getByRole('link', { name: 'Boka återbesök' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Boka återbesök: Sportbaren Mörmo' }).waitFor();
+    const followUpDay = stockholmDay(new Date(Date.now() + 30 * 86_400_000));
+    await page.getByLabel('Börjar').fill(`${followUpDay}T22:00`);
+    await page.getByLabel('Slutar').fill(`${followUpDay}T23:30`);
+    await page.getByRole('button', { name: 'Boka tillsynen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tillsynen på Sportbaren Mörmo' }).waitFor();
+    const [followUp] = await api.db.query(`SELECT status, type FROM inspections WHERE previous_inspection_id = $1`, [visit.id]);
+    expect(followUp).toEqual({ status: 'planned', type: 'external' });
+
     // The case in the list of sanction cases, among the decided ones.
     await areaLink(page, 'Sanktionsärenden').click();
     await page.getByLabel('Visa', { exact: true }).selectOption({ label: 'Beslutade' });
