@@ -76,6 +76,7 @@ export function Inspections() {
         </Field>
         <Field>
           <Label htmlFor="inspectorId">{t('inspections.inspector')}</Label>
+          {/* Keyed by the options, so the chosen inspector shows once the list has arrived. */}
           <Select id="inspectorId" name="inspectorId" defaultValue={filter.inspectorId} key={`i${inspectors.length}`}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
             {inspectors.map((i) => <Select.Option key={i.id} value={i.id}>{i.displayName}</Select.Option>)}
