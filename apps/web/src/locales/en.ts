@@ -16,7 +16,9 @@ export const en: Messages = {
   ...promiseEn,
   ...publicEn,
   ...youthEn,
-  app: { name: 'Samverkan', skip: 'Skip to content', language: 'På svenska', languageCode: 'sv', signOut: 'Sign out', loading: 'Loading…', menu: 'Main menu' },
+  app: { name: 'Samverkan', skip: 'Skip to content', language: 'På svenska', languageCode: 'sv', signOut: 'Sign out', loading: 'Loading…', menu: 'Main menu', cancel: 'Cancel' },
+  pager: { label: 'Pages', showing: 'Showing {{from}}–{{to}} of {{total}} (page {{page}} of {{pages}})', previous: 'Previous page', next: 'Next page' },
+
   nav: { home: 'Home', promise: 'Citizen promise', inspections: 'Inspections', youth: 'Youth cases', operations: 'Operations', summaries: 'Operation results', notifications: 'Notifications', audit: 'Audit trail', admin: 'Administration' },
   signIn: {
     title: 'Sign in', email: 'E-mail address', password: 'Password', submit: 'Sign in', failed: 'Wrong e-mail address or password, or the account is locked.',

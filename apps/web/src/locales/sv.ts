@@ -15,7 +15,9 @@ export const sv = {
   ...promiseSv,
   ...publicSv,
   ...youthSv,
-  app: { name: 'Samverkan', skip: 'Hoppa till innehållet', language: 'In English', languageCode: 'en', signOut: 'Logga ut', loading: 'Hämtar…', menu: 'Huvudmeny' },
+  app: { name: 'Samverkan', skip: 'Hoppa till innehållet', language: 'In English', languageCode: 'en', signOut: 'Logga ut', loading: 'Hämtar…', menu: 'Huvudmeny', cancel: 'Avbryt' },
+  pager: { label: 'Sidor', showing: 'Visar {{from}}–{{to}} av {{total}} (sida {{page}} av {{pages}})', previous: 'Föregående sida', next: 'Nästa sida' },
+
   nav: { home: 'Start', promise: 'Medborgarlöftet', inspections: 'Tillsyn', youth: 'Ungdomsärenden', operations: 'Insatser', summaries: 'Insatsresultat', notifications: 'Notiser', audit: 'Granskningslogg', admin: 'Administration' },
   signIn: {
     title: 'Logga in', email: 'E-postadress', password: 'Lösenord', submit: 'Logga in', failed: 'Fel e-postadress eller lösenord, eller så är kontot låst.',

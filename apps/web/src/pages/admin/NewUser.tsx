@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { fieldError, SelectField } from './parts';
+import { fieldError, SelectField } from '../../components/forms';
 import type { Organisation, User } from './types';
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { fieldError, SelectField } from './parts';
+import { fieldError, SelectField } from '../../components/forms';
 
 type RuleInput = components['schemas']['ReminderRuleInput'];
 type Anchor = RuleInput['anchor'];

@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { ConfirmDialog, fieldError, SelectField } from './parts';
+import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
 import type { Membership, Organisation, RoleCatalogue, User } from './types';
 import { UserStatus } from './Users';
 

@@ -5,7 +5,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { fieldError, ListPager, SelectField } from './parts';
+import { fieldError, SelectField } from '../../components/forms';
+import { Pager } from '../../components/Pager';
 import type { Organisation, Page, User } from './types';
 
 const PAGE_SIZE = 25;
@@ -106,7 +107,7 @@ export function Users() {
               </Table.Body>
             </Table>
           </div>
-          <ListPager label={t('adminUsers.pages')} total={users.data.total} limit={users.data.limit} offset={users.data.offset} onOffset={goTo} />
+          <Pager label={t('adminUsers.pages')} page={users.data} onOffset={goTo} />
         </>
       )}
     </>

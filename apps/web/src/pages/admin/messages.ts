@@ -4,8 +4,6 @@ export const sv = {
     label: 'Administration', users: 'Användare', roles: 'Roller och behörigheter', reminderRules: 'Påminnelseregler',
     notAllowed: 'Du har inte behörighet till den här delen av administrationen. Kontakta din organisations administratör om du behöver den.',
   },
-  adminPager: { showing: 'Visar {{from}}–{{to}} av {{total}} (sida {{page}} av {{pages}})', previous: 'Föregående sida', next: 'Nästa sida' },
-  adminConfirm: { cancel: 'Avbryt' },
   adminUsers: {
     title: 'Användare', new: 'Ny användare', filters: 'Sök användare', search: 'Namn eller e-post', searchHint: 'Minst två tecken, en del av namnet eller e-postadressen.',
     organisation: 'Organisation', allOrganisations: 'Alla organisationer', status: 'Status', allStatuses: 'Aktiva och inaktiva', active: 'Aktiv', inactive: 'Inaktiv',
@@ -74,8 +72,6 @@ export const en: typeof sv = {
     label: 'Administration', users: 'Users', roles: 'Roles and permissions', reminderRules: 'Reminder rules',
     notAllowed: 'You do not have access to this part of the administration. Ask your organisation’s administrator if you need it.',
   },
-  adminPager: { showing: 'Showing {{from}}–{{to}} of {{total}} (page {{page}} of {{pages}})', previous: 'Previous page', next: 'Next page' },
-  adminConfirm: { cancel: 'Cancel' },
   adminUsers: {
     title: 'Users', new: 'New user', filters: 'Search users', search: 'Name or e-mail', searchHint: 'At least two characters of the name or e-mail address.',
     organisation: 'Organisation', allOrganisations: 'All organisations', status: 'Status', allStatuses: 'Active and inactive', active: 'Active', inactive: 'Inactive',

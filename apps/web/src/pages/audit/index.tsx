@@ -5,7 +5,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { fieldError, ListPager, SelectField } from '../admin/parts';
+import { fieldError, SelectField } from '../../components/forms';
+import { Pager } from '../../components/Pager';
 import './audit.css';
 
 /** An event as GET /api/v1/audit-events lists it (libs/audit/src/audit-event.ts). */
@@ -137,7 +138,7 @@ function AuditTrail() {
           <ul className="audit-events" aria-label={t('audit.events')}>
             {events.data.items.map((e) => <EventItem key={e.id} event={e} onOnly={only} />)}
           </ul>
-          <ListPager label={t('audit.pages')} total={events.data.total} limit={events.data.limit} offset={events.data.offset} onOffset={goTo} />
+          <Pager label={t('audit.pages')} page={events.data} onOffset={goTo} />
         </>
       )}
     </section>

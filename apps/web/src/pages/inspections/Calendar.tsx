@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { type InspectionRow, type Page, useInspectors } from './shared';
-import { addDays, addMonths, daysBetween, fromStockholm, isoWeek, monthStart, stockholmDay, stockholmLocal, today, weekStart } from './time';
+import { type InspectionRow, useInspectors } from './shared';
+import { type Page } from '../../components/Pager';
+import { addDays, addMonths, daysBetween, fromStockholm, isoWeek, monthStart, stockholmDay, stockholmLocal, todayInStockholm, weekStart } from '../../components/time';
 
 type View = 'week' | 'month';
 
@@ -22,7 +23,7 @@ export function InspectionCalendar() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'month' ? 'month' : 'week';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : today();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayInStockholm();
   const inspectorId = params.get('inspectorId') ?? '';
   const first = view === 'week' ? weekStart(date) : monthStart(date);
   const end = view === 'week' ? addDays(first, 7) : addMonths(first, 1);
@@ -48,7 +49,7 @@ export function InspectionCalendar() {
 
   function keys(event: KeyboardEvent<HTMLElement>) {
     if ((event.target as HTMLElement).closest('input, select, textarea')) return;
-    const action = { PageUp: () => go(-1), PageDown: () => go(1), Home: () => change({ date: today() }) }[event.key];
+    const action = { PageUp: () => go(-1), PageDown: () => go(1), Home: () => change({ date: todayInStockholm() }) }[event.key];
     if (!action) return;
     event.preventDefault();
     action();
@@ -77,7 +78,7 @@ export function InspectionCalendar() {
           </div>
           <div className="row" role="group" aria-label={t('inspections.calendar.moveLabel')}>
             <Button variant="secondary" data-size="sm" aria-keyshortcuts="PageUp" onClick={() => go(-1)}>{view === 'week' ? t('inspections.calendar.previousWeek') : t('inspections.calendar.previousMonth')}</Button>
-            <Button variant="tertiary" data-size="sm" aria-keyshortcuts="Home" onClick={() => change({ date: today() })}>{t('inspections.calendar.today')}</Button>
+            <Button variant="tertiary" data-size="sm" aria-keyshortcuts="Home" onClick={() => change({ date: todayInStockholm() })}>{t('inspections.calendar.today')}</Button>
             <Button variant="secondary" data-size="sm" aria-keyshortcuts="PageDown" onClick={() => go(1)}>{view === 'week' ? t('inspections.calendar.nextWeek') : t('inspections.calendar.nextMonth')}</Button>
           </div>
           <Field>
@@ -101,7 +102,7 @@ export function InspectionCalendar() {
           {leading.map((d) => <li key={d} className="inspections-day inspections-day--blank" aria-hidden="true" />)}
           {days.map((day) => {
             const entries = byDay.get(day) ?? [];
-            const isToday = day === today();
+            const isToday = day === todayInStockholm();
             return (
               <li key={day} className={`inspections-day${entries.length ? '' : ' inspections-day--empty'}${isToday ? ' inspections-day--today' : ''}`}>
                 <Heading level={3} data-size="2xs">

@@ -7,8 +7,9 @@ import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } fro
 import { useSession } from '../../session';
 import { FindingPhotos } from './FindingPhotos';
 import { InspectionSteps } from './InspectionSteps';
-import { INSPECTION_STATUSES, INSPECTION_TYPES, type Inspection, type InspectionRow, type Page, Pager, useInspectors, usePremisesOptions } from './shared';
-import { addDays, fromStockholm } from './time';
+import { INSPECTION_STATUSES, INSPECTION_TYPES, type Inspection, type InspectionRow, useInspectors, usePremisesOptions } from './shared';
+import { type Page, Pager } from '../../components/Pager';
+import { addDays, fromStockholm } from '../../components/time';
 
 const RESULTS = ['ok', 'remark', 'not_applicable', 'not_checked'] as const;
 const PAGE_SIZE = 25;

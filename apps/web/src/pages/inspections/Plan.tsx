@@ -6,8 +6,9 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { RiskFactors } from './Premises';
-import { fieldError, type RiskFactor } from './shared';
-import { today } from './time';
+import { type RiskFactor } from './shared';
+import { fieldError } from '../../components/forms';
+import { todayInStockholm } from '../../components/time';
 
 interface PlanSummary { id: string; year: number; premises: number; plannedVisits: number }
 interface PlanItem { premisesId: string; premisesName: string; riskScore: number; riskFactors: RiskFactor[]; plannedVisits: number; performedVisits: number; note: string | null }
@@ -37,7 +38,7 @@ export function SupervisionPlan() {
     [collaborationId, chosenYear],
   );
   const [problem, setProblem] = useState<Problem>();
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = Number(todayInStockholm().slice(0, 4));
   const canMakePlan = can('inspection:plan') && plans.data && !plans.data.some((p) => p.year === thisYear);
 
   function choose(key: 'year' | 'collaboration', value: string) {

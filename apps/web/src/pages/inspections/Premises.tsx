@@ -5,8 +5,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { type InspectionRow, type Page, Pager, type PremisesRow, type RiskFactor } from './shared';
-import { today } from './time';
+import { type InspectionRow, type PremisesRow, type RiskFactor } from './shared';
+import { type Page, Pager } from '../../components/Pager';
+import { todayInStockholm } from '../../components/time';
 
 const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered', 'expired'] as const;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -43,7 +44,7 @@ export function RiskFactors({ factors, compact = false }: { factors: RiskFactor[
 function NextVisit({ premises }: { premises: PremisesRow }) {
   const { t, i18n } = useTranslation();
   if (!premises.nextVisitDueOn) return <>{t('inspections.premisesRegister.dueNow')}</>;
-  const overdue = premises.nextVisitDueOn < today();
+  const overdue = premises.nextVisitDueOn < todayInStockholm();
   return <>{date(premises.nextVisitDueOn, i18n.language)}{overdue && ` (${t('inspections.premisesRegister.overdue')})`}</>;
 }
 

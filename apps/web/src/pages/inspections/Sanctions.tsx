@@ -6,8 +6,10 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import type { SanctionRow } from './Premises';
-import { fieldError, type InspectionRow, type Page, Pager } from './shared';
-import { today } from './time';
+import { type InspectionRow } from './shared';
+import { type Page, Pager } from '../../components/Pager';
+import { fieldError } from '../../components/forms';
+import { todayInStockholm } from '../../components/time';
 
 const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
 const PAGE_SIZE = 25;
@@ -155,7 +157,7 @@ function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () 
       <ProblemMessage problem={problem} />
       {saved && <Alert data-color="success" role="status">{t('inspections.sanctions.hearingSaved')}</Alert>}
       <Textfield id="heardOn" name="heardOn" type="date" required label={t('inspections.sanctions.heardOnLabel')} description={t('inspections.sanctions.heardOnHelp')}
-        defaultValue={sanction.heardOn ?? today()} error={fieldError(problem, 'heardOn')} />
+        defaultValue={sanction.heardOn ?? todayInStockholm()} error={fieldError(problem, 'heardOn')} />
       <div><Button type="submit" variant="secondary">{t('inspections.sanctions.saveHearing')}</Button></div>
     </form>
   );
@@ -195,7 +197,7 @@ function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: ()
       </Fieldset>
       <Textfield id="reasons" name="reasons" multiline rows={4} required label={t('inspections.sanctions.reasons')} description={t('inspections.sanctions.reasonsHelp')} error={fieldError(problem, 'reasons')} />
       <Textfield id="appealInformation" name="appealInformation" multiline rows={2} label={t('inspections.sanctions.appeal')} description={t('inspections.sanctions.appealHelp')} error={fieldError(problem, 'appealInformation')} />
-      <Textfield id="decidedOn" name="decidedOn" type="date" label={t('inspections.sanctions.decidedOn')} defaultValue={today()} error={fieldError(problem, 'decidedOn')} />
+      <Textfield id="decidedOn" name="decidedOn" type="date" label={t('inspections.sanctions.decidedOn')} defaultValue={todayInStockholm()} error={fieldError(problem, 'decidedOn')} />
       <div><Button type="submit">{t('inspections.sanctions.submitDecision')}</Button></div>
     </form>
   );

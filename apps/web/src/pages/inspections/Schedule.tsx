@@ -5,8 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { fieldError, INSPECTION_TYPES, type Inspection, useInspectors, usePremisesOptions } from './shared';
-import { fromStockholm, stockholmDay } from './time';
+import { INSPECTION_TYPES, type Inspection, useInspectors, usePremisesOptions } from './shared';
+import { fieldError, fieldErrorWithin } from '../../components/forms';
+import { fromStockholm, stockholmDay } from '../../components/time';
 
 /** The api's answer when an inspector is already booked at an overlapping time (InspectionsService.assertFree). */
 const DOUBLE_BOOKED = 'urn:samverkan:problem:inspector-double-booked';
@@ -73,7 +74,7 @@ export function ScheduleInspection() {
     }
   }
 
-  const inspectorError = conflict ? undefined : fieldError(problem, 'inspectorIds');
+  const inspectorError = conflict ? undefined : fieldErrorWithin(problem, 'inspectorIds');
   return (
     <>
       <DsLink asChild><Link to={reinspectId ? `/inspections/${reinspectId}` : '/inspections'}>{reinspectId ? t('inspections.protocol') : t('inspections.title')}</Link></DsLink>

@@ -19,7 +19,6 @@ export const sv = {
       label: 'Filtrera', all: 'Alla', from: 'Från och med', to: 'Till och med', apply: 'Visa', clear: 'Rensa filtret',
       none: 'Inga tillsyner matchar filtret. Ändra eller rensa filtret.', count_one: '{{count}} tillsyn', count_other: '{{count}} tillsyner',
     },
-    pager: { label: 'Sidor', previous: 'Föregående sida', next: 'Nästa sida', position: 'Sida {{current}} av {{pages}} ({{total}} totalt)' },
     schedule: {
       title: 'Boka tillsyn', reinspectTitle: 'Boka återbesök: {{name}}', choosePremises: 'Välj serveringsställe', licence: 'Tillstånd',
       noLicence: 'Inget särskilt tillstånd', start: 'Börjar', end: 'Slutar', submit: 'Boka tillsynen',
@@ -135,7 +134,6 @@ export const en: typeof sv = {
       label: 'Filter', all: 'All', from: 'From', to: 'To', apply: 'Show', clear: 'Clear the filter',
       none: 'No inspections match the filter. Change or clear it.', count_one: '{{count}} inspection', count_other: '{{count}} inspections',
     },
-    pager: { label: 'Pages', previous: 'Previous page', next: 'Next page', position: 'Page {{current}} of {{pages}} ({{total}} in all)' },
     schedule: {
       title: 'Book an inspection', reinspectTitle: 'Book a follow-up: {{name}}', choosePremises: 'Choose premises', licence: 'Licence',
       noLicence: 'No particular licence', start: 'Starts', end: 'Ends', submit: 'Book the inspection',

@@ -1,9 +1,10 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Alert } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { api, type Problem } from '../../api/client';
+import { api } from '../../api/client';
 import { PageTitle, useLoad } from '../../components/common';
+import type { Page } from '../../components/Pager';
 import { useSession } from '../../session';
 
 /** Shapes of the api's answers this area reads (libs/inspections/src/*.service.ts). */
@@ -27,7 +28,6 @@ export interface PremisesRow {
   capacity: number | null; hasOwnKitchen: boolean; lastVisitScheduledOn: string | null; nextVisitDueOn: string | null;
   plannedVisitsPerYear: number | null; risk: { year: number; score: number; factors: RiskFactor[] } | null; licences: LicenceSummary[];
 }
-export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
 
 export const INSPECTION_TYPES = ['external', 'internal', 'coordinated', 'preventive'] as const;
 export const INSPECTION_STATUSES = ['planned', 'performed', 'attempted', 'report_sent', 'response_received', 'closed', 'escalated', 'cancelled'] as const;
@@ -65,27 +65,6 @@ export function Allowed({ permission, children }: { permission: string; children
       <PageTitle>{t('inspections.noAccess')}</PageTitle>
       <Alert data-color="warning">{t('errors.notFound')}</Alert>
     </>
-  );
-}
-
-/** The api's messages for one field (and its items, e.g. `inspectorIds[0]`), to show next to it. */
-export function fieldError(problem: Problem | undefined, field: string): string | undefined {
-  const messages = (problem?.errors ?? []).filter((e) => e.field === field || e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`)).map((e) => e.message);
-  return messages.length ? messages.join(' ') : undefined;
-}
-
-/** Previous/next through a paged list, with where the reader is. */
-export function Pager({ page, onOffset }: { page: { total: number; limit: number; offset: number }; onOffset: (offset: number) => void }) {
-  const { t } = useTranslation();
-  if (page.total <= page.limit) return null;
-  const current = Math.floor(page.offset / page.limit) + 1;
-  const pages = Math.ceil(page.total / page.limit);
-  return (
-    <nav aria-label={t('inspections.pager.label')} className="row">
-      <Button variant="secondary" data-size="sm" disabled={current === 1} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>{t('inspections.pager.previous')}</Button>
-      <Paragraph data-size="sm">{t('inspections.pager.position', { current, pages, total: page.total })}</Paragraph>
-      <Button variant="secondary" data-size="sm" disabled={current === pages} onClick={() => onOffset(page.offset + page.limit)}>{t('inspections.pager.next')}</Button>
-    </nav>
   );
 }
 

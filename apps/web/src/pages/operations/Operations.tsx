@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { Pager, recentYears } from './shared';
+import { recentYears } from './shared';
+import { type Page, Pager } from '../../components/Pager';
 
 interface OperationRow { id: string; status: string; plannedStart: string; plannedEnd: string; collaboration: string; canOpen: boolean; title: string | null; area: string | null }
 type OperationStatus = 'proposed' | 'decided' | 'executing' | 'completed' | 'outcome_reported' | 'cancelled';
@@ -20,7 +21,7 @@ export function Operations() {
   const status = (params.get('status') ?? '') as OperationStatus | '';
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
-  const list = useLoad<{ items: OperationRow[]; total: number; limit: number; offset: number }>(
+  const list = useLoad<Page<OperationRow>>(
     () => api.GET('/api/v1/operations', { params: { query: { limit: PAGE_SIZE, offset, status: status || undefined, year: year ? Number(year) : undefined } } }),
     [status, year, offset],
   );
@@ -86,7 +87,7 @@ export function Operations() {
               </Table.Body>
             </Table>
           </div>
-          <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} onOffset={(o) => { const next = new URLSearchParams(params); next.set('offset', String(o)); setParams(next); }} />
+          <Pager page={list.data} onOffset={(o) => { const next = new URLSearchParams(params); next.set('offset', String(o)); setParams(next); }} />
         </>
       )}
     </>

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { ProblemMessage } from '../../components/common';
-import { type Counts, errorFor, type SubstanceOption } from './shared';
+import { type Counts, type SubstanceOption } from './shared';
+import { fieldError } from '../../components/forms';
 
 interface SeizureRow { substance: string; quantity: string; unit: string }
 type CountField = 'arrests' | 'reportsFiled' | 'personsChecked' | 'placesChecked';
@@ -56,7 +57,7 @@ export function OutcomeEditor(props: { operationId: string; outcome: (Counts & {
       <div className="operations-counts">
         {COUNT_FIELDS.map((name) => (
           <Textfield key={name} id={name} name={name} type="number" min={0} step={1} inputMode="numeric" label={t(`operationsOutcome.${name}`)}
-            defaultValue={props.outcome ? String(props.outcome[name]) : '0'} error={errorFor(problem, name)} />
+            defaultValue={props.outcome ? String(props.outcome[name]) : '0'} error={fieldError(problem, name)} />
         ))}
       </div>
       <Fieldset id="seizures">
@@ -71,16 +72,16 @@ export function OutcomeEditor(props: { operationId: string; outcome: (Counts & {
                 <Select id={`seizures[${i}].substance`} value={r.substance} onChange={(e) => setRow(i, { substance: e.target.value })}>
                   {substances.map((s) => <Select.Option key={s.key} value={s.key}>{s.label}</Select.Option>)}
                 </Select>
-                {errorFor(problem, `seizures[${i}].substance`) && <ValidationMessage>{errorFor(problem, `seizures[${i}].substance`)}</ValidationMessage>}
+                {fieldError(problem, `seizures[${i}].substance`) && <ValidationMessage>{fieldError(problem, `seizures[${i}].substance`)}</ValidationMessage>}
               </Field>
               <Textfield id={`seizures[${i}].quantity`} label={t('operationsOutcome.quantity')} inputMode="decimal" value={r.quantity}
-                onChange={(e) => setRow(i, { quantity: e.target.value })} error={errorFor(problem, `seizures[${i}].quantity`)} />
+                onChange={(e) => setRow(i, { quantity: e.target.value })} error={fieldError(problem, `seizures[${i}].quantity`)} />
               <Field>
                 <Label htmlFor={`seizures[${i}].unit`}>{t('operationsOutcome.unit')}</Label>
                 <Select id={`seizures[${i}].unit`} value={r.unit} onChange={(e) => setRow(i, { unit: e.target.value })}>
                   {unitsOf(r.substance).map((u) => <Select.Option key={u} value={u}>{t(`operationsUnits.${u}`)}</Select.Option>)}
                 </Select>
-                {errorFor(problem, `seizures[${i}].unit`) && <ValidationMessage>{errorFor(problem, `seizures[${i}].unit`)}</ValidationMessage>}
+                {fieldError(problem, `seizures[${i}].unit`) && <ValidationMessage>{fieldError(problem, `seizures[${i}].unit`)}</ValidationMessage>}
               </Field>
               <Button type="button" variant="tertiary" data-size="sm" onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('operationsOutcome.removeSeizure', { n: i + 1 })}</Button>
             </div>
@@ -94,7 +95,7 @@ export function OutcomeEditor(props: { operationId: string; outcome: (Counts & {
         </div>
       </Fieldset>
       <Textfield id="notes" name="notes" label={t('operationsOutcome.notes')} description={t('operationsOutcome.notesHelp')} multiline rows={3}
-        defaultValue={props.outcome?.notes ?? ''} error={errorFor(problem, 'notes')} />
+        defaultValue={props.outcome?.notes ?? ''} error={fieldError(problem, 'notes')} />
       <div><Button type="submit">{t('operationsOutcome.save')}</Button></div>
     </form>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage, useLoad } from '../../components/common';
-import { errorFor } from './shared';
+import { fieldError } from '../../components/forms';
 
 interface Colleague { id: string; displayName: string; units: string[] }
 interface PoliceUnit { id: string; name: string }
@@ -60,7 +60,7 @@ export function ParticipantPicker({ value, onChange, problem }: { value: Partici
           />
         ))}
         {colleagues.data && listed.length === 0 && <Paragraph data-size="sm">{t('operationsParticipants.noneFound')}</Paragraph>}
-        {errorFor(problem, 'userIds') && <ValidationMessage>{errorFor(problem, 'userIds')}</ValidationMessage>}
+        {fieldError(problem, 'userIds') && <ValidationMessage>{fieldError(problem, 'userIds')}</ValidationMessage>}
       </Fieldset>
       <Fieldset id="unitIds">
         <Fieldset.Legend>{t('operationsParticipants.units')}</Fieldset.Legend>
@@ -69,7 +69,7 @@ export function ParticipantPicker({ value, onChange, problem }: { value: Partici
         {units.data?.items.map((u) => (
           <Checkbox key={u.id} label={u.name} checked={value.units.has(u.id)} onChange={(e) => toggle('units', u.id, u.name, e.target.checked)} />
         ))}
-        {errorFor(problem, 'unitIds') && <ValidationMessage>{errorFor(problem, 'unitIds')}</ValidationMessage>}
+        {fieldError(problem, 'unitIds') && <ValidationMessage>{fieldError(problem, 'unitIds')}</ValidationMessage>}
       </Fieldset>
     </>
   );

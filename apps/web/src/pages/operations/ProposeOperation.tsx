@@ -6,7 +6,8 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { noParticipants, ParticipantPicker, participantIds, type Participants } from './ParticipantPicker';
-import { errorFor, stockholmIso } from './shared';
+import { fieldError } from '../../components/forms';
+import { fromStockholm } from '../../components/time';
 
 interface PremisesOption { id: string; name: string; address: string }
 interface PromiseOption { id: string; title: string; periodStart: string; periodEnd: string }
@@ -58,8 +59,8 @@ export function ProposeOperation() {
         places: places.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), latitude: coordinate(p.latitude), longitude: coordinate(p.longitude) })),
         premisesIds: form.getAll('premisesIds').map(String),
         commitmentId: text('commitmentId') || undefined,
-        plannedStart: text('plannedStart') && stockholmIso(text('plannedStart')),
-        plannedEnd: text('plannedEnd') && stockholmIso(text('plannedEnd')),
+        plannedStart: text('plannedStart') && fromStockholm(text('plannedStart')),
+        plannedEnd: text('plannedEnd') && fromStockholm(text('plannedEnd')),
         intelligence: text('intelligence'),
         intelligenceReference: text('intelligenceReference'),
         ...participantIds(participants),
@@ -87,15 +88,15 @@ export function ProposeOperation() {
             <Select id="collaborationId" value={collaborationId} onChange={(e) => setCollaborationId(e.target.value)}>
               {collaborations.map((c) => <Select.Option key={c.id} value={c.id}>{c.name}</Select.Option>)}
             </Select>
-            {errorFor(problem, 'collaborationId') && <ValidationMessage>{errorFor(problem, 'collaborationId')}</ValidationMessage>}
+            {fieldError(problem, 'collaborationId') && <ValidationMessage>{fieldError(problem, 'collaborationId')}</ValidationMessage>}
           </Field>
         )}
-        {collaborations.length === 1 && errorFor(problem, 'collaborationId') && <Alert id="collaborationId" data-color="danger">{errorFor(problem, 'collaborationId')}</Alert>}
-        <Textfield id="title" name="title" label={t('operationsPropose.titleField')} required error={errorFor(problem, 'title')} />
-        <Textfield id="area" name="area" label={t('operationsPropose.area')} description={t('operationsPropose.areaHelp')} required error={errorFor(problem, 'area')} />
+        {collaborations.length === 1 && fieldError(problem, 'collaborationId') && <Alert id="collaborationId" data-color="danger">{fieldError(problem, 'collaborationId')}</Alert>}
+        <Textfield id="title" name="title" label={t('operationsPropose.titleField')} required error={fieldError(problem, 'title')} />
+        <Textfield id="area" name="area" label={t('operationsPropose.area')} description={t('operationsPropose.areaHelp')} required error={fieldError(problem, 'area')} />
         <div className="row operations-window">
-          <Textfield id="plannedStart" name="plannedStart" type="datetime-local" label={t('operationsPropose.plannedStart')} required error={errorFor(problem, 'plannedStart')} />
-          <Textfield id="plannedEnd" name="plannedEnd" type="datetime-local" label={t('operationsPropose.plannedEnd')} required error={errorFor(problem, 'plannedEnd')} />
+          <Textfield id="plannedStart" name="plannedStart" type="datetime-local" label={t('operationsPropose.plannedStart')} required error={fieldError(problem, 'plannedStart')} />
+          <Textfield id="plannedEnd" name="plannedEnd" type="datetime-local" label={t('operationsPropose.plannedEnd')} required error={fieldError(problem, 'plannedEnd')} />
         </div>
 
         <Fieldset id="places">
@@ -103,16 +104,16 @@ export function ProposeOperation() {
           <Fieldset.Description>{t('operationsPropose.placesHelp')}</Fieldset.Description>
           {places.map((p, i) => (
             <div key={i} className="row operations-place">
-              <Textfield id={`places[${i}].name`} label={t('operationsPropose.placeName', { n: i + 1 })} value={p.name} onChange={(e) => setPlace(i, { name: e.target.value })} error={errorFor(problem, `places[${i}].name`)} />
-              <Textfield id={`places[${i}].latitude`} label={t('operationsPropose.latitude')} inputMode="decimal" value={p.latitude} onChange={(e) => setPlace(i, { latitude: e.target.value })} error={errorFor(problem, `places[${i}].latitude`)} />
-              <Textfield id={`places[${i}].longitude`} label={t('operationsPropose.longitude')} inputMode="decimal" value={p.longitude} onChange={(e) => setPlace(i, { longitude: e.target.value })} error={errorFor(problem, `places[${i}].longitude`)} />
+              <Textfield id={`places[${i}].name`} label={t('operationsPropose.placeName', { n: i + 1 })} value={p.name} onChange={(e) => setPlace(i, { name: e.target.value })} error={fieldError(problem, `places[${i}].name`)} />
+              <Textfield id={`places[${i}].latitude`} label={t('operationsPropose.latitude')} inputMode="decimal" value={p.latitude} onChange={(e) => setPlace(i, { latitude: e.target.value })} error={fieldError(problem, `places[${i}].latitude`)} />
+              <Textfield id={`places[${i}].longitude`} label={t('operationsPropose.longitude')} inputMode="decimal" value={p.longitude} onChange={(e) => setPlace(i, { longitude: e.target.value })} error={fieldError(problem, `places[${i}].longitude`)} />
               {places.length > 1 && (
                 <Button type="button" variant="tertiary" data-size="sm" onClick={() => setPlaces(places.filter((_, j) => j !== i))}>{t('operationsPropose.removePlace', { n: i + 1 })}</Button>
               )}
             </div>
           ))}
           <div><Button type="button" variant="secondary" data-size="sm" onClick={() => setPlaces([...places, { name: '', latitude: '', longitude: '' }])}>{t('operationsPropose.addPlace')}</Button></div>
-          {errorFor(problem, 'places') && <ValidationMessage>{errorFor(problem, 'places')}</ValidationMessage>}
+          {fieldError(problem, 'places') && <ValidationMessage>{fieldError(problem, 'places')}</ValidationMessage>}
         </Fieldset>
 
         <Fieldset id="premisesIds">
@@ -121,7 +122,7 @@ export function ProposeOperation() {
           <ProblemMessage problem={premises.problem} />
           {premises.data?.items.map((p) => <Checkbox key={p.id} name="premisesIds" value={p.id} label={`${p.name}, ${p.address}`} />)}
           {premises.data?.items.length === 0 && <Paragraph data-size="sm">{t('operationsPropose.noPremises')}</Paragraph>}
-          {errorFor(problem, 'premisesIds') && <ValidationMessage>{errorFor(problem, 'premisesIds')}</ValidationMessage>}
+          {fieldError(problem, 'premisesIds') && <ValidationMessage>{fieldError(problem, 'premisesIds')}</ValidationMessage>}
         </Fieldset>
 
         <Field>
@@ -135,14 +136,14 @@ export function ProposeOperation() {
               </Select.Optgroup>
             ))}
           </Select>
-          {errorFor(problem, 'commitmentId') && <ValidationMessage>{errorFor(problem, 'commitmentId')}</ValidationMessage>}
+          {fieldError(problem, 'commitmentId') && <ValidationMessage>{fieldError(problem, 'commitmentId')}</ValidationMessage>}
         </Field>
 
         <section className="protocol operations-sealed" aria-labelledby="intelligence-heading">
           <Heading level={2} data-size="xs" id="intelligence-heading">{t('operationsPropose.intelligenceHeading')}</Heading>
           <Alert data-color="warning">{t('operationsPropose.sealedNote')}</Alert>
-          <Textfield id="intelligence" name="intelligence" label={t('operationsPropose.intelligence')} description={t('operationsPropose.intelligenceHelp')} multiline rows={5} required error={errorFor(problem, 'intelligence')} />
-          <Textfield id="intelligenceReference" name="intelligenceReference" label={t('operationsPropose.reference')} description={t('operationsPropose.referenceHelp')} required error={errorFor(problem, 'intelligenceReference')} />
+          <Textfield id="intelligence" name="intelligence" label={t('operationsPropose.intelligence')} description={t('operationsPropose.intelligenceHelp')} multiline rows={5} required error={fieldError(problem, 'intelligence')} />
+          <Textfield id="intelligenceReference" name="intelligenceReference" label={t('operationsPropose.reference')} description={t('operationsPropose.referenceHelp')} required error={fieldError(problem, 'intelligenceReference')} />
         </section>
 
         <section className="protocol" aria-labelledby="participants-heading">

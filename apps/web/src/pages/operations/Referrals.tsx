@@ -3,13 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, EmptyState, ProblemMessage, useLoad } from '../../components/common';
-import { errorFor } from './shared';
+import { fieldError } from '../../components/forms';
+import { todayInStockholm } from '../../components/time';
 
 export interface ReferralView { id: string; premisesId: string; observedOn: string; observation: string; sentAt: string; acknowledgedAt: string | null }
 interface PremisesOption { id: string; name: string; address: string }
 
 /** Today in Sweden as YYYY-MM-DD: the latest day an observation can be from. */
-const swedishToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 /**
  * Referrals to the municipality's licensing officers about licensed premises: what was seen, in
@@ -63,11 +63,11 @@ export function Referrals(props: { operationId: string; collaborationId: string;
               <Select.Option value="" disabled>{t('operationsReferrals.choosePremises')}</Select.Option>
               {premises.data?.items.map((p) => <Select.Option key={p.id} value={p.id}>{`${p.name}, ${p.address}`}</Select.Option>)}
             </Select>
-            {errorFor(problem, 'premisesId') && <ValidationMessage>{errorFor(problem, 'premisesId')}</ValidationMessage>}
+            {fieldError(problem, 'premisesId') && <ValidationMessage>{fieldError(problem, 'premisesId')}</ValidationMessage>}
           </Field>
-          <Textfield id="observedOn" name="observedOn" type="date" max={swedishToday()} label={t('operationsReferrals.observedOn')} required error={errorFor(problem, 'observedOn')} />
+          <Textfield id="observedOn" name="observedOn" type="date" max={todayInStockholm()} label={t('operationsReferrals.observedOn')} required error={fieldError(problem, 'observedOn')} />
           <Textfield id="observation" name="observation" label={t('operationsReferrals.observation')} description={t('operationsReferrals.observationHelp')}
-            multiline rows={3} required error={errorFor(problem, 'observation')} />
+            multiline rows={3} required error={fieldError(problem, 'observation')} />
           <div><Button type="submit">{t('operationsReferrals.send')}</Button></div>
         </form>
       )}

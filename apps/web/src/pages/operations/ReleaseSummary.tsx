@@ -3,7 +3,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, ProblemMessage } from '../../components/common';
-import { type Counts, errorFor, type Seizure, type SubstanceOption, useSeizureText } from './shared';
+import { type Counts, type Seizure, type SubstanceOption, useSeizureText } from './shared';
+import { fieldError } from '../../components/forms';
 
 interface Release { area: string; periodStart: string; periodEnd: string }
 
@@ -82,10 +83,10 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
         <Heading level={3} data-size="xs" id="release-heading">{t('operationsRelease.heading')}</Heading>
         <Paragraph data-size="sm">{t('operationsRelease.intro')}</Paragraph>
         <ProblemMessage problem={problem} />
-        <Textfield id="area" name="area" label={t('operationsRelease.area')} description={t('operationsRelease.areaHelp')} required error={errorFor(problem, 'area')} />
+        <Textfield id="area" name="area" label={t('operationsRelease.area')} description={t('operationsRelease.areaHelp')} required error={fieldError(problem, 'area')} />
         <div className="row">
-          <Textfield id="periodStart" name="periodStart" type="date" label={t('operationsRelease.periodStart')} description={t('operationsRelease.periodStartHelp')} error={errorFor(problem, 'periodStart')} />
-          <Textfield id="periodEnd" name="periodEnd" type="date" label={t('operationsRelease.periodEnd')} description={t('operationsRelease.periodEndHelp')} error={errorFor(problem, 'periodEnd')} />
+          <Textfield id="periodStart" name="periodStart" type="date" label={t('operationsRelease.periodStart')} description={t('operationsRelease.periodStartHelp')} error={fieldError(problem, 'periodStart')} />
+          <Textfield id="periodEnd" name="periodEnd" type="date" label={t('operationsRelease.periodEnd')} description={t('operationsRelease.periodEndHelp')} error={fieldError(problem, 'periodEnd')} />
         </div>
         <div><Button type="submit">{t('operationsRelease.review')}</Button></div>
       </form>

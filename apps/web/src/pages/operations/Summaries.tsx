@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { type Counts, number, Pager, recentYears, useSeizureText } from './shared';
+import { type Counts, number, recentYears, useSeizureText } from './shared';
+import { type Page, Pager } from '../../components/Pager';
 import './operations.css';
 
 interface SummaryRow { id: string; collaboration: string; periodStart: string; periodEnd: string; area: string; counts: Counts; releasedAt: string }
@@ -22,7 +23,7 @@ export default function OperationSummaries() {
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const filter = { year: year ? Number(year) : undefined };
-  const list = useLoad<{ items: SummaryRow[]; total: number }>(
+  const list = useLoad<Page<SummaryRow>>(
     () => api.GET('/api/v1/operation-summaries', { params: { query: { ...filter, limit: PAGE_SIZE, offset } } }),
     [year, offset],
   );
@@ -94,7 +95,7 @@ export default function OperationSummaries() {
               )}
             </Table>
           </div>
-          <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} onOffset={(o) => setParams({ ...(year ? { year } : {}), offset: String(o) })} />
+          <Pager page={list.data} onOffset={(o) => setParams({ ...(year ? { year } : {}), offset: String(o) })} />
         </>
       )}
     </>

@@ -8,7 +8,7 @@ export const sv = {
     to: { executing: 'Starta insatsen', completed: 'Markera som genomförd', outcome_reported: 'Rapportera utfallet' },
     participants: 'Deltagare', outcome: 'Utfall', new: 'Ny insats', operation: 'Insats', status: 'Status', allStatuses: 'Alla statusar', year: 'År', allYears: 'Alla år',
   },
-  operationsCommon: { pages: 'Sidor', previous: 'Föregående', next: 'Nästa', page: 'Sida {{page}} av {{pages}} ({{total}} totalt)', cancel: 'Avbryt', close: 'Stäng' },
+  operationsCommon: { cancel: 'Avbryt', close: 'Stäng' },
   operationsUnits: { g: 'g', plants: 'plantor', tablets: 'tabletter', l: 'liter', sek: 'kr' },
   operationsParticipants: {
     officers: 'Poliser som deltar', officersHelp: 'Aktiva poliser och insatschefer i ditt polisområde. Deltagarna kan läsa insatsen och rapportera utfallet, men ser inte underlaget.',
@@ -82,7 +82,7 @@ export const en: typeof sv = {
     to: { executing: 'Start the operation', completed: 'Mark as completed', outcome_reported: 'Report the outcome' },
     participants: 'Participants', outcome: 'Outcome', new: 'New operation', operation: 'Operation', status: 'Status', allStatuses: 'All statuses', year: 'Year', allYears: 'All years',
   },
-  operationsCommon: { pages: 'Pages', previous: 'Previous', next: 'Next', page: 'Page {{page}} of {{pages}} ({{total}} in all)', cancel: 'Cancel', close: 'Close' },
+  operationsCommon: { cancel: 'Cancel', close: 'Close' },
   operationsUnits: { g: 'g', plants: 'plants', tablets: 'tablets', l: 'litres', sek: 'SEK' },
   operationsParticipants: {
     officers: 'Officers taking part', officersHelp: 'Active officers and commanders of your police area. Participants can read the operation and report its outcome, but do not see the basis.',

@@ -6,18 +6,9 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { RecordActivity } from './RecordActivity';
-import {
-  ACTION_STATUSES,
-  type ActionStatus,
-  type ActionView,
-  type ActivityView,
-  BackLink,
-  type CommitmentView,
-  fieldError,
-  type Page,
-  SelectField,
-  STATUS_COLOUR,
-} from './shared';
+import { ACTION_STATUSES, type ActionStatus, type ActionView, type ActivityView, BackLink, type CommitmentView, STATUS_COLOUR } from './shared';
+import { type Page } from '../../components/Pager';
+import { fieldError, SelectField } from '../../components/forms';
 
 /** actions.service.ts ActionEventView */
 interface HistoryEvent {

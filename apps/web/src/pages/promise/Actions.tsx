@@ -5,20 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import {
-  ACTION_STATUSES,
-  type ActionView,
-  BackLink,
-  type CommitmentView,
-  fieldError,
-  type Page,
-  Pager,
-  PARTIES,
-  promisePath,
-  SelectField,
-  STATUS_COLOUR,
-  useCurrentPromise,
-} from './shared';
+import { ACTION_STATUSES, type ActionView, BackLink, type CommitmentView, PARTIES, promisePath, STATUS_COLOUR, useCurrentPromise } from './shared';
+import { type Page, Pager } from '../../components/Pager';
+import { fieldError, SelectField } from '../../components/forms';
 
 const PAGE_SIZE = 25;
 

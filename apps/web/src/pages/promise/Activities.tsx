@@ -5,7 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { ActivityTable } from './Action';
-import { ACTIVITY_KINDS, type ActivityKind, type ActivityView, BackLink, type CommitmentView, fieldError, type Page, Pager, promisePath, SelectField, useCurrentPromise } from './shared';
+import { ACTIVITY_KINDS, type ActivityKind, type ActivityView, BackLink, type CommitmentView, promisePath, useCurrentPromise } from './shared';
+import { type Page, Pager } from '../../components/Pager';
+import { fieldError, SelectField } from '../../components/forms';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['commitmentId', 'kind', 'from', 'to'] as const;

@@ -6,7 +6,8 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { ApprovalText, FollowUpStatus, type FollowUpView, usePeriodLabel } from './FollowUps';
-import { type Assessment, ASSESSMENTS, BackLink, type Decision, DECISIONS, fieldError, percent, SelectField, type Side, SIDES } from './shared';
+import { type Assessment, ASSESSMENTS, BackLink, type Decision, DECISIONS, percent, type Side, SIDES } from './shared';
+import { fieldError, SelectField } from '../../components/forms';
 
 /**
  * One follow-up: the figures per commitment with their assessment, the conclusion, and the two

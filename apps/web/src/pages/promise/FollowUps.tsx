@@ -7,7 +7,8 @@ import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '.
 import { useSession } from '../../session';
 import type { CommitmentFigures } from './Promise';
 import { AnnualReport } from './Report';
-import { type Assessment, BackLink, type Decision, fieldError, percent, type PromiseView, promisePath, SelectField, type Side, SIDES, useCurrentPromise } from './shared';
+import { type Assessment, BackLink, type Decision, percent, type PromiseView, promisePath, type Side, SIDES, useCurrentPromise } from './shared';
+import { fieldError, SelectField } from '../../components/forms';
 
 /** follow-ups.service.ts FollowUpView */
 export interface FollowUpView {

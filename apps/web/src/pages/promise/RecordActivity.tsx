@@ -3,7 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { ProblemMessage } from '../../components/common';
-import { ACTIVITY_KINDS, type ActivityKind, type CommitmentView, fieldError, KIND_METRICS, SelectField, todayInStockholm } from './shared';
+import { ACTIVITY_KINDS, type ActivityKind, type CommitmentView, KIND_METRICS } from './shared';
+import { todayInStockholm } from '../../components/time';
+import { fieldError, SelectField } from '../../components/forms';
 
 /**
  * Records what was done under a commitment (and an action): kind, date, place, counts and a note.
@@ -51,7 +53,7 @@ export function RecordActivity({ commitment, actionId, onRecorded }: { commitmen
       {/* A fresh form after each recorded activity. */}
       <form key={recorded} className="protocol promise-form" onSubmit={(e) => void record(e)} aria-label={t('promiseAction.recordActivity')} noValidate>
         <ProblemMessage problem={problem} />
-        <SelectField id="kind" label={t('promiseActivities.kind')} value={kind} onChange={(v) => setKind(v as ActivityKind | '')} error={fieldError(problem, 'kind')}>
+        <SelectField id="kind" label={t('promiseActivities.kind')} value={kind} onChange={(e) => setKind(e.target.value as ActivityKind | '')} error={fieldError(problem, 'kind')}>
           <option value="">{t('promiseActivities.chooseKind')}</option>
           {ACTIVITY_KINDS.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
         </SelectField>

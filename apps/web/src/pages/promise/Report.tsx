@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, ProblemMessage } from '../../components/common';
 import type { CommitmentFigures } from './Promise';
-import { type Assessment, type Decision, fieldError, percent, type PromiseView, SelectField } from './shared';
+import { type Assessment, type Decision, percent, type PromiseView } from './shared';
+import { fieldError, SelectField } from '../../components/forms';
 
 /** report.ts FollowUpReport */
 interface FollowUpReport {
@@ -72,7 +73,7 @@ export function AnnualReport({ promise }: { promise: PromiseView }) {
       <Heading level={2} data-size="sm" id="promise-report-title">{t('promiseReport.title')}</Heading>
       <Paragraph data-size="sm">{t('promiseReport.intro')}</Paragraph>
       <div className="promise-narrow">
-        <SelectField id="reportYear" label={t('promiseReport.year')} value={year} onChange={choose} error={fieldError(problem, 'reportYear')}>
+        <SelectField id="reportYear" label={t('promiseReport.year')} value={year} onChange={(e) => choose(e.target.value)} error={fieldError(problem, 'reportYear')}>
           {years.map((y) => <option key={y} value={y}>{y}</option>)}
         </SelectField>
       </div>

@@ -57,7 +57,6 @@ export const sv = {
     basis: { approved: 'Godkänd uppföljning', draft: 'Utkast till uppföljning', preliminary: 'Preliminära siffror (ingen uppföljning påbörjad)' },
   },
   promiseVocab: {
-    pages: 'Sidor', showing: 'Visar {{first}}–{{last}} av {{total}}', previous: 'Föregående sida', next: 'Nästa sida',
     promiseStatuses: { draft: 'Utkast', signed: 'Undertecknat', active: 'Pågående', evaluated: 'Utvärderat', closed: 'Avslutat', extended: 'Förlängt' },
     parties: { joint: 'Gemensamt', police: 'Polisen', municipality: 'Kommunen' },
     sides: { police: 'polisen', municipality: 'kommunen' },
@@ -134,7 +133,6 @@ export const en: typeof sv = {
     basis: { approved: 'Approved follow-up', draft: 'Draft follow-up', preliminary: 'Preliminary figures (no follow-up started)' },
   },
   promiseVocab: {
-    pages: 'Pages', showing: 'Showing {{first}}–{{last}} of {{total}}', previous: 'Previous page', next: 'Next page',
     promiseStatuses: { draft: 'Draft', signed: 'Signed', active: 'Active', evaluated: 'Evaluated', closed: 'Closed', extended: 'Extended' },
     parties: { joint: 'Joint', police: 'Police', municipality: 'Municipality' },
     sides: { police: 'the police', municipality: 'the municipality' },

@@ -1,9 +1,8 @@
-import { Button, Field, Label, Link as DsLink, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Link as DsLink } from '@digdir/designsystemet-react';
 import { Link, useSearchParams } from 'react-router';
-import { api, type Problem } from '../../api/client';
+import { api } from '../../api/client';
 import { useLoad } from '../../components/common';
+import type { Page } from '../../components/Pager';
 
 /*
  * What the promise screens share: the shapes the api answers with (read from libs/promises'
@@ -75,13 +74,6 @@ export interface ActivityView {
   source: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
 /* The api's vocabularies (libs/promises/src/vocabulary.ts); labels live in messages.ts. */
 export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'];
 export const PARTIES: readonly Party[] = ['joint', 'police', 'municipality'];
@@ -149,70 +141,9 @@ export function promisePath(path: string, chosen: string | null, query: Record<s
   return search ? `${path}?${search}` : path;
 }
 
-/** The api's message for one field of a 400 answer, shown next to that field. */
-export function fieldError(problem: Problem | undefined, field: string): string | undefined {
-  const messages = problem?.errors?.filter((e) => e.field === field).map((e) => e.message);
-  return messages?.length ? messages.join(' ') : undefined;
-}
-
-/** A labelled select whose id is the api's field name, with the api's error under it. */
-export function SelectField(props: {
-  id: string;
-  label: string;
-  name?: string;
-  defaultValue?: string;
-  value?: string;
-  onChange?: (value: string) => void;
-  error?: string;
-  description?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Field>
-      <Label htmlFor={props.id}>{props.label}</Label>
-      {props.description && <Paragraph data-size="sm" data-field="description">{props.description}</Paragraph>}
-      <Select
-        id={props.id}
-        name={props.name ?? props.id}
-        defaultValue={props.value === undefined ? props.defaultValue : undefined}
-        value={props.value}
-        onChange={props.onChange && ((e) => props.onChange!(e.target.value))}
-        width="full"
-      >
-        {props.children}
-      </Select>
-      {props.error && <ValidationMessage>{props.error}</ValidationMessage>}
-    </Field>
-  );
-}
-
-/** Previous/next through a list paged by the api (limit/offset in the query string). */
-export function Pager({ page, onOffset }: { page: Page<unknown>; onOffset: (offset: number) => void }) {
-  const { t } = useTranslation();
-  if (page.total === 0) return null;
-  const first = page.offset + 1;
-  const last = page.offset + page.items.length;
-  return (
-    <nav aria-label={t('promiseVocab.pages')} className="row">
-      <Paragraph data-size="sm" role="status">{t('promiseVocab.showing', { first, last, total: page.total })}</Paragraph>
-      {page.offset > 0 && (
-        <Button variant="secondary" data-size="sm" onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>{t('promiseVocab.previous')}</Button>
-      )}
-      {last < page.total && (
-        <Button variant="secondary" data-size="sm" onClick={() => onOffset(page.offset + page.limit)}>{t('promiseVocab.next')}</Button>
-      )}
-    </nav>
-  );
-}
-
 /** A back link inside the promise area. */
 export function BackLink({ to, children }: { to: string; children: string }) {
   return <DsLink asChild><Link to={to}>{children}</Link></DsLink>;
-}
-
-/** Today's date in Stockholm, as the api's calendar dates (YYYY-MM-DD). */
-export function todayInStockholm(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }
 
 export const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${Math.round(value)} %`);

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useSession } from '../../session';
-import { FormStatus, SelectField, text, useApiForm } from './forms';
+import { FormStatus, text, useApiForm } from './forms';
+import { SelectField } from '../../components/forms';
 
 type Status = components['schemas']['TransitionInput']['to'];
 export interface Participant { userId: string; displayName: string; organisation: string; role: 'coordinator' | 'contact' }

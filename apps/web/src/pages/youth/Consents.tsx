@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, EmptyState, ProblemMessage, useLoad } from '../../components/common';
 import { ReasonDialog } from '../../components/ReasonDialog';
-import { CheckboxGroup, checked, FormStatus, SelectField, todayInSweden, useApiForm, useCategoryOptions, useOtherOrganisations, type Category, type SignerRole } from './forms';
+import { todayInStockholm } from '../../components/time';
+import { CheckboxGroup, checked, FormStatus, useApiForm, useCategoryOptions, useOtherOrganisations, type Category, type SignerRole } from './forms';
+import { SelectField } from '../../components/forms';
 
 interface Consent {
   id: string;
@@ -23,7 +25,7 @@ const STATE_COLOURS = { valid: 'success', pending: 'info', expired: 'warning', w
 
 /** Whole days from today (in Sweden) to a calendar date. */
 function daysUntil(day: string): number {
-  return Math.round((Date.parse(day) - Date.parse(todayInSweden())) / 86_400_000);
+  return Math.round((Date.parse(day) - Date.parse(todayInStockholm())) / 86_400_000);
 }
 
 /**
@@ -174,8 +176,8 @@ function ConsentForm({ caseId, organisations, onRecorded }: { caseId: string; or
           />
           <CheckboxGroup<Category> id={form.id('categories')} name="categories" legend={t('consents.categoriesLegend')} description={t('consents.categoriesHelp')} options={categories} error={form.error('categories')} />
           <div className="row">
-            <Textfield id={form.id('signedOn')} name="signedOn" type="date" label={t('consents.signedOn')} required defaultValue={todayInSweden()} error={form.error('signedOn')} />
-            <Textfield id={form.id('validFrom')} name="validFrom" type="date" label={t('consents.validFrom')} required defaultValue={todayInSweden()} error={form.error('validFrom')} />
+            <Textfield id={form.id('signedOn')} name="signedOn" type="date" label={t('consents.signedOn')} required defaultValue={todayInStockholm()} error={form.error('signedOn')} />
+            <Textfield id={form.id('validFrom')} name="validFrom" type="date" label={t('consents.validFrom')} required defaultValue={todayInStockholm()} error={form.error('validFrom')} />
             <Textfield id={form.id('validUntil')} name="validUntil" type="date" label={t('consents.validUntilField')} required error={form.error('validUntil')} />
           </div>
           <div>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { dateTime, EmptyState, ProblemMessage, useLoad } from '../../components/common';
-import { CheckboxGroup, checked, FormStatus, RadioGroup, SelectField, useApiForm, useCategoryOptions, useOtherOrganisations, type Category } from './forms';
+import { CheckboxGroup, checked, FormStatus, RadioGroup, useApiForm, useCategoryOptions, useOtherOrganisations, type Category } from './forms';
+import { SelectField } from '../../components/forms';
 
 type Ground = components['schemas']['DisclosureInput']['ground'];
 type Criterion = keyof components['schemas']['OslCriteriaInput'];

@@ -3,7 +3,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../../api/client';
 import { date, EmptyState, ProblemMessage } from '../../components/common';
-import { type ApiForm, CATEGORIES, type Category, FormStatus, RadioGroup, SelectField, todayInSweden, useApiForm } from './forms';
+import { todayInStockholm } from '../../components/time';
+import { type ApiForm, CATEGORIES, type Category, FormStatus, RadioGroup, useApiForm } from './forms';
+import { SelectField } from '../../components/forms';
 
 export interface Entry { id: string; kind: 'journal' | 'meeting_minutes'; category: Category; visibility: 'owner' | 'shared'; occurredOn: string; body: string; authorName: string | null }
 type Visibility = Entry['visibility'];
@@ -91,7 +93,7 @@ export function EntryFields({ form, dateLabel, bodyLabel }: { form: ApiForm; dat
         defaultValue="owner"
         error={form.error('visibility')}
       />
-      <Textfield id={form.id('occurredOn')} name="occurredOn" type="date" label={dateLabel} required defaultValue={todayInSweden()} error={form.error('occurredOn')} />
+      <Textfield id={form.id('occurredOn')} name="occurredOn" type="date" label={dateLabel} required defaultValue={todayInStockholm()} error={form.error('occurredOn')} />
       <Textfield id={form.id('body')} name="body" label={bodyLabel} multiline rows={5} required minLength={2} maxLength={20_000} error={form.error('body')} />
     </>
   );

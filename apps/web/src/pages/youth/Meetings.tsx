@@ -5,7 +5,8 @@ import { api, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { date, dateTime, EmptyState, ProblemMessage } from '../../components/common';
 import { EntryFields, entryFields } from './Entries';
-import { FormStatus, SelectField, text, useApiForm } from './forms';
+import { FormStatus, text, useApiForm } from './forms';
+import { SelectField } from '../../components/forms';
 
 type MeetingKind = components['schemas']['MeetingInput']['kind'];
 export interface Meeting { id: string; kind: MeetingKind; plannedAt: string; attendees: string; heldOn: string | null }

@@ -5,7 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/common';
 import { useSession } from '../../session';
-import { CASE_FORMS, CheckboxGroup, FormStatus, RISK_FACTORS, RadioGroup, SelectField, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
+import { CASE_FORMS, CheckboxGroup, FormStatus, RISK_FACTORS, RadioGroup, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
+import { SelectField } from '../../components/forms';
 
 /** A young person as the api shows them: the number masked. */
 interface Subject { id: string; name: string; personalNumber: string; birthDate: string; age: number }

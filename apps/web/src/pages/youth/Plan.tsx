@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { date, EmptyState, ProblemMessage } from '../../components/common';
-import { FormStatus, SelectField, text, useApiForm } from './forms';
+import { FormStatus, text, useApiForm } from './forms';
+import { SelectField } from '../../components/forms';
 
 type PlanStatus = NonNullable<components['schemas']['PlanItemUpdateInput']['status']>;
 export interface PlanItem { id: string; goal: string; task: string; dueOn: string; status: PlanStatus; ownerName: string | null; ownerDescription: string; version: number }

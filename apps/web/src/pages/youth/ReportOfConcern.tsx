@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { dateTime, PageTitle } from '../../components/common';
 import { useSession } from '../../session';
-import { FormStatus, SelectField, SHAREABLE, todayInSweden, useApiForm, useCollaborations, type Category } from './forms';
+import { todayInStockholm } from '../../components/time';
+import { FormStatus, SHAREABLE, useApiForm, useCollaborations, type Category } from './forms';
+import { SelectField } from '../../components/forms';
 
 interface Receipt { caseReference: string; receivedBy: string; receivedAt: string }
 
@@ -64,7 +66,7 @@ export function ReportOfConcern() {
           </SelectField>
           <Textfield id="personalNumber" name="personalNumber" label={t('youthConcern.personalNumber')} autoComplete="off" required error={form.error('personalNumber')} />
           <Textfield id="name" name="name" label={t('youthConcern.name')} autoComplete="off" required minLength={2} maxLength={200} error={form.error('name')} />
-          <Textfield id="observedOn" name="observedOn" type="date" label={t('youthConcern.observedOn')} required defaultValue={todayInSweden()} error={form.error('observedOn')} />
+          <Textfield id="observedOn" name="observedOn" type="date" label={t('youthConcern.observedOn')} required defaultValue={todayInStockholm()} error={form.error('observedOn')} />
           <SelectField id="category" label={t('youthConcern.category')} required defaultValue="" error={form.error('category')}>
             <option value="">{t('youthConcern.choose')}</option>
             {SHAREABLE.map((c) => <option key={c} value={c}>{t(`youth.categories.${c}`)}</option>)}

@@ -1,5 +1,5 @@
-import { Alert, Checkbox, Field, Fieldset, Label, Radio, Select, ValidationMessage } from '@digdir/designsystemet-react';
-import { type ReactNode, useState } from 'react';
+import { Alert, Checkbox, Fieldset, Radio, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -17,11 +17,6 @@ export const CATEGORIES: Category[] = ['basic', 'family', 'school', 'leisure', '
 export const SHAREABLE: Category[] = CATEGORIES.filter((c) => c !== 'basic');
 export const RISK_FACTORS: RiskFactor[] = ['truancy', 'school_failure', 'family_conflict', 'violence_exposure', 'risky_peers', 'risky_places', 'alcohol', 'drugs', 'mental_health', 'crime', 'weapons'];
 export const CASE_FORMS: CaseForm[] = ['sspf', 'sig', 'report_of_concern', 'other'];
-
-/** Today in Sweden, YYYY-MM-DD (what the api's calendar dates mean). */
-export function todayInSweden(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
 
 /** A collaboration as /me gives it: with its police and municipality. */
 export interface Collaboration { id: string; name: string; police: { id: string; name: string }; municipality: { id: string; name: string } }
@@ -164,39 +159,6 @@ export function RadioGroup<K extends string>(props: {
       ))}
       {props.error && <ValidationMessage id={`${props.id}-error`}>{props.error}</ValidationMessage>}
     </Fieldset>
-  );
-}
-
-/** A labelled select with the api's message next to it. */
-export function SelectField(props: {
-  id: string;
-  name?: string;
-  label: string;
-  description?: string;
-  error?: string;
-  required?: boolean;
-  defaultValue?: string;
-  value?: string;
-  onChange?: (value: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <Field>
-      <Label htmlFor={props.id}>{props.label}</Label>
-      {props.description && <Field.Description>{props.description}</Field.Description>}
-      <Select
-        id={props.id}
-        name={props.name ?? props.id}
-        required={props.required}
-        defaultValue={props.defaultValue}
-        value={props.value}
-        onChange={props.onChange && ((e) => props.onChange!(e.target.value))}
-        aria-invalid={props.error ? true : undefined}
-      >
-        {props.children}
-      </Select>
-      {props.error && <ValidationMessage>{props.error}</ValidationMessage>}
-    </Field>
   );
 }
 

@@ -59,4 +59,5 @@ export function daysBetween(first: string, end: string): string[] {
   return days;
 }
 
-export const today = () => stockholmDay(new Date());
+/** Today as a Stockholm calendar day ("YYYY-MM-DD"), the form the api takes dates in. */
+export const todayInStockholm = () => stockholmDay(new Date());
