@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Heading, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { ApprovalText, FollowUpStatus, type FollowUpView, usePeriodLabel } from './FollowUps';
+import { CommitmentOutcomes } from './CommitmentOutcomes';
 import { type Assessment, ASSESSMENTS, BackLink, type Decision, DECISIONS, percent, type Side, SIDES } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
 
@@ -39,7 +40,7 @@ export function FollowUpPage() {
       <section aria-labelledby="promise-items">
         <Heading level={2} data-size="sm" id="promise-items">{t('promiseFollowUps.items')}</Heading>
         <Paragraph>{t('promiseFollowUps.fulfilment')}: <strong>{percent(f.progress)}</strong></Paragraph>
-        <ItemTable followUp={f} />
+        <CommitmentOutcomes rows={f.items} />
       </section>
       <section aria-labelledby="promise-conclusion">
         <Heading level={2} data-size="sm" id="promise-conclusion">{t('promiseFollowUps.conclusion')}</Heading>
@@ -100,40 +101,6 @@ function Approvals({ followUp, onApproved }: { followUp: FollowUpView; onApprove
         <div><Button onClick={() => void approve()}>{t('promiseFollowUps.approve', { side: pending.map((s) => t(`promiseVocab.sides.${s}`)).join(' / ') })}</Button></div>
       )}
     </section>
-  );
-}
-
-function ItemTable({ followUp }: { followUp: FollowUpView }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-wrap">
-      <Table data-size="sm" zebra>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('promiseActions.commitment')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('promiseActions.party')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('promiseChart.target')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('promiseChart.actual')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('promiseChart.fulfilment')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('promiseFollowUps.assessment')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('promiseFollowUps.narrative')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {followUp.items.map((item) => (
-            <Table.Row key={item.id}>
-              <Table.Cell>{item.text}</Table.Cell>
-              <Table.Cell>{t(`promiseVocab.parties.${item.party}`)}</Table.Cell>
-              <Table.Cell>{item.target ? `${item.target.forWindow} ${item.target.unit}` : '–'}</Table.Cell>
-              <Table.Cell>{item.actual}</Table.Cell>
-              <Table.Cell>{percent(item.progress)}</Table.Cell>
-              <Table.Cell>{t(`promiseVocab.assessments.${item.assessment}`)}</Table.Cell>
-              <Table.Cell>{item.narrative || '–'}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
   );
 }
 

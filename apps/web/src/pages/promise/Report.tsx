@@ -1,4 +1,4 @@
-import { Button, Heading, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -6,6 +6,7 @@ import { date, ProblemMessage } from '../../components/common';
 import type { CommitmentFigures } from './Promise';
 import { type Assessment, type Decision, percent, type PromiseView } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
+import { CommitmentOutcomes } from './CommitmentOutcomes';
 
 /** report.ts FollowUpReport */
 interface FollowUpReport {
@@ -159,34 +160,7 @@ function ReportPreview({ report }: { report: FollowUpReport }) {
         {t(`promiseReport.basis.${report.basis}`)} — {t('promiseReport.window', { from: date(report.window.from, i18n.language), to: date(report.window.to, i18n.language) })} —{' '}
         {t('promiseFollowUps.fulfilment')}: {percent(report.progress)}
       </Paragraph>
-      <div className="table-wrap">
-        <Table data-size="sm">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('promiseActions.commitment')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('promiseActions.party')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('promiseChart.target')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('promiseChart.actual')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('promiseChart.fulfilment')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('promiseFollowUps.assessment')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('promiseFollowUps.narrative')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {report.commitments.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.Cell>{c.text}</Table.Cell>
-                <Table.Cell>{t(`promiseVocab.parties.${c.party}`)}</Table.Cell>
-                <Table.Cell>{c.target ? `${c.target.forWindow} ${c.target.unit}` : '–'}</Table.Cell>
-                <Table.Cell>{c.actual}</Table.Cell>
-                <Table.Cell>{percent(c.progress)}</Table.Cell>
-                <Table.Cell>{t(`promiseVocab.assessments.${c.assessment}`)}</Table.Cell>
-                <Table.Cell>{c.narrative || '–'}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <CommitmentOutcomes rows={report.commitments} />
       <Paragraph><strong>{t('promiseFollowUps.conclusion')}:</strong> {report.conclusion || '–'}</Paragraph>
       <Paragraph><strong>{t('promiseFollowUps.decision')}:</strong> {report.decision ? t(`promiseVocab.decisions.${report.decision}`) : '–'}</Paragraph>
       {report.approvals.length > 0 && (

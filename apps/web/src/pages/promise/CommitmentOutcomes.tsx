@@ -1,0 +1,39 @@
+import { Table } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { CommitmentFigures } from './Promise';
+import { type Assessment, percent } from './shared';
+
+/** Each commitment's target, outcome and assessment: in a follow-up and in the year's report. */
+export function CommitmentOutcomes({ rows }: { rows: (CommitmentFigures & { assessment: Assessment; narrative: string })[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <Table data-size="sm" zebra>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('promiseActions.commitment')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('promiseActions.party')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('promiseChart.target')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('promiseChart.actual')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('promiseChart.fulfilment')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('promiseFollowUps.assessment')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('promiseFollowUps.narrative')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((item) => (
+            <Table.Row key={item.id}>
+              <Table.Cell>{item.text}</Table.Cell>
+              <Table.Cell>{t(`promiseVocab.parties.${item.party}`)}</Table.Cell>
+              <Table.Cell>{item.target ? `${item.target.forWindow} ${item.target.unit}` : '–'}</Table.Cell>
+              <Table.Cell>{item.actual}</Table.Cell>
+              <Table.Cell>{percent(item.progress)}</Table.Cell>
+              <Table.Cell>{t(`promiseVocab.assessments.${item.assessment}`)}</Table.Cell>
+              <Table.Cell>{item.narrative || '–'}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
