@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { PERMISSIONS, ROLES } from '@samverkan/access';
 import type { Page } from 'playwright-core';
-import type { QueryRunner } from 'typeorm';
-import { seriousA11yViolations } from './support/browser.js';
+import { fieldDescription, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
-import { WebTestApp } from './support/web-app.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 /**
  * Administration (users, roles, reminder rules) and the audit trail in headless Chromium against
@@ -12,34 +11,25 @@ import { WebTestApp } from './support/web-app.js';
  * system administrator did, and tampers with the trail last.
  */
 describe('web client: administration and audit trail', () => {
-  // Each test is a whole job done through the screens, on a machine the other test files share.
-  jest.setTimeout(180_000);
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
   let base: string;
-  let keeper: QueryRunner;
 
   beforeAll(async () => {
     web = await WebTestApp.start();
     ({ api, base } = web);
-    // One connection held for the whole file: another jest run's teardown drops test databases
-    // that show no connection, which an idle pool can briefly look like.
-    keeper = api.db.createQueryRunner();
-    await keeper.connect();
   });
 
   afterAll(async () => {
-    await keeper?.release();
     await web?.close();
   });
 
-  /** The message the page shows next to a field (what the field's aria-describedby points at), once the field is marked invalid. */
+  /** The message the page shows next to a field, once the field is marked invalid. */
   async function messageNextTo(page: Page, id: string): Promise<string> {
     const field = page.locator(`[id="${id}"][aria-invalid="true"]`);
     await field.waitFor();
-    const describedBy = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-    const texts = await Promise.all(describedBy.map((d) => page.locator(`[id="${d}"]`).textContent()));
-    return texts.join(' ');
+    return fieldDescription(field);
   }
 
   const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });

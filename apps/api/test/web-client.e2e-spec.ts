@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
-import { WebTestApp } from './support/web-app.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 /**
  * The web client in headless Chromium against the real api (PostgreSQL, Redis) with the Hammarö
  * demo data: each role signs in and does its main job; accessibility checked with axe-core.
  */
 describe('web client', () => {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
   let base: string;

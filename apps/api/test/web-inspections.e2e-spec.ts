@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
-import { WebTestApp } from './support/web-app.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
@@ -23,8 +23,7 @@ const stockholmDay = (instant: Date) => stockholmLocal(instant).slice(0, 10);
  * plan, report and sanction case; what other roles may not see. Accessibility checked with axe-core.
  */
 describe('web client: inspections', () => {
-  // Each test is a whole errand in the browser (several screens, axe on each): more than the default 30 s on a shared machine.
-  jest.setTimeout(180_000);
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
   let base: string;

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Locator } from 'playwright-core';
-import { seriousA11yViolations } from './support/browser.js';
+import { fieldDescription, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
-import { WebTestApp } from './support/web-app.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 const TITLE = 'Insats mot langning vid Hammarö kyrkby';
 const INTELLIGENCE = 'Tips från fältassistenter: en 20-åring i en röd Saab säljer hembränt till unga vid kyrkbyns busshållplats.';
 const REFERENCE = 'UR-2026-0999';
 const COMMITMENT = 'Genomföra insatser mot narkotika- och alkoholförsäljning om underrättelseläget medger.';
-
-/** What assistive technology reads out with a field (its aria-describedby): where the api's message next to it must be. */
-async function description(field: Locator): Promise<string> {
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
 
 /**
  * The operations screens in headless Chromium against the real api and the Hammarö demo data: an
@@ -23,8 +15,7 @@ async function description(field: Locator): Promise<string> {
  * summary into the promise, and a manager of the municipality sees only the counts.
  */
 describe('web client: operations', () => {
-  // Each test is a whole job done through the screens, on a machine the other test files share.
-  jest.setTimeout(180_000);
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
   let base: string;
@@ -63,8 +54,8 @@ describe('web client: operations', () => {
     await page.getByRole('button', { name: 'Föreslå insatsen' }).click();
 
     await page.getByRole('link', { name: 'plannedEnd must be after plannedStart' }).waitFor();
-    expect(await description(page.getByLabel('Planerat slut'))).toContain('plannedEnd must be after plannedStart');
-    expect(await description(page.getByLabel('Planerad start'))).not.toContain('plannedEnd');
+    expect(await fieldDescription(page.getByLabel('Planerat slut'))).toContain('plannedEnd must be after plannedStart');
+    expect(await fieldDescription(page.getByLabel('Planerad start'))).not.toContain('plannedEnd');
     expect(await api.db.query('SELECT id FROM operations WHERE title = $1', [TITLE])).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -194,7 +185,7 @@ describe('web client: operations', () => {
     await dialog.getByRole('heading', { name: 'Detta frisläpps' }).waitFor();
     await dialog.getByRole('button', { name: 'Bekräfta och frisläpp' }).click();
     await page.getByRole('link', { name: /^area / }).waitFor();
-    expect(await description(page.getByLabel('Område i allmänna termer'))).toMatch(/area/);
+    expect(await fieldDescription(page.getByLabel('Område i allmänna termer'))).toMatch(/area/);
 
     await page.getByLabel('Område i allmänna termer').fill('Hammarö');
     await page.getByRole('button', { name: 'Granska och frisläpp' }).click();

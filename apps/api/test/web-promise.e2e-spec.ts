@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { HAMMARO_PROMISE_TITLE } from '@samverkan/promises';
 import type { Page } from 'playwright-core';
-import type { QueryRunner } from 'typeorm';
 import { seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
-import { WebTestApp } from './support/web-app.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 /**
  * The citizen promise in the web client (headless Chromium against the real api with the Hammarö
@@ -13,26 +12,19 @@ import { WebTestApp } from './support/web-app.js';
  * both parties' approvals, the report export, and the public page.
  */
 describe('web client: the citizen promise', () => {
-  // Each test signs in (some twice) and walks several screens in a real browser: more than the default 30 s on a loaded machine.
-  jest.setTimeout(120_000);
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
   let base: string;
   let promiseId: string;
-  let held: QueryRunner;
 
   beforeAll(async () => {
     web = await WebTestApp.start();
     ({ api, base } = web);
-    // One connection held open for the file's life: another jest run's global teardown drops the
-    // test databases nobody is connected to, and the pool's connections idle out while the browser works.
-    held = api.db.createQueryRunner();
-    await held.connect();
     [{ id: promiseId }] = await api.db.query(`SELECT id FROM promises WHERE title = $1`, [HAMMARO_PROMISE_TITLE]);
   });
 
   afterAll(async () => {
-    await held?.release();
     await web?.close();
   });
 

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { addDays, addMonths, stockholmDate } from '@samverkan/platform';
-import type { Locator, Page } from 'playwright-core';
-import { seriousA11yViolations } from './support/browser.js';
-import { DEMO_PASSWORD, type TestApi } from './support/test-api.js';
-import { WebTestApp } from './support/web-app.js';
+import type { Page } from 'playwright-core';
+import { fieldDescription, seriousA11yViolations } from './support/browser.js';
+import type { TestApi } from './support/test-api.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 const today = stockholmDate(new Date());
-/** Jest's limit for one of these tests: each drives a browser through many screens on a shared machine. */
-const BROWSER_TEST = 240_000;
 
 /** The Luhn check digit of a personnummer's nine digits YYMMDDNNN (Skatteverket's rule). */
 function luhn(nineDigits: string): number {
@@ -29,13 +27,6 @@ function personalNumber(years: number, serial: string, extraDays: number): { num
 /** The same number with a wrong check digit. */
 const wrongCheckDigit = (number: string) => `${number.slice(0, -1)}${(Number(number.at(-1)) + 1) % 10}`;
 
-/** What assistive technology reads out with a field (its aria-describedby): where the api's message next to it must be. */
-async function description(field: Locator): Promise<string> {
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
-
 /** A form on the page, found by its submit button. */
 const formWith = (page: Page, submit: string) => page.locator('form', { has: page.getByRole('button', { name: submit, exact: true }) });
 
@@ -47,6 +38,7 @@ const formWith = (page: Page, submit: string) => page.locator('form', { has: pag
  * OSL 10 kap 18 a § needs its three conditions attested.
  */
 describe('web client: youth cases', () => {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
   let base: string;
@@ -57,26 +49,13 @@ describe('web client: youth cases', () => {
   beforeAll(async () => {
     web = await WebTestApp.start();
     ({ api, base } = web);
-  }, BROWSER_TEST);
+  });
 
   afterAll(async () => {
     await web?.close();
   });
 
-  /**
-   * Signs in as WebTestApp.signIn does, but waits longer for each step: the machine these run on is
-   * shared with other test runs, and a slow moment must not fail a test.
-   */
-  async function signIn(email: string): Promise<Page> {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(60_000);
-    await page.goto(base);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
-    return page;
-  }
+  const signIn = (email: string) => web.signIn(email);
 
   it('social worker: opens a case for a new young person; a wrong check digit is refused next to the number; the number is stored only encrypted', async () => {
     const page = await signIn('socialsekreterare@hammaro.test');
@@ -94,7 +73,7 @@ describe('web client: youth cases', () => {
     await page.getByLabel('Skäl till sökningen (sparas i granskningsloggen)').fill('Orosanmälan från skolan om frånvaro');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByText('personalNumber must be a valid personnummer', { exact: false }).first().waitFor();
-    expect(await description(number)).toContain('personalNumber must be a valid personnummer or samordningsnummer');
+    expect(await fieldDescription(number)).toContain('personalNumber must be a valid personnummer or samordningsnummer');
     expect(await number.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -133,7 +112,7 @@ describe('web client: youth cases', () => {
     expect(searches.at(-1)!.details).toEqual({ reason: 'Orosanmälan från skolan om frånvaro', found: 0 });
     expect(JSON.stringify(searches)).not.toContain(ella.canonical);
     await page.close();
-  }, BROWSER_TEST);
+  });
 
   it('social worker: records the consent (the age rule first), adds a plan item and a meeting with minutes, writes notes, moves the case on', async () => {
     const page = await signIn('socialsekreterare@hammaro.test');
@@ -152,7 +131,7 @@ describe('web client: youth cases', () => {
     await consent.getByRole('button', { name: 'Registrera samtycket' }).click();
     const signers = consent.locator('[id="consent-signers"]');
     await consent.getByText('from 15 the young person must also sign').first().waitFor();
-    expect(await description(signers)).toContain('from 15 the young person must also sign');
+    expect(await fieldDescription(signers)).toContain('from 15 the young person must also sign');
     expect(await api.db.query('SELECT 1 FROM youth_consents WHERE case_id = $1', [caseId])).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -254,7 +233,7 @@ describe('web client: youth cases', () => {
     for (const summary of ['Registrera utlämnande', 'Ny anteckning']) await page.getByText(summary, { exact: true }).click();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
-  }, BROWSER_TEST);
+  });
 
   it('police officer: sees the case shared by the consent, only the categories it covers, and cannot work it', async () => {
     const page = await signIn('polis@karlstad.polisen.test');
@@ -285,7 +264,7 @@ describe('web client: youth cases', () => {
     await page.goto(`${base}/youth-cases/new`);
     await page.getByText('Du har inte behörighet till den här sidan.').waitFor();
     await page.close();
-  }, BROWSER_TEST);
+  });
 
   it('police officer: files a report of concern (an adult is refused next to the number) and then cannot open the case', async () => {
     const page = await signIn('polis@karlstad.polisen.test');
@@ -302,7 +281,7 @@ describe('web client: youth cases', () => {
     await page.getByLabel('Vad polisen såg och varför barnet kan behöva skydd').fill('Barnet var ute ensamt kl. 02 i Skoghall och berättade om bråk hemma.');
     await page.getByRole('button', { name: 'Skicka orosanmälan' }).click();
     await page.getByText('a report of concern (SoL 14 kap 1 §) is about a child under 18').first().waitFor();
-    expect(await description(number)).toContain('a report of concern (SoL 14 kap 1 §) is about a child under 18');
+    expect(await fieldDescription(number)).toContain('a report of concern (SoL 14 kap 1 §) is about a child under 18');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const child = personalNumber(10, '527', 100);
@@ -329,7 +308,7 @@ describe('web client: youth cases', () => {
     await page.getByRole('cell', { name: 'Ella Lindgren' }).waitFor();
     expect(await page.getByRole('cell', { name: 'Hugo Berglund' }).count()).toBe(0);
     await page.close();
-  }, BROWSER_TEST);
+  });
 
   it('social worker: a disclosure under OSL 10 kap 18 a § is refused until its three conditions are attested', async () => {
     const page = await signIn('socialsekreterare@hammaro.test');
@@ -355,7 +334,7 @@ describe('web client: youth cases', () => {
       'Uppgiften kan bidra till att förhindra den brottsliga verksamheten',
       'Utlämnandet står inte i strid med socialtjänstens egna åtgärder',
     ]) {
-      expect(await description(criteria.getByRole('checkbox', { name: criterion }))).toContain(`must be attested: ${criterion}`);
+      expect(await fieldDescription(criteria.getByRole('checkbox', { name: criterion }))).toContain(`must be attested: ${criterion}`);
     }
     expect(await api.db.query('SELECT id FROM youth_disclosures WHERE case_id = $1', [oscar])).toHaveLength(before);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -375,5 +354,5 @@ describe('web client: youth cases', () => {
     });
     await page.getByRole('listitem').filter({ hasText: 'Oscar har setts med vapen i Skoghall' }).waitFor();
     await page.close();
-  }, BROWSER_TEST);
+  });
 });

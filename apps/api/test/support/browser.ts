@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +28,7 @@ export class TestBrowser {
     const context = await this.browser!.newContext({ locale: 'sv-SE', ...options });
     const page = await context.newPage();
     // Shorter than the test's own timeout, so a failure names the element it waited for.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     page.on('close', () => void context.close().catch(() => undefined));
     return page;
   }
@@ -63,4 +63,11 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+/** What assistive technology reads out with a field (its aria-describedby): where the api's message next to it must be. */
+export async function fieldDescription(field: Locator): Promise<string> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
 }

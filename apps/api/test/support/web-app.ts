@@ -6,6 +6,12 @@ import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
 import { DEMO_PASSWORD, TestApi } from './test-api.js';
 
+/**
+ * Jest's limit for one browser test: each is a whole job through several screens (axe on each) on a
+ * shared two-core machine. It only catches a hang; nothing here measures speed.
+ */
+export const BROWSER_TEST_TIMEOUT = 180_000;
+
 /** The built client the api serves; `WEB_DIST_DIR` lets a second checkout's build be tested on its own. */
 const WEB_DIST_DIR = process.env.WEB_DIST_DIR ?? 'dist/web';
 
