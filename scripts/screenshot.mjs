@@ -27,7 +27,10 @@ try {
   };
   await shoot('socialsekreterare@hammaro.test', '/', 'start.png');
   await shoot('chef@hammaro.test', '/promise', 'dashboard.png');
-  console.log('docs/screenshots/start.png, docs/screenshots/dashboard.png');
+  // The demo's upcoming inspections are the next weekends' evenings: show the month of the first.
+  const soon = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+  await shoot('alkohol@hammaro.test', `/inspections/calendar?view=month&date=${soon}`, 'calendar.png');
+  console.log('docs/screenshots/start.png, docs/screenshots/dashboard.png, docs/screenshots/calendar.png');
 } finally {
   await browser.close();
   await api.stop();
