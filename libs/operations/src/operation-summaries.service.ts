@@ -7,7 +7,9 @@ import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource } from 'typeorm';
 import { type OutcomeCounts, type Substance, SUBSTANCES, summaryCounts } from './operation-rules.js';
 import type { ReleaseInput, SummaryListQuery, SummaryTotalsQuery } from './operations.dto.js';
+import { OperationsService } from './operations.service.js';
 
+/** The sums of released summaries: what the joint follow-up reports for a year. */
 export interface SummaryTotals {
   operations: number;
   arrests: number;
@@ -16,7 +18,6 @@ export interface SummaryTotals {
   placesChecked: number;
   seizures: { substance: string; label: string; quantity: number; unit: string }[];
 }
-import { OperationsService } from './operations.service.js';
 
 const SELECT_SUMMARIES = `SELECT s.id, s.collaboration_id AS "collaborationId", c.name AS collaboration,
   to_char(s.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(s.period_end, 'YYYY-MM-DD') AS "periodEnd", s.area, s.counts,
