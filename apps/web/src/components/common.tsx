@@ -1,16 +1,24 @@
 import { Alert, ErrorSummary, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { type DependencyList, useEffect, useState } from 'react';
+import { type DependencyList, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 
-/** Loads data for a screen; `reload` runs it again after a change. A null `load` waits (nothing to load yet). */
+/**
+ * Loads data for a screen; `reload` runs it again after a change. A null `load` waits (nothing to
+ * load yet). A reload keeps showing the data it refreshes; a new query (changed deps, e.g. another
+ * filter or year) drops the old answer at once, so the screen never shows the last query's rows
+ * under the new one's heading.
+ */
 export function useLoad<T>(load: (() => Promise<{ data?: unknown; error?: unknown; response: Response }>) | null, deps: DependencyList) {
   const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: load !== null });
   const [tick, setTick] = useState(0);
+  const loadedTick = useRef(tick);
   useEffect(() => {
     if (!load) return;
     let live = true;
-    setState((s) => ({ ...s, loading: true }));
+    const refreshing = loadedTick.current !== tick;
+    loadedTick.current = tick;
+    setState((s) => (refreshing ? { ...s, loading: true } : { loading: true }));
     void load().then(({ data, error, response }) => {
       if (!live) return;
       setState(error ? { problem: { ...(error as Problem), status: response.status }, loading: false } : { data: data as T, loading: false });

@@ -1,22 +1,21 @@
 import { Button, Link as DsLink, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
 import type { Organisation, Page, User } from './types';
 
 const PAGE_SIZE = 25;
-const FILTERS = ['q', 'organisationId', 'active'] as const;
 
 /** The users the admin administers: search by name or e-mail, filter by organisation and status; filters live in the address. */
 export function Users() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, applyFilters, goToOffset } = useListQuery();
   const q = params.get('q') ?? '';
   const organisationId = params.get('organisationId') ?? '';
   const active = params.get('active') ?? '';
@@ -31,25 +30,6 @@ export function Users() {
   const organisations = useLoad<Organisation[]>(() => api.GET('/api/v1/organisations'), []);
   const filtered = !!(q || organisationId || active);
 
-  function filter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of FILTERS) {
-      const value = String(form.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setParams(next);
-  }
-
-  function goTo(nextOffset: number) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set('offset', String(nextOffset));
-      return next;
-    });
-  }
-
   return (
     <>
       <PageTitle>{t('adminUsers.title')}</PageTitle>
@@ -58,7 +38,7 @@ export function Users() {
           <Button asChild><Link to="/admin/users/new">{t('adminUsers.new')}</Link></Button>
         </div>
       )}
-      <form className="admin-filters" role="search" aria-label={t('adminUsers.filters')} onSubmit={filter} noValidate>
+      <form className="admin-filters" role="search" aria-label={t('adminUsers.filters')} onSubmit={applyFilters} noValidate>
         <Textfield id="q" name="q" key={`q-${q}`} defaultValue={q} label={t('adminUsers.search')} description={t('adminUsers.searchHint')} error={fieldError(users.problem, 'q')} />
         {!!organisations.data?.length && (
           <SelectField id="organisationId" key={`o-${organisationId}`} defaultValue={organisationId} label={t('adminUsers.organisation')} error={fieldError(users.problem, 'organisationId')}>
@@ -107,7 +87,7 @@ export function Users() {
               </Table.Body>
             </Table>
           </div>
-          <Pager label={t('adminUsers.pages')} page={users.data} onOffset={goTo} />
+          <Pager label={t('adminUsers.pages')} page={users.data} onOffset={goToOffset} />
         </>
       )}
     </>

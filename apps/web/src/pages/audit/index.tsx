@@ -1,9 +1,10 @@
 import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
@@ -58,7 +59,7 @@ const endOfDay = (day: string) => {
 /** The events the reader may see, newest first, filtered; the filters live in the address so a finding can be linked to. */
 function AuditTrail() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, applyFilters, goToOffset } = useListQuery();
   const value = (name: string) => params.get(name) ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const filters = [...TEXT_FILTERS, 'outcome', 'from', 'to'].map(value);
@@ -83,17 +84,6 @@ function AuditTrail() {
   );
   const filtered = filters.some(Boolean);
 
-  function filter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of [...TEXT_FILTERS, 'outcome', 'from', 'to']) {
-      const v = String(form.get(name) ?? '').trim();
-      if (v) next.set(name, v);
-    }
-    setParams(next);
-  }
-
   /** Narrows the trail to one value seen in an event (this actor, this record). */
   function only(name: 'actorUserId' | 'resourceId', v: string, resourceType?: string | null) {
     const next = new URLSearchParams();
@@ -102,19 +92,11 @@ function AuditTrail() {
     setParams(next);
   }
 
-  function goTo(nextOffset: number) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set('offset', String(nextOffset));
-      return next;
-    });
-  }
-
   const problem = events.problem;
   return (
     <section aria-labelledby="audit-trail">
       <Heading level={2} data-size="sm" id="audit-trail">{t('audit.events')}</Heading>
-      <form className="audit-filters" role="search" aria-label={t('audit.filters')} onSubmit={filter} noValidate key={params.toString()}>
+      <form className="audit-filters" role="search" aria-label={t('audit.filters')} onSubmit={applyFilters} noValidate key={params.toString()}>
         <Textfield id="action" name="action" defaultValue={value('action')} label={t('audit.action')} description={t('audit.actionHint')} error={fieldError(problem, 'action')} />
         <Textfield id="resourceType" name="resourceType" defaultValue={value('resourceType')} label={t('audit.resourceType')} description={t('audit.resourceTypeHint')} error={fieldError(problem, 'resourceType')} />
         <Textfield id="resourceId" name="resourceId" defaultValue={value('resourceId')} label={t('audit.resourceId')} error={fieldError(problem, 'resourceId')} />
@@ -138,7 +120,7 @@ function AuditTrail() {
           <ul className="audit-events" aria-label={t('audit.events')}>
             {events.data.items.map((e) => <EventItem key={e.id} event={e} onOnly={only} />)}
           </ul>
-          <Pager label={t('audit.pages')} page={events.data} onOffset={goTo} />
+          <Pager label={t('audit.pages')} page={events.data} onOffset={goToOffset} />
         </>
       )}
     </section>

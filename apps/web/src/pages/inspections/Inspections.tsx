@@ -1,9 +1,10 @@
 import { Alert, Button, Field, Fieldset, Heading, Label, Link as DsLink, Paragraph, Radio, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { FindingPhotos } from './FindingPhotos';
 import { InspectionSteps } from './InspectionSteps';
@@ -18,7 +19,7 @@ const PAGE_SIZE = 25;
 export function Inspections() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, goToOffset } = useListQuery();
   const filter = {
     status: params.get('status') ?? '', type: params.get('type') ?? '', inspectorId: params.get('inspectorId') ?? '',
     premisesId: params.get('premisesId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '',
@@ -130,7 +131,7 @@ export function Inspections() {
         </div>
       )}
       {list.data && (
-        <Pager page={list.data} onOffset={(o) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), offset: String(o) }))} />
+        <Pager page={list.data} onOffset={goToOffset} />
       )}
     </>
   );

@@ -1,9 +1,10 @@
 import { Button, Card, Field, Heading, Label, Link as DsLink, List, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { type InspectionRow, type PremisesRow, type RiskFactor } from './shared';
 import { type Page, Pager } from '../../components/Pager';
@@ -51,7 +52,7 @@ function NextVisit({ premises }: { premises: PremisesRow }) {
 /** The register of licensed premises with each one's risk score and its factors, licences and next visit. */
 export function PremisesRegister() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, goToOffset } = useListQuery();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const offset = Number(params.get('offset') ?? 0);
@@ -119,7 +120,7 @@ export function PremisesRegister() {
           </Table>
         </div>
       )}
-      {list.data && <Pager page={list.data} onOffset={(o) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), offset: String(o) }))} />}
+      {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>
   );
 }

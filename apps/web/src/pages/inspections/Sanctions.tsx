@@ -1,9 +1,10 @@
 import { Alert, Button, Field, Fieldset, Heading, Label, Link as DsLink, List, Paragraph, Radio, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import type { SanctionRow } from './Premises';
 import { type InspectionRow } from './shared';
@@ -22,7 +23,7 @@ interface SanctionCase extends SanctionRow {
 /** Sanction cases the reader may see, open or decided, newest first. */
 export function SanctionCases() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, goToOffset } = useListQuery();
   const state = params.get('state') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const list = useLoad<Page<SanctionRow>>(
@@ -72,7 +73,7 @@ export function SanctionCases() {
           </Table>
         </div>
       )}
-      {list.data && <Pager page={list.data} onOffset={(o) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), offset: String(o) }))} />}
+      {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>
   );
 }

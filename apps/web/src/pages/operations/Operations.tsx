@@ -1,8 +1,9 @@
 import { Button, Field, Label, Link as DsLink, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { recentYears } from './shared';
 import { type Page, Pager } from '../../components/Pager';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 25;
 export function Operations() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, goToOffset } = useListQuery();
   const status = (params.get('status') ?? '') as OperationStatus | '';
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
@@ -87,7 +88,7 @@ export function Operations() {
               </Table.Body>
             </Table>
           </div>
-          <Pager page={list.data} onOffset={(o) => { const next = new URLSearchParams(params); next.set('offset', String(o)); setParams(next); }} />
+          <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}
     </>

@@ -1,8 +1,8 @@
 import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { type Counts, number, recentYears, useSeizureText } from './shared';
 import { type Page, Pager } from '../../components/Pager';
 import './operations.css';
@@ -19,7 +19,7 @@ const PAGE_SIZE = 20;
 export default function OperationSummaries() {
   const { t, i18n } = useTranslation();
   const seizureText = useSeizureText();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, goToOffset } = useListQuery();
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const filter = { year: year ? Number(year) : undefined };
@@ -95,7 +95,7 @@ export default function OperationSummaries() {
               )}
             </Table>
           </div>
-          <Pager page={list.data} onOffset={(o) => setParams({ ...(year ? { year } : {}), offset: String(o) })} />
+          <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}
     </>

@@ -1,9 +1,9 @@
 import { Button, Checkbox, Fieldset, Link as DsLink, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { ACTION_STATUSES, type ActionView, BackLink, type CommitmentView, PARTIES, promisePath, STATUS_COLOUR, useCurrentPromise } from './shared';
 import { type Page, Pager } from '../../components/Pager';
@@ -38,7 +38,7 @@ function actionQuery(params: URLSearchParams, promiseId: string) {
 /** The actions of the promise, filtered as the query string says; overdue ones are marked. */
 export function ActionsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, applyFilters, goToOffset } = useListQuery({ keep: ['promise'] });
   const { promise, chosen, loading, problem } = useCurrentPromise();
   const search = params.toString();
   const list = useLoad<Page<ActionView>>(
@@ -50,20 +50,6 @@ export function ActionsPage() {
     [promise?.id],
   );
   const filtered = FILTERS.some((f) => params.get(f));
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (chosen) next.set('promise', chosen);
-    for (const [name, value] of new FormData(event.currentTarget)) if (value) next.set(name, String(value));
-    setParams(next);
-  }
-
-  function goTo(offset: number) {
-    const next = new URLSearchParams(params);
-    next.set('offset', String(offset));
-    setParams(next);
-  }
 
   if (loading) return <Loading />;
   return (
@@ -110,7 +96,7 @@ export function ActionsPage() {
       {!!list.data?.items.length && (
         <>
           <ActionTable actions={list.data.items} />
-          <Pager page={list.data} onOffset={goTo} />
+          <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}
     </>

@@ -1,9 +1,9 @@
 import { Button, Link as DsLink, Textfield } from '@digdir/designsystemet-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useListQuery } from '../../components/useListQuery';
 import { ActivityTable } from './Action';
 import { ACTIVITY_KINDS, type ActivityKind, type ActivityView, BackLink, type CommitmentView, promisePath, useCurrentPromise } from './shared';
 import { type Page, Pager } from '../../components/Pager';
@@ -15,7 +15,7 @@ const FILTERS = ['commitmentId', 'kind', 'from', 'to'] as const;
 /** What was carried out under the promise, newest first, filtered as the query string says. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, applyFilters, goToOffset } = useListQuery({ keep: ['promise'] });
   const { promise, chosen, loading, problem } = useCurrentPromise();
   const search = params.toString();
   const value = (name: string) => params.get(name) || undefined;
@@ -44,20 +44,6 @@ export function ActivitiesPage() {
   );
   const texts = new Map(commitments.data?.items.map((c) => [c.id, c.text]));
   const filtered = FILTERS.some((f) => params.get(f));
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (chosen) next.set('promise', chosen);
-    for (const [name, v] of new FormData(event.currentTarget)) if (v) next.set(name, String(v));
-    setParams(next);
-  }
-
-  function goTo(offset: number) {
-    const next = new URLSearchParams(params);
-    next.set('offset', String(offset));
-    setParams(next);
-  }
 
   if (loading) return <Loading />;
   return (
@@ -89,7 +75,7 @@ export function ActivitiesPage() {
       {!!list.data?.items.length && (
         <>
           <ActivityTable activities={list.data.items} commitments={texts} />
-          <Pager page={list.data} onOffset={goTo} />
+          <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}
     </>
