@@ -64,8 +64,9 @@ describe('web client: inspections', () => {
     await page.getByLabel('Sök på namn').fill('kanal');
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/q=kanal/);
-    await page.getByRole('link', { name: 'Skoghalls Krog' }).waitFor({ state: 'detached' });
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    // The matching premises, and nothing else, once the answer to the search is shown.
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Klubb Kanalen' }) }).waitFor();
 
     await page.getByRole('link', { name: 'Klubb Kanalen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Klubb Kanalen' }).waitFor();
@@ -148,8 +149,11 @@ describe('web client: inspections', () => {
     await entry.waitFor();
     expect(await page.getByRole('heading', { level: 2, name: /^Vecka \d+/ }).textContent()).toBe(week);
     // One inspector's calendar: the police officer is not booked on it.
+    const mikaelsWeek = page.waitForResponse((r) => r.url().includes('/api/v1/inspections?') && r.url().includes('inspectorId='));
     await page.getByLabel('Inspektör', { exact: true }).selectOption({ label: 'Mikael Berg' });
-    await entry.waitFor({ state: 'detached' });
+    await mikaelsWeek;
+    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    expect(await entry.count()).toBe(0);
     await page.getByLabel('Inspektör', { exact: true }).selectOption({ label: 'Johan Nyström' });
     await entry.waitFor();
     await page.close();

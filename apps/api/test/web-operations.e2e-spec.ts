@@ -99,7 +99,10 @@ describe('web client: operations', () => {
   it('police commander: reads the intelligence, decides the operation and names its participants', async () => {
     const page = await web.signIn('insatschef@karlstad.polisen.test');
     await page.getByRole('link', { name: 'Insatser', exact: true }).click();
+    const proposed = page.waitForResponse((r) => r.url().includes('/api/v1/operations?') && r.url().includes('status=proposed'));
     await page.getByLabel('Status').selectOption({ label: 'Föreslagen' });
+    await proposed;
+    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
     await page.getByRole('link', { name: /Kontroll av smuggelsprit före jul/ }).waitFor();
     // The filter is the api's: the decided operation in Lövnäs is not among the proposed ones.
     expect(await page.getByRole('link', { name: /Insats mot försäljning till unga i Lövnäs/ }).count()).toBe(0);

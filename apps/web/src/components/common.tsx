@@ -1,34 +1,38 @@
 import { Alert, ErrorSummary, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { type DependencyList, useEffect, useRef, useState } from 'react';
+import { type DependencyList, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 
 /**
  * Loads data for a screen; `reload` runs it again after a change. A null `load` waits (nothing to
- * load yet). A reload keeps showing the data it refreshes; a new query (changed deps, e.g. another
- * filter or year) drops the old answer at once, so the screen never shows the last query's rows
- * under the new one's heading.
+ * load yet). A reload keeps showing the data it refreshes; an answer to an earlier query (the deps
+ * changed, e.g. another filter or year) is never shown, so a screen cannot show the last query's
+ * rows under the new one's heading while the new answer is on its way.
  */
 export function useLoad<T>(load: (() => Promise<{ data?: unknown; error?: unknown; response: Response }>) | null, deps: DependencyList) {
-  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: load !== null });
+  const key = JSON.stringify(deps);
+  const [state, setState] = useState<{ key?: string; data?: T; problem?: Problem; loading: boolean }>({ loading: false });
   const [tick, setTick] = useState(0);
-  const loadedTick = useRef(tick);
   useEffect(() => {
     if (!load) return;
     let live = true;
-    const refreshing = loadedTick.current !== tick;
-    loadedTick.current = tick;
-    setState((s) => (refreshing ? { ...s, loading: true } : { loading: true }));
+    setState((s) => ({ ...s, loading: true }));
     void load().then(({ data, error, response }) => {
       if (!live) return;
-      setState(error ? { problem: { ...(error as Problem), status: response.status }, loading: false } : { data: data as T, loading: false });
+      setState(error ? { key, problem: { ...(error as Problem), status: response.status }, loading: false } : { key, data: data as T, loading: false });
     });
     return () => {
       live = false;
     };
     // The caller names what the load depends on (like useEffect's list).
   }, [...deps, tick]);
-  return { ...state, reload: () => setTick((t) => t + 1) };
+  const current = state.key === key;
+  return {
+    data: current ? state.data : undefined,
+    problem: current ? state.problem : undefined,
+    loading: load !== null && (!current || state.loading),
+    reload: () => setTick((t) => t + 1),
+  };
 }
 
 export function Loading() {
