@@ -65,7 +65,7 @@ describe('web client: inspections', () => {
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/q=kanal/);
     // The matching premises, and nothing else, once the answer to the search is shown.
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
     await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Klubb Kanalen' }) }).waitFor();
 
     await page.getByRole('link', { name: 'Klubb Kanalen' }).click();
