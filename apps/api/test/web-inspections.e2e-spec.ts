@@ -62,11 +62,14 @@ describe('web client: inspections', () => {
 
     // Search by name (the filter lives in the address, so it can be linked to).
     await page.getByLabel('Sök på namn').fill('kanal');
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/premises?') && r.url().includes('q=kanal'));
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
-    await page.waitForURL(/q=kanal/);
-    // The matching premises, and nothing else, once the answer to the search is shown.
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+    await searched;
+    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(/q=kanal/);
+    // The matching premises, and nothing else.
     await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Klubb Kanalen' }) }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
 
     await page.getByRole('link', { name: 'Klubb Kanalen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Klubb Kanalen' }).waitFor();
