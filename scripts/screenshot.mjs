@@ -11,7 +11,7 @@ const browser = await chromium.launch({
 });
 try {
   const shoot = async (email, path, file, viewport = { width: 1280, height: 820 }) => {
-    const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+    const context = await browser.newContext({ viewport, locale: 'sv-SE', reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(api.url);
     await page.getByLabel('E-postadress').fill(email);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { PERMISSIONS, ROLES } from '@samverkan/access';
 import type { Page } from 'playwright-core';
-import { fieldDescription, seriousA11yViolations } from './support/browser.js';
+import { fieldDescription, runningAnimations, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
@@ -128,6 +128,8 @@ describe('web client: administration and audit trail', () => {
     await page.getByRole('button', { name: 'Avaktivera användaren' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Avaktivera Anna Berg?' }).waitFor();
+    // The browser asks for reduced motion (as the tests always do): the dialog opens without sliding in.
+    expect(await runningAnimations(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Avaktivera användaren' }).click();
     await page.getByRole('status').filter({ hasText: 'Anna Berg är avaktiverad.' }).waitFor();

@@ -25,7 +25,8 @@ export class TestBrowser {
 
   async newPage(options: BrowserContextOptions = {}): Promise<Page> {
     if (!this.browser?.isConnected()) await this.start();
-    const context = await this.browser!.newContext({ locale: 'sv-SE', ...options });
+    // Users who ask for reduced motion get none; so do the tests, which then measure settled screens.
+    const context = await this.browser!.newContext({ locale: 'sv-SE', reducedMotion: 'reduce', ...options });
     const page = await context.newPage();
     // Shorter than the test's own timeout, so a failure names the element it waited for.
     page.setDefaultTimeout(20_000);
@@ -59,10 +60,30 @@ export class TestBrowser {
 
 /** WCAG 2.1 A/AA problems that axe-core rates serious or critical on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await settled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.any.map((check) => check.message).join(' ')}`).slice(0, 3).join('; ')})`);
+}
+
+/**
+ * Waits until no finite animation or transition runs, so axe measures colours as they end up rather
+ * than half-way through a fade (a dialog opening measured mid-way reads as a contrast fault).
+ */
+// The tests are typed without the DOM library: only what is used here is declared.
+type Running = { finished: Promise<unknown>; effect: { getComputedTiming(): { iterations?: number } } | null };
+
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const running = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document.getAnimations();
+    await Promise.all(running.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** How many finite animations and transitions run on the page now (a spinner's endless turn is not counted). */
+export function runningAnimations(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { document: { getAnimations(): Running[] } }).document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).length);
 }
 
 /** What assistive technology reads out with a field (its aria-describedby): where the api's message next to it must be. */
