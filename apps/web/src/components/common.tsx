@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 
 /**
- * Loads data for a screen; `reload` runs it again after a change. A null `load` waits (nothing to
+ * Loads data for a screen; `reload` runs it again after a change. The data's type is the typed
+ * client's answer for the route (from the OpenAPI document), never written by hand. A null `load` waits (nothing to
  * load yet). A reload keeps showing the data it refreshes; an answer to an earlier query (the deps
  * changed, e.g. another filter or year) is never shown, so a screen cannot show the last query's
  * rows under the new one's heading while the new answer is on its way.
  */
-export function useLoad<T>(load: (() => Promise<{ data?: unknown; error?: unknown; response: Response }>) | null, deps: DependencyList) {
+export function useLoad<T>(load: (() => Promise<{ data?: T; error?: unknown; response: Response }>) | null, deps: DependencyList) {
   const key = JSON.stringify(deps);
   const [state, setState] = useState<{ key?: string; data?: T; problem?: Problem; loading: boolean }>({ loading: false });
   const [tick, setTick] = useState(0);
@@ -19,7 +20,7 @@ export function useLoad<T>(load: (() => Promise<{ data?: unknown; error?: unknow
     setState((s) => ({ ...s, loading: true }));
     void load().then(({ data, error, response }) => {
       if (!live) return;
-      setState(error ? { key, problem: { ...(error as Problem), status: response.status }, loading: false } : { key, data: data as T, loading: false });
+      setState(error ? { key, problem: { ...(error as Problem), status: response.status }, loading: false } : { key, data, loading: false });
     });
     return () => {
       live = false;

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { primaryMessages } from '../errors/validation.js';
+import { primaryChecks } from '../errors/validation.js';
 import { AppConfig, SECRET_CONFIG_KEYS } from './app-config.js';
 
 export type Env = Record<string, string | undefined>;
@@ -26,7 +26,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (errors.length > 0) {
     const problems = errors.map((error) => {
       const key = error.property as keyof AppConfig;
-      const reason = primaryMessages(error.constraints).join(', ') || `${key} is invalid`;
+      const reason = primaryChecks(error.constraints).map(([, message]) => message).join(', ') || `${key} is invalid`;
       const shown = SECRET_CONFIG_KEYS.has(key) ? '' : ` (got ${JSON.stringify(env[key])})`;
       return `${reason}${shown}`;
     });

@@ -1,6 +1,29 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, statusTitle } from './problem.js';
+import type { ProblemCode } from './catalogue/index.js';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType, statusTitle } from './problem.js';
+
+/** The code of a plain HTTP problem (Nest's own exceptions, Fastify's errors), by its status. */
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
+  400: 'http.bad_request',
+  401: 'http.unauthorized',
+  403: 'http.forbidden',
+  404: 'http.not_found',
+  405: 'http.method_not_allowed',
+  406: 'http.not_acceptable',
+  409: 'http.conflict',
+  413: 'http.payload_too_large',
+  415: 'http.unsupported_media_type',
+  429: 'http.too_many_requests',
+  500: 'http.internal',
+  503: 'http.service_unavailable',
+};
+
+/** A problem without a code of its own: `about:blank` would say nothing, so the status's code names it. */
+function plainProblem(status: number, detail: string | undefined): ProblemDetails {
+  const code = CODE_BY_STATUS[status] ?? 'http.error';
+  return { type: problemType(code), title: statusTitle(status), status, code, params: {}, detail };
+}
 
 /**
  * Turns every error into an RFC 9457 problem+json response: Nest HTTP exceptions, Fastify's own
@@ -34,28 +57,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       // Nest's built-in exceptions: { statusCode, message, error }.
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      return {
-        type: 'about:blank',
-        title: statusTitle(status),
-        status,
-        detail: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined,
-      };
+      return plainProblem(status, Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined);
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return {
-        type: 'about:blank',
-        title: statusTitle(fastifyStatus),
-        status: fastifyStatus,
-        // Fastify's 4xx messages describe the request, not the server, so they are safe to show.
-        detail: (exception as { message?: string }).message,
-      };
+      // Fastify's 4xx messages describe the request, not the server, so they are safe to show.
+      return plainProblem(fastifyStatus, (exception as { message?: string }).message);
     }
-    return {
-      type: 'about:blank',
-      title: statusTitle(HttpStatus.INTERNAL_SERVER_ERROR),
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.',
-    };
+    return plainProblem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred. It has been logged; quote the request id when reporting it.');
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -42,7 +42,7 @@ export class HealthController {
     const { ready, checks } = await this.health.readiness();
     if (!ready) {
       const failed = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'not-ready', `Not ready: ${failed.join(', ')} down.`, { checks });
+      throw new ProblemException('health.not_ready', { failed }, { checks });
     }
     return { status: 'ok', checks };
   }
@@ -56,12 +56,7 @@ export class HealthController {
       const answer = await this.pings.ping(query.timeoutMs);
       return { status: 'ok', roundTripMs: Math.round(performance.now() - started), worker: answer };
     } catch (error) {
-      throw new ProblemException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'worker-unavailable',
-        `No worker answered a system.ping job within ${query.timeoutMs} ms.`,
-        { reason: error instanceof Error ? error.message : String(error) },
-      );
+      throw new ProblemException('health.worker_unavailable', { timeoutMs: query.timeoutMs }, { reason: error instanceof Error ? error.message : String(error) });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ProblemException } from '../errors/problem.js';
 
@@ -14,22 +14,13 @@ export const IfMatchVersion = createParamDecorator((_: unknown, context: Executi
   const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
   const match = typeof header === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
   if (!match) {
-    throw new ProblemException(
-      HttpStatus.PRECONDITION_REQUIRED,
-      'if-match-required',
-      'Send If-Match with the version (ETag) of the record you are changing.',
-    );
+    throw new ProblemException('version.if_match_required');
   }
   return Number(match[1]);
 });
 
 export class StaleVersionProblem extends ProblemException {
   constructor(current: number) {
-    super(
-      HttpStatus.PRECONDITION_FAILED,
-      'stale-version',
-      'The record has changed since you read it; reload it and apply your change again.',
-      { currentVersion: current },
-    );
+    super('version.stale', { currentVersion: current }, { currentVersion: current });
   }
 }
