@@ -1,21 +1,6 @@
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+import type { AuditOutcome } from '@samverkan/platform';
 
-/** What happened, as a caller of AuditService.record describes it. */
-export interface AuditEntry {
-  /** `<area>.<verb>`, e.g. `auth.login`, `user.deactivate`, `youth_case.read`. */
-  action: string;
-  outcome?: AuditOutcome;
-  resourceType?: string;
-  resourceId?: string;
-  /** The organisation that owns the record acted on, so that its auditors see the event. */
-  subjectOrganisationId?: string;
-  /** Names (never values) of the fields an update changed. */
-  changedFields?: string[];
-  /** Extra facts that are not personal data (status codes, counts, permission names). */
-  details?: Record<string, unknown>;
-  /** Defaults to the request's actor; given explicitly where there is no request (jobs) or no login yet. */
-  actor?: { userId?: string; unitId?: string; organisationId?: string };
-}
+export type { AuditEntry, AuditOutcome } from '@samverkan/platform';
 
 /** An event as stored and listed. */
 export interface AuditEventView {

@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal } from '@samverkan/access/current-principal.decorator.js';
-import { RequirePermission } from '@samverkan/access/decorators.js';
-import type { Principal } from '@samverkan/access/principal.js';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditEventQuery } from './audit-event.query.js';
 import { AuditService } from './audit.service.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopesFor } from '@samverkan/access/principal.js';
-import { Clock, type Page, requestContext } from '@samverkan/platform';
+import { type Principal, scopesFor } from '@samverkan/access';
+import { AuditRecorder, Clock, type Page, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry, AuditEventView } from './audit-event.js';
 import type { AuditEventQuery } from './audit-event.query.js';
@@ -27,7 +27,7 @@ const COLUMNS = `id::text AS "id", occurred_at AS "occurredAt", actor_user_id AS
  * EntityManager) so that a change and its audit event commit together or not at all.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements AuditRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,

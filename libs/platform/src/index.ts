@@ -1,4 +1,5 @@
 export * from './app-options.js';
+export * from './audit/audit-recorder.js';
 export * from './clock/calendar.js';
 export * from './clock/clock.js';
 export * from './clock/clock.module.js';
