@@ -1,4 +1,5 @@
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** What happened, as a caller of AuditService.record describes it. */
 export interface AuditEntry {
@@ -15,25 +16,6 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** Defaults to the request's actor; given explicitly where there is no request (jobs) or no login yet. */
   actor?: { userId?: string; unitId?: string; organisationId?: string };
-}
-
-/** An event as stored and listed. */
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorUnitId: string | null;
-  actorOrganisationId: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  subjectOrganisationId: string | null;
-  outcome: AuditOutcome;
-  requestId: string | null;
-  ip: string | null;
-  changedFields: string[] | null;
-  details: Record<string, unknown> | null;
-  hash: string;
 }
 
 /** Names of the fields whose values differ between two versions of a record. */
