@@ -1791,6 +1791,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Olästa (How many of my notifications are unread) */
         get: operations["NotificationsController_unread_v1"];
         put?: never;
         post?: never;
@@ -1809,6 +1810,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Markera alla som lästa (Mark all my notifications read) */
         post: operations["NotificationsController_readAll_v1"];
         delete?: never;
         options?: never;
@@ -1825,6 +1827,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Markera som läst (Mark one of my notifications read) */
         post: operations["NotificationsController_read_v1"];
         delete?: never;
         options?: never;
@@ -1839,7 +1842,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** E-postval (How I want e-mail: immediately, as a morning digest, or not at all) */
         get: operations["NotificationsController_preferences_v1"];
+        /** Ändra e-postval (Change how I want e-mail) */
         put: operations["NotificationsController_setPreferences_v1"];
         post?: never;
         delete?: never;
@@ -1852,6 +1857,102 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @example 1.4.0 */
+            version: string;
+            uptimeSeconds: number;
+        };
+        /** @enum {string} */
+        DependencyStatus: "up" | "down";
+        DependencyCheck: {
+            status: components["schemas"]["DependencyStatus"];
+            /** @description Where the dependency was looked for (no credentials) */
+            target?: string;
+            error?: string;
+            /** @description Migrations: how many are applied */
+            applied?: number;
+            /** @description Migrations: the names of those not applied */
+            pending?: string[];
+        };
+        ReadinessChecks: {
+            database: components["schemas"]["DependencyCheck"];
+            migrations: components["schemas"]["DependencyCheck"];
+            redis: components["schemas"]["DependencyCheck"];
+        };
+        ReadinessView: {
+            /** @enum {string} */
+            status: "ok";
+            checks: components["schemas"]["ReadinessChecks"];
+        };
+        SystemPingResult: {
+            /** @description The worker process’s id in the worker registry */
+            workerId: string;
+            hostname: string;
+            pid: number;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        WorkerPingView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description From sending the job to the answer */
+            roundTripMs: number;
+            worker: components["schemas"]["SystemPingResult"];
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "failure" | "denied";
+        AuditEventView: {
+            /** @description Sequential id (a bigint, as text) */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description Null for the system (jobs)
+             */
+            actorUserId: string | null;
+            /** Format: uuid */
+            actorUnitId: string | null;
+            /** Format: uuid */
+            actorOrganisationId: string | null;
+            /**
+             * @description `<area>.<verb>`
+             * @example auth.login
+             */
+            action: string;
+            /** @example user */
+            resourceType: string | null;
+            resourceId: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation that owns the record acted on
+             */
+            subjectOrganisationId: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            requestId: string | null;
+            ip: string | null;
+            /** @description Names (never values) of the fields an update changed */
+            changedFields: string[] | null;
+            /** @description Extra facts of the event; their keys depend on the action */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The event’s link in the hash chain */
+            hash: string;
+        };
+        /** @enum {string} */
+        ChainBreakKind: "contents" | "link";
+        ChainVerification: {
+            valid: boolean;
+            checkedEvents: number;
+            /** @description The first event whose hash or link does not match, if any */
+            firstBrokenEventId?: string;
+            breakKind?: components["schemas"]["ChainBreakKind"];
+            /** @description What does not match, in English */
+            reason?: string;
+        };
         LoginRequest: {
             /** @example socialsekreterare@hammaro.test */
             email: string;
@@ -1869,6 +1970,115 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        MeUserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The employing organisation
+             */
+            organisationId: string;
+        };
+        /** @enum {string} */
+        RoleName: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+        UnitRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Socialtjänsten, barn och unga */
+            name: string;
+        };
+        /** @enum {string} */
+        OrganisationKind: "police" | "municipality" | "rescue_service" | "other";
+        MembershipOrganisationView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        MeMembershipView: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["RoleName"];
+            /** @example Socialsekreterare (Social worker) */
+            roleLabel: string;
+            unit: components["schemas"]["UnitRefView"];
+            organisation: components["schemas"]["MembershipOrganisationView"];
+        };
+        OrganisationRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hammarö kommun */
+            name: string;
+        };
+        CollaborationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hammarö – Polisområde Värmland */
+            name: string;
+            police: components["schemas"]["OrganisationRefView"];
+            municipality: components["schemas"]["OrganisationRefView"];
+        };
+        MeView: {
+            user: components["schemas"]["MeUserView"];
+            /** @description The current memberships */
+            memberships: components["schemas"]["MeMembershipView"][];
+            collaborations: components["schemas"]["CollaborationView"][];
+            /**
+             * @description Each permission held (key: the permission), with the widest scope through which it is held
+             * @example {
+             *       "user:read": "organisation"
+             *     }
+             */
+            permissions: {
+                [key: string]: components["schemas"]["Scope"];
+            };
+        };
+        EmployerView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            role: components["schemas"]["RoleName"];
+            /** @example Socialsekreterare (Social worker) */
+            roleLabel: string;
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Null: open-ended
+             */
+            validUntil: string | null;
+            /** @description Begun and not ended */
+            active: boolean;
+        };
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            organisation: components["schemas"]["EmployerView"];
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description Locked after failed sign-ins until then
+             */
+            lockedUntil: string | null;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            memberships: components["schemas"]["MembershipView"][];
+        };
         CreateUserRequest: {
             /** @example anna.berg@hammaro.test */
             email: string;
@@ -1885,8 +2095,7 @@ export interface components {
         CreateMembershipRequest: {
             /** Format: uuid */
             unitId: string;
-            /** @enum {string} */
-            role: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+            role: components["schemas"]["RoleName"];
             /**
              * Format: date-time
              * @description Defaults to now
@@ -1897,6 +2106,45 @@ export interface components {
              * @description Open-ended when left out
              */
             validUntil?: string;
+        };
+        /**
+         * @description The role’s scope; a permission may name a narrower or wider one
+         * @enum {string}
+         */
+        Scope: "own" | "unit" | "organisation" | "collaboration" | "all";
+        /** @enum {string} */
+        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
+        RolePermissionView: {
+            name: components["schemas"]["Permission"];
+            label: string;
+            scope: components["schemas"]["Scope"];
+        };
+        RoleView: {
+            name: components["schemas"]["RoleName"];
+            label: string;
+            /** @description The kinds of organisation in whose units the role may be held */
+            organisationKinds: components["schemas"]["OrganisationKind"][];
+            /** @description The role’s scope; a permission may name a narrower or wider one */
+            scope: components["schemas"]["Scope"];
+            permissions: components["schemas"]["RolePermissionView"][];
+        };
+        PermissionView: {
+            name: components["schemas"]["Permission"];
+            label: string;
+        };
+        RoleCatalogueView: {
+            roles: components["schemas"]["RoleView"][];
+            permissions: components["schemas"]["PermissionView"][];
+        };
+        OrganisationView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @description Organisationsnummer */
+            orgNumber: string | null;
+            /** @description By name */
+            units: components["schemas"]["UnitRefView"][];
         };
         ProblemAreaInput: {
             /** @example Alkohol- och narkotikarelaterad brottslighet */
@@ -2065,24 +2313,98 @@ export interface components {
             decision?: "continue" | "adjust" | "extend" | "new_promise";
             items?: components["schemas"]["FollowUpItemInput"][];
         };
+        /** @enum {string} */
+        DeadlineStatus: "open" | "met" | "cancelled";
+        DeadlineView: {
+            /** Format: uuid */
+            id: string;
+            /** @example action_due */
+            kind: string;
+            /** @example action */
+            resourceType: string;
+            /** Format: uuid */
+            resourceId: string;
+            /** @description No personal data: an action's title, "Yttrande från tillståndshavare", … */
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            status: components["schemas"]["DeadlineStatus"];
+            /** @description Open and past its due time */
+            overdue: boolean;
+            /** Format: uuid */
+            responsibleUserId: string | null;
+            /** Format: uuid */
+            responsibleUnitId: string | null;
+            /** Format: uuid */
+            responsibleOrganisationId: string;
+        };
+        /** @enum {string} */
+        ReminderAnchor: "before" | "at" | "after";
+        /** @enum {string} */
+        ReminderOffsetUnit: "seconds" | "minutes" | "hours" | "days" | "working_days";
+        /** @enum {string} */
+        ReminderRecipient: "responsible" | "manager";
+        ReminderRule: {
+            /** @example action_due */
+            deadlineKind: string;
+            /** @example before-7d */
+            key: string;
+            anchor: components["schemas"]["ReminderAnchor"];
+            /** @example 7 */
+            offsetValue: number;
+            offsetUnit: components["schemas"]["ReminderOffsetUnit"];
+            recipient: components["schemas"]["ReminderRecipient"];
+            active: boolean;
+        };
         ReminderRuleInput: {
             /** @example action_due */
             deadlineKind: string;
             /** @example before-7d */
             key: string;
-            /** @enum {string} */
-            anchor: "before" | "at" | "after";
+            anchor: components["schemas"]["ReminderAnchor"];
             /** @example 7 */
             offsetValue: number;
-            /** @enum {string} */
-            offsetUnit: "seconds" | "minutes" | "hours" | "days" | "working_days";
-            /** @enum {string} */
-            recipient: "responsible" | "manager";
+            offsetUnit: components["schemas"]["ReminderOffsetUnit"];
+            recipient: components["schemas"]["ReminderRecipient"];
             active: boolean;
         };
         ReplaceRulesRequest: {
             /** @description The full set of rules for the kinds named; kinds not named keep theirs */
             rules: components["schemas"]["ReminderRuleInput"][];
+        };
+        JobCountsView: {
+            waiting: number;
+            active: number;
+            delayed: number;
+            completed: number;
+            failed: number;
+        };
+        QueueCountsView: {
+            /** @example deadlines */
+            name: string;
+            counts: components["schemas"]["JobCountsView"];
+        };
+        FailedEmailView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The address */
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmailHealthView: {
+            pending: number;
+            failed: number;
+            sent: number;
+            /** @description The latest 50 failures, newest first */
+            recentFailures: components["schemas"]["FailedEmailView"][];
+        };
+        QueueHealthView: {
+            queues: components["schemas"]["QueueCountsView"][];
+            email: components["schemas"]["EmailHealthView"];
         };
         HolderInput: {
             /** @example Skoghalls Krog AB */
@@ -2464,6 +2786,53 @@ export interface components {
             occurredOn: string;
             body: string;
         };
+        /** @enum {string} */
+        OperationStatus: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+        OperationListItemView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["OperationStatus"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** @description Whether the reader takes part in (or commands) the operation and may open it */
+            canOpen: boolean;
+            /** @description Null where the reader may not open the operation */
+            title: string | null;
+            /** @description Null where the reader may not open the operation */
+            area: string | null;
+        };
+        /** @enum {string} */
+        Substance: "cannabis" | "amphetamine" | "cocaine" | "heroin" | "ecstasy" | "benzodiazepines" | "spice" | "other_narcotics" | "smuggled_spirits" | "home_distilled" | "smuggled_beer_wine" | "cash";
+        /** @enum {string} */
+        SeizureUnit: "g" | "plants" | "tablets" | "l" | "sek";
+        SubstanceView: {
+            key: components["schemas"]["Substance"];
+            /** @example Cannabis */
+            label: string;
+            units: components["schemas"]["SeizureUnit"][];
+        };
+        ColleagueView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The units in which they hold an operations role */
+            units: string[];
+        };
+        PoliceUnitView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OperationPremisesView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+        };
         PlaceInput: {
             /** @example Skoghalls centrum, busstationen */
             name: string;
@@ -2501,9 +2870,144 @@ export interface components {
              */
             intelligenceReference: string;
         };
+        PlaceView: {
+            name: string;
+            latitude?: number;
+            longitude?: number;
+        };
+        CommitmentRefView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        NamedRecordView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ParticipantType: "user" | "unit";
+        ParticipantView: {
+            type: components["schemas"]["ParticipantType"];
+            /** Format: uuid */
+            id: string;
+            /** @description The officer’s or the unit’s name */
+            name: string;
+        };
+        SeizureView: {
+            substance: components["schemas"]["Substance"];
+            /** @example 52.5 */
+            quantity: number;
+            unit: components["schemas"]["SeizureUnit"];
+        };
+        OutcomeView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SeizureView"][];
+            /** @description After-action notes; police only */
+            notes: string;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        SummarySeizureView: {
+            substance: components["schemas"]["Substance"];
+            /** @example 52.5 */
+            quantity: number;
+            unit: components["schemas"]["SeizureUnit"];
+            /** @example Cannabis */
+            label: string;
+        };
+        SummaryCountsView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SummarySeizureView"][];
+        };
+        ReleasedSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description The area in general terms */
+            area: string;
+            counts: components["schemas"]["SummaryCountsView"];
+            /** Format: date-time */
+            releasedAt: string;
+            /**
+             * Format: uuid
+             * @description The promise activity it became
+             */
+            activityId: string | null;
+        };
+        OperationReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            /** Format: date */
+            observedOn: string;
+            observation: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        IntelligenceView: {
+            text: string;
+            /** @description Reference in the intelligence register */
+            reference: string;
+        };
+        OperationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            title: string;
+            area: string;
+            places: components["schemas"]["PlaceView"][];
+            /** Format: uuid */
+            ownerUnitId: string;
+            /** @description The owning unit’s name */
+            ownerUnit: string;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["OperationStatus"];
+            /** @description Why it was cancelled */
+            statusReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The deciding commander’s name */
+            decidedBy: string | null;
+            /** @description The commander’s conditions */
+            decisionConditions: string | null;
+            /** @description The proposer’s name */
+            proposedBy: string;
+            /** Format: uuid */
+            commitmentId: string | null;
+            /** @description For If-Match */
+            version: number;
+            /** @description The promise commitment it works toward */
+            commitment: components["schemas"]["CommitmentRefView"] | null;
+            /** @description Licensed premises concerned */
+            premises: components["schemas"]["NamedRecordView"][];
+            participants: components["schemas"]["ParticipantView"][];
+            outcome: components["schemas"]["OutcomeView"] | null;
+            summary: components["schemas"]["ReleasedSummaryView"] | null;
+            referrals: components["schemas"]["OperationReferralView"][];
+            /** @description Commanders only; null for everyone else */
+            intelligence: components["schemas"]["IntelligenceView"] | null;
+        };
         OperationTransitionInput: {
-            /** @enum {string} */
-            to: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+            to: components["schemas"]["OperationStatus"];
             /** @description Required to cancel */
             reason?: string;
             /** @description The commander’s conditions, with the decision */
@@ -2516,12 +3020,10 @@ export interface components {
             unitIds?: string[];
         };
         SeizureInput: {
-            /** @enum {string} */
-            substance: "cannabis" | "amphetamine" | "cocaine" | "heroin" | "ecstasy" | "benzodiazepines" | "spice" | "other_narcotics" | "smuggled_spirits" | "home_distilled" | "smuggled_beer_wine" | "cash";
+            substance: components["schemas"]["Substance"];
             /** @example 125.5 */
             quantity: number;
-            /** @enum {string} */
-            unit: "g" | "plants" | "tablets" | "l" | "sek";
+            unit: components["schemas"]["SeizureUnit"];
         };
         OutcomeInput: {
             seizures: components["schemas"]["SeizureInput"][];
@@ -2553,6 +3055,22 @@ export interface components {
              */
             periodEnd?: string;
         };
+        OperationSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            area: string;
+            counts: components["schemas"]["SummaryCountsView"];
+            /** Format: date-time */
+            releasedAt: string;
+        };
         ReferralInput: {
             /** Format: uuid */
             premisesId: string;
@@ -2564,16 +3082,158 @@ export interface components {
              */
             observation: string;
         };
+        LicensingReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: date */
+            observedOn: string;
+            observation: string;
+            /** @description The sending police organisation’s name */
+            from: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** @description Licensing’s note when acknowledging */
+            acknowledgement: string | null;
+        };
+        SummaryTotalsView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SummarySeizureView"][];
+            /** @description How many summaries were summed */
+            operations: number;
+        };
         AcknowledgeInput: {
             /** @example Tillsyn bokad till nästa fredag. */
             note?: string;
         };
-        PreferencesRequest: {
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example reminder */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description The record it is about, if any */
+            resourceType: string | null;
+            /** Format: uuid */
+            resourceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
             /**
-             * @description E-mail: one per reminder, a morning digest, or none
+             * Format: date-time
+             * @description Null while unread
+             */
+            readAt: string | null;
+        };
+        UnreadCountView: {
+            unread: number;
+        };
+        MarkedReadView: {
+            /** @description How many were unread and are now read */
+            marked: number;
+        };
+        /** @enum {string} */
+        EmailMode: "immediate" | "digest" | "off";
+        NotificationPreferencesView: {
+            emailMode: components["schemas"]["EmailMode"];
+        };
+        PreferencesRequest: {
+            /** @description E-mail: one per reminder, a morning digest, or none */
+            emailMode: components["schemas"]["EmailMode"];
+        };
+        FieldError: {
+            /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
+            field: string;
+            /**
+             * @description The field codes:
+             *     - `field.required`: {field} is required.
+             *     - `field.unknown`: {field} is not a field of this request.
+             *     - `field.invalid`: {field} is not valid.
+             *     - `field.string`: {field} must be text.
+             *     - `field.integer`: {field} must be a whole number.
+             *     - `field.number`: {field} must be a number.
+             *     - `field.boolean`: {field} must be true or false.
+             *     - `field.array`: {field} must be a list.
+             *     - `field.object`: {field} must be an object.
+             *     - `field.uuid`: {field} must be an id (UUID).
+             *     - `field.email`: {field} must be an e-mail address.
+             *     - `field.url`: {field} must be an address (URL).
+             *     - `field.date`: {field} must be a date (YYYY-MM-DD).
+             *     - `field.datetime`: {field} must be a date and time (ISO 8601).
+             *     - `field.latitude`: {field} must be a latitude.
+             *     - `field.longitude`: {field} must be a longitude.
+             *     - `field.pattern`: {field} has the wrong form.
+             *     - `field.one_of`: {field} must be one of: {allowed}. Params: `allowed` (the values allowed).
+             *     - `field.min`: {field} must be at least {min}. Params: `min` (the smallest value allowed).
+             *     - `field.max`: {field} must be at most {max}. Params: `max` (the largest value allowed).
+             *     - `field.positive`: {field} must be greater than 0.
+             *     - `field.min_length`: {field} must be at least {min} characters long. Params: `min` (the fewest characters allowed).
+             *     - `field.max_length`: {field} must be at most {max} characters long. Params: `max` (the most characters allowed).
+             *     - `field.min_items`: {field} must hold at least {min} items. Params: `min` (the fewest items allowed).
+             *     - `field.max_items`: {field} must hold at most {max} items. Params: `max` (the most items allowed).
+             *     - `field.unique_items`: {field} must not name the same item twice.
+             *     - `field.unique`: {field} must be unique; {value} appears more than once. Params: `value` (the repeated value).
+             *     - `date.after`: {field} must be after {other}. Params: `other` (the field it must come after).
+             *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
+             *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
              * @enum {string}
              */
-            emailMode: "immediate" | "digest" | "off";
+            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "field.unique" | "date.after" | "date.not_before" | "reference.not_found";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The same in English, for developers */
+            message: string;
+        };
+        /** @description An error (RFC 9457 problem details). Show `code` with `params` in the user’s language, never `detail`. */
+        Problem: {
+            /** @description `urn:samverkan:problem:<code>` */
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description The problem codes:
+             *     - `http.bad_request` 400: The request could not be read.
+             *     - `http.unauthorized` 401: Sign in first.
+             *     - `http.forbidden` 403: You may not do this.
+             *     - `http.not_found` 404: Not found.
+             *     - `http.method_not_allowed` 405: The method is not allowed here.
+             *     - `http.not_acceptable` 406: None of the accepted media types can be produced.
+             *     - `http.conflict` 409: The request conflicts with the current state.
+             *     - `http.payload_too_large` 413: The request body is too large.
+             *     - `http.unsupported_media_type` 415: The request body has a media type this route does not take.
+             *     - `http.too_many_requests` 429: Too many requests; try again later.
+             *     - `http.internal` 500: An unexpected error occurred. It has been logged; quote the request id when reporting it.
+             *     - `http.service_unavailable` 503: The service is unavailable; try again later.
+             *     - `http.error` 500: The request failed.
+             *     - `validation` 400: The request has invalid fields.
+             *     - `version.if_match_required` 428: Send If-Match with the version (ETag) of the record you are changing.
+             *     - `version.stale` 412: The record has changed since you read it; reload it and apply your change again. Params: `currentVersion` (the version the record has now).
+             *     - `health.not_ready` 503: Not ready: {failed} down. Params: `failed` (the dependencies that failed).
+             *     - `health.worker_unavailable` 503: No worker answered a system.ping job within {timeoutMs} ms. Params: `timeoutMs` (how long the api waited).
+             * @enum {string}
+             */
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The code’s text in English, for developers and logs */
+            detail?: string;
+            instance?: string;
+            requestId?: string;
+            /** @description For `validation` (400): one entry per bad field */
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -2593,11 +3253,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessView"];
+                };
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2615,7 +3287,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessView"];
+                };
             };
             /** @description Not ready; `checks` names the dependency that failed */
             503: {
@@ -2623,6 +3297,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2638,12 +3321,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerPingView"];
+                };
+            };
             /** @description No worker answered in time, or Redis is unreachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2656,7 +3357,7 @@ export interface operations {
                 resourceType?: string;
                 resourceId?: string;
                 action?: string;
-                outcome?: "success" | "failure" | "denied";
+                outcome?: components["schemas"]["AuditOutcome"];
                 /** @description From this time (inclusive) */
                 from?: string;
                 /** @description Until this time (exclusive) */
@@ -2668,6 +3369,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEventView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2682,6 +3398,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuditController_verify_v1: {
@@ -2693,6 +3418,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2706,6 +3440,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2722,6 +3465,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2744,6 +3488,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_refresh_v1: {
@@ -2759,12 +3512,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2782,11 +3545,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2799,12 +3572,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2824,6 +3615,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2837,6 +3643,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2853,11 +3668,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -2872,6 +3690,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2886,6 +3713,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2900,6 +3736,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_deactivate_v1: {
@@ -2913,6 +3758,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2926,6 +3780,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2940,6 +3803,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2953,6 +3825,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2971,11 +3852,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The user with the new membership */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -2990,6 +3874,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3005,6 +3898,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3019,6 +3921,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RolesController_list_v1: {
@@ -3030,6 +3941,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleCatalogueView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3044,6 +3964,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationsController_list_v1: {
@@ -3055,6 +3984,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3068,6 +4006,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3100,6 +4047,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_create_v1: {
@@ -3129,6 +4085,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_get_v1: {
@@ -3156,6 +4121,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_remove_v1: {
@@ -3182,6 +4156,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3217,6 +4200,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_addProblemArea_v1: {
@@ -3247,6 +4239,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3280,6 +4281,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_createCommitment_v1: {
@@ -3311,6 +4321,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_commitment_v1: {
@@ -3339,6 +4358,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_removeCommitment_v1: {
@@ -3366,6 +4394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3402,6 +4439,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_followUpList_v1: {
@@ -3428,6 +4474,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3460,6 +4515,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_report_v1: {
@@ -3490,6 +4554,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3535,6 +4608,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_create_v1: {
@@ -3564,6 +4646,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_get_v1: {
@@ -3591,6 +4682,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_remove_v1: {
@@ -3617,6 +4717,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3652,6 +4761,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_list_v1: {
@@ -3686,6 +4804,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_create_v1: {
@@ -3715,6 +4842,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_get_v1: {
@@ -3742,6 +4878,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_remove_v1: {
@@ -3768,6 +4913,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3803,6 +4957,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DashboardController_actions_v1: {
@@ -3830,6 +4993,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FollowUpsController_get_v1: {
@@ -3856,6 +5028,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3890,6 +5071,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FollowUpsController_approve_v1: {
@@ -3917,6 +5107,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PublicPromisesController_promise_v1: {
@@ -3936,6 +5135,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_list_v1: {
@@ -3946,7 +5154,7 @@ export interface operations {
                 /** @description Mine, my units’, or both */
                 scope?: "mine" | "unit" | "all";
                 kind?: string;
-                status?: "open" | "met" | "cancelled";
+                status?: components["schemas"]["DeadlineStatus"];
                 overdue?: boolean;
                 dueBefore?: string;
             };
@@ -3956,12 +5164,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadlineView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3974,6 +5206,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRule"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3987,6 +5228,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4003,6 +5253,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every rule after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRule"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4017,6 +5276,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_queues_v1: {
@@ -4028,6 +5296,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueHealthView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4041,6 +5318,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4075,6 +5361,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createHolder_v1: {
@@ -4104,6 +5399,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getHolder_v1: {
@@ -4130,6 +5434,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4165,6 +5478,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_listPremises_v1: {
@@ -4198,6 +5520,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createPremises_v1: {
@@ -4227,6 +5558,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getPremises_v1: {
@@ -4253,6 +5593,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4288,6 +5637,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_deletePremises_v1: {
@@ -4317,6 +5675,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4351,6 +5718,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createLicence_v1: {
@@ -4380,6 +5756,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getLicence_v1: {
@@ -4406,6 +5791,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4441,6 +5835,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_servingManagers_v1: {
@@ -4474,6 +5877,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4509,6 +5921,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_feed_v1: {
@@ -4528,6 +5949,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_issue_v1: {
@@ -4546,6 +5976,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_revoke_v1: {
@@ -4563,6 +6002,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4592,6 +6040,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4624,6 +6081,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChecklistsController_list_v1: {
@@ -4648,6 +6114,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4677,6 +6152,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4708,6 +6192,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4743,6 +6236,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_schedule_v1: {
@@ -4772,6 +6274,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_inspectors_v1: {
@@ -4798,6 +6309,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4826,6 +6346,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_report_v1: {
@@ -4852,6 +6381,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4883,6 +6421,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4917,6 +6464,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_reinspect_v1: {
@@ -4947,6 +6503,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4982,6 +6547,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_photo_v1: {
@@ -5010,6 +6584,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_removePhoto_v1: {
@@ -5037,6 +6620,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5069,6 +6661,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_propose_v1: {
@@ -5098,6 +6699,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_get_v1: {
@@ -5124,6 +6734,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5158,6 +6777,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_decide_v1: {
@@ -5191,6 +6819,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_listPlans_v1: {
@@ -5217,6 +6854,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5247,6 +6893,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_plan_v1: {
@@ -5273,6 +6928,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5306,6 +6970,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_statistics_v1: {
@@ -5334,6 +7007,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5364,6 +7046,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_find_v1: {
@@ -5393,6 +7084,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_get_v1: {
@@ -5412,6 +7112,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5444,6 +7153,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_registerExtract_v1: {
@@ -5470,6 +7188,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5504,6 +7231,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_create_v1: {
@@ -5533,6 +7269,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_statistics_v1: {
@@ -5559,6 +7304,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5589,6 +7343,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_get_v1: {
@@ -5608,6 +7371,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5643,6 +7415,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_transition_v1: {
@@ -5677,6 +7458,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_addParticipant_v1: {
@@ -5708,6 +7498,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_removeParticipant_v1: {
@@ -5736,6 +7535,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_consents_v1: {
@@ -5762,6 +7570,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5793,6 +7610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5826,6 +7652,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_disclosures_v1: {
@@ -5852,6 +7687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5884,6 +7728,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_entries_v1: {
@@ -5906,6 +7759,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5938,6 +7800,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_plan_v1: {
@@ -5957,6 +7828,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5988,6 +7868,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6024,6 +7913,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_meetings_v1: {
@@ -6043,6 +7941,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6074,6 +7981,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6107,6 +8023,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_accessLog_v1: {
@@ -6137,6 +8062,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_list_v1: {
@@ -6144,7 +8078,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+                status?: components["schemas"]["OperationStatus"];
                 collaborationId?: string;
                 /** @description Operations planned to start in this year (Swedish time) */
                 year?: number;
@@ -6155,6 +8089,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6168,6 +8117,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6184,6 +8142,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6197,6 +8164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6209,6 +8185,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubstanceView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6222,6 +8207,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6239,6 +8233,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ColleagueView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6252,6 +8261,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6267,6 +8285,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PoliceUnitView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6280,6 +8313,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6296,6 +8338,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationPremisesView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6309,6 +8366,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6323,6 +8389,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6336,6 +8411,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6356,6 +8440,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6369,6 +8462,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6387,6 +8489,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6400,6 +8511,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6418,6 +8538,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6431,6 +8560,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6449,6 +8587,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationSummaryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6462,6 +8609,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6480,6 +8636,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral as licensing sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6493,6 +8658,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6511,6 +8685,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationSummaryView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6524,6 +8713,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6540,6 +8738,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryTotalsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6553,6 +8760,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6570,6 +8786,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicensingReferralView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6583,6 +8814,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6601,6 +8841,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6614,6 +8863,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6631,12 +8889,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6649,12 +8931,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6667,12 +8967,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6687,12 +9005,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6705,12 +9041,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6727,6 +9081,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6734,6 +9097,99 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1PromisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises"]["get"]["parameters"]["query"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const pathsApiV1PromisesIdCommitmentsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/commitments"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
+export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
+export const pathsApiV1ActionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const pathsApiV1ActionsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
+export const pathsApiV1ActivitiesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/activities"]["get"]["parameters"]["query"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
+export const pathsApiV1LicenceHoldersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licence-holders"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1PremisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/premises"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1LicencesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licences"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1InspectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["status"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const pathsApiV1InspectionsGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
+export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiV1YouthCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["status"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
+export const pathsApiV1YouthCasesGetParametersQueryFormValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
+export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DependencyStatus"]> = ["up", "down"];
+export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
+export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
+export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
+export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link"];
+export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
+export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
+export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "promise:read", "promise:manage", "promise_action:update", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
+export const updatePromiseRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatePromiseRequest"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const targetInputPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetInput"]["period"]> = ["year", "promise_period"];
+export const createCommitmentRequestPartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCommitmentRequest"]["party"]> = ["joint", "police", "municipality"];
+export const createFollowUpRequestHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateFollowUpRequest"]["half"]> = [1, 2];
+export const updateActionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateActionRequest"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const createActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateActivityRequest"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const activityInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityInput"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const followUpItemInputAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpItemInput"]["assessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
+export const updateFollowUpRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateFollowUpRequest"]["decision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const deadlineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStatus"]> = ["open", "met", "cancelled"];
+export const reminderAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderAnchor"]> = ["before", "at", "after"];
+export const reminderOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderOffsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
+export const reminderRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRecipient"]> = ["responsible", "manager"];
+export const premisesInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesInput"]["kind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
+export const licenceInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["type"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
+export const licenceInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["audience"]> = ["public", "private"];
+export const licenceInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const licenceTermsInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["audience"]> = ["public", "private"];
+export const licenceTermsInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const licenceStatusInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatusInput"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
+export const scheduleInspectionRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleInspectionRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const findingInputResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingInput"]["result"]> = ["ok", "remark", "not_applicable", "not_checked"];
+export const transitionRequestToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionRequest"]["to"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const reinspectRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReinspectRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const decisionRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionRequest"]["decision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
+export const newCaseInputFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const newCaseInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const reportOfConcernInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportOfConcernInput"]["category"]> = ["family", "school", "leisure", "health", "plan", "offences"];
+export const caseUpdateInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseUpdateInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const transitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionInput"]["to"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed"];
+export const signerInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignerInput"]["role"]> = ["guardian", "young_person"];
+export const consentInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const disclosureInputGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["ground"]> = ["consent", "osl_10_18a", "sol_14_1_report_of_concern"];
+export const disclosureInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const entryInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["kind"]> = ["journal", "meeting_minutes"];
+export const entryInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const entryInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["visibility"]> = ["owner", "shared"];
+export const planItemUpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanItemUpdateInput"]["status"]> = ["open", "done", "cancelled"];
+export const meetingInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingInput"]["kind"]> = ["network", "follow_up"];
+export const minutesInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const minutesInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["visibility"]> = ["owner", "shared"];
+export const operationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationStatus"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const substanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
+export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureUnit"]> = ["g", "plants", "tablets", "l", "sek"];
+export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
+export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "field.unique", "date.after", "date.not_before", "reference.not_found"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable"];
