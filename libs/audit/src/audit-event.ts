@@ -1,25 +1,4 @@
-import type { AuditOutcome } from '@samverkan/platform';
-
-export type { AuditEntry, AuditOutcome } from '@samverkan/platform';
-
-/** An event as stored and listed. */
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorUnitId: string | null;
-  actorOrganisationId: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  subjectOrganisationId: string | null;
-  outcome: AuditOutcome;
-  requestId: string | null;
-  ip: string | null;
-  changedFields: string[] | null;
-  details: Record<string, unknown> | null;
-  hash: string;
-}
+export { type AuditEntry, AUDIT_OUTCOMES, type AuditOutcome } from '@samverkan/platform';
 
 /** Names of the fields whose values differ between two versions of a record. */
 export function changedFields<T extends object>(before: T, after: Partial<T>): string[] {

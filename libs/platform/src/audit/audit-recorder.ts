@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** What happened, as a caller of AuditRecorder.record describes it. */
 export interface AuditEntry {
