@@ -1348,6 +1348,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Ta bort kontaktperson (Take a contact person off the case; the coordinator changes through the case) */
         delete: operations["YouthCasesController_removeParticipant_v1"];
         options?: never;
         head?: never;
@@ -1456,6 +1457,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Följ upp uppgift (Follow a plan item up: status, due date, wording) */
         patch: operations["YouthCasesController_updatePlanItem_v1"];
         trace?: never;
     };
@@ -2302,27 +2304,236 @@ export interface components {
             /** @example Elias Nyström */
             name: string;
         };
+        YouthSubjectView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decrypted for the answer; stored only encrypted */
+            name: string;
+            /**
+             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route, with a reason on record
+             * @example 20080314-****
+             */
+            personalNumber: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age today (Europe/Stockholm) */
+            age: number;
+            /** @description true for a samordningsnummer */
+            coordinationNumber: boolean;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+        };
         FindSubjectInput: {
             /** @example 20080314-2389 */
             personalNumber: string;
             /** @description Why you look this person up; kept in the audit trail */
             reason: string;
         };
+        YouthSubjectSearchView: {
+            /** @description The person with that number in your organisation(s): none or one (numbers masked) */
+            items: components["schemas"]["YouthSubjectView"][];
+        };
+        /** @enum {string} */
+        YouthCaseForm: "sspf" | "sig" | "report_of_concern" | "other";
+        /** @enum {string} */
+        YouthCaseStatus: "concern_raised" | "assessment" | "awaiting_consent" | "mapping" | "plan_active" | "follow_up" | "closed" | "purged";
+        YouthSubjectCaseView: {
+            /** Format: uuid */
+            id: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            /** Format: date */
+            openedOn: string;
+        };
+        YouthSubjectDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decrypted for the answer; stored only encrypted */
+            name: string;
+            /**
+             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route, with a reason on record
+             * @example 20080314-****
+             */
+            personalNumber: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age today (Europe/Stockholm) */
+            age: number;
+            /** @description true for a samordningsnummer */
+            coordinationNumber: boolean;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description Their cases you may see, newest first */
+            cases: components["schemas"]["YouthSubjectCaseView"][];
+        };
         ReasonInput: {
             /** @description Kept in the audit trail */
             reason: string;
         };
+        YouthRevealedNumberView: {
+            /**
+             * @description The full personnummer or samordningsnummer (YYYYMMDD-NNNN), unmasked; the reason is kept in the audit trail
+             * @example 20080314-2389
+             */
+            personalNumber: string;
+        };
+        YouthExtractSubjectView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decrypted for the answer; stored only encrypted */
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age today (Europe/Stockholm) */
+            age: number;
+            /** @description true for a samordningsnummer */
+            coordinationNumber: boolean;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /**
+             * @description The full number (YYYYMMDD-NNNN), unmasked: the extract is for the person it is about
+             * @example 20080314-2389
+             */
+            personalNumber: string;
+        };
+        /** @enum {string} */
+        YouthRiskFactor: "truancy" | "school_failure" | "family_conflict" | "violence_exposure" | "risky_peers" | "risky_places" | "alcohol" | "drugs" | "mental_health" | "crime" | "weapons";
+        /** @enum {string} */
+        YouthRetentionClass: "sol_standard" | "sol_research";
+        /** @enum {string} */
+        YouthSignerRole: "guardian" | "young_person";
+        YouthSignerView: {
+            name: string;
+            role: components["schemas"]["YouthSignerRole"];
+        };
+        /** @enum {string} */
+        YouthInformationCategory: "basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences";
+        YouthExtractConsentView: {
+            signers: components["schemas"]["YouthSignerView"][];
+            categories: components["schemas"]["YouthInformationCategory"][];
+            organisationIds: string[];
+            /** Format: date */
+            signedOn: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        /** @enum {string} */
+        YouthDisclosureGround: "consent" | "osl_10_18a" | "sol_14_1_report_of_concern";
+        OslCriteriaView: {
+            riskOfCriminality: boolean;
+            helpsPrevent: boolean;
+            noConflictWithMeasures: boolean;
+        };
+        YouthExtractDisclosureView: {
+            ground: components["schemas"]["YouthDisclosureGround"];
+            /** @description The disclosing organisation */
+            from: string;
+            /** @description The receiving organisation */
+            to: string;
+            categories: components["schemas"]["YouthInformationCategory"][];
+            justification: string;
+            criteria: components["schemas"]["OslCriteriaView"] | null;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description Who decided */
+            decidedBy: string;
+        };
+        /** @enum {string} */
+        YouthEntryKind: "journal" | "meeting_minutes";
+        YouthExtractEntryView: {
+            kind: components["schemas"]["YouthEntryKind"];
+            category: components["schemas"]["YouthInformationCategory"];
+            /** Format: date */
+            occurredOn: string;
+            body: string;
+            author: string | null;
+        };
+        /** @enum {string} */
+        YouthPlanItemStatus: "open" | "done" | "cancelled";
+        YouthExtractPlanItemView: {
+            goal: string;
+            task: string;
+            ownerDescription: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["YouthPlanItemStatus"];
+        };
+        /** @enum {string} */
+        YouthMeetingKind: "network" | "follow_up";
+        YouthExtractMeetingView: {
+            kind: components["schemas"]["YouthMeetingKind"];
+            /** Format: date-time */
+            plannedAt: string;
+            attendees: string;
+            /** Format: date */
+            heldOn: string | null;
+        };
+        YouthExtractCaseView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            riskFactors: components["schemas"]["YouthRiskFactor"][];
+            /** Format: date */
+            openedOn: string;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: date */
+            purgeOn: string | null;
+            retentionClass: components["schemas"]["YouthRetentionClass"];
+            ownerOrganisation: string;
+            ownerUnit: string;
+            coordinator: string | null;
+            consents: components["schemas"]["YouthExtractConsentView"][];
+            disclosures: components["schemas"]["YouthExtractDisclosureView"][];
+            entries: components["schemas"]["YouthExtractEntryView"][];
+            planItems: components["schemas"]["YouthExtractPlanItemView"][];
+            meetings: components["schemas"]["YouthExtractMeetingView"][];
+        };
+        YouthRegisterExtractView: {
+            /** Format: date-time */
+            producedAt: string;
+            subject: components["schemas"]["YouthExtractSubjectView"];
+            cases: components["schemas"]["YouthExtractCaseView"][];
+        };
+        YouthCaseListItemView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The short reference people use for the case */
+            reference: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            /** Format: date */
+            reviewOn: string | null;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            ownerOrganisationName: string;
+            /** Format: uuid */
+            coordinatorUserId: string | null;
+            coordinatorName: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Masked number; null once the case is purged */
+            subject: components["schemas"]["YouthSubjectView"] | null;
+        };
         NewCaseInput: {
             /** Format: uuid */
             subjectId: string;
-            /** @enum {string} */
-            form: "sspf" | "sig" | "report_of_concern" | "other";
+            form: components["schemas"]["YouthCaseForm"];
             /**
              * Format: uuid
              * @description Default: you
              */
             coordinatorUserId?: string;
-            riskFactors?: ("truancy" | "school_failure" | "family_conflict" | "violence_exposure" | "risky_peers" | "risky_places" | "alcohol" | "drugs" | "mental_health" | "crime" | "weapons")[];
+            riskFactors?: components["schemas"]["YouthRiskFactor"][];
             /** @example 2022-09-30 */
             reviewOn?: string;
             /**
@@ -2335,6 +2546,103 @@ export interface components {
              * @description Needed if the municipality takes part in more than one collaboration
              */
             collaborationId?: string;
+        };
+        YouthNamedRefView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        YouthCoordinatorView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string | null;
+        };
+        YouthRiskFactorView: {
+            key: components["schemas"]["YouthRiskFactor"];
+            label: string;
+        };
+        /** @enum {string} */
+        YouthParticipantRole: "coordinator" | "contact";
+        YouthParticipantView: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description The name of their organisation */
+            organisation: string;
+            role: components["schemas"]["YouthParticipantRole"];
+        };
+        YouthCategoryView: {
+            key: components["schemas"]["YouthInformationCategory"];
+            /** @description The category in words (Swedish, English in brackets) */
+            label: string;
+        };
+        YouthCaseAccessView: {
+            /** @description true for the owning organisation; false for a recipient of a consent or disclosure */
+            owner: boolean;
+            /** @description The information categories the reader may see (all for the owner) */
+            categories: components["schemas"]["YouthCategoryView"][];
+        };
+        YouthCaseView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            /** @description Masked number; null once the case is purged */
+            subject: components["schemas"]["YouthSubjectView"] | null;
+            ownerOrganisation: components["schemas"]["YouthNamedRefView"];
+            ownerUnit: components["schemas"]["YouthNamedRefView"];
+            coordinator: components["schemas"]["YouthCoordinatorView"] | null;
+            /** @description Only those whose category the reader may see */
+            riskFactors: components["schemas"]["YouthRiskFactorView"][];
+            /**
+             * Format: date
+             * @description The review date; null for recipients
+             */
+            reviewOn: string | null;
+            /** Format: date */
+            closedOn: string | null;
+            /** @description Owners only */
+            retentionClass?: components["schemas"]["YouthRetentionClass"];
+            /**
+             * Format: date
+             * @description Owners only: when retention (gallring) purges the closed case; null while open or if kept
+             */
+            purgeOn?: string | null;
+            /** @description Where the case may go from here (closing needs youth_case:close); empty for recipients */
+            nextStatuses: components["schemas"]["YouthCaseStatus"][];
+            participants: components["schemas"]["YouthParticipantView"][];
+            access: components["schemas"]["YouthCaseAccessView"];
+            /** @description Send it back as If-Match (also in the ETag header) */
+            version: number;
+        };
+        YouthSuppressedCountView: {
+            /** @description null when suppressed */
+            count: number | null;
+            suppressed: boolean;
+        };
+        YouthStatisticsCellView: {
+            /** @description The group: a form, status, age band (under_12, 12_14, 15_17, 18_20, 21_plus, unknown), risk factor or ground */
+            key: string;
+            /** @description null when suppressed */
+            count: number | null;
+            /** @description Hidden: fewer than five, or the next smallest beside a single hidden group */
+            suppressed: boolean;
+        };
+        YouthStatisticsView: {
+            year: number;
+            /** @description Groups smaller than this are not shown */
+            minimumGroupSize: number;
+            /** @description Cases opened in the year */
+            casesOpened: components["schemas"]["YouthSuppressedCountView"];
+            byForm: components["schemas"]["YouthStatisticsCellView"][];
+            /** @description By current status */
+            byStatus: components["schemas"]["YouthStatisticsCellView"][];
+            /** @description By age at the opening */
+            byAgeBand: components["schemas"]["YouthStatisticsCellView"][];
+            byRiskFactor: components["schemas"]["YouthStatisticsCellView"][];
+            /** @description The year’s disclosures */
+            disclosuresByGround: components["schemas"]["YouthStatisticsCellView"][];
         };
         ReportOfConcernInput: {
             /** Format: uuid */
@@ -2350,8 +2658,15 @@ export interface components {
             /** @example 2022-05-14 */
             observedOn: string;
         };
+        YouthConcernReceiptView: {
+            caseReference: string;
+            /** @description The municipality whose social services received it */
+            receivedBy: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
         CaseUpdateInput: {
-            riskFactors?: ("truancy" | "school_failure" | "family_conflict" | "violence_exposure" | "risky_peers" | "risky_places" | "alcohol" | "drugs" | "mental_health" | "crime" | "weapons")[];
+            riskFactors?: components["schemas"]["YouthRiskFactor"][];
             /**
              * @description null removes the review date
              * @example 2022-12-15
@@ -2369,17 +2684,48 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        /**
+         * @description Today (Europe/Stockholm); withdrawn wins
+         * @enum {string}
+         */
+        YouthConsentState: "pending" | "valid" | "expired" | "withdrawn";
+        YouthConsentView: {
+            /** Format: uuid */
+            id: string;
+            signers: components["schemas"]["YouthSignerView"][];
+            /** @description The organisations information may be shared with */
+            organisationIds: string[];
+            /** @description Always with basic */
+            categories: components["schemas"]["YouthInformationCategory"][];
+            /** Format: date */
+            signedOn: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description The last day it applies
+             */
+            validUntil: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Today (Europe/Stockholm); withdrawn wins */
+            state: components["schemas"]["YouthConsentState"];
+        };
         SignerInput: {
             /** @example Maria Nyström */
             name: string;
-            /** @enum {string} */
-            role: "guardian" | "young_person";
+            role: components["schemas"]["YouthSignerRole"];
         };
         ConsentInput: {
             signers: components["schemas"]["SignerInput"][];
             /** @description The organisations information may be shared with */
             organisationIds: string[];
-            categories: ("basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences")[];
+            categories: components["schemas"]["YouthInformationCategory"][];
             /** @example 2022-03-01 */
             signedOn: string;
             /** @example 2022-03-01 */
@@ -2387,17 +2733,48 @@ export interface components {
             /** @example 2023-02-28 */
             validUntil: string;
         };
+        YouthDisclosureView: {
+            /** Format: uuid */
+            id: string;
+            ground: components["schemas"]["YouthDisclosureGround"];
+            /** Format: uuid */
+            fromOrganisationId: string;
+            /** @description Its name */
+            fromOrganisation: string;
+            /** Format: uuid */
+            toOrganisationId: string;
+            /** @description Its name */
+            toOrganisation: string;
+            categories: components["schemas"]["YouthInformationCategory"][];
+            justification: string;
+            /** @description Under OSL 10 kap 18 a § */
+            criteria: components["schemas"]["OslCriteriaView"] | null;
+            /**
+             * Format: uuid
+             * @description The consent it rests on (ground consent)
+             */
+            consentId: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the recipient can read what was disclosed; null for a report of concern
+             */
+            accessUntil: string | null;
+            /** Format: uuid */
+            decidedBy: string;
+            decidedByName: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
         OslCriteriaInput: {
             riskOfCriminality: boolean;
             helpsPrevent: boolean;
             noConflictWithMeasures: boolean;
         };
         DisclosureInput: {
-            /** @enum {string} */
-            ground: "consent" | "osl_10_18a" | "sol_14_1_report_of_concern";
+            ground: components["schemas"]["YouthDisclosureGround"];
             /** Format: uuid */
             toOrganisationId: string;
-            categories: ("basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences")[];
+            categories: components["schemas"]["YouthInformationCategory"][];
             /** @description Why this disclosure, on this ground, now */
             justification: string;
             /** @description OSL 10 kap 18 a §: all three must be attested */
@@ -2408,19 +2785,51 @@ export interface components {
              */
             accessDays?: number;
         };
+        /**
+         * @description owner: only the owning organisation; shared: also those the sharing covers
+         * @enum {string}
+         */
+        YouthEntryVisibility: "owner" | "shared";
+        YouthEntryView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["YouthEntryKind"];
+            category: components["schemas"]["YouthInformationCategory"];
+            /** @description owner: only the owning organisation; shared: also those the sharing covers */
+            visibility: components["schemas"]["YouthEntryVisibility"];
+            /** Format: date */
+            occurredOn: string;
+            body: string;
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         EntryInput: {
-            /** @enum {string} */
-            kind: "journal" | "meeting_minutes";
-            /** @enum {string} */
-            category: "basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences";
-            /**
-             * @description owner: only the owning organisation; shared: also those the sharing covers
-             * @enum {string}
-             */
-            visibility: "owner" | "shared";
+            kind: components["schemas"]["YouthEntryKind"];
+            category: components["schemas"]["YouthInformationCategory"];
+            /** @description owner: only the owning organisation; shared: also those the sharing covers */
+            visibility: components["schemas"]["YouthEntryVisibility"];
             /** @example 2022-04-12 */
             occurredOn: string;
             body: string;
+        };
+        YouthPlanItemView: {
+            /** Format: uuid */
+            id: string;
+            goal: string;
+            task: string;
+            /** Format: uuid */
+            ownerUserId: string | null;
+            ownerName: string | null;
+            /** @description Who does it, in words (empty when a user is named) */
+            ownerDescription: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["YouthPlanItemStatus"];
+            /** @description Send it back as If-Match */
+            version: number;
         };
         PlanItemInput: {
             /** @example Regelbunden skolgång */
@@ -2438,31 +2847,66 @@ export interface components {
             dueOn: string;
         };
         PlanItemUpdateInput: {
-            /** @enum {string} */
-            status?: "open" | "done" | "cancelled";
+            status?: components["schemas"]["YouthPlanItemStatus"];
             /** @example 2022-06-15 */
             dueOn?: string;
             task?: string;
         };
+        YouthMeetingView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["YouthMeetingKind"];
+            /** Format: date-time */
+            plannedAt: string;
+            attendees: string;
+            /**
+             * Format: date
+             * @description Set when the minutes are recorded
+             */
+            heldOn: string | null;
+            /**
+             * Format: uuid
+             * @description The entry holding the minutes
+             */
+            minutesEntryId: string | null;
+            version: number;
+        };
         MeetingInput: {
-            /** @enum {string} */
-            kind: "network" | "follow_up";
+            kind: components["schemas"]["YouthMeetingKind"];
             /** @example 2022-04-20T14:00:00+02:00 */
             plannedAt: string;
             /** @example Vårdnadshavare, mentor, socialsekreterare, kontaktpolis */
             attendees?: string;
         };
         MinutesInput: {
-            /** @enum {string} */
-            category: "basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences";
-            /**
-             * @description owner: only the owning organisation; shared: also those the sharing covers
-             * @enum {string}
-             */
-            visibility: "owner" | "shared";
+            category: components["schemas"]["YouthInformationCategory"];
+            /** @description owner: only the owning organisation; shared: also those the sharing covers */
+            visibility: components["schemas"]["YouthEntryVisibility"];
             /** @example 2022-04-12 */
             occurredOn: string;
             body: string;
+        };
+        YouthAccessLogEventView: {
+            /**
+             * @description The audit event id (a number, as text)
+             * @example 1042
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example youth_case.read */
+            action: string;
+            /** @description success, failure or denied */
+            outcome: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            actorName: string | null;
+            actorUnit: string | null;
+            actorOrganisation: string | null;
+            /** @description What the event recorded (ids, categories, reasons); never the text of an entry */
+            details: {
+                [key: string]: unknown;
+            } | null;
         };
         PlaceInput: {
             /** @example Skoghalls centrum, busstationen */
@@ -2575,6 +3019,93 @@ export interface components {
              */
             emailMode: "immediate" | "digest" | "off";
         };
+        FieldError: {
+            /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
+            field: string;
+            /**
+             * @description The field codes:
+             *     - `field.required`: {field} is required.
+             *     - `field.unknown`: {field} is not a field of this request.
+             *     - `field.invalid`: {field} is not valid.
+             *     - `field.string`: {field} must be text.
+             *     - `field.integer`: {field} must be a whole number.
+             *     - `field.number`: {field} must be a number.
+             *     - `field.boolean`: {field} must be true or false.
+             *     - `field.array`: {field} must be a list.
+             *     - `field.object`: {field} must be an object.
+             *     - `field.uuid`: {field} must be an id (UUID).
+             *     - `field.email`: {field} must be an e-mail address.
+             *     - `field.url`: {field} must be an address (URL).
+             *     - `field.date`: {field} must be a date (YYYY-MM-DD).
+             *     - `field.datetime`: {field} must be a date and time (ISO 8601).
+             *     - `field.latitude`: {field} must be a latitude.
+             *     - `field.longitude`: {field} must be a longitude.
+             *     - `field.pattern`: {field} has the wrong form.
+             *     - `field.one_of`: {field} must be one of: {allowed}. Params: `allowed` (the values allowed).
+             *     - `field.min`: {field} must be at least {min}. Params: `min` (the smallest value allowed).
+             *     - `field.max`: {field} must be at most {max}. Params: `max` (the largest value allowed).
+             *     - `field.positive`: {field} must be greater than 0.
+             *     - `field.min_length`: {field} must be at least {min} characters long. Params: `min` (the fewest characters allowed).
+             *     - `field.max_length`: {field} must be at most {max} characters long. Params: `max` (the most characters allowed).
+             *     - `field.min_items`: {field} must hold at least {min} items. Params: `min` (the fewest items allowed).
+             *     - `field.max_items`: {field} must hold at most {max} items. Params: `max` (the most items allowed).
+             *     - `field.unique_items`: {field} must not name the same item twice.
+             *     - `field.unique`: {field} must be unique; {value} appears more than once. Params: `value` (the repeated value).
+             *     - `date.after`: {field} must be after {other}. Params: `other` (the field it must come after).
+             *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
+             *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
+             * @enum {string}
+             */
+            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "field.unique" | "date.after" | "date.not_before" | "reference.not_found";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The same in English, for developers */
+            message: string;
+        };
+        /** @description An error (RFC 9457 problem details). Show `code` with `params` in the user’s language, never `detail`. */
+        Problem: {
+            /** @description `urn:samverkan:problem:<code>` */
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description The problem codes:
+             *     - `http.bad_request` 400: The request could not be read.
+             *     - `http.unauthorized` 401: Sign in first.
+             *     - `http.forbidden` 403: You may not do this.
+             *     - `http.not_found` 404: Not found.
+             *     - `http.method_not_allowed` 405: The method is not allowed here.
+             *     - `http.not_acceptable` 406: None of the accepted media types can be produced.
+             *     - `http.conflict` 409: The request conflicts with the current state.
+             *     - `http.payload_too_large` 413: The request body is too large.
+             *     - `http.unsupported_media_type` 415: The request body has a media type this route does not take.
+             *     - `http.too_many_requests` 429: Too many requests; try again later.
+             *     - `http.internal` 500: An unexpected error occurred. It has been logged; quote the request id when reporting it.
+             *     - `http.service_unavailable` 503: The service is unavailable; try again later.
+             *     - `http.error` 500: The request failed.
+             *     - `validation` 400: The request has invalid fields.
+             *     - `version.if_match_required` 428: Send If-Match with the version (ETag) of the record you are changing.
+             *     - `version.stale` 412: The record has changed since you read it; reload it and apply your change again. Params: `currentVersion` (the version the record has now).
+             *     - `health.not_ready` 503: Not ready: {failed} down. Params: `failed` (the dependencies that failed).
+             *     - `health.worker_unavailable` 503: No worker answered a system.ping job within {timeoutMs} ms. Params: `timeoutMs` (how long the api waited).
+             * @enum {string}
+             */
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The code’s text in English, for developers and logs */
+            detail?: string;
+            instance?: string;
+            requestId?: string;
+            /** @description For `validation` (400): one entry per bad field */
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -2598,6 +3129,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2624,6 +3164,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     HealthController_worker_v1: {
@@ -2644,6 +3193,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2682,6 +3240,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuditController_verify_v1: {
@@ -2706,6 +3273,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2744,6 +3320,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_refresh_v1: {
@@ -2767,6 +3352,15 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_logout_v1: {
@@ -2788,6 +3382,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_me_v1: {
@@ -2805,6 +3408,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2837,6 +3449,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2873,6 +3494,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_get_v1: {
@@ -2899,6 +3529,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2927,6 +3566,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_reactivate_v1: {
@@ -2953,6 +3601,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2991,6 +3648,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_endMembership_v1: {
@@ -3019,6 +3685,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RolesController_list_v1: {
@@ -3044,6 +3719,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationsController_list_v1: {
@@ -3068,6 +3752,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3100,6 +3793,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_create_v1: {
@@ -3129,6 +3831,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_get_v1: {
@@ -3156,6 +3867,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_remove_v1: {
@@ -3182,6 +3902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3217,6 +3946,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_addProblemArea_v1: {
@@ -3247,6 +3985,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3280,6 +4027,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_createCommitment_v1: {
@@ -3311,6 +4067,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_commitment_v1: {
@@ -3339,6 +4104,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_removeCommitment_v1: {
@@ -3366,6 +4140,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3402,6 +4185,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_followUpList_v1: {
@@ -3428,6 +4220,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3460,6 +4261,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_report_v1: {
@@ -3490,6 +4300,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3535,6 +4354,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_create_v1: {
@@ -3564,6 +4392,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_get_v1: {
@@ -3591,6 +4428,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_remove_v1: {
@@ -3617,6 +4463,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3652,6 +4507,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_list_v1: {
@@ -3686,6 +4550,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_create_v1: {
@@ -3715,6 +4588,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_get_v1: {
@@ -3742,6 +4624,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_remove_v1: {
@@ -3768,6 +4659,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3803,6 +4703,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DashboardController_actions_v1: {
@@ -3830,6 +4739,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FollowUpsController_get_v1: {
@@ -3856,6 +4774,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3890,6 +4817,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FollowUpsController_approve_v1: {
@@ -3917,6 +4853,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PublicPromisesController_promise_v1: {
@@ -3935,6 +4880,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3963,6 +4917,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_listRules_v1: {
@@ -3987,6 +4950,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4017,6 +4989,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_queues_v1: {
@@ -4041,6 +5022,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4075,6 +5065,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createHolder_v1: {
@@ -4104,6 +5103,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getHolder_v1: {
@@ -4130,6 +5138,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4165,6 +5182,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_listPremises_v1: {
@@ -4198,6 +5224,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createPremises_v1: {
@@ -4227,6 +5262,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getPremises_v1: {
@@ -4253,6 +5297,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4288,6 +5341,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_deletePremises_v1: {
@@ -4317,6 +5379,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4351,6 +5422,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createLicence_v1: {
@@ -4380,6 +5460,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getLicence_v1: {
@@ -4406,6 +5495,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4441,6 +5539,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_servingManagers_v1: {
@@ -4474,6 +5581,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4509,6 +5625,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_feed_v1: {
@@ -4528,6 +5653,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_issue_v1: {
@@ -4546,6 +5680,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_revoke_v1: {
@@ -4563,6 +5706,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4592,6 +5744,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4624,6 +5785,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChecklistsController_list_v1: {
@@ -4648,6 +5818,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4677,6 +5856,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4708,6 +5896,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4743,6 +5940,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_schedule_v1: {
@@ -4772,6 +5978,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_inspectors_v1: {
@@ -4798,6 +6013,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4826,6 +6050,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_report_v1: {
@@ -4852,6 +6085,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4883,6 +6125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4917,6 +6168,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_reinspect_v1: {
@@ -4947,6 +6207,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4982,6 +6251,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_photo_v1: {
@@ -5010,6 +6288,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_removePhoto_v1: {
@@ -5037,6 +6324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5069,6 +6365,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_propose_v1: {
@@ -5098,6 +6403,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_get_v1: {
@@ -5124,6 +6438,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5158,6 +6481,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_decide_v1: {
@@ -5191,6 +6523,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_listPlans_v1: {
@@ -5217,6 +6558,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5247,6 +6597,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_plan_v1: {
@@ -5273,6 +6632,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5306,6 +6674,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_statistics_v1: {
@@ -5335,6 +6712,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_create_v1: {
@@ -5350,6 +6736,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The young person as registered, the number masked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSubjectView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5363,6 +6758,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5379,6 +6783,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description None or one young person, the number masked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSubjectSearchView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5393,6 +6806,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_get_v1: {
@@ -5406,12 +6828,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The young person (number masked) and their cases you may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSubjectDetailView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5430,6 +6870,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The full number: the one route that shows it on request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthRevealedNumberView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5444,6 +6893,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_registerExtract_v1: {
@@ -5457,6 +6915,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The extract for the person it is about: with the full number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthRegisterExtractView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5471,6 +6938,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_list_v1: {
@@ -5478,8 +6954,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "concern_raised" | "assessment" | "awaiting_consent" | "mapping" | "plan_active" | "follow_up" | "closed" | "purged";
-                form?: "sspf" | "sig" | "report_of_concern" | "other";
+                status?: components["schemas"]["YouthCaseStatus"];
+                form?: components["schemas"]["YouthCaseForm"];
                 coordinatorId?: string;
                 /** @description Cases whose review date is before this day */
                 reviewBefore?: string;
@@ -5490,6 +6966,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of cases, most recently changed first; numbers masked; the listing is audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["YouthCaseListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5503,6 +6994,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5519,6 +7019,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new case (number masked) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5533,6 +7042,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_statistics_v1: {
@@ -5546,6 +7064,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year in counts; no names, no numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthStatisticsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5559,6 +7086,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5575,6 +7111,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A receipt: the case belongs to social services and is not shown to the police */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConcernReceiptView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5589,6 +7134,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_get_v1: {
@@ -5602,12 +7156,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case (number masked); its version also as the ETag header */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5629,6 +7201,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case as changed (number masked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5642,6 +7223,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5663,6 +7253,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case in its new status (number masked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5676,6 +7275,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5694,6 +7302,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Everyone on the case now, the new contact person included */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthParticipantView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5707,6 +7324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5722,6 +7348,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Taken off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5735,6 +7368,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5749,6 +7391,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every consent of the case with its state today, latest start first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConsentView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5762,6 +7413,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5780,6 +7440,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The recorded consent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConsentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5793,6 +7462,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5812,6 +7490,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The consent, now withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConsentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5826,6 +7513,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_disclosures_v1: {
@@ -5839,6 +7535,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDisclosureView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5852,6 +7557,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5870,6 +7584,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The recorded disclosure */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDisclosureView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5883,6 +7606,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5900,12 +7632,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of entries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["YouthEntryView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5924,6 +7680,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthEntryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5938,6 +7703,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_plan_v1: {
@@ -5951,12 +7725,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description By due date; empty unless the plan is covered for you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthPlanItemView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5975,6 +7767,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new plan item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthPlanItemView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5988,6 +7789,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6010,6 +7820,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The plan item as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthPlanItemView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6024,6 +7843,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_meetings_v1: {
@@ -6037,12 +7865,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description By planned time; empty unless the plan is covered for you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthMeetingView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6061,6 +7907,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The planned meeting */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthMeetingView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6074,6 +7929,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6093,6 +7957,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The meeting, now held, with the entry holding its minutes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthMeetingView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6106,6 +7979,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6123,6 +8005,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["YouthAccessLogEventView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6136,6 +8033,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6169,6 +8075,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_propose_v1: {
@@ -6198,6 +8113,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_substances_v1: {
@@ -6222,6 +8146,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6253,6 +8186,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_units_v1: {
@@ -6280,6 +8222,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6310,6 +8261,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_get_v1: {
@@ -6336,6 +8296,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6370,6 +8339,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_participants_v1: {
@@ -6400,6 +8378,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6432,6 +8419,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_release_v1: {
@@ -6462,6 +8458,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6494,6 +8499,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationSummariesController_list_v1: {
@@ -6525,6 +8539,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationSummariesController_totals_v1: {
@@ -6553,6 +8576,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6583,6 +8615,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6615,6 +8656,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_list_v1: {
@@ -6638,6 +8688,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_unread_v1: {
@@ -6656,6 +8715,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_readAll_v1: {
@@ -6673,6 +8741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6694,6 +8771,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_preferences_v1: {
@@ -6711,6 +8797,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6734,6 +8829,88 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AuditEventsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit-events"]["get"]["parameters"]["query"]["outcome"]> = ["success", "failure", "denied"];
+export const pathsApiV1PromisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises"]["get"]["parameters"]["query"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const pathsApiV1PromisesIdCommitmentsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/commitments"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
+export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
+export const pathsApiV1ActionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const pathsApiV1ActionsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
+export const pathsApiV1ActivitiesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/activities"]["get"]["parameters"]["query"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
+export const pathsApiV1DeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["status"]> = ["open", "met", "cancelled"];
+export const pathsApiV1LicenceHoldersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licence-holders"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1PremisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/premises"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1LicencesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licences"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1InspectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["status"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const pathsApiV1InspectionsGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
+export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiV1OperationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/operations"]["get"]["parameters"]["query"]["status"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
+export const createMembershipRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMembershipRequest"]["role"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const updatePromiseRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatePromiseRequest"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const targetInputPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetInput"]["period"]> = ["year", "promise_period"];
+export const createCommitmentRequestPartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCommitmentRequest"]["party"]> = ["joint", "police", "municipality"];
+export const createFollowUpRequestHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateFollowUpRequest"]["half"]> = [1, 2];
+export const updateActionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateActionRequest"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const createActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateActivityRequest"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const activityInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityInput"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const followUpItemInputAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpItemInput"]["assessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
+export const updateFollowUpRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateFollowUpRequest"]["decision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const reminderRuleInputAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["anchor"]> = ["before", "at", "after"];
+export const reminderRuleInputOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["offsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
+export const reminderRuleInputRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["recipient"]> = ["responsible", "manager"];
+export const premisesInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesInput"]["kind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
+export const licenceInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["type"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
+export const licenceInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["audience"]> = ["public", "private"];
+export const licenceInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const licenceTermsInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["audience"]> = ["public", "private"];
+export const licenceTermsInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const licenceStatusInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatusInput"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
+export const scheduleInspectionRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleInspectionRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const findingInputResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingInput"]["result"]> = ["ok", "remark", "not_applicable", "not_checked"];
+export const transitionRequestToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionRequest"]["to"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const reinspectRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReinspectRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const decisionRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionRequest"]["decision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
+export const youthCaseFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseForm"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const youthCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseStatus"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
+export const youthRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthRiskFactor"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const youthRetentionClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthRetentionClass"]> = ["sol_standard", "sol_research"];
+export const youthSignerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthSignerRole"]> = ["guardian", "young_person"];
+export const youthInformationCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthInformationCategory"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const youthDisclosureGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthDisclosureGround"]> = ["consent", "osl_10_18a", "sol_14_1_report_of_concern"];
+export const youthEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthEntryKind"]> = ["journal", "meeting_minutes"];
+export const youthPlanItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthPlanItemStatus"]> = ["open", "done", "cancelled"];
+export const youthMeetingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthMeetingKind"]> = ["network", "follow_up"];
+export const youthParticipantRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthParticipantRole"]> = ["coordinator", "contact"];
+export const reportOfConcernInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportOfConcernInput"]["category"]> = ["family", "school", "leisure", "health", "plan", "offences"];
+export const transitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionInput"]["to"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed"];
+export const youthConsentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthConsentState"]> = ["pending", "valid", "expired", "withdrawn"];
+export const youthEntryVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthEntryVisibility"]> = ["owner", "shared"];
+export const operationTransitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationTransitionInput"]["to"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const seizureInputSubstanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
+export const seizureInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["unit"]> = ["g", "plants", "tablets", "l", "sek"];
+export const preferencesRequestEmailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesRequest"]["emailMode"]> = ["immediate", "digest", "off"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "field.unique", "date.after", "date.not_before", "reference.not_found"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable"];
