@@ -25,7 +25,8 @@ describe('HTTP basics', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({
-      type: 'about:blank',
+      type: 'urn:samverkan:problem:http.not_found',
+      code: 'http.not_found',
       title: 'Not Found',
       status: 404,
       instance: '/api/v1/nothing-here',
