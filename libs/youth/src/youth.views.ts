@@ -19,14 +19,15 @@ import type {
 /**
  * What the youth routes answer: one class per shape, so the services' return types and the
  * OpenAPI document (and the web client's types generated from it) are the same thing. The
- * vocabularies are named enums over the lib's own arrays (youth-rules.ts, youth.dto.ts).
+ * vocabularies are named enums over the lib's own arrays in youth-rules.ts (youth.enums.ts).
  *
  * Personal numbers: every answer shows them masked (YYYYMMDD-****) except the reveal route
  * (`POST /youth-subjects/{id}/reveal`, with a reason on record) and the register extract the
  * young person is entitled to (GDPR art. 15).
  */
 
-const MASKED_NUMBER = 'Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route, with a reason on record';
+const MASKED_NUMBER =
+  'Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route (with a reason on record) and in the register extract';
 
 const { form: FORM, status: STATUS, category: CATEGORY, riskFactor: RISK_FACTOR, ground: GROUND, signerRole: SIGNER_ROLE } = YOUTH_ENUM;
 const { entryKind: ENTRY_KIND, visibility: VISIBILITY, planItemStatus: PLAN_STATUS, meetingKind: MEETING_KIND } = YOUTH_ENUM;

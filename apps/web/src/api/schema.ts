@@ -2310,7 +2310,7 @@ export interface components {
             /** @description Decrypted for the answer; stored only encrypted */
             name: string;
             /**
-             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route, with a reason on record
+             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route (with a reason on record) and in the register extract
              * @example 20080314-****
              */
             personalNumber: string;
@@ -2351,7 +2351,7 @@ export interface components {
             /** @description Decrypted for the answer; stored only encrypted */
             name: string;
             /**
-             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route, with a reason on record
+             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route (with a reason on record) and in the register extract
              * @example 20080314-****
              */
             personalNumber: string;
