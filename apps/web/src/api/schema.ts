@@ -319,6 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ett medborgarlöfte (One promise) with its problem areas; ETag carries the version */
         get: operations["PromisesController_get_v1"];
         put?: never;
         post?: never;
@@ -372,12 +373,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ett åtagande (One commitment); ETag carries the version */
         get: operations["PromisesController_commitment_v1"];
         put?: never;
         post?: never;
+        /** Ta bort åtagandet (Delete a commitment without actions or activities) */
         delete: operations["PromisesController_removeCommitment_v1"];
         options?: never;
         head?: never;
+        /** Ändra åtagandet (Update a commitment: problem area, text, target, weight) */
         patch: operations["PromisesController_updateCommitment_v1"];
         trace?: never;
     };
@@ -388,7 +392,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Uppföljningar (Follow-ups) of a promise */
+        /** Uppföljningar (Follow-ups) of a promise, newest first */
         get: operations["PromisesController_followUpList_v1"];
         put?: never;
         /** Påbörja uppföljning (Start the follow-up of a year or half-year) */
@@ -426,6 +430,7 @@ export interface paths {
         /** Åtgärder (Actions), by due date; filter by status, overdue, owner, party, problem area */
         get: operations["ActionsController_list_v1"];
         put?: never;
+        /** Ny åtgärd (Add an action to a commitment): who does it and by when */
         post: operations["ActionsController_create_v1"];
         delete?: never;
         options?: never;
@@ -444,6 +449,7 @@ export interface paths {
         get: operations["ActionsController_get_v1"];
         put?: never;
         post?: never;
+        /** Ta bort åtgärden (Delete an action); its deadline is cancelled */
         delete: operations["ActionsController_remove_v1"];
         options?: never;
         head?: never;
@@ -476,12 +482,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** En aktivitet (One activity); ETag carries the version */
         get: operations["ActivitiesController_get_v1"];
         put?: never;
         post?: never;
+        /** Ta bort aktiviteten (Delete an activity) */
         delete: operations["ActivitiesController_remove_v1"];
         options?: never;
         head?: never;
+        /** Ändra aktiviteten (Update an activity: date, place, kind, counts, note) */
         patch: operations["ActivitiesController_update_v1"];
         trace?: never;
     };
@@ -509,6 +518,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** En uppföljning (One follow-up) with its figures, assessments and approvals; ETag carries the version */
         get: operations["FollowUpsController_get_v1"];
         put?: never;
         post?: never;
@@ -1898,6 +1908,35 @@ export interface components {
              */
             validUntil?: string;
         };
+        /** @enum {string} */
+        PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+        ProblemAreaView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Order within the promise, from 1 */
+            position: number;
+            title: string;
+            description: string;
+        };
+        PromiseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            collaborationName: string;
+            title: string;
+            summary: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["PromiseStatus"];
+            /** @description Shown on the public page */
+            published: boolean;
+            /** @description Send back as If-Match when changing the promise */
+            version: number;
+            problemAreas: components["schemas"]["ProblemAreaView"][];
+        };
         ProblemAreaInput: {
             /** @example Alkohol- och narkotikarelaterad brottslighet */
             title: string;
@@ -1921,18 +1960,45 @@ export interface components {
             summary?: string;
             periodStart?: string;
             periodEnd?: string;
-            /** @enum {string} */
-            status?: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+            status?: components["schemas"]["PromiseStatus"];
             /** @description Published promises are shown on the public page */
             published?: boolean;
+        };
+        /** @enum {string} */
+        PromiseParty: "joint" | "police" | "municipality";
+        /** @enum {string} */
+        TargetPeriod: "year" | "promise_period";
+        CommitmentTargetView: {
+            value: number;
+            unit: string;
+            period: components["schemas"]["TargetPeriod"];
+            /** @description The activity metric summed; null counts activities */
+            metric: string | null;
+        };
+        CommitmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            problemAreaTitle: string;
+            party: components["schemas"]["PromiseParty"];
+            position: number;
+            text: string;
+            /** @description null: progress is measured by the actions */
+            target: components["schemas"]["CommitmentTargetView"] | null;
+            /** @description Weight in the promise’s progress */
+            weight: number;
+            /** @description Send back as If-Match when changing the commitment */
+            version: number;
         };
         TargetInput: {
             /** @example 10 */
             value: number;
             /** @example hastighetskontroller */
             unit: string;
-            /** @enum {string} */
-            period: "year" | "promise_period";
+            period: components["schemas"]["TargetPeriod"];
             /**
              * @description Sum this activity metric; leave out to count activities
              * @example vehicles_checked
@@ -1942,8 +2008,7 @@ export interface components {
         CreateCommitmentRequest: {
             /** Format: uuid */
             problemAreaId: string;
-            /** @enum {string} */
-            party: "joint" | "police" | "municipality";
+            party: components["schemas"]["PromiseParty"];
             /** @example Genomföra fler hastighetskontroller, extra på Bymiljövägen */
             text: string;
             target?: components["schemas"]["TargetInput"];
@@ -1958,14 +2023,213 @@ export interface components {
             target?: components["schemas"]["TargetInput"] | null;
             weight?: number;
         };
+        PromiseWindowView: {
+            /**
+             * Format: date
+             * @example 2021-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2021-12-31
+             */
+            to: string;
+        };
+        /** @enum {string} */
+        FollowUpStatus: "draft" | "frozen";
+        /** @enum {string} */
+        FollowUpDecision: "continue" | "adjust" | "extend" | "new_promise";
+        /** @enum {string} */
+        ApprovalSide: "police" | "municipality";
+        PromiseUserRef: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        FollowUpApprovalView: {
+            side: components["schemas"]["ApprovalSide"];
+            user: components["schemas"]["PromiseUserRef"];
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        FiguresProblemAreaView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            position: number;
+        };
+        FiguresTargetView: {
+            value: number;
+            unit: string;
+            period: components["schemas"]["TargetPeriod"];
+            /** @description The activity metric summed; null counts activities */
+            metric: string | null;
+            /** @description The target over the window (a yearly target scaled to its years) */
+            forWindow: number;
+        };
+        CommitmentActionCountsView: {
+            total: number;
+            done: number;
+            open: number;
+            overdue: number;
+            cancelled: number;
+            /** @description Titles of the done actions, only where asked for (else empty) */
+            completedTitles: string[];
+        };
+        /** @enum {string} */
+        FollowUpAssessment: "achieved" | "partly" | "not_achieved" | "not_assessed";
+        FollowUpItemView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+            assessment: components["schemas"]["FollowUpAssessment"];
+            narrative: string;
+            /** @description What the figures alone suggest (achieved ≥ 100 %, partly ≥ 50 %); people decide */
+            suggestedAssessment: components["schemas"]["FollowUpAssessment"];
+        };
+        FollowUpView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            promiseId: string;
+            promiseTitle: string;
+            collaborationName: string;
+            year: number;
+            /**
+             * @description The half-year; null for the whole year
+             * @enum {integer|null}
+             */
+            half: 1 | 2 | null;
+            window: components["schemas"]["PromiseWindowView"];
+            status: components["schemas"]["FollowUpStatus"];
+            conclusion: string;
+            decision: components["schemas"]["FollowUpDecision"] | null;
+            /** @description In the order given; two freeze the follow-up */
+            approvals: components["schemas"]["FollowUpApprovalView"][];
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** @description Send back as If-Match when changing the follow-up */
+            version: number;
+            items: components["schemas"]["FollowUpItemView"][];
+            /** @description Weighted progress over the items, 0–100 */
+            progress: number | null;
+        };
         CreateFollowUpRequest: {
             /** @example 2021 */
             year: number;
             /**
              * @description Half-year follow-up; leave out for the whole year
-             * @enum {number}
+             * @enum {integer}
              */
             half?: 1 | 2;
+        };
+        ReportPromiseView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        /**
+         * @description `approved` when the year’s follow-up is frozen, `draft` when one is being written, `preliminary` otherwise
+         * @enum {string}
+         */
+        ReportBasis: "approved" | "draft" | "preliminary";
+        ReportApprovalView: {
+            side: components["schemas"]["ApprovalSide"];
+            /** @description Who approved */
+            name: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        CommitmentOutcomeView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+            assessment: components["schemas"]["FollowUpAssessment"];
+            narrative: string;
+        };
+        FollowUpReportView: {
+            promise: components["schemas"]["ReportPromiseView"];
+            year: number;
+            window: components["schemas"]["PromiseWindowView"];
+            /** @description `approved` when the year’s follow-up is frozen, `draft` when one is being written, `preliminary` otherwise */
+            basis: components["schemas"]["ReportBasis"];
+            conclusion: string;
+            decision: components["schemas"]["FollowUpDecision"] | null;
+            approvals: components["schemas"]["ReportApprovalView"][];
+            progress: number | null;
+            commitments: components["schemas"]["CommitmentOutcomeView"][];
+        };
+        PromiseOrganisationRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PromiseUnitRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ActionStatus: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+        ActionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            /** @description The party of the action’s commitment */
+            party: components["schemas"]["PromiseParty"];
+            title: string;
+            description: string;
+            responsibleOrganisation: components["schemas"]["PromiseOrganisationRef"];
+            responsibleUnit: components["schemas"]["PromiseUnitRef"] | null;
+            responsibleUser: components["schemas"]["PromiseUserRef"] | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it is blocked, cancelled or reopened */
+            statusReason: string | null;
+            progress: number;
+            weight: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Open and past its due date (Europe/Stockholm) */
+            overdue: boolean;
+            /** @description Send back as If-Match when changing the action */
+            version: number;
         };
         CreateActionRequest: {
             /** Format: uuid */
@@ -1986,6 +2250,53 @@ export interface components {
             /** @default 1 */
             weight: number;
         };
+        /** @enum {string} */
+        ActionEventKind: "created" | "updated" | "status_changed" | "progress" | "note" | "reopened";
+        ActionEventView: {
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["PromiseUserRef"] | null;
+            kind: components["schemas"]["ActionEventKind"];
+            fromStatus: components["schemas"]["ActionStatus"] | null;
+            toStatus: components["schemas"]["ActionStatus"] | null;
+            progress: number | null;
+            reason: string | null;
+            note: string | null;
+            changedFields: string[] | null;
+        };
+        ActionWithHistoryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            /** @description The party of the action’s commitment */
+            party: components["schemas"]["PromiseParty"];
+            title: string;
+            description: string;
+            responsibleOrganisation: components["schemas"]["PromiseOrganisationRef"];
+            responsibleUnit: components["schemas"]["PromiseUnitRef"] | null;
+            responsibleUser: components["schemas"]["PromiseUserRef"] | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it is blocked, cancelled or reopened */
+            statusReason: string | null;
+            progress: number;
+            weight: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Open and past its due date (Europe/Stockholm) */
+            overdue: boolean;
+            /** @description Send back as If-Match when changing the action */
+            version: number;
+            history: components["schemas"]["ActionEventView"][];
+        };
         UpdateActionRequest: {
             title?: string;
             description?: string;
@@ -1995,14 +2306,53 @@ export interface components {
             responsibleUserId?: string;
             startDate?: string;
             dueDate?: string;
-            /** @enum {string} */
-            status?: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+            status?: components["schemas"]["ActionStatus"];
             /** @description Required for blocked, cancelled, and for reopening a done or cancelled action */
             statusReason?: string;
             progress?: number;
             /** @description A follow-up note kept in the action’s history */
             note?: string;
             weight?: number;
+        };
+        /** @enum {string} */
+        ActivityKind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+        ActivityView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            actionId: string | null;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: date */
+            occurredOn: string;
+            /** @description Empty when not given */
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            kind: components["schemas"]["ActivityKind"];
+            participatingOrganisations: components["schemas"]["PromiseOrganisationRef"][];
+            /**
+             * @description Named counts (snake_case names, whole numbers ≥ 0)
+             * @example {
+             *       "vehicles_checked": 142,
+             *       "speeding_offences": 9
+             *     }
+             */
+            metrics: {
+                [key: string]: number;
+            };
+            note: string;
+            /**
+             * @description `manual`, or the module that reported it (e.g. `operation_summary`)
+             * @example manual
+             */
+            source: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description Send back as If-Match when changing the activity */
+            version: number;
         };
         CreateActivityRequest: {
             /** @example 2021-05-12 */
@@ -2013,17 +2363,18 @@ export interface components {
             latitude?: number;
             /** @example 13.5201 */
             longitude?: number;
-            /** @enum {string} */
-            kind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+            kind: components["schemas"]["ActivityKind"];
             participatingOrganisationIds?: string[];
             /**
-             * @description Named counts (non-negative integers)
+             * @description Named counts (snake_case names, non-negative integers)
              * @example {
              *       "vehicles_checked": 142,
              *       "speeding_offences": 9
              *     }
              */
-            metrics?: Record<string, never>;
+            metrics?: {
+                [key: string]: number;
+            };
             note?: string;
             /** Format: uuid */
             commitmentId: string;
@@ -2039,31 +2390,172 @@ export interface components {
             latitude?: number;
             /** @example 13.5201 */
             longitude?: number;
-            /** @enum {string} */
-            kind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+            kind: components["schemas"]["ActivityKind"];
             participatingOrganisationIds?: string[];
             /**
-             * @description Named counts (non-negative integers)
+             * @description Named counts (snake_case names, non-negative integers)
              * @example {
              *       "vehicles_checked": 142,
              *       "speeding_offences": 9
              *     }
              */
-            metrics?: Record<string, never>;
+            metrics?: {
+                [key: string]: number;
+            };
             note?: string;
+        };
+        ActionStatusCountsView: {
+            planned: number;
+            in_progress: number;
+            blocked: number;
+            done: number;
+            cancelled: number;
+        };
+        PartyActionCountsView: {
+            party: components["schemas"]["PromiseParty"];
+            total: number;
+            done: number;
+            overdue: number;
+        };
+        ProblemAreaActionCountsView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            total: number;
+            done: number;
+            overdue: number;
+        };
+        ActionSampleView: {
+            items: components["schemas"]["ActionView"][];
+            total: number;
+        };
+        CommitmentFiguresView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+        };
+        YearCommitmentFiguresView: {
+            /**
+             * Format: uuid
+             * @description The commitment
+             */
+            id: string;
+            target: number | null;
+            actual: number;
+            progress: number | null;
+        };
+        YearFiguresView: {
+            year: number;
+            window: components["schemas"]["PromiseWindowView"];
+            commitments: components["schemas"]["YearCommitmentFiguresView"][];
+        };
+        ActionDashboardView: {
+            /** Format: uuid */
+            promiseId: string;
+            /**
+             * Format: date
+             * @description Today in Europe/Stockholm
+             */
+            today: string;
+            /** @description From the promise’s start to today (or its end) */
+            window: components["schemas"]["PromiseWindowView"];
+            byStatus: components["schemas"]["ActionStatusCountsView"];
+            byParty: components["schemas"]["PartyActionCountsView"][];
+            byProblemArea: components["schemas"]["ProblemAreaActionCountsView"][];
+            overdue: components["schemas"]["ActionSampleView"];
+            dueNext14Days: components["schemas"]["ActionSampleView"];
+            commitments: components["schemas"]["CommitmentFiguresView"][];
+            /** @description Weighted progress of the whole promise, 0–100 */
+            progress: number | null;
+            /** @description Each calendar year of the promise up to this one */
+            byYear: components["schemas"]["YearFiguresView"][];
         };
         FollowUpItemInput: {
             /** Format: uuid */
             commitmentId: string;
-            /** @enum {string} */
-            assessment?: "achieved" | "partly" | "not_achieved" | "not_assessed";
+            assessment?: components["schemas"]["FollowUpAssessment"];
             narrative?: string;
         };
         UpdateFollowUpRequest: {
             conclusion?: string;
-            /** @enum {string} */
-            decision?: "continue" | "adjust" | "extend" | "new_promise";
+            decision?: components["schemas"]["FollowUpDecision"];
             items?: components["schemas"]["FollowUpItemInput"][];
+        };
+        PublicPromiseTargetView: {
+            value: number;
+            unit: string;
+            /**
+             * @description Per year or over the whole promise period
+             * @enum {string}
+             */
+            per: "år" | "löftesperioden";
+        };
+        PublicPromiseCommitmentView: {
+            /**
+             * @description The party, as a Swedish label
+             * @example Polisen
+             */
+            party: string;
+            text: string;
+            target: components["schemas"]["PublicPromiseTargetView"] | null;
+            actual: number;
+            /** @description Whole percent, 0–100 */
+            progress: number | null;
+            completedActions: number;
+            completedActionTitles: string[];
+            openActions: number;
+        };
+        PublicPromiseAreaView: {
+            title: string;
+            description: string;
+            commitments: components["schemas"]["PublicPromiseCommitmentView"][];
+        };
+        PublicPromiseAssessmentView: {
+            /** @description The commitment’s text */
+            commitment: string;
+            /**
+             * @description The assessment, as a Swedish label
+             * @example Uppnått
+             */
+            assessment: string;
+        };
+        PublicPromiseFollowUpView: {
+            year: number;
+            conclusion: string;
+            /** @description The decision, as a Swedish label */
+            decision: string | null;
+            assessments: components["schemas"]["PublicPromiseAssessmentView"][];
+        };
+        PublicPromiseView: {
+            title: string;
+            summary: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /**
+             * @description The status, as a Swedish label
+             * @example Pågående
+             */
+            status: string;
+            problemAreas: components["schemas"]["PublicPromiseAreaView"][];
+            /** @description The approved yearly follow-ups, oldest first */
+            followUps: components["schemas"]["PublicPromiseFollowUpView"][];
+            /** Format: date */
+            updatedOn: string;
         };
         ReminderRuleInput: {
             /** @example action_due */
@@ -2575,6 +3067,93 @@ export interface components {
              */
             emailMode: "immediate" | "digest" | "off";
         };
+        FieldError: {
+            /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
+            field: string;
+            /**
+             * @description The field codes:
+             *     - `field.required`: {field} is required.
+             *     - `field.unknown`: {field} is not a field of this request.
+             *     - `field.invalid`: {field} is not valid.
+             *     - `field.string`: {field} must be text.
+             *     - `field.integer`: {field} must be a whole number.
+             *     - `field.number`: {field} must be a number.
+             *     - `field.boolean`: {field} must be true or false.
+             *     - `field.array`: {field} must be a list.
+             *     - `field.object`: {field} must be an object.
+             *     - `field.uuid`: {field} must be an id (UUID).
+             *     - `field.email`: {field} must be an e-mail address.
+             *     - `field.url`: {field} must be an address (URL).
+             *     - `field.date`: {field} must be a date (YYYY-MM-DD).
+             *     - `field.datetime`: {field} must be a date and time (ISO 8601).
+             *     - `field.latitude`: {field} must be a latitude.
+             *     - `field.longitude`: {field} must be a longitude.
+             *     - `field.pattern`: {field} has the wrong form.
+             *     - `field.one_of`: {field} must be one of: {allowed}. Params: `allowed` (the values allowed).
+             *     - `field.min`: {field} must be at least {min}. Params: `min` (the smallest value allowed).
+             *     - `field.max`: {field} must be at most {max}. Params: `max` (the largest value allowed).
+             *     - `field.positive`: {field} must be greater than 0.
+             *     - `field.min_length`: {field} must be at least {min} characters long. Params: `min` (the fewest characters allowed).
+             *     - `field.max_length`: {field} must be at most {max} characters long. Params: `max` (the most characters allowed).
+             *     - `field.min_items`: {field} must hold at least {min} items. Params: `min` (the fewest items allowed).
+             *     - `field.max_items`: {field} must hold at most {max} items. Params: `max` (the most items allowed).
+             *     - `field.unique_items`: {field} must not name the same item twice.
+             *     - `field.unique`: {field} must be unique; {value} appears more than once. Params: `value` (the repeated value).
+             *     - `date.after`: {field} must be after {other}. Params: `other` (the field it must come after).
+             *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
+             *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
+             * @enum {string}
+             */
+            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "field.unique" | "date.after" | "date.not_before" | "reference.not_found";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The same in English, for developers */
+            message: string;
+        };
+        /** @description An error (RFC 9457 problem details). Show `code` with `params` in the user’s language, never `detail`. */
+        Problem: {
+            /** @description `urn:samverkan:problem:<code>` */
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description The problem codes:
+             *     - `http.bad_request` 400: The request could not be read.
+             *     - `http.unauthorized` 401: Sign in first.
+             *     - `http.forbidden` 403: You may not do this.
+             *     - `http.not_found` 404: Not found.
+             *     - `http.method_not_allowed` 405: The method is not allowed here.
+             *     - `http.not_acceptable` 406: None of the accepted media types can be produced.
+             *     - `http.conflict` 409: The request conflicts with the current state.
+             *     - `http.payload_too_large` 413: The request body is too large.
+             *     - `http.unsupported_media_type` 415: The request body has a media type this route does not take.
+             *     - `http.too_many_requests` 429: Too many requests; try again later.
+             *     - `http.internal` 500: An unexpected error occurred. It has been logged; quote the request id when reporting it.
+             *     - `http.service_unavailable` 503: The service is unavailable; try again later.
+             *     - `http.error` 500: The request failed.
+             *     - `validation` 400: The request has invalid fields.
+             *     - `version.if_match_required` 428: Send If-Match with the version (ETag) of the record you are changing.
+             *     - `version.stale` 412: The record has changed since you read it; reload it and apply your change again. Params: `currentVersion` (the version the record has now).
+             *     - `health.not_ready` 503: Not ready: {failed} down. Params: `failed` (the dependencies that failed).
+             *     - `health.worker_unavailable` 503: No worker answered a system.ping job within {timeoutMs} ms. Params: `timeoutMs` (how long the api waited).
+             * @enum {string}
+             */
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The code’s text in English, for developers and logs */
+            detail?: string;
+            instance?: string;
+            requestId?: string;
+            /** @description For `validation` (400): one entry per bad field */
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -2598,6 +3177,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2624,6 +3212,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     HealthController_worker_v1: {
@@ -2644,6 +3241,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2682,6 +3288,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuditController_verify_v1: {
@@ -2706,6 +3321,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2744,6 +3368,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_refresh_v1: {
@@ -2767,6 +3400,15 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_logout_v1: {
@@ -2788,6 +3430,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_me_v1: {
@@ -2805,6 +3456,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2837,6 +3497,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2873,6 +3542,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_get_v1: {
@@ -2899,6 +3577,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2927,6 +3614,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_reactivate_v1: {
@@ -2953,6 +3649,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2991,6 +3696,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_endMembership_v1: {
@@ -3019,6 +3733,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RolesController_list_v1: {
@@ -3043,6 +3766,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3069,6 +3801,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_list_v1: {
@@ -3077,7 +3818,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 collaborationId?: string;
-                status?: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+                status?: components["schemas"]["PromiseStatus"];
                 published?: boolean;
             };
             header?: never;
@@ -3086,6 +3827,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PromiseView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3099,6 +3855,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3115,6 +3880,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3128,6 +3902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3142,6 +3925,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3156,6 +3948,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_remove_v1: {
@@ -3169,6 +3970,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3182,6 +3990,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3203,6 +4020,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3216,6 +4042,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3234,6 +4069,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The promise with its problem areas */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3248,6 +4092,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_commitments_v1: {
@@ -3255,7 +4108,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                party?: "joint" | "police" | "municipality";
+                party?: components["schemas"]["PromiseParty"];
                 problemAreaId?: string;
             };
             header?: never;
@@ -3266,6 +4119,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3279,6 +4147,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3297,6 +4174,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3310,6 +4196,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3325,6 +4220,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3338,6 +4242,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3353,6 +4266,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3366,6 +4286,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3388,6 +4317,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3402,6 +4340,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_followUpList_v1: {
@@ -3415,6 +4362,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3428,6 +4384,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3446,6 +4411,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3459,6 +4433,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3477,6 +4460,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, CSV (semicolons, BOM) or a printable page, by `format` or Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/html": string;
+                    "application/json": components["schemas"]["FollowUpReportView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3491,6 +4485,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_list_v1: {
@@ -3500,7 +4503,7 @@ export interface operations {
                 offset?: number;
                 promiseId?: string;
                 commitmentId?: string;
-                status?: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+                status?: components["schemas"]["ActionStatus"];
                 /** @description Open actions whose due date has passed (Europe/Stockholm) */
                 overdue?: boolean;
                 /** @description Only actions not yet done or cancelled */
@@ -3512,7 +4515,7 @@ export interface operations {
                 responsibleOrganisationId?: string;
                 responsibleUnitId?: string;
                 responsibleUserId?: string;
-                party?: "joint" | "police" | "municipality";
+                party?: components["schemas"]["PromiseParty"];
                 problemAreaId?: string;
             };
             header?: never;
@@ -3521,6 +4524,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActionView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3534,6 +4552,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3550,6 +4577,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3563,6 +4599,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3577,6 +4622,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionWithHistoryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3591,6 +4645,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_remove_v1: {
@@ -3604,6 +4667,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3617,6 +4687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3638,6 +4717,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3652,6 +4740,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_list_v1: {
@@ -3662,7 +4759,7 @@ export interface operations {
                 promiseId?: string;
                 commitmentId?: string;
                 actionId?: string;
-                kind?: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+                kind?: components["schemas"]["ActivityKind"];
                 from?: string;
                 to?: string;
             };
@@ -3672,6 +4769,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActivityView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3685,6 +4797,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3701,6 +4822,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3714,6 +4844,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3728,6 +4867,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3742,6 +4890,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_remove_v1: {
@@ -3755,6 +4912,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3768,6 +4932,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3789,6 +4962,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3803,6 +4985,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DashboardController_actions_v1: {
@@ -3816,6 +5007,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDashboardView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3829,6 +5029,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3843,6 +5052,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3856,6 +5074,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3876,6 +5103,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3889,6 +5125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3903,6 +5148,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3917,6 +5171,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PublicPromisesController_promise_v1: {
@@ -3930,11 +5193,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPromiseView"];
+                };
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3963,6 +5238,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_listRules_v1: {
@@ -3987,6 +5271,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4017,6 +5310,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_queues_v1: {
@@ -4041,6 +5343,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4075,6 +5386,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createHolder_v1: {
@@ -4104,6 +5424,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getHolder_v1: {
@@ -4130,6 +5459,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4165,6 +5503,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_listPremises_v1: {
@@ -4198,6 +5545,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createPremises_v1: {
@@ -4227,6 +5583,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getPremises_v1: {
@@ -4253,6 +5618,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4288,6 +5662,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_deletePremises_v1: {
@@ -4317,6 +5700,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4351,6 +5743,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_createLicence_v1: {
@@ -4380,6 +5781,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getLicence_v1: {
@@ -4406,6 +5816,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4441,6 +5860,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_servingManagers_v1: {
@@ -4474,6 +5902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4509,6 +5946,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_feed_v1: {
@@ -4528,6 +5974,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_issue_v1: {
@@ -4546,6 +6001,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_revoke_v1: {
@@ -4563,6 +6027,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4592,6 +6065,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4624,6 +6106,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChecklistsController_list_v1: {
@@ -4648,6 +6139,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4677,6 +6177,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4708,6 +6217,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4743,6 +6261,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_schedule_v1: {
@@ -4772,6 +6299,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_inspectors_v1: {
@@ -4798,6 +6334,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4826,6 +6371,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_report_v1: {
@@ -4852,6 +6406,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4883,6 +6446,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4917,6 +6489,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_reinspect_v1: {
@@ -4947,6 +6528,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4982,6 +6572,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_photo_v1: {
@@ -5010,6 +6609,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_removePhoto_v1: {
@@ -5037,6 +6645,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5069,6 +6686,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_propose_v1: {
@@ -5098,6 +6724,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_get_v1: {
@@ -5124,6 +6759,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5158,6 +6802,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_decide_v1: {
@@ -5191,6 +6844,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_listPlans_v1: {
@@ -5217,6 +6879,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5247,6 +6918,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_plan_v1: {
@@ -5273,6 +6953,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5306,6 +6995,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_statistics_v1: {
@@ -5334,6 +7032,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5364,6 +7071,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_find_v1: {
@@ -5393,6 +7109,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_get_v1: {
@@ -5412,6 +7137,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5444,6 +7178,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_registerExtract_v1: {
@@ -5470,6 +7213,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5504,6 +7256,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_create_v1: {
@@ -5533,6 +7294,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_statistics_v1: {
@@ -5559,6 +7329,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5589,6 +7368,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_get_v1: {
@@ -5608,6 +7396,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5643,6 +7440,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_transition_v1: {
@@ -5677,6 +7483,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_addParticipant_v1: {
@@ -5708,6 +7523,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_removeParticipant_v1: {
@@ -5736,6 +7560,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_consents_v1: {
@@ -5762,6 +7595,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5793,6 +7635,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5826,6 +7677,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_disclosures_v1: {
@@ -5852,6 +7712,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5884,6 +7753,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_entries_v1: {
@@ -5906,6 +7784,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5938,6 +7825,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_plan_v1: {
@@ -5957,6 +7853,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5988,6 +7893,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6024,6 +7938,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_meetings_v1: {
@@ -6043,6 +7966,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6074,6 +8006,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6107,6 +8048,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_accessLog_v1: {
@@ -6136,6 +8086,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6169,6 +8128,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_propose_v1: {
@@ -6198,6 +8166,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_substances_v1: {
@@ -6222,6 +8199,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6253,6 +8239,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_units_v1: {
@@ -6280,6 +8275,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6310,6 +8314,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_get_v1: {
@@ -6336,6 +8349,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6370,6 +8392,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_participants_v1: {
@@ -6400,6 +8431,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6432,6 +8472,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_release_v1: {
@@ -6462,6 +8511,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6494,6 +8552,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationSummariesController_list_v1: {
@@ -6525,6 +8592,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationSummariesController_totals_v1: {
@@ -6553,6 +8629,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6583,6 +8668,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6615,6 +8709,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_list_v1: {
@@ -6638,6 +8741,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_unread_v1: {
@@ -6656,6 +8768,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_readAll_v1: {
@@ -6673,6 +8794,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6694,6 +8824,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_preferences_v1: {
@@ -6711,6 +8850,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6734,6 +8882,91 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AuditEventsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit-events"]["get"]["parameters"]["query"]["outcome"]> = ["success", "failure", "denied"];
+export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
+export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
+export const pathsApiV1DeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["status"]> = ["open", "met", "cancelled"];
+export const pathsApiV1LicenceHoldersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licence-holders"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1PremisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/premises"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1LicencesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licences"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const pathsApiV1InspectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["status"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const pathsApiV1InspectionsGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
+export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiV1YouthCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["status"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
+export const pathsApiV1YouthCasesGetParametersQueryFormValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const pathsApiV1OperationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/operations"]["get"]["parameters"]["query"]["status"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
+export const createMembershipRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMembershipRequest"]["role"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const promisePartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseParty"]> = ["joint", "police", "municipality"];
+export const targetPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetPeriod"]> = ["year", "promise_period"];
+export const followUpStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpStatus"]> = ["draft", "frozen"];
+export const followUpDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpDecision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const approvalSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalSide"]> = ["police", "municipality"];
+export const followUpAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpAssessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
+export const followUpViewHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpView"]["half"]> = [1, 2];
+export const createFollowUpRequestHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateFollowUpRequest"]["half"]> = [1, 2];
+export const reportBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportBasis"]> = ["approved", "draft", "preliminary"];
+export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const actionEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEventKind"]> = ["created", "updated", "status_changed", "progress", "note", "reopened"];
+export const activityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityKind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
+export const reminderRuleInputAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["anchor"]> = ["before", "at", "after"];
+export const reminderRuleInputOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["offsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
+export const reminderRuleInputRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["recipient"]> = ["responsible", "manager"];
+export const premisesInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesInput"]["kind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
+export const licenceInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["type"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
+export const licenceInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["audience"]> = ["public", "private"];
+export const licenceInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const licenceTermsInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["audience"]> = ["public", "private"];
+export const licenceTermsInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const licenceStatusInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatusInput"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
+export const scheduleInspectionRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleInspectionRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const findingInputResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingInput"]["result"]> = ["ok", "remark", "not_applicable", "not_checked"];
+export const transitionRequestToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionRequest"]["to"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const reinspectRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReinspectRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
+export const decisionRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionRequest"]["decision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
+export const newCaseInputFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const newCaseInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const reportOfConcernInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportOfConcernInput"]["category"]> = ["family", "school", "leisure", "health", "plan", "offences"];
+export const caseUpdateInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseUpdateInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const transitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionInput"]["to"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed"];
+export const signerInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignerInput"]["role"]> = ["guardian", "young_person"];
+export const consentInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const disclosureInputGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["ground"]> = ["consent", "osl_10_18a", "sol_14_1_report_of_concern"];
+export const disclosureInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const entryInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["kind"]> = ["journal", "meeting_minutes"];
+export const entryInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const entryInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["visibility"]> = ["owner", "shared"];
+export const planItemUpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanItemUpdateInput"]["status"]> = ["open", "done", "cancelled"];
+export const meetingInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingInput"]["kind"]> = ["network", "follow_up"];
+export const minutesInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const minutesInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["visibility"]> = ["owner", "shared"];
+export const operationTransitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationTransitionInput"]["to"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const seizureInputSubstanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
+export const seizureInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["unit"]> = ["g", "plants", "tablets", "l", "sek"];
+export const preferencesRequestEmailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesRequest"]["emailMode"]> = ["immediate", "digest", "off"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "field.unique", "date.after", "date.not_before", "reference.not_found"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable"];
