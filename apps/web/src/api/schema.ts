@@ -3100,11 +3100,91 @@ export interface components {
              *     - `field.unique_items`: {field} must not name the same item twice.
              *     - `field.unique`: {field} must be unique; {value} appears more than once. Params: `value` (the repeated value).
              *     - `date.after`: {field} must be after {other}. Params: `other` (the field it must come after).
+             *     - `date.in_future`: {field} cannot be in the future.
              *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
+             *     - `status.transition`: {field} cannot go from {from} to {to}. Params: `from` (the status now), `to` (the status asked for).
              *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
+             *     - `role.organisation_kind`: {field}: the role {role} cannot be held in {organisationKind}. Params: `role` (the role asked for), `organisationKind` (the kind of the unit’s organisation (police, municipality, …)).
+             *     - `promise.year_outside_period`: {field} must be within the promise period ({periodStart} – {periodEnd}). Params: `periodStart` (first day of the promise), `periodEnd` (last day of the promise).
+             *     - `promise.problem_area_unknown`: {field} is not a problem area of this promise.
+             *     - `follow_up.commitment_unknown`: {field} is not a commitment of this follow-up.
+             *     - `action.final`: The action is {status}; reopen it (with a statusReason) before changing it. Params: `status` (done or cancelled).
+             *     - `action.reason_required`: {field} is required to {change}. Params: `change` (reopen, or set blocked/cancelled).
+             *     - `action.responsible_not_party`: {field} must be a party of the collaboration.
+             *     - `action.unit_not_of_organisation`: {field} must be a unit of the responsible organisation.
+             *     - `action.user_not_of_organisation`: {field} must be an active user of the responsible organisation.
+             *     - `activity.not_reporting_here`: You do not report on actions in this collaboration.
+             *     - `activity.action_not_of_commitment`: {field} is not an action of this commitment.
+             *     - `activity.metric_name`: {field} must have a snake_case name.
+             *     - `activity.metric_count`: {field} must be a whole number ≥ 0.
+             *     - `inspection.inspector_not_eligible`: Every inspector must be an active user of the police or the municipality.
+             *     - `inspection.coordinated_needs_both`: A coordinated inspection needs at least one police and one municipal inspector.
+             *     - `inspection.licence_not_of_premises`: {field} is not a licence of these premises.
+             *     - `inspection.item_not_on_checklist`: {field} is not on this inspection’s checklist.
+             *     - `inspection.escalation_needs_licence`: Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).
+             *     - `inspection.reason_required`: {field} is required to cancel.
+             *     - `photo.body_missing`: Send the photo as the request body (image/jpeg, image/png or image/webp).
+             *     - `photo.type_mismatch`: The body must be a JPEG, PNG or WebP image of the type its Content-Type says.
+             *     - `photo.too_many`: At most {max} photos per checklist item. Params: `max` (photos allowed per item).
+             *     - `checklist.key_repeated`: {field}: each key appears once.
+             *     - `premises.collaboration_fixed`: Premises cannot move to another collaboration.
+             *     - `premises.kitchen_needed`: An active permanent licence to the public requires an own kitchen (AL 8 kap 15 §).
+             *     - `licence.holder_elsewhere`: The holder is registered with another municipality.
+             *     - `licence.kitchen_required`: A permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §).
+             *     - `licence.serving_manager_age`: A serving manager must be at least {minAge} years old (AL 8 kap 14 §). Params: `minAge` (the lowest age, 20).
+             *     - `licence.revoked_by_sanction_only`: A licence is revoked only by a sanction decision (återkallelse).
+             *     - `licence.weekday`: {field} is not a weekday (mon…sun).
+             *     - `licence.serving_hours`: {field} needs from and to as HH:MM.
+             *     - `org_number.invalid`: {field} must be a valid Swedish organisation number (NNNNNN-NNNN).
+             *     - `sanction.inspection_not_of_premises`: Every inspection must be of the licensed premises.
+             *     - `sanction.not_heard`: The licence holder must be heard (kommunicering, FL 25 §) before the decision.
+             *     - `restaurant_report.figure`: {field} must be a number ≥ 0.
+             *     - `personal_number.invalid`: {field} must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked).
+             *     - `youth_case.form_age`: {form} is for ages {minAge}–{maxAge}; the young person is {age}. Params: `form` (the form of work (its label)), `minAge` (youngest age of the form), `maxAge` (oldest age of the form), `age` (the young person’s age).
+             *     - `youth_case.subject_elsewhere`: The young person is registered with another organisation.
+             *     - `youth_case.coordinator_not_case_worker`: The coordinator must be a social worker of the owning organisation.
+             *     - `youth_case.consent_needed`: {form} needs a valid consent before the mapping starts. Params: `form` (the form of work (its label)).
+             *     - `youth_case.participant_not_covered`: A participant works in the owning organisation or in one a consent or disclosure covers.
+             *     - `youth_case.no_social_services`: The municipality of this collaboration has no social services unit in Samverkan.
+             *     - `youth_case.concern_about_child`: A report of concern (SoL 14 kap 1 §) is about a child under 18.
+             *     - `youth_case.unit_not_yours`: You do not open youth cases in that unit.
+             *     - `youth_case.unit_required`: Name the unit (unitId) the case belongs to.
+             *     - `youth_case.collaboration_not_of_municipality`: Not a collaboration of this municipality.
+             *     - `youth_case.collaboration_required`: Name the collaboration (collaborationId).
+             *     - `youth_case.risk_factor_unknown`: {field} is not in the catalogue ({allowed}). Params: `allowed` (the risk factors of the catalogue).
+             *     - `youth_plan.owner_required`: Name who does it: ownerUserId or ownerDescription.
+             *     - `youth_plan.owner_not_covered`: The task owner must work in the owning organisation or in one that the sharing of the plan covers.
+             *     - `consent.adult_signs_alone`: From 18 only the young person consents; guardians do not sign.
+             *     - `consent.adult_must_sign`: The young person (18 or older) must sign.
+             *     - `consent.guardian_must_sign`: A guardian (vårdnadshavare) must sign for a young person under 18.
+             *     - `consent.young_person_must_sign`: From {age} the young person must also sign. Params: `age` (the age from which the young person signs too (YOUTH_OWN_CONSENT_AGE)).
+             *     - `consent.before_signed`: A consent cannot apply before it was signed.
+             *     - `consent.guardians_until_adult`: A consent signed by guardians ends before the young person turns 18 ({adultOn}); set validUntil before it. Params: `adultOn` (the day the young person turns 18).
+             *     - `consent.offence_data`: Consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground.
+             *     - `consent.organisations_required`: Name at least one organisation the consent lets us share with.
+             *     - `consent.owner_needs_none`: The owning organisation needs no consent to see its own case.
+             *     - `consent.organisation_unknown`: Every organisation must exist in Samverkan.
+             *     - `disclosure.consent_owner_only`: Only the organisation owning the case discloses on consent.
+             *     - `disclosure.no_consent`: No valid consent covers the recipient organisation.
+             *     - `disclosure.category_not_consented`: The consent does not cover {category}. Params: `category` (the information category).
+             *     - `disclosure.osl_18a_social_services_only`: OSL 10 kap 18 a § lets social services (the owning municipality) disclose.
+             *     - `disclosure.osl_18a_police_only`: OSL 10 kap 18 a § allows disclosure to the police only.
+             *     - `disclosure.osl_18a_age`: OSL 10 kap 18 a § applies only to persons under {underAge}. Params: `underAge` (the age from which the ground no longer applies (21)).
+             *     - `disclosure.criterion_unattested`: Must be attested: {criterion}. Params: `criterion` (the criterion, in Swedish).
+             *     - `disclosure.concern_police_to_social_services`: A report of concern (SoL 14 kap 1 §) goes from the police to social services.
+             *     - `disclosure.concern_via_report`: A report of concern is filed by the police (POST /api/v1/youth-cases/reports-of-concern).
+             *     - `operation.collaboration_not_yours`: You propose operations only in your own police area’s collaborations.
+             *     - `operation.commitment_not_of_promise`: {field} is not a commitment of this collaboration’s promise.
+             *     - `operation.premises_outside`: Every premises must be in the collaboration.
+             *     - `operation.reason_required`: {field} is required to cancel (e.g. the intelligence was not sufficient).
+             *     - `operation.outcome_missing`: Record the outcome before reporting it.
+             *     - `operation.seizure_unit`: {substance} is counted in {units}. Params: `substance` (the substance), `units` (the units it is counted in).
+             *     - `operation.participant_not_officer`: Participants are active officers of the police area.
+             *     - `operation.unit_not_of_police_area`: Participating units belong to the police area.
+             *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "field.unique" | "date.after" | "date.not_before" | "reference.not_found";
+            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "field.unique" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -3138,9 +3218,45 @@ export interface components {
              *     - `version.stale` 412: The record has changed since you read it; reload it and apply your change again. Params: `currentVersion` (the version the record has now).
              *     - `health.not_ready` 503: Not ready: {failed} down. Params: `failed` (the dependencies that failed).
              *     - `health.worker_unavailable` 503: No worker answered a system.ping job within {timeoutMs} ms. Params: `timeoutMs` (how long the api waited).
+             *     - `access.route_undeclared` 403: This route declares no access rule.
+             *     - `access.permission_required` 403: Requires the permission {permission}. Params: `permission` (the permission missing (see GET /roles)).
+             *     - `access.record_denied` 403: You may not {action} this {resourceType}. Params: `action` (what was attempted (read, update, …)), `resourceType` (the kind of record).
+             *     - `auth.rate_limited` 429: Too many login attempts from this address; try again in {retryAfterSeconds} s. Params: `retryAfterSeconds` (seconds until the next attempt is taken).
+             *     - `user.email_taken` 409: A user with that e-mail address already exists.
+             *     - `user.cannot_deactivate_self` 409: You cannot deactivate your own account.
+             *     - `user.organisation_not_administered` 403: You may only manage users and roles in an organisation you administer.
+             *     - `user.system_admin_only` 403: Only a system administrator may grant system_admin.
+             *     - `membership.not_current` 409: The membership has already ended or not yet begun.
+             *     - `promise.not_draft` 409: Only a draft promise can be deleted.
+             *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
+             *     - `commitment.in_use` 409: The commitment has actions or activities; it cannot be deleted.
+             *     - `follow_up.exists` 409: There is already a follow-up for that period.
+             *     - `follow_up.frozen` 409: The follow-up is approved and frozen.
+             *     - `follow_up.already_approved` 409: Your side has already approved this follow-up.
+             *     - `follow_up.not_a_party` 403: Only the police or the municipality of the collaboration may approve.
+             *     - `licence_holder.exists` 409: A licence holder with organisation number {orgNumber} is already registered. Params: `orgNumber` (the organisation number).
+             *     - `licence_holder.licensing_officer_only` 403: Only a municipal licensing officer registers licence holders.
+             *     - `premises.in_use` 409: The premises have {licences} licence(s) and {inspections} inspection(s) on record and cannot be deleted. Params: `licences` (licences on record), `inspections` (inspections on record).
+             *     - `inspection.inspector_booked` 409: {inspector} is already booked for an inspection of {premises} from {start} to {end}. Params: `inspector` (the inspector’s name), `premises` (the premises of the other inspection), `start` (when the other inspection starts (ISO 8601)), `end` (when it ends (ISO 8601)).
+             *     - `inspection.booked_meanwhile` 409: An inspector was booked at an overlapping time meanwhile; reload and try again.
+             *     - `inspection.closed_for_findings` 409: Findings cannot change once the inspection is {status}. Params: `status` (the inspection’s status).
+             *     - `restaurant_report.submitted` 409: The report is already submitted.
+             *     - `sanction.decided` 409: The case is already decided.
+             *     - `supervision_plan.exists` 409: There is already a supervision plan for {year}; edit it instead. Params: `year` (the plan’s year).
+             *     - `youth_subject.exists` 409: This young person is already registered.
+             *     - `youth_subject.reveal_denied` 403: Revealing the full personal number needs the permission youth_subject:reveal in the owning organisation.
+             *     - `youth_subject.extract_denied` 403: A register extract needs the permission youth_subject:extract in the owning organisation.
+             *     - `youth_case.closed` 409: The case is {status} and takes no more changes. Params: `status` (closed or purged).
+             *     - `youth_case.concern_outside_collaboration` 403: You may file reports of concern only within your own collaborations.
+             *     - `youth_meeting.minutes_recorded` 409: The minutes of this meeting are already recorded; add a journal note to complement them.
+             *     - `consent.withdrawn` 409: The consent is already withdrawn.
+             *     - `operation.not_running` 409: The outcome is recorded while the operation is executing or completed, not {status}. Params: `status` (the operation’s status).
+             *     - `operation.not_reported` 409: Only a reported outcome can be released; the operation is {status}. Params: `status` (the operation’s status).
+             *     - `operation.summary_released` 409: The summary of this operation is already released.
+             *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.organisation_not_administered" | "user.system_admin_only" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -8968,5 +9084,5 @@ export const operationTransitionInputToValues: ReadonlyArray<FlattenedDeepRequir
 export const seizureInputSubstanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
 export const seizureInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["unit"]> = ["g", "plants", "tablets", "l", "sek"];
 export const preferencesRequestEmailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesRequest"]["emailMode"]> = ["immediate", "digest", "off"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "field.unique", "date.after", "date.not_before", "reference.not_found"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "field.unique", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.organisation_not_administered", "user.system_admin_only", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
