@@ -319,6 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ett medborgarlöfte (One promise) with its problem areas; ETag carries the version */
         get: operations["PromisesController_get_v1"];
         put?: never;
         post?: never;
@@ -372,12 +373,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ett åtagande (One commitment); ETag carries the version */
         get: operations["PromisesController_commitment_v1"];
         put?: never;
         post?: never;
+        /** Ta bort åtagandet (Delete a commitment without actions or activities) */
         delete: operations["PromisesController_removeCommitment_v1"];
         options?: never;
         head?: never;
+        /** Ändra åtagandet (Update a commitment: problem area, text, target, weight) */
         patch: operations["PromisesController_updateCommitment_v1"];
         trace?: never;
     };
@@ -388,7 +392,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Uppföljningar (Follow-ups) of a promise */
+        /** Uppföljningar (Follow-ups) of a promise, newest first */
         get: operations["PromisesController_followUpList_v1"];
         put?: never;
         /** Påbörja uppföljning (Start the follow-up of a year or half-year) */
@@ -426,6 +430,7 @@ export interface paths {
         /** Åtgärder (Actions), by due date; filter by status, overdue, owner, party, problem area */
         get: operations["ActionsController_list_v1"];
         put?: never;
+        /** Ny åtgärd (Add an action to a commitment): who does it and by when */
         post: operations["ActionsController_create_v1"];
         delete?: never;
         options?: never;
@@ -444,6 +449,7 @@ export interface paths {
         get: operations["ActionsController_get_v1"];
         put?: never;
         post?: never;
+        /** Ta bort åtgärden (Delete an action); its deadline is cancelled */
         delete: operations["ActionsController_remove_v1"];
         options?: never;
         head?: never;
@@ -476,12 +482,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** En aktivitet (One activity); ETag carries the version */
         get: operations["ActivitiesController_get_v1"];
         put?: never;
         post?: never;
+        /** Ta bort aktiviteten (Delete an activity) */
         delete: operations["ActivitiesController_remove_v1"];
         options?: never;
         head?: never;
+        /** Ändra aktiviteten (Update an activity: date, place, kind, counts, note) */
         patch: operations["ActivitiesController_update_v1"];
         trace?: never;
     };
@@ -509,6 +518,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** En uppföljning (One follow-up) with its figures, assessments and approvals; ETag carries the version */
         get: operations["FollowUpsController_get_v1"];
         put?: never;
         post?: never;
@@ -1900,6 +1910,35 @@ export interface components {
              */
             validUntil?: string;
         };
+        /** @enum {string} */
+        PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+        ProblemAreaView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Order within the promise, from 1 */
+            position: number;
+            title: string;
+            description: string;
+        };
+        PromiseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            collaborationName: string;
+            title: string;
+            summary: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["PromiseStatus"];
+            /** @description Shown on the public page */
+            published: boolean;
+            /** @description Send back as If-Match when changing the promise */
+            version: number;
+            problemAreas: components["schemas"]["ProblemAreaView"][];
+        };
         ProblemAreaInput: {
             /** @example Alkohol- och narkotikarelaterad brottslighet */
             title: string;
@@ -1923,18 +1962,45 @@ export interface components {
             summary?: string;
             periodStart?: string;
             periodEnd?: string;
-            /** @enum {string} */
-            status?: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+            status?: components["schemas"]["PromiseStatus"];
             /** @description Published promises are shown on the public page */
             published?: boolean;
+        };
+        /** @enum {string} */
+        PromiseParty: "joint" | "police" | "municipality";
+        /** @enum {string} */
+        TargetPeriod: "year" | "promise_period";
+        CommitmentTargetView: {
+            value: number;
+            unit: string;
+            period: components["schemas"]["TargetPeriod"];
+            /** @description The activity metric summed; null counts activities */
+            metric: string | null;
+        };
+        CommitmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            problemAreaTitle: string;
+            party: components["schemas"]["PromiseParty"];
+            position: number;
+            text: string;
+            /** @description null: progress is measured by the actions */
+            target: components["schemas"]["CommitmentTargetView"] | null;
+            /** @description Weight in the promise’s progress */
+            weight: number;
+            /** @description Send back as If-Match when changing the commitment */
+            version: number;
         };
         TargetInput: {
             /** @example 10 */
             value: number;
             /** @example hastighetskontroller */
             unit: string;
-            /** @enum {string} */
-            period: "year" | "promise_period";
+            period: components["schemas"]["TargetPeriod"];
             /**
              * @description Sum this activity metric; leave out to count activities
              * @example vehicles_checked
@@ -1944,8 +2010,7 @@ export interface components {
         CreateCommitmentRequest: {
             /** Format: uuid */
             problemAreaId: string;
-            /** @enum {string} */
-            party: "joint" | "police" | "municipality";
+            party: components["schemas"]["PromiseParty"];
             /** @example Genomföra fler hastighetskontroller, extra på Bymiljövägen */
             text: string;
             target?: components["schemas"]["TargetInput"];
@@ -1960,14 +2025,213 @@ export interface components {
             target?: components["schemas"]["TargetInput"] | null;
             weight?: number;
         };
+        PromiseWindowView: {
+            /**
+             * Format: date
+             * @example 2021-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2021-12-31
+             */
+            to: string;
+        };
+        /** @enum {string} */
+        FollowUpStatus: "draft" | "frozen";
+        /** @enum {string} */
+        FollowUpDecision: "continue" | "adjust" | "extend" | "new_promise";
+        /** @enum {string} */
+        ApprovalSide: "police" | "municipality";
+        PromiseUserRef: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        FollowUpApprovalView: {
+            side: components["schemas"]["ApprovalSide"];
+            user: components["schemas"]["PromiseUserRef"];
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        FiguresProblemAreaView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            position: number;
+        };
+        FiguresTargetView: {
+            value: number;
+            unit: string;
+            period: components["schemas"]["TargetPeriod"];
+            /** @description The activity metric summed; null counts activities */
+            metric: string | null;
+            /** @description The target over the window (a yearly target scaled to its years) */
+            forWindow: number;
+        };
+        CommitmentActionCountsView: {
+            total: number;
+            done: number;
+            open: number;
+            overdue: number;
+            cancelled: number;
+            /** @description Titles of the done actions, only where asked for (else empty) */
+            completedTitles: string[];
+        };
+        /** @enum {string} */
+        FollowUpAssessment: "achieved" | "partly" | "not_achieved" | "not_assessed";
+        FollowUpItemView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+            assessment: components["schemas"]["FollowUpAssessment"];
+            narrative: string;
+            /** @description What the figures alone suggest (achieved ≥ 100 %, partly ≥ 50 %); people decide */
+            suggestedAssessment: components["schemas"]["FollowUpAssessment"];
+        };
+        FollowUpView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            promiseId: string;
+            promiseTitle: string;
+            collaborationName: string;
+            year: number;
+            /**
+             * @description The half-year; null for the whole year
+             * @enum {integer|null}
+             */
+            half: 1 | 2 | null;
+            window: components["schemas"]["PromiseWindowView"];
+            status: components["schemas"]["FollowUpStatus"];
+            conclusion: string;
+            decision: components["schemas"]["FollowUpDecision"] | null;
+            /** @description In the order given; two freeze the follow-up */
+            approvals: components["schemas"]["FollowUpApprovalView"][];
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** @description Send back as If-Match when changing the follow-up */
+            version: number;
+            items: components["schemas"]["FollowUpItemView"][];
+            /** @description Weighted progress over the items, 0–100 */
+            progress: number | null;
+        };
         CreateFollowUpRequest: {
             /** @example 2021 */
             year: number;
             /**
              * @description Half-year follow-up; leave out for the whole year
-             * @enum {number}
+             * @enum {integer}
              */
             half?: 1 | 2;
+        };
+        ReportPromiseView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        /**
+         * @description `approved` when the year’s follow-up is frozen, `draft` when one is being written, `preliminary` otherwise
+         * @enum {string}
+         */
+        ReportBasis: "approved" | "draft" | "preliminary";
+        ReportApprovalView: {
+            side: components["schemas"]["ApprovalSide"];
+            /** @description Who approved */
+            name: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        CommitmentOutcomeView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+            assessment: components["schemas"]["FollowUpAssessment"];
+            narrative: string;
+        };
+        FollowUpReportView: {
+            promise: components["schemas"]["ReportPromiseView"];
+            year: number;
+            window: components["schemas"]["PromiseWindowView"];
+            /** @description `approved` when the year’s follow-up is frozen, `draft` when one is being written, `preliminary` otherwise */
+            basis: components["schemas"]["ReportBasis"];
+            conclusion: string;
+            decision: components["schemas"]["FollowUpDecision"] | null;
+            approvals: components["schemas"]["ReportApprovalView"][];
+            progress: number | null;
+            commitments: components["schemas"]["CommitmentOutcomeView"][];
+        };
+        PromiseOrganisationRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PromiseUnitRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ActionStatus: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+        ActionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            /** @description The party of the action’s commitment */
+            party: components["schemas"]["PromiseParty"];
+            title: string;
+            description: string;
+            responsibleOrganisation: components["schemas"]["PromiseOrganisationRef"];
+            responsibleUnit: components["schemas"]["PromiseUnitRef"] | null;
+            responsibleUser: components["schemas"]["PromiseUserRef"] | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it is blocked, cancelled or reopened */
+            statusReason: string | null;
+            progress: number;
+            weight: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Open and past its due date (Europe/Stockholm) */
+            overdue: boolean;
+            /** @description Send back as If-Match when changing the action */
+            version: number;
         };
         CreateActionRequest: {
             /** Format: uuid */
@@ -1988,6 +2252,53 @@ export interface components {
             /** @default 1 */
             weight: number;
         };
+        /** @enum {string} */
+        ActionEventKind: "created" | "updated" | "status_changed" | "progress" | "note" | "reopened";
+        ActionEventView: {
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["PromiseUserRef"] | null;
+            kind: components["schemas"]["ActionEventKind"];
+            fromStatus: components["schemas"]["ActionStatus"] | null;
+            toStatus: components["schemas"]["ActionStatus"] | null;
+            progress: number | null;
+            reason: string | null;
+            note: string | null;
+            changedFields: string[] | null;
+        };
+        ActionWithHistoryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            /** @description The party of the action’s commitment */
+            party: components["schemas"]["PromiseParty"];
+            title: string;
+            description: string;
+            responsibleOrganisation: components["schemas"]["PromiseOrganisationRef"];
+            responsibleUnit: components["schemas"]["PromiseUnitRef"] | null;
+            responsibleUser: components["schemas"]["PromiseUserRef"] | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it is blocked, cancelled or reopened */
+            statusReason: string | null;
+            progress: number;
+            weight: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Open and past its due date (Europe/Stockholm) */
+            overdue: boolean;
+            /** @description Send back as If-Match when changing the action */
+            version: number;
+            history: components["schemas"]["ActionEventView"][];
+        };
         UpdateActionRequest: {
             title?: string;
             description?: string;
@@ -1997,14 +2308,53 @@ export interface components {
             responsibleUserId?: string;
             startDate?: string;
             dueDate?: string;
-            /** @enum {string} */
-            status?: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+            status?: components["schemas"]["ActionStatus"];
             /** @description Required for blocked, cancelled, and for reopening a done or cancelled action */
             statusReason?: string;
             progress?: number;
             /** @description A follow-up note kept in the action’s history */
             note?: string;
             weight?: number;
+        };
+        /** @enum {string} */
+        ActivityKind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+        ActivityView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            actionId: string | null;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: date */
+            occurredOn: string;
+            /** @description Empty when not given */
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            kind: components["schemas"]["ActivityKind"];
+            participatingOrganisations: components["schemas"]["PromiseOrganisationRef"][];
+            /**
+             * @description Named counts (snake_case names, whole numbers ≥ 0)
+             * @example {
+             *       "vehicles_checked": 142,
+             *       "speeding_offences": 9
+             *     }
+             */
+            metrics: {
+                [key: string]: number;
+            };
+            note: string;
+            /**
+             * @description `manual`, or the module that reported it (e.g. `operation_summary`)
+             * @example manual
+             */
+            source: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description Send back as If-Match when changing the activity */
+            version: number;
         };
         CreateActivityRequest: {
             /** @example 2021-05-12 */
@@ -2015,17 +2365,18 @@ export interface components {
             latitude?: number;
             /** @example 13.5201 */
             longitude?: number;
-            /** @enum {string} */
-            kind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+            kind: components["schemas"]["ActivityKind"];
             participatingOrganisationIds?: string[];
             /**
-             * @description Named counts (non-negative integers)
+             * @description Named counts (snake_case names, non-negative integers)
              * @example {
              *       "vehicles_checked": 142,
              *       "speeding_offences": 9
              *     }
              */
-            metrics?: Record<string, never>;
+            metrics?: {
+                [key: string]: number;
+            };
             note?: string;
             /** Format: uuid */
             commitmentId: string;
@@ -2041,31 +2392,172 @@ export interface components {
             latitude?: number;
             /** @example 13.5201 */
             longitude?: number;
-            /** @enum {string} */
-            kind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+            kind: components["schemas"]["ActivityKind"];
             participatingOrganisationIds?: string[];
             /**
-             * @description Named counts (non-negative integers)
+             * @description Named counts (snake_case names, non-negative integers)
              * @example {
              *       "vehicles_checked": 142,
              *       "speeding_offences": 9
              *     }
              */
-            metrics?: Record<string, never>;
+            metrics?: {
+                [key: string]: number;
+            };
             note?: string;
+        };
+        ActionStatusCountsView: {
+            planned: number;
+            in_progress: number;
+            blocked: number;
+            done: number;
+            cancelled: number;
+        };
+        PartyActionCountsView: {
+            party: components["schemas"]["PromiseParty"];
+            total: number;
+            done: number;
+            overdue: number;
+        };
+        ProblemAreaActionCountsView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            total: number;
+            done: number;
+            overdue: number;
+        };
+        ActionSampleView: {
+            items: components["schemas"]["ActionView"][];
+            total: number;
+        };
+        CommitmentFiguresView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+        };
+        YearCommitmentFiguresView: {
+            /**
+             * Format: uuid
+             * @description The commitment
+             */
+            id: string;
+            target: number | null;
+            actual: number;
+            progress: number | null;
+        };
+        YearFiguresView: {
+            year: number;
+            window: components["schemas"]["PromiseWindowView"];
+            commitments: components["schemas"]["YearCommitmentFiguresView"][];
+        };
+        ActionDashboardView: {
+            /** Format: uuid */
+            promiseId: string;
+            /**
+             * Format: date
+             * @description Today in Europe/Stockholm
+             */
+            today: string;
+            /** @description From the promise’s start to today (or its end) */
+            window: components["schemas"]["PromiseWindowView"];
+            byStatus: components["schemas"]["ActionStatusCountsView"];
+            byParty: components["schemas"]["PartyActionCountsView"][];
+            byProblemArea: components["schemas"]["ProblemAreaActionCountsView"][];
+            overdue: components["schemas"]["ActionSampleView"];
+            dueNext14Days: components["schemas"]["ActionSampleView"];
+            commitments: components["schemas"]["CommitmentFiguresView"][];
+            /** @description Weighted progress of the whole promise, 0–100 */
+            progress: number | null;
+            /** @description Each calendar year of the promise up to this one */
+            byYear: components["schemas"]["YearFiguresView"][];
         };
         FollowUpItemInput: {
             /** Format: uuid */
             commitmentId: string;
-            /** @enum {string} */
-            assessment?: "achieved" | "partly" | "not_achieved" | "not_assessed";
+            assessment?: components["schemas"]["FollowUpAssessment"];
             narrative?: string;
         };
         UpdateFollowUpRequest: {
             conclusion?: string;
-            /** @enum {string} */
-            decision?: "continue" | "adjust" | "extend" | "new_promise";
+            decision?: components["schemas"]["FollowUpDecision"];
             items?: components["schemas"]["FollowUpItemInput"][];
+        };
+        PublicPromiseTargetView: {
+            value: number;
+            unit: string;
+            /**
+             * @description Per year or over the whole promise period
+             * @enum {string}
+             */
+            per: "år" | "löftesperioden";
+        };
+        PublicPromiseCommitmentView: {
+            /**
+             * @description The party, as a Swedish label
+             * @example Polisen
+             */
+            party: string;
+            text: string;
+            target: components["schemas"]["PublicPromiseTargetView"] | null;
+            actual: number;
+            /** @description Whole percent, 0–100 */
+            progress: number | null;
+            completedActions: number;
+            completedActionTitles: string[];
+            openActions: number;
+        };
+        PublicPromiseAreaView: {
+            title: string;
+            description: string;
+            commitments: components["schemas"]["PublicPromiseCommitmentView"][];
+        };
+        PublicPromiseAssessmentView: {
+            /** @description The commitment’s text */
+            commitment: string;
+            /**
+             * @description The assessment, as a Swedish label
+             * @example Uppnått
+             */
+            assessment: string;
+        };
+        PublicPromiseFollowUpView: {
+            year: number;
+            conclusion: string;
+            /** @description The decision, as a Swedish label */
+            decision: string | null;
+            assessments: components["schemas"]["PublicPromiseAssessmentView"][];
+        };
+        PublicPromiseView: {
+            title: string;
+            summary: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /**
+             * @description The status, as a Swedish label
+             * @example Pågående
+             */
+            status: string;
+            problemAreas: components["schemas"]["PublicPromiseAreaView"][];
+            /** @description The approved yearly follow-ups, oldest first */
+            followUps: components["schemas"]["PublicPromiseFollowUpView"][];
+            /** Format: date */
+            updatedOn: string;
         };
         ReminderRuleInput: {
             /** @example action_due */
@@ -3885,7 +4377,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 collaborationId?: string;
-                status?: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+                status?: components["schemas"]["PromiseStatus"];
                 published?: boolean;
             };
             header?: never;
@@ -3894,6 +4386,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PromiseView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3932,6 +4439,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3968,6 +4484,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4004,6 +4529,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4047,6 +4579,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4087,6 +4628,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The promise with its problem areas */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4117,7 +4667,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                party?: "joint" | "police" | "municipality";
+                party?: components["schemas"]["PromiseParty"];
                 problemAreaId?: string;
             };
             header?: never;
@@ -4128,6 +4678,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4168,6 +4733,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4205,6 +4779,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4242,6 +4825,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4286,6 +4876,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4322,6 +4921,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4362,6 +4970,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4402,6 +5019,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, CSV (semicolons, BOM) or a printable page, by `format` or Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/html": string;
+                    "application/json": components["schemas"]["FollowUpReportView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4434,7 +5062,7 @@ export interface operations {
                 offset?: number;
                 promiseId?: string;
                 commitmentId?: string;
-                status?: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+                status?: components["schemas"]["ActionStatus"];
                 /** @description Open actions whose due date has passed (Europe/Stockholm) */
                 overdue?: boolean;
                 /** @description Only actions not yet done or cancelled */
@@ -4446,7 +5074,7 @@ export interface operations {
                 responsibleOrganisationId?: string;
                 responsibleUnitId?: string;
                 responsibleUserId?: string;
-                party?: "joint" | "police" | "municipality";
+                party?: components["schemas"]["PromiseParty"];
                 problemAreaId?: string;
             };
             header?: never;
@@ -4455,6 +5083,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActionView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4493,6 +5136,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4529,6 +5181,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionWithHistoryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4565,6 +5226,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4608,6 +5276,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4641,7 +5318,7 @@ export interface operations {
                 promiseId?: string;
                 commitmentId?: string;
                 actionId?: string;
-                kind?: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+                kind?: components["schemas"]["ActivityKind"];
                 from?: string;
                 to?: string;
             };
@@ -4651,6 +5328,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActivityView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4689,6 +5381,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4725,6 +5426,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4761,6 +5471,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4804,6 +5521,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4840,6 +5566,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDashboardView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4876,6 +5611,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4918,6 +5662,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4954,6 +5707,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4990,11 +5752,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPromiseView"];
+                };
             };
             /** @description A problem (RFC 9457); `code` says which */
             default: {
@@ -8965,12 +9730,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1AuditEventsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit-events"]["get"]["parameters"]["query"]["outcome"]> = ["success", "failure", "denied"];
-export const pathsApiV1PromisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises"]["get"]["parameters"]["query"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
-export const pathsApiV1PromisesIdCommitmentsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/commitments"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
 export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
-export const pathsApiV1ActionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
-export const pathsApiV1ActionsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
-export const pathsApiV1ActivitiesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/activities"]["get"]["parameters"]["query"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
 export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
 export const pathsApiV1DeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["status"]> = ["open", "met", "cancelled"];
 export const pathsApiV1LicenceHoldersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licence-holders"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
@@ -8983,15 +9743,20 @@ export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: Read
 export const pathsApiV1OperationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/operations"]["get"]["parameters"]["query"]["status"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
 export const createMembershipRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMembershipRequest"]["role"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
-export const updatePromiseRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatePromiseRequest"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
-export const targetInputPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetInput"]["period"]> = ["year", "promise_period"];
-export const createCommitmentRequestPartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCommitmentRequest"]["party"]> = ["joint", "police", "municipality"];
+export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const promisePartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseParty"]> = ["joint", "police", "municipality"];
+export const targetPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetPeriod"]> = ["year", "promise_period"];
+export const followUpStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpStatus"]> = ["draft", "frozen"];
+export const followUpDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpDecision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const approvalSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalSide"]> = ["police", "municipality"];
+export const followUpAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpAssessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
+export const followUpViewHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpView"]["half"]> = [1, 2];
 export const createFollowUpRequestHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateFollowUpRequest"]["half"]> = [1, 2];
-export const updateActionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateActionRequest"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
-export const createActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateActivityRequest"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
-export const activityInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityInput"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
-export const followUpItemInputAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpItemInput"]["assessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
-export const updateFollowUpRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateFollowUpRequest"]["decision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const reportBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportBasis"]> = ["approved", "draft", "preliminary"];
+export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const actionEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEventKind"]> = ["created", "updated", "status_changed", "progress", "note", "reopened"];
+export const activityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityKind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
 export const reminderRuleInputAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["anchor"]> = ["before", "at", "after"];
 export const reminderRuleInputOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["offsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
 export const reminderRuleInputRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["recipient"]> = ["responsible", "manager"];
