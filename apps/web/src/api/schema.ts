@@ -1803,6 +1803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Olästa (How many of my notifications are unread) */
         get: operations["NotificationsController_unread_v1"];
         put?: never;
         post?: never;
@@ -1821,6 +1822,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Markera alla som lästa (Mark all my notifications read) */
         post: operations["NotificationsController_readAll_v1"];
         delete?: never;
         options?: never;
@@ -1837,6 +1839,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Markera som läst (Mark one of my notifications read) */
         post: operations["NotificationsController_read_v1"];
         delete?: never;
         options?: never;
@@ -1851,7 +1854,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** E-postval (How I want e-mail: immediately, as a morning digest, or not at all) */
         get: operations["NotificationsController_preferences_v1"];
+        /** Ändra e-postval (Change how I want e-mail) */
         put: operations["NotificationsController_setPreferences_v1"];
         post?: never;
         delete?: never;
@@ -1864,6 +1869,102 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @example 1.4.0 */
+            version: string;
+            uptimeSeconds: number;
+        };
+        /** @enum {string} */
+        DependencyStatus: "up" | "down";
+        DependencyCheck: {
+            status: components["schemas"]["DependencyStatus"];
+            /** @description Where the dependency was looked for (no credentials) */
+            target?: string;
+            error?: string;
+            /** @description Migrations: how many are applied */
+            applied?: number;
+            /** @description Migrations: the names of those not applied */
+            pending?: string[];
+        };
+        ReadinessChecks: {
+            database: components["schemas"]["DependencyCheck"];
+            migrations: components["schemas"]["DependencyCheck"];
+            redis: components["schemas"]["DependencyCheck"];
+        };
+        ReadinessView: {
+            /** @enum {string} */
+            status: "ok";
+            checks: components["schemas"]["ReadinessChecks"];
+        };
+        SystemPingResult: {
+            /** @description The worker process’s id in the worker registry */
+            workerId: string;
+            hostname: string;
+            pid: number;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        WorkerPingView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description From sending the job to the answer */
+            roundTripMs: number;
+            worker: components["schemas"]["SystemPingResult"];
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "failure" | "denied";
+        AuditEventView: {
+            /** @description Sequential id (a bigint, as text) */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description Null for the system (jobs)
+             */
+            actorUserId: string | null;
+            /** Format: uuid */
+            actorUnitId: string | null;
+            /** Format: uuid */
+            actorOrganisationId: string | null;
+            /**
+             * @description `<area>.<verb>`
+             * @example auth.login
+             */
+            action: string;
+            /** @example user */
+            resourceType: string | null;
+            resourceId: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation that owns the record acted on
+             */
+            subjectOrganisationId: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            requestId: string | null;
+            ip: string | null;
+            /** @description Names (never values) of the fields an update changed */
+            changedFields: string[] | null;
+            /** @description Extra facts of the event; their keys depend on the action */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The event’s link in the hash chain */
+            hash: string;
+        };
+        /** @enum {string} */
+        ChainBreakKind: "contents" | "link";
+        ChainVerification: {
+            valid: boolean;
+            checkedEvents: number;
+            /** @description The first event whose hash or link does not match, if any */
+            firstBrokenEventId?: string;
+            breakKind?: components["schemas"]["ChainBreakKind"];
+            /** @description What does not match, in English */
+            reason?: string;
+        };
         LoginRequest: {
             /** @example socialsekreterare@hammaro.test */
             email: string;
@@ -1881,6 +1982,115 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        MeUserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The employing organisation
+             */
+            organisationId: string;
+        };
+        /** @enum {string} */
+        RoleName: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+        UnitRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Socialtjänsten, barn och unga */
+            name: string;
+        };
+        /** @enum {string} */
+        OrganisationKind: "police" | "municipality" | "rescue_service" | "other";
+        MembershipOrganisationView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        MeMembershipView: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["RoleName"];
+            /** @example Socialsekreterare (Social worker) */
+            roleLabel: string;
+            unit: components["schemas"]["UnitRefView"];
+            organisation: components["schemas"]["MembershipOrganisationView"];
+        };
+        OrganisationRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hammarö kommun */
+            name: string;
+        };
+        CollaborationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hammarö – Polisområde Värmland */
+            name: string;
+            police: components["schemas"]["OrganisationRefView"];
+            municipality: components["schemas"]["OrganisationRefView"];
+        };
+        MeView: {
+            user: components["schemas"]["MeUserView"];
+            /** @description The current memberships */
+            memberships: components["schemas"]["MeMembershipView"][];
+            collaborations: components["schemas"]["CollaborationView"][];
+            /**
+             * @description Each permission held (key: the permission), with the widest scope through which it is held
+             * @example {
+             *       "user:read": "organisation"
+             *     }
+             */
+            permissions: {
+                [key: string]: components["schemas"]["Scope"];
+            };
+        };
+        EmployerView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            role: components["schemas"]["RoleName"];
+            /** @example Socialsekreterare (Social worker) */
+            roleLabel: string;
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Null: open-ended
+             */
+            validUntil: string | null;
+            /** @description Begun and not ended */
+            active: boolean;
+        };
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            organisation: components["schemas"]["EmployerView"];
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description Locked after failed sign-ins until then
+             */
+            lockedUntil: string | null;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            memberships: components["schemas"]["MembershipView"][];
+        };
         CreateUserRequest: {
             /** @example anna.berg@hammaro.test */
             email: string;
@@ -1897,8 +2107,7 @@ export interface components {
         CreateMembershipRequest: {
             /** Format: uuid */
             unitId: string;
-            /** @enum {string} */
-            role: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+            role: components["schemas"]["RoleName"];
             /**
              * Format: date-time
              * @description Defaults to now
@@ -1909,6 +2118,45 @@ export interface components {
              * @description Open-ended when left out
              */
             validUntil?: string;
+        };
+        /**
+         * @description The role’s scope; a permission may name a narrower or wider one
+         * @enum {string}
+         */
+        Scope: "own" | "unit" | "organisation" | "collaboration" | "all";
+        /** @enum {string} */
+        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
+        RolePermissionView: {
+            name: components["schemas"]["Permission"];
+            label: string;
+            scope: components["schemas"]["Scope"];
+        };
+        RoleView: {
+            name: components["schemas"]["RoleName"];
+            label: string;
+            /** @description The kinds of organisation in whose units the role may be held */
+            organisationKinds: components["schemas"]["OrganisationKind"][];
+            /** @description The role’s scope; a permission may name a narrower or wider one */
+            scope: components["schemas"]["Scope"];
+            permissions: components["schemas"]["RolePermissionView"][];
+        };
+        PermissionView: {
+            name: components["schemas"]["Permission"];
+            label: string;
+        };
+        RoleCatalogueView: {
+            roles: components["schemas"]["RoleView"][];
+            permissions: components["schemas"]["PermissionView"][];
+        };
+        OrganisationView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @description Organisationsnummer */
+            orgNumber: string | null;
+            /** @description By name */
+            units: components["schemas"]["UnitRefView"][];
         };
         /** @enum {string} */
         PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
@@ -2559,24 +2807,98 @@ export interface components {
             /** Format: date */
             updatedOn: string;
         };
+        /** @enum {string} */
+        DeadlineStatus: "open" | "met" | "cancelled";
+        DeadlineView: {
+            /** Format: uuid */
+            id: string;
+            /** @example action_due */
+            kind: string;
+            /** @example action */
+            resourceType: string;
+            /** Format: uuid */
+            resourceId: string;
+            /** @description No personal data: an action's title, "Yttrande från tillståndshavare", … */
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            status: components["schemas"]["DeadlineStatus"];
+            /** @description Open and past its due time */
+            overdue: boolean;
+            /** Format: uuid */
+            responsibleUserId: string | null;
+            /** Format: uuid */
+            responsibleUnitId: string | null;
+            /** Format: uuid */
+            responsibleOrganisationId: string;
+        };
+        /** @enum {string} */
+        ReminderAnchor: "before" | "at" | "after";
+        /** @enum {string} */
+        ReminderOffsetUnit: "seconds" | "minutes" | "hours" | "days" | "working_days";
+        /** @enum {string} */
+        ReminderRecipient: "responsible" | "manager";
+        ReminderRule: {
+            /** @example action_due */
+            deadlineKind: string;
+            /** @example before-7d */
+            key: string;
+            anchor: components["schemas"]["ReminderAnchor"];
+            /** @example 7 */
+            offsetValue: number;
+            offsetUnit: components["schemas"]["ReminderOffsetUnit"];
+            recipient: components["schemas"]["ReminderRecipient"];
+            active: boolean;
+        };
         ReminderRuleInput: {
             /** @example action_due */
             deadlineKind: string;
             /** @example before-7d */
             key: string;
-            /** @enum {string} */
-            anchor: "before" | "at" | "after";
+            anchor: components["schemas"]["ReminderAnchor"];
             /** @example 7 */
             offsetValue: number;
-            /** @enum {string} */
-            offsetUnit: "seconds" | "minutes" | "hours" | "days" | "working_days";
-            /** @enum {string} */
-            recipient: "responsible" | "manager";
+            offsetUnit: components["schemas"]["ReminderOffsetUnit"];
+            recipient: components["schemas"]["ReminderRecipient"];
             active: boolean;
         };
         ReplaceRulesRequest: {
             /** @description The full set of rules for the kinds named; kinds not named keep theirs */
             rules: components["schemas"]["ReminderRuleInput"][];
+        };
+        JobCountsView: {
+            waiting: number;
+            active: number;
+            delayed: number;
+            completed: number;
+            failed: number;
+        };
+        QueueCountsView: {
+            /** @example deadlines */
+            name: string;
+            counts: components["schemas"]["JobCountsView"];
+        };
+        FailedEmailView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The address */
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmailHealthView: {
+            pending: number;
+            failed: number;
+            sent: number;
+            /** @description The latest 50 failures, newest first */
+            recentFailures: components["schemas"]["FailedEmailView"][];
+        };
+        QueueHealthView: {
+            queues: components["schemas"]["QueueCountsView"][];
+            email: components["schemas"]["EmailHealthView"];
         };
         HolderInput: {
             /** @example Skoghalls Krog AB */
@@ -3400,6 +3722,53 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        /** @enum {string} */
+        OperationStatus: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+        OperationListItemView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["OperationStatus"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** @description Whether the reader takes part in (or commands) the operation and may open it */
+            canOpen: boolean;
+            /** @description Null where the reader may not open the operation */
+            title: string | null;
+            /** @description Null where the reader may not open the operation */
+            area: string | null;
+        };
+        /** @enum {string} */
+        Substance: "cannabis" | "amphetamine" | "cocaine" | "heroin" | "ecstasy" | "benzodiazepines" | "spice" | "other_narcotics" | "smuggled_spirits" | "home_distilled" | "smuggled_beer_wine" | "cash";
+        /** @enum {string} */
+        SeizureUnit: "g" | "plants" | "tablets" | "l" | "sek";
+        SubstanceView: {
+            key: components["schemas"]["Substance"];
+            /** @example Cannabis */
+            label: string;
+            units: components["schemas"]["SeizureUnit"][];
+        };
+        ColleagueView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The units in which they hold an operations role */
+            units: string[];
+        };
+        PoliceUnitView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OperationPremisesView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+        };
         PlaceInput: {
             /** @example Skoghalls centrum, busstationen */
             name: string;
@@ -3437,9 +3806,144 @@ export interface components {
              */
             intelligenceReference: string;
         };
+        PlaceView: {
+            name: string;
+            latitude?: number;
+            longitude?: number;
+        };
+        CommitmentRefView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        NamedRecordView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ParticipantType: "user" | "unit";
+        ParticipantView: {
+            type: components["schemas"]["ParticipantType"];
+            /** Format: uuid */
+            id: string;
+            /** @description The officer’s or the unit’s name */
+            name: string;
+        };
+        SeizureView: {
+            substance: components["schemas"]["Substance"];
+            /** @example 52.5 */
+            quantity: number;
+            unit: components["schemas"]["SeizureUnit"];
+        };
+        OutcomeView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SeizureView"][];
+            /** @description After-action notes; police only */
+            notes: string;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        SummarySeizureView: {
+            substance: components["schemas"]["Substance"];
+            /** @example 52.5 */
+            quantity: number;
+            unit: components["schemas"]["SeizureUnit"];
+            /** @example Cannabis */
+            label: string;
+        };
+        SummaryCountsView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SummarySeizureView"][];
+        };
+        ReleasedSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description The area in general terms */
+            area: string;
+            counts: components["schemas"]["SummaryCountsView"];
+            /** Format: date-time */
+            releasedAt: string;
+            /**
+             * Format: uuid
+             * @description The promise activity it became
+             */
+            activityId: string | null;
+        };
+        OperationReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            /** Format: date */
+            observedOn: string;
+            observation: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        IntelligenceView: {
+            text: string;
+            /** @description Reference in the intelligence register */
+            reference: string;
+        };
+        OperationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            title: string;
+            area: string;
+            places: components["schemas"]["PlaceView"][];
+            /** Format: uuid */
+            ownerUnitId: string;
+            /** @description The owning unit’s name */
+            ownerUnit: string;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["OperationStatus"];
+            /** @description Why it was cancelled */
+            statusReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The deciding commander’s name */
+            decidedBy: string | null;
+            /** @description The commander’s conditions */
+            decisionConditions: string | null;
+            /** @description The proposer’s name */
+            proposedBy: string;
+            /** Format: uuid */
+            commitmentId: string | null;
+            /** @description For If-Match */
+            version: number;
+            /** @description The promise commitment it works toward */
+            commitment: components["schemas"]["CommitmentRefView"] | null;
+            /** @description Licensed premises concerned */
+            premises: components["schemas"]["NamedRecordView"][];
+            participants: components["schemas"]["ParticipantView"][];
+            outcome: components["schemas"]["OutcomeView"] | null;
+            summary: components["schemas"]["ReleasedSummaryView"] | null;
+            referrals: components["schemas"]["OperationReferralView"][];
+            /** @description Commanders only; null for everyone else */
+            intelligence: components["schemas"]["IntelligenceView"] | null;
+        };
         OperationTransitionInput: {
-            /** @enum {string} */
-            to: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+            to: components["schemas"]["OperationStatus"];
             /** @description Required to cancel */
             reason?: string;
             /** @description The commander’s conditions, with the decision */
@@ -3452,12 +3956,10 @@ export interface components {
             unitIds?: string[];
         };
         SeizureInput: {
-            /** @enum {string} */
-            substance: "cannabis" | "amphetamine" | "cocaine" | "heroin" | "ecstasy" | "benzodiazepines" | "spice" | "other_narcotics" | "smuggled_spirits" | "home_distilled" | "smuggled_beer_wine" | "cash";
+            substance: components["schemas"]["Substance"];
             /** @example 125.5 */
             quantity: number;
-            /** @enum {string} */
-            unit: "g" | "plants" | "tablets" | "l" | "sek";
+            unit: components["schemas"]["SeizureUnit"];
         };
         OutcomeInput: {
             seizures: components["schemas"]["SeizureInput"][];
@@ -3489,6 +3991,22 @@ export interface components {
              */
             periodEnd?: string;
         };
+        OperationSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            area: string;
+            counts: components["schemas"]["SummaryCountsView"];
+            /** Format: date-time */
+            releasedAt: string;
+        };
         ReferralInput: {
             /** Format: uuid */
             premisesId: string;
@@ -3500,16 +4018,71 @@ export interface components {
              */
             observation: string;
         };
+        LicensingReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: date */
+            observedOn: string;
+            observation: string;
+            /** @description The sending police organisation’s name */
+            from: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** @description Licensing’s note when acknowledging */
+            acknowledgement: string | null;
+        };
+        SummaryTotalsView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SummarySeizureView"][];
+            /** @description How many summaries were summed */
+            operations: number;
+        };
         AcknowledgeInput: {
             /** @example Tillsyn bokad till nästa fredag. */
             note?: string;
         };
-        PreferencesRequest: {
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example reminder */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description The record it is about, if any */
+            resourceType: string | null;
+            /** Format: uuid */
+            resourceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
             /**
-             * @description E-mail: one per reminder, a morning digest, or none
-             * @enum {string}
+             * Format: date-time
+             * @description Null while unread
              */
-            emailMode: "immediate" | "digest" | "off";
+            readAt: string | null;
+        };
+        UnreadCountView: {
+            unread: number;
+        };
+        MarkedReadView: {
+            /** @description How many were unread and are now read */
+            marked: number;
+        };
+        /** @enum {string} */
+        EmailMode: "immediate" | "digest" | "off";
+        NotificationPreferencesView: {
+            emailMode: components["schemas"]["EmailMode"];
+        };
+        PreferencesRequest: {
+            /** @description E-mail: one per reminder, a morning digest, or none */
+            emailMode: components["schemas"]["EmailMode"];
         };
         FieldError: {
             /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
@@ -3731,11 +4304,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessView"];
+                };
             };
             /** @description A problem (RFC 9457); `code` says which */
             default: {
@@ -3762,7 +4338,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessView"];
+                };
             };
             /** @description Not ready; `checks` names the dependency that failed */
             503: {
@@ -3794,6 +4372,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerPingView"];
+                };
+            };
             /** @description No worker answered in time, or Redis is unreachable */
             503: {
                 headers: {
@@ -3821,7 +4408,7 @@ export interface operations {
                 resourceType?: string;
                 resourceId?: string;
                 action?: string;
-                outcome?: "success" | "failure" | "denied";
+                outcome?: components["schemas"]["AuditOutcome"];
                 /** @description From this time (inclusive) */
                 from?: string;
                 /** @description Until this time (exclusive) */
@@ -3833,6 +4420,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEventView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3867,6 +4469,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3905,6 +4516,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3951,6 +4563,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,6 +4596,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4009,6 +4623,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4043,6 +4666,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4081,11 +4719,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -4123,6 +4764,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4159,6 +4809,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4195,6 +4854,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4235,11 +4903,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The user with the new membership */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -4278,6 +4949,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4312,6 +4992,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleCatalogueView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4346,6 +5035,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5780,7 +6478,7 @@ export interface operations {
                 /** @description Mine, my units’, or both */
                 scope?: "mine" | "unit" | "all";
                 kind?: string;
-                status?: "open" | "met" | "cancelled";
+                status?: components["schemas"]["DeadlineStatus"];
                 overdue?: boolean;
                 dueBefore?: string;
             };
@@ -5790,6 +6488,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadlineView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5817,6 +6530,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRule"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5855,6 +6577,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every rule after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRule"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5889,6 +6620,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueHealthView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8930,7 +9670,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+                status?: components["schemas"]["OperationStatus"];
                 collaborationId?: string;
                 /** @description Operations planned to start in this year (Swedish time) */
                 year?: number;
@@ -8941,6 +9681,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8979,6 +9734,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9013,6 +9777,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubstanceView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9052,6 +9825,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ColleagueView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9089,6 +9877,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PoliceUnitView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9127,6 +9930,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationPremisesView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9163,6 +9981,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9205,6 +10032,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9245,6 +10081,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9285,6 +10130,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9325,6 +10179,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationSummaryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9365,6 +10228,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral as licensing sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9405,6 +10277,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationSummaryView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9443,6 +10330,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryTotalsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9482,6 +10378,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicensingReferralView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9522,6 +10433,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9561,6 +10481,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9588,6 +10523,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9615,6 +10559,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9644,6 +10597,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9671,6 +10633,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9702,6 +10673,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9729,10 +10709,8 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsApiV1AuditEventsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit-events"]["get"]["parameters"]["query"]["outcome"]> = ["success", "failure", "denied"];
 export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
 export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
-export const pathsApiV1DeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["status"]> = ["open", "met", "cancelled"];
 export const pathsApiV1LicenceHoldersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licence-holders"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
 export const pathsApiV1PremisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/premises"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
 export const pathsApiV1LicencesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licences"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
@@ -9740,9 +10718,17 @@ export const pathsApiV1InspectionsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsApiV1InspectionsGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["type"]> = ["external", "internal", "coordinated", "preventive"];
 export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
 export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
-export const pathsApiV1OperationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/operations"]["get"]["parameters"]["query"]["status"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
+export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DependencyStatus"]> = ["up", "down"];
+export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
+export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
+export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
+export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
-export const createMembershipRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMembershipRequest"]["role"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
+export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "promise:read", "promise:manage", "promise_action:update", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
 export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
 export const promisePartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseParty"]> = ["joint", "police", "municipality"];
 export const targetPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetPeriod"]> = ["year", "promise_period"];
@@ -9757,9 +10743,10 @@ export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const actionEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEventKind"]> = ["created", "updated", "status_changed", "progress", "note", "reopened"];
 export const activityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityKind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
 export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
-export const reminderRuleInputAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["anchor"]> = ["before", "at", "after"];
-export const reminderRuleInputOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["offsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
-export const reminderRuleInputRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["recipient"]> = ["responsible", "manager"];
+export const deadlineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStatus"]> = ["open", "met", "cancelled"];
+export const reminderAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderAnchor"]> = ["before", "at", "after"];
+export const reminderOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderOffsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
+export const reminderRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRecipient"]> = ["responsible", "manager"];
 export const premisesInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesInput"]["kind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
 export const licenceInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["type"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
 export const licenceInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["audience"]> = ["public", "private"];
@@ -9788,9 +10775,10 @@ export const reportOfConcernInputCategoryValues: ReadonlyArray<FlattenedDeepRequ
 export const transitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionInput"]["to"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed"];
 export const youthConsentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthConsentState"]> = ["pending", "valid", "expired", "withdrawn"];
 export const youthEntryVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthEntryVisibility"]> = ["owner", "shared"];
-export const operationTransitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationTransitionInput"]["to"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
-export const seizureInputSubstanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
-export const seizureInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["unit"]> = ["g", "plants", "tablets", "l", "sek"];
-export const preferencesRequestEmailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesRequest"]["emailMode"]> = ["immediate", "digest", "off"];
+export const operationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationStatus"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const substanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
+export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureUnit"]> = ["g", "plants", "tablets", "l", "sek"];
+export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
+export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.organisation_not_administered", "user.system_admin_only", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
