@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { AccessService, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
@@ -61,6 +61,7 @@ export class YouthCasesService {
     private readonly deadlines: DeadlinesService,
     private readonly notifier: Notifier,
     private readonly members: MembersDirectory,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -189,7 +190,7 @@ export class YouthCasesService {
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
       const ids: string[] = [];
       if (closing) {
-        await manager.query(`UPDATE record_grants SET revoked_at = $2, revoked_by = $3 WHERE resource_type = 'youth_case' AND resource_id = $1 AND revoked_at IS NULL`, [id, this.clock.now(), principal.userId]);
+        await this.access.revokeGrants(principal, { resourceType: 'youth_case', resourceId: id }, manager);
         ids.push(...(await this.closeDeadlines(manager, id)));
       }
       await this.audit.record(
