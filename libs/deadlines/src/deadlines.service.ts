@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
-import { Clock, JobName, type Page, QueueName, updateReturning } from '@samverkan/platform';
+import { afterCommit, Clock, JobName, type Page, QueueName, updateReturning } from '@samverkan/platform';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadlineListQuery, DeadlineView, ReminderRule } from './deadlines.dto.js';
@@ -28,8 +28,8 @@ export interface ReminderJob {
 
 /**
  * The deadline registry every module uses. Modules create, move, meet or cancel deadlines inside
- * their own transaction (the database is the truth), then call `schedule` after it commits; if
- * that is lost (crash, Redis down), the reconciler restores the jobs from the database.
+ * their own transaction (the database is the truth); the reminder jobs follow once it commits
+ * (afterCommit). If that is lost (crash, Redis down), the reconciler restores them.
  */
 @Injectable()
 export class DeadlinesService {
@@ -58,6 +58,7 @@ export class DeadlinesService {
        RETURNING id`,
       [d.kind, d.resourceType, d.resourceId, d.title, d.dueAt, d.responsibleUserId ?? null, d.responsibleUnitId ?? null, d.responsibleOrganisationId],
     );
+    await this.scheduleAfterCommit(manager, [row.id]);
     return row.id;
   }
 
@@ -69,6 +70,7 @@ export class DeadlinesService {
        WHERE kind = $1 AND resource_type = $2 AND resource_id = $3 AND status = 'open' RETURNING id`,
       [kind, resourceType, resourceId, status, this.clock.now()],
     );
+    if (row) await this.scheduleAfterCommit(manager, [row.id]);
     return row?.id;
   }
 
@@ -85,11 +87,17 @@ export class DeadlinesService {
       );
       closed.push(...rows.map((r) => r.id));
     }
+    await this.scheduleAfterCommit(manager, closed);
     return closed;
   }
 
+  /** Jobs follow the database once the caller's transaction commits: added for open deadlines, withdrawn for closed ones. */
+  private async scheduleAfterCommit(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    for (const id of ids) await afterCommit(manager, 'deadlines.schedule', id, (all) => this.schedule(all));
+  }
+
   /**
-   * After commit: a delayed BullMQ job per active rule of each open deadline (deterministic ids,
+   * A delayed BullMQ job per active rule of each open deadline (deterministic ids,
    * so scheduling twice is harmless); jobs of closed deadlines are withdrawn. Failures are logged,
    * not thrown: the change is committed and the reconciler will catch up.
    */

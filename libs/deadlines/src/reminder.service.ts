@@ -68,7 +68,6 @@ export class ReminderService {
       // Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
       email: escalation ? 'always' : 'preference',
     };
-    const emailIds: string[] = [];
     const delivered = await this.dataSource.transaction(async (manager) => {
       const select = 'SELECT * FROM deadlines WHERE id = $1';
       const recipients = await manager.query<{ user_id: string }[]>(
@@ -85,16 +84,14 @@ export class ReminderService {
         );
         if (!fresh) continue;
         count += 1;
-        const { notificationId, emailId } = await this.notifier.notifyOne(manager, userId, notice);
+        const notificationId = await this.notifier.notifyOne(manager, userId, notice);
         await manager.query(
           'UPDATE reminder_deliveries SET notification_id = $5 WHERE deadline_id = $1 AND rule_key = $2 AND due_version = $3 AND recipient_user_id = $4',
           [deadline.id, deadline.key, deadline.due_version, userId, notificationId],
         );
-        if (emailId) emailIds.push(emailId);
       }
       return count;
     });
-    await this.notifier.send(emailIds);
     return { outcome: delivered > 0 ? 'delivered' : 'duplicate', recipients: delivered };
   }
 }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, JobName, QueueName } from '@samverkan/platform';
+import { afterCommit, AppConfig, Clock, JobName, QueueName } from '@samverkan/platform';
 import type { Queue } from 'bullmq';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -44,7 +44,10 @@ export class EmailService implements OnApplicationShutdown {
     return this.config.SMTP_URL !== '';
   }
 
-  /** Stores a message to the user's address (inside the caller's transaction); returns its id, or undefined if already stored. */
+  /**
+   * Stores a message to the user's address inside the caller's transaction, and queues it once
+   * that commits; returns its id, or undefined if a message with its dedupe key was stored before.
+   */
   async store(manager: EntityManager, email: NewEmail): Promise<string | undefined> {
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO email_messages (user_id, to_address, subject, body_text, kind, dedupe_key)
@@ -52,10 +55,11 @@ export class EmailService implements OnApplicationShutdown {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [email.userId, email.subject, email.body, email.kind, email.dedupeKey],
     );
+    if (row) await afterCommit(manager, 'email.enqueue', row.id, (ids) => this.enqueue(ids));
     return row?.id;
   }
 
-  /** Hands stored messages to the queue (after commit). The job id is the message id: queued once. */
+  /** Hands stored messages to the queue. The job id is the message id: queued once. */
   async enqueue(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.queue.addBulk(

@@ -23,7 +23,7 @@ export interface Notice {
  * Tells people about something: an inbox notification each, and an e-mail for those who asked
  * for immediate mail (or for everyone, for escalations). The one way the other libs notify —
  * deadlines' reminders as well as a withdrawn consent or a new report of concern. Written in the
- * caller's transaction; `send` hands the e-mail to the queue after commit.
+ * caller's transaction; the e-mail is queued once that commits (EmailService.store).
  */
 @Injectable()
 export class Notifier {
@@ -34,36 +34,27 @@ export class Notifier {
     private readonly clock: Clock,
   ) {}
 
-  /** Returns the ids of e-mail to `send` once the transaction has committed. */
-  async notify(manager: EntityManager, userIds: readonly string[], notice: Notice): Promise<string[]> {
-    const emailIds: string[] = [];
-    for (const userId of new Set(userIds)) {
-      const { emailId } = await this.notifyOne(manager, userId, notice);
-      if (emailId) emailIds.push(emailId);
-    }
-    return emailIds;
+  async notify(manager: EntityManager, userIds: readonly string[], notice: Notice): Promise<void> {
+    for (const userId of new Set(userIds)) await this.notifyOne(manager, userId, notice);
   }
 
-  /** One person: the notification's id, and the e-mail to `send` after commit if one was written. */
-  async notifyOne(manager: EntityManager, userId: string, notice: Notice): Promise<{ notificationId: string; emailId?: string }> {
+  /** One person; returns the notification's id. */
+  async notifyOne(manager: EntityManager, userId: string, notice: Notice): Promise<string> {
     const [{ id: notificationId }] = await manager.query<{ id: string }[]>(
       `INSERT INTO notifications (user_id, kind, title, body, resource_type, resource_id, deadline_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [userId, notice.kind, notice.title, notice.body, notice.resourceType, notice.resourceId, notice.deadlineId ?? null, this.clock.now()],
     );
     const mail = this.email.enabled && (notice.email === 'always' || (await this.notifications.emailMode(userId, manager)) === 'immediate');
-    if (!mail) return { notificationId };
-    const emailId = await this.email.store(manager, {
-      userId,
-      kind: 'reminder',
-      subject: `Samverkan – ${notice.title}`,
-      body: `${notice.title}\n\n${notice.body}\n\nÖppna i Samverkan: ${this.config.PUBLIC_URL}`,
-      dedupeKey: `${notice.dedupeKey}-${userId}`,
-    });
-    return { notificationId, emailId };
-  }
-
-  async send(emailIds: readonly string[]): Promise<void> {
-    await this.email.enqueue(emailIds);
+    if (mail) {
+      await this.email.store(manager, {
+        userId,
+        kind: 'reminder',
+        subject: `Samverkan – ${notice.title}`,
+        body: `${notice.title}\n\n${notice.body}\n\nÖppna i Samverkan: ${this.config.PUBLIC_URL}`,
+        dedupeKey: `${notice.dedupeKey}-${userId}`,
+      });
+    }
+    return notificationId;
   }
 }

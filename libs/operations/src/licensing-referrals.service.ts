@@ -47,7 +47,7 @@ export class LicensingReferralsService {
     if (input.observedOn > stockholmDate(this.clock.now())) throw invalidField('observedOn', 'date.in_future');
     const licensingUnit = await this.members.unitWith(premises.owner, 'licensing_officer');
     const now = this.clock.now();
-    const { id, deadlineId, emailIds } = await this.dataSource.transaction(async (manager) => {
+    const id = await this.dataSource.transaction(async (manager) => {
       const [tip] = await manager.query<{ id: string }[]>(
         `INSERT INTO premises_tips (premises_id, received_on, source, summary, created_by) VALUES ($1, $2, 'police', $3, $4) RETURNING id`,
         [input.premisesId, stockholmDate(now), `Iakttagelse ${input.observedOn}: ${input.observation.trim()}`, principal.userId],
@@ -57,7 +57,7 @@ export class LicensingReferralsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [operationId, input.premisesId, premises.owner, record.ownerOrganisationId, input.observedOn, input.observation.trim(), tip.id, principal.userId, now],
       );
-      const deadline = await this.deadlines.upsert(manager, {
+      await this.deadlines.upsert(manager, {
         kind: REFERRAL_DEADLINE,
         resourceType: 'licensing_referral',
         resourceId: row.id,
@@ -67,7 +67,7 @@ export class LicensingReferralsService {
         responsibleOrganisationId: premises.owner,
       });
       const officers = await this.members.userIds({ organisationId: premises.owner, roles: ['licensing_officer'] }, manager);
-      const emails = await this.notifier.notify(manager, officers, {
+      await this.notifier.notify(manager, officers, {
         kind: 'licensing_referral',
         title: `Underrättelse från polisen – ${premises.name}`,
         body: `Polisen har lämnat en iakttagelse från ${input.observedOn} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
@@ -79,10 +79,8 @@ export class LicensingReferralsService {
         { action: 'operation.referral', resourceType: 'operation', resourceId: operationId, subjectOrganisationId: record.ownerOrganisationId, details: { referralId: row.id, premisesId: input.premisesId } },
         manager,
       );
-      return { id: row.id, deadlineId: deadline, emailIds: emails };
+      return row.id;
     });
-    await this.deadlines.schedule([deadlineId]);
-    await this.notifier.send(emailIds);
     const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
     return row;
   }
@@ -102,7 +100,7 @@ export class LicensingReferralsService {
     const [referral] = await this.dataSource.query<{ owner: string }[]>('SELECT owner_organisation_id AS owner FROM licensing_referrals WHERE id = $1', [id]);
     if (!referral) throw new NotFoundException(`No referral with id ${id}.`);
     await this.access.authorize(principal, 'premises', 'manage', { id, organisationId: referral.owner });
-    const closed = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const rows = await updateReturning<{ id: string }>(
         manager,
         `UPDATE licensing_referrals SET acknowledged_by = $2, acknowledged_at = $3, acknowledgement = $4 WHERE id = $1 AND acknowledged_at IS NULL RETURNING id`,
@@ -110,9 +108,8 @@ export class LicensingReferralsService {
       );
       if (rows.length === 0) throw new ProblemException('licensing_referral.acknowledged');
       await this.audit.record({ action: 'licensing_referral.acknowledge', resourceType: 'licensing_referral', resourceId: id, subjectOrganisationId: referral.owner }, manager);
-      return this.deadlines.close(manager, REFERRAL_DEADLINE, 'licensing_referral', id, 'met');
+      await this.deadlines.close(manager, REFERRAL_DEADLINE, 'licensing_referral', id, 'met');
     });
-    if (closed) await this.deadlines.schedule([closed]);
     const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
     return row;
   }

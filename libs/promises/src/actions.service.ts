@@ -102,9 +102,9 @@ export class ActionsService {
         [created.id, this.clock.now(), principal.userId],
       );
       await this.audit.record({ action: 'action.create', resourceType: 'action', resourceId: created.id }, manager);
+      await this.syncDeadline(manager, created.id);
       return created.id;
     });
-    await this.syncDeadline(id);
     return this.find(id);
   }
 
@@ -154,8 +154,8 @@ export class ActionsService {
         { action: `action.${kind === 'note' ? 'note' : 'update'}`, resourceType: 'action', resourceId: id, changedFields: changed, details: kind === 'status_changed' || kind === 'reopened' ? { from: before.status, to: status } : undefined },
         manager,
       );
+      await this.syncDeadline(manager, id);
     });
-    await this.syncDeadline(id);
     return this.find(id);
   }
 
@@ -163,42 +163,37 @@ export class ActionsService {
     const facts = await this.records.action(principal, id, false);
     await this.access.assertAllowed(principal, 'promise:manage', { id: facts.promiseId, collaborationId: facts.collaborationId });
     assertParty(principal, 'promise:manage', facts.party);
-    const closed = await this.dataSource.transaction(async (manager) => {
-      const deadline = await this.deadlines.close(manager, ACTION_DEADLINE, 'action', id, 'cancelled');
+    await this.dataSource.transaction(async (manager) => {
+      await this.deadlines.close(manager, ACTION_DEADLINE, 'action', id, 'cancelled');
       await manager.query('DELETE FROM actions WHERE id = $1', [id]);
       await this.audit.record({ action: 'action.delete', resourceType: 'action', resourceId: id }, manager);
-      return deadline;
     });
-    if (closed) await this.deadlines.schedule([closed]);
   }
 
   /**
    * The action's due date as a deadline (reminders, escalation): open while the action is, due at
    * the end of the due date in Stockholm; met when done, cancelled when cancelled or deleted.
    */
-  private async syncDeadline(id: string): Promise<void> {
-    const deadlineId = await this.dataSource.transaction(async (manager: EntityManager) => {
-      const [a] = await manager.query<{ title: string; due: string; status: ActionStatus; user_id: string | null; unit_id: string | null; org_id: string }[]>(
-        `SELECT title, to_char(due_date, 'YYYY-MM-DD') AS due, status, responsible_user_id AS user_id, responsible_unit_id AS unit_id,
-                responsible_organisation_id AS org_id FROM actions WHERE id = $1`,
-        [id],
-      );
-      if (!a) return undefined;
-      if (a.status === 'done' || a.status === 'cancelled') {
-        return this.deadlines.close(manager, ACTION_DEADLINE, 'action', id, a.status === 'done' ? 'met' : 'cancelled');
-      }
-      return this.deadlines.upsert(manager, {
-        kind: ACTION_DEADLINE,
-        resourceType: 'action',
-        resourceId: id,
-        title: a.title,
-        dueAt: stockholmMidnight(addDays(a.due, 1)),
-        responsibleUserId: a.user_id,
-        responsibleUnitId: a.unit_id,
-        responsibleOrganisationId: a.org_id,
-      });
+  private async syncDeadline(manager: EntityManager, id: string): Promise<void> {
+    const [a] = await manager.query<{ title: string; due: string; status: ActionStatus; user_id: string | null; unit_id: string | null; org_id: string }[]>(
+      `SELECT title, to_char(due_date, 'YYYY-MM-DD') AS due, status, responsible_user_id AS user_id, responsible_unit_id AS unit_id,
+              responsible_organisation_id AS org_id FROM actions WHERE id = $1`,
+      [id],
+    );
+    if (a.status === 'done' || a.status === 'cancelled') {
+      await this.deadlines.close(manager, ACTION_DEADLINE, 'action', id, a.status === 'done' ? 'met' : 'cancelled');
+      return;
+    }
+    await this.deadlines.upsert(manager, {
+      kind: ACTION_DEADLINE,
+      resourceType: 'action',
+      resourceId: id,
+      title: a.title,
+      dueAt: stockholmMidnight(addDays(a.due, 1)),
+      responsibleUserId: a.user_id,
+      responsibleUnitId: a.unit_id,
+      responsibleOrganisationId: a.org_id,
     });
-    if (deadlineId) await this.deadlines.schedule([deadlineId]);
   }
 
   async history(id: string): Promise<ActionEventView[]> {

@@ -100,7 +100,7 @@ export class YouthCasesService {
     const coordinatorId = input.coordinatorUserId ?? principal.userId;
     if (!(await this.isCaseWorker(coordinatorId, unit.organisationId))) errors.push(fieldError('coordinatorUserId', 'youth_case.coordinator_not_case_worker'));
     if (errors.length > 0) throw new ValidationProblem(errors);
-    const { id, deadlineIds } = await this.dataSource.transaction(async (manager) => {
+    const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, coordinator_user_id, status,
            risk_factors, review_on, retention_class, created_by)
@@ -109,11 +109,10 @@ export class YouthCasesService {
           input.reviewOn ?? null, defaultRetentionClass(subject.birth_date), principal.userId],
       );
       await manager.query(`INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'coordinator', $3)`, [row.id, coordinatorId, principal.userId]);
-      const ids = input.reviewOn ? [await this.registerReview(manager, row.id, input.reviewOn, coordinatorId, unit.organisationId)] : [];
+      if (input.reviewOn) await this.registerReview(manager, row.id, input.reviewOn, coordinatorId, unit.organisationId);
       await this.audit.record({ action: 'youth_case.create', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: unit.organisationId }, manager);
-      return { id: row.id, deadlineIds: ids };
+      return row.id;
     });
-    await this.deadlines.schedule(deadlineIds);
     return this.view(principal, id, false);
   }
 
@@ -131,7 +130,7 @@ export class YouthCasesService {
     if (errors.length > 0) throw new ValidationProblem(errors);
     const coordinator = input.coordinatorUserId ?? record.coordinatorUserId;
     const reviewOn = input.reviewOn === undefined ? record.reviewOn : input.reviewOn;
-    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE youth_cases SET risk_factors = $3, review_on = $4, coordinator_user_id = $5, last_entry_at = $6, version = version + 1
          WHERE id = $1 AND version = $2`,
@@ -146,17 +145,11 @@ export class YouthCasesService {
           [id, coordinator, principal.userId],
         );
       }
-      const ids: string[] = [];
-      if (reviewOn) ids.push(await this.registerReview(manager, id, reviewOn, coordinator, record.ownerOrganisationId));
-      else {
-        const closed = await this.deadlines.close(manager, REVIEW_DEADLINE, 'youth_case', id, 'cancelled');
-        if (closed) ids.push(closed);
-      }
+      if (reviewOn) await this.registerReview(manager, id, reviewOn, coordinator, record.ownerOrganisationId);
+      else await this.deadlines.close(manager, REVIEW_DEADLINE, 'youth_case', id, 'cancelled');
       const changed = (['riskFactors', 'reviewOn', 'coordinatorUserId'] as const).filter((f) => input[f] !== undefined);
       await this.audit.record({ action: 'youth_case.update', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, changedFields: changed }, manager);
-      return ids;
     });
-    await this.deadlines.schedule(deadlineIds);
     return this.view(principal, id, false);
   }
 
@@ -177,7 +170,7 @@ export class YouthCasesService {
     const errors = caseTransitionErrors(record.form, record.status, input.to, consents.length > 0);
     if (errors.length > 0) throw new ValidationProblem(errors);
     const today = stockholmDate(this.clock.now());
-    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const closing = input.to === 'closed';
       const purge = closing ? purgeOn(stockholmDate(new Date(record.lastEntryAt)), record.retentionClass as 'sol_standard') : null;
       const updated = await manager.query<unknown[]>(
@@ -186,18 +179,16 @@ export class YouthCasesService {
         [id, version, input.to, closing, today, purge],
       );
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
-      const ids: string[] = [];
       if (closing) {
+        // Closing ends all sharing and every deadline of the case.
         await this.access.revokeGrants(principal, { resourceType: 'youth_case', resourceId: id }, manager);
-        ids.push(...(await this.closeDeadlines(manager, id)));
+        await this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, id), 'cancelled');
       }
       await this.audit.record(
         { action: `youth_case.${input.to}`, resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { from: record.status, to: input.to, reason: input.reason ?? null } },
         manager,
       );
-      return ids;
     });
-    await this.deadlines.schedule(deadlineIds);
     return this.view(principal, id, false);
   }
 
@@ -243,7 +234,7 @@ export class YouthCasesService {
     const unitId = target && (await this.members.unitWith(target.municipality, 'social_services_manager'));
     if (!unitId) throw invalidField('collaborationId', 'youth_case.no_social_services');
     const now = this.clock.now();
-    const { caseId, emailIds } = await this.dataSource.transaction(async (manager) => {
+    const caseId = await this.dataSource.transaction(async (manager) => {
       const subjectId = await this.subjects.findOrCreate(manager, target.municipality, input, principal.userId);
       const subject = await this.subjects.sealed(subjectId, manager);
       const ageErrors = caseFormErrors('report_of_concern', subject.birth_date, stockholmDate(now));
@@ -265,7 +256,7 @@ export class YouthCasesService {
       );
       await this.audit.record({ action: 'youth_case.report_of_concern', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: target.municipality }, manager);
       const managers = await this.members.userIds({ unitId, roles: ['social_services_manager'] }, manager);
-      const emails = await this.notifier.notify(manager, managers, {
+      await this.notifier.notify(manager, managers, {
         kind: 'youth_report_of_concern',
         title: `Ny orosanmälan från polisen – ${caseReference(row.id)}`,
         body: 'En orosanmälan har kommit in och väntar på bedömning (SoL 14 kap 1 §).',
@@ -273,9 +264,8 @@ export class YouthCasesService {
         resourceId: row.id,
         dedupeKey: `report-of-concern-${row.id}`,
       });
-      return { caseId: row.id, emailIds: emails };
+      return row.id;
     });
-    await this.notifier.send(emailIds);
     return { caseReference: caseReference(caseId), receivedBy: target.municipality_name, receivedAt: now };
   }
 
@@ -366,9 +356,6 @@ export class YouthCasesService {
   }
 
   /** A closed case has nothing more due: its review, plan items, meetings and consent expiries end. */
-  private async closeDeadlines(manager: EntityManager, caseId: string): Promise<string[]> {
-    return this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, caseId), 'cancelled');
-  }
 }
 
 /** The risk factors a reader may see: each belongs to a category (an owner sees all). */

@@ -75,17 +75,16 @@ export class YouthRecordsService {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     if (input.ownerUserId) await this.assertTaskOwner(record, input.ownerUserId);
     if (!input.ownerUserId && !input.ownerDescription) throw invalidField('ownerUserId', 'youth_plan.owner_required');
-    const { id, deadlineId } = await this.dataSource.transaction(async (manager) => {
+    const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_plan_items (case_id, goal, task, owner_user_id, owner_description, due_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [caseId, input.goal.trim(), input.task.trim(), input.ownerUserId ?? null, input.ownerDescription?.trim() ?? '', input.dueOn, principal.userId],
       );
-      const deadline = await this.registerTask(manager, record, row.id, input.dueOn, input.ownerUserId ?? null);
+      await this.registerTask(manager, record, row.id, input.dueOn, input.ownerUserId ?? null);
       await this.gate.touch(manager, caseId);
       await this.audit.record({ action: 'youth_plan_item.create', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { planItemId: row.id } }, manager);
-      return { id: row.id, deadlineId: deadline };
+      return row.id;
     });
-    await this.deadlines.schedule([deadlineId]);
     const [row] = await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.id = $1`, [id]);
     return row;
   }
@@ -99,26 +98,20 @@ export class YouthRecordsService {
     if (!item) throw new NotFoundException(`No plan item with id ${itemId} on this case.`);
     const status = input.status ?? item.status;
     const dueOn = input.dueOn ?? item.due_on;
-    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE youth_plan_items SET status = $3, due_on = $4, task = coalesce($5, task), version = version + 1 WHERE id = $1 AND version = $2`,
         [itemId, version, status, dueOn, input.task?.trim() ?? null],
       );
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(item.version);
-      const ids: string[] = [];
-      if (status === 'open') ids.push(await this.registerTask(manager, record, itemId, dueOn, item.owner_user_id));
-      else {
-        const closed = await this.deadlines.close(manager, PLAN_ITEM_DEADLINE, 'youth_plan_item', itemId, status === 'done' ? 'met' : 'cancelled');
-        if (closed) ids.push(closed);
-      }
+      if (status === 'open') await this.registerTask(manager, record, itemId, dueOn, item.owner_user_id);
+      else await this.deadlines.close(manager, PLAN_ITEM_DEADLINE, 'youth_plan_item', itemId, status === 'done' ? 'met' : 'cancelled');
       await this.gate.touch(manager, caseId);
       await this.audit.record(
         { action: 'youth_plan_item.update', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { planItemId: itemId }, changedFields: Object.keys(input) },
         manager,
       );
-      return ids;
     });
-    await this.deadlines.schedule(deadlineIds);
     const [row] = await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.id = $1`, [itemId]);
     return row;
   }
@@ -135,12 +128,12 @@ export class YouthRecordsService {
   async planMeeting(principal: Principal, caseId: string, input: MeetingInput): Promise<YouthMeetingView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     const plannedAt = new Date(input.plannedAt);
-    const { id, deadlineId } = await this.dataSource.transaction(async (manager) => {
+    const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_meetings (case_id, kind, planned_at, attendees, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [caseId, input.kind, plannedAt, input.attendees?.trim() ?? '', principal.userId],
       );
-      const deadline = await this.deadlines.upsert(manager, {
+      await this.deadlines.upsert(manager, {
         kind: MEETING_DEADLINE,
         resourceType: 'youth_meeting',
         resourceId: row.id,
@@ -151,9 +144,8 @@ export class YouthRecordsService {
       });
       await this.gate.touch(manager, caseId);
       await this.audit.record({ action: 'youth_meeting.plan', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { meetingId: row.id } }, manager);
-      return { id: row.id, deadlineId: deadline };
+      return row.id;
     });
-    await this.deadlines.schedule([deadlineId]);
     const [row] = await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.id = $1`, [id]);
     return row;
   }
@@ -161,16 +153,14 @@ export class YouthRecordsService {
   /** The meeting was held: its minutes become an entry of the case, and its deadline is met. */
   async recordMinutes(principal: Principal, caseId: string, meetingId: string, input: MinutesInput): Promise<YouthMeetingView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
-    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const [meeting] = await manager.query<{ held_on: string | null }[]>('SELECT held_on FROM youth_meetings WHERE id = $1 AND case_id = $2 FOR UPDATE', [meetingId, caseId]);
       if (!meeting) throw new NotFoundException(`No meeting with id ${meetingId} on this case.`);
       if (meeting.held_on) throw new ProblemException('youth_meeting.minutes_recorded');
       const entryId = await this.insertEntry(manager, principal, record, { ...input, kind: 'meeting_minutes' });
       await manager.query('UPDATE youth_meetings SET held_on = $2, minutes_entry_id = $3, version = version + 1 WHERE id = $1', [meetingId, input.occurredOn, entryId]);
-      const closed = await this.deadlines.close(manager, MEETING_DEADLINE, 'youth_meeting', meetingId, 'met');
-      return closed ? [closed] : [];
+      await this.deadlines.close(manager, MEETING_DEADLINE, 'youth_meeting', meetingId, 'met');
     });
-    await this.deadlines.schedule(deadlineIds);
     const [row] = await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.id = $1`, [meetingId]);
     return row;
   }

@@ -68,7 +68,7 @@ export class YouthSharingService {
     if (known.length !== organisationIds.length) errors.push(fieldError('organisationIds', 'consent.organisation_unknown'));
     if (errors.length > 0) throw new ValidationProblem(errors);
     const categories = [...new Set<InformationCategory>(['basic', ...input.categories])];
-    const { id, deadlineIds } = await this.dataSource.transaction(async (manager) => {
+    const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_consents (case_id, signers, organisation_ids, categories, signed_on, valid_from, valid_until, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -88,7 +88,7 @@ export class YouthSharingService {
       }
       await manager.query('UPDATE youth_consents SET grant_ids = $2 WHERE id = $1', [row.id, grantIds]);
       await this.gate.touch(manager, caseId);
-      const expiry = await this.deadlines.upsert(manager, {
+      await this.deadlines.upsert(manager, {
         kind: CONSENT_EXPIRY_DEADLINE,
         resourceType: 'youth_consent',
         resourceId: row.id,
@@ -101,16 +101,15 @@ export class YouthSharingService {
         { action: 'youth_consent.record', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { consentId: row.id, organisationIds, categories } },
         manager,
       );
-      return { id: row.id, deadlineIds: [expiry] };
+      return row.id;
     });
-    await this.deadlines.schedule(deadlineIds);
     return this.consent(caseId, id);
   }
 
   /** Withdrawal stops all further sharing at once: the grants are revoked and the participants told. */
   async withdrawConsent(principal: Principal, caseId: string, consentId: string, reason: string): Promise<YouthConsentView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:share', { allowClosed: true });
-    const { deadlineIds, emailIds } = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const [consent] = await manager.query<{ grant_ids: string[]; withdrawn_at: Date | null }[]>(
         'SELECT grant_ids, withdrawn_at FROM youth_consents WHERE id = $1 AND case_id = $2 FOR UPDATE',
         [consentId, caseId],
@@ -123,17 +122,14 @@ export class YouthSharingService {
       );
       // Withdrawal stops all further sharing at once (DOMAIN.md §3): the consent's read grants end now.
       await this.access.revokeGrants(principal, { ids: consent.grant_ids }, manager);
-      const closed = await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consentId, 'cancelled');
+      await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consentId, 'cancelled');
       await this.gate.touch(manager, caseId);
       await this.audit.record(
         { action: 'youth_consent.withdraw', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { consentId, reason } },
         manager,
       );
-      const emails = await this.tellParticipants(manager, record, consentId, 'youth_consent_withdrawn', 'Samtycke återkallat', 'Samtycket är återkallat. Ingen mer information delas på det samtycket; den som fått uppgifter ser dem inte längre.');
-      return { deadlineIds: closed ? [closed] : [], emailIds: emails };
+      await this.tellParticipants(manager, record, consentId, 'youth_consent_withdrawn', 'Samtycke återkallat', 'Samtycket är återkallat. Ingen mer information delas på det samtycket; den som fått uppgifter ser dem inte längre.');
     });
-    await this.deadlines.schedule(deadlineIds);
-    await this.notifier.send(emailIds);
     return this.consent(caseId, consentId);
   }
 
@@ -209,20 +205,19 @@ export class YouthSharingService {
       [today],
     );
     for (const consent of expired) {
-      const emailIds = await this.dataSource.transaction(async (manager) => {
+      await this.dataSource.transaction(async (manager) => {
         // Claimed once, even if two workers sweep at the same time.
         const claimed = await updateReturning<{ id: string }>(
           manager,
           'UPDATE youth_consents SET expiry_notified_at = $2 WHERE id = $1 AND expiry_notified_at IS NULL RETURNING id',
           [consent.id, this.clock.now()],
         );
-        if (claimed.length === 0) return [];
+        if (claimed.length === 0) return;
         const record = await this.gate.load(consent.case_id, manager);
         await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consent.id, 'met');
         await this.audit.record({ action: 'youth_consent.expired', resourceType: 'youth_case', resourceId: consent.case_id, subjectOrganisationId: record.ownerOrganisationId, details: { consentId: consent.id } }, manager);
-        return this.tellParticipants(manager, record, consent.id, 'youth_consent_expired', 'Samtycke har löpt ut', 'Samtyckets giltighetstid har gått ut. Information delas inte längre på det samtycket.');
+        await this.tellParticipants(manager, record, consent.id, 'youth_consent_expired', 'Samtycke har löpt ut', 'Samtyckets giltighetstid har gått ut. Information delas inte längre på det samtycket.');
       });
-      await this.notifier.send(emailIds);
     }
     return expired.length;
   }
@@ -245,7 +240,7 @@ export class YouthSharingService {
   }
 
   /** Everyone on the case (coordinator and contacts) learns of it; no name in the message. */
-  private tellParticipants(manager: EntityManager, record: CaseRecord, consentId: string, kind: string, title: string, body: string): Promise<string[]> {
+  private tellParticipants(manager: EntityManager, record: CaseRecord, consentId: string, kind: string, title: string, body: string): Promise<void> {
     return manager
       .query<{ user_id: string }[]>('SELECT user_id FROM youth_case_participants WHERE case_id = $1', [record.id])
       .then((rows) =>

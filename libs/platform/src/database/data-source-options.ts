@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { AfterCommitSubscriber } from './after-commit.js';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
@@ -25,6 +26,7 @@ export function dataSourceOptions(
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     entities: [],
+    subscribers: [AfterCommitSubscriber],
     extra: {
       max: 10,
       connectionTimeoutMillis: 5_000,
