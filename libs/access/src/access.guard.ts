@@ -1,8 +1,8 @@
-import { type ExecutionContext, ForbiddenException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { type ExecutionContext, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuditService } from '@samverkan/audit';
-import { requestContext, routeOf } from '@samverkan/platform';
+import { ProblemException, requestContext, routeOf } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_METADATA, type RouteAccess } from './decorators.js';
 import { isPermission } from './permissions.js';
@@ -52,7 +52,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (access?.kind === 'authenticated') return true;
     if (!access) {
       this.logger.error(`Route ${routeOf(request)} declares no access rule; refused`);
-      throw new ForbiddenException('This route declares no access rule.');
+      throw new ProblemException('access.route_undeclared');
     }
     if (!isPermission(access.permission) || scopesFor(principal, access.permission).length === 0) {
       await this.audit.record({
@@ -61,7 +61,7 @@ export class AccessGuard extends AuthGuard('jwt') {
         details: { route: routeOf(request), permission: access.permission, ...(access.hidden ? { status: 404 } : {}) },
       });
       if (access.hidden) throw new NotFoundException('Not found.');
-      throw new ForbiddenException(`Requires the permission ${access.permission}.`);
+      throw new ProblemException('access.permission_required', { permission: access.permission });
     }
     return true;
   }

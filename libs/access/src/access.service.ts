@@ -1,7 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
-import { Clock, updateReturning } from '@samverkan/platform';
+import { Clock, ProblemException, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isPermission, type Permission, splitPermission } from './permissions.js';
 import type { Principal } from './principal.js';
@@ -44,7 +44,7 @@ export class AccessService {
     }
     if (action !== 'read' && !allows(action)) {
       await this.recordDenial(principal, resourceType, record.id, action, 403);
-      throw new ForbiddenException(`You may not ${action} this ${resourceType}.`);
+      throw new ProblemException('access.record_denied', { action, resourceType });
     }
   }
 
@@ -57,7 +57,7 @@ export class AccessService {
     const allows = await this.decider(principal, resourceType, record);
     if (!allows(action)) {
       await this.recordDenial(principal, resourceType, record.id, action, 403);
-      throw new ForbiddenException(`Requires the permission ${permission} on this record.`);
+      throw new ProblemException('access.permission_required', { permission });
     }
   }
 

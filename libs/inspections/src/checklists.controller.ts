@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, CurrentPrincipal, type Principal, RequirePermission, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { ApiCreated, ApiOk, Clock, IsCalendarDate, UuidPipe, ValidationProblem } from '@samverkan/platform';
+import { ApiCreated, ApiOk, Clock, invalidField, IsCalendarDate, UuidPipe } from '@samverkan/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { DataSource } from 'typeorm';
@@ -64,7 +64,7 @@ export class ChecklistsController {
   async create(@CurrentPrincipal() principal: Principal, @Body() body: ChecklistTemplateRequest): Promise<ChecklistTemplateView> {
     const keys = body.items.map((i) => i.key);
     const duplicate = keys.findIndex((k, i) => keys.indexOf(k) !== i);
-    if (duplicate >= 0) throw new ValidationProblem([{ field: `items[${duplicate}].key`, message: 'each key appears once' }]);
+    if (duplicate >= 0) throw invalidField(`items[${duplicate}].key`, 'checklist.key_repeated');
     const organisationId = scopesFor(principal, 'inspection:plan')[0].organisationId;
     const [row] = await this.dataSource.query<{ id: string; version: number; createdAt: Date }[]>(
       `INSERT INTO checklist_templates (owner_organisation_id, name, version, items)

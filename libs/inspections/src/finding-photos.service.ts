@@ -3,7 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { ValidationProblem } from '@samverkan/platform';
+import { invalidField } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import type { StoredFindingPhotoView } from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
@@ -28,17 +28,17 @@ export class FindingPhotosService {
   async upload(principal: Principal, inspectionId: string, itemKey: string, declaredType: string | undefined, bytes: unknown): Promise<StoredFindingPhotoView> {
     const inspection = await this.inspections.openForFindings(principal, inspectionId);
     if (!(inspection.checklist ?? []).some((item) => item.key === itemKey)) {
-      throw new ValidationProblem([{ field: 'itemKey', message: 'itemKey is not on this inspection’s checklist' }]);
+      throw invalidField('itemKey', 'inspection.item_not_on_checklist');
     }
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw new ValidationProblem([{ field: 'body', message: 'send the photo as the request body (image/jpeg, image/png or image/webp)' }]);
+      throw invalidField('body', 'photo.body_missing');
     }
     const actualType = sniffPhotoType(bytes);
     if (!actualType || actualType !== declaredType?.split(';')[0].trim().toLowerCase()) {
-      throw new ValidationProblem([{ field: 'body', message: 'the body must be a JPEG, PNG or WebP image of the type its Content-Type says' }]);
+      throw invalidField('body', 'photo.type_mismatch');
     }
     if (inspection.photos.filter((p) => p.itemKey === itemKey).length >= MAX_PHOTOS_PER_ITEM) {
-      throw new ValidationProblem([{ field: 'itemKey', message: `at most ${MAX_PHOTOS_PER_ITEM} photos per checklist item` }]);
+      throw invalidField('itemKey', 'photo.too_many', { max: MAX_PHOTOS_PER_ITEM });
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return this.dataSource.transaction(async (manager) => {

@@ -1,10 +1,10 @@
-import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, ROLE_NAMES, roleScope, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, Clock, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -104,7 +104,7 @@ export class InspectionsService {
     await this.access.assertAllowed(principal, 'inspection:plan', ownership);
     const start = new Date(request.plannedStart);
     const end = new Date(request.plannedEnd);
-    if (end <= start) throw new ValidationProblem([{ field: 'plannedEnd', message: 'plannedEnd must be after plannedStart' }]);
+    if (end <= start) throw invalidField('plannedEnd', 'date.after', { other: 'plannedStart' });
     const inspectorIds = [...new Set(request.inspectorIds)];
     const inspectors = await this.dataSource.query<{ id: string; kind: string; display_name: string }[]>(
       `SELECT u.id, o.kind, u.display_name FROM users u JOIN organisations o ON o.id = u.organisation_id
@@ -112,14 +112,14 @@ export class InspectionsService {
       [inspectorIds],
     );
     if (inspectors.length !== inspectorIds.length) {
-      throw new ValidationProblem([{ field: 'inspectorIds', message: 'every inspector must be an active user of the police or the municipality' }]);
+      throw invalidField('inspectorIds', 'inspection.inspector_not_eligible');
     }
     if (request.type === 'coordinated' && !(inspectors.some((i) => i.kind === 'police') && inspectors.some((i) => i.kind === 'municipality'))) {
-      throw new ValidationProblem([{ field: 'inspectorIds', message: 'a coordinated inspection needs at least one police and one municipal inspector' }]);
+      throw invalidField('inspectorIds', 'inspection.coordinated_needs_both');
     }
     if (request.licenceId) {
       const [licence] = await this.dataSource.query('SELECT 1 FROM licences WHERE id = $1 AND premises_id = $2', [request.licenceId, request.premisesId]);
-      if (!licence) throw new ValidationProblem([{ field: 'licenceId', message: 'licenceId is not a licence of these premises' }]);
+      if (!licence) throw invalidField('licenceId', 'inspection.licence_not_of_premises');
     }
     await this.assertFree(inspectorIds, start, end);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -137,7 +137,7 @@ export class InspectionsService {
         }
       } catch (error) {
         // Another booking slipped in between the check and this insert: the constraint refuses it.
-        if ((error as { code?: string }).code === '23P01') throw new ConflictException('An inspector was booked at an overlapping time meanwhile; reload and try again.');
+        if ((error as { code?: string }).code === '23P01') throw new ProblemException('inspection.booked_meanwhile');
         throw error;
       }
       for (const police of inspectors.filter((i) => i.kind === 'police')) {
@@ -168,7 +168,7 @@ export class InspectionsService {
     const row = await this.get(principal, id);
     await this.access.assertAllowed(principal, 'inspection:perform', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     if (row.status !== 'planned' && row.status !== 'performed') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'inspection-closed-for-findings', `Findings cannot change once the inspection is ${row.status}.`);
+      throw new ProblemException('inspection.closed_for_findings', { status: row.status });
     }
     return row;
   }
@@ -177,7 +177,7 @@ export class InspectionsService {
     const row = await this.openForFindings(principal, id);
     const keys = new Set((row.checklist ?? []).map((item) => item.key));
     const unknown = findings.findIndex((f) => !keys.has(f.itemKey));
-    if (unknown >= 0) throw new ValidationProblem([{ field: `findings[${unknown}].itemKey`, message: 'itemKey is not on this inspection’s checklist' }]);
+    if (unknown >= 0) throw invalidField(`findings[${unknown}].itemKey`, 'inspection.item_not_on_checklist');
     await this.dataSource.transaction(async (manager) => {
       for (const f of findings) {
         await manager.query(
@@ -197,9 +197,9 @@ export class InspectionsService {
     const permission = request.to === 'cancelled' ? 'inspection:plan' : 'inspection:perform';
     await this.access.assertAllowed(principal, permission, { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     if (!INSPECTION_TRANSITIONS[row.status].includes(request.to)) {
-      throw new ValidationProblem([{ field: 'to', message: `an inspection cannot go from ${row.status} to ${request.to}` }]);
+      throw invalidField('to', 'status.transition', { from: row.status, to: request.to });
     }
-    if (request.to === 'cancelled' && !request.reason) throw new ValidationProblem([{ field: 'reason', message: 'reason is required to cancel' }]);
+    if (request.to === 'cancelled' && !request.reason) throw invalidField('reason', 'inspection.reason_required');
     const sanctionLicenceId = request.to === 'escalated' ? await this.licenceToSanction(row) : null;
     const now = this.clock.now();
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
@@ -296,14 +296,14 @@ export class InspectionsService {
     if (row.licenceId) return row.licenceId;
     const licences = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM licences WHERE premises_id = $1 AND status = 'active'`, [row.premisesId]);
     if (licences.length !== 1) {
-      throw new ValidationProblem([{ field: 'to', message: 'escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones)' }]);
+      throw invalidField('to', 'inspection.escalation_needs_licence');
     }
     return licences[0].id;
   }
 
   private async assertFree(inspectorIds: string[], start: Date, end: Date): Promise<void> {
-    const [clash] = await this.dataSource.query<{ inspection_id: string; premises: string; display_name: string; planned_start: Date }[]>(
-      `SELECT ii.inspection_id, p.name AS premises, u.display_name, i.planned_start
+    const [clash] = await this.dataSource.query<{ inspection_id: string; premises: string; display_name: string; planned_start: Date; planned_end: Date }[]>(
+      `SELECT ii.inspection_id, p.name AS premises, u.display_name, i.planned_start, i.planned_end
        FROM inspection_inspectors ii JOIN inspections i ON i.id = ii.inspection_id JOIN premises p ON p.id = i.premises_id
        JOIN users u ON u.id = ii.user_id
        WHERE ii.active AND ii.user_id = ANY($1::uuid[]) AND ii.during && tstzrange($2, $3) LIMIT 1`,
@@ -311,9 +311,8 @@ export class InspectionsService {
     );
     if (clash) {
       throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'inspector-double-booked',
-        `${clash.display_name} is already booked for an inspection of ${clash.premises} at an overlapping time.`,
+        'inspection.inspector_booked',
+        { inspector: clash.display_name, premises: clash.premises, start: clash.planned_start.toISOString(), end: clash.planned_end.toISOString() },
         { conflictingInspectionId: clash.inspection_id },
       );
     }

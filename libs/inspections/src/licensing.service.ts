@@ -1,8 +1,8 @@
-import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, escapeLike, type FieldError, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, escapeLike, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { nextVisitDueOn } from './risk-model.js';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
@@ -85,7 +85,7 @@ export class LicensingService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (owner_organisation_id, org_number) DO NOTHING RETURNING id`,
         [owner, input.name.trim(), orgNumber, input.contactName ?? '', input.contactEmail ?? '', input.contactPhone ?? '', input.address ?? ''],
       );
-      if (!row) throw new ConflictException(`A licence holder with organisation number ${orgNumber} is already registered.`);
+      if (!row) throw new ProblemException('licence_holder.exists', { orgNumber });
       await this.audit.record({ action: 'licence_holder.create', resourceType: 'licence_holder', resourceId: row.id, subjectOrganisationId: owner }, manager);
       return row.id;
     });
@@ -102,7 +102,7 @@ export class LicensingService {
            version = version + 1 WHERE id = $1 AND version = $2`,
         [id, version, input.name.trim(), orgNumber, input.contactName ?? '', input.contactEmail ?? '', input.contactPhone ?? '', input.address ?? ''],
       ).catch((error: { code?: string }) => {
-        if (error.code === '23505') throw new ConflictException(`A licence holder with organisation number ${orgNumber} is already registered.`);
+        if (error.code === '23505') throw new ProblemException('licence_holder.exists', { orgNumber });
         throw error;
       });
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
@@ -152,7 +152,7 @@ export class LicensingService {
     const before = await this.getPremises(principal, id);
     await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: before.collaborationId, organisationId: before.ownerOrganisationId });
     if (input.collaborationId !== before.collaborationId) {
-      throw new ValidationProblem([{ field: 'collaborationId', message: 'premises cannot move to another collaboration' }]);
+      throw invalidField('collaborationId', 'premises.collaboration_fixed');
     }
     if (!input.hasOwnKitchen) await this.assertNoLicenceNeedsKitchen(id);
     await this.dataSource.transaction(async (manager) => {
@@ -182,11 +182,7 @@ export class LicensingService {
         [id],
       );
       if (history.licences > 0 || history.inspections > 0) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          'premises-in-use',
-          `The premises have ${history.licences} licence(s) and ${history.inspections} inspection(s) on record and cannot be deleted.`,
-        );
+        throw new ProblemException('premises.in_use', { licences: history.licences, inspections: history.inspections });
       }
       await manager.query('DELETE FROM supervision_plan_items WHERE premises_id = $1', [id]);
       const deleted = await manager.query<unknown[]>('DELETE FROM premises WHERE id = $1 AND version = $2', [id, version]);
@@ -222,15 +218,15 @@ export class LicensingService {
     const holder = await this.getHolder(principal, input.holderId);
     const errors: FieldError[] = [];
     if (holder.ownerOrganisationId !== premises.ownerOrganisationId) {
-      errors.push({ field: 'holderId', message: 'the holder is registered with another municipality' });
+      errors.push(fieldError('holderId', 'licence.holder_elsewhere'));
     }
     if (kitchenRequired(input.type, input.audience) && !premises.hasOwnKitchen) {
-      errors.push({ field: 'premisesId', message: 'a permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §)' });
+      errors.push(fieldError('premisesId', 'licence.kitchen_required'));
     }
-    if (input.validUntil && input.validUntil < input.validFrom) errors.push({ field: 'validUntil', message: 'validUntil must not be before validFrom' });
+    if (input.validUntil && input.validUntil < input.validFrom) errors.push(fieldError('validUntil', 'date.not_before', { other: 'validFrom' }));
     input.servingManagers.forEach((m, i) => {
       if (!isOldEnough(m.birthDate, m.notifiedOn)) {
-        errors.push({ field: `servingManagers[${i}].birthDate`, message: 'a serving manager must be at least 20 years old (AL 8 kap 14 §)' });
+        errors.push(fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: 20 }));
       }
     });
     errors.push(...servingHoursErrors(input.servingHours));
@@ -263,10 +259,10 @@ export class LicensingService {
     const licence = await this.getLicence(principal, id);
     await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
     const errors: FieldError[] = [...servingHoursErrors(input.servingHours)];
-    if (input.validUntil && input.validUntil < (licence.validFrom)) errors.push({ field: 'validUntil', message: 'validUntil must not be before validFrom' });
+    if (input.validUntil && input.validUntil < licence.validFrom) errors.push(fieldError('validUntil', 'date.not_before', { other: 'validFrom' }));
     if (kitchenRequired(licence.type, input.audience)) {
       const [premises] = await this.dataSource.query<{ has_own_kitchen: boolean }[]>('SELECT has_own_kitchen FROM premises WHERE id = $1', [licence.premisesId]);
-      if (!premises.has_own_kitchen) errors.push({ field: 'audience', message: 'a permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §)' });
+      if (!premises.has_own_kitchen) errors.push(fieldError('audience', 'licence.kitchen_required'));
     }
     if (errors.length > 0) throw new ValidationProblem(errors);
     const changed = (['audience', 'drinkCategories', 'servingHours', 'servingAreas', 'conditions', 'validUntil'] as const).filter(
@@ -290,7 +286,7 @@ export class LicensingService {
     const licence = await this.getLicence(principal, id);
     await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
     const errors = managers
-      .map((m, i) => (isOldEnough(m.birthDate, m.notifiedOn) ? undefined : { field: `servingManagers[${i}].birthDate`, message: 'a serving manager must be at least 20 years old (AL 8 kap 14 §)' }))
+      .map((m, i) => (isOldEnough(m.birthDate, m.notifiedOn) ? undefined : fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: 20 })))
       .filter((e): e is FieldError => e !== undefined);
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
@@ -310,7 +306,7 @@ export class LicensingService {
     const licence = await this.getLicence(principal, id);
     await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
     if (status === 'revoked') {
-      throw new ValidationProblem([{ field: 'status', message: 'a licence is revoked only by a sanction decision (återkallelse)' }]);
+      throw invalidField('status', 'licence.revoked_by_sanction_only');
     }
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>('UPDATE licences SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [id, version, status]);
@@ -327,7 +323,7 @@ export class LicensingService {
 
   private checkOrgNumber(value: string): string {
     if (!isValidOrgNumber(value)) {
-      throw new ValidationProblem([{ field: 'orgNumber', message: 'orgNumber must be a valid Swedish organisation number (NNNNNN-NNNN)' }]);
+      throw invalidField('orgNumber', 'org_number.invalid');
     }
     return normaliseOrgNumber(value);
   }
@@ -338,14 +334,14 @@ export class LicensingService {
       'SELECT municipality_organisation_id FROM collaborations WHERE id = $1',
       [collaborationId],
     );
-    if (!row) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
+    if (!row) throw invalidField('collaborationId', 'reference.not_found', { resource: 'collaboration' });
     return row.municipality_organisation_id;
   }
 
   /** The municipality through which the principal manages licences. */
   private managedOrganisation(principal: Principal): string {
     const membership = principal.memberships.find((m) => m.organisationKind === 'municipality' && m.role === 'licensing_officer');
-    if (!membership) throw new ForbiddenException('Only a municipal licensing officer registers licence holders.');
+    if (!membership) throw new ProblemException('licence_holder.licensing_officer_only');
     return membership.organisationId;
   }
 
@@ -354,7 +350,7 @@ export class LicensingService {
       `SELECT 1 FROM licences WHERE premises_id = $1 AND status = 'active' AND type = 'permanent' AND audience = 'public'`,
       [premisesId],
     );
-    if (row) throw new ValidationProblem([{ field: 'hasOwnKitchen', message: 'an active permanent licence to the public requires an own kitchen' }]);
+    if (row) throw invalidField('hasOwnKitchen', 'premises.kitchen_needed');
   }
 
   private async one<T>(select: string, alias: string, id: string, what: string): Promise<T> {
@@ -384,9 +380,9 @@ export class LicensingService {
 function servingHoursErrors(hours: Record<string, { from: string; to: string }> | undefined): FieldError[] {
   const errors: FieldError[] = [];
   for (const [day, span] of Object.entries(hours ?? {})) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) errors.push({ field: `servingHours.${day}`, message: `servingHours.${day} is not a weekday (mon…sun)` });
+    if (!(WEEKDAYS as readonly string[]).includes(day)) errors.push(fieldError(`servingHours.${day}`, 'licence.weekday'));
     else if (!span || !/^([01]\d|2[0-3]):[0-5]\d$/.test(span.from) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(span.to)) {
-      errors.push({ field: `servingHours.${day}`, message: `servingHours.${day} needs from and to as HH:MM` });
+      errors.push(fieldError(`servingHours.${day}`, 'licence.serving_hours'));
     }
   }
   return errors;

@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { Clock, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { Clock, invalidField, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import type { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
@@ -39,9 +39,9 @@ export class RestaurantReportsService {
     );
     if (!report) throw new NotFoundException(`No restaurant report with id ${id}.`);
     await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: report.collaboration_id, organisationId: report.owner_organisation_id });
-    if (report.submitted_on) throw new ConflictException('The report is already submitted.');
+    if (report.submitted_on) throw new ProblemException('restaurant_report.submitted');
     const bad = Object.entries(figures).find(([, v]) => typeof v !== 'number' || v < 0);
-    if (bad) throw new ValidationProblem([{ field: `figures.${bad[0]}`, message: `figures.${bad[0]} must be a number ≥ 0` }]);
+    if (bad) throw invalidField(`figures.${bad[0]}`, 'restaurant_report.figure');
     const submittedOn = stockholmDate(this.clock.now());
     const closed = await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE restaurant_reports SET submitted_on = $2, figures = $3, version = version + 1 WHERE id = $1', [id, submittedOn, JSON.stringify(figures)]);

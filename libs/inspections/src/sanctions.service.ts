@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type Page, pageOf, type PageQuery, ProblemException, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, StaleVersionProblem, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
 import type { SanctionCaseView } from './sanctions.dto.js';
@@ -49,7 +49,7 @@ export class SanctionsService {
         `SELECT count(*)::int AS n FROM inspections WHERE id = ANY($1::uuid[]) AND premises_id = $2`,
         [inspectionIds, licence.premisesId],
       );
-      if (n !== inspectionIds.length) throw new ValidationProblem([{ field: 'inspectionIds', message: 'every inspection must be of the licensed premises' }]);
+      if (n !== inspectionIds.length) throw invalidField('inspectionIds', 'sanction.inspection_not_of_premises');
     }
     const id = await this.dataSource.transaction((manager) =>
       this.open(manager, {
@@ -111,8 +111,8 @@ export class SanctionsService {
   /** Records the day the holder was heard (kommunicering). */
   async recordHearing(principal: Principal, id: string, version: number, heardOn: string): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
-    if (row.decision) throw new ProblemException(HttpStatus.CONFLICT, 'sanction-decided', 'The case is already decided.');
-    if (heardOn > stockholmDate(this.clock.now())) throw new ValidationProblem([{ field: 'heardOn', message: 'heardOn cannot be in the future' }]);
+    if (row.decision) throw new ProblemException('sanction.decided');
+    if (heardOn > stockholmDate(this.clock.now())) throw invalidField('heardOn', 'date.in_future');
     await this.update(id, version, row.version, 'UPDATE sanction_cases SET heard_on = $3, version = version + 1 WHERE id = $1 AND version = $2', [heardOn], 'sanction.hearing');
     return this.find(id);
   }
@@ -124,10 +124,10 @@ export class SanctionsService {
     input: { decision: SanctionDecision; reasons: string; appealInformation?: string; decidedOn?: string },
   ): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
-    if (row.decision) throw new ProblemException(HttpStatus.CONFLICT, 'sanction-decided', 'The case is already decided.');
+    if (row.decision) throw new ProblemException('sanction.decided');
     const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
     if (!row.heardOn || row.heardOn >= decidedOn) {
-      throw new ValidationProblem([{ field: 'decision', message: 'the licence holder must be heard (kommunicering) before the decision' }]);
+      throw invalidField('decision', 'sanction.not_heard');
     }
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(

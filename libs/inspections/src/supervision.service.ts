@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
 import { nightMinutes, plannedVisits, riskScore } from './risk-model.js';
 import type { SupervisionPlanItemView, SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
+import { ProblemException } from '@samverkan/platform';
 
 /** An inspection that was carried out (an attempted visit, closed or not, is not one). */
 const PERFORMED = `i.performed_at IS NOT NULL`;
@@ -64,7 +65,7 @@ export class SupervisionService {
          ON CONFLICT (collaboration_id, year) DO NOTHING RETURNING id`,
         [collaborationId, owner, year, principal.userId],
       );
-      if (!plan) throw new ConflictException(`There is already a supervision plan for ${year}; edit it instead.`);
+      if (!plan) throw new ProblemException('supervision_plan.exists', { year });
       for (const f of facts) {
         const { score, factors } = riskScore({
           kind: f.kind,

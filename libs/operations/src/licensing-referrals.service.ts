@@ -1,11 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, Clock, type Page, pageOf, type PageQuery, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
+import { addDays, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate, stockholmMidnight, updateReturning } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
 import type { ReferralInput } from './operations.dto.js';
@@ -42,8 +42,8 @@ export class LicensingReferralsService {
       `SELECT p.name, p.owner_organisation_id AS owner FROM premises p WHERE p.id = $1 AND p.collaboration_id = $2`,
       [input.premisesId, record.collaborationId],
     );
-    if (!premises) throw new ValidationProblem([{ field: 'premisesId', message: 'premisesId names no licensed premises in the operation’s collaboration' }]);
-    if (input.observedOn > stockholmDate(this.clock.now())) throw new ValidationProblem([{ field: 'observedOn', message: 'observedOn cannot be in the future' }]);
+    if (!premises) throw invalidField('premisesId', 'licensing_referral.premises_unknown');
+    if (input.observedOn > stockholmDate(this.clock.now())) throw invalidField('observedOn', 'date.in_future');
     const licensingUnit = await this.members.unitWith(premises.owner, 'licensing_officer');
     const now = this.clock.now();
     const { id, deadlineId, emailIds } = await this.dataSource.transaction(async (manager) => {
@@ -107,7 +107,7 @@ export class LicensingReferralsService {
         `UPDATE licensing_referrals SET acknowledged_by = $2, acknowledged_at = $3, acknowledgement = $4 WHERE id = $1 AND acknowledged_at IS NULL RETURNING id`,
         [id, principal.userId, this.clock.now(), note?.trim() ?? null],
       );
-      if (rows.length === 0) throw new ConflictException('The referral is already acknowledged.');
+      if (rows.length === 0) throw new ProblemException('licensing_referral.acknowledged');
       await this.audit.record({ action: 'licensing_referral.acknowledge', resourceType: 'licensing_referral', resourceId: id, subjectOrganisationId: referral.owner }, manager);
       return this.deadlines.close(manager, REFERRAL_DEADLINE, 'licensing_referral', id, 'met');
     });

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource } from 'typeorm';
 import { type OutcomeCounts, type Substance, SUBSTANCES, summaryCounts } from './operation-rules.js';
@@ -44,11 +44,11 @@ export class OperationSummariesService {
     const record = await this.operations.readable(principal, operationId);
     await this.access.assertAllowed(principal, 'operation:decide', this.operations.ownership(record));
     if (record.status !== 'outcome_reported') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'operation-not-reported', `Only a reported outcome can be released; the operation is ${record.status}.`);
+      throw new ProblemException('operation.not_reported', { status: record.status });
     }
     const periodStart = input.periodStart ?? stockholmDate(new Date(record.plannedStart));
     const periodEnd = input.periodEnd ?? stockholmDate(new Date(record.plannedEnd));
-    if (periodEnd < periodStart) throw new ValidationProblem([{ field: 'periodEnd', message: 'periodEnd must not be before periodStart' }]);
+    if (periodEnd < periodStart) throw invalidField('periodEnd', 'date.not_before', { other: 'periodStart' });
     const [outcome] = await this.dataSource.query<OutcomeCounts[]>(
       `SELECT seizures, arrests, reports_filed AS "reportsFiled", persons_checked AS "personsChecked", places_checked AS "placesChecked"
        FROM operation_outcomes WHERE operation_id = $1`,
@@ -61,7 +61,7 @@ export class OperationSummariesService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (operation_id) DO NOTHING RETURNING id`,
         [operationId, record.collaborationId, periodStart, periodEnd, input.area.trim(), JSON.stringify(counts), principal.userId, this.clock.now()],
       );
-      if (!row) throw new ProblemException(HttpStatus.CONFLICT, 'summary-released', 'The summary of this operation is already released.');
+      if (!row) throw new ProblemException('operation.summary_released');
       const activity = {
         kind: 'drug_sale_operation' as const,
         occurredOn: periodEnd,

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, type RecordOwnership, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type FieldError, FieldCipher, type Page, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, FieldCipher, type FieldError, fieldError, invalidField, type Page, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OPERATION_TRANSITIONS, type OperationStatus, SUBSTANCES } from './operation-rules.js';
 import type { OperationListQuery, OperationTransitionInput, OutcomeInput, ParticipantsInput, ProposeOperationInput } from './operations.dto.js';
@@ -90,20 +90,20 @@ export class OperationsService {
   async propose(principal: Principal, input: ProposeOperationInput) {
     const [collaboration] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [input.collaborationId]);
     const unit = collaboration && scopesFor(principal, 'operation:propose').find((s) => s.organisationId === collaboration.police);
-    if (!unit) throw new ValidationProblem([{ field: 'collaborationId', message: 'you propose operations only in your own police area’s collaborations' }]);
+    if (!unit) throw invalidField('collaborationId', 'operation.collaboration_not_yours');
     const errors: FieldError[] = [];
-    if (new Date(input.plannedEnd) <= new Date(input.plannedStart)) errors.push({ field: 'plannedEnd', message: 'plannedEnd must be after plannedStart' });
+    if (new Date(input.plannedEnd) <= new Date(input.plannedStart)) errors.push(fieldError('plannedEnd', 'date.after', { other: 'plannedStart' }));
     if (input.commitmentId) {
       const [commitment] = await this.dataSource.query(
         'SELECT 1 FROM commitments k JOIN promises p ON p.id = k.promise_id WHERE k.id = $1 AND p.collaboration_id = $2',
         [input.commitmentId, input.collaborationId],
       );
-      if (!commitment) errors.push({ field: 'commitmentId', message: 'commitmentId is not a commitment of this collaboration’s promise' });
+      if (!commitment) errors.push(fieldError('commitmentId', 'operation.commitment_not_of_promise'));
     }
     const premisesIds = [...new Set(input.premisesIds ?? [])];
     if (premisesIds.length > 0) {
       const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM premises WHERE id = ANY($1::uuid[]) AND collaboration_id = $2', [premisesIds, input.collaborationId]);
-      if (n !== premisesIds.length) errors.push({ field: 'premisesIds', message: 'every premises must be in the collaboration' });
+      if (n !== premisesIds.length) errors.push(fieldError('premisesIds', 'operation.premises_outside'));
     }
     errors.push(...(await this.participantErrors(collaboration.police, input)));
     if (errors.length > 0) throw new ValidationProblem(errors);
@@ -131,12 +131,12 @@ export class OperationsService {
   async transition(principal: Principal, id: string, version: number, input: OperationTransitionInput) {
     const record = await this.readable(principal, id);
     const needed = OPERATION_TRANSITIONS[record.status][input.to];
-    if (!needed) throw new ValidationProblem([{ field: 'to', message: `an operation cannot go from ${record.status} to ${input.to}` }]);
+    if (!needed) throw invalidField('to', 'status.transition', { from: record.status, to: input.to });
     await this.access.assertAllowed(principal, needed, this.ownership(record));
-    if (input.to === 'cancelled' && !input.reason) throw new ValidationProblem([{ field: 'reason', message: 'reason is required to cancel (e.g. the intelligence was not sufficient)' }]);
+    if (input.to === 'cancelled' && !input.reason) throw invalidField('reason', 'operation.reason_required');
     if (input.to === 'outcome_reported') {
       const [outcome] = await this.dataSource.query('SELECT 1 FROM operation_outcomes WHERE operation_id = $1', [id]);
-      if (!outcome) throw new ValidationProblem([{ field: 'to', message: 'record the outcome before reporting it' }]);
+      if (!outcome) throw invalidField('to', 'operation.outcome_missing');
     }
     const deciding = input.to === 'decided';
     await this.dataSource.transaction(async (manager) => {
@@ -179,13 +179,13 @@ export class OperationsService {
     const record = await this.readable(principal, id);
     await this.access.assertAllowed(principal, 'operation:report', this.ownership(record));
     if (record.status !== 'executing' && record.status !== 'completed') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'operation-not-running', `The outcome is recorded while the operation is executing or completed, not ${record.status}.`);
+      throw new ProblemException('operation.not_running', { status: record.status });
     }
     const errors: FieldError[] = [];
     input.seizures.forEach((s, i) => {
       const units: readonly string[] = SUBSTANCES[s.substance].units;
       if (!units.includes(s.unit)) {
-        errors.push({ field: `seizures[${i}].unit`, message: `${s.substance} is counted in ${units.join(' or ')}` });
+        errors.push(fieldError(`seizures[${i}].unit`, 'operation.seizure_unit', { substance: s.substance, units }));
       }
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
@@ -265,11 +265,11 @@ export class OperationsService {
     const unitIds = [...new Set(input.unitIds ?? [])];
     if (userIds.length > 0) {
       const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND is_active', [userIds, policeOrganisationId]);
-      if (n !== userIds.length) errors.push({ field: 'userIds', message: 'participants are active officers of the police area' });
+      if (n !== userIds.length) errors.push(fieldError('userIds', 'operation.participant_not_officer'));
     }
     if (unitIds.length > 0) {
       const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[]) AND organisation_id = $2', [unitIds, policeOrganisationId]);
-      if (n !== unitIds.length) errors.push({ field: 'unitIds', message: 'participating units belong to the police area' });
+      if (n !== unitIds.length) errors.push(fieldError('unitIds', 'operation.unit_not_of_police_area'));
     }
     return errors;
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, Clock, fieldError, type FieldError, invalidField, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
@@ -118,7 +118,7 @@ export class ActionsService {
     assertParty(principal, 'promise:manage', commitment.party);
     await this.assertResponsible(request.responsibleOrganisationId, request.responsibleUnitId, request.responsibleUserId, commitment.collaborationId);
     if (request.startDate && request.startDate > request.dueDate) {
-      throw new ValidationProblem([{ field: 'dueDate', message: 'dueDate must not be before startDate' }]);
+      throw invalidField('dueDate', 'date.not_before', { other: 'startDate' });
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query<{ id: string }[]>(
@@ -153,17 +153,17 @@ export class ActionsService {
     const reopening = wasFinal && !FINAL_ACTION_STATUSES.includes(status);
     const editsOtherThanStatus = Object.keys(request).some((k) => !['status', 'statusReason', 'note'].includes(k));
     if (wasFinal && !reopening && (editsOtherThanStatus || request.status !== undefined)) {
-      throw new ValidationProblem([{ field: 'status', message: `the action is ${before.status}; reopen it (with a statusReason) before changing it` }]);
+      throw invalidField('status', 'action.final', { status: before.status });
     }
     if ((reopening || ((status === 'blocked' || status === 'cancelled') && status !== before.status)) && !request.statusReason) {
-      throw new ValidationProblem([{ field: 'statusReason', message: `statusReason is required to ${reopening ? 'reopen' : `set ${status}`}` }]);
+      throw invalidField('statusReason', 'action.reason_required', { change: reopening ? 'reopen' : `set ${status}` });
     }
     if (request.responsibleUnitId !== undefined || request.responsibleUserId !== undefined) {
       await this.assertResponsible(before.responsibleOrganisation.id, request.responsibleUnitId ?? before.responsibleUnit?.id, request.responsibleUserId ?? before.responsibleUser?.id, facts.collaborationId);
     }
     const startDate = request.startDate ?? before.startDate;
     const dueDate = request.dueDate ?? before.dueDate;
-    if (startDate && startDate > dueDate) throw new ValidationProblem([{ field: 'dueDate', message: 'dueDate must not be before startDate' }]);
+    if (startDate && startDate > dueDate) throw invalidField('dueDate', 'date.not_before', { other: 'startDate' });
     const progress = status === 'done' ? 100 : (request.progress ?? (reopening ? Math.min(before.progress, 90) : before.progress));
     const statusReason = status === 'blocked' || status === 'cancelled' || reopening ? (request.statusReason ?? before.statusReason) : null;
     const now = this.clock.now();
@@ -259,10 +259,10 @@ export class ActionsService {
       [organisationId, unitId ?? null, userId ?? null, collaborationId],
     );
     const errors = [
-      !row.org_ok && { field: 'responsibleOrganisationId', message: 'responsibleOrganisationId must be a party of the collaboration' },
-      !row.unit_ok && { field: 'responsibleUnitId', message: 'responsibleUnitId must be a unit of the responsible organisation' },
-      !row.user_ok && { field: 'responsibleUserId', message: 'responsibleUserId must be an active user of the responsible organisation' },
-    ].filter((e): e is { field: string; message: string } => !!e);
+      !row.org_ok && fieldError('responsibleOrganisationId', 'action.responsible_not_party'),
+      !row.unit_ok && fieldError('responsibleUnitId', 'action.unit_not_of_organisation'),
+      !row.user_ok && fieldError('responsibleUserId', 'action.user_not_of_organisation'),
+    ].filter((e): e is FieldError => !!e);
     if (errors.length > 0) throw new ValidationProblem(errors);
   }
 

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityInput, ActivityListQuery, CreateActivityRequest } from './activities.dto.js';
 import { assertParty } from './party.js';
@@ -80,7 +80,7 @@ export class ActivitiesService {
     const holding = scopesFor(principal, 'promise_action:update').find((s) =>
       principal.memberships.some((m) => m.unitId === s.unitId && m.collaborationIds.includes(commitment.collaborationId)),
     );
-    if (!holding) throw new ValidationProblem([{ field: 'commitmentId', message: 'you do not report on actions in this collaboration' }]);
+    if (!holding) throw invalidField('commitmentId', 'activity.not_reporting_here');
     const id = await this.dataSource.transaction(async (manager) => {
       const created = await this.insert(manager, {
         ...request,
@@ -181,7 +181,7 @@ export class ActivitiesService {
 
   private async assertActionOf(actionId: string, commitmentId: string): Promise<void> {
     const [row] = await this.dataSource.query('SELECT 1 FROM actions WHERE id = $1 AND commitment_id = $2', [actionId, commitmentId]);
-    if (!row) throw new ValidationProblem([{ field: 'actionId', message: 'actionId is not an action of this commitment' }]);
+    if (!row) throw invalidField('actionId', 'activity.action_not_of_commitment');
   }
 
   private async find(id: string): Promise<ActivityView> {
@@ -195,9 +195,9 @@ export class ActivitiesService {
 function validateMetrics(metrics: Record<string, unknown> | undefined): void {
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(metrics ?? {})) {
-    if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) errors.push({ field: `metrics.${name}`, message: `metrics.${name} must have a snake_case name` });
+    if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) errors.push(fieldError(`metrics.${name}`, 'activity.metric_name'));
     else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1_000_000_000) {
-      errors.push({ field: `metrics.${name}`, message: `metrics.${name} must be a whole number ≥ 0` });
+      errors.push(fieldError(`metrics.${name}`, 'activity.metric_count'));
     }
   }
   if (errors.length > 0) throw new ValidationProblem(errors);

@@ -1,8 +1,8 @@
-import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, ProblemException, StaleVersionProblem, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, invalidField, ProblemException, StaleVersionProblem, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { type CommitmentFigures, FiguresService, type Window } from './figures.service.js';
 import type { CreateFollowUpRequest, UpdateFollowUpRequest } from './follow-ups.dto.js';
@@ -100,7 +100,7 @@ export class FollowUpsService {
          ON CONFLICT DO NOTHING RETURNING id`,
         [promiseId, request.year, request.half ?? null, principal.userId],
       );
-      if (!created) throw new ConflictException('There is already a follow-up for that period.');
+      if (!created) throw new ProblemException('follow_up.exists');
       await manager.query(
         `INSERT INTO follow_up_items (follow_up_id, commitment_id) SELECT $1, id FROM commitments WHERE promise_id = $2`,
         [created.id, promiseId],
@@ -115,10 +115,10 @@ export class FollowUpsService {
   async update(principal: Principal, id: string, version: number, request: UpdateFollowUpRequest): Promise<FollowUpView> {
     const row = await this.row(id);
     await this.assertReporter(principal, row);
-    if (row.status === 'frozen') throw new ProblemException(HttpStatus.CONFLICT, 'follow-up-frozen', 'The follow-up is approved and frozen.');
+    if (row.status === 'frozen') throw new ProblemException('follow_up.frozen');
     const known = new Set(row.items.map((i) => i.commitment_id));
     const unknown = (request.items ?? []).findIndex((i) => !known.has(i.commitmentId));
-    if (unknown >= 0) throw new ValidationProblem([{ field: `items[${unknown}].commitmentId`, message: 'not a commitment of this follow-up' }]);
+    if (unknown >= 0) throw invalidField(`items[${unknown}].commitmentId`, 'follow_up.commitment_unknown');
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE follow_ups SET conclusion = $3, decision = $4, version = version + 1 WHERE id = $1 AND version = $2 AND status = 'draft'`,
@@ -154,10 +154,10 @@ export class FollowUpsService {
   async approve(principal: Principal, id: string): Promise<FollowUpView> {
     const row = await this.row(id);
     const sides = await this.assertReporter(principal, row);
-    if (row.status === 'frozen') throw new ProblemException(HttpStatus.CONFLICT, 'follow-up-frozen', 'The follow-up is already approved and frozen.');
+    if (row.status === 'frozen') throw new ProblemException('follow_up.frozen');
     const approved = new Set(row.approvals.map((a) => a.side));
     const side = sides.find((s) => !approved.has(s));
-    if (!side) throw new ProblemException(HttpStatus.CONFLICT, 'already-approved', 'Your side has already approved this follow-up.');
+    if (!side) throw new ProblemException('follow_up.already_approved');
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE', [id]);
@@ -193,7 +193,7 @@ export class FollowUpsService {
           .filter((s): s is Side => s !== undefined),
       ),
     ];
-    if (sides.length === 0) throw new ForbiddenException('Only the police or the municipality of the collaboration may approve.');
+    if (sides.length === 0) throw new ProblemException('follow_up.not_a_party');
     return sides;
   }
 

@@ -1,6 +1,6 @@
-import { ForbiddenException } from '@nestjs/common';
 import { type Permission, type Principal, scopesFor } from '@samverkan/access';
 import type { Party } from './vocabulary.js';
+import { ProblemException } from '@samverkan/platform';
 
 /**
  * Police roles act on police commitments, municipal roles on municipal ones, both on joint ones.
@@ -20,10 +20,6 @@ export function partiesFor(principal: Principal, permission: Permission): Set<Pa
 
 export function assertParty(principal: Principal, permission: Permission, party: Party): void {
   if (!partiesFor(principal, permission).has(party)) {
-    throw new ForbiddenException(
-      party === 'joint'
-        ? 'Only the police or the municipality may change joint commitments.'
-        : `Only the ${party === 'police' ? 'police' : 'municipality'} may change its own commitments and actions.`,
-    );
+    throw new ProblemException('promise.party_only', { party });
   }
 }

@@ -1,8 +1,8 @@
-import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService, changedFields } from '@samverkan/audit';
-import { affectedRows, Clock, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { affectedRows, Clock, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
@@ -97,10 +97,10 @@ export class PromisesService {
 
   async create(principal: Principal, request: CreatePromiseRequest): Promise<PromiseView> {
     if (request.periodEnd <= request.periodStart) {
-      throw new ValidationProblem([{ field: 'periodEnd', message: 'periodEnd must be after periodStart' }]);
+      throw invalidField('periodEnd', 'date.after', { other: 'periodStart' });
     }
     const [collaboration] = await this.dataSource.query('SELECT id FROM collaborations WHERE id = $1', [request.collaborationId]);
-    if (!collaboration) throw new ValidationProblem([{ field: 'collaborationId', message: 'collaborationId names no collaboration' }]);
+    if (!collaboration) throw invalidField('collaborationId', 'reference.not_found', { resource: 'collaboration' });
     await this.access.assertAllowed(principal, 'promise:manage', { id: request.collaborationId, collaborationId: request.collaborationId });
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query<{ id: string }[]>(
@@ -127,13 +127,11 @@ export class PromisesService {
     await this.access.assertAllowed(principal, 'promise:manage', facts);
     const before = await this.find(id);
     if (request.status && request.status !== before.status && !PROMISE_TRANSITIONS[before.status].includes(request.status)) {
-      throw new ValidationProblem([
-        { field: 'status', message: `status cannot go from ${before.status} to ${request.status}` },
-      ]);
+      throw invalidField('status', 'status.transition', { from: before.status, to: request.status });
     }
     const periodStart = request.periodStart ?? before.periodStart;
     const periodEnd = request.periodEnd ?? before.periodEnd;
-    if (periodEnd <= periodStart) throw new ValidationProblem([{ field: 'periodEnd', message: 'periodEnd must be after periodStart' }]);
+    if (periodEnd <= periodStart) throw invalidField('periodEnd', 'date.after', { other: 'periodStart' });
     const changes = changedFields(before, request);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -167,7 +165,7 @@ export class PromisesService {
   async remove(principal: Principal, id: string): Promise<void> {
     const facts = await this.records.promise(principal, id);
     await this.access.assertAllowed(principal, 'promise:manage', facts);
-    if (facts.status !== 'draft') throw new ConflictException('Only a draft promise can be deleted.');
+    if (facts.status !== 'draft') throw new ProblemException('promise.not_draft');
     await this.dataSource.transaction(async (manager) => {
       await manager.query('DELETE FROM promises WHERE id = $1', [id]);
       await this.audit.record({ action: 'promise.delete', resourceType: 'promise', resourceId: id }, manager);
@@ -255,7 +253,7 @@ export class PromisesService {
         [id],
       );
       if (used) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'commitment-in-use', 'The commitment has actions or activities; it cannot be deleted.');
+        throw new ProblemException('commitment.in_use');
       }
       await manager.query('DELETE FROM commitments WHERE id = $1', [id]);
       await this.audit.record({ action: 'commitment.delete', resourceType: 'commitment', resourceId: id }, manager);
@@ -264,7 +262,7 @@ export class PromisesService {
 
   private async assertProblemArea(promiseId: string, problemAreaId: string): Promise<void> {
     const [area] = await this.dataSource.query('SELECT 1 FROM problem_areas WHERE id = $1 AND promise_id = $2', [problemAreaId, promiseId]);
-    if (!area) throw new ValidationProblem([{ field: 'problemAreaId', message: 'problemAreaId is not a problem area of this promise' }]);
+    if (!area) throw invalidField('problemAreaId', 'promise.problem_area_unknown');
   }
 
   private async find(id: string): Promise<PromiseView> {

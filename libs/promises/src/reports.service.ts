@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { Clock, invalidField, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
 import { FollowUpsService, suggest, windowOf } from './follow-ups.service.js';
@@ -31,7 +31,7 @@ export class ReportsService {
     );
     if (!promise) throw new NotFoundException(`No promise with id ${promiseId}.`);
     if (year < Number(promise.period_start.slice(0, 4)) || year > Number(promise.period_end.slice(0, 4))) {
-      throw new ValidationProblem([{ field: 'year', message: `year must be within the promise period (${promise.period_start} – ${promise.period_end})` }]);
+      throw invalidField('year', 'promise.year_outside_period', { periodStart: promise.period_start, periodEnd: promise.period_end });
     }
     const followUp = await this.followUps.forYear(promiseId, year);
     // Reports go to the municipal board and beyond: exporting one is recorded.

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Permission, type Principal, principalOrganisations, type RecordOwnership, roleScopeAllows } from '@samverkan/access';
-import { Clock, stockholmDate } from '@samverkan/platform';
+import { Clock, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CATEGORY_KEYS, type CaseForm, type CaseStatus, type InformationCategory } from './youth-rules.js';
 
@@ -86,7 +86,7 @@ export class YouthCaseAccess {
     const { record } = await this.readable(principal, id);
     await this.access.assertAllowed(principal, permission, this.ownership(record));
     if (!options.allowClosed && (record.status === 'closed' || record.status === 'purged')) {
-      throw new ConflictException(`The case is ${record.status} and takes no more changes.`);
+      throw new ProblemException('youth_case.closed', { status: record.status });
     }
     return record;
   }

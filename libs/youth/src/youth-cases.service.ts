@@ -1,11 +1,11 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { affectedRows, Clock, type FieldError, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, addDays, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
 import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
@@ -92,12 +92,12 @@ export class YouthCasesService {
     const unit = this.workingUnit(principal, input.unitId);
     const subject = await this.subjects.readable(principal, input.subjectId);
     const errors: FieldError[] = [];
-    if (subject.owner_organisation_id !== unit.organisationId) errors.push({ field: 'subjectId', message: 'the young person is registered with another organisation' });
+    if (subject.owner_organisation_id !== unit.organisationId) errors.push(fieldError('subjectId', 'youth_case.subject_elsewhere'));
     errors.push(...caseFormErrors(input.form, subject.birth_date, stockholmDate(this.clock.now())));
     errors.push(...riskFactorErrors(input.riskFactors ?? []));
     const collaborationId = await this.collaborationOf(unit.organisationId, input.collaborationId, errors);
     const coordinatorId = input.coordinatorUserId ?? principal.userId;
-    if (!(await this.isCaseWorker(coordinatorId, unit.organisationId))) errors.push({ field: 'coordinatorUserId', message: 'the coordinator must be a social worker of the owning organisation' });
+    if (!(await this.isCaseWorker(coordinatorId, unit.organisationId))) errors.push(fieldError('coordinatorUserId', 'youth_case.coordinator_not_case_worker'));
     if (errors.length > 0) throw new ValidationProblem(errors);
     const { id, deadlineIds } = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
@@ -125,7 +125,7 @@ export class YouthCasesService {
     const record = await this.gate.workable(principal, id, 'youth_case:update');
     const errors = riskFactorErrors(input.riskFactors ?? []);
     if (input.coordinatorUserId && !(await this.isCaseWorker(input.coordinatorUserId, record.ownerOrganisationId))) {
-      errors.push({ field: 'coordinatorUserId', message: 'the coordinator must be a social worker of the owning organisation' });
+      errors.push(fieldError('coordinatorUserId', 'youth_case.coordinator_not_case_worker'));
     }
     if (errors.length > 0) throw new ValidationProblem(errors);
     const coordinator = input.coordinatorUserId ?? record.coordinatorUserId;
@@ -168,14 +168,14 @@ export class YouthCasesService {
     const permission = input.to === 'closed' ? 'youth_case:close' : 'youth_case:update';
     const record = await this.gate.workable(principal, id, permission);
     if (!CASE_TRANSITIONS[record.status].includes(input.to)) {
-      throw new ValidationProblem([{ field: 'to', message: `a case cannot go from ${record.status} to ${input.to}` }]);
+      throw invalidField('to', 'status.transition', { from: record.status, to: input.to });
     }
     if (needsConsentToEnter(record.form, input.to)) {
       const [consent] = await this.dataSource.query(
         `SELECT 1 FROM youth_consents WHERE case_id = $1 AND withdrawn_at IS NULL AND valid_from <= $2::date AND valid_until >= $2::date LIMIT 1`,
         [id, stockholmDate(this.clock.now())],
       );
-      if (!consent) throw new ValidationProblem([{ field: 'to', message: `${CASE_FORMS[record.form].label} needs a valid consent before the mapping starts` }]);
+      if (!consent) throw invalidField('to', 'youth_case.consent_needed', { form: CASE_FORMS[record.form].label });
     }
     const today = stockholmDate(this.clock.now());
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
@@ -207,7 +207,7 @@ export class YouthCasesService {
     const record = await this.gate.workable(principal, id, 'youth_case:share');
     const [user] = await this.dataSource.query<{ organisation_id: string }[]>('SELECT organisation_id FROM users WHERE id = $1 AND is_active', [userId]);
     const covered = user && (user.organisation_id === record.ownerOrganisationId || (await this.gate.coverage(id, [user.organisation_id])).length > 0);
-    if (!covered) throw new ValidationProblem([{ field: 'userId', message: 'a participant works in the owning organisation or in one a consent or disclosure covers' }]);
+    if (!covered) throw invalidField('userId', 'youth_case.participant_not_covered');
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'contact', $3) ON CONFLICT (case_id, user_id) DO NOTHING`,
@@ -234,7 +234,7 @@ export class YouthCasesService {
    */
   async reportConcern(principal: Principal, input: ReportOfConcernInput) {
     const police = scopesFor(principal, 'youth_concern:report').find((s) => s.collaborationIds.includes(input.collaborationId));
-    if (!police) throw new ForbiddenException('You may file reports of concern only within your own collaborations.');
+    if (!police) throw new ProblemException('youth_case.concern_outside_collaboration');
     const [target] = await this.dataSource.query<{ municipality: string; municipality_name: string }[]>(
       `SELECT c.municipality_organisation_id AS municipality, o.name AS municipality_name
        FROM collaborations c JOIN organisations o ON o.id = c.municipality_organisation_id WHERE c.id = $1`,
@@ -242,13 +242,13 @@ export class YouthCasesService {
     );
     // Social services: the unit where the municipality's social services managers work.
     const unitId = target && (await this.members.unitWith(target.municipality, 'social_services_manager'));
-    if (!unitId) throw new ValidationProblem([{ field: 'collaborationId', message: 'the municipality of this collaboration has no social services unit in Samverkan' }]);
+    if (!unitId) throw invalidField('collaborationId', 'youth_case.no_social_services');
     const now = this.clock.now();
     const { caseId, emailIds } = await this.dataSource.transaction(async (manager) => {
       const subjectId = await this.subjects.findOrCreate(manager, target.municipality, input, principal.userId);
       const subject = await this.subjects.sealed(subjectId, manager);
       const ageErrors = caseFormErrors('report_of_concern', subject.birth_date, stockholmDate(now));
-      if (ageErrors.length > 0) throw new ValidationProblem([{ field: 'personalNumber', message: 'a report of concern (SoL 14 kap 1 §) is about a child under 18' }]);
+      if (ageErrors.length > 0) throw invalidField('personalNumber', 'youth_case.concern_about_child');
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, status, retention_class, created_by)
          VALUES ($1, 'report_of_concern', $2, $3, $4, 'concern_raised', $5, $6) RETURNING id`,
@@ -337,7 +337,7 @@ export class YouthCasesService {
     const units = scopesFor(principal, 'youth_case:create');
     const chosen = unitId ? units.find((u) => u.unitId === unitId) : units.length === 1 ? units[0] : undefined;
     if (!chosen) {
-      throw new ValidationProblem([{ field: 'unitId', message: unitId ? 'you do not open youth cases in that unit' : 'name the unit (unitId) the case belongs to' }]);
+      throw invalidField('unitId', unitId ? 'youth_case.unit_not_yours' : 'youth_case.unit_required');
     }
     return chosen;
   }
@@ -345,7 +345,7 @@ export class YouthCasesService {
   private async collaborationOf(organisationId: string, requested: string | undefined, errors: FieldError[]): Promise<string> {
     const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM collaborations WHERE municipality_organisation_id = $1 ORDER BY name', [organisationId]);
     const chosen = requested ? rows.find((r) => r.id === requested) : rows.length === 1 ? rows[0] : undefined;
-    if (!chosen) errors.push({ field: 'collaborationId', message: requested ? 'not a collaboration of this municipality' : 'name the collaboration (collaborationId)' });
+    if (!chosen) errors.push(fieldError('collaborationId', requested ? 'youth_case.collaboration_not_of_municipality' : 'youth_case.collaboration_required'));
     return chosen?.id ?? '';
   }
 
@@ -381,6 +381,6 @@ function visibleRiskFactors(factors: string[], access: CaseAccess): { key: strin
 
 function riskFactorErrors(factors: string[]): FieldError[] {
   const bad = factors.findIndex((f) => !Object.hasOwn(RISK_FACTORS, f));
-  return bad >= 0 ? [{ field: `riskFactors[${bad}]`, message: `riskFactors[${bad}] is not in the catalogue (${Object.keys(RISK_FACTORS).join(', ')})` }] : [];
+  return bad >= 0 ? [fieldError(`riskFactors[${bad}]`, 'youth_case.risk_factor_unknown', { allowed: Object.keys(RISK_FACTORS) })] : [];
 }
 

@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, type Page, type PageQuery, ProblemException, StaleVersionProblem, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, Clock, invalidField, type Page, type PageQuery, ProblemException, StaleVersionProblem, stockholmMidnight } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
 import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -73,7 +73,7 @@ export class YouthRecordsService {
   async addPlanItem(principal: Principal, caseId: string, input: PlanItemInput) {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     if (input.ownerUserId) await this.assertTaskOwner(record, input.ownerUserId);
-    if (!input.ownerUserId && !input.ownerDescription) throw new ValidationProblem([{ field: 'ownerUserId', message: 'name who does it: ownerUserId or ownerDescription' }]);
+    if (!input.ownerUserId && !input.ownerDescription) throw invalidField('ownerUserId', 'youth_plan.owner_required');
     const { id, deadlineId } = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_plan_items (case_id, goal, task, owner_user_id, owner_description, due_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -163,7 +163,7 @@ export class YouthRecordsService {
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
       const [meeting] = await manager.query<{ held_on: string | null }[]>('SELECT held_on FROM youth_meetings WHERE id = $1 AND case_id = $2 FOR UPDATE', [meetingId, caseId]);
       if (!meeting) throw new NotFoundException(`No meeting with id ${meetingId} on this case.`);
-      if (meeting.held_on) throw new ProblemException(HttpStatus.CONFLICT, 'minutes-recorded', 'The minutes of this meeting are already recorded; add a journal note to complement them.');
+      if (meeting.held_on) throw new ProblemException('youth_meeting.minutes_recorded');
       const entryId = await this.insertEntry(manager, principal, record, { ...input, kind: 'meeting_minutes' });
       await manager.query('UPDATE youth_meetings SET held_on = $2, minutes_entry_id = $3, version = version + 1 WHERE id = $1', [meetingId, input.occurredOn, entryId]);
       const closed = await this.deadlines.close(manager, MEETING_DEADLINE, 'youth_meeting', meetingId, 'met');
@@ -206,7 +206,7 @@ export class YouthRecordsService {
   private async assertTaskOwner(record: CaseRecord, userId: string): Promise<void> {
     const [user] = await this.dataSource.query<{ organisation_id: string }[]>('SELECT organisation_id FROM users WHERE id = $1 AND is_active', [userId]);
     const ok = user && (user.organisation_id === record.ownerOrganisationId || (await this.gate.coverage(record.id, [user.organisation_id])).includes('plan'));
-    if (!ok) throw new ValidationProblem([{ field: 'ownerUserId', message: 'the task owner must work in the owning organisation or in one that the sharing of the plan covers' }]);
+    if (!ok) throw invalidField('ownerUserId', 'youth_plan.owner_not_covered');
   }
 
   private async readAudit(action: string, record: CaseRecord, access: CaseAccess, details: Record<string, unknown> = {}): Promise<void> {

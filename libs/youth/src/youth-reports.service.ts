@@ -1,8 +1,8 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type OwnershipColumns, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, type PageQuery } from '@samverkan/platform';
+import { Clock, type Page, type PageQuery, ProblemException } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { caseReference } from './youth-deadlines.js';
@@ -52,7 +52,7 @@ export class YouthReportsService {
   async registerExtract(principal: Principal, subjectId: string) {
     const sealed = await this.subjects.readable(principal, subjectId);
     if (!scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === sealed.owner_organisation_id)) {
-      throw new ForbiddenException('A register extract needs the permission youth_subject:extract in the owning organisation.');
+      throw new ProblemException('youth_subject.extract_denied');
     }
     const subject = this.subjects.view(sealed);
     const cases = await this.dataSource.query<{ id: string }[]>(

@@ -1,4 +1,4 @@
-import { addMonths, type FieldError } from '@samverkan/platform';
+import { addMonths, type FieldError, fieldError } from '@samverkan/platform';
 import { ageOn } from './personal-number.js';
 
 /**
@@ -74,7 +74,7 @@ export function needsConsentToEnter(form: CaseForm, status: CaseStatus): boolean
 export function caseFormErrors(form: CaseForm, birthDate: string, today: string): FieldError[] {
   const age = ageOn(birthDate, today);
   const { minAge, maxAge, label } = CASE_FORMS[form];
-  return age < minAge || age > maxAge ? [{ field: 'form', message: `${label} is for ages ${minAge}–${maxAge}; the young person is ${age}` }] : [];
+  return age < minAge || age > maxAge ? [fieldError('form', 'youth_case.form_age', { form: label, minAge, maxAge, age })] : [];
 }
 
 // ---- consent --------------------------------------------------------------------------------
@@ -98,24 +98,24 @@ export function consentErrors(
   const guardians = input.signers.filter((s) => s.role === 'guardian').length;
   const ownSignature = input.signers.some((s) => s.role === 'young_person');
   if (age >= ADULT_AGE && guardians > 0) {
-    errors.push({ field: 'signers', message: 'from 18 only the young person consents; guardians do not sign' });
+    errors.push(fieldError('signers', 'consent.adult_signs_alone'));
   }
-  if (age >= ADULT_AGE && !ownSignature) errors.push({ field: 'signers', message: 'the young person (18 or older) must sign' });
-  if (age < ADULT_AGE && guardians === 0) errors.push({ field: 'signers', message: 'a guardian (vårdnadshavare) must sign for a young person under 18' });
+  if (age >= ADULT_AGE && !ownSignature) errors.push(fieldError('signers', 'consent.adult_must_sign'));
+  if (age < ADULT_AGE && guardians === 0) errors.push(fieldError('signers', 'consent.guardian_must_sign'));
   if (age >= ownConsentAge && age < ADULT_AGE && !ownSignature) {
-    errors.push({ field: 'signers', message: `from ${ownConsentAge} the young person must also sign` });
+    errors.push(fieldError('signers', 'consent.young_person_must_sign', { age: ownConsentAge }));
   }
-  if (input.validUntil <= input.validFrom) errors.push({ field: 'validUntil', message: 'validUntil must be after validFrom' });
-  if (input.validFrom < input.signedOn) errors.push({ field: 'validFrom', message: 'a consent cannot apply before it was signed' });
+  if (input.validUntil <= input.validFrom) errors.push(fieldError('validUntil', 'date.after', { other: 'validFrom' }));
+  if (input.validFrom < input.signedOn) errors.push(fieldError('validFrom', 'consent.before_signed'));
   const adult = addMonths(birthDate, 12 * ADULT_AGE);
   if (age < ADULT_AGE && guardians > 0 && input.validUntil >= adult) {
-    errors.push({ field: 'validUntil', message: `a consent signed by guardians ends before the young person turns 18 (${adult}); set validUntil before it` });
+    errors.push(fieldError('validUntil', 'consent.guardians_until_adult', { adultOn: adult }));
   }
   const offence = input.categories.findIndex((c) => INFORMATION_CATEGORIES[c as InformationCategory]?.offenceData);
   if (offence >= 0) {
-    errors.push({ field: `categories[${offence}]`, message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' });
+    errors.push(fieldError(`categories[${offence}]`, 'consent.offence_data'));
   }
-  if (input.organisationIds.length === 0) errors.push({ field: 'organisationIds', message: 'name at least one organisation the consent lets us share with' });
+  if (input.organisationIds.length === 0) errors.push(fieldError('organisationIds', 'consent.organisations_required'));
   return errors;
 }
 
@@ -158,29 +158,29 @@ export function disclosureErrors(f: DisclosureFacts): FieldError[] {
   const errors: FieldError[] = [];
   switch (f.ground) {
     case 'consent': {
-      if (!f.fromIsOwner) errors.push({ field: 'ground', message: 'only the organisation owning the case discloses on consent' });
+      if (!f.fromIsOwner) errors.push(fieldError('ground', 'disclosure.consent_owner_only'));
       const offence = f.categories.findIndex((c) => INFORMATION_CATEGORIES[c as InformationCategory]?.offenceData);
       if (offence >= 0) {
-        errors.push({ field: `categories[${offence}]`, message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' });
+        errors.push(fieldError(`categories[${offence}]`, 'consent.offence_data'));
       }
-      if (!f.consentedCategories) errors.push({ field: 'ground', message: 'no valid consent covers the recipient organisation' });
+      if (!f.consentedCategories) errors.push(fieldError('ground', 'disclosure.no_consent'));
       else {
         const outside = f.categories.findIndex((c) => !f.consentedCategories!.includes(c));
-        if (outside >= 0) errors.push({ field: `categories[${outside}]`, message: `the consent does not cover ${f.categories[outside]}` });
+        if (outside >= 0) errors.push(fieldError(`categories[${outside}]`, 'disclosure.category_not_consented', { category: f.categories[outside] }));
       }
       break;
     }
     case 'osl_10_18a': {
-      if (!f.fromIsOwner || f.fromKind !== 'municipality') errors.push({ field: 'ground', message: 'OSL 10 kap 18 a § lets social services (the owning municipality) disclose' });
-      if (f.toKind !== 'police') errors.push({ field: 'toOrganisationId', message: 'OSL 10 kap 18 a § allows disclosure to the police only' });
-      if (f.ageOnDisclosure > OSL_18A_MAX_AGE) errors.push({ field: 'ground', message: 'OSL 10 kap 18 a § applies only to persons under 21' });
+      if (!f.fromIsOwner || f.fromKind !== 'municipality') errors.push(fieldError('ground', 'disclosure.osl_18a_social_services_only'));
+      if (f.toKind !== 'police') errors.push(fieldError('toOrganisationId', 'disclosure.osl_18a_police_only'));
+      if (f.ageOnDisclosure > OSL_18A_MAX_AGE) errors.push(fieldError('ground', 'disclosure.osl_18a_age', { underAge: OSL_18A_MAX_AGE + 1 }));
       for (const key of Object.keys(OSL_18A_CRITERIA) as (keyof Osl18aCriteria)[]) {
-        if (f.criteria?.[key] !== true) errors.push({ field: `criteria.${key}`, message: `must be attested: ${OSL_18A_CRITERIA[key]}` });
+        if (f.criteria?.[key] !== true) errors.push(fieldError(`criteria.${key}`, 'disclosure.criterion_unattested', { criterion: OSL_18A_CRITERIA[key] }));
       }
       break;
     }
     case 'sol_14_1_report_of_concern':
-      if (f.fromKind !== 'police' || !f.toIsOwner) errors.push({ field: 'ground', message: 'a report of concern (SoL 14 kap 1 §) goes from the police to social services' });
+      if (f.fromKind !== 'police' || !f.toIsOwner) errors.push(fieldError('ground', 'disclosure.concern_police_to_social_services'));
       break;
   }
   return errors;

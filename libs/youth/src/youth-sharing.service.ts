@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, AppConfig, Clock, ProblemException, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
+import { addDays, AppConfig, Clock, fieldError, invalidField, ProblemException, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentInput, DisclosureInput } from './youth.dto.js';
 import { type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -62,9 +62,9 @@ export class YouthSharingService {
     const subject = await this.subjects.sealed(record.subjectId!);
     const organisationIds = [...new Set(input.organisationIds)];
     const errors = consentErrors({ ...input, organisationIds }, subject.birth_date, this.config.YOUTH_OWN_CONSENT_AGE);
-    if (organisationIds.includes(record.ownerOrganisationId)) errors.push({ field: 'organisationIds', message: 'the owning organisation needs no consent to see its own case' });
+    if (organisationIds.includes(record.ownerOrganisationId)) errors.push(fieldError('organisationIds', 'consent.owner_needs_none'));
     const known = await this.dataSource.query<{ id: string }[]>('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [organisationIds]);
-    if (known.length !== organisationIds.length) errors.push({ field: 'organisationIds', message: 'every organisation must exist in Samverkan' });
+    if (known.length !== organisationIds.length) errors.push(fieldError('organisationIds', 'consent.organisation_unknown'));
     if (errors.length > 0) throw new ValidationProblem(errors);
     const categories = [...new Set<InformationCategory>(['basic', ...input.categories])];
     const { id, deadlineIds } = await this.dataSource.transaction(async (manager) => {
@@ -115,7 +115,7 @@ export class YouthSharingService {
         [consentId, caseId],
       );
       if (!consent) throw new NotFoundException(`No consent with id ${consentId} on this case.`);
-      if (consent.withdrawn_at) throw new ProblemException(HttpStatus.CONFLICT, 'consent-withdrawn', 'The consent is already withdrawn.');
+      if (consent.withdrawn_at) throw new ProblemException('consent.withdrawn');
       await manager.query(
         'UPDATE youth_consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawal_reason = $4, version = version + 1 WHERE id = $1',
         [consentId, this.clock.now(), principal.userId, reason],
@@ -153,7 +153,7 @@ export class YouthSharingService {
   async recordDisclosure(principal: Principal, caseId: string, input: DisclosureInput) {
     const record = await this.gate.workable(principal, caseId, 'youth_case:disclose');
     const [to] = await this.dataSource.query<{ kind: string }[]>('SELECT kind FROM organisations WHERE id = $1', [input.toOrganisationId]);
-    if (!to) throw new ValidationProblem([{ field: 'toOrganisationId', message: 'toOrganisationId names no organisation' }]);
+    if (!to) throw invalidField('toOrganisationId', 'reference.not_found', { resource: 'organisation' });
     const [from] = await this.dataSource.query<{ kind: string }[]>('SELECT kind FROM organisations WHERE id = $1', [record.ownerOrganisationId]);
     const subject = await this.subjects.sealed(record.subjectId!);
     const categories = [...new Set<InformationCategory>(['basic', ...input.categories])];
@@ -170,7 +170,7 @@ export class YouthSharingService {
       consentedCategories: consented?.categories ?? null,
     });
     if (input.ground === 'sol_14_1_report_of_concern') {
-      errors.push({ field: 'ground', message: 'a report of concern is filed by the police (POST /api/v1/youth-cases/reports-of-concern)' });
+      errors.push(fieldError('ground', 'disclosure.concern_via_report'));
     }
     if (errors.length > 0) throw new ValidationProblem(errors);
     const now = this.clock.now();

@@ -1,8 +1,8 @@
-import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, FieldCipher, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import { Clock, FieldCipher, invalidField, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageOn, formatPersonalNumber, maskPersonalNumber, type PersonalNumber, parsePersonalNumber } from './personal-number.js';
 import { CASE_COLUMNS } from './youth-case-access.js';
@@ -56,14 +56,14 @@ export class YouthSubjectsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const existing = await this.existing(manager, organisationId, number);
       if (existing) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'youth-subject-exists', 'This young person is already registered.', { existingSubjectId: existing });
+        throw new ProblemException('youth_subject.exists', {}, { existingSubjectId: existing });
       }
       return this.insert(manager, organisationId, number, input.name, principal.userId);
     }).catch(async (error: unknown) => {
       // Registered by someone else between the check and the insert (the unique look-up hash refused it).
       if ((error as { code?: string }).code !== '23505') throw error;
       const existing = await this.existing(this.dataSource.manager, organisationId, number);
-      throw new ProblemException(HttpStatus.CONFLICT, 'youth-subject-exists', 'This young person is already registered.', { existingSubjectId: existing });
+      throw new ProblemException('youth_subject.exists', {}, { existingSubjectId: existing });
     });
     return this.view(await this.sealed(id));
   }
@@ -116,7 +116,7 @@ export class YouthSubjectsService {
     const row = await this.readable(principal, id);
     if (!scopesFor(principal, 'youth_subject:reveal').some((s) => s.organisationId === row.owner_organisation_id)) {
       await this.audit.record({ action: 'youth_subject.reveal', outcome: 'denied', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
-      throw new ForbiddenException('Revealing the full personal number needs the permission youth_subject:reveal in the owning organisation.');
+      throw new ProblemException('youth_subject.reveal_denied');
     }
     await this.audit.record({ action: 'youth_subject.reveal', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id, details: { reason } });
     return { personalNumber: formatPersonalNumber(this.cipher.decrypt(PIN_FIELD, row.pin_sealed, row.key_id)) };
@@ -171,7 +171,7 @@ export class YouthSubjectsService {
   private parse(personalNumber: string) {
     const number = parsePersonalNumber(personalNumber, stockholmDate(this.clock.now()));
     if (!number) {
-      throw new ValidationProblem([{ field: 'personalNumber', message: 'personalNumber must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked)' }]);
+      throw invalidField('personalNumber', 'personal_number.invalid');
     }
     return number;
   }
@@ -204,7 +204,7 @@ export function subjectValues(cipher: FieldCipher, organisationId: string, numbe
 /** The organisation through which the principal does this youth work (its first such membership). */
 export function organisationFor(principal: Principal, permission: 'youth_case:create'): string {
   const [scope] = scopesFor(principal, permission);
-  if (!scope) throw new ForbiddenException(`Requires the permission ${permission}.`);
+  if (!scope) throw new ProblemException('access.permission_required', { permission });
   return scope.organisationId;
 }
 

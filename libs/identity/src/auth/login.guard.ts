@@ -1,4 +1,4 @@
-import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { AppConfig, createValidationPipe, ProblemException, RateLimiter } from '@samverkan/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,11 +26,7 @@ export class LoginGuard extends AuthGuard('local') {
     const limit = await this.limiter.hit(`login:${request.ip}`, this.config.LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_RATE_WINDOW_SECONDS);
     if (!limit.allowed) {
       void http.getResponse<FastifyReply>().header('retry-after', String(limit.retryAfterSeconds));
-      throw new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'rate-limited',
-        `Too many login attempts from this address; try again in ${limit.retryAfterSeconds} s.`,
-      );
+      throw new ProblemException('auth.rate_limited', { retryAfterSeconds: limit.retryAfterSeconds });
     }
     await this.validation.transform(request.body, { type: 'body', metatype: LoginRequest });
     return (await super.canActivate(context)) as boolean;

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AccessService,
@@ -10,7 +10,7 @@ import {
   scopesFor,
 } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, escapeLike, type Page, pageOf, ProblemException, updateReturning, ValidationProblem } from '@samverkan/platform';
+import { Clock, escapeLike, invalidField, type Page, pageOf, ProblemException, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { TokenService } from '../auth/token.service.js';
@@ -85,9 +85,9 @@ export class UsersService {
     const [organisation] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM organisations WHERE id = $1', [
       request.organisationId,
     ]);
-    if (!organisation) throw new ValidationProblem([{ field: 'organisationId', message: 'organisationId names no organisation' }]);
+    if (!organisation) throw invalidField('organisationId', 'reference.not_found', { resource: 'organisation' });
     if (!roleScopeAllows(principal, 'user:manage', { id: request.organisationId, organisationId: request.organisationId })) {
-      throw new ForbiddenException('You may only create users in an organisation you administer.');
+      throw new ProblemException('user.organisation_not_administered');
     }
     const email = request.email.trim().toLowerCase();
     const passwordHash = await this.passwords.hash(request.password);
@@ -97,7 +97,7 @@ export class UsersService {
          ON CONFLICT (email) DO NOTHING RETURNING id`,
         [request.organisationId, email, request.displayName.trim(), passwordHash],
       );
-      if (!created) throw new ConflictException('A user with that e-mail address already exists.');
+      if (!created) throw new ProblemException('user.email_taken');
       await this.audit.record(
         {
           action: 'user.create',
@@ -117,7 +117,7 @@ export class UsersService {
   async setActive(principal: Principal, id: string, active: boolean): Promise<UserView> {
     const row = await this.find(id);
     await this.access.authorize(principal, 'user', 'manage', ownership(row));
-    if (!active && id === principal.userId) throw new ConflictException('You cannot deactivate your own account.');
+    if (!active && id === principal.userId) throw new ProblemException('user.cannot_deactivate_self');
     if (row.is_active !== active) {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(
@@ -147,28 +147,26 @@ export class UsersService {
   async addMembership(principal: Principal, userId: string, request: CreateMembershipRequest): Promise<UserView> {
     const row = await this.find(userId);
     await this.access.authorize(principal, 'user', 'manage', ownership(row));
-    const [unit] = await this.dataSource.query<{ id: string; organisation_id: string; kind: keyof typeof KIND_LABEL }[]>(
+    const [unit] = await this.dataSource.query<{ id: string; organisation_id: string; kind: string }[]>(
       `SELECT un.id, un.organisation_id, o.kind FROM units un JOIN organisations o ON o.id = un.organisation_id WHERE un.id = $1`,
       [request.unitId],
     );
-    if (!unit) throw new ValidationProblem([{ field: 'unitId', message: 'unitId names no unit' }]);
+    if (!unit) throw invalidField('unitId', 'reference.not_found', { resource: 'unit' });
     const role = ROLES[request.role];
     if (!(role.organisationKinds as readonly string[]).includes(unit.kind)) {
-      throw new ValidationProblem([
-        { field: 'role', message: `role ${request.role} cannot be held in ${KIND_LABEL[unit.kind]} (${unit.kind})` },
-      ]);
+      throw invalidField('role', 'role.organisation_kind', { role: request.role, organisationKind: unit.kind });
     }
     if (!roleScopeAllows(principal, 'user:manage', { id: unit.id, organisationId: unit.organisation_id })) {
-      throw new ForbiddenException('You may only give roles in units of an organisation you administer.');
+      throw new ProblemException('user.organisation_not_administered');
     }
     // Only those who administer everything may hand out the right to administer everything.
     if (request.role === 'system_admin' && !scopesFor(principal, 'user:manage').some((s) => s.scope === 'all')) {
-      throw new ForbiddenException('Only a system administrator may grant system_admin.');
+      throw new ProblemException('user.system_admin_only');
     }
     const validFrom = request.validFrom ? new Date(request.validFrom) : this.clock.now();
     const validUntil = request.validUntil ? new Date(request.validUntil) : null;
     if (validUntil && validUntil <= validFrom) {
-      throw new ValidationProblem([{ field: 'validUntil', message: 'validUntil must be after validFrom' }]);
+      throw invalidField('validUntil', 'date.after', { other: 'validFrom' });
     }
     await this.dataSource.transaction(async (manager) => {
       const [membership] = await manager.query<{ id: string }[]>(
@@ -197,7 +195,7 @@ export class UsersService {
     const membership = row.memberships.find((m) => m.id === membershipId);
     if (!membership) throw new NotFoundException(`No membership ${membershipId} for this user.`);
     if (!roleScopeAllows(principal, 'user:manage', { id: membership.unit_id, organisationId: membership.organisation_id })) {
-      throw new ForbiddenException('You may only end roles in units of an organisation you administer.');
+      throw new ProblemException('user.organisation_not_administered');
     }
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager: EntityManager) => {
@@ -208,7 +206,7 @@ export class UsersService {
         [membershipId, userId, now],
       );
       if (ended.length === 0) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'membership-not-current', 'The membership has already ended or not yet begun.');
+        throw new ProblemException('membership.not_current');
       }
       await this.audit.record(
         {
@@ -258,13 +256,6 @@ export class UsersService {
     };
   }
 }
-
-const KIND_LABEL = {
-  police: 'polisen',
-  municipality: 'en kommun',
-  rescue_service: 'räddningstjänsten',
-  other: 'en annan organisation',
-} as const;
 
 function ownership(row: UserRow): RecordOwnership {
   return { id: row.id, organisationId: row.organisation_id, ownerUserId: row.id };

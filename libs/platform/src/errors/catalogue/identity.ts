@@ -1,2 +1,17 @@
-/** Refusals of libs/identity, and its own field checks (see define.ts: problem(), field()). */
-export const IDENTITY_CODES = {} as const;
+import { field, problem } from './define.js';
+
+/** Refusals of libs/identity: sign-in, users and their roles. */
+export const IDENTITY_CODES = {
+  'auth.rate_limited': problem(429, 'Too many login attempts from this address; try again in {retryAfterSeconds} s.', {
+    retryAfterSeconds: 'seconds until the next attempt is taken',
+  }),
+  'user.email_taken': problem(409, 'A user with that e-mail address already exists.'),
+  'user.cannot_deactivate_self': problem(409, 'You cannot deactivate your own account.'),
+  'user.organisation_not_administered': problem(403, 'You may only manage users and roles in an organisation you administer.'),
+  'user.system_admin_only': problem(403, 'Only a system administrator may grant system_admin.'),
+  'membership.not_current': problem(409, 'The membership has already ended or not yet begun.'),
+  'role.organisation_kind': field('{field}: the role {role} cannot be held in {organisationKind}.', {
+    role: 'the role asked for',
+    organisationKind: 'the kind of the unit’s organisation (police, municipality, …)',
+  }),
+} as const;

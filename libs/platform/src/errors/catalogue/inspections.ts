@@ -1,2 +1,47 @@
-/** Refusals of libs/inspections, and its own field checks (see define.ts: problem(), field()). */
-export const INSPECTIONS_CODES = {} as const;
+import { field, problem } from './define.js';
+
+/** Refusals of libs/inspections: licensing, inspections, sanctions and supervision (Alkohollagen 2010:1622). */
+export const INSPECTIONS_CODES = {
+  'licence_holder.exists': problem(409, 'A licence holder with organisation number {orgNumber} is already registered.', {
+    orgNumber: 'the organisation number',
+  }),
+  'licence_holder.licensing_officer_only': problem(403, 'Only a municipal licensing officer registers licence holders.'),
+  'premises.in_use': problem(409, 'The premises have {licences} licence(s) and {inspections} inspection(s) on record and cannot be deleted.', {
+    licences: 'licences on record',
+    inspections: 'inspections on record',
+  }),
+  'inspection.inspector_booked': problem(409, '{inspector} is already booked for an inspection of {premises} from {start} to {end}.', {
+    inspector: 'the inspector’s name',
+    premises: 'the premises of the other inspection',
+    start: 'when the other inspection starts (ISO 8601)',
+    end: 'when it ends (ISO 8601)',
+  }),
+  'inspection.booked_meanwhile': problem(409, 'An inspector was booked at an overlapping time meanwhile; reload and try again.'),
+  'inspection.closed_for_findings': problem(409, 'Findings cannot change once the inspection is {status}.', { status: 'the inspection’s status' }),
+  'restaurant_report.submitted': problem(409, 'The report is already submitted.'),
+  'sanction.decided': problem(409, 'The case is already decided.'),
+  'supervision_plan.exists': problem(409, 'There is already a supervision plan for {year}; edit it instead.', { year: 'the plan’s year' }),
+
+  'inspection.inspector_not_eligible': field('Every inspector must be an active user of the police or the municipality.'),
+  'inspection.coordinated_needs_both': field('A coordinated inspection needs at least one police and one municipal inspector.'),
+  'inspection.licence_not_of_premises': field('{field} is not a licence of these premises.'),
+  'inspection.item_not_on_checklist': field('{field} is not on this inspection’s checklist.'),
+  'inspection.escalation_needs_licence': field('Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).'),
+  'inspection.reason_required': field('{field} is required to cancel.'),
+  'photo.body_missing': field('Send the photo as the request body (image/jpeg, image/png or image/webp).'),
+  'photo.type_mismatch': field('The body must be a JPEG, PNG or WebP image of the type its Content-Type says.'),
+  'photo.too_many': field('At most {max} photos per checklist item.', { max: 'photos allowed per item' }),
+  'checklist.key_repeated': field('{field}: each key appears once.'),
+  'premises.collaboration_fixed': field('Premises cannot move to another collaboration.'),
+  'premises.kitchen_needed': field('An active permanent licence to the public requires an own kitchen (AL 8 kap 15 §).'),
+  'licence.holder_elsewhere': field('The holder is registered with another municipality.'),
+  'licence.kitchen_required': field('A permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §).'),
+  'licence.serving_manager_age': field('A serving manager must be at least {minAge} years old (AL 8 kap 14 §).', { minAge: 'the lowest age, 20' }),
+  'licence.revoked_by_sanction_only': field('A licence is revoked only by a sanction decision (återkallelse).'),
+  'licence.weekday': field('{field} is not a weekday (mon…sun).'),
+  'licence.serving_hours': field('{field} needs from and to as HH:MM.'),
+  'org_number.invalid': field('{field} must be a valid Swedish organisation number (NNNNNN-NNNN).'),
+  'sanction.inspection_not_of_premises': field('Every inspection must be of the licensed premises.'),
+  'sanction.not_heard': field('The licence holder must be heard (kommunicering, FL 25 §) before the decision.'),
+  'restaurant_report.figure': field('{field} must be a number ≥ 0.'),
+} as const;

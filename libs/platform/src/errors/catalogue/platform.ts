@@ -57,6 +57,8 @@ export const PLATFORM_CODES = {
   'field.unique_items': field('{field} must not name the same item twice.'),
   'field.unique': field('{field} must be unique; {value} appears more than once.', { value: 'the repeated value' }),
   'date.after': field('{field} must be after {other}.', { other: 'the field it must come after' }),
+  'date.in_future': field('{field} cannot be in the future.'),
   'date.not_before': field('{field} must not be before {other}.', { other: 'the field it must not come before' }),
+  'status.transition': field('{field} cannot go from {from} to {to}.', { from: 'the status now', to: 'the status asked for' }),
   'reference.not_found': field('{field} names no {resource}.', { resource: 'what the id should name (organisation, unit, …)' }),
 } as const;

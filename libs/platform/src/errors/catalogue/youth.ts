@@ -1,2 +1,54 @@
-/** Refusals of libs/youth, and its own field checks (see define.ts: problem(), field()). */
-export const YOUTH_CODES = {} as const;
+import { field, problem } from './define.js';
+
+/** Refusals of libs/youth: subjects, cases, consents and disclosures (OSL, SoL, GDPR art. 10). */
+export const YOUTH_CODES = {
+  'youth_subject.exists': problem(409, 'This young person is already registered.'),
+  'youth_subject.reveal_denied': problem(403, 'Revealing the full personal number needs the permission youth_subject:reveal in the owning organisation.'),
+  'youth_subject.extract_denied': problem(403, 'A register extract needs the permission youth_subject:extract in the owning organisation.'),
+  'youth_case.closed': problem(409, 'The case is {status} and takes no more changes.', { status: 'closed or purged' }),
+  'youth_case.concern_outside_collaboration': problem(403, 'You may file reports of concern only within your own collaborations.'),
+  'youth_meeting.minutes_recorded': problem(409, 'The minutes of this meeting are already recorded; add a journal note to complement them.'),
+  'consent.withdrawn': problem(409, 'The consent is already withdrawn.'),
+
+  'personal_number.invalid': field('{field} must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked).'),
+  'youth_case.form_age': field('{form} is for ages {minAge}–{maxAge}; the young person is {age}.', {
+    form: 'the form of work (its label)',
+    minAge: 'youngest age of the form',
+    maxAge: 'oldest age of the form',
+    age: 'the young person’s age',
+  }),
+  'youth_case.subject_elsewhere': field('The young person is registered with another organisation.'),
+  'youth_case.coordinator_not_case_worker': field('The coordinator must be a social worker of the owning organisation.'),
+  'youth_case.consent_needed': field('{form} needs a valid consent before the mapping starts.', { form: 'the form of work (its label)' }),
+  'youth_case.participant_not_covered': field('A participant works in the owning organisation or in one a consent or disclosure covers.'),
+  'youth_case.no_social_services': field('The municipality of this collaboration has no social services unit in Samverkan.'),
+  'youth_case.concern_about_child': field('A report of concern (SoL 14 kap 1 §) is about a child under 18.'),
+  'youth_case.unit_not_yours': field('You do not open youth cases in that unit.'),
+  'youth_case.unit_required': field('Name the unit (unitId) the case belongs to.'),
+  'youth_case.collaboration_not_of_municipality': field('Not a collaboration of this municipality.'),
+  'youth_case.collaboration_required': field('Name the collaboration (collaborationId).'),
+  'youth_case.risk_factor_unknown': field('{field} is not in the catalogue ({allowed}).', { allowed: 'the risk factors of the catalogue' }),
+  'youth_plan.owner_required': field('Name who does it: ownerUserId or ownerDescription.'),
+  'youth_plan.owner_not_covered': field('The task owner must work in the owning organisation or in one that the sharing of the plan covers.'),
+  'consent.adult_signs_alone': field('From 18 only the young person consents; guardians do not sign.'),
+  'consent.adult_must_sign': field('The young person (18 or older) must sign.'),
+  'consent.guardian_must_sign': field('A guardian (vårdnadshavare) must sign for a young person under 18.'),
+  'consent.young_person_must_sign': field('From {age} the young person must also sign.', { age: 'the age from which the young person signs too (YOUTH_OWN_CONSENT_AGE)' }),
+  'consent.before_signed': field('A consent cannot apply before it was signed.'),
+  'consent.guardians_until_adult': field('A consent signed by guardians ends before the young person turns 18 ({adultOn}); set validUntil before it.', {
+    adultOn: 'the day the young person turns 18',
+  }),
+  'consent.offence_data': field('Consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground.'),
+  'consent.organisations_required': field('Name at least one organisation the consent lets us share with.'),
+  'consent.owner_needs_none': field('The owning organisation needs no consent to see its own case.'),
+  'consent.organisation_unknown': field('Every organisation must exist in Samverkan.'),
+  'disclosure.consent_owner_only': field('Only the organisation owning the case discloses on consent.'),
+  'disclosure.no_consent': field('No valid consent covers the recipient organisation.'),
+  'disclosure.category_not_consented': field('The consent does not cover {category}.', { category: 'the information category' }),
+  'disclosure.osl_18a_social_services_only': field('OSL 10 kap 18 a § lets social services (the owning municipality) disclose.'),
+  'disclosure.osl_18a_police_only': field('OSL 10 kap 18 a § allows disclosure to the police only.'),
+  'disclosure.osl_18a_age': field('OSL 10 kap 18 a § applies only to persons under {underAge}.', { underAge: 'the age from which the ground no longer applies (21)' }),
+  'disclosure.criterion_unattested': field('Must be attested: {criterion}.', { criterion: 'the criterion, in Swedish' }),
+  'disclosure.concern_police_to_social_services': field('A report of concern (SoL 14 kap 1 §) goes from the police to social services.'),
+  'disclosure.concern_via_report': field('A report of concern is filed by the police (POST /api/v1/youth-cases/reports-of-concern).'),
+} as const;
