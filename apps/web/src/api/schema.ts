@@ -612,7 +612,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tillståndshavare (Licence holders) */
+        /** Tillståndshavare (Licence holders); q: part of the name */
         get: operations["LicensingController_listHolders_v1"];
         put?: never;
         /** Registrera tillståndshavare (Register a holder); the organisation number is checked */
@@ -630,7 +630,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tillståndshavare (One licence holder) */
         get: operations["LicensingController_getHolder_v1"];
+        /** Ändra tillståndshavare (Update a licence holder); the organisation number is checked */
         put: operations["LicensingController_updateHolder_v1"];
         post?: never;
         delete?: never;
@@ -649,6 +651,7 @@ export interface paths {
         /** Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status */
         get: operations["LicensingController_listPremises_v1"];
         put?: never;
+        /** Registrera serveringsställe (Register premises in a collaboration's municipality) */
         post: operations["LicensingController_createPremises_v1"];
         delete?: never;
         options?: never;
@@ -663,7 +666,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Serveringsställe (One premises with its licences, risk and next visit); the ETag is its version */
         get: operations["LicensingController_getPremises_v1"];
+        /** Ändra serveringsställe (Update premises); the kitchen stays while a permanent licence to the public needs it */
         put: operations["LicensingController_updatePremises_v1"];
         post?: never;
         /** Ta bort serveringsställe (Delete premises registered by mistake); 409 once licences or inspections exist */
@@ -698,6 +703,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Serveringstillstånd (One licence with its terms and serving managers); the ETag is its version */
         get: operations["LicensingController_getLicence_v1"];
         put?: never;
         post?: never;
@@ -819,6 +825,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lämna restaurangrapport (Submit the year's sales figures); meets the report's deadline */
         post: operations["CalendarController_submit_v1"];
         delete?: never;
         options?: never;
@@ -833,6 +840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Checklistor (Checklist templates of the caller's organisations, every version, newest first per name) */
         get: operations["ChecklistsController_list_v1"];
         put?: never;
         /** Ny version av en checklista (Save a checklist template as its next version) */
@@ -902,6 +910,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tillsyn (One inspection with its protocol, photos and next steps); the ETag is its version */
         get: operations["InspectionsController_get_v1"];
         put?: never;
         post?: never;
@@ -1039,6 +1048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sanktionsärende (One sanction case); the ETag is its version */
         get: operations["SanctionsController_get_v1"];
         put?: never;
         post?: never;
@@ -1089,6 +1099,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tillsynsplaner (The collaboration's supervision plans, newest year first) */
         get: operations["SupervisionController_listPlans_v1"];
         put?: never;
         /** Tillsynsplan (Generate the year’s plan from the risk model) */
@@ -1106,7 +1117,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plan with risk scores, their factors, and planned against performed visits */
+        /** Tillsynsplan (The plan with risk scores, their factors, and planned against performed visits) */
         get: operations["SupervisionController_plan_v1"];
         put?: never;
         post?: never;
@@ -1129,6 +1140,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Ändra planen (Set the visits planned for premises, with a note) */
         patch: operations["SupervisionController_editItem_v1"];
         trace?: never;
     };
@@ -1139,7 +1151,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual) */
+        /** Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual); CSV with format=csv or Accept: text/csv */
         get: operations["SupervisionController_statistics_v1"];
         put?: never;
         post?: never;
@@ -2084,6 +2096,23 @@ export interface components {
             /** @description The full set of rules for the kinds named; kinds not named keep theirs */
             rules: components["schemas"]["ReminderRuleInput"][];
         };
+        LicenceHolderView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            name: string;
+            /** @example 556016-0680 */
+            orgNumber: string;
+            contactName: string;
+            contactEmail: string;
+            contactPhone: string;
+            address: string;
+            /** @description Send it back as If-Match */
+            version: number;
+        };
+        /** @enum {string} */
+        LicenceStatus: "active" | "suspended" | "revoked" | "surrendered" | "expired";
         HolderInput: {
             /** @example Skoghalls Krog AB */
             name: string;
@@ -2094,13 +2123,78 @@ export interface components {
             contactPhone?: string;
             address?: string;
         };
+        /** @enum {string} */
+        PremisesKind: "restaurant" | "bar" | "nightclub" | "hotel" | "event_venue" | "pub" | "cafe" | "sports_venue" | "other";
+        /** @enum {string} */
+        PremisesRiskFactor: "kind" | "late_serving" | "capacity" | "young_audience" | "dancing" | "remarks" | "sanctions" | "tips" | "last_visit";
+        PremisesRiskFactorView: {
+            factor: components["schemas"]["PremisesRiskFactor"];
+            points: number;
+            /** @example servering till 02:00 */
+            because: string;
+        };
+        PremisesRiskView: {
+            /** @description The plan's year */
+            year: number;
+            score: number;
+            factors: components["schemas"]["PremisesRiskFactorView"][];
+        };
+        /** @enum {string} */
+        LicenceType: "permanent" | "temporary" | "catering" | "shared_serving_area";
+        /** @enum {string} */
+        LicenceAudience: "public" | "private";
+        LicenceSummaryView: {
+            /** Format: uuid */
+            id: string;
+            holderName: string;
+            type: components["schemas"]["LicenceType"];
+            audience: components["schemas"]["LicenceAudience"];
+            status: components["schemas"]["LicenceStatus"];
+            /** Format: date */
+            validUntil: string | null;
+        };
+        PremisesView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            name: string;
+            kind: components["schemas"]["PremisesKind"];
+            address: string;
+            /** @description Empty when unknown */
+            postalCode: string;
+            /** @description Empty when unknown */
+            city: string;
+            latitude: number | null;
+            longitude: number | null;
+            capacity: number | null;
+            hasOwnKitchen: boolean;
+            /** @description Send it back as If-Match */
+            version: number;
+            /**
+             * Format: date
+             * @description The scheduled day of the last visit carried out
+             */
+            lastVisitScheduledOn: string | null;
+            /** @description Visits a year in the latest supervision plan */
+            plannedVisitsPerYear: number | null;
+            /** @description None before the premises are in a supervision plan */
+            risk: components["schemas"]["PremisesRiskView"] | null;
+            licences: components["schemas"]["LicenceSummaryView"][];
+            /**
+             * Format: date
+             * @description Null when never visited: due now
+             */
+            nextVisitDueOn: string | null;
+        };
         PremisesInput: {
             /** Format: uuid */
             collaborationId: string;
             /** @example Skoghalls Krog */
             name: string;
-            /** @enum {string} */
-            kind: "restaurant" | "bar" | "nightclub" | "hotel" | "event_venue" | "pub" | "cafe" | "sports_venue" | "other";
+            kind: components["schemas"]["PremisesKind"];
             /** @example Skoghallsvägen 12 */
             address: string;
             /** @example 663 30 */
@@ -2112,6 +2206,80 @@ export interface components {
             /** @example 120 */
             capacity?: number;
             hasOwnKitchen: boolean;
+        };
+        /** @enum {string} */
+        DrinkCategory: "spirits" | "wine" | "strong_beer" | "other_fermented";
+        ServingSpan: {
+            /**
+             * @description HH:MM
+             * @example 11:00
+             */
+            from: string;
+            /**
+             * @description HH:MM
+             * @example 01:00
+             */
+            to: string;
+        };
+        WeeklyServingHours: {
+            mon?: components["schemas"]["ServingSpan"];
+            tue?: components["schemas"]["ServingSpan"];
+            wed?: components["schemas"]["ServingSpan"];
+            thu?: components["schemas"]["ServingSpan"];
+            fri?: components["schemas"]["ServingSpan"];
+            sat?: components["schemas"]["ServingSpan"];
+            sun?: components["schemas"]["ServingSpan"];
+        };
+        /** @enum {string} */
+        ServingAreaKind: "indoor" | "outdoor";
+        ServingArea: {
+            /** @example Uteservering mot hamnen */
+            name: string;
+            kind: components["schemas"]["ServingAreaKind"];
+        };
+        ServingManagerView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /**
+             * Format: date
+             * @description The day the municipality was notified
+             */
+            notifiedOn: string;
+        };
+        LicenceView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            type: components["schemas"]["LicenceType"];
+            audience: components["schemas"]["LicenceAudience"];
+            drinkCategories: components["schemas"]["DrinkCategory"][];
+            servingHours: components["schemas"]["WeeklyServingHours"];
+            servingAreas: components["schemas"]["ServingArea"][];
+            /** @description Empty when none */
+            conditions: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Null: until further notice
+             */
+            validUntil: string | null;
+            status: components["schemas"]["LicenceStatus"];
+            /** @description Send it back as If-Match */
+            version: number;
+            servingManagers: components["schemas"]["ServingManagerView"][];
         };
         ServingManagerInput: {
             /** @example Lisa Andersson */
@@ -2129,11 +2297,9 @@ export interface components {
             holderId: string;
             /** Format: uuid */
             premisesId: string;
-            /** @enum {string} */
-            type: "permanent" | "temporary" | "catering" | "shared_serving_area";
-            /** @enum {string} */
-            audience: "public" | "private";
-            drinkCategories: ("spirits" | "wine" | "strong_beer" | "other_fermented")[];
+            type: components["schemas"]["LicenceType"];
+            audience: components["schemas"]["LicenceAudience"];
+            drinkCategories: components["schemas"]["DrinkCategory"][];
             /**
              * @description Per weekday (mon…sun), HH:MM
              * @example {
@@ -2143,7 +2309,7 @@ export interface components {
              *       }
              *     }
              */
-            servingHours?: Record<string, never>;
+            servingHours?: components["schemas"]["WeeklyServingHours"];
             /**
              * @example [
              *       {
@@ -2152,7 +2318,7 @@ export interface components {
              *       }
              *     ]
              */
-            servingAreas?: string[];
+            servingAreas?: components["schemas"]["ServingArea"][];
             conditions?: string;
             /** @example 2020-04-01 */
             validFrom: string;
@@ -2160,9 +2326,8 @@ export interface components {
             servingManagers: components["schemas"]["ServingManagerInput"][];
         };
         LicenceTermsInput: {
-            /** @enum {string} */
-            audience: "public" | "private";
-            drinkCategories: ("spirits" | "wine" | "strong_beer" | "other_fermented")[];
+            audience: components["schemas"]["LicenceAudience"];
+            drinkCategories: components["schemas"]["DrinkCategory"][];
             /**
              * @description Per weekday (mon…sun), HH:MM
              * @example {
@@ -2172,7 +2337,7 @@ export interface components {
              *       }
              *     }
              */
-            servingHours?: Record<string, never>;
+            servingHours?: components["schemas"]["WeeklyServingHours"];
             /**
              * @example [
              *       {
@@ -2181,7 +2346,7 @@ export interface components {
              *       }
              *     ]
              */
-            servingAreas?: string[];
+            servingAreas?: components["schemas"]["ServingArea"][];
             conditions?: string;
             validUntil?: string;
         };
@@ -2189,14 +2354,23 @@ export interface components {
             servingManagers: components["schemas"]["ServingManagerInput"][];
         };
         LicenceStatusInput: {
-            /** @enum {string} */
-            status: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+            status: components["schemas"]["LicenceStatus"];
+        };
+        CalendarFeedView: {
+            /**
+             * Format: uri
+             * @description Holds the secret token: whoever has it reads the feed
+             */
+            url: string;
         };
         OpenReportsRequest: {
             /** Format: uuid */
             collaborationId: string;
             /** @example 2022 */
             year: number;
+        };
+        RestaurantReportsOpenedView: {
+            opened: number;
         };
         SubmitReportRequest: {
             /**
@@ -2208,6 +2382,27 @@ export interface components {
              *     }
              */
             figures: Record<string, never>;
+        };
+        RestaurantReportSubmittedView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            submittedOn: string;
+        };
+        ChecklistItemView: {
+            /** @example age_checks */
+            key: string;
+            label: string;
+        };
+        ChecklistTemplateView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Yttre tillsyn */
+            name: string;
+            version: number;
+            items: components["schemas"]["ChecklistItemView"][];
+            /** Format: date-time */
+            createdAt: string;
         };
         ChecklistItemInput: {
             /** @example age_checks */
@@ -2226,13 +2421,97 @@ export interface components {
             source: "public" | "police" | "municipality" | "other";
             summary: string;
         };
+        PremisesTipView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @enum {string} */
+        InspectionType: "external" | "internal" | "coordinated" | "preventive";
+        /** @enum {string} */
+        InspectionStatus: "planned" | "performed" | "attempted" | "report_sent" | "response_received" | "closed" | "escalated" | "cancelled";
+        InspectorView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The name of their organisation */
+            organisation: string;
+            /** @description The kind of their organisation (police, municipality) */
+            organisationKind: string;
+        };
+        /** @enum {string} */
+        FindingResult: "ok" | "remark" | "not_applicable" | "not_checked";
+        InspectionFindingView: {
+            /** @example age_checks */
+            itemKey: string;
+            result: components["schemas"]["FindingResult"];
+            /** @description Empty when none was written */
+            note: string;
+        };
+        /** @enum {string} */
+        FindingPhotoType: "image/jpeg" | "image/png" | "image/webp";
+        FindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            itemKey: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        InspectionListItemView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            licenceId: string | null;
+            type: components["schemas"]["InspectionType"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["InspectionStatus"];
+            /** @description Why it was cancelled or escalated */
+            statusReason: string | null;
+            /** Format: date-time */
+            performedAt: string | null;
+            /** Format: date-time */
+            reportSentAt: string | null;
+            /** Format: date-time */
+            responseReceivedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The inspection this one follows up
+             */
+            previousInspectionId: string | null;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description Send it back as If-Match */
+            version: number;
+            inspectors: components["schemas"]["InspectorView"][];
+            /** @description The checklist version the inspection was made with */
+            checklist: components["schemas"]["ChecklistItemView"][] | null;
+            findings: components["schemas"]["InspectionFindingView"][];
+            photos: components["schemas"]["FindingPhotoView"][];
+            /**
+             * Format: uuid
+             * @description The latest sanction case about this inspection
+             */
+            sanctionCaseId: string | null;
+        };
         ScheduleInspectionRequest: {
             /** Format: uuid */
             premisesId: string;
             /** Format: uuid */
             licenceId?: string;
-            /** @enum {string} */
-            type: "external" | "internal" | "coordinated" | "preventive";
+            type: components["schemas"]["InspectionType"];
             /** @example 2022-06-17T21:00:00+02:00 */
             plannedStart: string;
             /** @example 2022-06-17T23:30:00+02:00 */
@@ -2240,31 +2519,87 @@ export interface components {
             /** @description Municipal and police inspectors */
             inspectorIds: string[];
         };
+        InspectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            licenceId: string | null;
+            type: components["schemas"]["InspectionType"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["InspectionStatus"];
+            /** @description Why it was cancelled or escalated */
+            statusReason: string | null;
+            /** Format: date-time */
+            performedAt: string | null;
+            /** Format: date-time */
+            reportSentAt: string | null;
+            /** Format: date-time */
+            responseReceivedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The inspection this one follows up
+             */
+            previousInspectionId: string | null;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description Send it back as If-Match */
+            version: number;
+            inspectors: components["schemas"]["InspectorView"][];
+            /** @description The checklist version the inspection was made with */
+            checklist: components["schemas"]["ChecklistItemView"][] | null;
+            findings: components["schemas"]["InspectionFindingView"][];
+            photos: components["schemas"]["FindingPhotoView"][];
+            /**
+             * Format: uuid
+             * @description The latest sanction case about this inspection
+             */
+            sanctionCaseId: string | null;
+            /** @description The statuses it may move to next, so clients offer the steps without copying the path */
+            nextStatuses: components["schemas"]["InspectionStatus"][];
+        };
         FindingInput: {
             /** @example age_checks */
             itemKey: string;
-            /** @enum {string} */
-            result: "ok" | "remark" | "not_applicable" | "not_checked";
+            result: components["schemas"]["FindingResult"];
             note?: string;
         };
         FindingsRequest: {
             findings: components["schemas"]["FindingInput"][];
         };
         TransitionRequest: {
-            /** @enum {string} */
-            to: "planned" | "performed" | "attempted" | "report_sent" | "response_received" | "closed" | "escalated" | "cancelled";
+            to: components["schemas"]["InspectionStatus"];
             /** @description Required to cancel */
             reason?: string;
         };
         ReinspectRequest: {
-            /** @enum {string} */
-            type: "external" | "internal" | "coordinated" | "preventive";
+            type: components["schemas"]["InspectionType"];
             /** @example 2022-06-17T21:00:00+02:00 */
             plannedStart: string;
             /** @example 2022-06-17T23:30:00+02:00 */
             plannedEnd: string;
             /** @description Municipal and police inspectors */
             inspectorIds: string[];
+        };
+        StoredFindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            itemKey: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
         };
         ProposeRequest: {
             /** Format: uuid */
@@ -2272,13 +2607,56 @@ export interface components {
             grounds: string;
             inspectionIds?: string[];
         };
+        /**
+         * @description Null while the case is open
+         * @enum {string}
+         */
+        SanctionDecision: "erinran" | "varning" | "aterkallelse" | "no_action";
+        SanctionCaseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            licenceId: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            holderName: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description The inspections the case rests on */
+            inspectionIds: string[];
+            grounds: string;
+            /** Format: uuid */
+            proposedBy: string;
+            proposedByName: string;
+            /** Format: date-time */
+            proposedAt: string;
+            /**
+             * Format: date
+             * @description When the holder was heard
+             */
+            heardOn: string | null;
+            /** @description Null while the case is open */
+            decision: components["schemas"]["SanctionDecision"] | null;
+            decisionReasons: string | null;
+            /** @description How to appeal, printed on the decision */
+            appealInformation: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedByName: string | null;
+            /** Format: date */
+            decidedOn: string | null;
+            /** @description Send it back as If-Match */
+            version: number;
+        };
         HearingRequest: {
             /** @example 2022-07-04 */
             heardOn: string;
         };
         DecisionRequest: {
-            /** @enum {string} */
-            decision: "erinran" | "varning" | "aterkallelse" | "no_action";
+            decision: components["schemas"]["SanctionDecision"];
             reasons: string;
             appealInformation?: string;
             decidedOn?: string;
@@ -2289,9 +2667,72 @@ export interface components {
             /** @example 2023 */
             year: number;
         };
+        SupervisionPlanItemView: {
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            riskScore: number;
+            riskFactors: components["schemas"]["PremisesRiskFactorView"][];
+            plannedVisits: number;
+            /** @description Empty when none */
+            note: string;
+            /** @description External and coordinated visits carried out that year */
+            performedVisits: number;
+        };
+        SupervisionPlanTotalsView: {
+            planned: number;
+            performed: number;
+            premises: number;
+        };
+        SupervisionPlanView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            year: number;
+            version: number;
+            /** @description Highest risk first */
+            items: components["schemas"]["SupervisionPlanItemView"][];
+            totals: components["schemas"]["SupervisionPlanTotalsView"];
+        };
+        SupervisionPlanSummaryView: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @description Premises in the plan */
+            premises: number;
+            /** @description Visits planned over all premises */
+            plannedVisits: number;
+        };
         PlanItemRequest: {
             plannedVisits: number;
             note?: string;
+        };
+        VisitsByTypeView: {
+            external: number;
+            internal: number;
+            coordinated: number;
+            preventive: number;
+        };
+        SanctionDecisionCountsView: {
+            erinran: number;
+            varning: number;
+            aterkallelse: number;
+            no_action: number;
+        };
+        SupervisionStatisticsView: {
+            year: number;
+            visitsByType: components["schemas"]["VisitsByTypeView"];
+            /** @description All visits carried out (an attempted visit is not one) */
+            visitsPerformed: number;
+            /** @description Visits where nobody was there */
+            attemptedVisits: number;
+            remarks: number;
+            decisions: components["schemas"]["SanctionDecisionCountsView"];
+            /** @description Null when the year has no plan */
+            plan: components["schemas"]["SupervisionPlanTotalsView"] | null;
         };
         SubjectInput: {
             /**
@@ -2575,6 +3016,209 @@ export interface components {
              */
             emailMode: "immediate" | "digest" | "off";
         };
+        FieldError: {
+            /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
+            field: string;
+            /**
+             * @description The field codes:
+             *     - `field.required`: {field} is required.
+             *     - `field.unknown`: {field} is not a field of this request.
+             *     - `field.invalid`: {field} is not valid.
+             *     - `field.string`: {field} must be text.
+             *     - `field.integer`: {field} must be a whole number.
+             *     - `field.number`: {field} must be a number.
+             *     - `field.boolean`: {field} must be true or false.
+             *     - `field.array`: {field} must be a list.
+             *     - `field.object`: {field} must be an object.
+             *     - `field.uuid`: {field} must be an id (UUID).
+             *     - `field.email`: {field} must be an e-mail address.
+             *     - `field.url`: {field} must be an address (URL).
+             *     - `field.date`: {field} must be a date (YYYY-MM-DD).
+             *     - `field.datetime`: {field} must be a date and time (ISO 8601).
+             *     - `field.latitude`: {field} must be a latitude.
+             *     - `field.longitude`: {field} must be a longitude.
+             *     - `field.pattern`: {field} has the wrong form.
+             *     - `field.one_of`: {field} must be one of: {allowed}. Params: `allowed` (the values allowed).
+             *     - `field.min`: {field} must be at least {min}. Params: `min` (the smallest value allowed).
+             *     - `field.max`: {field} must be at most {max}. Params: `max` (the largest value allowed).
+             *     - `field.positive`: {field} must be greater than 0.
+             *     - `field.min_length`: {field} must be at least {min} characters long. Params: `min` (the fewest characters allowed).
+             *     - `field.max_length`: {field} must be at most {max} characters long. Params: `max` (the most characters allowed).
+             *     - `field.min_items`: {field} must hold at least {min} items. Params: `min` (the fewest items allowed).
+             *     - `field.max_items`: {field} must hold at most {max} items. Params: `max` (the most items allowed).
+             *     - `field.unique_items`: {field} must not name the same item twice.
+             *     - `field.unique`: {field} must be unique; {value} appears more than once. Params: `value` (the repeated value).
+             *     - `date.after`: {field} must be after {other}. Params: `other` (the field it must come after).
+             *     - `date.in_future`: {field} cannot be in the future.
+             *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
+             *     - `status.transition`: {field} cannot go from {from} to {to}. Params: `from` (the status now), `to` (the status asked for).
+             *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
+             *     - `role.organisation_kind`: {field}: the role {role} cannot be held in {organisationKind}. Params: `role` (the role asked for), `organisationKind` (the kind of the unit’s organisation (police, municipality, …)).
+             *     - `promise.year_outside_period`: {field} must be within the promise period ({periodStart} – {periodEnd}). Params: `periodStart` (first day of the promise), `periodEnd` (last day of the promise).
+             *     - `promise.problem_area_unknown`: {field} is not a problem area of this promise.
+             *     - `follow_up.commitment_unknown`: {field} is not a commitment of this follow-up.
+             *     - `action.final`: The action is {status}; reopen it (with a statusReason) before changing it. Params: `status` (done or cancelled).
+             *     - `action.reason_required`: {field} is required to {change}. Params: `change` (reopen, or set blocked/cancelled).
+             *     - `action.responsible_not_party`: {field} must be a party of the collaboration.
+             *     - `action.unit_not_of_organisation`: {field} must be a unit of the responsible organisation.
+             *     - `action.user_not_of_organisation`: {field} must be an active user of the responsible organisation.
+             *     - `activity.not_reporting_here`: You do not report on actions in this collaboration.
+             *     - `activity.action_not_of_commitment`: {field} is not an action of this commitment.
+             *     - `activity.metric_name`: {field} must have a snake_case name.
+             *     - `activity.metric_count`: {field} must be a whole number ≥ 0.
+             *     - `inspection.inspector_not_eligible`: Every inspector must be an active user of the police or the municipality.
+             *     - `inspection.coordinated_needs_both`: A coordinated inspection needs at least one police and one municipal inspector.
+             *     - `inspection.licence_not_of_premises`: {field} is not a licence of these premises.
+             *     - `inspection.item_not_on_checklist`: {field} is not on this inspection’s checklist.
+             *     - `inspection.escalation_needs_licence`: Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).
+             *     - `inspection.reason_required`: {field} is required to cancel.
+             *     - `photo.body_missing`: Send the photo as the request body (image/jpeg, image/png or image/webp).
+             *     - `photo.type_mismatch`: The body must be a JPEG, PNG or WebP image of the type its Content-Type says.
+             *     - `photo.too_many`: At most {max} photos per checklist item. Params: `max` (photos allowed per item).
+             *     - `checklist.key_repeated`: {field}: each key appears once.
+             *     - `premises.collaboration_fixed`: Premises cannot move to another collaboration.
+             *     - `premises.kitchen_needed`: An active permanent licence to the public requires an own kitchen (AL 8 kap 15 §).
+             *     - `licence.holder_elsewhere`: The holder is registered with another municipality.
+             *     - `licence.kitchen_required`: A permanent licence to the public requires premises with their own kitchen (AL 8 kap 15 §).
+             *     - `licence.serving_manager_age`: A serving manager must be at least {minAge} years old (AL 8 kap 14 §). Params: `minAge` (the lowest age, 20).
+             *     - `licence.revoked_by_sanction_only`: A licence is revoked only by a sanction decision (återkallelse).
+             *     - `licence.weekday`: {field} is not a weekday (mon…sun).
+             *     - `licence.serving_hours`: {field} needs from and to as HH:MM.
+             *     - `org_number.invalid`: {field} must be a valid Swedish organisation number (NNNNNN-NNNN).
+             *     - `sanction.inspection_not_of_premises`: Every inspection must be of the licensed premises.
+             *     - `sanction.not_heard`: The licence holder must be heard (kommunicering, FL 25 §) before the decision.
+             *     - `restaurant_report.figure`: {field} must be a number ≥ 0.
+             *     - `personal_number.invalid`: {field} must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked).
+             *     - `youth_case.form_age`: {form} is for ages {minAge}–{maxAge}; the young person is {age}. Params: `form` (the form of work (its label)), `minAge` (youngest age of the form), `maxAge` (oldest age of the form), `age` (the young person’s age).
+             *     - `youth_case.subject_elsewhere`: The young person is registered with another organisation.
+             *     - `youth_case.coordinator_not_case_worker`: The coordinator must be a social worker of the owning organisation.
+             *     - `youth_case.consent_needed`: {form} needs a valid consent before the mapping starts. Params: `form` (the form of work (its label)).
+             *     - `youth_case.participant_not_covered`: A participant works in the owning organisation or in one a consent or disclosure covers.
+             *     - `youth_case.no_social_services`: The municipality of this collaboration has no social services unit in Samverkan.
+             *     - `youth_case.concern_about_child`: A report of concern (SoL 14 kap 1 §) is about a child under 18.
+             *     - `youth_case.unit_not_yours`: You do not open youth cases in that unit.
+             *     - `youth_case.unit_required`: Name the unit (unitId) the case belongs to.
+             *     - `youth_case.collaboration_not_of_municipality`: Not a collaboration of this municipality.
+             *     - `youth_case.collaboration_required`: Name the collaboration (collaborationId).
+             *     - `youth_case.risk_factor_unknown`: {field} is not in the catalogue ({allowed}). Params: `allowed` (the risk factors of the catalogue).
+             *     - `youth_plan.owner_required`: Name who does it: ownerUserId or ownerDescription.
+             *     - `youth_plan.owner_not_covered`: The task owner must work in the owning organisation or in one that the sharing of the plan covers.
+             *     - `consent.adult_signs_alone`: From 18 only the young person consents; guardians do not sign.
+             *     - `consent.adult_must_sign`: The young person (18 or older) must sign.
+             *     - `consent.guardian_must_sign`: A guardian (vårdnadshavare) must sign for a young person under 18.
+             *     - `consent.young_person_must_sign`: From {age} the young person must also sign. Params: `age` (the age from which the young person signs too (YOUTH_OWN_CONSENT_AGE)).
+             *     - `consent.before_signed`: A consent cannot apply before it was signed.
+             *     - `consent.guardians_until_adult`: A consent signed by guardians ends before the young person turns 18 ({adultOn}); set validUntil before it. Params: `adultOn` (the day the young person turns 18).
+             *     - `consent.offence_data`: Consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground.
+             *     - `consent.organisations_required`: Name at least one organisation the consent lets us share with.
+             *     - `consent.owner_needs_none`: The owning organisation needs no consent to see its own case.
+             *     - `consent.organisation_unknown`: Every organisation must exist in Samverkan.
+             *     - `disclosure.consent_owner_only`: Only the organisation owning the case discloses on consent.
+             *     - `disclosure.no_consent`: No valid consent covers the recipient organisation.
+             *     - `disclosure.category_not_consented`: The consent does not cover {category}. Params: `category` (the information category).
+             *     - `disclosure.osl_18a_social_services_only`: OSL 10 kap 18 a § lets social services (the owning municipality) disclose.
+             *     - `disclosure.osl_18a_police_only`: OSL 10 kap 18 a § allows disclosure to the police only.
+             *     - `disclosure.osl_18a_age`: OSL 10 kap 18 a § applies only to persons under {underAge}. Params: `underAge` (the age from which the ground no longer applies (21)).
+             *     - `disclosure.criterion_unattested`: Must be attested: {criterion}. Params: `criterion` (the criterion, in Swedish).
+             *     - `disclosure.concern_police_to_social_services`: A report of concern (SoL 14 kap 1 §) goes from the police to social services.
+             *     - `disclosure.concern_via_report`: A report of concern is filed by the police (POST /api/v1/youth-cases/reports-of-concern).
+             *     - `operation.collaboration_not_yours`: You propose operations only in your own police area’s collaborations.
+             *     - `operation.commitment_not_of_promise`: {field} is not a commitment of this collaboration’s promise.
+             *     - `operation.premises_outside`: Every premises must be in the collaboration.
+             *     - `operation.reason_required`: {field} is required to cancel (e.g. the intelligence was not sufficient).
+             *     - `operation.outcome_missing`: Record the outcome before reporting it.
+             *     - `operation.seizure_unit`: {substance} is counted in {units}. Params: `substance` (the substance), `units` (the units it is counted in).
+             *     - `operation.participant_not_officer`: Participants are active officers of the police area.
+             *     - `operation.unit_not_of_police_area`: Participating units belong to the police area.
+             *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
+             * @enum {string}
+             */
+            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "field.unique" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The same in English, for developers */
+            message: string;
+        };
+        /** @description An error (RFC 9457 problem details). Show `code` with `params` in the user’s language, never `detail`. */
+        Problem: {
+            /** @description `urn:samverkan:problem:<code>` */
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description The problem codes:
+             *     - `http.bad_request` 400: The request could not be read.
+             *     - `http.unauthorized` 401: Sign in first.
+             *     - `http.forbidden` 403: You may not do this.
+             *     - `http.not_found` 404: Not found.
+             *     - `http.method_not_allowed` 405: The method is not allowed here.
+             *     - `http.not_acceptable` 406: None of the accepted media types can be produced.
+             *     - `http.conflict` 409: The request conflicts with the current state.
+             *     - `http.payload_too_large` 413: The request body is too large.
+             *     - `http.unsupported_media_type` 415: The request body has a media type this route does not take.
+             *     - `http.too_many_requests` 429: Too many requests; try again later.
+             *     - `http.internal` 500: An unexpected error occurred. It has been logged; quote the request id when reporting it.
+             *     - `http.service_unavailable` 503: The service is unavailable; try again later.
+             *     - `http.error` 500: The request failed.
+             *     - `validation` 400: The request has invalid fields.
+             *     - `version.if_match_required` 428: Send If-Match with the version (ETag) of the record you are changing.
+             *     - `version.stale` 412: The record has changed since you read it; reload it and apply your change again. Params: `currentVersion` (the version the record has now).
+             *     - `health.not_ready` 503: Not ready: {failed} down. Params: `failed` (the dependencies that failed).
+             *     - `health.worker_unavailable` 503: No worker answered a system.ping job within {timeoutMs} ms. Params: `timeoutMs` (how long the api waited).
+             *     - `access.route_undeclared` 403: This route declares no access rule.
+             *     - `access.permission_required` 403: Requires the permission {permission}. Params: `permission` (the permission missing (see GET /roles)).
+             *     - `access.record_denied` 403: You may not {action} this {resourceType}. Params: `action` (what was attempted (read, update, …)), `resourceType` (the kind of record).
+             *     - `auth.rate_limited` 429: Too many login attempts from this address; try again in {retryAfterSeconds} s. Params: `retryAfterSeconds` (seconds until the next attempt is taken).
+             *     - `user.email_taken` 409: A user with that e-mail address already exists.
+             *     - `user.cannot_deactivate_self` 409: You cannot deactivate your own account.
+             *     - `user.organisation_not_administered` 403: You may only manage users and roles in an organisation you administer.
+             *     - `user.system_admin_only` 403: Only a system administrator may grant system_admin.
+             *     - `membership.not_current` 409: The membership has already ended or not yet begun.
+             *     - `promise.not_draft` 409: Only a draft promise can be deleted.
+             *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
+             *     - `commitment.in_use` 409: The commitment has actions or activities; it cannot be deleted.
+             *     - `follow_up.exists` 409: There is already a follow-up for that period.
+             *     - `follow_up.frozen` 409: The follow-up is approved and frozen.
+             *     - `follow_up.already_approved` 409: Your side has already approved this follow-up.
+             *     - `follow_up.not_a_party` 403: Only the police or the municipality of the collaboration may approve.
+             *     - `licence_holder.exists` 409: A licence holder with organisation number {orgNumber} is already registered. Params: `orgNumber` (the organisation number).
+             *     - `licence_holder.licensing_officer_only` 403: Only a municipal licensing officer registers licence holders.
+             *     - `premises.in_use` 409: The premises have {licences} licence(s) and {inspections} inspection(s) on record and cannot be deleted. Params: `licences` (licences on record), `inspections` (inspections on record).
+             *     - `inspection.inspector_booked` 409: {inspector} is already booked for an inspection of {premises} from {start} to {end}. Params: `inspector` (the inspector’s name), `premises` (the premises of the other inspection), `start` (when the other inspection starts (ISO 8601)), `end` (when it ends (ISO 8601)).
+             *     - `inspection.booked_meanwhile` 409: An inspector was booked at an overlapping time meanwhile; reload and try again.
+             *     - `inspection.closed_for_findings` 409: Findings cannot change once the inspection is {status}. Params: `status` (the inspection’s status).
+             *     - `restaurant_report.submitted` 409: The report is already submitted.
+             *     - `sanction.decided` 409: The case is already decided.
+             *     - `supervision_plan.exists` 409: There is already a supervision plan for {year}; edit it instead. Params: `year` (the plan’s year).
+             *     - `youth_subject.exists` 409: This young person is already registered.
+             *     - `youth_subject.reveal_denied` 403: Revealing the full personal number needs the permission youth_subject:reveal in the owning organisation.
+             *     - `youth_subject.extract_denied` 403: A register extract needs the permission youth_subject:extract in the owning organisation.
+             *     - `youth_case.closed` 409: The case is {status} and takes no more changes. Params: `status` (closed or purged).
+             *     - `youth_case.concern_outside_collaboration` 403: You may file reports of concern only within your own collaborations.
+             *     - `youth_meeting.minutes_recorded` 409: The minutes of this meeting are already recorded; add a journal note to complement them.
+             *     - `consent.withdrawn` 409: The consent is already withdrawn.
+             *     - `operation.not_running` 409: The outcome is recorded while the operation is executing or completed, not {status}. Params: `status` (the operation’s status).
+             *     - `operation.not_reported` 409: Only a reported outcome can be released; the operation is {status}. Params: `status` (the operation’s status).
+             *     - `operation.summary_released` 409: The summary of this operation is already released.
+             *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
+             * @enum {string}
+             */
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.organisation_not_administered" | "user.system_admin_only" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            /** @description What a translation of the code needs; the catalogue names them per code */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The code’s text in English, for developers and logs */
+            detail?: string;
+            instance?: string;
+            requestId?: string;
+            /** @description For `validation` (400): one entry per bad field */
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -2598,6 +3242,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2624,6 +3277,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     HealthController_worker_v1: {
@@ -2644,6 +3306,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2682,6 +3353,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuditController_verify_v1: {
@@ -2706,6 +3386,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2744,6 +3433,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_refresh_v1: {
@@ -2767,6 +3465,15 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_logout_v1: {
@@ -2788,6 +3495,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_me_v1: {
@@ -2805,6 +3521,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2837,6 +3562,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2873,6 +3607,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_get_v1: {
@@ -2899,6 +3642,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2927,6 +3679,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_reactivate_v1: {
@@ -2953,6 +3714,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2991,6 +3761,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_endMembership_v1: {
@@ -3019,6 +3798,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RolesController_list_v1: {
@@ -3044,6 +3832,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationsController_list_v1: {
@@ -3068,6 +3865,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3100,6 +3906,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_create_v1: {
@@ -3129,6 +3944,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_get_v1: {
@@ -3156,6 +3980,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_remove_v1: {
@@ -3182,6 +4015,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3217,6 +4059,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_addProblemArea_v1: {
@@ -3247,6 +4098,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3280,6 +4140,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_createCommitment_v1: {
@@ -3311,6 +4180,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_commitment_v1: {
@@ -3339,6 +4217,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_removeCommitment_v1: {
@@ -3366,6 +4253,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3402,6 +4298,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_followUpList_v1: {
@@ -3428,6 +4333,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3460,6 +4374,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PromisesController_report_v1: {
@@ -3490,6 +4413,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3535,6 +4467,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_create_v1: {
@@ -3564,6 +4505,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_get_v1: {
@@ -3591,6 +4541,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActionsController_remove_v1: {
@@ -3617,6 +4576,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3652,6 +4620,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_list_v1: {
@@ -3686,6 +4663,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_create_v1: {
@@ -3715,6 +4701,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_get_v1: {
@@ -3742,6 +4737,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_remove_v1: {
@@ -3768,6 +4772,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3803,6 +4816,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DashboardController_actions_v1: {
@@ -3830,6 +4852,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FollowUpsController_get_v1: {
@@ -3856,6 +4887,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3890,6 +4930,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FollowUpsController_approve_v1: {
@@ -3917,6 +4966,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PublicPromisesController_promise_v1: {
@@ -3935,6 +4993,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3963,6 +5030,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_listRules_v1: {
@@ -3987,6 +5063,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4017,6 +5102,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_queues_v1: {
@@ -4042,6 +5136,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_listHolders_v1: {
@@ -4053,7 +5156,7 @@ export interface operations {
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
-                status?: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+                status?: components["schemas"]["LicenceStatus"];
             };
             header?: never;
             path?: never;
@@ -4061,6 +5164,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicenceHolderView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4074,6 +5192,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4090,6 +5217,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHolderView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4104,6 +5240,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getHolder_v1: {
@@ -4117,6 +5262,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHolderView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4130,6 +5284,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4151,6 +5314,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHolderView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4165,6 +5337,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_listPremises_v1: {
@@ -4176,7 +5357,7 @@ export interface operations {
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
-                status?: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+                status?: components["schemas"]["LicenceStatus"];
             };
             header?: never;
             path?: never;
@@ -4184,6 +5365,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PremisesView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4197,6 +5393,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4213,6 +5418,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4227,6 +5441,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getPremises_v1: {
@@ -4240,6 +5463,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4253,6 +5485,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4274,6 +5515,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4287,6 +5537,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4304,6 +5563,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4318,6 +5584,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_listLicences_v1: {
@@ -4329,7 +5604,7 @@ export interface operations {
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
-                status?: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+                status?: components["schemas"]["LicenceStatus"];
             };
             header?: never;
             path?: never;
@@ -4337,6 +5612,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicenceView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4350,6 +5640,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4366,6 +5665,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4380,6 +5688,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     LicensingController_getLicence_v1: {
@@ -4393,6 +5710,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4406,6 +5732,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4427,6 +5762,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4440,6 +5784,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4461,6 +5814,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4474,6 +5836,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4495,6 +5866,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4509,6 +5889,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CalendarController_feed_v1: {
@@ -4522,11 +5911,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The inspections as an iCalendar feed (RFC 5545), from 30 days back to a year ahead */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4539,12 +5940,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4557,12 +5976,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4579,6 +6014,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestaurantReportsOpenedView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4592,6 +6036,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4610,6 +6063,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestaurantReportSubmittedView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4624,6 +6086,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChecklistsController_list_v1: {
@@ -4635,6 +6106,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4648,6 +6128,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4664,6 +6153,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4677,6 +6175,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4695,6 +6202,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesTipView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4709,6 +6225,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_list_v1: {
@@ -4718,8 +6243,8 @@ export interface operations {
                 offset?: number;
                 inspectorId?: string;
                 premisesId?: string;
-                status?: "planned" | "performed" | "attempted" | "report_sent" | "response_received" | "closed" | "escalated" | "cancelled";
-                type?: "external" | "internal" | "coordinated" | "preventive";
+                status?: components["schemas"]["InspectionStatus"];
+                type?: components["schemas"]["InspectionType"];
                 from?: string;
                 to?: string;
             };
@@ -4729,6 +6254,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4742,6 +6282,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4758,6 +6307,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4771,6 +6329,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4785,6 +6352,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4799,6 +6375,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InspectionsController_get_v1: {
@@ -4812,6 +6397,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4825,6 +6419,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4839,6 +6442,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report as a self-contained, printable page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4852,6 +6464,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4870,6 +6491,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4883,6 +6513,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4903,6 +6542,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4916,6 +6564,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4934,6 +6591,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4947,6 +6613,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4968,6 +6643,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFindingPhotoView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4981,6 +6665,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4996,6 +6689,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The photo's bytes, of the type it was stored as */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5009,6 +6713,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5024,6 +6737,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5037,6 +6757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5055,6 +6784,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SanctionCaseView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5068,6 +6812,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5084,6 +6837,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5098,6 +6860,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SanctionsController_get_v1: {
@@ -5111,6 +6882,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5124,6 +6904,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5144,6 +6933,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5157,6 +6955,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5177,6 +6984,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5191,6 +7007,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_listPlans_v1: {
@@ -5204,6 +7029,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanSummaryView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5217,6 +7051,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5233,6 +7076,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5247,6 +7099,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SupervisionController_plan_v1: {
@@ -5260,6 +7121,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5273,6 +7143,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5292,6 +7171,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5305,6 +7193,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5321,6 +7218,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year's figures (JSON, or CSV in Swedish) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["SupervisionStatisticsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5334,6 +7241,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5364,6 +7280,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_find_v1: {
@@ -5393,6 +7318,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_get_v1: {
@@ -5412,6 +7346,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5444,6 +7387,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthSubjectsController_registerExtract_v1: {
@@ -5470,6 +7422,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5504,6 +7465,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_create_v1: {
@@ -5533,6 +7503,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_statistics_v1: {
@@ -5559,6 +7538,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5589,6 +7577,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_get_v1: {
@@ -5608,6 +7605,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5643,6 +7649,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_transition_v1: {
@@ -5677,6 +7692,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_addParticipant_v1: {
@@ -5708,6 +7732,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_removeParticipant_v1: {
@@ -5736,6 +7769,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_consents_v1: {
@@ -5762,6 +7804,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5793,6 +7844,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5826,6 +7886,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_disclosures_v1: {
@@ -5852,6 +7921,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5884,6 +7962,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_entries_v1: {
@@ -5906,6 +7993,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5938,6 +8034,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_plan_v1: {
@@ -5957,6 +8062,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5988,6 +8102,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6024,6 +8147,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_meetings_v1: {
@@ -6043,6 +8175,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6074,6 +8215,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6107,6 +8257,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     YouthCasesController_accessLog_v1: {
@@ -6136,6 +8295,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6169,6 +8337,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_propose_v1: {
@@ -6198,6 +8375,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_substances_v1: {
@@ -6222,6 +8408,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6253,6 +8448,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_units_v1: {
@@ -6280,6 +8484,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6310,6 +8523,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_get_v1: {
@@ -6336,6 +8558,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6370,6 +8601,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_participants_v1: {
@@ -6400,6 +8640,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6432,6 +8681,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationsController_release_v1: {
@@ -6462,6 +8720,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6494,6 +8761,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationSummariesController_list_v1: {
@@ -6525,6 +8801,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OperationSummariesController_totals_v1: {
@@ -6553,6 +8838,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6583,6 +8877,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6615,6 +8918,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_list_v1: {
@@ -6638,6 +8950,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_unread_v1: {
@@ -6656,6 +8977,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_readAll_v1: {
@@ -6673,6 +9003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6694,6 +9033,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     NotificationsController_preferences_v1: {
@@ -6711,6 +9059,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6734,6 +9091,86 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AuditEventsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit-events"]["get"]["parameters"]["query"]["outcome"]> = ["success", "failure", "denied"];
+export const pathsApiV1PromisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises"]["get"]["parameters"]["query"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const pathsApiV1PromisesIdCommitmentsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/commitments"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
+export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
+export const pathsApiV1ActionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const pathsApiV1ActionsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
+export const pathsApiV1ActivitiesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/activities"]["get"]["parameters"]["query"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
+export const pathsApiV1DeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["status"]> = ["open", "met", "cancelled"];
+export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
+export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiV1YouthCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["status"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
+export const pathsApiV1YouthCasesGetParametersQueryFormValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const pathsApiV1OperationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/operations"]["get"]["parameters"]["query"]["status"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
+export const createMembershipRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMembershipRequest"]["role"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const updatePromiseRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatePromiseRequest"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const targetInputPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetInput"]["period"]> = ["year", "promise_period"];
+export const createCommitmentRequestPartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCommitmentRequest"]["party"]> = ["joint", "police", "municipality"];
+export const createFollowUpRequestHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateFollowUpRequest"]["half"]> = [1, 2];
+export const updateActionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateActionRequest"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const createActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateActivityRequest"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const activityInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityInput"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const followUpItemInputAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpItemInput"]["assessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
+export const updateFollowUpRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateFollowUpRequest"]["decision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const reminderRuleInputAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["anchor"]> = ["before", "at", "after"];
+export const reminderRuleInputOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["offsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
+export const reminderRuleInputRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["recipient"]> = ["responsible", "manager"];
+export const licenceStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatus"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const premisesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesKind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
+export const premisesRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesRiskFactor"]> = ["kind", "late_serving", "capacity", "young_audience", "dancing", "remarks", "sanctions", "tips", "last_visit"];
+export const licenceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceType"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
+export const licenceAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceAudience"]> = ["public", "private"];
+export const drinkCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DrinkCategory"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const servingAreaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServingAreaKind"]> = ["indoor", "outdoor"];
+export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
+export const inspectionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionType"]> = ["external", "internal", "coordinated", "preventive"];
+export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
+export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
+export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
+export const newCaseInputFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const newCaseInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const reportOfConcernInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportOfConcernInput"]["category"]> = ["family", "school", "leisure", "health", "plan", "offences"];
+export const caseUpdateInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseUpdateInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const transitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionInput"]["to"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed"];
+export const signerInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignerInput"]["role"]> = ["guardian", "young_person"];
+export const consentInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const disclosureInputGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["ground"]> = ["consent", "osl_10_18a", "sol_14_1_report_of_concern"];
+export const disclosureInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const entryInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["kind"]> = ["journal", "meeting_minutes"];
+export const entryInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const entryInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["visibility"]> = ["owner", "shared"];
+export const planItemUpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanItemUpdateInput"]["status"]> = ["open", "done", "cancelled"];
+export const meetingInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingInput"]["kind"]> = ["network", "follow_up"];
+export const minutesInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const minutesInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["visibility"]> = ["owner", "shared"];
+export const operationTransitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationTransitionInput"]["to"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const seizureInputSubstanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
+export const seizureInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["unit"]> = ["g", "plants", "tablets", "l", "sek"];
+export const preferencesRequestEmailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesRequest"]["emailMode"]> = ["immediate", "digest", "off"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "field.unique", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.organisation_not_administered", "user.system_admin_only", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
