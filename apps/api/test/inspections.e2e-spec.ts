@@ -44,7 +44,7 @@ describe('inspections of licensed premises', () => {
   it('needs a police and a municipal inspector for a coordinated inspection', async () => {
     const res = await schedule({ premisesId, type: 'coordinated', plannedStart: '2022-06-17T21:00:00+02:00', plannedEnd: '2022-06-17T23:00:00+02:00', inspectorIds: [user.officer] });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'inspectorIds', message: 'a coordinated inspection needs at least one police and one municipal inspector' }]);
+    expect(res.body.errors).toMatchObject([{ field: 'inspectorIds', code: 'inspection.coordinated_needs_both' }]);
   });
 
   let coordinated: string;
@@ -61,14 +61,15 @@ describe('inspections of licensed premises', () => {
     const clash = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T22:30:00+02:00', plannedEnd: '2022-06-18T00:30:00+02:00', inspectorIds: [user.polis] });
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({
-      type: 'urn:samverkan:problem:inspector-double-booked',
-      detail: 'Mikael Berg is already booked for an inspection of Lövnäs Pub & Kök at an overlapping time.',
+      type: 'urn:samverkan:problem:inspection.inspector_booked',
+      code: 'inspection.inspector_booked',
+      params: { inspector: 'Mikael Berg', premises: 'Lövnäs Pub & Kök' },
       conflictingInspectionId: coordinated,
     });
     const later = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T01:00:00+02:00', inspectorIds: [user.polis, user.officer] });
     expect(later.status).toBe(201);
     // Cancelling frees the calendar (and needs a reason).
-    expect((await move(later.body.id, 'cancelled')).body.errors).toEqual([{ field: 'reason', message: 'reason is required to cancel' }]);
+    expect((await move(later.body.id, 'cancelled')).body.errors).toMatchObject([{ field: 'reason', code: 'inspection.reason_required' }]);
     expect((await move(later.body.id, 'cancelled', { reason: 'Krockar med annan insats' })).body.status).toBe('cancelled');
     expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T00:00:00+02:00', inspectorIds: [user.polis] })).status).toBe(201);
   });
@@ -90,7 +91,7 @@ describe('inspections of licensed premises', () => {
     expect(findings.status).toBe(200);
     expect(findings.body.findings).toHaveLength(3);
     const unknown = await api.call('PUT', `/api/v1/inspections/${coordinated}/findings`, { token: polis, body: { findings: [{ itemKey: 'parking', result: 'ok' }] } });
-    expect(unknown.body.errors).toEqual([{ field: 'findings[0].itemKey', message: 'itemKey is not on this inspection’s checklist' }]);
+    expect(unknown.body.errors).toMatchObject([{ field: 'findings[0].itemKey', code: 'inspection.item_not_on_checklist' }]);
   });
 
   it('counts a performed inspection in the promise, registers the holder’s response deadline, and links a re-inspection', async () => {
@@ -148,7 +149,7 @@ describe('inspections of licensed premises', () => {
     const byPolice = await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.' }, polis);
     expect(byPolice.status).toBe(403);
     const unheard = await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-10' });
-    expect(unheard.body.errors).toEqual([{ field: 'decision', message: 'the licence holder must be heard (kommunicering) before the decision' }]);
+    expect(unheard.body.errors).toMatchObject([{ field: 'decision', code: 'sanction.not_heard' }]);
     await api.call('PUT', `/api/v1/sanction-cases/${id}/hearing`, { token: officer, headers: { 'if-match': await v() }, body: { heardOn: '2022-07-04' } });
     expect((await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-04' })).status).toBe(400);
 
@@ -322,7 +323,7 @@ describe('inspections of licensed premises', () => {
     const old = await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer });
     expect(old.body.checklist).toHaveLength(12); // past inspections keep their version
     const dup = await api.call('POST', '/api/v1/checklist-templates', { token: officer, body: { name: 'X-lista', items: [{ key: 'a', label: 'Ett' }, { key: 'a', label: 'Två' }] } });
-    expect(dup.body.errors).toEqual([{ field: 'items[1].key', message: 'each key appears once' }]);
+    expect(dup.body.errors).toMatchObject([{ field: 'items[1].key', code: 'checklist.key_repeated' }]);
 
     expect((await api.call('POST', `/api/v1/premises/${premisesId}/tips`, { token: polis, body: { receivedOn: '2022-12-01', source: 'public', summary: 'Grannar klagar på oväsen efter stängning.' } })).status).toBe(201);
   });
