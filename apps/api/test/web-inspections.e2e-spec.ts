@@ -102,10 +102,10 @@ describe('web client: inspections', () => {
     await page.getByLabel('Börjar').fill(`${day}T21:00`);
     await page.getByLabel('Slutar').fill(`${day}T20:00`);
     await page.getByRole('button', { name: 'Boka tillsynen' }).click();
-    await page.getByRole('link', { name: 'plannedEnd must be after plannedStart' }).waitFor();
+    await page.getByRole('link', { name: 'plannedEnd must be after plannedStart.' }).waitFor();
     expect(await page.getByLabel('Slutar').getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await page.getByLabel('Slutar').getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(', ')).allTextContents()).toContain('plannedEnd must be after plannedStart');
+    expect(await page.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(', ')).allTextContents()).toContain('plannedEnd must be after plannedStart.');
 
     // The officer is already booked at Klubb Kanalen then (the demo's coordinated visit): a clash, said at the inspectors.
     const [busy] = await api.db.query(
@@ -308,7 +308,7 @@ describe('web client: inspections', () => {
     await decision.getByLabel('Varning').check();
     await page.getByLabel('Skäl för beslutet').fill('Upprepade brister i ålderskontrollen trots tidigare påpekanden.');
     await page.getByRole('button', { name: 'Fatta beslut' }).click();
-    await decision.getByText('the licence holder must be heard (kommunicering) before the decision').waitFor();
+    await decision.getByText('The licence holder must be heard (kommunicering, FL 25 §) before the decision.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Heard yesterday: decided.
