@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FixedClock } from '@samverkan/platform';
-import { DEMO_PASSWORD, TestApi } from './support/test-api.js';
+import { coded, DEMO_PASSWORD, TestApi } from './support/test-api.js';
 
 describe('authentication', () => {
   const clock = new FixedClock(new Date());
@@ -56,9 +56,9 @@ describe('authentication', () => {
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'email', message: 'email must be an email' },
-          { field: 'password', message: 'password must be a string' },
-          { field: 'extra', message: 'property extra should not exist' },
+          coded('email', 'field.email'),
+          coded('password', 'field.string'),
+          coded('extra', 'field.unknown'),
         ]),
       );
     });
@@ -221,7 +221,7 @@ describe('login rate limit', () => {
     const limited = await attempt('10.1.1.1');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.body).toMatchObject({ type: 'urn:samverkan:problem:rate-limited', status: 429 });
+    expect(limited.body).toMatchObject({ type: 'urn:samverkan:problem:auth.rate_limited', code: 'auth.rate_limited', status: 429 });
     expect((await attempt('10.2.2.2')).status).toBe(401);
   });
 });

@@ -7,7 +7,7 @@ import { deleteQueueKeys } from '@samverkan/testing';
 import { Queue } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { eventually, MailServer } from './support/mail-server.js';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 /**
  * Deadlines end to end: PostgreSQL, Redis (BullMQ), a real worker and a real SMTP server, with
@@ -273,7 +273,7 @@ describe('deadlines, reminders and escalation', () => {
     await api.call('POST', '/api/v1/notifications/read-all', { token });
     expect((await api.call('GET', '/api/v1/notifications/unread-count', { token })).body).toEqual({ unread: 0 });
     const prefs = await api.call('PUT', '/api/v1/me/notification-preferences', { token, body: { emailMode: 'never' } });
-    expect(prefs.body.errors).toEqual([{ field: 'emailMode', message: 'emailMode must be one of the following values: immediate, digest, off' }]);
+    expect(prefs.body.errors).toEqual([coded('emailMode', 'field.one_of', { allowed: ['immediate', 'digest', 'off'] })]);
 
     expect((await api.call('GET', '/api/v1/admin/queues', { token })).status).toBe(403);
     const health = await api.call('GET', '/api/v1/admin/queues', { token: await api.token('admin@samverkan.test') });

@@ -57,7 +57,9 @@ describe('health', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
     expect(body).toMatchObject({
-      type: 'urn:samverkan:problem:not-ready',
+      type: 'urn:samverkan:problem:health.not_ready',
+      code: 'health.not_ready',
+      params: { failed: ['redis'] },
       status: 503,
       detail: 'Not ready: redis down.',
       checks: {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TestEnvironment } from '@samverkan/testing';
 import { createApiApp } from '../src/api.factory.js';
+import { coded } from './support/test-api.js';
 
 describe('HTTP basics', () => {
   let env: TestEnvironment;
@@ -24,7 +25,8 @@ describe('HTTP basics', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({
-      type: 'about:blank',
+      type: 'urn:samverkan:problem:http.not_found',
+      code: 'http.not_found',
       title: 'Not Found',
       status: 404,
       instance: '/api/v1/nothing-here',
@@ -63,8 +65,8 @@ describe('HTTP basics', () => {
     expect(body).toMatchObject({ type: 'urn:samverkan:problem:validation', status: 400 });
     expect(body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'timeoutMs', message: 'timeoutMs must be an integer number' },
-        { field: 'verbose', message: 'property verbose should not exist' },
+        coded('timeoutMs', 'field.integer'),
+        coded('verbose', 'field.unknown'),
       ]),
     );
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobName, QueueName, redisConnection } from '@samverkan/platform';
 import { Queue, QueueEvents } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 /** A tiny but real PNG (1×1, red) and JPEG signature bytes for the upload checks. */
 const PNG = Buffer.from(
@@ -84,10 +84,12 @@ describe('inspection follow-up', () => {
     // The declared type must be what the bytes are; other types are not accepted at all.
     const disguised = await upload(inspection, 'outdoor_area_marked', Buffer.from('<svg onload="alert(1)"></svg>'), 'image/jpeg');
     expect(disguised.status).toBe(400);
-    expect(disguised.body.errors).toMatchObject([{ field: 'body', code: 'photo.type_mismatch' }]);
+    expect(disguised.body.errors).toEqual([coded('body', 'photo.type_mismatch')]);
     expect((await upload(inspection, 'outdoor_area_marked', PNG, 'image/jpeg')).status).toBe(400);
-    expect((await upload(inspection, 'outdoor_area_marked', Buffer.from('hej'), 'text/plain')).body.errors).toMatchObject([{ field: 'body', code: 'photo.body_missing' }]);
-    expect((await upload(inspection, 'parking', PNG)).body.errors).toMatchObject([{ field: 'itemKey', code: 'inspection.item_not_on_checklist' }]);
+    expect((await upload(inspection, 'outdoor_area_marked', Buffer.from('hej'), 'text/plain')).body.errors).toEqual([
+      coded('body', 'photo.body_missing'),
+    ]);
+    expect((await upload(inspection, 'parking', PNG)).body.errors).toEqual([coded('itemKey', 'inspection.item_not_on_checklist')]);
     const huge = await upload(inspection, 'outdoor_area_marked', Buffer.concat([PNG, Buffer.alloc(PHOTO_LIMIT)]));
     expect(huge.status).toBe(413);
     expect(huge.headers['content-type']).toMatch(/problem\+json/);
@@ -119,7 +121,7 @@ describe('inspection follow-up', () => {
     expect((await move(inspection, 'report_sent')).body.status).toBe('report_sent');
     const late = await upload(inspection, 'age_checks', PNG);
     expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ type: 'urn:samverkan:problem:inspection.closed_for_findings', code: 'inspection.closed_for_findings' });
+    expect(late.body).toMatchObject({ code: 'inspection.closed_for_findings', params: { status: 'report_sent' } });
   });
 
   it('opens a sanction case when an inspection is escalated, with the remarks as grounds', async () => {
@@ -158,7 +160,7 @@ describe('inspection follow-up', () => {
   it('deletes premises registered by mistake, never ones with a supervision record', async () => {
     const inUse = await api.call('DELETE', `/api/v1/premises/${premisesId}`, { token: officer, headers: { 'if-match': await etag(`/api/v1/premises/${premisesId}`) } });
     expect(inUse.status).toBe(409);
-    expect(inUse.body).toMatchObject({ type: 'urn:samverkan:problem:premises.in_use', code: 'premises.in_use', params: { licences: 1 } });
+    expect(inUse.body.code).toBe('premises.in_use');
     const mistake = await api.call('POST', '/api/v1/premises', { token: officer, body: { collaborationId, name: 'Hamnkrogen (dubblett)', kind: 'restaurant', address: 'Hamnvägen 2', hasOwnKitchen: true } });
     const path = `/api/v1/premises/${mistake.body.id}`;
     expect((await api.call('DELETE', path, { token: polis, headers: { 'if-match': '"1"' } })).status).toBe(403);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 describe('inspections of licensed premises', () => {
   let api: TestApi;
@@ -44,7 +44,7 @@ describe('inspections of licensed premises', () => {
   it('needs a police and a municipal inspector for a coordinated inspection', async () => {
     const res = await schedule({ premisesId, type: 'coordinated', plannedStart: '2022-06-17T21:00:00+02:00', plannedEnd: '2022-06-17T23:00:00+02:00', inspectorIds: [user.officer] });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toMatchObject([{ field: 'inspectorIds', code: 'inspection.coordinated_needs_both' }]);
+    expect(res.body.errors).toEqual([coded('inspectorIds', 'inspection.coordinated_needs_both')]);
   });
 
   let coordinated: string;
@@ -63,13 +63,14 @@ describe('inspections of licensed premises', () => {
     expect(clash.body).toMatchObject({
       type: 'urn:samverkan:problem:inspection.inspector_booked',
       code: 'inspection.inspector_booked',
-      params: { inspector: 'Mikael Berg', premises: 'Lövnäs Pub & Kök' },
+      // Who is booked where and when, so a client can say it in its own language.
+      params: { inspector: 'Mikael Berg', premises: 'Lövnäs Pub & Kök', start: '2022-06-17T19:00:00.000Z', end: '2022-06-17T21:00:00.000Z' },
       conflictingInspectionId: coordinated,
     });
     const later = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T01:00:00+02:00', inspectorIds: [user.polis, user.officer] });
     expect(later.status).toBe(201);
     // Cancelling frees the calendar (and needs a reason).
-    expect((await move(later.body.id, 'cancelled')).body.errors).toMatchObject([{ field: 'reason', code: 'inspection.reason_required' }]);
+    expect((await move(later.body.id, 'cancelled')).body.errors).toEqual([coded('reason', 'inspection.reason_required')]);
     expect((await move(later.body.id, 'cancelled', { reason: 'Krockar med annan insats' })).body.status).toBe('cancelled');
     expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T00:00:00+02:00', inspectorIds: [user.polis] })).status).toBe(201);
   });
@@ -91,7 +92,7 @@ describe('inspections of licensed premises', () => {
     expect(findings.status).toBe(200);
     expect(findings.body.findings).toHaveLength(3);
     const unknown = await api.call('PUT', `/api/v1/inspections/${coordinated}/findings`, { token: polis, body: { findings: [{ itemKey: 'parking', result: 'ok' }] } });
-    expect(unknown.body.errors).toMatchObject([{ field: 'findings[0].itemKey', code: 'inspection.item_not_on_checklist' }]);
+    expect(unknown.body.errors).toEqual([coded('findings[0].itemKey', 'inspection.item_not_on_checklist')]);
   });
 
   it('counts a performed inspection in the promise, registers the holder’s response deadline, and links a re-inspection', async () => {
@@ -149,7 +150,7 @@ describe('inspections of licensed premises', () => {
     const byPolice = await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.' }, polis);
     expect(byPolice.status).toBe(403);
     const unheard = await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-10' });
-    expect(unheard.body.errors).toMatchObject([{ field: 'decision', code: 'sanction.not_heard' }]);
+    expect(unheard.body.errors).toEqual([coded('decision', 'sanction.not_heard')]);
     await api.call('PUT', `/api/v1/sanction-cases/${id}/hearing`, { token: officer, headers: { 'if-match': await v() }, body: { heardOn: '2022-07-04' } });
     expect((await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-04' })).status).toBe(400);
 
@@ -323,7 +324,7 @@ describe('inspections of licensed premises', () => {
     const old = await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer });
     expect(old.body.checklist).toHaveLength(12); // past inspections keep their version
     const dup = await api.call('POST', '/api/v1/checklist-templates', { token: officer, body: { name: 'X-lista', items: [{ key: 'a', label: 'Ett' }, { key: 'a', label: 'Två' }] } });
-    expect(dup.body.errors).toMatchObject([{ field: 'items[1].key', code: 'checklist.key_repeated' }]);
+    expect(dup.body.errors).toEqual([coded('items[1].key', 'checklist.key_repeated')]);
 
     expect((await api.call('POST', `/api/v1/premises/${premisesId}/tips`, { token: polis, body: { receivedOn: '2022-12-01', source: 'public', summary: 'Grannar klagar på oväsen efter stängning.' } })).status).toBe(201);
   });

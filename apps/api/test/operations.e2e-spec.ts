@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 const INTELLIGENCE = 'Källa uppger att en 19-åring säljer cannabis från en vit Volvo vid Lövnäs centrum fredagar efter kl. 21.';
 
@@ -123,16 +123,16 @@ describe('police operations', () => {
 
   it('is decided by a commander only, then carried out and reported by its participants', async () => {
     expect((await move(id.op, 'decided', 'officer')).status).toBe(403);
-    expect((await move(id.op, 'executing', 'officer')).body.errors).toEqual([{ field: 'to', message: 'an operation cannot go from proposed to executing' }]);
+    expect((await move(id.op, 'executing', 'officer')).body.errors).toEqual([coded('to', 'status.transition', { from: 'proposed', to: 'executing' })]);
     const decided = await move(id.op, 'decided', 'commander', { conditions: 'Civila fordon; inga ingripanden på skolområdet.' });
     expect(decided.body).toMatchObject({ status: 'decided', decidedBy: 'Helena Strand', decisionConditions: 'Civila fordon; inga ingripanden på skolområdet.' });
     expect((await move(id.op, 'executing', 'other')).status).toBe(404);
     expect((await move(id.op, 'executing', 'officer')).body.status).toBe('executing');
 
     const wrongUnit = await call('PUT', `/operations/${id.op}/outcome`, 'officer', { seizures: [{ substance: 'cannabis', quantity: 3, unit: 'l' }], arrests: 1, reportsFiled: 2, personsChecked: 17, placesChecked: 2 });
-    expect(wrongUnit.body.errors).toEqual([{ field: 'seizures[0].unit', message: 'cannabis is counted in g or plants' }]);
+    expect(wrongUnit.body.errors).toEqual([coded('seizures[0].unit', 'operation.seizure_unit', { substance: 'cannabis', units: ['g', 'plants'] })]);
     expect((await move(id.op, 'completed', 'officer')).body.status).toBe('completed');
-    expect((await move(id.op, 'outcome_reported', 'officer')).body.errors).toEqual([{ field: 'to', message: 'record the outcome before reporting it' }]);
+    expect((await move(id.op, 'outcome_reported', 'officer')).body.errors).toEqual([coded('to', 'operation.outcome_missing')]);
     const outcome = await call('PUT', `/operations/${id.op}/outcome`, 'officer', {
       seizures: [{ substance: 'cannabis', quantity: 42.5, unit: 'g' }, { substance: 'cannabis', quantity: 10, unit: 'g' }, { substance: 'smuggled_spirits', quantity: 6, unit: 'l' }],
       arrests: 1, reportsFiled: 3, personsChecked: 24, placesChecked: 3, notes: 'Säljaren greps i Volvon; köparna var 15–16 år.',
@@ -147,7 +147,7 @@ describe('police operations', () => {
       collaborationId: id.collaboration, title: 'Kontroll vid hamnen', area: 'Skoghall', plannedStart: '2026-12-11T16:00:00+01:00', plannedEnd: '2026-12-11T23:00:00+01:00',
       intelligence: 'Uppgifter om smuggelsprit som säljs från en bil vid hamnen.', intelligenceReference: 'UR-2026-0350',
     });
-    expect((await move(another.body.id, 'cancelled', 'commander')).body.errors).toEqual([{ field: 'reason', message: 'reason is required to cancel (e.g. the intelligence was not sufficient)' }]);
+    expect((await move(another.body.id, 'cancelled', 'commander')).body.errors).toEqual([coded('reason', 'operation.reason_required')]);
     expect((await move(another.body.id, 'cancelled', 'commander', { reason: 'Underrättelseläget medgav inte insatsen.' })).body).toMatchObject({ status: 'cancelled', statusReason: 'Underrättelseläget medgav inte insatsen.' });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FixedClock } from '@samverkan/platform';
 import { HAMMARO_PROMISE_TITLE } from '@samverkan/promises';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 /** The promise tracker on the seeded Hammarö promise 2020–2022. "Today" is moved with the clock. */
 describe('citizen promises and the action tracker', () => {
@@ -248,7 +248,7 @@ describe('citizen promises and the action tracker', () => {
       ]);
 
       const skip = await api.call('PATCH', `/api/v1/promises/${id}`, { token: token.trygghet, headers: { 'if-match': '"1"' }, body: { status: 'active' } });
-      expect(skip.body.errors).toEqual([{ field: 'status', message: 'status cannot go from draft to active' }]);
+      expect(skip.body.errors).toEqual([coded('status', 'status.transition', { from: 'draft', to: 'active' })]);
       const signed = await api.call('PATCH', `/api/v1/promises/${id}`, { token: token.trygghet, headers: { 'if-match': '"1"' }, body: { status: 'signed' } });
       expect(signed.body).toMatchObject({ status: 'signed', version: 2 });
       expect((await api.call('DELETE', `/api/v1/promises/${id}`, { token: token.trygghet })).status).toBe(409);
@@ -266,7 +266,7 @@ describe('citizen promises and the action tracker', () => {
       const path = `/api/v1/actions/${id}`;
       const patch = async (body: Record<string, unknown>, who = 'trygghet') =>
         api.call('PATCH', path, { token: token[who], headers: { 'if-match': `"${await version(path, who)}"` }, body });
-      expect((await patch({ status: 'blocked' })).body.errors).toEqual([{ field: 'statusReason', message: 'statusReason is required to set blocked' }]);
+      expect((await patch({ status: 'blocked' })).body.errors).toEqual([coded('statusReason', 'action.reason_required', { change: 'set blocked' })]);
       expect((await patch({ status: 'in_progress', progress: 30 })).status).toBe(200);
       const done = await patch({ status: 'done', note: 'Temadagen hölls i aulan med 140 elever.' });
       expect(done.body).toMatchObject({ status: 'done', progress: 100, completedAt: expect.any(String) });
@@ -296,7 +296,7 @@ describe('citizen promises and the action tracker', () => {
       expect(first.headers.etag).toBe(`"${current + 1}"`);
       const stale = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': `"${current}"` }, body: { progress: 20 } });
       expect(stale.status).toBe(412);
-      expect(stale.body).toMatchObject({ type: 'urn:samverkan:problem:stale-version', currentVersion: current + 1 });
+      expect(stale.body).toMatchObject({ type: 'urn:samverkan:problem:version.stale', code: 'version.stale', currentVersion: current + 1 });
       expect((await api.call('GET', path, { token: token.vakt })).body.progress).toBe(88);
       expect((await api.call('PATCH', path, { token: token.vakt, body: { progress: 20 } })).status).toBe(428);
     });

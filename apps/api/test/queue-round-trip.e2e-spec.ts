@@ -32,7 +32,9 @@ describe('queue round trip through a real worker', () => {
     const res = await api.inject({ method: 'GET', url: '/api/v1/health/worker?timeoutMs=300' });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({
-      type: 'urn:samverkan:problem:worker-unavailable',
+      type: 'urn:samverkan:problem:health.worker_unavailable',
+      code: 'health.worker_unavailable',
+      params: { timeoutMs: 300 },
       detail: 'No worker answered a system.ping job within 300 ms.',
     });
   });

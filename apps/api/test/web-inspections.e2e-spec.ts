@@ -115,8 +115,8 @@ describe('web client: inspections', () => {
     await page.getByLabel('Börjar').fill(stockholmLocal(busy.planned_start));
     await page.getByLabel('Slutar').fill(stockholmLocal(new Date(busy.planned_start.getTime() + 3_600_000)));
     await page.getByRole('button', { name: 'Boka tillsynen' }).click();
-    await inspectors.getByText('En inspektör är redan bokad på en annan tillsyn som överlappar den här tiden.').waitFor();
-    await inspectors.getByText(/Johan Nyström is already booked for an inspection of Klubb Kanalen/).waitFor();
+    // Said in Swedish from the refusal's code and params, not the api's English detail.
+    await inspectors.getByText(/Johan Nyström är redan bokad på en tillsyn av Klubb Kanalen .+–.+\. Välj en annan tid eller andra inspektörer\./).waitFor();
     expect(await inspectors.getByRole('link', { name: 'Öppna den krockande tillsynen' }).getAttribute('href')).toBe(`/inspections/${busy.id}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await api.db.query(`SELECT 1 FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE p.name = 'Hamnkrogen Vilan' AND i.status = 'planned'`)).toEqual([]);

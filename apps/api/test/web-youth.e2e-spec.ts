@@ -130,8 +130,8 @@ describe('web client: youth cases', () => {
     await consent.getByLabel('Gäller till och med').fill(addDays(today, 180));
     await consent.getByRole('button', { name: 'Registrera samtycket' }).click();
     const signers = consent.locator('[id="consent-signers"]');
-    await consent.getByText('from 15 the young person must also sign').first().waitFor();
-    expect(await fieldDescription(signers)).toContain('from 15 the young person must also sign');
+    await consent.getByText('From 15 the young person must also sign.').first().waitFor();
+    expect(await fieldDescription(signers)).toContain('From 15 the young person must also sign.');
     expect(await api.db.query('SELECT 1 FROM youth_consents WHERE case_id = $1', [caseId])).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -280,8 +280,8 @@ describe('web client: youth cases', () => {
     await page.getByLabel('Vad oron gäller').selectOption({ label: 'Familj och hemförhållanden' });
     await page.getByLabel('Vad polisen såg och varför barnet kan behöva skydd').fill('Barnet var ute ensamt kl. 02 i Skoghall och berättade om bråk hemma.');
     await page.getByRole('button', { name: 'Skicka orosanmälan' }).click();
-    await page.getByText('a report of concern (SoL 14 kap 1 §) is about a child under 18').first().waitFor();
-    expect(await fieldDescription(number)).toContain('a report of concern (SoL 14 kap 1 §) is about a child under 18');
+    await page.getByText('A report of concern (SoL 14 kap 1 §) is about a child under 18.').first().waitFor();
+    expect(await fieldDescription(number)).toContain('A report of concern (SoL 14 kap 1 §) is about a child under 18.');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const child = personalNumber(10, '527', 100);
@@ -334,7 +334,7 @@ describe('web client: youth cases', () => {
       'Uppgiften kan bidra till att förhindra den brottsliga verksamheten',
       'Utlämnandet står inte i strid med socialtjänstens egna åtgärder',
     ]) {
-      expect(await fieldDescription(criteria.getByRole('checkbox', { name: criterion }))).toContain(`must be attested: ${criterion}`);
+      expect(await fieldDescription(criteria.getByRole('checkbox', { name: criterion }))).toContain(`Must be attested: ${criterion}.`);
     }
     expect(await api.db.query('SELECT id FROM youth_disclosures WHERE case_id = $1', [oscar])).toHaveLength(before);
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -4,7 +4,7 @@ import { addDays, addMonths, FixedClock, JobName, QueueName, redisConnection, st
 import { luhnCheckDigit } from '@samverkan/youth';
 import { Queue, QueueEvents } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 const today = stockholmDate(new Date());
 
@@ -111,7 +111,7 @@ describe('youth cases', () => {
     const adult = personalNumber(22, '311');
     const subject = await call('POST', '/youth-subjects', 'worker', { personalNumber: adult.number, name: 'Viktor Ahl' });
     const tooOld = await call('POST', '/youth-cases', 'worker', { subjectId: subject.body.id, form: 'sspf' });
-    expect(tooOld.body.errors).toEqual([{ field: 'form', message: 'SSPF – skola, socialtjänst, polis, fritid is for ages 12–18; the young person is 22' }]);
+    expect(tooOld.body.errors).toEqual([coded('form', 'youth_case.form_age', { form: 'SSPF – skola, socialtjänst, polis, fritid', minAge: 12, maxAge: 18, age: 22 })]);
 
     const opened = await call('POST', '/youth-cases', 'worker', { subjectId: id.elias, form: 'sspf', riskFactors: ['truancy', 'risky_peers', 'drugs', 'crime'], reviewOn: addDays(today, 30) });
     expect(opened.status).toBe(201);
@@ -136,16 +136,16 @@ describe('youth cases', () => {
     await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'offences', visibility: 'shared', occurredOn: addDays(today, -2), body: 'Uppgift om snatteri i centrum.' });
     const assessed = await move(id.case, 'assessment');
     expect(assessed.body).toMatchObject({ status: 'assessment', nextStatuses: ['awaiting_consent', 'mapping', 'closed'] });
-    expect((await move(id.case, 'mapping')).body.errors).toEqual([{ field: 'to', message: 'SSPF – skola, socialtjänst, polis, fritid needs a valid consent before the mapping starts' }]);
+    expect((await move(id.case, 'mapping')).body.errors).toEqual([coded('to', 'youth_case.consent_needed')]);
   });
 
   it('applies the consent age rules and never accepts consent for criminal-offence data', async () => {
     const guardianOnly = await consent(id.case, { signers: [{ name: 'Maria Nyström', role: 'guardian' }] });
-    expect(guardianOnly.body.errors).toEqual([{ field: 'signers', message: 'from 15 the young person must also sign' }]);
+    expect(guardianOnly.body.errors).toEqual([coded('signers', 'consent.young_person_must_sign', { age: 15 })]);
     const offences = await consent(id.case, { categories: ['school', 'offences'] });
-    expect(offences.body.errors).toEqual([{ field: 'categories[1]', message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' }]);
+    expect(offences.body.errors).toEqual([coded('categories[1]', 'consent.offence_data')]);
     const youngOnly = await consent(id.case, { signers: [{ name: 'Elias Nyström', role: 'young_person' }] });
-    expect(youngOnly.body.errors[0].message).toBe('a guardian (vårdnadshavare) must sign for a young person under 18');
+    expect(youngOnly.body.errors[0].code).toBe('consent.guardian_must_sign');
     expect(await api.db.query('SELECT 1 FROM youth_consents')).toEqual([]);
   });
 
@@ -233,11 +233,11 @@ describe('youth cases', () => {
         justification: 'Uppgifter om att Elias rekryteras till narkotikaförsäljning i centrum.',
         criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true }, ...body,
       });
-    expect((await disclose({ toOrganisationId: id.municipality })).body.errors).toEqual([{ field: 'toOrganisationId', message: 'OSL 10 kap 18 a § allows disclosure to the police only' }]);
+    expect((await disclose({ toOrganisationId: id.municipality })).body.errors).toEqual([coded('toOrganisationId', 'disclosure.osl_18a_police_only')]);
     expect((await disclose({ criteria: { riskOfCriminality: true, helpsPrevent: false, noConflictWithMeasures: true } })).body.errors).toEqual([
-      { field: 'criteria.helpsPrevent', message: 'must be attested: Uppgiften kan bidra till att förhindra den brottsliga verksamheten' },
+      coded('criteria.helpsPrevent', 'disclosure.criterion_unattested'),
     ]);
-    expect((await disclose({ ground: 'consent', categories: ['offences'] })).body.errors[0].message).toMatch(/GDPR art. 10/);
+    expect((await disclose({ ground: 'consent', categories: ['offences'] })).body.errors[0].code).toBe('consent.offence_data');
     expect((await disclose({}, 'police')).status).toBe(403);
 
     const made = await disclose({ accessDays: 14 });
@@ -255,7 +255,7 @@ describe('youth cases', () => {
       ground: 'osl_10_18a', toOrganisationId: id.police, categories: ['offences'], justification: 'Risk för fortsatt brottslighet i gruppen.',
       criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true },
     });
-    expect(tooOld.body.errors).toEqual([{ field: 'ground', message: 'OSL 10 kap 18 a § applies only to persons under 21' }]);
+    expect(tooOld.body.errors).toEqual([coded('ground', 'disclosure.osl_18a_age', { underAge: 21 })]);
   });
 
   it('takes a report of concern from the police into social services, which the police then cannot read', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { consentErrors, defaultRetentionClass, disclosureErrors, type DisclosureFacts, purgeOn, suppress } from './youth-rules.js';
+import type { FieldError } from '@samverkan/platform';
+import { consentErrors as consentFieldErrors, defaultRetentionClass, disclosureErrors as disclosureFieldErrors, type DisclosureFacts, purgeOn, suppress } from './youth-rules.js';
 
 const consent = (signers: ('guardian' | 'young_person')[], extra: Record<string, unknown> = {}) => ({
   signers: signers.map((role) => ({ role })),
@@ -11,30 +12,35 @@ const consent = (signers: ('guardian' | 'young_person')[], extra: Record<string,
   ...extra,
 });
 
+/** The rules' answers without their English text: field, code and params are the contract. */
+const contract = (errors: FieldError[]) => errors.map(({ field, code, params }) => ({ field, code, params }));
+const consentErrors = (...args: Parameters<typeof consentFieldErrors>) => contract(consentFieldErrors(...args));
+const disclosureErrors = (facts: DisclosureFacts) => contract(disclosureFieldErrors(facts));
+
 describe('consent', () => {
   it('under 15: a guardian signs', () => {
     expect(consentErrors(consent(['guardian']), '2009-06-10', 15)).toEqual([]);
-    expect(consentErrors(consent(['young_person']), '2009-06-10', 15)).toEqual([{ field: 'signers', message: 'a guardian (vårdnadshavare) must sign for a young person under 18' }]);
+    expect(consentErrors(consent(['young_person']), '2009-06-10', 15)).toEqual([{ field: 'signers', code: 'consent.guardian_must_sign', params: {} }]);
   });
 
   it('from the configured age: the guardian and the young person', () => {
-    expect(consentErrors(consent(['guardian']), '2006-06-10', 15)).toEqual([{ field: 'signers', message: 'from 15 the young person must also sign' }]);
+    expect(consentErrors(consent(['guardian']), '2006-06-10', 15)).toEqual([{ field: 'signers', code: 'consent.young_person_must_sign', params: { age: 15 } }]);
     expect(consentErrors(consent(['guardian', 'young_person']), '2006-06-10', 15)).toEqual([]);
     // A municipality that asks for the young person's own signature from 13.
-    expect(consentErrors(consent(['guardian']), '2008-06-10', 13)[0].message).toBe('from 13 the young person must also sign');
+    expect(consentErrors(consent(['guardian']), '2008-06-10', 13)[0]).toMatchObject({ code: 'consent.young_person_must_sign', params: { age: 13 } });
   });
 
   it('from 18: only the young person; a guardians’ consent ends before the 18th birthday', () => {
     expect(consentErrors(consent(['young_person']), '2003-06-10', 15)).toEqual([]);
-    expect(consentErrors(consent(['guardian', 'young_person']), '2003-06-10', 15)).toEqual([{ field: 'signers', message: 'from 18 only the young person consents; guardians do not sign' }]);
+    expect(consentErrors(consent(['guardian', 'young_person']), '2003-06-10', 15)).toEqual([{ field: 'signers', code: 'consent.adult_signs_alone', params: {} }]);
     expect(consentErrors(consent(['guardian', 'young_person']), '2004-09-01', 15)).toEqual([
-      { field: 'validUntil', message: 'a consent signed by guardians ends before the young person turns 18 (2022-09-01); set validUntil before it' },
+      { field: 'validUntil', code: 'consent.guardians_until_adult', params: { adultOn: '2022-09-01' } },
     ]);
   });
 
   it('is never a ground for criminal-offence data', () => {
     expect(consentErrors(consent(['guardian'], { categories: ['school', 'offences'] }), '2009-06-10', 15)).toEqual([
-      { field: 'categories[1]', message: 'consent is not a lawful ground for criminal-offence data (GDPR art. 10); use a statutory ground' },
+      { field: 'categories[1]', code: 'consent.offence_data', params: {} },
     ]);
   });
 });
@@ -47,24 +53,24 @@ describe('disclosure grounds', () => {
 
   it('OSL 10 kap 18 a §: to the police, under 21, all three criteria attested', () => {
     expect(disclosureErrors(facts({}))).toEqual([]);
-    expect(disclosureErrors(facts({ ageOnDisclosure: 21 }))).toEqual([{ field: 'ground', message: 'OSL 10 kap 18 a § applies only to persons under 21' }]);
+    expect(disclosureErrors(facts({ ageOnDisclosure: 21 }))).toEqual([{ field: 'ground', code: 'disclosure.osl_18a_age', params: { underAge: 21 } }]);
     expect(disclosureErrors(facts({ toKind: 'municipality' }))[0].field).toBe('toOrganisationId');
     expect(disclosureErrors(facts({ criteria: { riskOfCriminality: true, helpsPrevent: true } }))).toEqual([
-      { field: 'criteria.noConflictWithMeasures', message: 'must be attested: Utlämnandet står inte i strid med socialtjänstens egna åtgärder' },
+      { field: 'criteria.noConflictWithMeasures', code: 'disclosure.criterion_unattested', params: { criterion: 'Utlämnandet står inte i strid med socialtjänstens egna åtgärder' } },
     ]);
   });
 
   it('consent: only what a valid consent covers, never offences', () => {
     const base = facts({ ground: 'consent', categories: ['basic', 'school'], consentedCategories: ['basic', 'school', 'leisure'] });
     expect(disclosureErrors(base)).toEqual([]);
-    expect(disclosureErrors({ ...base, consentedCategories: null })).toEqual([{ field: 'ground', message: 'no valid consent covers the recipient organisation' }]);
-    expect(disclosureErrors({ ...base, categories: ['basic', 'health'] })).toEqual([{ field: 'categories[1]', message: 'the consent does not cover health' }]);
-    expect(disclosureErrors({ ...base, categories: ['offences'], consentedCategories: ['offences'] })[0].message).toMatch(/GDPR art. 10/);
+    expect(disclosureErrors({ ...base, consentedCategories: null })).toEqual([{ field: 'ground', code: 'disclosure.no_consent', params: {} }]);
+    expect(disclosureErrors({ ...base, categories: ['basic', 'health'] })).toEqual([{ field: 'categories[1]', code: 'disclosure.category_not_consented', params: { category: 'health' } }]);
+    expect(disclosureErrors({ ...base, categories: ['offences'], consentedCategories: ['offences'] })[0].code).toBe('consent.offence_data');
   });
 
   it('report of concern: from the police to social services', () => {
     expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern', fromKind: 'police', toKind: 'municipality', fromIsOwner: false, toIsOwner: true }))).toEqual([]);
-    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern' }))).toEqual([{ field: 'ground', message: 'a report of concern (SoL 14 kap 1 §) goes from the police to social services' }]);
+    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern' }))).toEqual([{ field: 'ground', code: 'disclosure.concern_police_to_social_services', params: {} }]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { identitySeed } from '@samverkan/identity';
 import { promisesSeed } from '@samverkan/promises';
@@ -108,3 +109,7 @@ export class TestApi {
     await this.env.close();
   }
 }
+
+/** A field error as the api sends it, matched by its stable code (and params, where given), not its English text. */
+export const coded = (field: string, code: string, params?: Record<string, unknown>) =>
+  expect.objectContaining({ field, code, ...(params ? { params } : {}) }) as unknown as { field: string; code: string };

@@ -1,13 +1,11 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
-/** A problem+json answer from the api (RFC 9457), with field errors for 400s. */
-export interface Problem {
-  status: number;
-  title: string;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
+/**
+ * A problem+json answer from the api (RFC 9457): a catalogued `code` with its `params`, and field
+ * errors (each with its own code) for 400s. The type is the api's own, from its OpenAPI document.
+ */
+export type Problem = components['schemas']['Problem'];
 
 const REFRESH_KEY = 'samverkan.refresh';
 let accessToken: string | null = null;
@@ -85,6 +83,6 @@ api.use(auth);
 
 /** Turns an error body into a Problem the screens can show next to fields. */
 export function asProblem(error: unknown, status = 0): Problem {
-  if (error && typeof error === 'object' && 'title' in error) return error as Problem;
-  return { status, title: 'Error' };
+  if (error && typeof error === 'object' && 'code' in error) return error as Problem;
+  return { type: 'urn:samverkan:problem:http.error', title: 'Error', status, code: 'http.error', params: {} };
 }

@@ -4,7 +4,7 @@ import type { ProblemCode } from './catalogue/index.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType, statusTitle } from './problem.js';
 
 /** The code of a plain HTTP problem (Nest's own exceptions, Fastify's errors), by its status. */
-const CODE_BY_STATUS: Record<number, ProblemCode> = {
+export const CODE_BY_STATUS: Record<number, ProblemCode> = {
   400: 'http.bad_request',
   401: 'http.unauthorized',
   403: 'http.forbidden',

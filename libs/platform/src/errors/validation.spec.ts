@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { createValidationPipe, toFieldErrors } from './validation.js';
 import { ValidationProblem } from './problem.js';
+import { IsCalendarDate } from '../pagination/calendar-date.js';
 
 class Address {
   @IsString()
@@ -48,14 +49,14 @@ describe('validation', () => {
       otherAddresses: [{ postalCode: '66340' }, { postalCode: 1 }],
     });
     expect(problem.errors).toEqual([
-      { field: 'address.postalCode', message: 'address.postalCode must be shorter than or equal to 6 characters' },
-      { field: 'otherAddresses[1].postalCode', message: 'otherAddresses[1].postalCode must be a string' },
+      { field: 'address.postalCode', code: 'field.max_length', params: { max: 6 }, message: 'address.postalCode must be shorter than or equal to 6 characters' },
+      { field: 'otherAddresses[1].postalCode', code: 'field.string', params: {}, message: 'otherAddresses[1].postalCode must be a string' },
     ]);
   });
 
   it('shows only the type error when a value is of the wrong type', async () => {
     const problem = await validate({ name: 'x', capacity: 'many', address: { postalCode: '66340' }, otherAddresses: [] });
-    expect(problem.errors).toEqual([{ field: 'capacity', message: 'capacity must be an integer number' }]);
+    expect(problem.errors).toEqual([{ field: 'capacity', code: 'field.integer', params: {}, message: 'capacity must be an integer number' }]);
   });
 
   it('rejects unknown properties instead of dropping them silently', async () => {
@@ -69,15 +70,43 @@ describe('validation', () => {
     expect(problem.getStatus()).toBe(400);
     expect(problem.errors).toEqual(
       expect.arrayContaining([
-        { field: 'owner', message: 'property owner should not exist' },
-        { field: 'address.street', message: 'property address.street should not exist' },
+        { field: 'owner', code: 'field.unknown', params: {}, message: 'property owner should not exist' },
+        { field: 'address.street', code: 'field.unknown', params: {}, message: 'property address.street should not exist' },
       ]),
     );
   });
 
-  it('flattens errors with no children', () => {
-    expect(toFieldErrors([{ property: 'limit', constraints: { max: 'limit must not be greater than 200' }, children: [] }])).toEqual([
-      { field: 'limit', message: 'limit must not be greater than 200' },
+  it('gives each check the params a translation needs, from the check’s own arguments', async () => {
+    const problem = await validate({ name: 'x', capacity: 9000, address: { postalCode: '66340' }, otherAddresses: [] });
+    expect(problem.errors).toEqual([{ field: 'capacity', code: 'field.max', params: { max: 5000 }, message: 'capacity must not be greater than 5000' }]);
+    expect((await validate({ name: 'x', capacity: 0, address: { postalCode: '66340' }, otherAddresses: [] })).errors).toEqual([
+      expect.objectContaining({ field: 'capacity', code: 'field.min', params: { min: 1 } }),
     ]);
+  });
+
+  it('names a check it has no code for field.invalid rather than inventing one', () => {
+    expect(toFieldErrors([{ property: 'limit', constraints: { isFancy: 'limit is not fancy' }, children: [] }])).toEqual([
+      { field: 'limit', code: 'field.invalid', params: {}, message: 'limit is not fancy' },
+    ]);
+  });
+
+  it('refuses calendar dates that do not exist', async () => {
+    class Visit {
+      @IsCalendarDate()
+      on!: string;
+    }
+    const refused = async (on: unknown) => {
+      try {
+        await createValidationPipe().transform({ on }, { type: 'body', metatype: Visit });
+        return [];
+      } catch (error) {
+        return (error as ValidationProblem).errors.map((e) => e.code);
+      }
+    };
+    expect(await refused('2024-02-29')).toEqual([]);
+    expect(await refused('2026-02-29')).toEqual(['field.date']);
+    expect(await refused('2026-13-01')).toEqual(['field.date']);
+    expect(await refused('2026-1-1')).toEqual(['field.date']);
+    expect(await refused(20260101)).toEqual(['field.date']);
   });
 });

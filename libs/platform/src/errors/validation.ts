@@ -24,7 +24,6 @@ export const FIELD_CHECKS: Record<string, { code: FieldCode; params?: (args: unk
   isUuid: { code: 'field.uuid' },
   isEmail: { code: 'field.email' },
   isUrl: { code: 'field.url' },
-  isServiceUrl: { code: 'field.url' },
   isCalendarDate: { code: 'field.date' },
   isIso8601: { code: 'field.datetime' },
   isDateString: { code: 'field.datetime' },

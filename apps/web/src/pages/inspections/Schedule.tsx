@@ -12,9 +12,6 @@ import { type components, inspectionTypeValues } from '../../api/schema';
 
 type Inspection = components['schemas']['InspectionView'];
 
-/** The api's answer when an inspector is already booked at an overlapping time (InspectionsService.assertFree). */
-const DOUBLE_BOOKED = 'urn:samverkan:problem:inspection.inspector_booked';
-
 interface Conflict { message: string; inspectionId?: string }
 
 /**
@@ -65,12 +62,13 @@ export function ScheduleInspection() {
       setBooked(data);
       return;
     }
-    const refused = asProblem(error, response.status) as Problem & { type?: string; conflictingInspectionId?: string };
-    if (refused.type === DOUBLE_BOOKED) {
-      // The clash concerns the inspectors: said at their field, with the booking it collides with.
-      const message = t('inspections.schedule.doubleBooked', { detail: refused.detail });
+    const refused = asProblem(error, response.status) as Problem & { conflictingInspectionId?: string };
+    if (refused.code === 'inspection.inspector_booked') {
+      // The clash concerns the inspectors: said at their field, with who is booked where and when.
+      const { inspector, premises, start, end } = refused.params as Record<string, string>;
+      const message = t('inspections.schedule.doubleBooked', { inspector, premises, start: dateTime(start, i18n.language), end: dateTime(end, i18n.language) });
       setConflict({ message, inspectionId: refused.conflictingInspectionId });
-      setProblem({ ...refused, errors: [{ field: 'inspectorIds', message }] });
+      setProblem({ ...refused, errors: [{ field: 'inspectorIds', code: 'field.invalid', params: {}, message }] });
     } else {
       setConflict(undefined);
       setProblem(refused);

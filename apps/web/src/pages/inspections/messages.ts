@@ -23,7 +23,7 @@ export const sv = {
       title: 'Boka tillsyn', reinspectTitle: 'Boka återbesök: {{name}}', choosePremises: 'Välj serveringsställe', licence: 'Tillstånd',
       noLicence: 'Inget särskilt tillstånd', start: 'Börjar', end: 'Slutar', submit: 'Boka tillsynen',
       inspectorsHelp: 'Kommunens alkoholhandläggare och poliser i samverkan. En inspektör kan inte vara bokad på två tillsyner samtidigt.',
-      doubleBooked: 'En inspektör är redan bokad på en annan tillsyn som överlappar den här tiden. Välj en annan tid eller andra inspektörer. ({{detail}})',
+      doubleBooked: '{{inspector}} är redan bokad på en tillsyn av {{premises}} {{start}}–{{end}}. Välj en annan tid eller andra inspektörer.',
       openConflict: 'Öppna den krockande tillsynen', booked: 'Tillsynen på {{name}} {{when}} är bokad.', openBooked: 'Öppna tillsynen', showWeek: 'Visa veckan i kalendern',
     },
     steps: {
@@ -138,7 +138,7 @@ export const en: typeof sv = {
       title: 'Book an inspection', reinspectTitle: 'Book a follow-up: {{name}}', choosePremises: 'Choose premises', licence: 'Licence',
       noLicence: 'No particular licence', start: 'Starts', end: 'Ends', submit: 'Book the inspection',
       inspectorsHelp: 'The municipality’s licensing officers and police officers of the collaboration. An inspector cannot be booked on two inspections at once.',
-      doubleBooked: 'An inspector is already booked on another inspection overlapping this time. Choose another time or other inspectors. ({{detail}})',
+      doubleBooked: '{{inspector}} is already booked for an inspection of {{premises}} {{start}}–{{end}}. Choose another time or other inspectors.',
       openConflict: 'Open the clashing inspection', booked: 'The inspection of {{name}} {{when}} is booked.', openBooked: 'Open the inspection', showWeek: 'Show the week in the calendar',
     },
     steps: {

@@ -55,7 +55,6 @@ export const PLATFORM_CODES = {
   'field.min_items': field('{field} must hold at least {min} items.', { min: 'the fewest items allowed' }),
   'field.max_items': field('{field} must hold at most {max} items.', { max: 'the most items allowed' }),
   'field.unique_items': field('{field} must not name the same item twice.'),
-  'field.unique': field('{field} must be unique; {value} appears more than once.', { value: 'the repeated value' }),
   'date.after': field('{field} must be after {other}.', { other: 'the field it must come after' }),
   'date.in_future': field('{field} cannot be in the future.'),
   'date.not_before': field('{field} must not be before {other}.', { other: 'the field it must not come before' }),
