@@ -14,7 +14,6 @@ export default {
     '^@samverkan/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@samverkan/testing$': '<rootDir>/libs/testing/src/index.ts',
     '^@samverkan/(identity|access|audit|promises|notifications|deadlines|inspections|youth|operations)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@samverkan/access/(.*)\\.js$': '<rootDir>/libs/access/src/$1',
     '^@samverkan/migrations$': '<rootDir>/migrations/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     ...Object.fromEntries(ESM_ONLY_PACKAGES.map((name) => [`^${name}$`, cjsCopyPath(name)])),

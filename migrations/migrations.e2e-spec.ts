@@ -46,20 +46,20 @@ describe('migrations', () => {
       ).then((rows) => rows.map((r) => r.table_name));
 
     it('creates the database and applies every migration', async () => {
-      const ran = await migrateUp({ DATABASE_URL: db.url });
+      const ran = await migrateUp({ DATABASE_URL: db.url }, migrations);
       expect(ran.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
       expect(await userTables()).toEqual(expect.arrayContaining([MIGRATIONS_TABLE, 'worker_heartbeat']));
     });
 
     it('does nothing when the schema is up to date', async () => {
-      expect(await migrateUp({ DATABASE_URL: db.url })).toEqual([]);
+      expect(await migrateUp({ DATABASE_URL: db.url }, migrations)).toEqual([]);
     });
 
     it('reverts every migration, newest first, down to an empty schema', async () => {
       const reverted: (string | undefined)[] = [];
-      for (let i = 0; i < migrations.length; i += 1) reverted.push(await migrateDown({ DATABASE_URL: db.url }));
+      for (let i = 0; i < migrations.length; i += 1) reverted.push(await migrateDown({ DATABASE_URL: db.url }, migrations));
       expect(reverted).toEqual(migrations.map((m) => m.name).reverse());
-      expect(await migrateDown({ DATABASE_URL: db.url })).toBeUndefined();
+      expect(await migrateDown({ DATABASE_URL: db.url }, migrations)).toBeUndefined();
 
       expect(await userTables()).toEqual([MIGRATIONS_TABLE]);
       const functions = await query(`SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -68,7 +68,7 @@ describe('migrations', () => {
     });
 
     it('applies them all again after a full revert', async () => {
-      const ran = await migrateUp({ DATABASE_URL: db.url });
+      const ran = await migrateUp({ DATABASE_URL: db.url }, migrations);
       expect(ran).toHaveLength(migrations.length);
       expect(await userTables()).toContain('worker_heartbeat');
     });

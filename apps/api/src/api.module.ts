@@ -17,6 +17,7 @@ import {
   LoggingModule,
   QueueModule,
 } from '@samverkan/platform';
+import { migrations } from '@samverkan/migrations';
 
 /** The HTTP API. Domain modules (identity, promises, inspections, …) are added here as they arrive. */
 @Module({})
@@ -28,7 +29,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('samverkan-api'),
         ClockModule.forRoot(options.clock),
-        DatabaseModule.forRoot('samverkan-api'),
+        DatabaseModule.forRoot('samverkan-api', migrations),
         QueueModule.forRoot(),
         HealthModule,
         AuditModule,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { AppConfig, CODE_BY_STATUS, ERROR_CODES, FIELD_CHECKS, isErrorCode } from '@samverkan/platform';
-import { getMetadataStorage, type ValidationMetadata } from 'class-validator';
+import { getMetadataStorage } from 'class-validator';
 import ts from 'typescript';
 import { ApiModule } from '../src/api.module.js';
 
@@ -11,6 +11,12 @@ import { ApiModule } from '../src/api.module.js';
  * is in it, and everything in it is sent somewhere. The sources are read with the TypeScript
  * parser, so a code passed through a conditional (`a ? 'x.y' : 'x.z'`) is found too.
  */
+/** What this test reads of class-validator's metadata (its type is not exported). */
+interface ValidationMetadata {
+  type: string;
+  name?: string;
+}
+
 const SOURCE_ROOTS = ['libs', 'apps/api/src', 'apps/worker/src'];
 /** The calls that take a code, and which argument holds it. */
 const CODE_ARGUMENT: Record<string, number> = { ProblemException: 0, fieldError: 1, invalidField: 1 };

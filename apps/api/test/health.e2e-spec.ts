@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { migrateDown, migrateUp } from '@samverkan/platform';
 import { TestEnvironment } from '@samverkan/testing';
 import { createApiApp } from '../src/api.factory.js';
+import { migrations } from '@samverkan/migrations';
 
 async function startApi(config: TestEnvironment['config']): Promise<NestFastifyApplication> {
   const app = await createApiApp(config);
@@ -71,14 +72,14 @@ describe('health', () => {
   });
 
   it('is not ready while a migration is pending, and names it', async () => {
-    const reverted = await migrateDown(env.config);
+    const reverted = await migrateDown(env.config, migrations);
     try {
       app = await startApi(env.config);
       const res = await app.inject({ method: 'GET', url: '/api/v1/health/ready' });
       expect(res.statusCode).toBe(503);
       expect(res.json().checks.migrations).toMatchObject({ status: 'down', pending: [reverted] });
     } finally {
-      await migrateUp(env.config);
+      await migrateUp(env.config, migrations);
     }
   });
 });

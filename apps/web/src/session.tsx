@@ -1,13 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api, refresh, session } from './api/client';
+import type { components } from './api/schema';
 
-export interface Me {
-  user: { id: string; email: string; displayName: string; organisationId: string };
-  memberships: { id: string; role: string; roleLabel: string; unit: { id: string; name: string }; organisation: { id: string; name: string; kind: string } }[];
-  collaborations: { id: string; name: string }[];
-  /** Each permission held, with its widest scope: what the screens may offer. */
-  permissions: Record<string, string>;
-}
+/** The signed-in user (GET /me); `permissions` holds each permission with its widest scope: what the screens may offer. */
+export type Me = components['schemas']['MeView'];
 
 interface SessionState {
   me: Me | null;
@@ -29,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async () => {
     const { data } = await api.GET('/api/v1/me');
-    setMe((data as Me | undefined) ?? null);
+    setMe(data ?? null);
   }, []);
 
   useEffect(() => {
@@ -52,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const { data, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
       if (response.status === 429) return 'rate_limited';
       if (!data) return 'failed';
-      session.set(data as { accessToken: string; refreshToken: string });
+      session.set(data);
       setExpired(false);
       await loadMe();
       return 'ok';

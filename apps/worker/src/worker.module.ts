@@ -12,6 +12,7 @@ import {
 import { DeadlinesWorkerModule } from '@samverkan/deadlines';
 import { InspectionsWorkerModule } from '@samverkan/inspections';
 import { YouthWorkerModule } from '@samverkan/youth';
+import { migrations } from '@samverkan/migrations';
 
 /** The worker: BullMQ consumers of every queue. Domain processors are added here as they arrive. */
 @Module({})
@@ -23,7 +24,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('samverkan-worker'),
         ClockModule.forRoot(options.clock),
-        DatabaseModule.forRoot('samverkan-worker'),
+        DatabaseModule.forRoot('samverkan-worker', migrations),
         QueueModule.forRoot(),
         SystemWorkerModule,
         DeadlinesWorkerModule,

@@ -1,8 +1,7 @@
 import { type ExecutionContext, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { AuditService } from '@samverkan/audit';
-import { ProblemException, requestContext, routeOf } from '@samverkan/platform';
+import { AuditRecorder, ProblemException, requestContext, routeOf } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_METADATA, type RouteAccess } from './decorators.js';
 import { isPermission } from './permissions.js';
@@ -19,7 +18,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRecorder,
   ) {
     super();
   }

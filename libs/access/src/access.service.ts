@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@samverkan/audit';
-import { Clock, ProblemException, updateReturning } from '@samverkan/platform';
+import { AuditRecorder, Clock, ProblemException, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isPermission, type Permission, splitPermission } from './permissions.js';
 import type { Principal } from './principal.js';
@@ -28,7 +27,7 @@ export interface NewRecordGrant {
 export class AccessService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRecorder,
     private readonly clock: Clock,
   ) {}
 

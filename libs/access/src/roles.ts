@@ -11,7 +11,9 @@ import type { Permission } from './permissions.js';
 export const SCOPES = ['own', 'unit', 'organisation', 'collaboration', 'all'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export type OrganisationKind = 'police' | 'municipality' | 'rescue_service' | 'other';
+/** The kinds of organisation a collaboration is made of (and a role may be held in). */
+export const ORGANISATION_KINDS = ['police', 'municipality', 'rescue_service', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export interface RoleDefinition {
   label: string;
@@ -22,7 +24,7 @@ export interface RoleDefinition {
   permissions: readonly (Permission | [Permission, Scope])[];
 }
 
-const ANY_KIND: readonly OrganisationKind[] = ['police', 'municipality', 'rescue_service', 'other'];
+const ANY_KIND: readonly OrganisationKind[] = ORGANISATION_KINDS;
 
 /**
  * The role catalogue: each role is a set of permissions and a scope (Primero's model). The role ×

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '@samverkan/platform';
+import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-event.js';
 
 /** Filters of GET /audit-events; every one is backed by an index on audit_events. */
 export class AuditEventQuery extends PageQuery {
@@ -27,10 +28,10 @@ export class AuditEventQuery extends PageQuery {
   @MaxLength(100)
   action?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome' })
   @IsOptional()
-  @IsIn(['success', 'failure', 'denied'])
-  outcome?: 'success' | 'failure' | 'denied';
+  @IsIn(AUDIT_OUTCOMES)
+  outcome?: AuditOutcome;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
   @IsOptional()

@@ -1,40 +1,4 @@
-export type AuditOutcome = 'success' | 'failure' | 'denied';
-
-/** What happened, as a caller of AuditService.record describes it. */
-export interface AuditEntry {
-  /** `<area>.<verb>`, e.g. `auth.login`, `user.deactivate`, `youth_case.read`. */
-  action: string;
-  outcome?: AuditOutcome;
-  resourceType?: string;
-  resourceId?: string;
-  /** The organisation that owns the record acted on, so that its auditors see the event. */
-  subjectOrganisationId?: string;
-  /** Names (never values) of the fields an update changed. */
-  changedFields?: string[];
-  /** Extra facts that are not personal data (status codes, counts, permission names). */
-  details?: Record<string, unknown>;
-  /** Defaults to the request's actor; given explicitly where there is no request (jobs) or no login yet. */
-  actor?: { userId?: string; unitId?: string; organisationId?: string };
-}
-
-/** An event as stored and listed. */
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorUnitId: string | null;
-  actorOrganisationId: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  subjectOrganisationId: string | null;
-  outcome: AuditOutcome;
-  requestId: string | null;
-  ip: string | null;
-  changedFields: string[] | null;
-  details: Record<string, unknown> | null;
-  hash: string;
-}
+export { type AuditEntry, AUDIT_OUTCOMES, type AuditOutcome } from '@samverkan/platform';
 
 /** Names of the fields whose values differ between two versions of a record. */
 export function changedFields<T extends object>(before: T, after: Partial<T>): string[] {

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal } from '@samverkan/access/current-principal.decorator.js';
-import { RequirePermission } from '@samverkan/access/decorators.js';
-import type { Principal } from '@samverkan/access/principal.js';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { ApiOk, ApiPage } from '@samverkan/platform';
 import { AuditEventQuery } from './audit-event.query.js';
+import { AuditEventView, ChainVerification } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 
 @ApiTags('audit')
@@ -14,6 +14,7 @@ export class AuditController {
   @Get()
   @RequirePermission('audit:read')
   @ApiOperation({ summary: 'Granskningslogg (Audit trail), newest first, filtered and paginated' })
+  @ApiPage(AuditEventView)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventQuery) {
     const page = await this.audit.list(principal, query);
     // Reading the audit trail is itself audited (log reviews are reviewed too).
@@ -24,6 +25,7 @@ export class AuditController {
   @Get('verify')
   @RequirePermission('audit:verify')
   @ApiOperation({ summary: 'Kontrollera kedjan (Verify the hash chain); reports the first broken link' })
+  @ApiOk(ChainVerification)
   async verify() {
     const result = await this.audit.verify();
     await this.audit.record({

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditRecorder } from '@samverkan/platform';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditService } from './audit.service.js';
@@ -8,7 +9,7 @@ import { AuditService } from './audit.service.js';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditService],
+  providers: [AuditService, { provide: AuditRecorder, useExisting: AuditService }, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditService, AuditRecorder],
 })
 export class AuditModule {}

@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopesFor } from '@samverkan/access/principal.js';
-import { Clock, type Page, requestContext } from '@samverkan/platform';
+import { type Principal, scopesFor } from '@samverkan/access';
+import { AuditRecorder, Clock, type Page, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditEntry, AuditEventView } from './audit-event.js';
+import type { AuditEntry } from './audit-event.js';
+import type { AuditEventView, ChainVerification } from './audit.dto.js';
 import type { AuditEventQuery } from './audit-event.query.js';
-
-export interface ChainVerification {
-  valid: boolean;
-  checkedEvents: number;
-  /** The first event whose hash or link does not match, if any. */
-  firstBrokenEventId?: string;
-  /** What does not match there: the event's own contents (altered), or its link to the event before. */
-  breakKind?: 'contents' | 'link';
-  reason?: string;
-}
 
 const COLUMNS = `id::text AS "id", occurred_at AS "occurredAt", actor_user_id AS "actorUserId",
   actor_unit_id AS "actorUnitId", actor_organisation_id AS "actorOrganisationId", action,
@@ -27,7 +18,7 @@ const COLUMNS = `id::text AS "id", occurred_at AS "occurredAt", actor_user_id AS
  * EntityManager) so that a change and its audit event commit together or not at all.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements AuditRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,

@@ -1,4 +1,5 @@
 export * from './audit-event.js';
 export * from './audit-read.decorator.js';
+export * from './audit.dto.js';
 export * from './audit.module.js';
 export * from './audit.service.js';

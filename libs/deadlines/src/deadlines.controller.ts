@@ -3,10 +3,10 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { QueueName } from '@samverkan/platform';
+import { ApiOk, ApiPage, QueueName } from '@samverkan/platform';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { DeadlineListQuery, ReplaceRulesRequest } from './deadlines.dto.js';
+import { DeadlineListQuery, DeadlineView, type FailedEmailView, type QueueCountsView, QueueHealthView, ReminderRule, ReplaceRulesRequest } from './deadlines.dto.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { ReminderRulesService } from './reminder-rules.service.js';
 
@@ -24,6 +24,7 @@ export class DeadlinesController {
   @Get('deadlines')
   @Authenticated()
   @ApiOperation({ summary: 'Tidsfrister (Deadlines) I or my units answer for; filter mine, unit, kind, overdue, dueBefore' })
+  @ApiPage(DeadlineView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: DeadlineListQuery) {
     return this.deadlines.list(principal, query);
   }
@@ -31,6 +32,7 @@ export class DeadlinesController {
   @Get('reminder-rules')
   @RequirePermission('reminder_rule:manage')
   @ApiOperation({ summary: 'Påminnelseregler (Reminder rules) per deadline kind' })
+  @ApiOk([ReminderRule])
   listRules() {
     return this.rules.list();
   }
@@ -38,6 +40,7 @@ export class DeadlinesController {
   @Put('reminder-rules')
   @RequirePermission('reminder_rule:manage')
   @ApiOperation({ summary: 'Ersätt påminnelsereglerna (Replace the rules of the kinds named)' })
+  @ApiOk([ReminderRule], 'Every rule after the change')
   replaceRules(@Body() body: ReplaceRulesRequest) {
     return this.rules.replace(body.rules);
   }
@@ -45,11 +48,12 @@ export class DeadlinesController {
   @Get('admin/queues')
   @RequirePermission('operations:read')
   @ApiOperation({ summary: 'Köernas hälsa (Queue health): job counts, failed e-mail' })
-  async queues() {
-    const counts = async (queue: Queue) => ({
-      name: queue.name,
-      counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
-    });
+  @ApiOk(QueueHealthView)
+  async queues(): Promise<QueueHealthView> {
+    const counts = async (queue: Queue): Promise<QueueCountsView> => {
+      const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+      return { name: queue.name, counts: { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 } };
+    };
     const [deadlines, notifications, [email]] = await Promise.all([
       counts(this.deadlineQueue),
       counts(this.notificationQueue),
@@ -58,7 +62,7 @@ export class DeadlinesController {
                 count(*) FILTER (WHERE status = 'sent')::int AS sent FROM email_messages`,
       ),
     ]);
-    const failedEmails = await this.dataSource.query(
+    const failedEmails = await this.dataSource.query<FailedEmailView[]>(
       `SELECT id, to_address AS "to", subject, attempts, last_error AS "lastError", created_at AS "createdAt"
        FROM email_messages WHERE status = 'failed' ORDER BY created_at DESC LIMIT 50`,
     );

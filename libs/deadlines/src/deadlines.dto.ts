@@ -4,6 +4,10 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, I
 import { PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ANCHORS, type Anchor, OFFSET_UNITS, type OffsetUnit, RECIPIENTS, type Recipient } from './reminder-rules.js';
 
+/** A deadline is open until it is met or cancelled. */
+export const DEADLINE_STATUSES = ['open', 'met', 'cancelled'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
 export class DeadlineListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['mine', 'unit', 'all'], default: 'all', description: 'Mine, my units’, or both' })
   @IsOptional()
@@ -16,10 +20,10 @@ export class DeadlineListQuery extends PageQuery {
   @MaxLength(60)
   kind?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'met', 'cancelled'] })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus' })
   @IsOptional()
-  @IsIn(['open', 'met', 'cancelled'])
-  status?: 'open' | 'met' | 'cancelled';
+  @IsIn(DEADLINE_STATUSES)
+  status?: DeadlineStatus;
 
   @ApiPropertyOptional()
   @QueryBoolean()
@@ -40,7 +44,7 @@ export class ReminderRuleInput {
   @Matches(/^[a-z0-9-]{1,40}$/, { message: 'key must be lower-case letters, digits and dashes' })
   key!: string;
 
-  @ApiProperty({ enum: ANCHORS })
+  @ApiProperty({ enum: ANCHORS, enumName: 'ReminderAnchor' })
   @IsIn(ANCHORS)
   anchor!: Anchor;
 
@@ -50,11 +54,11 @@ export class ReminderRuleInput {
   @Max(10_000)
   offsetValue!: number;
 
-  @ApiProperty({ enum: OFFSET_UNITS })
+  @ApiProperty({ enum: OFFSET_UNITS, enumName: 'ReminderOffsetUnit' })
   @IsIn(OFFSET_UNITS)
   offsetUnit!: OffsetUnit;
 
-  @ApiProperty({ enum: RECIPIENTS })
+  @ApiProperty({ enum: RECIPIENTS, enumName: 'ReminderRecipient' })
   @IsIn(RECIPIENTS)
   recipient!: Recipient;
 
@@ -70,4 +74,67 @@ export class ReplaceRulesRequest {
   @ValidateNested({ each: true })
   @Type(() => ReminderRuleInput)
   rules!: ReminderRuleInput[];
+}
+
+/** A reminder rule as stored: an offset before, at or after a deadline kind's due time, and who receives it. */
+export class ReminderRule {
+  @ApiProperty({ example: 'action_due' }) deadlineKind!: string;
+  @ApiProperty({ example: 'before-7d' }) key!: string;
+  @ApiProperty({ enum: ANCHORS, enumName: 'ReminderAnchor' }) anchor!: Anchor;
+  @ApiProperty({ type: 'integer', example: 7 }) offsetValue!: number;
+  @ApiProperty({ enum: OFFSET_UNITS, enumName: 'ReminderOffsetUnit' }) offsetUnit!: OffsetUnit;
+  @ApiProperty({ enum: RECIPIENTS, enumName: 'ReminderRecipient' }) recipient!: Recipient;
+  @ApiProperty() active!: boolean;
+}
+
+/** A deadline someone answers for (GET /deadlines). */
+export class DeadlineView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'action_due' }) kind!: string;
+  @ApiProperty({ example: 'action' }) resourceType!: string;
+  @ApiProperty({ format: 'uuid' }) resourceId!: string;
+  @ApiProperty({ description: 'No personal data: an action\'s title, "Yttrande från tillståndshavare", …' }) title!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus' }) status!: DeadlineStatus;
+  @ApiProperty({ description: 'Open and past its due time' }) overdue!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) responsibleUserId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) responsibleUnitId!: string | null;
+  @ApiProperty({ format: 'uuid' }) responsibleOrganisationId!: string;
+}
+
+/** Jobs of a queue by state. */
+export class JobCountsView {
+  @ApiProperty({ type: 'integer' }) waiting!: number;
+  @ApiProperty({ type: 'integer' }) active!: number;
+  @ApiProperty({ type: 'integer' }) delayed!: number;
+  @ApiProperty({ type: 'integer' }) completed!: number;
+  @ApiProperty({ type: 'integer' }) failed!: number;
+}
+
+export class QueueCountsView {
+  @ApiProperty({ example: 'deadlines' }) name!: string;
+  @ApiProperty({ type: () => JobCountsView }) counts!: JobCountsView;
+}
+
+/** An e-mail that could not be sent after its retries. */
+export class FailedEmailView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The address' }) to!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class EmailHealthView {
+  @ApiProperty({ type: 'integer' }) pending!: number;
+  @ApiProperty({ type: 'integer' }) failed!: number;
+  @ApiProperty({ type: 'integer' }) sent!: number;
+  @ApiProperty({ type: [FailedEmailView], description: 'The latest 50 failures, newest first' }) recentFailures!: FailedEmailView[];
+}
+
+/** GET /admin/queues: job counts of the deadline and notification queues, and the e-mail outbox. */
+export class QueueHealthView {
+  @ApiProperty({ type: [QueueCountsView] }) queues!: QueueCountsView[];
+  @ApiProperty({ type: () => EmailHealthView }) email!: EmailHealthView;
 }

@@ -5,8 +5,8 @@ import type { Principal } from '@samverkan/access';
 import { Clock, JobName, type Page, QueueName, updateReturning } from '@samverkan/platform';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DeadlineListQuery } from './deadlines.dto.js';
-import { fireAt, type ReminderRule, reminderJobId } from './reminder-rules.js';
+import type { DeadlineListQuery, DeadlineView, ReminderRule } from './deadlines.dto.js';
+import { fireAt, reminderJobId } from './reminder-rules.js';
 
 export interface DeadlineInput {
   kind: string;
@@ -17,20 +17,6 @@ export interface DeadlineInput {
   dueAt: Date;
   responsibleUserId?: string | null;
   responsibleUnitId?: string | null;
-  responsibleOrganisationId: string;
-}
-
-export interface DeadlineView {
-  id: string;
-  kind: string;
-  resourceType: string;
-  resourceId: string;
-  title: string;
-  dueAt: string;
-  status: 'open' | 'met' | 'cancelled';
-  overdue: boolean;
-  responsibleUserId: string | null;
-  responsibleUnitId: string | null;
   responsibleOrganisationId: string;
 }
 

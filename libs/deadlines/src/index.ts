@@ -1,3 +1,4 @@
+export * from './deadlines.dto.js';
 export * from './deadlines.module.js';
 export * from './deadlines.service.js';
 export * from './reconciler.service.js';

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DeadlinesService } from './deadlines.service.js';
-import { fireAt, type ReminderRule } from './reminder-rules.js';
+import type { ReminderRule } from './deadlines.dto.js';
+import { fireAt } from './reminder-rules.js';
 
 /**
  * Restores what Redis lost. Every open deadline's reminders that have not been delivered are

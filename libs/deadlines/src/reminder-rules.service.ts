@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import type { DataSource } from 'typeorm';
-import type { ReminderRuleInput } from './deadlines.dto.js';
-import type { ReminderRule } from './reminder-rules.js';
+import type { ReminderRule, ReminderRuleInput } from './deadlines.dto.js';
 
 const COLUMNS = `deadline_kind AS "deadlineKind", key, anchor, offset_value AS "offsetValue", offset_unit AS "offsetUnit", recipient, active`;
 

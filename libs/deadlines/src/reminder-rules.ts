@@ -1,4 +1,5 @@
 import { stockholmDate } from '@samverkan/platform';
+import type { ReminderRule } from './deadlines.dto.js';
 
 /**
  * Reminder rules, CiviCRM ActionSchedule style: an offset (value + unit) before, at or after a
@@ -12,16 +13,6 @@ export const OFFSET_UNITS = ['seconds', 'minutes', 'hours', 'days', 'working_day
 export type OffsetUnit = (typeof OFFSET_UNITS)[number];
 export const RECIPIENTS = ['responsible', 'manager'] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
-
-export interface ReminderRule {
-  deadlineKind: string;
-  key: string;
-  anchor: Anchor;
-  offsetValue: number;
-  offsetUnit: OffsetUnit;
-  recipient: Recipient;
-  active: boolean;
-}
 
 const UNIT_MS: Record<Exclude<OffsetUnit, 'working_days'>, number> = {
   seconds: 1_000,

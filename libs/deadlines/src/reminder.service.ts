@@ -5,7 +5,8 @@ import { EmailService, NotificationsService } from '@samverkan/notifications';
 import { AppConfig, Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import type { ReminderJob } from './deadlines.service.js';
-import { fireAt, type ReminderRule, RULE_LABELS } from './reminder-rules.js';
+import type { ReminderRule } from './deadlines.dto.js';
+import { fireAt, RULE_LABELS } from './reminder-rules.js';
 
 export type DeliveryOutcome = 'delivered' | 'duplicate' | 'void' | 'early';
 

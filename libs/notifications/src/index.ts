@@ -1,5 +1,6 @@
 export * from './digest.service.js';
 export * from './email.service.js';
+export * from './notifications.dto.js';
 export * from './notifications.module.js';
 export * from './notifications.service.js';
 export * from './notifier.service.js';

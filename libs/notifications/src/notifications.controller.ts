@@ -1,21 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@samverkan/access';
-import { PageQuery, QueryBoolean, UuidPipe } from '@samverkan/platform';
-import { IsIn } from 'class-validator';
-import { type EmailMode, NotificationsService } from './notifications.service.js';
-
-class NotificationQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only unread notifications' })
-  @QueryBoolean()
-  unread?: boolean;
-}
-
-class PreferencesRequest {
-  @ApiProperty({ enum: ['immediate', 'digest', 'off'], description: 'E-mail: one per reminder, a morning digest, or none' })
-  @IsIn(['immediate', 'digest', 'off'])
-  emailMode!: EmailMode;
-}
+import { ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
+import {
+  MarkedReadView,
+  NotificationPreferencesView,
+  NotificationQuery,
+  NotificationView,
+  PreferencesRequest,
+  UnreadCountView,
+} from './notifications.dto.js';
+import { NotificationsService } from './notifications.service.js';
 
 /** Each user's own inbox: nobody reads another's notifications. */
 @ApiTags('notifications')
@@ -26,39 +21,50 @@ export class NotificationsController {
   @Get('notifications')
   @Authenticated()
   @ApiOperation({ summary: 'Aviseringar (My notifications), newest first' })
+  @ApiPage(NotificationView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: NotificationQuery) {
     return this.notifications.list(principal.userId, query);
   }
 
   @Get('notifications/unread-count')
   @Authenticated()
-  async unread(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: 'Olästa (How many of my notifications are unread)' })
+  @ApiOk(UnreadCountView)
+  async unread(@CurrentPrincipal() principal: Principal): Promise<UnreadCountView> {
     return { unread: await this.notifications.unreadCount(principal.userId) };
   }
 
   @Post('notifications/read-all')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
-  async readAll(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: 'Markera alla som lästa (Mark all my notifications read)' })
+  @ApiOk(MarkedReadView)
+  async readAll(@CurrentPrincipal() principal: Principal): Promise<MarkedReadView> {
     return { marked: await this.notifications.markAllRead(principal.userId) };
   }
 
   @Post('notifications/:id/read')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Markera som läst (Mark one of my notifications read)' })
+  @ApiOk(NotificationView)
   read(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.notifications.markRead(principal.userId, id);
   }
 
   @Get('me/notification-preferences')
   @Authenticated()
-  async preferences(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: 'E-postval (How I want e-mail: immediately, as a morning digest, or not at all)' })
+  @ApiOk(NotificationPreferencesView)
+  async preferences(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferencesView> {
     return { emailMode: await this.notifications.emailMode(principal.userId) };
   }
 
   @Put('me/notification-preferences')
   @Authenticated()
-  async setPreferences(@CurrentPrincipal() principal: Principal, @Body() body: PreferencesRequest) {
+  @ApiOperation({ summary: 'Ändra e-postval (Change how I want e-mail)' })
+  @ApiOk(NotificationPreferencesView)
+  async setPreferences(@CurrentPrincipal() principal: Principal, @Body() body: PreferencesRequest): Promise<NotificationPreferencesView> {
     return { emailMode: await this.notifications.setEmailMode(principal.userId, body.emailMode) };
   }
 }

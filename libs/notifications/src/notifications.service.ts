@@ -2,19 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, type Page, type PageQuery, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export type EmailMode = 'immediate' | 'digest' | 'off';
+import type { EmailMode, NotificationView } from './notifications.dto.js';
 
 const COLUMNS = `id, kind, title, body, resource_type AS "resourceType", resource_id AS "resourceId",
   created_at AS "createdAt", read_at AS "readAt"`;

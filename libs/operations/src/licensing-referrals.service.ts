@@ -9,6 +9,7 @@ import { addDays, Clock, invalidField, type Page, pageOf, type PageQuery, Proble
 import type { DataSource } from 'typeorm';
 import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
 import type { ReferralInput } from './operations.dto.js';
+import type { LicensingReferralView } from './operations.views.js';
 import { OperationsService } from './operations.service.js';
 
 /** What licensing sees of a referral: the premises, the date, the observation and who sent it. Nothing of the operation. */
@@ -35,7 +36,7 @@ export class LicensingReferralsService {
     private readonly clock: Clock,
   ) {}
 
-  async send(principal: Principal, operationId: string, input: ReferralInput) {
+  async send(principal: Principal, operationId: string, input: ReferralInput): Promise<LicensingReferralView> {
     const record = await this.operations.readable(principal, operationId);
     await this.access.assertAllowed(principal, 'operation:report', this.operations.ownership(record));
     const [premises] = await this.dataSource.query<{ name: string; owner: string }[]>(
@@ -82,22 +83,22 @@ export class LicensingReferralsService {
     });
     await this.deadlines.schedule([deadlineId]);
     await this.notifier.send(emailIds);
-    const [row] = await this.dataSource.query(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
+    const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
     return row;
   }
 
   /** Referrals to the principal's municipality, newest first. */
-  async list(principal: Principal, query: PageQuery & { open?: boolean }): Promise<Page<unknown>> {
+  async list(principal: Principal, query: PageQuery & { open?: boolean }): Promise<Page<LicensingReferralView>> {
     const scope = scopeCondition(principal, 'premises:manage', { id: 'r.id', organisationId: 'r.owner_organisation_id' }, this.clock.now(), { grants: false });
     const qb = this.dataSource.createQueryBuilder().from('licensing_referrals', 'r').where(scope.sql, scope.params);
     if (query.open) qb.andWhere('r.acknowledged_at IS NULL');
-    const page = await pageOf<{ id: string }>(this.dataSource, qb, { alias: 'r', orderBy: [['r.sent_at', 'DESC']], select: SELECT_FOR_LICENSING }, query);
+    const page = await pageOf<LicensingReferralView>(this.dataSource, qb, { alias: 'r', orderBy: [['r.sent_at', 'DESC']], select: SELECT_FOR_LICENSING }, query);
     await this.audit.record({ action: 'licensing_referral.list', resourceType: 'licensing_referral', details: { referralIds: page.items.map((r) => r.id) } });
     return page;
   }
 
   /** Licensing has looked at it (booked an inspection, or judged none needed): the task is met. */
-  async acknowledge(principal: Principal, id: string, note: string | undefined) {
+  async acknowledge(principal: Principal, id: string, note: string | undefined): Promise<LicensingReferralView> {
     const [referral] = await this.dataSource.query<{ owner: string }[]>('SELECT owner_organisation_id AS owner FROM licensing_referrals WHERE id = $1', [id]);
     if (!referral) throw new NotFoundException(`No referral with id ${id}.`);
     await this.access.authorize(principal, 'premises', 'manage', { id, organisationId: referral.owner });
@@ -112,7 +113,7 @@ export class LicensingReferralsService {
       return this.deadlines.close(manager, REFERRAL_DEADLINE, 'licensing_referral', id, 'met');
     });
     if (closed) await this.deadlines.schedule([closed]);
-    const [row] = await this.dataSource.query(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
+    const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
     return row;
   }
 }

@@ -2,6 +2,8 @@
  * The rules of police operations in one place (DOMAIN.md §4): the status path and who moves it,
  * the substance catalogue of seizures, and what a released summary may contain.
  */
+import type { OutcomeView, SummaryCountsView } from './operations.views.js';
+
 export const OPERATION_STATUSES = ['proposed', 'decided', 'executing', 'completed', 'outcome_reported', 'cancelled'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 
@@ -36,26 +38,16 @@ export const SUBSTANCES = {
 export type Substance = keyof typeof SUBSTANCES;
 export const SUBSTANCE_KEYS = Object.keys(SUBSTANCES) as Substance[];
 export const SEIZURE_UNITS = ['g', 'plants', 'tablets', 'l', 'sek'] as const;
+export type SeizureUnit = (typeof SEIZURE_UNITS)[number];
 
-export interface Seizure {
-  substance: Substance;
-  quantity: number;
-  unit: (typeof SEIZURE_UNITS)[number];
-}
-
-export interface OutcomeCounts {
-  arrests: number;
-  reportsFiled: number;
-  personsChecked: number;
-  placesChecked: number;
-  seizures: Seizure[];
-}
+/** The counts of a recorded outcome (its seizures as recorded). */
+export type OutcomeCounts = Pick<OutcomeView, 'arrests' | 'reportsFiled' | 'personsChecked' | 'placesChecked' | 'seizures'>;
 
 /**
  * The released summary's counts, and the activity metrics under the promise commitment (#4):
  * whole numbers with snake_case names, one per substance and unit. Nothing else leaves the police.
  */
-export function summaryCounts(outcome: OutcomeCounts): { counts: Record<string, unknown>; metrics: Record<string, number> } {
+export function summaryCounts(outcome: OutcomeCounts): { counts: SummaryCountsView; metrics: Record<string, number> } {
   const seized: Record<string, number> = {};
   for (const s of outcome.seizures) seized[`${s.substance}_${s.unit}`] = (seized[`${s.substance}_${s.unit}`] ?? 0) + s.quantity;
   const metrics: Record<string, number> = {

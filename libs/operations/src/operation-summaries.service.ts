@@ -5,19 +5,10 @@ import { AuditService } from '@samverkan/audit';
 import { Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource } from 'typeorm';
-import { type OutcomeCounts, type Substance, SUBSTANCES, summaryCounts } from './operation-rules.js';
+import { type OutcomeCounts, SUBSTANCES, summaryCounts } from './operation-rules.js';
 import type { ReleaseInput, SummaryListQuery, SummaryTotalsQuery } from './operations.dto.js';
+import type { OperationSummaryView, SummaryTotalsView } from './operations.views.js';
 import { OperationsService } from './operations.service.js';
-
-/** The sums of released summaries: what the joint follow-up reports for a year. */
-export interface SummaryTotals {
-  operations: number;
-  arrests: number;
-  reportsFiled: number;
-  personsChecked: number;
-  placesChecked: number;
-  seizures: { substance: string; label: string; quantity: number; unit: string }[];
-}
 
 const SELECT_SUMMARIES = `SELECT s.id, s.collaboration_id AS "collaborationId", c.name AS collaboration,
   to_char(s.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(s.period_end, 'YYYY-MM-DD') AS "periodEnd", s.area, s.counts,
@@ -40,7 +31,7 @@ export class OperationSummariesService {
   ) {}
 
   /** The commander releases the summary of a reported operation, once. */
-  async release(principal: Principal, operationId: string, input: ReleaseInput) {
+  async release(principal: Principal, operationId: string, input: ReleaseInput): Promise<OperationSummaryView> {
     const record = await this.operations.readable(principal, operationId);
     await this.access.assertAllowed(principal, 'operation:decide', this.operations.ownership(record));
     if (record.status !== 'outcome_reported') {
@@ -82,13 +73,13 @@ export class OperationSummariesService {
       );
       return row.id;
     });
-    const [summary] = await this.dataSource.query(`${SELECT_SUMMARIES} WHERE s.id = $1`, [id]);
+    const [summary] = await this.dataSource.query<OperationSummaryView[]>(`${SELECT_SUMMARIES} WHERE s.id = $1`, [id]);
     return summary;
   }
 
   /** Released summaries of the collaborations the principal follows (police and municipality alike). */
-  async list(principal: Principal, query: SummaryListQuery): Promise<Page<unknown>> {
-    const page = await pageOf(this.dataSource, this.visible(principal, query), { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES }, query);
+  async list(principal: Principal, query: SummaryListQuery): Promise<Page<OperationSummaryView>> {
+    const page = await pageOf<OperationSummaryView>(this.dataSource, this.visible(principal, query), { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES }, query);
     await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: page.items.length } });
     return page;
   }
@@ -97,9 +88,9 @@ export class OperationSummariesService {
    * The sums of the summaries the same filter selects (every page of it): operations, arrests,
    * reports, checks, and seizures per substance and unit.
    */
-  async totals(principal: Principal, query: SummaryTotalsQuery): Promise<SummaryTotals> {
+  async totals(principal: Principal, query: SummaryTotalsQuery): Promise<SummaryTotalsView> {
     const [sql, params] = this.visible(principal, query).select('s.id').getQueryAndParameters();
-    const [row] = await this.dataSource.query<SummaryTotals[]>(
+    const [row] = await this.dataSource.query<(Omit<SummaryTotalsView, 'seizures'> & { seizures: Omit<SummaryTotalsView['seizures'][number], 'label'>[] })[]>(
       `WITH selected AS (SELECT counts FROM operation_summaries WHERE id IN (${sql})),
          seized AS (SELECT e->>'substance' AS substance, e->>'unit' AS unit, sum((e->>'quantity')::numeric) AS quantity
            FROM selected, jsonb_array_elements(selected.counts->'seizures') e GROUP BY 1, 2)
@@ -112,7 +103,7 @@ export class OperationSummariesService {
        FROM selected`,
       params,
     );
-    const seizures = row.seizures.map((s) => ({ ...s, label: SUBSTANCES[s.substance as Substance]?.label ?? s.substance }));
+    const seizures = row.seizures.map((s) => ({ ...s, label: SUBSTANCES[s.substance]?.label ?? s.substance }));
     await this.audit.record({ action: 'operation_summary.totals', resourceType: 'operation_summary', details: { operations: row.operations } });
     return { ...row, seizures };
   }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireHiddenPermission, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { SUBSTANCES } from './operation-rules.js';
+import { SUBSTANCE_KEYS, SUBSTANCES } from './operation-rules.js';
 import {
   AcknowledgeInput,
   ColleagueQuery,
@@ -20,6 +20,17 @@ import {
   SummaryListQuery,
   SummaryTotalsQuery,
 } from './operations.dto.js';
+import {
+  ColleagueView,
+  LicensingReferralView,
+  OperationListItemView,
+  OperationPremisesView,
+  OperationSummaryView,
+  OperationView,
+  PoliceUnitView,
+  SubstanceView,
+  SummaryTotalsView,
+} from './operations.views.js';
 import { LicensingReferralsService } from './licensing-referrals.service.js';
 import { OperationDirectoryService } from './operation-directory.service.js';
 import { OperationSummariesService } from './operation-summaries.service.js';
@@ -42,6 +53,7 @@ export class OperationsController {
   @Get()
   @RequireHiddenPermission('operation:read')
   @ApiOperation({ summary: 'Insatser (The police area’s operations; details where you may open them)' })
+  @ApiPage(OperationListItemView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: OperationListQuery) {
     return this.operations.list(principal, query);
   }
@@ -49,13 +61,15 @@ export class OperationsController {
   @Get('substances')
   @RequireHiddenPermission('operation:read')
   @ApiOperation({ summary: 'Preparatkatalog (Substances and their units, for seizures)' })
-  substances() {
-    return Object.entries(SUBSTANCES).map(([key, s]) => ({ key, label: s.label, units: s.units }));
+  @ApiOk([SubstanceView])
+  substances(): SubstanceView[] {
+    return SUBSTANCE_KEYS.map((key) => ({ key, label: SUBSTANCES[key].label, units: SUBSTANCES[key].units }));
   }
 
   @Get('colleagues')
   @RequireHiddenPermission('operation:propose')
   @ApiOperation({ summary: 'Kollegor (Active officers and commanders of your police area, to name as participants); ?q= part of a name' })
+  @ApiPage(ColleagueView)
   colleagues(@CurrentPrincipal() principal: Principal, @Query() query: ColleagueQuery) {
     return this.directory.colleagues(principal, query);
   }
@@ -63,6 +77,7 @@ export class OperationsController {
   @Get('units')
   @RequireHiddenPermission('operation:propose')
   @ApiOperation({ summary: 'Enheter (Units of your police area, to name as participants)' })
+  @ApiPage(PoliceUnitView)
   units(@CurrentPrincipal() principal: Principal, @Query() query: PoliceUnitQuery) {
     return this.directory.units(principal, query);
   }
@@ -70,6 +85,7 @@ export class OperationsController {
   @Get('premises')
   @RequireHiddenPermission('operation:read')
   @ApiOperation({ summary: 'Serveringsställen (Licensed premises of a collaboration of your police area: name and address, for proposals and referrals)' })
+  @ApiPage(OperationPremisesView)
   premises(@CurrentPrincipal() principal: Principal, @Query() query: OperationPremisesQuery) {
     return this.directory.premises(principal, query);
   }
@@ -77,6 +93,7 @@ export class OperationsController {
   @Post()
   @RequireHiddenPermission('operation:propose')
   @ApiOperation({ summary: 'Föreslå insats (Propose an operation; the intelligence is stored encrypted and shown to commanders only)' })
+  @ApiCreated(OperationView)
   propose(@CurrentPrincipal() principal: Principal, @Body() body: ProposeOperationInput) {
     return this.operations.propose(principal, body);
   }
@@ -84,9 +101,10 @@ export class OperationsController {
   @Get(':id')
   @RequireHiddenPermission('operation:read')
   @ApiOperation({ summary: 'Insats (Participants and commanders; the intelligence for commanders only); audited' })
+  @ApiOk(OperationView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.operations.get(principal, id);
-    void reply.header('etag', etagOf(view.version as number));
+    void reply.header('etag', etagOf(view.version));
     return view;
   }
 
@@ -95,6 +113,7 @@ export class OperationsController {
   @RequireHiddenPermission('operation:read')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Nästa steg (decided by a commander; executing, completed, outcome_reported by participants; cancelled with reason)' })
+  @ApiOk(OperationView)
   transition(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: OperationTransitionInput) {
     return this.operations.transition(principal, id, version, body);
   }
@@ -102,6 +121,7 @@ export class OperationsController {
   @Put(':id/participants')
   @RequireHiddenPermission('operation:decide')
   @ApiOperation({ summary: 'Deltagare (The commander sets the officers and units taking part)' })
+  @ApiOk(OperationView)
   participants(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ParticipantsInput) {
     return this.operations.setParticipants(principal, id, body);
   }
@@ -109,6 +129,7 @@ export class OperationsController {
   @Put(':id/outcome')
   @RequireHiddenPermission('operation:read')
   @ApiOperation({ summary: 'Utfall (Seizures, arrests, reports, checks, after-action notes)' })
+  @ApiOk(OperationView)
   outcome(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: OutcomeInput) {
     return this.operations.recordOutcome(principal, id, body);
   }
@@ -116,6 +137,7 @@ export class OperationsController {
   @Post(':id/release')
   @RequireHiddenPermission('operation:decide')
   @ApiOperation({ summary: 'Frisläpp sammanfattning (Release the outcome summary to the collaboration; adds the promise activity)' })
+  @ApiCreated(OperationSummaryView)
   release(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReleaseInput) {
     return this.summaries.release(principal, id, body);
   }
@@ -123,6 +145,7 @@ export class OperationsController {
   @Post(':id/referrals')
   @RequireHiddenPermission('operation:read')
   @ApiOperation({ summary: 'Underrätta tillståndsenheten (Tell licensing what was observed at licensed premises)' })
+  @ApiCreated(LicensingReferralView, 'The referral as licensing sees it')
   refer(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReferralInput) {
     return this.referrals.send(principal, id, body);
   }
@@ -137,6 +160,7 @@ export class OperationSummariesController {
   @Get()
   @RequirePermission('operation_summary:read')
   @ApiOperation({ summary: 'Utfallssammanställningar (Released summaries: period, area in general terms, counts)' })
+  @ApiPage(OperationSummaryView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: SummaryListQuery) {
     return this.summaries.list(principal, query);
   }
@@ -144,6 +168,7 @@ export class OperationSummariesController {
   @Get('totals')
   @RequirePermission('operation_summary:read')
   @ApiOperation({ summary: 'Summor (Totals of the released summaries the same filter selects, e.g. a year)' })
+  @ApiOk(SummaryTotalsView)
   totals(@CurrentPrincipal() principal: Principal, @Query() query: SummaryTotalsQuery) {
     return this.summaries.totals(principal, query);
   }
@@ -158,6 +183,7 @@ export class LicensingReferralsController {
   @Get()
   @RequirePermission('premises:manage')
   @ApiOperation({ summary: 'Underrättelser från polisen (Referrals about licensed premises; ?open=true for those not yet handled)' })
+  @ApiPage(LicensingReferralView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: ReferralListQuery) {
     return this.referrals.list(principal, query);
   }
@@ -166,6 +192,7 @@ export class LicensingReferralsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('premises:manage')
   @ApiOperation({ summary: 'Kvittera (Handled: inspection booked or judged not needed)' })
+  @ApiOk(LicensingReferralView)
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: AcknowledgeInput) {
     return this.referrals.acknowledge(principal, id, body.note);
   }

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
-import { OPERATION_STATUSES, type OperationStatus, SEIZURE_UNITS, SUBSTANCE_KEYS, type Substance } from './operation-rules.js';
+import { OPERATION_STATUSES, type OperationStatus, SEIZURE_UNITS, type SeizureUnit, SUBSTANCE_KEYS, type Substance } from './operation-rules.js';
 
 export class PlaceInput {
   @ApiProperty({ example: 'Skoghalls centrum, busstationen' })
@@ -108,7 +108,7 @@ export class ProposeOperationInput extends ParticipantsInput {
 }
 
 export class OperationTransitionInput {
-  @ApiProperty({ enum: OPERATION_STATUSES })
+  @ApiProperty({ enum: OPERATION_STATUSES, enumName: 'OperationStatus' })
   @IsIn(OPERATION_STATUSES)
   to!: OperationStatus;
 
@@ -127,7 +127,7 @@ export class OperationTransitionInput {
 }
 
 export class SeizureInput {
-  @ApiProperty({ enum: SUBSTANCE_KEYS })
+  @ApiProperty({ enum: SUBSTANCE_KEYS, enumName: 'Substance' })
   @IsIn(SUBSTANCE_KEYS)
   substance!: Substance;
 
@@ -137,9 +137,9 @@ export class SeizureInput {
   @Max(1_000_000_000)
   quantity!: number;
 
-  @ApiProperty({ enum: SEIZURE_UNITS })
+  @ApiProperty({ enum: SEIZURE_UNITS, enumName: 'SeizureUnit' })
   @IsIn(SEIZURE_UNITS)
-  unit!: (typeof SEIZURE_UNITS)[number];
+  unit!: SeizureUnit;
 }
 
 const Count = () => (target: object, key: string | symbol) => {
@@ -212,7 +212,7 @@ export class AcknowledgeInput {
 }
 
 export class OperationListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: OPERATION_STATUSES })
+  @ApiPropertyOptional({ enum: OPERATION_STATUSES, enumName: 'OperationStatus' })
   @IsOptional()
   @IsIn(OPERATION_STATUSES)
   status?: OperationStatus;

@@ -6,6 +6,7 @@ import { affectedRows, Clock, FieldCipher, type FieldError, fieldError, invalidF
 import type { DataSource, EntityManager } from 'typeorm';
 import { OPERATION_TRANSITIONS, type OperationStatus, SUBSTANCES } from './operation-rules.js';
 import type { OperationListQuery, OperationTransitionInput, OutcomeInput, ParticipantsInput, ProposeOperationInput } from './operations.dto.js';
+import type { OperationListItemView, OperationView } from './operations.views.js';
 
 export const OPERATION_COLUMNS: OwnershipColumns = {
   id: 'o.id',
@@ -54,7 +55,7 @@ export class OperationsService {
    * The police area's operations. Everyone with an operations role in the area sees that they
    * exist (status and window); title and area only where they may open the operation.
    */
-  async list(principal: Principal, query: OperationListQuery): Promise<Page<unknown>> {
+  async list(principal: Principal, query: OperationListQuery): Promise<Page<OperationListItemView>> {
     const organisations = [...new Set(scopesFor(principal, 'operation:read').map((s) => s.organisationId))];
     const detail = scopeCondition(principal, 'operation:read', OPERATION_COLUMNS, this.clock.now());
     const qb = this.dataSource
@@ -79,7 +80,7 @@ export class OperationsService {
         .addOrderBy('o.id')
         .limit(query.limit)
         .offset(query.offset)
-        .getRawMany<{ id: string }>(),
+        .getRawMany<OperationListItemView>(),
       qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r?.total ?? 0),
     ]);
     await this.audit.record({ action: 'operation.list', resourceType: 'operation', details: { operationIds: items.map((i) => i.id) } });
@@ -87,7 +88,7 @@ export class OperationsService {
   }
 
   /** Proposes an operation in the principal's own police area, with its intelligence basis sealed. */
-  async propose(principal: Principal, input: ProposeOperationInput) {
+  async propose(principal: Principal, input: ProposeOperationInput): Promise<OperationView> {
     const [collaboration] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [input.collaborationId]);
     const unit = collaboration && scopesFor(principal, 'operation:propose').find((s) => s.organisationId === collaboration.police);
     if (!unit) throw invalidField('collaborationId', 'operation.collaboration_not_yours');
@@ -123,12 +124,12 @@ export class OperationsService {
     return this.view(principal, id, false);
   }
 
-  async get(principal: Principal, id: string) {
+  async get(principal: Principal, id: string): Promise<OperationView> {
     return this.view(principal, id, true);
   }
 
   /** Moves the operation along its path; each step takes the permission OPERATION_TRANSITIONS names. */
-  async transition(principal: Principal, id: string, version: number, input: OperationTransitionInput) {
+  async transition(principal: Principal, id: string, version: number, input: OperationTransitionInput): Promise<OperationView> {
     const record = await this.readable(principal, id);
     const needed = OPERATION_TRANSITIONS[record.status][input.to];
     if (!needed) throw invalidField('to', 'status.transition', { from: record.status, to: input.to });
@@ -157,7 +158,7 @@ export class OperationsService {
   }
 
   /** The commander sets who takes part: each participant (officer or unit) gets read and report access. */
-  async setParticipants(principal: Principal, id: string, input: ParticipantsInput) {
+  async setParticipants(principal: Principal, id: string, input: ParticipantsInput): Promise<OperationView> {
     const record = await this.readable(principal, id);
     await this.access.assertAllowed(principal, 'operation:decide', this.ownership(record));
     const errors = await this.participantErrors(record.ownerOrganisationId, input);
@@ -175,7 +176,7 @@ export class OperationsService {
   }
 
   /** Seizures, arrests, reports, checks and after-action notes, while the operation runs or just ended. */
-  async recordOutcome(principal: Principal, id: string, input: OutcomeInput) {
+  async recordOutcome(principal: Principal, id: string, input: OutcomeInput): Promise<OperationView> {
     const record = await this.readable(principal, id);
     await this.access.assertAllowed(principal, 'operation:report', this.ownership(record));
     if (record.status !== 'executing' && record.status !== 'completed') {
@@ -217,10 +218,10 @@ export class OperationsService {
     return { id: record.id, organisationId: record.ownerOrganisationId, unitId: record.ownerUnitId, ownerUserId: record.proposedBy, collaborationId: record.collaborationId };
   }
 
-  async view(principal: Principal, id: string, audited: boolean) {
+  async view(principal: Principal, id: string, audited: boolean): Promise<OperationView> {
     const record = await this.readable(principal, id);
     const commander = await this.access.can(principal, 'operation:decide', this.ownership(record));
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
+    const [row] = await this.dataSource.query<(Omit<OperationView, 'intelligence'> & { intelligence_sealed: Buffer; intelligence_key_id: string })[]>(
       `SELECT o.id, o.collaboration_id AS "collaborationId", c.name AS collaboration, o.title, o.area, o.places,
               o.owner_unit_id AS "ownerUnitId", un.name AS "ownerUnit", o.planned_start AS "plannedStart", o.planned_end AS "plannedEnd",
               o.status, o.status_reason AS "statusReason", o.decided_at AS "decidedAt", d.display_name AS "decidedBy",
@@ -243,8 +244,8 @@ export class OperationsService {
        JOIN users p ON p.id = o.proposed_by LEFT JOIN users d ON d.id = o.decided_by WHERE o.id = $1`,
       [id],
     );
-    const { intelligence_sealed: sealed, intelligence_key_id: keyId, ...view } = row as Record<string, unknown> & { version: number };
-    const intelligence = commander ? (JSON.parse(this.cipher.decrypt(INTELLIGENCE_FIELD, sealed as Buffer, keyId as string)) as { text: string; reference: string }) : null;
+    const { intelligence_sealed: sealed, intelligence_key_id: keyId, ...view } = row;
+    const intelligence = commander ? (JSON.parse(this.cipher.decrypt(INTELLIGENCE_FIELD, sealed, keyId)) as { text: string; reference: string }) : null;
     if (audited) {
       await this.audit.record({
         action: 'operation.read',

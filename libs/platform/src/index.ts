@@ -1,4 +1,5 @@
 export * from './app-options.js';
+export * from './audit/audit-recorder.js';
 export * from './clock/calendar.js';
 export * from './clock/clock.js';
 export * from './clock/clock.module.js';
@@ -19,6 +20,7 @@ export * from './openapi/responses.js';
 export * from './errors/problem-details.filter.js';
 export * from './errors/uuid.pipe.js';
 export * from './errors/validation.js';
+export * from './health/health.dto.js';
 export * from './health/health.module.js';
 export * from './health/health.service.js';
 export * from './http/configure-http-app.js';

@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { ActionsService } from './actions.service.js';
+import { ActionDashboardView, ActionView, ActionWithHistoryView } from './actions.views.js';
 import { DashboardService } from './dashboard.service.js';
 import { ActivityInput, ActivityListQuery, CreateActivityRequest } from './activities.dto.js';
 import { ActivitiesService } from './activities.service.js';
+import { ActivityView } from './activities.views.js';
 import { IsUUID } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -21,12 +23,15 @@ export class ActionsController {
   @Get()
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'Åtgärder (Actions), by due date; filter by status, overdue, owner, party, problem area' })
+  @ApiPage(ActionView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: ActionListQuery) {
     return this.actions.list(principal, query);
   }
 
   @Post()
   @RequirePermission('promise:manage')
+  @ApiOperation({ summary: 'Ny åtgärd (Add an action to a commitment): who does it and by when' })
+  @ApiCreated(ActionView)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateActionRequest) {
     return this.actions.create(principal, body);
   }
@@ -34,6 +39,7 @@ export class ActionsController {
   @Get(':id')
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'En åtgärd med historik (One action with its history)' })
+  @ApiOk(ActionWithHistoryView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const action = await this.actions.get(principal, id);
     void reply.header('etag', etagOf(action.version));
@@ -44,6 +50,7 @@ export class ActionsController {
   @RequirePermission('promise_action:update')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Rapportera (Report status, progress or a note); done and cancelled are final unless reopened with a reason' })
+  @ApiOk(ActionView)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -59,6 +66,8 @@ export class ActionsController {
   @Delete(':id')
   @RequirePermission('promise:manage')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort åtgärden (Delete an action); its deadline is cancelled' })
+  @ApiNoContent()
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.actions.remove(principal, id);
   }
@@ -72,6 +81,7 @@ export class ActivitiesController {
   @Get()
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'Genomförda aktiviteter (Activities carried out), newest first' })
+  @ApiPage(ActivityView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: ActivityListQuery) {
     return this.activities.list(principal, query);
   }
@@ -79,12 +89,15 @@ export class ActivitiesController {
   @Post()
   @RequirePermission('promise_action:update')
   @ApiOperation({ summary: 'Registrera aktivitet (Record an activity with its counts)' })
+  @ApiCreated(ActivityView)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateActivityRequest) {
     return this.activities.create(principal, body);
   }
 
   @Get(':id')
   @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'En aktivitet (One activity); ETag carries the version' })
+  @ApiOk(ActivityView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const activity = await this.activities.get(principal, id);
     void reply.header('etag', etagOf(activity.version));
@@ -94,6 +107,8 @@ export class ActivitiesController {
   @Patch(':id')
   @RequirePermission('promise_action:update')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra aktiviteten (Update an activity: date, place, kind, counts, note)' })
+  @ApiOk(ActivityView)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -109,6 +124,8 @@ export class ActivitiesController {
   @Delete(':id')
   @RequirePermission('promise_action:update')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort aktiviteten (Delete an activity)' })
+  @ApiNoContent()
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.activities.remove(principal, id);
   }
@@ -128,6 +145,7 @@ export class DashboardController {
   @Get('actions')
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'Lägesbild (Where the promise stands): counts, overdue, due in 14 days, progress' })
+  @ApiOk(ActionDashboardView)
   actions(@CurrentPrincipal() principal: Principal, @Query() query: DashboardQuery) {
     return this.dashboard.forPromise(principal, query.promiseId);
   }

@@ -85,7 +85,7 @@ export class UpdateActionRequest {
   @IsCalendarDate()
   dueDate?: string;
 
-  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @ApiPropertyOptional({ enum: ACTION_STATUSES, enumName: 'ActionStatus' })
   @IsOptional()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
@@ -129,7 +129,7 @@ export class ActionListQuery extends PageQuery {
   @IsUUID()
   commitmentId?: string;
 
-  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @ApiPropertyOptional({ enum: ACTION_STATUSES, enumName: 'ActionStatus' })
   @IsOptional()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
@@ -167,7 +167,7 @@ export class ActionListQuery extends PageQuery {
   @IsUUID()
   responsibleUserId?: string;
 
-  @ApiPropertyOptional({ enum: PARTIES })
+  @ApiPropertyOptional({ enum: PARTIES, enumName: 'PromiseParty' })
   @IsOptional()
   @IsIn(PARTIES)
   party?: Party;

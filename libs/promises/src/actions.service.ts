@@ -8,41 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
 import { PromiseAccess } from './promise-access.js';
-import { type ActionStatus, FINAL_ACTION_STATUSES, type Party } from './vocabulary.js';
-
-export interface ActionView {
-  id: string;
-  commitmentId: string;
-  promiseId: string;
-  problemAreaId: string;
-  party: Party;
-  title: string;
-  description: string;
-  responsibleOrganisation: { id: string; name: string };
-  responsibleUnit: { id: string; name: string } | null;
-  responsibleUser: { id: string; displayName: string } | null;
-  startDate: string | null;
-  dueDate: string;
-  status: ActionStatus;
-  statusReason: string | null;
-  progress: number;
-  weight: number;
-  completedAt: string | null;
-  overdue: boolean;
-  version: number;
-}
-
-export interface ActionEventView {
-  occurredAt: string;
-  actor: { id: string; displayName: string } | null;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  progress: number | null;
-  reason: string | null;
-  note: string | null;
-  changedFields: string[] | null;
-}
+import type { ActionEventView, ActionView, ActionWithHistoryView } from './actions.views.js';
+import { type ActionStatus, FINAL_ACTION_STATUSES } from './vocabulary.js';
 
 /** The deadline kind of an action's due date (reminder rules are set per kind). */
 export const ACTION_DEADLINE = 'action_due';
@@ -107,7 +74,7 @@ export class ActionsService {
     return pageOf<ActionView>(this.dataSource, qb, { alias: 'a', orderBy: [['a.due_date', 'ASC']], select: SELECT_ACTIONS(today) }, query);
   }
 
-  async get(principal: Principal, id: string): Promise<ActionView & { history: ActionEventView[] }> {
+  async get(principal: Principal, id: string): Promise<ActionWithHistoryView> {
     await this.records.action(principal, id, false);
     return { ...(await this.find(id)), history: await this.history(id) };
   }

@@ -25,7 +25,7 @@ export class ActivityInput {
   @IsLongitude()
   longitude?: number;
 
-  @ApiProperty({ enum: ACTIVITY_KINDS })
+  @ApiProperty({ enum: ACTIVITY_KINDS, enumName: 'ActivityKind' })
   @IsIn(ACTIVITY_KINDS)
   kind!: ActivityKind;
 
@@ -36,7 +36,12 @@ export class ActivityInput {
   @IsUUID('all', { each: true })
   participatingOrganisationIds?: string[];
 
-  @ApiPropertyOptional({ example: { vehicles_checked: 142, speeding_offences: 9 }, description: 'Named counts (non-negative integers)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0 },
+    example: { vehicles_checked: 142, speeding_offences: 9 },
+    description: 'Named counts (snake_case names, non-negative integers)',
+  })
   @IsOptional()
   @IsObject()
   metrics?: Record<string, number>;
@@ -75,7 +80,7 @@ export class ActivityListQuery extends PageQuery {
   @IsUUID()
   actionId?: string;
 
-  @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
+  @ApiPropertyOptional({ enum: ACTIVITY_KINDS, enumName: 'ActivityKind' })
   @IsOptional()
   @IsIn(ACTIVITY_KINDS)
   kind?: ActivityKind;

@@ -7,25 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityInput, ActivityListQuery, CreateActivityRequest } from './activities.dto.js';
 import { assertParty } from './party.js';
 import { PromiseAccess } from './promise-access.js';
-import type { ActivityKind } from './vocabulary.js';
-
-export interface ActivityView {
-  id: string;
-  commitmentId: string;
-  actionId: string | null;
-  promiseId: string;
-  occurredOn: string;
-  place: string;
-  latitude: number | null;
-  longitude: number | null;
-  kind: ActivityKind;
-  participatingOrganisations: { id: string; name: string }[];
-  metrics: Record<string, number>;
-  note: string;
-  source: string;
-  ownerOrganisationId: string;
-  version: number;
-}
+import type { ActivityView } from './activities.views.js';
 
 /** An activity another module reports (an inspection done, an operation's released summary). */
 export interface SourcedActivity extends ActivityInput {

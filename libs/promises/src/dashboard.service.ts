@@ -3,29 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { addDays } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import { ActionsService, type ActionView } from './actions.service.js';
-import { type CommitmentFigures, FiguresService, type Window } from './figures.service.js';
+import { ActionsService } from './actions.service.js';
+import type { ActionDashboardView, PartyActionCountsView, YearFiguresView } from './actions.views.js';
+import { FiguresService } from './figures.service.js';
 import { windowOf } from './follow-ups.service.js';
 import { PromiseAccess } from './promise-access.js';
-
-export interface ActionDashboard {
-  promiseId: string;
-  today: string;
-  window: { from: string; to: string };
-  byStatus: Record<string, number>;
-  byParty: { party: string; total: number; done: number; overdue: number }[];
-  byProblemArea: { id: string; title: string; total: number; done: number; overdue: number }[];
-  overdue: { items: ActionView[]; total: number };
-  dueNext14Days: { items: ActionView[]; total: number };
-  commitments: CommitmentFigures[];
-  /** Weighted progress of the whole promise, 0–100. */
-  progress: number | null;
-  /**
-   * Target against actual per commitment for each calendar year of the promise up to this one
-   * (the year within the promise's period, as a follow-up of that year counts it).
-   */
-  byYear: { year: number; window: Window; commitments: { id: string; target: number | null; actual: number; progress: number | null }[] }[];
-}
+import type { ActionStatus, Party } from './vocabulary.js';
 
 /** What a manager opens first: where the promise stands today. */
 @Injectable()
@@ -37,7 +20,7 @@ export class DashboardService {
     private readonly figures: FiguresService,
   ) {}
 
-  async forPromise(principal: Principal, promiseId: string): Promise<ActionDashboard> {
+  async forPromise(principal: Principal, promiseId: string): Promise<ActionDashboardView> {
     await this.records.promise(principal, promiseId);
     const today = this.actions.today();
     const [promise] = await this.dataSource.query<{ from: string; to: string }[]>(
@@ -49,7 +32,7 @@ export class DashboardService {
     const lastYear = Math.min(Number(promise.to.slice(0, 4)), Number(today.slice(0, 4)));
     const years = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
     const [counts, overdue, dueSoon, commitments, byYear] = await Promise.all([
-      this.dataSource.query<{ party: string; area_id: string; area_title: string; area_position: number; status: string; overdue: boolean; n: number }[]>(
+      this.dataSource.query<{ party: Party; area_id: string; area_title: string; area_position: number; status: ActionStatus; overdue: boolean; n: number }[]>(
         `SELECT c.party, pa.id AS area_id, pa.title AS area_title, pa.position AS area_position, a.status,
                 (a.status NOT IN ('done', 'cancelled') AND a.due_date < $2::date) AS overdue, count(*)::int AS n
          FROM actions a JOIN commitments c ON c.id = a.commitment_id JOIN problem_areas pa ON pa.id = c.problem_area_id
@@ -62,8 +45,8 @@ export class DashboardService {
       this.figures.commitments(promiseId, window, today),
       Promise.all(years.map((year) => this.yearFigures(promiseId, year, promise, today))),
     ]);
-    const byStatus: Record<string, number> = { planned: 0, in_progress: 0, blocked: 0, done: 0, cancelled: 0 };
-    const parties = new Map<string, { party: string; total: number; done: number; overdue: number }>();
+    const byStatus: ActionDashboardView['byStatus'] = { planned: 0, in_progress: 0, blocked: 0, done: 0, cancelled: 0 };
+    const parties = new Map<Party, PartyActionCountsView>();
     const areas = new Map<string, { id: string; title: string; position: number; total: number; done: number; overdue: number }>();
     for (const row of counts) {
       byStatus[row.status] += row.n;
@@ -92,7 +75,7 @@ export class DashboardService {
     };
   }
 
-  private async yearFigures(promiseId: string, year: number, period: { from: string; to: string }, today: string): Promise<ActionDashboard['byYear'][number]> {
+  private async yearFigures(promiseId: string, year: number, period: { from: string; to: string }, today: string): Promise<YearFiguresView> {
     const window = windowOf({ year, half: null, period_start: period.from, period_end: period.to });
     const figures = await this.figures.commitments(promiseId, window, today);
     return { year, window, commitments: figures.map((f) => ({ id: f.id, target: f.target?.forWindow ?? null, actual: f.actual, progress: f.progress })) };

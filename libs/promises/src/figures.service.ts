@@ -2,27 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ACTION_TOTALS_SQL, commitmentProgress, promiseProgress, targetForWindow, yearsInWindow } from './progress.js';
+import type { CommitmentFiguresView, PromiseWindowView } from './promises.views.js';
 import type { Party, TargetPeriod } from './vocabulary.js';
-
-export interface Window {
-  from: string;
-  to: string;
-}
-
-export interface CommitmentFigures {
-  id: string;
-  party: Party;
-  problemArea: { id: string; title: string; position: number };
-  text: string;
-  weight: number;
-  target: { value: number; unit: string; period: TargetPeriod; metric: string | null; forWindow: number } | null;
-  actual: number;
-  activities: number;
-  /** Action counts (all time, overdue as of today); completedTitles only when asked for. */
-  actions: { total: number; done: number; open: number; overdue: number; cancelled: number; completedTitles: string[] };
-  /** 0–100, or null when there is neither a target nor any action to measure by. */
-  progress: number | null;
-}
 
 interface Row {
   id: string;
@@ -57,7 +38,7 @@ export class FiguresService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** @param options.completedTitles also list the titles of done actions (for the public page). */
-  async commitments(promiseId: string, window: Window, today: string, options: { completedTitles?: boolean } = {}): Promise<CommitmentFigures[]> {
+  async commitments(promiseId: string, window: PromiseWindowView, today: string, options: { completedTitles?: boolean } = {}): Promise<CommitmentFiguresView[]> {
     const rows = await this.dataSource.query<Row[]>(
       // One pass over the window's activities of the promise: counts, and every metric summed per
       // commitment; the commitment's own metric is picked out afterwards.
@@ -125,7 +106,7 @@ export class FiguresService {
     });
   }
 
-  promiseProgress(commitments: readonly CommitmentFigures[]): number | null {
+  promiseProgress(commitments: readonly CommitmentFiguresView[]): number | null {
     return promiseProgress(commitments);
   }
 }

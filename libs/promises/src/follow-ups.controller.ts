@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, type Principal, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiOk, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { UpdateFollowUpRequest } from './follow-ups.dto.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { FollowUpView, PublicPromiseView } from './follow-ups.views.js';
 import { PublicService } from './public.service.js';
 
 @ApiTags('promises')
@@ -14,6 +15,8 @@ export class FollowUpsController {
 
   @Get(':id')
   @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'En uppföljning (One follow-up) with its figures, assessments and approvals; ETag carries the version' })
+  @ApiOk(FollowUpView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const followUp = await this.followUps.get(principal, id);
     void reply.header('etag', etagOf(followUp.version));
@@ -24,6 +27,7 @@ export class FollowUpsController {
   @RequirePermission('promise:report')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Skriv uppföljningen (Edit the draft); withdraws earlier approvals' })
+  @ApiOk(FollowUpView)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -40,6 +44,7 @@ export class FollowUpsController {
   @RequirePermission('promise:report')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Godkänn (Approve for your side); the second side’s approval freezes the follow-up' })
+  @ApiOk(FollowUpView)
   approve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.followUps.approve(principal, id);
   }
@@ -53,6 +58,7 @@ export class PublicPromisesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Publicerat medborgarlöfte (A published promise, for citizens): no login, no personal data' })
+  @ApiOk(PublicPromiseView)
   promise(@Param('id', UuidPipe) id: string) {
     return this.publicPromises.promise(id);
   }

@@ -10,7 +10,7 @@ export class CreateFollowUpRequest {
   @Max(2100)
   year!: number;
 
-  @ApiPropertyOptional({ enum: [1, 2], description: 'Half-year follow-up; leave out for the whole year' })
+  @ApiPropertyOptional({ type: 'integer', enum: [1, 2], description: 'Half-year follow-up; leave out for the whole year' })
   @IsOptional()
   @IsIn([1, 2])
   half?: 1 | 2;
@@ -21,7 +21,7 @@ export class FollowUpItemInput {
   @IsUUID()
   commitmentId!: string;
 
-  @ApiPropertyOptional({ enum: ASSESSMENTS })
+  @ApiPropertyOptional({ enum: ASSESSMENTS, enumName: 'FollowUpAssessment' })
   @IsOptional()
   @IsIn(ASSESSMENTS)
   assessment?: Assessment;
@@ -40,7 +40,7 @@ export class UpdateFollowUpRequest {
   @MaxLength(10000)
   conclusion?: string;
 
-  @ApiPropertyOptional({ enum: DECISIONS })
+  @ApiPropertyOptional({ enum: DECISIONS, enumName: 'FollowUpDecision' })
   @IsOptional()
   @IsIn(DECISIONS)
   decision?: Decision;

@@ -4,37 +4,12 @@ import { AccessService, type Principal, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { affectedRows, Clock, invalidField, ProblemException, StaleVersionProblem, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import { type CommitmentFigures, FiguresService, type Window } from './figures.service.js';
+import { FiguresService } from './figures.service.js';
 import type { CreateFollowUpRequest, UpdateFollowUpRequest } from './follow-ups.dto.js';
 import { PromiseAccess } from './promise-access.js';
-import type { Assessment, Decision } from './vocabulary.js';
-
-export type Side = 'police' | 'municipality';
-
-export interface FollowUpItemView extends CommitmentFigures {
-  assessment: Assessment;
-  /** What the figures alone suggest (achieved ≥ 100 %, partly ≥ 50 %); people decide. */
-  suggestedAssessment: Assessment;
-  narrative: string;
-}
-
-export interface FollowUpView {
-  id: string;
-  promiseId: string;
-  promiseTitle: string;
-  collaborationName: string;
-  year: number;
-  half: 1 | 2 | null;
-  window: Window;
-  status: 'draft' | 'frozen';
-  conclusion: string;
-  decision: Decision | null;
-  approvals: { side: Side; user: { id: string; displayName: string }; approvedAt: string }[];
-  frozenAt: string | null;
-  version: number;
-  items: FollowUpItemView[];
-  progress: number | null;
-}
+import type { FollowUpItemView, FollowUpView } from './follow-ups.views.js';
+import type { CommitmentFiguresView, PromiseWindowView } from './promises.views.js';
+import type { Assessment, Decision, FollowUpStatus, Side } from './vocabulary.js';
 
 interface FollowUpRow {
   id: string;
@@ -46,7 +21,7 @@ interface FollowUpRow {
   period_end: string;
   year: number;
   half: 1 | 2 | null;
-  status: 'draft' | 'frozen';
+  status: FollowUpStatus;
   conclusion: string;
   decision: Decision | null;
   frozen_at: Date | null;
@@ -253,13 +228,13 @@ export class FollowUpsService {
 }
 
 /** The dates a follow-up covers: its year or half-year, within the promise's period. */
-export function windowOf(f: { year: number; half: 1 | 2 | null; period_start: string; period_end: string }): Window {
+export function windowOf(f: { year: number; half: 1 | 2 | null; period_start: string; period_end: string }): PromiseWindowView {
   const from = f.half === 2 ? `${f.year}-07-01` : `${f.year}-01-01`;
   const to = f.half === 1 ? `${f.year}-06-30` : `${f.year}-12-31`;
   return { from: from < f.period_start ? f.period_start : from, to: to > f.period_end ? f.period_end : to };
 }
 
-export function suggest(f: Pick<CommitmentFigures, 'target' | 'actual'>): Assessment {
+export function suggest(f: Pick<CommitmentFiguresView, 'target' | 'actual'>): Assessment {
   if (!f.target) return 'not_assessed';
   const ratio = f.actual / f.target.forWindow;
   return ratio >= 1 ? 'achieved' : ratio >= 0.5 ? 'partly' : 'not_achieved';

@@ -1,4 +1,5 @@
 export * from './activities.service.js';
+export * from './activities.views.js';
 export * from './progress.js';
 export * from './promises.module.js';
 export * from './promises.seed.js';

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, Headers } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { CreateFollowUpRequest, ReportQuery } from './follow-ups.dto.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { FollowUpReportView, FollowUpView } from './follow-ups.views.js';
 import {
   CommitmentListQuery,
   CreateCommitmentRequest,
@@ -15,6 +16,7 @@ import {
   UpdatePromiseRequest,
 } from './promises.dto.js';
 import { PromisesService } from './promises.service.js';
+import { CommitmentView, PromiseView } from './promises.views.js';
 import { reportCsv, reportHtml } from './report.js';
 import { ReportsService } from './reports.service.js';
 
@@ -32,6 +34,7 @@ export class PromisesController {
   @Get()
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'Medborgarlöften (Citizen promises) in the caller’s collaborations' })
+  @ApiPage(PromiseView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: PromiseListQuery) {
     return this.promises.list(principal, query);
   }
@@ -39,12 +42,15 @@ export class PromisesController {
   @Post()
   @RequirePermission('promise:manage')
   @ApiOperation({ summary: 'Skapa medborgarlöfte (Create a promise) with its problem areas' })
+  @ApiCreated(PromiseView)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreatePromiseRequest) {
     return this.promises.create(principal, body);
   }
 
   @Get(':id')
   @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Ett medborgarlöfte (One promise) with its problem areas; ETag carries the version' })
+  @ApiOk(PromiseView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const promise = await this.promises.get(principal, id);
     void reply.header('etag', etagOf(promise.version));
@@ -55,6 +61,7 @@ export class PromisesController {
   @RequirePermission('promise:manage')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Ändra löftet (Update title, period, status, publishing)' })
+  @ApiOk(PromiseView)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -71,6 +78,7 @@ export class PromisesController {
   @RequirePermission('promise:manage')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Ta bort ett utkast (Delete a draft promise)' })
+  @ApiNoContent()
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.promises.remove(principal, id);
   }
@@ -78,6 +86,7 @@ export class PromisesController {
   @Post(':id/problem-areas')
   @RequirePermission('promise:manage')
   @ApiOperation({ summary: 'Nytt problemområde (Add a problem area after the existing ones)' })
+  @ApiCreated(PromiseView, 'The promise with its problem areas')
   addProblemArea(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ProblemAreaInput) {
     return this.promises.addProblemArea(principal, id, body);
   }
@@ -85,6 +94,7 @@ export class PromisesController {
   @Get(':id/commitments')
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'Åtaganden (Commitments) of a promise' })
+  @ApiPage(CommitmentView)
   commitments(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: CommitmentListQuery) {
     return this.promises.listCommitments(principal, id, query);
   }
@@ -92,12 +102,15 @@ export class PromisesController {
   @Post(':id/commitments')
   @RequirePermission('promise:manage')
   @ApiOperation({ summary: 'Nytt åtagande (Add a commitment); police roles for police ones, municipal for municipal, both for joint' })
+  @ApiCreated(CommitmentView)
   createCommitment(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: CreateCommitmentRequest) {
     return this.promises.createCommitment(principal, id, body);
   }
 
   @Get(':id/commitments/:commitmentId')
   @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Ett åtagande (One commitment); ETag carries the version' })
+  @ApiOk(CommitmentView)
   async commitment(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -112,6 +125,8 @@ export class PromisesController {
   @Patch(':id/commitments/:commitmentId')
   @RequirePermission('promise:manage')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra åtagandet (Update a commitment: problem area, text, target, weight)' })
+  @ApiOk(CommitmentView)
   async updateCommitment(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -128,13 +143,16 @@ export class PromisesController {
   @Delete(':id/commitments/:commitmentId')
   @RequirePermission('promise:manage')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort åtagandet (Delete a commitment without actions or activities)' })
+  @ApiNoContent()
   removeCommitment(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('commitmentId', UuidPipe) commitmentId: string) {
     return this.promises.removeCommitment(principal, id, commitmentId);
   }
 
   @Get(':id/follow-ups')
   @RequirePermission('promise:read')
-  @ApiOperation({ summary: 'Uppföljningar (Follow-ups) of a promise' })
+  @ApiOperation({ summary: 'Uppföljningar (Follow-ups) of a promise, newest first' })
+  @ApiOk([FollowUpView])
   followUpList(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.followUps.list(principal, id);
   }
@@ -142,14 +160,15 @@ export class PromisesController {
   @Post(':id/follow-ups')
   @RequirePermission('promise:report')
   @ApiOperation({ summary: 'Påbörja uppföljning (Start the follow-up of a year or half-year)' })
+  @ApiCreated(FollowUpView)
   createFollowUp(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: CreateFollowUpRequest) {
     return this.followUps.create(principal, id, body);
   }
 
   @Get(':id/follow-up-report')
   @RequirePermission('promise:read')
-  @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOperation({ summary: 'Årsrapport (The year’s follow-up report) as JSON, CSV (Accept: text/csv) or printable HTML' })
+  @ApiFile(['text/csv', 'text/html'], 'The report: JSON, CSV (semicolons, BOM) or a printable page, by `format` or Accept', FollowUpReportView)
   @Header('cache-control', 'no-store')
   async report(
     @CurrentPrincipal() principal: Principal,

@@ -96,7 +96,7 @@ export class UpdatePromiseRequest {
   @IsCalendarDate()
   periodEnd?: string;
 
-  @ApiPropertyOptional({ enum: PROMISE_STATUSES })
+  @ApiPropertyOptional({ enum: PROMISE_STATUSES, enumName: 'PromiseStatus' })
   @IsOptional()
   @IsIn(PROMISE_STATUSES)
   status?: PromiseStatus;
@@ -113,7 +113,7 @@ export class PromiseListQuery extends PageQuery {
   @IsUUID()
   collaborationId?: string;
 
-  @ApiPropertyOptional({ enum: PROMISE_STATUSES })
+  @ApiPropertyOptional({ enum: PROMISE_STATUSES, enumName: 'PromiseStatus' })
   @IsOptional()
   @IsIn(PROMISE_STATUSES)
   status?: PromiseStatus;
@@ -135,7 +135,7 @@ export class TargetInput {
   @MaxLength(100)
   unit!: string;
 
-  @ApiProperty({ enum: TARGET_PERIODS })
+  @ApiProperty({ enum: TARGET_PERIODS, enumName: 'TargetPeriod' })
   @IsIn(TARGET_PERIODS)
   period!: TargetPeriod;
 
@@ -150,7 +150,7 @@ export class CreateCommitmentRequest {
   @IsUUID()
   problemAreaId!: string;
 
-  @ApiProperty({ enum: PARTIES })
+  @ApiProperty({ enum: PARTIES, enumName: 'PromiseParty' })
   @IsIn(PARTIES)
   party!: Party;
 
@@ -200,7 +200,7 @@ export class UpdateCommitmentRequest {
 }
 
 export class CommitmentListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: PARTIES })
+  @ApiPropertyOptional({ enum: PARTIES, enumName: 'PromiseParty' })
   @IsOptional()
   @IsIn(PARTIES)
   party?: Party;

@@ -15,7 +15,8 @@ import type {
   UpdateCommitmentRequest,
   UpdatePromiseRequest,
 } from './promises.dto.js';
-import type { Party, PromiseStatus, TargetPeriod } from './vocabulary.js';
+import type { CommitmentView, PromiseView } from './promises.views.js';
+import type { PromiseStatus } from './vocabulary.js';
 
 /** Allowed status changes of a promise (medborgarlöfte). */
 const PROMISE_TRANSITIONS: Record<PromiseStatus, readonly PromiseStatus[]> = {
@@ -26,33 +27,6 @@ const PROMISE_TRANSITIONS: Record<PromiseStatus, readonly PromiseStatus[]> = {
   extended: ['evaluated', 'closed'],
   closed: [],
 };
-
-export interface PromiseView {
-  id: string;
-  collaborationId: string;
-  collaborationName: string;
-  title: string;
-  summary: string;
-  periodStart: string;
-  periodEnd: string;
-  status: PromiseStatus;
-  published: boolean;
-  version: number;
-  problemAreas: { id: string; position: number; title: string; description: string }[];
-}
-
-export interface CommitmentView {
-  id: string;
-  promiseId: string;
-  problemAreaId: string;
-  problemAreaTitle: string;
-  party: Party;
-  position: number;
-  text: string;
-  target: { value: number; unit: string; period: TargetPeriod; metric: string | null } | null;
-  weight: number;
-  version: number;
-}
 
 const SELECT_PROMISES = `
   SELECT p.id, p.collaboration_id AS "collaborationId", co.name AS "collaborationName", p.title, p.summary,

@@ -3,32 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
+import type { PublicPromiseView } from './follow-ups.views.js';
 import { ASSESSMENT_LABELS, type Assessment, DECISION_LABELS, type Decision, PARTY_LABELS, PROMISE_STATUS_LABELS, type Party, type PromiseStatus } from './vocabulary.js';
-
-export interface PublicPromise {
-  title: string;
-  summary: string;
-  collaboration: string;
-  periodStart: string;
-  periodEnd: string;
-  status: string;
-  problemAreas: {
-    title: string;
-    description: string;
-    commitments: {
-      party: string;
-      text: string;
-      target: { value: number; unit: string; per: 'år' | 'löftesperioden' } | null;
-      actual: number;
-      progress: number | null;
-      completedActions: number;
-      completedActionTitles: string[];
-      openActions: number;
-    }[];
-  }[];
-  followUps: { year: number; conclusion: string; decision: string | null; assessments: { commitment: string; assessment: string }[] }[];
-  updatedOn: string;
-}
 
 /**
  * What the citizens see (Brå: feedback to citizens is the weakest part of the work): the published
@@ -44,7 +20,7 @@ export class PublicService {
     private readonly clock: Clock,
   ) {}
 
-  async promise(id: string): Promise<PublicPromise> {
+  async promise(id: string): Promise<PublicPromiseView> {
     const [promise] = await this.dataSource.query<{ title: string; summary: string; collaboration: string; period_start: string; period_end: string; status: PromiseStatus }[]>(
       `SELECT p.title, p.summary, co.name AS collaboration, to_char(p.period_start, 'YYYY-MM-DD') AS period_start,
               to_char(p.period_end, 'YYYY-MM-DD') AS period_end, p.status

@@ -1,20 +1,6 @@
 import { escapeHtml, toCsv } from '@samverkan/platform';
-import { ASSESSMENT_LABELS, type Assessment, DECISION_LABELS, type Decision, PARTY_LABELS } from './vocabulary.js';
-import type { CommitmentFigures } from './figures.service.js';
-
-/** The year's follow-up report, as given to kommunstyrelsen: JSON, CSV or a printable page. */
-export interface FollowUpReport {
-  promise: { id: string; title: string; collaboration: string; periodStart: string; periodEnd: string };
-  year: number;
-  window: { from: string; to: string };
-  /** `approved` when the year's follow-up is frozen, `draft` when one is being written, `preliminary` otherwise. */
-  basis: 'approved' | 'draft' | 'preliminary';
-  conclusion: string;
-  decision: Decision | null;
-  approvals: { side: string; name: string; approvedAt: string }[];
-  progress: number | null;
-  commitments: (CommitmentFigures & { assessment: Assessment; narrative: string })[];
-}
+import { ASSESSMENT_LABELS, DECISION_LABELS, PARTY_LABELS } from './vocabulary.js';
+import type { FollowUpReportView } from './follow-ups.views.js';
 
 const CSV_COLUMNS = [
   'Problemområde',
@@ -33,7 +19,7 @@ const CSV_COLUMNS = [
 ];
 
 /** Semicolon-separated with a BOM, as Swedish Excel opens it. */
-export function reportCsv(report: FollowUpReport): string {
+export function reportCsv(report: FollowUpReportView): string {
   const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(Math.round(value * 100) / 100).replace('.', ','));
   return toCsv([
     CSV_COLUMNS,
@@ -56,7 +42,7 @@ export function reportCsv(report: FollowUpReport): string {
 }
 
 /** A self-contained Swedish page that prints well on A4. */
-export function reportHtml(report: FollowUpReport): string {
+export function reportHtml(report: FollowUpReportView): string {
   const pct = (value: number | null) => (value === null ? '–' : `${Math.round(value)} %`);
   const basis = { approved: 'Godkänd uppföljning', draft: 'Utkast till uppföljning', preliminary: 'Preliminära siffror' }[report.basis];
   const areas = [...new Map(report.commitments.map((c) => [c.problemArea.id, c.problemArea])).values()];

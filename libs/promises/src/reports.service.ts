@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
 import { FollowUpsService, suggest, windowOf } from './follow-ups.service.js';
 import { PromiseAccess } from './promise-access.js';
-import type { FollowUpReport } from './report.js';
+import type { FollowUpReportView } from './follow-ups.views.js';
 
 /** The year's report: the approved follow-up when there is one, otherwise the live figures. */
 @Injectable()
@@ -21,7 +21,7 @@ export class ReportsService {
     private readonly clock: Clock,
   ) {}
 
-  async followUpReport(principal: Principal, promiseId: string, year: number, format: string): Promise<FollowUpReport> {
+  async followUpReport(principal: Principal, promiseId: string, year: number, format: string): Promise<FollowUpReportView> {
     await this.records.promise(principal, promiseId);
     const [promise] = await this.dataSource.query<{ id: string; title: string; collaboration: string; period_start: string; period_end: string }[]>(
       `SELECT p.id, p.title, co.name AS collaboration, to_char(p.period_start, 'YYYY-MM-DD') AS period_start,

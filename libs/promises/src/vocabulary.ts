@@ -18,6 +18,9 @@ export const PARTY_LABELS: Record<Party, string> = { joint: 'Gemensamt', police:
 export const ACTION_STATUSES = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const FINAL_ACTION_STATUSES: readonly ActionStatus[] = ['done', 'cancelled'];
+/** What an entry in an action's history records. */
+export const ACTION_EVENT_KINDS = ['created', 'updated', 'status_changed', 'progress', 'note', 'reopened'] as const;
+export type ActionEventKind = (typeof ACTION_EVENT_KINDS)[number];
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   planned: 'Planerad',
   in_progress: 'Pågår',
@@ -58,6 +61,18 @@ export const ASSESSMENT_LABELS: Record<Assessment, string> = {
   not_achieved: 'Ej uppnått',
   not_assessed: 'Ej bedömt',
 };
+
+/** The two sides that approve a follow-up (a joint commitment has no side of its own). */
+export const SIDES = ['police', 'municipality'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** A follow-up is written as a draft; the second side's approval freezes it. */
+export const FOLLOW_UP_STATUSES = ['draft', 'frozen'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** What the year's report stands on: an approved (frozen) follow-up, a draft one, or live figures. */
+export const REPORT_BASES = ['approved', 'draft', 'preliminary'] as const;
+export type ReportBasis = (typeof REPORT_BASES)[number];
 
 export const DECISIONS = ['continue', 'adjust', 'extend', 'new_promise'] as const;
 export type Decision = (typeof DECISIONS)[number];

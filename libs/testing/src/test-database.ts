@@ -76,7 +76,7 @@ async function ensureTemplate(): Promise<string> {
         await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(datname)} IS_TEMPLATE false`);
         await admin.query(`DROP DATABASE ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
       }
-      await migrateUp({ DATABASE_URL: withDatabase(TEST_SERVER_URL, template) });
+      await migrateUp({ DATABASE_URL: withDatabase(TEST_SERVER_URL, template) }, migrations);
       await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(template)} IS_TEMPLATE true`);
     } finally {
       await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [TEMPLATE_LOCK]);

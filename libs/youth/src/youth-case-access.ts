@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Permission, type Principal, principalOrganisations, type RecordOwnership, roleScopeAllows } from '@samverkan/access';
 import { Clock, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CATEGORY_KEYS, type CaseForm, type CaseStatus, type InformationCategory } from './youth-rules.js';
+import { CATEGORY_KEYS, type CaseForm, type CaseStatus, type InformationCategory, type RetentionClass } from './youth-rules.js';
 
 /** The ownership columns of youth_cases (alias c) for scope conditions. */
 export const CASE_COLUMNS: OwnershipColumns = {
@@ -24,7 +24,7 @@ export interface CaseRecord {
   coordinatorUserId: string | null;
   riskFactors: string[];
   reviewOn: string | null;
-  retentionClass: string;
+  retentionClass: RetentionClass;
   lastEntryAt: Date;
   closedOn: string | null;
   purgeOn: string | null;

@@ -10,7 +10,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
 import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
 import { caseDeadlineResources, caseReference, REVIEW_DEADLINE } from './youth-deadlines.js';
-import { type SubjectView, YouthSubjectsService } from './youth-subjects.service.js';
+import { YouthSubjectsService } from './youth-subjects.service.js';
+import type { YouthCaseListItemView, YouthCaseView, YouthConcernReceiptView, YouthParticipantView, YouthRiskFactorView, YouthSubjectView } from './youth.views.js';
 import {
   CASE_FORMS,
   CASE_TRANSITIONS,
@@ -35,8 +36,8 @@ const SELECT_LIST = `SELECT c.id, c.form, c.status, to_char(c.review_on, 'YYYY-M
   FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id
   LEFT JOIN youth_subjects s ON s.id = c.subject_id LEFT JOIN users u ON u.id = c.coordinator_user_id`;
 
-interface ListRow {
-  id: string;
+/** A row of the list: the case's columns, and its subject still sealed (viewed, masked, per row). */
+interface ListRow extends Omit<YouthCaseListItemView, 'reference' | 'subject'> {
   subject_id: string | null;
   subject_owner: string;
   key_id: string;
@@ -44,7 +45,6 @@ interface ListRow {
   name_sealed: Buffer;
   birth_date: string;
   coordination_number: boolean;
-  [column: string]: unknown;
 }
 
 /**
@@ -65,7 +65,7 @@ export class YouthCasesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(principal: Principal, query: CaseListQuery): Promise<Page<unknown>> {
+  async list(principal: Principal, query: CaseListQuery): Promise<Page<YouthCaseListItemView>> {
     const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
     const qb = this.dataSource.createQueryBuilder().from('youth_cases', 'c').where(scope.sql, scope.params);
     qb.andWhere(query.status ? 'c.status = :status' : "c.status <> 'purged'", { status: query.status });
@@ -88,7 +88,7 @@ export class YouthCasesService {
   }
 
   /** Opens a case about a registered young person in the principal's social services unit. */
-  async create(principal: Principal, input: NewCaseInput) {
+  async create(principal: Principal, input: NewCaseInput): Promise<YouthCaseView> {
     const unit = this.workingUnit(principal, input.unitId);
     const subject = await this.subjects.readable(principal, input.subjectId);
     const errors: FieldError[] = [];
@@ -117,11 +117,11 @@ export class YouthCasesService {
   }
 
   /** The case as this principal may see it; the read is audited with what it covered. */
-  async get(principal: Principal, id: string) {
+  async get(principal: Principal, id: string): Promise<YouthCaseView> {
     return this.view(principal, id, true);
   }
 
-  async update(principal: Principal, id: string, version: number, input: CaseUpdateInput) {
+  async update(principal: Principal, id: string, version: number, input: CaseUpdateInput): Promise<YouthCaseView> {
     const record = await this.gate.workable(principal, id, 'youth_case:update');
     const errors = riskFactorErrors(input.riskFactors ?? []);
     if (input.coordinatorUserId && !(await this.isCaseWorker(input.coordinatorUserId, record.ownerOrganisationId))) {
@@ -164,7 +164,7 @@ export class YouthCasesService {
    * consent; closing (a manager's decision) ends all sharing, closes the case's deadlines and sets
    * the purge date from the last entry (SoL 12 kap 1 §).
    */
-  async transition(principal: Principal, id: string, version: number, input: TransitionInput) {
+  async transition(principal: Principal, id: string, version: number, input: TransitionInput): Promise<YouthCaseView> {
     const permission = input.to === 'closed' ? 'youth_case:close' : 'youth_case:update';
     const record = await this.gate.workable(principal, id, permission);
     if (!CASE_TRANSITIONS[record.status].includes(input.to)) {
@@ -203,7 +203,7 @@ export class YouthCasesService {
   }
 
   /** Adds a contact person: someone of the owning organisation or of an organisation the sharing covers. */
-  async addParticipant(principal: Principal, id: string, userId: string) {
+  async addParticipant(principal: Principal, id: string, userId: string): Promise<YouthParticipantView[]> {
     const record = await this.gate.workable(principal, id, 'youth_case:share');
     const [user] = await this.dataSource.query<{ organisation_id: string }[]>('SELECT organisation_id FROM users WHERE id = $1 AND is_active', [userId]);
     const covered = user && (user.organisation_id === record.ownerOrganisationId || (await this.gate.coverage(id, [user.organisation_id])).length > 0);
@@ -232,7 +232,7 @@ export class YouthCasesService {
    * municipality get a new case with the report as its first entry, the disclosure is recorded,
    * and their managers are notified. The police do not see the case afterwards.
    */
-  async reportConcern(principal: Principal, input: ReportOfConcernInput) {
+  async reportConcern(principal: Principal, input: ReportOfConcernInput): Promise<YouthConcernReceiptView> {
     const police = scopesFor(principal, 'youth_concern:report').find((s) => s.collaborationIds.includes(input.collaborationId));
     if (!police) throw new ProblemException('youth_case.concern_outside_collaboration');
     const [target] = await this.dataSource.query<{ municipality: string; municipality_name: string }[]>(
@@ -282,7 +282,7 @@ export class YouthCasesService {
 
   // ---- views -------------------------------------------------------------------------------
 
-  async view(principal: Principal, id: string, audited: boolean) {
+  async view(principal: Principal, id: string, audited: boolean): Promise<YouthCaseView> {
     const { record, access } = await this.gate.readable(principal, id);
     const [facts] = await this.dataSource.query<{ organisation: string; unit: string; coordinator: string | null }[]>(
       `SELECT o.name AS organisation, un.name AS unit, u.display_name AS coordinator FROM youth_cases c
@@ -290,7 +290,7 @@ export class YouthCasesService {
        LEFT JOIN users u ON u.id = c.coordinator_user_id WHERE c.id = $1`,
       [id],
     );
-    const subject: SubjectView | null = record.subjectId ? this.subjects.view(await this.subjects.sealed(record.subjectId)) : null;
+    const subject: YouthSubjectView | null = record.subjectId ? this.subjects.view(await this.subjects.sealed(record.subjectId)) : null;
     if (audited) {
       await this.audit.record({
         action: 'youth_case.read',
@@ -314,15 +314,15 @@ export class YouthCasesService {
       closedOn: record.closedOn,
       ...(access.owner ? { retentionClass: record.retentionClass, purgeOn: record.purgeOn } : {}),
       // Where the case may go from here (closing needs youth_case:close); recipients move nothing.
-      nextStatuses: access.owner ? CASE_TRANSITIONS[record.status] : [],
+      nextStatuses: access.owner ? [...CASE_TRANSITIONS[record.status]] : [],
       participants: await this.participants(id),
       access: { owner: access.owner, categories: access.categories.map((key) => ({ key, label: INFORMATION_CATEGORIES[key].label })) },
       version: record.version,
     };
   }
 
-  private async participants(id: string) {
-    return this.dataSource.query(
+  private async participants(id: string): Promise<YouthParticipantView[]> {
+    return this.dataSource.query<YouthParticipantView[]>(
       `SELECT p.user_id AS "userId", u.display_name AS "displayName", o.name AS organisation, p.role
        FROM youth_case_participants p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = u.organisation_id
        WHERE p.case_id = $1 ORDER BY p.role, u.display_name`,
@@ -373,10 +373,10 @@ export class YouthCasesService {
 }
 
 /** The risk factors a reader may see: each belongs to a category (an owner sees all). */
-function visibleRiskFactors(factors: string[], access: CaseAccess): { key: string; label: string }[] {
-  return factors
-    .filter((f) => access.categories.includes(RISK_FACTORS[f as RiskFactor]?.category as InformationCategory))
-    .map((key) => ({ key, label: RISK_FACTORS[key as RiskFactor].label }));
+function visibleRiskFactors(factors: string[], access: CaseAccess): YouthRiskFactorView[] {
+  return (factors as RiskFactor[])
+    .filter((f) => access.categories.includes(RISK_FACTORS[f]?.category as InformationCategory))
+    .map((key) => ({ key, label: RISK_FACTORS[key].label }));
 }
 
 function riskFactorErrors(factors: string[]): FieldError[] {

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
 import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
 import { caseReference, MEETING_DEADLINE, PLAN_ITEM_DEADLINE } from './youth-deadlines.js';
+import type { YouthEntryView, YouthMeetingView, YouthPlanItemView } from './youth.views.js';
 
 const SELECT_ENTRIES = `SELECT e.id, e.kind, e.category, e.visibility, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn", e.body,
   e.author_id AS "authorId", u.display_name AS "authorName", e.created_at AS "createdAt"
@@ -41,36 +42,36 @@ export class YouthRecordsService {
 
   // ---- entries -----------------------------------------------------------------------------
 
-  async entries(principal: Principal, caseId: string, query: PageQuery): Promise<Page<unknown>> {
+  async entries(principal: Principal, caseId: string, query: PageQuery): Promise<Page<YouthEntryView>> {
     const { record, access } = await this.gate.readable(principal, caseId);
     // Owners see every note; others shared notes of the categories they are covered for.
     const where = `e.case_id = $1 AND ($2 OR (e.visibility = 'shared' AND e.category = ANY($3::text[])))`;
     const params = [caseId, access.owner, access.categories];
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${SELECT_ENTRIES} WHERE ${where} ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT $4 OFFSET $5`, [...params, query.limit, query.offset]),
+      this.dataSource.query<YouthEntryView[]>(`${SELECT_ENTRIES} WHERE ${where} ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT $4 OFFSET $5`, [...params, query.limit, query.offset]),
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM youth_entries e WHERE ${where}`, params),
     ]);
-    await this.readAudit('youth_case.entries_read', record, access, { entryIds: items.map((e: { id: string }) => e.id) });
+    await this.readAudit('youth_case.entries_read', record, access, { entryIds: items.map((e) => e.id) });
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async addEntry(principal: Principal, caseId: string, input: EntryInput) {
+  async addEntry(principal: Principal, caseId: string, input: EntryInput): Promise<YouthEntryView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     const id = await this.dataSource.transaction((manager) => this.insertEntry(manager, principal, record, input));
-    const [row] = await this.dataSource.query(`${SELECT_ENTRIES} WHERE e.id = $1`, [id]);
+    const [row] = await this.dataSource.query<YouthEntryView[]>(`${SELECT_ENTRIES} WHERE e.id = $1`, [id]);
     return row;
   }
 
   // ---- plan --------------------------------------------------------------------------------
 
-  async plan(principal: Principal, caseId: string) {
+  async plan(principal: Principal, caseId: string): Promise<YouthPlanItemView[]> {
     const { record, access } = await this.gate.readable(principal, caseId);
-    const items = access.categories.includes('plan') ? await this.dataSource.query(`${SELECT_PLAN} WHERE p.case_id = $1 ORDER BY p.due_on, p.created_at`, [caseId]) : [];
+    const items = access.categories.includes('plan') ? await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.case_id = $1 ORDER BY p.due_on, p.created_at`, [caseId]) : [];
     await this.readAudit('youth_case.plan_read', record, access);
     return items;
   }
 
-  async addPlanItem(principal: Principal, caseId: string, input: PlanItemInput) {
+  async addPlanItem(principal: Principal, caseId: string, input: PlanItemInput): Promise<YouthPlanItemView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     if (input.ownerUserId) await this.assertTaskOwner(record, input.ownerUserId);
     if (!input.ownerUserId && !input.ownerDescription) throw invalidField('ownerUserId', 'youth_plan.owner_required');
@@ -85,11 +86,11 @@ export class YouthRecordsService {
       return { id: row.id, deadlineId: deadline };
     });
     await this.deadlines.schedule([deadlineId]);
-    const [row] = await this.dataSource.query(`${SELECT_PLAN} WHERE p.id = $1`, [id]);
+    const [row] = await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.id = $1`, [id]);
     return row;
   }
 
-  async updatePlanItem(principal: Principal, caseId: string, itemId: string, version: number, input: PlanItemUpdateInput) {
+  async updatePlanItem(principal: Principal, caseId: string, itemId: string, version: number, input: PlanItemUpdateInput): Promise<YouthPlanItemView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     const [item] = await this.dataSource.query<{ owner_user_id: string | null; due_on: string; status: string; version: number }[]>(
       `SELECT owner_user_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, version FROM youth_plan_items WHERE id = $1 AND case_id = $2`,
@@ -118,20 +119,20 @@ export class YouthRecordsService {
       return ids;
     });
     await this.deadlines.schedule(deadlineIds);
-    const [row] = await this.dataSource.query(`${SELECT_PLAN} WHERE p.id = $1`, [itemId]);
+    const [row] = await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.id = $1`, [itemId]);
     return row;
   }
 
   // ---- meetings ----------------------------------------------------------------------------
 
-  async meetings(principal: Principal, caseId: string) {
+  async meetings(principal: Principal, caseId: string): Promise<YouthMeetingView[]> {
     const { record, access } = await this.gate.readable(principal, caseId);
-    const items = access.categories.includes('plan') ? await this.dataSource.query(`${SELECT_MEETINGS} WHERE m.case_id = $1 ORDER BY m.planned_at`, [caseId]) : [];
+    const items = access.categories.includes('plan') ? await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.case_id = $1 ORDER BY m.planned_at`, [caseId]) : [];
     await this.readAudit('youth_case.meetings_read', record, access);
     return items;
   }
 
-  async planMeeting(principal: Principal, caseId: string, input: MeetingInput) {
+  async planMeeting(principal: Principal, caseId: string, input: MeetingInput): Promise<YouthMeetingView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     const plannedAt = new Date(input.plannedAt);
     const { id, deadlineId } = await this.dataSource.transaction(async (manager) => {
@@ -153,12 +154,12 @@ export class YouthRecordsService {
       return { id: row.id, deadlineId: deadline };
     });
     await this.deadlines.schedule([deadlineId]);
-    const [row] = await this.dataSource.query(`${SELECT_MEETINGS} WHERE m.id = $1`, [id]);
+    const [row] = await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.id = $1`, [id]);
     return row;
   }
 
   /** The meeting was held: its minutes become an entry of the case, and its deadline is met. */
-  async recordMinutes(principal: Principal, caseId: string, meetingId: string, input: MinutesInput) {
+  async recordMinutes(principal: Principal, caseId: string, meetingId: string, input: MinutesInput): Promise<YouthMeetingView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
       const [meeting] = await manager.query<{ held_on: string | null }[]>('SELECT held_on FROM youth_meetings WHERE id = $1 AND case_id = $2 FOR UPDATE', [meetingId, caseId]);
@@ -170,7 +171,7 @@ export class YouthRecordsService {
       return closed ? [closed] : [];
     });
     await this.deadlines.schedule(deadlineIds);
-    const [row] = await this.dataSource.query(`${SELECT_MEETINGS} WHERE m.id = $1`, [meetingId]);
+    const [row] = await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.id = $1`, [meetingId]);
     return row;
   }
 

@@ -8,6 +8,20 @@ import { YouthCaseAccess } from './youth-case-access.js';
 import { caseReference } from './youth-deadlines.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
 import { STATISTICS_MIN_GROUP, suppress } from './youth-rules.js';
+import type {
+  YouthAccessLogEventView,
+  YouthExtractCaseView,
+  YouthExtractConsentView,
+  YouthExtractDisclosureView,
+  YouthExtractEntryView,
+  YouthExtractMeetingView,
+  YouthExtractPlanItemView,
+  YouthRegisterExtractView,
+  YouthStatisticsView,
+} from './youth.views.js';
+
+/** A case of the extract as read, before what is in it is added. */
+type ExtractCaseRow = Omit<YouthExtractCaseView, 'reference' | 'consents' | 'disclosures' | 'entries' | 'planItems' | 'meetings'>;
 
 const STATISTICS_COLUMNS: OwnershipColumns = { id: 'c.id', organisationId: 'c.owner_organisation_id', collaborationId: 'c.collaboration_id', unitId: 'c.owner_unit_id' };
 
@@ -27,14 +41,14 @@ export class YouthReportsService {
   ) {}
 
   /** Who read or changed the case (and its subject), newest first. */
-  async accessLog(principal: Principal, caseId: string, query: PageQuery): Promise<Page<unknown>> {
+  async accessLog(principal: Principal, caseId: string, query: PageQuery): Promise<Page<YouthAccessLogEventView>> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:access_log', { allowClosed: true });
     const where = `(a.resource_type = 'youth_case' AND a.resource_id = $1)
       OR (a.resource_type = 'youth_subject' AND a.resource_id = $2)
       OR (a.action = 'youth_case.list' AND a.details -> 'caseIds' ? $1::text)`;
     const params = [caseId, record.subjectId];
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<YouthAccessLogEventView[]>(
         `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.outcome, a.actor_user_id AS "actorUserId", u.display_name AS "actorName",
                 un.name AS "actorUnit", o.name AS "actorOrganisation", a.details
          FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.actor_unit_id
@@ -49,13 +63,13 @@ export class YouthReportsService {
   }
 
   /** Everything held about the young person, and every disclosure, for their access request. */
-  async registerExtract(principal: Principal, subjectId: string) {
+  async registerExtract(principal: Principal, subjectId: string): Promise<YouthRegisterExtractView> {
     const sealed = await this.subjects.readable(principal, subjectId);
     if (!scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === sealed.owner_organisation_id)) {
       throw new ProblemException('youth_subject.extract_denied');
     }
     const subject = this.subjects.view(sealed);
-    const cases = await this.dataSource.query<{ id: string }[]>(
+    const cases = await this.dataSource.query<ExtractCaseRow[]>(
       `SELECT c.id, c.form, c.status, c.risk_factors AS "riskFactors", to_char(c.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "openedOn",
               to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", to_char(c.purge_on, 'YYYY-MM-DD') AS "purgeOn", c.retention_class AS "retentionClass",
               o.name AS "ownerOrganisation", un.name AS "ownerUnit", u.display_name AS coordinator
@@ -64,23 +78,23 @@ export class YouthReportsService {
       [subjectId],
     );
     const ids = cases.map((c) => c.id);
-    const byCase = async (sql: string) => {
-      const rows = await this.dataSource.query<{ case_id: string }[]>(sql, [ids]);
-      return (id: string) => rows.filter((r) => r.case_id === id).map(({ case_id: _, ...rest }) => rest);
+    const byCase = async <T>(sql: string) => {
+      const rows = await this.dataSource.query<(T & { case_id: string })[]>(sql, [ids]);
+      return (id: string): T[] => rows.filter((r) => r.case_id === id).map(({ case_id: _, ...rest }) => rest as T);
     };
     const [consents, disclosures, entries, plan, meetings] = await Promise.all([
-      byCase(`SELECT case_id, signers, categories, organisation_ids AS "organisationIds", to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
+      byCase<YouthExtractConsentView>(`SELECT case_id, signers, categories, organisation_ids AS "organisationIds", to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
                 to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", withdrawn_at AS "withdrawnAt"
               FROM youth_consents WHERE case_id = ANY($1::uuid[]) ORDER BY valid_from`),
-      byCase(`SELECT d.case_id, d.ground, fo.name AS "from", tor.name AS "to", d.categories, d.justification, d.criteria, d.decided_at AS "decidedAt",
+      byCase<YouthExtractDisclosureView>(`SELECT d.case_id, d.ground, fo.name AS "from", tor.name AS "to", d.categories, d.justification, d.criteria, d.decided_at AS "decidedAt",
                 u.display_name AS "decidedBy"
               FROM youth_disclosures d JOIN organisations fo ON fo.id = d.from_organisation_id JOIN organisations tor ON tor.id = d.to_organisation_id
               JOIN users u ON u.id = d.decided_by WHERE d.case_id = ANY($1::uuid[]) ORDER BY d.decided_at`),
-      byCase(`SELECT e.case_id, e.kind, e.category, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn", e.body, u.display_name AS author
+      byCase<YouthExtractEntryView>(`SELECT e.case_id, e.kind, e.category, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn", e.body, u.display_name AS author
               FROM youth_entries e LEFT JOIN users u ON u.id = e.author_id WHERE e.case_id = ANY($1::uuid[]) ORDER BY e.occurred_on, e.created_at`),
-      byCase(`SELECT case_id, goal, task, owner_description AS "ownerDescription", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status
+      byCase<YouthExtractPlanItemView>(`SELECT case_id, goal, task, owner_description AS "ownerDescription", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status
               FROM youth_plan_items WHERE case_id = ANY($1::uuid[]) ORDER BY due_on`),
-      byCase(`SELECT case_id, kind, planned_at AS "plannedAt", attendees, to_char(held_on, 'YYYY-MM-DD') AS "heldOn"
+      byCase<YouthExtractMeetingView>(`SELECT case_id, kind, planned_at AS "plannedAt", attendees, to_char(held_on, 'YYYY-MM-DD') AS "heldOn"
               FROM youth_meetings WHERE case_id = ANY($1::uuid[]) ORDER BY planned_at`),
     ]);
     await this.audit.record({ action: 'youth_subject.register_extract', resourceType: 'youth_subject', resourceId: subjectId, subjectOrganisationId: sealed.owner_organisation_id });
@@ -104,7 +118,7 @@ export class YouthReportsService {
    * disclosures by ground. Groups of 1–4 are suppressed; where one group alone would be
    * suppressed in a dimension, the next smallest is too, so totals cannot give it away.
    */
-  async statistics(principal: Principal, year: number) {
+  async statistics(principal: Principal, year: number): Promise<YouthStatisticsView> {
     const scope = scopeCondition(principal, 'youth_statistics:read', STATISTICS_COLUMNS, this.clock.now(), { grants: false });
     const within = (column: string) =>
       `${column} >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND ${column} < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`;

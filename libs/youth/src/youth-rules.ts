@@ -1,5 +1,6 @@
 import { addMonths, type FieldError, fieldError } from '@samverkan/platform';
 import { ageOn } from './personal-number.js';
+import type { YouthStatisticsCellView } from './youth.views.js';
 
 /**
  * The rules of youth cases in one place: information categories, risk factors, case forms and
@@ -54,6 +55,10 @@ export const CASE_FORM_KEYS = Object.keys(CASE_FORMS) as CaseForm[];
 export const CASE_STATUSES = ['concern_raised', 'assessment', 'awaiting_consent', 'mapping', 'plan_active', 'follow_up', 'closed', 'purged'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Who is on a case: its coordinator (one, a social worker) and contact persons kept informed. */
+export const PARTICIPANT_ROLES = ['coordinator', 'contact'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
 /** The case flow; any open case can be closed (by a manager); `purged` is reached only by retention. */
 export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   concern_raised: ['assessment', 'closed'],
@@ -77,11 +82,28 @@ export function caseFormErrors(form: CaseForm, birthDate: string, today: string)
   return age < minAge || age > maxAge ? [fieldError('form', 'youth_case.form_age', { form: label, minAge, maxAge, age })] : [];
 }
 
+// ---- what is written in a case ------------------------------------------------------------
+
+/** Journal notes, and the minutes of a held meeting. */
+export const ENTRY_KINDS = ['journal', 'meeting_minutes'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+/** owner: only the owning organisation reads the entry; shared: also those the sharing covers. */
+export const VISIBILITIES = ['owner', 'shared'] as const;
+export type EntryVisibility = (typeof VISIBILITIES)[number];
+export const PLAN_ITEM_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
+export const MEETING_KINDS = ['network', 'follow_up'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
 // ---- consent --------------------------------------------------------------------------------
 
 export const SIGNER_ROLES = ['guardian', 'young_person'] as const;
 export type SignerRole = (typeof SIGNER_ROLES)[number];
 export const ADULT_AGE = 18;
+
+/** A consent today: not yet begun, in force, run out, or withdrawn (withdrawal wins). */
+export const CONSENT_STATES = ['pending', 'valid', 'expired', 'withdrawn'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
 
 /**
  * Who must sign (DOMAIN.md §3): under `ownConsentAge` the guardians; from that age the guardians
@@ -198,6 +220,7 @@ export const RETENTION_CLASSES = {
   sol_research: { label: 'Bevaras för forskning – född den 5, 15 eller 25 (SoL 12 kap 2 §)', yearsAfterLastEntry: null },
 } as const;
 export type RetentionClass = keyof typeof RETENTION_CLASSES;
+export const RETENTION_CLASS_KEYS = Object.keys(RETENTION_CLASSES) as RetentionClass[];
 
 export function defaultRetentionClass(birthDate: string): RetentionClass {
   return ['05', '15', '25'].includes(birthDate.slice(8, 10)) ? 'sol_research' : 'sol_standard';
@@ -213,18 +236,11 @@ export function purgeOn(lastEntryOn: string, retentionClass: RetentionClass): st
 /** Statistics never show groups smaller than this (a small group can point at a person). */
 export const STATISTICS_MIN_GROUP = 5;
 
-export interface StatisticsCell {
-  key: string;
-  /** null when suppressed. */
-  count: number | null;
-  suppressed: boolean;
-}
-
 /**
  * Small-group suppression: counts of 1–4 are hidden. Where only one cell of a dimension would be
  * hidden, the next smallest is hidden too, so the total minus the others cannot reveal it.
  */
-export function suppress(rows: { key: string; count: number }[]): StatisticsCell[] {
+export function suppress(rows: { key: string; count: number }[]): YouthStatisticsCellView[] {
   const cells = rows
     .map((r) => ({ key: String(r.key), count: r.count, suppressed: r.count > 0 && r.count < STATISTICS_MIN_GROUP }))
     .sort((a, b) => a.key.localeCompare(b.key));

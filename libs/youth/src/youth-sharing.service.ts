@@ -11,6 +11,7 @@ import { type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
 import { caseReference, CONSENT_EXPIRY_DEADLINE } from './youth-deadlines.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
 import { ageOn } from './personal-number.js';
+import type { YouthConsentView, YouthDisclosureView } from './youth.views.js';
 import { consentErrors, DISCLOSURE_ACCESS_DAYS, DISCLOSURE_GROUNDS, disclosureErrors, type InformationCategory } from './youth-rules.js';
 
 const SELECT_CONSENTS = `SELECT k.id, k.signers, k.organisation_ids AS "organisationIds", k.categories,
@@ -49,15 +50,15 @@ export class YouthSharingService {
     private readonly clock: Clock,
   ) {}
 
-  async consents(principal: Principal, caseId: string) {
+  async consents(principal: Principal, caseId: string): Promise<YouthConsentView[]> {
     await this.gate.workable(principal, caseId, 'youth_case:share', { allowClosed: true });
-    const rows = await this.dataSource.query(`${SELECT_CONSENTS} WHERE k.case_id = $1 ORDER BY k.valid_from DESC`, [caseId, stockholmDate(this.clock.now())]);
+    const rows = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.case_id = $1 ORDER BY k.valid_from DESC`, [caseId, stockholmDate(this.clock.now())]);
     await this.audit.record({ action: 'youth_case.consents_read', resourceType: 'youth_case', resourceId: caseId });
     return rows;
   }
 
   /** Records a signed consent: the age rules of who signs, never offence data (GDPR art. 10). */
-  async recordConsent(principal: Principal, caseId: string, input: ConsentInput) {
+  async recordConsent(principal: Principal, caseId: string, input: ConsentInput): Promise<YouthConsentView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:share');
     const subject = await this.subjects.sealed(record.subjectId!);
     const organisationIds = [...new Set(input.organisationIds)];
@@ -107,7 +108,7 @@ export class YouthSharingService {
   }
 
   /** Withdrawal stops all further sharing at once: the grants are revoked and the participants told. */
-  async withdrawConsent(principal: Principal, caseId: string, consentId: string, reason: string) {
+  async withdrawConsent(principal: Principal, caseId: string, consentId: string, reason: string): Promise<YouthConsentView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:share', { allowClosed: true });
     const { deadlineIds, emailIds } = await this.dataSource.transaction(async (manager) => {
       const [consent] = await manager.query<{ grant_ids: string[]; withdrawn_at: Date | null }[]>(
@@ -138,9 +139,9 @@ export class YouthSharingService {
     return this.consent(caseId, consentId);
   }
 
-  async disclosures(principal: Principal, caseId: string) {
+  async disclosures(principal: Principal, caseId: string): Promise<YouthDisclosureView[]> {
     await this.gate.workable(principal, caseId, 'youth_case:disclose', { allowClosed: true });
-    const rows = await this.dataSource.query(`${SELECT_DISCLOSURES} WHERE d.case_id = $1 ORDER BY d.decided_at DESC`, [caseId]);
+    const rows = await this.dataSource.query<YouthDisclosureView[]>(`${SELECT_DISCLOSURES} WHERE d.case_id = $1 ORDER BY d.decided_at DESC`, [caseId]);
     await this.audit.record({ action: 'youth_case.disclosures_read', resourceType: 'youth_case', resourceId: caseId });
     return rows;
   }
@@ -150,7 +151,7 @@ export class YouthSharingService {
    * the recipient read the disclosed categories for `accessDays`. Reports of concern from the
    * police are recorded where they are filed (YouthCasesService.reportConcern).
    */
-  async recordDisclosure(principal: Principal, caseId: string, input: DisclosureInput) {
+  async recordDisclosure(principal: Principal, caseId: string, input: DisclosureInput): Promise<YouthDisclosureView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:disclose');
     const [to] = await this.dataSource.query<{ kind: string }[]>('SELECT kind FROM organisations WHERE id = $1', [input.toOrganisationId]);
     if (!to) throw invalidField('toOrganisationId', 'reference.not_found', { resource: 'organisation' });
@@ -195,7 +196,7 @@ export class YouthSharingService {
       );
       return row.id;
     });
-    const [row] = await this.dataSource.query(`${SELECT_DISCLOSURES} WHERE d.id = $1`, [id]);
+    const [row] = await this.dataSource.query<YouthDisclosureView[]>(`${SELECT_DISCLOSURES} WHERE d.id = $1`, [id]);
     return row;
   }
 
@@ -230,8 +231,8 @@ export class YouthSharingService {
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private async consent(caseId: string, id: string) {
-    const [row] = await this.dataSource.query(`${SELECT_CONSENTS} WHERE k.id = $1 AND k.case_id = $3`, [id, stockholmDate(this.clock.now()), caseId]);
+  private async consent(caseId: string, id: string): Promise<YouthConsentView> {
+    const [row] = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.id = $1 AND k.case_id = $3`, [id, stockholmDate(this.clock.now()), caseId]);
     return row;
   }
 

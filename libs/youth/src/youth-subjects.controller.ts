@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, UuidPipe } from '@samverkan/platform';
 import { FindSubjectInput, ReasonInput, SubjectInput } from './youth.dto.js';
 import { YouthReportsService } from './youth-reports.service.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
+import { YouthRegisterExtractView, YouthRevealedNumberView, YouthSubjectDetailView, YouthSubjectSearchView, YouthSubjectView } from './youth.views.js';
 
 /**
  * Young people the cases are about. Numbers travel in request bodies, never in URLs (URLs end up
- * in logs and browser history).
+ * in logs and browser history); answers show them masked, except the reveal route (with a reason
+ * on record) and the register extract for the person it is about.
  */
 @ApiTags('youth cases')
 @Controller({ path: 'youth-subjects', version: '1' })
@@ -21,6 +23,7 @@ export class YouthSubjectsController {
   @Post()
   @RequirePermission('youth_case:create')
   @ApiOperation({ summary: 'Registrera ungdom (Register a young person); 409 with the id if already registered' })
+  @ApiCreated(YouthSubjectView, 'The young person as registered, the number masked')
   create(@CurrentPrincipal() principal: Principal, @Body() body: SubjectInput) {
     return this.subjects.create(principal, body);
   }
@@ -29,6 +32,7 @@ export class YouthSubjectsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('youth_subject:find')
   @ApiOperation({ summary: 'Sök på personnummer (Find by personal number); the reason is audited' })
+  @ApiOk(YouthSubjectSearchView, 'None or one young person, the number masked')
   find(@CurrentPrincipal() principal: Principal, @Body() body: FindSubjectInput) {
     return this.subjects.find(principal, body);
   }
@@ -36,6 +40,7 @@ export class YouthSubjectsController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'Ungdom (The young person, masked number, and the cases you may see); audited' })
+  @ApiOk(YouthSubjectDetailView, 'The young person (number masked) and their cases you may see')
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.subjects.get(principal, id);
   }
@@ -44,6 +49,7 @@ export class YouthSubjectsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('youth_subject:reveal')
   @ApiOperation({ summary: 'Visa personnummer (Reveal the full number); the reason is audited' })
+  @ApiOk(YouthRevealedNumberView, 'The full number: the one route that shows it on request')
   reveal(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReasonInput) {
     return this.subjects.reveal(principal, id, body.reason);
   }
@@ -51,6 +57,7 @@ export class YouthSubjectsController {
   @Get(':id/register-extract')
   @RequirePermission('youth_subject:extract')
   @ApiOperation({ summary: 'Registerutdrag (Everything held about the person and every disclosure, GDPR art. 15)' })
+  @ApiOk(YouthRegisterExtractView, 'The extract for the person it is about: with the full number')
   registerExtract(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.reports.registerExtract(principal, id);
   }

@@ -6,6 +6,7 @@ import { Clock, FieldCipher, invalidField, ProblemException, stockholmDate } fro
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageOn, formatPersonalNumber, maskPersonalNumber, type PersonalNumber, parsePersonalNumber } from './personal-number.js';
 import { CASE_COLUMNS } from './youth-case-access.js';
+import type { YouthRevealedNumberView, YouthSubjectCaseView, YouthSubjectDetailView, YouthSubjectSearchView, YouthSubjectView } from './youth.views.js';
 
 export const PIN_FIELD = 'youth_subject.personal_number';
 export const NAME_FIELD = 'youth_subject.name';
@@ -19,17 +20,6 @@ export interface SealedSubject {
   name_sealed: Buffer;
   birth_date: string;
   coordination_number: boolean;
-}
-
-export interface SubjectView {
-  id: string;
-  name: string;
-  /** Masked: YYYYMMDD-****. The full number needs `youth_subject:reveal` and a reason. */
-  personalNumber: string;
-  birthDate: string;
-  age: number;
-  coordinationNumber: boolean;
-  ownerOrganisationId: string;
 }
 
 const SELECT_SEALED = `SELECT s.id, s.owner_organisation_id, s.key_id, s.pin_sealed, s.name_sealed,
@@ -50,7 +40,7 @@ export class YouthSubjectsService {
   ) {}
 
   /** Registers a young person with the principal's municipality; 409 (with its id) if already there. */
-  async create(principal: Principal, input: { personalNumber: string; name: string }): Promise<SubjectView> {
+  async create(principal: Principal, input: { personalNumber: string; name: string }): Promise<YouthSubjectView> {
     const organisationId = organisationFor(principal, 'youth_case:create');
     const number = this.parse(input.personalNumber);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -78,7 +68,7 @@ export class YouthSubjectsService {
   }
 
   /** Exact look-up by personal number in the principal's organisation(s); the reason is audited, the number never. */
-  async find(principal: Principal, input: { personalNumber: string; reason: string }): Promise<{ items: SubjectView[] }> {
+  async find(principal: Principal, input: { personalNumber: string; reason: string }): Promise<YouthSubjectSearchView> {
     const organisations = scopesFor(principal, 'youth_subject:find').map((s) => s.organisationId);
     const number = this.parse(input.personalNumber);
     const rows = await this.dataSource.query<SealedSubject[]>(
@@ -96,7 +86,7 @@ export class YouthSubjectsService {
   }
 
   /** The subject and the cases of theirs the principal may see; audited. */
-  async get(principal: Principal, id: string) {
+  async get(principal: Principal, id: string): Promise<YouthSubjectDetailView> {
     const row = await this.readable(principal, id);
     const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
     const cases = await this.dataSource
@@ -106,13 +96,13 @@ export class YouthSubjectsService {
       .where('c.subject_id = :id', { id })
       .andWhere(scope.sql, scope.params)
       .orderBy('c.created_at', 'DESC')
-      .getRawMany();
+      .getRawMany<YouthSubjectCaseView>();
     await this.audit.record({ action: 'youth_subject.read', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
     return { ...this.view(row), cases };
   }
 
   /** The full number, for those allowed, with the reason on record. */
-  async reveal(principal: Principal, id: string, reason: string): Promise<{ personalNumber: string }> {
+  async reveal(principal: Principal, id: string, reason: string): Promise<YouthRevealedNumberView> {
     const row = await this.readable(principal, id);
     if (!scopesFor(principal, 'youth_subject:reveal').some((s) => s.organisationId === row.owner_organisation_id)) {
       await this.audit.record({ action: 'youth_subject.reveal', outcome: 'denied', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
@@ -150,7 +140,8 @@ export class YouthSubjectsService {
     return row;
   }
 
-  view(row: SealedSubject): SubjectView {
+  /** The young person as every answer shows them: the number masked. */
+  view(row: SealedSubject): YouthSubjectView {
     const canonical = this.cipher.decrypt(PIN_FIELD, row.pin_sealed, row.key_id);
     return {
       id: row.id,

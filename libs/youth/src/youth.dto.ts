@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
+import { YOUTH_ENUM } from './youth.enums.js';
 import {
   CASE_FORM_KEYS,
   CASE_STATUSES,
@@ -27,10 +28,17 @@ import {
   CATEGORY_KEYS,
   DISCLOSURE_GROUND_KEYS,
   type DisclosureGround,
+  ENTRY_KINDS,
+  type EntryKind,
+  type EntryVisibility,
   type InformationCategory,
-  RISK_FACTOR_KEYS,
+  MEETING_KINDS,
+  type MeetingKind,
+  PLAN_ITEM_STATUSES,
+  type PlanItemStatus,
   SIGNER_ROLES,
   type SignerRole,
+  VISIBILITIES,
 } from './youth-rules.js';
 
 const Reason = () => [IsString(), MinLength(5), MaxLength(500)];
@@ -75,7 +83,7 @@ export class NewCaseInput {
   @IsUUID()
   subjectId!: string;
 
-  @ApiProperty({ enum: CASE_FORM_KEYS })
+  @ApiProperty(YOUTH_ENUM.form)
   @IsIn(CASE_FORM_KEYS)
   form!: CaseForm;
 
@@ -84,7 +92,7 @@ export class NewCaseInput {
   @IsUUID()
   coordinatorUserId?: string;
 
-  @ApiPropertyOptional({ enum: RISK_FACTOR_KEYS, isArray: true })
+  @ApiPropertyOptional({ ...YOUTH_ENUM.riskFactor, isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -108,7 +116,7 @@ export class NewCaseInput {
 }
 
 export class CaseUpdateInput {
-  @ApiPropertyOptional({ enum: RISK_FACTOR_KEYS, isArray: true })
+  @ApiPropertyOptional({ ...YOUTH_ENUM.riskFactor, isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -128,12 +136,12 @@ export class CaseUpdateInput {
 }
 
 export class CaseListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @ApiPropertyOptional(YOUTH_ENUM.status)
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ enum: CASE_FORM_KEYS })
+  @ApiPropertyOptional(YOUTH_ENUM.form)
   @IsOptional()
   @IsIn(CASE_FORM_KEYS)
   form?: CaseForm;
@@ -207,7 +215,7 @@ export class SignerInput {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: SIGNER_ROLES })
+  @ApiProperty(YOUTH_ENUM.signerRole)
   @IsIn(SIGNER_ROLES)
   role!: SignerRole;
 }
@@ -227,7 +235,7 @@ export class ConsentInput {
   @IsUUID('all', { each: true })
   organisationIds!: string[];
 
-  @ApiProperty({ enum: CATEGORY_KEYS, isArray: true })
+  @ApiProperty({ ...YOUTH_ENUM.category, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(CATEGORY_KEYS, { each: true })
@@ -253,7 +261,7 @@ export class OslCriteriaInput {
 }
 
 export class DisclosureInput {
-  @ApiProperty({ enum: DISCLOSURE_GROUND_KEYS })
+  @ApiProperty(YOUTH_ENUM.ground)
   @IsIn(DISCLOSURE_GROUND_KEYS)
   ground!: DisclosureGround;
 
@@ -261,7 +269,7 @@ export class DisclosureInput {
   @IsUUID()
   toOrganisationId!: string;
 
-  @ApiProperty({ enum: CATEGORY_KEYS, isArray: true })
+  @ApiProperty({ ...YOUTH_ENUM.category, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(CATEGORY_KEYS, { each: true })
@@ -289,21 +297,18 @@ export class DisclosureInput {
 
 // ---- entries, plan, meetings ----------------------------------------------------------------
 
-export const ENTRY_KINDS = ['journal', 'meeting_minutes'] as const;
-export const VISIBILITIES = ['owner', 'shared'] as const;
-
 export class EntryInput {
-  @ApiProperty({ enum: ENTRY_KINDS })
+  @ApiProperty(YOUTH_ENUM.entryKind)
   @IsIn(ENTRY_KINDS)
-  kind!: (typeof ENTRY_KINDS)[number];
+  kind!: EntryKind;
 
-  @ApiProperty({ enum: CATEGORY_KEYS })
+  @ApiProperty(YOUTH_ENUM.category)
   @IsIn(CATEGORY_KEYS)
   category!: InformationCategory;
 
-  @ApiProperty({ enum: VISIBILITIES, description: 'owner: only the owning organisation; shared: also those the sharing covers' })
+  @ApiProperty({ ...YOUTH_ENUM.visibility, description: 'owner: only the owning organisation; shared: also those the sharing covers' })
   @IsIn(VISIBILITIES)
-  visibility!: (typeof VISIBILITIES)[number];
+  visibility!: EntryVisibility;
 
   @ApiProperty({ example: '2022-04-12' })
   @IsCalendarDate()
@@ -345,13 +350,11 @@ export class PlanItemInput {
   dueOn!: string;
 }
 
-export const PLAN_ITEM_STATUSES = ['open', 'done', 'cancelled'] as const;
-
 export class PlanItemUpdateInput {
-  @ApiPropertyOptional({ enum: PLAN_ITEM_STATUSES })
+  @ApiPropertyOptional(YOUTH_ENUM.planItemStatus)
   @IsOptional()
   @IsIn(PLAN_ITEM_STATUSES)
-  status?: (typeof PLAN_ITEM_STATUSES)[number];
+  status?: PlanItemStatus;
 
   @ApiPropertyOptional({ example: '2022-06-15' })
   @IsOptional()
@@ -366,12 +369,10 @@ export class PlanItemUpdateInput {
   task?: string;
 }
 
-export const MEETING_KINDS = ['network', 'follow_up'] as const;
-
 export class MeetingInput {
-  @ApiProperty({ enum: MEETING_KINDS })
+  @ApiProperty(YOUTH_ENUM.meetingKind)
   @IsIn(MEETING_KINDS)
-  kind!: (typeof MEETING_KINDS)[number];
+  kind!: MeetingKind;
 
   @ApiProperty({ example: '2022-04-20T14:00:00+02:00' })
   @IsISO8601({ strict: true })

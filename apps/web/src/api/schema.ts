@@ -319,6 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ett medborgarlöfte (One promise) with its problem areas; ETag carries the version */
         get: operations["PromisesController_get_v1"];
         put?: never;
         post?: never;
@@ -372,12 +373,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ett åtagande (One commitment); ETag carries the version */
         get: operations["PromisesController_commitment_v1"];
         put?: never;
         post?: never;
+        /** Ta bort åtagandet (Delete a commitment without actions or activities) */
         delete: operations["PromisesController_removeCommitment_v1"];
         options?: never;
         head?: never;
+        /** Ändra åtagandet (Update a commitment: problem area, text, target, weight) */
         patch: operations["PromisesController_updateCommitment_v1"];
         trace?: never;
     };
@@ -388,7 +392,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Uppföljningar (Follow-ups) of a promise */
+        /** Uppföljningar (Follow-ups) of a promise, newest first */
         get: operations["PromisesController_followUpList_v1"];
         put?: never;
         /** Påbörja uppföljning (Start the follow-up of a year or half-year) */
@@ -426,6 +430,7 @@ export interface paths {
         /** Åtgärder (Actions), by due date; filter by status, overdue, owner, party, problem area */
         get: operations["ActionsController_list_v1"];
         put?: never;
+        /** Ny åtgärd (Add an action to a commitment): who does it and by when */
         post: operations["ActionsController_create_v1"];
         delete?: never;
         options?: never;
@@ -444,6 +449,7 @@ export interface paths {
         get: operations["ActionsController_get_v1"];
         put?: never;
         post?: never;
+        /** Ta bort åtgärden (Delete an action); its deadline is cancelled */
         delete: operations["ActionsController_remove_v1"];
         options?: never;
         head?: never;
@@ -476,12 +482,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** En aktivitet (One activity); ETag carries the version */
         get: operations["ActivitiesController_get_v1"];
         put?: never;
         post?: never;
+        /** Ta bort aktiviteten (Delete an activity) */
         delete: operations["ActivitiesController_remove_v1"];
         options?: never;
         head?: never;
+        /** Ändra aktiviteten (Update an activity: date, place, kind, counts, note) */
         patch: operations["ActivitiesController_update_v1"];
         trace?: never;
     };
@@ -509,6 +518,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** En uppföljning (One follow-up) with its figures, assessments and approvals; ETag carries the version */
         get: operations["FollowUpsController_get_v1"];
         put?: never;
         post?: never;
@@ -1360,6 +1370,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Ta bort kontaktperson (Take a contact person off the case; the coordinator changes through the case) */
         delete: operations["YouthCasesController_removeParticipant_v1"];
         options?: never;
         head?: never;
@@ -1468,6 +1479,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Följ upp uppgift (Follow a plan item up: status, due date, wording) */
         patch: operations["YouthCasesController_updatePlanItem_v1"];
         trace?: never;
     };
@@ -1803,6 +1815,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Olästa (How many of my notifications are unread) */
         get: operations["NotificationsController_unread_v1"];
         put?: never;
         post?: never;
@@ -1821,6 +1834,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Markera alla som lästa (Mark all my notifications read) */
         post: operations["NotificationsController_readAll_v1"];
         delete?: never;
         options?: never;
@@ -1837,6 +1851,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Markera som läst (Mark one of my notifications read) */
         post: operations["NotificationsController_read_v1"];
         delete?: never;
         options?: never;
@@ -1851,7 +1866,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** E-postval (How I want e-mail: immediately, as a morning digest, or not at all) */
         get: operations["NotificationsController_preferences_v1"];
+        /** Ändra e-postval (Change how I want e-mail) */
         put: operations["NotificationsController_setPreferences_v1"];
         post?: never;
         delete?: never;
@@ -1864,6 +1881,102 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @example 1.4.0 */
+            version: string;
+            uptimeSeconds: number;
+        };
+        /** @enum {string} */
+        DependencyStatus: "up" | "down";
+        DependencyCheck: {
+            status: components["schemas"]["DependencyStatus"];
+            /** @description Where the dependency was looked for (no credentials) */
+            target?: string;
+            error?: string;
+            /** @description Migrations: how many are applied */
+            applied?: number;
+            /** @description Migrations: the names of those not applied */
+            pending?: string[];
+        };
+        ReadinessChecks: {
+            database: components["schemas"]["DependencyCheck"];
+            migrations: components["schemas"]["DependencyCheck"];
+            redis: components["schemas"]["DependencyCheck"];
+        };
+        ReadinessView: {
+            /** @enum {string} */
+            status: "ok";
+            checks: components["schemas"]["ReadinessChecks"];
+        };
+        SystemPingResult: {
+            /** @description The worker process’s id in the worker registry */
+            workerId: string;
+            hostname: string;
+            pid: number;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        WorkerPingView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description From sending the job to the answer */
+            roundTripMs: number;
+            worker: components["schemas"]["SystemPingResult"];
+        };
+        /** @enum {string} */
+        AuditOutcome: "success" | "failure" | "denied";
+        AuditEventView: {
+            /** @description Sequential id (a bigint, as text) */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description Null for the system (jobs)
+             */
+            actorUserId: string | null;
+            /** Format: uuid */
+            actorUnitId: string | null;
+            /** Format: uuid */
+            actorOrganisationId: string | null;
+            /**
+             * @description `<area>.<verb>`
+             * @example auth.login
+             */
+            action: string;
+            /** @example user */
+            resourceType: string | null;
+            resourceId: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation that owns the record acted on
+             */
+            subjectOrganisationId: string | null;
+            outcome: components["schemas"]["AuditOutcome"];
+            requestId: string | null;
+            ip: string | null;
+            /** @description Names (never values) of the fields an update changed */
+            changedFields: string[] | null;
+            /** @description Extra facts of the event; their keys depend on the action */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The event’s link in the hash chain */
+            hash: string;
+        };
+        /** @enum {string} */
+        ChainBreakKind: "contents" | "link";
+        ChainVerification: {
+            valid: boolean;
+            checkedEvents: number;
+            /** @description The first event whose hash or link does not match, if any */
+            firstBrokenEventId?: string;
+            breakKind?: components["schemas"]["ChainBreakKind"];
+            /** @description What does not match, in English */
+            reason?: string;
+        };
         LoginRequest: {
             /** @example socialsekreterare@hammaro.test */
             email: string;
@@ -1881,6 +1994,115 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        MeUserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The employing organisation
+             */
+            organisationId: string;
+        };
+        /** @enum {string} */
+        RoleName: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+        UnitRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Socialtjänsten, barn och unga */
+            name: string;
+        };
+        /** @enum {string} */
+        OrganisationKind: "police" | "municipality" | "rescue_service" | "other";
+        MembershipOrganisationView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        MeMembershipView: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["RoleName"];
+            /** @example Socialsekreterare (Social worker) */
+            roleLabel: string;
+            unit: components["schemas"]["UnitRefView"];
+            organisation: components["schemas"]["MembershipOrganisationView"];
+        };
+        OrganisationRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hammarö kommun */
+            name: string;
+        };
+        CollaborationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hammarö – Polisområde Värmland */
+            name: string;
+            police: components["schemas"]["OrganisationRefView"];
+            municipality: components["schemas"]["OrganisationRefView"];
+        };
+        MeView: {
+            user: components["schemas"]["MeUserView"];
+            /** @description The current memberships */
+            memberships: components["schemas"]["MeMembershipView"][];
+            collaborations: components["schemas"]["CollaborationView"][];
+            /**
+             * @description Each permission held (key: the permission), with the widest scope through which it is held
+             * @example {
+             *       "user:read": "organisation"
+             *     }
+             */
+            permissions: {
+                [key: string]: components["schemas"]["Scope"];
+            };
+        };
+        EmployerView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        MembershipView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            role: components["schemas"]["RoleName"];
+            /** @example Socialsekreterare (Social worker) */
+            roleLabel: string;
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Null: open-ended
+             */
+            validUntil: string | null;
+            /** @description Begun and not ended */
+            active: boolean;
+        };
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            organisation: components["schemas"]["EmployerView"];
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description Locked after failed sign-ins until then
+             */
+            lockedUntil: string | null;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            memberships: components["schemas"]["MembershipView"][];
+        };
         CreateUserRequest: {
             /** @example anna.berg@hammaro.test */
             email: string;
@@ -1897,8 +2119,7 @@ export interface components {
         CreateMembershipRequest: {
             /** Format: uuid */
             unitId: string;
-            /** @enum {string} */
-            role: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+            role: components["schemas"]["RoleName"];
             /**
              * Format: date-time
              * @description Defaults to now
@@ -1909,6 +2130,74 @@ export interface components {
              * @description Open-ended when left out
              */
             validUntil?: string;
+        };
+        /**
+         * @description The role’s scope; a permission may name a narrower or wider one
+         * @enum {string}
+         */
+        Scope: "own" | "unit" | "organisation" | "collaboration" | "all";
+        /** @enum {string} */
+        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
+        RolePermissionView: {
+            name: components["schemas"]["Permission"];
+            label: string;
+            scope: components["schemas"]["Scope"];
+        };
+        RoleView: {
+            name: components["schemas"]["RoleName"];
+            label: string;
+            /** @description The kinds of organisation in whose units the role may be held */
+            organisationKinds: components["schemas"]["OrganisationKind"][];
+            /** @description The role’s scope; a permission may name a narrower or wider one */
+            scope: components["schemas"]["Scope"];
+            permissions: components["schemas"]["RolePermissionView"][];
+        };
+        PermissionView: {
+            name: components["schemas"]["Permission"];
+            label: string;
+        };
+        RoleCatalogueView: {
+            roles: components["schemas"]["RoleView"][];
+            permissions: components["schemas"]["PermissionView"][];
+        };
+        OrganisationView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @description Organisationsnummer */
+            orgNumber: string | null;
+            /** @description By name */
+            units: components["schemas"]["UnitRefView"][];
+        };
+        /** @enum {string} */
+        PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+        ProblemAreaView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Order within the promise, from 1 */
+            position: number;
+            title: string;
+            description: string;
+        };
+        PromiseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            collaborationName: string;
+            title: string;
+            summary: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["PromiseStatus"];
+            /** @description Shown on the public page */
+            published: boolean;
+            /** @description Send back as If-Match when changing the promise */
+            version: number;
+            problemAreas: components["schemas"]["ProblemAreaView"][];
         };
         ProblemAreaInput: {
             /** @example Alkohol- och narkotikarelaterad brottslighet */
@@ -1933,18 +2222,45 @@ export interface components {
             summary?: string;
             periodStart?: string;
             periodEnd?: string;
-            /** @enum {string} */
-            status?: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+            status?: components["schemas"]["PromiseStatus"];
             /** @description Published promises are shown on the public page */
             published?: boolean;
+        };
+        /** @enum {string} */
+        PromiseParty: "joint" | "police" | "municipality";
+        /** @enum {string} */
+        TargetPeriod: "year" | "promise_period";
+        CommitmentTargetView: {
+            value: number;
+            unit: string;
+            period: components["schemas"]["TargetPeriod"];
+            /** @description The activity metric summed; null counts activities */
+            metric: string | null;
+        };
+        CommitmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            problemAreaTitle: string;
+            party: components["schemas"]["PromiseParty"];
+            position: number;
+            text: string;
+            /** @description null: progress is measured by the actions */
+            target: components["schemas"]["CommitmentTargetView"] | null;
+            /** @description Weight in the promise’s progress */
+            weight: number;
+            /** @description Send back as If-Match when changing the commitment */
+            version: number;
         };
         TargetInput: {
             /** @example 10 */
             value: number;
             /** @example hastighetskontroller */
             unit: string;
-            /** @enum {string} */
-            period: "year" | "promise_period";
+            period: components["schemas"]["TargetPeriod"];
             /**
              * @description Sum this activity metric; leave out to count activities
              * @example vehicles_checked
@@ -1954,8 +2270,7 @@ export interface components {
         CreateCommitmentRequest: {
             /** Format: uuid */
             problemAreaId: string;
-            /** @enum {string} */
-            party: "joint" | "police" | "municipality";
+            party: components["schemas"]["PromiseParty"];
             /** @example Genomföra fler hastighetskontroller, extra på Bymiljövägen */
             text: string;
             target?: components["schemas"]["TargetInput"];
@@ -1970,14 +2285,213 @@ export interface components {
             target?: components["schemas"]["TargetInput"] | null;
             weight?: number;
         };
+        PromiseWindowView: {
+            /**
+             * Format: date
+             * @example 2021-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2021-12-31
+             */
+            to: string;
+        };
+        /** @enum {string} */
+        FollowUpStatus: "draft" | "frozen";
+        /** @enum {string} */
+        FollowUpDecision: "continue" | "adjust" | "extend" | "new_promise";
+        /** @enum {string} */
+        ApprovalSide: "police" | "municipality";
+        PromiseUserRef: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        FollowUpApprovalView: {
+            side: components["schemas"]["ApprovalSide"];
+            user: components["schemas"]["PromiseUserRef"];
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        FiguresProblemAreaView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            position: number;
+        };
+        FiguresTargetView: {
+            value: number;
+            unit: string;
+            period: components["schemas"]["TargetPeriod"];
+            /** @description The activity metric summed; null counts activities */
+            metric: string | null;
+            /** @description The target over the window (a yearly target scaled to its years) */
+            forWindow: number;
+        };
+        CommitmentActionCountsView: {
+            total: number;
+            done: number;
+            open: number;
+            overdue: number;
+            cancelled: number;
+            /** @description Titles of the done actions, only where asked for (else empty) */
+            completedTitles: string[];
+        };
+        /** @enum {string} */
+        FollowUpAssessment: "achieved" | "partly" | "not_achieved" | "not_assessed";
+        FollowUpItemView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+            assessment: components["schemas"]["FollowUpAssessment"];
+            narrative: string;
+            /** @description What the figures alone suggest (achieved ≥ 100 %, partly ≥ 50 %); people decide */
+            suggestedAssessment: components["schemas"]["FollowUpAssessment"];
+        };
+        FollowUpView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            promiseId: string;
+            promiseTitle: string;
+            collaborationName: string;
+            year: number;
+            /**
+             * @description The half-year; null for the whole year
+             * @enum {integer|null}
+             */
+            half: 1 | 2 | null;
+            window: components["schemas"]["PromiseWindowView"];
+            status: components["schemas"]["FollowUpStatus"];
+            conclusion: string;
+            decision: components["schemas"]["FollowUpDecision"] | null;
+            /** @description In the order given; two freeze the follow-up */
+            approvals: components["schemas"]["FollowUpApprovalView"][];
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** @description Send back as If-Match when changing the follow-up */
+            version: number;
+            items: components["schemas"]["FollowUpItemView"][];
+            /** @description Weighted progress over the items, 0–100 */
+            progress: number | null;
+        };
         CreateFollowUpRequest: {
             /** @example 2021 */
             year: number;
             /**
              * @description Half-year follow-up; leave out for the whole year
-             * @enum {number}
+             * @enum {integer}
              */
             half?: 1 | 2;
+        };
+        ReportPromiseView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        /**
+         * @description `approved` when the year’s follow-up is frozen, `draft` when one is being written, `preliminary` otherwise
+         * @enum {string}
+         */
+        ReportBasis: "approved" | "draft" | "preliminary";
+        ReportApprovalView: {
+            side: components["schemas"]["ApprovalSide"];
+            /** @description Who approved */
+            name: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        CommitmentOutcomeView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+            assessment: components["schemas"]["FollowUpAssessment"];
+            narrative: string;
+        };
+        FollowUpReportView: {
+            promise: components["schemas"]["ReportPromiseView"];
+            year: number;
+            window: components["schemas"]["PromiseWindowView"];
+            /** @description `approved` when the year’s follow-up is frozen, `draft` when one is being written, `preliminary` otherwise */
+            basis: components["schemas"]["ReportBasis"];
+            conclusion: string;
+            decision: components["schemas"]["FollowUpDecision"] | null;
+            approvals: components["schemas"]["ReportApprovalView"][];
+            progress: number | null;
+            commitments: components["schemas"]["CommitmentOutcomeView"][];
+        };
+        PromiseOrganisationRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PromiseUnitRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ActionStatus: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+        ActionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            /** @description The party of the action’s commitment */
+            party: components["schemas"]["PromiseParty"];
+            title: string;
+            description: string;
+            responsibleOrganisation: components["schemas"]["PromiseOrganisationRef"];
+            responsibleUnit: components["schemas"]["PromiseUnitRef"] | null;
+            responsibleUser: components["schemas"]["PromiseUserRef"] | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it is blocked, cancelled or reopened */
+            statusReason: string | null;
+            progress: number;
+            weight: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Open and past its due date (Europe/Stockholm) */
+            overdue: boolean;
+            /** @description Send back as If-Match when changing the action */
+            version: number;
         };
         CreateActionRequest: {
             /** Format: uuid */
@@ -1998,6 +2512,53 @@ export interface components {
             /** @default 1 */
             weight: number;
         };
+        /** @enum {string} */
+        ActionEventKind: "created" | "updated" | "status_changed" | "progress" | "note" | "reopened";
+        ActionEventView: {
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["PromiseUserRef"] | null;
+            kind: components["schemas"]["ActionEventKind"];
+            fromStatus: components["schemas"]["ActionStatus"] | null;
+            toStatus: components["schemas"]["ActionStatus"] | null;
+            progress: number | null;
+            reason: string | null;
+            note: string | null;
+            changedFields: string[] | null;
+        };
+        ActionWithHistoryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: uuid */
+            problemAreaId: string;
+            /** @description The party of the action’s commitment */
+            party: components["schemas"]["PromiseParty"];
+            title: string;
+            description: string;
+            responsibleOrganisation: components["schemas"]["PromiseOrganisationRef"];
+            responsibleUnit: components["schemas"]["PromiseUnitRef"] | null;
+            responsibleUser: components["schemas"]["PromiseUserRef"] | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it is blocked, cancelled or reopened */
+            statusReason: string | null;
+            progress: number;
+            weight: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Open and past its due date (Europe/Stockholm) */
+            overdue: boolean;
+            /** @description Send back as If-Match when changing the action */
+            version: number;
+            history: components["schemas"]["ActionEventView"][];
+        };
         UpdateActionRequest: {
             title?: string;
             description?: string;
@@ -2007,14 +2568,53 @@ export interface components {
             responsibleUserId?: string;
             startDate?: string;
             dueDate?: string;
-            /** @enum {string} */
-            status?: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+            status?: components["schemas"]["ActionStatus"];
             /** @description Required for blocked, cancelled, and for reopening a done or cancelled action */
             statusReason?: string;
             progress?: number;
             /** @description A follow-up note kept in the action’s history */
             note?: string;
             weight?: number;
+        };
+        /** @enum {string} */
+        ActivityKind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+        ActivityView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            actionId: string | null;
+            /** Format: uuid */
+            promiseId: string;
+            /** Format: date */
+            occurredOn: string;
+            /** @description Empty when not given */
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            kind: components["schemas"]["ActivityKind"];
+            participatingOrganisations: components["schemas"]["PromiseOrganisationRef"][];
+            /**
+             * @description Named counts (snake_case names, whole numbers ≥ 0)
+             * @example {
+             *       "vehicles_checked": 142,
+             *       "speeding_offences": 9
+             *     }
+             */
+            metrics: {
+                [key: string]: number;
+            };
+            note: string;
+            /**
+             * @description `manual`, or the module that reported it (e.g. `operation_summary`)
+             * @example manual
+             */
+            source: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description Send back as If-Match when changing the activity */
+            version: number;
         };
         CreateActivityRequest: {
             /** @example 2021-05-12 */
@@ -2025,17 +2625,18 @@ export interface components {
             latitude?: number;
             /** @example 13.5201 */
             longitude?: number;
-            /** @enum {string} */
-            kind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+            kind: components["schemas"]["ActivityKind"];
             participatingOrganisationIds?: string[];
             /**
-             * @description Named counts (non-negative integers)
+             * @description Named counts (snake_case names, non-negative integers)
              * @example {
              *       "vehicles_checked": 142,
              *       "speeding_offences": 9
              *     }
              */
-            metrics?: Record<string, never>;
+            metrics?: {
+                [key: string]: number;
+            };
             note?: string;
             /** Format: uuid */
             commitmentId: string;
@@ -2051,50 +2652,265 @@ export interface components {
             latitude?: number;
             /** @example 13.5201 */
             longitude?: number;
-            /** @enum {string} */
-            kind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+            kind: components["schemas"]["ActivityKind"];
             participatingOrganisationIds?: string[];
             /**
-             * @description Named counts (non-negative integers)
+             * @description Named counts (snake_case names, non-negative integers)
              * @example {
              *       "vehicles_checked": 142,
              *       "speeding_offences": 9
              *     }
              */
-            metrics?: Record<string, never>;
+            metrics?: {
+                [key: string]: number;
+            };
             note?: string;
+        };
+        ActionStatusCountsView: {
+            planned: number;
+            in_progress: number;
+            blocked: number;
+            done: number;
+            cancelled: number;
+        };
+        PartyActionCountsView: {
+            party: components["schemas"]["PromiseParty"];
+            total: number;
+            done: number;
+            overdue: number;
+        };
+        ProblemAreaActionCountsView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            total: number;
+            done: number;
+            overdue: number;
+        };
+        ActionSampleView: {
+            items: components["schemas"]["ActionView"][];
+            total: number;
+        };
+        CommitmentFiguresView: {
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["PromiseParty"];
+            problemArea: components["schemas"]["FiguresProblemAreaView"];
+            text: string;
+            weight: number;
+            target: components["schemas"]["FiguresTargetView"] | null;
+            /** @description Activities counted, or the target metric summed, over the window */
+            actual: number;
+            /** @description Activities recorded over the window */
+            activities: number;
+            actions: components["schemas"]["CommitmentActionCountsView"];
+            /** @description 0–100; null when there is neither a target nor any action to measure by */
+            progress: number | null;
+        };
+        YearCommitmentFiguresView: {
+            /**
+             * Format: uuid
+             * @description The commitment
+             */
+            id: string;
+            target: number | null;
+            actual: number;
+            progress: number | null;
+        };
+        YearFiguresView: {
+            year: number;
+            window: components["schemas"]["PromiseWindowView"];
+            commitments: components["schemas"]["YearCommitmentFiguresView"][];
+        };
+        ActionDashboardView: {
+            /** Format: uuid */
+            promiseId: string;
+            /**
+             * Format: date
+             * @description Today in Europe/Stockholm
+             */
+            today: string;
+            /** @description From the promise’s start to today (or its end) */
+            window: components["schemas"]["PromiseWindowView"];
+            byStatus: components["schemas"]["ActionStatusCountsView"];
+            byParty: components["schemas"]["PartyActionCountsView"][];
+            byProblemArea: components["schemas"]["ProblemAreaActionCountsView"][];
+            overdue: components["schemas"]["ActionSampleView"];
+            dueNext14Days: components["schemas"]["ActionSampleView"];
+            commitments: components["schemas"]["CommitmentFiguresView"][];
+            /** @description Weighted progress of the whole promise, 0–100 */
+            progress: number | null;
+            /** @description Each calendar year of the promise up to this one */
+            byYear: components["schemas"]["YearFiguresView"][];
         };
         FollowUpItemInput: {
             /** Format: uuid */
             commitmentId: string;
-            /** @enum {string} */
-            assessment?: "achieved" | "partly" | "not_achieved" | "not_assessed";
+            assessment?: components["schemas"]["FollowUpAssessment"];
             narrative?: string;
         };
         UpdateFollowUpRequest: {
             conclusion?: string;
-            /** @enum {string} */
-            decision?: "continue" | "adjust" | "extend" | "new_promise";
+            decision?: components["schemas"]["FollowUpDecision"];
             items?: components["schemas"]["FollowUpItemInput"][];
+        };
+        PublicPromiseTargetView: {
+            value: number;
+            unit: string;
+            /**
+             * @description Per year or over the whole promise period
+             * @enum {string}
+             */
+            per: "år" | "löftesperioden";
+        };
+        PublicPromiseCommitmentView: {
+            /**
+             * @description The party, as a Swedish label
+             * @example Polisen
+             */
+            party: string;
+            text: string;
+            target: components["schemas"]["PublicPromiseTargetView"] | null;
+            actual: number;
+            /** @description Whole percent, 0–100 */
+            progress: number | null;
+            completedActions: number;
+            completedActionTitles: string[];
+            openActions: number;
+        };
+        PublicPromiseAreaView: {
+            title: string;
+            description: string;
+            commitments: components["schemas"]["PublicPromiseCommitmentView"][];
+        };
+        PublicPromiseAssessmentView: {
+            /** @description The commitment’s text */
+            commitment: string;
+            /**
+             * @description The assessment, as a Swedish label
+             * @example Uppnått
+             */
+            assessment: string;
+        };
+        PublicPromiseFollowUpView: {
+            year: number;
+            conclusion: string;
+            /** @description The decision, as a Swedish label */
+            decision: string | null;
+            assessments: components["schemas"]["PublicPromiseAssessmentView"][];
+        };
+        PublicPromiseView: {
+            title: string;
+            summary: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /**
+             * @description The status, as a Swedish label
+             * @example Pågående
+             */
+            status: string;
+            problemAreas: components["schemas"]["PublicPromiseAreaView"][];
+            /** @description The approved yearly follow-ups, oldest first */
+            followUps: components["schemas"]["PublicPromiseFollowUpView"][];
+            /** Format: date */
+            updatedOn: string;
+        };
+        /** @enum {string} */
+        DeadlineStatus: "open" | "met" | "cancelled";
+        DeadlineView: {
+            /** Format: uuid */
+            id: string;
+            /** @example action_due */
+            kind: string;
+            /** @example action */
+            resourceType: string;
+            /** Format: uuid */
+            resourceId: string;
+            /** @description No personal data: an action's title, "Yttrande från tillståndshavare", … */
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            status: components["schemas"]["DeadlineStatus"];
+            /** @description Open and past its due time */
+            overdue: boolean;
+            /** Format: uuid */
+            responsibleUserId: string | null;
+            /** Format: uuid */
+            responsibleUnitId: string | null;
+            /** Format: uuid */
+            responsibleOrganisationId: string;
+        };
+        /** @enum {string} */
+        ReminderAnchor: "before" | "at" | "after";
+        /** @enum {string} */
+        ReminderOffsetUnit: "seconds" | "minutes" | "hours" | "days" | "working_days";
+        /** @enum {string} */
+        ReminderRecipient: "responsible" | "manager";
+        ReminderRule: {
+            /** @example action_due */
+            deadlineKind: string;
+            /** @example before-7d */
+            key: string;
+            anchor: components["schemas"]["ReminderAnchor"];
+            /** @example 7 */
+            offsetValue: number;
+            offsetUnit: components["schemas"]["ReminderOffsetUnit"];
+            recipient: components["schemas"]["ReminderRecipient"];
+            active: boolean;
         };
         ReminderRuleInput: {
             /** @example action_due */
             deadlineKind: string;
             /** @example before-7d */
             key: string;
-            /** @enum {string} */
-            anchor: "before" | "at" | "after";
+            anchor: components["schemas"]["ReminderAnchor"];
             /** @example 7 */
             offsetValue: number;
-            /** @enum {string} */
-            offsetUnit: "seconds" | "minutes" | "hours" | "days" | "working_days";
-            /** @enum {string} */
-            recipient: "responsible" | "manager";
+            offsetUnit: components["schemas"]["ReminderOffsetUnit"];
+            recipient: components["schemas"]["ReminderRecipient"];
             active: boolean;
         };
         ReplaceRulesRequest: {
             /** @description The full set of rules for the kinds named; kinds not named keep theirs */
             rules: components["schemas"]["ReminderRuleInput"][];
+        };
+        JobCountsView: {
+            waiting: number;
+            active: number;
+            delayed: number;
+            completed: number;
+            failed: number;
+        };
+        QueueCountsView: {
+            /** @example deadlines */
+            name: string;
+            counts: components["schemas"]["JobCountsView"];
+        };
+        FailedEmailView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The address */
+            to: string;
+            subject: string;
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmailHealthView: {
+            pending: number;
+            failed: number;
+            sent: number;
+            /** @description The latest 50 failures, newest first */
+            recentFailures: components["schemas"]["FailedEmailView"][];
+        };
+        QueueHealthView: {
+            queues: components["schemas"]["QueueCountsView"][];
+            email: components["schemas"]["EmailHealthView"];
         };
         LicenceHolderView: {
             /** Format: uuid */
@@ -2743,27 +3559,236 @@ export interface components {
             /** @example Elias Nyström */
             name: string;
         };
+        YouthSubjectView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decrypted for the answer; stored only encrypted */
+            name: string;
+            /**
+             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route (with a reason on record) and in the register extract
+             * @example 20080314-****
+             */
+            personalNumber: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age today (Europe/Stockholm) */
+            age: number;
+            /** @description true for a samordningsnummer */
+            coordinationNumber: boolean;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+        };
         FindSubjectInput: {
             /** @example 20080314-2389 */
             personalNumber: string;
             /** @description Why you look this person up; kept in the audit trail */
             reason: string;
         };
+        YouthSubjectSearchView: {
+            /** @description The person with that number in your organisation(s): none or one (numbers masked) */
+            items: components["schemas"]["YouthSubjectView"][];
+        };
+        /** @enum {string} */
+        YouthCaseForm: "sspf" | "sig" | "report_of_concern" | "other";
+        /** @enum {string} */
+        YouthCaseStatus: "concern_raised" | "assessment" | "awaiting_consent" | "mapping" | "plan_active" | "follow_up" | "closed" | "purged";
+        YouthSubjectCaseView: {
+            /** Format: uuid */
+            id: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            /** Format: date */
+            openedOn: string;
+        };
+        YouthSubjectDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decrypted for the answer; stored only encrypted */
+            name: string;
+            /**
+             * @description Personnummer or samordningsnummer, always masked (YYYYMMDD-****): the full number only through the reveal route (with a reason on record) and in the register extract
+             * @example 20080314-****
+             */
+            personalNumber: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age today (Europe/Stockholm) */
+            age: number;
+            /** @description true for a samordningsnummer */
+            coordinationNumber: boolean;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description Their cases you may see, newest first */
+            cases: components["schemas"]["YouthSubjectCaseView"][];
+        };
         ReasonInput: {
             /** @description Kept in the audit trail */
             reason: string;
         };
+        YouthRevealedNumberView: {
+            /**
+             * @description The full personnummer or samordningsnummer (YYYYMMDD-NNNN), unmasked; the reason is kept in the audit trail
+             * @example 20080314-2389
+             */
+            personalNumber: string;
+        };
+        YouthExtractSubjectView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decrypted for the answer; stored only encrypted */
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age today (Europe/Stockholm) */
+            age: number;
+            /** @description true for a samordningsnummer */
+            coordinationNumber: boolean;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /**
+             * @description The full number (YYYYMMDD-NNNN), unmasked: the extract is for the person it is about
+             * @example 20080314-2389
+             */
+            personalNumber: string;
+        };
+        /** @enum {string} */
+        YouthRiskFactor: "truancy" | "school_failure" | "family_conflict" | "violence_exposure" | "risky_peers" | "risky_places" | "alcohol" | "drugs" | "mental_health" | "crime" | "weapons";
+        /** @enum {string} */
+        YouthRetentionClass: "sol_standard" | "sol_research";
+        /** @enum {string} */
+        YouthSignerRole: "guardian" | "young_person";
+        YouthSignerView: {
+            name: string;
+            role: components["schemas"]["YouthSignerRole"];
+        };
+        /** @enum {string} */
+        YouthInformationCategory: "basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences";
+        YouthExtractConsentView: {
+            signers: components["schemas"]["YouthSignerView"][];
+            categories: components["schemas"]["YouthInformationCategory"][];
+            organisationIds: string[];
+            /** Format: date */
+            signedOn: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        /** @enum {string} */
+        YouthDisclosureGround: "consent" | "osl_10_18a" | "sol_14_1_report_of_concern";
+        OslCriteriaView: {
+            riskOfCriminality: boolean;
+            helpsPrevent: boolean;
+            noConflictWithMeasures: boolean;
+        };
+        YouthExtractDisclosureView: {
+            ground: components["schemas"]["YouthDisclosureGround"];
+            /** @description The disclosing organisation */
+            from: string;
+            /** @description The receiving organisation */
+            to: string;
+            categories: components["schemas"]["YouthInformationCategory"][];
+            justification: string;
+            criteria: components["schemas"]["OslCriteriaView"] | null;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description Who decided */
+            decidedBy: string;
+        };
+        /** @enum {string} */
+        YouthEntryKind: "journal" | "meeting_minutes";
+        YouthExtractEntryView: {
+            kind: components["schemas"]["YouthEntryKind"];
+            category: components["schemas"]["YouthInformationCategory"];
+            /** Format: date */
+            occurredOn: string;
+            body: string;
+            author: string | null;
+        };
+        /** @enum {string} */
+        YouthPlanItemStatus: "open" | "done" | "cancelled";
+        YouthExtractPlanItemView: {
+            goal: string;
+            task: string;
+            ownerDescription: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["YouthPlanItemStatus"];
+        };
+        /** @enum {string} */
+        YouthMeetingKind: "network" | "follow_up";
+        YouthExtractMeetingView: {
+            kind: components["schemas"]["YouthMeetingKind"];
+            /** Format: date-time */
+            plannedAt: string;
+            attendees: string;
+            /** Format: date */
+            heldOn: string | null;
+        };
+        YouthExtractCaseView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            riskFactors: components["schemas"]["YouthRiskFactor"][];
+            /** Format: date */
+            openedOn: string;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: date */
+            purgeOn: string | null;
+            retentionClass: components["schemas"]["YouthRetentionClass"];
+            ownerOrganisation: string;
+            ownerUnit: string;
+            coordinator: string | null;
+            consents: components["schemas"]["YouthExtractConsentView"][];
+            disclosures: components["schemas"]["YouthExtractDisclosureView"][];
+            entries: components["schemas"]["YouthExtractEntryView"][];
+            planItems: components["schemas"]["YouthExtractPlanItemView"][];
+            meetings: components["schemas"]["YouthExtractMeetingView"][];
+        };
+        YouthRegisterExtractView: {
+            /** Format: date-time */
+            producedAt: string;
+            subject: components["schemas"]["YouthExtractSubjectView"];
+            cases: components["schemas"]["YouthExtractCaseView"][];
+        };
+        YouthCaseListItemView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The short reference people use for the case */
+            reference: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            /** Format: date */
+            reviewOn: string | null;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            ownerOrganisationName: string;
+            /** Format: uuid */
+            coordinatorUserId: string | null;
+            coordinatorName: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Masked number; null once the case is purged */
+            subject: components["schemas"]["YouthSubjectView"] | null;
+        };
         NewCaseInput: {
             /** Format: uuid */
             subjectId: string;
-            /** @enum {string} */
-            form: "sspf" | "sig" | "report_of_concern" | "other";
+            form: components["schemas"]["YouthCaseForm"];
             /**
              * Format: uuid
              * @description Default: you
              */
             coordinatorUserId?: string;
-            riskFactors?: ("truancy" | "school_failure" | "family_conflict" | "violence_exposure" | "risky_peers" | "risky_places" | "alcohol" | "drugs" | "mental_health" | "crime" | "weapons")[];
+            riskFactors?: components["schemas"]["YouthRiskFactor"][];
             /** @example 2022-09-30 */
             reviewOn?: string;
             /**
@@ -2776,6 +3801,103 @@ export interface components {
              * @description Needed if the municipality takes part in more than one collaboration
              */
             collaborationId?: string;
+        };
+        YouthNamedRefView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        YouthCoordinatorView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string | null;
+        };
+        YouthRiskFactorView: {
+            key: components["schemas"]["YouthRiskFactor"];
+            label: string;
+        };
+        /** @enum {string} */
+        YouthParticipantRole: "coordinator" | "contact";
+        YouthParticipantView: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description The name of their organisation */
+            organisation: string;
+            role: components["schemas"]["YouthParticipantRole"];
+        };
+        YouthCategoryView: {
+            key: components["schemas"]["YouthInformationCategory"];
+            /** @description The category in words (Swedish, English in brackets) */
+            label: string;
+        };
+        YouthCaseAccessView: {
+            /** @description true for the owning organisation; false for a recipient of a consent or disclosure */
+            owner: boolean;
+            /** @description The information categories the reader may see (all for the owner) */
+            categories: components["schemas"]["YouthCategoryView"][];
+        };
+        YouthCaseView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            form: components["schemas"]["YouthCaseForm"];
+            status: components["schemas"]["YouthCaseStatus"];
+            /** @description Masked number; null once the case is purged */
+            subject: components["schemas"]["YouthSubjectView"] | null;
+            ownerOrganisation: components["schemas"]["YouthNamedRefView"];
+            ownerUnit: components["schemas"]["YouthNamedRefView"];
+            coordinator: components["schemas"]["YouthCoordinatorView"] | null;
+            /** @description Only those whose category the reader may see */
+            riskFactors: components["schemas"]["YouthRiskFactorView"][];
+            /**
+             * Format: date
+             * @description The review date; null for recipients
+             */
+            reviewOn: string | null;
+            /** Format: date */
+            closedOn: string | null;
+            /** @description Owners only */
+            retentionClass?: components["schemas"]["YouthRetentionClass"];
+            /**
+             * Format: date
+             * @description Owners only: when retention (gallring) purges the closed case; null while open or if kept
+             */
+            purgeOn?: string | null;
+            /** @description Where the case may go from here (closing needs youth_case:close); empty for recipients */
+            nextStatuses: components["schemas"]["YouthCaseStatus"][];
+            participants: components["schemas"]["YouthParticipantView"][];
+            access: components["schemas"]["YouthCaseAccessView"];
+            /** @description Send it back as If-Match (also in the ETag header) */
+            version: number;
+        };
+        YouthSuppressedCountView: {
+            /** @description null when suppressed */
+            count: number | null;
+            suppressed: boolean;
+        };
+        YouthStatisticsCellView: {
+            /** @description The group: a form, status, age band (under_12, 12_14, 15_17, 18_20, 21_plus, unknown), risk factor or ground */
+            key: string;
+            /** @description null when suppressed */
+            count: number | null;
+            /** @description Hidden: fewer than five, or the next smallest beside a single hidden group */
+            suppressed: boolean;
+        };
+        YouthStatisticsView: {
+            year: number;
+            /** @description Groups smaller than this are not shown */
+            minimumGroupSize: number;
+            /** @description Cases opened in the year */
+            casesOpened: components["schemas"]["YouthSuppressedCountView"];
+            byForm: components["schemas"]["YouthStatisticsCellView"][];
+            /** @description By current status */
+            byStatus: components["schemas"]["YouthStatisticsCellView"][];
+            /** @description By age at the opening */
+            byAgeBand: components["schemas"]["YouthStatisticsCellView"][];
+            byRiskFactor: components["schemas"]["YouthStatisticsCellView"][];
+            /** @description The year’s disclosures */
+            disclosuresByGround: components["schemas"]["YouthStatisticsCellView"][];
         };
         ReportOfConcernInput: {
             /** Format: uuid */
@@ -2791,8 +3913,15 @@ export interface components {
             /** @example 2022-05-14 */
             observedOn: string;
         };
+        YouthConcernReceiptView: {
+            caseReference: string;
+            /** @description The municipality whose social services received it */
+            receivedBy: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
         CaseUpdateInput: {
-            riskFactors?: ("truancy" | "school_failure" | "family_conflict" | "violence_exposure" | "risky_peers" | "risky_places" | "alcohol" | "drugs" | "mental_health" | "crime" | "weapons")[];
+            riskFactors?: components["schemas"]["YouthRiskFactor"][];
             /**
              * @description null removes the review date
              * @example 2022-12-15
@@ -2810,17 +3939,48 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        /**
+         * @description Today (Europe/Stockholm); withdrawn wins
+         * @enum {string}
+         */
+        YouthConsentState: "pending" | "valid" | "expired" | "withdrawn";
+        YouthConsentView: {
+            /** Format: uuid */
+            id: string;
+            signers: components["schemas"]["YouthSignerView"][];
+            /** @description The organisations information may be shared with */
+            organisationIds: string[];
+            /** @description Always with basic */
+            categories: components["schemas"]["YouthInformationCategory"][];
+            /** Format: date */
+            signedOn: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description The last day it applies
+             */
+            validUntil: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Today (Europe/Stockholm); withdrawn wins */
+            state: components["schemas"]["YouthConsentState"];
+        };
         SignerInput: {
             /** @example Maria Nyström */
             name: string;
-            /** @enum {string} */
-            role: "guardian" | "young_person";
+            role: components["schemas"]["YouthSignerRole"];
         };
         ConsentInput: {
             signers: components["schemas"]["SignerInput"][];
             /** @description The organisations information may be shared with */
             organisationIds: string[];
-            categories: ("basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences")[];
+            categories: components["schemas"]["YouthInformationCategory"][];
             /** @example 2022-03-01 */
             signedOn: string;
             /** @example 2022-03-01 */
@@ -2828,17 +3988,48 @@ export interface components {
             /** @example 2023-02-28 */
             validUntil: string;
         };
+        YouthDisclosureView: {
+            /** Format: uuid */
+            id: string;
+            ground: components["schemas"]["YouthDisclosureGround"];
+            /** Format: uuid */
+            fromOrganisationId: string;
+            /** @description Its name */
+            fromOrganisation: string;
+            /** Format: uuid */
+            toOrganisationId: string;
+            /** @description Its name */
+            toOrganisation: string;
+            categories: components["schemas"]["YouthInformationCategory"][];
+            justification: string;
+            /** @description Under OSL 10 kap 18 a § */
+            criteria: components["schemas"]["OslCriteriaView"] | null;
+            /**
+             * Format: uuid
+             * @description The consent it rests on (ground consent)
+             */
+            consentId: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the recipient can read what was disclosed; null for a report of concern
+             */
+            accessUntil: string | null;
+            /** Format: uuid */
+            decidedBy: string;
+            decidedByName: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
         OslCriteriaInput: {
             riskOfCriminality: boolean;
             helpsPrevent: boolean;
             noConflictWithMeasures: boolean;
         };
         DisclosureInput: {
-            /** @enum {string} */
-            ground: "consent" | "osl_10_18a" | "sol_14_1_report_of_concern";
+            ground: components["schemas"]["YouthDisclosureGround"];
             /** Format: uuid */
             toOrganisationId: string;
-            categories: ("basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences")[];
+            categories: components["schemas"]["YouthInformationCategory"][];
             /** @description Why this disclosure, on this ground, now */
             justification: string;
             /** @description OSL 10 kap 18 a §: all three must be attested */
@@ -2849,19 +4040,51 @@ export interface components {
              */
             accessDays?: number;
         };
+        /**
+         * @description owner: only the owning organisation; shared: also those the sharing covers
+         * @enum {string}
+         */
+        YouthEntryVisibility: "owner" | "shared";
+        YouthEntryView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["YouthEntryKind"];
+            category: components["schemas"]["YouthInformationCategory"];
+            /** @description owner: only the owning organisation; shared: also those the sharing covers */
+            visibility: components["schemas"]["YouthEntryVisibility"];
+            /** Format: date */
+            occurredOn: string;
+            body: string;
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         EntryInput: {
-            /** @enum {string} */
-            kind: "journal" | "meeting_minutes";
-            /** @enum {string} */
-            category: "basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences";
-            /**
-             * @description owner: only the owning organisation; shared: also those the sharing covers
-             * @enum {string}
-             */
-            visibility: "owner" | "shared";
+            kind: components["schemas"]["YouthEntryKind"];
+            category: components["schemas"]["YouthInformationCategory"];
+            /** @description owner: only the owning organisation; shared: also those the sharing covers */
+            visibility: components["schemas"]["YouthEntryVisibility"];
             /** @example 2022-04-12 */
             occurredOn: string;
             body: string;
+        };
+        YouthPlanItemView: {
+            /** Format: uuid */
+            id: string;
+            goal: string;
+            task: string;
+            /** Format: uuid */
+            ownerUserId: string | null;
+            ownerName: string | null;
+            /** @description Who does it, in words (empty when a user is named) */
+            ownerDescription: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["YouthPlanItemStatus"];
+            /** @description Send it back as If-Match */
+            version: number;
         };
         PlanItemInput: {
             /** @example Regelbunden skolgång */
@@ -2879,31 +4102,113 @@ export interface components {
             dueOn: string;
         };
         PlanItemUpdateInput: {
-            /** @enum {string} */
-            status?: "open" | "done" | "cancelled";
+            status?: components["schemas"]["YouthPlanItemStatus"];
             /** @example 2022-06-15 */
             dueOn?: string;
             task?: string;
         };
+        YouthMeetingView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["YouthMeetingKind"];
+            /** Format: date-time */
+            plannedAt: string;
+            attendees: string;
+            /**
+             * Format: date
+             * @description Set when the minutes are recorded
+             */
+            heldOn: string | null;
+            /**
+             * Format: uuid
+             * @description The entry holding the minutes
+             */
+            minutesEntryId: string | null;
+            version: number;
+        };
         MeetingInput: {
-            /** @enum {string} */
-            kind: "network" | "follow_up";
+            kind: components["schemas"]["YouthMeetingKind"];
             /** @example 2022-04-20T14:00:00+02:00 */
             plannedAt: string;
             /** @example Vårdnadshavare, mentor, socialsekreterare, kontaktpolis */
             attendees?: string;
         };
         MinutesInput: {
-            /** @enum {string} */
-            category: "basic" | "family" | "school" | "leisure" | "health" | "plan" | "offences";
-            /**
-             * @description owner: only the owning organisation; shared: also those the sharing covers
-             * @enum {string}
-             */
-            visibility: "owner" | "shared";
+            category: components["schemas"]["YouthInformationCategory"];
+            /** @description owner: only the owning organisation; shared: also those the sharing covers */
+            visibility: components["schemas"]["YouthEntryVisibility"];
             /** @example 2022-04-12 */
             occurredOn: string;
             body: string;
+        };
+        YouthAccessLogEventView: {
+            /**
+             * @description The audit event id (a number, as text)
+             * @example 1042
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example youth_case.read */
+            action: string;
+            /** @description success, failure or denied */
+            outcome: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            actorName: string | null;
+            actorUnit: string | null;
+            actorOrganisation: string | null;
+            /** @description What the event recorded (ids, categories, reasons); never the text of an entry */
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @enum {string} */
+        OperationStatus: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+        OperationListItemView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["OperationStatus"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** @description Whether the reader takes part in (or commands) the operation and may open it */
+            canOpen: boolean;
+            /** @description Null where the reader may not open the operation */
+            title: string | null;
+            /** @description Null where the reader may not open the operation */
+            area: string | null;
+        };
+        /** @enum {string} */
+        Substance: "cannabis" | "amphetamine" | "cocaine" | "heroin" | "ecstasy" | "benzodiazepines" | "spice" | "other_narcotics" | "smuggled_spirits" | "home_distilled" | "smuggled_beer_wine" | "cash";
+        /** @enum {string} */
+        SeizureUnit: "g" | "plants" | "tablets" | "l" | "sek";
+        SubstanceView: {
+            key: components["schemas"]["Substance"];
+            /** @example Cannabis */
+            label: string;
+            units: components["schemas"]["SeizureUnit"][];
+        };
+        ColleagueView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The units in which they hold an operations role */
+            units: string[];
+        };
+        PoliceUnitView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OperationPremisesView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
         };
         PlaceInput: {
             /** @example Skoghalls centrum, busstationen */
@@ -2942,9 +4247,144 @@ export interface components {
              */
             intelligenceReference: string;
         };
+        PlaceView: {
+            name: string;
+            latitude?: number;
+            longitude?: number;
+        };
+        CommitmentRefView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        NamedRecordView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ParticipantType: "user" | "unit";
+        ParticipantView: {
+            type: components["schemas"]["ParticipantType"];
+            /** Format: uuid */
+            id: string;
+            /** @description The officer’s or the unit’s name */
+            name: string;
+        };
+        SeizureView: {
+            substance: components["schemas"]["Substance"];
+            /** @example 52.5 */
+            quantity: number;
+            unit: components["schemas"]["SeizureUnit"];
+        };
+        OutcomeView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SeizureView"][];
+            /** @description After-action notes; police only */
+            notes: string;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        SummarySeizureView: {
+            substance: components["schemas"]["Substance"];
+            /** @example 52.5 */
+            quantity: number;
+            unit: components["schemas"]["SeizureUnit"];
+            /** @example Cannabis */
+            label: string;
+        };
+        SummaryCountsView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SummarySeizureView"][];
+        };
+        ReleasedSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description The area in general terms */
+            area: string;
+            counts: components["schemas"]["SummaryCountsView"];
+            /** Format: date-time */
+            releasedAt: string;
+            /**
+             * Format: uuid
+             * @description The promise activity it became
+             */
+            activityId: string | null;
+        };
+        OperationReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            /** Format: date */
+            observedOn: string;
+            observation: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        IntelligenceView: {
+            text: string;
+            /** @description Reference in the intelligence register */
+            reference: string;
+        };
+        OperationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            title: string;
+            area: string;
+            places: components["schemas"]["PlaceView"][];
+            /** Format: uuid */
+            ownerUnitId: string;
+            /** @description The owning unit’s name */
+            ownerUnit: string;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["OperationStatus"];
+            /** @description Why it was cancelled */
+            statusReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The deciding commander’s name */
+            decidedBy: string | null;
+            /** @description The commander’s conditions */
+            decisionConditions: string | null;
+            /** @description The proposer’s name */
+            proposedBy: string;
+            /** Format: uuid */
+            commitmentId: string | null;
+            /** @description For If-Match */
+            version: number;
+            /** @description The promise commitment it works toward */
+            commitment: components["schemas"]["CommitmentRefView"] | null;
+            /** @description Licensed premises concerned */
+            premises: components["schemas"]["NamedRecordView"][];
+            participants: components["schemas"]["ParticipantView"][];
+            outcome: components["schemas"]["OutcomeView"] | null;
+            summary: components["schemas"]["ReleasedSummaryView"] | null;
+            referrals: components["schemas"]["OperationReferralView"][];
+            /** @description Commanders only; null for everyone else */
+            intelligence: components["schemas"]["IntelligenceView"] | null;
+        };
         OperationTransitionInput: {
-            /** @enum {string} */
-            to: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+            to: components["schemas"]["OperationStatus"];
             /** @description Required to cancel */
             reason?: string;
             /** @description The commander’s conditions, with the decision */
@@ -2957,12 +4397,10 @@ export interface components {
             unitIds?: string[];
         };
         SeizureInput: {
-            /** @enum {string} */
-            substance: "cannabis" | "amphetamine" | "cocaine" | "heroin" | "ecstasy" | "benzodiazepines" | "spice" | "other_narcotics" | "smuggled_spirits" | "home_distilled" | "smuggled_beer_wine" | "cash";
+            substance: components["schemas"]["Substance"];
             /** @example 125.5 */
             quantity: number;
-            /** @enum {string} */
-            unit: "g" | "plants" | "tablets" | "l" | "sek";
+            unit: components["schemas"]["SeizureUnit"];
         };
         OutcomeInput: {
             seizures: components["schemas"]["SeizureInput"][];
@@ -2994,6 +4432,22 @@ export interface components {
              */
             periodEnd?: string;
         };
+        OperationSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            area: string;
+            counts: components["schemas"]["SummaryCountsView"];
+            /** Format: date-time */
+            releasedAt: string;
+        };
         ReferralInput: {
             /** Format: uuid */
             premisesId: string;
@@ -3005,16 +4459,71 @@ export interface components {
              */
             observation: string;
         };
+        LicensingReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: date */
+            observedOn: string;
+            observation: string;
+            /** @description The sending police organisation’s name */
+            from: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** @description Licensing’s note when acknowledging */
+            acknowledgement: string | null;
+        };
+        SummaryTotalsView: {
+            arrests: number;
+            reportsFiled: number;
+            personsChecked: number;
+            placesChecked: number;
+            seizures: components["schemas"]["SummarySeizureView"][];
+            /** @description How many summaries were summed */
+            operations: number;
+        };
         AcknowledgeInput: {
             /** @example Tillsyn bokad till nästa fredag. */
             note?: string;
         };
-        PreferencesRequest: {
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example reminder */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description The record it is about, if any */
+            resourceType: string | null;
+            /** Format: uuid */
+            resourceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
             /**
-             * @description E-mail: one per reminder, a morning digest, or none
-             * @enum {string}
+             * Format: date-time
+             * @description Null while unread
              */
-            emailMode: "immediate" | "digest" | "off";
+            readAt: string | null;
+        };
+        UnreadCountView: {
+            unread: number;
+        };
+        MarkedReadView: {
+            /** @description How many were unread and are now read */
+            marked: number;
+        };
+        /** @enum {string} */
+        EmailMode: "immediate" | "digest" | "off";
+        NotificationPreferencesView: {
+            emailMode: components["schemas"]["EmailMode"];
+        };
+        PreferencesRequest: {
+            /** @description E-mail: one per reminder, a morning digest, or none */
+            emailMode: components["schemas"]["EmailMode"];
         };
         FieldError: {
             /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
@@ -3236,11 +4745,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessView"];
+                };
             };
             /** @description A problem (RFC 9457); `code` says which */
             default: {
@@ -3267,7 +4779,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessView"];
+                };
             };
             /** @description Not ready; `checks` names the dependency that failed */
             503: {
@@ -3299,6 +4813,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerPingView"];
+                };
+            };
             /** @description No worker answered in time, or Redis is unreachable */
             503: {
                 headers: {
@@ -3326,7 +4849,7 @@ export interface operations {
                 resourceType?: string;
                 resourceId?: string;
                 action?: string;
-                outcome?: "success" | "failure" | "denied";
+                outcome?: components["schemas"]["AuditOutcome"];
                 /** @description From this time (inclusive) */
                 from?: string;
                 /** @description Until this time (exclusive) */
@@ -3338,6 +4861,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEventView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3372,6 +4910,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3410,6 +4957,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,6 +5004,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,6 +5037,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3514,6 +5064,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3548,6 +5107,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3586,11 +5160,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -3628,6 +5205,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3664,6 +5250,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3700,6 +5295,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3740,11 +5344,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The user with the new membership */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -3783,6 +5390,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3817,6 +5433,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleCatalogueView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3851,6 +5476,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3882,7 +5516,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 collaborationId?: string;
-                status?: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
+                status?: components["schemas"]["PromiseStatus"];
                 published?: boolean;
             };
             header?: never;
@@ -3891,6 +5525,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PromiseView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3929,6 +5578,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3965,6 +5623,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4001,6 +5668,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4044,6 +5718,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4084,6 +5767,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The promise with its problem areas */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4114,7 +5806,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                party?: "joint" | "police" | "municipality";
+                party?: components["schemas"]["PromiseParty"];
                 problemAreaId?: string;
             };
             header?: never;
@@ -4125,6 +5817,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4165,6 +5872,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4202,6 +5918,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4239,6 +5964,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4283,6 +6015,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4319,6 +6060,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4359,6 +6109,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4399,6 +6158,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, CSV (semicolons, BOM) or a printable page, by `format` or Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/html": string;
+                    "application/json": components["schemas"]["FollowUpReportView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4431,7 +6201,7 @@ export interface operations {
                 offset?: number;
                 promiseId?: string;
                 commitmentId?: string;
-                status?: "planned" | "in_progress" | "blocked" | "done" | "cancelled";
+                status?: components["schemas"]["ActionStatus"];
                 /** @description Open actions whose due date has passed (Europe/Stockholm) */
                 overdue?: boolean;
                 /** @description Only actions not yet done or cancelled */
@@ -4443,7 +6213,7 @@ export interface operations {
                 responsibleOrganisationId?: string;
                 responsibleUnitId?: string;
                 responsibleUserId?: string;
-                party?: "joint" | "police" | "municipality";
+                party?: components["schemas"]["PromiseParty"];
                 problemAreaId?: string;
             };
             header?: never;
@@ -4452,6 +6222,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActionView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4490,6 +6275,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4526,6 +6320,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionWithHistoryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4562,6 +6365,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4605,6 +6415,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4638,7 +6457,7 @@ export interface operations {
                 promiseId?: string;
                 commitmentId?: string;
                 actionId?: string;
-                kind?: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
+                kind?: components["schemas"]["ActivityKind"];
                 from?: string;
                 to?: string;
             };
@@ -4648,6 +6467,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ActivityView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4686,6 +6520,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4722,6 +6565,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4758,6 +6610,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4801,6 +6660,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4837,6 +6705,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDashboardView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4873,6 +6750,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4915,6 +6801,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4951,6 +6846,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4987,11 +6891,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPromiseView"];
+                };
             };
             /** @description A problem (RFC 9457); `code` says which */
             default: {
@@ -5012,7 +6919,7 @@ export interface operations {
                 /** @description Mine, my units’, or both */
                 scope?: "mine" | "unit" | "all";
                 kind?: string;
-                status?: "open" | "met" | "cancelled";
+                status?: components["schemas"]["DeadlineStatus"];
                 overdue?: boolean;
                 dueBefore?: string;
             };
@@ -5022,6 +6929,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadlineView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5049,6 +6971,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRule"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5087,6 +7018,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every rule after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRule"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -5121,6 +7061,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueHealthView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7265,6 +9214,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The young person as registered, the number masked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSubjectView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7303,6 +9261,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description None or one young person, the number masked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSubjectSearchView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7339,6 +9306,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The young person (number masked) and their cases you may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSubjectDetailView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7372,6 +9348,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The full number: the one route that shows it on request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthRevealedNumberView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7408,6 +9393,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The extract for the person it is about: with the full number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthRegisterExtractView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7438,8 +9432,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "concern_raised" | "assessment" | "awaiting_consent" | "mapping" | "plan_active" | "follow_up" | "closed" | "purged";
-                form?: "sspf" | "sig" | "report_of_concern" | "other";
+                status?: components["schemas"]["YouthCaseStatus"];
+                form?: components["schemas"]["YouthCaseForm"];
                 coordinatorId?: string;
                 /** @description Cases whose review date is before this day */
                 reviewBefore?: string;
@@ -7450,6 +9444,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of cases, most recently changed first; numbers masked; the listing is audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["YouthCaseListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7488,6 +9497,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new case (number masked) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7524,6 +9542,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year in counts; no names, no numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthStatisticsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7562,6 +9589,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A receipt: the case belongs to social services and is not shown to the police */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConcernReceiptView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7598,6 +9634,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case (number masked); its version also as the ETag header */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7634,6 +9679,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case as changed (number masked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7677,6 +9731,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case in its new status (number masked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7717,6 +9780,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Everyone on the case now, the new contact person included */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthParticipantView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7754,6 +9826,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Taken off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7790,6 +9869,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every consent of the case with its state today, latest start first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConsentView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7830,6 +9918,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The recorded consent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConsentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7871,6 +9968,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The consent, now withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthConsentView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7907,6 +10013,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDisclosureView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7947,6 +10062,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The recorded disclosure */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDisclosureView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7986,6 +10110,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of entries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["YouthEntryView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8019,6 +10158,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthEntryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8055,6 +10203,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description By due date; empty unless the plan is covered for you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthPlanItemView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8088,6 +10245,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new plan item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthPlanItemView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8132,6 +10298,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The plan item as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthPlanItemView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8168,6 +10343,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description By planned time; empty unless the plan is covered for you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthMeetingView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8201,6 +10385,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The planned meeting */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthMeetingView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8242,6 +10435,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The meeting, now held, with the entry holding its minutes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthMeetingView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8281,6 +10483,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["YouthAccessLogEventView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8311,7 +10528,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "proposed" | "decided" | "executing" | "completed" | "outcome_reported" | "cancelled";
+                status?: components["schemas"]["OperationStatus"];
                 collaborationId?: string;
                 /** @description Operations planned to start in this year (Swedish time) */
                 year?: number;
@@ -8322,6 +10539,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8360,6 +10592,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8394,6 +10635,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubstanceView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8433,6 +10683,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ColleagueView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8470,6 +10735,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PoliceUnitView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8508,6 +10788,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationPremisesView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8544,6 +10839,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8586,6 +10890,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8626,6 +10939,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8666,6 +10988,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8706,6 +11037,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationSummaryView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8746,6 +11086,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral as licensing sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8786,6 +11135,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OperationSummaryView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8824,6 +11188,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryTotalsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8863,6 +11236,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicensingReferralView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8903,6 +11291,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8942,6 +11339,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8969,6 +11381,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8996,6 +11417,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9025,6 +11455,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9052,6 +11491,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9083,6 +11531,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -9110,34 +11567,39 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsApiV1AuditEventsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit-events"]["get"]["parameters"]["query"]["outcome"]> = ["success", "failure", "denied"];
-export const pathsApiV1PromisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises"]["get"]["parameters"]["query"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
-export const pathsApiV1PromisesIdCommitmentsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/commitments"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
 export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
-export const pathsApiV1ActionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
-export const pathsApiV1ActionsGetParametersQueryPartyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/actions"]["get"]["parameters"]["query"]["party"]> = ["joint", "police", "municipality"];
-export const pathsApiV1ActivitiesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/activities"]["get"]["parameters"]["query"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
 export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
-export const pathsApiV1DeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["status"]> = ["open", "met", "cancelled"];
 export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
 export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
-export const pathsApiV1YouthCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["status"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
-export const pathsApiV1YouthCasesGetParametersQueryFormValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/youth-cases"]["get"]["parameters"]["query"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
-export const pathsApiV1OperationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/operations"]["get"]["parameters"]["query"]["status"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
+export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DependencyStatus"]> = ["up", "down"];
+export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
+export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
+export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
+export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
-export const createMembershipRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMembershipRequest"]["role"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
-export const updatePromiseRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatePromiseRequest"]["status"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
-export const targetInputPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetInput"]["period"]> = ["year", "promise_period"];
-export const createCommitmentRequestPartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCommitmentRequest"]["party"]> = ["joint", "police", "municipality"];
+export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
+export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "promise:read", "promise:manage", "promise_action:update", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
+export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
+export const promisePartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseParty"]> = ["joint", "police", "municipality"];
+export const targetPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetPeriod"]> = ["year", "promise_period"];
+export const followUpStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpStatus"]> = ["draft", "frozen"];
+export const followUpDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpDecision"]> = ["continue", "adjust", "extend", "new_promise"];
+export const approvalSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApprovalSide"]> = ["police", "municipality"];
+export const followUpAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpAssessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
+export const followUpViewHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpView"]["half"]> = [1, 2];
 export const createFollowUpRequestHalfValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateFollowUpRequest"]["half"]> = [1, 2];
-export const updateActionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateActionRequest"]["status"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
-export const createActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateActivityRequest"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
-export const activityInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityInput"]["kind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
-export const followUpItemInputAssessmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpItemInput"]["assessment"]> = ["achieved", "partly", "not_achieved", "not_assessed"];
-export const updateFollowUpRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateFollowUpRequest"]["decision"]> = ["continue", "adjust", "extend", "new_promise"];
-export const reminderRuleInputAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["anchor"]> = ["before", "at", "after"];
-export const reminderRuleInputOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["offsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
-export const reminderRuleInputRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRuleInput"]["recipient"]> = ["responsible", "manager"];
+export const reportBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportBasis"]> = ["approved", "draft", "preliminary"];
+export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
+export const actionEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEventKind"]> = ["created", "updated", "status_changed", "progress", "note", "reopened"];
+export const activityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityKind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
+export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
+export const deadlineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStatus"]> = ["open", "met", "cancelled"];
+export const reminderAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderAnchor"]> = ["before", "at", "after"];
+export const reminderOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderOffsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
+export const reminderRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRecipient"]> = ["responsible", "manager"];
 export const licenceStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatus"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
 export const premisesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesKind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
 export const premisesRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesRiskFactor"]> = ["kind", "late_serving", "capacity", "young_audience", "dancing", "remarks", "sanctions", "tips", "last_visit"];
@@ -9151,25 +11613,25 @@ export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
 export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
 export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
-export const newCaseInputFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["form"]> = ["sspf", "sig", "report_of_concern", "other"];
-export const newCaseInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewCaseInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const youthCaseFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseForm"]> = ["sspf", "sig", "report_of_concern", "other"];
+export const youthCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseStatus"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
+export const youthRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthRiskFactor"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
+export const youthRetentionClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthRetentionClass"]> = ["sol_standard", "sol_research"];
+export const youthSignerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthSignerRole"]> = ["guardian", "young_person"];
+export const youthInformationCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthInformationCategory"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
+export const youthDisclosureGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthDisclosureGround"]> = ["consent", "osl_10_18a", "sol_14_1_report_of_concern"];
+export const youthEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthEntryKind"]> = ["journal", "meeting_minutes"];
+export const youthPlanItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthPlanItemStatus"]> = ["open", "done", "cancelled"];
+export const youthMeetingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthMeetingKind"]> = ["network", "follow_up"];
+export const youthParticipantRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthParticipantRole"]> = ["coordinator", "contact"];
 export const reportOfConcernInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportOfConcernInput"]["category"]> = ["family", "school", "leisure", "health", "plan", "offences"];
-export const caseUpdateInputRiskFactorsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseUpdateInput"]["riskFactors"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
 export const transitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionInput"]["to"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed"];
-export const signerInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignerInput"]["role"]> = ["guardian", "young_person"];
-export const consentInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
-export const disclosureInputGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["ground"]> = ["consent", "osl_10_18a", "sol_14_1_report_of_concern"];
-export const disclosureInputCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisclosureInput"]["categories"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
-export const entryInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["kind"]> = ["journal", "meeting_minutes"];
-export const entryInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
-export const entryInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryInput"]["visibility"]> = ["owner", "shared"];
-export const planItemUpdateInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanItemUpdateInput"]["status"]> = ["open", "done", "cancelled"];
-export const meetingInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingInput"]["kind"]> = ["network", "follow_up"];
-export const minutesInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["category"]> = ["basic", "family", "school", "leisure", "health", "plan", "offences"];
-export const minutesInputVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesInput"]["visibility"]> = ["owner", "shared"];
-export const operationTransitionInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationTransitionInput"]["to"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
-export const seizureInputSubstanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
-export const seizureInputUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureInput"]["unit"]> = ["g", "plants", "tablets", "l", "sek"];
-export const preferencesRequestEmailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreferencesRequest"]["emailMode"]> = ["immediate", "digest", "off"];
+export const youthConsentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthConsentState"]> = ["pending", "valid", "expired", "withdrawn"];
+export const youthEntryVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthEntryVisibility"]> = ["owner", "shared"];
+export const operationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationStatus"]> = ["proposed", "decided", "executing", "completed", "outcome_reported", "cancelled"];
+export const substanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Substance"]> = ["cannabis", "amphetamine", "cocaine", "heroin", "ecstasy", "benzodiazepines", "spice", "other_narcotics", "smuggled_spirits", "home_distilled", "smuggled_beer_wine", "cash"];
+export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureUnit"]> = ["g", "plants", "tablets", "l", "sek"];
+export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
+export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.organisation_not_administered", "user.system_admin_only", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

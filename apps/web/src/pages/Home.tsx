@@ -4,15 +4,12 @@ import { api } from '../api/client';
 import { dueLabel, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
 import { useSession } from '../session';
 
-interface Deadline { id: string; title: string; dueAt: string; overdue: boolean }
-interface Notice { id: string; title: string; body: string; createdAt: string }
-
 /** The start page: my open deadlines (overdue first), my latest notifications and my roles. */
 export function Home() {
   const { me } = useSession();
   const { t, i18n } = useTranslation();
-  const deadlines = useLoad<{ items: Deadline[] }>(() => api.GET('/api/v1/deadlines', { params: { query: { scope: 'mine', status: 'open', limit: 20 } } }), []);
-  const notices = useLoad<{ items: Notice[] }>(() => api.GET('/api/v1/notifications', { params: { query: { limit: 5, unread: true } } }), []);
+  const deadlines = useLoad(() => api.GET('/api/v1/deadlines', { params: { query: { scope: 'mine', status: 'open', limit: 20 } } }), []);
+  const notices = useLoad(() => api.GET('/api/v1/notifications', { params: { query: { limit: 5, unread: true } } }), []);
   const sorted = [...(deadlines.data?.items ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
   return (
     <>

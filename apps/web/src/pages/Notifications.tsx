@@ -2,18 +2,18 @@ import { Button, Card, Fieldset, Heading, Paragraph, Radio, Tag } from '@digdir/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { type components, emailModeValues } from '../api/schema';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
 
-interface Notice { id: string; title: string; body: string; createdAt: string; readAt: string | null }
-const MODES = ['immediate', 'digest', 'off'] as const;
+type EmailMode = components['schemas']['EmailMode'];
 
 /** The inbox (newest first, unread marked) and how the user wants e-mail. */
 export function Notifications() {
   const { t, i18n } = useTranslation();
-  const inbox = useLoad<{ items: Notice[] }>(() => api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }), []);
-  const preferences = useLoad<{ emailMode: (typeof MODES)[number] }>(() => api.GET('/api/v1/me/notification-preferences'), []);
+  const inbox = useLoad(() => api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }), []);
+  const preferences = useLoad(() => api.GET('/api/v1/me/notification-preferences'), []);
   const [saved, setSaved] = useState(false);
-  const [chosen, setChosen] = useState<(typeof MODES)[number]>();
+  const [chosen, setChosen] = useState<EmailMode>();
   const mode = chosen ?? preferences.data?.emailMode;
 
   async function markRead(id: string) {
@@ -24,7 +24,7 @@ export function Notifications() {
     await api.POST('/api/v1/notifications/read-all');
     inbox.reload();
   }
-  async function setMode(emailMode: (typeof MODES)[number]) {
+  async function setMode(emailMode: EmailMode) {
     setChosen(emailMode);
     setSaved(false);
     const { error } = await api.PUT('/api/v1/me/notification-preferences', { body: { emailMode } });
@@ -53,7 +53,7 @@ export function Notifications() {
       {preferences.data && (
         <Fieldset>
           <Fieldset.Legend>{t('notifications.emailMode')}</Fieldset.Legend>
-          {MODES.map((option) => (
+          {emailModeValues.map((option) => (
             <Radio key={option} name="emailMode" value={option} label={t(`notifications.modes.${option}`)} checked={mode === option} onChange={() => void setMode(option)} />
           ))}
           {saved && <Paragraph data-size="sm" role="status">{t('notifications.saved')}</Paragraph>}

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { ApiNoContent, ApiOk } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
 import { LoginRequest, RefreshRequest, TokenResponse } from './auth.dto.js';
 import type { AuthenticatedUser } from './auth.service.js';
@@ -21,7 +22,7 @@ export class AuthController {
   @UseGuards(LoginGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Logga in (Sign in) with e-mail and password' })
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiOk(TokenResponse)
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or the account is locked or deactivated' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   login(@Req() request: FastifyRequest & { user: AuthenticatedUser }, @Body() _body: LoginRequest): Promise<TokenResponse> {
@@ -32,7 +33,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Förnya (Refresh): exchange a refresh token for a new pair; each token works once' })
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiOk(TokenResponse)
   refresh(@Body() body: RefreshRequest): Promise<TokenResponse> {
     return this.tokens.rotate(body.refreshToken);
   }
@@ -41,7 +42,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Logga ut (Sign out): revokes the session the refresh token belongs to' })
-  @ApiNoContentResponse()
+  @ApiNoContent()
   async logout(@Body() body: RefreshRequest): Promise<void> {
     const userId = await this.tokens.revoke(body.refreshToken);
     await this.audit.record({

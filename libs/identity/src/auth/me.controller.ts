@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_PERMISSIONS, Authenticated, CurrentPrincipal, effectivePermissions, type Principal, ROLES } from '@samverkan/access';
+import { ApiOk } from '@samverkan/platform';
 import { OrganisationsService } from '../organisations/organisations.service.js';
+import { MeView } from './auth.dto.js';
 
 @ApiTags('auth')
 @Controller({ path: 'me', version: '1' })
@@ -11,7 +13,8 @@ export class MeController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Jag (Me): the signed-in user, memberships, collaborations and effective permissions' })
-  async me(@CurrentPrincipal() principal: Principal) {
+  @ApiOk(MeView)
+  async me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
     const collaborationIds = [...new Set(principal.memberships.flatMap((m) => m.collaborationIds))];
     return {
       user: {

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { ApiOk } from '@samverkan/platform';
+import { OrganisationView } from './organisations.dto.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @ApiTags('organisations')
@@ -11,6 +13,7 @@ export class OrganisationsController {
   @Get()
   @RequirePermission('organisation:read')
   @ApiOperation({ summary: 'Organisationer och enheter (Organisations and their units)' })
+  @ApiOk([OrganisationView])
   list(@CurrentPrincipal() principal: Principal) {
     return this.organisations.list(principal);
   }

@@ -3,21 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition } from '@samverkan/access';
 import { Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-
-export interface OrganisationView {
-  id: string;
-  name: string;
-  kind: string;
-  orgNumber: string | null;
-  units: { id: string; name: string }[];
-}
-
-export interface CollaborationView {
-  id: string;
-  name: string;
-  police: { id: string; name: string };
-  municipality: { id: string; name: string };
-}
+import type { CollaborationView, OrganisationView } from './organisations.dto.js';
 
 @Injectable()
 export class OrganisationsService {

@@ -1,32 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ALL_PERMISSIONS,
-  type OrganisationKind,
-  PERMISSIONS,
-  type Permission,
-  type RoleDefinition,
-  ROLE_NAMES,
-  ROLES,
-  RequirePermission,
-  type RoleName,
-  type Scope,
-} from '@samverkan/access';
-
-export interface RoleView {
-  name: RoleName;
-  label: string;
-  /** The kinds of organisation in whose units the role may be held. */
-  organisationKinds: readonly OrganisationKind[];
-  /** The role's scope; a permission may name a narrower or wider one. */
-  scope: Scope;
-  permissions: { name: Permission; label: string; scope: Scope }[];
-}
-
-export interface RoleCatalogueView {
-  roles: RoleView[];
-  permissions: { name: Permission; label: string }[];
-}
+import { ALL_PERMISSIONS, PERMISSIONS, type Permission, type RoleDefinition, ROLE_NAMES, ROLES, RequirePermission, type RoleName } from '@samverkan/access';
+import { ApiOk } from '@samverkan/platform';
+import { RoleCatalogueView, type RoleView } from './users.dto.js';
 
 /**
  * The role catalogue as libs/access defines it (the one place roles and permissions are declared),
@@ -38,6 +14,7 @@ export class RolesController {
   @Get()
   @RequirePermission('user:read')
   @ApiOperation({ summary: 'Roller och behörigheter (The role catalogue): each role’s organisation kinds, scope and permissions' })
+  @ApiOk(RoleCatalogueView)
   list(): RoleCatalogueView {
     return {
       roles: ROLE_NAMES.map((name) => roleView(name, ROLES[name])),

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { UuidPipe } from '@samverkan/platform';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { CreateMembershipRequest, CreateUserRequest, UserListQuery } from './users.dto.js';
+import { ApiCreated, ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
+import { CreateMembershipRequest, CreateUserRequest, UserListQuery, UserView } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -14,6 +14,7 @@ export class UsersController {
   @Get()
   @RequirePermission('user:read')
   @ApiOperation({ summary: 'Användare (Users) the caller administers, by name' })
+  @ApiPage(UserView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: UserListQuery) {
     return this.users.list(principal, query);
   }
@@ -22,6 +23,7 @@ export class UsersController {
   @RequirePermission('user:read')
   @AuditRead('user')
   @ApiOperation({ summary: 'En användare (One user) with memberships' })
+  @ApiOk(UserView)
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.users.get(principal, id);
   }
@@ -29,7 +31,7 @@ export class UsersController {
   @Post()
   @RequirePermission('user:manage')
   @ApiOperation({ summary: 'Skapa användare (Create a user)' })
-  @ApiCreatedResponse()
+  @ApiCreated(UserView)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
     return this.users.create(principal, body);
   }
@@ -38,6 +40,7 @@ export class UsersController {
   @RequirePermission('user:manage')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Avaktivera (Deactivate): sign-in and every token stop working at once' })
+  @ApiOk(UserView)
   deactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.users.setActive(principal, id, false);
   }
@@ -46,6 +49,7 @@ export class UsersController {
   @RequirePermission('user:manage')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Återaktivera (Reactivate) a deactivated user' })
+  @ApiOk(UserView)
   reactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.users.setActive(principal, id, true);
   }
@@ -53,7 +57,7 @@ export class UsersController {
   @Post(':id/memberships')
   @RequirePermission('user:manage')
   @ApiOperation({ summary: 'Ge en roll i en enhet (Give a role in a unit)' })
-  @ApiCreatedResponse()
+  @ApiCreated(UserView, 'The user with the new membership')
   addMembership(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -66,6 +70,7 @@ export class UsersController {
   @RequirePermission('user:manage')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Avsluta en roll (End a membership) now' })
+  @ApiOk(UserView)
   endMembership(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

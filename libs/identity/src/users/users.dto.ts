@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ROLE_NAMES, type RoleName } from '@samverkan/access';
+import { ALL_PERMISSIONS, ORGANISATION_KINDS, type OrganisationKind, type Permission, ROLE_NAMES, type RoleName, type Scope, SCOPES } from '@samverkan/access';
 import { PageQuery, QueryBoolean } from '@samverkan/platform';
 import { MIN_PASSWORD_LENGTH } from '../auth/auth-policy.js';
 
@@ -50,7 +50,7 @@ export class CreateMembershipRequest {
   @IsUUID()
   unitId!: string;
 
-  @ApiProperty({ enum: ROLE_NAMES })
+  @ApiProperty({ enum: ROLE_NAMES, enumName: 'RoleName' })
   @IsIn(ROLE_NAMES)
   role!: RoleName;
 
@@ -65,26 +65,62 @@ export class CreateMembershipRequest {
   validUntil?: string;
 }
 
-export interface MembershipView {
-  id: string;
-  unitId: string;
-  unitName: string;
-  organisationId: string;
-  organisationName: string;
-  role: RoleName;
-  roleLabel: string;
-  validFrom: string;
-  validUntil: string | null;
-  active: boolean;
+/** A membership: a role held in a unit, from a time, perhaps until one. */
+export class MembershipView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty({ enum: ROLE_NAMES, enumName: 'RoleName' }) role!: RoleName;
+  @ApiProperty({ example: 'Socialsekreterare (Social worker)' }) roleLabel!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) validFrom!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: open-ended' }) validUntil!: string | null;
+  @ApiProperty({ description: 'Begun and not ended' }) active!: boolean;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  organisation: { id: string; name: string; kind: string };
-  isActive: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  memberships: MembershipView[];
+/** The organisation that employs a user. */
+export class EmployerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' }) kind!: OrganisationKind;
+}
+
+/** A user as administrators see them, with every membership (past, current and upcoming). */
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: () => EmployerView }) organisation!: EmployerView;
+  @ApiProperty() isActive!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Locked after failed sign-ins until then' }) lockedUntil!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt!: string | null;
+  @ApiProperty({ type: [MembershipView] }) memberships!: MembershipView[];
+}
+
+/** A permission of the catalogue, with its label. */
+export class PermissionView {
+  @ApiProperty({ enum: ALL_PERMISSIONS, enumName: 'Permission' }) name!: Permission;
+  @ApiProperty() label!: string;
+}
+
+/** A permission a role carries, and how far it reaches through the role. */
+export class RolePermissionView extends PermissionView {
+  @ApiProperty({ enum: SCOPES, enumName: 'Scope' }) scope!: Scope;
+}
+
+/** A role of the catalogue. */
+export class RoleView {
+  @ApiProperty({ enum: ROLE_NAMES, enumName: 'RoleName' }) name!: RoleName;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind', isArray: true, description: 'The kinds of organisation in whose units the role may be held' })
+  organisationKinds!: readonly OrganisationKind[];
+  @ApiProperty({ enum: SCOPES, enumName: 'Scope', description: 'The role’s scope; a permission may name a narrower or wider one' }) scope!: Scope;
+  @ApiProperty({ type: [RolePermissionView] }) permissions!: RolePermissionView[];
+}
+
+/** The role catalogue (GET /roles): every role, and every permission of the catalogue. */
+export class RoleCatalogueView {
+  @ApiProperty({ type: [RoleView] }) roles!: RoleView[];
+  @ApiProperty({ type: [PermissionView] }) permissions!: PermissionView[];
 }

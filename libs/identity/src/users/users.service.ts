@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AccessService,
+  type OrganisationKind,
   type Principal,
   ROLES,
   type RecordOwnership,
@@ -22,7 +23,7 @@ interface UserRow {
   display_name: string;
   organisation_id: string;
   organisation_name: string;
-  organisation_kind: string;
+  organisation_kind: OrganisationKind;
   is_active: boolean;
   locked_until: Date | null;
   last_login_at: Date | null;

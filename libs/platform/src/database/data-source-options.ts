@@ -1,8 +1,10 @@
-import { migrations } from '@samverkan/migrations';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
+
+/** The migration classes, oldest first. The apps pass them in (from `@samverkan/migrations`): platform sits below the schema. */
+export type Migrations = NonNullable<DataSourceOptions['migrations']>;
 
 /**
  * The one description of Samverkan's database, shared by the apps, the migration CLI and tests.
@@ -11,6 +13,7 @@ export const MIGRATIONS_TABLE = 'typeorm_migrations';
 export function dataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL'>,
   applicationName = 'samverkan',
+  migrations: Migrations = [],
 ): DataSourceOptions {
   return {
     type: 'postgres',

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { dataSourceOptions } from './data-source-options.js';
+import { dataSourceOptions, type Migrations } from './data-source-options.js';
 
 /**
  * The application's TypeORM DataSource. Domain libs add their entities with
@@ -9,8 +9,11 @@ import { dataSourceOptions } from './data-source-options.js';
  */
 @Module({})
 export class DatabaseModule {
-  /** @param applicationName shows in pg_stat_activity, so a DBA can tell api from worker. */
-  static forRoot(applicationName: string): DynamicModule {
+  /**
+   * @param applicationName shows in pg_stat_activity, so a DBA can tell api from worker.
+   * @param migrations the schema's migrations, which readiness checks against the database.
+   */
+  static forRoot(applicationName: string, migrations: Migrations): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
@@ -18,7 +21,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config, applicationName),
+            ...dataSourceOptions(config, applicationName, migrations),
             autoLoadEntities: true,
             // Start-up checks already report an unreachable database once and clearly.
             retryAttempts: 1,

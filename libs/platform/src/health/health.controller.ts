@@ -1,11 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ProblemException } from '../errors/problem.js';
+import { ApiOk } from '../openapi/responses.js';
 import { Public } from '../http/route-access.js';
 import { SystemPingService } from '../system/system-ping.service.js';
 import { APP_VERSION } from '../version.js';
+import { LivenessView, ReadinessView, WorkerPingView } from './health.dto.js';
 import { HealthService } from './health.service.js';
 
 class WorkerPingQuery {
@@ -30,15 +32,16 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process is running' })
-  live() {
+  @ApiOk(LivenessView)
+  live(): LivenessView {
     return { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable, all migrations applied' })
-  @ApiOkResponse({ description: 'Ready' })
+  @ApiOk(ReadinessView, 'Ready')
   @ApiServiceUnavailableResponse({ description: 'Not ready; `checks` names the dependency that failed' })
-  async ready() {
+  async ready(): Promise<ReadinessView> {
     const { ready, checks } = await this.health.readiness();
     if (!ready) {
       const failed = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
@@ -49,8 +52,9 @@ export class HealthController {
 
   @Get('worker')
   @ApiOperation({ summary: 'Queue round trip: a system.ping job answered by a worker' })
+  @ApiOk(WorkerPingView)
   @ApiServiceUnavailableResponse({ description: 'No worker answered in time, or Redis is unreachable' })
-  async worker(@Query() query: WorkerPingQuery) {
+  async worker(@Query() query: WorkerPingQuery): Promise<WorkerPingView> {
     const started = performance.now();
     try {
       const answer = await this.pings.ping(query.timeoutMs);

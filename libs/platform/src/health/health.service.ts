@@ -6,18 +6,11 @@ import { AppConfig } from '../config/app-config.js';
 import { describePostgres, describeRedis, reasonOf } from '../database/connection-target.js';
 import { MIGRATIONS_TABLE } from '../database/data-source-options.js';
 import { redisConnection } from '../queues/redis-connection.js';
-
-export interface DependencyCheck {
-  status: 'up' | 'down';
-  /** Where the dependency was looked for (no credentials). */
-  target?: string;
-  error?: string;
-  [detail: string]: unknown;
-}
+import type { DependencyCheck, ReadinessChecks } from './health.dto.js';
 
 export interface Readiness {
   ready: boolean;
-  checks: { database: DependencyCheck; migrations: DependencyCheck; redis: DependencyCheck };
+  checks: ReadinessChecks;
 }
 
 const CHECK_TIMEOUT_MS = 2_000;

@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 /** Payload and answer of the `system.ping` job: proof that a worker consumes the queues. */
 export interface SystemPingData {
   requestedAt: string;
@@ -5,11 +7,12 @@ export interface SystemPingData {
   holdMs?: number;
 }
 
-export interface SystemPingResult {
-  workerId: string;
-  hostname: string;
-  pid: number;
-  answeredAt: string;
+/** The worker that answered a ping. */
+export class SystemPingResult {
+  @ApiProperty({ description: 'The worker process’s id in the worker registry' }) workerId!: string;
+  @ApiProperty() hostname!: string;
+  @ApiProperty({ type: 'integer' }) pid!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) answeredAt!: string;
 }
 
 export const MAX_PING_HOLD_MS = 10_000;

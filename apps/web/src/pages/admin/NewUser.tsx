@@ -5,7 +5,6 @@ import { Link, useNavigate } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
-import type { Organisation, User } from './types';
 
 /**
  * A new account in an organisation the admin administers. The api checks every field (and whether
@@ -14,7 +13,7 @@ import type { Organisation, User } from './types';
 export function NewUser() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const organisations = useLoad<Organisation[]>(() => api.GET('/api/v1/organisations'), []);
+  const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
 
@@ -27,8 +26,8 @@ export function NewUser() {
       body: { displayName: value('displayName'), email: value('email'), organisationId: value('organisationId'), password: value('password') },
     });
     setBusy(false);
-    if (error) return setProblem(asProblem(error, response.status));
-    void navigate(`/admin/users/${(data as unknown as User).id}`, { state: { notice: 'created' } });
+    if (!data) return setProblem(asProblem(error, response.status));
+    void navigate(`/admin/users/${data.id}`, { state: { notice: 'created' } });
   }
 
   const choices = organisations.data ?? [];

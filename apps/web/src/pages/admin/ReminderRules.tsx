@@ -2,26 +2,20 @@ import { Alert, Button, Checkbox, Heading, Paragraph, Select, Table, Textfield }
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
-import type { components } from '../../api/schema';
+import { type components, reminderAnchorValues, reminderOffsetUnitValues, reminderRecipientValues } from '../../api/schema';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 
-type RuleInput = components['schemas']['ReminderRuleInput'];
-type Anchor = RuleInput['anchor'];
-type OffsetUnit = RuleInput['offsetUnit'];
-type Recipient = RuleInput['recipient'];
-
-// The choices the api accepts, written as records so that a value added to or removed from the
-// api's enums fails the type check here instead of going missing from the form.
-const ANCHORS = Object.keys({ before: 1, at: 1, after: 1 } satisfies Record<Anchor, 1>) as Anchor[];
-const UNITS = Object.keys({ seconds: 1, minutes: 1, hours: 1, days: 1, working_days: 1 } satisfies Record<OffsetUnit, 1>) as OffsetUnit[];
-const RECIPIENTS = Object.keys({ responsible: 1, manager: 1 } satisfies Record<Recipient, 1>) as Recipient[];
+type Rule = components['schemas']['ReminderRule'];
+type Anchor = components['schemas']['ReminderAnchor'];
+type OffsetUnit = components['schemas']['ReminderOffsetUnit'];
+type Recipient = components['schemas']['ReminderRecipient'];
 
 /** A rule being edited: the number as typed (the api judges it), and whether it is new (its key still editable). */
-interface RuleRow extends Omit<RuleInput, 'offsetValue'> { offsetValue: string; isNew: boolean; rowId: string }
+interface RuleRow extends Omit<Rule, 'offsetValue'> { offsetValue: string; isNew: boolean; rowId: string }
 
 let nextRowId = 0;
-const toRow = (rule: RuleInput, isNew = false): RuleRow => ({ ...rule, offsetValue: String(rule.offsetValue), isNew, rowId: `rule-${(nextRowId += 1)}` });
+const toRow = (rule: Rule, isNew = false): RuleRow => ({ ...rule, offsetValue: String(rule.offsetValue), isNew, rowId: `rule-${(nextRowId += 1)}` });
 
 /**
  * Reminder rules per deadline kind (CiviCRM-style offsets before, at or after the due time, to the
@@ -30,7 +24,7 @@ const toRow = (rule: RuleInput, isNew = false): RuleRow => ({ ...rule, offsetVal
  */
 export function ReminderRules() {
   const { t } = useTranslation();
-  const saved = useLoad<RuleInput[]>(() => api.GET('/api/v1/reminder-rules'), []);
+  const saved = useLoad(() => api.GET('/api/v1/reminder-rules'), []);
   const [rows, setRows] = useState<RuleRow[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState(false);
@@ -63,7 +57,7 @@ export function ReminderRules() {
     setBusy(false);
     setProblem(error ? asProblem(error, response.status) : undefined);
     setNotice(!error);
-    if (!error) setRows((data as unknown as RuleInput[]).map((rule) => toRow(rule)));
+    if (data) setRows(data.map((rule) => toRow(rule)));
   }
 
   const kinds = [...new Set(rows.map((r) => r.deadlineKind))];
@@ -137,12 +131,12 @@ function KindRules(props: {
                   </Table.Cell>
                   <Table.Cell>
                     <SelectField id={field('recipient')} aria-label={of('recipient')} value={row.recipient} onChange={(e) => props.onChange(row.rowId, { recipient: e.target.value as Recipient })} error={error('recipient')}>
-                      {RECIPIENTS.map((r) => <Select.Option key={r} value={r}>{t(`adminRules.recipients.${r}`)}</Select.Option>)}
+                      {reminderRecipientValues.map((r) => <Select.Option key={r} value={r}>{t(`adminRules.recipients.${r}`)}</Select.Option>)}
                     </SelectField>
                   </Table.Cell>
                   <Table.Cell>
                     <SelectField id={field('anchor')} aria-label={of('anchor')} value={row.anchor} onChange={(e) => props.onChange(row.rowId, { anchor: e.target.value as Anchor })} error={error('anchor')}>
-                      {ANCHORS.map((a) => <Select.Option key={a} value={a}>{t(`adminRules.anchors.${a}`)}</Select.Option>)}
+                      {reminderAnchorValues.map((a) => <Select.Option key={a} value={a}>{t(`adminRules.anchors.${a}`)}</Select.Option>)}
                     </SelectField>
                   </Table.Cell>
                   <Table.Cell>
@@ -150,7 +144,7 @@ function KindRules(props: {
                   </Table.Cell>
                   <Table.Cell>
                     <SelectField id={field('offsetUnit')} aria-label={of('offsetUnit')} value={row.offsetUnit} onChange={(e) => props.onChange(row.rowId, { offsetUnit: e.target.value as OffsetUnit })} error={error('offsetUnit')}>
-                      {UNITS.map((u) => <Select.Option key={u} value={u}>{t(`adminRules.units.${u}`)}</Select.Option>)}
+                      {reminderOffsetUnitValues.map((u) => <Select.Option key={u} value={u}>{t(`adminRules.units.${u}`)}</Select.Option>)}
                     </SelectField>
                   </Table.Cell>
                   <Table.Cell>

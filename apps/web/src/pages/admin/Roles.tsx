@@ -2,12 +2,16 @@ import { Heading, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import type { RoleCatalogue, RoleView } from './types';
+import { type components, scopeValues } from '../../api/schema';
+
+type RoleCatalogue = components['schemas']['RoleCatalogueView'];
+type RoleView = components['schemas']['RoleView'];
+type Scope = components['schemas']['Scope'];
 
 /** The role catalogue as the api defines it: who may hold each role, how far it reaches, and what it allows. */
 export function Roles() {
   const { t } = useTranslation();
-  const catalogue = useLoad<RoleCatalogue>(() => api.GET('/api/v1/roles'), []);
+  const catalogue = useLoad(() => api.GET('/api/v1/roles'), []);
   return (
     <>
       <PageTitle>{t('adminRoles.title')}</PageTitle>
@@ -27,17 +31,13 @@ export function Roles() {
   );
 }
 
-/** The scopes the catalogue uses, narrowest first. */
-function scopesUsed(catalogue: RoleCatalogue): string[] {
+/** The scopes the catalogue uses, narrowest first (the api's scopes are listed in that order). */
+function scopesUsed(catalogue: RoleCatalogue): Scope[] {
   const used = new Set(catalogue.roles.flatMap((r) => [r.scope, ...r.permissions.map((p) => p.scope)]));
-  const known = SCOPE_ORDER.filter((s) => used.has(s));
-  return [...known, ...[...used].filter((s) => !SCOPE_ORDER.includes(s))];
+  return scopeValues.filter((s) => used.has(s));
 }
 
-/** Only for ordering the explanations; the scopes themselves come from the api. */
-const SCOPE_ORDER = ['own', 'unit', 'organisation', 'collaboration', 'all'];
-
-function ScopeExplained({ scope }: { scope: string }) {
+function ScopeExplained({ scope }: { scope: Scope }) {
   const { t } = useTranslation();
   return (
     <>

@@ -6,8 +6,11 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
-import type { Membership, Organisation, RoleCatalogue, User } from './types';
+import type { components } from '../../api/schema';
 import { UserStatus } from './Users';
+
+type User = components['schemas']['UserView'];
+type Membership = components['schemas']['MembershipView'];
 
 /** What the last change was, for the success message (a new user arrives with 'created'). */
 type Notice = 'created' | 'membershipAdded' | 'membershipEnded' | 'deactivated' | 'reactivated';
@@ -18,7 +21,7 @@ export function UserDetail() {
   const { t, i18n } = useTranslation();
   const { can, me } = useSession();
   const location = useLocation();
-  const user = useLoad<User>(() => api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } }), [id]);
+  const user = useLoad(() => api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } }), [id]);
   const [notice, setNotice] = useState<Notice | undefined>((location.state as { notice?: Notice } | null)?.notice);
   const manage = can('user:manage');
 
@@ -138,8 +141,8 @@ function startOfDay(value: string): string | undefined {
  */
 function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayGrantEverything: boolean; onAdded: () => void }) {
   const { t } = useTranslation();
-  const organisations = useLoad<Organisation[]>(() => api.GET('/api/v1/organisations'), []);
-  const catalogue = useLoad<RoleCatalogue>(() => api.GET('/api/v1/roles'), []);
+  const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
+  const catalogue = useLoad(() => api.GET('/api/v1/roles'), []);
   const [unitId, setUnitId] = useState('');
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
@@ -157,7 +160,7 @@ function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayG
     setBusy(true);
     const { error, response } = await api.POST('/api/v1/users/{id}/memberships', {
       params: { path: { id: user.id } },
-      body: { unitId: value('unitId'), role: value('role') as 'social_worker', validFrom: startOfDay(value('validFrom')), validUntil: startOfDay(value('validUntil')) },
+      body: { unitId: value('unitId'), role: value('role') as Membership['role'], validFrom: startOfDay(value('validFrom')), validUntil: startOfDay(value('validUntil')) },
     });
     setBusy(false);
     setProblem(error ? asProblem(error, response.status) : undefined);

@@ -7,7 +7,9 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
-import type { Organisation, Page, User } from './types';
+import type { components } from '../../api/schema';
+
+type User = components['schemas']['UserView'];
 
 const PAGE_SIZE = 25;
 
@@ -20,14 +22,14 @@ export function Users() {
   const organisationId = params.get('organisationId') ?? '';
   const active = params.get('active') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
-  const users = useLoad<Page<User>>(
+  const users = useLoad(
     () =>
       api.GET('/api/v1/users', {
         params: { query: { q: q || undefined, organisationId: organisationId || undefined, active: active ? active === 'true' : undefined, limit: PAGE_SIZE, offset } },
       }),
     [q, organisationId, active, offset],
   );
-  const organisations = useLoad<Organisation[]>(() => api.GET('/api/v1/organisations'), []);
+  const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
   const filtered = !!(q || organisationId || active);
 
   return (

@@ -8,22 +8,14 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
+import { auditOutcomeValues, type components } from '../../api/schema';
 import './audit.css';
 
-/** An event as GET /api/v1/audit-events lists it (libs/audit/src/audit-event.ts). */
-interface AuditEvent {
-  id: string; occurredAt: string; actorUserId: string | null; actorUnitId: string | null; actorOrganisationId: string | null;
-  action: string; resourceType: string | null; resourceId: string | null; subjectOrganisationId: string | null;
-  outcome: 'success' | 'failure' | 'denied'; requestId: string | null; ip: string | null; changedFields: string[] | null;
-  details: Record<string, unknown> | null; hash: string;
-}
-
-/** The answer of GET /api/v1/audit-events/verify (libs/audit/src/audit.service.ts). */
-interface ChainVerification { valid: boolean; checkedEvents: number; firstBrokenEventId?: string; breakKind?: 'contents' | 'link'; reason?: string }
+type AuditEvent = components['schemas']['AuditEventView'];
+type AuditOutcome = components['schemas']['AuditOutcome'];
 
 const PAGE_SIZE = 50;
 const TEXT_FILTERS = ['action', 'resourceType', 'resourceId', 'actorUserId'] as const;
-const OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 /** The audit trail and its chain verification (auditors). */
 export default function AuditArea() {
@@ -63,7 +55,7 @@ function AuditTrail() {
   const value = (name: string) => params.get(name) ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const filters = [...TEXT_FILTERS, 'outcome', 'from', 'to'].map(value);
-  const events = useLoad<{ items: AuditEvent[]; total: number; limit: number; offset: number }>(
+  const events = useLoad(
     () =>
       api.GET('/api/v1/audit-events', {
         params: {
@@ -72,7 +64,7 @@ function AuditTrail() {
             resourceType: value('resourceType') || undefined,
             resourceId: value('resourceId') || undefined,
             actorUserId: value('actorUserId') || undefined,
-            outcome: (value('outcome') || undefined) as AuditEvent['outcome'] | undefined,
+            outcome: (value('outcome') || undefined) as AuditOutcome | undefined,
             from: value('from') ? startOfDay(value('from')) : undefined,
             to: value('to') ? endOfDay(value('to')) : undefined,
             limit: PAGE_SIZE,
@@ -103,7 +95,7 @@ function AuditTrail() {
         <Textfield id="actorUserId" name="actorUserId" defaultValue={value('actorUserId')} label={t('audit.actorUserId')} description={t('audit.actorHint')} error={fieldError(problem, 'actorUserId')} />
         <SelectField id="outcome" defaultValue={value('outcome')} label={t('audit.outcome')} error={fieldError(problem, 'outcome')}>
           <Select.Option value="">{t('audit.allOutcomes')}</Select.Option>
-          {OUTCOMES.map((o) => <Select.Option key={o} value={o}>{t(`audit.outcomes.${o}`)}</Select.Option>)}
+          {auditOutcomeValues.map((o) => <Select.Option key={o} value={o}>{t(`audit.outcomes.${o}`)}</Select.Option>)}
         </SelectField>
         <Textfield id="from" name="from" type="date" defaultValue={value('from')} label={t('audit.from')} error={fieldError(problem, 'from')} />
         <Textfield id="to" name="to" type="date" defaultValue={value('to')} label={t('audit.to')} error={fieldError(problem, 'to')} />
@@ -179,7 +171,7 @@ function EventItem({ event: e, onOnly }: { event: AuditEvent; onOnly: (name: 'ac
 function ChainCheck() {
   const { t, i18n } = useTranslation();
   const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<ChainVerification>();
+  const [result, setResult] = useState<components['schemas']['ChainVerification']>();
   const [problem, setProblem] = useState<Problem>();
 
   async function verify() {
@@ -188,8 +180,8 @@ function ChainCheck() {
     setProblem(undefined);
     const { data, error, response } = await api.GET('/api/v1/audit-events/verify');
     setRunning(false);
-    if (error) setProblem(asProblem(error, response.status));
-    else setResult(data as unknown as ChainVerification);
+    if (data) setResult(data);
+    else setProblem(asProblem(error, response.status));
   }
 
   const count = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE');

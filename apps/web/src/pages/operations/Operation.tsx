@@ -7,37 +7,28 @@ import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
 import { OutcomeEditor } from './OutcomeEditor';
-import { type Participant, ParticipantsSection } from './ParticipantsSection';
-import { type ReferralView, Referrals } from './Referrals';
+import type { components } from '../../api/schema';
+import { ParticipantsSection } from './ParticipantsSection';
+import { Referrals } from './Referrals';
 import { CountsTable, ReleaseSummary } from './ReleaseSummary';
-import { type Counts, type SubstanceOption, useSeizureText } from './shared';
+import { useSeizureText } from './shared';
 
-interface OperationView {
-  id: string; collaborationId: string; collaboration: string; title: string; area: string; status: string; plannedStart: string; plannedEnd: string; version: number;
-  places: { name: string; latitude?: number; longitude?: number }[]; ownerUnit: string;
-  statusReason: string | null; decidedBy: string | null; decisionConditions: string | null; proposedBy: string;
-  commitment: { id: string; text: string } | null;
-  premises: { id: string; name: string }[];
-  participants: Participant[];
-  intelligence: { text: string; reference: string } | null;
-  outcome: (Counts & { notes: string; reportedAt: string }) | null;
-  summary: { id: string; area: string; periodStart: string; periodEnd: string; counts: Counts; releasedAt: string } | null;
-  referrals: ReferralView[];
-}
+type OperationView = components['schemas']['OperationView'];
+type OperationStatus = components['schemas']['OperationStatus'];
 
 type Notice = 'proposed' | 'decided' | 'moved' | 'cancelled' | 'participants' | 'outcome' | 'released' | 'referral';
 
 /** The next steps each status offers, and the permission behind each (the api decides in the end). */
-const NEXT: Record<string, { to: string; permission: string }[]> = {
+const NEXT: Partial<Record<OperationStatus, { to: OperationStatus; permission: string }[]>> = {
   proposed: [{ to: 'decided', permission: 'operation:decide' }],
   decided: [{ to: 'executing', permission: 'operation:report' }],
   executing: [{ to: 'completed', permission: 'operation:report' }],
   completed: [{ to: 'outcome_reported', permission: 'operation:report' }],
 };
 /** Where the commander may still call the operation off (the api's path). */
-const CANCELLABLE = ['proposed', 'decided', 'executing'];
+const CANCELLABLE: OperationStatus[] = ['proposed', 'decided', 'executing'];
 /** Where the participants record the outcome (the api's rule). */
-const OUTCOME_OPEN = ['executing', 'completed'];
+const OUTCOME_OPEN: OperationStatus[] = ['executing', 'completed'];
 
 /** One operation for its participants and commanders; the intelligence only for commanders. */
 export function Operation() {
@@ -45,8 +36,8 @@ export function Operation() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const location = useLocation();
-  const view = useLoad<OperationView>(() => api.GET('/api/v1/operations/{id}', { params: { path: { id: id! } } }), [id]);
-  const substances = useLoad<SubstanceOption[]>(view.data ? () => api.GET('/api/v1/operations/substances') : null, [!!view.data]);
+  const view = useLoad(() => api.GET('/api/v1/operations/{id}', { params: { path: { id: id! } } }), [id]);
+  const substances = useLoad(view.data ? () => api.GET('/api/v1/operations/substances') : null, [!!view.data]);
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<Notice | undefined>((location.state as { notice?: Notice } | null)?.notice);
   const cancelDialog = useRef<HTMLDialogElement>(null);
@@ -59,10 +50,10 @@ export function Operation() {
   }
 
   /** One step along the path; a refusal is answered (for the cancel dialog) and shown on the page for the other steps. */
-  async function move(to: string, extra: { conditions?: string; reason?: string } = {}): Promise<Problem | undefined> {
+  async function move(to: OperationStatus, extra: { conditions?: string; reason?: string } = {}): Promise<Problem | undefined> {
     const { error, response } = await api.POST('/api/v1/operations/{id}/transition', {
       params: { path: { id: id! }, header: { 'If-Match': `"${view.data!.version}"` } },
-      body: { to: to as 'decided', ...extra },
+      body: { to, ...extra },
     });
     if (error) {
       const refused = asProblem(error, response.status);

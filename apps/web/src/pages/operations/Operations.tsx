@@ -6,12 +6,11 @@ import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } fro
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { recentYears } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { Pager } from '../../components/Pager';
+import { type components, operationStatusValues } from '../../api/schema';
 
-interface OperationRow { id: string; status: string; plannedStart: string; plannedEnd: string; collaboration: string; canOpen: boolean; title: string | null; area: string | null }
-type OperationStatus = 'proposed' | 'decided' | 'executing' | 'completed' | 'outcome_reported' | 'cancelled';
+type OperationStatus = components['schemas']['OperationStatus'];
 
-const STATUSES: OperationStatus[] = ['proposed', 'decided', 'executing', 'completed', 'outcome_reported', 'cancelled'];
 const PAGE_SIZE = 25;
 
 /** The police area's operations: details only where the officer takes part (or commands). Filters live in the address. */
@@ -22,7 +21,7 @@ export function Operations() {
   const status = (params.get('status') ?? '') as OperationStatus | '';
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
-  const list = useLoad<Page<OperationRow>>(
+  const list = useLoad(
     () => api.GET('/api/v1/operations', { params: { query: { limit: PAGE_SIZE, offset, status: status || undefined, year: year ? Number(year) : undefined } } }),
     [status, year, offset],
   );
@@ -50,7 +49,7 @@ export function Operations() {
           <Label htmlFor="filter-status">{t('operations.status')}</Label>
           <Select id="filter-status" value={status} onChange={(e) => filter('status', e.target.value)}>
             <Select.Option value="">{t('operations.allStatuses')}</Select.Option>
-            {STATUSES.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
+            {operationStatusValues.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
           </Select>
         </Field>
         <Field>

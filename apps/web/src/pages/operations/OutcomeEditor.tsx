@@ -3,10 +3,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { ProblemMessage } from '../../components/common';
-import { type Counts, type SubstanceOption } from './shared';
+import type { components } from '../../api/schema';
+import { type SubstanceOption } from './shared';
 import { fieldError } from '../../components/forms';
 
-interface SeizureRow { substance: string; quantity: string; unit: string }
+type Substance = components['schemas']['Substance'];
+type SeizureUnit = components['schemas']['SeizureUnit'];
+
+/** A seizure being edited: the quantity as typed (the api judges it). */
+interface SeizureRow { substance: Substance; quantity: string; unit: SeizureUnit }
 type CountField = 'arrests' | 'reportsFiled' | 'personsChecked' | 'placesChecked';
 const COUNT_FIELDS: CountField[] = ['arrests', 'reportsFiled', 'personsChecked', 'placesChecked'];
 
@@ -14,19 +19,19 @@ const COUNT_FIELDS: CountField[] = ['arrests', 'reportsFiled', 'personsChecked',
  * The participants record the outcome while the operation runs or just ended: counts, seizures
  * (substance, quantity, one of the substance's units) and after-action notes that stay with the police.
  */
-export function OutcomeEditor(props: { operationId: string; outcome: (Counts & { notes: string }) | null; substances: SubstanceOption[]; onSaved: () => void }) {
+export function OutcomeEditor(props: { operationId: string; outcome: components['schemas']['OutcomeView'] | null; substances: SubstanceOption[]; onSaved: () => void }) {
   const { t } = useTranslation();
   const { substances } = props;
   const [rows, setRows] = useState<SeizureRow[]>(() => props.outcome?.seizures.map((s) => ({ substance: s.substance, quantity: String(s.quantity), unit: s.unit })) ?? []);
   const [problem, setProblem] = useState<Problem>();
-  const unitsOf = (substance: string) => substances.find((s) => s.key === substance)?.units ?? [];
+  const unitsOf = (substance: Substance): readonly SeizureUnit[] => substances.find((s) => s.key === substance)?.units ?? [];
 
   function setRow(index: number, change: Partial<SeizureRow>) {
     setRows(rows.map((r, i) => {
       if (i !== index) return r;
       const next = { ...r, ...change };
       // A new substance keeps the unit only if the substance is counted in it.
-      if (change.substance !== undefined && !unitsOf(next.substance).includes(next.unit)) next.unit = unitsOf(next.substance)[0] ?? '';
+      if (change.substance !== undefined && !unitsOf(next.substance).includes(next.unit)) next.unit = unitsOf(next.substance)[0] ?? next.unit;
       return next;
     }));
   }
@@ -38,7 +43,7 @@ export function OutcomeEditor(props: { operationId: string; outcome: (Counts & {
     const { error, response } = await api.PUT('/api/v1/operations/{id}/outcome', {
       params: { path: { id: props.operationId } },
       body: {
-        seizures: rows.map((r) => ({ substance: r.substance as 'cannabis', quantity: Number(r.quantity.replace(',', '.')), unit: r.unit as 'g' })),
+        seizures: rows.map((r) => ({ substance: r.substance, quantity: Number(r.quantity.replace(',', '.')), unit: r.unit })),
         arrests: count('arrests'),
         reportsFiled: count('reportsFiled'),
         personsChecked: count('personsChecked'),
@@ -69,7 +74,7 @@ export function OutcomeEditor(props: { operationId: string; outcome: (Counts & {
             <div className="row">
               <Field>
                 <Label htmlFor={`seizures[${i}].substance`}>{t('operationsOutcome.substance')}</Label>
-                <Select id={`seizures[${i}].substance`} value={r.substance} onChange={(e) => setRow(i, { substance: e.target.value })}>
+                <Select id={`seizures[${i}].substance`} value={r.substance} onChange={(e) => setRow(i, { substance: e.target.value as Substance })}>
                   {substances.map((s) => <Select.Option key={s.key} value={s.key}>{s.label}</Select.Option>)}
                 </Select>
                 {fieldError(problem, `seizures[${i}].substance`) && <ValidationMessage>{fieldError(problem, `seizures[${i}].substance`)}</ValidationMessage>}
@@ -78,7 +83,7 @@ export function OutcomeEditor(props: { operationId: string; outcome: (Counts & {
                 onChange={(e) => setRow(i, { quantity: e.target.value })} error={fieldError(problem, `seizures[${i}].quantity`)} />
               <Field>
                 <Label htmlFor={`seizures[${i}].unit`}>{t('operationsOutcome.unit')}</Label>
-                <Select id={`seizures[${i}].unit`} value={r.unit} onChange={(e) => setRow(i, { unit: e.target.value })}>
+                <Select id={`seizures[${i}].unit`} value={r.unit} onChange={(e) => setRow(i, { unit: e.target.value as SeizureUnit })}>
                   {unitsOf(r.substance).map((u) => <Select.Option key={u} value={u}>{t(`operationsUnits.${u}`)}</Select.Option>)}
                 </Select>
                 {fieldError(problem, `seizures[${i}].unit`) && <ValidationMessage>{fieldError(problem, `seizures[${i}].unit`)}</ValidationMessage>}

@@ -5,9 +5,6 @@ import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError } from '../../components/forms';
 
-interface Colleague { id: string; displayName: string; units: string[] }
-interface PoliceUnit { id: string; name: string }
-
 /** Who takes part: officers and units by id, with the names to show for those chosen. */
 export interface Participants { users: Map<string, string>; units: Map<string, string> }
 
@@ -26,8 +23,8 @@ const LIMIT = 200;
 export function ParticipantPicker({ value, onChange, problem }: { value: Participants; onChange: (next: Participants) => void; problem?: Problem }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const colleagues = useLoad<{ items: Colleague[]; total: number }>(() => api.GET('/api/v1/operations/colleagues', { params: { query: { limit: LIMIT, q: q.trim() || undefined } } }), [q]);
-  const units = useLoad<{ items: PoliceUnit[] }>(() => api.GET('/api/v1/operations/units', { params: { query: { limit: LIMIT } } }), []);
+  const colleagues = useLoad(() => api.GET('/api/v1/operations/colleagues', { params: { query: { limit: LIMIT, q: q.trim() || undefined } } }), [q]);
+  const units = useLoad(() => api.GET('/api/v1/operations/units', { params: { query: { limit: LIMIT } } }), []);
 
   const listed = colleagues.data?.items ?? [];
   const chosenElsewhere = [...value.users].filter(([id]) => !listed.some((c) => c.id === id));

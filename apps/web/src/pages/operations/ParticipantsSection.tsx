@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { EmptyState, ProblemMessage } from '../../components/common';
+import type { components } from '../../api/schema';
 import { ParticipantPicker, participantIds, type Participants } from './ParticipantPicker';
 
-export interface Participant { type: 'user' | 'unit'; id: string; name: string }
+type Participant = components['schemas']['ParticipantView'];
 
 const chosen = (list: Participant[]): Participants => ({
   users: new Map(list.filter((p) => p.type === 'user').map((p) => [p.id, p.name])),

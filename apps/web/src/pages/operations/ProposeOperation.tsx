@@ -9,7 +9,6 @@ import { noParticipants, ParticipantPicker, participantIds, type Participants } 
 import { fieldError } from '../../components/forms';
 import { fromStockholm } from '../../components/time';
 
-interface PremisesOption { id: string; name: string; address: string }
 interface PromiseOption { id: string; title: string; periodStart: string; periodEnd: string }
 interface CommitmentOption { id: string; party: string; text: string; problemAreaTitle: string }
 interface PlaceRow { name: string; latitude: string; longitude: string }
@@ -39,7 +38,7 @@ export function ProposeOperation() {
   const [participants, setParticipants] = useState<Participants>(noParticipants);
   const [problem, setProblem] = useState<Problem>();
   const [saving, setSaving] = useState(false);
-  const premises = useLoad<{ items: PremisesOption[] }>(
+  const premises = useLoad(
     collaborationId ? () => api.GET('/api/v1/operations/premises', { params: { query: { collaborationId, limit: 200 } } }) : null,
     [collaborationId],
   );
@@ -67,11 +66,11 @@ export function ProposeOperation() {
       },
     });
     setSaving(false);
-    if (error) {
+    if (!data) {
       setProblem(asProblem(error, response.status));
       return;
     }
-    void navigate(`/operations/${(data as unknown as { id: string }).id}`, { state: { notice: 'proposed' } });
+    void navigate(`/operations/${data.id}`, { state: { notice: 'proposed' } });
   }
 
   const setPlace = (index: number, change: Partial<PlaceRow>) => setPlaces(places.map((p, i) => (i === index ? { ...p, ...change } : p)));

@@ -5,9 +5,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, EmptyState, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError } from '../../components/forms';
 import { todayInStockholm } from '../../components/time';
-
-export interface ReferralView { id: string; premisesId: string; observedOn: string; observation: string; sentAt: string; acknowledgedAt: string | null }
-interface PremisesOption { id: string; name: string; address: string }
+import type { components } from '../../api/schema';
 
 /** Today in Sweden as YYYY-MM-DD: the latest day an observation can be from. */
 
@@ -15,9 +13,9 @@ interface PremisesOption { id: string; name: string; address: string }
  * Referrals to the municipality's licensing officers about licensed premises: what was seen, in
  * general terms. Licensing gets the premises, the day and this text — nothing of the operation.
  */
-export function Referrals(props: { operationId: string; collaborationId: string; referrals: ReferralView[]; canRefer: boolean; onSent: () => void }) {
+export function Referrals(props: { operationId: string; collaborationId: string; referrals: components['schemas']['OperationReferralView'][]; canRefer: boolean; onSent: () => void }) {
   const { t, i18n } = useTranslation();
-  const premises = useLoad<{ items: PremisesOption[] }>(
+  const premises = useLoad(
     () => api.GET('/api/v1/operations/premises', { params: { query: { collaborationId: props.collaborationId, limit: 200 } } }),
     [props.collaborationId],
   );

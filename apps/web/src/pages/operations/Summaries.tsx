@@ -4,11 +4,8 @@ import { api } from '../../api/client';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { type Counts, number, recentYears, useSeizureText } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { Pager } from '../../components/Pager';
 import './operations.css';
-
-interface SummaryRow { id: string; collaboration: string; periodStart: string; periodEnd: string; area: string; counts: Counts; releasedAt: string }
-interface Totals extends Counts { operations: number }
 
 const PAGE_SIZE = 20;
 
@@ -23,11 +20,11 @@ export default function OperationSummaries() {
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const filter = { year: year ? Number(year) : undefined };
-  const list = useLoad<Page<SummaryRow>>(
+  const list = useLoad(
     () => api.GET('/api/v1/operation-summaries', { params: { query: { ...filter, limit: PAGE_SIZE, offset } } }),
     [year, offset],
   );
-  const totals = useLoad<Totals>(() => api.GET('/api/v1/operation-summaries/totals', { params: { query: filter } }), [year]);
+  const totals = useLoad(() => api.GET('/api/v1/operation-summaries/totals', { params: { query: filter } }), [year]);
 
   function chooseYear(value: string) {
     setParams(value ? { year: value } : {});

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import type { components } from '../../api/schema';
 
-/** A seizure as the api stores and releases it. */
-export interface Seizure { substance: string; label?: string; quantity: number; unit: string }
+type Schemas = components['schemas'];
+
+/** A seizure as recorded (SeizureView), or as a summary carries it (SummarySeizureView, with the substance's label). */
+export type Seizure = Schemas['SeizureView'] & { label?: string };
 
 /** The counts of an outcome, and of a released summary (the only part that leaves the police). */
-export interface Counts { arrests: number; reportsFiled: number; personsChecked: number; placesChecked: number; seizures: Seizure[] }
+export type Counts = Omit<Schemas['SummaryCountsView'], 'seizures'> & { seizures: Seizure[] };
 
 /** An entry of the substance catalogue (GET /operations/substances). */
-export interface SubstanceOption { key: string; label: string; units: string[] }
+export type SubstanceOption = Schemas['SubstanceView'];
 
 export const number = (value: number, language: string) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 3 }).format(value);
 

@@ -3,40 +3,30 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
+import { actionStatusValues, type components } from '../../api/schema';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { RecordActivity } from './RecordActivity';
-import { ACTION_STATUSES, type ActionStatus, type ActionView, type ActivityView, BackLink, type CommitmentView, STATUS_COLOUR } from './shared';
-import { type Page } from '../../components/Pager';
+import { BackLink, STATUS_COLOUR } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
 
-/** actions.service.ts ActionEventView */
-interface HistoryEvent {
-  occurredAt: string;
-  actor: { id: string; displayName: string } | null;
-  kind: 'created' | 'status_changed' | 'progress' | 'updated' | 'note' | 'reopened';
-  fromStatus: ActionStatus | null;
-  toStatus: ActionStatus | null;
-  progress: number | null;
-  reason: string | null;
-  note: string | null;
-  changedFields: string[] | null;
-}
-
-type ActionWithHistory = ActionView & { history: HistoryEvent[] };
+type ActionStatus = components['schemas']['ActionStatus'];
+type ActionView = components['schemas']['ActionView'];
+type ActivityView = components['schemas']['ActivityView'];
+type HistoryEvent = components['schemas']['ActionEventView'];
 
 /** One action: what, who, by when, its history and activities; reporting on it for those allowed. */
 export function ActionPage() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const view = useLoad<ActionWithHistory>(() => api.GET('/api/v1/actions/{id}', { params: { path: { id: id! } } }), [id]);
+  const view = useLoad(() => api.GET('/api/v1/actions/{id}', { params: { path: { id: id! } } }), [id]);
   const a = view.data;
-  const commitment = useLoad<CommitmentView>(
+  const commitment = useLoad(
     a ? () => api.GET('/api/v1/promises/{id}/commitments/{commitmentId}', { params: { path: { id: a.promiseId, commitmentId: a.commitmentId } } }) : null,
     [a?.commitmentId],
   );
-  const activities = useLoad<Page<ActivityView>>(() => api.GET('/api/v1/activities', { params: { query: { actionId: id!, limit: 50 } } }), [id]);
+  const activities = useLoad(() => api.GET('/api/v1/activities', { params: { query: { actionId: id!, limit: 50 } } }), [id]);
   const [open, setOpen] = useState<'status' | 'activity' | null>(null);
   // Outside the form: the form starts afresh with each new version, the notice stays.
   const [notice, setNotice] = useState<StatusOutcome>();
@@ -136,7 +126,7 @@ function StatusForm({ action, onDone }: { action: ActionView; onDone: (outcome: 
     <form className="protocol promise-form" onSubmit={(e) => void save(e)} aria-label={t('promiseAction.updateStatus')} noValidate>
       <ProblemMessage problem={problem} />
       <SelectField id="status" label={t('promiseActions.status')} defaultValue={action.status} error={fieldError(problem, 'status')}>
-        {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`promiseVocab.actionStatuses.${s}`)}</option>)}
+        {actionStatusValues.map((s) => <option key={s} value={s}>{t(`promiseVocab.actionStatuses.${s}`)}</option>)}
       </SelectField>
       <Textfield id="progress" name="progress" type="number" inputMode="numeric" min={0} max={100} label={t('promiseAction.progressField')} defaultValue={String(action.progress)} error={fieldError(problem, 'progress')} />
       <Textfield id="statusReason" name="statusReason" multiline rows={2} label={t('promiseAction.statusReason')} description={t('promiseAction.statusReasonHelp')} error={fieldError(problem, 'statusReason')} />

@@ -2,12 +2,15 @@ import { Button, Checkbox, Fieldset, Link as DsLink, Table, Tag, Textfield } fro
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { actionStatusValues, type components, promisePartyValues } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
-import { ACTION_STATUSES, type ActionView, BackLink, type CommitmentView, PARTIES, promisePath, STATUS_COLOUR, useCurrentPromise } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { BackLink, promisePath, STATUS_COLOUR, useCurrentPromise } from './shared';
+import { Pager } from '../../components/Pager';
 import { fieldError, SelectField } from '../../components/forms';
+
+type ActionView = components['schemas']['ActionView'];
 
 const PAGE_SIZE = 25;
 
@@ -41,11 +44,11 @@ export function ActionsPage() {
   const { params, applyFilters, goToOffset } = useListQuery({ keep: ['promise'] });
   const { promise, chosen, loading, problem } = useCurrentPromise();
   const search = params.toString();
-  const list = useLoad<Page<ActionView>>(
+  const list = useLoad(
     promise ? () => api.GET('/api/v1/actions', { params: { query: actionQuery(params, promise.id) } }) : null,
     [promise?.id, search],
   );
-  const commitments = useLoad<Page<CommitmentView>>(
+  const commitments = useLoad(
     promise ? () => api.GET('/api/v1/promises/{id}/commitments', { params: { path: { id: promise.id }, query: { limit: 200 } } }) : null,
     [promise?.id],
   );
@@ -62,11 +65,11 @@ export function ActionsPage() {
         <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField id="status" label={t('promiseActions.status')} defaultValue={params.get('status') ?? ''} error={fieldError(list.problem, 'status')}>
             <option value="">{t('promiseActions.any')}</option>
-            {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`promiseVocab.actionStatuses.${s}`)}</option>)}
+            {actionStatusValues.map((s) => <option key={s} value={s}>{t(`promiseVocab.actionStatuses.${s}`)}</option>)}
           </SelectField>
           <SelectField id="party" label={t('promiseActions.party')} defaultValue={params.get('party') ?? ''} error={fieldError(list.problem, 'party')}>
             <option value="">{t('promiseActions.any')}</option>
-            {PARTIES.map((p) => <option key={p} value={p}>{t(`promiseVocab.parties.${p}`)}</option>)}
+            {promisePartyValues.map((p) => <option key={p} value={p}>{t(`promiseVocab.parties.${p}`)}</option>)}
           </SelectField>
           <SelectField id="problemAreaId" label={t('promiseActions.problemArea')} defaultValue={params.get('problemAreaId') ?? ''} error={fieldError(list.problem, 'problemAreaId')}>
             <option value="">{t('promiseActions.any')}</option>

@@ -2,12 +2,15 @@ import { Button, Link as DsLink, Textfield } from '@digdir/designsystemet-react'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { activityKindValues, type components } from '../../api/schema';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { ActivityTable } from './Action';
-import { ACTIVITY_KINDS, type ActivityKind, type ActivityView, BackLink, type CommitmentView, promisePath, useCurrentPromise } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { BackLink, promisePath, useCurrentPromise } from './shared';
+import { Pager } from '../../components/Pager';
 import { fieldError, SelectField } from '../../components/forms';
+
+type ActivityKind = components['schemas']['ActivityKind'];
 
 const PAGE_SIZE = 25;
 const FILTERS = ['commitmentId', 'kind', 'from', 'to'] as const;
@@ -19,7 +22,7 @@ export function ActivitiesPage() {
   const { promise, chosen, loading, problem } = useCurrentPromise();
   const search = params.toString();
   const value = (name: string) => params.get(name) || undefined;
-  const list = useLoad<Page<ActivityView>>(
+  const list = useLoad(
     promise
       ? () =>
           api.GET('/api/v1/activities', {
@@ -38,7 +41,7 @@ export function ActivitiesPage() {
       : null,
     [promise?.id, search],
   );
-  const commitments = useLoad<Page<CommitmentView>>(
+  const commitments = useLoad(
     promise ? () => api.GET('/api/v1/promises/{id}/commitments', { params: { path: { id: promise.id }, query: { limit: 200 } } }) : null,
     [promise?.id],
   );
@@ -59,7 +62,7 @@ export function ActivitiesPage() {
           </SelectField>
           <SelectField id="kind" label={t('promiseActivities.kind')} defaultValue={params.get('kind') ?? ''} error={fieldError(list.problem, 'kind')}>
             <option value="">{t('promiseActions.any')}</option>
-            {ACTIVITY_KINDS.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
+            {activityKindValues.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
           </SelectField>
           <Textfield id="from" name="from" type="date" label={t('promiseActivities.from')} defaultValue={params.get('from') ?? ''} error={fieldError(list.problem, 'from')} />
           <Textfield id="to" name="to" type="date" label={t('promiseActivities.to')} defaultValue={params.get('to') ?? ''} error={fieldError(list.problem, 'to')} />

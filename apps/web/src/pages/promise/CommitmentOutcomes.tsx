@@ -1,10 +1,10 @@
 import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentFigures } from './Promise';
-import { type Assessment, percent } from './shared';
+import type { components } from '../../api/schema';
+import { percent } from './shared';
 
 /** Each commitment's target, outcome and assessment: in a follow-up and in the year's report. */
-export function CommitmentOutcomes({ rows }: { rows: (CommitmentFigures & { assessment: Assessment; narrative: string })[] }) {
+export function CommitmentOutcomes({ rows }: { rows: components['schemas']['CommitmentOutcomeView'][] }) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">

@@ -3,12 +3,18 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
+import { approvalSideValues, type components, followUpAssessmentValues, followUpDecisionValues } from '../../api/schema';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { ApprovalText, FollowUpStatus, type FollowUpView, usePeriodLabel } from './FollowUps';
+import { ApprovalText, FollowUpStatus, usePeriodLabel } from './FollowUps';
 import { CommitmentOutcomes } from './CommitmentOutcomes';
-import { type Assessment, ASSESSMENTS, BackLink, type Decision, DECISIONS, percent, type Side, SIDES } from './shared';
+import { BackLink, percent } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
+
+type FollowUpView = components['schemas']['FollowUpView'];
+type Assessment = components['schemas']['FollowUpAssessment'];
+type Decision = components['schemas']['FollowUpDecision'];
+type Side = components['schemas']['ApprovalSide'];
 
 /**
  * One follow-up: the figures per commitment with their assessment, the conclusion, and the two
@@ -19,7 +25,7 @@ export function FollowUpPage() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const period = usePeriodLabel();
-  const view = useLoad<FollowUpView>(() => api.GET('/api/v1/follow-ups/{id}', { params: { path: { id: id! } } }), [id]);
+  const view = useLoad(() => api.GET('/api/v1/follow-ups/{id}', { params: { path: { id: id! } } }), [id]);
   const [notice, setNotice] = useState<'saved' | 'stale'>();
   const f = view.data;
   if (view.loading && !f) return <Loading />;
@@ -67,15 +73,14 @@ function Approvals({ followUp, onApproved }: { followUp: FollowUpView; onApprove
   const [problem, setProblem] = useState<Problem>();
   const [approvedAs, setApprovedAs] = useState<Side>();
   // The parties the caller belongs to; the api decides for which one (and whether) they approve.
-  const mySides = SIDES.filter((side) => me!.memberships.some((m) => m.organisation.kind === side));
+  const mySides = approvalSideValues.filter((side) => me!.memberships.some((m) => m.organisation.kind === side));
   const pending = mySides.filter((side) => !followUp.approvals.some((a) => a.side === side));
 
   async function approve() {
     const { data, error, response } = await api.POST('/api/v1/follow-ups/{id}/approve', { params: { path: { id: followUp.id } } });
-    if (error) return setProblem(asProblem(error, response.status));
+    if (error || !data) return setProblem(asProblem(error, response.status));
     setProblem(undefined);
-    const after = data as unknown as FollowUpView;
-    setApprovedAs(after.approvals.find((a) => a.user.id === me!.user.id)?.side);
+    setApprovedAs(data.approvals.find((a) => a.user.id === me!.user.id)?.side);
     onApproved();
   }
 
@@ -84,7 +89,7 @@ function Approvals({ followUp, onApproved }: { followUp: FollowUpView; onApprove
       <Heading level={2} data-size="sm" id="promise-approvals">{t('promiseFollowUps.approvals')}</Heading>
       <Paragraph data-size="sm">{t('promiseFollowUps.approvalRule')}</Paragraph>
       <List.Unordered>
-        {SIDES.map((side) => {
+        {approvalSideValues.map((side) => {
           const approval = followUp.approvals.find((a) => a.side === side);
           return (
             <List.Item key={side} data-testid={`approval-${side}`}>
@@ -143,7 +148,7 @@ function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (o
       <Textfield id="conclusion" name="conclusion" multiline rows={4} label={t('promiseFollowUps.conclusion')} defaultValue={followUp.conclusion} error={fieldError(problem, 'conclusion')} />
       <SelectField id="decision" label={t('promiseFollowUps.decision')} defaultValue={followUp.decision ?? ''} error={fieldError(problem, 'decision')}>
         <option value="">{t('promiseFollowUps.noDecision')}</option>
-        {DECISIONS.map((d) => <option key={d} value={d}>{t(`promiseVocab.decisions.${d}`)}</option>)}
+        {followUpDecisionValues.map((d) => <option key={d} value={d}>{t(`promiseVocab.decisions.${d}`)}</option>)}
       </SelectField>
       {followUp.items.map((item, i) => (
         <Fieldset key={item.id}>
@@ -153,7 +158,7 @@ function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (o
             {t('promiseFollowUps.suggested', { assessment: t(`promiseVocab.assessments.${item.suggestedAssessment}`) })}
           </Fieldset.Description>
           <SelectField id={`items[${i}].assessment`} label={t('promiseFollowUps.assessment')} defaultValue={item.assessment} error={fieldError(problem, `items[${i}].assessment`)}>
-            {ASSESSMENTS.map((a) => <option key={a} value={a}>{t(`promiseVocab.assessments.${a}`)}</option>)}
+            {followUpAssessmentValues.map((a) => <option key={a} value={a}>{t(`promiseVocab.assessments.${a}`)}</option>)}
           </SelectField>
           <Textfield id={`items[${i}].narrative`} name={`items[${i}].narrative`} multiline rows={2} label={t('promiseFollowUps.narrative')} defaultValue={item.narrative} error={fieldError(problem, `items[${i}].narrative`)} />
         </Fieldset>

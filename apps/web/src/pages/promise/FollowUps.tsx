@@ -3,31 +3,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
+import { approvalSideValues, type components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import type { CommitmentFigures } from './Promise';
 import { AnnualReport } from './Report';
-import { type Assessment, BackLink, type Decision, percent, type PromiseView, promisePath, type Side, SIDES, useCurrentPromise } from './shared';
+import { BackLink, percent, promisePath, useCurrentPromise } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
 
-/** follow-ups.service.ts FollowUpView */
-export interface FollowUpView {
-  id: string;
-  promiseId: string;
-  promiseTitle: string;
-  collaborationName: string;
-  year: number;
-  half: 1 | 2 | null;
-  window: { from: string; to: string };
-  status: 'draft' | 'frozen';
-  conclusion: string;
-  decision: Decision | null;
-  approvals: { side: Side; user: { id: string; displayName: string }; approvedAt: string }[];
-  frozenAt: string | null;
-  version: number;
-  items: (CommitmentFigures & { assessment: Assessment; suggestedAssessment: Assessment; narrative: string })[];
-  progress: number | null;
-}
+type FollowUpView = components['schemas']['FollowUpView'];
+type PromiseView = components['schemas']['PromiseView'];
 
 /** "2021" or "2022, första halvåret". */
 export function usePeriodLabel() {
@@ -40,7 +24,7 @@ export function FollowUpsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const { promise, chosen, loading, problem } = useCurrentPromise();
-  const list = useLoad<FollowUpView[]>(
+  const list = useLoad(
     promise ? () => api.GET('/api/v1/promises/{id}/follow-ups', { params: { path: { id: promise.id } } }) : null,
     [promise?.id],
   );
@@ -75,7 +59,7 @@ function FollowUpTable({ followUps }: { followUps: FollowUpView[] }) {
           <Table.Row>
             <Table.HeaderCell>{t('promiseFollowUps.period')}</Table.HeaderCell>
             <Table.HeaderCell>{t('promiseFollowUps.status')}</Table.HeaderCell>
-            {SIDES.map((side) => <Table.HeaderCell key={side}>{t(`promiseVocab.parties.${side}`)}</Table.HeaderCell>)}
+            {approvalSideValues.map((side) => <Table.HeaderCell key={side}>{t(`promiseVocab.parties.${side}`)}</Table.HeaderCell>)}
             <Table.HeaderCell>{t('promiseFollowUps.fulfilment')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
@@ -84,7 +68,7 @@ function FollowUpTable({ followUps }: { followUps: FollowUpView[] }) {
             <Table.Row key={f.id}>
               <Table.Cell><DsLink asChild><Link to={`/promise/follow-ups/${f.id}`}>{t('promiseFollowUps.followUpOf', { period: period(f) })}</Link></DsLink></Table.Cell>
               <Table.Cell><FollowUpStatus status={f.status} /></Table.Cell>
-              {SIDES.map((side) => <Table.Cell key={side}><ApprovalText approval={f.approvals.find((a) => a.side === side)} /></Table.Cell>)}
+              {approvalSideValues.map((side) => <Table.Cell key={side}><ApprovalText approval={f.approvals.find((a) => a.side === side)} /></Table.Cell>)}
               <Table.Cell>{percent(f.progress)}</Table.Cell>
             </Table.Row>
           ))}
@@ -123,8 +107,8 @@ function StartFollowUp({ promise }: { promise: PromiseView }) {
       params: { path: { id: promise.id } },
       body: { year: Number(form.get('year')), ...(half ? { half: Number(half) as 1 | 2 } : {}) },
     });
-    if (error) return setProblem(asProblem(error, response.status));
-    void navigate(`/promise/follow-ups/${(data as unknown as FollowUpView).id}`);
+    if (error || !data) return setProblem(asProblem(error, response.status));
+    void navigate(`/promise/follow-ups/${data.id}`);
   }
 
   return (

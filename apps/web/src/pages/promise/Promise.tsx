@@ -2,39 +2,19 @@ import { Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsys
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { type Party, percent, type PromiseView, promisePath, useCurrentPromise } from './shared';
-import { type YearFigures, YearChart } from './YearChart';
+import { percent, promisePath, useCurrentPromise } from './shared';
+import { YearChart } from './YearChart';
 
-/** figures.service.ts CommitmentFigures, as the dashboard gives them. */
-export interface CommitmentFigures {
-  id: string;
-  party: Party;
-  problemArea: { id: string; title: string; position: number };
-  text: string;
-  target: { value: number; unit: string; period: 'year' | 'promise_period'; forWindow: number } | null;
-  actual: number;
-  activities: number;
-  actions: { total: number; done: number; open: number; overdue: number };
-  progress: number | null;
-}
-
-/** dashboard.service.ts ActionDashboard (the parts shown). */
-interface Dashboard {
-  today: string;
-  window: { from: string; to: string };
-  progress: number | null;
-  overdue: { total: number };
-  dueNext14Days: { total: number };
-  commitments: CommitmentFigures[];
-  byYear: YearFigures[];
-}
+type PromiseView = components['schemas']['PromiseView'];
+type CommitmentFigures = components['schemas']['CommitmentFiguresView'];
 
 /** Where the promise stands: its problem areas and commitments, progress, what is late, and each year's target against actual. */
 export function PromisePage() {
   const { t, i18n } = useTranslation();
   const { promise, promises, chosen, loading, problem } = useCurrentPromise();
-  const dashboard = useLoad<Dashboard>(
+  const dashboard = useLoad(
     promise ? () => api.GET('/api/v1/dashboard/actions', { params: { query: { promiseId: promise.id } } }) : null,
     [promise?.id],
   );

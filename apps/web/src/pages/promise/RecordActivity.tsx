@@ -2,10 +2,14 @@ import { Alert, Button, Fieldset, Textfield } from '@digdir/designsystemet-react
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
+import { activityKindValues, type components } from '../../api/schema';
 import { ProblemMessage } from '../../components/common';
-import { ACTIVITY_KINDS, type ActivityKind, type CommitmentView, KIND_METRICS } from './shared';
+import { KIND_METRICS } from './shared';
 import { todayInStockholm } from '../../components/time';
 import { fieldError, SelectField } from '../../components/forms';
+
+type ActivityKind = components['schemas']['ActivityKind'];
+type CommitmentView = components['schemas']['CommitmentView'];
 
 /**
  * Records what was done under a commitment (and an action): kind, date, place, counts and a note.
@@ -32,8 +36,7 @@ export function RecordActivity({ commitment, actionId, onRecorded }: { commitmen
         kind: kind as ActivityKind,
         occurredOn: text('occurredOn'),
         ...(text('place') ? { place: text('place') } : {}),
-        // The api document types metrics as an empty object (a free-form map of named counts).
-        ...(Object.keys(counts).length ? { metrics: counts as unknown as Record<string, never> } : {}),
+        ...(Object.keys(counts).length ? { metrics: counts } : {}),
         ...(text('note') ? { note: text('note') } : {}),
       },
     });
@@ -55,7 +58,7 @@ export function RecordActivity({ commitment, actionId, onRecorded }: { commitmen
         <ProblemMessage problem={problem} />
         <SelectField id="kind" label={t('promiseActivities.kind')} value={kind} onChange={(e) => setKind(e.target.value as ActivityKind | '')} error={fieldError(problem, 'kind')}>
           <option value="">{t('promiseActivities.chooseKind')}</option>
-          {ACTIVITY_KINDS.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
+          {activityKindValues.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
         </SelectField>
         <Textfield id="occurredOn" name="occurredOn" type="date" label={t('promiseActivities.date')} defaultValue={todayInStockholm()} error={fieldError(problem, 'occurredOn')} />
         <Textfield id="place" name="place" label={t('promiseActivities.place')} error={fieldError(problem, 'place')} />

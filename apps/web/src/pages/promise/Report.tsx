@@ -2,23 +2,14 @@ import { Button, Heading, Link as DsLink, Paragraph } from '@digdir/designsystem
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
+import type { components } from '../../api/schema';
 import { date, ProblemMessage } from '../../components/common';
-import type { CommitmentFigures } from './Promise';
-import { type Assessment, type Decision, percent, type PromiseView } from './shared';
+import { percent } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
 import { CommitmentOutcomes } from './CommitmentOutcomes';
 
-/** report.ts FollowUpReport */
-interface FollowUpReport {
-  year: number;
-  window: { from: string; to: string };
-  basis: 'approved' | 'draft' | 'preliminary';
-  conclusion: string;
-  decision: Decision | null;
-  approvals: { side: string; name: string; approvedAt: string }[];
-  progress: number | null;
-  commitments: (CommitmentFigures & { assessment: Assessment; narrative: string })[];
-}
+type FollowUpReport = components['schemas']['FollowUpReportView'];
+type PromiseView = components['schemas']['PromiseView'];
 
 /** A file fetched through the signed-in client, offered as an object URL (freed when replaced or left). */
 function useObjectUrl() {
@@ -59,14 +50,15 @@ export function AnnualReport({ promise }: { promise: PromiseView }) {
     const { data, error, response } = await api.GET('/api/v1/promises/{id}/follow-up-report', { params: { path, query: { year: Number(year), format: 'json' } } });
     if (error) return refused(error, response.status);
     setProblem(undefined);
-    setPreview(data as unknown as FollowUpReport);
+    // The route answers JSON, CSV or HTML; asked for JSON, it is the report.
+    if (typeof data === 'object') setPreview(data);
   }
 
   async function printable() {
     const { data, error, response } = await api.GET('/api/v1/promises/{id}/follow-up-report', { params: { path, query: { year: Number(year), format: 'html' } }, parseAs: 'text' });
-    if (error) return refused(error, response.status);
+    if (error || data === undefined) return refused(error, response.status);
     setProblem(undefined);
-    setHtml(new Blob([data as unknown as string], { type: 'text/html;charset=utf-8' }));
+    setHtml(new Blob([data], { type: 'text/html;charset=utf-8' }));
   }
 
   return (
@@ -118,7 +110,7 @@ function CsvExport({ promiseId, year, onProblem }: { promiseId: string; year: nu
     // A compressed answer's length is not the length of what the stream gives: then the total is unknown.
     const length = Number(response.headers.get('content-length'));
     const total = !response.headers.get('content-encoding') && length > 0 ? length : undefined;
-    const reader = (data as unknown as ReadableStream<Uint8Array>).getReader();
+    const reader = data.getReader();
     const chunks: Uint8Array[] = [];
     let received = 0;
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {

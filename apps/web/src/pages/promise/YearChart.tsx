@@ -1,15 +1,11 @@
 import { Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/common';
-import type { CommitmentFigures } from './Promise';
+import type { components } from '../../api/schema';
 import { percent } from './shared';
 
-/** dashboard.service.ts ActionDashboard.byYear: each calendar year's target against actual per commitment. */
-export interface YearFigures {
-  year: number;
-  window: { from: string; to: string };
-  commitments: { id: string; target: number | null; actual: number; progress: number | null }[];
-}
+type CommitmentFigures = components['schemas']['CommitmentFiguresView'];
+type YearFigures = components['schemas']['YearFiguresView'];
 
 /**
  * Target against actual per commitment and year, as bars with their numbers written beside them

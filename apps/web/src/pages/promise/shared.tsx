@@ -1,99 +1,17 @@
 import { Link as DsLink } from '@digdir/designsystemet-react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useLoad } from '../../components/common';
-import type { Page } from '../../components/Pager';
 
 /*
- * What the promise screens share: the shapes the api answers with (read from libs/promises'
- * services), the api's vocabularies (to label them), the chosen promise, and small form helpers.
+ * What the promise screens share: colours and form helpers keyed by the api's vocabularies, the
+ * chosen promise, and small helpers. The shapes and vocabularies themselves come from the api's
+ * document (../../api/schema); labels live in messages.ts.
  */
 
-export type Party = 'joint' | 'police' | 'municipality';
-export type ActionStatus = 'planned' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
-export type Side = 'police' | 'municipality';
-
-/** promises.service.ts PromiseView */
-export interface PromiseView {
-  id: string;
-  collaborationId: string;
-  collaborationName: string;
-  title: string;
-  summary: string;
-  periodStart: string;
-  periodEnd: string;
-  status: string;
-  published: boolean;
-  version: number;
-  problemAreas: { id: string; position: number; title: string; description: string }[];
-}
-
-/** promises.service.ts CommitmentView */
-export interface CommitmentView {
-  id: string;
-  promiseId: string;
-  problemAreaId: string;
-  problemAreaTitle: string;
-  party: Party;
-  text: string;
-  target: { value: number; unit: string; period: 'year' | 'promise_period'; metric: string | null } | null;
-}
-
-/** actions.service.ts ActionView */
-export interface ActionView {
-  id: string;
-  commitmentId: string;
-  promiseId: string;
-  party: Party;
-  title: string;
-  description: string;
-  responsibleOrganisation: { id: string; name: string };
-  responsibleUnit: { id: string; name: string } | null;
-  responsibleUser: { id: string; displayName: string } | null;
-  startDate: string | null;
-  dueDate: string;
-  status: ActionStatus;
-  statusReason: string | null;
-  progress: number;
-  weight: number;
-  overdue: boolean;
-  version: number;
-}
-
-/** activities.service.ts ActivityView */
-export interface ActivityView {
-  id: string;
-  commitmentId: string;
-  actionId: string | null;
-  occurredOn: string;
-  place: string;
-  kind: ActivityKind;
-  participatingOrganisations: { id: string; name: string }[];
-  metrics: Record<string, number>;
-  note: string;
-  source: string;
-}
-
-/* The api's vocabularies (libs/promises/src/vocabulary.ts); labels live in messages.ts. */
-export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'];
-export const PARTIES: readonly Party[] = ['joint', 'police', 'municipality'];
-export const SIDES: readonly Side[] = ['police', 'municipality'];
-export const ACTIVITY_KINDS = [
-  'speed_check',
-  'traffic_operation',
-  'neighbourhood_watch',
-  'guard_patrol',
-  'safety_walk',
-  'prevention_session',
-  'licensed_premises_inspection',
-  'drug_sale_operation',
-  'other',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ASSESSMENTS = ['achieved', 'partly', 'not_achieved', 'not_assessed'] as const;
-export type Assessment = (typeof ASSESSMENTS)[number];
-export const DECISIONS = ['continue', 'adjust', 'extend', 'new_promise'] as const;
-export type Decision = (typeof DECISIONS)[number];
+type ActivityKind = components['schemas']['ActivityKind'];
+type ActionStatus = components['schemas']['ActionStatus'];
 
 /**
  * The counts people usually record for each kind of activity (the names the demo data and other
@@ -127,7 +45,7 @@ export const STATUS_COLOUR: Record<ActionStatus, string> = {
 export function useCurrentPromise() {
   const [params] = useSearchParams();
   const chosen = params.get('promise');
-  const promises = useLoad<Page<PromiseView>>(() => api.GET('/api/v1/promises', { params: { query: { limit: 50 } } }), []);
+  const promises = useLoad(() => api.GET('/api/v1/promises', { params: { query: { limit: 50 } } }), []);
   const items = promises.data?.items ?? [];
   const promise = items.find((p) => p.id === chosen) ?? items[0];
   return { promise, promises: items, chosen, loading: promises.loading, problem: promises.problem };

@@ -2,36 +2,11 @@ import { Card, Details, Heading, List, Paragraph, Tag } from '@digdir/designsyst
 import { useTranslation } from 'react-i18next';
 import { useMatch } from 'react-router';
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import './public.css';
 
-/** public.service.ts PublicPromise: labels (party, status, assessment) come in Swedish from the api. */
-interface PublicPromiseView {
-  title: string;
-  summary: string;
-  collaboration: string;
-  periodStart: string;
-  periodEnd: string;
-  status: string;
-  problemAreas: {
-    title: string;
-    description: string;
-    commitments: {
-      party: string;
-      text: string;
-      target: { value: number; unit: string; per: 'år' | 'löftesperioden' } | null;
-      actual: number;
-      progress: number | null;
-      completedActions: number;
-      completedActionTitles: string[];
-      openActions: number;
-    }[];
-  }[];
-  followUps: { year: number; conclusion: string; decision: string | null; assessments: { commitment: string; assessment: string }[] }[];
-  updatedOn: string;
-}
-
-type PublicCommitment = PublicPromiseView['problemAreas'][number]['commitments'][number];
+type PublicCommitment = components['schemas']['PublicPromiseCommitmentView'];
 
 /**
  * The promise as citizens see it, without signing in: what was promised, how far each commitment
@@ -41,7 +16,7 @@ export default function PublicPromise() {
   const { t, i18n } = useTranslation();
   // App renders this page outside its routes (no sign-in), so the id comes from the address here.
   const id = useMatch('/public/promises/:id')?.params.id;
-  const view = useLoad<PublicPromiseView>(() => api.GET('/api/v1/public/promises/{id}', { params: { path: { id: id! } } }), [id]);
+  const view = useLoad(() => api.GET('/api/v1/public/promises/{id}', { params: { path: { id: id! } } }), [id]);
   if (view.loading) return <Loading />;
   const p = view.data;
   if (!p) return <><PageTitle>{t('publicPromise.fallbackTitle')}</PageTitle><ProblemMessage problem={view.problem} /></>;

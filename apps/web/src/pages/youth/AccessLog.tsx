@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { dateTime, ProblemMessage, useLoad } from '../../components/common';
 
-interface LogEvent { id: string; occurredAt: string; action: string; outcome: string; actorName: string | null; actorOrganisation: string | null }
-
 /** Who read or changed the case, newest first (HSLF-FS 2016:40 style access logging). */
 export function AccessLog({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
-  const log = useLoad<{ items: LogEvent[] }>(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
+  const log = useLoad(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
   return (
     <section>
       <Heading level={2} data-size="sm">{t('accessLog.title')}</Heading>

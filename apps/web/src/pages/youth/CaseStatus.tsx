@@ -7,8 +7,10 @@ import { useSession } from '../../session';
 import { FormStatus, text, useApiForm } from './forms';
 import { SelectField } from '../../components/forms';
 
-type Status = components['schemas']['TransitionInput']['to'];
-export interface Participant { userId: string; displayName: string; organisation: string; role: 'coordinator' | 'contact' }
+type Status = components['schemas']['YouthCaseStatus'];
+/** Where a request may move a case (never to `purged`: only retention does that). */
+type Target = components['schemas']['TransitionInput']['to'];
+type Participant = components['schemas']['YouthParticipantView'];
 
 /**
  * The next step of the case, among those the api says it can take from here; closing is for
@@ -19,7 +21,7 @@ export function StatusChange({ caseId, version, nextStatuses, onChanged }: { cas
   const { t } = useTranslation();
   const { can } = useSession();
   const form = useApiForm('status');
-  const [changedTo, setChangedTo] = useState<Status>();
+  const [changedTo, setChangedTo] = useState<Target>();
   const options = nextStatuses.filter((s) => can(s === 'closed' ? 'youth_case:close' : 'youth_case:update'));
   if (options.length === 0) return null;
 
@@ -27,7 +29,7 @@ export function StatusChange({ caseId, version, nextStatuses, onChanged }: { cas
     event.preventDefault();
     const element = event.currentTarget;
     const data = new FormData(element);
-    const to = String(data.get('to')) as Status;
+    const to = String(data.get('to')) as Target;
     await form.send(
       () => api.POST('/api/v1/youth-cases/{id}/transition', { params: { path: { id: caseId }, header: { 'If-Match': `"${version}"` } }, body: { to, reason: text(data, 'reason') } }),
       () => {

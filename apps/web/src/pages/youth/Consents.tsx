@@ -2,26 +2,16 @@ import { Alert, Button, Details, Fieldset, Heading, List, Paragraph, Tag, Textfi
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
+import { type components, youthSignerRoleValues } from '../../api/schema';
 import { date, EmptyState, ProblemMessage, useLoad } from '../../components/common';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { todayInStockholm } from '../../components/time';
 import { CheckboxGroup, checked, FormStatus, useApiForm, useCategoryOptions, useOtherOrganisations, type Category, type SignerRole } from './forms';
 import { SelectField } from '../../components/forms';
 
-interface Consent {
-  id: string;
-  signers: { name: string; role: SignerRole }[];
-  organisationIds: string[];
-  categories: Category[];
-  signedOn: string;
-  validFrom: string;
-  validUntil: string;
-  withdrawnAt: string | null;
-  withdrawalReason: string | null;
-  state: 'valid' | 'expired' | 'withdrawn' | 'pending';
-}
+type Consent = components['schemas']['YouthConsentView'];
 
-const STATE_COLOURS = { valid: 'success', pending: 'info', expired: 'warning', withdrawn: 'neutral' } as const;
+const STATE_COLOURS = { valid: 'success', pending: 'info', expired: 'warning', withdrawn: 'neutral' } as const satisfies Record<Consent['state'], string>;
 
 /** Whole days from today (in Sweden) to a calendar date. */
 function daysUntil(day: string): number {
@@ -34,7 +24,7 @@ function daysUntil(day: string): number {
  */
 export function Consents({ caseId, ownerOrganisationId, open }: { caseId: string; ownerOrganisationId: string; open: boolean }) {
   const { t } = useTranslation();
-  const consents = useLoad<Consent[]>(() => api.GET('/api/v1/youth-cases/{id}/consents', { params: { path: { id: caseId } } }), [caseId]);
+  const consents = useLoad(() => api.GET('/api/v1/youth-cases/{id}/consents', { params: { path: { id: caseId } } }), [caseId]);
   const organisations = useOtherOrganisations(ownerOrganisationId);
   const dialog = useRef<HTMLDialogElement>(null);
   const [withdrawing, setWithdrawing] = useState<string>();
@@ -152,8 +142,7 @@ function ConsentForm({ caseId, organisations, onRecorded }: { caseId: string; or
                 <div className="row youth-signer">
                   <Textfield id={form.id(`signers[${index}].name`)} name={`signer-${key}-name`} label={t('consents.signerName')} required minLength={2} maxLength={200} error={form.error(`signers[${index}].name`)} />
                   <SelectField id={form.id(`signers[${index}].role`)} name={`signer-${key}-role`} label={t('consents.signerRole')} defaultValue="guardian" error={form.error(`signers[${index}].role`)}>
-                    <option value="guardian">{t('consents.roles.guardian')}</option>
-                    <option value="young_person">{t('consents.roles.young_person')}</option>
+                    {youthSignerRoleValues.map((role) => <option key={role} value={role}>{t(`consents.roles.${role}`)}</option>)}
                   </SelectField>
                   {signers.length > 1 && (
                     <Button variant="tertiary" data-size="sm" onClick={() => setSigners(signers.filter((k) => k !== key))}>{t('consents.removeSigner', { number: index + 1 })}</Button>

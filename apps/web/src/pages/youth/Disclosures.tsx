@@ -2,28 +2,23 @@ import { Button, Checkbox, Details, Fieldset, Heading, List, Paragraph, Textfiel
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { components } from '../../api/schema';
+import { type components, youthDisclosureGroundValues } from '../../api/schema';
 import { dateTime, EmptyState, ProblemMessage, useLoad } from '../../components/common';
 import { CheckboxGroup, checked, FormStatus, RadioGroup, useApiForm, useCategoryOptions, useOtherOrganisations, type Category } from './forms';
 import { SelectField } from '../../components/forms';
 
-type Ground = components['schemas']['DisclosureInput']['ground'];
+type Ground = components['schemas']['YouthDisclosureGround'];
 type Criterion = keyof components['schemas']['OslCriteriaInput'];
 
-interface Disclosure {
-  id: string; ground: Ground; fromOrganisation: string; toOrganisation: string; categories: Category[]; justification: string;
-  accessUntil: string | null; decidedAt: string; decidedByName: string;
-}
-
 /** Grounds social services record here; a report of concern is recorded when the police file it. */
-const GROUNDS: Ground[] = ['consent', 'osl_10_18a'];
+const GROUNDS = youthDisclosureGroundValues.filter((g) => g !== 'sol_14_1_report_of_concern');
 /** What OSL 10 kap 18 a § requires the decision-maker to attest (the api's OslCriteriaInput). */
 const OSL_CRITERIA: Criterion[] = ['riskOfCriminality', 'helpsPrevent', 'noConflictWithMeasures'];
 
 /** Every disclosure of the case with its legal ground; recording one for those who may disclose. */
 export function Disclosures({ caseId, ownerOrganisationId, open }: { caseId: string; ownerOrganisationId: string; open: boolean }) {
   const { t, i18n } = useTranslation();
-  const list = useLoad<Disclosure[]>(() => api.GET('/api/v1/youth-cases/{id}/disclosures', { params: { path: { id: caseId } } }), [caseId]);
+  const list = useLoad(() => api.GET('/api/v1/youth-cases/{id}/disclosures', { params: { path: { id: caseId } } }), [caseId]);
   return (
     <section>
       <Heading level={2} data-size="sm">{t('disclosures.title')}</Heading>

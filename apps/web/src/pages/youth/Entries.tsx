@@ -2,13 +2,14 @@ import { Button, Details, Heading, List, Paragraph, Tag, Textfield } from '@digd
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../../api/client';
+import { type components, youthEntryVisibilityValues, youthInformationCategoryValues } from '../../api/schema';
 import { date, EmptyState, ProblemMessage } from '../../components/common';
 import { todayInStockholm } from '../../components/time';
-import { type ApiForm, CATEGORIES, type Category, FormStatus, RadioGroup, useApiForm } from './forms';
+import { type ApiForm, type Category, FormStatus, RadioGroup, useApiForm } from './forms';
 import { SelectField } from '../../components/forms';
 
-export interface Entry { id: string; kind: 'journal' | 'meeting_minutes'; category: Category; visibility: 'owner' | 'shared'; occurredOn: string; body: string; authorName: string | null }
-type Visibility = Entry['visibility'];
+type Entry = components['schemas']['YouthEntryView'];
+type Visibility = components['schemas']['YouthEntryVisibility'];
 
 /** The notes the reader may see, newest first; owners may add one (never edit: SoL documentation). */
 export function Entries(props: { caseId: string; entries: { data?: { items: Entry[] }; problem?: Problem; reload: () => void }; canWrite: boolean }) {
@@ -83,13 +84,13 @@ export function EntryFields({ form, dateLabel, bodyLabel }: { form: ApiForm; dat
     <>
       <SelectField id={form.id('category')} name="category" label={t('youthEntries.category')} required defaultValue="" error={form.error('category')}>
         <option value="">{t('youthNew.choose')}</option>
-        {CATEGORIES.map((c) => <option key={c} value={c}>{t(`youth.categories.${c}`)}</option>)}
+        {youthInformationCategoryValues.map((c) => <option key={c} value={c}>{t(`youth.categories.${c}`)}</option>)}
       </SelectField>
       <RadioGroup<Visibility>
         id={form.id('visibility')}
         name="visibility"
         legend={t('youthEntries.visibility')}
-        options={(['owner', 'shared'] as const).map((key) => ({ key, label: t(`youthEntries.visibilities.${key}`) }))}
+        options={youthEntryVisibilityValues.map((key) => ({ key, label: t(`youthEntries.visibilities.${key}`) }))}
         defaultValue="owner"
         error={form.error('visibility')}
       />

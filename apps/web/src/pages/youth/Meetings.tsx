@@ -2,14 +2,14 @@ import { Alert, Button, Details, Heading, List, Paragraph, Tag, Textfield } from
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../../api/client';
-import type { components } from '../../api/schema';
+import { type components, youthMeetingKindValues } from '../../api/schema';
 import { date, dateTime, EmptyState, ProblemMessage } from '../../components/common';
 import { EntryFields, entryFields } from './Entries';
 import { FormStatus, text, useApiForm } from './forms';
 import { SelectField } from '../../components/forms';
 
-type MeetingKind = components['schemas']['MeetingInput']['kind'];
-export interface Meeting { id: string; kind: MeetingKind; plannedAt: string; attendees: string; heldOn: string | null }
+type MeetingKind = components['schemas']['YouthMeetingKind'];
+type Meeting = components['schemas']['YouthMeetingView'];
 
 /** Network and follow-up meetings; once held, their minutes become an entry of the case. */
 export function Meetings(props: { caseId: string; meetings: { data?: Meeting[]; problem?: Problem; reload: () => void }; canWrite: boolean; onMinutes: () => void }) {
@@ -77,7 +77,7 @@ function MeetingForm({ caseId, onSaved }: { caseId: string; onSaved: () => void 
         <form className="protocol" onSubmit={(e) => void plan(e)}>
           <FormStatus form={form} success={t('youthMeetings.saved')} />
           <SelectField id={form.id('kind')} name="kind" label={t('youthMeetings.kind')} defaultValue="network" error={form.error('kind')}>
-            {(['network', 'follow_up'] as const).map((k) => <option key={k} value={k}>{t(`youthMeetings.kinds.${k}`)}</option>)}
+            {youthMeetingKindValues.map((k) => <option key={k} value={k}>{t(`youthMeetings.kinds.${k}`)}</option>)}
           </SelectField>
           <Textfield id={form.id('plannedAt')} name="plannedAt" type="datetime-local" label={t('youthMeetings.plannedAt')} required error={form.error('plannedAt')} />
           <Textfield id={form.id('attendees')} name="attendees" label={t('youthMeetings.attendees')} maxLength={1000} error={form.error('attendees')} />

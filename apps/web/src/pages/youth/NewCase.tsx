@@ -3,13 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { type components, youthCaseFormValues, youthRiskFactorValues } from '../../api/schema';
 import { PageTitle } from '../../components/common';
 import { useSession } from '../../session';
-import { CASE_FORMS, CheckboxGroup, FormStatus, RISK_FACTORS, RadioGroup, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
+import { CheckboxGroup, FormStatus, RadioGroup, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
 import { SelectField } from '../../components/forms';
 
 /** A young person as the api shows them: the number masked. */
-interface Subject { id: string; name: string; personalNumber: string; birthDate: string; age: number }
+type Subject = components['schemas']['YouthSubjectView'];
 
 /**
  * Opening a case: first find the young person by number (or register them), then the case itself.
@@ -54,7 +55,7 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
     const personalNumber = String(form.get('personalNumber') ?? '').trim();
     setNotFound(undefined);
     register.reset();
-    const { data: found } = await search.send<{ items: Subject[] }>(() =>
+    const { data: found } = await search.send(() =>
       api.POST('/api/v1/youth-subjects/search', { body: { personalNumber, reason: String(form.get('reason') ?? '') } }),
     );
     if (!found) return;
@@ -65,13 +66,13 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get('name') ?? '');
-    const { data: created, problem } = await register.send<Subject>(() => api.POST('/api/v1/youth-subjects', { body: { personalNumber: notFound!, name } }));
+    const { data: created, problem } = await register.send(() => api.POST('/api/v1/youth-subjects', { body: { personalNumber: notFound!, name } }));
     if (created) return onFound(created);
     // Registered by someone else since the search: carry on with that registration.
     const existing = (problem as { existingSubjectId?: string } | undefined)?.existingSubjectId;
     if (existing) {
       const { data } = await api.GET('/api/v1/youth-subjects/{id}', { params: { path: { id: existing } } });
-      if (data) onFound(data as unknown as Subject);
+      if (data) onFound(data);
     }
   }
 
@@ -114,7 +115,7 @@ function CaseDetails({ subject }: { subject: Subject }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const riskFactors = checked<RiskFactor>(data, 'riskFactors');
-    await form.send<{ id: string }>(
+    await form.send(
       () =>
         api.POST('/api/v1/youth-cases', {
           body: {
@@ -139,13 +140,13 @@ function CaseDetails({ subject }: { subject: Subject }) {
           id="form"
           legend={t('youthNew.form')}
           description={t('youthNew.formHelp')}
-          options={CASE_FORMS.map((key) => ({ key, label: t(`youth.forms.${key}`) }))}
+          options={youthCaseFormValues.map((key) => ({ key, label: t(`youth.forms.${key}`) }))}
           error={form.error('form') ?? form.error('subjectId')}
         />
         <CheckboxGroup<RiskFactor>
           id="riskFactors"
           legend={t('youthNew.riskFactors')}
-          options={RISK_FACTORS.map((key) => ({ key, label: t(`youth.riskFactorLabels.${key}`) }))}
+          options={youthRiskFactorValues.map((key) => ({ key, label: t(`youth.riskFactorLabels.${key}`) }))}
           error={form.error('riskFactors')}
         />
         <Textfield id="reviewOn" name="reviewOn" type="date" label={t('youthNew.reviewOn')} error={form.error('reviewOn')} />

@@ -2,15 +2,15 @@ import { Button, Details, Heading, List, Paragraph, Tag, Textfield } from '@digd
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../../api/client';
-import type { components } from '../../api/schema';
+import { type components, youthPlanItemStatusValues } from '../../api/schema';
 import { date, EmptyState, ProblemMessage } from '../../components/common';
 import { FormStatus, text, useApiForm } from './forms';
 import { SelectField } from '../../components/forms';
 
-type PlanStatus = NonNullable<components['schemas']['PlanItemUpdateInput']['status']>;
-export interface PlanItem { id: string; goal: string; task: string; dueOn: string; status: PlanStatus; ownerName: string | null; ownerDescription: string; version: number }
+type PlanStatus = components['schemas']['YouthPlanItemStatus'];
+type PlanItem = components['schemas']['YouthPlanItemView'];
 
-const STATUS_COLOURS = { open: 'info', done: 'success', cancelled: 'neutral' } as const;
+const STATUS_COLOURS = { open: 'info', done: 'success', cancelled: 'neutral' } as const satisfies Record<PlanStatus, string>;
 
 /** The plan: goals and tasks with who does them and by when; owners add tasks and follow them up. */
 export function Plan(props: { caseId: string; plan: { data?: PlanItem[]; problem?: Problem; reload: () => void }; canWrite: boolean }) {
@@ -110,7 +110,7 @@ function PlanItemChange({ caseId, item, onSaved }: { caseId: string; item: PlanI
         <form className="protocol" onSubmit={(e) => void save(e)}>
           <FormStatus form={form} success={t('youthPlan.updated')} />
           <SelectField id={form.id('status')} name="status" label={t('youthPlan.status')} defaultValue={item.status} error={form.error('status')}>
-            {(['open', 'done', 'cancelled'] as const).map((s) => <option key={s} value={s}>{t(`youthPlan.statuses.${s}`)}</option>)}
+            {youthPlanItemStatusValues.map((s) => <option key={s} value={s}>{t(`youthPlan.statuses.${s}`)}</option>)}
           </SelectField>
           <Textfield id={form.id('task')} name="task" label={t('youthPlan.progress')} multiline rows={2} required minLength={2} maxLength={2000} defaultValue={item.task} error={form.error('task')} />
           <Textfield id={form.id('dueOn')} name="dueOn" type="date" label={t('youthPlan.dueOn')} required defaultValue={item.dueOn} error={form.error('dueOn')} />

@@ -3,13 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import { dateTime, PageTitle } from '../../components/common';
 import { useSession } from '../../session';
 import { todayInStockholm } from '../../components/time';
 import { FormStatus, SHAREABLE, useApiForm, useCollaborations, type Category } from './forms';
 import { SelectField } from '../../components/forms';
 
-interface Receipt { caseReference: string; receivedBy: string; receivedAt: string }
+type Receipt = components['schemas']['YouthConcernReceiptView'];
 
 /**
  * A report of concern from the police to social services (SoL 14 kap 1 §). The case it opens
@@ -28,7 +29,7 @@ export function ReportOfConcern() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (name: string) => String(data.get(name) ?? '');
-    await form.send<Receipt>(
+    await form.send(
       () =>
         api.POST('/api/v1/youth-cases/reports-of-concern', {
           body: {

@@ -3,33 +3,22 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import type { components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
 import { AccessLog } from './AccessLog';
-import { type Participant, Participants, StatusChange } from './CaseStatus';
+import { Participants, StatusChange } from './CaseStatus';
 import { Consents } from './Consents';
 import { Disclosures } from './Disclosures';
-import { Entries, type Entry } from './Entries';
-import type { CaseForm, Category, RiskFactor } from './forms';
-import { type Meeting, Meetings } from './Meetings';
-import { Plan, type PlanItem } from './Plan';
-
-type Status = components['schemas']['TransitionInput']['to'] | 'purged';
-interface Subject { id: string; name: string; personalNumber: string; age: number }
-interface CaseRow { id: string; reference: string; form: CaseForm; status: Status; reviewOn: string | null; coordinatorName: string | null; subject: Subject | null }
-interface CaseView {
-  id: string; reference: string; form: CaseForm; status: Status; subject: Subject | null; coordinator: { displayName: string } | null;
-  riskFactors: { key: RiskFactor }[]; reviewOn: string | null; ownerOrganisation: { id: string; name: string }; participants: Participant[];
-  access: { owner: boolean; categories: { key: Category }[] }; nextStatuses: Exclude<Status, 'purged'>[]; version: number;
-}
+import { Entries } from './Entries';
+import { Meetings } from './Meetings';
+import { Plan } from './Plan';
 
 /** The case list: masked numbers only; a police officer sees just the cases shared with the police. */
 export function YouthCases() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const cases = useLoad<{ items: CaseRow[] }>(() => api.GET('/api/v1/youth-cases', { params: { query: { limit: 100 } } }), []);
+  const cases = useLoad(() => api.GET('/api/v1/youth-cases', { params: { query: { limit: 100 } } }), []);
   return (
     <>
       <PageTitle>{t('youth.title')}</PageTitle>
@@ -82,10 +71,10 @@ export function YouthCase() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const view = useLoad<CaseView>(() => api.GET('/api/v1/youth-cases/{id}', { params: { path: { id: id! } } }), [id]);
-  const entries = useLoad<{ items: Entry[] }>(() => api.GET('/api/v1/youth-cases/{id}/entries', { params: { path: { id: id! }, query: { limit: 50 } } }), [id]);
-  const plan = useLoad<PlanItem[]>(() => api.GET('/api/v1/youth-cases/{id}/plan-items', { params: { path: { id: id! } } }), [id]);
-  const meetings = useLoad<Meeting[]>(() => api.GET('/api/v1/youth-cases/{id}/meetings', { params: { path: { id: id! } } }), [id]);
+  const view = useLoad(() => api.GET('/api/v1/youth-cases/{id}', { params: { path: { id: id! } } }), [id]);
+  const entries = useLoad(() => api.GET('/api/v1/youth-cases/{id}/entries', { params: { path: { id: id! }, query: { limit: 50 } } }), [id]);
+  const plan = useLoad(() => api.GET('/api/v1/youth-cases/{id}/plan-items', { params: { path: { id: id! } } }), [id]);
+  const meetings = useLoad(() => api.GET('/api/v1/youth-cases/{id}/meetings', { params: { path: { id: id! } } }), [id]);
   if (view.loading && !view.data) return <Loading />;
   if (!view.data) return <ProblemMessage problem={view.problem} />;
   const c = view.data;
@@ -136,8 +125,8 @@ function RevealNumber({ subjectId }: { subjectId: string }) {
 
   async function reveal(reason: string): Promise<Problem | undefined> {
     const { data, error, response } = await api.POST('/api/v1/youth-subjects/{id}/reveal', { params: { path: { id: subjectId } }, body: { reason } });
-    if (error) return asProblem(error, response.status);
-    setNumber((data as unknown as { personalNumber: string }).personalNumber);
+    if (!data) return asProblem(error, response.status);
+    setNumber(data.personalNumber);
   }
 
   if (number) return <Paragraph>{t('youth.number')}: <strong data-testid="revealed-number">{number}</strong></Paragraph>;

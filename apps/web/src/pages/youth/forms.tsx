@@ -2,21 +2,18 @@ import { Alert, Checkbox, Fieldset, Radio, ValidationMessage } from '@digdir/des
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, type Problem } from '../../api/client';
-import type { components } from '../../api/schema';
+import { type components, youthInformationCategoryValues } from '../../api/schema';
 import { ProblemMessage } from '../../components/common';
 import { useSession } from '../../session';
 
-/** The api's vocabulary, from its OpenAPI document: a new key there breaks the type check here. */
-export type Category = components['schemas']['ConsentInput']['categories'][number];
-export type RiskFactor = NonNullable<components['schemas']['NewCaseInput']['riskFactors']>[number];
-export type CaseForm = components['schemas']['NewCaseInput']['form'];
-export type SignerRole = components['schemas']['SignerInput']['role'];
+/** The api's vocabularies, from its OpenAPI document (their values are exported there as `…Values`). */
+export type Category = components['schemas']['YouthInformationCategory'];
+export type RiskFactor = components['schemas']['YouthRiskFactor'];
+export type CaseForm = components['schemas']['YouthCaseForm'];
+export type SignerRole = components['schemas']['YouthSignerRole'];
 
-export const CATEGORIES: Category[] = ['basic', 'family', 'school', 'leisure', 'health', 'plan', 'offences'];
 /** What may be chosen: `basic` comes with any sharing (the api adds it). */
-export const SHAREABLE: Category[] = CATEGORIES.filter((c) => c !== 'basic');
-export const RISK_FACTORS: RiskFactor[] = ['truancy', 'school_failure', 'family_conflict', 'violence_exposure', 'risky_peers', 'risky_places', 'alcohol', 'drugs', 'mental_health', 'crime', 'weapons'];
-export const CASE_FORMS: CaseForm[] = ['sspf', 'sig', 'report_of_concern', 'other'];
+export const SHAREABLE = youthInformationCategoryValues.filter((c): c is Exclude<Category, 'basic'> => c !== 'basic');
 
 /** A collaboration as /me gives it: with its police and municipality. */
 export interface Collaboration { id: string; name: string; police: { id: string; name: string }; municipality: { id: string; name: string } }
@@ -44,9 +41,12 @@ export function useApiForm(prefix?: string, aliases: Record<string, string> = {}
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  /** Sends; on success runs `then` and answers the data, else keeps (and answers) the problem. */
+  /**
+   * Sends; on success runs `then` and answers the data, else keeps (and answers) the problem. The
+   * data's type is the typed client's answer for the route.
+   */
   async function send<T>(
-    request: () => Promise<{ data?: unknown; error?: unknown; response: Response }>,
+    request: () => Promise<{ data?: T; error?: unknown; response: Response }>,
     then?: (data: T) => void,
   ): Promise<{ data?: T; problem?: Problem }> {
     setBusy(true);
@@ -173,7 +173,7 @@ export function text(form: FormData, name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
-export function useCategoryOptions(keys: Category[] = SHAREABLE) {
+export function useCategoryOptions(keys: readonly Category[] = SHAREABLE) {
   const { t } = useTranslation();
   return keys.map((key) => ({ key, label: t(`youth.categories.${key}`) }));
 }
