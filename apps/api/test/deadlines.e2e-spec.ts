@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DeadlinesService, ReconcilerService, reminderJobId, ReminderService } from '@samverkan/deadlines';
-import { DigestService, EmailService } from '@samverkan/notifications';
+import { DeadlinesService, DigestService, ReconcilerService, reminderJobId, ReminderService } from '@samverkan/deadlines';
+import { EmailService } from '@samverkan/notifications';
 import { QueueName, redisConnection } from '@samverkan/platform';
 import { deleteQueueKeys } from '@samverkan/testing';
 import { Queue } from 'bullmq';
@@ -227,7 +227,7 @@ describe('deadlines, reminders and escalation', () => {
     expect(mail.received.filter((m) => m.raw.includes('Hej!'))).toHaveLength(1);
   });
 
-  it('sends one morning digest per user, grouping overdue and due-soon items', async () => {
+  it('sends one morning digest per user, grouping overdue and due-soon items, organisation-level deadlines included', async () => {
     const chief = ids.chief;
     await api.db.transaction(async (manager) => {
       for (const [n, inDays] of [[901, -2], [902, 3], [903, 20]] as const) {
@@ -242,6 +242,15 @@ describe('deadlines, reminders and escalation', () => {
           responsibleOrganisationId: ids.org,
         });
       }
+      // Nobody named and no unit: the organisation's supervisors answer for it, in the digest as in reminders.
+      await deadlines.upsert(manager, {
+        kind: 'digest_test',
+        resourceType: 'test_subject',
+        resourceId: '00000000-0000-4000-8000-000000000904',
+        title: 'Ärende 904',
+        dueAt: new Date(Date.now() + 86_400_000),
+        responsibleOrganisationId: ids.org,
+      });
     });
     const digest = worker!.get(DigestService);
     const first = await digest.run();
@@ -253,6 +262,7 @@ describe('deadlines, reminders and escalation', () => {
       return found!;
     });
     expect(mailFor.raw).toContain('rende 902');
+    expect(mailFor.raw).toContain('rende 904');
     expect(mailFor.raw).not.toContain('rende 903');
     expect(mail.received.filter((m) => m.to.includes('socialchef@hammaro.test') && m.raw.includes('rende 901'))).toHaveLength(1);
   });

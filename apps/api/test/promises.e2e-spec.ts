@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FixedClock } from '@samverkan/platform';
-import { HAMMARO_PROMISE_TITLE } from '@samverkan/promises';
+import { HAMMARO_PROMISE_TITLE } from '../src/seed/promises.seed.js';
 import { coded, TestApi } from './support/test-api.js';
 
 /** The promise tracker on the seeded Hammarö promise 2020–2022. "Today" is moved with the clock. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { HAMMARO_PROMISE_TITLE } from '@samverkan/promises';
+import { HAMMARO_PROMISE_TITLE } from '../src/seed/promises.seed.js';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';

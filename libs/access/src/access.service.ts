@@ -123,6 +123,31 @@ export class AccessService {
   }
 
   /**
+   * Ends grants that other libs gave (a consent's, an operation's participants', a closed case's),
+   * in the caller's transaction, with one audit event per record. `by` is null for jobs (retention).
+   * Returns how many were still active.
+   */
+  async revokeGrants(by: Principal | null, grants: { ids: readonly string[] } | { resourceType: string; resourceId: string }, manager: EntityManager): Promise<number> {
+    const [where, params] = 'ids' in grants ? ['id = ANY($3::uuid[])', [grants.ids]] : ['resource_type = $3 AND resource_id = $4', [grants.resourceType, grants.resourceId]];
+    const rows = await updateReturning<{ id: string; resource_type: string; resource_id: string }>(
+      manager,
+      `UPDATE record_grants SET revoked_at = $1, revoked_by = $2 WHERE ${where} AND revoked_at IS NULL RETURNING id, resource_type, resource_id`,
+      [this.clock.now(), by?.userId ?? null, ...params],
+    );
+    const records = new Map<string, { resourceType: string; resourceId: string; grantIds: string[] }>();
+    for (const row of rows) {
+      const key = `${row.resource_type}/${row.resource_id}`;
+      const record = records.get(key) ?? { resourceType: row.resource_type, resourceId: row.resource_id, grantIds: [] };
+      record.grantIds.push(row.id);
+      records.set(key, record);
+    }
+    for (const { resourceType, resourceId, grantIds } of records.values()) {
+      await this.audit.record({ action: 'record_grant.revoke', actor: by ? actorOf(by) : undefined, resourceType, resourceId, details: { grantIds } }, manager);
+    }
+    return rows.length;
+  }
+
+  /**
    * The rule, in one place: an action is allowed when a role scope reaches the record or a grant
    * allows it, and no deny forbids it (deny beats grant, and beats roles).
    */

@@ -5,11 +5,18 @@ import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditService } from './audit.service.js';
 
-/** The audit trail: the service every module records through, the interceptor, the review API. */
+/** Recording audit events, for every module of the api and the worker (AuditService, and AuditRecorder for libs/access). */
 @Global()
 @Module({
-  controllers: [AuditController],
-  providers: [AuditService, { provide: AuditRecorder, useExisting: AuditService }, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  providers: [AuditService, { provide: AuditRecorder, useExisting: AuditService }],
   exports: [AuditService, AuditRecorder],
+})
+export class AuditRecordingModule {}
+
+/** The audit trail in the api: recording, the interceptor that audits every mutating request, the review API. */
+@Module({
+  imports: [AuditRecordingModule],
+  controllers: [AuditController],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
 })
 export class AuditModule {}

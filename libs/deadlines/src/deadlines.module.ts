@@ -4,6 +4,7 @@ import { QueueModule, QueueName } from '@samverkan/platform';
 import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesProcessor } from './deadlines.processor.js';
 import { DeadlinesService } from './deadlines.service.js';
+import { DigestService } from './digest.service.js';
 import { ReconcilerService } from './reconciler.service.js';
 import { ReminderRulesService } from './reminder-rules.service.js';
 import { ReminderService } from './reminder.service.js';
@@ -17,10 +18,10 @@ import { ReminderService } from './reminder.service.js';
 })
 export class DeadlinesModule {}
 
-/** Delivery for the worker: reminders, escalations and the reconciler. */
+/** Delivery for the worker: reminders, escalations, the reconciler and the morning digest. */
 @Module({
   imports: [QueueModule.register(QueueName.Deadlines), NotificationsWorkerModule],
-  providers: [DeadlinesService, ReminderService, ReconcilerService, DeadlinesProcessor],
-  exports: [DeadlinesService, ReminderService, ReconcilerService],
+  providers: [DeadlinesService, ReminderService, ReconcilerService, DigestService, DeadlinesProcessor],
+  exports: [DeadlinesService, ReminderService, ReconcilerService, DigestService],
 })
 export class DeadlinesWorkerModule {}

@@ -3,25 +3,28 @@ import { type OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, QueueName, QueueProcessor } from '@samverkan/platform';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { ReminderJob } from './deadlines.service.js';
+import { DigestService } from './digest.service.js';
 import { ReconcilerService } from './reconciler.service.js';
 import { ReminderService } from './reminder.service.js';
 
 export const RECONCILE_EVERY_MS = 5 * 60_000;
 
-/** The worker's `deadlines` queue: reminders and escalations, and the periodic reconciler. */
+/** The worker's `deadlines` queue: reminders and escalations, the periodic reconciler and the morning digest. */
 @Processor(QueueName.Deadlines, { concurrency: 8 })
 export class DeadlinesProcessor extends QueueProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly reminders: ReminderService,
     private readonly reconciler: ReconcilerService,
+    private readonly digest: DigestService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
     super();
   }
 
-  /** Start-up: register the five-minute reconciler and run it once now. */
+  /** Start-up: register the five-minute reconciler (and run it once now) and the digest at 07:00 Swedish time, whatever the server's zone. */
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler('deadline-reconcile', { every: RECONCILE_EVERY_MS }, { name: JobName.DeadlineReconcile });
+    await this.queue.upsertJobScheduler('daily-digest', { pattern: '0 7 * * *', tz: 'Europe/Stockholm' }, { name: JobName.DigestRun });
     await this.reconciler.run();
   }
 
@@ -37,6 +40,8 @@ export class DeadlinesProcessor extends QueueProcessor implements OnApplicationB
       }
       case JobName.DeadlineReconcile:
         return this.reconciler.run();
+      case JobName.DigestRun:
+        return this.digest.run();
       default:
         throw new Error(`Unknown job ${job.name}`);
     }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SUPERVISOR_ROLES } from '@samverkan/access';
-import { EmailService, NotificationsService } from '@samverkan/notifications';
-import { AppConfig, Clock } from '@samverkan/platform';
+import { type Notice, Notifier } from '@samverkan/notifications';
+import { Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import type { ReminderJob } from './deadlines.service.js';
 import type { ReminderRule } from './deadlines.dto.js';
+import { answerersSql, supervisorsSql } from './deadline-answerers.js';
 import { fireAt, RULE_LABELS } from './reminder-rules.js';
 
 export type DeliveryOutcome = 'delivered' | 'duplicate' | 'void' | 'early';
@@ -31,9 +32,7 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm'
 export class ReminderService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-    private readonly email: EmailService,
-    private readonly config: AppConfig,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -56,75 +55,46 @@ export class ReminderService {
       return { outcome: 'early', recipients: 0, fireAt: when };
     }
     const escalation = deadline.recipient === 'manager';
+    const overdue = deadline.due_at.getTime() <= this.clock.now().getTime();
+    const title = `${RULE_LABELS[deadline.recipient]}: ${deadline.title}`;
+    const notice: Notice = {
+      kind: escalation ? 'deadline_escalation' : 'deadline_reminder',
+      title,
+      body: overdue ? `Försenad – skulle ha varit klar ${dateTime.format(deadline.due_at)}.` : `Ska vara klar ${dateTime.format(deadline.due_at)}.`,
+      resourceType: deadline.resource_type,
+      resourceId: deadline.resource_id,
+      deadlineId: deadline.id,
+      dedupeKey: `reminder-${deadline.id}-${deadline.key}-${deadline.due_version}`,
+      // Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
+      email: escalation ? 'always' : 'preference',
+    };
     const emailIds: string[] = [];
     const delivered = await this.dataSource.transaction(async (manager) => {
+      const select = 'SELECT * FROM deadlines WHERE id = $1';
       const recipients = await manager.query<{ user_id: string }[]>(
-        escalation ? MANAGERS_SQL : RESPONSIBLE_SQL,
+        escalation ? supervisorsSql(select, '$2', '$3') : answerersSql(select, '$2', '$3'),
         [deadline.id, this.clock.now(), SUPERVISOR_ROLES],
       );
       let count = 0;
-      const overdue = deadline.due_at.getTime() <= this.clock.now().getTime();
-      const title = `${RULE_LABELS[deadline.recipient]}: ${deadline.title}`;
-      const body = overdue
-        ? `Försenad – skulle ha varit klar ${dateTime.format(deadline.due_at)}.`
-        : `Ska vara klar ${dateTime.format(deadline.due_at)}.`;
       for (const { user_id: userId } of recipients) {
-        // One statement: the delivery row is the guard; only a new delivery creates its notification.
-        const [created] = await manager.query<{ id: string }[]>(
-          `WITH note AS (SELECT gen_random_uuid() AS id),
-           delivery AS (
-             INSERT INTO reminder_deliveries (deadline_id, rule_key, due_version, recipient_user_id, notification_id, delivered_at)
-             SELECT $1, $2, $3, $4, note.id, $5 FROM note ON CONFLICT DO NOTHING RETURNING notification_id)
-           INSERT INTO notifications (id, user_id, kind, title, body, resource_type, resource_id, deadline_id, created_at)
-           SELECT delivery.notification_id, $4, $6, $7, $8, $9, $10, $1, $5 FROM delivery RETURNING id`,
-          [deadline.id, deadline.key, deadline.due_version, userId, this.clock.now(), escalation ? 'deadline_escalation' : 'deadline_reminder',
-            title, body, deadline.resource_type, deadline.resource_id],
+        // The delivery row is the guard: only the first delivery to this person notifies.
+        const [fresh] = await manager.query<unknown[]>(
+          `INSERT INTO reminder_deliveries (deadline_id, rule_key, due_version, recipient_user_id, delivered_at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING recipient_user_id`,
+          [deadline.id, deadline.key, deadline.due_version, userId, this.clock.now()],
         );
-        if (!created) continue;
+        if (!fresh) continue;
         count += 1;
-        const notificationId = created.id;
-        // Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
-        if (this.email.enabled && (escalation || (await this.notifications.emailMode(userId, manager)) === 'immediate')) {
-          const id = await this.email.store(manager, {
-            userId,
-            kind: 'reminder',
-            subject: `Samverkan – ${title}`,
-            body: `${title}\n\n${body}\n\nÖppna i Samverkan: ${this.config.PUBLIC_URL}`,
-            dedupeKey: `reminder-${notificationId}`,
-          });
-          if (id) emailIds.push(id);
-        }
+        const { notificationId, emailId } = await this.notifier.notifyOne(manager, userId, notice);
+        await manager.query(
+          'UPDATE reminder_deliveries SET notification_id = $5 WHERE deadline_id = $1 AND rule_key = $2 AND due_version = $3 AND recipient_user_id = $4',
+          [deadline.id, deadline.key, deadline.due_version, userId, notificationId],
+        );
+        if (emailId) emailIds.push(emailId);
       }
       return count;
     });
-    await this.email.enqueue(emailIds);
+    await this.notifier.send(emailIds);
     return { outcome: delivered > 0 ? 'delivered' : 'duplicate', recipients: delivered };
   }
 }
-
-// The person responsible; else everyone in the responsible unit; else the organisation's supervisors.
-const RESPONSIBLE_SQL = `
-  WITH d AS (SELECT * FROM deadlines WHERE id = $1),
-  member AS (
-    SELECT DISTINCT m.user_id, un.organisation_id, m.unit_id, m.role
-    FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id AND u.is_active
-    WHERE m.valid_from <= $2 AND (m.valid_until IS NULL OR m.valid_until > $2))
-  SELECT u.id AS user_id FROM users u JOIN d ON u.id = d.responsible_user_id WHERE u.is_active
-  UNION
-  SELECT member.user_id FROM member JOIN d ON d.responsible_user_id IS NULL AND member.unit_id = d.responsible_unit_id
-  UNION
-  SELECT member.user_id FROM member JOIN d ON d.responsible_user_id IS NULL AND d.responsible_unit_id IS NULL
-    AND member.organisation_id = d.responsible_organisation_id AND member.role = ANY($3::text[])`;
-
-// Supervisors of the responsible unit; if it has none, those of the responsible organisation.
-const MANAGERS_SQL = `
-  WITH d AS (SELECT * FROM deadlines WHERE id = $1),
-  supervisor AS (
-    SELECT DISTINCT m.user_id, m.unit_id, un.organisation_id
-    FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id AND u.is_active
-    WHERE m.role = ANY($3::text[]) AND m.valid_from <= $2 AND (m.valid_until IS NULL OR m.valid_until > $2)),
-  in_unit AS (SELECT s.user_id FROM supervisor s JOIN d ON s.unit_id = d.responsible_unit_id)
-  SELECT user_id FROM in_unit
-  UNION
-  SELECT s.user_id FROM supervisor s JOIN d ON s.organisation_id = d.responsible_organisation_id
-  WHERE NOT EXISTS (SELECT 1 FROM in_unit)`;

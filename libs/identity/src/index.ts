@@ -5,4 +5,3 @@ export * from './identity.module.js';
 export * from './organisations/members-directory.js';
 export * from './organisations/organisations.dto.js';
 export * from './organisations/organisations.service.js';
-export * from './seed/identity.seed.js';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '@samverkan/audit';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { IdentityModule } from '@samverkan/identity';
 import { QueueModule, QueueName } from '@samverkan/platform';
@@ -48,6 +47,6 @@ export class InspectionsModule {}
 /** The worker's part: the yearly opening of restaurant reports. */
 @Module({
   imports: [QueueModule.register(QueueName.Supervision, QueueName.Deadlines)],
-  providers: [DeadlinesService, AuditService, RestaurantReportOpener, SupervisionProcessor],
+  providers: [DeadlinesService, RestaurantReportOpener, SupervisionProcessor],
 })
 export class InspectionsWorkerModule {}

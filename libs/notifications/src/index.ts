@@ -1,4 +1,3 @@
-export * from './digest.service.js';
 export * from './email.service.js';
 export * from './notifications.dto.js';
 export * from './notifications.module.js';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { QueueModule, QueueName } from '@samverkan/platform';
-import { DigestService } from './digest.service.js';
 import { EmailService } from './email.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { NotificationsService } from './notifications.service.js';
 import { Notifier } from './notifier.service.js';
 
-const providers = [NotificationsService, EmailService, DigestService, Notifier];
+const providers = [NotificationsService, EmailService, Notifier];
 
 /** The inbox and e-mail, for the api (controller). */
 @Module({
@@ -18,7 +17,7 @@ const providers = [NotificationsService, EmailService, DigestService, Notifier];
 })
 export class NotificationsModule {}
 
-/** The inbox and e-mail, for the worker (sending and the daily digest). */
+/** The inbox and e-mail, for the worker (sending). */
 @Module({
   imports: [QueueModule.register(QueueName.Notifications)],
   providers: [...providers, NotificationsProcessor],

@@ -60,6 +60,16 @@ export class NotificationsService {
     return row?.email_mode ?? 'digest';
   }
 
+  /** Of these users, those whose e-mail choice is `mode` (the digest is the default). One query. */
+  async withEmailMode(userIds: readonly string[], mode: EmailMode): Promise<Set<string>> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT u.id FROM unnest($1::uuid[]) AS u(id) LEFT JOIN notification_preferences p ON p.user_id = u.id
+       WHERE coalesce(p.email_mode, 'digest') = $2`,
+      [[...new Set(userIds)], mode],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async setEmailMode(userId: string, mode: EmailMode): Promise<EmailMode> {
     await this.dataSource.query(
       `INSERT INTO notification_preferences (user_id, email_mode, updated_at) VALUES ($1, $2, now())

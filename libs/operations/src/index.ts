@@ -1,4 +1,3 @@
 export * from './operation-rules.js';
 export * from './operations.module.js';
-export * from './operations.seed.js';
 export * from './operations.views.js';

@@ -164,11 +164,8 @@ export class OperationsService {
     const errors = await this.participantErrors(record.ownerOrganisationId, input);
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE record_grants SET revoked_at = $2, revoked_by = $3 WHERE id IN (SELECT grant_id FROM operation_participants WHERE operation_id = $1) AND revoked_at IS NULL`,
-        [id, this.clock.now(), principal.userId],
-      );
-      await manager.query('DELETE FROM operation_participants WHERE operation_id = $1', [id]);
+      const previous = await manager.query<{ grant_id: string }[]>('DELETE FROM operation_participants WHERE operation_id = $1 RETURNING grant_id', [id]);
+      await this.access.revokeGrants(principal, { ids: previous.map((row) => row.grant_id) }, manager);
       await this.grantParticipants(manager, principal, id, input);
       await this.audit.record({ action: 'operation.participants', resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId }, manager);
     });

@@ -9,7 +9,8 @@ import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from '
 import { assertParty } from './party.js';
 import { PromiseAccess } from './promise-access.js';
 import type { ActionEventView, ActionView, ActionWithHistoryView } from './actions.views.js';
-import { type ActionStatus, FINAL_ACTION_STATUSES } from './vocabulary.js';
+import { actionStatusChange } from './promise-rules.js';
+import type { ActionStatus } from './vocabulary.js';
 
 /** The deadline kind of an action's due date (reminder rules are set per kind). */
 export const ACTION_DEADLINE = 'action_due';
@@ -115,23 +116,17 @@ export class ActionsService {
     const facts = await this.records.action(principal, id, true);
     assertParty(principal, 'promise_action:update', facts.party);
     const before = await this.find(id);
-    const wasFinal = FINAL_ACTION_STATUSES.includes(before.status);
-    const status = request.status ?? before.status;
-    const reopening = wasFinal && !FINAL_ACTION_STATUSES.includes(status);
-    const editsOtherThanStatus = Object.keys(request).some((k) => !['status', 'statusReason', 'note'].includes(k));
-    if (wasFinal && !reopening && (editsOtherThanStatus || request.status !== undefined)) {
-      throw invalidField('status', 'action.final', { status: before.status });
-    }
-    if ((reopening || ((status === 'blocked' || status === 'cancelled') && status !== before.status)) && !request.statusReason) {
-      throw invalidField('statusReason', 'action.reason_required', { change: reopening ? 'reopen' : `set ${status}` });
-    }
+    const { status, progress, reopening, errors } = actionStatusChange(before, {
+      ...request,
+      editsOtherFields: Object.keys(request).some((k) => !['status', 'statusReason', 'note'].includes(k)),
+    });
+    if (errors.length > 0) throw new ValidationProblem(errors);
     if (request.responsibleUnitId !== undefined || request.responsibleUserId !== undefined) {
       await this.assertResponsible(before.responsibleOrganisation.id, request.responsibleUnitId ?? before.responsibleUnit?.id, request.responsibleUserId ?? before.responsibleUser?.id, facts.collaborationId);
     }
     const startDate = request.startDate ?? before.startDate;
     const dueDate = request.dueDate ?? before.dueDate;
     if (startDate && startDate > dueDate) throw invalidField('dueDate', 'date.not_before', { other: 'startDate' });
-    const progress = status === 'done' ? 100 : (request.progress ?? (reopening ? Math.min(before.progress, 90) : before.progress));
     const statusReason = status === 'blocked' || status === 'cancelled' || reopening ? (request.statusReason ?? before.statusReason) : null;
     const now = this.clock.now();
     const changed = (Object.keys(request) as (keyof UpdateActionRequest)[]).filter(

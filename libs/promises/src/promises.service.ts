@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService, changedFields } from '@samverkan/audit';
-import { affectedRows, Clock, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem } from '@samverkan/platform';
+import { affectedRows, Clock, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
@@ -16,17 +16,8 @@ import type {
   UpdatePromiseRequest,
 } from './promises.dto.js';
 import type { CommitmentView, PromiseView } from './promises.views.js';
-import type { PromiseStatus } from './vocabulary.js';
+import { promiseStatusErrors } from './promise-rules.js';
 
-/** Allowed status changes of a promise (medborgarlöfte). */
-const PROMISE_TRANSITIONS: Record<PromiseStatus, readonly PromiseStatus[]> = {
-  draft: ['signed'],
-  signed: ['active', 'draft'],
-  active: ['evaluated', 'extended'],
-  evaluated: ['closed', 'extended', 'active'],
-  extended: ['evaluated', 'closed'],
-  closed: [],
-};
 
 const SELECT_PROMISES = `
   SELECT p.id, p.collaboration_id AS "collaborationId", co.name AS "collaborationName", p.title, p.summary,
@@ -100,9 +91,8 @@ export class PromisesService {
     const facts = await this.records.promise(principal, id);
     await this.access.assertAllowed(principal, 'promise:manage', facts);
     const before = await this.find(id);
-    if (request.status && request.status !== before.status && !PROMISE_TRANSITIONS[before.status].includes(request.status)) {
-      throw invalidField('status', 'status.transition', { from: before.status, to: request.status });
-    }
+    const statusErrors = promiseStatusErrors(before.status, request.status);
+    if (statusErrors.length > 0) throw new ValidationProblem(statusErrors);
     const periodStart = request.periodStart ?? before.periodStart;
     const periodEnd = request.periodEnd ?? before.periodEnd;
     if (periodEnd <= periodStart) throw invalidField('periodEnd', 'date.after', { other: 'periodStart' });

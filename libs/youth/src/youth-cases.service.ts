@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { AccessService, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
@@ -13,9 +13,9 @@ import { caseDeadlineResources, caseReference, REVIEW_DEADLINE } from './youth-d
 import { YouthSubjectsService } from './youth-subjects.service.js';
 import type { YouthCaseListItemView, YouthCaseView, YouthConcernReceiptView, YouthParticipantView, YouthRiskFactorView, YouthSubjectView } from './youth.views.js';
 import {
-  CASE_FORMS,
   CASE_TRANSITIONS,
   caseFormErrors,
+  caseTransitionErrors,
   defaultRetentionClass,
   INFORMATION_CATEGORIES,
   type InformationCategory,
@@ -61,6 +61,7 @@ export class YouthCasesService {
     private readonly deadlines: DeadlinesService,
     private readonly notifier: Notifier,
     private readonly members: MembersDirectory,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -167,16 +168,14 @@ export class YouthCasesService {
   async transition(principal: Principal, id: string, version: number, input: TransitionInput): Promise<YouthCaseView> {
     const permission = input.to === 'closed' ? 'youth_case:close' : 'youth_case:update';
     const record = await this.gate.workable(principal, id, permission);
-    if (!CASE_TRANSITIONS[record.status].includes(input.to)) {
-      throw invalidField('to', 'status.transition', { from: record.status, to: input.to });
-    }
-    if (needsConsentToEnter(record.form, input.to)) {
-      const [consent] = await this.dataSource.query(
-        `SELECT 1 FROM youth_consents WHERE case_id = $1 AND withdrawn_at IS NULL AND valid_from <= $2::date AND valid_until >= $2::date LIMIT 1`,
-        [id, stockholmDate(this.clock.now())],
-      );
-      if (!consent) throw invalidField('to', 'youth_case.consent_needed', { form: CASE_FORMS[record.form].label });
-    }
+    const consents = needsConsentToEnter(record.form, input.to)
+      ? await this.dataSource.query<unknown[]>(
+          `SELECT 1 FROM youth_consents WHERE case_id = $1 AND withdrawn_at IS NULL AND valid_from <= $2::date AND valid_until >= $2::date LIMIT 1`,
+          [id, stockholmDate(this.clock.now())],
+        )
+      : [];
+    const errors = caseTransitionErrors(record.form, record.status, input.to, consents.length > 0);
+    if (errors.length > 0) throw new ValidationProblem(errors);
     const today = stockholmDate(this.clock.now());
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
       const closing = input.to === 'closed';
@@ -189,7 +188,7 @@ export class YouthCasesService {
       if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
       const ids: string[] = [];
       if (closing) {
-        await manager.query(`UPDATE record_grants SET revoked_at = $2, revoked_by = $3 WHERE resource_type = 'youth_case' AND resource_id = $1 AND revoked_at IS NULL`, [id, this.clock.now(), principal.userId]);
+        await this.access.revokeGrants(principal, { resourceType: 'youth_case', resourceId: id }, manager);
         ids.push(...(await this.closeDeadlines(manager, id)));
       }
       await this.audit.record(

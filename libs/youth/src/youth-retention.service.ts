@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Clock, stockholmDate } from '@samverkan/platform';
@@ -21,6 +22,7 @@ export class YouthRetentionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: DeadlinesService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +56,7 @@ export class YouthRetentionService {
       const [{ n }] = await manager.query<{ n: number }[]>(`WITH gone AS (DELETE FROM ${table} WHERE case_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [id]);
       removed[what] = n;
     }
-    await manager.query(`UPDATE record_grants SET revoked_at = $2 WHERE resource_type = 'youth_case' AND resource_id = $1 AND revoked_at IS NULL`, [id, this.clock.now()]);
+    await this.access.revokeGrants(null, { resourceType: 'youth_case', resourceId: id }, manager);
     await manager.query(
       `UPDATE youth_cases SET status = 'purged', subject_id = NULL, coordinator_user_id = NULL, risk_factors = '{}', review_on = NULL,
          purged_at = $2, tombstone = $3, version = version + 1 WHERE id = $1`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FieldError } from '@samverkan/platform';
-import { consentErrors as consentFieldErrors, defaultRetentionClass, disclosureErrors as disclosureFieldErrors, type DisclosureFacts, purgeOn, suppress } from './youth-rules.js';
+import { CASE_STATUSES, CASE_TRANSITIONS, caseTransitionErrors, consentErrors as consentFieldErrors, defaultRetentionClass, disclosureErrors as disclosureFieldErrors, type DisclosureFacts, purgeOn, suppress } from './youth-rules.js';
 
 const consent = (signers: ('guardian' | 'young_person')[], extra: Record<string, unknown> = {}) => ({
   signers: signers.map((role) => ({ role })),
@@ -93,5 +93,28 @@ describe('statistics suppression', () => {
     ]);
     expect(suppress([{ key: 'a', count: 2 }, { key: 'b', count: 4 }, { key: 'c', count: 9 }]).map((c) => c.count)).toEqual([null, null, 9]);
     expect(suppress([{ key: 'a', count: 5 }, { key: 'b', count: 9 }]).map((c) => c.count)).toEqual([5, 9]);
+  });
+});
+
+describe('case flow', () => {
+  it('follows the path and closes from any open status', () => {
+    expect(caseTransitionErrors('other', 'concern_raised', 'assessment', false)).toEqual([]);
+    for (const from of CASE_STATUSES.filter((s) => s !== 'closed' && s !== 'purged')) expect(caseTransitionErrors('sspf', from, 'closed', false)).toEqual([]);
+    expect(contract(caseTransitionErrors('sspf', 'concern_raised', 'plan_active', true))).toEqual([
+      { field: 'to', code: 'status.transition', params: { from: 'concern_raised', to: 'plan_active' } },
+    ]);
+  });
+
+  it('never leaves closed by hand: purged is retention’s alone', () => {
+    for (const to of CASE_STATUSES) expect(contract(caseTransitionErrors('other', 'closed', to, true))[0]?.code).toBe('status.transition');
+    for (const from of CASE_STATUSES) expect(CASE_TRANSITIONS[from]).not.toContain('purged');
+  });
+
+  it('starts the mapping of a consent-based form only under a valid consent', () => {
+    expect(contract(caseTransitionErrors('sspf', 'assessment', 'mapping', false))).toEqual([
+      { field: 'to', code: 'youth_case.consent_needed', params: { form: 'SSPF – skola, socialtjänst, polis, fritid' } },
+    ]);
+    expect(caseTransitionErrors('sspf', 'assessment', 'mapping', true)).toEqual([]);
+    expect(caseTransitionErrors('other', 'assessment', 'mapping', false)).toEqual([]);
   });
 });

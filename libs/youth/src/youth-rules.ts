@@ -76,6 +76,16 @@ export function needsConsentToEnter(form: CaseForm, status: CaseStatus): boolean
   return CASE_FORMS[form].consentBased && status === 'mapping';
 }
 
+/**
+ * Whether a case may move from `from` to `to`: the flow allows the step, and a consent-based form
+ * enters the mapping only under a valid consent (SSPF and SIG work on consent, DOMAIN.md §3).
+ */
+export function caseTransitionErrors(form: CaseForm, from: CaseStatus, to: CaseStatus, hasValidConsent: boolean): FieldError[] {
+  if (!CASE_TRANSITIONS[from].includes(to)) return [fieldError('to', 'status.transition', { from, to })];
+  if (needsConsentToEnter(form, to) && !hasValidConsent) return [fieldError('to', 'youth_case.consent_needed', { form: CASE_FORMS[form].label })];
+  return [];
+}
+
 export function caseFormErrors(form: CaseForm, birthDate: string, today: string): FieldError[] {
   const age = ageOn(birthDate, today);
   const { minAge, maxAge, label } = CASE_FORMS[form];

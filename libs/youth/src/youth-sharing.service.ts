@@ -121,10 +121,8 @@ export class YouthSharingService {
         'UPDATE youth_consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawal_reason = $4, version = version + 1 WHERE id = $1',
         [consentId, this.clock.now(), principal.userId, reason],
       );
-      await manager.query(
-        `UPDATE record_grants SET revoked_at = $2, revoked_by = $3 WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`,
-        [consent.grant_ids, this.clock.now(), principal.userId],
-      );
+      // Withdrawal stops all further sharing at once (DOMAIN.md §3): the consent's read grants end now.
+      await this.access.revokeGrants(principal, { ids: consent.grant_ids }, manager);
       const closed = await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consentId, 'cancelled');
       await this.gate.touch(manager, caseId);
       await this.audit.record(

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from '@samverkan/access';
-import { AuditService } from '@samverkan/audit';
 import { IdentityModule } from '@samverkan/identity';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
@@ -32,7 +31,6 @@ export class YouthModule {}
   imports: [QueueModule.register(QueueName.Youth, QueueName.Deadlines), NotificationsWorkerModule],
   providers: [
     AccessService,
-    AuditService,
     DeadlinesService,
     FieldCipher,
     YouthCaseAccess,

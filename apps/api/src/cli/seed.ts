@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DEMO_USERS } from '@samverkan/identity';
+import { DEMO_USERS } from '../seed/identity.seed.js';
 import { describePostgres, loadConfig, runMain, runSeed } from '@samverkan/platform';
 import { seedSteps } from '../seed/seed-steps.js';
 

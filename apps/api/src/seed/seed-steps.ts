@@ -1,13 +1,14 @@
-import { identitySeed } from '@samverkan/identity';
 import { inspectionsSeed } from '@samverkan/inspections';
-import { promisesSeed } from '@samverkan/promises';
-import { youthSeed } from '@samverkan/youth';
-import { operationsSeed } from '@samverkan/operations';
 import type { AppConfig, SeedStep } from '@samverkan/platform';
+import { identitySeed } from './identity.seed.js';
+import { operationsSeed } from './operations.seed.js';
+import { promisesSeed } from './promises.seed.js';
+import { youthSeed } from './youth.seed.js';
 
 /**
- * The demo data, in dependency order. Each domain module adds its step here as it arrives
- * (the Hammarö 2020–2022 promise, premises, cases, … after the organisations and users).
+ * The demo data, in dependency order (the Hammarö 2020–2022 promise, premises, cases, … after the
+ * organisations and users). It lives with the app, not in the libs: production code carries no
+ * demo data.
  */
 export function seedSteps(config: AppConfig): SeedStep[] {
   return [identitySeed(config.SEED_PASSWORD), promisesSeed(), inspectionsSeed(new Date()), youthSeed(config, new Date()), operationsSeed(config, new Date())];

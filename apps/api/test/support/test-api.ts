@@ -1,11 +1,11 @@
 import { expect } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { identitySeed } from '@samverkan/identity';
-import { promisesSeed } from '@samverkan/promises';
 import { type Clock, type Env, runSeed } from '@samverkan/platform';
 import { TestEnvironment } from '@samverkan/testing';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/api.factory.js';
+import { identitySeed } from '../../src/seed/identity.seed.js';
+import { promisesSeed } from '../../src/seed/promises.seed.js';
 
 export const DEMO_PASSWORD = 'Samverkan-demo-2026';
 

@@ -6,9 +6,9 @@
 export const QueueName = {
   /** Platform jobs: round-trip pings the readiness tooling uses. */
   System: 'system',
-  /** Reminder and escalation deliveries, and the reconciler. */
+  /** Reminder and escalation deliveries, the reconciler and the morning digest. */
   Deadlines: 'deadlines',
-  /** E-mail sending and the daily digest. */
+  /** E-mail sending. */
   Notifications: 'notifications',
   /** Alcohol supervision's calendar jobs: the yearly opening of restaurant reports. */
   Supervision: 'supervision',

@@ -1,9 +1,18 @@
 import { addDays, type AppConfig, FieldCipher, type SeedStep, stockholmDate, stockholmMidnight } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import { luhnCheckDigit, parsePersonalNumber } from './personal-number.js';
-import { caseReference, CONSENT_EXPIRY_DEADLINE, MEETING_DEADLINE, PLAN_ITEM_DEADLINE, REVIEW_DEADLINE } from './youth-deadlines.js';
-import { defaultRetentionClass, purgeOn } from './youth-rules.js';
-import { INSERT_SUBJECT, subjectValues } from './youth-subjects.service.js';
+import {
+  caseReference,
+  CONSENT_EXPIRY_DEADLINE,
+  defaultRetentionClass,
+  INSERT_SUBJECT,
+  luhnCheckDigit,
+  MEETING_DEADLINE,
+  parsePersonalNumber,
+  PLAN_ITEM_DEADLINE,
+  purgeOn,
+  REVIEW_DEADLINE,
+  subjectValues,
+} from '@samverkan/youth';
 
 /** A valid (check digit computed) but fictional personal number for a birth date and serial. */
 function personalNumber(birthDate: string, serial: string): string {

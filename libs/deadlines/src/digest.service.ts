@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SUPERVISOR_ROLES } from '@samverkan/access';
+import { EmailService, NotificationsService } from '@samverkan/notifications';
 import { AppConfig, Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import { EmailService } from './email.service.js';
+import { answerersSql } from './deadline-answerers.js';
 
 interface DigestRow {
   user_id: string;
@@ -14,12 +16,14 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm'
 
 /**
  * The daily digest (07:00 Europe/Stockholm): one mail per user who prefers digests, listing what
- * they are responsible for that is overdue or due within a week — instead of a mail per reminder.
+ * they answer for (deadline-answerers.ts: the same people reminders go to, organisation-level
+ * deadlines included) that is overdue or due within a week — instead of a mail per reminder.
  */
 @Injectable()
 export class DigestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
     private readonly email: EmailService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -30,24 +34,18 @@ export class DigestService {
     const now = this.clock.now();
     const today = stockholmDate(now);
     const horizon = new Date(now.getTime() + 7 * 86_400_000);
-    const rows = await this.dataSource.query<DigestRow[]>(
-      `WITH mine AS (
-         SELECT coalesce(d.responsible_user_id, m.user_id) AS user_id, d.title, d.due_at, d.due_at < $1 AS overdue
-         FROM deadlines d
-         LEFT JOIN memberships m ON d.responsible_user_id IS NULL AND m.unit_id = d.responsible_unit_id
-           AND m.valid_from <= $1 AND (m.valid_until IS NULL OR m.valid_until > $1)
-         WHERE d.status = 'open' AND d.due_at <= $2)
+    const answering = await this.dataSource.query<DigestRow[]>(
+      `WITH mine AS (${answerersSql(`SELECT * FROM deadlines WHERE status = 'open' AND due_at <= $2`, '$1', '$3')})
        SELECT u.id AS user_id, u.display_name,
-              json_agg(json_build_object('title', mine.title, 'due_at', mine.due_at, 'overdue', mine.overdue) ORDER BY mine.due_at) AS items
-       FROM mine JOIN users u ON u.id = mine.user_id AND u.is_active
-       LEFT JOIN notification_preferences p ON p.user_id = u.id
-       WHERE coalesce(p.email_mode, 'digest') = 'digest'
+              json_agg(json_build_object('title', d.title, 'due_at', d.due_at, 'overdue', d.due_at < $1) ORDER BY d.due_at, d.id) AS items
+       FROM mine JOIN deadlines d ON d.id = mine.deadline_id JOIN users u ON u.id = mine.user_id
        GROUP BY u.id, u.display_name`,
-      [now, horizon],
+      [now, horizon, SUPERVISOR_ROLES],
     );
+    const wantDigest = await this.notifications.withEmailMode(answering.map((row) => row.user_id), 'digest');
     const ids: string[] = [];
     await this.dataSource.transaction(async (manager) => {
-      for (const row of rows) {
+      for (const row of answering.filter((r) => wantDigest.has(r.user_id))) {
         const overdue = row.items.filter((i) => i.overdue);
         const soon = row.items.filter((i) => !i.overdue);
         const list = (items: DigestRow['items']) => items.map((i) => `  • ${i.title} — ${dateTime.format(new Date(i.due_at))}`).join('\n');

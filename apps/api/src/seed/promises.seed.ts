@@ -1,6 +1,6 @@
 import type { SeedStep } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import type { ActionStatus, ActivityKind, Party, TargetPeriod } from './vocabulary.js';
+import type { ActionStatus, ActivityKind, Party, TargetPeriod } from '@samverkan/promises';
 
 /**
  * The Hammarö citizen promise 2020-01-01 – 2022-12-31 (Hammarö kommun + Lokalpolisområde

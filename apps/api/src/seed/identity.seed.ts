@@ -1,7 +1,7 @@
 import type { RoleName } from '@samverkan/access';
+import { hashPassword } from '@samverkan/identity';
 import type { SeedStep } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/password.service.js';
 
 /**
  * The Hammarö collaboration (Hammarö kommun + Lokalpolisområde Karlstad, medborgarlöfte

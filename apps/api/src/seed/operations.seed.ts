@@ -1,6 +1,6 @@
 import { addDays, type AppConfig, FieldCipher, type SeedStep, stockholmDate } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import { summaryCounts } from './operation-rules.js';
+import { summaryCounts } from '@samverkan/operations';
 
 interface SeedOperation {
   title: string;

@@ -1,0 +1,59 @@
+/**
+ * The status rules of the promise and its actions, in one place: pure functions the services call
+ * and the tests read. Progress roll-ups live in progress.ts.
+ */
+import { type FieldError, fieldError } from '@samverkan/platform';
+import { type ActionStatus, FINAL_ACTION_STATUSES, type PromiseStatus } from './vocabulary.js';
+
+/** How a promise (medborgarlöfte) moves: signed, in force, evaluated each year, extended or closed. */
+export const PROMISE_TRANSITIONS: Record<PromiseStatus, readonly PromiseStatus[]> = {
+  draft: ['signed'],
+  signed: ['active', 'draft'],
+  active: ['evaluated', 'extended'],
+  evaluated: ['closed', 'extended', 'active'],
+  extended: ['evaluated', 'closed'],
+  closed: [],
+};
+
+export function promiseStatusErrors(from: PromiseStatus, to: PromiseStatus | undefined): FieldError[] {
+  return to && to !== from && !PROMISE_TRANSITIONS[from].includes(to) ? [fieldError('status', 'status.transition', { from, to })] : [];
+}
+
+/** Statuses that need a reason when an action enters them. */
+const NEEDS_REASON: readonly ActionStatus[] = ['blocked', 'cancelled'];
+/** Progress a reopened action falls back to at most: it is not done after all. */
+const REOPENED_PROGRESS_CAP = 90;
+
+export interface ActionChange {
+  status?: ActionStatus;
+  statusReason?: string;
+  progress?: number;
+  /** Whether the change edits anything besides status, reason and note. */
+  editsOtherFields: boolean;
+}
+
+export interface ActionOutcome {
+  status: ActionStatus;
+  progress: number;
+  /** Whether a final action (done, cancelled) opens again. */
+  reopening: boolean;
+  errors: FieldError[];
+}
+
+/**
+ * An action's status change. Done and cancelled are final: the only change allowed then is
+ * reopening (an open status, with a reason). Blocked and cancelled need a reason; done is 100 %.
+ */
+export function actionStatusChange(before: { status: ActionStatus; progress: number }, change: ActionChange): ActionOutcome {
+  const status = change.status ?? before.status;
+  const wasFinal = FINAL_ACTION_STATUSES.includes(before.status);
+  const reopening = wasFinal && !FINAL_ACTION_STATUSES.includes(status);
+  const errors: FieldError[] = [];
+  if (wasFinal && !reopening && (change.editsOtherFields || change.status !== undefined)) {
+    errors.push(fieldError('status', 'action.final', { status: before.status }));
+  } else if ((reopening || (NEEDS_REASON.includes(status) && status !== before.status)) && !change.statusReason) {
+    errors.push(fieldError('statusReason', 'action.reason_required', { change: reopening ? 'reopen' : `set ${status}` }));
+  }
+  const progress = status === 'done' ? 100 : (change.progress ?? (reopening ? Math.min(before.progress, REOPENED_PROGRESS_CAP) : before.progress));
+  return { status, progress, reopening, errors };
+}
