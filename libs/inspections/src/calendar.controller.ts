@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal, Public, RequirePermission } from '@samverkan/access';
-import { UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, UuidPipe } from '@samverkan/platform';
 import { IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CalendarService } from './calendar.service.js';
+import { CalendarFeedView } from './inspections.dto.js';
+import { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from './licensing.dto.js';
 import { RestaurantReportsService } from './restaurant-reports.service.js';
 
 class FeedQuery {
@@ -32,7 +34,7 @@ export class CalendarController {
 
   @Get('inspections/calendar.ics')
   @Public()
-  @ApiProduces('text/calendar')
+  @ApiFile(['text/calendar'], 'The inspections as an iCalendar feed (RFC 5545), from 30 days back to a year ahead')
   @ApiOperation({ summary: 'Mina tillsyner som kalender (iCalendar feed); the secret token is the credential' })
   async feed(@Query() query: FeedQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const body = await this.calendar.feed(query.token);
@@ -43,6 +45,7 @@ export class CalendarController {
   @Post('me/calendar-feed')
   @Authenticated()
   @ApiOperation({ summary: 'Ny kalenderlänk (Issue a feed URL); replaces the previous one' })
+  @ApiCreated(CalendarFeedView)
   issue(@CurrentPrincipal() principal: Principal) {
     return this.calendar.issue(principal.userId);
   }
@@ -51,6 +54,7 @@ export class CalendarController {
   @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Stäng kalenderlänken (Revoke the feed)' })
+  @ApiNoContent()
   revoke(@CurrentPrincipal() principal: Principal) {
     return this.calendar.revoke(principal.userId);
   }
@@ -58,6 +62,7 @@ export class CalendarController {
   @Post('restaurant-reports/open')
   @RequirePermission('premises:manage')
   @ApiOperation({ summary: 'Öppna restaurangrapporter (One report per licence for the year, due 1 March, with reminders)' })
+  @ApiCreated(RestaurantReportsOpenedView)
   open(@CurrentPrincipal() principal: Principal, @Body() body: OpenReportsRequest) {
     return this.reports.open(principal, body.collaborationId, body.year);
   }
@@ -65,6 +70,8 @@ export class CalendarController {
   @Post('restaurant-reports/:id/submit')
   @RequirePermission('premises:manage')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Lämna restaurangrapport (Submit the year\'s sales figures); meets the report\'s deadline' })
+  @ApiOk(RestaurantReportSubmittedView)
   submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: SubmitReportRequest) {
     return this.reports.submit(principal, id, body.figures);
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import { AppConfig, Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import type { CalendarFeedView } from './inspections.dto.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -23,7 +24,7 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {}
 
-  async issue(userId: string): Promise<{ url: string }> {
+  async issue(userId: string): Promise<CalendarFeedView> {
     const token = randomBytes(24).toString('base64url');
     await this.dataSource.query(
       `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)

@@ -3,10 +3,12 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, CurrentPrincipal, type Principal, RequirePermission, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, invalidField, IsCalendarDate, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, Clock, invalidField, IsCalendarDate, UuidPipe } from '@samverkan/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { DataSource } from 'typeorm';
+import { ChecklistTemplateView } from './inspections.dto.js';
+import { PremisesTipView } from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
 
 class ChecklistItemInput {
@@ -45,8 +47,10 @@ export class ChecklistsController {
 
   @Get('checklist-templates')
   @RequirePermission('inspection:plan')
-  list(@CurrentPrincipal() principal: Principal) {
-    return this.dataSource.query(
+  @ApiOperation({ summary: 'Checklistor (Checklist templates of the caller\'s organisations, every version, newest first per name)' })
+  @ApiOk([ChecklistTemplateView])
+  list(@CurrentPrincipal() principal: Principal): Promise<ChecklistTemplateView[]> {
+    return this.dataSource.query<ChecklistTemplateView[]>(
       `SELECT id, name, version, items, created_at AS "createdAt" FROM checklist_templates
        WHERE owner_organisation_id = ANY($1::uuid[]) ORDER BY name, version DESC`,
       [scopesFor(principal, 'inspection:plan').map((s) => s.organisationId)],
@@ -56,25 +60,27 @@ export class ChecklistsController {
   @Post('checklist-templates')
   @RequirePermission('inspection:plan')
   @ApiOperation({ summary: 'Ny version av en checklista (Save a checklist template as its next version)' })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: ChecklistTemplateRequest) {
+  @ApiCreated(ChecklistTemplateView)
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: ChecklistTemplateRequest): Promise<ChecklistTemplateView> {
     const keys = body.items.map((i) => i.key);
     const duplicate = keys.findIndex((k, i) => keys.indexOf(k) !== i);
     if (duplicate >= 0) throw invalidField(`items[${duplicate}].key`, 'checklist.key_repeated');
     const organisationId = scopesFor(principal, 'inspection:plan')[0].organisationId;
-    const [row] = await this.dataSource.query<{ id: string; version: number }[]>(
+    const [row] = await this.dataSource.query<{ id: string; version: number; createdAt: Date }[]>(
       `INSERT INTO checklist_templates (owner_organisation_id, name, version, items)
        VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM checklist_templates WHERE owner_organisation_id = $1 AND name = $2), $3)
-       RETURNING id, version`,
+       RETURNING id, version, created_at AS "createdAt"`,
       [organisationId, body.name.trim(), JSON.stringify(body.items)],
     );
     await this.audit.record({ action: 'checklist_template.create', resourceType: 'checklist_template', resourceId: row.id, details: { version: row.version } });
-    return { id: row.id, name: body.name.trim(), version: row.version, items: body.items };
+    return { id: row.id, name: body.name.trim(), version: row.version, items: body.items, createdAt: row.createdAt };
   }
 
   @Post('premises/:id/tips')
   @RequirePermission('premises:read')
   @ApiOperation({ summary: 'Tips eller klagomål (Record a tip or complaint about premises); raises the risk score' })
-  async tip(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: TipRequest) {
+  @ApiCreated(PremisesTipView)
+  async tip(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: TipRequest): Promise<PremisesTipView> {
     await this.licensing.getPremises(principal, id);
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO premises_tips (premises_id, received_on, source, summary, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

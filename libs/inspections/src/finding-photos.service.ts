@@ -5,20 +5,12 @@ import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { invalidField } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import type { StoredFindingPhotoView } from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
-import { PhotoStorage, type PhotoType, sniffPhotoType } from './photo-storage.js';
+import { PhotoStorage, sniffPhotoType } from './photo-storage.js';
 
 /** Enough to document an item; a protocol is not a photo album. */
 export const MAX_PHOTOS_PER_ITEM = 10;
-
-export interface StoredPhoto {
-  id: string;
-  itemKey: string;
-  contentType: PhotoType;
-  byteSize: number;
-  sha256: string;
-  uploadedAt: Date;
-}
 
 /**
  * Photos taken during an inspection, attached to a checklist item. They follow the protocol's
@@ -33,7 +25,7 @@ export class FindingPhotosService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(principal: Principal, inspectionId: string, itemKey: string, declaredType: string | undefined, bytes: unknown): Promise<StoredPhoto> {
+  async upload(principal: Principal, inspectionId: string, itemKey: string, declaredType: string | undefined, bytes: unknown): Promise<StoredFindingPhotoView> {
     const inspection = await this.inspections.openForFindings(principal, inspectionId);
     if (!(inspection.checklist ?? []).some((item) => item.key === itemKey)) {
       throw invalidField('itemKey', 'inspection.item_not_on_checklist');
@@ -51,7 +43,7 @@ export class FindingPhotosService {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return this.dataSource.transaction(async (manager) => {
       const storageKey = await this.storage.put(manager, bytes);
-      const [photo] = await manager.query<StoredPhoto[]>(
+      const [photo] = await manager.query<StoredFindingPhotoView[]>(
         `INSERT INTO finding_photos (inspection_id, item_key, content_type, byte_size, sha256, storage_key, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          RETURNING id, item_key AS "itemKey", content_type AS "contentType", byte_size AS "byteSize", sha256, uploaded_at AS "uploadedAt"`,

@@ -2,10 +2,20 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Po
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { OmitType } from '@nestjs/swagger';
-import { FindingsRequest, InspectionListQuery, InspectorsQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import {
+  FindingsRequest,
+  InspectionListItemView,
+  InspectionListQuery,
+  InspectionView,
+  InspectorsQuery,
+  InspectorView,
+  ScheduleInspectionRequest,
+  StoredFindingPhotoView,
+  TransitionRequest,
+} from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
 import { FindingPhotosService } from './finding-photos.service.js';
 import { PHOTO_TYPES } from './photo-storage.js';
@@ -23,6 +33,7 @@ export class InspectionsController {
   @Get()
   @RequirePermission('inspection:read')
   @ApiOperation({ summary: 'Tillsyner (Inspections); filter by inspector, premises, status, type, from/to' })
+  @ApiPage(InspectionListItemView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: InspectionListQuery) {
     return this.inspections.list(principal, query);
   }
@@ -30,6 +41,7 @@ export class InspectionsController {
   @Post()
   @RequirePermission('inspection:plan')
   @ApiOperation({ summary: 'Boka tillsyn (Schedule an inspection); 409 when an inspector is already booked' })
+  @ApiCreated(InspectionView)
   schedule(@CurrentPrincipal() principal: Principal, @Body() body: ScheduleInspectionRequest) {
     return this.inspections.schedule(principal, body);
   }
@@ -37,12 +49,15 @@ export class InspectionsController {
   @Get('inspectors')
   @RequirePermission('inspection:plan')
   @ApiOperation({ summary: 'Inspektörer (Who may be booked: licensing officers of the municipality, police officers of the police)' })
+  @ApiOk([InspectorView])
   inspectors(@CurrentPrincipal() principal: Principal, @Query() query: InspectorsQuery) {
     return this.inspections.inspectors(principal, query.collaborationId);
   }
 
   @Get(':id')
   @RequirePermission('inspection:read')
+  @ApiOperation({ summary: 'Tillsyn (One inspection with its protocol, photos and next steps); the ETag is its version' })
+  @ApiOk(InspectionView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const inspection = await this.inspections.get(principal, id);
     void reply.header('etag', etagOf(inspection.version));
@@ -52,6 +67,7 @@ export class InspectionsController {
   @Get(':id/report')
   @RequirePermission('inspection:read')
   @ApiOperation({ summary: 'Tillsynsrapport (The report to the licence holder, printable HTML in Swedish)' })
+  @ApiFile(['text/html'], 'The report as a self-contained, printable page')
   async report(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const html = await this.inspections.reportHtml(principal, id);
     void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
@@ -61,6 +77,7 @@ export class InspectionsController {
   @Put(':id/findings')
   @RequirePermission('inspection:perform')
   @ApiOperation({ summary: 'Protokoll (Record findings per checklist item)' })
+  @ApiOk(InspectionView)
   findings(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: FindingsRequest) {
     return this.inspections.recordFindings(principal, id, body.findings);
   }
@@ -70,6 +87,7 @@ export class InspectionsController {
   @RequirePermission('inspection:perform')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Nästa steg (performed, attempted, report_sent, response_received, closed, escalated, cancelled)' })
+  @ApiOk(InspectionView)
   async transition(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -85,6 +103,7 @@ export class InspectionsController {
   @Post(':id/reinspect')
   @RequirePermission('inspection:plan')
   @ApiOperation({ summary: 'Återbesök (Schedule a follow-up inspection linked to this one)' })
+  @ApiCreated(InspectionView)
   reinspect(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReinspectRequest) {
     return this.inspections.reinspect(principal, id, body);
   }
@@ -94,6 +113,7 @@ export class InspectionsController {
   @ApiConsumes(...PHOTO_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'Foto till protokollet (Attach a photo to a checklist item); the bytes must be JPEG, PNG or WebP' })
+  @ApiCreated(StoredFindingPhotoView)
   addPhoto(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -108,6 +128,7 @@ export class InspectionsController {
   @RequirePermission('inspection:read')
   @AuditRead('inspection_photo')
   @ApiOperation({ summary: 'Foto (The photo itself); every view is audited' })
+  @ApiFile([...PHOTO_TYPES], 'The photo\'s bytes, of the type it was stored as')
   async photo(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -127,6 +148,7 @@ export class InspectionsController {
   @RequirePermission('inspection:perform')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Ta bort foto (Remove a photo while the protocol is open)' })
+  @ApiNoContent()
   async removePhoto(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('photoId', UuidPipe) photoId: string): Promise<void> {
     await this.photos.remove(principal, id, photoId);
   }

@@ -3,6 +3,12 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@samverkan/platform';
 import { FINDING_RESULTS, type FindingResult, INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './checklist.js';
+import { PHOTO_TYPES, type PhotoType } from './photo-storage.js';
+
+/** The named enums of the inspections' answers and requests (the web client takes their values from the schema). */
+const INSPECTION_TYPE = { enum: INSPECTION_TYPES, enumName: 'InspectionType' };
+const INSPECTION_STATUS = { enum: INSPECTION_STATUSES, enumName: 'InspectionStatus' };
+const FINDING_RESULT = { enum: FINDING_RESULTS, enumName: 'FindingResult' };
 
 export class ScheduleInspectionRequest {
   @ApiProperty({ format: 'uuid' })
@@ -14,7 +20,7 @@ export class ScheduleInspectionRequest {
   @IsUUID()
   licenceId?: string;
 
-  @ApiProperty({ enum: INSPECTION_TYPES })
+  @ApiProperty(INSPECTION_TYPE)
   @IsIn(INSPECTION_TYPES)
   type!: InspectionType;
 
@@ -35,7 +41,7 @@ export class ScheduleInspectionRequest {
 }
 
 export class TransitionRequest {
-  @ApiProperty({ enum: INSPECTION_STATUSES })
+  @ApiProperty(INSPECTION_STATUS)
   @IsIn(INSPECTION_STATUSES)
   to!: InspectionStatus;
 
@@ -53,7 +59,7 @@ export class FindingInput {
   @MaxLength(60)
   itemKey!: string;
 
-  @ApiProperty({ enum: FINDING_RESULTS })
+  @ApiProperty(FINDING_RESULT)
   @IsIn(FINDING_RESULTS)
   result!: FindingResult;
 
@@ -84,12 +90,12 @@ export class InspectionListQuery extends PageQuery {
   @IsUUID()
   premisesId?: string;
 
-  @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
+  @ApiPropertyOptional(INSPECTION_STATUS)
   @IsOptional()
   @IsIn(INSPECTION_STATUSES)
   status?: InspectionStatus;
 
-  @ApiPropertyOptional({ enum: INSPECTION_TYPES })
+  @ApiPropertyOptional(INSPECTION_TYPE)
   @IsOptional()
   @IsIn(INSPECTION_TYPES)
   type?: InspectionType;
@@ -109,4 +115,91 @@ export class InspectorsQuery {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   collaborationId!: string;
+}
+
+// ---- answers ---------------------------------------------------------------------------------
+
+/** Someone who may be booked on (or is booked on) an inspection. */
+export class InspectorView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ description: 'The name of their organisation' }) organisation!: string;
+  @ApiProperty({ description: 'The kind of their organisation (police, municipality)' }) organisationKind!: string;
+}
+
+/** A checklist item: a stable key and what the inspector sees. */
+export class ChecklistItemView {
+  @ApiProperty({ example: 'age_checks' }) key!: string;
+  @ApiProperty() label!: string;
+}
+
+export class InspectionFindingView {
+  @ApiProperty({ example: 'age_checks' }) itemKey!: string;
+  @ApiProperty(FINDING_RESULT) result!: FindingResult;
+  @ApiProperty({ description: 'Empty when none was written' }) note!: string;
+}
+
+/** A photo attached to a checklist item (its bytes at GET /inspections/{id}/photos/{photoId}). */
+export class FindingPhotoView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() itemKey!: string;
+  @ApiProperty({ enum: PHOTO_TYPES, enumName: 'FindingPhotoType' }) contentType!: PhotoType;
+  @ApiProperty({ type: 'integer' }) byteSize!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) uploadedAt!: string;
+}
+
+/** The answer to an upload: the stored photo with the SHA-256 of its bytes. */
+export class StoredFindingPhotoView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() itemKey!: string;
+  @ApiProperty({ enum: PHOTO_TYPES, enumName: 'FindingPhotoType' }) contentType!: PhotoType;
+  @ApiProperty({ type: 'integer' }) byteSize!: number;
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) sha256!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) uploadedAt!: Date;
+}
+
+/** An inspection as lists show it: the booking, its inspectors, the protocol and its photos. */
+export class InspectionListItemView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) premisesId!: string;
+  @ApiProperty() premisesName!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) licenceId!: string | null;
+  @ApiProperty(INSPECTION_TYPE) type!: InspectionType;
+  @ApiProperty({ type: String, format: 'date-time' }) plannedStart!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) plannedEnd!: Date;
+  @ApiProperty(INSPECTION_STATUS) status!: InspectionStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was cancelled or escalated' }) statusReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) performedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportSentAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseReceivedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The inspection this one follows up' }) previousInspectionId!: string | null;
+  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
+  @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
+  @ApiProperty({ type: [InspectorView] }) inspectors!: InspectorView[];
+  @ApiProperty({ type: [ChecklistItemView], nullable: true, description: 'The checklist version the inspection was made with' }) checklist!: ChecklistItemView[] | null;
+  @ApiProperty({ type: [InspectionFindingView] }) findings!: InspectionFindingView[];
+  @ApiProperty({ type: [FindingPhotoView] }) photos!: FindingPhotoView[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The latest sanction case about this inspection' }) sanctionCaseId!: string | null;
+}
+
+/** One inspection, with the steps it may take next. */
+export class InspectionView extends InspectionListItemView {
+  @ApiProperty({ ...INSPECTION_STATUS, isArray: true, description: 'The statuses it may move to next, so clients offer the steps without copying the path' })
+  nextStatuses!: readonly InspectionStatus[];
+}
+
+/** A version of a checklist template. */
+export class ChecklistTemplateView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Yttre tillsyn' }) name!: string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ type: [ChecklistItemView] }) items!: ChecklistItemView[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+}
+
+/** The secret address of an inspector's iCalendar feed. */
+export class CalendarFeedView {
+  @ApiProperty({ format: 'uri', description: 'Holds the secret token: whoever has it reads the feed' }) url!: string;
 }

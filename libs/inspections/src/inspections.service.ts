@@ -13,9 +13,8 @@ import {
   HOLDER_RESPONSE_DAYS,
   HOLDER_RESPONSE_DEADLINE,
   INSPECTION_TRANSITIONS,
-  type InspectionStatus,
 } from './checklist.js';
-import type { FindingInput, InspectionListQuery, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import type { FindingInput, InspectionListItemView, InspectionListQuery, InspectionView, InspectorView, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
 import { inspectionReportHtml } from './inspection-report.js';
 import { LicensingService } from './licensing.service.js';
 import { SanctionsService } from './sanctions.service.js';
@@ -44,27 +43,6 @@ const SELECT_INSPECTIONS = `
          (SELECT s.id FROM sanction_cases s WHERE s.inspection_ids @> ARRAY[i.id] ORDER BY s.proposed_at DESC LIMIT 1) AS "sanctionCaseId"
   FROM inspections i JOIN premises p ON p.id = i.premises_id`;
 
-export interface InspectionRow {
-  id: string;
-  premisesId: string;
-  premisesName: string;
-  licenceId: string | null;
-  type: string;
-  plannedStart: Date;
-  status: InspectionStatus;
-  collaborationId: string;
-  ownerOrganisationId: string;
-  version: number;
-  inspectors: { id: string; displayName: string; organisation: string; organisationKind: string }[];
-  checklist: { key: string; label: string }[] | null;
-  findings: { itemKey: string; result: string; note: string }[];
-  photos: { id: string; itemKey: string; contentType: string; byteSize: number; uploadedAt: Date }[];
-  createdBy: string | null;
-  sanctionCaseId: string | null;
-  /** The statuses it may move to next (INSPECTION_TRANSITIONS), so clients offer the steps without copying the path. */
-  nextStatuses: readonly InspectionStatus[];
-}
-
 /**
  * Inspections (tillsyn) of licensed premises: scheduling without double bookings, findings per
  * checklist item, the status path, the holder's response deadline, re-inspections, and the
@@ -84,7 +62,7 @@ export class InspectionsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(principal: Principal, query: InspectionListQuery): Promise<Page<unknown>> {
+  async list(principal: Principal, query: InspectionListQuery): Promise<Page<InspectionListItemView>> {
     const scope = scopeCondition(principal, 'inspection:read', INSPECTION_COLUMNS, this.clock.now());
     const qb = this.dataSource.createQueryBuilder().from('inspections', 'i').where(scope.sql, scope.params);
     if (query.premisesId) qb.andWhere('i.premises_id = :premisesId', { premisesId: query.premisesId });
@@ -98,7 +76,7 @@ export class InspectionsService {
     return pageOf(this.dataSource, qb, { alias: 'i', orderBy: [['i.planned_start', 'DESC']], select: SELECT_INSPECTIONS }, query);
   }
 
-  async get(principal: Principal, id: string): Promise<InspectionRow> {
+  async get(principal: Principal, id: string): Promise<InspectionView> {
     const row = await this.find(id);
     await this.access.authorize(principal, 'inspection', 'read', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     return row;
@@ -108,7 +86,7 @@ export class InspectionsService {
    * Who may be booked on the collaboration's inspections: the active holders of a role that may
    * perform inspections (licensing officers, police), in its municipality and its police.
    */
-  async inspectors(principal: Principal, collaborationId: string) {
+  async inspectors(principal: Principal, collaborationId: string): Promise<InspectorView[]> {
     const municipality = await this.licensing.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: municipality });
     const [{ police }] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [collaborationId]);
@@ -120,9 +98,9 @@ export class InspectionsService {
    * overlapping time; a coordinated inspection needs a police and a municipal inspector.
    * Police inspectors get access to this inspection and its premises (per-record grants).
    */
-  async schedule(principal: Principal, request: ScheduleInspectionRequest, previousInspectionId?: string): Promise<InspectionRow> {
+  async schedule(principal: Principal, request: ScheduleInspectionRequest, previousInspectionId?: string): Promise<InspectionView> {
     const premises = await this.licensing.getPremises(principal, request.premisesId);
-    const ownership = { id: request.premisesId, collaborationId: premises.collaborationId as string, organisationId: premises.ownerOrganisationId as string };
+    const ownership = { id: request.premisesId, collaborationId: premises.collaborationId, organisationId: premises.ownerOrganisationId };
     await this.access.assertAllowed(principal, 'inspection:plan', ownership);
     const start = new Date(request.plannedStart);
     const end = new Date(request.plannedEnd);
@@ -145,7 +123,7 @@ export class InspectionsService {
     }
     await this.assertFree(inspectorIds, start, end);
     const id = await this.dataSource.transaction(async (manager) => {
-      const templateId = await this.defaultTemplate(manager, premises.ownerOrganisationId as string);
+      const templateId = await this.defaultTemplate(manager, premises.ownerOrganisationId);
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
            previous_inspection_id, checklist_template_id, created_by)
@@ -170,14 +148,14 @@ export class InspectionsService {
           }, manager);
         }
       }
-      await this.audit.record({ action: 'inspection.schedule', resourceType: 'inspection', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId as string }, manager);
+      await this.audit.record({ action: 'inspection.schedule', resourceType: 'inspection', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId }, manager);
       return row.id;
     });
     return this.find(id);
   }
 
   /** One action: a follow-up inspection of the same premises, linked to this one. */
-  async reinspect(principal: Principal, id: string, request: Omit<ScheduleInspectionRequest, 'premisesId' | 'licenceId'>): Promise<InspectionRow> {
+  async reinspect(principal: Principal, id: string, request: Omit<ScheduleInspectionRequest, 'premisesId' | 'licenceId'>): Promise<InspectionView> {
     const earlier = await this.get(principal, id);
     return this.schedule(principal, { ...request, premisesId: earlier.premisesId, licenceId: earlier.licenceId ?? undefined }, id);
   }
@@ -186,7 +164,7 @@ export class InspectionsService {
    * The inspection, if the principal may record findings (and photos) on it now: only while it is
    * planned or performed — once the report has gone to the holder the protocol is fixed.
    */
-  async openForFindings(principal: Principal, id: string): Promise<InspectionRow> {
+  async openForFindings(principal: Principal, id: string): Promise<InspectionView> {
     const row = await this.get(principal, id);
     await this.access.assertAllowed(principal, 'inspection:perform', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     if (row.status !== 'planned' && row.status !== 'performed') {
@@ -195,7 +173,7 @@ export class InspectionsService {
     return row;
   }
 
-  async recordFindings(principal: Principal, id: string, findings: FindingInput[]): Promise<InspectionRow> {
+  async recordFindings(principal: Principal, id: string, findings: FindingInput[]): Promise<InspectionView> {
     const row = await this.openForFindings(principal, id);
     const keys = new Set((row.checklist ?? []).map((item) => item.key));
     const unknown = findings.findIndex((f) => !keys.has(f.itemKey));
@@ -214,7 +192,7 @@ export class InspectionsService {
   }
 
   /** Moves an inspection along its path (see INSPECTION_TRANSITIONS), with the side effects of each step. */
-  async transition(principal: Principal, id: string, version: number, request: TransitionRequest): Promise<InspectionRow> {
+  async transition(principal: Principal, id: string, version: number, request: TransitionRequest): Promise<InspectionView> {
     const row = await this.get(principal, id);
     const permission = request.to === 'cancelled' ? 'inspection:plan' : 'inspection:perform';
     await this.access.assertAllowed(principal, permission, { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
@@ -314,7 +292,7 @@ export class InspectionsService {
   }
 
   /** The licence a sanction case about this inspection concerns: its own, else the premises' one active licence. */
-  private async licenceToSanction(row: InspectionRow): Promise<string> {
+  private async licenceToSanction(row: InspectionView): Promise<string> {
     if (row.licenceId) return row.licenceId;
     const licences = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM licences WHERE premises_id = $1 AND status = 'active'`, [row.premisesId]);
     if (licences.length !== 1) {
@@ -360,8 +338,8 @@ export class InspectionsService {
     return created.id;
   }
 
-  private async find(id: string): Promise<InspectionRow> {
-    const [row] = await this.dataSource.query<InspectionRow[]>(
+  private async find(id: string): Promise<InspectionView> {
+    const [row] = await this.dataSource.query<InspectionListItemView[]>(
       `${SELECT_INSPECTIONS} WHERE i.id = $1`,
       [id],
     );
@@ -371,7 +349,7 @@ export class InspectionsService {
 }
 
 /** The grounds of a sanction case opened by escalation: the remarks of the protocol, in Swedish. */
-function escalationGrounds(row: InspectionRow, reason: string | undefined): string {
+function escalationGrounds(row: InspectionView, reason: string | undefined): string {
   const labels = new Map((row.checklist ?? []).map((item) => [item.key, item.label]));
   const remarks = row.findings.filter((f) => f.result === 'remark').map((f) => `– ${labels.get(f.itemKey) ?? f.itemKey}${f.note ? `: ${f.note}` : ''}`);
   return [

@@ -42,3 +42,5 @@ export const DRINK_CATEGORIES = ['spirits', 'wine', 'strong_beer', 'other_fermen
 export const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered', 'expired'] as const;
 export const PREMISES_KINDS = ['restaurant', 'bar', 'nightclub', 'hotel', 'event_venue', 'pub', 'cafe', 'sports_venue', 'other'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Where on the premises a licence lets drinks be served. */
+export const SERVING_AREA_KINDS = ['indoor', 'outdoor'] as const;

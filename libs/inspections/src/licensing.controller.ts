@@ -2,9 +2,20 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { HolderInput, LicenceInput, LicenceStatusInput, LicenceTermsInput, LicensingListQuery, PremisesInput, ServingManagersRequest } from './licensing.dto.js';
+import {
+  HolderInput,
+  LicenceHolderView,
+  LicenceInput,
+  LicenceStatusInput,
+  LicenceTermsInput,
+  LicenceView,
+  LicensingListQuery,
+  PremisesInput,
+  PremisesView,
+  ServingManagersRequest,
+} from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
@@ -17,7 +28,8 @@ export class LicensingController {
 
   @Get('licence-holders')
   @RequirePermission('premises:read')
-  @ApiOperation({ summary: 'Tillståndshavare (Licence holders)' })
+  @ApiOperation({ summary: 'Tillståndshavare (Licence holders); q: part of the name' })
+  @ApiPage(LicenceHolderView)
   listHolders(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
     return this.licensing.listHolders(principal, query);
   }
@@ -25,12 +37,15 @@ export class LicensingController {
   @Post('licence-holders')
   @RequirePermission('premises:manage')
   @ApiOperation({ summary: 'Registrera tillståndshavare (Register a holder); the organisation number is checked' })
+  @ApiCreated(LicenceHolderView)
   createHolder(@CurrentPrincipal() principal: Principal, @Body() body: HolderInput) {
     return this.licensing.createHolder(principal, body);
   }
 
   @Get('licence-holders/:id')
   @RequirePermission('premises:read')
+  @ApiOperation({ summary: 'Tillståndshavare (One licence holder)' })
+  @ApiOk(LicenceHolderView)
   getHolder(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.licensing.getHolder(principal, id);
   }
@@ -38,6 +53,8 @@ export class LicensingController {
   @Put('licence-holders/:id')
   @RequirePermission('premises:manage')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra tillståndshavare (Update a licence holder); the organisation number is checked' })
+  @ApiOk(LicenceHolderView)
   updateHolder(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: HolderInput) {
     return this.licensing.updateHolder(principal, id, version, body);
   }
@@ -45,27 +62,34 @@ export class LicensingController {
   @Get('premises')
   @RequirePermission('premises:read')
   @ApiOperation({ summary: 'Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status' })
+  @ApiPage(PremisesView)
   listPremises(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
     return this.licensing.listPremises(principal, query);
   }
 
   @Post('premises')
   @RequirePermission('premises:manage')
+  @ApiOperation({ summary: 'Registrera serveringsställe (Register premises in a collaboration\'s municipality)' })
+  @ApiCreated(PremisesView)
   createPremises(@CurrentPrincipal() principal: Principal, @Body() body: PremisesInput) {
     return this.licensing.createPremises(principal, body);
   }
 
   @Get('premises/:id')
   @RequirePermission('premises:read')
+  @ApiOperation({ summary: 'Serveringsställe (One premises with its licences, risk and next visit); the ETag is its version' })
+  @ApiOk(PremisesView)
   async getPremises(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const premises = await this.licensing.getPremises(principal, id);
-    void reply.header('etag', etagOf(premises.version as number));
+    void reply.header('etag', etagOf(premises.version));
     return premises;
   }
 
   @Put('premises/:id')
   @RequirePermission('premises:manage')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra serveringsställe (Update premises); the kitchen stays while a permanent licence to the public needs it' })
+  @ApiOk(PremisesView)
   async updatePremises(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -74,7 +98,7 @@ export class LicensingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const premises = await this.licensing.updatePremises(principal, id, version, body);
-    void reply.header('etag', etagOf(premises.version as number));
+    void reply.header('etag', etagOf(premises.version));
     return premises;
   }
 
@@ -83,6 +107,7 @@ export class LicensingController {
   @ApiHeader(IF_MATCH)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Ta bort serveringsställe (Delete premises registered by mistake); 409 once licences or inspections exist' })
+  @ApiNoContent()
   async deletePremises(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number): Promise<void> {
     await this.licensing.deletePremises(principal, id, version);
   }
@@ -90,6 +115,7 @@ export class LicensingController {
   @Get('licences')
   @RequirePermission('premises:read')
   @ApiOperation({ summary: 'Serveringstillstånd (Licences); filter by premises, holder, status' })
+  @ApiPage(LicenceView)
   listLicences(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
     return this.licensing.listLicences(principal, query);
   }
@@ -97,6 +123,7 @@ export class LicensingController {
   @Post('licences')
   @RequirePermission('premises:manage')
   @ApiOperation({ summary: 'Bevilja tillstånd (Grant a licence): serving managers ≥ 20, own kitchen for a permanent licence to the public' })
+  @ApiCreated(LicenceView)
   createLicence(@CurrentPrincipal() principal: Principal, @Body() body: LicenceInput) {
     return this.licensing.createLicence(principal, body);
   }
@@ -104,9 +131,11 @@ export class LicensingController {
   @Get('licences/:id')
   @RequirePermission('premises:read')
   @AuditRead('licence')
+  @ApiOperation({ summary: 'Serveringstillstånd (One licence with its terms and serving managers); the ETag is its version' })
+  @ApiOk(LicenceView)
   async getLicence(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const licence = await this.licensing.getLicence(principal, id);
-    void reply.header('etag', etagOf(licence.version as number));
+    void reply.header('etag', etagOf(licence.version));
     return licence;
   }
 
@@ -114,6 +143,7 @@ export class LicensingController {
   @RequirePermission('premises:manage')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Ändringsbeslut (Change serving hours, areas, audience, drink categories, conditions, end date)' })
+  @ApiOk(LicenceView)
   async updateTerms(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -122,7 +152,7 @@ export class LicensingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const licence = await this.licensing.updateLicenceTerms(principal, id, version, body);
-    void reply.header('etag', etagOf(licence.version as number));
+    void reply.header('etag', etagOf(licence.version));
     return licence;
   }
 
@@ -130,6 +160,7 @@ export class LicensingController {
   @RequirePermission('premises:manage')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Serveringsansvariga (Replace the notified serving managers; each at least 20)' })
+  @ApiOk(LicenceView)
   servingManagers(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -143,6 +174,7 @@ export class LicensingController {
   @RequirePermission('premises:manage')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Ändra status (Suspend, surrender, expire); revocation is a sanction decision' })
+  @ApiOk(LicenceView)
   setStatus(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

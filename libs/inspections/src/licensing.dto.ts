@@ -21,8 +21,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
-import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS } from './licence-rules.js';
+import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS, SERVING_AREA_KINDS } from './licence-rules.js';
+import { PremisesRiskFactorView } from './supervision.dto.js';
 
+/** The named enums of the register (the web client takes their values from the schema). */
+const PREMISES_KIND = { enum: PREMISES_KINDS, enumName: 'PremisesKind' };
+const LICENCE_TYPE = { enum: LICENCE_TYPES, enumName: 'LicenceType' };
+const AUDIENCE = { enum: AUDIENCES, enumName: 'LicenceAudience' };
+const DRINK_CATEGORY = { enum: DRINK_CATEGORIES, enumName: 'DrinkCategory' };
+const LICENCE_STATUS = { enum: LICENCE_STATUSES, enumName: 'LicenceStatus' };
+const SERVING_AREA_KIND = { enum: SERVING_AREA_KINDS, enumName: 'ServingAreaKind' };
 
 export class HolderInput {
   @ApiProperty({ example: 'Skoghalls Krog AB' })
@@ -70,7 +78,7 @@ export class PremisesInput {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: PREMISES_KINDS })
+  @ApiProperty(PREMISES_KIND)
   @IsIn(PREMISES_KINDS)
   kind!: (typeof PREMISES_KINDS)[number];
 
@@ -128,6 +136,36 @@ export class ServingManagerInput {
   notifiedOn!: string;
 }
 
+/** Serving hours of one day; a time past midnight belongs to the evening before. */
+export class ServingSpan {
+  @ApiProperty({ example: '11:00', description: 'HH:MM' }) from!: string;
+  @ApiProperty({ example: '01:00', description: 'HH:MM' }) to!: string;
+}
+
+/** A licence's serving hours by weekday; a day without hours has no serving. */
+export class WeeklyServingHours {
+  @ApiPropertyOptional({ type: () => ServingSpan }) mon?: ServingSpan;
+  @ApiPropertyOptional({ type: () => ServingSpan }) tue?: ServingSpan;
+  @ApiPropertyOptional({ type: () => ServingSpan }) wed?: ServingSpan;
+  @ApiPropertyOptional({ type: () => ServingSpan }) thu?: ServingSpan;
+  @ApiPropertyOptional({ type: () => ServingSpan }) fri?: ServingSpan;
+  @ApiPropertyOptional({ type: () => ServingSpan }) sat?: ServingSpan;
+  @ApiPropertyOptional({ type: () => ServingSpan }) sun?: ServingSpan;
+}
+
+/** A serving area of the licence (in a request and in the licence as the api shows it). */
+export class ServingArea {
+  @ApiProperty({ example: 'Uteservering mot hamnen' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty(SERVING_AREA_KIND)
+  @IsIn(SERVING_AREA_KINDS)
+  kind!: (typeof SERVING_AREA_KINDS)[number];
+}
+
 export class LicenceInput {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -137,30 +175,32 @@ export class LicenceInput {
   @IsUUID()
   premisesId!: string;
 
-  @ApiProperty({ enum: LICENCE_TYPES })
+  @ApiProperty(LICENCE_TYPE)
   @IsIn(LICENCE_TYPES)
   type!: (typeof LICENCE_TYPES)[number];
 
-  @ApiProperty({ enum: AUDIENCES })
+  @ApiProperty(AUDIENCE)
   @IsIn(AUDIENCES)
   audience!: (typeof AUDIENCES)[number];
 
-  @ApiProperty({ enum: DRINK_CATEGORIES, isArray: true })
+  @ApiProperty({ ...DRINK_CATEGORY, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(DRINK_CATEGORIES, { each: true })
   drinkCategories!: (typeof DRINK_CATEGORIES)[number][];
 
-  @ApiPropertyOptional({ example: { fri: { from: '11:00', to: '01:00' } }, description: 'Per weekday (mon…sun), HH:MM' })
+  @ApiPropertyOptional({ type: () => WeeklyServingHours, example: { fri: { from: '11:00', to: '01:00' } }, description: 'Per weekday (mon…sun), HH:MM' })
   @IsOptional()
   @IsObject()
   servingHours?: Record<string, { from: string; to: string }>;
 
-  @ApiPropertyOptional({ example: [{ name: 'Uteservering mot hamnen', kind: 'outdoor' }] })
+  @ApiPropertyOptional({ type: () => [ServingArea], example: [{ name: 'Uteservering mot hamnen', kind: 'outdoor' }] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  servingAreas?: { name: string; kind: 'indoor' | 'outdoor' }[];
+  @ValidateNested({ each: true })
+  @Type(() => ServingArea)
+  servingAreas?: ServingArea[];
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -190,7 +230,7 @@ export class LicenceInput {
 export class LicenceTermsInput extends PickType(LicenceInput, ['audience', 'drinkCategories', 'servingHours', 'servingAreas', 'conditions', 'validUntil'] as const) {}
 
 export class LicenceStatusInput {
-  @ApiProperty({ enum: LICENCE_STATUSES })
+  @ApiProperty(LICENCE_STATUS)
   @IsIn(LICENCE_STATUSES)
   status!: (typeof LICENCE_STATUSES)[number];
 }
@@ -212,7 +252,7 @@ export class LicensingListQuery extends PageQuery {
   @IsUUID()
   holderId?: string;
 
-  @ApiPropertyOptional({ enum: LICENCE_STATUSES })
+  @ApiPropertyOptional(LICENCE_STATUS)
   @IsOptional()
   @IsIn(LICENCE_STATUSES)
   status?: (typeof LICENCE_STATUSES)[number];
@@ -226,4 +266,103 @@ export class ServingManagersRequest {
   @ValidateNested({ each: true })
   @Type(() => ServingManagerInput)
   servingManagers!: ServingManagerInput[];
+}
+
+// ---- answers ---------------------------------------------------------------------------------
+
+/** A licence holder (tillståndshavare); contact fields are empty strings when unknown. */
+export class LicenceHolderView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '556016-0680' }) orgNumber!: string;
+  @ApiProperty() contactName!: string;
+  @ApiProperty() contactEmail!: string;
+  @ApiProperty() contactPhone!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
+}
+
+/** A licence as the premises list shows it. */
+export class LicenceSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty(LICENCE_TYPE) type!: (typeof LICENCE_TYPES)[number];
+  @ApiProperty(AUDIENCE) audience!: (typeof AUDIENCES)[number];
+  @ApiProperty(LICENCE_STATUS) status!: (typeof LICENCE_STATUSES)[number];
+  @ApiProperty({ type: String, format: 'date', nullable: true }) validUntil!: string | null;
+}
+
+/** The risk score of the premises in the latest supervision plan, with the factors behind it. */
+export class PremisesRiskView {
+  @ApiProperty({ type: 'integer', description: 'The plan\'s year' }) year!: number;
+  @ApiProperty({ type: 'integer' }) score!: number;
+  @ApiProperty({ type: () => [PremisesRiskFactorView] }) factors!: PremisesRiskFactorView[];
+}
+
+/** Licensed premises (serveringsställe) with their licences, risk and when the next visit is due. */
+export class PremisesView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
+  @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty(PREMISES_KIND) kind!: (typeof PREMISES_KINDS)[number];
+  @ApiProperty() address!: string;
+  @ApiProperty({ description: 'Empty when unknown' }) postalCode!: string;
+  @ApiProperty({ description: 'Empty when unknown' }) city!: string;
+  @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) capacity!: number | null;
+  @ApiProperty() hasOwnKitchen!: boolean;
+  @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The scheduled day of the last visit carried out' }) lastVisitScheduledOn!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Visits a year in the latest supervision plan' }) plannedVisitsPerYear!: number | null;
+  @ApiProperty({ type: () => PremisesRiskView, nullable: true, description: 'None before the premises are in a supervision plan' }) risk!: PremisesRiskView | null;
+  @ApiProperty({ type: () => [LicenceSummaryView] }) licences!: LicenceSummaryView[];
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null when never visited: due now' }) nextVisitDueOn!: string | null;
+}
+
+export class ServingManagerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, format: 'date' }) birthDate!: string;
+  @ApiProperty({ type: String, format: 'date', description: 'The day the municipality was notified' }) notifiedOn!: string;
+}
+
+/** A serving licence (serveringstillstånd) with its terms and serving managers. */
+export class LicenceView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) holderId!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty({ format: 'uuid' }) premisesId!: string;
+  @ApiProperty() premisesName!: string;
+  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
+  @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
+  @ApiProperty(LICENCE_TYPE) type!: (typeof LICENCE_TYPES)[number];
+  @ApiProperty(AUDIENCE) audience!: (typeof AUDIENCES)[number];
+  @ApiProperty({ ...DRINK_CATEGORY, isArray: true }) drinkCategories!: (typeof DRINK_CATEGORIES)[number][];
+  @ApiProperty({ type: () => WeeklyServingHours }) servingHours!: WeeklyServingHours;
+  @ApiProperty({ type: () => [ServingArea] }) servingAreas!: ServingArea[];
+  @ApiProperty({ description: 'Empty when none' }) conditions!: string;
+  @ApiProperty({ type: String, format: 'date' }) validFrom!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null: until further notice' }) validUntil!: string | null;
+  @ApiProperty(LICENCE_STATUS) status!: (typeof LICENCE_STATUSES)[number];
+  @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
+  @ApiProperty({ type: () => [ServingManagerView] }) servingManagers!: ServingManagerView[];
+}
+
+/** A tip or complaint about premises, recorded. */
+export class PremisesTipView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: string;
+}
+
+/** How many restaurant reports were opened for the year (those already open are not counted). */
+export class RestaurantReportsOpenedView {
+  @ApiProperty({ type: 'integer' }) opened!: number;
+}
+
+export class RestaurantReportSubmittedView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'date' }) submittedOn!: string;
 }

@@ -6,7 +6,7 @@ import { affectedRows, Clock, escapeLike, type FieldError, fieldError, invalidFi
 import type { DataSource } from 'typeorm';
 import { nextVisitDueOn } from './risk-model.js';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
-import type { HolderInput, LicenceInput, LicenceTermsInput, LicensingListQuery, PremisesInput } from './licensing.dto.js';
+import type { HolderInput, LicenceHolderView, LicenceInput, LicenceTermsInput, LicenceView, LicensingListQuery, PremisesInput, PremisesView } from './licensing.dto.js';
 
 const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
 // A licence is seen with its premises: grants on the premises (e.g. to a police inspector) cover its licences.
@@ -31,9 +31,12 @@ const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p
  * Premises as the API shows them: their licences, the risk score of the latest supervision plan with
  * the factors behind it, and when the next supervision visit is due (see the risk model).
  */
-function withNextVisit(premises: Record<string, unknown>): Record<string, unknown> {
-  return { ...premises, nextVisitDueOn: nextVisitDueOn(premises.lastVisitScheduledOn as string | null, premises.plannedVisitsPerYear as number | null) };
+function withNextVisit(premises: PremisesRow): PremisesView {
+  return { ...premises, nextVisitDueOn: nextVisitDueOn(premises.lastVisitScheduledOn, premises.plannedVisitsPerYear) };
 }
+
+/** Premises as SELECT_PREMISES reads them; the next visit is computed by the risk model. */
+type PremisesRow = Omit<PremisesView, 'nextVisitDueOn'>;
 const SELECT_HOLDERS = `SELECT h.id, h.owner_organisation_id AS "ownerOrganisationId", h.name, h.org_number AS "orgNumber",
   h.contact_name AS "contactName", h.contact_email AS "contactEmail", h.contact_phone AS "contactPhone", h.address, h.version
   FROM licence_holders h`;
@@ -61,19 +64,19 @@ export class LicensingService {
 
   // ---- licence holders ---------------------------------------------------------------------
 
-  async listHolders(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
-    return this.page(SELECT_HOLDERS, 'licence_holders', 'h', HOLDER_COLUMNS, principal, query, (qb) => {
+  async listHolders(principal: Principal, query: LicensingListQuery): Promise<Page<LicenceHolderView>> {
+    return this.page<LicenceHolderView>(SELECT_HOLDERS, 'licence_holders', 'h', HOLDER_COLUMNS, principal, query, (qb) => {
       if (query.q) qb.andWhere('h.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     }, 'h.name');
   }
 
-  async getHolder(principal: Principal, id: string) {
-    const holder = await this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
-    await this.access.authorize(principal, 'premises', 'read', { id, organisationId: holder.ownerOrganisationId as string });
+  async getHolder(principal: Principal, id: string): Promise<LicenceHolderView> {
+    const holder = await this.one<LicenceHolderView>(SELECT_HOLDERS, 'h', id, 'licence holder');
+    await this.access.authorize(principal, 'premises', 'read', { id, organisationId: holder.ownerOrganisationId });
     return holder;
   }
 
-  async createHolder(principal: Principal, input: HolderInput) {
+  async createHolder(principal: Principal, input: HolderInput): Promise<LicenceHolderView> {
     const orgNumber = this.checkOrgNumber(input.orgNumber);
     const owner = this.managedOrganisation(principal);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -86,12 +89,12 @@ export class LicensingService {
       await this.audit.record({ action: 'licence_holder.create', resourceType: 'licence_holder', resourceId: row.id, subjectOrganisationId: owner }, manager);
       return row.id;
     });
-    return this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
+    return this.one<LicenceHolderView>(SELECT_HOLDERS, 'h', id, 'licence holder');
   }
 
-  async updateHolder(principal: Principal, id: string, version: number, input: HolderInput) {
+  async updateHolder(principal: Principal, id: string, version: number, input: HolderInput): Promise<LicenceHolderView> {
     const before = await this.getHolder(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, organisationId: before.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id, organisationId: before.ownerOrganisationId });
     const orgNumber = this.checkOrgNumber(input.orgNumber);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -102,34 +105,34 @@ export class LicensingService {
         if (error.code === '23505') throw new ProblemException('licence_holder.exists', { orgNumber });
         throw error;
       });
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version as number);
-      await this.audit.record({ action: 'licence_holder.update', resourceType: 'licence_holder', resourceId: id, subjectOrganisationId: before.ownerOrganisationId as string }, manager);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      await this.audit.record({ action: 'licence_holder.update', resourceType: 'licence_holder', resourceId: id, subjectOrganisationId: before.ownerOrganisationId }, manager);
     });
-    return this.one(SELECT_HOLDERS, 'h', id, 'licence holder');
+    return this.one<LicenceHolderView>(SELECT_HOLDERS, 'h', id, 'licence holder');
   }
 
   // ---- premises ----------------------------------------------------------------------------
 
-  async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
-    const page = await this.page(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
+  async listPremises(principal: Principal, query: LicensingListQuery): Promise<Page<PremisesView>> {
+    const page = await this.page<PremisesRow>(SELECT_PREMISES, 'premises', 'p', PREMISES_COLUMNS, principal, query, (qb) => {
       if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
       // Premises by their licences' status, e.g. those with an active licence.
       if (query.status) qb.andWhere('EXISTS (SELECT 1 FROM licences l WHERE l.premises_id = p.id AND l.status = :status)', { status: query.status });
     }, 'p.name');
-    return { ...page, items: (page.items as Record<string, unknown>[]).map(withNextVisit) };
+    return { ...page, items: page.items.map(withNextVisit) };
   }
 
-  async getPremises(principal: Principal, id: string) {
-    const premises = await this.one(SELECT_PREMISES, 'p', id, 'premises');
+  async getPremises(principal: Principal, id: string): Promise<PremisesView> {
+    const premises = await this.one<PremisesRow>(SELECT_PREMISES, 'p', id, 'premises');
     await this.access.authorize(principal, 'premises', 'read', {
       id,
-      collaborationId: premises.collaborationId as string,
-      organisationId: premises.ownerOrganisationId as string,
+      collaborationId: premises.collaborationId,
+      organisationId: premises.ownerOrganisationId,
     });
     return withNextVisit(premises);
   }
 
-  async createPremises(principal: Principal, input: PremisesInput) {
+  async createPremises(principal: Principal, input: PremisesInput): Promise<PremisesView> {
     const owner = await this.municipalityOf(input.collaborationId);
     await this.access.assertAllowed(principal, 'premises:manage', { id: input.collaborationId, collaborationId: input.collaborationId, organisationId: owner });
     const id = await this.dataSource.transaction(async (manager) => {
@@ -142,12 +145,12 @@ export class LicensingService {
       await this.audit.record({ action: 'premises.create', resourceType: 'premises', resourceId: row.id, subjectOrganisationId: owner }, manager);
       return row.id;
     });
-    return withNextVisit(await this.one(SELECT_PREMISES, 'p', id, 'premises'));
+    return withNextVisit(await this.one<PremisesRow>(SELECT_PREMISES, 'p', id, 'premises'));
   }
 
-  async updatePremises(principal: Principal, id: string, version: number, input: PremisesInput) {
+  async updatePremises(principal: Principal, id: string, version: number, input: PremisesInput): Promise<PremisesView> {
     const before = await this.getPremises(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: before.collaborationId as string, organisationId: before.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: before.collaborationId, organisationId: before.ownerOrganisationId });
     if (input.collaborationId !== before.collaborationId) {
       throw invalidField('collaborationId', 'premises.collaboration_fixed');
     }
@@ -159,10 +162,10 @@ export class LicensingService {
         [id, version, input.name.trim(), input.kind, input.address.trim(), input.postalCode ?? '', input.city ?? '',
           input.latitude ?? null, input.longitude ?? null, input.capacity ?? null, input.hasOwnKitchen],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version as number);
-      await this.audit.record({ action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId as string }, manager);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      await this.audit.record({ action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId }, manager);
     });
-    return withNextVisit(await this.one(SELECT_PREMISES, 'p', id, 'premises'));
+    return withNextVisit(await this.one<PremisesRow>(SELECT_PREMISES, 'p', id, 'premises'));
   }
 
   /**
@@ -171,7 +174,7 @@ export class LicensingService {
    */
   async deletePremises(principal: Principal, id: string, version: number): Promise<void> {
     const premises = await this.getPremises(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: premises.collaborationId as string, organisationId: premises.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: premises.collaborationId, organisationId: premises.ownerOrganisationId });
     await this.dataSource.transaction(async (manager) => {
       const [history] = await manager.query<{ licences: number; inspections: number }[]>(
         `SELECT (SELECT count(*)::int FROM licences WHERE premises_id = $1) AS licences,
@@ -183,35 +186,35 @@ export class LicensingService {
       }
       await manager.query('DELETE FROM supervision_plan_items WHERE premises_id = $1', [id]);
       const deleted = await manager.query<unknown[]>('DELETE FROM premises WHERE id = $1 AND version = $2', [id, version]);
-      if (affectedRows(deleted) === 0) throw new StaleVersionProblem(premises.version as number);
-      await this.audit.record({ action: 'premises.delete', resourceType: 'premises', resourceId: id, subjectOrganisationId: premises.ownerOrganisationId as string, details: { name: premises.name } }, manager);
+      if (affectedRows(deleted) === 0) throw new StaleVersionProblem(premises.version);
+      await this.audit.record({ action: 'premises.delete', resourceType: 'premises', resourceId: id, subjectOrganisationId: premises.ownerOrganisationId, details: { name: premises.name } }, manager);
     });
   }
 
   // ---- licences ----------------------------------------------------------------------------
 
-  async listLicences(principal: Principal, query: LicensingListQuery): Promise<Page<unknown>> {
-    return this.page(SELECT_LICENCES, 'licences', 'l', LICENCE_COLUMNS, principal, query, (qb) => {
+  async listLicences(principal: Principal, query: LicensingListQuery): Promise<Page<LicenceView>> {
+    return this.page<LicenceView>(SELECT_LICENCES, 'licences', 'l', LICENCE_COLUMNS, principal, query, (qb) => {
       if (query.premisesId) qb.andWhere('l.premises_id = :premisesId', { premisesId: query.premisesId });
       if (query.holderId) qb.andWhere('l.holder_id = :holderId', { holderId: query.holderId });
       if (query.status) qb.andWhere('l.status = :status', { status: query.status });
     }, 'l.valid_from');
   }
 
-  async getLicence(principal: Principal, id: string) {
-    const licence = await this.one(SELECT_LICENCES, 'l', id, 'licence');
+  async getLicence(principal: Principal, id: string): Promise<LicenceView> {
+    const licence = await this.one<LicenceView>(SELECT_LICENCES, 'l', id, 'licence');
     await this.access.authorize(principal, 'premises', 'read', {
-      id: licence.premisesId as string,
-      collaborationId: licence.collaborationId as string,
-      organisationId: licence.ownerOrganisationId as string,
+      id: licence.premisesId,
+      collaborationId: licence.collaborationId,
+      organisationId: licence.ownerOrganisationId,
     });
     return licence;
   }
 
   /** Grants a licence: AL 8 kap — serving managers at least 20, own kitchen for a permanent licence to the public. */
-  async createLicence(principal: Principal, input: LicenceInput) {
+  async createLicence(principal: Principal, input: LicenceInput): Promise<LicenceView> {
     const premises = await this.getPremises(principal, input.premisesId);
-    await this.access.assertAllowed(principal, 'premises:manage', { id: input.premisesId, collaborationId: premises.collaborationId as string, organisationId: premises.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id: input.premisesId, collaborationId: premises.collaborationId, organisationId: premises.ownerOrganisationId });
     const holder = await this.getHolder(principal, input.holderId);
     const errors: FieldError[] = [];
     if (holder.ownerOrganisationId !== premises.ownerOrganisationId) {
@@ -242,22 +245,22 @@ export class LicensingService {
           row.id, m.name.trim(), m.birthDate, m.notifiedOn,
         ]);
       }
-      await this.audit.record({ action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId as string }, manager);
+      await this.audit.record({ action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId }, manager);
       return row.id;
     });
-    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+    return this.one<LicenceView>(SELECT_LICENCES, 'l', id, 'licence');
   }
 
   /**
    * A change decision (ändringsbeslut): serving hours, areas, audience, drink categories, conditions
    * or end date. The kitchen rule (AL 8 kap 15 §) is checked again when the audience becomes public.
    */
-  async updateLicenceTerms(principal: Principal, id: string, version: number, input: LicenceTermsInput) {
+  async updateLicenceTerms(principal: Principal, id: string, version: number, input: LicenceTermsInput): Promise<LicenceView> {
     const licence = await this.getLicence(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId as string, organisationId: licence.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
     const errors: FieldError[] = [...servingHoursErrors(input.servingHours)];
-    if (input.validUntil && input.validUntil < (licence.validFrom as string)) errors.push(fieldError('validUntil', 'date.not_before', { other: 'validFrom' }));
-    if (kitchenRequired(licence.type as string, input.audience)) {
+    if (input.validUntil && input.validUntil < licence.validFrom) errors.push(fieldError('validUntil', 'date.not_before', { other: 'validFrom' }));
+    if (kitchenRequired(licence.type, input.audience)) {
       const [premises] = await this.dataSource.query<{ has_own_kitchen: boolean }[]>('SELECT has_own_kitchen FROM premises WHERE id = $1', [licence.premisesId]);
       if (!premises.has_own_kitchen) errors.push(fieldError('audience', 'licence.kitchen_required'));
     }
@@ -272,48 +275,48 @@ export class LicensingService {
         [id, version, input.audience, input.drinkCategories, JSON.stringify(input.servingHours ?? {}), JSON.stringify(input.servingAreas ?? []),
           input.conditions ?? '', input.validUntil ?? null],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version as number);
-      await this.audit.record({ action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId as string }, manager);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version);
+      await this.audit.record({ action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId }, manager);
     });
-    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+    return this.one<LicenceView>(SELECT_LICENCES, 'l', id, 'licence');
   }
 
   /** Replaces the serving managers notified for a licence (each at least 20, AL 8 kap 14 §). */
-  async replaceServingManagers(principal: Principal, id: string, version: number, managers: LicenceInput['servingManagers']) {
+  async replaceServingManagers(principal: Principal, id: string, version: number, managers: LicenceInput['servingManagers']): Promise<LicenceView> {
     const licence = await this.getLicence(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId as string, organisationId: licence.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
     const errors = managers
       .map((m, i) => (isOldEnough(m.birthDate, m.notifiedOn) ? undefined : fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: 20 })))
       .filter((e): e is FieldError => e !== undefined);
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>('UPDATE licences SET version = version + 1 WHERE id = $1 AND version = $2', [id, version]);
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version as number);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version);
       await manager.query('DELETE FROM serving_managers WHERE licence_id = $1', [id]);
       for (const m of managers) {
         await manager.query('INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, $4)', [id, m.name.trim(), m.birthDate, m.notifiedOn]);
       }
       await this.audit.record({ action: 'licence.serving_managers', resourceType: 'licence', resourceId: id, changedFields: ['servingManagers'] }, manager);
     });
-    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+    return this.one<LicenceView>(SELECT_LICENCES, 'l', id, 'licence');
   }
 
   /** Suspends, surrenders or expires a licence (revocation is a sanction decision, AL 9 kap 18 §). */
-  async setLicenceStatus(principal: Principal, id: string, version: number, status: string) {
+  async setLicenceStatus(principal: Principal, id: string, version: number, status: string): Promise<LicenceView> {
     const licence = await this.getLicence(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId as string, organisationId: licence.ownerOrganisationId as string });
+    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
     if (status === 'revoked') {
       throw invalidField('status', 'licence.revoked_by_sanction_only');
     }
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>('UPDATE licences SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [id, version, status]);
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version as number);
+      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version);
       await this.audit.record(
         { action: 'licence.status', resourceType: 'licence', resourceId: id, changedFields: ['status'], details: { from: licence.status, to: status } },
         manager,
       );
     });
-    return this.one(SELECT_LICENCES, 'l', id, 'licence');
+    return this.one<LicenceView>(SELECT_LICENCES, 'l', id, 'licence');
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -350,13 +353,13 @@ export class LicensingService {
     if (row) throw invalidField('hasOwnKitchen', 'premises.kitchen_needed');
   }
 
-  private async one(select: string, alias: string, id: string, what: string): Promise<Record<string, unknown>> {
-    const [row] = await this.dataSource.query(`${select} WHERE ${alias}.id = $1`, [id]);
+  private async one<T>(select: string, alias: string, id: string, what: string): Promise<T> {
+    const [row] = await this.dataSource.query<T[]>(`${select} WHERE ${alias}.id = $1`, [id]);
     if (!row) throw new NotFoundException(`No ${what} with id ${id}.`);
     return row;
   }
 
-  private async page(
+  private async page<T>(
     select: string,
     table: string,
     alias: string,
@@ -365,11 +368,11 @@ export class LicensingService {
     query: LicensingListQuery,
     filter: (qb: ReturnType<DataSource['createQueryBuilder']>) => void,
     order: string,
-  ): Promise<Page<unknown>> {
+  ): Promise<Page<T>> {
     const scope = scopeCondition(principal, 'premises:read', columns, this.clock.now(), { grants: table !== 'licence_holders' });
     const qb = this.dataSource.createQueryBuilder().from(table, alias).where(scope.sql, scope.params);
     filter(qb);
-    return pageOf(this.dataSource, qb, { alias, orderBy: [[order, 'ASC']], select }, query);
+    return pageOf<T>(this.dataSource, qb, { alias, orderBy: [[order, 'ASC']], select }, query);
   }
 }
 

@@ -5,6 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Clock, invalidField, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import type { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
 import { RESTAURANT_REPORT_DEADLINE, RestaurantReportOpener } from './restaurant-report-opener.js';
 
@@ -25,13 +26,13 @@ export class RestaurantReportsService {
     private readonly clock: Clock,
   ) {}
 
-  async open(principal: Principal, collaborationId: string, year: number): Promise<{ opened: number }> {
+  async open(principal: Principal, collaborationId: string, year: number): Promise<RestaurantReportsOpenedView> {
     const municipality = await this.licensing.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'premises:manage', { id: collaborationId, collaborationId, organisationId: municipality });
     return { opened: await this.opener.openYear(collaborationId, municipality, year, principal.userId) };
   }
 
-  async submit(principal: Principal, id: string, figures: Record<string, number>): Promise<{ id: string; submittedOn: string }> {
+  async submit(principal: Principal, id: string, figures: Record<string, number>): Promise<RestaurantReportSubmittedView> {
     const [report] = await this.dataSource.query<{ submitted_on: string | null; collaboration_id: string; owner_organisation_id: string }[]>(
       `SELECT r.submitted_on, l.collaboration_id, l.owner_organisation_id FROM restaurant_reports r JOIN licences l ON l.id = r.licence_id WHERE r.id = $1`,
       [id],

@@ -1,4 +1,5 @@
 import { addMonths } from '@samverkan/platform';
+import type { PremisesRiskFactorView } from './supervision.dto.js';
 
 /**
  * The risk model of supervision planning, in one place (DOMAIN.md §2: risk-weighted by type of
@@ -51,11 +52,9 @@ export interface RiskFacts {
   monthsSinceLastVisit: number | null;
 }
 
-export interface RiskFactor {
-  factor: string;
-  points: number;
-  because: string;
-}
+/** The factors a score can be made of, in the order they are weighed. */
+export const RISK_FACTORS = ['kind', 'late_serving', 'capacity', 'young_audience', 'dancing', 'remarks', 'sanctions', 'tips', 'last_visit'] as const;
+export type RiskFactorName = (typeof RISK_FACTORS)[number];
 
 /** Minutes after 06:00, so that 01:00 (the night after) sorts after 23:00. */
 export function nightMinutes(time: string): number {
@@ -63,9 +62,9 @@ export function nightMinutes(time: string): number {
   return ((h + 18) % 24) * 60 + m;
 }
 
-export function riskScore(f: RiskFacts): { score: number; factors: RiskFactor[] } {
-  const factors: RiskFactor[] = [];
-  const add = (factor: string, points: number, because: string) => points > 0 && factors.push({ factor, points, because });
+export function riskScore(f: RiskFacts): { score: number; factors: PremisesRiskFactorView[] } {
+  const factors: PremisesRiskFactorView[] = [];
+  const add = (factor: RiskFactorName, points: number, because: string) => points > 0 && factors.push({ factor, points, because });
   add('kind', RISK_MODEL.kind[f.kind] ?? 1, `typ av ställe: ${f.kind}`);
   if (f.latestServingEnd) {
     const late = RISK_MODEL.lateServing.find((l) => nightMinutes(f.latestServingEnd!) >= nightMinutes(l.after));

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { etagOf, IfMatchVersion, IsCalendarDate, PageQuery, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, IsCalendarDate, PageQuery, UuidPipe } from '@samverkan/platform';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
+import { SANCTION_DECISION, SanctionCaseView } from './sanctions.dto.js';
 import { DECISIONS, type SanctionDecision, SanctionsService } from './sanctions.service.js';
 
 class ProposeRequest {
@@ -22,7 +23,7 @@ class HearingRequest {
 }
 
 class DecisionRequest {
-  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision!: SanctionDecision;
+  @ApiProperty(SANCTION_DECISION) @IsIn(DECISIONS) decision!: SanctionDecision;
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) reasons!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2_000) appealInformation?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedOn?: string;
@@ -36,6 +37,7 @@ export class SanctionsController {
   @Post()
   @RequirePermission('sanction:propose')
   @ApiOperation({ summary: 'Föreslå sanktion (Propose a sanction case from inspection findings)' })
+  @ApiCreated(SanctionCaseView)
   propose(@CurrentPrincipal() principal: Principal, @Body() body: ProposeRequest) {
     return this.sanctions.propose(principal, body);
   }
@@ -43,12 +45,15 @@ export class SanctionsController {
   @Get()
   @RequirePermission('premises:read')
   @ApiOperation({ summary: 'Sanktionsärenden (Sanction cases the caller may see, newest first); filter by licence, open or decided' })
+  @ApiPage(SanctionCaseView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: SanctionListQuery) {
     return this.sanctions.list(principal, query);
   }
 
   @Get(':id')
   @RequirePermission('premises:read')
+  @ApiOperation({ summary: 'Sanktionsärende (One sanction case); the ETag is its version' })
+  @ApiOk(SanctionCaseView)
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const found = await this.sanctions.get(principal, id);
     void reply.header('etag', etagOf(found.version));
@@ -59,6 +64,7 @@ export class SanctionsController {
   @RequirePermission('sanction:decide')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Kommunicering (Record when the holder was heard)' })
+  @ApiOk(SanctionCaseView)
   hearing(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: HearingRequest) {
     return this.sanctions.recordHearing(principal, id, version, body.heardOn);
   }
@@ -68,6 +74,7 @@ export class SanctionsController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Beslut (Decide: erinran, varning, återkallelse or no action) — after the hearing' })
+  @ApiOk(SanctionCaseView)
   decide(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: DecisionRequest) {
     return this.sanctions.decide(principal, id, version, body);
   }

@@ -5,6 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import { affectedRows, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, StaleVersionProblem, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
+import type { SanctionCaseView } from './sanctions.dto.js';
 
 export const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
 export type SanctionDecision = (typeof DECISIONS)[number];
@@ -25,16 +26,6 @@ const SELECT = `SELECT s.id, s.licence_id AS "licenceId", l.premises_id AS "prem
 // A sanction case is seen with its licence's premises: grants on the premises (e.g. to a police inspector) cover it.
 const SANCTION_COLUMNS: OwnershipColumns = { id: 'l.premises_id', collaborationId: 's.collaboration_id', organisationId: 's.owner_organisation_id' };
 
-interface SanctionCase {
-  id: string;
-  licenceId: string;
-  collaborationId: string;
-  ownerOrganisationId: string;
-  heardOn: string | null;
-  decision: SanctionDecision | null;
-  version: number;
-}
-
 /**
  * Sanction cases (AL 9 kap 17–18 §). The police may propose; only the municipality's licensing
  * officer decides, and only after the holder has been heard (kommunicering). Återkallelse revokes
@@ -50,7 +41,7 @@ export class SanctionsService {
     private readonly clock: Clock,
   ) {}
 
-  async propose(principal: Principal, input: { licenceId: string; grounds: string; inspectionIds?: string[] }): Promise<SanctionCase> {
+  async propose(principal: Principal, input: { licenceId: string; grounds: string; inspectionIds?: string[] }): Promise<SanctionCaseView> {
     const licence = await this.licensing.getLicence(principal, input.licenceId);
     const inspectionIds = [...new Set(input.inspectionIds ?? [])];
     if (inspectionIds.length > 0) {
@@ -63,8 +54,8 @@ export class SanctionsService {
     const id = await this.dataSource.transaction((manager) =>
       this.open(manager, {
         licenceId: input.licenceId,
-        collaborationId: licence.collaborationId as string,
-        ownerOrganisationId: licence.ownerOrganisationId as string,
+        collaborationId: licence.collaborationId,
+        ownerOrganisationId: licence.ownerOrganisationId,
         inspectionIds,
         grounds: input.grounds.trim(),
         proposedBy: principal.userId,
@@ -102,7 +93,7 @@ export class SanctionsService {
   }
 
   /** Sanction cases the principal may see (of one licence, or open/decided ones), newest first. */
-  async list(principal: Principal, query: PageQuery & { licenceId?: string; state?: 'open' | 'decided' }): Promise<Page<SanctionCase>> {
+  async list(principal: Principal, query: PageQuery & { licenceId?: string; state?: 'open' | 'decided' }): Promise<Page<SanctionCaseView>> {
     if (query.licenceId) await this.licensing.getLicence(principal, query.licenceId);
     const scope = scopeCondition(principal, 'premises:read', SANCTION_COLUMNS, this.clock.now());
     const qb = this.dataSource.createQueryBuilder().from('sanction_cases', 's').innerJoin('licences', 'l', 'l.id = s.licence_id').where(scope.sql, scope.params);
@@ -111,14 +102,14 @@ export class SanctionsService {
     return pageOf(this.dataSource, qb, { alias: 's', orderBy: [['s.proposed_at', 'DESC']], select: SELECT }, query);
   }
 
-  async get(principal: Principal, id: string): Promise<SanctionCase> {
+  async get(principal: Principal, id: string): Promise<SanctionCaseView> {
     const row = await this.find(id);
     await this.licensing.getLicence(principal, row.licenceId);
     return row;
   }
 
   /** Records the day the holder was heard (kommunicering). */
-  async recordHearing(principal: Principal, id: string, version: number, heardOn: string): Promise<SanctionCase> {
+  async recordHearing(principal: Principal, id: string, version: number, heardOn: string): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
     if (row.decision) throw new ProblemException('sanction.decided');
     if (heardOn > stockholmDate(this.clock.now())) throw invalidField('heardOn', 'date.in_future');
@@ -131,7 +122,7 @@ export class SanctionsService {
     id: string,
     version: number,
     input: { decision: SanctionDecision; reasons: string; appealInformation?: string; decidedOn?: string },
-  ): Promise<SanctionCase> {
+  ): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
     if (row.decision) throw new ProblemException('sanction.decided');
     const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
@@ -157,7 +148,7 @@ export class SanctionsService {
   }
 
   /** Only those who may decide (the municipality's licensing officers) record hearings and decisions. */
-  private async decidable(principal: Principal, id: string): Promise<SanctionCase> {
+  private async decidable(principal: Principal, id: string): Promise<SanctionCaseView> {
     const row = await this.get(principal, id);
     await this.access.assertAllowed(principal, 'sanction:decide', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     return row;
@@ -171,8 +162,8 @@ export class SanctionsService {
     });
   }
 
-  private async find(id: string): Promise<SanctionCase> {
-    const [row] = await this.dataSource.query<SanctionCase[]>(`${SELECT} WHERE s.id = $1`, [id]);
+  private async find(id: string): Promise<SanctionCaseView> {
+    const [row] = await this.dataSource.query<SanctionCaseView[]>(`${SELECT} WHERE s.id = $1`, [id]);
     if (!row) throw new NotFoundException(`No sanction case with id ${id}.`);
     return row;
   }

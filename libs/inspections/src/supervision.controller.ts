@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { toCsv, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiFile, ApiOk, toCsv, UuidPipe } from '@samverkan/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
+import { SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
 import { SupervisionService } from './supervision.service.js';
 
 class GeneratePlanRequest {
@@ -35,25 +36,31 @@ export class SupervisionController {
   @Post('supervision-plans')
   @RequirePermission('inspection:plan')
   @ApiOperation({ summary: 'Tillsynsplan (Generate the year’s plan from the risk model)' })
+  @ApiCreated(SupervisionPlanView)
   generate(@CurrentPrincipal() principal: Principal, @Body() body: GeneratePlanRequest) {
     return this.supervision.generate(principal, body.collaborationId, body.year);
   }
 
   @Get('supervision-plans')
   @RequirePermission('inspection:read')
+  @ApiOperation({ summary: 'Tillsynsplaner (The collaboration\'s supervision plans, newest year first)' })
+  @ApiOk([SupervisionPlanSummaryView])
   listPlans(@CurrentPrincipal() principal: Principal, @Query() query: PlansQuery) {
     return this.supervision.list(principal, query.collaborationId);
   }
 
   @Get('supervision-plans/:id')
   @RequirePermission('inspection:read')
-  @ApiOperation({ summary: 'The plan with risk scores, their factors, and planned against performed visits' })
+  @ApiOperation({ summary: 'Tillsynsplan (The plan with risk scores, their factors, and planned against performed visits)' })
+  @ApiOk(SupervisionPlanView)
   plan(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.supervision.plan(principal, id);
   }
 
   @Patch('supervision-plans/:id/items/:premisesId')
   @RequirePermission('inspection:plan')
+  @ApiOperation({ summary: 'Ändra planen (Set the visits planned for premises, with a note)' })
+  @ApiOk(SupervisionPlanView)
   editItem(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -65,8 +72,8 @@ export class SupervisionController {
 
   @Get('supervision/statistics')
   @RequirePermission('inspection:read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual)' })
+  @ApiOperation({ summary: 'Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual); CSV with format=csv or Accept: text/csv' })
+  @ApiFile(['text/csv'], 'The year\'s figures (JSON, or CSV in Swedish)', SupervisionStatisticsView)
   async statistics(
     @CurrentPrincipal() principal: Principal,
     @Query() query: StatisticsQuery,

@@ -5,6 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import type { DataSource } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
 import { nightMinutes, plannedVisits, riskScore } from './risk-model.js';
+import type { SupervisionPlanItemView, SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
 import { ProblemException } from '@samverkan/platform';
 
 /** An inspection that was carried out (an attempted visit, closed or not, is not one). */
@@ -38,7 +39,7 @@ export class SupervisionService {
     private readonly audit: AuditService,
   ) {}
 
-  async generate(principal: Principal, collaborationId: string, year: number) {
+  async generate(principal: Principal, collaborationId: string, year: number): Promise<SupervisionPlanView> {
     const owner = await this.planningAllowed(principal, collaborationId);
     const start = `${year}-01-01`;
     const facts = await this.dataSource.query<FactsRow[]>(
@@ -90,9 +91,9 @@ export class SupervisionService {
   }
 
   /** The plans of a collaboration, newest year first. */
-  async list(principal: Principal, collaborationId: string) {
+  async list(principal: Principal, collaborationId: string): Promise<SupervisionPlanSummaryView[]> {
     await this.readable(principal, collaborationId);
-    return this.dataSource.query(
+    return this.dataSource.query<SupervisionPlanSummaryView[]>(
       `SELECT sp.id, sp.year, (SELECT count(*)::int FROM supervision_plan_items i WHERE i.plan_id = sp.id) AS premises,
               (SELECT coalesce(sum(planned_visits), 0)::int FROM supervision_plan_items i WHERE i.plan_id = sp.id) AS "plannedVisits"
        FROM supervision_plans sp WHERE sp.collaboration_id = $1 ORDER BY sp.year DESC`,
@@ -101,14 +102,14 @@ export class SupervisionService {
   }
 
   /** The plan with, per premises, the visits planned and those carried out that year. */
-  async plan(principal: Principal, id: string) {
+  async plan(principal: Principal, id: string): Promise<SupervisionPlanView> {
     const [plan] = await this.dataSource.query<{ id: string; collaborationId: string; ownerOrganisationId: string; year: number; version: number }[]>(
       `SELECT id, collaboration_id AS "collaborationId", owner_organisation_id AS "ownerOrganisationId", year, version FROM supervision_plans WHERE id = $1`,
       [id],
     );
     if (!plan) throw new NotFoundException(`No supervision plan with id ${id}.`);
     await this.access.authorize(principal, 'inspection', 'read', { id, collaborationId: plan.collaborationId, organisationId: plan.ownerOrganisationId });
-    const items = await this.dataSource.query<{ plannedVisits: number; performedVisits: number }[]>(
+    const items = await this.dataSource.query<SupervisionPlanItemView[]>(
       `SELECT it.premises_id AS "premisesId", p.name AS "premisesName", it.risk_score AS "riskScore", it.risk_factors AS "riskFactors",
               it.planned_visits AS "plannedVisits", it.note,
               (SELECT count(*)::int FROM inspections i WHERE i.premises_id = it.premises_id AND i.type IN ('external', 'coordinated')
@@ -122,7 +123,7 @@ export class SupervisionService {
     return { ...plan, items, totals: { planned, performed, premises: items.length } };
   }
 
-  async updateItem(principal: Principal, id: string, premisesId: string, input: { plannedVisits: number; note?: string }) {
+  async updateItem(principal: Principal, id: string, premisesId: string, input: { plannedVisits: number; note?: string }): Promise<SupervisionPlanView> {
     const plan = await this.plan(principal, id);
     await this.planningAllowed(principal, plan.collaborationId);
     const updated = await this.dataSource.query<unknown[]>(
@@ -135,9 +136,9 @@ export class SupervisionService {
   }
 
   /** The year's figures for the municipal board and the county administrative board. */
-  async statistics(principal: Principal, collaborationId: string, year: number) {
+  async statistics(principal: Principal, collaborationId: string, year: number): Promise<SupervisionStatisticsView> {
     await this.readable(principal, collaborationId);
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ visitsByType: Record<string, number>; attempted: number; remarks: number; decisions: Record<string, number> }[]>(
       `SELECT
          (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT i.type, count(*)::int AS n FROM inspections i
             WHERE i.collaboration_id = $1 AND ${PERFORMED} AND extract(year FROM i.planned_start AT TIME ZONE 'Europe/Stockholm') = $2 GROUP BY i.type) t) AS "visitsByType",
@@ -151,14 +152,14 @@ export class SupervisionService {
     );
     const [plan] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM supervision_plans WHERE collaboration_id = $1 AND year = $2', [collaborationId, year]);
     const totals = plan ? (await this.plan(principal, plan.id)).totals : null;
-    const visitsByType = row.visitsByType as Record<string, number>;
+    const visitsByType = row.visitsByType;
     return {
       year,
       visitsByType: { external: 0, internal: 0, coordinated: 0, preventive: 0, ...visitsByType },
       visitsPerformed: Object.values(visitsByType).reduce((s, n) => s + n, 0),
-      attemptedVisits: row.attempted as number,
-      remarks: row.remarks as number,
-      decisions: { erinran: 0, varning: 0, aterkallelse: 0, no_action: 0, ...(row.decisions as Record<string, number>) },
+      attemptedVisits: row.attempted,
+      remarks: row.remarks,
+      decisions: { erinran: 0, varning: 0, aterkallelse: 0, no_action: 0, ...row.decisions },
       plan: totals,
     };
   }

@@ -622,7 +622,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tillståndshavare (Licence holders) */
+        /** Tillståndshavare (Licence holders); q: part of the name */
         get: operations["LicensingController_listHolders_v1"];
         put?: never;
         /** Registrera tillståndshavare (Register a holder); the organisation number is checked */
@@ -640,7 +640,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tillståndshavare (One licence holder) */
         get: operations["LicensingController_getHolder_v1"];
+        /** Ändra tillståndshavare (Update a licence holder); the organisation number is checked */
         put: operations["LicensingController_updateHolder_v1"];
         post?: never;
         delete?: never;
@@ -659,6 +661,7 @@ export interface paths {
         /** Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status */
         get: operations["LicensingController_listPremises_v1"];
         put?: never;
+        /** Registrera serveringsställe (Register premises in a collaboration's municipality) */
         post: operations["LicensingController_createPremises_v1"];
         delete?: never;
         options?: never;
@@ -673,7 +676,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Serveringsställe (One premises with its licences, risk and next visit); the ETag is its version */
         get: operations["LicensingController_getPremises_v1"];
+        /** Ändra serveringsställe (Update premises); the kitchen stays while a permanent licence to the public needs it */
         put: operations["LicensingController_updatePremises_v1"];
         post?: never;
         /** Ta bort serveringsställe (Delete premises registered by mistake); 409 once licences or inspections exist */
@@ -708,6 +713,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Serveringstillstånd (One licence with its terms and serving managers); the ETag is its version */
         get: operations["LicensingController_getLicence_v1"];
         put?: never;
         post?: never;
@@ -829,6 +835,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lämna restaurangrapport (Submit the year's sales figures); meets the report's deadline */
         post: operations["CalendarController_submit_v1"];
         delete?: never;
         options?: never;
@@ -843,6 +850,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Checklistor (Checklist templates of the caller's organisations, every version, newest first per name) */
         get: operations["ChecklistsController_list_v1"];
         put?: never;
         /** Ny version av en checklista (Save a checklist template as its next version) */
@@ -912,6 +920,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tillsyn (One inspection with its protocol, photos and next steps); the ETag is its version */
         get: operations["InspectionsController_get_v1"];
         put?: never;
         post?: never;
@@ -1049,6 +1058,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sanktionsärende (One sanction case); the ETag is its version */
         get: operations["SanctionsController_get_v1"];
         put?: never;
         post?: never;
@@ -1099,6 +1109,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tillsynsplaner (The collaboration's supervision plans, newest year first) */
         get: operations["SupervisionController_listPlans_v1"];
         put?: never;
         /** Tillsynsplan (Generate the year’s plan from the risk model) */
@@ -1116,7 +1127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plan with risk scores, their factors, and planned against performed visits */
+        /** Tillsynsplan (The plan with risk scores, their factors, and planned against performed visits) */
         get: operations["SupervisionController_plan_v1"];
         put?: never;
         post?: never;
@@ -1139,6 +1150,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Ändra planen (Set the visits planned for premises, with a note) */
         patch: operations["SupervisionController_editItem_v1"];
         trace?: never;
     };
@@ -1149,7 +1161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual) */
+        /** Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual); CSV with format=csv or Accept: text/csv */
         get: operations["SupervisionController_statistics_v1"];
         put?: never;
         post?: never;
@@ -2900,6 +2912,23 @@ export interface components {
             queues: components["schemas"]["QueueCountsView"][];
             email: components["schemas"]["EmailHealthView"];
         };
+        LicenceHolderView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            name: string;
+            /** @example 556016-0680 */
+            orgNumber: string;
+            contactName: string;
+            contactEmail: string;
+            contactPhone: string;
+            address: string;
+            /** @description Send it back as If-Match */
+            version: number;
+        };
+        /** @enum {string} */
+        LicenceStatus: "active" | "suspended" | "revoked" | "surrendered" | "expired";
         HolderInput: {
             /** @example Skoghalls Krog AB */
             name: string;
@@ -2910,13 +2939,78 @@ export interface components {
             contactPhone?: string;
             address?: string;
         };
+        /** @enum {string} */
+        PremisesKind: "restaurant" | "bar" | "nightclub" | "hotel" | "event_venue" | "pub" | "cafe" | "sports_venue" | "other";
+        /** @enum {string} */
+        PremisesRiskFactor: "kind" | "late_serving" | "capacity" | "young_audience" | "dancing" | "remarks" | "sanctions" | "tips" | "last_visit";
+        PremisesRiskFactorView: {
+            factor: components["schemas"]["PremisesRiskFactor"];
+            points: number;
+            /** @example servering till 02:00 */
+            because: string;
+        };
+        PremisesRiskView: {
+            /** @description The plan's year */
+            year: number;
+            score: number;
+            factors: components["schemas"]["PremisesRiskFactorView"][];
+        };
+        /** @enum {string} */
+        LicenceType: "permanent" | "temporary" | "catering" | "shared_serving_area";
+        /** @enum {string} */
+        LicenceAudience: "public" | "private";
+        LicenceSummaryView: {
+            /** Format: uuid */
+            id: string;
+            holderName: string;
+            type: components["schemas"]["LicenceType"];
+            audience: components["schemas"]["LicenceAudience"];
+            status: components["schemas"]["LicenceStatus"];
+            /** Format: date */
+            validUntil: string | null;
+        };
+        PremisesView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            name: string;
+            kind: components["schemas"]["PremisesKind"];
+            address: string;
+            /** @description Empty when unknown */
+            postalCode: string;
+            /** @description Empty when unknown */
+            city: string;
+            latitude: number | null;
+            longitude: number | null;
+            capacity: number | null;
+            hasOwnKitchen: boolean;
+            /** @description Send it back as If-Match */
+            version: number;
+            /**
+             * Format: date
+             * @description The scheduled day of the last visit carried out
+             */
+            lastVisitScheduledOn: string | null;
+            /** @description Visits a year in the latest supervision plan */
+            plannedVisitsPerYear: number | null;
+            /** @description None before the premises are in a supervision plan */
+            risk: components["schemas"]["PremisesRiskView"] | null;
+            licences: components["schemas"]["LicenceSummaryView"][];
+            /**
+             * Format: date
+             * @description Null when never visited: due now
+             */
+            nextVisitDueOn: string | null;
+        };
         PremisesInput: {
             /** Format: uuid */
             collaborationId: string;
             /** @example Skoghalls Krog */
             name: string;
-            /** @enum {string} */
-            kind: "restaurant" | "bar" | "nightclub" | "hotel" | "event_venue" | "pub" | "cafe" | "sports_venue" | "other";
+            kind: components["schemas"]["PremisesKind"];
             /** @example Skoghallsvägen 12 */
             address: string;
             /** @example 663 30 */
@@ -2928,6 +3022,80 @@ export interface components {
             /** @example 120 */
             capacity?: number;
             hasOwnKitchen: boolean;
+        };
+        /** @enum {string} */
+        DrinkCategory: "spirits" | "wine" | "strong_beer" | "other_fermented";
+        ServingSpan: {
+            /**
+             * @description HH:MM
+             * @example 11:00
+             */
+            from: string;
+            /**
+             * @description HH:MM
+             * @example 01:00
+             */
+            to: string;
+        };
+        WeeklyServingHours: {
+            mon?: components["schemas"]["ServingSpan"];
+            tue?: components["schemas"]["ServingSpan"];
+            wed?: components["schemas"]["ServingSpan"];
+            thu?: components["schemas"]["ServingSpan"];
+            fri?: components["schemas"]["ServingSpan"];
+            sat?: components["schemas"]["ServingSpan"];
+            sun?: components["schemas"]["ServingSpan"];
+        };
+        /** @enum {string} */
+        ServingAreaKind: "indoor" | "outdoor";
+        ServingArea: {
+            /** @example Uteservering mot hamnen */
+            name: string;
+            kind: components["schemas"]["ServingAreaKind"];
+        };
+        ServingManagerView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /**
+             * Format: date
+             * @description The day the municipality was notified
+             */
+            notifiedOn: string;
+        };
+        LicenceView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            type: components["schemas"]["LicenceType"];
+            audience: components["schemas"]["LicenceAudience"];
+            drinkCategories: components["schemas"]["DrinkCategory"][];
+            servingHours: components["schemas"]["WeeklyServingHours"];
+            servingAreas: components["schemas"]["ServingArea"][];
+            /** @description Empty when none */
+            conditions: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Null: until further notice
+             */
+            validUntil: string | null;
+            status: components["schemas"]["LicenceStatus"];
+            /** @description Send it back as If-Match */
+            version: number;
+            servingManagers: components["schemas"]["ServingManagerView"][];
         };
         ServingManagerInput: {
             /** @example Lisa Andersson */
@@ -2945,11 +3113,9 @@ export interface components {
             holderId: string;
             /** Format: uuid */
             premisesId: string;
-            /** @enum {string} */
-            type: "permanent" | "temporary" | "catering" | "shared_serving_area";
-            /** @enum {string} */
-            audience: "public" | "private";
-            drinkCategories: ("spirits" | "wine" | "strong_beer" | "other_fermented")[];
+            type: components["schemas"]["LicenceType"];
+            audience: components["schemas"]["LicenceAudience"];
+            drinkCategories: components["schemas"]["DrinkCategory"][];
             /**
              * @description Per weekday (mon…sun), HH:MM
              * @example {
@@ -2959,7 +3125,7 @@ export interface components {
              *       }
              *     }
              */
-            servingHours?: Record<string, never>;
+            servingHours?: components["schemas"]["WeeklyServingHours"];
             /**
              * @example [
              *       {
@@ -2968,7 +3134,7 @@ export interface components {
              *       }
              *     ]
              */
-            servingAreas?: string[];
+            servingAreas?: components["schemas"]["ServingArea"][];
             conditions?: string;
             /** @example 2020-04-01 */
             validFrom: string;
@@ -2976,9 +3142,8 @@ export interface components {
             servingManagers: components["schemas"]["ServingManagerInput"][];
         };
         LicenceTermsInput: {
-            /** @enum {string} */
-            audience: "public" | "private";
-            drinkCategories: ("spirits" | "wine" | "strong_beer" | "other_fermented")[];
+            audience: components["schemas"]["LicenceAudience"];
+            drinkCategories: components["schemas"]["DrinkCategory"][];
             /**
              * @description Per weekday (mon…sun), HH:MM
              * @example {
@@ -2988,7 +3153,7 @@ export interface components {
              *       }
              *     }
              */
-            servingHours?: Record<string, never>;
+            servingHours?: components["schemas"]["WeeklyServingHours"];
             /**
              * @example [
              *       {
@@ -2997,7 +3162,7 @@ export interface components {
              *       }
              *     ]
              */
-            servingAreas?: string[];
+            servingAreas?: components["schemas"]["ServingArea"][];
             conditions?: string;
             validUntil?: string;
         };
@@ -3005,14 +3170,23 @@ export interface components {
             servingManagers: components["schemas"]["ServingManagerInput"][];
         };
         LicenceStatusInput: {
-            /** @enum {string} */
-            status: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+            status: components["schemas"]["LicenceStatus"];
+        };
+        CalendarFeedView: {
+            /**
+             * Format: uri
+             * @description Holds the secret token: whoever has it reads the feed
+             */
+            url: string;
         };
         OpenReportsRequest: {
             /** Format: uuid */
             collaborationId: string;
             /** @example 2022 */
             year: number;
+        };
+        RestaurantReportsOpenedView: {
+            opened: number;
         };
         SubmitReportRequest: {
             /**
@@ -3024,6 +3198,27 @@ export interface components {
              *     }
              */
             figures: Record<string, never>;
+        };
+        RestaurantReportSubmittedView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            submittedOn: string;
+        };
+        ChecklistItemView: {
+            /** @example age_checks */
+            key: string;
+            label: string;
+        };
+        ChecklistTemplateView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Yttre tillsyn */
+            name: string;
+            version: number;
+            items: components["schemas"]["ChecklistItemView"][];
+            /** Format: date-time */
+            createdAt: string;
         };
         ChecklistItemInput: {
             /** @example age_checks */
@@ -3042,13 +3237,97 @@ export interface components {
             source: "public" | "police" | "municipality" | "other";
             summary: string;
         };
+        PremisesTipView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @enum {string} */
+        InspectionType: "external" | "internal" | "coordinated" | "preventive";
+        /** @enum {string} */
+        InspectionStatus: "planned" | "performed" | "attempted" | "report_sent" | "response_received" | "closed" | "escalated" | "cancelled";
+        InspectorView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The name of their organisation */
+            organisation: string;
+            /** @description The kind of their organisation (police, municipality) */
+            organisationKind: string;
+        };
+        /** @enum {string} */
+        FindingResult: "ok" | "remark" | "not_applicable" | "not_checked";
+        InspectionFindingView: {
+            /** @example age_checks */
+            itemKey: string;
+            result: components["schemas"]["FindingResult"];
+            /** @description Empty when none was written */
+            note: string;
+        };
+        /** @enum {string} */
+        FindingPhotoType: "image/jpeg" | "image/png" | "image/webp";
+        FindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            itemKey: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        InspectionListItemView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            licenceId: string | null;
+            type: components["schemas"]["InspectionType"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["InspectionStatus"];
+            /** @description Why it was cancelled or escalated */
+            statusReason: string | null;
+            /** Format: date-time */
+            performedAt: string | null;
+            /** Format: date-time */
+            reportSentAt: string | null;
+            /** Format: date-time */
+            responseReceivedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The inspection this one follows up
+             */
+            previousInspectionId: string | null;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description Send it back as If-Match */
+            version: number;
+            inspectors: components["schemas"]["InspectorView"][];
+            /** @description The checklist version the inspection was made with */
+            checklist: components["schemas"]["ChecklistItemView"][] | null;
+            findings: components["schemas"]["InspectionFindingView"][];
+            photos: components["schemas"]["FindingPhotoView"][];
+            /**
+             * Format: uuid
+             * @description The latest sanction case about this inspection
+             */
+            sanctionCaseId: string | null;
+        };
         ScheduleInspectionRequest: {
             /** Format: uuid */
             premisesId: string;
             /** Format: uuid */
             licenceId?: string;
-            /** @enum {string} */
-            type: "external" | "internal" | "coordinated" | "preventive";
+            type: components["schemas"]["InspectionType"];
             /** @example 2022-06-17T21:00:00+02:00 */
             plannedStart: string;
             /** @example 2022-06-17T23:30:00+02:00 */
@@ -3056,31 +3335,87 @@ export interface components {
             /** @description Municipal and police inspectors */
             inspectorIds: string[];
         };
+        InspectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            licenceId: string | null;
+            type: components["schemas"]["InspectionType"];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            status: components["schemas"]["InspectionStatus"];
+            /** @description Why it was cancelled or escalated */
+            statusReason: string | null;
+            /** Format: date-time */
+            performedAt: string | null;
+            /** Format: date-time */
+            reportSentAt: string | null;
+            /** Format: date-time */
+            responseReceivedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The inspection this one follows up
+             */
+            previousInspectionId: string | null;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description Send it back as If-Match */
+            version: number;
+            inspectors: components["schemas"]["InspectorView"][];
+            /** @description The checklist version the inspection was made with */
+            checklist: components["schemas"]["ChecklistItemView"][] | null;
+            findings: components["schemas"]["InspectionFindingView"][];
+            photos: components["schemas"]["FindingPhotoView"][];
+            /**
+             * Format: uuid
+             * @description The latest sanction case about this inspection
+             */
+            sanctionCaseId: string | null;
+            /** @description The statuses it may move to next, so clients offer the steps without copying the path */
+            nextStatuses: components["schemas"]["InspectionStatus"][];
+        };
         FindingInput: {
             /** @example age_checks */
             itemKey: string;
-            /** @enum {string} */
-            result: "ok" | "remark" | "not_applicable" | "not_checked";
+            result: components["schemas"]["FindingResult"];
             note?: string;
         };
         FindingsRequest: {
             findings: components["schemas"]["FindingInput"][];
         };
         TransitionRequest: {
-            /** @enum {string} */
-            to: "planned" | "performed" | "attempted" | "report_sent" | "response_received" | "closed" | "escalated" | "cancelled";
+            to: components["schemas"]["InspectionStatus"];
             /** @description Required to cancel */
             reason?: string;
         };
         ReinspectRequest: {
-            /** @enum {string} */
-            type: "external" | "internal" | "coordinated" | "preventive";
+            type: components["schemas"]["InspectionType"];
             /** @example 2022-06-17T21:00:00+02:00 */
             plannedStart: string;
             /** @example 2022-06-17T23:30:00+02:00 */
             plannedEnd: string;
             /** @description Municipal and police inspectors */
             inspectorIds: string[];
+        };
+        StoredFindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            itemKey: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
         };
         ProposeRequest: {
             /** Format: uuid */
@@ -3088,13 +3423,56 @@ export interface components {
             grounds: string;
             inspectionIds?: string[];
         };
+        /**
+         * @description Null while the case is open
+         * @enum {string}
+         */
+        SanctionDecision: "erinran" | "varning" | "aterkallelse" | "no_action";
+        SanctionCaseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            licenceId: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            holderName: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            /** @description The inspections the case rests on */
+            inspectionIds: string[];
+            grounds: string;
+            /** Format: uuid */
+            proposedBy: string;
+            proposedByName: string;
+            /** Format: date-time */
+            proposedAt: string;
+            /**
+             * Format: date
+             * @description When the holder was heard
+             */
+            heardOn: string | null;
+            /** @description Null while the case is open */
+            decision: components["schemas"]["SanctionDecision"] | null;
+            decisionReasons: string | null;
+            /** @description How to appeal, printed on the decision */
+            appealInformation: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedByName: string | null;
+            /** Format: date */
+            decidedOn: string | null;
+            /** @description Send it back as If-Match */
+            version: number;
+        };
         HearingRequest: {
             /** @example 2022-07-04 */
             heardOn: string;
         };
         DecisionRequest: {
-            /** @enum {string} */
-            decision: "erinran" | "varning" | "aterkallelse" | "no_action";
+            decision: components["schemas"]["SanctionDecision"];
             reasons: string;
             appealInformation?: string;
             decidedOn?: string;
@@ -3105,9 +3483,72 @@ export interface components {
             /** @example 2023 */
             year: number;
         };
+        SupervisionPlanItemView: {
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            riskScore: number;
+            riskFactors: components["schemas"]["PremisesRiskFactorView"][];
+            plannedVisits: number;
+            /** @description Empty when none */
+            note: string;
+            /** @description External and coordinated visits carried out that year */
+            performedVisits: number;
+        };
+        SupervisionPlanTotalsView: {
+            planned: number;
+            performed: number;
+            premises: number;
+        };
+        SupervisionPlanView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            ownerOrganisationId: string;
+            year: number;
+            version: number;
+            /** @description Highest risk first */
+            items: components["schemas"]["SupervisionPlanItemView"][];
+            totals: components["schemas"]["SupervisionPlanTotalsView"];
+        };
+        SupervisionPlanSummaryView: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @description Premises in the plan */
+            premises: number;
+            /** @description Visits planned over all premises */
+            plannedVisits: number;
+        };
         PlanItemRequest: {
             plannedVisits: number;
             note?: string;
+        };
+        VisitsByTypeView: {
+            external: number;
+            internal: number;
+            coordinated: number;
+            preventive: number;
+        };
+        SanctionDecisionCountsView: {
+            erinran: number;
+            varning: number;
+            aterkallelse: number;
+            no_action: number;
+        };
+        SupervisionStatisticsView: {
+            year: number;
+            visitsByType: components["schemas"]["VisitsByTypeView"];
+            /** @description All visits carried out (an attempted visit is not one) */
+            visitsPerformed: number;
+            /** @description Visits where nobody was there */
+            attemptedVisits: number;
+            remarks: number;
+            decisions: components["schemas"]["SanctionDecisionCountsView"];
+            /** @description Null when the year has no plan */
+            plan: components["schemas"]["SupervisionPlanTotalsView"] | null;
         };
         SubjectInput: {
             /**
@@ -6663,7 +7104,7 @@ export interface operations {
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
-                status?: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+                status?: components["schemas"]["LicenceStatus"];
             };
             header?: never;
             path?: never;
@@ -6671,6 +7112,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicenceHolderView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6709,6 +7165,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHolderView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6745,6 +7210,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHolderView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6788,6 +7262,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHolderView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6822,7 +7305,7 @@ export interface operations {
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
-                status?: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+                status?: components["schemas"]["LicenceStatus"];
             };
             header?: never;
             path?: never;
@@ -6830,6 +7313,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PremisesView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6868,6 +7366,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6904,6 +7411,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6947,6 +7463,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -6986,6 +7511,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7020,7 +7552,7 @@ export interface operations {
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
-                status?: "active" | "suspended" | "revoked" | "surrendered" | "expired";
+                status?: components["schemas"]["LicenceStatus"];
             };
             header?: never;
             path?: never;
@@ -7028,6 +7560,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicenceView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7066,6 +7613,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7102,6 +7658,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7145,6 +7710,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7188,6 +7762,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7231,6 +7814,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7267,11 +7859,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The inspections as an iCalendar feed (RFC 5545), from 30 days back to a year ahead */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
             /** @description A problem (RFC 9457); `code` says which */
             default: {
@@ -7293,6 +7888,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7320,6 +7924,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7351,6 +7962,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestaurantReportsOpenedView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7391,6 +8011,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestaurantReportSubmittedView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7425,6 +8054,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7463,6 +8101,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7503,6 +8150,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesTipView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7535,8 +8191,8 @@ export interface operations {
                 offset?: number;
                 inspectorId?: string;
                 premisesId?: string;
-                status?: "planned" | "performed" | "attempted" | "report_sent" | "response_received" | "closed" | "escalated" | "cancelled";
-                type?: "external" | "internal" | "coordinated" | "preventive";
+                status?: components["schemas"]["InspectionStatus"];
+                type?: components["schemas"]["InspectionType"];
                 from?: string;
                 to?: string;
             };
@@ -7546,6 +8202,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionListItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7584,6 +8255,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7620,6 +8300,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7656,6 +8345,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7692,6 +8390,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report as a self-contained, printable page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7732,6 +8439,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7774,6 +8490,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7814,6 +8539,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7857,6 +8591,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFindingPhotoView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7894,6 +8637,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The photo's bytes, of the type it was stored as */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7931,6 +8685,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -7971,6 +8732,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SanctionCaseView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8009,6 +8785,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8045,6 +8830,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8087,6 +8881,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8129,6 +8932,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8165,6 +8977,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanSummaryView"][];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8203,6 +9024,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8239,6 +9069,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8280,6 +9119,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPlanView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -8318,6 +9166,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year's figures (JSON, or CSV in Swedish) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["SupervisionStatisticsView"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -10711,11 +11569,6 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/promises/{id}/follow-up-report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "html"];
 export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
-export const pathsApiV1LicenceHoldersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licence-holders"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
-export const pathsApiV1PremisesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/premises"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
-export const pathsApiV1LicencesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/licences"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
-export const pathsApiV1InspectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["status"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
-export const pathsApiV1InspectionsGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["type"]> = ["external", "internal", "coordinated", "preventive"];
 export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
 export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
@@ -10747,19 +11600,19 @@ export const deadlineStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const reminderAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderAnchor"]> = ["before", "at", "after"];
 export const reminderOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderOffsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
 export const reminderRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRecipient"]> = ["responsible", "manager"];
-export const premisesInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesInput"]["kind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
-export const licenceInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["type"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
-export const licenceInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["audience"]> = ["public", "private"];
-export const licenceInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
-export const licenceTermsInputAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["audience"]> = ["public", "private"];
-export const licenceTermsInputDrinkCategoriesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTermsInput"]["drinkCategories"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
-export const licenceStatusInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatusInput"]["status"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const licenceStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatus"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
+export const premisesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesKind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
+export const premisesRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesRiskFactor"]> = ["kind", "late_serving", "capacity", "young_audience", "dancing", "remarks", "sanctions", "tips", "last_visit"];
+export const licenceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceType"]> = ["permanent", "temporary", "catering", "shared_serving_area"];
+export const licenceAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceAudience"]> = ["public", "private"];
+export const drinkCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DrinkCategory"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
+export const servingAreaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServingAreaKind"]> = ["indoor", "outdoor"];
 export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
-export const scheduleInspectionRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleInspectionRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
-export const findingInputResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingInput"]["result"]> = ["ok", "remark", "not_applicable", "not_checked"];
-export const transitionRequestToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionRequest"]["to"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
-export const reinspectRequestTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReinspectRequest"]["type"]> = ["external", "internal", "coordinated", "preventive"];
-export const decisionRequestDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionRequest"]["decision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
+export const inspectionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionType"]> = ["external", "internal", "coordinated", "preventive"];
+export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
+export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
+export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
+export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
 export const youthCaseFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseForm"]> = ["sspf", "sig", "report_of_concern", "other"];
 export const youthCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseStatus"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
 export const youthRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthRiskFactor"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { type InspectionRow, useInspectors } from './shared';
-import { type Page } from '../../components/Pager';
+import type { components } from '../../api/schema';
+import { useInspectors } from './shared';
 import { addDays, addMonths, daysBetween, fromStockholm, isoWeek, monthStart, stockholmDay, stockholmLocal, todayInStockholm, weekStart } from '../../components/time';
 
 type View = 'week' | 'month';
+type Inspection = components['schemas']['InspectionListItemView'];
 
 /** A calendar day (noon UTC, so formatting in any zone keeps the day) as the reader's language says it. */
 const dayLabel = (day: string, language: string, options: Intl.DateTimeFormatOptions) =>
@@ -28,7 +29,7 @@ export function InspectionCalendar() {
   const first = view === 'week' ? weekStart(date) : monthStart(date);
   const end = view === 'week' ? addDays(first, 7) : addMonths(first, 1);
   const inspectors = useInspectors();
-  const list = useLoad<Page<InspectionRow>>(
+  const list = useLoad(
     () => api.GET('/api/v1/inspections', {
       params: { query: { from: fromStockholm(`${first}T00:00`), to: fromStockholm(`${end}T00:00`), inspectorId: inspectorId || undefined, limit: 200 } },
     }),
@@ -55,7 +56,7 @@ export function InspectionCalendar() {
     action();
   }
 
-  const byDay = new Map<string, InspectionRow[]>();
+  const byDay = new Map<string, Inspection[]>();
   for (const i of [...(list.data?.items ?? [])].sort((a, b) => a.plannedStart.localeCompare(b.plannedStart))) {
     const day = stockholmDay(i.plannedStart);
     byDay.set(day, [...(byDay.get(day) ?? []), i]);
@@ -140,7 +141,7 @@ function CalendarFeed() {
     const { data, error, response } = await api.POST('/api/v1/me/calendar-feed');
     setProblem(error ? asProblem(error, response.status) : undefined);
     setClosed(false);
-    if (data) setUrl((data as unknown as { url: string }).url);
+    if (data) setUrl(data.url);
   }
 
   async function revoke() {

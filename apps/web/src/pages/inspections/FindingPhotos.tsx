@@ -3,9 +3,9 @@ import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, ProblemMessage } from '../../components/common';
-import type { Photo } from './shared';
+import { type components, findingPhotoTypeValues } from '../../api/schema';
 
-const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
+type Photo = components['schemas']['FindingPhotoView'];
 
 /** A blob as a data: URL (the page's content security policy allows data: images, not blob:). */
 function dataUrl(blob: Blob): Promise<string> {
@@ -53,7 +53,7 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
       parseAs: 'blob',
     });
     if (error || !data) return setProblem(asProblem(error, response.status));
-    setShown({ photo, src: await dataUrl(data as Blob), number });
+    setShown({ photo, src: await dataUrl(data), number });
     dialog.current?.showModal();
   }
 
@@ -82,7 +82,7 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
       {props.editable && (
         <div className="inspections-upload">
           <label htmlFor={inputId}>{t('inspections.photos.add')}</label>
-          <input id={inputId} type="file" accept={PHOTO_TYPES} capture="environment" disabled={uploading} onChange={(e) => void upload(e)} />
+          <input id={inputId} type="file" accept={findingPhotoTypeValues.join(',')} capture="environment" disabled={uploading} onChange={(e) => void upload(e)} />
           {uploading && <Paragraph data-size="sm" role="status">{t('inspections.photos.uploading')}</Paragraph>}
         </div>
       )}

@@ -6,10 +6,13 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { ProblemMessage } from '../../components/common';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
-import type { Inspection } from './shared';
+import type { components } from '../../api/schema';
+
+type Inspection = components['schemas']['InspectionView'];
+type Status = components['schemas']['InspectionStatus'];
 
 /** Steps recorded with a reason: cancelling needs one (the api requires it); escalating names why a sanction is considered. */
-const WITH_REASON = new Set(['cancelled', 'escalated']);
+const WITH_REASON = new Set<Status>(['cancelled', 'escalated']);
 
 /**
  * The next steps of an inspection, as the api names them (nextStatuses), each for those whose
@@ -20,15 +23,15 @@ export function InspectionSteps({ inspection: i, onChange }: { inspection: Inspe
   const { t } = useTranslation();
   const { can } = useSession();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [withReason, setWithReason] = useState<string>();
+  const [withReason, setWithReason] = useState<Status>();
   const [problem, setProblem] = useState<Problem>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<Status>();
   const steps = i.nextStatuses.filter((to) => can(to === 'cancelled' ? 'inspection:plan' : 'inspection:perform'));
 
-  async function move(to: string, reason?: string): Promise<Problem | undefined> {
+  async function move(to: Status, reason?: string): Promise<Problem | undefined> {
     const { error, response } = await api.POST('/api/v1/inspections/{id}/transition', {
       params: { path: { id: i.id }, header: { 'If-Match': `"${i.version}"` } },
-      body: { to: to as 'performed', reason },
+      body: { to, reason },
     });
     const refused = error ? asProblem(error, response.status) : undefined;
     // A refusal of a step with a reason shows in its dialog, the others here.
@@ -38,7 +41,7 @@ export function InspectionSteps({ inspection: i, onChange }: { inspection: Inspe
     return refused;
   }
 
-  function start(to: string) {
+  function start(to: Status) {
     if (!WITH_REASON.has(to)) return void move(to);
     setWithReason(to);
     dialog.current?.showModal();

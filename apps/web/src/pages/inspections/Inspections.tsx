@@ -8,11 +8,11 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { FindingPhotos } from './FindingPhotos';
 import { InspectionSteps } from './InspectionSteps';
-import { INSPECTION_STATUSES, INSPECTION_TYPES, type Inspection, type InspectionRow, useInspectors, usePremisesOptions } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { useInspectors, usePremisesOptions } from './shared';
+import { Pager } from '../../components/Pager';
+import { type components, findingResultValues, inspectionStatusValues, inspectionTypeValues } from '../../api/schema';
 import { addDays, fromStockholm } from '../../components/time';
 
-const RESULTS = ['ok', 'remark', 'not_applicable', 'not_checked'] as const;
 const PAGE_SIZE = 25;
 
 /** The list of inspections with filters kept in the query string (so a filtered list can be linked to). */
@@ -25,14 +25,14 @@ export function Inspections() {
     premisesId: params.get('premisesId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '',
   };
   const offset = Number(params.get('offset') ?? 0);
-  const list = useLoad<Page<InspectionRow>>(
+  const list = useLoad(
     () =>
       api.GET('/api/v1/inspections', {
         params: {
           query: {
             limit: PAGE_SIZE, offset,
-            status: (filter.status || undefined) as 'planned' | undefined,
-            type: (filter.type || undefined) as 'external' | undefined,
+            status: (filter.status || undefined) as components['schemas']['InspectionStatus'] | undefined,
+            type: (filter.type || undefined) as components['schemas']['InspectionType'] | undefined,
             inspectorId: filter.inspectorId || undefined,
             premisesId: filter.premisesId || undefined,
             // Dates are whole Stockholm days: from the start of `from` to the end of `to`.
@@ -66,14 +66,14 @@ export function Inspections() {
           <Label htmlFor="status">{t('inspections.status')}</Label>
           <Select id="status" name="status" defaultValue={filter.status}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {INSPECTION_STATUSES.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
+            {inspectionStatusValues.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
           </Select>
         </Field>
         <Field>
           <Label htmlFor="type">{t('inspections.type')}</Label>
           <Select id="type" name="type" defaultValue={filter.type}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {INSPECTION_TYPES.map((x) => <Select.Option key={x} value={x}>{t(`inspections.types.${x}`)}</Select.Option>)}
+            {inspectionTypeValues.map((x) => <Select.Option key={x} value={x}>{t(`inspections.types.${x}`)}</Select.Option>)}
           </Select>
         </Field>
         <Field>
@@ -142,7 +142,7 @@ export function InspectionProtocol() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const inspection = useLoad<Inspection>(() => api.GET('/api/v1/inspections/{id}', { params: { path: { id: id! } } }), [id]);
+  const inspection = useLoad(() => api.GET('/api/v1/inspections/{id}', { params: { path: { id: id! } } }), [id]);
   const [problem, setProblem] = useState<Problem>();
   const [saved, setSaved] = useState(false);
   if (inspection.loading && !inspection.data) return <Loading />;
@@ -157,7 +157,7 @@ export function InspectionProtocol() {
     const form = new FormData(event.currentTarget);
     const findings = (i.checklist ?? [])
       .filter((item) => form.get(`result-${item.key}`))
-      .map((item) => ({ itemKey: item.key, result: String(form.get(`result-${item.key}`)) as (typeof RESULTS)[number], note: String(form.get(`note-${item.key}`) ?? '') }));
+      .map((item) => ({ itemKey: item.key, result: String(form.get(`result-${item.key}`)) as components['schemas']['FindingResult'], note: String(form.get(`note-${item.key}`) ?? '') }));
     setSaved(false);
     const { error, response } = await api.PUT('/api/v1/inspections/{id}/findings', { params: { path: { id: id! } }, body: { findings } });
     if (error) return setProblem(asProblem(error, response.status));
@@ -190,7 +190,7 @@ export function InspectionProtocol() {
           <Fieldset key={item.key} id={item.key}>
             <Fieldset.Legend>{item.label}</Fieldset.Legend>
             <div className="row">
-              {RESULTS.map((r) => (
+              {findingResultValues.map((r) => (
                 <Radio key={r} name={`result-${item.key}`} value={r} label={t(`inspections.results.${r}`)} defaultChecked={found.get(item.key)?.result === r} disabled={!editable} />
               ))}
             </div>

@@ -6,17 +6,13 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { RiskFactors } from './Premises';
-import { type RiskFactor } from './shared';
 import { fieldError } from '../../components/forms';
 import { todayInStockholm } from '../../components/time';
+import type { components } from '../../api/schema';
 
-interface PlanSummary { id: string; year: number; premises: number; plannedVisits: number }
-interface PlanItem { premisesId: string; premisesName: string; riskScore: number; riskFactors: RiskFactor[]; plannedVisits: number; performedVisits: number; note: string | null }
-interface Plan { id: string; year: number; items: PlanItem[]; totals: { planned: number; performed: number; premises: number } }
-interface Statistics {
-  year: number; visitsByType: Record<string, number>; visitsPerformed: number; attemptedVisits: number; remarks: number;
-  decisions: Record<string, number>; plan: Plan['totals'] | null;
-}
+type Plan = components['schemas']['SupervisionPlanView'];
+type PlanItem = components['schemas']['SupervisionPlanItemView'];
+type Statistics = components['schemas']['SupervisionStatisticsView'];
 
 /**
  * The year's supervision plan (tillsynsplan): per premises the visits planned by the risk model
@@ -29,14 +25,16 @@ export function SupervisionPlan() {
   const [params, setParams] = useSearchParams();
   const collaborations = me?.collaborations ?? [];
   const collaborationId = params.get('collaboration') ?? collaborations[0]?.id;
-  const plans = useLoad<PlanSummary[]>(collaborationId ? () => api.GET('/api/v1/supervision-plans', { params: { query: { collaborationId } } }) : null, [collaborationId]);
+  const plans = useLoad(collaborationId ? () => api.GET('/api/v1/supervision-plans', { params: { query: { collaborationId } } }) : null, [collaborationId]);
   const chosenYear = Number(params.get('year')) || plans.data?.[0]?.year;
   const summary = plans.data?.find((p) => p.year === chosenYear);
-  const plan = useLoad<Plan>(summary ? () => api.GET('/api/v1/supervision-plans/{id}', { params: { path: { id: summary.id } } }) : null, [summary?.id]);
-  const stats = useLoad<Statistics>(
-    collaborationId && chosenYear ? () => api.GET('/api/v1/supervision/statistics', { params: { query: { collaborationId, year: chosenYear } } }) : null,
+  const plan = useLoad(summary ? () => api.GET('/api/v1/supervision-plans/{id}', { params: { path: { id: summary.id } } }) : null, [summary?.id]);
+  const stats = useLoad(
+    collaborationId && chosenYear ? () => api.GET('/api/v1/supervision/statistics', { params: { query: { collaborationId, year: chosenYear, format: 'json' } } }) : null,
     [collaborationId, chosenYear],
   );
+  // The route answers CSV too (format=csv); asked for JSON, the figures are an object.
+  const figures = typeof stats.data === 'object' ? stats.data : undefined;
   const [problem, setProblem] = useState<Problem>();
   const thisYear = Number(todayInStockholm().slice(0, 4));
   const canMakePlan = can('inspection:plan') && plans.data && !plans.data.some((p) => p.year === thisYear);
@@ -87,7 +85,7 @@ export function SupervisionPlan() {
       {plans.data?.length === 0 && <EmptyState>{can('inspection:plan') ? t('inspections.plan.noneCanMake') : t('inspections.plan.none')}</EmptyState>}
       {plan.loading && !plan.data && <Loading />}
       {plan.data && <PlanTable plan={plan.data} onChange={() => { plan.reload(); stats.reload(); }} />}
-      {stats.data && <YearStatistics stats={stats.data} />}
+      {figures && <YearStatistics stats={figures} />}
     </>
   );
 }
@@ -168,7 +166,7 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
             <Heading level={2} data-size="xs">{t('inspections.plan.editItem', { name: editing.premisesName })}</Heading>
             <ProblemMessage problem={problem} />
             <Textfield id="plannedVisits" name="plannedVisits" type="number" inputMode="numeric" label={t('inspections.plan.planned')} defaultValue={String(editing.plannedVisits)} error={fieldError(problem, 'plannedVisits')} />
-            <Textfield id="note" name="note" multiline rows={3} label={t('inspections.plan.note')} defaultValue={editing.note ?? ''} error={fieldError(problem, 'note')} />
+            <Textfield id="note" name="note" multiline rows={3} label={t('inspections.plan.note')} defaultValue={editing.note} error={fieldError(problem, 'note')} />
             <Button type="submit">{t('inspections.plan.saveItem')}</Button>
           </form>
         )}

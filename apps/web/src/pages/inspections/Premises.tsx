@@ -6,23 +6,17 @@ import { api } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
-import { type InspectionRow, type PremisesRow, type RiskFactor } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { Pager } from '../../components/Pager';
 import { todayInStockholm } from '../../components/time';
+import { type components, licenceStatusValues } from '../../api/schema';
 
-const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered', 'expired'] as const;
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Premises = components['schemas']['PremisesView'];
+type Licence = components['schemas']['LicenceView'];
+type RiskFactor = components['schemas']['PremisesRiskFactorView'];
+
+/** The order the week's serving hours are shown in (the days are the properties of the api's WeeklyServingHours). */
+const WEEKDAYS: (keyof components['schemas']['WeeklyServingHours'])[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const PAGE_SIZE = 25;
-
-interface Licence {
-  id: string; holderName: string; type: string; audience: string; drinkCategories: string[]; status: string;
-  servingHours: Record<string, { from: string; to: string }>; servingAreas: { name: string; kind: string }[]; conditions: string;
-  validFrom: string; validUntil: string | null; servingManagers: { id: string; name: string; notifiedOn: string }[];
-}
-export interface SanctionRow {
-  id: string; premisesId: string; premisesName: string; holderName: string; proposedAt: string; heardOn: string | null;
-  decision: string | null; decidedOn: string | null;
-}
 
 /**
  * The factors of a risk score, each with its points and why: what makes up the score. `compact`
@@ -42,7 +36,7 @@ export function RiskFactors({ factors, compact = false }: { factors: RiskFactor[
 }
 
 /** When the next visit is due, in words: never visited means now; a past date is overdue. */
-function NextVisit({ premises }: { premises: PremisesRow }) {
+function NextVisit({ premises }: { premises: Premises }) {
   const { t, i18n } = useTranslation();
   if (!premises.nextVisitDueOn) return <>{t('inspections.premisesRegister.dueNow')}</>;
   const overdue = premises.nextVisitDueOn < todayInStockholm();
@@ -56,8 +50,8 @@ export function PremisesRegister() {
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const offset = Number(params.get('offset') ?? 0);
-  const list = useLoad<Page<PremisesRow>>(
-    () => api.GET('/api/v1/premises', { params: { query: { q: q || undefined, status: (status || undefined) as 'active' | undefined, limit: PAGE_SIZE, offset } } }),
+  const list = useLoad(
+    () => api.GET('/api/v1/premises', { params: { query: { q: q || undefined, status: (status || undefined) as components['schemas']['LicenceStatus'] | undefined, limit: PAGE_SIZE, offset } } }),
     [q, status, offset],
   );
 
@@ -79,7 +73,7 @@ export function PremisesRegister() {
           <Label htmlFor="status">{t('inspections.premisesRegister.licenceStatus')}</Label>
           <Select id="status" name="status" defaultValue={status}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {LICENCE_STATUSES.map((s) => <Select.Option key={s} value={s}>{t(`inspections.licence.statuses.${s}`)}</Select.Option>)}
+            {licenceStatusValues.map((s) => <Select.Option key={s} value={s}>{t(`inspections.licence.statuses.${s}`)}</Select.Option>)}
           </Select>
         </Field>
         <div><Button type="submit" variant="secondary">{t('inspections.filter.apply')}</Button></div>
@@ -130,9 +124,9 @@ export function PremisesView() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const premises = useLoad<PremisesRow>(() => api.GET('/api/v1/premises/{id}', { params: { path: { id: id! } } }), [id]);
-  const licences = useLoad<Page<Licence>>(() => api.GET('/api/v1/licences', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
-  const history = useLoad<Page<InspectionRow>>(() => api.GET('/api/v1/inspections', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
+  const premises = useLoad(() => api.GET('/api/v1/premises/{id}', { params: { path: { id: id! } } }), [id]);
+  const licences = useLoad(() => api.GET('/api/v1/licences', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
+  const history = useLoad(() => api.GET('/api/v1/inspections', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
   if (premises.loading) return <Loading />;
   if (!premises.data) return <ProblemMessage problem={premises.problem} />;
   const p = premises.data;
@@ -223,7 +217,10 @@ export function PremisesView() {
 /** A licence with its terms: who holds it, what may be served to whom and when, by whom; and its sanction cases. */
 function LicenceCard({ licence: l }: { licence: Licence }) {
   const { t, i18n } = useTranslation();
-  const hours = WEEKDAYS.filter((d) => l.servingHours?.[d]);
+  const hours = WEEKDAYS.flatMap((day) => {
+    const span = l.servingHours[day];
+    return span ? [`${t(`inspections.licence.weekdays.${day}`)} ${span.from}–${span.to}`] : [];
+  });
   return (
     <Card>
       <Heading level={3} data-size="xs">{l.holderName}</Heading>
@@ -235,8 +232,8 @@ function LicenceCard({ licence: l }: { licence: Licence }) {
         <dt>{t('inspections.licence.valid')}</dt><dd>{date(l.validFrom, i18n.language)} – {l.validUntil ? date(l.validUntil, i18n.language) : t('inspections.licence.untilFurther')}</dd>
         <dt>{t('inspections.licence.drinks')}</dt><dd>{l.drinkCategories.map((d) => t(`inspections.licence.drinkCategories.${d}`)).join(', ')}</dd>
         <dt>{t('inspections.licence.hours')}</dt>
-        <dd>{hours.length ? hours.map((d) => `${t(`inspections.licence.weekdays.${d}`)} ${l.servingHours[d].from}–${l.servingHours[d].to}`).join('; ') : '–'}</dd>
-        {l.servingAreas?.length > 0 && <><dt>{t('inspections.licence.areas')}</dt><dd>{l.servingAreas.map((a) => `${a.name} (${t(`inspections.licence.areaKinds.${a.kind}`)})`).join(', ')}</dd></>}
+        <dd>{hours.length ? hours.join('; ') : '–'}</dd>
+        {l.servingAreas.length > 0 && <><dt>{t('inspections.licence.areas')}</dt><dd>{l.servingAreas.map((a) => `${a.name} (${t(`inspections.licence.areaKinds.${a.kind}`)})`).join(', ')}</dd></>}
         {l.conditions && <><dt>{t('inspections.licence.conditions')}</dt><dd>{l.conditions}</dd></>}
         <dt>{t('inspections.licence.managers')}</dt><dd>{l.servingManagers.map((m) => m.name).join(', ') || '–'}</dd>
       </dl>
@@ -247,7 +244,7 @@ function LicenceCard({ licence: l }: { licence: Licence }) {
 
 function LicenceSanctions({ licenceId }: { licenceId: string }) {
   const { t, i18n } = useTranslation();
-  const cases = useLoad<Page<SanctionRow>>(() => api.GET('/api/v1/sanction-cases', { params: { query: { licenceId, limit: 20 } } }), [licenceId]);
+  const cases = useLoad(() => api.GET('/api/v1/sanction-cases', { params: { query: { licenceId, limit: 20 } } }), [licenceId]);
   if (!cases.data?.items.length) return null;
   return (
     <>

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import type { Inspection } from './shared';
 
 /**
  * The report to the licence holder as the api produces it (printable HTML in Swedish), shown in a
@@ -14,8 +13,8 @@ export function InspectionReport() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
-  const inspection = useLoad<Inspection>(() => api.GET('/api/v1/inspections/{id}', { params: { path: { id: id! } } }), [id]);
-  const report = useLoad<string>(() => api.GET('/api/v1/inspections/{id}/report', { params: { path: { id: id! } }, parseAs: 'text' }), [id]);
+  const inspection = useLoad(() => api.GET('/api/v1/inspections/{id}', { params: { path: { id: id! } } }), [id]);
+  const report = useLoad(() => api.GET('/api/v1/inspections/{id}/report', { params: { path: { id: id! } }, parseAs: 'text' }), [id]);
   const name = inspection.data?.premisesName ?? '';
 
   return (

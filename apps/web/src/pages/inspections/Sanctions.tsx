@@ -6,19 +6,14 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
-import type { SanctionRow } from './Premises';
-import { type InspectionRow } from './shared';
-import { type Page, Pager } from '../../components/Pager';
+import { Pager } from '../../components/Pager';
 import { fieldError } from '../../components/forms';
 import { todayInStockholm } from '../../components/time';
+import { type components, sanctionDecisionValues } from '../../api/schema';
 
-const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
 const PAGE_SIZE = 25;
 
-interface SanctionCase extends SanctionRow {
-  licenceId: string; inspectionIds: string[]; grounds: string; proposedByName: string | null; decisionReasons: string | null;
-  appealInformation: string | null; decidedByName: string | null; version: number;
-}
+type SanctionCase = components['schemas']['SanctionCaseView'];
 
 /** Sanction cases the reader may see, open or decided, newest first. */
 export function SanctionCases() {
@@ -26,8 +21,8 @@ export function SanctionCases() {
   const { params, setParams, goToOffset } = useListQuery();
   const state = params.get('state') ?? '';
   const offset = Number(params.get('offset') ?? 0);
-  const list = useLoad<Page<SanctionRow>>(
-    () => api.GET('/api/v1/sanction-cases', { params: { query: { state: (state || undefined) as 'open' | undefined, limit: PAGE_SIZE, offset } } }),
+  const list = useLoad(
+    () => api.GET('/api/v1/sanction-cases', { params: { query: { state: (state || undefined) as 'open' | 'decided' | undefined, limit: PAGE_SIZE, offset } } }),
     [state, offset],
   );
   return (
@@ -86,8 +81,8 @@ export function SanctionCaseView() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
-  const view = useLoad<SanctionCase>(() => api.GET('/api/v1/sanction-cases/{id}', { params: { path: { id: id! } } }), [id]);
-  const inspections = useLoad<Page<InspectionRow>>(
+  const view = useLoad(() => api.GET('/api/v1/sanction-cases/{id}', { params: { path: { id: id! } } }), [id]);
+  const inspections = useLoad(
     view.data?.inspectionIds.length && can('inspection:read') ? () => api.GET('/api/v1/inspections', { params: { query: { premisesId: view.data!.premisesId, limit: 200 } } }) : null,
     [view.data?.premisesId],
   );
@@ -105,7 +100,7 @@ export function SanctionCaseView() {
         <Tag data-color={c.decision ? 'neutral' : 'warning'}>{c.decision ? t(`inspections.sanctions.decisions.${c.decision}`) : t('inspections.sanctions.states.open')}</Tag>
         <Paragraph data-size="sm">{t('inspections.sanctions.holder')}: {c.holderName}</Paragraph>
       </div>
-      <Paragraph data-size="sm">{t('inspections.sanctions.proposedBy', { name: c.proposedByName ?? '–', when: dateTime(c.proposedAt, i18n.language) })}</Paragraph>
+      <Paragraph data-size="sm">{t('inspections.sanctions.proposedBy', { name: c.proposedByName, when: dateTime(c.proposedAt, i18n.language) })}</Paragraph>
       <DsLink asChild><Link to={`/inspections/premises/${c.premisesId}`}>{t('inspections.premisesLink', { name: c.premisesName })}</Link></DsLink>
       <section>
         <Heading level={2} data-size="sm">{t('inspections.sanctions.grounds')}</Heading>
@@ -176,7 +171,7 @@ function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: ()
     const { error, response } = await api.POST('/api/v1/sanction-cases/{id}/decision', {
       params: { path: { id: sanction.id }, header: { 'If-Match': `"${sanction.version}"` } },
       body: {
-        decision: String(form.get('decision') ?? '') as 'erinran',
+        decision: String(form.get('decision') ?? '') as components['schemas']['SanctionDecision'],
         reasons: String(form.get('reasons') ?? ''),
         appealInformation: appealInformation || undefined,
         decidedOn: String(form.get('decidedOn') ?? '') || undefined,
@@ -191,7 +186,7 @@ function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: ()
       <ProblemMessage problem={problem} />
       <Fieldset id="decision">
         <Fieldset.Legend>{t('inspections.sanctions.decision')}</Fieldset.Legend>
-        {DECISIONS.map((d) => (
+        {sanctionDecisionValues.map((d) => (
           <Radio key={d} name="decision" value={d} required label={t(`inspections.sanctions.decisions.${d}`)} description={t(`inspections.sanctions.decisionHelp.${d}`)} />
         ))}
         {fieldError(problem, 'decision') && <ValidationMessage>{fieldError(problem, 'decision')}</ValidationMessage>}

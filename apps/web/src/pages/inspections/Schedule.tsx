@@ -5,11 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { INSPECTION_TYPES, type Inspection, useInspectors, usePremisesOptions } from './shared';
+import { useInspectors, usePremisesOptions } from './shared';
 import { fieldError, fieldErrorWithin } from '../../components/forms';
 import { fromStockholm, stockholmDay } from '../../components/time';
+import { type components, inspectionTypeValues } from '../../api/schema';
 
-/** The api's answer when an inspector is already booked at an overlapping time (InspectionsService.assertFree). */
+type Inspection = components['schemas']['InspectionView'];
 
 interface Conflict { message: string; inspectionId?: string }
 
@@ -23,7 +24,7 @@ export function ScheduleInspection() {
   const { me } = useSession();
   const [params] = useSearchParams();
   const reinspectId = params.get('reinspect');
-  const earlier = useLoad<Inspection>(reinspectId ? () => api.GET('/api/v1/inspections/{id}', { params: { path: { id: reinspectId } } }) : null, [reinspectId]);
+  const earlier = useLoad(reinspectId ? () => api.GET('/api/v1/inspections/{id}', { params: { path: { id: reinspectId } } }) : null, [reinspectId]);
   const premises = usePremisesOptions();
   const [picked, setPicked] = useState(params.get('premisesId') ?? '');
   const premisesId = earlier.data?.premisesId ?? picked;
@@ -44,7 +45,7 @@ export function ScheduleInspection() {
     const start = String(form.get('plannedStart') ?? '');
     const end = String(form.get('plannedEnd') ?? '');
     const common = {
-      type: String(form.get('type') ?? '') as 'external',
+      type: String(form.get('type') ?? '') as components['schemas']['InspectionType'],
       plannedStart: start ? fromStockholm(start) : '',
       plannedEnd: end ? fromStockholm(end) : '',
       inspectorIds: form.getAll('inspectorIds').map(String),
@@ -58,7 +59,7 @@ export function ScheduleInspection() {
     if (!error) {
       setProblem(undefined);
       setConflict(undefined);
-      setBooked(data as unknown as Inspection);
+      setBooked(data);
       return;
     }
     const refused = asProblem(error, response.status) as Problem & { conflictingInspectionId?: string };
@@ -114,7 +115,7 @@ export function ScheduleInspection() {
         )}
         <Fieldset id="type">
           <Fieldset.Legend>{t('inspections.type')}</Fieldset.Legend>
-          {INSPECTION_TYPES.map((x) => (
+          {inspectionTypeValues.map((x) => (
             <Radio key={x} name="type" value={x} label={t(`inspections.types.${x}`)} description={t(`inspections.typeHelp.${x}`)} defaultChecked={x === 'external'} />
           ))}
           {fieldError(problem, 'type') && <ValidationMessage>{fieldError(problem, 'type')}</ValidationMessage>}

@@ -4,33 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { api } from '../../api/client';
 import { PageTitle, useLoad } from '../../components/common';
-import type { Page } from '../../components/Pager';
+import type { components } from '../../api/schema';
 import { useSession } from '../../session';
-
-/** Shapes of the api's answers this area reads (libs/inspections/src/*.service.ts). */
-export interface Inspector { id: string; displayName: string; organisation: string; organisationKind: string }
-export interface InspectionRow {
-  id: string; premisesId: string; premisesName: string; licenceId: string | null; type: string; status: string;
-  plannedStart: string; plannedEnd: string; inspectors: Inspector[];
-}
-export interface Inspection extends InspectionRow {
-  version: number; statusReason: string | null; performedAt: string | null; reportSentAt: string | null;
-  previousInspectionId: string | null; sanctionCaseId: string | null; nextStatuses: string[];
-  checklist: { key: string; label: string }[] | null;
-  findings: { itemKey: string; result: string; note: string }[];
-  photos: Photo[];
-}
-export interface Photo { id: string; itemKey: string; contentType: string; byteSize: number; uploadedAt: string }
-export interface RiskFactor { factor: string; points: number; because: string }
-export interface LicenceSummary { id: string; holderName: string; type: string; audience: string; status: string; validUntil: string | null }
-export interface PremisesRow {
-  id: string; collaborationId: string; name: string; kind: string; address: string; postalCode: string | null; city: string | null;
-  capacity: number | null; hasOwnKitchen: boolean; lastVisitScheduledOn: string | null; nextVisitDueOn: string | null;
-  plannedVisitsPerYear: number | null; risk: { year: number; score: number; factors: RiskFactor[] } | null; licences: LicenceSummary[];
-}
-
-export const INSPECTION_TYPES = ['external', 'internal', 'coordinated', 'preventive'] as const;
-export const INSPECTION_STATUSES = ['planned', 'performed', 'attempted', 'report_sent', 'response_received', 'closed', 'escalated', 'cancelled'] as const;
 
 /** The area's sub-navigation: each part only for those whose permissions let them use it. */
 const PARTS = [
@@ -72,10 +47,10 @@ export function Allowed({ permission, children }: { permission: string; children
  * Who may be booked as inspector: the api's list for those who plan inspections (one per
  * collaboration of theirs); others can only pick themselves.
  */
-export function useInspectors(collaborationId?: string): Inspector[] {
+export function useInspectors(collaborationId?: string): components['schemas']['InspectorView'][] {
   const { can, me } = useSession();
   const wanted = collaborationId ?? me?.collaborations[0]?.id;
-  const list = useLoad<Inspector[]>(
+  const list = useLoad(
     can('inspection:plan') && wanted ? () => api.GET('/api/v1/inspections/inspectors', { params: { query: { collaborationId: wanted } } }) : null,
     [wanted],
   );
@@ -86,5 +61,5 @@ export function useInspectors(collaborationId?: string): Inspector[] {
 /** The premises the reader may see, for pickers (the register of one municipality is well under 200). */
 export function usePremisesOptions() {
   const { can } = useSession();
-  return useLoad<Page<PremisesRow>>(can('premises:read') ? () => api.GET('/api/v1/premises', { params: { query: { limit: 200 } } }) : null, []);
+  return useLoad(can('premises:read') ? () => api.GET('/api/v1/premises', { params: { query: { limit: 200 } } }) : null, []);
 }

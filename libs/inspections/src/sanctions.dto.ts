@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DECISIONS, type SanctionDecision } from './sanctions.service.js';
+
+/** The decisions a sanction case can end in (AL 9 kap 17–18 §), as a named enum. */
+export const SANCTION_DECISION = { enum: DECISIONS, enumName: 'SanctionDecision' };
+
+/** A sanction case: proposed with its grounds, the holder heard (kommunicering), then decided. */
+export class SanctionCaseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) licenceId!: string;
+  @ApiProperty({ format: 'uuid' }) premisesId!: string;
+  @ApiProperty() premisesName!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty({ format: 'uuid' }) collaborationId!: string;
+  @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The inspections the case rests on' }) inspectionIds!: string[];
+  @ApiProperty() grounds!: string;
+  @ApiProperty({ format: 'uuid' }) proposedBy!: string;
+  @ApiProperty() proposedByName!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) proposedAt!: Date;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'When the holder was heard' }) heardOn!: string | null;
+  @ApiProperty({ ...SANCTION_DECISION, nullable: true, description: 'Null while the case is open' }) decision!: SanctionDecision | null;
+  @ApiProperty({ type: String, nullable: true }) decisionReasons!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'How to appeal, printed on the decision' }) appealInformation!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedByName!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) decidedOn!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
+}
