@@ -4,7 +4,7 @@ import { AccessService, type Principal, ROLE_NAMES, roleScope, scopeCondition } 
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight } from '@samverkan/platform';
+import { addDays, assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, stockholmMidnight } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -213,7 +213,7 @@ export class InspectionsService {
          WHERE id = $1 AND version = $2`,
         [id, version, request.to, request.reason ?? null, now],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(row.version);
+      assertVersionMatched(updated, row.version);
       // Bookings block calendars only while the inspection is planned.
       await manager.query('UPDATE inspection_inspectors SET active = false WHERE inspection_id = $1', [id]);
       const touched: string[] = [];

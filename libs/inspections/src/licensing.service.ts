@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, escapeLike, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, escapeLike, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { nextVisitDueOn } from './risk-model.js';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
@@ -105,7 +105,7 @@ export class LicensingService {
         if (error.code === '23505') throw new ProblemException('licence_holder.exists', { orgNumber });
         throw error;
       });
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'licence_holder.update', resourceType: 'licence_holder', resourceId: id, subjectOrganisationId: before.ownerOrganisationId }, manager);
     });
     return this.one<LicenceHolderView>(SELECT_HOLDERS, 'h', id, 'licence holder');
@@ -162,7 +162,7 @@ export class LicensingService {
         [id, version, input.name.trim(), input.kind, input.address.trim(), input.postalCode ?? '', input.city ?? '',
           input.latitude ?? null, input.longitude ?? null, input.capacity ?? null, input.hasOwnKitchen],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId }, manager);
     });
     return withNextVisit(await this.one<PremisesRow>(SELECT_PREMISES, 'p', id, 'premises'));
@@ -186,7 +186,7 @@ export class LicensingService {
       }
       await manager.query('DELETE FROM supervision_plan_items WHERE premises_id = $1', [id]);
       const deleted = await manager.query<unknown[]>('DELETE FROM premises WHERE id = $1 AND version = $2', [id, version]);
-      if (affectedRows(deleted) === 0) throw new StaleVersionProblem(premises.version);
+      assertVersionMatched(deleted, premises.version);
       await this.audit.record({ action: 'premises.delete', resourceType: 'premises', resourceId: id, subjectOrganisationId: premises.ownerOrganisationId, details: { name: premises.name } }, manager);
     });
   }
@@ -275,7 +275,7 @@ export class LicensingService {
         [id, version, input.audience, input.drinkCategories, JSON.stringify(input.servingHours ?? {}), JSON.stringify(input.servingAreas ?? []),
           input.conditions ?? '', input.validUntil ?? null],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version);
+      assertVersionMatched(updated, licence.version);
       await this.audit.record({ action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId }, manager);
     });
     return this.one<LicenceView>(SELECT_LICENCES, 'l', id, 'licence');
@@ -291,7 +291,7 @@ export class LicensingService {
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>('UPDATE licences SET version = version + 1 WHERE id = $1 AND version = $2', [id, version]);
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version);
+      assertVersionMatched(updated, licence.version);
       await manager.query('DELETE FROM serving_managers WHERE licence_id = $1', [id]);
       for (const m of managers) {
         await manager.query('INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, $4)', [id, m.name.trim(), m.birthDate, m.notifiedOn]);
@@ -310,7 +310,7 @@ export class LicensingService {
     }
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>('UPDATE licences SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [id, version, status]);
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(licence.version);
+      assertVersionMatched(updated, licence.version);
       await this.audit.record(
         { action: 'licence.status', resourceType: 'licence', resourceId: id, changedFields: ['status'], details: { from: licence.status, to: status } },
         manager,

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, StaleVersionProblem, stockholmDate } from '@samverkan/platform';
+import { assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicensingService } from './licensing.service.js';
 import type { SanctionCaseView } from './sanctions.dto.js';
@@ -135,7 +135,7 @@ export class SanctionsService {
            version = version + 1 WHERE id = $1 AND version = $2`,
         [id, version, input.decision, input.reasons.trim(), input.appealInformation ?? DEFAULT_APPEAL_INFORMATION, principal.userId, decidedOn],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(row.version);
+      assertVersionMatched(updated, row.version);
       if (input.decision === 'aterkallelse') {
         await manager.query(`UPDATE licences SET status = 'revoked', version = version + 1 WHERE id = $1`, [row.licenceId]);
       }
@@ -157,7 +157,7 @@ export class SanctionsService {
   private async update(id: string, version: number, current: number, sql: string, params: unknown[], action: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(sql, [id, version, ...params]);
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(current);
+      assertVersionMatched(updated, current);
       await this.audit.record({ action, resourceType: 'sanction_case', resourceId: id }, manager);
     });
   }

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, type RecordOwnership, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, FieldCipher, type FieldError, fieldError, invalidField, type Page, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, FieldCipher, type FieldError, fieldError, invalidField, type Page, ProblemException, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OPERATION_TRANSITIONS, type OperationStatus, SUBSTANCES } from './operation-rules.js';
 import type { OperationListQuery, OperationTransitionInput, OutcomeInput, ParticipantsInput, ProposeOperationInput } from './operations.dto.js';
@@ -148,7 +148,7 @@ export class OperationsService {
          WHERE id = $1 AND version = $2`,
         [id, version, input.to, input.reason ?? null, deciding, principal.userId, this.clock.now(), input.conditions ?? null],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
+      assertVersionMatched(updated, record.version);
       await this.audit.record(
         { action: `operation.${input.to}`, resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { from: record.status, to: input.to } },
         manager,

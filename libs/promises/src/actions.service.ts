@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, fieldError, type FieldError, invalidField, type Page, pageOf, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, assertVersionMatched, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
@@ -143,7 +143,7 @@ export class ActionsService {
           request.responsibleUnitId ?? before.responsibleUnit?.id ?? null, request.responsibleUserId ?? before.responsibleUser?.id ?? null,
           startDate, dueDate, status, statusReason, progress, request.weight ?? before.weight, now],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      assertVersionMatched(updated, before.version);
       const kind = reopening ? 'reopened' : status !== before.status ? 'status_changed' : progress !== before.progress ? 'progress' : changed.length > 0 ? 'updated' : 'note';
       await manager.query(
         `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, from_status, to_status, progress, reason, note, changed_fields)

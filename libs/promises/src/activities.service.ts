@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityInput, ActivityListQuery, CreateActivityRequest } from './activities.dto.js';
 import { assertParty } from './party.js';
@@ -131,7 +131,7 @@ export class ActivitiesService {
         [id, version, request.occurredOn, request.place ?? '', request.latitude ?? null, request.longitude ?? null, request.kind,
           request.participatingOrganisationIds ?? [], JSON.stringify(request.metrics ?? {}), request.note ?? ''],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'activity.update', resourceType: 'activity', resourceId: id }, manager);
     });
     return this.find(id);

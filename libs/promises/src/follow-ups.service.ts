@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { affectedRows, Clock, invalidField, ProblemException, StaleVersionProblem, stockholmDate } from '@samverkan/platform';
+import { affectedRows, assertVersionMatched, Clock, invalidField, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
 import type { CreateFollowUpRequest, UpdateFollowUpRequest } from './follow-ups.dto.js';
@@ -99,7 +99,7 @@ export class FollowUpsService {
         `UPDATE follow_ups SET conclusion = $3, decision = $4, version = version + 1 WHERE id = $1 AND version = $2 AND status = 'draft'`,
         [id, version, request.conclusion ?? row.conclusion, request.decision ?? row.decision],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(row.version);
+      assertVersionMatched(updated, row.version);
       for (const item of request.items ?? []) {
         await manager.query(
           `UPDATE follow_up_items SET assessment = coalesce($3, assessment), narrative = coalesce($4, narrative)

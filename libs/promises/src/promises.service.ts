@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService, changedFields } from '@samverkan/audit';
-import { affectedRows, Clock, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
@@ -104,7 +104,7 @@ export class PromisesService {
         [id, version, request.title ?? before.title, request.summary ?? before.summary, periodStart, periodEnd,
           request.status ?? before.status, request.published ?? before.published],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'promise.update', resourceType: 'promise', resourceId: id, changedFields: changes }, manager);
     });
     return this.find(id);
@@ -198,7 +198,7 @@ export class PromisesService {
         [id, version, request.problemAreaId ?? before.problemAreaId, request.text ?? before.text, target?.value ?? null,
           target?.unit ?? null, target?.period ?? null, target?.metric ?? null, request.weight ?? before.weight],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(before.version);
+      assertVersionMatched(updated, before.version);
       await this.audit.record(
         { action: 'commitment.update', resourceType: 'commitment', resourceId: id, changedFields: changedFields(before, { ...request, target }) },
         manager,

@@ -5,7 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, affectedRows, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, StaleVersionProblem, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import { addDays, affectedRows, assertVersionMatched, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
 import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
@@ -136,7 +136,7 @@ export class YouthCasesService {
          WHERE id = $1 AND version = $2`,
         [id, version, input.riskFactors ?? record.riskFactors, reviewOn, coordinator, this.clock.now()],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
+      assertVersionMatched(updated, record.version);
       if (coordinator && coordinator !== record.coordinatorUserId) {
         await manager.query(`DELETE FROM youth_case_participants WHERE case_id = $1 AND role = 'coordinator'`, [id]);
         await manager.query(
@@ -178,7 +178,7 @@ export class YouthCasesService {
          WHERE id = $1 AND version = $2`,
         [id, version, input.to, closing, today, purge],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(record.version);
+      assertVersionMatched(updated, record.version);
       if (closing) {
         // Closing ends all sharing and every deadline of the case.
         await this.access.revokeGrants(principal, { resourceType: 'youth_case', resourceId: id }, manager);

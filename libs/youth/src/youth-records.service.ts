@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, affectedRows, Clock, invalidField, type Page, type PageQuery, ProblemException, StaleVersionProblem, stockholmMidnight } from '@samverkan/platform';
+import { addDays, assertVersionMatched, Clock, invalidField, type Page, type PageQuery, ProblemException, stockholmMidnight } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
 import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -103,7 +103,7 @@ export class YouthRecordsService {
         `UPDATE youth_plan_items SET status = $3, due_on = $4, task = coalesce($5, task), version = version + 1 WHERE id = $1 AND version = $2`,
         [itemId, version, status, dueOn, input.task?.trim() ?? null],
       );
-      if (affectedRows(updated) === 0) throw new StaleVersionProblem(item.version);
+      assertVersionMatched(updated, item.version);
       if (status === 'open') await this.registerTask(manager, record, itemId, dueOn, item.owner_user_id);
       else await this.deadlines.close(manager, PLAN_ITEM_DEADLINE, 'youth_plan_item', itemId, status === 'done' ? 'met' : 'cancelled');
       await this.gate.touch(manager, caseId);

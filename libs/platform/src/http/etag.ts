@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { affectedRows } from '../database/update-returning.js';
 import { ProblemException } from '../errors/problem.js';
 
 /** The ETag of a versioned record: its version number, quoted. */
@@ -23,4 +24,12 @@ export class StaleVersionProblem extends ProblemException {
   constructor(current: number) {
     super('version.stale', { currentVersion: current }, { currentVersion: current });
   }
+}
+
+/**
+ * The one check of an optimistic update (`UPDATE … WHERE id = $1 AND version = $2`): no row
+ * changed means someone changed the record since the caller read it — a 412 with its version now.
+ */
+export function assertVersionMatched(result: unknown, currentVersion: number): void {
+  if (affectedRows(result) === 0) throw new StaleVersionProblem(currentVersion);
 }
