@@ -28,22 +28,19 @@ export class DeadlinesProcessor extends QueueProcessor implements OnApplicationB
     await this.reconciler.run();
   }
 
-  async process(job: Job, token?: string): Promise<unknown> {
-    switch (job.name) {
-      case JobName.DeadlineRemind: {
-        const result = await this.reminders.deliver(job.data as ReminderJob);
-        if (result.outcome === 'early' && result.fireAt && token) {
-          await job.moveToDelayed(result.fireAt.getTime(), token);
-          throw new DelayedError();
-        }
-        return result;
-      }
-      case JobName.DeadlineReconcile:
-        return this.reconciler.run();
-      case JobName.DigestRun:
-        return this.digest.run();
-      default:
-        throw new Error(`Unknown job ${job.name}`);
+  protected readonly handlers = {
+    [JobName.DeadlineRemind]: (job: Job<ReminderJob>, token?: string) => this.remind(job, token),
+    [JobName.DeadlineReconcile]: () => this.reconciler.run(),
+    [JobName.DigestRun]: () => this.digest.run(),
+  };
+
+  private async remind(job: Job<ReminderJob>, token?: string): Promise<unknown> {
+    const result = await this.reminders.deliver(job.data);
+    if (result.outcome === 'early' && result.fireAt && token) {
+      // Fired before its time (a clock moved): back to the queue for the right moment.
+      await job.moveToDelayed(result.fireAt.getTime(), token);
+      throw new DelayedError();
     }
+    return result;
   }
 }

@@ -27,14 +27,9 @@ export class SupervisionProcessor extends QueueProcessor implements OnApplicatio
     await this.queue.upsertJobScheduler('restaurant-reports-yearly', RESTAURANT_REPORTS_SCHEDULE, { name: JobName.RestaurantReportsOpen });
   }
 
-  async process(job: Job<RestaurantReportsJob>): Promise<unknown> {
-    switch (job.name) {
-      case JobName.RestaurantReportsOpen:
-        return this.openRestaurantReports(job.data.year ?? Number(stockholmDate(this.clock.now()).slice(0, 4)) - 1);
-      default:
-        throw new Error(`Unknown job ${job.name}`);
-    }
-  }
+  protected readonly handlers = {
+    [JobName.RestaurantReportsOpen]: (job: Job<RestaurantReportsJob>) => this.openRestaurantReports(job.data.year ?? Number(stockholmDate(this.clock.now()).slice(0, 4)) - 1),
+  };
 
   /** Idempotent (the opener skips reports already open), so a retried job does no harm. */
   async openRestaurantReports(year: number): Promise<{ year: number; opened: number }> {

@@ -19,12 +19,7 @@ export class NotificationsProcessor extends QueueProcessor implements OnApplicat
     await this.queue.removeJobScheduler('daily-digest');
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case JobName.EmailSend:
-        return this.email.send((job.data as { emailId: string }).emailId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
-      default:
-        throw new Error(`Unknown job ${job.name}`);
-    }
-  }
+  protected readonly handlers = {
+    [JobName.EmailSend]: (job: Job<{ emailId: string }>) => this.email.send(job.data.emailId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+  };
 }

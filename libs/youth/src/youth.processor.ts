@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import { CALENDAR_TIME_ZONE, JobName, QueueName, QueueProcessor } from '@samverkan/platform';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { YouthRetentionService } from './youth-retention.service.js';
 import { YouthSharingService } from './youth-sharing.service.js';
 
@@ -26,14 +26,8 @@ export class YouthProcessor extends QueueProcessor implements OnApplicationBoots
     await this.queue.upsertJobScheduler('youth-retention-nightly', RETENTION_SCHEDULE, { name: JobName.YouthRetentionPurge });
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case JobName.YouthConsentExpiry:
-        return { notified: await this.sharing.notifyExpiredConsents() };
-      case JobName.YouthRetentionPurge:
-        return this.retention.purgeDue();
-      default:
-        throw new Error(`Unknown job ${job.name}`);
-    }
-  }
+  protected readonly handlers = {
+    [JobName.YouthConsentExpiry]: async () => ({ notified: await this.sharing.notifyExpiredConsents() }),
+    [JobName.YouthRetentionPurge]: () => this.retention.purgeDue(),
+  };
 }

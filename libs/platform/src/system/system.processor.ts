@@ -13,16 +13,14 @@ export class SystemProcessor extends QueueProcessor {
     super();
   }
 
-  async process(job: Job<SystemPingData>): Promise<SystemPingResult> {
-    switch (job.name) {
-      case JobName.SystemPing: {
-        const hold = Math.min(Math.max(job.data.holdMs ?? 0, 0), MAX_PING_HOLD_MS);
-        if (hold > 0) await sleep(hold);
-        const answeredAt = await this.registry.touch();
-        return { ...this.registry.identity, answeredAt: answeredAt.toISOString() };
-      }
-      default:
-        throw new Error(`Unknown job ${job.name}`);
-    }
+  protected readonly handlers = {
+    [JobName.SystemPing]: (job: Job<SystemPingData>) => this.ping(job.data),
+  };
+
+  private async ping(data: SystemPingData): Promise<SystemPingResult> {
+    const hold = Math.min(Math.max(data.holdMs ?? 0, 0), MAX_PING_HOLD_MS);
+    if (hold > 0) await sleep(hold);
+    const answeredAt = await this.registry.touch();
+    return { ...this.registry.identity, answeredAt: answeredAt.toISOString() };
   }
 }
