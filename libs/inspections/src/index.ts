@@ -1,6 +1,6 @@
-export * from './checklist.js';
+export * from './inspections/checklist.js';
 export * from './inspections.module.js';
-export * from './inspections.service.js';
-export * from './licence-rules.js';
-export * from './licensing.service.js';
-export * from './inspections.seed.js';
+export * from './inspections/inspections.service.js';
+export * from './licensing/licence-rules.js';
+export * from './licensing/licensing.service.js';
+export { plannedVisits, riskScore } from './supervision/risk-model.js';

@@ -3,22 +3,22 @@ import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { IdentityModule } from '@samverkan/identity';
 import { QueueModule, QueueName } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
-import { CalendarController } from './calendar.controller.js';
-import { ChecklistsController } from './checklists.controller.js';
-import { CalendarService } from './calendar.service.js';
-import { InspectionsController } from './inspections.controller.js';
-import { InspectionsService } from './inspections.service.js';
-import { FindingPhotosService } from './finding-photos.service.js';
-import { PhotoStorage, PostgresPhotoStorage } from './photo-storage.js';
-import { LicensingController } from './licensing.controller.js';
-import { LicensingService } from './licensing.service.js';
-import { RestaurantReportOpener } from './restaurant-report-opener.js';
-import { RestaurantReportsService } from './restaurant-reports.service.js';
-import { SupervisionProcessor } from './supervision.processor.js';
-import { SanctionsController } from './sanctions.controller.js';
-import { SanctionsService } from './sanctions.service.js';
-import { SupervisionController } from './supervision.controller.js';
-import { SupervisionService } from './supervision.service.js';
+import { CalendarController } from './inspections/calendar.controller.js';
+import { ChecklistsController } from './inspections/checklists.controller.js';
+import { CalendarService } from './inspections/calendar.service.js';
+import { InspectionsController } from './inspections/inspections.controller.js';
+import { InspectionsService } from './inspections/inspections.service.js';
+import { FindingPhotosService } from './inspections/finding-photos.service.js';
+import { PhotoStorage, PostgresPhotoStorage } from './inspections/photo-storage.js';
+import { LicensingController } from './licensing/licensing.controller.js';
+import { LicensingService } from './licensing/licensing.service.js';
+import { RestaurantReportOpener } from './supervision/restaurant-report-opener.js';
+import { RestaurantReportsService } from './licensing/restaurant-reports.service.js';
+import { SupervisionProcessor } from './supervision/supervision.processor.js';
+import { SanctionsController } from './sanctions/sanctions.controller.js';
+import { SanctionsService } from './sanctions/sanctions.service.js';
+import { SupervisionController } from './supervision/supervision.controller.js';
+import { SupervisionService } from './supervision/supervision.service.js';
 
 /**
  * Alcohol licence supervision. So far: the licence register (holders, premises, licences) and

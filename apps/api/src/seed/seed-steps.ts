@@ -1,6 +1,6 @@
-import { inspectionsSeed } from '@samverkan/inspections';
 import type { AppConfig, SeedStep } from '@samverkan/platform';
 import { identitySeed } from './identity.seed.js';
+import { inspectionsSeed } from './inspections.seed.js';
 import { operationsSeed } from './operations.seed.js';
 import { promisesSeed } from './promises.seed.js';
 import { youthSeed } from './youth.seed.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import type { DataSource } from 'typeorm';
-import { LicensingService } from './licensing.service.js';
+import { LicensingService } from '../licensing/licensing.service.js';
 import { nightMinutes, plannedVisits, riskScore } from './risk-model.js';
 import type { SupervisionPlanItemView, SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
 import { ProblemException } from '@samverkan/platform';

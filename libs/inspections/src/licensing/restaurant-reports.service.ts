@@ -7,7 +7,7 @@ import { Clock, invalidField, ProblemException, stockholmDate } from '@samverkan
 import type { DataSource } from 'typeorm';
 import type { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from './licensing.dto.js';
 import { LicensingService } from './licensing.service.js';
-import { RESTAURANT_REPORT_DEADLINE, RestaurantReportOpener } from './restaurant-report-opener.js';
+import { RESTAURANT_REPORT_DEADLINE, RestaurantReportOpener } from '../supervision/restaurant-report-opener.js';
 
 /**
  * Restaurangrapport (AL 9 kap 7 §): every licence holder reports the year's sales by 1 March the

@@ -4,7 +4,7 @@ import { AccessService, type OwnershipColumns, type Principal, scopeCondition } 
 import { AuditService } from '@samverkan/audit';
 import { assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LicensingService } from './licensing.service.js';
+import { LicensingService } from '../licensing/licensing.service.js';
 import type { SanctionCaseView } from './sanctions.dto.js';
 
 export const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;

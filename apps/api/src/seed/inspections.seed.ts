@@ -1,7 +1,6 @@
+import { DEFAULT_CHECKLIST_ITEMS, DEFAULT_CHECKLIST_NAME, plannedVisits, riskScore } from '@samverkan/inspections';
 import type { SeedStep } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_CHECKLIST_ITEMS, DEFAULT_CHECKLIST_NAME } from './checklist.js';
-import { plannedVisits, riskScore } from './risk-model.js';
 
 /**
  * Hammarö's licensed premises (fictional names and holders), their licences, the 2020–2022

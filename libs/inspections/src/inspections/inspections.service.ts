@@ -16,8 +16,8 @@ import {
 } from './checklist.js';
 import type { FindingInput, InspectionListItemView, InspectionListQuery, InspectionView, InspectorView, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
 import { inspectionReportHtml } from './inspection-report.js';
-import { LicensingService } from './licensing.service.js';
-import { SanctionsService } from './sanctions.service.js';
+import { LicensingService } from '../licensing/licensing.service.js';
+import { SanctionsService } from '../sanctions/sanctions.service.js';
 
 /** The roles whose holders perform inspections, read from the role catalogue. */
 const INSPECTOR_ROLES = ROLE_NAMES.filter((role) => roleScope(role, 'inspection:perform') !== undefined);

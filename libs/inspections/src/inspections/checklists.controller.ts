@@ -8,8 +8,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { ChecklistTemplateView } from './inspections.dto.js';
-import { PremisesTipView } from './licensing.dto.js';
-import { LicensingService } from './licensing.service.js';
+import { PremisesTipView } from '../licensing/licensing.dto.js';
+import { LicensingService } from '../licensing/licensing.service.js';
 
 class ChecklistItemInput {
   @ApiProperty({ example: 'age_checks' }) @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'key must be a snake_case name' }) key!: string;

@@ -4,7 +4,7 @@ import { AccessService, type OwnershipColumns, type Principal, scopeCondition } 
 import { AuditService } from '@samverkan/audit';
 import { assertVersionMatched, Clock, escapeLike, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, ValidationProblem } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import { nextVisitDueOn } from './risk-model.js';
+import { nextVisitDueOn } from '../supervision/risk-model.js';
 import { isOldEnough, isValidOrgNumber, kitchenRequired, normaliseOrgNumber, WEEKDAYS } from './licence-rules.js';
 import type { HolderInput, LicenceHolderView, LicenceInput, LicenceTermsInput, LicenceView, LicensingListQuery, PremisesInput, PremisesView } from './licensing.dto.js';
 

@@ -6,8 +6,8 @@ import { IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength } fro
 import type { FastifyReply } from 'fastify';
 import { CalendarService } from './calendar.service.js';
 import { CalendarFeedView } from './inspections.dto.js';
-import { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from './licensing.dto.js';
-import { RestaurantReportsService } from './restaurant-reports.service.js';
+import { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from '../licensing/licensing.dto.js';
+import { RestaurantReportsService } from '../licensing/restaurant-reports.service.js';
 
 class FeedQuery {
   @ApiProperty() @IsString() @MinLength(20) @MaxLength(100) token!: string;

@@ -22,7 +22,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS, SERVING_AREA_KINDS } from './licence-rules.js';
-import { PremisesRiskFactorView } from './supervision.dto.js';
+import { PremisesRiskFactorView } from '../supervision/supervision.dto.js';
 
 /** The named enums of the register (the web client takes their values from the schema). */
 const PREMISES_KIND = { enum: PREMISES_KINDS, enumName: 'PremisesKind' };
