@@ -4,43 +4,51 @@ import { IdentityModule } from '@samverkan/identity';
 import { QueueModule, QueueName } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { CalendarController } from './inspections/calendar.controller.js';
-import { ChecklistsController } from './inspections/checklists.controller.js';
 import { CalendarService } from './inspections/calendar.service.js';
+import { ChecklistTemplatesService } from './inspections/checklist-templates.service.js';
+import { ChecklistsController } from './inspections/checklists.controller.js';
+import { FindingPhotosService } from './inspections/finding-photos.service.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { InspectionsService } from './inspections/inspections.service.js';
-import { FindingPhotosService } from './inspections/finding-photos.service.js';
 import { PhotoStorage, PostgresPhotoStorage } from './inspections/photo-storage.js';
+import { LicenceHoldersService } from './licensing/licence-holders.service.js';
+import { LicencesService } from './licensing/licences.service.js';
 import { LicensingController } from './licensing/licensing.controller.js';
-import { LicensingService } from './licensing/licensing.service.js';
-import { RestaurantReportOpener } from './supervision/restaurant-report-opener.js';
+import { PremisesTipsService } from './licensing/premises-tips.service.js';
+import { PremisesService } from './licensing/premises.service.js';
 import { RestaurantReportsService } from './licensing/restaurant-reports.service.js';
-import { SupervisionProcessor } from './supervision/supervision.processor.js';
 import { SanctionsController } from './sanctions/sanctions.controller.js';
 import { SanctionsService } from './sanctions/sanctions.service.js';
+import { RestaurantReportOpener } from './supervision/restaurant-report-opener.js';
 import { SupervisionController } from './supervision/supervision.controller.js';
+import { SupervisionProcessor } from './supervision/supervision.processor.js';
 import { SupervisionService } from './supervision/supervision.service.js';
 
 /**
- * Alcohol licence supervision. So far: the licence register (holders, premises, licences) and
- * inspections (scheduling, findings, status path, response deadline, re-inspection) and sanction
- * cases (proposal, hearing, decision), the risk-based supervision plan, the year's statistics,
- * inspectors' calendar feeds and restaurant reports, photos on findings.
+ * Alcohol licence supervision, by aggregate: licensing (holders, premises, licences, tips,
+ * restaurant reports), inspections (booking, protocol and photos, status path, checklists,
+ * calendar feeds, report), sanctions (proposal, hearing, decision) and supervision (risk model,
+ * yearly plan, statistics). Other libs record premises tips through PremisesTipsService.
  */
 @Module({
   imports: [IdentityModule, DeadlinesModule, PromisesModule],
   controllers: [LicensingController, CalendarController, ChecklistsController, InspectionsController, SanctionsController, SupervisionController],
   providers: [
-    LicensingService,
+    LicenceHoldersService,
+    PremisesService,
+    LicencesService,
+    PremisesTipsService,
+    RestaurantReportsService,
     InspectionsService,
+    ChecklistTemplatesService,
     FindingPhotosService,
     { provide: PhotoStorage, useClass: PostgresPhotoStorage },
+    CalendarService,
     SanctionsService,
     SupervisionService,
-    CalendarService,
     RestaurantReportOpener,
-    RestaurantReportsService,
   ],
-  exports: [LicensingService, InspectionsService],
+  exports: [PremisesTipsService],
 })
 export class InspectionsModule {}
 

@@ -4,6 +4,7 @@ import { AccessService, type Principal, scopeCondition } from '@samverkan/access
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
+import { PremisesTipsService } from '@samverkan/inspections';
 import { Notifier } from '@samverkan/notifications';
 import { addDays, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate, stockholmMidnight, updateReturning } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
@@ -30,6 +31,7 @@ export class LicensingReferralsService {
     private readonly access: AccessService,
     private readonly operations: OperationsService,
     private readonly deadlines: DeadlinesService,
+    private readonly tips: PremisesTipsService,
     private readonly notifier: Notifier,
     private readonly members: MembersDirectory,
     private readonly audit: AuditService,
@@ -48,10 +50,12 @@ export class LicensingReferralsService {
     const licensingUnit = await this.members.unitWith(premises.owner, 'licensing_officer');
     const now = this.clock.now();
     const id = await this.dataSource.transaction(async (manager) => {
-      const [tip] = await manager.query<{ id: string }[]>(
-        `INSERT INTO premises_tips (premises_id, received_on, source, summary, created_by) VALUES ($1, $2, 'police', $3, $4) RETURNING id`,
-        [input.premisesId, stockholmDate(now), `Iakttagelse ${input.observedOn}: ${input.observation.trim()}`, principal.userId],
-      );
+      // The observation counts as a tip from the police in the premises' risk score (#6).
+      const tip = await this.tips.record(manager, principal, input.premisesId, {
+        receivedOn: stockholmDate(now),
+        source: 'police',
+        summary: `Iakttagelse ${input.observedOn}: ${input.observation.trim()}`,
+      });
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO licensing_referrals (operation_id, premises_id, owner_organisation_id, from_organisation_id, observed_on, observation, tip_id, sent_by, sent_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@samverkan/identity';
 import { DeadlinesModule } from '@samverkan/deadlines';
+import { InspectionsModule } from '@samverkan/inspections';
 import { NotificationsModule } from '@samverkan/notifications';
 import { FieldCipher } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
@@ -12,7 +13,7 @@ import { OperationsService } from './operations.service.js';
 
 /** Police operations against drug and alcohol sales, their released summaries and referrals to licensing. */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, InspectionsModule],
   controllers: [OperationsController, OperationSummariesController, LicensingReferralsController],
   providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService, OperationDirectoryService],
 })

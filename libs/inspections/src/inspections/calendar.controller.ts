@@ -1,29 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal, Public, RequirePermission } from '@samverkan/access';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, UuidPipe } from '@samverkan/platform';
-import { IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CalendarService } from './calendar.service.js';
-import { CalendarFeedView } from './inspections.dto.js';
-import { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from '../licensing/licensing.dto.js';
+import { CalendarFeedView, FeedQuery } from './inspections.dto.js';
+import { OpenReportsRequest, RestaurantReportsOpenedView, RestaurantReportSubmittedView, SubmitReportRequest } from '../licensing/licensing.dto.js';
 import { RestaurantReportsService } from '../licensing/restaurant-reports.service.js';
 
-class FeedQuery {
-  @ApiProperty() @IsString() @MinLength(20) @MaxLength(100) token!: string;
-}
-
-class OpenReportsRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
-  @ApiProperty({ example: 2022 }) @IsInt() @Min(2000) @Max(2100) year!: number;
-}
-
-class SubmitReportRequest {
-  @ApiProperty({ example: { spirits_litres: 420, wine_litres: 1800, strong_beer_litres: 6500, other_fermented_litres: 300 } })
-  @IsObject()
-  figures!: Record<string, number>;
-}
-
+/**
+ * Each inspector's calendar feed, and the restaurant reports of licensing, whose routes have
+ * always been served here (the class name is part of their OpenAPI operation ids).
+ */
 @ApiTags('inspections')
 @Controller({ version: '1' })
 export class CalendarController {

@@ -1,6 +1,7 @@
 /**
  * The on-site checklist of an external inspection (DOMAIN.md §2), the default template every
- * municipality starts from. Keys are stable; labels are what the inspector sees.
+ * municipality starts from, and the results a finding on an item can have. Keys are stable;
+ * labels are what the inspector sees. The status path is in inspection-rules.ts.
  */
 export const DEFAULT_CHECKLIST_NAME = 'Yttre tillsyn';
 
@@ -21,25 +22,3 @@ export const DEFAULT_CHECKLIST_ITEMS = [
 
 export const FINDING_RESULTS = ['ok', 'remark', 'not_applicable', 'not_checked'] as const;
 export type FindingResult = (typeof FINDING_RESULTS)[number];
-
-export const INSPECTION_TYPES = ['external', 'internal', 'coordinated', 'preventive'] as const;
-export type InspectionType = (typeof INSPECTION_TYPES)[number];
-
-export const INSPECTION_STATUSES = ['planned', 'performed', 'attempted', 'report_sent', 'response_received', 'closed', 'escalated', 'cancelled'] as const;
-export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
-
-/** The path of an inspection; an attempted visit (nobody there) is closed without counting as performed. */
-export const INSPECTION_TRANSITIONS: Record<InspectionStatus, readonly InspectionStatus[]> = {
-  planned: ['performed', 'attempted', 'cancelled'],
-  performed: ['report_sent', 'escalated'],
-  attempted: ['closed'],
-  report_sent: ['response_received', 'closed', 'escalated'],
-  response_received: ['closed', 'escalated'],
-  escalated: ['closed'],
-  closed: [],
-  cancelled: [],
-};
-
-/** Days the licence holder has to respond to the inspection report (a deadline in the reminder engine). */
-export const HOLDER_RESPONSE_DAYS = 14;
-export const HOLDER_RESPONSE_DEADLINE = 'licence_holder_response';

@@ -4,7 +4,6 @@ import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/
 import { AuditRead } from '@samverkan/audit';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { OmitType } from '@nestjs/swagger';
 import {
   FindingsRequest,
   InspectionListItemView,
@@ -12,6 +11,7 @@ import {
   InspectionView,
   InspectorsQuery,
   InspectorView,
+  ReinspectRequest,
   ScheduleInspectionRequest,
   StoredFindingPhotoView,
   TransitionRequest,
@@ -19,8 +19,6 @@ import {
 import { InspectionsService } from './inspections.service.js';
 import { FindingPhotosService } from './finding-photos.service.js';
 import { PHOTO_TYPES } from './photo-storage.js';
-
-class ReinspectRequest extends OmitType(ScheduleInspectionRequest, ['premisesId', 'licenceId'] as const) {}
 
 @ApiTags('inspections')
 @Controller({ path: 'inspections', version: '1' })

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@samverkan/platform';
-import { FINDING_RESULTS, type FindingResult, INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './checklist.js';
+import { FINDING_RESULTS, type FindingResult } from './checklist.js';
+import { INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './inspection-rules.js';
 import { PHOTO_TYPES, type PhotoType } from './photo-storage.js';
 
 /** The named enums of the inspections' answers and requests (the web client takes their values from the schema). */
@@ -39,6 +40,9 @@ export class ScheduleInspectionRequest {
   @IsUUID('all', { each: true })
   inspectorIds!: string[];
 }
+
+/** A follow-up inspection of the same premises (and licence) as the one it follows. */
+export class ReinspectRequest extends OmitType(ScheduleInspectionRequest, ['premisesId', 'licenceId'] as const) {}
 
 export class TransitionRequest {
   @ApiProperty(INSPECTION_STATUS)
@@ -115,6 +119,23 @@ export class InspectorsQuery {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   collaborationId!: string;
+}
+
+export class ChecklistItemInput {
+  @ApiProperty({ example: 'age_checks' }) @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'key must be a snake_case name' }) key!: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) label!: string;
+}
+
+export class ChecklistTemplateRequest {
+  @ApiProperty({ example: 'Yttre tillsyn' }) @IsString() @MinLength(3) @MaxLength(100) name!: string;
+  @ApiProperty({ type: [ChecklistItemInput] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => ChecklistItemInput)
+  items!: ChecklistItemInput[];
+}
+
+/** The secret token of an inspector's calendar feed. */
+export class FeedQuery {
+  @ApiProperty() @IsString() @MinLength(20) @MaxLength(100) token!: string;
 }
 
 // ---- answers ---------------------------------------------------------------------------------

@@ -1,26 +1,36 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, type Principal, ROLE_NAMES, roleScope, scopeCondition } from '@samverkan/access';
+import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, stockholmMidnight } from '@samverkan/platform';
+import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PremisesService } from '../licensing/premises.service.js';
+import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { ChecklistTemplatesService } from './checklist-templates.service.js';
+import { inspectionReportHtml } from './inspection-report.js';
 import {
-  DEFAULT_CHECKLIST_ITEMS,
-  DEFAULT_CHECKLIST_NAME,
+  bookingTimeErrors,
+  countsAsPerformed,
+  escalationGrounds,
+  escalationLicence,
+  findingErrors,
   HOLDER_RESPONSE_DAYS,
   HOLDER_RESPONSE_DEADLINE,
+  holderResponseClosing,
+  holderResponseDueAt,
   INSPECTION_TRANSITIONS,
-} from './checklist.js';
+  INSPECTOR_ROLES,
+  inspectorErrors,
+  isOpenForFindings,
+  opensHolderResponse,
+  opensSanctionCase,
+  transitionErrors,
+  transitionPermission,
+} from './inspection-rules.js';
 import type { FindingInput, InspectionListItemView, InspectionListQuery, InspectionView, InspectorView, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
-import { inspectionReportHtml } from './inspection-report.js';
-import { LicensingService } from '../licensing/licensing.service.js';
-import { SanctionsService } from '../sanctions/sanctions.service.js';
-
-/** The roles whose holders perform inspections, read from the role catalogue. */
-const INSPECTOR_ROLES = ROLE_NAMES.filter((role) => roleScope(role, 'inspection:perform') !== undefined);
 
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
 
@@ -53,7 +63,8 @@ export class InspectionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly licensing: LicensingService,
+    private readonly premises: PremisesService,
+    private readonly templates: ChecklistTemplatesService,
     private readonly activities: ActivitiesService,
     private readonly deadlines: DeadlinesService,
     private readonly sanctions: SanctionsService,
@@ -87,7 +98,7 @@ export class InspectionsService {
    * perform inspections (licensing officers, police), in its municipality and its police.
    */
   async inspectors(principal: Principal, collaborationId: string): Promise<InspectorView[]> {
-    const municipality = await this.licensing.municipalityOf(collaborationId);
+    const municipality = await this.premises.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: municipality });
     const [{ police }] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [collaborationId]);
     return this.members.people({ organisationIds: [municipality, police], roles: INSPECTOR_ROLES });
@@ -99,31 +110,27 @@ export class InspectionsService {
    * Police inspectors get access to this inspection and its premises (per-record grants).
    */
   async schedule(principal: Principal, request: ScheduleInspectionRequest, previousInspectionId?: string): Promise<InspectionView> {
-    const premises = await this.licensing.getPremises(principal, request.premisesId);
+    const premises = await this.premises.get(principal, request.premisesId);
     const ownership = { id: request.premisesId, collaborationId: premises.collaborationId, organisationId: premises.ownerOrganisationId };
     await this.access.assertAllowed(principal, 'inspection:plan', ownership);
     const start = new Date(request.plannedStart);
     const end = new Date(request.plannedEnd);
-    if (end <= start) throw invalidField('plannedEnd', 'date.after', { other: 'plannedStart' });
+    const timeErrors = bookingTimeErrors(start, end);
+    if (timeErrors.length > 0) throw new ValidationProblem(timeErrors);
     const inspectorIds = [...new Set(request.inspectorIds)];
-    const inspectors = await this.dataSource.query<{ id: string; kind: string; display_name: string }[]>(
-      `SELECT u.id, o.kind, u.display_name FROM users u JOIN organisations o ON o.id = u.organisation_id
-       WHERE u.id = ANY($1::uuid[]) AND u.is_active AND o.kind IN ('police', 'municipality')`,
+    const people = await this.dataSource.query<{ id: string; kind: string; active: boolean }[]>(
+      `SELECT u.id, o.kind, u.is_active AS active FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])`,
       [inspectorIds],
     );
-    if (inspectors.length !== inspectorIds.length) {
-      throw invalidField('inspectorIds', 'inspection.inspector_not_eligible');
-    }
-    if (request.type === 'coordinated' && !(inspectors.some((i) => i.kind === 'police') && inspectors.some((i) => i.kind === 'municipality'))) {
-      throw invalidField('inspectorIds', 'inspection.coordinated_needs_both');
-    }
+    const errors = inspectorErrors(request.type, inspectorIds, people);
+    if (errors.length > 0) throw new ValidationProblem(errors);
     if (request.licenceId) {
       const [licence] = await this.dataSource.query('SELECT 1 FROM licences WHERE id = $1 AND premises_id = $2', [request.licenceId, request.premisesId]);
       if (!licence) throw invalidField('licenceId', 'inspection.licence_not_of_premises');
     }
     await this.assertFree(inspectorIds, start, end);
     const id = await this.dataSource.transaction(async (manager) => {
-      const templateId = await this.defaultTemplate(manager, premises.ownerOrganisationId);
+      const templateId = await this.templates.current(manager, premises.ownerOrganisationId);
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
            previous_inspection_id, checklist_template_id, created_by)
@@ -132,15 +139,15 @@ export class InspectionsService {
           previousInspectionId ?? null, templateId, principal.userId],
       );
       try {
-        for (const inspector of inspectors) {
-          await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [row.id, inspector.id, start, end]);
+        for (const inspectorId of inspectorIds) {
+          await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [row.id, inspectorId, start, end]);
         }
       } catch (error) {
         // Another booking slipped in between the check and this insert: the constraint refuses it.
         if ((error as { code?: string }).code === '23P01') throw new ProblemException('inspection.booked_meanwhile');
         throw error;
       }
-      for (const police of inspectors.filter((i) => i.kind === 'police')) {
+      for (const police of people.filter((p) => p.kind === 'police')) {
         for (const [resourceType, resourceId, actions] of [['inspection', row.id, ['read', 'perform']], ['premises', request.premisesId, ['read']]] as const) {
           await this.access.grant(principal, {
             resourceType, resourceId, granteeType: 'user', granteeId: police.id, effect: 'grant', actions: [...actions],
@@ -167,17 +174,14 @@ export class InspectionsService {
   async openForFindings(principal: Principal, id: string): Promise<InspectionView> {
     const row = await this.get(principal, id);
     await this.access.assertAllowed(principal, 'inspection:perform', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
-    if (row.status !== 'planned' && row.status !== 'performed') {
-      throw new ProblemException('inspection.closed_for_findings', { status: row.status });
-    }
+    if (!isOpenForFindings(row.status)) throw new ProblemException('inspection.closed_for_findings', { status: row.status });
     return row;
   }
 
   async recordFindings(principal: Principal, id: string, findings: FindingInput[]): Promise<InspectionView> {
     const row = await this.openForFindings(principal, id);
-    const keys = new Set((row.checklist ?? []).map((item) => item.key));
-    const unknown = findings.findIndex((f) => !keys.has(f.itemKey));
-    if (unknown >= 0) throw invalidField(`findings[${unknown}].itemKey`, 'inspection.item_not_on_checklist');
+    const errors = findingErrors(row.checklist, findings);
+    if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       for (const f of findings) {
         await manager.query(
@@ -194,13 +198,10 @@ export class InspectionsService {
   /** Moves an inspection along its path (see INSPECTION_TRANSITIONS), with the side effects of each step. */
   async transition(principal: Principal, id: string, version: number, request: TransitionRequest): Promise<InspectionView> {
     const row = await this.get(principal, id);
-    const permission = request.to === 'cancelled' ? 'inspection:plan' : 'inspection:perform';
-    await this.access.assertAllowed(principal, permission, { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
-    if (!INSPECTION_TRANSITIONS[row.status].includes(request.to)) {
-      throw invalidField('to', 'status.transition', { from: row.status, to: request.to });
-    }
-    if (request.to === 'cancelled' && !request.reason) throw invalidField('reason', 'inspection.reason_required');
-    const sanctionLicenceId = request.to === 'escalated' ? await this.licenceToSanction(row) : null;
+    await this.access.assertAllowed(principal, transitionPermission(request.to), { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
+    const errors = transitionErrors(row.status, request.to, request.reason);
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const sanctionLicenceId = opensSanctionCase(request.to) ? await this.licenceToSanction(row) : null;
     const now = this.clock.now();
     const deadlineIds = await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -217,7 +218,7 @@ export class InspectionsService {
       // Bookings block calendars only while the inspection is planned.
       await manager.query('UPDATE inspection_inspectors SET active = false WHERE inspection_id = $1', [id]);
       const touched: string[] = [];
-      if (request.to === 'performed') {
+      if (countsAsPerformed(request.to)) {
         // Every performed inspection counts toward the promise's commitment on inspections (#4).
         await this.activities.recordForKind(
           {
@@ -234,14 +235,14 @@ export class InspectionsService {
           manager,
         );
       }
-      if (request.to === 'report_sent') {
+      if (opensHolderResponse(request.to)) {
         touched.push(
           await this.deadlines.upsert(manager, {
             kind: HOLDER_RESPONSE_DEADLINE,
             resourceType: 'inspection',
             resourceId: id,
             title: `Yttrande från tillståndshavaren – ${row.premisesName}`,
-            dueAt: stockholmMidnight(addDays(stockholmDate(now), HOLDER_RESPONSE_DAYS + 1)),
+            dueAt: holderResponseDueAt(now),
             responsibleUserId: row.createdBy ?? null,
             responsibleOrganisationId: row.ownerOrganisationId,
           }),
@@ -257,8 +258,9 @@ export class InspectionsService {
           proposedBy: principal.userId,
         });
       }
-      if (['response_received', 'closed', 'escalated'].includes(request.to)) {
-        const closed = await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, request.to === 'response_received' ? 'met' : 'cancelled');
+      const responseClosing = holderResponseClosing(request.to);
+      if (responseClosing) {
+        const closed = await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, responseClosing);
         if (closed) touched.push(closed);
       }
       await this.audit.record({ action: `inspection.${request.to}`, resourceType: 'inspection', resourceId: id, details: { from: row.status, to: request.to } }, manager);
@@ -291,14 +293,12 @@ export class InspectionsService {
     });
   }
 
-  /** The licence a sanction case about this inspection concerns: its own, else the premises' one active licence. */
+  /** The licence a sanction case about this inspection concerns (see escalationLicence). */
   private async licenceToSanction(row: InspectionView): Promise<string> {
-    if (row.licenceId) return row.licenceId;
-    const licences = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM licences WHERE premises_id = $1 AND status = 'active'`, [row.premisesId]);
-    if (licences.length !== 1) {
-      throw invalidField('to', 'inspection.escalation_needs_licence');
-    }
-    return licences[0].id;
+    const active = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM licences WHERE premises_id = $1 AND status = 'active'`, [row.premisesId]);
+    const licenceId = escalationLicence(row.licenceId, active.map((l) => l.id));
+    if (!licenceId) throw invalidField('to', 'inspection.escalation_needs_licence');
+    return licenceId;
   }
 
   private async assertFree(inspectorIds: string[], start: Date, end: Date): Promise<void> {
@@ -323,21 +323,6 @@ export class InspectionsService {
     return n;
   }
 
-  /** The organisation's current checklist template; the default one is created on first use. */
-  private async defaultTemplate(manager: EntityManager, organisationId: string): Promise<string> {
-    const [existing] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM checklist_templates WHERE owner_organisation_id = $1 AND name = $2 ORDER BY version DESC LIMIT 1`,
-      [organisationId, DEFAULT_CHECKLIST_NAME],
-    );
-    if (existing) return existing.id;
-    const [created] = await manager.query<{ id: string }[]>(
-      `INSERT INTO checklist_templates (owner_organisation_id, name, version, items) VALUES ($1, $2, 1, $3)
-       ON CONFLICT (owner_organisation_id, name, version) DO UPDATE SET items = checklist_templates.items RETURNING id`,
-      [organisationId, DEFAULT_CHECKLIST_NAME, JSON.stringify(DEFAULT_CHECKLIST_ITEMS)],
-    );
-    return created.id;
-  }
-
   private async find(id: string): Promise<InspectionView> {
     const [row] = await this.dataSource.query<InspectionListItemView[]>(
       `${SELECT_INSPECTIONS} WHERE i.id = $1`,
@@ -346,15 +331,4 @@ export class InspectionsService {
     if (!row) throw new NotFoundException(`No inspection with id ${id}.`);
     return { ...row, nextStatuses: INSPECTION_TRANSITIONS[row.status] };
   }
-}
-
-/** The grounds of a sanction case opened by escalation: the remarks of the protocol, in Swedish. */
-function escalationGrounds(row: InspectionView, reason: string | undefined): string {
-  const labels = new Map((row.checklist ?? []).map((item) => [item.key, item.label]));
-  const remarks = row.findings.filter((f) => f.result === 'remark').map((f) => `– ${labels.get(f.itemKey) ?? f.itemKey}${f.note ? `: ${f.note}` : ''}`);
-  return [
-    `Eskalerad efter tillsyn ${stockholmDate(new Date(row.plannedStart))} på ${row.premisesName}.`,
-    remarks.length > 0 ? `Anmärkningar:\n${remarks.join('\n')}` : 'Inga anmärkningar i protokollet.',
-    reason ? `Motivering: ${reason}` : '',
-  ].filter(Boolean).join('\n\n');
 }

@@ -16,7 +16,9 @@ import {
   PremisesView,
   ServingManagersRequest,
 } from './licensing.dto.js';
-import { LicensingService } from './licensing.service.js';
+import { LicenceHoldersService } from './licence-holders.service.js';
+import { LicencesService } from './licences.service.js';
+import { PremisesService } from './premises.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
 
@@ -24,14 +26,18 @@ const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (
 @ApiTags('licensing')
 @Controller({ version: '1' })
 export class LicensingController {
-  constructor(private readonly licensing: LicensingService) {}
+  constructor(
+    private readonly holders: LicenceHoldersService,
+    private readonly premises: PremisesService,
+    private readonly licences: LicencesService,
+  ) {}
 
   @Get('licence-holders')
   @RequirePermission('premises:read')
   @ApiOperation({ summary: 'Tillståndshavare (Licence holders); q: part of the name' })
   @ApiPage(LicenceHolderView)
   listHolders(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
-    return this.licensing.listHolders(principal, query);
+    return this.holders.list(principal, query);
   }
 
   @Post('licence-holders')
@@ -39,7 +45,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Registrera tillståndshavare (Register a holder); the organisation number is checked' })
   @ApiCreated(LicenceHolderView)
   createHolder(@CurrentPrincipal() principal: Principal, @Body() body: HolderInput) {
-    return this.licensing.createHolder(principal, body);
+    return this.holders.create(principal, body);
   }
 
   @Get('licence-holders/:id')
@@ -47,7 +53,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Tillståndshavare (One licence holder)' })
   @ApiOk(LicenceHolderView)
   getHolder(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
-    return this.licensing.getHolder(principal, id);
+    return this.holders.get(principal, id);
   }
 
   @Put('licence-holders/:id')
@@ -56,7 +62,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Ändra tillståndshavare (Update a licence holder); the organisation number is checked' })
   @ApiOk(LicenceHolderView)
   updateHolder(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: HolderInput) {
-    return this.licensing.updateHolder(principal, id, version, body);
+    return this.holders.update(principal, id, version, body);
   }
 
   @Get('premises')
@@ -64,7 +70,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status' })
   @ApiPage(PremisesView)
   listPremises(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
-    return this.licensing.listPremises(principal, query);
+    return this.premises.list(principal, query);
   }
 
   @Post('premises')
@@ -72,7 +78,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Registrera serveringsställe (Register premises in a collaboration\'s municipality)' })
   @ApiCreated(PremisesView)
   createPremises(@CurrentPrincipal() principal: Principal, @Body() body: PremisesInput) {
-    return this.licensing.createPremises(principal, body);
+    return this.premises.create(principal, body);
   }
 
   @Get('premises/:id')
@@ -80,7 +86,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Serveringsställe (One premises with its licences, risk and next visit); the ETag is its version' })
   @ApiOk(PremisesView)
   async getPremises(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const premises = await this.licensing.getPremises(principal, id);
+    const premises = await this.premises.get(principal, id);
     void reply.header('etag', etagOf(premises.version));
     return premises;
   }
@@ -97,7 +103,7 @@ export class LicensingController {
     @Body() body: PremisesInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const premises = await this.licensing.updatePremises(principal, id, version, body);
+    const premises = await this.premises.update(principal, id, version, body);
     void reply.header('etag', etagOf(premises.version));
     return premises;
   }
@@ -109,7 +115,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Ta bort serveringsställe (Delete premises registered by mistake); 409 once licences or inspections exist' })
   @ApiNoContent()
   async deletePremises(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number): Promise<void> {
-    await this.licensing.deletePremises(principal, id, version);
+    await this.premises.delete(principal, id, version);
   }
 
   @Get('licences')
@@ -117,7 +123,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Serveringstillstånd (Licences); filter by premises, holder, status' })
   @ApiPage(LicenceView)
   listLicences(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
-    return this.licensing.listLicences(principal, query);
+    return this.licences.list(principal, query);
   }
 
   @Post('licences')
@@ -125,7 +131,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Bevilja tillstånd (Grant a licence): serving managers ≥ 20, own kitchen for a permanent licence to the public' })
   @ApiCreated(LicenceView)
   createLicence(@CurrentPrincipal() principal: Principal, @Body() body: LicenceInput) {
-    return this.licensing.createLicence(principal, body);
+    return this.licences.create(principal, body);
   }
 
   @Get('licences/:id')
@@ -134,7 +140,7 @@ export class LicensingController {
   @ApiOperation({ summary: 'Serveringstillstånd (One licence with its terms and serving managers); the ETag is its version' })
   @ApiOk(LicenceView)
   async getLicence(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const licence = await this.licensing.getLicence(principal, id);
+    const licence = await this.licences.get(principal, id);
     void reply.header('etag', etagOf(licence.version));
     return licence;
   }
@@ -151,7 +157,7 @@ export class LicensingController {
     @Body() body: LicenceTermsInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const licence = await this.licensing.updateLicenceTerms(principal, id, version, body);
+    const licence = await this.licences.updateTerms(principal, id, version, body);
     void reply.header('etag', etagOf(licence.version));
     return licence;
   }
@@ -167,7 +173,7 @@ export class LicensingController {
     @IfMatchVersion() version: number,
     @Body() body: ServingManagersRequest,
   ) {
-    return this.licensing.replaceServingManagers(principal, id, version, body.servingManagers);
+    return this.licences.replaceServingManagers(principal, id, version, body.servingManagers);
   }
 
   @Patch('licences/:id/status')
@@ -181,6 +187,6 @@ export class LicensingController {
     @IfMatchVersion() version: number,
     @Body() body: LicenceStatusInput,
   ) {
-    return this.licensing.setLicenceStatus(principal, id, version, body.status);
+    return this.licences.setStatus(principal, id, version, body.status);
   }
 }

@@ -15,13 +15,14 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
-import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS, SERVING_AREA_KINDS } from './licence-rules.js';
+import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS, SERVING_AREA_KINDS, TIP_SOURCES, type TipSource } from './licence-rules.js';
 import { PremisesRiskFactorView } from '../supervision/supervision.dto.js';
 
 /** The named enums of the register (the web client takes their values from the schema). */
@@ -266,6 +267,26 @@ export class ServingManagersRequest {
   @ValidateNested({ each: true })
   @Type(() => ServingManagerInput)
   servingManagers!: ServingManagerInput[];
+}
+
+/** A tip or complaint about premises. */
+export class TipRequest {
+  @ApiProperty({ example: '2022-05-14' }) @IsCalendarDate() receivedOn!: string;
+  @ApiProperty({ enum: TIP_SOURCES }) @IsIn(TIP_SOURCES) source!: TipSource;
+  @ApiProperty() @IsString() @MinLength(5) @MaxLength(2000) summary!: string;
+}
+
+/** Opens a year's restaurant reports in a collaboration. */
+export class OpenReportsRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+  @ApiProperty({ example: 2022 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+/** A restaurant report's sales figures. */
+export class SubmitReportRequest {
+  @ApiProperty({ example: { spirits_litres: 420, wine_litres: 1800, strong_beer_litres: 6500, other_fermented_litres: 300 } })
+  @IsObject()
+  figures!: Record<string, number>;
 }
 
 // ---- answers ---------------------------------------------------------------------------------

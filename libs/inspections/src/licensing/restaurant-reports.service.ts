@@ -6,7 +6,7 @@ import { DeadlinesService } from '@samverkan/deadlines';
 import { Clock, invalidField, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import type { RestaurantReportsOpenedView, RestaurantReportSubmittedView } from './licensing.dto.js';
-import { LicensingService } from './licensing.service.js';
+import { PremisesService } from './premises.service.js';
 import { RESTAURANT_REPORT_DEADLINE, RestaurantReportOpener } from '../supervision/restaurant-report-opener.js';
 
 /**
@@ -19,7 +19,7 @@ export class RestaurantReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly licensing: LicensingService,
+    private readonly premises: PremisesService,
     private readonly deadlines: DeadlinesService,
     private readonly opener: RestaurantReportOpener,
     private readonly audit: AuditService,
@@ -27,7 +27,7 @@ export class RestaurantReportsService {
   ) {}
 
   async open(principal: Principal, collaborationId: string, year: number): Promise<RestaurantReportsOpenedView> {
-    const municipality = await this.licensing.municipalityOf(collaborationId);
+    const municipality = await this.premises.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'premises:manage', { id: collaborationId, collaborationId, organisationId: municipality });
     return { opened: await this.opener.openYear(collaborationId, municipality, year, principal.userId) };
   }

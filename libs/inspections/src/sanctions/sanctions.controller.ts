@@ -1,33 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, IsCalendarDate, PageQuery, UuidPipe } from '@samverkan/platform';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { SANCTION_DECISION, SanctionCaseView } from './sanctions.dto.js';
-import { DECISIONS, type SanctionDecision, SanctionsService } from './sanctions.service.js';
-
-class ProposeRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
-  @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) grounds!: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) inspectionIds?: string[];
-}
-
-class SanctionListQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() licenceId?: string;
-  @ApiPropertyOptional({ enum: ['open', 'decided'], description: 'open: not yet decided' }) @IsOptional() @IsIn(['open', 'decided']) state?: 'open' | 'decided';
-}
-
-class HearingRequest {
-  @ApiProperty({ example: '2022-07-04' }) @IsCalendarDate() heardOn!: string;
-}
-
-class DecisionRequest {
-  @ApiProperty(SANCTION_DECISION) @IsIn(DECISIONS) decision!: SanctionDecision;
-  @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) reasons!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2_000) appealInformation?: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedOn?: string;
-}
+import { DecisionRequest, HearingRequest, ProposeRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
+import { SanctionsService } from './sanctions.service.js';
 
 @ApiTags('inspections')
 @Controller({ path: 'sanction-cases', version: '1' })

@@ -2,17 +2,18 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate } from '@samverkan/platform';
+import { assertVersionMatched, Clock, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LicensingService } from '../licensing/licensing.service.js';
-import type { SanctionCaseView } from './sanctions.dto.js';
-
-export const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
-export type SanctionDecision = (typeof DECISIONS)[number];
-
-/** How to appeal, printed on every decision (förvaltningslagen 2017:900 33 §; AL 10 kap 1 §). */
-export const DEFAULT_APPEAL_INFORMATION =
-  'Beslutet kan överklagas hos förvaltningsrätten. Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet.';
+import { LicencesService } from '../licensing/licences.service.js';
+import {
+  decisionErrors,
+  DEFAULT_APPEAL_INFORMATION,
+  hearingErrors,
+  isDecided,
+  proposalErrors,
+  revokesLicence,
+} from './sanction-rules.js';
+import type { DecisionRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
 
 const SELECT = `SELECT s.id, s.licence_id AS "licenceId", l.premises_id AS "premisesId", p.name AS "premisesName", h.name AS "holderName",
   s.collaboration_id AS "collaborationId",
@@ -36,20 +37,21 @@ export class SanctionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly licensing: LicensingService,
+    private readonly licences: LicencesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async propose(principal: Principal, input: { licenceId: string; grounds: string; inspectionIds?: string[] }): Promise<SanctionCaseView> {
-    const licence = await this.licensing.getLicence(principal, input.licenceId);
+    const licence = await this.licences.get(principal, input.licenceId);
     const inspectionIds = [...new Set(input.inspectionIds ?? [])];
     if (inspectionIds.length > 0) {
       const [{ n }] = await this.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM inspections WHERE id = ANY($1::uuid[]) AND premises_id = $2`,
         [inspectionIds, licence.premisesId],
       );
-      if (n !== inspectionIds.length) throw invalidField('inspectionIds', 'sanction.inspection_not_of_premises');
+      const errors = proposalErrors(inspectionIds, n);
+      if (errors.length > 0) throw new ValidationProblem(errors);
     }
     const id = await this.dataSource.transaction((manager) =>
       this.open(manager, {
@@ -93,8 +95,8 @@ export class SanctionsService {
   }
 
   /** Sanction cases the principal may see (of one licence, or open/decided ones), newest first. */
-  async list(principal: Principal, query: PageQuery & { licenceId?: string; state?: 'open' | 'decided' }): Promise<Page<SanctionCaseView>> {
-    if (query.licenceId) await this.licensing.getLicence(principal, query.licenceId);
+  async list(principal: Principal, query: SanctionListQuery): Promise<Page<SanctionCaseView>> {
+    if (query.licenceId) await this.licences.get(principal, query.licenceId);
     const scope = scopeCondition(principal, 'premises:read', SANCTION_COLUMNS, this.clock.now());
     const qb = this.dataSource.createQueryBuilder().from('sanction_cases', 's').innerJoin('licences', 'l', 'l.id = s.licence_id').where(scope.sql, scope.params);
     if (query.licenceId) qb.andWhere('s.licence_id = :licenceId', { licenceId: query.licenceId });
@@ -104,15 +106,16 @@ export class SanctionsService {
 
   async get(principal: Principal, id: string): Promise<SanctionCaseView> {
     const row = await this.find(id);
-    await this.licensing.getLicence(principal, row.licenceId);
+    await this.licences.get(principal, row.licenceId);
     return row;
   }
 
   /** Records the day the holder was heard (kommunicering). */
   async recordHearing(principal: Principal, id: string, version: number, heardOn: string): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
-    if (row.decision) throw new ProblemException('sanction.decided');
-    if (heardOn > stockholmDate(this.clock.now())) throw invalidField('heardOn', 'date.in_future');
+    if (isDecided(row)) throw new ProblemException('sanction.decided');
+    const errors = hearingErrors(heardOn, stockholmDate(this.clock.now()));
+    if (errors.length > 0) throw new ValidationProblem(errors);
     await this.update(id, version, row.version, 'UPDATE sanction_cases SET heard_on = $3, version = version + 1 WHERE id = $1 AND version = $2', [heardOn], 'sanction.hearing');
     return this.find(id);
   }
@@ -121,14 +124,13 @@ export class SanctionsService {
     principal: Principal,
     id: string,
     version: number,
-    input: { decision: SanctionDecision; reasons: string; appealInformation?: string; decidedOn?: string },
+    input: DecisionRequest,
   ): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
-    if (row.decision) throw new ProblemException('sanction.decided');
+    if (isDecided(row)) throw new ProblemException('sanction.decided');
     const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
-    if (!row.heardOn || row.heardOn >= decidedOn) {
-      throw invalidField('decision', 'sanction.not_heard');
-    }
+    const errors = decisionErrors(row, decidedOn);
+    if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE sanction_cases SET decision = $3, decision_reasons = $4, appeal_information = $5, decided_by = $6, decided_on = $7,
@@ -136,9 +138,7 @@ export class SanctionsService {
         [id, version, input.decision, input.reasons.trim(), input.appealInformation ?? DEFAULT_APPEAL_INFORMATION, principal.userId, decidedOn],
       );
       assertVersionMatched(updated, row.version);
-      if (input.decision === 'aterkallelse') {
-        await manager.query(`UPDATE licences SET status = 'revoked', version = version + 1 WHERE id = $1`, [row.licenceId]);
-      }
+      if (revokesLicence(input.decision)) await this.licences.revokeBySanction(manager, row.licenceId);
       await this.audit.record(
         { action: 'sanction.decide', resourceType: 'sanction_case', resourceId: id, subjectOrganisationId: row.ownerOrganisationId, details: { decision: input.decision } },
         manager,

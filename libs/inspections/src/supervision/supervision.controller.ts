@@ -1,32 +1,18 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { ApiCreated, ApiFile, ApiOk, toCsv, UuidPipe } from '@samverkan/platform';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
+import {
+  GeneratePlanRequest,
+  PlanItemRequest,
+  PlansQuery,
+  StatisticsQuery,
+  SupervisionPlanSummaryView,
+  SupervisionPlanView,
+  SupervisionStatisticsView,
+} from './supervision.dto.js';
 import { SupervisionService } from './supervision.service.js';
-
-class GeneratePlanRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
-  @ApiProperty({ example: 2023 }) @IsInt() @Min(2000) @Max(2100) year!: number;
-}
-
-class PlansQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
-}
-
-class PlanItemRequest {
-  @ApiProperty() @IsInt() @Min(0) @Max(52) plannedVisits!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-}
-
-class StatisticsQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
-  @ApiProperty({ example: 2022 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
-}
 
 @ApiTags('inspections')
 @Controller({ version: '1' })

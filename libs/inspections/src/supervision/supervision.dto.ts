@@ -1,5 +1,29 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { RISK_FACTORS, type RiskFactorName } from './risk-model.js';
+
+export class GeneratePlanRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+  @ApiProperty({ example: 2023 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+export class PlansQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+}
+
+export class PlanItemRequest {
+  @ApiProperty() @IsInt() @Min(0) @Max(52) plannedVisits!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class StatisticsQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() collaborationId!: string;
+  @ApiProperty({ example: 2022 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+// ---- answers ---------------------------------------------------------------------------------
 
 /** One factor of a risk score: its points and why (in Swedish, for the inspector). */
 export class PremisesRiskFactorView {

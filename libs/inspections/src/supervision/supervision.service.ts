@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import type { DataSource } from 'typeorm';
-import { LicensingService } from '../licensing/licensing.service.js';
+import { PremisesService } from '../licensing/premises.service.js';
 import { nightMinutes, plannedVisits, riskScore } from './risk-model.js';
 import type { SupervisionPlanItemView, SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
 import { ProblemException } from '@samverkan/platform';
@@ -35,7 +35,7 @@ export class SupervisionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly licensing: LicensingService,
+    private readonly premises: PremisesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -166,12 +166,12 @@ export class SupervisionService {
 
   /** Supervision of a collaboration is read with inspection:read on its municipality's records. */
   private async readable(principal: Principal, collaborationId: string): Promise<void> {
-    const municipality = await this.licensing.municipalityOf(collaborationId);
+    const municipality = await this.premises.municipalityOf(collaborationId);
     await this.access.authorize(principal, 'inspection', 'read', { id: collaborationId, collaborationId, organisationId: municipality });
   }
 
   private async planningAllowed(principal: Principal, collaborationId: string): Promise<string> {
-    const municipality = await this.licensing.municipalityOf(collaborationId);
+    const municipality = await this.premises.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: municipality });
     return municipality;
   }
