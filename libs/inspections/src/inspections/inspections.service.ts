@@ -203,7 +203,7 @@ export class InspectionsService {
     if (errors.length > 0) throw new ValidationProblem(errors);
     const sanctionLicenceId = opensSanctionCase(request.to) ? await this.licenceToSanction(row) : null;
     const now = this.clock.now();
-    const deadlineIds = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE inspections SET status = $3, status_reason = coalesce($4, status_reason),
            performed_at = CASE WHEN $3 = 'performed' THEN $5 ELSE performed_at END,
@@ -217,7 +217,6 @@ export class InspectionsService {
       assertVersionMatched(updated, row.version);
       // Bookings block calendars only while the inspection is planned.
       await manager.query('UPDATE inspection_inspectors SET active = false WHERE inspection_id = $1', [id]);
-      const touched: string[] = [];
       if (countsAsPerformed(request.to)) {
         // Every performed inspection counts toward the promise's commitment on inspections (#4).
         await this.activities.recordForKind(
@@ -236,17 +235,16 @@ export class InspectionsService {
         );
       }
       if (opensHolderResponse(request.to)) {
-        touched.push(
-          await this.deadlines.upsert(manager, {
-            kind: HOLDER_RESPONSE_DEADLINE,
-            resourceType: 'inspection',
-            resourceId: id,
-            title: `Yttrande från tillståndshavaren – ${row.premisesName}`,
-            dueAt: holderResponseDueAt(now),
-            responsibleUserId: row.createdBy ?? null,
-            responsibleOrganisationId: row.ownerOrganisationId,
-          }),
-        );
+        // The deadline's reminders are scheduled once the transaction commits (DeadlinesService).
+        await this.deadlines.upsert(manager, {
+          kind: HOLDER_RESPONSE_DEADLINE,
+          resourceType: 'inspection',
+          resourceId: id,
+          title: `Yttrande från tillståndshavaren – ${row.premisesName}`,
+          dueAt: holderResponseDueAt(now),
+          responsibleUserId: row.createdBy ?? null,
+          responsibleOrganisationId: row.ownerOrganisationId,
+        });
       }
       if (sanctionLicenceId) {
         await this.sanctions.openForEscalation(manager, {
@@ -259,14 +257,9 @@ export class InspectionsService {
         });
       }
       const responseClosing = holderResponseClosing(request.to);
-      if (responseClosing) {
-        const closed = await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, responseClosing);
-        if (closed) touched.push(closed);
-      }
+      if (responseClosing) await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, responseClosing);
       await this.audit.record({ action: `inspection.${request.to}`, resourceType: 'inspection', resourceId: id, details: { from: row.status, to: request.to } }, manager);
-      return touched;
     });
-    await this.deadlines.schedule(deadlineIds);
     return this.find(id);
   }
 

@@ -43,12 +43,11 @@ export class RestaurantReportsService {
     const bad = Object.entries(figures).find(([, v]) => typeof v !== 'number' || v < 0);
     if (bad) throw invalidField(`figures.${bad[0]}`, 'restaurant_report.figure');
     const submittedOn = stockholmDate(this.clock.now());
-    const closed = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE restaurant_reports SET submitted_on = $2, figures = $3, version = version + 1 WHERE id = $1', [id, submittedOn, JSON.stringify(figures)]);
       await this.audit.record({ action: 'restaurant_report.submit', resourceType: 'restaurant_report', resourceId: id }, manager);
-      return this.deadlines.close(manager, RESTAURANT_REPORT_DEADLINE, 'restaurant_report', id, 'met');
+      await this.deadlines.close(manager, RESTAURANT_REPORT_DEADLINE, 'restaurant_report', id, 'met');
     });
-    if (closed) await this.deadlines.schedule([closed]);
     return { id, submittedOn };
   }
 }

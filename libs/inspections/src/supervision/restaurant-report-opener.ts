@@ -23,7 +23,7 @@ export class RestaurantReportOpener {
 
   /** `responsibleUserId` null: the reminders go to the municipality's supervisors. */
   async openYear(collaborationId: string, municipalityId: string, year: number, responsibleUserId: string | null): Promise<number> {
-    const ids = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const created = await manager.query<{ id: string; premises: string; holder: string }[]>(
         `INSERT INTO restaurant_reports (licence_id, year, due_on)
          SELECT l.id, $2, make_date($2 + 1, 3, 1) FROM licences l
@@ -35,29 +35,25 @@ export class RestaurantReportOpener {
            (SELECT h.name FROM licence_holders h JOIN licences x ON x.holder_id = h.id WHERE x.id = licence_id) AS holder`,
         [collaborationId, year],
       );
-      const deadlineIds: string[] = [];
+      // Each report's reminders are scheduled once the transaction commits (DeadlinesService).
       for (const report of created) {
-        deadlineIds.push(
-          await this.deadlines.upsert(manager, {
-            kind: RESTAURANT_REPORT_DEADLINE,
-            resourceType: 'restaurant_report',
-            resourceId: report.id,
-            title: `Restaurangrapport ${year} – ${report.premises} (${report.holder})`,
-            // Due by the end of 1 March, Swedish time.
-            dueAt: stockholmMidnight(`${year + 1}-03-02`),
-            responsibleUserId,
-            responsibleOrganisationId: municipalityId,
-          }),
-        );
+        await this.deadlines.upsert(manager, {
+          kind: RESTAURANT_REPORT_DEADLINE,
+          resourceType: 'restaurant_report',
+          resourceId: report.id,
+          title: `Restaurangrapport ${year} – ${report.premises} (${report.holder})`,
+          // Due by the end of 1 March, Swedish time.
+          dueAt: stockholmMidnight(`${year + 1}-03-02`),
+          responsibleUserId,
+          responsibleOrganisationId: municipalityId,
+        });
       }
       await this.audit.record(
         { action: 'restaurant_reports.open', resourceType: 'collaboration', resourceId: collaborationId, subjectOrganisationId: municipalityId, details: { year, opened: created.length } },
         manager,
       );
-      return deadlineIds;
+      return created.length;
     });
-    await this.deadlines.schedule(ids);
-    return ids.length;
   }
 
   /** Every collaboration with a municipality, for the yearly job. */
