@@ -6,7 +6,7 @@ export { InspectionsModule, InspectionsWorkerModule } from './inspections.module
 /** Tips about premises are recorded through licensing, also from other libs (police referrals). */
 export { type PremisesTipInput, PremisesTipsService } from './licensing/premises-tips.service.js';
 export type { PremisesTipView } from './licensing/licensing.dto.js';
-export { TIP_SOURCES, type TipSource } from './licensing/licence-rules.js';
+export type { TipSource } from './licensing/licence-rules.js';
 
 /** For the demo data (apps/api/src/seed): the default checklist and the risk model it plans with. */
 export { DEFAULT_CHECKLIST_ITEMS, DEFAULT_CHECKLIST_NAME } from './inspections/checklist.js';
