@@ -1,7 +1,9 @@
 // `npm run demo` (after `npm run build`): migrates, seeds, then runs the api and the worker
 // together with readable logs, until Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +16,65 @@ const entry = {
 for (const file of Object.values(entry)) {
   if (!existsSync(`${root}${file}`)) {
     console.error(`demo: ${file} is missing; run npm run build first (npm run demo does)`);
+    process.exit(1);
+  }
+}
+
+/** Whether something answers at host:port within a second. */
+function reachable(host, port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 1_000 });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+  });
+}
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * PostgreSQL and Redis on this machine: started when installed but not running (as .ci/run does);
+ * when one is missing, one line says what to install. Remote servers (DATABASE_URL, REDIS_URL
+ * elsewhere) are left to their owners.
+ */
+const services = [
+  {
+    name: 'PostgreSQL',
+    url: new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/samverkan'),
+    defaultPort: 5432,
+    installed: () => existsSync('/etc/postgresql') && has('pg_ctlcluster'),
+    start: () => spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', readdirSync('/etc/postgresql').sort().at(-1), 'main', 'start'], { stdio: 'inherit' }),
+    install: 'PostgreSQL 15 or later (Debian: apt-get install postgresql), or set DATABASE_URL',
+  },
+  {
+    name: 'Redis',
+    url: new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+    defaultPort: 6379,
+    installed: () => has('redis-server'),
+    start: (port) => spawnSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'inherit' }),
+    install: 'Redis 6.2 or later (Debian: apt-get install redis-server), or set REDIS_URL',
+  },
+];
+for (const service of services) {
+  const host = service.url.hostname;
+  const port = Number(service.url.port || service.defaultPort);
+  if (await reachable(host, port)) continue;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    console.error(`demo: ${service.name} does not answer at ${host}:${port}; start it or point the URL elsewhere`);
+    process.exit(1);
+  }
+  if (!service.installed()) {
+    console.error(`demo: ${service.name} is not running on ${host}:${port} and not installed here: install ${service.install}`);
+    process.exit(1);
+  }
+  console.log(`demo: starting the local ${service.name}`);
+  service.start(port);
+  let up = false;
+  for (let i = 0; i < 30 && !up; i += 1) up = (await reachable(host, port)) || (await sleep(1_000), false);
+  if (!up) {
+    console.error(`demo: ${service.name} did not come up on ${host}:${port}; see its log`);
     process.exit(1);
   }
 }

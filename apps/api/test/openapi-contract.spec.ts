@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ERROR_CODES } from '@samverkan/platform';
 
@@ -51,5 +52,14 @@ describe('the OpenAPI contract', () => {
       ...(document.components.schemas.FieldError.properties?.code.enum ?? []),
     ].sort();
     expect(documented).toEqual(Object.keys(ERROR_CODES).sort());
+  });
+
+  it('is where the web client takes its answers from: no screen names an answer’s type by hand', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    const typedByHand = files('apps/web/src')
+      .filter((file) => !file.endsWith('schema.ts'))
+      .filter((file) => /(?<!function )useLoad<|\.data as unknown as/.test(readFileSync(file, 'utf8')));
+    expect(typedByHand).toEqual([]);
   });
 });

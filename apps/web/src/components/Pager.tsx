@@ -1,16 +1,15 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
-/** One page of an api list (every list endpoint pages with limit/offset). */
-export interface Page<T> {
-  items: T[];
+/** Where a page of an api list is: what every paged answer carries beside its items. */
+interface PagePosition {
   total: number;
   limit: number;
   offset: number;
 }
 
 /** Where the reader is in a paged api list, with the previous and next page. Nothing when the list is empty. */
-export function Pager({ page, label, onOffset }: { page: Omit<Page<unknown>, 'items'>; label?: string; onOffset: (offset: number) => void }) {
+export function Pager({ page, label, onOffset }: { page: PagePosition; label?: string; onOffset: (offset: number) => void }) {
   const { t } = useTranslation();
   const { total, limit, offset } = page;
   if (total === 0) return null;

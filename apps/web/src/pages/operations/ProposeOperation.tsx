@@ -9,18 +9,16 @@ import { noParticipants, ParticipantPicker, participantIds, type Participants } 
 import { fieldError } from '../../components/forms';
 import { fromStockholm } from '../../components/time';
 
-interface PromiseOption { id: string; title: string; periodStart: string; periodEnd: string }
-interface CommitmentOption { id: string; party: string; text: string; problemAreaTitle: string }
 interface PlaceRow { name: string; latitude: string; longitude: string }
 
 /** The promise commitments an operation may work toward: the police's and the joint ones, newest promise first. */
 async function loadCommitments(collaborationId: string) {
   const promises = await api.GET('/api/v1/promises', { params: { query: { collaborationId, limit: 5 } } });
-  if (promises.error) return promises;
+  if (!promises.data) return { error: promises.error, response: promises.response };
   const groups = await Promise.all(
-    ((promises.data as unknown as { items: PromiseOption[] }).items).map(async (promise) => {
+    promises.data.items.map(async (promise) => {
       const { data } = await api.GET('/api/v1/promises/{id}/commitments', { params: { path: { id: promise.id }, query: { limit: 200 } } });
-      const items = ((data as unknown as { items: CommitmentOption[] } | undefined)?.items ?? []).filter((c) => c.party !== 'municipality');
+      const items = (data?.items ?? []).filter((c) => c.party !== 'municipality');
       return { promise, commitments: items };
     }),
   );
@@ -42,7 +40,7 @@ export function ProposeOperation() {
     collaborationId ? () => api.GET('/api/v1/operations/premises', { params: { query: { collaborationId, limit: 200 } } }) : null,
     [collaborationId],
   );
-  const commitments = useLoad<{ promise: PromiseOption; commitments: CommitmentOption[] }[]>(collaborationId ? () => loadCommitments(collaborationId) : null, [collaborationId]);
+  const commitments = useLoad(collaborationId ? () => loadCommitments(collaborationId) : null, [collaborationId]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

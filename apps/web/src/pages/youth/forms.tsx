@@ -16,10 +16,10 @@ export type SignerRole = components['schemas']['YouthSignerRole'];
 export const SHAREABLE = youthInformationCategoryValues.filter((c): c is Exclude<Category, 'basic'> => c !== 'basic');
 
 /** A collaboration as /me gives it: with its police and municipality. */
-export interface Collaboration { id: string; name: string; police: { id: string; name: string }; municipality: { id: string; name: string } }
+export type Collaboration = components['schemas']['CollaborationView'];
 
 export function useCollaborations(): Collaboration[] {
-  return (useSession().me?.collaborations ?? []) as unknown as Collaboration[];
+  return useSession().me?.collaborations ?? [];
 }
 
 /** The organisations of the user's collaborations other than the case's owner: who a case can be shared with. */
