@@ -94,7 +94,9 @@ describe('audit trail', () => {
     const first = 10 ** String(Number(last) + 9).length - 3;
     await api.db.query(`SELECT setval('audit_events_id_seq', $1)`, [first - 1]);
     for (let i = 0; i < 7; i++) {
-      await api.db.query(`INSERT INTO audit_events (occurred_at, action, outcome, prev_hash, hash) VALUES ('2025-06-01T08:00:00Z', 'test.same_instant', 'success', '', '')`);
+      await api.db.query(
+        `INSERT INTO audit_events (occurred_at, action, outcome, prev_hash, hash) VALUES ('2025-06-01T08:00:00Z', 'test.same_instant', 'success', '', '')`,
+      );
     }
     const admin = await api.token('admin@samverkan.test');
     const ids: string[] = [];

@@ -19,7 +19,12 @@ export class NotificationsService {
   async list(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {
     const qb = this.dataSource.createQueryBuilder().from('notifications', 'n').where('n.user_id = :userId', { userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
-    return pageOf<NotificationView>(this.dataSource, qb, { alias: 'n', orderBy: [['n.created_at', 'DESC']], idOrder: 'DESC', select: `SELECT ${COLUMNS} FROM notifications n` }, query);
+    return pageOf<NotificationView>(
+      this.dataSource,
+      qb,
+      { alias: 'n', orderBy: [['n.created_at', 'DESC']], idOrder: 'DESC', select: `SELECT ${COLUMNS} FROM notifications n` },
+      query,
+    );
   }
 
   async unreadCount(userId: string): Promise<number> {

@@ -42,7 +42,12 @@ export class OperationDirectoryService {
       );
     // The same expression as the users' trigram index.
     if (query.q?.trim()) qb.andWhere(`(u.display_name || ' ' || u.email) ILIKE :q`, { q: `%${escapeLike(query.q.trim())}%` });
-    return pageOf<ColleagueView>(this.dataSource, qb, { alias: 'u', orderBy: [['u.display_name', 'ASC']], select: SELECT_COLLEAGUES, selectParams: held }, query);
+    return pageOf<ColleagueView>(
+      this.dataSource,
+      qb,
+      { alias: 'u', orderBy: [['u.display_name', 'ASC']], select: SELECT_COLLEAGUES, selectParams: held },
+      query,
+    );
   }
 
   /** The units of the caller's police area, by name. */
@@ -63,7 +68,12 @@ export class OperationDirectoryService {
       .andWhere('EXISTS (SELECT 1 FROM collaborations c WHERE c.id = p.collaboration_id AND c.police_organisation_id = ANY(:organisations::uuid[]))', {
         organisations: this.policeAreas(principal, 'operation:read'),
       });
-    return pageOf<OperationPremisesView>(this.dataSource, qb, { alias: 'p', orderBy: [['p.name', 'ASC']], select: 'SELECT p.id, p.name, p.address FROM premises p' }, query);
+    return pageOf<OperationPremisesView>(
+      this.dataSource,
+      qb,
+      { alias: 'p', orderBy: [['p.name', 'ASC']], select: 'SELECT p.id, p.name, p.address FROM premises p' },
+      query,
+    );
   }
 
   /** The police organisations in which the principal holds `permission`. */

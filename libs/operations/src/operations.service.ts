@@ -72,7 +72,12 @@ export class OperationsService {
     const select = `SELECT o.id AS id, o.status AS status, o.planned_start AS "plannedStart", o.planned_end AS "plannedEnd", c.name AS collaboration,
         (${detail.sql}) AS "canOpen", CASE WHEN ${detail.sql} THEN o.title END AS title, CASE WHEN ${detail.sql} THEN o.area END AS area
       FROM operations o JOIN collaborations c ON c.id = o.collaboration_id`;
-    const page = await pageOf<OperationListItemView>(this.dataSource, qb, { alias: 'o', orderBy: [['o.planned_start', 'DESC']], select, selectParams: detail.params }, query);
+    const page = await pageOf<OperationListItemView>(
+      this.dataSource,
+      qb,
+      { alias: 'o', orderBy: [['o.planned_start', 'DESC']], select, selectParams: detail.params },
+      query,
+    );
     await this.audit.record({ action: 'operation.list', resourceType: 'operation', details: { operationIds: page.items.map((i) => i.id) } });
     return page;
   }

@@ -50,7 +50,12 @@ export class YouthRecordsService {
       .from('youth_entries', 'e')
       .where('e.case_id = :caseId', { caseId })
       .andWhere(`(:owner OR (e.visibility = 'shared' AND e.category = ANY(:categories::text[])))`, { owner: access.owner, categories: access.categories });
-    const page = await pageOf<YouthEntryView>(this.dataSource, qb, { alias: 'e', orderBy: [['e.occurred_on', 'DESC'], ['e.created_at', 'DESC']], select: SELECT_ENTRIES }, query);
+    const page = await pageOf<YouthEntryView>(
+      this.dataSource,
+      qb,
+      { alias: 'e', orderBy: [['e.occurred_on', 'DESC'], ['e.created_at', 'DESC']], select: SELECT_ENTRIES },
+      query,
+    );
     await this.readAudit('youth_case.entries_read', record, access, { entryIds: page.items.map((e) => e.id) });
     return page;
   }

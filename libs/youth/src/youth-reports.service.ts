@@ -57,7 +57,12 @@ export class YouthReportsService {
           OR (a.action = 'youth_case.list' AND a.details -> 'caseIds' ? :caseId::text))`,
         { caseId, subjectId: record.subjectId },
       );
-    const page = await pageOf<YouthAccessLogEventView>(this.dataSource, qb, { alias: 'a', orderBy: [['a.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_ACCESS_LOG }, query);
+    const page = await pageOf<YouthAccessLogEventView>(
+      this.dataSource,
+      qb,
+      { alias: 'a', orderBy: [['a.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_ACCESS_LOG },
+      query,
+    );
     await this.audit.record({ action: 'youth_case.access_log_read', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId });
     return page;
   }

@@ -30,7 +30,12 @@ export interface PageOfOptions {
  * the full rows for just those ids, and the total that matched — no table is loaded into memory
  * and nothing is fetched per row. Every paged list goes through here.
  */
-export async function pageOf<T>(dataSource: DataSource, filtered: SelectQueryBuilder<ObjectLiteral>, options: PageOfOptions, query: PageQuery): Promise<Page<T>> {
+export async function pageOf<T>(
+  dataSource: DataSource,
+  filtered: SelectQueryBuilder<ObjectLiteral>,
+  options: PageOfOptions,
+  query: PageQuery,
+): Promise<Page<T>> {
   const { alias, orderBy, idOrder = 'ASC', select, selectParams = {} } = options;
   const ids = filtered.clone().select(`${alias}.id`, 'id');
   orderBy.forEach(([expression, direction], i) => {
