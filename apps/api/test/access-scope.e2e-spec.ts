@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { AccessService, type Permission, type Principal, scopeCondition } from '@samverkan/access';
 import { PrincipalService } from '@samverkan/identity';
 import { FixedClock } from '@samverkan/platform';
@@ -112,7 +112,11 @@ describe('record scopes and grants', () => {
   it('404 outside what one may read, 403 for a readable record and a forbidden action', async () => {
     const police = principals.polis;
     await expect(access.authorize(police, 'youth_case', 'read', record('hammaro-social'))).resolves.toBeUndefined();
-    await expect(access.authorize(police, 'youth_case', 'update', record('hammaro-social'))).rejects.toBeInstanceOf(ForbiddenException);
+    // Visible but forbidden: a 403 (the catalogue's status for the code) that names what was refused.
+    await expect(access.authorize(police, 'youth_case', 'update', record('hammaro-social'))).rejects.toMatchObject({
+      code: 'access.record_denied',
+      params: { action: 'update', resourceType: 'youth_case' },
+    });
     await expect(access.authorize(police, 'youth_case', 'read', record('forshaga-social'))).rejects.toBeInstanceOf(NotFoundException);
     await expect(access.authorize(police, 'youth_case', 'update', record('forshaga-social'))).rejects.toBeInstanceOf(NotFoundException);
 

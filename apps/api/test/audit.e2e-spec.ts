@@ -88,6 +88,26 @@ describe('audit trail', () => {
     expect((await api.auditEvents('audit.read')).length).toBeGreaterThan(0);
   });
 
+  it('pages events of one instant newest first by id, without overlap or gap', async () => {
+    // Ids that cross a power of ten (…98, 99, 100, 101…), where text order and number order part.
+    const [{ last }] = await api.db.query<{ last: string }[]>('SELECT last_value::text AS last FROM audit_events_id_seq');
+    const first = 10 ** String(Number(last) + 9).length - 3;
+    await api.db.query(`SELECT setval('audit_events_id_seq', $1)`, [first - 1]);
+    for (let i = 0; i < 7; i++) {
+      await api.db.query(
+        `INSERT INTO audit_events (occurred_at, action, outcome, prev_hash, hash) VALUES ('2025-06-01T08:00:00Z', 'test.same_instant', 'success', '', '')`,
+      );
+    }
+    const admin = await api.token('admin@samverkan.test');
+    const ids: string[] = [];
+    for (const offset of [0, 3, 6]) {
+      const page = await api.call('GET', `/api/v1/audit-events?action=test.same_instant&limit=3&offset=${offset}`, { token: admin });
+      expect(page.body).toMatchObject({ total: 7, limit: 3, offset });
+      ids.push(...page.body.items.map((e: { id: string }) => e.id));
+    }
+    expect(ids).toEqual(Array.from({ length: 7 }, (_, i) => String(first + 6 - i)));
+  });
+
   it('verification finds the first altered event', async () => {
     const [target] = await api.db.query<{ id: string }[]>(`SELECT id::text FROM audit_events ORDER BY id LIMIT 1 OFFSET 3`);
     // Tampering as a superuser could: switch the guard off, edit, switch it on again.

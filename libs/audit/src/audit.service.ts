@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopesFor } from '@samverkan/access';
-import { AuditRecorder, Clock, type Page, requestContext } from '@samverkan/platform';
+import { AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry } from './audit-event.js';
 import type { AuditEventView, ChainVerification } from './audit.dto.js';
 import type { AuditEventQuery } from './audit-event.query.js';
 
-const COLUMNS = `id::text AS "id", occurred_at AS "occurredAt", actor_user_id AS "actorUserId",
-  actor_unit_id AS "actorUnitId", actor_organisation_id AS "actorOrganisationId", action,
-  resource_type AS "resourceType", resource_id AS "resourceId",
-  subject_organisation_id AS "subjectOrganisationId", outcome, request_id AS "requestId", ip,
-  changed_fields AS "changedFields", details, hash`;
+const SELECT_EVENTS = `SELECT e.id::text AS "id", e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
+  e.actor_unit_id AS "actorUnitId", e.actor_organisation_id AS "actorOrganisationId", e.action,
+  e.resource_type AS "resourceType", e.resource_id AS "resourceId",
+  e.subject_organisation_id AS "subjectOrganisationId", e.outcome, e.request_id AS "requestId", e.ip,
+  e.changed_fields AS "changedFields", e.details, e.hash
+  FROM audit_events e`;
 
 /**
  * The append-only audit trail. Domain services record inside their own transaction (pass the
@@ -59,38 +60,26 @@ export class AuditService implements AuditRecorder {
    */
   async list(principal: Principal, query: AuditEventQuery): Promise<Page<AuditEventView>> {
     const scopes = scopesFor(principal, 'audit:read');
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
+    const qb = this.dataSource.createQueryBuilder().from('audit_events', 'e');
     if (!scopes.some((s) => s.scope === 'all')) {
-      const orgs = param(scopes.map((s) => s.organisationId));
-      where.push(`(actor_organisation_id = ANY(${orgs}::uuid[]) OR subject_organisation_id = ANY(${orgs}::uuid[]))`);
+      const organisations = scopes.map((s) => s.organisationId);
+      qb.andWhere('(e.actor_organisation_id = ANY(:organisations::uuid[]) OR e.subject_organisation_id = ANY(:organisations::uuid[]))', { organisations });
     }
-    if (query.actorUserId) where.push(`actor_user_id = ${param(query.actorUserId)}`);
-    if (query.resourceType) where.push(`resource_type = ${param(query.resourceType)}`);
-    if (query.resourceId) where.push(`resource_id = ${param(query.resourceId)}`);
-    if (query.action) where.push(`action = ${param(query.action)}`);
-    if (query.outcome) where.push(`outcome = ${param(query.outcome)}`);
-    if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
-    if (query.to) where.push(`occurred_at < ${param(query.to)}`);
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query<(Omit<AuditEventView, 'occurredAt'> & { occurredAt: Date })[]>(
-        `SELECT ${COLUMNS} FROM audit_events ${filter} ORDER BY occurred_at DESC, id DESC
-         LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
-        params,
-      ),
-      this.dataSource.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM audit_events ${filter}`,
-        params.slice(0, params.length - 2),
-      ),
-    ]);
-    return {
-      items: rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    if (query.actorUserId) qb.andWhere('e.actor_user_id = :actorUserId', { actorUserId: query.actorUserId });
+    if (query.resourceType) qb.andWhere('e.resource_type = :resourceType', { resourceType: query.resourceType });
+    if (query.resourceId) qb.andWhere('e.resource_id = :resourceId', { resourceId: query.resourceId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.outcome) qb.andWhere('e.outcome = :outcome', { outcome: query.outcome });
+    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
+    // Ids grow with time, so the newest of events in the same instant come first too.
+    const page = await pageOf<Omit<AuditEventView, 'occurredAt'> & { occurredAt: Date }>(
+      this.dataSource,
+      qb,
+      { alias: 'e', orderBy: [['e.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_EVENTS },
+      query,
+    );
+    return { ...page, items: page.items.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })) };
   }
 
   /**

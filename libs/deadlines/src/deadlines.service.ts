@@ -2,11 +2,17 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
-import { afterCommit, Clock, JobName, type Page, QueueName, updateReturning } from '@samverkan/platform';
+import { afterCommit, Clock, JobName, type Page, pageOf, QueueName, updateReturning } from '@samverkan/platform';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadlineListQuery, DeadlineView, ReminderRule } from './deadlines.dto.js';
 import { fireAt, reminderJobId } from './reminder-rules.js';
+
+/** A deadline as the api shows it; `:now` is bound for `overdue`. */
+const SELECT_DEADLINES = `SELECT d.id, d.kind, d.resource_type AS "resourceType", d.resource_id AS "resourceId", d.title, d.due_at AS "dueAt",
+  d.status, (d.status = 'open' AND d.due_at < :now) AS overdue, d.responsible_user_id AS "responsibleUserId",
+  d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId"
+  FROM deadlines d`;
 
 export interface DeadlineInput {
   kind: string;
@@ -144,27 +150,20 @@ export class DeadlinesService {
 
   /** The deadlines a principal answers for: their own, or their units' (filters: mine, unit, kind, overdue, dueBefore). */
   async list(principal: Principal, query: DeadlineListQuery): Promise<Page<DeadlineView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const mine = () => `d.responsible_user_id = $${params.push(principal.userId)}`;
-    const unit = () => `d.responsible_unit_id = ANY($${params.push(principal.memberships.map((m) => m.unitId))}::uuid[])`;
-    where.push(query.scope === 'mine' ? mine() : query.scope === 'unit' ? unit() : `(${mine()} OR ${unit()})`);
-    if (query.kind) where.push(`d.kind = $${params.push(query.kind)}`);
-    if (query.status) where.push(`d.status = $${params.push(query.status)}`);
-    if (query.overdue) where.push(`d.status = 'open' AND d.due_at < $${params.push(this.clock.now())}`);
-    if (query.dueBefore) where.push(`d.due_at <= $${params.push(query.dueBefore)}`);
-    const filter = where.join(' AND ');
-    const n = params.length;
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<DeadlineView[]>(
-        `SELECT d.id, d.kind, d.resource_type AS "resourceType", d.resource_id AS "resourceId", d.title, d.due_at AS "dueAt",
-                d.status, (d.status = 'open' AND d.due_at < $${n + 1}) AS overdue, d.responsible_user_id AS "responsibleUserId",
-                d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId"
-         FROM deadlines d WHERE ${filter} ORDER BY d.due_at, d.id LIMIT $${n + 2} OFFSET $${n + 3}`,
-        [...params, this.clock.now(), query.limit, query.offset],
-      ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM deadlines d WHERE ${filter}`, params),
-    ]);
-    return { items, total, limit: query.limit, offset: query.offset };
+    const now = this.clock.now();
+    const mine = 'd.responsible_user_id = :userId';
+    const unit = 'd.responsible_unit_id = ANY(:unitIds::uuid[])';
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('deadlines', 'd')
+      .where(query.scope === 'mine' ? mine : query.scope === 'unit' ? unit : `(${mine} OR ${unit})`, {
+        userId: principal.userId,
+        unitIds: principal.memberships.map((m) => m.unitId),
+      });
+    if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.overdue) qb.andWhere(`d.status = 'open' AND d.due_at < :now`, { now });
+    if (query.dueBefore) qb.andWhere('d.due_at <= :dueBefore', { dueBefore: query.dueBefore });
+    return pageOf<DeadlineView>(this.dataSource, qb, { alias: 'd', orderBy: [['d.due_at', 'ASC']], select: SELECT_DEADLINES, selectParams: { now } }, query);
   }
 }

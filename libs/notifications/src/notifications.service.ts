@@ -1,11 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, type Page, type PageQuery, updateReturning } from '@samverkan/platform';
+import { Clock, type Page, pageOf, type PageQuery, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EmailMode, NotificationView } from './notifications.dto.js';
 
-const COLUMNS = `id, kind, title, body, resource_type AS "resourceType", resource_id AS "resourceId",
-  created_at AS "createdAt", read_at AS "readAt"`;
+/** A notification as the api shows it, of `notifications n`. */
+const COLUMNS = `n.id, n.kind, n.title, n.body, n.resource_type AS "resourceType", n.resource_id AS "resourceId",
+  n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
 /** The in-app inbox and each user's e-mail preference. */
 @Injectable()
@@ -16,15 +17,14 @@ export class NotificationsService {
   ) {}
 
   async list(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {
-    const unread = query.unread ? 'AND read_at IS NULL' : '';
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<NotificationView[]>(
-        `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${unread} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [userId, query.limit, query.offset],
-      ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM notifications WHERE user_id = $1 ${unread}`, [userId]),
-    ]);
-    return { items, total, limit: query.limit, offset: query.offset };
+    const qb = this.dataSource.createQueryBuilder().from('notifications', 'n').where('n.user_id = :userId', { userId });
+    if (query.unread) qb.andWhere('n.read_at IS NULL');
+    return pageOf<NotificationView>(
+      this.dataSource,
+      qb,
+      { alias: 'n', orderBy: [['n.created_at', 'DESC']], idOrder: 'DESC', select: `SELECT ${COLUMNS} FROM notifications n` },
+      query,
+    );
   }
 
   async unreadCount(userId: string): Promise<number> {
@@ -39,7 +39,7 @@ export class NotificationsService {
   async markRead(userId: string, id: string): Promise<NotificationView> {
     const [row] = await updateReturning<NotificationView>(
       this.dataSource,
-      `UPDATE notifications SET read_at = coalesce(read_at, $3) WHERE id = $1 AND user_id = $2 RETURNING ${COLUMNS}`,
+      `UPDATE notifications n SET read_at = coalesce(n.read_at, $3) WHERE n.id = $1 AND n.user_id = $2 RETURNING ${COLUMNS}`,
       [id, userId, this.clock.now()],
     );
     if (!row) throw new NotFoundException(`No notification with id ${id}.`);

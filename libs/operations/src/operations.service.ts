@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, type RecordOwnership, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { assertVersionMatched, Clock, FieldCipher, type FieldError, fieldError, invalidField, type Page, ProblemException, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, FieldCipher, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OPERATION_TRANSITIONS, type OperationStatus, SUBSTANCES } from './operation-rules.js';
 import type { OperationListQuery, OperationTransitionInput, OutcomeInput, ParticipantsInput, ProposeOperationInput } from './operations.dto.js';
@@ -68,23 +68,18 @@ export class OperationsService {
     if (query.year) {
       qb.andWhere(`o.planned_start >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND o.planned_start < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`, { year: query.year });
     }
-    const [items, total] = await Promise.all([
-      qb
-        .clone()
-        .select(['o.id AS id', 'o.status AS status', 'o.planned_start AS "plannedStart"', 'o.planned_end AS "plannedEnd"', 'c.name AS collaboration'])
-        .addSelect(`(${detail.sql})`, 'canOpen')
-        .addSelect(`CASE WHEN ${detail.sql} THEN o.title END`, 'title')
-        .addSelect(`CASE WHEN ${detail.sql} THEN o.area END`, 'area')
-        .setParameters(detail.params)
-        .orderBy('o.planned_start', 'DESC')
-        .addOrderBy('o.id')
-        .limit(query.limit)
-        .offset(query.offset)
-        .getRawMany<OperationListItemView>(),
-      qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r?.total ?? 0),
-    ]);
-    await this.audit.record({ action: 'operation.list', resourceType: 'operation', details: { operationIds: items.map((i) => i.id) } });
-    return { items, total, limit: query.limit, offset: query.offset };
+    // Whether the caller may open each operation is a per-row expression of their scope.
+    const select = `SELECT o.id AS id, o.status AS status, o.planned_start AS "plannedStart", o.planned_end AS "plannedEnd", c.name AS collaboration,
+        (${detail.sql}) AS "canOpen", CASE WHEN ${detail.sql} THEN o.title END AS title, CASE WHEN ${detail.sql} THEN o.area END AS area
+      FROM operations o JOIN collaborations c ON c.id = o.collaboration_id`;
+    const page = await pageOf<OperationListItemView>(
+      this.dataSource,
+      qb,
+      { alias: 'o', orderBy: [['o.planned_start', 'DESC']], select, selectParams: detail.params },
+      query,
+    );
+    await this.audit.record({ action: 'operation.list', resourceType: 'operation', details: { operationIds: page.items.map((i) => i.id) } });
+    return page;
   }
 
   /** Proposes an operation in the principal's own police area, with its intelligence basis sealed. */

@@ -15,7 +15,8 @@ import type { ActionStatus } from './vocabulary.js';
 /** The deadline kind of an action's due date (reminder rules are set per kind). */
 export const ACTION_DEADLINE = 'action_due';
 
-const SELECT_ACTIONS = (today: string) => `
+/** An action as the api shows it; `:today` (the Stockholm date) is bound for `overdue`. */
+const SELECT_ACTIONS = `
   SELECT a.id, a.commitment_id AS "commitmentId", c.promise_id AS "promiseId", c.problem_area_id AS "problemAreaId",
          c.party, a.title, a.description,
          json_build_object('id', o.id, 'name', o.name) AS "responsibleOrganisation",
@@ -23,7 +24,7 @@ const SELECT_ACTIONS = (today: string) => `
          CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS "responsibleUser",
          to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
          a.status, a.status_reason AS "statusReason", a.progress, a.weight::float8 AS weight, a.completed_at AS "completedAt",
-         (a.status NOT IN ('done', 'cancelled') AND a.due_date < '${today}'::date) AS overdue, a.version
+         (a.status NOT IN ('done', 'cancelled') AND a.due_date < :today::date) AS overdue, a.version
   FROM actions a
   JOIN commitments c ON c.id = a.commitment_id
   JOIN organisations o ON o.id = a.responsible_organisation_id
@@ -72,7 +73,7 @@ export class ActionsService {
     if (query.responsibleUserId) qb.andWhere('a.responsible_user_id = :person', { person: query.responsibleUserId });
     if (query.party) qb.andWhere('c.party = :party', { party: query.party });
     if (query.problemAreaId) qb.andWhere('c.problem_area_id = :area', { area: query.problemAreaId });
-    return pageOf<ActionView>(this.dataSource, qb, { alias: 'a', orderBy: [['a.due_date', 'ASC']], select: SELECT_ACTIONS(today) }, query);
+    return pageOf<ActionView>(this.dataSource, qb, { alias: 'a', orderBy: [['a.due_date', 'ASC']], select: SELECT_ACTIONS, selectParams: { today } }, query);
   }
 
   async get(principal: Principal, id: string): Promise<ActionWithHistoryView> {
@@ -224,7 +225,8 @@ export class ActionsService {
   }
 
   private async find(id: string): Promise<ActionView> {
-    const [row] = await this.dataSource.query<ActionView[]>(`${SELECT_ACTIONS(this.today())} WHERE a.id = $1`, [id]);
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(`${SELECT_ACTIONS} WHERE a.id = :id`, { id, today: this.today() });
+    const [row] = await this.dataSource.query<ActionView[]>(sql, params);
     if (!row) throw new NotFoundException(`No action with id ${id}.`);
     return row;
   }

@@ -138,19 +138,15 @@ export class PromisesService {
 
   async listCommitments(principal: Principal, promiseId: string, query: CommitmentListQuery): Promise<Page<CommitmentView>> {
     await this.records.promise(principal, promiseId);
-    const where = ['c.promise_id = $1'];
-    const params: unknown[] = [promiseId];
-    if (query.party) where.push(`c.party = $${params.push(query.party)}`);
-    if (query.problemAreaId) where.push(`c.problem_area_id = $${params.push(query.problemAreaId)}`);
-    const filter = where.join(' AND ');
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<CommitmentView[]>(
-        `${SELECT_COMMITMENTS} WHERE ${filter} ORDER BY pa.position, c.position, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
-      ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM commitments c WHERE ${filter}`, params),
-    ]);
-    return { items, total, limit: query.limit, offset: query.offset };
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('commitments', 'c')
+      .innerJoin('problem_areas', 'pa', 'pa.id = c.problem_area_id')
+      .where('c.promise_id = :promiseId', { promiseId });
+    if (query.party) qb.andWhere('c.party = :party', { party: query.party });
+    if (query.problemAreaId) qb.andWhere('c.problem_area_id = :problemAreaId', { problemAreaId: query.problemAreaId });
+    const orderBy: [string, 'ASC'][] = [['pa.position', 'ASC'], ['c.position', 'ASC']];
+    return pageOf<CommitmentView>(this.dataSource, qb, { alias: 'c', orderBy, select: SELECT_COMMITMENTS }, query);
   }
 
   async getCommitment(principal: Principal, promiseId: string, id: string): Promise<CommitmentView> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, assertVersionMatched, Clock, invalidField, type Page, type PageQuery, ProblemException, stockholmMidnight } from '@samverkan/platform';
+import { addDays, assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmMidnight } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
 import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -45,14 +45,19 @@ export class YouthRecordsService {
   async entries(principal: Principal, caseId: string, query: PageQuery): Promise<Page<YouthEntryView>> {
     const { record, access } = await this.gate.readable(principal, caseId);
     // Owners see every note; others shared notes of the categories they are covered for.
-    const where = `e.case_id = $1 AND ($2 OR (e.visibility = 'shared' AND e.category = ANY($3::text[])))`;
-    const params = [caseId, access.owner, access.categories];
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<YouthEntryView[]>(`${SELECT_ENTRIES} WHERE ${where} ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT $4 OFFSET $5`, [...params, query.limit, query.offset]),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM youth_entries e WHERE ${where}`, params),
-    ]);
-    await this.readAudit('youth_case.entries_read', record, access, { entryIds: items.map((e) => e.id) });
-    return { items, total, limit: query.limit, offset: query.offset };
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('youth_entries', 'e')
+      .where('e.case_id = :caseId', { caseId })
+      .andWhere(`(:owner OR (e.visibility = 'shared' AND e.category = ANY(:categories::text[])))`, { owner: access.owner, categories: access.categories });
+    const page = await pageOf<YouthEntryView>(
+      this.dataSource,
+      qb,
+      { alias: 'e', orderBy: [['e.occurred_on', 'DESC'], ['e.created_at', 'DESC']], select: SELECT_ENTRIES },
+      query,
+    );
+    await this.readAudit('youth_case.entries_read', record, access, { entryIds: page.items.map((e) => e.id) });
+    return page;
   }
 
   async addEntry(principal: Principal, caseId: string, input: EntryInput): Promise<YouthEntryView> {

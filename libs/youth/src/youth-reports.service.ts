@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type OwnershipColumns, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, type PageQuery, ProblemException } from '@samverkan/platform';
+import { Clock, type Page, pageOf, type PageQuery, ProblemException } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { caseReference } from './youth-deadlines.js';
@@ -22,6 +22,11 @@ import type {
 
 /** A case of the extract as read, before what is in it is added. */
 type ExtractCaseRow = Omit<YouthExtractCaseView, 'reference' | 'consents' | 'disclosures' | 'entries' | 'planItems' | 'meetings'>;
+
+const SELECT_ACCESS_LOG = `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.outcome, a.actor_user_id AS "actorUserId",
+  u.display_name AS "actorName", un.name AS "actorUnit", o.name AS "actorOrganisation", a.details
+  FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.actor_unit_id
+  LEFT JOIN organisations o ON o.id = a.actor_organisation_id`;
 
 const STATISTICS_COLUMNS: OwnershipColumns = { id: 'c.id', organisationId: 'c.owner_organisation_id', collaborationId: 'c.collaboration_id', unitId: 'c.owner_unit_id' };
 
@@ -43,23 +48,23 @@ export class YouthReportsService {
   /** Who read or changed the case (and its subject), newest first. */
   async accessLog(principal: Principal, caseId: string, query: PageQuery): Promise<Page<YouthAccessLogEventView>> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:access_log', { allowClosed: true });
-    const where = `(a.resource_type = 'youth_case' AND a.resource_id = $1)
-      OR (a.resource_type = 'youth_subject' AND a.resource_id = $2)
-      OR (a.action = 'youth_case.list' AND a.details -> 'caseIds' ? $1::text)`;
-    const params = [caseId, record.subjectId];
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<YouthAccessLogEventView[]>(
-        `SELECT a.id, a.occurred_at AS "occurredAt", a.action, a.outcome, a.actor_user_id AS "actorUserId", u.display_name AS "actorName",
-                un.name AS "actorUnit", o.name AS "actorOrganisation", a.details
-         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.actor_unit_id
-         LEFT JOIN organisations o ON o.id = a.actor_organisation_id
-         WHERE ${where} ORDER BY a.occurred_at DESC, a.id DESC LIMIT $3 OFFSET $4`,
-        [...params, query.limit, query.offset],
-      ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_events a WHERE ${where}`, params),
-    ]);
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('audit_events', 'a')
+      .where(
+        `((a.resource_type = 'youth_case' AND a.resource_id = :caseId)
+          OR (a.resource_type = 'youth_subject' AND a.resource_id = :subjectId)
+          OR (a.action = 'youth_case.list' AND a.details -> 'caseIds' ? :caseId::text))`,
+        { caseId, subjectId: record.subjectId },
+      );
+    const page = await pageOf<YouthAccessLogEventView>(
+      this.dataSource,
+      qb,
+      { alias: 'a', orderBy: [['a.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_ACCESS_LOG },
+      query,
+    );
     await this.audit.record({ action: 'youth_case.access_log_read', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId });
-    return { items, total, limit: query.limit, offset: query.offset };
+    return page;
   }
 
   /** Everything held about the young person, and every disclosure, for their access request. */
