@@ -43,8 +43,9 @@ export class DigestService {
       [now, horizon, SUPERVISOR_ROLES],
     );
     const wantDigest = await this.notifications.withEmailMode(answering.map((row) => row.user_id), 'digest');
-    const ids: string[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    // Stored in one transaction; each mail is queued once it commits (EmailService.store).
+    const mails = await this.dataSource.transaction(async (manager) => {
+      let stored = 0;
       for (const row of answering.filter((r) => wantDigest.has(r.user_id))) {
         const overdue = row.items.filter((i) => i.overdue);
         const soon = row.items.filter((i) => !i.overdue);
@@ -67,10 +68,10 @@ export class DigestService {
           body,
           dedupeKey: `digest-${row.user_id}-${today}`,
         });
-        if (id) ids.push(id);
+        if (id) stored += 1;
       }
+      return stored;
     });
-    await this.email.enqueue(ids);
-    return { mails: ids.length };
+    return { mails };
   }
 }
