@@ -33,7 +33,9 @@ describe('committed migrations stay as they are', () => {
     expect(commits.length).toBeGreaterThan(0); // the list is committed (a clone has the history)
     const rewritten = commits.flatMap((commit) => {
       const then = JSON.parse(git('show', `${commit}:${LIST}`)) as Checksums;
-      return Object.entries(then).filter(([file, checksum]) => current[file] !== checksum).map(([file]) => `${file} (as of ${commit.slice(0, 8)})`);
+      return Object.entries(then)
+        .filter(([file, checksum]) => current[file] !== checksum)
+        .map(([file]) => `${file} (as of ${commit.slice(0, 8)})`);
     });
     expect(rewritten).toEqual([]);
   });

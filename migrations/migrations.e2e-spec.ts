@@ -41,9 +41,9 @@ describe('migrations', () => {
     }
 
     const userTables = () =>
-      query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
-      ).then((rows) => rows.map((r) => r.table_name));
+      query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`).then((rows) =>
+        rows.map((r) => r.table_name),
+      );
 
     it('creates the database and applies every migration', async () => {
       const ran = await migrateUp({ DATABASE_URL: db.url }, migrations);

@@ -28,7 +28,10 @@ function reachable(host, port) {
       socket.destroy();
       resolve(ok);
     };
-    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+    socket
+      .once('connect', () => done(true))
+      .once('error', () => done(false))
+      .once('timeout', () => done(false));
   });
 }
 
@@ -53,7 +56,12 @@ const services = [
     url: new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
     defaultPort: 6379,
     installed: () => has('redis-server'),
-    start: (port) => spawnSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'inherit' }),
+    start: (port) =>
+      spawnSync(
+        'redis-server',
+        ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+        { stdio: 'inherit' },
+      ),
     install: 'Redis 6.2 or later (Debian: apt-get install redis-server), or set REDIS_URL',
   },
 ];
@@ -79,10 +87,7 @@ for (const service of services) {
   }
 }
 
-for (const step of [
-  [entry.migrate, 'up'],
-  [entry.seed],
-]) {
+for (const step of [[entry.migrate, 'up'], [entry.seed]]) {
   const result = spawnSync(process.execPath, step, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -10,9 +10,13 @@ const dir = fileURLToPath(new URL('../migrations/', import.meta.url));
 const listPath = `${dir}checksums.json`;
 const list = JSON.parse(readFileSync(listPath, 'utf8'));
 const added = [];
-for (const file of readdirSync(dir).filter((f) => /^\d+-.+\.ts$/.test(f)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => /^\d+-.+\.ts$/.test(f))
+  .sort()) {
   if (list[file]) continue;
-  list[file] = createHash('sha256').update(readFileSync(`${dir}${file}`)).digest('hex');
+  list[file] = createHash('sha256')
+    .update(readFileSync(`${dir}${file}`))
+    .digest('hex');
   added.push(file);
 }
 writeFileSync(listPath, `${JSON.stringify(list, null, 2)}\n`);

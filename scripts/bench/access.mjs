@@ -36,24 +36,33 @@ try {
   const page = await load(() => fetch(`${api.url}/api/v1/users?limit=200&offset=5000`, auth), { concurrency: 16, seconds: SECONDS });
 
   const appendStart = performance.now();
-  const writers = await Promise.all(Array.from({ length: 8 }, async () => {
-    const c = new pg.Client({ connectionString: db.url });
-    await c.connect();
-    return c;
-  }));
-  await Promise.all(writers.map(async (writer, worker) => {
-    for (let i = 0; i < 250; i += 1) {
-      await writer.query(`INSERT INTO audit_events (occurred_at, action, outcome, details, prev_hash, hash)
-        VALUES (now(), 'bench.append', 'success', $1, '', '')`, [JSON.stringify({ worker, i })]);
-    }
-  }));
+  const writers = await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      return c;
+    }),
+  );
+  await Promise.all(
+    writers.map(async (writer, worker) => {
+      for (let i = 0; i < 250; i += 1) {
+        await writer.query(
+          `INSERT INTO audit_events (occurred_at, action, outcome, details, prev_hash, hash)
+        VALUES (now(), 'bench.append', 'success', $1, '', '')`,
+          [JSON.stringify({ worker, i })],
+        );
+      }
+    }),
+  );
   const appendPerSecond = Math.round(2000 / ((performance.now() - appendStart) / 1000));
   await Promise.all(writers.map((w) => w.end()));
   await db.client.query(`INSERT INTO audit_events (occurred_at, action, outcome, prev_hash, hash)
     SELECT now(), 'bench.bulk', 'success', '', '' FROM generate_series(1, 98000)`);
   const [{ count }] = (await db.client.query('SELECT count(*)::int AS count FROM audit_events')).rows;
   const verifyStart = performance.now();
-  const verify = await fetch(`${api.url}/api/v1/audit-events/verify`, { headers: { authorization: `Bearer ${await login('revisor@hammaro.test')}` } }).then((r) => r.json());
+  const verify = await fetch(`${api.url}/api/v1/audit-events/verify`, { headers: { authorization: `Bearer ${await login('revisor@hammaro.test')}` } }).then(
+    (r) => r.json(),
+  );
   const verifyMs = (performance.now() - verifyStart).toFixed(0);
 
   const row = (name, r) => `| ${name} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`;

@@ -23,13 +23,17 @@ export async function freshDatabase(name) {
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  return { url, client, drop: async () => {
-    await client.end();
-    const a = new pg.Client({ connectionString: `${server}/postgres` });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await a.end();
-  } };
+  return {
+    url,
+    client,
+    drop: async () => {
+      await client.end();
+      const a = new pg.Client({ connectionString: `${server}/postgres` });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await a.end();
+    },
+  };
 }
 
 export async function startApi(databaseUrl, port, extraEnv = {}) {
@@ -40,8 +44,18 @@ export async function startApi(databaseUrl, port, extraEnv = {}) {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i += 1) {
     try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) };
-    } catch { /* not up yet */ }
+      if ((await fetch(`${url}/api/v1/health`)).ok)
+        return {
+          url,
+          stop: () =>
+            new Promise((r) => {
+              child.on('exit', r);
+              child.kill('SIGTERM');
+            }),
+        };
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -53,19 +67,21 @@ export async function load(request, { concurrency, seconds }) {
   const latencies = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < deadline) {
-      const start = performance.now();
-      try {
-        const res = await request();
-        if (!res.ok) errors += 1;
-        await res.arrayBuffer();
-      } catch {
-        errors += 1;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        try {
+          const res = await request();
+          if (!res.ok) errors += 1;
+          await res.arrayBuffer();
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - start);
       }
-      latencies.push(performance.now() - start);
-    }
-  }));
+    }),
+  );
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
   return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: pct(50), p95: pct(95), p99: pct(99), errors };
@@ -74,7 +90,8 @@ export async function load(request, { concurrency, seconds }) {
 /** Replaces this benchmark's section of BENCHMARKS.md (or appends it). */
 export function writeSection(title, lines) {
   const file = `${root}BENCHMARKS.md`;
-  const header = '# Benchmarks\n\nFigures from `npm run bench:*` on the machine named in each section. They are for comparing runs\nover time on one machine; tests never assert timings.\n';
+  const header =
+    '# Benchmarks\n\nFigures from `npm run bench:*` on the machine named in each section. They are for comparing runs\nover time on one machine; tests never assert timings.\n';
   let text = existsSync(file) ? readFileSync(file, 'utf8') : header;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const section = `## ${title}\n\nRun ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}.\n\n${lines.join('\n')}\n`;

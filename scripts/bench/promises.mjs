@@ -18,18 +18,21 @@ try {
            DATE '2020-01-01' + (n * 7 % 1095), a.status, a.status_reason, a.progress
     FROM generate_series(1, 100) n, actions a`);
   await db.client.query(`UPDATE actions SET status_reason = 'bench' WHERE status IN ('blocked', 'cancelled') AND status_reason IS NULL`);
-  await db.client.query(`
+  await db.client.query(
+    `
     INSERT INTO activities (commitment_id, collaboration_id, owner_organisation_id, occurred_on, kind, metrics)
     SELECT c.id, p.collaboration_id, p2.owner_organisation_id, DATE '2020-01-01' + (n % 1095), 'other',
            jsonb_build_object('vehicles_checked', n % 300, 'new_areas', n % 2)
     FROM generate_series(1, ${ACTIVITIES}) n
     JOIN LATERAL (SELECT id FROM commitments WHERE promise_id = $1 ORDER BY id OFFSET n % 8 LIMIT 1) c ON true
     JOIN promises p ON p.id = $1
-    JOIN LATERAL (SELECT owner_organisation_id FROM activities LIMIT 1) p2 ON true`, [promiseId]);
+    JOIN LATERAL (SELECT owner_organisation_id FROM activities LIMIT 1) p2 ON true`,
+    [promiseId],
+  );
   await db.client.query('ANALYZE');
-  const [{ actions, activities }] = (await db.client.query(
-    `SELECT (SELECT count(*) FROM actions)::int AS actions, (SELECT count(*) FROM activities)::int AS activities`,
-  )).rows;
+  const [{ actions, activities }] = (
+    await db.client.query(`SELECT (SELECT count(*) FROM actions)::int AS actions, (SELECT count(*) FROM activities)::int AS activities`)
+  ).rows;
 
   const login = async (email) => {
     const res = await fetch(`${api.url}/api/v1/auth/login`, {
@@ -43,10 +46,22 @@ try {
   const get = (path) => () => fetch(`${api.url}${path}`, auth);
   const results = [
     ['GET /api/v1/dashboard/actions', await load(get(`/api/v1/dashboard/actions?promiseId=${promiseId}`), { concurrency: 8, seconds: SECONDS })],
-    ['GET /api/v1/actions?overdue=true&party=police', await load(get(`/api/v1/actions?promiseId=${promiseId}&overdue=true&party=police&limit=50`), { concurrency: 8, seconds: SECONDS })],
-    ['GET /api/v1/activities?from=…&to=…', await load(get(`/api/v1/activities?promiseId=${promiseId}&from=2021-01-01&to=2021-12-31&limit=50`), { concurrency: 8, seconds: SECONDS })],
-    ['GET …/follow-up-report?year=2021 (CSV)', await load(get(`/api/v1/promises/${promiseId}/follow-up-report?year=2021&format=csv`), { concurrency: 8, seconds: SECONDS })],
-    ['GET /api/v1/public/promises/{id} (no login)', await load(() => fetch(`${api.url}/api/v1/public/promises/${promiseId}`), { concurrency: 8, seconds: SECONDS })],
+    [
+      'GET /api/v1/actions?overdue=true&party=police',
+      await load(get(`/api/v1/actions?promiseId=${promiseId}&overdue=true&party=police&limit=50`), { concurrency: 8, seconds: SECONDS }),
+    ],
+    [
+      'GET /api/v1/activities?from=…&to=…',
+      await load(get(`/api/v1/activities?promiseId=${promiseId}&from=2021-01-01&to=2021-12-31&limit=50`), { concurrency: 8, seconds: SECONDS }),
+    ],
+    [
+      'GET …/follow-up-report?year=2021 (CSV)',
+      await load(get(`/api/v1/promises/${promiseId}/follow-up-report?year=2021&format=csv`), { concurrency: 8, seconds: SECONDS }),
+    ],
+    [
+      'GET /api/v1/public/promises/{id} (no login)',
+      await load(() => fetch(`${api.url}/api/v1/public/promises/${promiseId}`), { concurrency: 8, seconds: SECONDS }),
+    ],
   ];
   const lines = [
     `${SECONDS} s per load, 8 concurrent clients on loopback; one promise with ${actions} actions and ${activities} activities.`,

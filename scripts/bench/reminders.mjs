@@ -52,7 +52,9 @@ try {
   const deadline = performance.now() + 30 * 60_000;
   while (delivered < COUNT && performance.now() < deadline) {
     await sleep(1000);
-    delivered = (await db.client.query(`SELECT count(*)::int AS n FROM reminder_deliveries r JOIN deadlines d ON d.id = r.deadline_id WHERE d.kind = 'bench_due'`)).rows[0].n;
+    delivered = (
+      await db.client.query(`SELECT count(*)::int AS n FROM reminder_deliveries r JOIN deadlines d ON d.id = r.deadline_id WHERE d.kind = 'bench_due'`)
+    ).rows[0].n;
   }
   const doneAt = performance.now();
   const scheduleMs = (reconciledAt ?? doneAt) - started;
@@ -63,11 +65,23 @@ try {
   const queue = new Queue('raw', { connection: { url: REDIS_URL }, prefix: rawPrefix });
   const rawStart = performance.now();
   for (let i = 0; i < COUNT; i += 500) {
-    await queue.addBulk(Array.from({ length: Math.min(500, COUNT - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { jobId: `raw-${i + j}`, removeOnComplete: true } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(500, COUNT - i) }, (_, j) => ({
+        name: 'noop',
+        data: { i: i + j },
+        opts: { jobId: `raw-${i + j}`, removeOnComplete: true },
+      })),
+    );
   }
   const rawAddMs = performance.now() - rawStart;
   let processed = 0;
-  const rawWorker = new Worker('raw', async () => { processed += 1; }, { connection: { url: REDIS_URL }, prefix: rawPrefix, concurrency: 8 });
+  const rawWorker = new Worker(
+    'raw',
+    async () => {
+      processed += 1;
+    },
+    { connection: { url: REDIS_URL }, prefix: rawPrefix, concurrency: 8 },
+  );
   const processStart = performance.now();
   while (processed < COUNT) await sleep(200);
   const rawPerSecond = Math.round(COUNT / ((performance.now() - processStart) / 1000));

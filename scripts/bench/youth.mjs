@@ -22,11 +22,13 @@ function personalNumber(n) {
 }
 
 try {
-  const [{ municipality, police, collab, unit, worker }] = (await db.client.query(`
+  const [{ municipality, police, collab, unit, worker }] = (
+    await db.client.query(`
     SELECT c.municipality_organisation_id AS municipality, c.police_organisation_id AS police, c.id AS collab,
            (SELECT m.unit_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'socialsekreterare@hammaro.test') AS unit,
            (SELECT id FROM users WHERE email = 'socialsekreterare@hammaro.test') AS worker
-    FROM collaborations c WHERE c.name = 'Hammarö'`)).rows;
+    FROM collaborations c WHERE c.name = 'Hammarö'`)
+  ).rows;
   const generateStart = performance.now();
   let probe;
   for (let start = 0; start < CASES; start += 1000) {
@@ -37,11 +39,22 @@ try {
       if (n === Math.floor(CASES / 2)) probe = canonical;
       const i = params.length;
       values.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}, $${i + 5}, $${i + 6})`);
-      params.push(municipality, cipher.keyId, cipher.encrypt('youth_subject.personal_number', canonical), cipher.encrypt('youth_subject.name', `Testperson ${n}`), cipher.lookupHash(canonical), birthDate);
+      params.push(
+        municipality,
+        cipher.keyId,
+        cipher.encrypt('youth_subject.personal_number', canonical),
+        cipher.encrypt('youth_subject.name', `Testperson ${n}`),
+        cipher.lookupHash(canonical),
+        birthDate,
+      );
     }
-    await db.client.query(`INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date) VALUES ${values.join(', ')}`, params);
+    await db.client.query(
+      `INSERT INTO youth_subjects (owner_organisation_id, key_id, pin_sealed, name_sealed, pin_lookup, birth_date) VALUES ${values.join(', ')}`,
+      params,
+    );
   }
-  await db.client.query(`
+  await db.client.query(
+    `
     INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, coordinator_user_id, status, risk_factors,
                              retention_class, created_at, last_entry_at)
     SELECT s.id, (ARRAY['sspf', 'sspf', 'sig', 'report_of_concern'])[1 + row_number() OVER () % 4], $1, $2, $3, $4,
@@ -49,14 +62,19 @@ try {
            string_to_array((ARRAY['truancy,drugs', 'risky_peers', 'crime,weapons', 'family_conflict'])[1 + row_number() OVER () % 4], ','),
            'sol_standard', now() - (row_number() OVER () % 1000) * interval '1 day', now()
     FROM youth_subjects s WHERE s.name_sealed IS NOT NULL AND NOT EXISTS (SELECT 1 FROM youth_cases c WHERE c.subject_id = s.id)`,
-    [collab, municipality, unit, worker]);
-  await db.client.query(`
+    [collab, municipality, unit, worker],
+  );
+  await db.client.query(
+    `
     INSERT INTO youth_entries (case_id, kind, category, visibility, occurred_on, body, author_id)
     SELECT c.id, 'journal', (ARRAY['school', 'leisure', 'family', 'health', 'plan'])[k], CASE WHEN k % 2 = 0 THEN 'shared' ELSE 'owner' END,
            current_date - k, 'Anteckning ' || k || ' om skolgång, fritid och familj.', $1
-    FROM youth_cases c, generate_series(1, 5) k`, [worker]);
+    FROM youth_cases c, generate_series(1, 5) k`,
+    [worker],
+  );
   // A tenth of the cases shared with the police under a consent (with its grant).
-  await db.client.query(`
+  await db.client.query(
+    `
     WITH shared AS (SELECT id FROM youth_cases WHERE status <> 'closed' AND abs(hashtext(id::text)) % 10 = 0),
     grants AS (
       INSERT INTO record_grants (resource_type, resource_id, grantee_type, grantee_id, effect, actions, reason, granted_by, valid_from, valid_until)
@@ -64,16 +82,22 @@ try {
       RETURNING id, resource_id)
     INSERT INTO youth_consents (case_id, signers, organisation_ids, categories, signed_on, valid_from, valid_until, grant_ids, recorded_by)
     SELECT resource_id, '[{"name": "Vårdnadshavare", "role": "guardian"}]', ARRAY[$1::uuid], '{basic,school,plan}', current_date - 10, current_date - 10,
-           current_date + 200, ARRAY[id], $2 FROM grants`, [police, worker]);
+           current_date + 200, ARRAY[id], $2 FROM grants`,
+    [police, worker],
+  );
   await db.client.query('ANALYZE');
   const generateMs = performance.now() - generateStart;
-  const [{ cases, entries, shared }] = (await db.client.query(`SELECT (SELECT count(*) FROM youth_cases)::int AS cases,
-    (SELECT count(*) FROM youth_entries)::int AS entries, (SELECT count(*) FROM youth_consents)::int AS shared`)).rows;
+  const [{ cases, entries, shared }] = (
+    await db.client.query(`SELECT (SELECT count(*) FROM youth_cases)::int AS cases,
+    (SELECT count(*) FROM youth_entries)::int AS entries, (SELECT count(*) FROM youth_consents)::int AS shared`)
+  ).rows;
   const [{ id: caseId }] = (await db.client.query(`SELECT c.id FROM youth_cases c JOIN youth_consents k ON k.case_id = c.id LIMIT 1`)).rows;
 
   const login = async (email) => {
     const res = await fetch(`${api.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Samverkan-demo-2026' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'Samverkan-demo-2026' }),
     });
     return { authorization: `Bearer ${(await res.json()).accessToken}` };
   };
@@ -85,12 +109,24 @@ try {
   const options = { concurrency: 8, seconds: SECONDS };
   const results = [
     ['social worker: GET /api/v1/youth-cases?limit=50 (decrypts 50 names and numbers)', await load(get('/api/v1/youth-cases?limit=50', social), options)],
-    ['social worker: GET /api/v1/youth-cases?status=plan_active&form=sspf', await load(get('/api/v1/youth-cases?status=plan_active&form=sspf&limit=50', social), options)],
+    [
+      'social worker: GET /api/v1/youth-cases?status=plan_active&form=sspf',
+      await load(get('/api/v1/youth-cases?status=plan_active&form=sspf&limit=50', social), options),
+    ],
     ['social worker: GET /api/v1/youth-cases/{id}', await load(get(`/api/v1/youth-cases/${caseId}`, social), options)],
     ['social worker: GET /api/v1/youth-cases/{id}/entries', await load(get(`/api/v1/youth-cases/${caseId}/entries`, social), options)],
-    ['social worker: POST /api/v1/youth-subjects/search (HMAC look-up)', await load(() => fetch(`${api.url}/api/v1/youth-subjects/search`, {
-      method: 'POST', headers: { ...social, 'content-type': 'application/json' }, body: JSON.stringify({ personalNumber: probe, reason: 'Prestandamätning' }),
-    }), options)],
+    [
+      'social worker: POST /api/v1/youth-subjects/search (HMAC look-up)',
+      await load(
+        () =>
+          fetch(`${api.url}/api/v1/youth-subjects/search`, {
+            method: 'POST',
+            headers: { ...social, 'content-type': 'application/json' },
+            body: JSON.stringify({ personalNumber: probe, reason: 'Prestandamätning' }),
+          }),
+        options,
+      ),
+    ],
     ['police: GET /api/v1/youth-cases?limit=50 (grant-based)', await load(get('/api/v1/youth-cases?limit=50', officer), options)],
     ['police: GET /api/v1/youth-cases/{id} (covered categories)', await load(get(`/api/v1/youth-cases/${caseId}`, officer), options)],
     [`manager: GET /api/v1/youth-cases/statistics?year=${year}`, await load(get(`/api/v1/youth-cases/statistics?year=${year}`, manager), options)],

@@ -7,16 +7,7 @@ import { DeadlinesModule } from '@samverkan/deadlines';
 import { InspectionsModule } from '@samverkan/inspections';
 import { YouthModule } from '@samverkan/youth';
 import { OperationsModule } from '@samverkan/operations';
-import {
-  type AppConfig,
-  type AppOptions,
-  ClockModule,
-  ConfigModule,
-  DatabaseModule,
-  HealthModule,
-  LoggingModule,
-  QueueModule,
-} from '@samverkan/platform';
+import { type AppConfig, type AppOptions, ClockModule, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule } from '@samverkan/platform';
 import { migrations } from '@samverkan/migrations';
 
 /** The HTTP API. Domain modules (identity, promises, inspections, …) are added here as they arrive. */

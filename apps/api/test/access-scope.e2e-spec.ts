@@ -34,9 +34,27 @@ describe('record scopes and grants', () => {
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(), title text NOT NULL, collaboration_id uuid,
       organisation_id uuid, unit_id uuid, owner_user_id uuid)`);
     const records: [string, string, string, string, string | null][] = [
-      ['hammaro-social', hammaro.id, await api.organisationId('Hammarö kommun'), await api.unitId('Hammarö kommun', 'Socialtjänsten'), await api.userId('socialsekreterare@hammaro.test')],
-      ['hammaro-licensing', hammaro.id, await api.organisationId('Hammarö kommun'), await api.unitId('Hammarö kommun', 'Alkoholhandläggning'), await api.userId('alkohol@hammaro.test')],
-      ['police-hammaro', hammaro.id, police, await api.unitId('Lokalpolisområde Karlstad', 'Områdespolis Hammarö'), await api.userId('polis@karlstad.polisen.test')],
+      [
+        'hammaro-social',
+        hammaro.id,
+        await api.organisationId('Hammarö kommun'),
+        await api.unitId('Hammarö kommun', 'Socialtjänsten'),
+        await api.userId('socialsekreterare@hammaro.test'),
+      ],
+      [
+        'hammaro-licensing',
+        hammaro.id,
+        await api.organisationId('Hammarö kommun'),
+        await api.unitId('Hammarö kommun', 'Alkoholhandläggning'),
+        await api.userId('alkohol@hammaro.test'),
+      ],
+      [
+        'police-hammaro',
+        hammaro.id,
+        police,
+        await api.unitId('Lokalpolisområde Karlstad', 'Områdespolis Hammarö'),
+        await api.userId('polis@karlstad.polisen.test'),
+      ],
       ['forshaga-social', forshagaCollab.id, forshaga.id, forshagaSocial.id, null],
     ];
     for (const [title, collaborationId, organisationId, unitId, owner] of records) {
@@ -47,7 +65,13 @@ describe('record scopes and grants', () => {
       ids[title] = row.id;
     }
     const loader = api.app.get(PrincipalService);
-    for (const email of ['socialsekreterare@hammaro.test', 'alkohol@hammaro.test', 'chef@hammaro.test', 'polis@karlstad.polisen.test', 'socialchef@hammaro.test']) {
+    for (const email of [
+      'socialsekreterare@hammaro.test',
+      'alkohol@hammaro.test',
+      'chef@hammaro.test',
+      'polis@karlstad.polisen.test',
+      'socialchef@hammaro.test',
+    ]) {
       principals[email.split('@')[0]] = (await loader.load(await api.userId(email)))!;
     }
   });
@@ -56,7 +80,13 @@ describe('record scopes and grants', () => {
     await api?.close();
   });
 
-  const COLUMNS = { id: 'r.id', collaborationId: 'r.collaboration_id', organisationId: 'r.organisation_id', unitId: 'r.unit_id', ownerUserId: 'r.owner_user_id' };
+  const COLUMNS = {
+    id: 'r.id',
+    collaborationId: 'r.collaboration_id',
+    organisationId: 'r.organisation_id',
+    unitId: 'r.unit_id',
+    ownerUserId: 'r.owner_user_id',
+  };
 
   async function visible(principal: Principal, permission: Permission, now = clock.now()): Promise<string[]> {
     const scope = scopeCondition(principal, permission, COLUMNS, now);
@@ -132,11 +162,13 @@ describe('record scopes and grants', () => {
     for (const title of Object.keys(ids)) {
       const viaRecord = await access.can(worker, 'youth_case:read', {
         id: ids[title],
-        ...(await api.db.query(
-          `SELECT collaboration_id AS "collaborationId", organisation_id AS "organisationId", unit_id AS "unitId",
+        ...(
+          await api.db.query(
+            `SELECT collaboration_id AS "collaborationId", organisation_id AS "organisationId", unit_id AS "unitId",
                   owner_user_id AS "ownerUserId" FROM test_records WHERE id = $1`,
-          [ids[title]],
-        ))[0],
+            [ids[title]],
+          )
+        )[0],
       });
       expect(viaRecord).toBe((await visible(worker, 'youth_case:read')).includes(title));
     }

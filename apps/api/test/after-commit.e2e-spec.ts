@@ -60,8 +60,6 @@ describe('afterCommit', () => {
     const { runs, run } = recorder();
     await afterCommit(db.manager, 'test.a', 'now', run);
     expect(runs).toEqual([['now']]);
-    await expect(
-      db.transaction((manager) => afterCommit(manager, 'test.a', 'x', () => Promise.reject(new Error('Redis is down')))),
-    ).resolves.toBeUndefined();
+    await expect(db.transaction((manager) => afterCommit(manager, 'test.a', 'x', () => Promise.reject(new Error('Redis is down'))))).resolves.toBeUndefined();
   });
 });

@@ -36,9 +36,7 @@ describe('the api process', () => {
   it('stops with one line naming an unreachable database, without its password', async () => {
     const api = start({ DATABASE_URL: 'postgres://samverkan:hemligt@127.0.0.1:1/samverkan' });
     expect(await api.exited).toEqual({ code: 1, signal: null });
-    expect(api.text).toMatch(
-      /^samverkan-api: cannot reach PostgreSQL at 127\.0\.0\.1:1\/samverkan \(DATABASE_URL\): .*ECONNREFUSED.*\n$/,
-    );
+    expect(api.text).toMatch(/^samverkan-api: cannot reach PostgreSQL at 127\.0\.0\.1:1\/samverkan \(DATABASE_URL\): .*ECONNREFUSED.*\n$/);
     expect(api.text).not.toContain('hemligt');
   });
 

@@ -24,9 +24,7 @@ describe('audit trail', () => {
 
   it('chains events even when many are written at once', async () => {
     const audit = api.app.get(AuditService);
-    await Promise.all(
-      Array.from({ length: 25 }, (_, i) => api.db.transaction((m) => audit.record({ action: 'test.concurrent', details: { i } }, m))),
-    );
+    await Promise.all(Array.from({ length: 25 }, (_, i) => api.db.transaction((m) => audit.record({ action: 'test.concurrent', details: { i } }, m))));
     const verified = await api.call('GET', '/api/v1/audit-events/verify', { token: auditor });
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({ valid: true, checkedEvents: expect.any(Number) });

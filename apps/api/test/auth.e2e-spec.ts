@@ -33,9 +33,7 @@ describe('authentication', () => {
       const me = await api.call('GET', '/api/v1/me', { token: res.body.accessToken });
       expect(me.status).toBe(200);
       expect(me.body.user.email).toBe('socialsekreterare@hammaro.test');
-      expect(me.body.memberships).toEqual([
-        expect.objectContaining({ role: 'social_worker', unit: expect.objectContaining({ name: 'Socialtjänsten' }) }),
-      ]);
+      expect(me.body.memberships).toEqual([expect.objectContaining({ role: 'social_worker', unit: expect.objectContaining({ name: 'Socialtjänsten' }) })]);
       expect(me.body.collaborations).toEqual([expect.objectContaining({ name: 'Hammarö' })]);
       expect(me.body.permissions).toMatchObject({ 'youth_case:read': 'unit', 'promise:read': 'collaboration' });
       expect(me.body.permissions).not.toHaveProperty('user:manage');
@@ -55,11 +53,7 @@ describe('authentication', () => {
       const res = await api.call('POST', '/api/v1/auth/login', { body: { email: 'not-an-address', extra: 1 } });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual(
-        expect.arrayContaining([
-          coded('email', 'field.email'),
-          coded('password', 'field.string'),
-          coded('extra', 'field.unknown'),
-        ]),
+        expect.arrayContaining([coded('email', 'field.email'), coded('password', 'field.string'), coded('extra', 'field.unknown')]),
       );
     });
 
@@ -104,9 +98,7 @@ describe('authentication', () => {
       expect(newest.status).toBe(401);
 
       const userId = await api.userId('trygghet@hammaro.test');
-      expect(await api.auditEvents('auth.refresh_reuse')).toEqual([
-        expect.objectContaining({ actor_user_id: userId, outcome: 'denied', resource_id: userId }),
-      ]);
+      expect(await api.auditEvents('auth.refresh_reuse')).toEqual([expect.objectContaining({ actor_user_id: userId, outcome: 'denied', resource_id: userId })]);
     });
 
     it('reject a forged or malformed token', async () => {
@@ -149,9 +141,7 @@ describe('authentication', () => {
       const locked = await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } });
       expect(locked.status).toBe(401);
       expect(locked.body.detail).toBe('Fel e-postadress eller lösenord (Invalid email or password).');
-      expect(await api.auditEvents('auth.lockout')).toEqual([
-        expect.objectContaining({ actor_user_id: await api.userId(email), outcome: 'denied' }),
-      ]);
+      expect(await api.auditEvents('auth.lockout')).toEqual([expect.objectContaining({ actor_user_id: await api.userId(email), outcome: 'denied' })]);
 
       clock.advance(14 * 60 * 1000);
       expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(401);
@@ -215,8 +205,7 @@ describe('login rate limit', () => {
   });
 
   it('answers 429 with Retry-After once an address exceeds the limit, per address', async () => {
-    const attempt = (ip: string) =>
-      api.call('POST', '/api/v1/auth/login', { body: { email: 'chef@hammaro.test', password: 'wrong' }, ip });
+    const attempt = (ip: string) => api.call('POST', '/api/v1/auth/login', { body: { email: 'chef@hammaro.test', password: 'wrong' }, ip });
     for (let i = 0; i < 3; i += 1) expect((await attempt('10.1.1.1')).status).toBe(401);
     const limited = await attempt('10.1.1.1');
     expect(limited.status).toBe(429);

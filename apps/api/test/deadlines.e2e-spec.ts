@@ -101,14 +101,14 @@ describe('deadlines, reminders and escalation', () => {
 
     const token = await api.token('socialsekreterare@hammaro.test');
     const inbox = await api.call('GET', '/api/v1/notifications?unread=true', { token });
-    expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(
-      expect.arrayContaining(['Påminnelse: Uppföljningsmöte 1']),
-    );
+    expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining(['Påminnelse: Uppföljningsmöte 1']));
     expect((await api.call('GET', '/api/v1/notifications/unread-count', { token })).body.unread).toBeGreaterThanOrEqual(2);
     // The two reminders to the responsible person; the escalation (1 s after due) goes to the manager
     // and may already have arrived on a slow machine, so mails are counted per recipient.
     const toWorker = () =>
-      mail.received.filter((m) => m.to.includes('socialsekreterare@hammaro.test') && (m.raw.includes('Uppf=C3=B6ljningsm=C3=B6te 1') || m.raw.includes('Uppföljningsmöte 1')));
+      mail.received.filter(
+        (m) => m.to.includes('socialsekreterare@hammaro.test') && (m.raw.includes('Uppf=C3=B6ljningsm=C3=B6te 1') || m.raw.includes('Uppföljningsmöte 1')),
+      );
     await eventually(async () => expect(toWorker().length).toBe(2));
     expect(mail.received[0].to).toEqual(['socialsekreterare@hammaro.test']);
   });
@@ -165,7 +165,9 @@ describe('deadlines, reminders and escalation', () => {
 
   it('stops reminding once the deadline is met', async () => {
     const id = await register(3_000); // the first reminder would fire in 1 s
-    await api.db.transaction((manager) => deadlines.close(manager, 'test_due', 'test_subject', `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, 'met'));
+    await api.db.transaction((manager) =>
+      deadlines.close(manager, 'test_due', 'test_subject', `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, 'met'),
+    );
     await deadlines.schedule([id]);
     expect(await queue.getJob(reminderJobId(id, 'at-due', 1))).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 3_500));
@@ -189,7 +191,12 @@ describe('deadlines, reminders and escalation', () => {
     await eventually(async () => {
       const rows = await deliveries(missed);
       // Both unit members (no person named) get the two reminders; the manager the escalation.
-      expect(rows.filter((d) => d.rule_key === 'at-due').map((d) => d.recipient_user_id).sort()).toEqual([ids.worker, ids.chief].sort());
+      expect(
+        rows
+          .filter((d) => d.rule_key === 'at-due')
+          .map((d) => d.recipient_user_id)
+          .sort(),
+      ).toEqual([ids.worker, ids.chief].sort());
       expect(rows.filter((d) => d.rule_key === 'escalate')).toHaveLength(1);
     });
     await worker!.get(ReconcilerService).run();
@@ -230,7 +237,11 @@ describe('deadlines, reminders and escalation', () => {
   it('sends one morning digest per user, grouping overdue and due-soon items, organisation-level deadlines included', async () => {
     const chief = ids.chief;
     await api.db.transaction(async (manager) => {
-      for (const [n, inDays] of [[901, -2], [902, 3], [903, 20]] as const) {
+      for (const [n, inDays] of [
+        [901, -2],
+        [902, 3],
+        [903, 20],
+      ] as const) {
         await deadlines.upsert(manager, {
           kind: 'digest_test',
           resourceType: 'test_subject',

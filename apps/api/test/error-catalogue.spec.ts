@@ -94,13 +94,18 @@ describe('the error-code catalogue', () => {
 
   it('declares every placeholder its English text uses as a param', () => {
     const undeclared = Object.entries(ERROR_CODES).flatMap(([code, spec]) =>
-      [...spec.en.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).filter((name) => name !== 'field' && !Object.hasOwn(spec.params, name)).map((name) => `${code}: {${name}}`),
+      [...spec.en.matchAll(/\{(\w+)\}/g)]
+        .map(([, name]) => name)
+        .filter((name) => name !== 'field' && !Object.hasOwn(spec.params, name))
+        .map((name) => `${code}: {${name}}`),
     );
     expect(undeclared).toEqual([]);
   });
 
   it('leaves no domain refusal without a code: no Nest Conflict/Forbidden/BadRequest exceptions in the sources', () => {
-    const plain = FILES.filter((file) => /new (Conflict|Forbidden|BadRequest|UnprocessableEntity|PreconditionFailed|Gone)Exception\(/.test(readFileSync(file, 'utf8')));
+    const plain = FILES.filter((file) =>
+      /new (Conflict|Forbidden|BadRequest|UnprocessableEntity|PreconditionFailed|Gone)Exception\(/.test(readFileSync(file, 'utf8')),
+    );
     expect(plain).toEqual([]);
   });
 

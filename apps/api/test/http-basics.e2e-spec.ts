@@ -63,12 +63,7 @@ describe('HTTP basics', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
     expect(body).toMatchObject({ type: 'urn:samverkan:problem:validation', status: 400 });
-    expect(body.errors).toEqual(
-      expect.arrayContaining([
-        coded('timeoutMs', 'field.integer'),
-        coded('verbose', 'field.unknown'),
-      ]),
-    );
+    expect(body.errors).toEqual(expect.arrayContaining([coded('timeoutMs', 'field.integer'), coded('verbose', 'field.unknown')]));
   });
 
   it('gives every response a request id and reuses a sane one from the caller', async () => {
@@ -111,9 +106,7 @@ describe('HTTP basics', () => {
     expect(json.statusCode).toBe(200);
     const document = json.json();
     expect(document.info.title).toBe('Samverkan API');
-    expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/health', '/api/v1/health/ready', '/api/v1/health/worker']),
-    );
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/health', '/api/v1/health/ready', '/api/v1/health/worker']));
 
     const ui = await app.inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBe(200);

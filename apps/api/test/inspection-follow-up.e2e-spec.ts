@@ -6,10 +6,7 @@ import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { coded, TestApi } from './support/test-api.js';
 
 /** A tiny but real PNG (1×1, red) and JPEG signature bytes for the upload checks. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const PHOTO_LIMIT = 64 * 1024;
 
 /**
@@ -28,7 +25,11 @@ describe('inspection follow-up', () => {
 
   const etag = async (path: string, token = officer) => (await api.call('GET', path, { token })).headers.etag as string;
   const move = async (id: string, to: string, extra: Record<string, unknown> = {}) =>
-    api.call('POST', `/api/v1/inspections/${id}/transition`, { token: officer, headers: { 'if-match': await etag(`/api/v1/inspections/${id}`) }, body: { to, ...extra } });
+    api.call('POST', `/api/v1/inspections/${id}/transition`, {
+      token: officer,
+      headers: { 'if-match': await etag(`/api/v1/inspections/${id}`) },
+      body: { to, ...extra },
+    });
   const schedule = (plannedStart: string, plannedEnd: string, inspectorIds = [user.officer], extra: Record<string, unknown> = {}) =>
     api.call('POST', '/api/v1/inspections', { token: officer, body: { premisesId, type: 'external', plannedStart, plannedEnd, inspectorIds, ...extra } });
   const upload = (id: string, itemKey: string, bytes: Buffer, contentType = 'image/png', token = polis) =>
@@ -50,9 +51,14 @@ describe('inspection follow-up', () => {
     const licence = await api.call('POST', '/api/v1/licences', {
       token: officer,
       body: {
-        holderId: holder.body.id, premisesId, type: 'permanent', audience: 'public', drinkCategories: ['wine', 'strong_beer'],
+        holderId: holder.body.id,
+        premisesId,
+        type: 'permanent',
+        audience: 'public',
+        drinkCategories: ['wine', 'strong_beer'],
         servingHours: { fri: { from: '11:00', to: '01:00' }, sat: { from: '11:00', to: '01:00' } },
-        validFrom: '2020-03-01', servingManagers: [{ name: 'Sara Holm', birthDate: '1984-04-12', notifiedOn: '2020-02-20' }],
+        validFrom: '2020-03-01',
+        servingManagers: [{ name: 'Sara Holm', birthDate: '1984-04-12', notifiedOn: '2020-02-20' }],
       },
     });
     licenceId = licence.body.id;
@@ -86,9 +92,7 @@ describe('inspection follow-up', () => {
     expect(disguised.status).toBe(400);
     expect(disguised.body.errors).toEqual([coded('body', 'photo.type_mismatch')]);
     expect((await upload(inspection, 'outdoor_area_marked', PNG, 'image/jpeg')).status).toBe(400);
-    expect((await upload(inspection, 'outdoor_area_marked', Buffer.from('hej'), 'text/plain')).body.errors).toEqual([
-      coded('body', 'photo.body_missing'),
-    ]);
+    expect((await upload(inspection, 'outdoor_area_marked', Buffer.from('hej'), 'text/plain')).body.errors).toEqual([coded('body', 'photo.body_missing')]);
     expect((await upload(inspection, 'parking', PNG)).body.errors).toEqual([coded('itemKey', 'inspection.item_not_on_checklist')]);
     const huge = await upload(inspection, 'outdoor_area_marked', Buffer.concat([PNG, Buffer.alloc(PHOTO_LIMIT)]));
     expect(huge.status).toBe(413);
@@ -110,7 +114,12 @@ describe('inspection follow-up', () => {
     expect((await api.call('GET', `/api/v1/premises/${premisesId}`, { token: officer })).body.nextVisitDueOn).toBeNull();
     await api.call('PUT', `/api/v1/inspections/${inspection}/findings`, {
       token: polis,
-      body: { findings: [{ itemKey: 'outdoor_area_marked', result: 'remark', note: 'Uteserveringen saknar avgränsning mot gångvägen.' }, { itemKey: 'age_checks', result: 'ok' }] },
+      body: {
+        findings: [
+          { itemKey: 'outdoor_area_marked', result: 'remark', note: 'Uteserveringen saknar avgränsning mot gångvägen.' },
+          { itemKey: 'age_checks', result: 'ok' },
+        ],
+      },
     });
     // Performed (recorded) today, years after the scheduled evening.
     expect((await move(inspection, 'performed')).body.status).toBe('performed');
@@ -140,11 +149,17 @@ describe('inspection follow-up', () => {
   it('changes a licence’s terms by a change decision, under the same rules', async () => {
     const path = `/api/v1/licences/${licenceId}`;
     const terms = {
-      audience: 'public', drinkCategories: ['wine', 'strong_beer', 'spirits'],
+      audience: 'public',
+      drinkCategories: ['wine', 'strong_beer', 'spirits'],
       servingHours: { fri: { from: '11:00', to: '02:00' }, sat: { from: '11:00', to: '02:00' } },
-      servingAreas: [{ name: 'Uteservering mot hamnen', kind: 'outdoor' }], conditions: 'Två ordningsvakter fredag och lördag efter 22.00.',
+      servingAreas: [{ name: 'Uteservering mot hamnen', kind: 'outdoor' }],
+      conditions: 'Två ordningsvakter fredag och lördag efter 22.00.',
     };
-    const bad = await api.call('PUT', `${path}/terms`, { token: officer, headers: { 'if-match': await etag(path) }, body: { ...terms, servingHours: { fri: { from: '11', to: '25:00' } } } });
+    const bad = await api.call('PUT', `${path}/terms`, {
+      token: officer,
+      headers: { 'if-match': await etag(path) },
+      body: { ...terms, servingHours: { fri: { from: '11', to: '25:00' } } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toMatch(/^servingHours\.fri/);
     const version = await etag(path);
@@ -158,16 +173,24 @@ describe('inspection follow-up', () => {
   });
 
   it('deletes premises registered by mistake, never ones with a supervision record', async () => {
-    const inUse = await api.call('DELETE', `/api/v1/premises/${premisesId}`, { token: officer, headers: { 'if-match': await etag(`/api/v1/premises/${premisesId}`) } });
+    const inUse = await api.call('DELETE', `/api/v1/premises/${premisesId}`, {
+      token: officer,
+      headers: { 'if-match': await etag(`/api/v1/premises/${premisesId}`) },
+    });
     expect(inUse.status).toBe(409);
     expect(inUse.body.code).toBe('premises.in_use');
-    const mistake = await api.call('POST', '/api/v1/premises', { token: officer, body: { collaborationId, name: 'Hamnkrogen (dubblett)', kind: 'restaurant', address: 'Hamnvägen 2', hasOwnKitchen: true } });
+    const mistake = await api.call('POST', '/api/v1/premises', {
+      token: officer,
+      body: { collaborationId, name: 'Hamnkrogen (dubblett)', kind: 'restaurant', address: 'Hamnvägen 2', hasOwnKitchen: true },
+    });
     const path = `/api/v1/premises/${mistake.body.id}`;
     expect((await api.call('DELETE', path, { token: polis, headers: { 'if-match': '"1"' } })).status).toBe(403);
     expect((await api.call('DELETE', path, { token: officer, headers: { 'if-match': '"7"' } })).status).toBe(412);
     expect((await api.call('DELETE', path, { token: officer, headers: { 'if-match': '"1"' } })).status).toBe(204);
     expect((await api.call('GET', path, { token: officer })).status).toBe(404);
-    expect(await api.db.query(`SELECT details FROM audit_events WHERE action = 'premises.delete' AND resource_id = $1`, [mistake.body.id])).toEqual([{ details: { name: 'Hamnkrogen (dubblett)' } }]);
+    expect(await api.db.query(`SELECT details FROM audit_events WHERE action = 'premises.delete' AND resource_id = $1`, [mistake.body.id])).toEqual([
+      { details: { name: 'Hamnkrogen (dubblett)' } },
+    ]);
   });
 
   it('the worker opens last year’s restaurant reports every January, once', async () => {
@@ -191,7 +214,12 @@ describe('inspection follow-up', () => {
          WHERE r.licence_id = $1 AND r.year = 2021`,
         [licenceId],
       );
-      expect(deadline).toEqual({ title: 'Restaurangrapport 2021 – Hamnkrogen (Hamnkrogen i Skoghall AB)', responsible_user_id: null, organisation: 'Hammarö kommun', due_on: '2022-03-01' });
+      expect(deadline).toEqual({
+        title: 'Restaurangrapport 2021 – Hamnkrogen (Hamnkrogen i Skoghall AB)',
+        responsible_user_id: null,
+        organisation: 'Hammarö kommun',
+        due_on: '2022-03-01',
+      });
     } finally {
       await worker?.close();
       await events.close();

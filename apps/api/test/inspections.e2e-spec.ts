@@ -30,8 +30,13 @@ describe('inspections of licensed premises', () => {
     const licence = await api.call('POST', '/api/v1/licences', {
       token: officer,
       body: {
-        holderId: holder.body.id, premisesId, type: 'permanent', audience: 'public', drinkCategories: ['wine', 'strong_beer'],
-        validFrom: '2020-03-01', servingManagers: [{ name: 'Jonas Berg', birthDate: '1979-09-30', notifiedOn: '2020-02-20' }],
+        holderId: holder.body.id,
+        premisesId,
+        type: 'permanent',
+        audience: 'public',
+        drinkCategories: ['wine', 'strong_beer'],
+        validFrom: '2020-03-01',
+        servingManagers: [{ name: 'Jonas Berg', birthDate: '1979-09-30', notifiedOn: '2020-02-20' }],
       },
     });
     licenceId = licence.body.id;
@@ -42,7 +47,13 @@ describe('inspections of licensed premises', () => {
   });
 
   it('needs a police and a municipal inspector for a coordinated inspection', async () => {
-    const res = await schedule({ premisesId, type: 'coordinated', plannedStart: '2022-06-17T21:00:00+02:00', plannedEnd: '2022-06-17T23:00:00+02:00', inspectorIds: [user.officer] });
+    const res = await schedule({
+      premisesId,
+      type: 'coordinated',
+      plannedStart: '2022-06-17T21:00:00+02:00',
+      plannedEnd: '2022-06-17T23:00:00+02:00',
+      inspectorIds: [user.officer],
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([coded('inspectorIds', 'inspection.coordinated_needs_both')]);
   });
@@ -50,7 +61,11 @@ describe('inspections of licensed premises', () => {
   let coordinated: string;
   it('books a coordinated inspection and refuses to double-book an inspector (409 naming the clash)', async () => {
     const booked = await schedule({
-      premisesId, licenceId, type: 'coordinated', plannedStart: '2022-06-17T21:00:00+02:00', plannedEnd: '2022-06-17T23:00:00+02:00',
+      premisesId,
+      licenceId,
+      type: 'coordinated',
+      plannedStart: '2022-06-17T21:00:00+02:00',
+      plannedEnd: '2022-06-17T23:00:00+02:00',
       inspectorIds: [user.officer, user.polis],
     });
     expect(booked.status).toBe(201);
@@ -58,7 +73,13 @@ describe('inspections of licensed premises', () => {
     expect(booked.body).toMatchObject({ status: 'planned', type: 'coordinated', premisesName: 'Lövnäs Pub & Kök' });
     expect(booked.body.checklist).toHaveLength(12);
 
-    const clash = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T22:30:00+02:00', plannedEnd: '2022-06-18T00:30:00+02:00', inspectorIds: [user.polis] });
+    const clash = await schedule({
+      premisesId,
+      type: 'external',
+      plannedStart: '2022-06-17T22:30:00+02:00',
+      plannedEnd: '2022-06-18T00:30:00+02:00',
+      inspectorIds: [user.polis],
+    });
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({
       type: 'urn:samverkan:problem:inspection.inspector_booked',
@@ -67,12 +88,28 @@ describe('inspections of licensed premises', () => {
       params: { inspector: 'Mikael Berg', premises: 'Lövnäs Pub & Kök', start: '2022-06-17T19:00:00.000Z', end: '2022-06-17T21:00:00.000Z' },
       conflictingInspectionId: coordinated,
     });
-    const later = await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T01:00:00+02:00', inspectorIds: [user.polis, user.officer] });
+    const later = await schedule({
+      premisesId,
+      type: 'external',
+      plannedStart: '2022-06-17T23:00:00+02:00',
+      plannedEnd: '2022-06-18T01:00:00+02:00',
+      inspectorIds: [user.polis, user.officer],
+    });
     expect(later.status).toBe(201);
     // Cancelling frees the calendar (and needs a reason).
     expect((await move(later.body.id, 'cancelled')).body.errors).toEqual([coded('reason', 'inspection.reason_required')]);
     expect((await move(later.body.id, 'cancelled', { reason: 'Krockar med annan insats' })).body.status).toBe('cancelled');
-    expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-06-17T23:00:00+02:00', plannedEnd: '2022-06-18T00:00:00+02:00', inspectorIds: [user.polis] })).status).toBe(201);
+    expect(
+      (
+        await schedule({
+          premisesId,
+          type: 'external',
+          plannedStart: '2022-06-17T23:00:00+02:00',
+          plannedEnd: '2022-06-18T00:00:00+02:00',
+          inspectorIds: [user.polis],
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('lets the police inspector see the premises and the inspection they take part in, and record findings', async () => {
@@ -91,15 +128,24 @@ describe('inspections of licensed premises', () => {
     });
     expect(findings.status).toBe(200);
     expect(findings.body.findings).toHaveLength(3);
-    const unknown = await api.call('PUT', `/api/v1/inspections/${coordinated}/findings`, { token: polis, body: { findings: [{ itemKey: 'parking', result: 'ok' }] } });
+    const unknown = await api.call('PUT', `/api/v1/inspections/${coordinated}/findings`, {
+      token: polis,
+      body: { findings: [{ itemKey: 'parking', result: 'ok' }] },
+    });
     expect(unknown.body.errors).toEqual([coded('findings[0].itemKey', 'inspection.item_not_on_checklist')]);
   });
 
   it('counts a performed inspection in the promise, registers the holder’s response deadline, and links a re-inspection', async () => {
-    expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer })).body.nextStatuses).toEqual(['performed', 'attempted', 'cancelled']);
+    expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer })).body.nextStatuses).toEqual([
+      'performed',
+      'attempted',
+      'cancelled',
+    ]);
     const performed = await move(coordinated, 'performed');
     expect(performed.body).toMatchObject({ status: 'performed', nextStatuses: ['report_sent', 'escalated'] });
-    const [activity] = await api.db.query(`SELECT kind, metrics, occurred_on::text AS on FROM activities WHERE source = 'inspection' AND source_id = $1`, [coordinated]);
+    const [activity] = await api.db.query(`SELECT kind, metrics, occurred_on::text AS on FROM activities WHERE source = 'inspection' AND source_id = $1`, [
+      coordinated,
+    ]);
     expect(activity).toEqual({ kind: 'licensed_premises_inspection', metrics: { premises_visited: 1, remarks: 1 }, on: '2022-06-17' });
 
     expect((await move(coordinated, 'closed')).status).toBe(400); // a report goes out first
@@ -129,7 +175,13 @@ describe('inspections of licensed premises', () => {
   });
 
   it('does not count an attempted visit (nobody there) as performed', async () => {
-    const visit = await schedule({ premisesId, type: 'external', plannedStart: '2022-07-01T22:00:00+02:00', plannedEnd: '2022-07-01T23:00:00+02:00', inspectorIds: [user.officer] });
+    const visit = await schedule({
+      premisesId,
+      type: 'external',
+      plannedStart: '2022-07-01T22:00:00+02:00',
+      plannedEnd: '2022-07-01T23:00:00+02:00',
+      inspectorIds: [user.officer],
+    });
     expect((await move(visit.body.id, 'attempted')).body.status).toBe('attempted');
     expect(await api.db.query(`SELECT 1 FROM activities WHERE source_id = $1`, [visit.body.id])).toEqual([]);
     expect((await move(visit.body.id, 'closed')).body.status).toBe('closed');
@@ -154,18 +206,35 @@ describe('inspections of licensed premises', () => {
     await api.call('PUT', `/api/v1/sanction-cases/${id}/hearing`, { token: officer, headers: { 'if-match': await v() }, body: { heardOn: '2022-07-04' } });
     expect((await decide({ decision: 'varning', reasons: 'Allvarlig brist i ålderskontrollen.', decidedOn: '2022-07-04' })).status).toBe(400);
 
-    const decided = await decide({ decision: 'aterkallelse', reasons: 'Upprepade och allvarliga brister; tidigare varning utan rättelse.', decidedOn: '2022-07-10' });
+    const decided = await decide({
+      decision: 'aterkallelse',
+      reasons: 'Upprepade och allvarliga brister; tidigare varning utan rättelse.',
+      decidedOn: '2022-07-10',
+    });
     expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ decision: 'aterkallelse', heardOn: '2022-07-04', decidedOn: '2022-07-10', appealInformation: expect.stringContaining('förvaltningsrätten') });
+    expect(decided.body).toMatchObject({
+      decision: 'aterkallelse',
+      heardOn: '2022-07-04',
+      decidedOn: '2022-07-10',
+      appealInformation: expect.stringContaining('förvaltningsrätten'),
+    });
     expect((await api.call('GET', `/api/v1/licences/${licenceId}`, { token: officer })).body.status).toBe('revoked');
     expect((await decide({ decision: 'erinran', reasons: 'Ett nytt beslut i samma ärende.' })).status).toBe(409);
     const cases = await api.call('GET', `/api/v1/sanction-cases?licenceId=${licenceId}`, { token: officer });
     expect(cases.body.items.map((c: { id: string; decision: string }) => [c.id, c.decision])).toEqual([[id, 'aterkallelse']]);
-    expect(cases.body.items[0]).toMatchObject({ premisesId, premisesName: 'Lövnäs Pub & Kök', holderName: 'Lövnäs Pub & Kök AB', decidedByName: expect.any(String) });
+    expect(cases.body.items[0]).toMatchObject({
+      premisesId,
+      premisesName: 'Lövnäs Pub & Kök',
+      holderName: 'Lövnäs Pub & Kök AB',
+      decidedByName: expect.any(String),
+    });
   });
 
   it('lists sanction cases across licences, open or decided, only within the caller’s reach', async () => {
-    const open = await api.call('POST', '/api/v1/sanction-cases', { token: officer, body: { licenceId, grounds: 'Ett öppet ärende som ännu inte är kommunicerat.' } });
+    const open = await api.call('POST', '/api/v1/sanction-cases', {
+      token: officer,
+      body: { licenceId, grounds: 'Ett öppet ärende som ännu inte är kommunicerat.' },
+    });
     const all = await api.call('GET', '/api/v1/sanction-cases?limit=10', { token: officer });
     expect(all.body).toMatchObject({ total: 2, limit: 10, offset: 0 });
     const onlyOpen = await api.call('GET', '/api/v1/sanction-cases?state=open', { token: officer });
@@ -185,7 +254,11 @@ describe('inspections of licensed premises', () => {
     const ids = listed.body.map((p: { id: string }) => p.id);
     expect(ids).toEqual(expect.arrayContaining([user.officer, user.polis]));
     expect(ids).not.toContain(await api.userId('socialsekreterare@hammaro.test'));
-    expect(listed.body.find((p: { id: string }) => p.id === user.polis)).toMatchObject({ organisationKind: 'police', displayName: expect.any(String), organisation: expect.any(String) });
+    expect(listed.body.find((p: { id: string }) => p.id === user.polis)).toMatchObject({
+      organisationKind: 'police',
+      displayName: expect.any(String),
+      organisation: expect.any(String),
+    });
     expect((await api.call('GET', `/api/v1/inspections/inspectors?collaborationId=${collaborationId}`, { token: polis })).status).toBe(403);
     expect((await api.call('GET', '/api/v1/inspections/inspectors', { token: officer })).body.errors[0].field).toBe('collaborationId');
   });
@@ -205,7 +278,14 @@ describe('inspections of licensed premises', () => {
     expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: vakt })).status).toBe(403);
     const chef = await api.token('chef@hammaro.test');
     expect((await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: chef })).status).toBe(200);
-    expect((await schedule({ premisesId, type: 'external', plannedStart: '2022-08-01T22:00:00+02:00', plannedEnd: '2022-08-01T23:00:00+02:00', inspectorIds: [user.officer] }, chef)).status).toBe(403);
+    expect(
+      (
+        await schedule(
+          { premisesId, type: 'external', plannedStart: '2022-08-01T22:00:00+02:00', plannedEnd: '2022-08-01T23:00:00+02:00', inspectorIds: [user.officer] },
+          chef,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('generates the risk-based plan, keeps plan against actual, and counts the year in the statistics', async () => {
@@ -219,8 +299,13 @@ describe('inspections of licensed premises', () => {
     await api.call('POST', '/api/v1/licences', {
       token: officer,
       body: {
-        holderId: holder.body.id, premisesId: club.body.id, type: 'permanent', audience: 'public', drinkCategories: ['spirits', 'wine', 'strong_beer'],
-        validFrom: '2021-01-01', servingHours: { fri: { from: '18:00', to: '02:00' }, sat: { from: '18:00', to: '02:00' } },
+        holderId: holder.body.id,
+        premisesId: club.body.id,
+        type: 'permanent',
+        audience: 'public',
+        drinkCategories: ['spirits', 'wine', 'strong_beer'],
+        validFrom: '2021-01-01',
+        servingHours: { fri: { from: '18:00', to: '02:00' }, sat: { from: '18:00', to: '02:00' } },
         servingManagers: [{ name: 'Sofia Nilsson', birthDate: '1991-11-02', notifiedOn: '2020-12-10' }],
       },
     });
@@ -237,14 +322,19 @@ describe('inspections of licensed premises', () => {
     expect(plans.body).toEqual([{ id: plan.body.id, year: 2023, premises: 1, plannedVisits: 3 }]);
     // The register shows each premises with the latest plan's risk score and its factors, and its licences.
     const active = await api.call('GET', '/api/v1/premises?status=active', { token: officer });
-    expect(active.body.items).toEqual([expect.objectContaining({
-      name: 'Klubb Kanalen',
-      risk: { year: 2023, score: item.riskScore, factors: item.riskFactors },
-      licences: [expect.objectContaining({ holderName: 'Nattklubben Skoghall AB', type: 'permanent', status: 'active' })],
-    })]);
+    expect(active.body.items).toEqual([
+      expect.objectContaining({
+        name: 'Klubb Kanalen',
+        risk: { year: 2023, score: item.riskScore, factors: item.riskFactors },
+        licences: [expect.objectContaining({ holderName: 'Nattklubben Skoghall AB', type: 'permanent', status: 'active' })],
+      }),
+    ]);
     const revoked = await api.call('GET', '/api/v1/premises?status=revoked', { token: officer });
     expect(revoked.body.items.map((p: { name: string; risk: unknown }) => [p.name, p.risk])).toEqual([['Lövnäs Pub & Kök', null]]);
-    const edited = await api.call('PATCH', `/api/v1/supervision-plans/${plan.body.id}/items/${club.body.id}`, { token: officer, body: { plannedVisits: 4, note: 'Extra inför sommaren' } });
+    const edited = await api.call('PATCH', `/api/v1/supervision-plans/${plan.body.id}/items/${club.body.id}`, {
+      token: officer,
+      body: { plannedVisits: 4, note: 'Extra inför sommaren' },
+    });
     expect(edited.body.totals).toEqual({ planned: 4, performed: 0, premises: 1 });
     expect((await api.call('POST', '/api/v1/supervision-plans', { token: polis, body: { collaborationId, year: 2024 } })).status).toBe(403);
 
@@ -268,7 +358,10 @@ describe('inspections of licensed premises', () => {
     const start = new Date(Date.now() + 10 * 86_400_000);
     start.setUTCHours(19, 0, 0, 0);
     const upcoming = await schedule({
-      premisesId, type: 'coordinated', plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      premisesId,
+      type: 'coordinated',
+      plannedStart: start.toISOString(),
+      plannedEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
       inspectorIds: [user.officer, user.polis],
     });
     expect(upcoming.status).toBe(201);
@@ -281,7 +374,12 @@ describe('inspections of licensed premises', () => {
     const ics = String(feed.body);
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics).toContain(`UID:inspection-${upcoming.body.id}@samverkan`);
-    expect(ics).toContain(`DTSTART:${start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+    expect(ics).toContain(
+      `DTSTART:${start
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`,
+    );
     expect(ics).toContain('SUMMARY:Tillsyn: Lövnäs Pub & Kök (samordnad tillsyn)');
     expect(ics).toContain('LOCATION:Lövnäsvägen 4');
     // Only upcoming (and the last 30 days'): the 2022 inspections are not in it.
@@ -310,22 +408,52 @@ describe('inspections of licensed premises', () => {
     });
     expect(submitted.status).toBe(200);
     expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [deadlines[0].resource_id]))[0].status).toBe('met');
-    expect((await api.call('POST', `/api/v1/restaurant-reports/${deadlines[0].resource_id}/submit`, { token: officer, body: { figures: {} } })).status).toBe(409);
+    expect((await api.call('POST', `/api/v1/restaurant-reports/${deadlines[0].resource_id}/submit`, { token: officer, body: { figures: {} } })).status).toBe(
+      409,
+    );
   });
 
   it('versions checklist templates and takes tips that raise the risk score', async () => {
     const saved = await api.call('POST', '/api/v1/checklist-templates', {
       token: officer,
-      body: { name: 'Yttre tillsyn', items: [{ key: 'age_checks', label: 'Ålderskontroll' }, { key: 'noise', label: 'Ljudnivå mot grannar' }] },
+      body: {
+        name: 'Yttre tillsyn',
+        items: [
+          { key: 'age_checks', label: 'Ålderskontroll' },
+          { key: 'noise', label: 'Ljudnivå mot grannar' },
+        ],
+      },
     });
     expect(saved.body).toMatchObject({ name: 'Yttre tillsyn', version: 2 });
-    const next = await schedule({ premisesId, type: 'external', plannedStart: '2022-10-07T21:00:00+02:00', plannedEnd: '2022-10-07T22:00:00+02:00', inspectorIds: [user.officer] });
+    const next = await schedule({
+      premisesId,
+      type: 'external',
+      plannedStart: '2022-10-07T21:00:00+02:00',
+      plannedEnd: '2022-10-07T22:00:00+02:00',
+      inspectorIds: [user.officer],
+    });
     expect(next.body.checklist.map((i: { key: string }) => i.key)).toEqual(['age_checks', 'noise']);
     const old = await api.call('GET', `/api/v1/inspections/${coordinated}`, { token: officer });
     expect(old.body.checklist).toHaveLength(12); // past inspections keep their version
-    const dup = await api.call('POST', '/api/v1/checklist-templates', { token: officer, body: { name: 'X-lista', items: [{ key: 'a', label: 'Ett' }, { key: 'a', label: 'Två' }] } });
+    const dup = await api.call('POST', '/api/v1/checklist-templates', {
+      token: officer,
+      body: {
+        name: 'X-lista',
+        items: [
+          { key: 'a', label: 'Ett' },
+          { key: 'a', label: 'Två' },
+        ],
+      },
+    });
     expect(dup.body.errors).toEqual([coded('items[1].key', 'checklist.key_repeated')]);
 
-    expect((await api.call('POST', `/api/v1/premises/${premisesId}/tips`, { token: polis, body: { receivedOn: '2022-12-01', source: 'public', summary: 'Grannar klagar på oväsen efter stängning.' } })).status).toBe(201);
+    expect(
+      (
+        await api.call('POST', `/api/v1/premises/${premisesId}/tips`, {
+          token: polis,
+          body: { receivedOn: '2022-12-01', source: 'public', summary: 'Grannar klagar på oväsen efter stängning.' },
+        })
+      ).status,
+    ).toBe(201);
   });
 });

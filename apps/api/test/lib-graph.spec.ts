@@ -23,7 +23,8 @@ const GRAPH = new Map(
   LIBS.map((lib) => {
     const imported = new Set<string>();
     for (const file of sources(join('libs', lib, 'src'))) {
-      for (const [, target] of readFileSync(file, 'utf8').matchAll(/from '@samverkan\/([a-z-]+)'/g)) if (target !== lib && LIBS.includes(target)) imported.add(target);
+      for (const [, target] of readFileSync(file, 'utf8').matchAll(/from '@samverkan\/([a-z-]+)'/g))
+        if (target !== lib && LIBS.includes(target)) imported.add(target);
     }
     return [lib, imported];
   }),
@@ -55,7 +56,9 @@ function findCycle(): string | undefined {
 
 describe('the libs’ import graph', () => {
   it('reads every lib', () => {
-    expect(LIBS).toEqual(expect.arrayContaining(['platform', 'access', 'audit', 'identity', 'promises', 'inspections', 'youth', 'operations', 'deadlines', 'notifications']));
+    expect(LIBS).toEqual(
+      expect.arrayContaining(['platform', 'access', 'audit', 'identity', 'promises', 'inspections', 'youth', 'operations', 'deadlines', 'notifications']),
+    );
   });
 
   it('has no cycle', () => {

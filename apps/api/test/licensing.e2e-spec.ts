@@ -40,7 +40,16 @@ describe('the licence register (Alkohollagen 2010:1622)', () => {
   it('registers premises in the municipality’s collaboration', async () => {
     const krog = await api.call('POST', '/api/v1/premises', {
       token: officer,
-      body: { collaborationId, name: 'Skoghalls Krog', kind: 'restaurant', address: 'Skoghallsvägen 12', postalCode: '663 30', city: 'Skoghall', capacity: 120, hasOwnKitchen: true },
+      body: {
+        collaborationId,
+        name: 'Skoghalls Krog',
+        kind: 'restaurant',
+        address: 'Skoghallsvägen 12',
+        postalCode: '663 30',
+        city: 'Skoghall',
+        capacity: 120,
+        hasOwnKitchen: true,
+      },
     });
     expect(krog.status).toBe(201);
     premisesId = krog.body.id;
@@ -66,14 +75,20 @@ describe('the licence register (Alkohollagen 2010:1622)', () => {
       servingHours: { fri: { from: '11:00', to: '01:00' }, sat: { from: '11:00', to: '01:00' } },
       validFrom: '2021-06-01',
     };
-    const noKitchen = await api.call('POST', '/api/v1/licences', { token: officer, body: { ...base, premisesId: kitchenless, servingManagers: [manager('1988-04-12')] } });
+    const noKitchen = await api.call('POST', '/api/v1/licences', {
+      token: officer,
+      body: { ...base, premisesId: kitchenless, servingManagers: [manager('1988-04-12')] },
+    });
     expect(noKitchen.status).toBe(400);
-    expect(noKitchen.body.errors).toEqual([
-      coded('premisesId', 'licence.kitchen_required'),
-    ]);
+    expect(noKitchen.body.errors).toEqual([coded('premisesId', 'licence.kitchen_required')]);
     const young = await api.call('POST', '/api/v1/licences', {
       token: officer,
-      body: { ...base, premisesId, servingManagers: [manager('1988-04-12'), manager('2001-05-04', '2021-05-03')], servingHours: { fri: { from: '11', to: '25:00' } } },
+      body: {
+        ...base,
+        premisesId,
+        servingManagers: [manager('1988-04-12'), manager('2001-05-04', '2021-05-03')],
+        servingHours: { fri: { from: '11', to: '25:00' } },
+      },
     });
     expect(young.status).toBe(400);
     expect(young.body.errors).toEqual([
@@ -84,7 +99,12 @@ describe('the licence register (Alkohollagen 2010:1622)', () => {
 
     const granted = await api.call('POST', '/api/v1/licences', { token: officer, body: { ...base, premisesId, servingManagers: [manager('1988-04-12')] } });
     expect(granted.status).toBe(201);
-    expect(granted.body).toMatchObject({ status: 'active', premisesName: 'Skoghalls Krog', holderName: 'Skoghalls Krog AB', servingManagers: [{ name: 'Lisa Andersson' }] });
+    expect(granted.body).toMatchObject({
+      status: 'active',
+      premisesName: 'Skoghalls Krog',
+      holderName: 'Skoghalls Krog AB',
+      servingManagers: [{ name: 'Lisa Andersson' }],
+    });
     const privateBar = await api.call('POST', '/api/v1/licences', {
       token: officer,
       body: { ...base, audience: 'private', premisesId: kitchenless, servingManagers: [manager('1990-01-01')] },
@@ -103,31 +123,57 @@ describe('the licence register (Alkohollagen 2010:1622)', () => {
 
   it('updates holders and replaces serving managers under the same rules', async () => {
     const etag = (await api.call('GET', `/api/v1/licence-holders/${holderId}`, { token: officer })).body.version;
-    const bad = await api.call('PUT', `/api/v1/licence-holders/${holderId}`, { token: officer, headers: { 'if-match': `"${etag}"` }, body: { name: 'Skoghalls Krog AB', orgNumber: '123' } });
+    const bad = await api.call('PUT', `/api/v1/licence-holders/${holderId}`, {
+      token: officer,
+      headers: { 'if-match': `"${etag}"` },
+      body: { name: 'Skoghalls Krog AB', orgNumber: '123' },
+    });
     expect(bad.body.errors[0].field).toBe('orgNumber');
     const ok = await api.call('PUT', `/api/v1/licence-holders/${holderId}`, {
-      token: officer, headers: { 'if-match': `"${etag}"` }, body: { name: 'Skoghalls Krog & Bar AB', orgNumber: '556016-0680', contactName: 'Peter Lund' },
+      token: officer,
+      headers: { 'if-match': `"${etag}"` },
+      body: { name: 'Skoghalls Krog & Bar AB', orgNumber: '556016-0680', contactName: 'Peter Lund' },
     });
     expect(ok.body).toMatchObject({ name: 'Skoghalls Krog & Bar AB', version: etag + 1 });
 
     const [licence] = await api.db.query(`SELECT id, version FROM licences WHERE premises_id = $1`, [premisesId]);
     const young = await api.call('PUT', `/api/v1/licences/${licence.id}/serving-managers`, {
-      token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { servingManagers: [manager('2005-01-01', '2022-01-10')] },
+      token: officer,
+      headers: { 'if-match': `"${licence.version}"` },
+      body: { servingManagers: [manager('2005-01-01', '2022-01-10')] },
     });
     expect(young.body.errors).toEqual([coded('servingManagers[0].birthDate', 'licence.serving_manager_age', { minAge: 20 })]);
     const replaced = await api.call('PUT', `/api/v1/licences/${licence.id}/serving-managers`, {
-      token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { servingManagers: [manager('1990-06-01', '2022-01-10'), { name: 'Omar Said', birthDate: '1985-02-02', notifiedOn: '2022-01-10' }] },
+      token: officer,
+      headers: { 'if-match': `"${licence.version}"` },
+      body: { servingManagers: [manager('1990-06-01', '2022-01-10'), { name: 'Omar Said', birthDate: '1985-02-02', notifiedOn: '2022-01-10' }] },
     });
     expect(replaced.body.servingManagers.map((m: { name: string }) => m.name)).toEqual(['Lisa Andersson', 'Omar Said']);
   });
 
   it('changes status, but revocation only through a sanction decision', async () => {
     const [licence] = await api.db.query(`SELECT id, version FROM licences WHERE premises_id = $1`, [premisesId]);
-    const revoke = await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, { token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { status: 'revoked' } });
+    const revoke = await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, {
+      token: officer,
+      headers: { 'if-match': `"${licence.version}"` },
+      body: { status: 'revoked' },
+    });
     expect(revoke.status).toBe(400);
-    const suspend = await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, { token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { status: 'suspended' } });
+    const suspend = await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, {
+      token: officer,
+      headers: { 'if-match': `"${licence.version}"` },
+      body: { status: 'suspended' },
+    });
     expect(suspend.body).toMatchObject({ status: 'suspended', version: licence.version + 1 });
-    expect((await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, { token: officer, headers: { 'if-match': `"${licence.version}"` }, body: { status: 'active' } })).status).toBe(412);
+    expect(
+      (
+        await api.call('PATCH', `/api/v1/licences/${licence.id}/status`, {
+          token: officer,
+          headers: { 'if-match': `"${licence.version}"` },
+          body: { status: 'active' },
+        })
+      ).status,
+    ).toBe(412);
   });
 
   it('shows the register to licensing and managers; police see only premises they take part in; others nothing', async () => {
@@ -151,7 +197,10 @@ describe('the licence register (Alkohollagen 2010:1622)', () => {
     });
     const seen = await api.call('GET', '/api/v1/premises', { token: polis });
     expect(seen.body.items.map((p: { name: string }) => p.name)).toEqual(['Skoghalls Krog']);
-    expect((await api.call('POST', '/api/v1/premises', { token: polis, body: { collaborationId, name: 'X', kind: 'bar', address: 'Y', hasOwnKitchen: false } })).status).toBe(403);
+    expect(
+      (await api.call('POST', '/api/v1/premises', { token: polis, body: { collaborationId, name: 'X', kind: 'bar', address: 'Y', hasOwnKitchen: false } }))
+        .status,
+    ).toBe(403);
 
     const social = await api.token('socialsekreterare@hammaro.test');
     expect((await api.call('GET', '/api/v1/premises', { token: social })).status).toBe(403);

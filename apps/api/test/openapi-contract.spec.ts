@@ -17,7 +17,9 @@ const document = JSON.parse(readFileSync('apps/web/src/api/openapi.json', 'utf8'
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
 };
-const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })));
+const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+);
 const successes = (operation: Operation) => Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
 
 describe('the OpenAPI contract', () => {
@@ -56,7 +58,9 @@ describe('the OpenAPI contract', () => {
 
   it('is where the web client takes its answers from: no screen names an answer’s type by hand', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
     const typedByHand = files('apps/web/src')
       .filter((file) => !file.endsWith('schema.ts'))
       .filter((file) => /(?<!function )useLoad<|\.data as unknown as/.test(readFileSync(file, 'utf8')));

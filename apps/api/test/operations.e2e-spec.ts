@@ -31,12 +31,28 @@ describe('police operations', () => {
        SELECT organisation_id, 'ingripande@karlstad.polisen.test', 'Jonas Ek', password_hash FROM users WHERE id = $1 RETURNING id`,
       [id.officer],
     );
-    await api.db.query(`INSERT INTO memberships (user_id, unit_id, role) VALUES ($1, $2, 'police_officer')`, [other.id, await api.unitId('Lokalpolisområde Karlstad', 'Ingripande')]);
+    await api.db.query(`INSERT INTO memberships (user_id, unit_id, role) VALUES ($1, $2, 'police_officer')`, [
+      other.id,
+      await api.unitId('Lokalpolisområde Karlstad', 'Ingripande'),
+    ]);
     for (const [who, email] of Object.entries({
-      officer: 'polis@karlstad.polisen.test', other: 'ingripande@karlstad.polisen.test', commander: 'insatschef@karlstad.polisen.test',
-      licensing: 'alkohol@hammaro.test', coordinator: 'trygghet@hammaro.test', manager: 'chef@hammaro.test', social: 'socialsekreterare@hammaro.test',
-    })) token[who] = await api.token(email);
-    const premises = await call('POST', '/premises', 'licensing', { collaborationId: id.collaboration, name: 'Klubb Kanalen', kind: 'nightclub', address: 'Kanalvägen 1', capacity: 320, hasOwnKitchen: true });
+      officer: 'polis@karlstad.polisen.test',
+      other: 'ingripande@karlstad.polisen.test',
+      commander: 'insatschef@karlstad.polisen.test',
+      licensing: 'alkohol@hammaro.test',
+      coordinator: 'trygghet@hammaro.test',
+      manager: 'chef@hammaro.test',
+      social: 'socialsekreterare@hammaro.test',
+    }))
+      token[who] = await api.token(email);
+    const premises = await call('POST', '/premises', 'licensing', {
+      collaborationId: id.collaboration,
+      name: 'Klubb Kanalen',
+      kind: 'nightclub',
+      address: 'Kanalvägen 1',
+      capacity: 320,
+      hasOwnKitchen: true,
+    });
     id.premises = premises.body.id;
   });
 
@@ -46,15 +62,30 @@ describe('police operations', () => {
 
   it('lets an officer propose an operation in his own police area, with the intelligence sealed', async () => {
     const bad = await call('POST', '/operations', 'officer', {
-      collaborationId: id.collaboration, title: 'Insats', area: 'Lövnäs', plannedStart: '2026-12-04T21:00:00+01:00', plannedEnd: '2026-12-04T20:00:00+01:00',
-      intelligence: INTELLIGENCE, intelligenceReference: 'UR-2026-0311', premisesIds: ['00000000-0000-4000-8000-000000000000'],
+      collaborationId: id.collaboration,
+      title: 'Insats',
+      area: 'Lövnäs',
+      plannedStart: '2026-12-04T21:00:00+01:00',
+      plannedEnd: '2026-12-04T20:00:00+01:00',
+      intelligence: INTELLIGENCE,
+      intelligenceReference: 'UR-2026-0311',
+      premisesIds: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['plannedEnd', 'premisesIds']);
     const proposed = await call('POST', '/operations', 'officer', {
-      collaborationId: id.collaboration, title: 'Insats mot försäljning till unga i Lövnäs', area: 'Lövnäs centrum', places: [{ name: 'Lövnäs centrum', latitude: 59.33, longitude: 13.5 }],
-      premisesIds: [id.premises], commitmentId: id.commitment, plannedStart: '2026-12-04T21:00:00+01:00', plannedEnd: '2026-12-05T01:00:00+01:00',
-      intelligence: INTELLIGENCE, intelligenceReference: 'UR-2026-0311', userIds: [id.officer], unitIds: [id.localUnit],
+      collaborationId: id.collaboration,
+      title: 'Insats mot försäljning till unga i Lövnäs',
+      area: 'Lövnäs centrum',
+      places: [{ name: 'Lövnäs centrum', latitude: 59.33, longitude: 13.5 }],
+      premisesIds: [id.premises],
+      commitmentId: id.commitment,
+      plannedStart: '2026-12-04T21:00:00+01:00',
+      plannedEnd: '2026-12-05T01:00:00+01:00',
+      intelligence: INTELLIGENCE,
+      intelligenceReference: 'UR-2026-0311',
+      userIds: [id.officer],
+      unitIds: [id.localUnit],
     });
     expect(proposed.status).toBe(201);
     id.op = proposed.body.id;
@@ -83,9 +114,15 @@ describe('police operations', () => {
 
     for (const who of ['licensing', 'coordinator', 'manager', 'social']) {
       for (const [method, url] of [
-        ['GET', '/operations'], ['GET', '/operations/substances'], ['POST', '/operations'], ['GET', `/operations/${id.op}`],
-        ['POST', `/operations/${id.op}/transition`], ['PUT', `/operations/${id.op}/participants`], ['PUT', `/operations/${id.op}/outcome`],
-        ['POST', `/operations/${id.op}/release`], ['POST', `/operations/${id.op}/referrals`],
+        ['GET', '/operations'],
+        ['GET', '/operations/substances'],
+        ['POST', '/operations'],
+        ['GET', `/operations/${id.op}`],
+        ['POST', `/operations/${id.op}/transition`],
+        ['PUT', `/operations/${id.op}/participants`],
+        ['PUT', `/operations/${id.op}/outcome`],
+        ['POST', `/operations/${id.op}/release`],
+        ['POST', `/operations/${id.op}/referrals`],
       ] as const) {
         const res = await call(method, url, who, {}, { 'if-match': '"1"' });
         expect([who, method, url, res.status]).toEqual([who, method, url, 404]);
@@ -101,10 +138,15 @@ describe('police operations', () => {
       { id: expect.any(String), displayName: 'Jonas Ek', units: ['Ingripande'] },
       { id: id.officer, displayName: 'Mikael Berg', units: ['Områdespolis Hammarö'] },
     ]);
-    expect((await call('GET', '/operations/colleagues?q=berg', 'officer')).body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Mikael Berg']);
+    expect((await call('GET', '/operations/colleagues?q=berg', 'officer')).body.items.map((c: { displayName: string }) => c.displayName)).toEqual([
+      'Mikael Berg',
+    ]);
     expect((await call('GET', '/operations/colleagues?limit=1&offset=1', 'officer')).body).toMatchObject({ total: 3, items: [{ displayName: 'Jonas Ek' }] });
     const units = await call('GET', '/operations/units', 'commander');
-    expect(units.body.items).toEqual([{ id: expect.any(String), name: 'Ingripande' }, { id: id.localUnit, name: 'Områdespolis Hammarö' }]);
+    expect(units.body.items).toEqual([
+      { id: expect.any(String), name: 'Ingripande' },
+      { id: id.localUnit, name: 'Områdespolis Hammarö' },
+    ]);
     const premises = await call('GET', `/operations/premises?collaborationId=${id.collaboration}`, 'officer');
     expect(premises.body.items).toEqual([{ id: id.premises, name: 'Klubb Kanalen', address: 'Kanalvägen 1' }]);
     expect((await call('GET', '/operations/premises', 'officer')).body.errors.map((e: { field: string }) => e.field)).toEqual(['collaborationId']);
@@ -125,17 +167,35 @@ describe('police operations', () => {
     expect((await move(id.op, 'decided', 'officer')).status).toBe(403);
     expect((await move(id.op, 'executing', 'officer')).body.errors).toEqual([coded('to', 'status.transition', { from: 'proposed', to: 'executing' })]);
     const decided = await move(id.op, 'decided', 'commander', { conditions: 'Civila fordon; inga ingripanden på skolområdet.' });
-    expect(decided.body).toMatchObject({ status: 'decided', decidedBy: 'Helena Strand', decisionConditions: 'Civila fordon; inga ingripanden på skolområdet.' });
+    expect(decided.body).toMatchObject({
+      status: 'decided',
+      decidedBy: 'Helena Strand',
+      decisionConditions: 'Civila fordon; inga ingripanden på skolområdet.',
+    });
     expect((await move(id.op, 'executing', 'other')).status).toBe(404);
     expect((await move(id.op, 'executing', 'officer')).body.status).toBe('executing');
 
-    const wrongUnit = await call('PUT', `/operations/${id.op}/outcome`, 'officer', { seizures: [{ substance: 'cannabis', quantity: 3, unit: 'l' }], arrests: 1, reportsFiled: 2, personsChecked: 17, placesChecked: 2 });
+    const wrongUnit = await call('PUT', `/operations/${id.op}/outcome`, 'officer', {
+      seizures: [{ substance: 'cannabis', quantity: 3, unit: 'l' }],
+      arrests: 1,
+      reportsFiled: 2,
+      personsChecked: 17,
+      placesChecked: 2,
+    });
     expect(wrongUnit.body.errors).toEqual([coded('seizures[0].unit', 'operation.seizure_unit', { substance: 'cannabis', units: ['g', 'plants'] })]);
     expect((await move(id.op, 'completed', 'officer')).body.status).toBe('completed');
     expect((await move(id.op, 'outcome_reported', 'officer')).body.errors).toEqual([coded('to', 'operation.outcome_missing')]);
     const outcome = await call('PUT', `/operations/${id.op}/outcome`, 'officer', {
-      seizures: [{ substance: 'cannabis', quantity: 42.5, unit: 'g' }, { substance: 'cannabis', quantity: 10, unit: 'g' }, { substance: 'smuggled_spirits', quantity: 6, unit: 'l' }],
-      arrests: 1, reportsFiled: 3, personsChecked: 24, placesChecked: 3, notes: 'Säljaren greps i Volvon; köparna var 15–16 år.',
+      seizures: [
+        { substance: 'cannabis', quantity: 42.5, unit: 'g' },
+        { substance: 'cannabis', quantity: 10, unit: 'g' },
+        { substance: 'smuggled_spirits', quantity: 6, unit: 'l' },
+      ],
+      arrests: 1,
+      reportsFiled: 3,
+      personsChecked: 24,
+      placesChecked: 3,
+      notes: 'Säljaren greps i Volvon; köparna var 15–16 år.',
     });
     expect(outcome.body.outcome).toMatchObject({ arrests: 1, reportsFiled: 3 });
     expect((await move(id.op, 'outcome_reported', 'officer')).body.status).toBe('outcome_reported');
@@ -144,11 +204,19 @@ describe('police operations', () => {
 
   it('needs a reason to cancel', async () => {
     const another = await call('POST', '/operations', 'officer', {
-      collaborationId: id.collaboration, title: 'Kontroll vid hamnen', area: 'Skoghall', plannedStart: '2026-12-11T16:00:00+01:00', plannedEnd: '2026-12-11T23:00:00+01:00',
-      intelligence: 'Uppgifter om smuggelsprit som säljs från en bil vid hamnen.', intelligenceReference: 'UR-2026-0350',
+      collaborationId: id.collaboration,
+      title: 'Kontroll vid hamnen',
+      area: 'Skoghall',
+      plannedStart: '2026-12-11T16:00:00+01:00',
+      plannedEnd: '2026-12-11T23:00:00+01:00',
+      intelligence: 'Uppgifter om smuggelsprit som säljs från en bil vid hamnen.',
+      intelligenceReference: 'UR-2026-0350',
     });
     expect((await move(another.body.id, 'cancelled', 'commander')).body.errors).toEqual([coded('reason', 'operation.reason_required')]);
-    expect((await move(another.body.id, 'cancelled', 'commander', { reason: 'Underrättelseläget medgav inte insatsen.' })).body).toMatchObject({ status: 'cancelled', statusReason: 'Underrättelseläget medgav inte insatsen.' });
+    expect((await move(another.body.id, 'cancelled', 'commander', { reason: 'Underrättelseläget medgav inte insatsen.' })).body).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Underrättelseläget medgav inte insatsen.',
+    });
   });
 
   it('releases a summary to the collaboration, which becomes the promise activity — and nothing else leaves the police', async () => {
@@ -157,12 +225,22 @@ describe('police operations', () => {
     expect(released.status).toBe(201);
     expect(released.body).toMatchObject({ periodStart: '2026-12-04', periodEnd: '2026-12-05', area: 'Lövnäs' });
     expect(released.body.counts).toEqual({
-      arrests: 1, reportsFiled: 3, personsChecked: 24, placesChecked: 3,
-      seizures: [{ substance: 'cannabis', label: 'Cannabis', quantity: 52.5, unit: 'g' }, { substance: 'smuggled_spirits', label: 'Smuggelsprit', quantity: 6, unit: 'l' }],
+      arrests: 1,
+      reportsFiled: 3,
+      personsChecked: 24,
+      placesChecked: 3,
+      seizures: [
+        { substance: 'cannabis', label: 'Cannabis', quantity: 52.5, unit: 'g' },
+        { substance: 'smuggled_spirits', label: 'Smuggelsprit', quantity: 6, unit: 'l' },
+      ],
     });
-    const [activity] = await api.db.query(`SELECT commitment_id, kind, metrics, source FROM activities WHERE source = 'operation_summary' AND source_id = $1`, [released.body.id]);
+    const [activity] = await api.db.query(`SELECT commitment_id, kind, metrics, source FROM activities WHERE source = 'operation_summary' AND source_id = $1`, [
+      released.body.id,
+    ]);
     expect(activity).toEqual({
-      commitment_id: id.commitment, kind: 'drug_sale_operation', source: 'operation_summary',
+      commitment_id: id.commitment,
+      kind: 'drug_sale_operation',
+      source: 'operation_summary',
       metrics: { operations: 1, arrests: 1, reports_filed: 3, persons_checked: 24, places_checked: 3, seized_cannabis_g: 53, seized_smuggled_spirits_l: 6 },
     });
     expect((await call('POST', `/operations/${id.op}/release`, 'commander', { area: 'Lövnäs' })).status).toBe(409);
@@ -182,43 +260,88 @@ describe('police operations', () => {
     await api.db.query(
       `INSERT INTO operation_summaries (operation_id, collaboration_id, period_start, period_end, area, counts, released_by, released_at)
        VALUES ($1, $2, '2026-06-01', '2026-06-01', 'Skoghall', $3, $4, now())`,
-      [operation.id, id.collaboration, JSON.stringify({ arrests: 2, reportsFiled: 1, personsChecked: 10, placesChecked: 1,
-        seizures: [{ substance: 'cannabis', label: 'Cannabis', quantity: 7.5, unit: 'g' }, { substance: 'cash', label: 'Kontanter', quantity: 2000, unit: 'sek' }] }), id.officer],
+      [
+        operation.id,
+        id.collaboration,
+        JSON.stringify({
+          arrests: 2,
+          reportsFiled: 1,
+          personsChecked: 10,
+          placesChecked: 1,
+          seizures: [
+            { substance: 'cannabis', label: 'Cannabis', quantity: 7.5, unit: 'g' },
+            { substance: 'cash', label: 'Kontanter', quantity: 2000, unit: 'sek' },
+          ],
+        }),
+        id.officer,
+      ],
     );
     expect((await call('GET', '/operation-summaries?year=2026&limit=1', 'manager')).body).toMatchObject({ total: 2, limit: 1 });
     const totals = await call('GET', '/operation-summaries/totals?year=2026', 'manager');
     expect(totals.body).toEqual({
-      operations: 2, arrests: 3, reportsFiled: 4, personsChecked: 34, placesChecked: 4,
+      operations: 2,
+      arrests: 3,
+      reportsFiled: 4,
+      personsChecked: 34,
+      placesChecked: 4,
       seizures: [
         { substance: 'cannabis', label: 'Cannabis', quantity: 60, unit: 'g' },
         { substance: 'cash', label: 'Kontanter (misstänkt brottsvinst)', quantity: 2000, unit: 'sek' },
         { substance: 'smuggled_spirits', label: 'Smuggelsprit', quantity: 6, unit: 'l' },
       ],
     });
-    expect((await call('GET', '/operation-summaries/totals?year=2025', 'coordinator')).body).toEqual({ operations: 0, arrests: 0, reportsFiled: 0, personsChecked: 0, placesChecked: 0, seizures: [] });
+    expect((await call('GET', '/operation-summaries/totals?year=2025', 'coordinator')).body).toEqual({
+      operations: 0,
+      arrests: 0,
+      reportsFiled: 0,
+      personsChecked: 0,
+      placesChecked: 0,
+      seizures: [],
+    });
     expect((await call('GET', '/operation-summaries/totals?year=1999', 'manager')).body.errors.map((e: { field: string }) => e.field)).toEqual(['year']);
     expect((await call('GET', '/operation-summaries/totals', 'social')).status).toBe(403);
   });
 
   it('refers what was seen at licensed premises to licensing, without operational detail', async () => {
-    expect((await call('POST', `/operations/${id.op}/referrals`, 'other', { premisesId: id.premises, observedOn: '2026-11-20', observation: 'Berusade gäster serverades.' })).status).toBe(404);
+    expect(
+      (
+        await call('POST', `/operations/${id.op}/referrals`, 'other', {
+          premisesId: id.premises,
+          observedOn: '2026-11-20',
+          observation: 'Berusade gäster serverades.',
+        })
+      ).status,
+    ).toBe(404);
     const sent = await call('POST', `/operations/${id.op}/referrals`, 'officer', {
-      premisesId: id.premises, observedOn: '2026-11-20', observation: 'Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.',
+      premisesId: id.premises,
+      observedOn: '2026-11-20',
+      observation: 'Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.',
     });
     expect(sent.status).toBe(201);
     const [tip] = await api.db.query(`SELECT source, summary FROM premises_tips WHERE premises_id = $1`, [id.premises]);
     expect(tip).toEqual({ source: 'police', summary: 'Iakttagelse 2026-11-20: Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.' });
-    const [task] = await api.db.query(`SELECT d.kind, d.status, un.name AS unit FROM deadlines d JOIN units un ON un.id = d.responsible_unit_id WHERE d.resource_id = $1`, [sent.body.id]);
+    const [task] = await api.db.query(
+      `SELECT d.kind, d.status, un.name AS unit FROM deadlines d JOIN units un ON un.id = d.responsible_unit_id WHERE d.resource_id = $1`,
+      [sent.body.id],
+    );
     expect(task).toEqual({ kind: 'licensing_referral', status: 'open', unit: 'Alkoholhandläggning' });
     const licensingUser = await api.userId('alkohol@hammaro.test');
     expect(await api.db.query(`SELECT user_id FROM notifications WHERE kind = 'licensing_referral'`)).toEqual([{ user_id: licensingUser }]);
 
     const inbox = await call('GET', '/licensing-referrals?open=true', 'licensing');
-    expect(inbox.body.items).toEqual([{
-      id: sent.body.id, premisesId: id.premises, premisesName: 'Klubb Kanalen', observedOn: '2026-11-20',
-      observation: 'Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.', from: 'Lokalpolisområde Karlstad',
-      sentAt: expect.any(String), acknowledgedAt: null, acknowledgement: null,
-    }]);
+    expect(inbox.body.items).toEqual([
+      {
+        id: sent.body.id,
+        premisesId: id.premises,
+        premisesName: 'Klubb Kanalen',
+        observedOn: '2026-11-20',
+        observation: 'Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.',
+        from: 'Lokalpolisområde Karlstad',
+        sentAt: expect.any(String),
+        acknowledgedAt: null,
+        acknowledgement: null,
+      },
+    ]);
     expect(JSON.stringify(inbox.body)).not.toContain(id.op);
     const acknowledged = await call('POST', `/licensing-referrals/${sent.body.id}/acknowledge`, 'licensing', { note: 'Tillsyn bokad till fredag.' });
     expect(acknowledged.body).toMatchObject({ acknowledgement: 'Tillsyn bokad till fredag.' });

@@ -120,7 +120,9 @@ describe('citizen promises and the action tracker', () => {
       const speed = d.commitments.find((c: { id: string }) => c.id === commitment.speed);
       // 10 speed checks a year over 2020-01-01 – 2022-09-20 (2.5 years, to the half year): target 25.
       expect(speed.target).toMatchObject({ value: 10, period: 'year', forWindow: 25 });
-      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM activities WHERE commitment_id = $1 AND occurred_on <= '2022-09-20'`, [commitment.speed]);
+      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM activities WHERE commitment_id = $1 AND occurred_on <= '2022-09-20'`, [
+        commitment.speed,
+      ]);
       expect(speed.actual).toBe(n);
       expect(speed.progress).toBeCloseTo(Math.min(100, (n / 25) * 100));
       // No target: the actions' weighted progress — done 100, done 100, in progress 85, blocked at 40.
@@ -177,10 +179,16 @@ describe('citizen promises and the action tracker', () => {
       // The guard sees the police action but may not report on it.
       const speedPath = `/api/v1/actions/${speed}`;
       expect((await api.call('GET', speedPath, { token: token.vakt })).status).toBe(200);
-      const denied = await api.call('PATCH', speedPath, { token: token.vakt, headers: { 'if-match': `"${await version(speedPath, 'vakt')}"` }, body: { progress: 95 } });
+      const denied = await api.call('PATCH', speedPath, {
+        token: token.vakt,
+        headers: { 'if-match': `"${await version(speedPath, 'vakt')}"` },
+        body: { progress: 95 },
+      });
       expect(denied.status).toBe(403);
       // The police officer may not report on the municipality's action.
-      expect((await api.call('PATCH', path, { token: token.polis, headers: { 'if-match': `"${await version(path, 'polis')}"` }, body: { progress: 90 } })).status).toBe(403);
+      expect(
+        (await api.call('PATCH', path, { token: token.polis, headers: { 'if-match': `"${await version(path, 'polis')}"` }, body: { progress: 90 } })).status,
+      ).toBe(403);
       // A social worker cannot report on actions at all.
       expect((await api.call('PATCH', path, { token: token.social, headers: { 'if-match': '"1"' }, body: { progress: 90 } })).status).toBe(403);
     });
@@ -314,7 +322,11 @@ describe('citizen promises and the action tracker', () => {
       const edit = await api.call('PATCH', `/api/v1/follow-ups/${id}`, {
         token: token.trygghet,
         headers: { 'if-match': `"${created.body.version}"` },
-        body: { conclusion: 'Halvåret följer plan.', decision: 'continue', items: [{ commitmentId: commitment.speed, assessment: 'achieved', narrative: 'Fler kontroller än planerat.' }] },
+        body: {
+          conclusion: 'Halvåret följer plan.',
+          decision: 'continue',
+          items: [{ commitmentId: commitment.speed, assessment: 'achieved', narrative: 'Fler kontroller än planerat.' }],
+        },
       });
       expect(edit.status).toBe(200);
 
@@ -324,14 +336,29 @@ describe('citizen promises and the action tracker', () => {
       expect((await api.call('POST', `/api/v1/follow-ups/${id}/approve`, { token: token.vakt })).status).toBe(403);
 
       const frozen = await api.call('POST', `/api/v1/follow-ups/${id}/approve`, { token: token.trygghet });
-      expect(frozen.body).toMatchObject({ status: 'frozen', frozenAt: expect.any(String), approvals: expect.arrayContaining([expect.objectContaining({ side: 'police' }), expect.objectContaining({ side: 'municipality' })]) });
+      expect(frozen.body).toMatchObject({
+        status: 'frozen',
+        frozenAt: expect.any(String),
+        approvals: expect.arrayContaining([expect.objectContaining({ side: 'police' }), expect.objectContaining({ side: 'municipality' })]),
+      });
       const frozenActual = frozen.body.items.find((i: { id: string }) => i.id === commitment.speed).actual;
 
       // Later activities do not change what was approved.
-      await api.call('POST', '/api/v1/activities', { token: token.polis, body: { commitmentId: commitment.speed, occurredOn: '2022-05-02', kind: 'speed_check' } });
+      await api.call('POST', '/api/v1/activities', {
+        token: token.polis,
+        body: { commitmentId: commitment.speed, occurredOn: '2022-05-02', kind: 'speed_check' },
+      });
       const again = await api.call('GET', `/api/v1/follow-ups/${id}`, { token: token.chef });
       expect(again.body.items.find((i: { id: string }) => i.id === commitment.speed).actual).toBe(frozenActual);
-      expect((await api.call('PATCH', `/api/v1/follow-ups/${id}`, { token: token.trygghet, headers: { 'if-match': `"${again.body.version}"` }, body: { conclusion: 'x' } })).status).toBe(409);
+      expect(
+        (
+          await api.call('PATCH', `/api/v1/follow-ups/${id}`, {
+            token: token.trygghet,
+            headers: { 'if-match': `"${again.body.version}"` },
+            body: { conclusion: 'x' },
+          })
+        ).status,
+      ).toBe(409);
       expect((await api.auditEvents('follow_up.freeze')).map((e) => e.resource_id)).toEqual([id]);
     });
 
@@ -354,11 +381,19 @@ describe('citizen promises and the action tracker', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toBe('attachment; filename="uppfoljning-2021.csv"');
-      const lines = String(res.body).replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(lines[0]).toBe('"Problemområde";"Part";"Åtagande";"Mål";"Enhet";"Utfall";"Måluppfyllelse (%)";"Aktiviteter";"Åtgärder klara";"Åtgärder pågående";"Åtgärder försenade";"Bedömning";"Kommentar"');
+      const lines = String(res.body)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        '"Problemområde";"Part";"Åtagande";"Mål";"Enhet";"Utfall";"Måluppfyllelse (%)";"Aktiviteter";"Åtgärder klara";"Åtgärder pågående";"Åtgärder försenade";"Bedömning";"Kommentar"',
+      );
       // The header and the 8 commitments the 2021 follow-up was approved with (those added later are not in it).
       expect(lines).toHaveLength(1 + 8);
-      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM activities WHERE commitment_id = $1 AND occurred_on BETWEEN '2021-01-01' AND '2021-12-31'`, [commitment.speed]);
+      const [{ n }] = await api.db.query(
+        `SELECT count(*)::int AS n FROM activities WHERE commitment_id = $1 AND occurred_on BETWEEN '2021-01-01' AND '2021-12-31'`,
+        [commitment.speed],
+      );
       const speed = lines.find((l) => l.includes('Ökad trafikövervakning'))!;
       expect(speed).toContain(`"Trafik";"Polisen";`);
       expect(speed).toContain(`;"10";"hastighetskontroller";"${n}";`);
@@ -390,7 +425,15 @@ describe('citizen promises and the action tracker', () => {
         expect(text).not.toContain(person.email);
         expect(text).not.toContain(person.display_name);
       }
-      for (const hidden of ['Områdespolis Hammarö', 'Säkerhet/väktare', 'Rossgatan', 'Väntar på juridisk bedömning', 'statusReason', 'note', 'Temadagen hölls']) {
+      for (const hidden of [
+        'Områdespolis Hammarö',
+        'Säkerhet/väktare',
+        'Rossgatan',
+        'Väntar på juridisk bedömning',
+        'statusReason',
+        'note',
+        'Temadagen hölls',
+      ]) {
         expect(text).not.toContain(hidden);
       }
     });

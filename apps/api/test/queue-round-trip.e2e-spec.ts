@@ -48,9 +48,7 @@ describe('queue round trip through a real worker', () => {
       const body = res.json();
       expect(body).toMatchObject({ status: 'ok', roundTripMs: expect.any(Number), worker: { pid: process.pid } });
 
-      const { rows } = await db.query('SELECT worker_id, last_seen_at, stopped_at FROM worker_heartbeat WHERE worker_id = $1', [
-        body.worker.workerId,
-      ]);
+      const { rows } = await db.query('SELECT worker_id, last_seen_at, stopped_at FROM worker_heartbeat WHERE worker_id = $1', [body.worker.workerId]);
       expect(rows).toHaveLength(1);
       expect(rows[0].last_seen_at.toISOString()).toBe(body.worker.answeredAt);
       expect(rows[0].stopped_at).toBeNull();
@@ -75,9 +73,7 @@ describe('queue round trip through a real worker', () => {
       expect(await job.getState()).toBe('completed');
       const finished = await queue.getJob(job.id!);
       expect(finished?.returnvalue).toMatchObject({ pid: process.pid });
-      const { rows } = await db.query('SELECT stopped_at FROM worker_heartbeat WHERE worker_id = $1', [
-        finished?.returnvalue.workerId,
-      ]);
+      const { rows } = await db.query('SELECT stopped_at FROM worker_heartbeat WHERE worker_id = $1', [finished?.returnvalue.workerId]);
       expect(rows[0].stopped_at).toBeInstanceOf(Date);
     } finally {
       await events.close();

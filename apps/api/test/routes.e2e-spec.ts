@@ -48,7 +48,9 @@ describe('every route declares its access rule', () => {
   });
 
   it('has no route without @Public, @Authenticated or @RequirePermission', () => {
-    const undeclared = routes().filter((r) => r.access === undefined).map((r) => r.route);
+    const undeclared = routes()
+      .filter((r) => r.access === undefined)
+      .map((r) => r.route);
     expect(undeclared).toEqual([]);
   });
 

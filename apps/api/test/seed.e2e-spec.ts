@@ -50,7 +50,9 @@ describe('the Hammarö demo seed', () => {
     const shared = await api.call('GET', '/api/v1/youth-cases', { token: polis });
     // Elias and Alva under consent, Oscar under OSL 10 kap 18 a §; Noah's consent was withdrawn; Lova's report stays with social services.
     expect(shared.body.items.map((c: { subject: { name: string } }) => c.subject.name).sort()).toEqual(['Alva Sjöberg', 'Elias Nyström', 'Oscar Holm']);
-    const [consent] = await api.db.query(`SELECT valid_until::text AS until FROM youth_consents k JOIN youth_cases c ON c.id = k.case_id WHERE c.status = 'plan_active'`);
+    const [consent] = await api.db.query(
+      `SELECT valid_until::text AS until FROM youth_consents k JOIN youth_cases c ON c.id = k.case_id WHERE c.status = 'plan_active'`,
+    );
     expect(consent.until).toBe(addDays(stockholmDate(new Date()), 10));
     expect(await api.db.query(`SELECT count(*)::int AS n FROM youth_subjects`)).toEqual([{ n: 6 }]);
   });
@@ -58,11 +60,19 @@ describe('the Hammarö demo seed', () => {
   it('holds the police area’s operations, of which the collaboration sees the two released summaries', async () => {
     const commander = await api.token('insatschef@karlstad.polisen.test');
     const operations = await api.call('GET', '/api/v1/operations?limit=200', { token: commander });
-    expect(operations.body.items.map((o: { status: string }) => o.status).sort()).toEqual(['cancelled', 'decided', 'outcome_reported', 'outcome_reported', 'proposed']);
+    expect(operations.body.items.map((o: { status: string }) => o.status).sort()).toEqual([
+      'cancelled',
+      'decided',
+      'outcome_reported',
+      'outcome_reported',
+      'proposed',
+    ]);
     const coordinator = await api.token('trygghet@hammaro.test');
     const summaries = await api.call('GET', '/api/v1/operation-summaries', { token: coordinator });
     expect(summaries.body.items.map((s: { periodStart: string }) => s.periodStart)).toEqual(['2022-05-20', '2021-10-29']);
-    const linked = await api.db.query(`SELECT count(*)::int AS n FROM activities a JOIN operation_summaries s ON s.activity_id = a.id WHERE a.source = 'operation_summary'`);
+    const linked = await api.db.query(
+      `SELECT count(*)::int AS n FROM activities a JOIN operation_summaries s ON s.activity_id = a.id WHERE a.source = 'operation_summary'`,
+    );
     expect(linked).toEqual([{ n: 2 }]);
     const officer = await api.token('alkohol@hammaro.test');
     const referrals = await api.call('GET', '/api/v1/licensing-referrals', { token: officer });

@@ -56,9 +56,7 @@ describe('user administration', () => {
     expect(await api.auditEvents('access.denied')).toEqual(
       expect.arrayContaining([expect.objectContaining({ actor_user_id: await api.userId('socialsekreterare@hammaro.test'), outcome: 'denied' })]),
     );
-    expect((await api.call('GET', '/api/v1/users/not-a-uuid', { token: systemAdmin })).body.errors).toEqual([
-      coded('id', 'field.uuid'),
-    ]);
+    expect((await api.call('GET', '/api/v1/users/not-a-uuid', { token: systemAdmin })).body.errors).toEqual([coded('id', 'field.uuid')]);
   });
 
   it('an org_admin creates users in their own organisation only', async () => {
@@ -154,7 +152,11 @@ describe('user administration', () => {
   it('lists organisations with their units within the caller’s scope', async () => {
     const mine = await api.call('GET', '/api/v1/organisations', { token: orgAdmin });
     expect(mine.body).toEqual([
-      expect.objectContaining({ name: 'Hammarö kommun', kind: 'municipality', units: expect.arrayContaining([expect.objectContaining({ name: 'Socialtjänsten' })]) }),
+      expect.objectContaining({
+        name: 'Hammarö kommun',
+        kind: 'municipality',
+        units: expect.arrayContaining([expect.objectContaining({ name: 'Socialtjänsten' })]),
+      }),
     ]);
     const all = await api.call('GET', '/api/v1/organisations', { token: systemAdmin });
     expect(all.body.map((o: { name: string }) => o.name)).toEqual([

@@ -43,7 +43,10 @@ describe('web client', () => {
     await page.getByRole('cell', { name: 'Elias Nyström' }).waitFor();
     expect(await page.getByRole('cell', { name: /^\d{8}-\*\*\*\*$/ }).count()).toBeGreaterThanOrEqual(5);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.getByRole('row', { name: /Elias Nyström/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Elias Nyström/ })
+      .getByRole('link')
+      .click();
     await page.getByTestId('personal-number').waitFor();
     expect(await page.getByTestId('personal-number').textContent()).toMatch(/^\d{8}-\*\*\*\*$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -95,7 +98,10 @@ describe('web client', () => {
   it('social services manager: consents, disclosures and access log of a case; withdrawing a consent asks for a reason', async () => {
     const page = await signIn('socialchef@hammaro.test');
     await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
-    await page.getByRole('row', { name: /Alva Sjöberg/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Alva Sjöberg/ })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: 'Samtycken' }).waitFor();
     await page.getByRole('heading', { name: 'Åtkomstlogg' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -103,9 +109,7 @@ describe('web client', () => {
     await page.getByLabel('Skäl till återkallelsen').fill('Vårdnadshavarna ringde och återkallade samtycket.');
     await page.getByRole('button', { name: 'Återkalla samtycket' }).click();
     await page.getByText('Återkallat').waitFor();
-    const [consent] = await api.db.query(
-      `SELECT k.withdrawal_reason FROM youth_consents k JOIN youth_cases c ON c.id = k.case_id WHERE c.status = 'mapping'`,
-    );
+    const [consent] = await api.db.query(`SELECT k.withdrawal_reason FROM youth_consents k JOIN youth_cases c ON c.id = k.case_id WHERE c.status = 'mapping'`);
     expect(consent.withdrawal_reason).toBe('Vårdnadshavarna ringde och återkallade samtycket.');
     await page.close();
   });
@@ -120,7 +124,9 @@ describe('web client', () => {
     expect(await page.getByLabel('En sammanfattning varje morgon kl. 07').isChecked()).toBe(true);
     await page.getByLabel('Direkt, ett mejl per notis').check();
     await page.getByRole('status').filter({ hasText: 'Inställningen är sparad.' }).waitFor();
-    const [preference] = await api.db.query(`SELECT email_mode FROM notification_preferences WHERE user_id = $1`, [await api.userId('socialsekreterare@hammaro.test')]);
+    const [preference] = await api.db.query(`SELECT email_mode FROM notification_preferences WHERE user_id = $1`, [
+      await api.userId('socialsekreterare@hammaro.test'),
+    ]);
     expect(preference.email_mode).toBe('immediate');
     await page.close();
   });
@@ -128,14 +134,19 @@ describe('web client', () => {
   it('licensing officer on a phone: opens a planned inspection and completes the protocol', async () => {
     const page = await signIn('alkohol@hammaro.test', { width: 375, height: 740 });
     await page.getByRole('link', { name: 'Tillsyn' }).click();
-    const [planned] = await api.db.query(`SELECT i.id, p.name FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE i.status = 'planned' ORDER BY i.planned_start LIMIT 1`);
+    const [planned] = await api.db.query(
+      `SELECT i.id, p.name FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE i.status = 'planned' ORDER BY i.planned_start LIMIT 1`,
+    );
     await page.goto(`${base}/inspections/${planned.id}`);
     await page.getByRole('heading', { level: 1, name: `Protokoll: ${planned.name}` }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     const ageChecks = page.getByRole('group', { name: /Ålderskontroll/ });
     await ageChecks.getByLabel('Anmärkning').check();
     await ageChecks.getByLabel('Anteckning').fill('Legitimation kontrollerades inte vid baren.');
-    await page.getByRole('group', { name: /Serveringsansvarig på plats/ }).getByLabel('OK').check();
+    await page
+      .getByRole('group', { name: /Serveringsansvarig på plats/ })
+      .getByLabel('OK')
+      .check();
     await page.getByRole('button', { name: 'Spara protokollet' }).click();
     await page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' }).waitFor();
     const findings = await api.db.query(`SELECT item_key, result, note FROM inspection_findings WHERE inspection_id = $1 ORDER BY item_key`, [planned.id]);

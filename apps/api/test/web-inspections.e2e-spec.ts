@@ -9,7 +9,15 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 /** Wall-clock time in Stockholm as a datetime-local input takes it ("YYYY-MM-DDTHH:MM"). */
 function stockholmLocal(instant: Date): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((x) => [x.type, x.value]),
   );
@@ -68,7 +76,10 @@ describe('web client: inspections', () => {
     await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
     expect(page.url()).toMatch(/q=kanal/);
     // The matching premises, and nothing else.
-    await page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Klubb Kanalen' }) }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Klubb Kanalen' }) })
+      .waitFor();
     expect(await page.locator('tbody tr').count()).toBe(1);
 
     await page.getByRole('link', { name: 'Klubb Kanalen' }).click();
@@ -78,7 +89,10 @@ describe('web client: inspections', () => {
     await page.getByRole('link', { name: /^Varning / }).waitFor(); // the seeded varning of 2022, listed with the licence
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM inspections WHERE premises_id = $1`, [club.id]);
     const history = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Inspektörer' }) });
-    await history.locator('tbody tr').nth(n - 1).waitFor();
+    await history
+      .locator('tbody tr')
+      .nth(n - 1)
+      .waitFor();
     expect(await history.locator('tbody tr').count()).toBe(n);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
@@ -105,7 +119,16 @@ describe('web client: inspections', () => {
     await page.getByRole('link', { name: 'plannedEnd must be after plannedStart.' }).waitFor();
     expect(await page.getByLabel('Slutar').getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await page.getByLabel('Slutar').getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(', ')).allTextContents()).toContain('plannedEnd must be after plannedStart.');
+    expect(
+      await page
+        .locator(
+          describedBy
+            .split(' ')
+            .map((id) => `[id="${id}"]`)
+            .join(', '),
+        )
+        .allTextContents(),
+    ).toContain('plannedEnd must be after plannedStart.');
 
     // The officer is already booked at Klubb Kanalen then (the demo's coordinated visit): a clash, said at the inspectors.
     const [busy] = await api.db.query(
@@ -119,7 +142,9 @@ describe('web client: inspections', () => {
     await inspectors.getByText(/Johan Nyström är redan bokad på en tillsyn av Klubb Kanalen .+–.+\. Välj en annan tid eller andra inspektörer\./).waitFor();
     expect(await inspectors.getByRole('link', { name: 'Öppna den krockande tillsynen' }).getAttribute('href')).toBe(`/inspections/${busy.id}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await api.db.query(`SELECT 1 FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE p.name = 'Hamnkrogen Vilan' AND i.status = 'planned'`)).toEqual([]);
+    expect(
+      await api.db.query(`SELECT 1 FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE p.name = 'Hamnkrogen Vilan' AND i.status = 'planned'`),
+    ).toEqual([]);
 
     // A free evening: booked.
     await page.getByLabel('Börjar').fill(`${day}T21:00`);
@@ -187,7 +212,9 @@ describe('web client: inspections', () => {
     );
     const planned = items.reduce((s, i) => s + i.planned, 0);
     const performed = items.reduce((s, i) => s + Math.min(i.planned, i.performed), 0);
-    expect(await page.getByTestId('plan-totals').textContent()).toBe(`${performed} av ${planned} planerade besök genomförda, ${items.length} serveringsställen.`);
+    expect(await page.getByTestId('plan-totals').textContent()).toBe(
+      `${performed} av ${planned} planerade besök genomförda, ${items.length} serveringsställen.`,
+    );
     for (const item of items) {
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: item.name }) });
       const cells = await row.getByRole('cell').allTextContents();
@@ -212,7 +239,10 @@ describe('web client: inspections', () => {
        WHERE sp.year = 2022 AND p.name = 'Kafé Bryggan'`,
     );
     expect(cafe).toEqual({ planned_visits: 2, note: 'Ny ägare sedan våren, extra besök.' });
-    await page.getByTestId('plan-totals').filter({ hasText: `av ${planned + 2 - items.find((i) => i.name === 'Kafé Bryggan')!.planned} planerade` }).waitFor();
+    await page
+      .getByTestId('plan-totals')
+      .filter({ hasText: `av ${planned + 2 - items.find((i) => i.name === 'Kafé Bryggan')!.planned} planerade` })
+      .waitFor();
     await page.close();
 
     // Someone who reads the plan but does not plan: no changes offered.
@@ -239,7 +269,10 @@ describe('web client: inspections', () => {
     // A photo on the finding: uploaded from the item, opened on request.
     await ageChecks.getByLabel('Lägg till foto').setInputFiles({ name: 'bar.png', mimeType: 'image/png', buffer: PNG });
     await ageChecks.getByRole('button', { name: 'Foto 1 (1 kB)' }).click();
-    await page.getByRole('dialog').getByRole('img', { name: /Foto 1 från tillsynen: Ålderskontroll/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('img', { name: /Foto 1 från tillsynen: Ålderskontroll/ })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Stäng' }).click();
     expect(await api.db.query(`SELECT item_key, content_type FROM finding_photos WHERE inspection_id = $1`, [visit.id])).toEqual([
@@ -314,11 +347,23 @@ describe('web client: inspections', () => {
     // Heard yesterday: decided.
     await page.getByLabel('Dag då tillståndshavaren hördes').fill(yesterday);
     await page.getByRole('button', { name: 'Spara kommuniceringen' }).click();
-    await page.getByText(`Tillståndshavaren hördes ${new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(`${yesterday}T12:00:00Z`))}.`).waitFor();
+    await page
+      .getByText(
+        `Tillståndshavaren hördes ${new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(`${yesterday}T12:00:00Z`))}.`,
+      )
+      .waitFor();
     await page.getByRole('button', { name: 'Fatta beslut' }).click();
     await page.getByText(/beslutat av Johan Nyström/).waitFor();
-    const [decided] = await api.db.query(`SELECT decision, to_char(heard_on, 'YYYY-MM-DD') AS heard, to_char(decided_on, 'YYYY-MM-DD') AS decided, decision_reasons FROM sanction_cases WHERE id = $1`, [sanction.id]);
-    expect(decided).toEqual({ decision: 'varning', heard: yesterday, decided: today, decision_reasons: 'Upprepade brister i ålderskontrollen trots tidigare påpekanden.' });
+    const [decided] = await api.db.query(
+      `SELECT decision, to_char(heard_on, 'YYYY-MM-DD') AS heard, to_char(decided_on, 'YYYY-MM-DD') AS decided, decision_reasons FROM sanction_cases WHERE id = $1`,
+      [sanction.id],
+    );
+    expect(decided).toEqual({
+      decision: 'varning',
+      heard: yesterday,
+      decided: today,
+      decision_reasons: 'Upprepade brister i ålderskontrollen trots tidigare påpekanden.',
+    });
     expect(await api.auditEvents('sanction.decide')).toHaveLength(1);
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
 

@@ -172,8 +172,17 @@ describe('web client: operations', () => {
     expect(await page.getByRole('heading', { name: 'Frisläpp sammanfattning' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Spara utfallet' }).count()).toBe(0);
 
-    const [outcome] = await api.db.query('SELECT seizures, arrests, reports_filed, persons_checked, places_checked FROM operation_outcomes WHERE operation_id = $1', [operationId]);
-    expect(outcome).toEqual({ seizures: [{ substance: 'home_distilled', quantity: 4.5, unit: 'l' }], arrests: 1, reports_filed: 3, persons_checked: 18, places_checked: 2 });
+    const [outcome] = await api.db.query(
+      'SELECT seizures, arrests, reports_filed, persons_checked, places_checked FROM operation_outcomes WHERE operation_id = $1',
+      [operationId],
+    );
+    expect(outcome).toEqual({
+      seizures: [{ substance: 'home_distilled', quantity: 4.5, unit: 'l' }],
+      arrests: 1,
+      reports_filed: 3,
+      persons_checked: 18,
+      places_checked: 2,
+    });
     expect((await api.db.query('SELECT status FROM operations WHERE id = $1', [operationId]))[0].status).toBe('outcome_reported');
     await page.close();
   });
@@ -195,7 +204,11 @@ describe('web client: operations', () => {
     await dialog.getByText('Område: Hammarö.').waitFor();
     const released = dialog.getByRole('table', { name: 'Antal som frisläpps' });
     expect(await released.getByRole('row').allInnerTexts()).toEqual([
-      'Gripna\t1', 'Upprättade anmälningar\t3', 'Kontrollerade personer\t18', 'Kontrollerade platser\t2', 'Beslag\tHembränt 4,5 liter',
+      'Gripna\t1',
+      'Upprättade anmälningar\t3',
+      'Kontrollerade personer\t18',
+      'Kontrollerade platser\t2',
+      'Beslag\tHembränt 4,5 liter',
     ]);
     await dialog.getByText(`under åtagandet ”${COMMITMENT}”`).waitFor();
     expect(await dialog.getByText('Säljaren greps').count()).toBe(0);
@@ -211,8 +224,18 @@ describe('web client: operations', () => {
       [operationId],
     );
     expect(summary).toMatchObject({
-      area: 'Hammarö', start: '2026-12-04', end: '2026-12-05', kind: 'drug_sale_operation', commitment: COMMITMENT,
-      counts: { arrests: 1, reportsFiled: 3, personsChecked: 18, placesChecked: 2, seizures: [{ substance: 'home_distilled', label: 'Hembränt', quantity: 4.5, unit: 'l' }] },
+      area: 'Hammarö',
+      start: '2026-12-04',
+      end: '2026-12-05',
+      kind: 'drug_sale_operation',
+      commitment: COMMITMENT,
+      counts: {
+        arrests: 1,
+        reportsFiled: 3,
+        personsChecked: 18,
+        placesChecked: 2,
+        seizures: [{ substance: 'home_distilled', label: 'Hembränt', quantity: 4.5, unit: 'l' }],
+      },
       metrics: { operations: 1, arrests: 1, reports_filed: 3, persons_checked: 18, places_checked: 2, seized_home_distilled_l: 5 },
     });
     await page.close();
@@ -229,7 +252,9 @@ describe('web client: operations', () => {
     await page.getByLabel('År').selectOption('2026');
     await page.getByRole('rowheader', { name: 'Summa 2026, 1 insats' }).waitFor();
     const table = page.getByRole('table', { name: 'Frisläppta sammanfattningar 2026, en rad per insats' });
-    expect(await table.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^4 dec\. 2026 – 5 dec\. 2026\tHammarö\t1\t3\t18\t2\tHembränt 4,5 liter$/)]);
+    expect(await table.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^4 dec\. 2026 – 5 dec\. 2026\tHammarö\t1\t3\t18\t2\tHembränt 4,5 liter$/),
+    ]);
     const text = await page.locator('main').innerText();
     for (const secret of [TITLE, 'röd Saab', REFERENCE, 'Mikael Berg', 'Säljaren greps', 'kyrkby']) expect(text).not.toContain(secret);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -237,8 +262,14 @@ describe('web client: operations', () => {
     await page.getByLabel('År').selectOption('2022');
     await page.getByRole('rowheader', { name: 'Summa 2022, 1 insats' }).waitFor();
     // The 2022 summary's row, in the order released; the totals below add up every substance.
-    await page.locator('tbody').getByRole('cell', { name: /^Kokain 12 g; Kontanter \(misstänkt brottsvinst\) 18\s400 kr$/ }).waitFor();
-    await page.locator('tfoot').getByRole('cell', { name: /Kokain 12 g$/ }).waitFor();
+    await page
+      .locator('tbody')
+      .getByRole('cell', { name: /^Kokain 12 g; Kontanter \(misstänkt brottsvinst\) 18\s400 kr$/ })
+      .waitFor();
+    await page
+      .locator('tfoot')
+      .getByRole('cell', { name: /Kokain 12 g$/ })
+      .waitFor();
     await page.getByLabel('År').selectOption('2019');
     await page.getByText('Inga insatsresultat för 2019. Resultaten visas här när polisen har genomfört en insats').waitFor();
 

@@ -100,7 +100,9 @@ describe('web client: the citizen promise', () => {
     await page.getByRole('link', { name: 'Digital ärendeöverlämning mellan polis och socialtjänst' }).click();
     await page.getByRole('heading', { level: 1, name: 'Digital ärendeöverlämning mellan polis och socialtjänst' }).waitFor();
     const history = page.getByRole('table').first();
-    await history.getByRole('cell', { name: 'Planerad → Hindrad · Framsteg 40 % · Skäl: Väntar på juridisk bedömning av personuppgiftsbehandlingen.' }).waitFor();
+    await history
+      .getByRole('cell', { name: 'Planerad → Hindrad · Framsteg 40 % · Skäl: Väntar på juridisk bedömning av personuppgiftsbehandlingen.' })
+      .waitFor();
     await page.getByText('Utveckla informationsutbytet och samverkan kring insatser för unga', { exact: false }).waitFor();
     // A manager reads; reporting needs promise_action:update.
     expect(await page.getByRole('button', { name: 'Registrera aktivitet' }).count()).toBe(0);
@@ -132,9 +134,17 @@ describe('web client: the citizen promise', () => {
     await page.getByLabel('Datum').fill('2022-09-14');
     await page.getByRole('button', { name: 'Registrera', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Aktiviteten är registrerad' }).waitFor();
-    const activities = await api.db.query(`SELECT kind, to_char(occurred_on, 'YYYY-MM-DD') AS on, place, metrics, source FROM activities WHERE action_id = $1`, [id]);
-    expect(activities).toEqual([{ kind: 'safety_walk', on: '2022-09-14', place: 'Hammarlunden', metrics: { participants: 18, findings: 5 }, source: 'manual' }]);
-    await page.getByRole('cell', { name: /Deltagare: 18/ }).getByText(/Iakttagelser: 5/).waitFor();
+    const activities = await api.db.query(
+      `SELECT kind, to_char(occurred_on, 'YYYY-MM-DD') AS on, place, metrics, source FROM activities WHERE action_id = $1`,
+      [id],
+    );
+    expect(activities).toEqual([
+      { kind: 'safety_walk', on: '2022-09-14', place: 'Hammarlunden', metrics: { participants: 18, findings: 5 }, source: 'manual' },
+    ]);
+    await page
+      .getByRole('cell', { name: /Deltagare: 18/ })
+      .getByText(/Iakttagelser: 5/)
+      .waitFor();
 
     await page.getByRole('button', { name: 'Ändra status och framsteg' }).click();
     // Someone else changes the action meanwhile: the save is refused (412) and the page shows the new version.
@@ -158,7 +168,13 @@ describe('web client: the citizen promise', () => {
        WHERE e.action_id = $1 ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`,
       [id],
     );
-    expect(event).toEqual({ kind: 'status_changed', from_status: 'in_progress', to_status: 'done', note: 'Sista vandringen för perioden är genomförd.', email: 'trygghet@hammaro.test' });
+    expect(event).toEqual({
+      kind: 'status_changed',
+      from_status: 'in_progress',
+      to_status: 'done',
+      note: 'Sista vandringen för perioden är genomförd.',
+      email: 'trygghet@hammaro.test',
+    });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
@@ -176,7 +192,10 @@ describe('web client: the citizen promise', () => {
     await chef.getByText('Utkast', { exact: true }).waitFor();
     await chef.getByRole('button', { name: 'Godkänn för kommunen' }).click();
     await chef.getByRole('status').filter({ hasText: 'Du har godkänt uppföljningen för kommunen.' }).waitFor();
-    await chef.getByTestId('approval-municipality').getByText(/Godkänd av Per Olsson/).waitFor();
+    await chef
+      .getByTestId('approval-municipality')
+      .getByText(/Godkänd av Per Olsson/)
+      .waitFor();
     expect(await chef.getByRole('button', { name: /Godkänn för/ }).count()).toBe(0);
     expect(await seriousA11yViolations(chef)).toEqual([]);
     const [followUp] = await api.db.query(`SELECT f.id, f.status FROM follow_ups f WHERE f.promise_id = $1 AND f.year = 2022 AND f.half IS NULL`, [promiseId]);
@@ -188,8 +207,14 @@ describe('web client: the citizen promise', () => {
     await commander.getByRole('link', { name: 'Uppföljning 2022' }).click();
     await commander.getByTestId('approval-police').getByText('Inte godkänd än').waitFor();
     await commander.getByRole('button', { name: 'Godkänn för polisen' }).click();
-    await commander.getByTestId('approval-police').getByText(/Godkänd av Helena Strand/).waitFor();
-    await commander.getByTestId('approval-municipality').getByText(/Godkänd av Per Olsson/).waitFor();
+    await commander
+      .getByTestId('approval-police')
+      .getByText(/Godkänd av Helena Strand/)
+      .waitFor();
+    await commander
+      .getByTestId('approval-municipality')
+      .getByText(/Godkänd av Per Olsson/)
+      .waitFor();
     await commander.getByText('Godkänd och låst', { exact: true }).waitFor();
     // Frozen: nothing left to write or approve.
     expect(await commander.getByRole('heading', { name: 'Skriv uppföljningen' }).count()).toBe(0);
@@ -233,12 +258,21 @@ describe('web client: the citizen promise', () => {
 
     // The printable page, fetched with the signed-in client and opened from the browser.
     await page.getByRole('button', { name: 'Utskriftsversion (HTML)' }).click();
-    const [printable] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Öppna utskriftsversionen för 2021 (ny flik)' }).click()]);
+    const [printable] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'Öppna utskriftsversionen för 2021 (ny flik)' }).click(),
+    ]);
     await printable.getByRole('heading', { level: 1, name: 'Uppföljning av medborgarlöftet 2021' }).waitFor();
     await printable.close();
 
     const formats = (await api.auditEvents('promise.report_export')).map((e) => e.details);
-    expect(formats).toEqual(expect.arrayContaining([{ year: 2021, format: 'json' }, { year: 2021, format: 'csv' }, { year: 2021, format: 'html' }]));
+    expect(formats).toEqual(
+      expect.arrayContaining([
+        { year: 2021, format: 'json' },
+        { year: 2021, format: 'csv' },
+        { year: 2021, format: 'html' },
+      ]),
+    );
     await page.close();
   });
 

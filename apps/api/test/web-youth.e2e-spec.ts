@@ -151,7 +151,10 @@ describe('web client: youth cases', () => {
       [caseId],
     );
     expect(recorded).toEqual({
-      signers: [{ name: 'Sara Lindgren', role: 'guardian' }, { name: 'Ella Lindgren', role: 'young_person' }],
+      signers: [
+        { name: 'Sara Lindgren', role: 'guardian' },
+        { name: 'Ella Lindgren', role: 'young_person' },
+      ],
       categories: ['basic', 'school', 'plan'],
       to_police: true,
       valid_until: addDays(today, 180),
@@ -167,7 +170,11 @@ describe('web client: youth cases', () => {
     await status.getByRole('button', { name: 'Byt status' }).click();
     await page.getByText('Ärendet har status Kartläggning.').waitFor();
     expect((await api.db.query('SELECT status FROM youth_cases WHERE id = $1', [caseId]))[0].status).toBe('mapping');
-    expect((await api.auditEvents('youth_case.mapping')).at(-1)!.details).toEqual({ from: 'assessment', to: 'mapping', reason: 'Samtycke finns; kartläggningen börjar.' });
+    expect((await api.auditEvents('youth_case.mapping')).at(-1)!.details).toEqual({
+      from: 'assessment',
+      to: 'mapping',
+      reason: 'Samtycke finns; kartläggningen börjar.',
+    });
 
     // A plan item, then its follow-up: done.
     await page.getByText('Ny uppgift i planen', { exact: true }).click();
@@ -179,7 +186,10 @@ describe('web client: youth cases', () => {
     await planForm.getByRole('button', { name: 'Lägg till uppgiften' }).click();
     await page.getByText('Uppgiften är tillagd.').waitFor();
     await page.getByText('Närvaroplan med mentor, avstämning varje fredag').first().waitFor();
-    const [item] = await api.db.query(`SELECT goal, owner_description, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM youth_plan_items WHERE case_id = $1`, [caseId]);
+    const [item] = await api.db.query(
+      `SELECT goal, owner_description, to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM youth_plan_items WHERE case_id = $1`,
+      [caseId],
+    );
     expect(item).toEqual({ goal: 'Regelbunden skolgång', owner_description: 'Mentor på Hammarö skola', due_on: addDays(today, 21), status: 'open' });
     await page.getByText('Ändra uppgiften: Regelbunden skolgång').click();
     const change = formWith(page, 'Spara ändringen');
@@ -239,7 +249,10 @@ describe('web client: youth cases', () => {
     const page = await signIn('polis@karlstad.polisen.test');
     await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
     expect(await page.getByRole('link', { name: 'Öppna nytt ärende' }).count()).toBe(0);
-    await page.getByRole('row', { name: /Ella Lindgren/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Ella Lindgren/ })
+      .getByRole('link')
+      .click();
     await page.getByText('Du ser det här ärendet genom delning.', { exact: false }).waitFor();
     const shared = await page.getByText('Du ser det här ärendet genom delning.', { exact: false }).textContent();
     expect(shared).toContain('Skola och sysselsättning');
@@ -300,7 +313,11 @@ describe('web client: youth cases', () => {
     const [entry] = await api.db.query('SELECT category, visibility, body FROM youth_entries WHERE case_id = $1', [report.id]);
     expect(entry).toEqual({ category: 'family', visibility: 'owner', body: 'Barnet var ute ensamt kl. 02 i Skoghall och berättade om bråk hemma.' });
     // Only one report: the refused one (an adult) left nothing behind.
-    expect(await api.db.query(`SELECT 1 FROM youth_cases WHERE form = 'report_of_concern' AND created_by = (SELECT id FROM users WHERE email = 'polis@karlstad.polisen.test') AND created_at > now() - interval '1 hour'`)).toHaveLength(1);
+    expect(
+      await api.db.query(
+        `SELECT 1 FROM youth_cases WHERE form = 'report_of_concern' AND created_by = (SELECT id FROM users WHERE email = 'polis@karlstad.polisen.test') AND created_at > now() - interval '1 hour'`,
+      ),
+    ).toHaveLength(1);
 
     await page.goto(`${base}/youth-cases/${report.id}`);
     await page.getByText('Sidan finns inte, eller så har du inte behörighet att se den.').waitFor();
@@ -313,7 +330,10 @@ describe('web client: youth cases', () => {
   it('social worker: a disclosure under OSL 10 kap 18 a § is refused until its three conditions are attested', async () => {
     const page = await signIn('socialsekreterare@hammaro.test');
     await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
-    await page.getByRole('row', { name: /Oscar Holm/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Oscar Holm/ })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: 'Utlämnanden' }).waitFor();
     const [{ id: oscar }] = await api.db.query(`SELECT c.id FROM youth_cases c WHERE c.form = 'sig'`);
     const before = (await api.db.query('SELECT id FROM youth_disclosures WHERE case_id = $1', [oscar])).length;
@@ -326,7 +346,9 @@ describe('web client: youth cases', () => {
     await criteria.waitFor();
     await disclosure.getByLabel('Mottagare', { exact: true }).selectOption({ label: 'Lokalpolisområde Karlstad' });
     await disclosure.getByRole('checkbox', { name: 'Brott och misstankar om brott (GDPR art. 10)' }).check();
-    await disclosure.getByLabel('Motivering: varför detta utlämnande, på denna grund, nu').fill('Oscar har setts med vapen i Skoghall; polisen behöver veta för att kunna förebygga.');
+    await disclosure
+      .getByLabel('Motivering: varför detta utlämnande, på denna grund, nu')
+      .fill('Oscar har setts med vapen i Skoghall; polisen behöver veta för att kunna förebygga.');
     await disclosure.getByRole('button', { name: 'Registrera utlämnandet' }).click();
     await disclosure.getByText('must be attested', { exact: false }).first().waitFor();
     for (const criterion of [

@@ -32,7 +32,8 @@ describe('youth cases', () => {
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, who: string, body?: unknown, headers?: Record<string, string>) =>
     api.call(method, `/api/v1${url}`, { token: token[who], body, headers });
   const etag = async (caseId: string) => (await call('GET', `/youth-cases/${caseId}`, 'worker')).headers.etag as string;
-  const move = async (caseId: string, to: string, who = 'worker') => call('POST', `/youth-cases/${caseId}/transition`, who, { to }, { 'if-match': await etag(caseId) });
+  const move = async (caseId: string, to: string, who = 'worker') =>
+    call('POST', `/youth-cases/${caseId}/transition`, who, { to }, { 'if-match': await etag(caseId) });
   const openCase = async (number: string, name: string, form = 'sspf', extra: Record<string, unknown> = {}) => {
     const subject = await call('POST', '/youth-subjects', 'worker', { personalNumber: number, name });
     expect(subject.status).toBe(201);
@@ -42,17 +43,29 @@ describe('youth cases', () => {
   };
   const consent = (caseId: string, body: Record<string, unknown>) =>
     call('POST', `/youth-cases/${caseId}/consents`, 'worker', {
-      signers: [{ name: 'Maria Nyström', role: 'guardian' }, { name: 'Elias Nyström', role: 'young_person' }],
-      organisationIds: [id.police], categories: ['school', 'plan'], signedOn: addDays(today, -10), validFrom: addDays(today, -10), validUntil: addDays(today, 60),
+      signers: [
+        { name: 'Maria Nyström', role: 'guardian' },
+        { name: 'Elias Nyström', role: 'young_person' },
+      ],
+      organisationIds: [id.police],
+      categories: ['school', 'plan'],
+      signedOn: addDays(today, -10),
+      validFrom: addDays(today, -10),
+      validUntil: addDays(today, 60),
       ...body,
     });
 
   beforeAll(async () => {
     api = await TestApi.start();
     for (const [who, email] of Object.entries({
-      worker: 'socialsekreterare@hammaro.test', chief: 'socialchef@hammaro.test', police: 'polis@karlstad.polisen.test',
-      commander: 'insatschef@karlstad.polisen.test', licensing: 'alkohol@hammaro.test', manager: 'chef@hammaro.test',
-    })) token[who] = await api.token(email);
+      worker: 'socialsekreterare@hammaro.test',
+      chief: 'socialchef@hammaro.test',
+      police: 'polis@karlstad.polisen.test',
+      commander: 'insatschef@karlstad.polisen.test',
+      licensing: 'alkohol@hammaro.test',
+      manager: 'chef@hammaro.test',
+    }))
+      token[who] = await api.token(email);
     id.police = await api.organisationId('Lokalpolisområde Karlstad');
     id.municipality = await api.organisationId('Hammarö kommun');
     id.worker = await api.userId('socialsekreterare@hammaro.test');
@@ -65,7 +78,10 @@ describe('youth cases', () => {
   });
 
   it('registers a young person only with a valid personnummer or samordningsnummer, stored encrypted, shown masked', async () => {
-    const bad = await call('POST', '/youth-subjects', 'worker', { personalNumber: elias.number.slice(0, -1) + ((Number(elias.number.at(-1)) + 1) % 10), name: 'Elias Nyström' });
+    const bad = await call('POST', '/youth-subjects', 'worker', {
+      personalNumber: elias.number.slice(0, -1) + ((Number(elias.number.at(-1)) + 1) % 10),
+      name: 'Elias Nyström',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('personalNumber');
     const created = await call('POST', '/youth-subjects', 'worker', { personalNumber: elias.number, name: 'Elias Nyström' });
@@ -79,12 +95,17 @@ describe('youth cases', () => {
     // A coordination number: the day of birth plus 60.
     const coordinationDate = addDays(addMonths(today, -12 * 16), -3);
     const nine = `${coordinationDate.slice(2, 4)}${coordinationDate.slice(5, 7)}${String(Number(coordinationDate.slice(8)) + 60)}412`;
-    const samordning = await call('POST', '/youth-subjects', 'worker', { personalNumber: `${coordinationDate.slice(0, 2)}${nine}${luhnCheckDigit(nine)}`, name: 'Amir Haddad' });
+    const samordning = await call('POST', '/youth-subjects', 'worker', {
+      personalNumber: `${coordinationDate.slice(0, 2)}${nine}${luhnCheckDigit(nine)}`,
+      name: 'Amir Haddad',
+    });
     expect(samordning.status).toBe(201);
     expect(samordning.body).toMatchObject({ coordinationNumber: true, birthDate: coordinationDate });
 
     // At rest there is neither the number nor the name in plain text, in any table.
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM youth_subjects s WHERE s::text LIKE '%' || $1 || '%' OR s::text LIKE '%Elias%'`, [elias.canonical]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM youth_subjects s WHERE s::text LIKE '%' || $1 || '%' OR s::text LIKE '%Elias%'`, [
+      elias.canonical,
+    ]);
     expect(n).toBe(0);
     expect(await plainTextHits(elias.canonical)).toEqual([]);
     expect(await plainTextHits(elias.canonical.slice(2))).toEqual([]);
@@ -111,12 +132,23 @@ describe('youth cases', () => {
     const adult = personalNumber(22, '311');
     const subject = await call('POST', '/youth-subjects', 'worker', { personalNumber: adult.number, name: 'Viktor Ahl' });
     const tooOld = await call('POST', '/youth-cases', 'worker', { subjectId: subject.body.id, form: 'sspf' });
-    expect(tooOld.body.errors).toEqual([coded('form', 'youth_case.form_age', { form: 'SSPF – skola, socialtjänst, polis, fritid', minAge: 12, maxAge: 18, age: 22 })]);
+    expect(tooOld.body.errors).toEqual([
+      coded('form', 'youth_case.form_age', { form: 'SSPF – skola, socialtjänst, polis, fritid', minAge: 12, maxAge: 18, age: 22 }),
+    ]);
 
-    const opened = await call('POST', '/youth-cases', 'worker', { subjectId: id.elias, form: 'sspf', riskFactors: ['truancy', 'risky_peers', 'drugs', 'crime'], reviewOn: addDays(today, 30) });
+    const opened = await call('POST', '/youth-cases', 'worker', {
+      subjectId: id.elias,
+      form: 'sspf',
+      riskFactors: ['truancy', 'risky_peers', 'drugs', 'crime'],
+      reviewOn: addDays(today, 30),
+    });
     expect(opened.status).toBe(201);
     id.case = opened.body.id;
-    expect(opened.body).toMatchObject({ status: 'concern_raised', access: { owner: true }, subject: { name: 'Elias Nyström', personalNumber: `${elias.canonical.slice(0, 8)}-****` } });
+    expect(opened.body).toMatchObject({
+      status: 'concern_raised',
+      access: { owner: true },
+      subject: { name: 'Elias Nyström', personalNumber: `${elias.canonical.slice(0, 8)}-****` },
+    });
     expect(opened.body.riskFactors.map((r: { key: string }) => r.key)).toEqual(['truancy', 'risky_peers', 'drugs', 'crime']);
     // The steps the case can take from here, for the screens to offer (the transition still decides).
     expect(opened.body.nextStatuses).toEqual(['assessment', 'closed']);
@@ -130,10 +162,34 @@ describe('youth cases', () => {
     expect((await call('GET', '/youth-cases', 'police')).body.items).toEqual([]);
     expect((await call('GET', '/youth-cases', 'licensing')).status).toBe(403);
 
-    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'shared', occurredOn: addDays(today, -5), body: 'Skolan rapporterar 40 % frånvaro.' });
-    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'health', visibility: 'shared', occurredOn: addDays(today, -4), body: 'Oro för cannabisbruk.' });
-    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'owner', occurredOn: addDays(today, -3), body: 'Intern bedömning av skolsituationen.' });
-    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', { kind: 'journal', category: 'offences', visibility: 'shared', occurredOn: addDays(today, -2), body: 'Uppgift om snatteri i centrum.' });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', {
+      kind: 'journal',
+      category: 'school',
+      visibility: 'shared',
+      occurredOn: addDays(today, -5),
+      body: 'Skolan rapporterar 40 % frånvaro.',
+    });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', {
+      kind: 'journal',
+      category: 'health',
+      visibility: 'shared',
+      occurredOn: addDays(today, -4),
+      body: 'Oro för cannabisbruk.',
+    });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', {
+      kind: 'journal',
+      category: 'school',
+      visibility: 'owner',
+      occurredOn: addDays(today, -3),
+      body: 'Intern bedömning av skolsituationen.',
+    });
+    await call('POST', `/youth-cases/${id.case}/entries`, 'worker', {
+      kind: 'journal',
+      category: 'offences',
+      visibility: 'shared',
+      occurredOn: addDays(today, -2),
+      body: 'Uppgift om snatteri i centrum.',
+    });
     const assessed = await move(id.case, 'assessment');
     expect(assessed.body).toMatchObject({ status: 'assessment', nextStatuses: ['awaiting_consent', 'mapping', 'closed'] });
     expect((await move(id.case, 'mapping')).body.errors).toEqual([coded('to', 'youth_case.consent_needed')]);
@@ -168,7 +224,17 @@ describe('youth cases', () => {
     expect(entries.body.items.map((e: { body: string }) => e.body)).toEqual(['Skolan rapporterar 40 % frånvaro.']);
     expect((await call('GET', '/youth-cases', 'police')).body.items.map((c: { id: string }) => c.id)).toEqual([id.case]);
     // Reading is not changing: the police cannot write in the case, nor see its consents.
-    expect((await call('POST', `/youth-cases/${id.case}/entries`, 'police', { kind: 'journal', category: 'school', visibility: 'shared', occurredOn: today, body: 'Polisens anteckning' })).status).toBe(403);
+    expect(
+      (
+        await call('POST', `/youth-cases/${id.case}/entries`, 'police', {
+          kind: 'journal',
+          category: 'school',
+          visibility: 'shared',
+          occurredOn: today,
+          body: 'Polisens anteckning',
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('GET', `/youth-cases/${id.case}/consents`, 'police')).status).toBe(403);
 
     // Every read is an audit event, with what it covered.
@@ -180,35 +246,72 @@ describe('youth cases', () => {
   });
 
   it('keeps a plan with owners and due dates as deadlines, and meetings whose minutes become entries', async () => {
-    const item = await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', { goal: 'Regelbunden skolgång', task: 'Närvaroplan med mentor', ownerUserId: id.policeUser, dueOn: addDays(today, 14) });
+    const item = await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', {
+      goal: 'Regelbunden skolgång',
+      task: 'Närvaroplan med mentor',
+      ownerUserId: id.policeUser,
+      dueOn: addDays(today, 14),
+    });
     expect(item.status).toBe(201); // the police are covered for `plan` by the consent
     const [deadline] = await api.db.query(`SELECT kind, responsible_user_id, status FROM deadlines WHERE resource_id = $1`, [item.body.id]);
     expect(deadline).toEqual({ kind: 'youth_plan_item', responsible_user_id: id.policeUser, status: 'open' });
-    expect((await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', { goal: 'Fritid', task: 'Prova på fotboll', dueOn: addDays(today, 7) })).body.errors[0].field).toBe('ownerUserId');
-    const done = await call('PATCH', `/youth-cases/${id.case}/plan-items/${item.body.id}`, 'worker', { status: 'done' }, { 'if-match': `"${item.body.version}"` });
+    expect(
+      (await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', { goal: 'Fritid', task: 'Prova på fotboll', dueOn: addDays(today, 7) })).body
+        .errors[0].field,
+    ).toBe('ownerUserId');
+    const done = await call(
+      'PATCH',
+      `/youth-cases/${id.case}/plan-items/${item.body.id}`,
+      'worker',
+      { status: 'done' },
+      { 'if-match': `"${item.body.version}"` },
+    );
     expect(done.body.status).toBe('done');
     expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [item.body.id]))[0].status).toBe('met');
-    expect((await call('PATCH', `/youth-cases/${id.case}/plan-items/${item.body.id}`, 'worker', { status: 'open' }, { 'if-match': `"${item.body.version}"` })).status).toBe(412);
+    expect(
+      (await call('PATCH', `/youth-cases/${id.case}/plan-items/${item.body.id}`, 'worker', { status: 'open' }, { 'if-match': `"${item.body.version}"` }))
+        .status,
+    ).toBe(412);
     expect((await call('GET', `/youth-cases/${id.case}/plan-items`, 'police')).body.map((p: { task: string }) => p.task)).toEqual(['Närvaroplan med mentor']);
 
-    const meeting = await call('POST', `/youth-cases/${id.case}/meetings`, 'worker', { kind: 'network', plannedAt: `${addDays(today, 3)}T14:00:00+01:00`, attendees: 'Elias, vårdnadshavare, mentor, kontaktpolis' });
+    const meeting = await call('POST', `/youth-cases/${id.case}/meetings`, 'worker', {
+      kind: 'network',
+      plannedAt: `${addDays(today, 3)}T14:00:00+01:00`,
+      attendees: 'Elias, vårdnadshavare, mentor, kontaktpolis',
+    });
     expect(meeting.status).toBe(201);
     const minutes = await call('POST', `/youth-cases/${id.case}/meetings/${meeting.body.id}/minutes`, 'worker', {
-      category: 'plan', visibility: 'shared', occurredOn: addDays(today, 3), body: 'Överenskommelse om närvaroplan och uppföljning om sex veckor.',
+      category: 'plan',
+      visibility: 'shared',
+      occurredOn: addDays(today, 3),
+      body: 'Överenskommelse om närvaroplan och uppföljning om sex veckor.',
     });
     expect(minutes.body).toMatchObject({ heldOn: addDays(today, 3), minutesEntryId: expect.any(String) });
-    expect((await call('POST', `/youth-cases/${id.case}/meetings/${meeting.body.id}/minutes`, 'worker', { category: 'plan', visibility: 'shared', occurredOn: today, body: 'Igen.' })).status).toBe(409);
+    expect(
+      (
+        await call('POST', `/youth-cases/${id.case}/meetings/${meeting.body.id}/minutes`, 'worker', {
+          category: 'plan',
+          visibility: 'shared',
+          occurredOn: today,
+          body: 'Igen.',
+        })
+      ).status,
+    ).toBe(409);
     expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_id = $1`, [meeting.body.id]))[0].status).toBe('met');
     const shared = await call('GET', `/youth-cases/${id.case}/entries`, 'police');
     expect(shared.body.items.map((e: { kind: string }) => e.kind)).toContain('meeting_minutes');
   });
 
   it('cuts access the moment the consent is withdrawn and tells the participants', async () => {
-    const withdrawn = await call('POST', `/youth-cases/${id.case}/consents/${id.consent}/withdraw`, 'worker', { reason: 'Vårdnadshavaren återkallade samtycket per telefon.' });
+    const withdrawn = await call('POST', `/youth-cases/${id.case}/consents/${id.consent}/withdraw`, 'worker', {
+      reason: 'Vårdnadshavaren återkallade samtycket per telefon.',
+    });
     expect(withdrawn.body).toMatchObject({ state: 'withdrawn', withdrawalReason: 'Vårdnadshavaren återkallade samtycket per telefon.' });
     expect((await call('GET', `/youth-cases/${id.case}`, 'police')).status).toBe(404);
     expect((await call('GET', `/youth-cases/${id.case}/entries`, 'police')).status).toBe(404);
-    const told = await api.db.query(`SELECT user_id, title FROM notifications WHERE kind = 'youth_consent_withdrawn' AND resource_id = $1 ORDER BY user_id`, [id.case]);
+    const told = await api.db.query(`SELECT user_id, title FROM notifications WHERE kind = 'youth_consent_withdrawn' AND resource_id = $1 ORDER BY user_id`, [
+      id.case,
+    ]);
     expect(told.map((n: { user_id: string }) => n.user_id).sort()).toEqual([id.worker, id.policeUser].sort());
     expect(told[0].title).toMatch(/^Samtycke återkallat – ungdomsärende UÄ-/);
     expect(told[0].title).not.toContain('Elias');
@@ -229,9 +332,12 @@ describe('youth cases', () => {
   it('discloses to the police under OSL 10 kap 18 a § only with its conditions met, and records it', async () => {
     const disclose = (body: Record<string, unknown>, who = 'worker') =>
       call('POST', `/youth-cases/${id.case}/disclosures`, who, {
-        ground: 'osl_10_18a', toOrganisationId: id.police, categories: ['offences', 'leisure'],
+        ground: 'osl_10_18a',
+        toOrganisationId: id.police,
+        categories: ['offences', 'leisure'],
         justification: 'Uppgifter om att Elias rekryteras till narkotikaförsäljning i centrum.',
-        criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true }, ...body,
+        criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true },
+        ...body,
       });
     expect((await disclose({ toOrganisationId: id.municipality })).body.errors).toEqual([coded('toOrganisationId', 'disclosure.osl_18a_police_only')]);
     expect((await disclose({ criteria: { riskOfCriminality: true, helpsPrevent: false, noConflictWithMeasures: true } })).body.errors).toEqual([
@@ -252,7 +358,10 @@ describe('youth cases', () => {
     const older = personalNumber(21, '322');
     const { caseId } = await openCase(older.number, 'Oscar Holm', 'sig');
     const tooOld = await call('POST', `/youth-cases/${caseId}/disclosures`, 'worker', {
-      ground: 'osl_10_18a', toOrganisationId: id.police, categories: ['offences'], justification: 'Risk för fortsatt brottslighet i gruppen.',
+      ground: 'osl_10_18a',
+      toOrganisationId: id.police,
+      categories: ['offences'],
+      justification: 'Risk för fortsatt brottslighet i gruppen.',
       criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true },
     });
     expect(tooOld.body.errors).toEqual([coded('ground', 'disclosure.osl_18a_age', { underAge: 21 })]);
@@ -261,7 +370,11 @@ describe('youth cases', () => {
   it('takes a report of concern from the police into social services, which the police then cannot read', async () => {
     const child = personalNumber(13, '286');
     const report = await call('POST', '/youth-cases/reports-of-concern', 'police', {
-      collaborationId: id.collaboration, personalNumber: child.number, name: 'Lova Berg', category: 'family', observedOn: addDays(today, -1),
+      collaborationId: id.collaboration,
+      personalNumber: child.number,
+      name: 'Lova Berg',
+      category: 'family',
+      observedOn: addDays(today, -1),
       concern: 'Lova anträffades ensam vid busstationen kl. 01.30 och ville inte gå hem.',
     });
     expect(report.status).toBe(201);
@@ -275,17 +388,38 @@ describe('youth cases', () => {
     expect(await api.db.query(`SELECT user_id FROM notifications WHERE kind = 'youth_report_of_concern'`)).toEqual([{ user_id: chief }]);
     const entries = await call('GET', `/youth-cases/${created.id}/entries`, 'worker');
     expect(entries.body.items[0]).toMatchObject({ category: 'family', visibility: 'owner', authorId: id.policeUser });
-    expect((await call('POST', '/youth-cases/reports-of-concern', 'worker', { collaborationId: id.collaboration, personalNumber: child.number, name: 'X', category: 'family', observedOn: today, concern: 'Socialtjänsten kan inte anmäla till sig själv.' })).status).toBe(403);
+    expect(
+      (
+        await call('POST', '/youth-cases/reports-of-concern', 'worker', {
+          collaborationId: id.collaboration,
+          personalNumber: child.number,
+          name: 'X',
+          category: 'family',
+          observedOn: today,
+          concern: 'Socialtjänsten kan inte anmäla till sig själv.',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('gives managers the case’s access log and the subject’s register extract', async () => {
     const log = await call('GET', `/youth-cases/${id.case}/access-log?limit=200`, 'chief');
     expect(log.status).toBe(200);
     const actions = log.body.items.map((e: { action: string }) => e.action);
-    for (const action of ['youth_case.create', 'youth_case.read', 'youth_case.list', 'youth_consent.record', 'youth_consent.withdraw', 'youth_disclosure.record', 'youth_subject.reveal']) {
+    for (const action of [
+      'youth_case.create',
+      'youth_case.read',
+      'youth_case.list',
+      'youth_consent.record',
+      'youth_consent.withdraw',
+      'youth_disclosure.record',
+      'youth_subject.reveal',
+    ]) {
       expect(actions).toContain(action);
     }
-    expect(log.body.items.some((e: { actorOrganisation: string; action: string }) => e.action === 'youth_case.read' && e.actorOrganisation !== 'Hammarö kommun')).toBe(true);
+    expect(
+      log.body.items.some((e: { actorOrganisation: string; action: string }) => e.action === 'youth_case.read' && e.actorOrganisation !== 'Hammarö kommun'),
+    ).toBe(true);
     expect((await call('GET', `/youth-cases/${id.case}/access-log`, 'worker')).status).toBe(403);
 
     const extract = await call('GET', `/youth-subjects/${id.elias}/register-extract`, 'chief');
@@ -298,7 +432,7 @@ describe('youth cases', () => {
     expect(theCase.planItems).toHaveLength(1);
     expect(theCase.meetings).toHaveLength(1);
     expect((await call('GET', `/youth-subjects/${id.elias}/register-extract`, 'worker')).status).toBe(403);
-    expect((await api.auditEvents('youth_subject.register_extract'))).toHaveLength(1);
+    expect(await api.auditEvents('youth_subject.register_extract')).toHaveLength(1);
   });
 
   it('shows statistics as aggregates only, with groups under five suppressed', async () => {
@@ -317,8 +451,19 @@ describe('youth cases', () => {
   it('purges a closed case when its retention date comes: a tombstone without personal data remains', async () => {
     const hugo = personalNumber(16, '294');
     const { caseId, subjectId } = await openCase(hugo.number, 'Hugo Sandberg');
-    await call('POST', `/youth-cases/${caseId}/entries`, 'worker', { kind: 'journal', category: 'school', visibility: 'owner', occurredOn: today, body: 'Hugo Sandberg har fullföljt terminen.' });
-    const task = await call('POST', `/youth-cases/${caseId}/plan-items`, 'worker', { goal: 'Skolgång', task: 'Närvaroplan', ownerDescription: 'Mentor', dueOn: addDays(today, 20) });
+    await call('POST', `/youth-cases/${caseId}/entries`, 'worker', {
+      kind: 'journal',
+      category: 'school',
+      visibility: 'owner',
+      occurredOn: today,
+      body: 'Hugo Sandberg har fullföljt terminen.',
+    });
+    const task = await call('POST', `/youth-cases/${caseId}/plan-items`, 'worker', {
+      goal: 'Skolgång',
+      task: 'Närvaroplan',
+      ownerDescription: 'Mentor',
+      dueOn: addDays(today, 20),
+    });
     expect((await move(caseId, 'closed')).status).toBe(403); // only a manager closes
     const closed = await call('POST', `/youth-cases/${caseId}/transition`, 'chief', { to: 'closed' }, { 'if-match': await etag(caseId) });
     const purgeOn = `${Number(today.slice(0, 4)) + 6}-01-01`;
@@ -354,7 +499,9 @@ describe('youth cases', () => {
 
   /** Tables whose rows, as text, contain `needle` — the plain value must be nowhere. */
   async function plainTextHits(needle: string): Promise<string[]> {
-    const tables = await api.db.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const tables = await api.db.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
     const hits: string[] = [];
     for (const { table_name: table } of tables) {
       const [row] = await api.db.query(`SELECT 1 FROM "${table}" t WHERE t::text LIKE '%' || $1 || '%' LIMIT 1`, [needle]);

@@ -36,39 +36,61 @@ export function App() {
   const { me, restoring, can, signOut } = useSession();
   const { t, i18n } = useTranslation();
   // The public page of a promise needs no account (it is what the promise publishes).
-  if (useMatch('/public/promises/:id')) return <main id="main"><Suspense fallback={<Loading />}><PublicPromise /></Suspense></main>;
-  if (restoring) return <main><Loading /></main>;
+  if (useMatch('/public/promises/:id'))
+    return (
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <PublicPromise />
+        </Suspense>
+      </main>
+    );
+  if (restoring)
+    return (
+      <main>
+        <Loading />
+      </main>
+    );
   if (!me) return <SignIn />;
   return (
     <div className="shell">
       <SkipLink href="#main">{t('app.skip')}</SkipLink>
       <header className="topbar">
-        <Link to="/" className="brand">{t('app.name')}</Link>
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
         <nav aria-label={t('app.menu')}>
           <ul>
             {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
-              <li key={n.to}><NavLink to={n.to} end={n.to === '/'}>{t(n.key)}</NavLink></li>
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.to === '/'}>
+                  {t(n.key)}
+                </NavLink>
+              </li>
             ))}
           </ul>
         </nav>
         <Paragraph data-size="sm">{me.user.displayName}</Paragraph>
-        <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>{t('app.language')}</Button>
-        <Button variant="secondary" data-size="sm" onClick={() => void signOut()}>{t('app.signOut')}</Button>
+        <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
+          {t('app.language')}
+        </Button>
+        <Button variant="secondary" data-size="sm" onClick={() => void signOut()}>
+          {t('app.signOut')}
+        </Button>
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/" element={<Home />} />
-          <Route path="/promise/*" element={<PromiseArea />} />
-          <Route path="/inspections/*" element={<InspectionsArea />} />
-          <Route path="/youth-cases/*" element={<YouthArea />} />
-          <Route path="/operations/*" element={<OperationsArea />} />
-          <Route path="/operation-summaries" element={<OperationSummaries />} />
-          <Route path="/notifications" element={<Notifications />} />
-          <Route path="/admin/*" element={<AdminArea />} />
-          <Route path="/audit" element={<AuditArea />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/promise/*" element={<PromiseArea />} />
+            <Route path="/inspections/*" element={<InspectionsArea />} />
+            <Route path="/youth-cases/*" element={<YouthArea />} />
+            <Route path="/operations/*" element={<OperationsArea />} />
+            <Route path="/operation-summaries" element={<OperationSummaries />} />
+            <Route path="/notifications" element={<Notifications />} />
+            <Route path="/admin/*" element={<AdminArea />} />
+            <Route path="/audit" element={<AuditArea />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
         </Suspense>
       </main>
     </div>

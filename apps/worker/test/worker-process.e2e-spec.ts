@@ -45,8 +45,6 @@ describe('the worker process', () => {
   it('stops with one line naming a malformed variable', async () => {
     const worker = AppProcess.start('worker', { ...configAsEnv(env.config), SHUTDOWN_TIMEOUT_MS: 'soon' });
     expect(await worker.exited).toEqual({ code: 1, signal: null });
-    expect(worker.text).toBe(
-      'samverkan-worker: Invalid configuration: SHUTDOWN_TIMEOUT_MS must be an integer number (got "soon")\n',
-    );
+    expect(worker.text).toBe('samverkan-worker: Invalid configuration: SHUTDOWN_TIMEOUT_MS must be an integer number (got "soon")\n');
   });
 });

@@ -127,8 +127,13 @@ export class AccessService {
    * in the caller's transaction, with one audit event per record. `by` is null for jobs (retention).
    * Returns how many were still active.
    */
-  async revokeGrants(by: Principal | null, grants: { ids: readonly string[] } | { resourceType: string; resourceId: string }, manager: EntityManager): Promise<number> {
-    const [where, params] = 'ids' in grants ? ['id = ANY($3::uuid[])', [grants.ids]] : ['resource_type = $3 AND resource_id = $4', [grants.resourceType, grants.resourceId]];
+  async revokeGrants(
+    by: Principal | null,
+    grants: { ids: readonly string[] } | { resourceType: string; resourceId: string },
+    manager: EntityManager,
+  ): Promise<number> {
+    const [where, params] =
+      'ids' in grants ? ['id = ANY($3::uuid[])', [grants.ids]] : ['resource_type = $3 AND resource_id = $4', [grants.resourceType, grants.resourceId]];
     const rows = await updateReturning<{ id: string; resource_type: string; resource_id: string }>(
       manager,
       `UPDATE record_grants SET revoked_at = $1, revoked_by = $2 WHERE ${where} AND revoked_at IS NULL RETURNING id, resource_type, resource_id`,
@@ -171,14 +176,7 @@ export class AccessService {
          AND ((grantee_type = 'user' AND grantee_id = $4)
            OR (grantee_type = 'unit' AND grantee_id = ANY($5::uuid[]))
            OR (grantee_type = 'organisation' AND grantee_id = ANY($6::uuid[])))`,
-      [
-        resourceType,
-        resourceId,
-        this.clock.now(),
-        principal.userId,
-        principal.memberships.map((m) => m.unitId),
-        principalOrganisations(principal),
-      ],
+      [resourceType, resourceId, this.clock.now(), principal.userId, principal.memberships.map((m) => m.unitId), principalOrganisations(principal)],
     );
   }
 

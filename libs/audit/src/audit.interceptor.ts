@@ -1,10 +1,4 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  HttpException,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, HttpException, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { requestContext, routeOf } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
@@ -39,9 +33,7 @@ export class AuditInterceptor implements NestInterceptor {
 
     return next.handle().pipe(
       concatMap((body) =>
-        needed()
-          ? from(this.audit.record({ action, resourceType: sensitiveType, resourceId, details: { route } })).pipe(map(() => body))
-          : [body],
+        needed() ? from(this.audit.record({ action, resourceType: sensitiveType, resourceId, details: { route } })).pipe(map(() => body)) : [body],
       ),
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;

@@ -87,9 +87,7 @@ export class AuditService implements AuditRecorder {
    * first event that does not match (altered, removed or inserted out of band).
    */
   async verify(): Promise<ChainVerification> {
-    const [result] = await this.dataSource.query<
-      { checked: number; broken_id: string | null; hash_ok: boolean | null; link_ok: boolean | null }[]
-    >(
+    const [result] = await this.dataSource.query<{ checked: number; broken_id: string | null; hash_ok: boolean | null; link_ok: boolean | null }[]>(
       `WITH chain AS (
          SELECT e.id, e.hash = audit_event_digest(e, e.prev_hash) AS hash_ok,
                 e.prev_hash = coalesce(lag(e.hash) OVER (ORDER BY e.id), '') AS link_ok

@@ -6,7 +6,15 @@ import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } fr
 import { ApiOk, ApiPage, QueueName } from '@samverkan/platform';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { DeadlineListQuery, DeadlineView, type FailedEmailView, type QueueCountsView, QueueHealthView, ReminderRule, ReplaceRulesRequest } from './deadlines.dto.js';
+import {
+  DeadlineListQuery,
+  DeadlineView,
+  type FailedEmailView,
+  type QueueCountsView,
+  QueueHealthView,
+  ReminderRule,
+  ReplaceRulesRequest,
+} from './deadlines.dto.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { ReminderRulesService } from './reminder-rules.service.js';
 
@@ -52,7 +60,10 @@ export class DeadlinesController {
   async queues(): Promise<QueueHealthView> {
     const counts = async (queue: Queue): Promise<QueueCountsView> => {
       const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-      return { name: queue.name, counts: { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 } };
+      return {
+        name: queue.name,
+        counts: { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 },
+      };
     };
     const [deadlines, notifications, [email]] = await Promise.all([
       counts(this.deadlineQueue),

@@ -81,7 +81,11 @@ export class DeadlinesService {
   }
 
   /** Closes every open deadline of these records (e.g. all of a case's when it closes); returns their ids. */
-  async closeAllFor(manager: EntityManager, resources: { resourceType: string; resourceIds: readonly string[] }[], status: 'met' | 'cancelled'): Promise<string[]> {
+  async closeAllFor(
+    manager: EntityManager,
+    resources: { resourceType: string; resourceIds: readonly string[] }[],
+    status: 'met' | 'cancelled',
+  ): Promise<string[]> {
     const closed: string[] = [];
     for (const { resourceType, resourceIds } of resources) {
       if (resourceIds.length === 0) continue;

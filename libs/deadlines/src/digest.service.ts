@@ -42,7 +42,10 @@ export class DigestService {
        GROUP BY u.id, u.display_name`,
       [now, horizon, SUPERVISOR_ROLES],
     );
-    const wantDigest = await this.notifications.withEmailMode(answering.map((row) => row.user_id), 'digest');
+    const wantDigest = await this.notifications.withEmailMode(
+      answering.map((row) => row.user_id),
+      'digest',
+    );
     // Stored in one transaction; each mail is queued once it commits (EmailService.store).
     const mails = await this.dataSource.transaction(async (manager) => {
       let stored = 0;

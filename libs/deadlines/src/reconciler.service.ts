@@ -25,10 +25,7 @@ export class ReconcilerService {
     let checked = 0;
     for (;;) {
       // Keyset pages of open deadlines; (deadline, rule, due version) already delivered are skipped.
-      const page = await this.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM deadlines WHERE status = 'open' AND id > $1 ORDER BY id LIMIT 1000`,
-        [after],
-      );
+      const page = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM deadlines WHERE status = 'open' AND id > $1 ORDER BY id LIMIT 1000`, [after]);
       if (page.length === 0) break;
       after = page[page.length - 1].id;
       const rows = await this.dataSource.query<(ReminderRule & { id: string; due_at: Date; due_version: number })[]>(

@@ -38,7 +38,16 @@ export class ReminderService {
 
   async deliver(job: ReminderJob): Promise<Delivery> {
     const [deadline] = await this.dataSource.query<
-      (ReminderRule & { id: string; title: string; kind: string; resource_type: string; resource_id: string; due_at: Date; due_version: number; status: string })[]
+      (ReminderRule & {
+        id: string;
+        title: string;
+        kind: string;
+        resource_type: string;
+        resource_id: string;
+        due_at: Date;
+        due_version: number;
+        status: string;
+      })[]
     >(
       `SELECT d.id, d.title, d.kind, d.resource_type, d.resource_id, d.due_at, d.due_version, d.status, r.key,
               r.anchor, r.offset_value AS "offsetValue", r.offset_unit AS "offsetUnit", r.recipient, r.active
@@ -70,10 +79,11 @@ export class ReminderService {
     };
     const delivered = await this.dataSource.transaction(async (manager) => {
       const select = 'SELECT * FROM deadlines WHERE id = $1';
-      const recipients = await manager.query<{ user_id: string }[]>(
-        escalation ? supervisorsSql(select, '$2', '$3') : answerersSql(select, '$2', '$3'),
-        [deadline.id, this.clock.now(), SUPERVISOR_ROLES],
-      );
+      const recipients = await manager.query<{ user_id: string }[]>(escalation ? supervisorsSql(select, '$2', '$3') : answerersSql(select, '$2', '$3'), [
+        deadline.id,
+        this.clock.now(),
+        SUPERVISOR_ROLES,
+      ]);
       let count = 0;
       for (const { user_id: userId } of recipients) {
         // The delivery row is the guard: only the first delivery to this person notifies.

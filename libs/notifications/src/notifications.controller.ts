@@ -2,14 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@samverkan/access';
 import { ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
-import {
-  MarkedReadView,
-  NotificationPreferencesView,
-  NotificationQuery,
-  NotificationView,
-  PreferencesRequest,
-  UnreadCountView,
-} from './notifications.dto.js';
+import { MarkedReadView, NotificationPreferencesView, NotificationQuery, NotificationView, PreferencesRequest, UnreadCountView } from './notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** Each user's own inbox: nobody reads another's notifications. */

@@ -28,10 +28,9 @@ export class NotificationsService {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
-      [userId],
-    );
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [
+      userId,
+    ]);
     return n;
   }
 
@@ -47,11 +46,10 @@ export class NotificationsService {
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const rows = await updateReturning(
-      this.dataSource,
-      'UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id',
-      [userId, this.clock.now()],
-    );
+    const rows = await updateReturning(this.dataSource, 'UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id', [
+      userId,
+      this.clock.now(),
+    ]);
     return rows.length;
   }
 

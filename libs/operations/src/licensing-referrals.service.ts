@@ -6,7 +6,18 @@ import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { PremisesTipsService } from '@samverkan/inspections';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate, stockholmMidnight, updateReturning } from '@samverkan/platform';
+import {
+  addDays,
+  Clock,
+  invalidField,
+  type Page,
+  pageOf,
+  type PageQuery,
+  ProblemException,
+  stockholmDate,
+  stockholmMidnight,
+  updateReturning,
+} from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
 import type { ReferralInput } from './operations.dto.js';
@@ -80,7 +91,13 @@ export class LicensingReferralsService {
         dedupeKey: `licensing-referral-${row.id}`,
       });
       await this.audit.record(
-        { action: 'operation.referral', resourceType: 'operation', resourceId: operationId, subjectOrganisationId: record.ownerOrganisationId, details: { referralId: row.id, premisesId: input.premisesId } },
+        {
+          action: 'operation.referral',
+          resourceType: 'operation',
+          resourceId: operationId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { referralId: row.id, premisesId: input.premisesId },
+        },
         manager,
       );
       return row.id;
@@ -94,7 +111,12 @@ export class LicensingReferralsService {
     const scope = scopeCondition(principal, 'premises:manage', { id: 'r.id', organisationId: 'r.owner_organisation_id' }, this.clock.now(), { grants: false });
     const qb = this.dataSource.createQueryBuilder().from('licensing_referrals', 'r').where(scope.sql, scope.params);
     if (query.open) qb.andWhere('r.acknowledged_at IS NULL');
-    const page = await pageOf<LicensingReferralView>(this.dataSource, qb, { alias: 'r', orderBy: [['r.sent_at', 'DESC']], select: SELECT_FOR_LICENSING }, query);
+    const page = await pageOf<LicensingReferralView>(
+      this.dataSource,
+      qb,
+      { alias: 'r', orderBy: [['r.sent_at', 'DESC']], select: SELECT_FOR_LICENSING },
+      query,
+    );
     await this.audit.record({ action: 'licensing_referral.list', resourceType: 'licensing_referral', details: { referralIds: page.items.map((r) => r.id) } });
     return page;
   }
@@ -111,7 +133,10 @@ export class LicensingReferralsService {
         [id, principal.userId, this.clock.now(), note?.trim() ?? null],
       );
       if (rows.length === 0) throw new ProblemException('licensing_referral.acknowledged');
-      await this.audit.record({ action: 'licensing_referral.acknowledge', resourceType: 'licensing_referral', resourceId: id, subjectOrganisationId: referral.owner }, manager);
+      await this.audit.record(
+        { action: 'licensing_referral.acknowledge', resourceType: 'licensing_referral', resourceId: id, subjectOrganisationId: referral.owner },
+        manager,
+      );
       await this.deadlines.close(manager, REFERRAL_DEADLINE, 'licensing_referral', id, 'met');
     });
     const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);

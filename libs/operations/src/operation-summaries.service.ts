@@ -68,7 +68,13 @@ export class OperationSummariesService {
         : await this.activities.recordForKind({ ...activity, collaborationId: record.collaborationId }, manager);
       await manager.query('UPDATE operation_summaries SET activity_id = $2 WHERE id = $1', [row.id, activityId ?? null]);
       await this.audit.record(
-        { action: 'operation.release', resourceType: 'operation', resourceId: operationId, subjectOrganisationId: record.ownerOrganisationId, details: { summaryId: row.id, activityId } },
+        {
+          action: 'operation.release',
+          resourceType: 'operation',
+          resourceId: operationId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { summaryId: row.id, activityId },
+        },
         manager,
       );
       return row.id;
@@ -79,7 +85,12 @@ export class OperationSummariesService {
 
   /** Released summaries of the collaborations the principal follows (police and municipality alike). */
   async list(principal: Principal, query: SummaryListQuery): Promise<Page<OperationSummaryView>> {
-    const page = await pageOf<OperationSummaryView>(this.dataSource, this.visible(principal, query), { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES }, query);
+    const page = await pageOf<OperationSummaryView>(
+      this.dataSource,
+      this.visible(principal, query),
+      { alias: 's', orderBy: [['s.period_start', 'DESC']], select: SELECT_SUMMARIES },
+      query,
+    );
     await this.audit.record({ action: 'operation_summary.list', resourceType: 'operation_summary', details: { count: page.items.length } });
     return page;
   }
@@ -110,7 +121,9 @@ export class OperationSummariesService {
 
   /** The summaries the principal may see, narrowed by the query's collaboration and year. */
   private visible(principal: Principal, query: SummaryTotalsQuery) {
-    const scope = scopeCondition(principal, 'operation_summary:read', { id: 's.id', collaborationId: 's.collaboration_id' }, this.clock.now(), { grants: false });
+    const scope = scopeCondition(principal, 'operation_summary:read', { id: 's.id', collaborationId: 's.collaboration_id' }, this.clock.now(), {
+      grants: false,
+    });
     const qb = this.dataSource.createQueryBuilder().from('operation_summaries', 's').where(scope.sql, scope.params);
     if (query.collaborationId) qb.andWhere('s.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
     if (query.year) qb.andWhere('s.period_end >= make_date(:year, 1, 1) AND s.period_start <= make_date(:year, 12, 31)', { year: query.year });

@@ -114,7 +114,12 @@ export class OperationsController {
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOperation({ summary: 'Nästa steg (decided by a commander; executing, completed, outcome_reported by participants; cancelled with reason)' })
   @ApiOk(OperationView)
-  transition(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: OperationTransitionInput) {
+  transition(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: OperationTransitionInput,
+  ) {
     return this.operations.transition(principal, id, version, body);
   }
 

@@ -2,7 +2,18 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, type RecordOwnership, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { assertVersionMatched, Clock, FieldCipher, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, ValidationProblem } from '@samverkan/platform';
+import {
+  assertVersionMatched,
+  Clock,
+  FieldCipher,
+  type FieldError,
+  fieldError,
+  invalidField,
+  type Page,
+  pageOf,
+  ProblemException,
+  ValidationProblem,
+} from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OPERATION_TRANSITIONS, type OperationStatus, SUBSTANCES } from './operation-rules.js';
 import type { OperationListQuery, OperationTransitionInput, OutcomeInput, ParticipantsInput, ProposeOperationInput } from './operations.dto.js';
@@ -66,7 +77,10 @@ export class OperationsService {
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     if (query.collaborationId) qb.andWhere('o.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
     if (query.year) {
-      qb.andWhere(`o.planned_start >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND o.planned_start < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`, { year: query.year });
+      qb.andWhere(
+        `o.planned_start >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND o.planned_start < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Europe/Stockholm')`,
+        { year: query.year },
+      );
     }
     // Whether the caller may open each operation is a per-row expression of their scope.
     const select = `SELECT o.id AS id, o.status AS status, o.planned_start AS "plannedStart", o.planned_end AS "plannedEnd", c.name AS collaboration,
@@ -84,7 +98,9 @@ export class OperationsService {
 
   /** Proposes an operation in the principal's own police area, with its intelligence basis sealed. */
   async propose(principal: Principal, input: ProposeOperationInput): Promise<OperationView> {
-    const [collaboration] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [input.collaborationId]);
+    const [collaboration] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [
+      input.collaborationId,
+    ]);
     const unit = collaboration && scopesFor(principal, 'operation:propose').find((s) => s.organisationId === collaboration.police);
     if (!unit) throw invalidField('collaborationId', 'operation.collaboration_not_yours');
     const errors: FieldError[] = [];
@@ -98,7 +114,10 @@ export class OperationsService {
     }
     const premisesIds = [...new Set(input.premisesIds ?? [])];
     if (premisesIds.length > 0) {
-      const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM premises WHERE id = ANY($1::uuid[]) AND collaboration_id = $2', [premisesIds, input.collaborationId]);
+      const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM premises WHERE id = ANY($1::uuid[]) AND collaboration_id = $2',
+        [premisesIds, input.collaborationId],
+      );
       if (n !== premisesIds.length) errors.push(fieldError('premisesIds', 'operation.premises_outside'));
     }
     errors.push(...(await this.participantErrors(collaboration.police, input)));
@@ -109,11 +128,27 @@ export class OperationsService {
         `INSERT INTO operations (collaboration_id, owner_organisation_id, owner_unit_id, title, area, places, premises_ids, commitment_id,
            planned_start, planned_end, intelligence_sealed, intelligence_key_id, proposed_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-        [input.collaborationId, collaboration.police, unit.unitId, input.title.trim(), input.area.trim(), JSON.stringify(input.places ?? []), premisesIds,
-          input.commitmentId ?? null, input.plannedStart, input.plannedEnd, sealed, this.cipher.keyId, principal.userId],
+        [
+          input.collaborationId,
+          collaboration.police,
+          unit.unitId,
+          input.title.trim(),
+          input.area.trim(),
+          JSON.stringify(input.places ?? []),
+          premisesIds,
+          input.commitmentId ?? null,
+          input.plannedStart,
+          input.plannedEnd,
+          sealed,
+          this.cipher.keyId,
+          principal.userId,
+        ],
       );
       await this.grantParticipants(manager, principal, row.id, input);
-      await this.audit.record({ action: 'operation.propose', resourceType: 'operation', resourceId: row.id, subjectOrganisationId: collaboration.police }, manager);
+      await this.audit.record(
+        { action: 'operation.propose', resourceType: 'operation', resourceId: row.id, subjectOrganisationId: collaboration.police },
+        manager,
+      );
       return row.id;
     });
     return this.view(principal, id, false);
@@ -145,7 +180,13 @@ export class OperationsService {
       );
       assertVersionMatched(updated, record.version);
       await this.audit.record(
-        { action: `operation.${input.to}`, resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { from: record.status, to: input.to } },
+        {
+          action: `operation.${input.to}`,
+          resourceType: 'operation',
+          resourceId: id,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { from: record.status, to: input.to },
+        },
         manager,
       );
     });
@@ -162,7 +203,10 @@ export class OperationsService {
       const previous = await manager.query<{ grant_id: string }[]>('DELETE FROM operation_participants WHERE operation_id = $1 RETURNING grant_id', [id]);
       await this.access.revokeGrants(principal, { ids: previous.map((row) => row.grant_id) }, manager);
       await this.grantParticipants(manager, principal, id, input);
-      await this.audit.record({ action: 'operation.participants', resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'operation.participants', resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId },
+        manager,
+      );
     });
     return this.view(principal, id, false);
   }
@@ -189,9 +233,22 @@ export class OperationsService {
          ON CONFLICT (operation_id) DO UPDATE SET seizures = EXCLUDED.seizures, arrests = EXCLUDED.arrests, reports_filed = EXCLUDED.reports_filed,
            persons_checked = EXCLUDED.persons_checked, places_checked = EXCLUDED.places_checked, notes = EXCLUDED.notes,
            reported_by = EXCLUDED.reported_by, reported_at = EXCLUDED.reported_at, version = operation_outcomes.version + 1`,
-        [id, JSON.stringify(input.seizures), input.arrests, input.reportsFiled, input.personsChecked, input.placesChecked, input.notes?.trim() ?? '', principal.userId, this.clock.now()],
+        [
+          id,
+          JSON.stringify(input.seizures),
+          input.arrests,
+          input.reportsFiled,
+          input.personsChecked,
+          input.placesChecked,
+          input.notes?.trim() ?? '',
+          principal.userId,
+          this.clock.now(),
+        ],
       );
-      await this.audit.record({ action: 'operation.outcome', resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'operation.outcome', resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId },
+        manager,
+      );
     });
     return this.view(principal, id, false);
   }
@@ -207,7 +264,13 @@ export class OperationsService {
   }
 
   ownership(record: OperationRecord): RecordOwnership {
-    return { id: record.id, organisationId: record.ownerOrganisationId, unitId: record.ownerUnitId, ownerUserId: record.proposedBy, collaborationId: record.collaborationId };
+    return {
+      id: record.id,
+      organisationId: record.ownerOrganisationId,
+      unitId: record.ownerUnitId,
+      ownerUserId: record.proposedBy,
+      collaborationId: record.collaborationId,
+    };
   }
 
   async view(principal: Principal, id: string, audited: boolean): Promise<OperationView> {
@@ -257,11 +320,17 @@ export class OperationsService {
     const userIds = [...new Set(input.userIds ?? [])];
     const unitIds = [...new Set(input.unitIds ?? [])];
     if (userIds.length > 0) {
-      const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND is_active', [userIds, policeOrganisationId]);
+      const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND is_active',
+        [userIds, policeOrganisationId],
+      );
       if (n !== userIds.length) errors.push(fieldError('userIds', 'operation.participant_not_officer'));
     }
     if (unitIds.length > 0) {
-      const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[]) AND organisation_id = $2', [unitIds, policeOrganisationId]);
+      const [{ n }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[]) AND organisation_id = $2', [
+        unitIds,
+        policeOrganisationId,
+      ]);
       if (n !== unitIds.length) errors.push(fieldError('unitIds', 'operation.unit_not_of_police_area'));
     }
     return errors;
@@ -273,11 +342,26 @@ export class OperationsService {
       ...[...new Set(input.unitIds ?? [])].map((granteeId) => ({ granteeType: 'unit' as const, granteeId })),
     ];
     for (const p of participants) {
-      const grant = await this.access.grant(principal, {
-        resourceType: 'operation', resourceId: id, granteeType: p.granteeType, granteeId: p.granteeId, effect: 'grant', actions: ['read', 'report'],
-        reason: 'Deltar i insatsen', validUntil: null,
-      }, manager);
-      await manager.query('INSERT INTO operation_participants (operation_id, grantee_type, grantee_id, grant_id) VALUES ($1, $2, $3, $4)', [id, p.granteeType, p.granteeId, grant.id]);
+      const grant = await this.access.grant(
+        principal,
+        {
+          resourceType: 'operation',
+          resourceId: id,
+          granteeType: p.granteeType,
+          granteeId: p.granteeId,
+          effect: 'grant',
+          actions: ['read', 'report'],
+          reason: 'Deltar i insatsen',
+          validUntil: null,
+        },
+        manager,
+      );
+      await manager.query('INSERT INTO operation_participants (operation_id, grantee_type, grantee_id, grant_id) VALUES ($1, $2, $3, $4)', [
+        id,
+        p.granteeType,
+        p.granteeId,
+        grant.id,
+      ]);
     }
   }
 }

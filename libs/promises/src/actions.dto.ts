@@ -3,7 +3,6 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, M
 import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ACTION_STATUSES, type ActionStatus, PARTIES, type Party } from './vocabulary.js';
 
-
 export class CreateActionRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

@@ -3,7 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, assertVersionMatched, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import {
+  addDays,
+  assertVersionMatched,
+  Clock,
+  type FieldError,
+  fieldError,
+  invalidField,
+  type Page,
+  pageOf,
+  stockholmDate,
+  stockholmMidnight,
+  ValidationProblem,
+} from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
@@ -54,11 +66,7 @@ export class ActionsService {
     const today = this.today();
     // Everyone who reads the promise reads all its actions (promise:read has collaboration scope).
     const scope = scopeCondition(principal, 'promise:read', { id: 'a.id', collaborationId: 'a.collaboration_id' }, this.clock.now(), { grants: false });
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('actions', 'a')
-      .innerJoin('commitments', 'c', 'c.id = a.commitment_id')
-      .where(scope.sql, scope.params);
+    const qb = this.dataSource.createQueryBuilder().from('actions', 'a').innerJoin('commitments', 'c', 'c.id = a.commitment_id').where(scope.sql, scope.params);
     if (query.promiseId) qb.andWhere('c.promise_id = :promiseId', { promiseId: query.promiseId });
     if (query.commitmentId) qb.andWhere('a.commitment_id = :commitmentId', { commitmentId: query.commitmentId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
@@ -94,9 +102,19 @@ export class ActionsService {
         `INSERT INTO actions (commitment_id, collaboration_id, title, description, responsible_organisation_id,
            responsible_unit_id, responsible_user_id, start_date, due_date, weight, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [request.commitmentId, commitment.collaborationId, request.title.trim(), request.description ?? '',
-          request.responsibleOrganisationId, request.responsibleUnitId ?? null, request.responsibleUserId ?? null,
-          request.startDate ?? null, request.dueDate, request.weight ?? 1, principal.userId],
+        [
+          request.commitmentId,
+          commitment.collaborationId,
+          request.title.trim(),
+          request.description ?? '',
+          request.responsibleOrganisationId,
+          request.responsibleUnitId ?? null,
+          request.responsibleUserId ?? null,
+          request.startDate ?? null,
+          request.dueDate,
+          request.weight ?? 1,
+          principal.userId,
+        ],
       );
       await manager.query(
         `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, to_status, progress) VALUES ($1, $2, $3, 'created', 'planned', 0)`,
@@ -123,7 +141,12 @@ export class ActionsService {
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
     if (request.responsibleUnitId !== undefined || request.responsibleUserId !== undefined) {
-      await this.assertResponsible(before.responsibleOrganisation.id, request.responsibleUnitId ?? before.responsibleUnit?.id, request.responsibleUserId ?? before.responsibleUser?.id, facts.collaborationId);
+      await this.assertResponsible(
+        before.responsibleOrganisation.id,
+        request.responsibleUnitId ?? before.responsibleUnit?.id,
+        request.responsibleUserId ?? before.responsibleUser?.id,
+        facts.collaborationId,
+      );
     }
     const startDate = request.startDate ?? before.startDate;
     const dueDate = request.dueDate ?? before.dueDate;
@@ -140,19 +163,45 @@ export class ActionsService {
            due_date = $8, status = $9, status_reason = $10, progress = $11, weight = $12,
            completed_at = CASE WHEN $9 = 'done' THEN coalesce(completed_at, $13) ELSE NULL END, version = version + 1
          WHERE id = $1 AND version = $2`,
-        [id, version, request.title ?? before.title, request.description ?? before.description,
-          request.responsibleUnitId ?? before.responsibleUnit?.id ?? null, request.responsibleUserId ?? before.responsibleUser?.id ?? null,
-          startDate, dueDate, status, statusReason, progress, request.weight ?? before.weight, now],
+        [
+          id,
+          version,
+          request.title ?? before.title,
+          request.description ?? before.description,
+          request.responsibleUnitId ?? before.responsibleUnit?.id ?? null,
+          request.responsibleUserId ?? before.responsibleUser?.id ?? null,
+          startDate,
+          dueDate,
+          status,
+          statusReason,
+          progress,
+          request.weight ?? before.weight,
+          now,
+        ],
       );
       assertVersionMatched(updated, before.version);
-      const kind = reopening ? 'reopened' : status !== before.status ? 'status_changed' : progress !== before.progress ? 'progress' : changed.length > 0 ? 'updated' : 'note';
+      const kind = reopening
+        ? 'reopened'
+        : status !== before.status
+          ? 'status_changed'
+          : progress !== before.progress
+            ? 'progress'
+            : changed.length > 0
+              ? 'updated'
+              : 'note';
       await manager.query(
         `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, from_status, to_status, progress, reason, note, changed_fields)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [id, now, principal.userId, kind, before.status, status, progress, request.statusReason ?? null, request.note ?? null, changed],
       );
       await this.audit.record(
-        { action: `action.${kind === 'note' ? 'note' : 'update'}`, resourceType: 'action', resourceId: id, changedFields: changed, details: kind === 'status_changed' || kind === 'reopened' ? { from: before.status, to: status } : undefined },
+        {
+          action: `action.${kind === 'note' ? 'note' : 'update'}`,
+          resourceType: 'action',
+          resourceId: id,
+          changedFields: changed,
+          details: kind === 'status_changed' || kind === 'reopened' ? { from: before.status, to: status } : undefined,
+        },
         manager,
       );
       await this.syncDeadline(manager, id);

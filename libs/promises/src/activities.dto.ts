@@ -3,7 +3,6 @@ import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsObject, IsOptio
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { ACTIVITY_KINDS, type ActivityKind } from './vocabulary.js';
 
-
 export class ActivityInput {
   @ApiProperty({ example: '2021-05-12' })
   @IsCalendarDate()

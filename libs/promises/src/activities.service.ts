@@ -38,7 +38,11 @@ export class ActivitiesService {
 
   async list(principal: Principal, query: ActivityListQuery): Promise<Page<ActivityView>> {
     const scope = scopeCondition(principal, 'promise:read', { id: 'ac.id', collaborationId: 'ac.collaboration_id' }, this.clock.now(), { grants: false });
-    const qb = this.dataSource.createQueryBuilder().from('activities', 'ac').innerJoin('commitments', 'c', 'c.id = ac.commitment_id').where(scope.sql, scope.params);
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('activities', 'ac')
+      .innerJoin('commitments', 'c', 'c.id = ac.commitment_id')
+      .where(scope.sql, scope.params);
     if (query.promiseId) qb.andWhere('c.promise_id = :promiseId', { promiseId: query.promiseId });
     if (query.commitmentId) qb.andWhere('ac.commitment_id = :commitmentId', { commitmentId: query.commitmentId });
     if (query.actionId) qb.andWhere('ac.action_id = :actionId', { actionId: query.actionId });
@@ -90,12 +94,19 @@ export class ActivitiesService {
       [activity.commitmentId],
     );
     if (!commitment) throw new NotFoundException(`No commitment with id ${activity.commitmentId}.`);
-    const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM activities WHERE source = $1 AND source_id = $2', [activity.source, activity.sourceId]);
+    const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM activities WHERE source = $1 AND source_id = $2', [
+      activity.source,
+      activity.sourceId,
+    ]);
     if (existing) {
-      await manager.query(
-        `UPDATE activities SET occurred_on = $2, place = $3, kind = $4, metrics = $5, note = $6, version = version + 1 WHERE id = $1`,
-        [existing.id, activity.occurredOn, activity.place ?? '', activity.kind, JSON.stringify(activity.metrics ?? {}), activity.note ?? ''],
-      );
+      await manager.query(`UPDATE activities SET occurred_on = $2, place = $3, kind = $4, metrics = $5, note = $6, version = version + 1 WHERE id = $1`, [
+        existing.id,
+        activity.occurredOn,
+        activity.place ?? '',
+        activity.kind,
+        JSON.stringify(activity.metrics ?? {}),
+        activity.note ?? '',
+      ]);
       return existing.id;
     }
     return this.insert(manager, { ...activity, collaborationId: commitment.collaboration_id, ownerUnitId: null, createdBy: null });
@@ -128,8 +139,18 @@ export class ActivitiesService {
         `UPDATE activities SET occurred_on = $3, place = $4, latitude = $5, longitude = $6, kind = $7,
            participating_organisation_ids = $8, metrics = $9, note = $10, version = version + 1
          WHERE id = $1 AND version = $2`,
-        [id, version, request.occurredOn, request.place ?? '', request.latitude ?? null, request.longitude ?? null, request.kind,
-          request.participatingOrganisationIds ?? [], JSON.stringify(request.metrics ?? {}), request.note ?? ''],
+        [
+          id,
+          version,
+          request.occurredOn,
+          request.place ?? '',
+          request.latitude ?? null,
+          request.longitude ?? null,
+          request.kind,
+          request.participatingOrganisationIds ?? [],
+          JSON.stringify(request.metrics ?? {}),
+          request.note ?? '',
+        ],
       );
       assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'activity.update', resourceType: 'activity', resourceId: id }, manager);
@@ -148,15 +169,39 @@ export class ActivitiesService {
 
   private async insert(
     manager: EntityManager,
-    a: ActivityInput & { commitmentId: string; actionId?: string; collaborationId: string; ownerOrganisationId: string; ownerUnitId: string | null; createdBy: string | null; source: string; sourceId: string | null },
+    a: ActivityInput & {
+      commitmentId: string;
+      actionId?: string;
+      collaborationId: string;
+      ownerOrganisationId: string;
+      ownerUnitId: string | null;
+      createdBy: string | null;
+      source: string;
+      sourceId: string | null;
+    },
   ): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO activities (commitment_id, action_id, collaboration_id, owner_organisation_id, owner_unit_id, occurred_on,
          place, latitude, longitude, kind, participating_organisation_ids, metrics, note, source, source_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-      [a.commitmentId, a.actionId ?? null, a.collaborationId, a.ownerOrganisationId, a.ownerUnitId, a.occurredOn, a.place ?? '',
-        a.latitude ?? null, a.longitude ?? null, a.kind, a.participatingOrganisationIds ?? [], JSON.stringify(a.metrics ?? {}),
-        a.note ?? '', a.source, a.sourceId, a.createdBy],
+      [
+        a.commitmentId,
+        a.actionId ?? null,
+        a.collaborationId,
+        a.ownerOrganisationId,
+        a.ownerUnitId,
+        a.occurredOn,
+        a.place ?? '',
+        a.latitude ?? null,
+        a.longitude ?? null,
+        a.kind,
+        a.participatingOrganisationIds ?? [],
+        JSON.stringify(a.metrics ?? {}),
+        a.note ?? '',
+        a.source,
+        a.sourceId,
+        a.createdBy,
+      ],
     );
     return row.id;
   }

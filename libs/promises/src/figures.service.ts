@@ -38,7 +38,12 @@ export class FiguresService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** @param options.completedTitles also list the titles of done actions (for the public page). */
-  async commitments(promiseId: string, window: PromiseWindowView, today: string, options: { completedTitles?: boolean } = {}): Promise<CommitmentFiguresView[]> {
+  async commitments(
+    promiseId: string,
+    window: PromiseWindowView,
+    today: string,
+    options: { completedTitles?: boolean } = {},
+  ): Promise<CommitmentFiguresView[]> {
     const rows = await this.dataSource.query<Row[]>(
       // One pass over the window's activities of the promise: counts, and every metric summed per
       // commitment; the commitment's own metric is picked out afterwards.
@@ -88,9 +93,7 @@ export class FiguresService {
         text: row.text,
         weight: row.weight,
         target:
-          forWindow !== null
-            ? { value: row.target_value!, unit: row.target_unit!, period: row.target_period!, metric: row.target_metric, forWindow }
-            : null,
+          forWindow !== null ? { value: row.target_value!, unit: row.target_unit!, period: row.target_period!, metric: row.target_metric, forWindow } : null,
         actual: row.actual,
         activities: row.activities,
         actions: {

@@ -47,10 +47,9 @@ export class FollowUpsService {
 
   async list(principal: Principal, promiseId: string): Promise<FollowUpView[]> {
     await this.records.promise(principal, promiseId);
-    const ids = await this.dataSource.query<{ id: string }[]>(
-      'SELECT id FROM follow_ups WHERE promise_id = $1 ORDER BY year DESC, half DESC NULLS FIRST',
-      [promiseId],
-    );
+    const ids = await this.dataSource.query<{ id: string }[]>('SELECT id FROM follow_ups WHERE promise_id = $1 ORDER BY year DESC, half DESC NULLS FIRST', [
+      promiseId,
+    ]);
     return Promise.all(ids.map((row) => this.view(row.id)));
   }
 
@@ -62,7 +61,10 @@ export class FollowUpsService {
 
   /** The follow-up of a year, if one was made (used by the report). */
   async forYear(promiseId: string, year: number): Promise<FollowUpView | undefined> {
-    const [row] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM follow_ups WHERE promise_id = $1 AND year = $2 AND half IS NULL', [promiseId, year]);
+    const [row] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM follow_ups WHERE promise_id = $1 AND year = $2 AND half IS NULL', [
+      promiseId,
+      year,
+    ]);
     return row ? this.view(row.id) : undefined;
   }
 
@@ -76,10 +78,10 @@ export class FollowUpsService {
         [promiseId, request.year, request.half ?? null, principal.userId],
       );
       if (!created) throw new ProblemException('follow_up.exists');
-      await manager.query(
-        `INSERT INTO follow_up_items (follow_up_id, commitment_id) SELECT $1, id FROM commitments WHERE promise_id = $2`,
-        [created.id, promiseId],
-      );
+      await manager.query(`INSERT INTO follow_up_items (follow_up_id, commitment_id) SELECT $1, id FROM commitments WHERE promise_id = $2`, [
+        created.id,
+        promiseId,
+      ]);
       await this.audit.record({ action: 'follow_up.create', resourceType: 'follow_up', resourceId: created.id }, manager);
       return created.id;
     });
@@ -136,7 +138,12 @@ export class FollowUpsService {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE', [id]);
-      await manager.query('INSERT INTO follow_up_approvals (follow_up_id, side, user_id, approved_at) VALUES ($1, $2, $3, $4)', [id, side, principal.userId, now]);
+      await manager.query('INSERT INTO follow_up_approvals (follow_up_id, side, user_id, approved_at) VALUES ($1, $2, $3, $4)', [
+        id,
+        side,
+        principal.userId,
+        now,
+      ]);
       await this.audit.record({ action: 'follow_up.approve', resourceType: 'follow_up', resourceId: id, details: { side } }, manager);
       const [{ n }] = await manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM follow_up_approvals WHERE follow_up_id = $1', [id]);
       if (n < 2) return;
@@ -218,7 +225,11 @@ export class FollowUpsService {
       status: row.status,
       conclusion: row.conclusion,
       decision: row.decision,
-      approvals: row.approvals.map((a) => ({ side: a.side, user: { id: a.user_id, displayName: a.display_name }, approvedAt: new Date(a.approved_at).toISOString() })),
+      approvals: row.approvals.map((a) => ({
+        side: a.side,
+        user: { id: a.user_id, displayName: a.display_name },
+        approvedAt: new Date(a.approved_at).toISOString(),
+      })),
       frozenAt: row.frozen_at?.toISOString() ?? null,
       version: row.version,
       items,

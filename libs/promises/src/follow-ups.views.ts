@@ -26,7 +26,11 @@ export class CommitmentOutcomeView extends CommitmentFiguresView {
 
 /** A commitment in a follow-up. A frozen follow-up shows the figures approved, not today's. */
 export class FollowUpItemView extends CommitmentOutcomeView {
-  @ApiProperty({ enum: ASSESSMENTS, enumName: 'FollowUpAssessment', description: 'What the figures alone suggest (achieved ≥ 100 %, partly ≥ 50 %); people decide' })
+  @ApiProperty({
+    enum: ASSESSMENTS,
+    enumName: 'FollowUpAssessment',
+    description: 'What the figures alone suggest (achieved ≥ 100 %, partly ≥ 50 %); people decide',
+  })
   suggestedAssessment!: Assessment;
 }
 

@@ -27,10 +27,7 @@ export class PromiseAccess {
   ) {}
 
   async promise(principal: Principal, id: string): Promise<{ id: string; collaborationId: string; status: string; version: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, collaboration_id AS "collaborationId", status, version FROM promises WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query(`SELECT id, collaboration_id AS "collaborationId", status, version FROM promises WHERE id = $1`, [id]);
     if (!row) throw new NotFoundException(`No promise with id ${id}.`);
     await this.access.authorize(principal, 'promise', 'read', { id: row.id, collaborationId: row.collaborationId });
     return row;

@@ -8,7 +8,9 @@ describe('promise status', () => {
   it('is signed before it is in force, and a closed promise stays closed', () => {
     expect(promiseStatusErrors('draft', 'signed')).toEqual([]);
     expect(promiseStatusErrors('signed', 'active')).toEqual([]);
-    expect(promiseStatusErrors('draft', 'active')).toEqual([expect.objectContaining({ field: 'status', code: 'status.transition', params: { from: 'draft', to: 'active' } })]);
+    expect(promiseStatusErrors('draft', 'active')).toEqual([
+      expect.objectContaining({ field: 'status', code: 'status.transition', params: { from: 'draft', to: 'active' } }),
+    ]);
     for (const to of PROMISE_STATUSES.filter((s) => s !== 'closed')) expect(codes(promiseStatusErrors('closed', to))).toEqual(['status:status.transition']);
   });
 

@@ -180,9 +180,7 @@ export class PromisesController {
     const format = query.format ?? (accept?.includes('text/csv') ? 'csv' : accept?.includes('text/html') ? 'html' : 'json');
     const report = await this.reports.followUpReport(principal, id, query.year, format);
     if (format === 'csv') {
-      void reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="uppfoljning-${query.year}.csv"`);
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="uppfoljning-${query.year}.csv"`);
       return reportCsv(report);
     }
     if (format === 'html') {

@@ -18,7 +18,6 @@ import type {
 import type { CommitmentView, PromiseView } from './promises.views.js';
 import { promiseStatusErrors } from './promise-rules.js';
 
-
 const SELECT_PROMISES = `
   SELECT p.id, p.collaboration_id AS "collaborationId", co.name AS "collaborationName", p.title, p.summary,
          to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
@@ -101,8 +100,16 @@ export class PromisesService {
       const updated = await manager.query<unknown[]>(
         `UPDATE promises SET title = $3, summary = $4, period_start = $5, period_end = $6, status = $7, published = $8,
            version = version + 1 WHERE id = $1 AND version = $2`,
-        [id, version, request.title ?? before.title, request.summary ?? before.summary, periodStart, periodEnd,
-          request.status ?? before.status, request.published ?? before.published],
+        [
+          id,
+          version,
+          request.title ?? before.title,
+          request.summary ?? before.summary,
+          periodStart,
+          periodEnd,
+          request.status ?? before.status,
+          request.published ?? before.published,
+        ],
       );
       assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'promise.update', resourceType: 'promise', resourceId: id, changedFields: changes }, manager);
@@ -145,7 +152,10 @@ export class PromisesService {
       .where('c.promise_id = :promiseId', { promiseId });
     if (query.party) qb.andWhere('c.party = :party', { party: query.party });
     if (query.problemAreaId) qb.andWhere('c.problem_area_id = :problemAreaId', { problemAreaId: query.problemAreaId });
-    const orderBy: [string, 'ASC'][] = [['pa.position', 'ASC'], ['c.position', 'ASC']];
+    const orderBy: [string, 'ASC'][] = [
+      ['pa.position', 'ASC'],
+      ['c.position', 'ASC'],
+    ];
     return pageOf<CommitmentView>(this.dataSource, qb, { alias: 'c', orderBy, select: SELECT_COMMITMENTS }, query);
   }
 
@@ -165,8 +175,17 @@ export class PromisesService {
            target_period, target_metric, weight)
          VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM commitments WHERE promise_id = $1), $4, $5, $6, $7, $8, $9)
          RETURNING id`,
-        [promiseId, request.problemAreaId, request.party, request.text.trim(), request.target?.value ?? null,
-          request.target?.unit ?? null, request.target?.period ?? null, request.target?.metric ?? null, request.weight ?? 1],
+        [
+          promiseId,
+          request.problemAreaId,
+          request.party,
+          request.text.trim(),
+          request.target?.value ?? null,
+          request.target?.unit ?? null,
+          request.target?.period ?? null,
+          request.target?.metric ?? null,
+          request.weight ?? 1,
+        ],
       );
       await this.audit.record({ action: 'commitment.create', resourceType: 'commitment', resourceId: created.id }, manager);
       return created.id;
@@ -174,13 +193,7 @@ export class PromisesService {
     return this.findCommitment(id);
   }
 
-  async updateCommitment(
-    principal: Principal,
-    promiseId: string,
-    id: string,
-    version: number,
-    request: UpdateCommitmentRequest,
-  ): Promise<CommitmentView> {
+  async updateCommitment(principal: Principal, promiseId: string, id: string, version: number, request: UpdateCommitmentRequest): Promise<CommitmentView> {
     const facts = await this.records.commitment(principal, id, promiseId);
     await this.access.assertAllowed(principal, 'promise:manage', { id: facts.promiseId, collaborationId: facts.collaborationId });
     assertParty(principal, 'promise:manage', facts.party);
@@ -191,8 +204,17 @@ export class PromisesService {
       const updated = await manager.query<unknown[]>(
         `UPDATE commitments SET problem_area_id = $3, text = $4, target_value = $5, target_unit = $6, target_period = $7,
            target_metric = $8, weight = $9, version = version + 1 WHERE id = $1 AND version = $2`,
-        [id, version, request.problemAreaId ?? before.problemAreaId, request.text ?? before.text, target?.value ?? null,
-          target?.unit ?? null, target?.period ?? null, target?.metric ?? null, request.weight ?? before.weight],
+        [
+          id,
+          version,
+          request.problemAreaId ?? before.problemAreaId,
+          request.text ?? before.text,
+          target?.value ?? null,
+          target?.unit ?? null,
+          target?.period ?? null,
+          target?.metric ?? null,
+          request.weight ?? before.weight,
+        ],
       );
       assertVersionMatched(updated, before.version);
       await this.audit.record(

@@ -4,7 +4,16 @@ import { Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
 import type { PublicPromiseView } from './follow-ups.views.js';
-import { ASSESSMENT_LABELS, type Assessment, DECISION_LABELS, type Decision, PARTY_LABELS, PROMISE_STATUS_LABELS, type Party, type PromiseStatus } from './vocabulary.js';
+import {
+  ASSESSMENT_LABELS,
+  type Assessment,
+  DECISION_LABELS,
+  type Decision,
+  PARTY_LABELS,
+  PROMISE_STATUS_LABELS,
+  type Party,
+  type PromiseStatus,
+} from './vocabulary.js';
 
 /**
  * What the citizens see (Brå: feedback to citizens is the weakest part of the work): the published
@@ -21,7 +30,9 @@ export class PublicService {
   ) {}
 
   async promise(id: string): Promise<PublicPromiseView> {
-    const [promise] = await this.dataSource.query<{ title: string; summary: string; collaboration: string; period_start: string; period_end: string; status: PromiseStatus }[]>(
+    const [promise] = await this.dataSource.query<
+      { title: string; summary: string; collaboration: string; period_start: string; period_end: string; status: PromiseStatus }[]
+    >(
       `SELECT p.title, p.summary, co.name AS collaboration, to_char(p.period_start, 'YYYY-MM-DD') AS period_start,
               to_char(p.period_end, 'YYYY-MM-DD') AS period_end, p.status
        FROM promises p JOIN collaborations co ON co.id = p.collaboration_id WHERE p.id = $1 AND p.published`,
@@ -35,7 +46,9 @@ export class PublicService {
       'SELECT id, title, description FROM problem_areas WHERE promise_id = $1 ORDER BY position',
       [id],
     );
-    const followUps = await this.dataSource.query<{ year: number; conclusion: string; decision: Decision | null; assessments: { commitment: string; assessment: Assessment }[] }[]>(
+    const followUps = await this.dataSource.query<
+      { year: number; conclusion: string; decision: Decision | null; assessments: { commitment: string; assessment: Assessment }[] }[]
+    >(
       `SELECT f.year, f.conclusion, f.decision,
               coalesce((SELECT json_agg(json_build_object('commitment', c.text, 'assessment', i.assessment) ORDER BY c.position)
                         FROM follow_up_items i JOIN commitments c ON c.id = i.commitment_id WHERE i.follow_up_id = f.id), '[]') AS assessments

@@ -36,7 +36,13 @@ export class ReportsService {
     const followUp = await this.followUps.forYear(promiseId, year);
     // Reports go to the municipal board and beyond: exporting one is recorded.
     await this.audit.record({ action: 'promise.report_export', resourceType: 'promise', resourceId: promiseId, details: { year, format } });
-    const head = { id: promise.id, title: promise.title, collaboration: promise.collaboration, periodStart: promise.period_start, periodEnd: promise.period_end };
+    const head = {
+      id: promise.id,
+      title: promise.title,
+      collaboration: promise.collaboration,
+      periodStart: promise.period_start,
+      periodEnd: promise.period_end,
+    };
     if (followUp) {
       return {
         promise: head,

@@ -62,16 +62,10 @@ async function ensureTemplate(): Promise<string> {
   await withAdmin(async (admin) => {
     await admin.query('SELECT pg_advisory_lock(hashtext($1))', [TEMPLATE_LOCK]);
     try {
-      const found = await admin.query<{ datistemplate: boolean }>(
-        'SELECT datistemplate FROM pg_database WHERE datname = $1',
-        [template],
-      );
+      const found = await admin.query<{ datistemplate: boolean }>('SELECT datistemplate FROM pg_database WHERE datname = $1', [template]);
       // Marked as template only once fully migrated; anything else is a leftover of a crash.
       if (found.rows[0]?.datistemplate) return;
-      const stale = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-        [`${TEMPLATE_PREFIX}%`],
-      );
+      const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEMPLATE_PREFIX}%`]);
       for (const { datname } of stale.rows) {
         await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(datname)} IS_TEMPLATE false`);
         await admin.query(`DROP DATABASE ${pg.escapeIdentifier(datname)} WITH (FORCE)`);

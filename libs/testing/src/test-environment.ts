@@ -45,9 +45,7 @@ export function testConfig(databaseUrl: string, overrides: Env = {}): AppConfig 
 }
 
 export function configAsEnv(config: AppConfig): Env {
-  return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]),
-  );
+  return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
 }
 
 /** Removes every Redis key under a queue prefix. */

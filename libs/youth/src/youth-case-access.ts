@@ -1,6 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, type OwnershipColumns, type Permission, type Principal, principalOrganisations, type RecordOwnership, roleScopeAllows } from '@samverkan/access';
+import {
+  AccessService,
+  type OwnershipColumns,
+  type Permission,
+  type Principal,
+  principalOrganisations,
+  type RecordOwnership,
+  roleScopeAllows,
+} from '@samverkan/access';
 import { Clock, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CATEGORY_KEYS, type CaseForm, type CaseStatus, type InformationCategory, type RetentionClass } from './youth-rules.js';

@@ -144,7 +144,11 @@ export class YouthCasesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Ta bort kontaktperson (Take a contact person off the case; the coordinator changes through the case)' })
   @ApiNoContent('Taken off')
-  async removeParticipant(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('userId', UuidPipe) userId: string): Promise<void> {
+  async removeParticipant(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('userId', UuidPipe) userId: string,
+  ): Promise<void> {
     await this.cases.removeParticipant(principal, id, userId);
   }
 
@@ -171,7 +175,12 @@ export class YouthCasesController {
   @RequirePermission('youth_case:share')
   @ApiOperation({ summary: 'Återkalla samtycke (Withdraw: sharing stops at once, participants are told)' })
   @ApiOk(YouthConsentView, 'The consent, now withdrawn')
-  withdrawConsent(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('consentId', UuidPipe) consentId: string, @Body() body: ReasonInput) {
+  withdrawConsent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('consentId', UuidPipe) consentId: string,
+    @Body() body: ReasonInput,
+  ) {
     return this.sharing.withdrawConsent(principal, id, consentId, body.reason);
   }
 
@@ -260,7 +269,12 @@ export class YouthCasesController {
   @RequirePermission('youth_case:update')
   @ApiOperation({ summary: 'Minnesanteckningar (The meeting was held: record its minutes)' })
   @ApiCreated(YouthMeetingView, 'The meeting, now held, with the entry holding its minutes')
-  minutes(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('meetingId', UuidPipe) meetingId: string, @Body() body: MinutesInput) {
+  minutes(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body() body: MinutesInput,
+  ) {
     return this.records.recordMinutes(principal, id, meetingId, body);
   }
 

@@ -5,13 +5,34 @@ import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, affectedRows, assertVersionMatched, Clock, type FieldError, fieldError, invalidField, type Page, pageOf, ProblemException, stockholmDate, stockholmMidnight, ValidationProblem } from '@samverkan/platform';
+import {
+  addDays,
+  affectedRows,
+  assertVersionMatched,
+  Clock,
+  type FieldError,
+  fieldError,
+  invalidField,
+  type Page,
+  pageOf,
+  ProblemException,
+  stockholmDate,
+  stockholmMidnight,
+  ValidationProblem,
+} from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
 import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
 import { caseDeadlineResources, caseReference, REVIEW_DEADLINE } from './youth-deadlines.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
-import type { YouthCaseListItemView, YouthCaseView, YouthConcernReceiptView, YouthParticipantView, YouthRiskFactorView, YouthSubjectView } from './youth.views.js';
+import type {
+  YouthCaseListItemView,
+  YouthCaseView,
+  YouthConcernReceiptView,
+  YouthParticipantView,
+  YouthRiskFactorView,
+  YouthSubjectView,
+} from './youth.views.js';
 import {
   CASE_TRANSITIONS,
   caseFormErrors,
@@ -105,12 +126,29 @@ export class YouthCasesService {
         `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, coordinator_user_id, status,
            risk_factors, review_on, retention_class, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, 'concern_raised', $7, $8, $9, $10) RETURNING id`,
-        [input.subjectId, input.form, collaborationId, unit.organisationId, unit.unitId, coordinatorId, input.riskFactors ?? [],
-          input.reviewOn ?? null, defaultRetentionClass(subject.birth_date), principal.userId],
+        [
+          input.subjectId,
+          input.form,
+          collaborationId,
+          unit.organisationId,
+          unit.unitId,
+          coordinatorId,
+          input.riskFactors ?? [],
+          input.reviewOn ?? null,
+          defaultRetentionClass(subject.birth_date),
+          principal.userId,
+        ],
       );
-      await manager.query(`INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'coordinator', $3)`, [row.id, coordinatorId, principal.userId]);
+      await manager.query(`INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'coordinator', $3)`, [
+        row.id,
+        coordinatorId,
+        principal.userId,
+      ]);
       if (input.reviewOn) await this.registerReview(manager, row.id, input.reviewOn, coordinatorId, unit.organisationId);
-      await this.audit.record({ action: 'youth_case.create', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: unit.organisationId }, manager);
+      await this.audit.record(
+        { action: 'youth_case.create', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: unit.organisationId },
+        manager,
+      );
       return row.id;
     });
     return this.view(principal, id, false);
@@ -148,7 +186,10 @@ export class YouthCasesService {
       if (reviewOn) await this.registerReview(manager, id, reviewOn, coordinator, record.ownerOrganisationId);
       else await this.deadlines.close(manager, REVIEW_DEADLINE, 'youth_case', id, 'cancelled');
       const changed = (['riskFactors', 'reviewOn', 'coordinatorUserId'] as const).filter((f) => input[f] !== undefined);
-      await this.audit.record({ action: 'youth_case.update', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, changedFields: changed }, manager);
+      await this.audit.record(
+        { action: 'youth_case.update', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, changedFields: changed },
+        manager,
+      );
     });
     return this.view(principal, id, false);
   }
@@ -185,7 +226,13 @@ export class YouthCasesService {
         await this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, id), 'cancelled');
       }
       await this.audit.record(
-        { action: `youth_case.${input.to}`, resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { from: record.status, to: input.to, reason: input.reason ?? null } },
+        {
+          action: `youth_case.${input.to}`,
+          resourceType: 'youth_case',
+          resourceId: id,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { from: record.status, to: input.to, reason: input.reason ?? null },
+        },
         manager,
       );
     });
@@ -203,7 +250,16 @@ export class YouthCasesService {
         `INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'contact', $3) ON CONFLICT (case_id, user_id) DO NOTHING`,
         [id, userId, principal.userId],
       );
-      await this.audit.record({ action: 'youth_case.participant_add', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { userId } }, manager);
+      await this.audit.record(
+        {
+          action: 'youth_case.participant_add',
+          resourceType: 'youth_case',
+          resourceId: id,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { userId },
+        },
+        manager,
+      );
     });
     return this.participants(id);
   }
@@ -211,9 +267,21 @@ export class YouthCasesService {
   async removeParticipant(principal: Principal, id: string, userId: string): Promise<void> {
     const record = await this.gate.workable(principal, id, 'youth_case:share');
     await this.dataSource.transaction(async (manager) => {
-      const removed = await manager.query<unknown[]>(`DELETE FROM youth_case_participants WHERE case_id = $1 AND user_id = $2 AND role = 'contact'`, [id, userId]);
+      const removed = await manager.query<unknown[]>(`DELETE FROM youth_case_participants WHERE case_id = $1 AND user_id = $2 AND role = 'contact'`, [
+        id,
+        userId,
+      ]);
       if (affectedRows(removed) === 0) throw new NotFoundException('No such contact person on this case (the coordinator changes through the case).');
-      await this.audit.record({ action: 'youth_case.participant_remove', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, details: { userId } }, manager);
+      await this.audit.record(
+        {
+          action: 'youth_case.participant_remove',
+          resourceType: 'youth_case',
+          resourceId: id,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { userId },
+        },
+        manager,
+      );
     });
   }
 
@@ -251,10 +319,20 @@ export class YouthCasesService {
       await manager.query(
         `INSERT INTO youth_disclosures (case_id, ground, from_organisation_id, to_organisation_id, categories, justification, decided_by, decided_at)
          VALUES ($1, 'sol_14_1_report_of_concern', $2, $3, $4, $5, $6, $7)`,
-        [row.id, police.organisationId, target.municipality, [...new Set(['basic', input.category])],
-          'Orosanmälan: polisen ska genast anmäla till socialtjänsten om ett barn kan behöva skydd (SoL 14 kap 1 §).', principal.userId, now],
+        [
+          row.id,
+          police.organisationId,
+          target.municipality,
+          [...new Set(['basic', input.category])],
+          'Orosanmälan: polisen ska genast anmäla till socialtjänsten om ett barn kan behöva skydd (SoL 14 kap 1 §).',
+          principal.userId,
+          now,
+        ],
       );
-      await this.audit.record({ action: 'youth_case.report_of_concern', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: target.municipality }, manager);
+      await this.audit.record(
+        { action: 'youth_case.report_of_concern', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: target.municipality },
+        manager,
+      );
       const managers = await this.members.userIds({ unitId, roles: ['social_services_manager'] }, manager);
       await this.notifier.notify(manager, managers, {
         kind: 'youth_report_of_concern',
@@ -332,7 +410,9 @@ export class YouthCasesService {
   }
 
   private async collaborationOf(organisationId: string, requested: string | undefined, errors: FieldError[]): Promise<string> {
-    const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM collaborations WHERE municipality_organisation_id = $1 ORDER BY name', [organisationId]);
+    const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM collaborations WHERE municipality_organisation_id = $1 ORDER BY name', [
+      organisationId,
+    ]);
     const chosen = requested ? rows.find((r) => r.id === requested) : rows.length === 1 ? rows[0] : undefined;
     if (!chosen) errors.push(fieldError('collaborationId', requested ? 'youth_case.collaboration_not_of_municipality' : 'youth_case.collaboration_required'));
     return chosen?.id ?? '';
@@ -341,7 +421,6 @@ export class YouthCasesService {
   private isCaseWorker(userId: string, organisationId: string): Promise<boolean> {
     return this.members.holds(userId, organisationId, CASE_WORKER_ROLES);
   }
-
 
   private registerReview(manager: EntityManager, caseId: string, reviewOn: string, coordinator: string | null, organisationId: string): Promise<string> {
     return this.deadlines.upsert(manager, {
@@ -369,4 +448,3 @@ function riskFactorErrors(factors: string[]): FieldError[] {
   const bad = factors.findIndex((f) => !Object.hasOwn(RISK_FACTORS, f));
   return bad >= 0 ? [fieldError(`riskFactors[${bad}]`, 'youth_case.risk_factor_unknown', { allowed: Object.keys(RISK_FACTORS) })] : [];
 }
-

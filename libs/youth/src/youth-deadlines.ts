@@ -25,6 +25,9 @@ export async function caseDeadlineResources(manager: EntityManager, caseId: stri
      UNION ALL SELECT 'youth_consent', id FROM youth_consents WHERE case_id = $1`,
     [caseId],
   );
-  const children = ['youth_plan_item', 'youth_meeting', 'youth_consent'].map((type) => ({ resourceType: type, resourceIds: rows.filter((r) => r.type === type).map((r) => r.id) }));
+  const children = ['youth_plan_item', 'youth_meeting', 'youth_consent'].map((type) => ({
+    resourceType: type,
+    resourceIds: rows.filter((r) => r.type === type).map((r) => r.id),
+  }));
   return [{ resourceType: 'youth_case', resourceIds: [caseId] }, ...children];
 }

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { addDays, assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmMidnight } from '@samverkan/platform';
+import {
+  addDays,
+  assertVersionMatched,
+  Clock,
+  invalidField,
+  type Page,
+  pageOf,
+  type PageQuery,
+  ProblemException,
+  stockholmMidnight,
+} from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
 import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -53,7 +63,14 @@ export class YouthRecordsService {
     const page = await pageOf<YouthEntryView>(
       this.dataSource,
       qb,
-      { alias: 'e', orderBy: [['e.occurred_on', 'DESC'], ['e.created_at', 'DESC']], select: SELECT_ENTRIES },
+      {
+        alias: 'e',
+        orderBy: [
+          ['e.occurred_on', 'DESC'],
+          ['e.created_at', 'DESC'],
+        ],
+        select: SELECT_ENTRIES,
+      },
       query,
     );
     await this.readAudit('youth_case.entries_read', record, access, { entryIds: page.items.map((e) => e.id) });
@@ -71,7 +88,9 @@ export class YouthRecordsService {
 
   async plan(principal: Principal, caseId: string): Promise<YouthPlanItemView[]> {
     const { record, access } = await this.gate.readable(principal, caseId);
-    const items = access.categories.includes('plan') ? await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.case_id = $1 ORDER BY p.due_on, p.created_at`, [caseId]) : [];
+    const items = access.categories.includes('plan')
+      ? await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.case_id = $1 ORDER BY p.due_on, p.created_at`, [caseId])
+      : [];
     await this.readAudit('youth_case.plan_read', record, access);
     return items;
   }
@@ -87,7 +106,16 @@ export class YouthRecordsService {
       );
       await this.registerTask(manager, record, row.id, input.dueOn, input.ownerUserId ?? null);
       await this.gate.touch(manager, caseId);
-      await this.audit.record({ action: 'youth_plan_item.create', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { planItemId: row.id } }, manager);
+      await this.audit.record(
+        {
+          action: 'youth_plan_item.create',
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { planItemId: row.id },
+        },
+        manager,
+      );
       return row.id;
     });
     const [row] = await this.dataSource.query<YouthPlanItemView[]>(`${SELECT_PLAN} WHERE p.id = $1`, [id]);
@@ -113,7 +141,14 @@ export class YouthRecordsService {
       else await this.deadlines.close(manager, PLAN_ITEM_DEADLINE, 'youth_plan_item', itemId, status === 'done' ? 'met' : 'cancelled');
       await this.gate.touch(manager, caseId);
       await this.audit.record(
-        { action: 'youth_plan_item.update', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { planItemId: itemId }, changedFields: Object.keys(input) },
+        {
+          action: 'youth_plan_item.update',
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { planItemId: itemId },
+          changedFields: Object.keys(input),
+        },
         manager,
       );
     });
@@ -125,7 +160,9 @@ export class YouthRecordsService {
 
   async meetings(principal: Principal, caseId: string): Promise<YouthMeetingView[]> {
     const { record, access } = await this.gate.readable(principal, caseId);
-    const items = access.categories.includes('plan') ? await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.case_id = $1 ORDER BY m.planned_at`, [caseId]) : [];
+    const items = access.categories.includes('plan')
+      ? await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.case_id = $1 ORDER BY m.planned_at`, [caseId])
+      : [];
     await this.readAudit('youth_case.meetings_read', record, access);
     return items;
   }
@@ -148,7 +185,16 @@ export class YouthRecordsService {
         responsibleOrganisationId: record.ownerOrganisationId,
       });
       await this.gate.touch(manager, caseId);
-      await this.audit.record({ action: 'youth_meeting.plan', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { meetingId: row.id } }, manager);
+      await this.audit.record(
+        {
+          action: 'youth_meeting.plan',
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { meetingId: row.id },
+        },
+        manager,
+      );
       return row.id;
     });
     const [row] = await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.id = $1`, [id]);
@@ -159,11 +205,18 @@ export class YouthRecordsService {
   async recordMinutes(principal: Principal, caseId: string, meetingId: string, input: MinutesInput): Promise<YouthMeetingView> {
     const record = await this.gate.workable(principal, caseId, 'youth_case:update');
     await this.dataSource.transaction(async (manager) => {
-      const [meeting] = await manager.query<{ held_on: string | null }[]>('SELECT held_on FROM youth_meetings WHERE id = $1 AND case_id = $2 FOR UPDATE', [meetingId, caseId]);
+      const [meeting] = await manager.query<{ held_on: string | null }[]>('SELECT held_on FROM youth_meetings WHERE id = $1 AND case_id = $2 FOR UPDATE', [
+        meetingId,
+        caseId,
+      ]);
       if (!meeting) throw new NotFoundException(`No meeting with id ${meetingId} on this case.`);
       if (meeting.held_on) throw new ProblemException('youth_meeting.minutes_recorded');
       const entryId = await this.insertEntry(manager, principal, record, { ...input, kind: 'meeting_minutes' });
-      await manager.query('UPDATE youth_meetings SET held_on = $2, minutes_entry_id = $3, version = version + 1 WHERE id = $1', [meetingId, input.occurredOn, entryId]);
+      await manager.query('UPDATE youth_meetings SET held_on = $2, minutes_entry_id = $3, version = version + 1 WHERE id = $1', [
+        meetingId,
+        input.occurredOn,
+        entryId,
+      ]);
       await this.deadlines.close(manager, MEETING_DEADLINE, 'youth_meeting', meetingId, 'met');
     });
     const [row] = await this.dataSource.query<YouthMeetingView[]>(`${SELECT_MEETINGS} WHERE m.id = $1`, [meetingId]);
@@ -180,7 +233,13 @@ export class YouthRecordsService {
     await this.gate.touch(manager, record.id);
     // The text itself never goes into the audit trail.
     await this.audit.record(
-      { action: 'youth_entry.create', resourceType: 'youth_case', resourceId: record.id, subjectOrganisationId: record.ownerOrganisationId, details: { entryId: row.id, kind: input.kind, category: input.category } },
+      {
+        action: 'youth_entry.create',
+        resourceType: 'youth_case',
+        resourceId: record.id,
+        subjectOrganisationId: record.ownerOrganisationId,
+        details: { entryId: row.id, kind: input.kind, category: input.category },
+      },
       manager,
     );
     return row.id;

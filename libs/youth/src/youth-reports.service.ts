@@ -28,7 +28,12 @@ const SELECT_ACCESS_LOG = `SELECT a.id, a.occurred_at AS "occurredAt", a.action,
   FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.actor_unit_id
   LEFT JOIN organisations o ON o.id = a.actor_organisation_id`;
 
-const STATISTICS_COLUMNS: OwnershipColumns = { id: 'c.id', organisationId: 'c.owner_organisation_id', collaborationId: 'c.collaboration_id', unitId: 'c.owner_unit_id' };
+const STATISTICS_COLUMNS: OwnershipColumns = {
+  id: 'c.id',
+  organisationId: 'c.owner_organisation_id',
+  collaborationId: 'c.collaboration_id',
+  unitId: 'c.owner_unit_id',
+};
 
 /**
  * Oversight of youth cases: the per-case access log (HSLF-FS 2016:40 style: who, which unit,
@@ -63,7 +68,12 @@ export class YouthReportsService {
       { alias: 'a', orderBy: [['a.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_ACCESS_LOG },
       query,
     );
-    await this.audit.record({ action: 'youth_case.access_log_read', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId });
+    await this.audit.record({
+      action: 'youth_case.access_log_read',
+      resourceType: 'youth_case',
+      resourceId: caseId,
+      subjectOrganisationId: record.ownerOrganisationId,
+    });
     return page;
   }
 
@@ -102,7 +112,12 @@ export class YouthReportsService {
       byCase<YouthExtractMeetingView>(`SELECT case_id, kind, planned_at AS "plannedAt", attendees, to_char(held_on, 'YYYY-MM-DD') AS "heldOn"
               FROM youth_meetings WHERE case_id = ANY($1::uuid[]) ORDER BY planned_at`),
     ]);
-    await this.audit.record({ action: 'youth_subject.register_extract', resourceType: 'youth_subject', resourceId: subjectId, subjectOrganisationId: sealed.owner_organisation_id });
+    await this.audit.record({
+      action: 'youth_subject.register_extract',
+      resourceType: 'youth_subject',
+      resourceId: subjectId,
+      subjectOrganisationId: sealed.owner_organisation_id,
+    });
     return {
       producedAt: this.clock.now(),
       subject: { ...subject, personalNumber: this.subjects.fullNumber(sealed) },

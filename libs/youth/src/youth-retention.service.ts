@@ -43,7 +43,9 @@ export class YouthRetentionService {
 
   private async purge(manager: EntityManager, id: string): Promise<boolean> {
     // Locked and re-checked: another worker may have taken it.
-    const [row] = await manager.query<{ subject_id: string; form: string; created_at: Date; closed_on: string; retention_class: string; owner_organisation_id: string }[]>(
+    const [row] = await manager.query<
+      { subject_id: string; form: string; created_at: Date; closed_on: string; retention_class: string; owner_organisation_id: string }[]
+    >(
       `SELECT subject_id, form, created_at, to_char(closed_on, 'YYYY-MM-DD') AS closed_on, retention_class, owner_organisation_id
        FROM youth_cases WHERE id = $1 AND status = 'closed' FOR UPDATE SKIP LOCKED`,
       [id],
@@ -51,28 +53,48 @@ export class YouthRetentionService {
     if (!row) return false;
     const removed: Record<string, number> = {};
     await this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, id), 'cancelled');
-    const tables = { meetings: 'youth_meetings', entries: 'youth_entries', plan_items: 'youth_plan_items', disclosures: 'youth_disclosures', consents: 'youth_consents', participants: 'youth_case_participants' };
+    const tables = {
+      meetings: 'youth_meetings',
+      entries: 'youth_entries',
+      plan_items: 'youth_plan_items',
+      disclosures: 'youth_disclosures',
+      consents: 'youth_consents',
+      participants: 'youth_case_participants',
+    };
     for (const [what, table] of Object.entries(tables)) {
-      const [{ n }] = await manager.query<{ n: number }[]>(`WITH gone AS (DELETE FROM ${table} WHERE case_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [id]);
+      const [{ n }] = await manager.query<{ n: number }[]>(
+        `WITH gone AS (DELETE FROM ${table} WHERE case_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+        [id],
+      );
       removed[what] = n;
     }
     await this.access.revokeGrants(null, { resourceType: 'youth_case', resourceId: id }, manager);
     await manager.query(
       `UPDATE youth_cases SET status = 'purged', subject_id = NULL, coordinator_user_id = NULL, risk_factors = '{}', review_on = NULL,
          purged_at = $2, tombstone = $3, version = version + 1 WHERE id = $1`,
-      [id, this.clock.now(), JSON.stringify({
-        form: row.form,
-        openedYear: Number(stockholmDate(row.created_at).slice(0, 4)),
-        closedOn: row.closed_on,
-        retentionClass: row.retention_class,
-        purgedOn: stockholmDate(this.clock.now()),
-        removed,
-      })],
+      [
+        id,
+        this.clock.now(),
+        JSON.stringify({
+          form: row.form,
+          openedYear: Number(stockholmDate(row.created_at).slice(0, 4)),
+          closedOn: row.closed_on,
+          retentionClass: row.retention_class,
+          purgedOn: stockholmDate(this.clock.now()),
+          removed,
+        }),
+      ],
     );
     const [{ others }] = await manager.query<{ others: number }[]>('SELECT count(*)::int AS others FROM youth_cases WHERE subject_id = $1', [row.subject_id]);
     if (others === 0) await manager.query('DELETE FROM youth_subjects WHERE id = $1', [row.subject_id]);
     await this.audit.record(
-      { action: 'youth_case.purge', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: row.owner_organisation_id, details: { removed, subjectRemoved: others === 0 } },
+      {
+        action: 'youth_case.purge',
+        resourceType: 'youth_case',
+        resourceId: id,
+        subjectOrganisationId: row.owner_organisation_id,
+        details: { removed, subjectRemoved: others === 0 },
+      },
       manager,
     );
     return true;

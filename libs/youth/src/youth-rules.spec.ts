@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FieldError } from '@samverkan/platform';
-import { CASE_STATUSES, CASE_TRANSITIONS, caseTransitionErrors, consentErrors as consentFieldErrors, defaultRetentionClass, disclosureErrors as disclosureFieldErrors, type DisclosureFacts, purgeOn, suppress } from './youth-rules.js';
+import {
+  CASE_STATUSES,
+  CASE_TRANSITIONS,
+  caseTransitionErrors,
+  consentErrors as consentFieldErrors,
+  defaultRetentionClass,
+  disclosureErrors as disclosureFieldErrors,
+  type DisclosureFacts,
+  purgeOn,
+  suppress,
+} from './youth-rules.js';
 
 const consent = (signers: ('guardian' | 'young_person')[], extra: Record<string, unknown> = {}) => ({
   signers: signers.map((role) => ({ role })),
@@ -32,7 +42,9 @@ describe('consent', () => {
 
   it('from 18: only the young person; a guardians’ consent ends before the 18th birthday', () => {
     expect(consentErrors(consent(['young_person']), '2003-06-10', 15)).toEqual([]);
-    expect(consentErrors(consent(['guardian', 'young_person']), '2003-06-10', 15)).toEqual([{ field: 'signers', code: 'consent.adult_signs_alone', params: {} }]);
+    expect(consentErrors(consent(['guardian', 'young_person']), '2003-06-10', 15)).toEqual([
+      { field: 'signers', code: 'consent.adult_signs_alone', params: {} },
+    ]);
     expect(consentErrors(consent(['guardian', 'young_person']), '2004-09-01', 15)).toEqual([
       { field: 'validUntil', code: 'consent.guardians_until_adult', params: { adultOn: '2022-09-01' } },
     ]);
@@ -47,8 +59,16 @@ describe('consent', () => {
 
 describe('disclosure grounds', () => {
   const facts = (extra: Partial<DisclosureFacts>): DisclosureFacts => ({
-    ground: 'osl_10_18a', categories: ['basic', 'offences'], fromKind: 'municipality', toKind: 'police', fromIsOwner: true, toIsOwner: false,
-    ageOnDisclosure: 17, consentedCategories: null, criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true }, ...extra,
+    ground: 'osl_10_18a',
+    categories: ['basic', 'offences'],
+    fromKind: 'municipality',
+    toKind: 'police',
+    fromIsOwner: true,
+    toIsOwner: false,
+    ageOnDisclosure: 17,
+    consentedCategories: null,
+    criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true },
+    ...extra,
   });
 
   it('OSL 10 kap 18 a §: to the police, under 21, all three criteria attested', () => {
@@ -56,7 +76,11 @@ describe('disclosure grounds', () => {
     expect(disclosureErrors(facts({ ageOnDisclosure: 21 }))).toEqual([{ field: 'ground', code: 'disclosure.osl_18a_age', params: { underAge: 21 } }]);
     expect(disclosureErrors(facts({ toKind: 'municipality' }))[0].field).toBe('toOrganisationId');
     expect(disclosureErrors(facts({ criteria: { riskOfCriminality: true, helpsPrevent: true } }))).toEqual([
-      { field: 'criteria.noConflictWithMeasures', code: 'disclosure.criterion_unattested', params: { criterion: 'Utlämnandet står inte i strid med socialtjänstens egna åtgärder' } },
+      {
+        field: 'criteria.noConflictWithMeasures',
+        code: 'disclosure.criterion_unattested',
+        params: { criterion: 'Utlämnandet står inte i strid med socialtjänstens egna åtgärder' },
+      },
     ]);
   });
 
@@ -64,13 +88,19 @@ describe('disclosure grounds', () => {
     const base = facts({ ground: 'consent', categories: ['basic', 'school'], consentedCategories: ['basic', 'school', 'leisure'] });
     expect(disclosureErrors(base)).toEqual([]);
     expect(disclosureErrors({ ...base, consentedCategories: null })).toEqual([{ field: 'ground', code: 'disclosure.no_consent', params: {} }]);
-    expect(disclosureErrors({ ...base, categories: ['basic', 'health'] })).toEqual([{ field: 'categories[1]', code: 'disclosure.category_not_consented', params: { category: 'health' } }]);
+    expect(disclosureErrors({ ...base, categories: ['basic', 'health'] })).toEqual([
+      { field: 'categories[1]', code: 'disclosure.category_not_consented', params: { category: 'health' } },
+    ]);
     expect(disclosureErrors({ ...base, categories: ['offences'], consentedCategories: ['offences'] })[0].code).toBe('consent.offence_data');
   });
 
   it('report of concern: from the police to social services', () => {
-    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern', fromKind: 'police', toKind: 'municipality', fromIsOwner: false, toIsOwner: true }))).toEqual([]);
-    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern' }))).toEqual([{ field: 'ground', code: 'disclosure.concern_police_to_social_services', params: {} }]);
+    expect(
+      disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern', fromKind: 'police', toKind: 'municipality', fromIsOwner: false, toIsOwner: true })),
+    ).toEqual([]);
+    expect(disclosureErrors(facts({ ground: 'sol_14_1_report_of_concern' }))).toEqual([
+      { field: 'ground', code: 'disclosure.concern_police_to_social_services', params: {} },
+    ]);
   });
 });
 
@@ -86,13 +116,30 @@ describe('retention', () => {
 
 describe('statistics suppression', () => {
   it('hides groups of 1–4, and a second group when one alone would be hidden', () => {
-    expect(suppress([{ key: 'sspf', count: 12 }, { key: 'sig', count: 7 }, { key: 'other', count: 3 }])).toEqual([
+    expect(
+      suppress([
+        { key: 'sspf', count: 12 },
+        { key: 'sig', count: 7 },
+        { key: 'other', count: 3 },
+      ]),
+    ).toEqual([
       { key: 'other', count: null, suppressed: true },
       { key: 'sig', count: null, suppressed: true },
       { key: 'sspf', count: 12, suppressed: false },
     ]);
-    expect(suppress([{ key: 'a', count: 2 }, { key: 'b', count: 4 }, { key: 'c', count: 9 }]).map((c) => c.count)).toEqual([null, null, 9]);
-    expect(suppress([{ key: 'a', count: 5 }, { key: 'b', count: 9 }]).map((c) => c.count)).toEqual([5, 9]);
+    expect(
+      suppress([
+        { key: 'a', count: 2 },
+        { key: 'b', count: 4 },
+        { key: 'c', count: 9 },
+      ]).map((c) => c.count),
+    ).toEqual([null, null, 9]);
+    expect(
+      suppress([
+        { key: 'a', count: 5 },
+        { key: 'b', count: 9 },
+      ]).map((c) => c.count),
+    ).toEqual([5, 9]);
   });
 });
 

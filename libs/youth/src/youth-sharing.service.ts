@@ -4,7 +4,18 @@ import { AccessService, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, AppConfig, Clock, fieldError, invalidField, ProblemException, stockholmDate, stockholmMidnight, updateReturning, ValidationProblem } from '@samverkan/platform';
+import {
+  addDays,
+  AppConfig,
+  Clock,
+  fieldError,
+  invalidField,
+  ProblemException,
+  stockholmDate,
+  stockholmMidnight,
+  updateReturning,
+  ValidationProblem,
+} from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentInput, DisclosureInput } from './youth.dto.js';
 import { type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -52,7 +63,10 @@ export class YouthSharingService {
 
   async consents(principal: Principal, caseId: string): Promise<YouthConsentView[]> {
     await this.gate.workable(principal, caseId, 'youth_case:share', { allowClosed: true });
-    const rows = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.case_id = $1 ORDER BY k.valid_from DESC`, [caseId, stockholmDate(this.clock.now())]);
+    const rows = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.case_id = $1 ORDER BY k.valid_from DESC`, [
+      caseId,
+      stockholmDate(this.clock.now()),
+    ]);
     await this.audit.record({ action: 'youth_case.consents_read', resourceType: 'youth_case', resourceId: caseId });
     return rows;
   }
@@ -72,18 +86,35 @@ export class YouthSharingService {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_consents (case_id, signers, organisation_ids, categories, signed_on, valid_from, valid_until, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [caseId, JSON.stringify(input.signers.map((s) => ({ name: s.name.trim(), role: s.role }))), organisationIds, categories,
-          input.signedOn, input.validFrom, input.validUntil, principal.userId],
+        [
+          caseId,
+          JSON.stringify(input.signers.map((s) => ({ name: s.name.trim(), role: s.role }))),
+          organisationIds,
+          categories,
+          input.signedOn,
+          input.validFrom,
+          input.validUntil,
+          principal.userId,
+        ],
       );
       const grantIds: string[] = [];
       for (const organisationId of organisationIds) {
-        const grant = await this.access.grant(principal, {
-          resourceType: 'youth_case', resourceId: caseId, granteeType: 'organisation', granteeId: organisationId, effect: 'grant', actions: ['read'],
-          reason: `Samtycke ${input.signedOn} (${categories.join(', ')})`,
-          validFrom: stockholmMidnight(input.validFrom),
-          // Valid through its last day, Swedish time.
-          validUntil: stockholmMidnight(addDays(input.validUntil, 1)),
-        }, manager);
+        const grant = await this.access.grant(
+          principal,
+          {
+            resourceType: 'youth_case',
+            resourceId: caseId,
+            granteeType: 'organisation',
+            granteeId: organisationId,
+            effect: 'grant',
+            actions: ['read'],
+            reason: `Samtycke ${input.signedOn} (${categories.join(', ')})`,
+            validFrom: stockholmMidnight(input.validFrom),
+            // Valid through its last day, Swedish time.
+            validUntil: stockholmMidnight(addDays(input.validUntil, 1)),
+          },
+          manager,
+        );
         grantIds.push(grant.id);
       }
       await manager.query('UPDATE youth_consents SET grant_ids = $2 WHERE id = $1', [row.id, grantIds]);
@@ -98,7 +129,13 @@ export class YouthSharingService {
         responsibleOrganisationId: record.ownerOrganisationId,
       });
       await this.audit.record(
-        { action: 'youth_consent.record', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { consentId: row.id, organisationIds, categories } },
+        {
+          action: 'youth_consent.record',
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { consentId: row.id, organisationIds, categories },
+        },
         manager,
       );
       return row.id;
@@ -116,19 +153,34 @@ export class YouthSharingService {
       );
       if (!consent) throw new NotFoundException(`No consent with id ${consentId} on this case.`);
       if (consent.withdrawn_at) throw new ProblemException('consent.withdrawn');
-      await manager.query(
-        'UPDATE youth_consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawal_reason = $4, version = version + 1 WHERE id = $1',
-        [consentId, this.clock.now(), principal.userId, reason],
-      );
+      await manager.query('UPDATE youth_consents SET withdrawn_at = $2, withdrawn_by = $3, withdrawal_reason = $4, version = version + 1 WHERE id = $1', [
+        consentId,
+        this.clock.now(),
+        principal.userId,
+        reason,
+      ]);
       // Withdrawal stops all further sharing at once (DOMAIN.md §3): the consent's read grants end now.
       await this.access.revokeGrants(principal, { ids: consent.grant_ids }, manager);
       await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consentId, 'cancelled');
       await this.gate.touch(manager, caseId);
       await this.audit.record(
-        { action: 'youth_consent.withdraw', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId, details: { consentId, reason } },
+        {
+          action: 'youth_consent.withdraw',
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { consentId, reason },
+        },
         manager,
       );
-      await this.tellParticipants(manager, record, consentId, 'youth_consent_withdrawn', 'Samtycke återkallat', 'Samtycket är återkallat. Ingen mer information delas på det samtycket; den som fått uppgifter ser dem inte längre.');
+      await this.tellParticipants(
+        manager,
+        record,
+        consentId,
+        'youth_consent_withdrawn',
+        'Samtycke återkallat',
+        'Samtycket är återkallat. Ingen mer information delas på det samtycket; den som fått uppgifter ser dem inte längre.',
+      );
     });
     return this.consent(caseId, consentId);
   }
@@ -171,21 +223,49 @@ export class YouthSharingService {
     const now = this.clock.now();
     const accessUntil = new Date(now.getTime() + (input.accessDays ?? DISCLOSURE_ACCESS_DAYS) * 86_400_000);
     const id = await this.dataSource.transaction(async (manager) => {
-      const grant = await this.access.grant(principal, {
-        resourceType: 'youth_case', resourceId: caseId, granteeType: 'organisation', granteeId: input.toOrganisationId, effect: 'grant', actions: ['read'],
-        reason: `Utlämnande: ${DISCLOSURE_GROUNDS[input.ground]}`, validFrom: now, validUntil: accessUntil,
-      }, manager);
+      const grant = await this.access.grant(
+        principal,
+        {
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          granteeType: 'organisation',
+          granteeId: input.toOrganisationId,
+          effect: 'grant',
+          actions: ['read'],
+          reason: `Utlämnande: ${DISCLOSURE_GROUNDS[input.ground]}`,
+          validFrom: now,
+          validUntil: accessUntil,
+        },
+        manager,
+      );
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_disclosures (case_id, ground, from_organisation_id, to_organisation_id, categories, justification, criteria, consent_id,
            access_until, grant_id, decided_by, decided_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [caseId, input.ground, record.ownerOrganisationId, input.toOrganisationId, categories, input.justification.trim(),
-          input.criteria ? JSON.stringify(input.criteria) : null, consented?.id ?? null, accessUntil, grant.id, principal.userId, now],
+        [
+          caseId,
+          input.ground,
+          record.ownerOrganisationId,
+          input.toOrganisationId,
+          categories,
+          input.justification.trim(),
+          input.criteria ? JSON.stringify(input.criteria) : null,
+          consented?.id ?? null,
+          accessUntil,
+          grant.id,
+          principal.userId,
+          now,
+        ],
       );
       await this.gate.touch(manager, caseId);
       await this.audit.record(
-        { action: 'youth_disclosure.record', resourceType: 'youth_case', resourceId: caseId, subjectOrganisationId: record.ownerOrganisationId,
-          details: { disclosureId: row.id, ground: input.ground, to: input.toOrganisationId, categories } },
+        {
+          action: 'youth_disclosure.record',
+          resourceType: 'youth_case',
+          resourceId: caseId,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { disclosureId: row.id, ground: input.ground, to: input.toOrganisationId, categories },
+        },
         manager,
       );
       return row.id;
@@ -215,8 +295,24 @@ export class YouthSharingService {
         if (claimed.length === 0) return;
         const record = await this.gate.load(consent.case_id, manager);
         await this.deadlines.close(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', consent.id, 'met');
-        await this.audit.record({ action: 'youth_consent.expired', resourceType: 'youth_case', resourceId: consent.case_id, subjectOrganisationId: record.ownerOrganisationId, details: { consentId: consent.id } }, manager);
-        await this.tellParticipants(manager, record, consent.id, 'youth_consent_expired', 'Samtycke har löpt ut', 'Samtyckets giltighetstid har gått ut. Information delas inte längre på det samtycket.');
+        await this.audit.record(
+          {
+            action: 'youth_consent.expired',
+            resourceType: 'youth_case',
+            resourceId: consent.case_id,
+            subjectOrganisationId: record.ownerOrganisationId,
+            details: { consentId: consent.id },
+          },
+          manager,
+        );
+        await this.tellParticipants(
+          manager,
+          record,
+          consent.id,
+          'youth_consent_expired',
+          'Samtycke har löpt ut',
+          'Samtyckets giltighetstid har gått ut. Information delas inte längre på det samtycket.',
+        );
       });
     }
     return expired.length;
@@ -225,7 +321,11 @@ export class YouthSharingService {
   // ---- helpers -----------------------------------------------------------------------------
 
   private async consent(caseId: string, id: string): Promise<YouthConsentView> {
-    const [row] = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.id = $1 AND k.case_id = $3`, [id, stockholmDate(this.clock.now()), caseId]);
+    const [row] = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.id = $1 AND k.case_id = $3`, [
+      id,
+      stockholmDate(this.clock.now()),
+      caseId,
+    ]);
     return row;
   }
 
@@ -241,17 +341,19 @@ export class YouthSharingService {
 
   /** Everyone on the case (coordinator and contacts) learns of it; no name in the message. */
   private tellParticipants(manager: EntityManager, record: CaseRecord, consentId: string, kind: string, title: string, body: string): Promise<void> {
-    return manager
-      .query<{ user_id: string }[]>('SELECT user_id FROM youth_case_participants WHERE case_id = $1', [record.id])
-      .then((rows) =>
-        this.notifier.notify(manager, rows.map((r) => r.user_id), {
+    return manager.query<{ user_id: string }[]>('SELECT user_id FROM youth_case_participants WHERE case_id = $1', [record.id]).then((rows) =>
+      this.notifier.notify(
+        manager,
+        rows.map((r) => r.user_id),
+        {
           kind,
           title: `${title} – ungdomsärende ${caseReference(record.id)}`,
           body,
           resourceType: 'youth_case',
           resourceId: record.id,
           dedupeKey: `${kind}-${consentId}`,
-        }),
-      );
+        },
+      ),
+    );
   }
 }

@@ -43,18 +43,20 @@ export class YouthSubjectsService {
   async create(principal: Principal, input: { personalNumber: string; name: string }): Promise<YouthSubjectView> {
     const organisationId = organisationFor(principal, 'youth_case:create');
     const number = this.parse(input.personalNumber);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.existing(manager, organisationId, number);
-      if (existing) {
+    const id = await this.dataSource
+      .transaction(async (manager) => {
+        const existing = await this.existing(manager, organisationId, number);
+        if (existing) {
+          throw new ProblemException('youth_subject.exists', {}, { existingSubjectId: existing });
+        }
+        return this.insert(manager, organisationId, number, input.name, principal.userId);
+      })
+      .catch(async (error: unknown) => {
+        // Registered by someone else between the check and the insert (the unique look-up hash refused it).
+        if ((error as { code?: string }).code !== '23505') throw error;
+        const existing = await this.existing(this.dataSource.manager, organisationId, number);
         throw new ProblemException('youth_subject.exists', {}, { existingSubjectId: existing });
-      }
-      return this.insert(manager, organisationId, number, input.name, principal.userId);
-    }).catch(async (error: unknown) => {
-      // Registered by someone else between the check and the insert (the unique look-up hash refused it).
-      if ((error as { code?: string }).code !== '23505') throw error;
-      const existing = await this.existing(this.dataSource.manager, organisationId, number);
-      throw new ProblemException('youth_subject.exists', {}, { existingSubjectId: existing });
-    });
+      });
     return this.view(await this.sealed(id));
   }
 
@@ -105,10 +107,22 @@ export class YouthSubjectsService {
   async reveal(principal: Principal, id: string, reason: string): Promise<YouthRevealedNumberView> {
     const row = await this.readable(principal, id);
     if (!scopesFor(principal, 'youth_subject:reveal').some((s) => s.organisationId === row.owner_organisation_id)) {
-      await this.audit.record({ action: 'youth_subject.reveal', outcome: 'denied', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
+      await this.audit.record({
+        action: 'youth_subject.reveal',
+        outcome: 'denied',
+        resourceType: 'youth_subject',
+        resourceId: id,
+        subjectOrganisationId: row.owner_organisation_id,
+      });
       throw new ProblemException('youth_subject.reveal_denied');
     }
-    await this.audit.record({ action: 'youth_subject.reveal', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id, details: { reason } });
+    await this.audit.record({
+      action: 'youth_subject.reveal',
+      resourceType: 'youth_subject',
+      resourceId: id,
+      subjectOrganisationId: row.owner_organisation_id,
+      details: { reason },
+    });
     return { personalNumber: formatPersonalNumber(this.cipher.decrypt(PIN_FIELD, row.pin_sealed, row.key_id)) };
   }
 
@@ -127,7 +141,14 @@ export class YouthSubjectsService {
       );
       if (home) return row;
       const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
-      const visible = await this.dataSource.createQueryBuilder().select('1').from('youth_cases', 'c').where('c.subject_id = :id', { id }).andWhere(scope.sql, scope.params).limit(1).getRawOne();
+      const visible = await this.dataSource
+        .createQueryBuilder()
+        .select('1')
+        .from('youth_cases', 'c')
+        .where('c.subject_id = :id', { id })
+        .andWhere(scope.sql, scope.params)
+        .limit(1)
+        .getRawOne();
       if (visible) return row;
     }
     await this.audit.record({ action: 'youth_subject.read', outcome: 'denied', resourceType: 'youth_subject', resourceId: id });
@@ -169,16 +190,19 @@ export class YouthSubjectsService {
 
   /** The subject with this number in the organisation, found under any configured key. */
   private async existing(manager: EntityManager, organisationId: string, number: PersonalNumber): Promise<string | undefined> {
-    const [row] = await manager.query<{ id: string }[]>(
-      'SELECT id FROM youth_subjects WHERE owner_organisation_id = $1 AND pin_lookup = ANY($2::text[])',
-      [organisationId, this.cipher.lookupHashes(number.canonical)],
-    );
+    const [row] = await manager.query<{ id: string }[]>('SELECT id FROM youth_subjects WHERE owner_organisation_id = $1 AND pin_lookup = ANY($2::text[])', [
+      organisationId,
+      this.cipher.lookupHashes(number.canonical),
+    ]);
     return row?.id;
   }
 
   private async insert(manager: EntityManager, organisationId: string, number: PersonalNumber, name: string, userId: string): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(INSERT_SUBJECT, subjectValues(this.cipher, organisationId, number, name, userId));
-    await this.audit.record({ action: 'youth_subject.create', resourceType: 'youth_subject', resourceId: row.id, subjectOrganisationId: organisationId }, manager);
+    await this.audit.record(
+      { action: 'youth_subject.create', resourceType: 'youth_subject', resourceId: row.id, subjectOrganisationId: organisationId },
+      manager,
+    );
     return row.id;
   }
 }
@@ -188,8 +212,16 @@ export const INSERT_SUBJECT = `INSERT INTO youth_subjects (owner_organisation_id
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`;
 
 export function subjectValues(cipher: FieldCipher, organisationId: string, number: PersonalNumber, name: string, userId: string): unknown[] {
-  return [organisationId, cipher.keyId, cipher.encrypt(PIN_FIELD, number.canonical), cipher.encrypt(NAME_FIELD, name.trim()),
-    cipher.lookupHash(number.canonical), number.birthDate, number.coordinationNumber, userId];
+  return [
+    organisationId,
+    cipher.keyId,
+    cipher.encrypt(PIN_FIELD, number.canonical),
+    cipher.encrypt(NAME_FIELD, name.trim()),
+    cipher.lookupHash(number.canonical),
+    number.birthDate,
+    number.coordinationNumber,
+    userId,
+  ];
 }
 
 /** The organisation through which the principal does this youth work (its first such membership). */
@@ -198,4 +230,3 @@ export function organisationFor(principal: Principal, permission: 'youth_case:cr
   if (!scope) throw new ProblemException('access.permission_required', { permission });
   return scope.organisationId;
 }
-

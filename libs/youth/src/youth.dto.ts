@@ -42,7 +42,10 @@ import {
 } from './youth-rules.js';
 
 const Reason = () => [IsString(), MinLength(5), MaxLength(500)];
-const apply = (...decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 // ---- subjects -------------------------------------------------------------------------------
 

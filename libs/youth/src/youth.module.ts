@@ -29,15 +29,6 @@ export class YouthModule {}
 /** The worker's part: consent expiry notices and nightly retention. */
 @Module({
   imports: [QueueModule.register(QueueName.Youth, QueueName.Deadlines), NotificationsWorkerModule],
-  providers: [
-    AccessService,
-    DeadlinesService,
-    FieldCipher,
-    YouthCaseAccess,
-    YouthSubjectsService,
-    YouthSharingService,
-    YouthRetentionService,
-    YouthProcessor,
-  ],
+  providers: [AccessService, DeadlinesService, FieldCipher, YouthCaseAccess, YouthSubjectsService, YouthSharingService, YouthRetentionService, YouthProcessor],
 })
 export class YouthWorkerModule {}

@@ -61,7 +61,8 @@ export class YouthCoordinatorView {
 /** What the reader sees of the case: everything as its owner, else only the covered categories. */
 export class YouthCaseAccessView {
   @ApiProperty({ description: 'true for the owning organisation; false for a recipient of a consent or disclosure' }) owner!: boolean;
-  @ApiProperty({ type: [YouthCategoryView], description: 'The information categories the reader may see (all for the owner)' }) categories!: YouthCategoryView[];
+  @ApiProperty({ type: [YouthCategoryView], description: 'The information categories the reader may see (all for the owner)' })
+  categories!: YouthCategoryView[];
 }
 
 export class YouthParticipantView {
@@ -102,7 +103,10 @@ export class YouthSubjectDetailView extends YouthSubjectView {
 
 /** The reveal route's answer: the one place the full number is shown on request (the reason is audited). */
 export class YouthRevealedNumberView {
-  @ApiProperty({ description: 'The full personnummer or samordningsnummer (YYYYMMDD-NNNN), unmasked; the reason is kept in the audit trail', example: '20080314-2389' })
+  @ApiProperty({
+    description: 'The full personnummer or samordningsnummer (YYYYMMDD-NNNN), unmasked; the reason is kept in the audit trail',
+    example: '20080314-2389',
+  })
   personalNumber!: string;
 }
 
@@ -194,7 +198,8 @@ export class YouthDisclosureView {
   @ApiProperty() justification!: string;
   @ApiProperty({ type: () => OslCriteriaView, nullable: true, description: 'Under OSL 10 kap 18 a §' }) criteria!: OslCriteriaView | null;
   @ApiProperty({ ...UUID, nullable: true, description: 'The consent it rests on (ground consent)' }) consentId!: string | null;
-  @ApiProperty({ ...DATE_TIME, nullable: true, description: 'Until when the recipient can read what was disclosed; null for a report of concern' }) accessUntil!: Date | null;
+  @ApiProperty({ ...DATE_TIME, nullable: true, description: 'Until when the recipient can read what was disclosed; null for a report of concern' })
+  accessUntil!: Date | null;
   @ApiProperty(UUID) decidedBy!: string;
   @ApiProperty() decidedByName!: string;
   @ApiProperty(DATE_TIME) decidedAt!: Date;
@@ -248,7 +253,12 @@ export class YouthAccessLogEventView {
   @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorUnit!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorOrganisation!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'What the event recorded (ids, categories, reasons); never the text of an entry' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What the event recorded (ids, categories, reasons); never the text of an entry',
+  })
   details!: Record<string, unknown> | null;
 }
 

@@ -12,11 +12,7 @@ await runMain('samverkan-migrate', async () => {
   const target = describePostgres(config.DATABASE_URL);
   if (direction === 'up') {
     const ran = await migrateUp(config, migrations);
-    console.log(
-      ran.length === 0
-        ? `${target}: schema is up to date`
-        : `${target}: applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`,
-    );
+    console.log(ran.length === 0 ? `${target}: schema is up to date` : `${target}: applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
   } else {
     const reverted = await migrateDown(config, migrations);
     console.log(reverted ? `${target}: reverted ${reverted}` : `${target}: no migration to revert`);

@@ -56,8 +56,20 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'vaktare@hammaro.test', displayName: 'Ahmed Hassan', organisation: 'Hammarö kommun', unit: 'Säkerhet/väktare', role: 'municipal_guard' },
   { email: 'chef@hammaro.test', displayName: 'Per Olsson', organisation: 'Hammarö kommun', unit: 'Kommunledning', role: 'manager' },
   { email: 'revisor@hammaro.test', displayName: 'Karin Holm', organisation: 'Hammarö kommun', unit: 'Kommunledning', role: 'auditor' },
-  { email: 'polis@karlstad.polisen.test', displayName: 'Mikael Berg', organisation: 'Lokalpolisområde Karlstad', unit: 'Områdespolis Hammarö', role: 'police_officer' },
-  { email: 'insatschef@karlstad.polisen.test', displayName: 'Helena Strand', organisation: 'Lokalpolisområde Karlstad', unit: 'Ingripande', role: 'police_commander' },
+  {
+    email: 'polis@karlstad.polisen.test',
+    displayName: 'Mikael Berg',
+    organisation: 'Lokalpolisområde Karlstad',
+    unit: 'Områdespolis Hammarö',
+    role: 'police_officer',
+  },
+  {
+    email: 'insatschef@karlstad.polisen.test',
+    displayName: 'Helena Strand',
+    organisation: 'Lokalpolisområde Karlstad',
+    unit: 'Ingripande',
+    role: 'police_commander',
+  },
 ];
 
 /** Upserts on natural keys (names, e-mail), so it can run again; demo passwords are reset to `password`. */

@@ -8,18 +8,138 @@ import type { EntityManager } from 'typeorm';
  * inspections planned for the coming weeks. Runs once: skipped when premises exist.
  */
 const PREMISES = [
-  { name: 'Skoghalls Krog', kind: 'restaurant', address: 'Skoghallsvägen 12', capacity: 120, kitchen: true, young: false, dancing: false, to: '00:00', holder: 'Skoghalls Krog AB' },
-  { name: 'Hamnkrogen Vilan', kind: 'restaurant', address: 'Vilans hamn 3', capacity: 90, kitchen: true, young: false, dancing: false, to: '23:00', holder: 'Vilans Hamnkrog AB' },
-  { name: 'Lövnäs Pub & Kök', kind: 'pub', address: 'Lövnäsvägen 4', capacity: 80, kitchen: true, young: true, dancing: false, to: '01:00', holder: 'Lövnäs Pub & Kök AB' },
-  { name: 'Klubb Kanalen', kind: 'nightclub', address: 'Kanalvägen 1', capacity: 320, kitchen: true, young: true, dancing: true, to: '02:00', holder: 'Nattklubben Skoghall AB' },
-  { name: 'Hotell Hammarö', kind: 'hotel', address: 'Hammarövägen 40', capacity: 150, kitchen: true, young: false, dancing: false, to: '01:00', holder: 'Hammarö Hotell & Konferens AB' },
-  { name: 'Pizzeria Bella Rossa', kind: 'restaurant', address: 'Rossgatan 7', capacity: 40, kitchen: true, young: false, dancing: false, to: '22:00', holder: 'Bella Rossa Hammarö HB' },
-  { name: 'Sushi Kanto', kind: 'restaurant', address: 'Skoghalls centrum 2', capacity: 35, kitchen: true, young: false, dancing: false, to: '22:00', holder: 'Kanto Sushi AB' },
-  { name: 'Golfkrogen Hammarö', kind: 'restaurant', address: 'Barrstigen 2', capacity: 110, kitchen: true, young: false, dancing: false, to: '23:00', holder: 'Hammarö Golfrestaurang AB' },
-  { name: 'Sportbaren Mörmo', kind: 'bar', address: 'Mörmovägen 22', capacity: 70, kitchen: true, young: true, dancing: false, to: '01:00', holder: 'Mörmo Sport & Bar AB' },
-  { name: 'Kafé Bryggan', kind: 'cafe', address: 'Skoghalls båthamn', capacity: 45, kitchen: true, young: false, dancing: false, to: '21:00', holder: 'Bryggans Kafé HB' },
-  { name: 'Hammarö Bowling', kind: 'sports_venue', address: 'Bowlingvägen 5', capacity: 180, kitchen: true, young: true, dancing: false, to: '00:00', holder: 'Hammarö Bowlinghall AB' },
-  { name: 'Festlokalen Näs', kind: 'event_venue', address: 'Näs gård', capacity: 200, kitchen: false, young: false, dancing: true, to: '01:00', holder: 'Näs Gård Event AB' },
+  {
+    name: 'Skoghalls Krog',
+    kind: 'restaurant',
+    address: 'Skoghallsvägen 12',
+    capacity: 120,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '00:00',
+    holder: 'Skoghalls Krog AB',
+  },
+  {
+    name: 'Hamnkrogen Vilan',
+    kind: 'restaurant',
+    address: 'Vilans hamn 3',
+    capacity: 90,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '23:00',
+    holder: 'Vilans Hamnkrog AB',
+  },
+  {
+    name: 'Lövnäs Pub & Kök',
+    kind: 'pub',
+    address: 'Lövnäsvägen 4',
+    capacity: 80,
+    kitchen: true,
+    young: true,
+    dancing: false,
+    to: '01:00',
+    holder: 'Lövnäs Pub & Kök AB',
+  },
+  {
+    name: 'Klubb Kanalen',
+    kind: 'nightclub',
+    address: 'Kanalvägen 1',
+    capacity: 320,
+    kitchen: true,
+    young: true,
+    dancing: true,
+    to: '02:00',
+    holder: 'Nattklubben Skoghall AB',
+  },
+  {
+    name: 'Hotell Hammarö',
+    kind: 'hotel',
+    address: 'Hammarövägen 40',
+    capacity: 150,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '01:00',
+    holder: 'Hammarö Hotell & Konferens AB',
+  },
+  {
+    name: 'Pizzeria Bella Rossa',
+    kind: 'restaurant',
+    address: 'Rossgatan 7',
+    capacity: 40,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '22:00',
+    holder: 'Bella Rossa Hammarö HB',
+  },
+  {
+    name: 'Sushi Kanto',
+    kind: 'restaurant',
+    address: 'Skoghalls centrum 2',
+    capacity: 35,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '22:00',
+    holder: 'Kanto Sushi AB',
+  },
+  {
+    name: 'Golfkrogen Hammarö',
+    kind: 'restaurant',
+    address: 'Barrstigen 2',
+    capacity: 110,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '23:00',
+    holder: 'Hammarö Golfrestaurang AB',
+  },
+  {
+    name: 'Sportbaren Mörmo',
+    kind: 'bar',
+    address: 'Mörmovägen 22',
+    capacity: 70,
+    kitchen: true,
+    young: true,
+    dancing: false,
+    to: '01:00',
+    holder: 'Mörmo Sport & Bar AB',
+  },
+  {
+    name: 'Kafé Bryggan',
+    kind: 'cafe',
+    address: 'Skoghalls båthamn',
+    capacity: 45,
+    kitchen: true,
+    young: false,
+    dancing: false,
+    to: '21:00',
+    holder: 'Bryggans Kafé HB',
+  },
+  {
+    name: 'Hammarö Bowling',
+    kind: 'sports_venue',
+    address: 'Bowlingvägen 5',
+    capacity: 180,
+    kitchen: true,
+    young: true,
+    dancing: false,
+    to: '00:00',
+    holder: 'Hammarö Bowlinghall AB',
+  },
+  {
+    name: 'Festlokalen Näs',
+    kind: 'event_venue',
+    address: 'Näs gård',
+    capacity: 200,
+    kitchen: false,
+    young: false,
+    dancing: true,
+    to: '01:00',
+    holder: 'Näs Gård Event AB',
+  },
 ] as const;
 
 /** A fictional organisation number with a correct Luhn check digit (55NNNN-NNNC). */
@@ -66,11 +186,20 @@ export function inspectionsSeed(now: Date): SeedStep {
         const [licence] = await manager.query<{ id: string }[]>(
           `INSERT INTO licences (holder_id, premises_id, collaboration_id, owner_organisation_id, type, audience, drink_categories,
              serving_hours, valid_from) VALUES ($1, $2, $3, $4, 'permanent', $5, $6, $7, '2018-05-01') RETURNING id`,
-          [holder.id, premises.id, collab.id, collab.municipality, p.kitchen ? 'public' : 'private',
-            p.kind === 'cafe' ? ['wine', 'strong_beer'] : ['spirits', 'wine', 'strong_beer', 'other_fermented'], JSON.stringify(weekend)],
+          [
+            holder.id,
+            premises.id,
+            collab.id,
+            collab.municipality,
+            p.kitchen ? 'public' : 'private',
+            p.kind === 'cafe' ? ['wine', 'strong_beer'] : ['spirits', 'wine', 'strong_beer', 'other_fermented'],
+            JSON.stringify(weekend),
+          ],
         );
         await manager.query(`INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, '2018-04-20')`, [
-          licence.id, ['Jonas Berg', 'Sofia Nilsson', 'Ali Yilmaz', 'Emma Lind'][index % 4], `19${70 + index}-0${(index % 9) + 1}-15`,
+          licence.id,
+          ['Jonas Berg', 'Sofia Nilsson', 'Ali Yilmaz', 'Emma Lind'][index % 4],
+          `19${70 + index}-0${(index % 9) + 1}-15`,
         ]);
         licences.push({ premisesId: premises.id, licenceId: licence.id, index });
       }
@@ -83,8 +212,15 @@ export function inspectionsSeed(now: Date): SeedStep {
         for (const l of licences) {
           const p = PREMISES[l.index];
           const { score, factors } = riskScore({
-            kind: p.kind, capacity: p.capacity, youngAudience: p.young, dancing: p.dancing, latestServingEnd: p.to,
-            remarks: year > 2020 && l.index === 2 ? 2 : 0, erinran: 0, varning: 0, tips: l.index === 3 ? 1 : 0,
+            kind: p.kind,
+            capacity: p.capacity,
+            youngAudience: p.young,
+            dancing: p.dancing,
+            latestServingEnd: p.to,
+            remarks: year > 2020 && l.index === 2 ? 2 : 0,
+            erinran: 0,
+            varning: 0,
+            tips: l.index === 3 ? 1 : 0,
             monthsSinceLastVisit: year === 2020 ? null : 10,
           });
           const visits = plannedVisits(score);
@@ -101,20 +237,36 @@ export function inspectionsSeed(now: Date): SeedStep {
               `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end, status,
                  performed_at, attempted_at, report_sent_at, checklist_template_id, created_by)
                VALUES ($1, $2, $3, $4, $5, $6, $7, 'closed', $8, $9, $10, $11, $12) RETURNING id`,
-              [l.premisesId, l.licenceId, collab.id, collab.municipality, coordinated ? 'coordinated' : 'external', start,
-                new Date(start.getTime() + 2 * 3_600_000), attempted ? null : start, attempted ? start : null,
-                attempted ? null : new Date(start.getTime() + 5 * 86_400_000), template.id, officer],
+              [
+                l.premisesId,
+                l.licenceId,
+                collab.id,
+                collab.municipality,
+                coordinated ? 'coordinated' : 'external',
+                start,
+                new Date(start.getTime() + 2 * 3_600_000),
+                attempted ? null : start,
+                attempted ? start : null,
+                attempted ? null : new Date(start.getTime() + 5 * 86_400_000),
+                template.id,
+                officer,
+              ],
             );
             for (const inspector of coordinated ? [officer, police] : [officer]) {
               await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during, active) VALUES ($1, $2, tstzrange($3, $4), false)`, [
-                inspection.id, inspector, start, new Date(start.getTime() + 2 * 3_600_000),
+                inspection.id,
+                inspector,
+                start,
+                new Date(start.getTime() + 2 * 3_600_000),
               ]);
             }
             if (attempted) continue;
             for (const item of DEFAULT_CHECKLIST_ITEMS.slice(0, 6)) {
               const remark = (l.index === 2 && item.key === 'age_checks') || (l.index === 3 && item.key === 'no_intoxicated_guests' && year === 2022);
               await manager.query(`INSERT INTO inspection_findings (inspection_id, item_key, result, note) VALUES ($1, $2, $3, $4)`, [
-                inspection.id, item.key, remark ? 'remark' : 'ok',
+                inspection.id,
+                item.key,
+                remark ? 'remark' : 'ok',
                 remark ? (item.key === 'age_checks' ? 'Legitimation kontrollerades inte vid baren.' : 'Berusade gäster serverades i baren efter 01.00.') : '',
               ]);
             }
@@ -130,24 +282,57 @@ export function inspectionsSeed(now: Date): SeedStep {
           `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, grounds, proposed_by, proposed_at, heard_on, decision,
              decision_reasons, appeal_information, decided_by, decided_on)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $5, $11)`,
-          [licences[index].licenceId, collab.id, collab.municipality, grounds, officer, `${heard}T09:00:00+02:00`, heard, decision,
-            grounds, 'Beslutet kan överklagas hos förvaltningsrätten inom tre veckor.', decided],
+          [
+            licences[index].licenceId,
+            collab.id,
+            collab.municipality,
+            grounds,
+            officer,
+            `${heard}T09:00:00+02:00`,
+            heard,
+            decision,
+            grounds,
+            'Beslutet kan överklagas hos förvaltningsrätten inom tre veckor.',
+            decided,
+          ],
         );
       }
       // Upcoming: the next weekends' evening inspections, still planned.
-      for (const [offsetDays, index, coordinated] of [[8, 3, true], [15, 8, false], [22, 4, true]] as const) {
+      for (const [offsetDays, index, coordinated] of [
+        [8, 3, true],
+        [15, 8, false],
+        [22, 4, true],
+      ] as const) {
         const start = new Date(now.getTime() + offsetDays * 86_400_000);
         start.setUTCHours(20, 0, 0, 0);
         const end = new Date(start.getTime() + 2 * 3_600_000);
         const [inspection] = await manager.query<{ id: string }[]>(
           `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
              checklist_template_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [licences[index].premisesId, licences[index].licenceId, collab.id, collab.municipality, coordinated ? 'coordinated' : 'external', start, end, template.id, officer],
+          [
+            licences[index].premisesId,
+            licences[index].licenceId,
+            collab.id,
+            collab.municipality,
+            coordinated ? 'coordinated' : 'external',
+            start,
+            end,
+            template.id,
+            officer,
+          ],
         );
         for (const inspector of coordinated ? [officer, police] : [officer]) {
-          await manager.query('INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))', [inspection.id, inspector, start, end]);
+          await manager.query('INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))', [
+            inspection.id,
+            inspector,
+            start,
+            end,
+          ]);
           if (inspector === police) {
-            for (const [type, id, actions] of [['inspection', inspection.id, ['read', 'perform']], ['premises', licences[index].premisesId, ['read']]] as const) {
+            for (const [type, id, actions] of [
+              ['inspection', inspection.id, ['read', 'perform']],
+              ['premises', licences[index].premisesId, ['read']],
+            ] as const) {
               await manager.query(
                 `INSERT INTO record_grants (resource_type, resource_id, grantee_type, grantee_id, effect, actions, reason, granted_by)
                  VALUES ($1, $2, 'user', $3, 'grant', $4, 'Inspektör vid samordnad tillsyn', $5)`,

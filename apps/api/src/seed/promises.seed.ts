@@ -22,14 +22,70 @@ interface CommitmentSeed {
 }
 
 const COMMITMENTS: CommitmentSeed[] = [
-  { key: 'youth', area: 1, party: 'joint', weight: 2, text: 'Utveckla informationsutbytet och samverkan kring insatser för unga, så att ärendehanteringen blir effektivare.' },
-  { key: 'inspections', area: 1, party: 'joint', weight: 1, text: 'Genomföra tillsyn av serveringsställen med alkoholtillstånd, gemensamt med polisen.', target: { value: 12, unit: 'tillsynsbesök', period: 'year' }, activityKind: 'licensed_premises_inspection' },
-  { key: 'watch', area: 1, party: 'police', weight: 1, text: 'Utveckla grannsamverkan och starta nya grannsamverkansområden.', target: { value: 8, unit: 'nya områden', period: 'promise_period', metric: 'new_areas' } },
-  { key: 'drugs', area: 1, party: 'police', weight: 1, text: 'Genomföra insatser mot narkotika- och alkoholförsäljning om underrättelseläget medger.', activityKind: 'drug_sale_operation' },
-  { key: 'patrols', area: 1, party: 'municipality', weight: 1, text: 'Riktade väktarronder vid båthamnar, skolor (skadegörelse) och andra otrygga platser.', target: { value: 40, unit: 'ronder', period: 'year' } },
-  { key: 'prevention', area: 1, party: 'municipality', weight: 1, text: 'Drogförebyggande arbete riktat till unga.', target: { value: 6, unit: 'insatser', period: 'year' } },
-  { key: 'walks', area: 1, party: 'municipality', weight: 1, text: 'Trygghetsvandringar tillsammans med polisen och räddningstjänsten.', target: { value: 2, unit: 'trygghetsvandringar', period: 'year' } },
-  { key: 'speed', area: 2, party: 'police', weight: 2, text: 'Ökad trafikövervakning och fler hastighetskontroller, extra på Bymiljövägen (Karlstadsvägen).', target: { value: 10, unit: 'hastighetskontroller', period: 'year' } },
+  {
+    key: 'youth',
+    area: 1,
+    party: 'joint',
+    weight: 2,
+    text: 'Utveckla informationsutbytet och samverkan kring insatser för unga, så att ärendehanteringen blir effektivare.',
+  },
+  {
+    key: 'inspections',
+    area: 1,
+    party: 'joint',
+    weight: 1,
+    text: 'Genomföra tillsyn av serveringsställen med alkoholtillstånd, gemensamt med polisen.',
+    target: { value: 12, unit: 'tillsynsbesök', period: 'year' },
+    activityKind: 'licensed_premises_inspection',
+  },
+  {
+    key: 'watch',
+    area: 1,
+    party: 'police',
+    weight: 1,
+    text: 'Utveckla grannsamverkan och starta nya grannsamverkansområden.',
+    target: { value: 8, unit: 'nya områden', period: 'promise_period', metric: 'new_areas' },
+  },
+  {
+    key: 'drugs',
+    area: 1,
+    party: 'police',
+    weight: 1,
+    text: 'Genomföra insatser mot narkotika- och alkoholförsäljning om underrättelseläget medger.',
+    activityKind: 'drug_sale_operation',
+  },
+  {
+    key: 'patrols',
+    area: 1,
+    party: 'municipality',
+    weight: 1,
+    text: 'Riktade väktarronder vid båthamnar, skolor (skadegörelse) och andra otrygga platser.',
+    target: { value: 40, unit: 'ronder', period: 'year' },
+  },
+  {
+    key: 'prevention',
+    area: 1,
+    party: 'municipality',
+    weight: 1,
+    text: 'Drogförebyggande arbete riktat till unga.',
+    target: { value: 6, unit: 'insatser', period: 'year' },
+  },
+  {
+    key: 'walks',
+    area: 1,
+    party: 'municipality',
+    weight: 1,
+    text: 'Trygghetsvandringar tillsammans med polisen och räddningstjänsten.',
+    target: { value: 2, unit: 'trygghetsvandringar', period: 'year' },
+  },
+  {
+    key: 'speed',
+    area: 2,
+    party: 'police',
+    weight: 2,
+    text: 'Ökad trafikövervakning och fler hastighetskontroller, extra på Bymiljövägen (Karlstadsvägen).',
+    target: { value: 10, unit: 'hastighetskontroller', period: 'year' },
+  },
 ];
 
 type Owner = 'social' | 'alkohol' | 'vakt' | 'kommunledning' | 'omradespolis' | 'ingripande';
@@ -47,26 +103,180 @@ interface ActionSeed {
 }
 
 const ACTIONS: ActionSeed[] = [
-  { commitment: 'youth', title: 'Gemensam rutin för samtycke och informationsutbyte (SSPF)', owner: 'social', person: 'socialchef@hammaro.test', start: '2020-02-01', due: '2020-09-30', status: 'done' },
-  { commitment: 'youth', title: 'Månatliga samverkansmöten socialtjänst–områdespolis', owner: 'social', person: 'socialsekreterare@hammaro.test', start: '2020-03-01', due: '2022-12-31', status: 'in_progress', progress: 85 },
-  { commitment: 'youth', title: 'Utbildning i OSL 10 kap 18 a § för handläggare och poliser', owner: 'social', start: '2021-01-15', due: '2021-05-31', status: 'done' },
-  { commitment: 'youth', title: 'Digital ärendeöverlämning mellan polis och socialtjänst', owner: 'kommunledning', person: 'trygghet@hammaro.test', start: '2021-09-01', due: '2022-06-30', status: 'blocked', progress: 40, reason: 'Väntar på juridisk bedömning av personuppgiftsbehandlingen.' },
-  { commitment: 'inspections', title: 'Tillsynsplan för serveringsställen 2020', owner: 'alkohol', person: 'alkohol@hammaro.test', start: '2020-01-01', due: '2020-02-28', status: 'done' },
-  { commitment: 'inspections', title: 'Tillsynsplan för serveringsställen 2021', owner: 'alkohol', person: 'alkohol@hammaro.test', start: '2021-01-01', due: '2021-02-28', status: 'done' },
-  { commitment: 'inspections', title: 'Tillsynsplan för serveringsställen 2022', owner: 'alkohol', person: 'alkohol@hammaro.test', start: '2022-01-01', due: '2022-02-28', status: 'done' },
-  { commitment: 'inspections', title: 'Samordnade kvällstillsyner med polisen under sommarsäsongen', owner: 'alkohol', start: '2022-05-01', due: '2022-09-30', status: 'in_progress', progress: 70 },
-  { commitment: 'watch', title: 'Informationsträffar om grannsamverkan i Skoghall och Lövnäs', owner: 'omradespolis', person: 'polis@karlstad.polisen.test', start: '2020-03-01', due: '2020-11-30', status: 'done' },
-  { commitment: 'watch', title: 'Starta grannsamverkan i Rastaholm och Hammarö kyrkby', owner: 'omradespolis', start: '2021-02-01', due: '2022-10-31', status: 'in_progress', progress: 60 },
-  { commitment: 'drugs', title: 'Underrättelsestyrda insatser mot försäljning till unga', owner: 'ingripande', person: 'insatschef@karlstad.polisen.test', start: '2020-01-01', due: '2022-12-31', status: 'in_progress', progress: 75 },
-  { commitment: 'drugs', title: 'Köpövervakning vid skolavslutningar', owner: 'ingripande', start: '2021-05-15', due: '2021-06-20', status: 'cancelled', reason: 'Underrättelseläget medgav inte insatsen.' },
-  { commitment: 'patrols', title: 'Ronder vid Skoghalls och Vilans båthamnar under sommaren', owner: 'vakt', person: 'vaktare@hammaro.test', start: '2020-05-01', due: '2022-09-30', status: 'done' },
-  { commitment: 'patrols', title: 'Kvällsronder vid skolorna under lov', owner: 'vakt', start: '2020-06-15', due: '2022-12-31', status: 'in_progress', progress: 80 },
+  {
+    commitment: 'youth',
+    title: 'Gemensam rutin för samtycke och informationsutbyte (SSPF)',
+    owner: 'social',
+    person: 'socialchef@hammaro.test',
+    start: '2020-02-01',
+    due: '2020-09-30',
+    status: 'done',
+  },
+  {
+    commitment: 'youth',
+    title: 'Månatliga samverkansmöten socialtjänst–områdespolis',
+    owner: 'social',
+    person: 'socialsekreterare@hammaro.test',
+    start: '2020-03-01',
+    due: '2022-12-31',
+    status: 'in_progress',
+    progress: 85,
+  },
+  {
+    commitment: 'youth',
+    title: 'Utbildning i OSL 10 kap 18 a § för handläggare och poliser',
+    owner: 'social',
+    start: '2021-01-15',
+    due: '2021-05-31',
+    status: 'done',
+  },
+  {
+    commitment: 'youth',
+    title: 'Digital ärendeöverlämning mellan polis och socialtjänst',
+    owner: 'kommunledning',
+    person: 'trygghet@hammaro.test',
+    start: '2021-09-01',
+    due: '2022-06-30',
+    status: 'blocked',
+    progress: 40,
+    reason: 'Väntar på juridisk bedömning av personuppgiftsbehandlingen.',
+  },
+  {
+    commitment: 'inspections',
+    title: 'Tillsynsplan för serveringsställen 2020',
+    owner: 'alkohol',
+    person: 'alkohol@hammaro.test',
+    start: '2020-01-01',
+    due: '2020-02-28',
+    status: 'done',
+  },
+  {
+    commitment: 'inspections',
+    title: 'Tillsynsplan för serveringsställen 2021',
+    owner: 'alkohol',
+    person: 'alkohol@hammaro.test',
+    start: '2021-01-01',
+    due: '2021-02-28',
+    status: 'done',
+  },
+  {
+    commitment: 'inspections',
+    title: 'Tillsynsplan för serveringsställen 2022',
+    owner: 'alkohol',
+    person: 'alkohol@hammaro.test',
+    start: '2022-01-01',
+    due: '2022-02-28',
+    status: 'done',
+  },
+  {
+    commitment: 'inspections',
+    title: 'Samordnade kvällstillsyner med polisen under sommarsäsongen',
+    owner: 'alkohol',
+    start: '2022-05-01',
+    due: '2022-09-30',
+    status: 'in_progress',
+    progress: 70,
+  },
+  {
+    commitment: 'watch',
+    title: 'Informationsträffar om grannsamverkan i Skoghall och Lövnäs',
+    owner: 'omradespolis',
+    person: 'polis@karlstad.polisen.test',
+    start: '2020-03-01',
+    due: '2020-11-30',
+    status: 'done',
+  },
+  {
+    commitment: 'watch',
+    title: 'Starta grannsamverkan i Rastaholm och Hammarö kyrkby',
+    owner: 'omradespolis',
+    start: '2021-02-01',
+    due: '2022-10-31',
+    status: 'in_progress',
+    progress: 60,
+  },
+  {
+    commitment: 'drugs',
+    title: 'Underrättelsestyrda insatser mot försäljning till unga',
+    owner: 'ingripande',
+    person: 'insatschef@karlstad.polisen.test',
+    start: '2020-01-01',
+    due: '2022-12-31',
+    status: 'in_progress',
+    progress: 75,
+  },
+  {
+    commitment: 'drugs',
+    title: 'Köpövervakning vid skolavslutningar',
+    owner: 'ingripande',
+    start: '2021-05-15',
+    due: '2021-06-20',
+    status: 'cancelled',
+    reason: 'Underrättelseläget medgav inte insatsen.',
+  },
+  {
+    commitment: 'patrols',
+    title: 'Ronder vid Skoghalls och Vilans båthamnar under sommaren',
+    owner: 'vakt',
+    person: 'vaktare@hammaro.test',
+    start: '2020-05-01',
+    due: '2022-09-30',
+    status: 'done',
+  },
+  {
+    commitment: 'patrols',
+    title: 'Kvällsronder vid skolorna under lov',
+    owner: 'vakt',
+    start: '2020-06-15',
+    due: '2022-12-31',
+    status: 'in_progress',
+    progress: 80,
+  },
   { commitment: 'prevention', title: 'Föräldramöten om droger i årskurs 7–9', owner: 'social', start: '2020-09-01', due: '2022-06-15', status: 'done' },
-  { commitment: 'prevention', title: 'Drogförebyggande temadag för gymnasieelever', owner: 'social', start: '2022-03-01', due: '2022-11-30', status: 'planned' },
-  { commitment: 'walks', title: 'Trygghetsvandringar i Skoghalls centrum och vid Hammarlunden', owner: 'kommunledning', person: 'trygghet@hammaro.test', start: '2020-04-01', due: '2022-10-31', status: 'in_progress', progress: 80 },
-  { commitment: 'speed', title: 'Hastighetskontroller på Bymiljövägen varje månad mars–oktober', owner: 'omradespolis', person: 'polis@karlstad.polisen.test', start: '2020-03-01', due: '2022-10-31', status: 'done' },
-  { commitment: 'speed', title: 'Trafikinsatser vid skolstart kring Mörmoskolan och Vallargärdets skola', owner: 'omradespolis', start: '2020-08-10', due: '2022-09-15', status: 'in_progress', progress: 90 },
-  { commitment: 'speed', title: 'Utvärdera hastighetsdämpande åtgärder på Bymiljövägen med kommunen', owner: 'kommunledning', start: '2022-01-01', due: '2022-12-15', status: 'planned' },
+  {
+    commitment: 'prevention',
+    title: 'Drogförebyggande temadag för gymnasieelever',
+    owner: 'social',
+    start: '2022-03-01',
+    due: '2022-11-30',
+    status: 'planned',
+  },
+  {
+    commitment: 'walks',
+    title: 'Trygghetsvandringar i Skoghalls centrum och vid Hammarlunden',
+    owner: 'kommunledning',
+    person: 'trygghet@hammaro.test',
+    start: '2020-04-01',
+    due: '2022-10-31',
+    status: 'in_progress',
+    progress: 80,
+  },
+  {
+    commitment: 'speed',
+    title: 'Hastighetskontroller på Bymiljövägen varje månad mars–oktober',
+    owner: 'omradespolis',
+    person: 'polis@karlstad.polisen.test',
+    start: '2020-03-01',
+    due: '2022-10-31',
+    status: 'done',
+  },
+  {
+    commitment: 'speed',
+    title: 'Trafikinsatser vid skolstart kring Mörmoskolan och Vallargärdets skola',
+    owner: 'omradespolis',
+    start: '2020-08-10',
+    due: '2022-09-15',
+    status: 'in_progress',
+    progress: 90,
+  },
+  {
+    commitment: 'speed',
+    title: 'Utvärdera hastighetsdämpande åtgärder på Bymiljövägen med kommunen',
+    owner: 'kommunledning',
+    start: '2022-01-01',
+    due: '2022-12-15',
+    status: 'planned',
+  },
 ];
 
 const UNIT_OF: Record<Owner, [string, string]> = {
@@ -118,49 +328,81 @@ function activities(): ActivitySeed[] {
       const onBymiljo = i % 3 !== 2;
       const checked = between(70, 260);
       list.push({
-        commitment: 'speed', kind: 'speed_check', owner: 'omradespolis', on: day(year, 3, 10),
+        commitment: 'speed',
+        kind: 'speed_check',
+        owner: 'omradespolis',
+        on: day(year, 3, 10),
         place: onBymiljo ? 'Bymiljövägen (Karlstadsvägen) vid Rossgatan' : pick(['Hammarövägen vid Lövnäs', 'Mörmovägen vid Mörmoskolan', 'Skoghallsvägen']),
         metrics: { vehicles_checked: checked, speeding_offences: Math.round(checked * (0.04 + next() * 0.09)) },
       });
     }
     for (let i = 0; i < n.inspections; i += 1) {
       list.push({
-        commitment: 'inspections', kind: 'licensed_premises_inspection', owner: 'alkohol', on: day(year, 2, 11),
+        commitment: 'inspections',
+        kind: 'licensed_premises_inspection',
+        owner: 'alkohol',
+        on: day(year, 2, 11),
         place: pick(['Skoghalls centrum', 'Hammarö marina', 'Lövnäs', 'Skoghall']),
-        metrics: { premises_visited: between(1, 3), remarks: between(0, 2) }, with: i % 2 === 0 ? ['police'] : [],
+        metrics: { premises_visited: between(1, 3), remarks: between(0, 2) },
+        with: i % 2 === 0 ? ['police'] : [],
       });
     }
     for (let i = 0; i < n.patrols; i += 1) {
       list.push({
-        commitment: 'patrols', kind: 'guard_patrol', owner: 'vakt', on: day(year, 4, 10),
+        commitment: 'patrols',
+        kind: 'guard_patrol',
+        owner: 'vakt',
+        on: day(year, 4, 10),
         place: pick(['Skoghalls båthamn', 'Vilans båthamn', 'Mörmoskolan', 'Vallargärdets skola', 'Götetorpsskolan', 'Hammarlunden']),
         metrics: { findings: between(0, 4), contacts_with_youth: between(0, 12) },
       });
     }
     for (let i = 0; i < n.prevention; i += 1) {
       list.push({
-        commitment: 'prevention', kind: 'prevention_session', owner: 'social', on: day(year, 2, 11),
+        commitment: 'prevention',
+        kind: 'prevention_session',
+        owner: 'social',
+        on: day(year, 2, 11),
         place: pick(['Mörmoskolan', 'Vallargärdets skola', 'Götetorpsskolan', 'Hammarö bibliotek']),
         metrics: { participants: between(25, 140) },
       });
     }
     for (let i = 0; i < n.walks; i += 1) {
       list.push({
-        commitment: 'walks', kind: 'safety_walk', owner: 'kommunledning', on: day(year, 4, 10),
+        commitment: 'walks',
+        kind: 'safety_walk',
+        owner: 'kommunledning',
+        on: day(year, 4, 10),
         place: pick(['Skoghalls centrum', 'Hammarlunden', 'Lövnäs centrum']),
-        metrics: { participants: between(12, 35), findings: between(3, 11) }, with: ['police', 'rescue'],
+        metrics: { participants: between(12, 35), findings: between(3, 11) },
+        with: ['police', 'rescue'],
       });
     }
     for (let i = 0; i < n.drugs; i += 1) {
       list.push({
-        commitment: 'drugs', kind: 'drug_sale_operation', owner: 'ingripande', on: day(year, 1, 12),
-        place: 'Hammarö', metrics: { arrests: between(0, 3), reports_filed: between(1, 6) },
+        commitment: 'drugs',
+        kind: 'drug_sale_operation',
+        owner: 'ingripande',
+        on: day(year, 1, 12),
+        place: 'Hammarö',
+        metrics: { arrests: between(0, 3), reports_filed: between(1, 6) },
       });
     }
   }
   // New neighbourhood-watch areas: 2 + 3 + 1 = 6 of the promised 8 so far.
-  for (const [on, areas, place] of [['2020-10-14', 2, 'Skoghall och Lövnäs'], ['2021-09-22', 3, 'Rastaholm, Bärstad och Näs'], ['2022-05-18', 1, 'Hammarö kyrkby']] as const) {
-    list.push({ commitment: 'watch', kind: 'neighbourhood_watch', owner: 'omradespolis', on, place, metrics: { new_areas: areas, households: areas * between(18, 40) } });
+  for (const [on, areas, place] of [
+    ['2020-10-14', 2, 'Skoghall och Lövnäs'],
+    ['2021-09-22', 3, 'Rastaholm, Bärstad och Näs'],
+    ['2022-05-18', 1, 'Hammarö kyrkby'],
+  ] as const) {
+    list.push({
+      commitment: 'watch',
+      kind: 'neighbourhood_watch',
+      owner: 'omradespolis',
+      on,
+      place,
+      metrics: { new_areas: areas, households: areas * between(18, 40) },
+    });
   }
   return list;
 }
@@ -219,8 +461,18 @@ export function promisesSeed(): SeedStep {
         const [row] = await manager.query<{ id: string }[]>(
           `INSERT INTO commitments (promise_id, problem_area_id, party, position, text, target_value, target_unit, target_period, target_metric, weight)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [promise.id, areaIds[c.area - 1], c.party, index + 1, c.text, c.target?.value ?? null, c.target?.unit ?? null,
-            c.target?.period ?? null, c.target?.metric ?? null, c.weight],
+          [
+            promise.id,
+            areaIds[c.area - 1],
+            c.party,
+            index + 1,
+            c.text,
+            c.target?.value ?? null,
+            c.target?.unit ?? null,
+            c.target?.period ?? null,
+            c.target?.metric ?? null,
+            c.weight,
+          ],
         );
         commitmentIds.set(c.key, row.id);
         if (c.activityKind) await manager.query('UPDATE commitments SET activity_kind = $2 WHERE id = $1', [row.id, c.activityKind]);
@@ -232,9 +484,21 @@ export function promisesSeed(): SeedStep {
           `INSERT INTO actions (commitment_id, collaboration_id, title, responsible_organisation_id, responsible_unit_id,
              responsible_user_id, start_date, due_date, status, status_reason, progress, completed_at, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-          [commitmentIds.get(a.commitment), collaboration.id, a.title, orgs.get(orgName), units.get(`${orgName}/${unitName}`),
-            a.person ? users.get(a.person) : null, a.start, a.due, a.status, a.reason ?? null, progress,
-            a.status === 'done' ? `${a.due}T15:00:00+01:00` : null, creator],
+          [
+            commitmentIds.get(a.commitment),
+            collaboration.id,
+            a.title,
+            orgs.get(orgName),
+            units.get(`${orgName}/${unitName}`),
+            a.person ? users.get(a.person) : null,
+            a.start,
+            a.due,
+            a.status,
+            a.reason ?? null,
+            progress,
+            a.status === 'done' ? `${a.due}T15:00:00+01:00` : null,
+            creator,
+          ],
         );
         await manager.query(
           `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, to_status, progress) VALUES ($1, $2, $3, 'created', 'planned', 0)`,
@@ -244,7 +508,14 @@ export function promisesSeed(): SeedStep {
           await manager.query(
             `INSERT INTO action_events (action_id, occurred_at, actor_user_id, kind, from_status, to_status, progress, reason)
              VALUES ($1, $2, $3, 'status_changed', 'planned', $4, $5, $6)`,
-            [row.id, `${a.status === 'done' || a.status === 'cancelled' ? a.due : a.start}T16:00:00+01:00`, a.person ? users.get(a.person) : creator, a.status, progress, a.reason ?? null],
+            [
+              row.id,
+              `${a.status === 'done' || a.status === 'cancelled' ? a.due : a.start}T16:00:00+01:00`,
+              a.person ? users.get(a.person) : creator,
+              a.status,
+              progress,
+              a.reason ?? null,
+            ],
           );
         }
       }
@@ -269,8 +540,17 @@ export function promisesSeed(): SeedStep {
           `INSERT INTO activities (commitment_id, collaboration_id, owner_organisation_id, owner_unit_id, occurred_on, place, kind,
              participating_organisation_ids, metrics)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [commitmentIds.get(a.commitment), collaboration.id, orgs.get(orgName), units.get(`${orgName}/${unitName}`), a.on, a.place,
-            a.kind, (a.with ?? []).map((w) => participants[w]).filter(Boolean), JSON.stringify(a.metrics)],
+          [
+            commitmentIds.get(a.commitment),
+            collaboration.id,
+            orgs.get(orgName),
+            units.get(`${orgName}/${unitName}`),
+            a.on,
+            a.place,
+            a.kind,
+            (a.with ?? []).map((w) => participants[w]).filter(Boolean),
+            JSON.stringify(a.metrics),
+          ],
         );
       }
       for (const f of FOLLOW_UPS) {
@@ -297,9 +577,15 @@ export function promisesSeed(): SeedStep {
            WHERE follow_up_id = $1`,
           [row.id],
         );
-        for (const [side, email] of [['police', 'insatschef@karlstad.polisen.test'], ['municipality', 'trygghet@hammaro.test']] as const) {
+        for (const [side, email] of [
+          ['police', 'insatschef@karlstad.polisen.test'],
+          ['municipality', 'trygghet@hammaro.test'],
+        ] as const) {
           await manager.query('INSERT INTO follow_up_approvals (follow_up_id, side, user_id, approved_at) VALUES ($1, $2, $3, $4)', [
-            row.id, side, users.get(email), `${f.year + 1}-02-${side === 'police' ? '18' : '20'}T10:00:00+01:00`,
+            row.id,
+            side,
+            users.get(email),
+            `${f.year + 1}-02-${side === 'police' ? '18' : '20'}T10:00:00+01:00`,
           ]);
         }
       }

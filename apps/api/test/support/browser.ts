@@ -5,7 +5,16 @@ import { type Browser, type BrowserContextOptions, chromium, type Locator, type 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The flags this sandboxed, offline machine needs (no network chatter, no GPU, no sandbox as root). */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Headless Chromium for the web client's tests. Each page gets its own context (its own session).
@@ -64,7 +73,13 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.any.map((check) => check.message).join(' ')}`).slice(0, 3).join('; ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => `${n.target.join(' ')}: ${n.any.map((check) => check.message).join(' ')}`)
+          .slice(0, 3)
+          .join('; ')})`,
+    );
 }
 
 /**
@@ -83,7 +98,12 @@ async function settled(page: Page): Promise<void> {
 
 /** How many finite animations and transitions run on the page now (a spinner's endless turn is not counted). */
 export function runningAnimations(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as unknown as { document: { getAnimations(): Running[] } }).document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).length);
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).length,
+  );
 }
 
 /** What assistive technology reads out with a field (its aria-describedby): where the api's message next to it must be. */

@@ -36,7 +36,11 @@ export function refresh(): Promise<boolean> {
   refreshing ??= (async () => {
     const refreshToken = session.refreshToken;
     if (!refreshToken) return false;
-    const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    const res = await fetch('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
     if (!res.ok) {
       session.clear();
       return false;

@@ -22,8 +22,12 @@ export function Pager({ page, label, onOffset }: { page: PagePosition; label?: s
       </Paragraph>
       {pages > 1 && (
         <div className="row">
-          <Button variant="secondary" data-size="sm" disabled={current === 1} onClick={() => onOffset(Math.max(0, offset - limit))}>{t('pager.previous')}</Button>
-          <Button variant="secondary" data-size="sm" disabled={current === pages} onClick={() => onOffset(offset + limit)}>{t('pager.next')}</Button>
+          <Button variant="secondary" data-size="sm" disabled={current === 1} onClick={() => onOffset(Math.max(0, offset - limit))}>
+            {t('pager.previous')}
+          </Button>
+          <Button variant="secondary" data-size="sm" disabled={current === pages} onClick={() => onOffset(offset + limit)}>
+            {t('pager.next')}
+          </Button>
         </div>
       )}
     </nav>

@@ -31,10 +31,14 @@ export function ReasonDialog(props: {
   return (
     <Dialog ref={props.dialog} closeButton={t('youth.cancel')} onClose={() => setProblem(undefined)}>
       <form onSubmit={(e) => void submit(e)} className="protocol">
-        <Heading level={2} data-size="xs">{props.title}</Heading>
+        <Heading level={2} data-size="xs">
+          {props.title}
+        </Heading>
         <ProblemMessage problem={problem} />
         <Textfield id={props.id} name={props.id} label={props.label} required minLength={5} />
-        <Button type="submit" data-color={props.danger ? 'danger' : undefined}>{props.submitLabel}</Button>
+        <Button type="submit" data-color={props.danger ? 'danger' : undefined}>
+          {props.submitLabel}
+        </Button>
       </form>
     </Dialog>
   );

@@ -65,18 +65,30 @@ export function ProblemMessage({ problem }: { problem?: Problem }) {
 
 /** What to do when a list is empty, instead of a bare table. */
 export function EmptyState({ children }: { children: string }) {
-  return <Paragraph data-size="sm" className="empty">{children}</Paragraph>;
+  return (
+    <Paragraph data-size="sm" className="empty">
+      {children}
+    </Paragraph>
+  );
 }
 
 export function PageTitle({ children }: { children: string }) {
   useEffect(() => {
     document.title = `${children} – Samverkan`;
   }, [children]);
-  return <Heading level={1} data-size="lg">{children}</Heading>;
+  return (
+    <Heading level={1} data-size="lg">
+      {children}
+    </Heading>
+  );
 }
 
 export const dateTime = (value: string | null | undefined, language: string) =>
-  value ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(value)) : '–';
+  value
+    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(
+        new Date(value),
+      )
+    : '–';
 export const date = (value: string | null | undefined, language: string) =>
   value ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(value)) : '–';
 

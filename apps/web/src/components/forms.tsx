@@ -24,12 +24,20 @@ export function fieldErrorWithin(problem: Problem | undefined, field: string): s
  * A select with its label and the api's message underneath (the Field links them for screen
  * readers). Without `label`, give it an `aria-label` (in a table whose column header names it).
  */
-export function SelectField({ label, description, error, children, ...select }: SelectProps & { id: string; label?: string; description?: string; error?: string; children: ReactNode }) {
+export function SelectField({
+  label,
+  description,
+  error,
+  children,
+  ...select
+}: SelectProps & { id: string; label?: string; description?: string; error?: string; children: ReactNode }) {
   return (
     <Field>
       {label && <Label>{label}</Label>}
       {description && <Field.Description>{description}</Field.Description>}
-      <Select name={select.id} aria-invalid={error ? true : undefined} {...select}>{children}</Select>
+      <Select name={select.id} aria-invalid={error ? true : undefined} {...select}>
+        {children}
+      </Select>
       {error && <ValidationMessage>{error}</ValidationMessage>}
     </Field>
   );
@@ -62,12 +70,18 @@ export function ConfirmDialog(props: {
   return (
     <Dialog ref={props.dialog} closeButton={t('app.cancel')} onClose={() => setProblem(undefined)}>
       <div className="protocol">
-        <Heading level={2} data-size="xs">{props.title}</Heading>
+        <Heading level={2} data-size="xs">
+          {props.title}
+        </Heading>
         <Paragraph>{props.text}</Paragraph>
         <ProblemMessage problem={problem} />
         <div className="row">
-          <Button data-color={props.danger ? 'danger' : undefined} disabled={busy} onClick={() => void confirm()}>{props.confirmLabel}</Button>
-          <Button variant="secondary" onClick={() => props.dialog.current?.close()}>{t('app.cancel')}</Button>
+          <Button data-color={props.danger ? 'danger' : undefined} disabled={busy} onClick={() => void confirm()}>
+            {props.confirmLabel}
+          </Button>
+          <Button variant="secondary" onClick={() => props.dialog.current?.close()}>
+            {t('app.cancel')}
+          </Button>
         </div>
       </div>
     </Dialog>

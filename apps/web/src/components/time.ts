@@ -3,7 +3,15 @@
  * the browser's own time zone: a day is "YYYY-MM-DD", a time as a datetime-local input gives it.
  */
 const ZONE = 'Europe/Stockholm';
-const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The Stockholm wall-clock time of an instant, as "YYYY-MM-DDTHH:MM" (a datetime-local value). */
 export function stockholmLocal(instant: string | Date): string {

@@ -16,7 +16,9 @@ export function Home() {
       <PageTitle>{t('home.greeting', { name: me!.user.displayName })}</PageTitle>
       <div className="cards">
         <Card>
-          <Heading level={2} data-size="sm">{t('home.deadlines')}</Heading>
+          <Heading level={2} data-size="sm">
+            {t('home.deadlines')}
+          </Heading>
           {deadlines.loading ? <Loading /> : <ProblemMessage problem={deadlines.problem} />}
           {!deadlines.loading && sorted.length === 0 && <EmptyState>{t('home.noDeadlines')}</EmptyState>}
           <List.Unordered>
@@ -28,17 +30,27 @@ export function Home() {
           </List.Unordered>
         </Card>
         <Card>
-          <Heading level={2} data-size="sm">{t('home.notifications')}</Heading>
+          <Heading level={2} data-size="sm">
+            {t('home.notifications')}
+          </Heading>
           {notices.loading ? <Loading /> : <ProblemMessage problem={notices.problem} />}
           {!notices.loading && notices.data?.items.length === 0 && <EmptyState>{t('home.noNotifications')}</EmptyState>}
           <List.Unordered>
-            {notices.data?.items.map((n) => <List.Item key={n.id}>{n.title}</List.Item>)}
+            {notices.data?.items.map((n) => (
+              <List.Item key={n.id}>{n.title}</List.Item>
+            ))}
           </List.Unordered>
         </Card>
         <Card>
-          <Heading level={2} data-size="sm">{t('home.roles')}</Heading>
+          <Heading level={2} data-size="sm">
+            {t('home.roles')}
+          </Heading>
           <List.Unordered>
-            {me!.memberships.map((m) => <List.Item key={m.id}>{m.roleLabel} — {m.unit.name}, {m.organisation.name}</List.Item>)}
+            {me!.memberships.map((m) => (
+              <List.Item key={m.id}>
+                {m.roleLabel} — {m.unit.name}, {m.organisation.name}
+              </List.Item>
+            ))}
           </List.Unordered>
           <Paragraph data-size="sm">{me!.collaborations.map((c) => c.name).join(', ')}</Paragraph>
         </Card>

@@ -37,15 +37,25 @@ export function Notifications() {
       <ProblemMessage problem={inbox.problem} />
       {inbox.loading && <Loading />}
       {!inbox.loading && inbox.data?.items.length === 0 && <EmptyState>{t('notifications.empty')}</EmptyState>}
-      {inbox.data?.items.some((n) => !n.readAt) && <Button variant="secondary" data-size="sm" onClick={() => void markAll()}>{t('notifications.markAll')}</Button>}
+      {inbox.data?.items.some((n) => !n.readAt) && (
+        <Button variant="secondary" data-size="sm" onClick={() => void markAll()}>
+          {t('notifications.markAll')}
+        </Button>
+      )}
       <div className="protocol">
         {inbox.data?.items.map((n) => (
           <Card key={n.id} data-color={n.readAt ? 'neutral' : 'accent'}>
-            <Heading level={2} data-size="2xs">{!n.readAt && <Tag data-color="accent">{t('notifications.new')}</Tag>} {n.title}</Heading>
+            <Heading level={2} data-size="2xs">
+              {!n.readAt && <Tag data-color="accent">{t('notifications.new')}</Tag>} {n.title}
+            </Heading>
             <Paragraph data-size="sm">{n.body}</Paragraph>
             <div className="row">
               <Paragraph data-size="xs">{dateTime(n.createdAt, i18n.language)}</Paragraph>
-              {!n.readAt && <Button variant="tertiary" data-size="sm" onClick={() => void markRead(n.id)}>{t('notifications.markRead')}</Button>}
+              {!n.readAt && (
+                <Button variant="tertiary" data-size="sm" onClick={() => void markRead(n.id)}>
+                  {t('notifications.markRead')}
+                </Button>
+              )}
             </div>
           </Card>
         ))}
@@ -54,9 +64,20 @@ export function Notifications() {
         <Fieldset>
           <Fieldset.Legend>{t('notifications.emailMode')}</Fieldset.Legend>
           {emailModeValues.map((option) => (
-            <Radio key={option} name="emailMode" value={option} label={t(`notifications.modes.${option}`)} checked={mode === option} onChange={() => void setMode(option)} />
+            <Radio
+              key={option}
+              name="emailMode"
+              value={option}
+              label={t(`notifications.modes.${option}`)}
+              checked={mode === option}
+              onChange={() => void setMode(option)}
+            />
           ))}
-          {saved && <Paragraph data-size="sm" role="status">{t('notifications.saved')}</Paragraph>}
+          {saved && (
+            <Paragraph data-size="sm" role="status">
+              {t('notifications.saved')}
+            </Paragraph>
+          )}
         </Fieldset>
       )}
     </>

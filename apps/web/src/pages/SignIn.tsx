@@ -21,15 +21,25 @@ export function SignIn() {
 
   return (
     <main className="signin">
-      <Heading level={1} data-size="lg">{t('app.name')} – {t('signIn.title')}</Heading>
+      <Heading level={1} data-size="lg">
+        {t('app.name')} – {t('signIn.title')}
+      </Heading>
       {expired && !message && <Alert data-color="info">{t('signIn.expired')}</Alert>}
-      {message && <Alert data-color="danger" role="alert">{message}</Alert>}
+      {message && (
+        <Alert data-color="danger" role="alert">
+          {message}
+        </Alert>
+      )}
       <form onSubmit={(e) => void submit(e)}>
         <Textfield label={t('signIn.email')} name="email" type="email" autoComplete="username" required />
         <Textfield label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required />
-        <Button type="submit" disabled={busy}>{t('signIn.submit')}</Button>
+        <Button type="submit" disabled={busy}>
+          {t('signIn.submit')}
+        </Button>
       </form>
-      <Button variant="tertiary" data-size="sm" onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>{t('app.language')}</Button>
+      <Button variant="tertiary" data-size="sm" onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
+        {t('app.language')}
+      </Button>
     </main>
   );
 }

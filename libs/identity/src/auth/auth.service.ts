@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import { Clock, updateReturning } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import {
-  FAILED_LOGIN_WINDOW_MINUTES,
-  INVALID_CREDENTIALS,
-  LOCKOUT_MINUTES,
-  MAX_FAILED_LOGINS,
-} from './auth-policy.js';
+import { FAILED_LOGIN_WINDOW_MINUTES, INVALID_CREDENTIALS, LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from './auth-policy.js';
 import { PasswordService } from './password.service.js';
 
 export interface AuthenticatedUser {
@@ -90,16 +85,10 @@ export class AuthService {
          WHERE id = $1 RETURNING failed_login_count`,
         [userId, now, FAILED_LOGIN_WINDOW_MINUTES],
       );
-      await this.audit.record(
-        { action: 'auth.login', outcome: 'failure', actor, details: { reason: 'wrong_password', failures: count } },
-        manager,
-      );
+      await this.audit.record({ action: 'auth.login', outcome: 'failure', actor, details: { reason: 'wrong_password', failures: count } }, manager);
       if (count >= MAX_FAILED_LOGINS) {
         const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-        await manager.query(
-          `UPDATE users SET locked_until = $2, failed_login_count = 0, failed_login_window_start = NULL WHERE id = $1`,
-          [userId, until],
-        );
+        await manager.query(`UPDATE users SET locked_until = $2, failed_login_count = 0, failed_login_window_start = NULL WHERE id = $1`, [userId, until]);
         await this.audit.record(
           { action: 'auth.lockout', outcome: 'denied', actor, resourceType: 'user', resourceId: userId, details: { until: until.toISOString() } },
           manager,

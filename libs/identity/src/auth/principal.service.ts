@@ -73,10 +73,7 @@ export class PrincipalService {
 
   /** The token version an access token for this user must carry. */
   async tokenVersion(userId: string): Promise<number | undefined> {
-    const [row] = await this.dataSource.query<{ token_version: number }[]>(
-      'SELECT token_version FROM users WHERE id = $1',
-      [userId],
-    );
+    const [row] = await this.dataSource.query<{ token_version: number }[]>('SELECT token_version FROM users WHERE id = $1', [userId]);
     return row?.token_version;
   }
 }

@@ -75,10 +75,7 @@ export class TokenService {
       // Exchanged once already: someone is replaying it. End the whole session (family).
       if (row.used_at) {
         await this.revokeFamily(manager, row.family_id);
-        await this.audit.record(
-          { action: 'auth.refresh_reuse', outcome: 'denied', actor, resourceType: 'user', resourceId: row.user_id },
-          manager,
-        );
+        await this.audit.record({ action: 'auth.refresh_reuse', outcome: 'denied', actor, resourceType: 'user', resourceId: row.user_id }, manager);
         return { error: 'reuse' as const };
       }
       if (row.revoked_at) return { error: 'revoked' as const };
@@ -113,10 +110,7 @@ export class TokenService {
 
   /** Revokes every refresh token of a user (deactivation). */
   async revokeAllFor(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
-      userId,
-      this.clock.now(),
-    ]);
+    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, this.clock.now()]);
   }
 
   private async pair(userId: string, tokenVersion: number, familyId: string, manager: EntityManager): Promise<TokenPair> {
@@ -134,10 +128,7 @@ export class TokenService {
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [
-      familyId,
-      this.clock.now(),
-    ]);
+    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, this.clock.now()]);
   }
 }
 

@@ -15,7 +15,10 @@ export class MembersDirectory {
   ) {}
 
   /** Active users who hold one of `roles` in the unit, or anywhere in the organisation. */
-  async userIds(where: { unitId?: string; organisationId?: string; roles: readonly string[] }, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async userIds(
+    where: { unitId?: string; organisationId?: string; roles: readonly string[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     const rows = await manager.query<{ user_id: string }[]>(
       `SELECT DISTINCT m.user_id FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
        WHERE ($1::uuid IS NULL OR m.unit_id = $1) AND ($2::uuid IS NULL OR un.organisation_id = $2) AND m.role = ANY($3::text[])
@@ -26,7 +29,10 @@ export class MembersDirectory {
   }
 
   /** Active users who hold one of `roles` in any of the organisations now, with their organisation, by kind and name. */
-  async people(where: { organisationIds: readonly string[]; roles: readonly string[] }): Promise<{ id: string; displayName: string; organisation: string; organisationKind: string }[]> {
+  async people(where: {
+    organisationIds: readonly string[];
+    roles: readonly string[];
+  }): Promise<{ id: string; displayName: string; organisation: string; organisationKind: string }[]> {
     return this.dataSource.query(
       `SELECT u.id, u.display_name AS "displayName", o.name AS organisation, o.kind AS "organisationKind"
        FROM users u JOIN organisations o ON o.id = u.organisation_id

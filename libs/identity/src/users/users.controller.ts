@@ -58,11 +58,7 @@ export class UsersController {
   @RequirePermission('user:manage')
   @ApiOperation({ summary: 'Ge en roll i en enhet (Give a role in a unit)' })
   @ApiCreated(UserView, 'The user with the new membership')
-  addMembership(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidPipe) id: string,
-    @Body() body: CreateMembershipRequest,
-  ) {
+  addMembership(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: CreateMembershipRequest) {
     return this.users.addMembership(principal, id, body);
   }
 
@@ -71,11 +67,7 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Avsluta en roll (End a membership) now' })
   @ApiOk(UserView)
-  endMembership(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidPipe) id: string,
-    @Param('membershipId', UuidPipe) membershipId: string,
-  ) {
+  endMembership(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('membershipId', UuidPipe) membershipId: string) {
     return this.users.endMembership(principal, id, membershipId);
   }
 }

@@ -113,7 +113,12 @@ export class RolePermissionView extends PermissionView {
 export class RoleView {
   @ApiProperty({ enum: ROLE_NAMES, enumName: 'RoleName' }) name!: RoleName;
   @ApiProperty() label!: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind', isArray: true, description: 'The kinds of organisation in whose units the role may be held' })
+  @ApiProperty({
+    enum: ORGANISATION_KINDS,
+    enumName: 'OrganisationKind',
+    isArray: true,
+    description: 'The kinds of organisation in whose units the role may be held',
+  })
   organisationKinds!: readonly OrganisationKind[];
   @ApiProperty({ enum: SCOPES, enumName: 'Scope', description: 'The role’s scope; a permission may name a narrower or wider one' }) scope!: Scope;
   @ApiProperty({ type: [RolePermissionView] }) permissions!: RolePermissionView[];

@@ -83,9 +83,7 @@ export class UsersService {
   }
 
   async create(principal: Principal, request: CreateUserRequest): Promise<UserView> {
-    const [organisation] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM organisations WHERE id = $1', [
-      request.organisationId,
-    ]);
+    const [organisation] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM organisations WHERE id = $1', [request.organisationId]);
     if (!organisation) throw invalidField('organisationId', 'reference.not_found', { resource: 'organisation' });
     if (!roleScopeAllows(principal, 'user:manage', { id: request.organisationId, organisationId: request.organisationId })) {
       throw new ProblemException('user.organisation_not_administered');
@@ -240,20 +238,18 @@ export class UsersService {
       isActive: row.is_active,
       lockedUntil: row.locked_until && row.locked_until > now ? row.locked_until.toISOString() : null,
       lastLoginAt: row.last_login_at?.toISOString() ?? null,
-      memberships: row.memberships.map(
-        (m): MembershipView => ({
-          id: m.id,
-          unitId: m.unit_id,
-          unitName: m.unit_name,
-          organisationId: m.organisation_id,
-          organisationName: m.organisation_name,
-          role: m.role,
-          roleLabel: ROLES[m.role]?.label ?? m.role,
-          validFrom: new Date(m.valid_from).toISOString(),
-          validUntil: m.valid_until ? new Date(m.valid_until).toISOString() : null,
-          active: new Date(m.valid_from) <= now && (!m.valid_until || new Date(m.valid_until) > now),
-        }),
-      ),
+      memberships: row.memberships.map((m): MembershipView => ({
+        id: m.id,
+        unitId: m.unit_id,
+        unitName: m.unit_name,
+        organisationId: m.organisation_id,
+        organisationName: m.organisation_name,
+        role: m.role,
+        roleLabel: ROLES[m.role]?.label ?? m.role,
+        validFrom: new Date(m.valid_from).toISOString(),
+        validUntil: m.valid_until ? new Date(m.valid_until).toISOString() : null,
+        active: new Date(m.valid_from) <= now && (!m.valid_until || new Date(m.valid_until) > now),
+      })),
     };
   }
 }

@@ -58,7 +58,7 @@ export class CalendarController {
   @Post('restaurant-reports/:id/submit')
   @RequirePermission('premises:manage')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Lämna restaurangrapport (Submit the year\'s sales figures); meets the report\'s deadline' })
+  @ApiOperation({ summary: "Lämna restaurangrapport (Submit the year's sales figures); meets the report's deadline" })
   @ApiOk(RestaurantReportSubmittedView)
   submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: SubmitReportRequest) {
     return this.reports.submit(principal, id, body.figures);

@@ -8,7 +8,12 @@ import type { CalendarFeedView } from './inspections.dto.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const TYPE_LABELS: Record<string, string> = { external: 'yttre tillsyn', internal: 'inre tillsyn', coordinated: 'samordnad tillsyn', preventive: 'förebyggande tillsyn' };
+const TYPE_LABELS: Record<string, string> = {
+  external: 'yttre tillsyn',
+  internal: 'inre tillsyn',
+  coordinated: 'samordnad tillsyn',
+  preventive: 'förebyggande tillsyn',
+};
 
 /**
  * Each inspector's inspections as an iCalendar feed (RFC 5545) for their phone or Outlook. The feed
@@ -45,7 +50,9 @@ export class CalendarService {
     const [owner] = await this.dataSource.query<{ user_id: string }[]>('SELECT user_id FROM calendar_feeds WHERE token_hash = $1', [hash(token)]);
     if (!owner) throw new NotFoundException('No calendar feed for that token.');
     const now = this.clock.now();
-    const rows = await this.dataSource.query<{ id: string; type: string; status: string; planned_start: Date; planned_end: Date; name: string; address: string; city: string; updated_at: Date }[]>(
+    const rows = await this.dataSource.query<
+      { id: string; type: string; status: string; planned_start: Date; planned_end: Date; name: string; address: string; city: string; updated_at: Date }[]
+    >(
       `SELECT i.id, i.type, i.status, i.planned_start, i.planned_end, p.name, p.address, p.city, i.updated_at
        FROM inspection_inspectors ii JOIN inspections i ON i.id = ii.inspection_id JOIN premises p ON p.id = i.premises_id
        WHERE ii.user_id = $1 AND i.planned_start BETWEEN $2::timestamptz - interval '30 days' AND $2::timestamptz + interval '365 days'
@@ -78,7 +85,10 @@ export class CalendarService {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 5545 TEXT: backslash, semicolon, comma and newline escaped. */

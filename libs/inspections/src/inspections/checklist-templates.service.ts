@@ -41,7 +41,10 @@ export class ChecklistTemplatesService {
          RETURNING id, version, created_at AS "createdAt"`,
         [organisationId, name, JSON.stringify(input.items)],
       );
-      await this.audit.record({ action: 'checklist_template.create', resourceType: 'checklist_template', resourceId: created.id, details: { version: created.version } }, manager);
+      await this.audit.record(
+        { action: 'checklist_template.create', resourceType: 'checklist_template', resourceId: created.id, details: { version: created.version } },
+        manager,
+      );
       return created;
     });
     return { id: row.id, name, version: row.version, items: input.items, createdAt: row.createdAt };

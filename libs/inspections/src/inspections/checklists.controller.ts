@@ -22,7 +22,7 @@ export class ChecklistsController {
 
   @Get('checklist-templates')
   @RequirePermission('inspection:plan')
-  @ApiOperation({ summary: 'Checklistor (Checklist templates of the caller\'s organisations, every version, newest first per name)' })
+  @ApiOperation({ summary: "Checklistor (Checklist templates of the caller's organisations, every version, newest first per name)" })
   @ApiOk([ChecklistTemplateView])
   list(@CurrentPrincipal() principal: Principal): Promise<ChecklistTemplateView[]> {
     return this.templates.list(principal);

@@ -50,7 +50,13 @@ export class FindingPhotosService {
         [inspectionId, itemKey, actualType, bytes.length, sha256, storageKey, principal.userId],
       );
       await this.audit.record(
-        { action: 'inspection.photo_add', resourceType: 'inspection', resourceId: inspectionId, subjectOrganisationId: inspection.ownerOrganisationId, details: { photoId: photo.id, itemKey } },
+        {
+          action: 'inspection.photo_add',
+          resourceType: 'inspection',
+          resourceId: inspectionId,
+          subjectOrganisationId: inspection.ownerOrganisationId,
+          details: { photoId: photo.id, itemKey },
+        },
         manager,
       );
       return photo;
@@ -73,7 +79,13 @@ export class FindingPhotosService {
       await manager.query('DELETE FROM finding_photos WHERE id = $1', [photoId]);
       await this.storage.remove(manager, photo.storage_key);
       await this.audit.record(
-        { action: 'inspection.photo_remove', resourceType: 'inspection', resourceId: inspectionId, subjectOrganisationId: inspection.ownerOrganisationId, details: { photoId, itemKey: photo.item_key } },
+        {
+          action: 'inspection.photo_remove',
+          resourceType: 'inspection',
+          resourceId: inspectionId,
+          subjectOrganisationId: inspection.ownerOrganisationId,
+          details: { photoId, itemKey: photo.item_key },
+        },
         manager,
       );
     });

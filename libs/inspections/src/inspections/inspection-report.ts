@@ -1,9 +1,13 @@
 import { escapeHtml } from '@samverkan/platform';
 import { DEFAULT_CHECKLIST_ITEMS } from './checklist.js';
 
-
 const RESULT_LABELS: Record<string, string> = { ok: 'Utan anmärkning', remark: 'Anmärkning', not_applicable: 'Ej tillämpligt', not_checked: 'Ej kontrollerat' };
-const TYPE_LABELS: Record<string, string> = { external: 'Yttre tillsyn', internal: 'Inre tillsyn', coordinated: 'Samordnad tillsyn', preventive: 'Förebyggande tillsyn' };
+const TYPE_LABELS: Record<string, string> = {
+  external: 'Yttre tillsyn',
+  internal: 'Inre tillsyn',
+  coordinated: 'Samordnad tillsyn',
+  preventive: 'Förebyggande tillsyn',
+};
 const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
 
 export interface ReportFacts {
@@ -26,7 +30,10 @@ export function inspectionReportHtml(r: ReportFacts): string {
   const labels = new Map<string, string>((r.checklist ?? DEFAULT_CHECKLIST_ITEMS).map((item) => [item.key, item.label]));
   const remarks = r.findings.filter((f) => f.result === 'remark');
   const rows = r.findings
-    .map((f) => `<tr><td>${escapeHtml(labels.get(f.itemKey) ?? f.itemKey)}</td><td>${escapeHtml(RESULT_LABELS[f.result] ?? f.result)}</td><td>${escapeHtml(f.note)}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${escapeHtml(labels.get(f.itemKey) ?? f.itemKey)}</td><td>${escapeHtml(RESULT_LABELS[f.result] ?? f.result)}</td><td>${escapeHtml(f.note)}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="sv">

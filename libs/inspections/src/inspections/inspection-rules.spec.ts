@@ -139,7 +139,10 @@ describe('inspection rules', () => {
   });
 
   describe('the protocol', () => {
-    const checklist = [{ key: 'age_checks', label: 'Ålderskontroll' }, { key: 'serving_hours', label: 'Serveringstiden följs' }];
+    const checklist = [
+      { key: 'age_checks', label: 'Ålderskontroll' },
+      { key: 'serving_hours', label: 'Serveringstiden följs' },
+    ];
 
     it('takes findings only on the checklist’s items, naming the first stranger', () => {
       expect(findingErrors(checklist, [{ itemKey: 'age_checks' }, { itemKey: 'serving_hours' }])).toEqual([]);
@@ -177,7 +180,9 @@ describe('inspection rules', () => {
       expect(escalationGrounds(inspection, 'Upprepade brister')).toBe(
         'Eskalerad efter tillsyn 2022-06-18 på Klubb Kanalen.\n\nAnmärkningar:\n– Ålderskontroll: Ingen legitimation\n– serving_hours\n\nMotivering: Upprepade brister',
       );
-      expect(escalationGrounds({ ...inspection, findings: [] }, undefined)).toBe('Eskalerad efter tillsyn 2022-06-18 på Klubb Kanalen.\n\nInga anmärkningar i protokollet.');
+      expect(escalationGrounds({ ...inspection, findings: [] }, undefined)).toBe(
+        'Eskalerad efter tillsyn 2022-06-18 på Klubb Kanalen.\n\nInga anmärkningar i protokollet.',
+      );
     });
   });
 });

@@ -157,12 +157,12 @@ export function escalationGrounds(
   reason: string | undefined,
 ): string {
   const labels = new Map((inspection.checklist ?? []).map((item) => [item.key, item.label]));
-  const remarks = inspection.findings
-    .filter((f) => f.result === 'remark')
-    .map((f) => `– ${labels.get(f.itemKey) ?? f.itemKey}${f.note ? `: ${f.note}` : ''}`);
+  const remarks = inspection.findings.filter((f) => f.result === 'remark').map((f) => `– ${labels.get(f.itemKey) ?? f.itemKey}${f.note ? `: ${f.note}` : ''}`);
   return [
     `Eskalerad efter tillsyn ${stockholmDate(new Date(inspection.plannedStart))} på ${inspection.premisesName}.`,
     remarks.length > 0 ? `Anmärkningar:\n${remarks.join('\n')}` : 'Inga anmärkningar i protokollet.',
     reason ? `Motivering: ${reason}` : '',
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }

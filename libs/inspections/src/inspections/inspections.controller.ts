@@ -126,7 +126,7 @@ export class InspectionsController {
   @RequirePermission('inspection:read')
   @AuditRead('inspection_photo')
   @ApiOperation({ summary: 'Foto (The photo itself); every view is audited' })
-  @ApiFile([...PHOTO_TYPES], 'The photo\'s bytes, of the type it was stored as')
+  @ApiFile([...PHOTO_TYPES], "The photo's bytes, of the type it was stored as")
   async photo(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

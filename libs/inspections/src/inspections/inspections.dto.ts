@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '@samverkan/platform';
 import { FINDING_RESULTS, type FindingResult } from './checklist.js';
 import { INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './inspection-rules.js';
@@ -129,7 +142,11 @@ export class ChecklistItemInput {
 export class ChecklistTemplateRequest {
   @ApiProperty({ example: 'Yttre tillsyn' }) @IsString() @MinLength(3) @MaxLength(100) name!: string;
   @ApiProperty({ type: [ChecklistItemInput] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => ChecklistItemInput)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => ChecklistItemInput)
   items!: ChecklistItemInput[];
 }
 
@@ -199,7 +216,8 @@ export class InspectionListItemView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
   @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
   @ApiProperty({ type: [InspectorView] }) inspectors!: InspectorView[];
-  @ApiProperty({ type: [ChecklistItemView], nullable: true, description: 'The checklist version the inspection was made with' }) checklist!: ChecklistItemView[] | null;
+  @ApiProperty({ type: [ChecklistItemView], nullable: true, description: 'The checklist version the inspection was made with' }) checklist!:
+    ChecklistItemView[] | null;
   @ApiProperty({ type: [InspectionFindingView] }) findings!: InspectionFindingView[];
   @ApiProperty({ type: [FindingPhotoView] }) photos!: FindingPhotoView[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The latest sanction case about this inspection' }) sanctionCaseId!: string | null;

@@ -30,7 +30,15 @@ import {
   transitionErrors,
   transitionPermission,
 } from './inspection-rules.js';
-import type { FindingInput, InspectionListItemView, InspectionListQuery, InspectionView, InspectorView, ScheduleInspectionRequest, TransitionRequest } from './inspections.dto.js';
+import type {
+  FindingInput,
+  InspectionListItemView,
+  InspectionListQuery,
+  InspectionView,
+  InspectorView,
+  ScheduleInspectionRequest,
+  TransitionRequest,
+} from './inspections.dto.js';
 
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
 
@@ -100,7 +108,9 @@ export class InspectionsService {
   async inspectors(principal: Principal, collaborationId: string): Promise<InspectorView[]> {
     const municipality = await this.premises.municipalityOf(collaborationId);
     await this.access.assertAllowed(principal, 'inspection:plan', { id: collaborationId, collaborationId, organisationId: municipality });
-    const [{ police }] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [collaborationId]);
+    const [{ police }] = await this.dataSource.query<{ police: string }[]>('SELECT police_organisation_id AS police FROM collaborations WHERE id = $1', [
+      collaborationId,
+    ]);
     return this.members.people({ organisationIds: [municipality, police], roles: INSPECTOR_ROLES });
   }
 
@@ -135,12 +145,27 @@ export class InspectionsService {
         `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
            previous_inspection_id, checklist_template_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [request.premisesId, request.licenceId ?? null, premises.collaborationId, premises.ownerOrganisationId, request.type, start, end,
-          previousInspectionId ?? null, templateId, principal.userId],
+        [
+          request.premisesId,
+          request.licenceId ?? null,
+          premises.collaborationId,
+          premises.ownerOrganisationId,
+          request.type,
+          start,
+          end,
+          previousInspectionId ?? null,
+          templateId,
+          principal.userId,
+        ],
       );
       try {
         for (const inspectorId of inspectorIds) {
-          await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [row.id, inspectorId, start, end]);
+          await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [
+            row.id,
+            inspectorId,
+            start,
+            end,
+          ]);
         }
       } catch (error) {
         // Another booking slipped in between the check and this insert: the constraint refuses it.
@@ -148,14 +173,30 @@ export class InspectionsService {
         throw error;
       }
       for (const police of people.filter((p) => p.kind === 'police')) {
-        for (const [resourceType, resourceId, actions] of [['inspection', row.id, ['read', 'perform']], ['premises', request.premisesId, ['read']]] as const) {
-          await this.access.grant(principal, {
-            resourceType, resourceId, granteeType: 'user', granteeId: police.id, effect: 'grant', actions: [...actions],
-            reason: `Inspektör vid tillsyn ${stockholmDate(start)}`, validUntil: null,
-          }, manager);
+        for (const [resourceType, resourceId, actions] of [
+          ['inspection', row.id, ['read', 'perform']],
+          ['premises', request.premisesId, ['read']],
+        ] as const) {
+          await this.access.grant(
+            principal,
+            {
+              resourceType,
+              resourceId,
+              granteeType: 'user',
+              granteeId: police.id,
+              effect: 'grant',
+              actions: [...actions],
+              reason: `Inspektör vid tillsyn ${stockholmDate(start)}`,
+              validUntil: null,
+            },
+            manager,
+          );
         }
       }
-      await this.audit.record({ action: 'inspection.schedule', resourceType: 'inspection', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'inspection.schedule', resourceType: 'inspection', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId },
+        manager,
+      );
       return row.id;
     });
     return this.find(id);
@@ -190,7 +231,10 @@ export class InspectionsService {
           [id, f.itemKey, f.result, f.note ?? ''],
         );
       }
-      await this.audit.record({ action: 'inspection.findings', resourceType: 'inspection', resourceId: id, changedFields: findings.map((f) => f.itemKey) }, manager);
+      await this.audit.record(
+        { action: 'inspection.findings', resourceType: 'inspection', resourceId: id, changedFields: findings.map((f) => f.itemKey) },
+        manager,
+      );
     });
     return this.find(id);
   }
@@ -198,7 +242,11 @@ export class InspectionsService {
   /** Moves an inspection along its path (see INSPECTION_TRANSITIONS), with the side effects of each step. */
   async transition(principal: Principal, id: string, version: number, request: TransitionRequest): Promise<InspectionView> {
     const row = await this.get(principal, id);
-    await this.access.assertAllowed(principal, transitionPermission(request.to), { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
+    await this.access.assertAllowed(principal, transitionPermission(request.to), {
+      id,
+      collaborationId: row.collaborationId,
+      organisationId: row.ownerOrganisationId,
+    });
     const errors = transitionErrors(row.status, request.to, request.reason);
     if (errors.length > 0) throw new ValidationProblem(errors);
     const sanctionLicenceId = opensSanctionCase(request.to) ? await this.licenceToSanction(row) : null;
@@ -258,7 +306,10 @@ export class InspectionsService {
       }
       const responseClosing = holderResponseClosing(request.to);
       if (responseClosing) await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'inspection', id, responseClosing);
-      await this.audit.record({ action: `inspection.${request.to}`, resourceType: 'inspection', resourceId: id, details: { from: row.status, to: request.to } }, manager);
+      await this.audit.record(
+        { action: `inspection.${request.to}`, resourceType: 'inspection', resourceId: id, details: { from: row.status, to: request.to } },
+        manager,
+      );
     });
     return this.find(id);
   }
@@ -289,7 +340,10 @@ export class InspectionsService {
   /** The licence a sanction case about this inspection concerns (see escalationLicence). */
   private async licenceToSanction(row: InspectionView): Promise<string> {
     const active = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM licences WHERE premises_id = $1 AND status = 'active'`, [row.premisesId]);
-    const licenceId = escalationLicence(row.licenceId, active.map((l) => l.id));
+    const licenceId = escalationLicence(
+      row.licenceId,
+      active.map((l) => l.id),
+    );
     if (!licenceId) throw invalidField('to', 'inspection.escalation_needs_licence');
     return licenceId;
   }
@@ -312,15 +366,14 @@ export class InspectionsService {
   }
 
   private async remarks(manager: EntityManager, id: string): Promise<number> {
-    const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_findings WHERE inspection_id = $1 AND result = 'remark'`, [id]);
+    const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inspection_findings WHERE inspection_id = $1 AND result = 'remark'`, [
+      id,
+    ]);
     return n;
   }
 
   private async find(id: string): Promise<InspectionView> {
-    const [row] = await this.dataSource.query<InspectionListItemView[]>(
-      `${SELECT_INSPECTIONS} WHERE i.id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query<InspectionListItemView[]>(`${SELECT_INSPECTIONS} WHERE i.id = $1`, [id]);
     if (!row) throw new NotFoundException(`No inspection with id ${id}.`);
     return { ...row, nextStatuses: INSPECTION_TRANSITIONS[row.status] };
   }

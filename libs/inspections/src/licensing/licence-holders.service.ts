@@ -69,16 +69,21 @@ export class LicenceHoldersService {
     await this.access.assertAllowed(principal, 'premises:manage', { id, organisationId: before.ownerOrganisationId });
     const orgNumber = this.checkOrgNumber(input.orgNumber);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.query<unknown[]>(
-        `UPDATE licence_holders SET name = $3, org_number = $4, contact_name = $5, contact_email = $6, contact_phone = $7, address = $8,
+      const updated = await manager
+        .query<unknown[]>(
+          `UPDATE licence_holders SET name = $3, org_number = $4, contact_name = $5, contact_email = $6, contact_phone = $7, address = $8,
            version = version + 1 WHERE id = $1 AND version = $2`,
-        [id, version, input.name.trim(), orgNumber, input.contactName ?? '', input.contactEmail ?? '', input.contactPhone ?? '', input.address ?? ''],
-      ).catch((error: { code?: string }) => {
-        if (error.code === '23505') throw new ProblemException('licence_holder.exists', { orgNumber });
-        throw error;
-      });
+          [id, version, input.name.trim(), orgNumber, input.contactName ?? '', input.contactEmail ?? '', input.contactPhone ?? '', input.address ?? ''],
+        )
+        .catch((error: { code?: string }) => {
+          if (error.code === '23505') throw new ProblemException('licence_holder.exists', { orgNumber });
+          throw error;
+        });
       assertVersionMatched(updated, before.version);
-      await this.audit.record({ action: 'licence_holder.update', resourceType: 'licence_holder', resourceId: id, subjectOrganisationId: before.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'licence_holder.update', resourceType: 'licence_holder', resourceId: id, subjectOrganisationId: before.ownerOrganisationId },
+        manager,
+      );
     });
     return this.find(id);
   }

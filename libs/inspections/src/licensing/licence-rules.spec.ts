@@ -31,9 +31,12 @@ describe('licence rules', () => {
     expect(isOldEnough('2002-03-15', '2022-03-15')).toBe(true);
     expect(isOldEnough('2002-03-15', '2022-03-14')).toBe(false);
     expect(isOldEnough('2004-02-29', '2024-02-29')).toBe(true);
-    expect(servingManagerErrors([{ birthDate: '1990-01-01', notifiedOn: '2022-01-01' }, { birthDate: '2003-06-01', notifiedOn: '2022-01-01' }])).toEqual([
-      expect.objectContaining({ field: 'servingManagers[1].birthDate', code: 'licence.serving_manager_age', params: { minAge: 20 } }),
-    ]);
+    expect(
+      servingManagerErrors([
+        { birthDate: '1990-01-01', notifiedOn: '2022-01-01' },
+        { birthDate: '2003-06-01', notifiedOn: '2022-01-01' },
+      ]),
+    ).toEqual([expect.objectContaining({ field: 'servingManagers[1].birthDate', code: 'licence.serving_manager_age', params: { minAge: 20 } })]);
   });
 
   it('requires a kitchen only for a permanent licence to the public', () => {
@@ -79,7 +82,12 @@ describe('licence rules', () => {
 
     it('names every fault at once, in field order', () => {
       const errors = licenceGrantErrors(
-        { ...licence, validUntil: '2022-03-31', servingHours: { xyz: { from: '11:00', to: '01:00' } }, servingManagers: [{ birthDate: '2010-01-01', notifiedOn: '2022-03-20' }] },
+        {
+          ...licence,
+          validUntil: '2022-03-31',
+          servingHours: { xyz: { from: '11:00', to: '01:00' } },
+          servingManagers: [{ birthDate: '2010-01-01', notifiedOn: '2022-03-20' }],
+        },
         { holderOrganisationId: 'annan-kommun', premisesOrganisationId: 'kommun', premisesHasOwnKitchen: false },
       );
       expect(codes(errors)).toEqual([
@@ -92,7 +100,9 @@ describe('licence rules', () => {
     });
 
     it('checks the kitchen again when a change decision opens the licence to the public', () => {
-      expect(codes(licenceTermsErrors({ type: 'permanent', validFrom: '2022-04-01' }, { audience: 'public' }, false))).toEqual(['audience: licence.kitchen_required']);
+      expect(codes(licenceTermsErrors({ type: 'permanent', validFrom: '2022-04-01' }, { audience: 'public' }, false))).toEqual([
+        'audience: licence.kitchen_required',
+      ]);
       expect(licenceTermsErrors({ type: 'permanent', validFrom: '2022-04-01' }, { audience: 'private' }, false)).toEqual([]);
       expect(licenceTermsErrors({ type: 'temporary', validFrom: '2022-04-01' }, { audience: 'public' }, false)).toEqual([]);
       expect(codes(licenceTermsErrors({ type: 'permanent', validFrom: '2022-04-01' }, { audience: 'public', validUntil: '2022-01-01' }, true))).toEqual([
@@ -109,14 +119,20 @@ describe('licence rules', () => {
 
   describe('premises', () => {
     it('stay in their collaboration', () => {
-      expect(codes(premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'b', hasOwnKitchen: true }, []))).toEqual(['collaborationId: premises.collaboration_fixed']);
+      expect(codes(premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'b', hasOwnKitchen: true }, []))).toEqual([
+        'collaborationId: premises.collaboration_fixed',
+      ]);
     });
 
     it('keep their kitchen while an active permanent licence to the public needs it', () => {
       const needing = [{ type: 'permanent', audience: 'public' }];
-      expect(codes(premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'a', hasOwnKitchen: false }, needing))).toEqual(['hasOwnKitchen: premises.kitchen_needed']);
+      expect(codes(premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'a', hasOwnKitchen: false }, needing))).toEqual([
+        'hasOwnKitchen: premises.kitchen_needed',
+      ]);
       expect(premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'a', hasOwnKitchen: true }, needing)).toEqual([]);
-      expect(premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'a', hasOwnKitchen: false }, [{ type: 'temporary', audience: 'public' }])).toEqual([]);
+      expect(
+        premisesChangeErrors({ collaborationId: 'a' }, { collaborationId: 'a', hasOwnKitchen: false }, [{ type: 'temporary', audience: 'public' }]),
+      ).toEqual([]);
     });
 
     it('stay once they have licences or inspections on record', () => {

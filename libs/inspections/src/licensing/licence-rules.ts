@@ -73,7 +73,9 @@ export function servingHoursErrors(hours: Record<string, { from: string; to: str
 /** AL 8 kap 14 §: every notified serving manager at least 20 on the day of notification. */
 export function servingManagerErrors(managers: readonly { birthDate: string; notifiedOn: string }[]): FieldError[] {
   return managers.flatMap((m, i) =>
-    isOldEnough(m.birthDate, m.notifiedOn) ? [] : [fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: MIN_SERVING_MANAGER_AGE })],
+    isOldEnough(m.birthDate, m.notifiedOn)
+      ? []
+      : [fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: MIN_SERVING_MANAGER_AGE })],
   );
 }
 

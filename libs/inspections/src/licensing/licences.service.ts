@@ -70,7 +70,11 @@ export class LicencesService {
   /** Grants a licence: AL 8 kap — serving managers at least 20, own kitchen for a permanent licence to the public. */
   async create(principal: Principal, input: LicenceInput): Promise<LicenceView> {
     const premises = await this.premises.get(principal, input.premisesId);
-    await this.access.assertAllowed(principal, 'premises:manage', { id: input.premisesId, collaborationId: premises.collaborationId, organisationId: premises.ownerOrganisationId });
+    await this.access.assertAllowed(principal, 'premises:manage', {
+      id: input.premisesId,
+      collaborationId: premises.collaborationId,
+      organisationId: premises.ownerOrganisationId,
+    });
     const holder = await this.holders.get(principal, input.holderId);
     const errors = licenceGrantErrors(input, {
       holderOrganisationId: holder.ownerOrganisationId,
@@ -83,12 +87,26 @@ export class LicencesService {
         `INSERT INTO licences (holder_id, premises_id, collaboration_id, owner_organisation_id, type, audience, drink_categories,
            serving_hours, serving_areas, conditions, valid_from, valid_until)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [input.holderId, input.premisesId, premises.collaborationId, premises.ownerOrganisationId, input.type, input.audience,
-          input.drinkCategories, JSON.stringify(input.servingHours ?? {}), JSON.stringify(input.servingAreas ?? []),
-          input.conditions ?? '', input.validFrom, input.validUntil ?? null],
+        [
+          input.holderId,
+          input.premisesId,
+          premises.collaborationId,
+          premises.ownerOrganisationId,
+          input.type,
+          input.audience,
+          input.drinkCategories,
+          JSON.stringify(input.servingHours ?? {}),
+          JSON.stringify(input.servingAreas ?? []),
+          input.conditions ?? '',
+          input.validFrom,
+          input.validUntil ?? null,
+        ],
       );
       await this.insertServingManagers(manager, row.id, input.servingManagers);
-      await this.audit.record({ action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId },
+        manager,
+      );
       return row.id;
     });
     return this.find(id);
@@ -100,7 +118,11 @@ export class LicencesService {
    */
   async updateTerms(principal: Principal, id: string, version: number, input: LicenceTermsInput): Promise<LicenceView> {
     const licence = await this.get(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
+    await this.access.assertAllowed(principal, 'premises:manage', {
+      id,
+      collaborationId: licence.collaborationId,
+      organisationId: licence.ownerOrganisationId,
+    });
     const [premises] = await this.dataSource.query<{ has_own_kitchen: boolean }[]>('SELECT has_own_kitchen FROM premises WHERE id = $1', [licence.premisesId]);
     const errors = licenceTermsErrors(licence, input, premises.has_own_kitchen);
     if (errors.length > 0) throw new ValidationProblem(errors);
@@ -111,11 +133,22 @@ export class LicencesService {
       const updated = await manager.query<unknown[]>(
         `UPDATE licences SET audience = $3, drink_categories = $4, serving_hours = $5, serving_areas = $6, conditions = $7, valid_until = $8,
            version = version + 1 WHERE id = $1 AND version = $2`,
-        [id, version, input.audience, input.drinkCategories, JSON.stringify(input.servingHours ?? {}), JSON.stringify(input.servingAreas ?? []),
-          input.conditions ?? '', input.validUntil ?? null],
+        [
+          id,
+          version,
+          input.audience,
+          input.drinkCategories,
+          JSON.stringify(input.servingHours ?? {}),
+          JSON.stringify(input.servingAreas ?? []),
+          input.conditions ?? '',
+          input.validUntil ?? null,
+        ],
       );
       assertVersionMatched(updated, licence.version);
-      await this.audit.record({ action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId },
+        manager,
+      );
     });
     return this.find(id);
   }
@@ -123,7 +156,11 @@ export class LicencesService {
   /** Replaces the serving managers notified for a licence (each at least 20, AL 8 kap 14 §). */
   async replaceServingManagers(principal: Principal, id: string, version: number, managers: LicenceInput['servingManagers']): Promise<LicenceView> {
     const licence = await this.get(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
+    await this.access.assertAllowed(principal, 'premises:manage', {
+      id,
+      collaborationId: licence.collaborationId,
+      organisationId: licence.ownerOrganisationId,
+    });
     const errors = servingManagerErrors(managers);
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
@@ -139,11 +176,19 @@ export class LicencesService {
   /** Suspends, surrenders or expires a licence (revocation is a sanction decision, AL 9 kap 18 §). */
   async setStatus(principal: Principal, id: string, version: number, status: string): Promise<LicenceView> {
     const licence = await this.get(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: licence.collaborationId, organisationId: licence.ownerOrganisationId });
+    await this.access.assertAllowed(principal, 'premises:manage', {
+      id,
+      collaborationId: licence.collaborationId,
+      organisationId: licence.ownerOrganisationId,
+    });
     const errors = licenceStatusErrors(status);
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.query<unknown[]>('UPDATE licences SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [id, version, status]);
+      const updated = await manager.query<unknown[]>('UPDATE licences SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [
+        id,
+        version,
+        status,
+      ]);
       assertVersionMatched(updated, licence.version);
       await this.audit.record(
         { action: 'licence.status', resourceType: 'licence', resourceId: id, changedFields: ['status'], details: { from: licence.status, to: status } },
@@ -160,7 +205,12 @@ export class LicencesService {
 
   private async insertServingManagers(manager: EntityManager, licenceId: string, managers: LicenceInput['servingManagers']): Promise<void> {
     for (const m of managers) {
-      await manager.query('INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, $4)', [licenceId, m.name.trim(), m.birthDate, m.notifiedOn]);
+      await manager.query('INSERT INTO serving_managers (licence_id, name, birth_date, notified_on) VALUES ($1, $2, $3, $4)', [
+        licenceId,
+        m.name.trim(),
+        m.birthDate,
+        m.notifiedOn,
+      ]);
     }
   }
 

@@ -67,7 +67,10 @@ export class LicensingController {
 
   @Get('premises')
   @RequirePermission('premises:read')
-  @ApiOperation({ summary: 'Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status' })
+  @ApiOperation({
+    summary:
+      'Serveringsställen (Licensed premises) with their licences, latest risk score and its factors, next visit due; q: name, status: a licence in that status',
+  })
   @ApiPage(PremisesView)
   listPremises(@CurrentPrincipal() principal: Principal, @Query() query: LicensingListQuery) {
     return this.premises.list(principal, query);
@@ -75,7 +78,7 @@ export class LicensingController {
 
   @Post('premises')
   @RequirePermission('premises:manage')
-  @ApiOperation({ summary: 'Registrera serveringsställe (Register premises in a collaboration\'s municipality)' })
+  @ApiOperation({ summary: "Registrera serveringsställe (Register premises in a collaboration's municipality)" })
   @ApiCreated(PremisesView)
   createPremises(@CurrentPrincipal() principal: Principal, @Body() body: PremisesInput) {
     return this.premises.create(principal, body);
@@ -181,12 +184,7 @@ export class LicensingController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Ändra status (Suspend, surrender, expire); revocation is a sanction decision' })
   @ApiOk(LicenceView)
-  setStatus(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidPipe) id: string,
-    @IfMatchVersion() version: number,
-    @Body() body: LicenceStatusInput,
-  ) {
+  setStatus(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: LicenceStatusInput) {
     return this.licences.setStatus(principal, id, version, body.status);
   }
 }

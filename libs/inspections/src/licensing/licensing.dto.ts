@@ -22,7 +22,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
-import { AUDIENCES, DRINK_CATEGORIES, LICENCE_STATUSES, LICENCE_TYPES, PREMISES_KINDS, SERVING_AREA_KINDS, TIP_SOURCES, type TipSource } from './licence-rules.js';
+import {
+  AUDIENCES,
+  DRINK_CATEGORIES,
+  LICENCE_STATUSES,
+  LICENCE_TYPES,
+  PREMISES_KINDS,
+  SERVING_AREA_KINDS,
+  TIP_SOURCES,
+  type TipSource,
+} from './licence-rules.js';
 import { PremisesRiskFactorView } from '../supervision/supervision.dto.js';
 
 /** The named enums of the register (the web client takes their values from the schema). */
@@ -228,7 +237,14 @@ export class LicenceInput {
 }
 
 /** What a change decision (ändringsbeslut) can alter on a granted licence. */
-export class LicenceTermsInput extends PickType(LicenceInput, ['audience', 'drinkCategories', 'servingHours', 'servingAreas', 'conditions', 'validUntil'] as const) {}
+export class LicenceTermsInput extends PickType(LicenceInput, [
+  'audience',
+  'drinkCategories',
+  'servingHours',
+  'servingAreas',
+  'conditions',
+  'validUntil',
+] as const) {}
 
 export class LicenceStatusInput {
   @ApiProperty(LICENCE_STATUS)
@@ -316,7 +332,7 @@ export class LicenceSummaryView {
 
 /** The risk score of the premises in the latest supervision plan, with the factors behind it. */
 export class PremisesRiskView {
-  @ApiProperty({ type: 'integer', description: 'The plan\'s year' }) year!: number;
+  @ApiProperty({ type: 'integer', description: "The plan's year" }) year!: number;
   @ApiProperty({ type: 'integer' }) score!: number;
   @ApiProperty({ type: () => [PremisesRiskFactorView] }) factors!: PremisesRiskFactorView[];
 }
@@ -336,9 +352,11 @@ export class PremisesView {
   @ApiProperty({ type: 'integer', nullable: true }) capacity!: number | null;
   @ApiProperty() hasOwnKitchen!: boolean;
   @ApiProperty({ type: 'integer', description: 'Send it back as If-Match' }) version!: number;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The scheduled day of the last visit carried out' }) lastVisitScheduledOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The scheduled day of the last visit carried out' }) lastVisitScheduledOn!:
+    string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Visits a year in the latest supervision plan' }) plannedVisitsPerYear!: number | null;
-  @ApiProperty({ type: () => PremisesRiskView, nullable: true, description: 'None before the premises are in a supervision plan' }) risk!: PremisesRiskView | null;
+  @ApiProperty({ type: () => PremisesRiskView, nullable: true, description: 'None before the premises are in a supervision plan' })
+  risk!: PremisesRiskView | null;
   @ApiProperty({ type: () => [LicenceSummaryView] }) licences!: LicenceSummaryView[];
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null when never visited: due now' }) nextVisitDueOn!: string | null;
 }

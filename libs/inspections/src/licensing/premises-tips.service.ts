@@ -44,7 +44,10 @@ export class PremisesTipsService {
       `INSERT INTO premises_tips (premises_id, received_on, source, summary, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [premisesId, input.receivedOn, input.source, input.summary.trim(), principal.userId],
     );
-    await this.audit.record({ action: 'premises.tip', resourceType: 'premises', resourceId: premisesId, details: { tipId: row.id, source: input.source } }, manager);
+    await this.audit.record(
+      { action: 'premises.tip', resourceType: 'premises', resourceId: premisesId, details: { tipId: row.id, source: input.source } },
+      manager,
+    );
     return { id: row.id, recordedAt: this.clock.now().toISOString() };
   }
 }

@@ -83,8 +83,19 @@ export class PremisesService {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO premises (collaboration_id, owner_organisation_id, name, kind, address, postal_code, city, latitude, longitude,
            capacity, has_own_kitchen) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [input.collaborationId, owner, input.name.trim(), input.kind, input.address.trim(), input.postalCode ?? '', input.city ?? '',
-          input.latitude ?? null, input.longitude ?? null, input.capacity ?? null, input.hasOwnKitchen],
+        [
+          input.collaborationId,
+          owner,
+          input.name.trim(),
+          input.kind,
+          input.address.trim(),
+          input.postalCode ?? '',
+          input.city ?? '',
+          input.latitude ?? null,
+          input.longitude ?? null,
+          input.capacity ?? null,
+          input.hasOwnKitchen,
+        ],
       );
       await this.audit.record({ action: 'premises.create', resourceType: 'premises', resourceId: row.id, subjectOrganisationId: owner }, manager);
       return row.id;
@@ -105,11 +116,25 @@ export class PremisesService {
       const updated = await manager.query<unknown[]>(
         `UPDATE premises SET name = $3, kind = $4, address = $5, postal_code = $6, city = $7, latitude = $8, longitude = $9,
            capacity = $10, has_own_kitchen = $11, version = version + 1 WHERE id = $1 AND version = $2`,
-        [id, version, input.name.trim(), input.kind, input.address.trim(), input.postalCode ?? '', input.city ?? '',
-          input.latitude ?? null, input.longitude ?? null, input.capacity ?? null, input.hasOwnKitchen],
+        [
+          id,
+          version,
+          input.name.trim(),
+          input.kind,
+          input.address.trim(),
+          input.postalCode ?? '',
+          input.city ?? '',
+          input.latitude ?? null,
+          input.longitude ?? null,
+          input.capacity ?? null,
+          input.hasOwnKitchen,
+        ],
       );
       assertVersionMatched(updated, before.version);
-      await this.audit.record({ action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId }, manager);
+      await this.audit.record(
+        { action: 'premises.update', resourceType: 'premises', resourceId: id, subjectOrganisationId: before.ownerOrganisationId },
+        manager,
+      );
     });
     return this.find(id);
   }
@@ -120,7 +145,11 @@ export class PremisesService {
    */
   async delete(principal: Principal, id: string, version: number): Promise<void> {
     const premises = await this.get(principal, id);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: premises.collaborationId, organisationId: premises.ownerOrganisationId });
+    await this.access.assertAllowed(principal, 'premises:manage', {
+      id,
+      collaborationId: premises.collaborationId,
+      organisationId: premises.ownerOrganisationId,
+    });
     await this.dataSource.transaction(async (manager) => {
       const [history] = await manager.query<{ licences: number; inspections: number }[]>(
         `SELECT (SELECT count(*)::int FROM licences WHERE premises_id = $1) AS licences,
@@ -133,7 +162,16 @@ export class PremisesService {
       await manager.query('DELETE FROM supervision_plan_items WHERE premises_id = $1', [id]);
       const deleted = await manager.query<unknown[]>('DELETE FROM premises WHERE id = $1 AND version = $2', [id, version]);
       assertVersionMatched(deleted, premises.version);
-      await this.audit.record({ action: 'premises.delete', resourceType: 'premises', resourceId: id, subjectOrganisationId: premises.ownerOrganisationId, details: { name: premises.name } }, manager);
+      await this.audit.record(
+        {
+          action: 'premises.delete',
+          resourceType: 'premises',
+          resourceId: id,
+          subjectOrganisationId: premises.ownerOrganisationId,
+          details: { name: premises.name },
+        },
+        manager,
+      );
     });
   }
 

@@ -38,13 +38,21 @@ export class RestaurantReportsService {
       [id],
     );
     if (!report) throw new NotFoundException(`No restaurant report with id ${id}.`);
-    await this.access.assertAllowed(principal, 'premises:manage', { id, collaborationId: report.collaboration_id, organisationId: report.owner_organisation_id });
+    await this.access.assertAllowed(principal, 'premises:manage', {
+      id,
+      collaborationId: report.collaboration_id,
+      organisationId: report.owner_organisation_id,
+    });
     if (report.submitted_on) throw new ProblemException('restaurant_report.submitted');
     const bad = Object.entries(figures).find(([, v]) => typeof v !== 'number' || v < 0);
     if (bad) throw invalidField(`figures.${bad[0]}`, 'restaurant_report.figure');
     const submittedOn = stockholmDate(this.clock.now());
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE restaurant_reports SET submitted_on = $2, figures = $3, version = version + 1 WHERE id = $1', [id, submittedOn, JSON.stringify(figures)]);
+      await manager.query('UPDATE restaurant_reports SET submitted_on = $2, figures = $3, version = version + 1 WHERE id = $1', [
+        id,
+        submittedOn,
+        JSON.stringify(figures),
+      ]);
       await this.audit.record({ action: 'restaurant_report.submit', resourceType: 'restaurant_report', resourceId: id }, manager);
       await this.deadlines.close(manager, RESTAURANT_REPORT_DEADLINE, 'restaurant_report', id, 'met');
     });

@@ -5,14 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import { assertVersionMatched, Clock, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicencesService } from '../licensing/licences.service.js';
-import {
-  decisionErrors,
-  DEFAULT_APPEAL_INFORMATION,
-  hearingErrors,
-  isDecided,
-  proposalErrors,
-  revokesLicence,
-} from './sanction-rules.js';
+import { decisionErrors, DEFAULT_APPEAL_INFORMATION, hearingErrors, isDecided, proposalErrors, revokesLicence } from './sanction-rules.js';
 import type { DecisionRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
 
 const SELECT = `SELECT s.id, s.licence_id AS "licenceId", l.premises_id AS "premisesId", p.name AS "premisesName", h.name AS "holderName",
@@ -90,7 +83,10 @@ export class SanctionsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [c.licenceId, c.collaborationId, c.ownerOrganisationId, c.inspectionIds, c.grounds, c.proposedBy, this.clock.now()],
     );
-    await this.audit.record({ action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: c.ownerOrganisationId, details }, manager);
+    await this.audit.record(
+      { action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: c.ownerOrganisationId, details },
+      manager,
+    );
     return row.id;
   }
 
@@ -98,7 +94,11 @@ export class SanctionsService {
   async list(principal: Principal, query: SanctionListQuery): Promise<Page<SanctionCaseView>> {
     if (query.licenceId) await this.licences.get(principal, query.licenceId);
     const scope = scopeCondition(principal, 'premises:read', SANCTION_COLUMNS, this.clock.now());
-    const qb = this.dataSource.createQueryBuilder().from('sanction_cases', 's').innerJoin('licences', 'l', 'l.id = s.licence_id').where(scope.sql, scope.params);
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('sanction_cases', 's')
+      .innerJoin('licences', 'l', 'l.id = s.licence_id')
+      .where(scope.sql, scope.params);
     if (query.licenceId) qb.andWhere('s.licence_id = :licenceId', { licenceId: query.licenceId });
     if (query.state) qb.andWhere(query.state === 'open' ? 's.decision IS NULL' : 's.decision IS NOT NULL');
     return pageOf(this.dataSource, qb, { alias: 's', orderBy: [['s.proposed_at', 'DESC']], select: SELECT }, query);
@@ -116,16 +116,18 @@ export class SanctionsService {
     if (isDecided(row)) throw new ProblemException('sanction.decided');
     const errors = hearingErrors(heardOn, stockholmDate(this.clock.now()));
     if (errors.length > 0) throw new ValidationProblem(errors);
-    await this.update(id, version, row.version, 'UPDATE sanction_cases SET heard_on = $3, version = version + 1 WHERE id = $1 AND version = $2', [heardOn], 'sanction.hearing');
+    await this.update(
+      id,
+      version,
+      row.version,
+      'UPDATE sanction_cases SET heard_on = $3, version = version + 1 WHERE id = $1 AND version = $2',
+      [heardOn],
+      'sanction.hearing',
+    );
     return this.find(id);
   }
 
-  async decide(
-    principal: Principal,
-    id: string,
-    version: number,
-    input: DecisionRequest,
-  ): Promise<SanctionCaseView> {
+  async decide(principal: Principal, id: string, version: number, input: DecisionRequest): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
     if (isDecided(row)) throw new ProblemException('sanction.decided');
     const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
@@ -140,7 +142,13 @@ export class SanctionsService {
       assertVersionMatched(updated, row.version);
       if (revokesLicence(input.decision)) await this.licences.revokeBySanction(manager, row.licenceId);
       await this.audit.record(
-        { action: 'sanction.decide', resourceType: 'sanction_case', resourceId: id, subjectOrganisationId: row.ownerOrganisationId, details: { decision: input.decision } },
+        {
+          action: 'sanction.decide',
+          resourceType: 'sanction_case',
+          resourceId: id,
+          subjectOrganisationId: row.ownerOrganisationId,
+          details: { decision: input.decision },
+        },
         manager,
       );
     });

@@ -49,7 +49,13 @@ export class RestaurantReportOpener {
         });
       }
       await this.audit.record(
-        { action: 'restaurant_reports.open', resourceType: 'collaboration', resourceId: collaborationId, subjectOrganisationId: municipalityId, details: { year, opened: created.length } },
+        {
+          action: 'restaurant_reports.open',
+          resourceType: 'collaboration',
+          resourceId: collaborationId,
+          subjectOrganisationId: municipalityId,
+          details: { year, opened: created.length },
+        },
         manager,
       );
       return created.length;

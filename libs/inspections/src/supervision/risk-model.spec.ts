@@ -1,7 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { nextVisitDueOn, plannedVisits, riskScore } from './risk-model.js';
 
-const quiet = { kind: 'cafe', capacity: 30, youngAudience: false, dancing: false, latestServingEnd: '22:00', remarks: 0, erinran: 0, varning: 0, tips: 0, monthsSinceLastVisit: 6 };
+const quiet = {
+  kind: 'cafe',
+  capacity: 30,
+  youngAudience: false,
+  dancing: false,
+  latestServingEnd: '22:00',
+  remarks: 0,
+  erinran: 0,
+  varning: 0,
+  tips: 0,
+  monthsSinceLastVisit: 6,
+};
 
 describe('risk model', () => {
   it('scores a quiet café low: one visit a year', () => {
@@ -11,12 +22,27 @@ describe('risk model', () => {
 
   it('adds up late hours, kind, size, young guests, history and time since the last visit, and says why', () => {
     const { score, factors } = riskScore({
-      kind: 'nightclub', capacity: 350, youngAudience: true, dancing: true, latestServingEnd: '02:00',
-      remarks: 5, erinran: 1, varning: 1, tips: 2, monthsSinceLastVisit: 14,
+      kind: 'nightclub',
+      capacity: 350,
+      youngAudience: true,
+      dancing: true,
+      latestServingEnd: '02:00',
+      remarks: 5,
+      erinran: 1,
+      varning: 1,
+      tips: 2,
+      monthsSinceLastVisit: 14,
     });
     expect(factors.map((f) => [f.factor, f.points])).toEqual([
-      ['kind', 3], ['late_serving', 3], ['capacity', 3], ['young_audience', 2], ['dancing', 1],
-      ['remarks', 3], ['sanctions', 4], ['tips', 2], ['last_visit', 1],
+      ['kind', 3],
+      ['late_serving', 3],
+      ['capacity', 3],
+      ['young_audience', 2],
+      ['dancing', 1],
+      ['remarks', 3],
+      ['sanctions', 4],
+      ['tips', 2],
+      ['last_visit', 1],
     ]);
     expect(score).toBe(22);
     expect(plannedVisits(score)).toBe(3);

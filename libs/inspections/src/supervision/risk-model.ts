@@ -75,7 +75,11 @@ export function riskScore(f: RiskFacts): { score: number; factors: PremisesRiskF
   if (f.youngAudience) add('young_audience', RISK_MODEL.youngAudience, 'unga gäster');
   if (f.dancing) add('dancing', RISK_MODEL.dancing, 'dans');
   add('remarks', Math.min(RISK_MODEL.remarks.max, f.remarks * RISK_MODEL.remarks.each), `${f.remarks} anmärkningar senaste ${RISK_MODEL.remarks.years} åren`);
-  add('sanctions', f.erinran * RISK_MODEL.sanctions.erinran + f.varning * RISK_MODEL.sanctions.varning, `${f.erinran} erinran, ${f.varning} varning senaste ${RISK_MODEL.sanctions.years} åren`);
+  add(
+    'sanctions',
+    f.erinran * RISK_MODEL.sanctions.erinran + f.varning * RISK_MODEL.sanctions.varning,
+    `${f.erinran} erinran, ${f.varning} varning senaste ${RISK_MODEL.sanctions.years} åren`,
+  );
   add('tips', Math.min(RISK_MODEL.tips.max, f.tips * RISK_MODEL.tips.each), `${f.tips} tips/klagomål senaste året`);
   const v = RISK_MODEL.lastVisit;
   if (f.monthsSinceLastVisit === null) add('last_visit', v.never, 'aldrig besökt');

@@ -29,7 +29,7 @@ export class SupervisionController {
 
   @Get('supervision-plans')
   @RequirePermission('inspection:read')
-  @ApiOperation({ summary: 'Tillsynsplaner (The collaboration\'s supervision plans, newest year first)' })
+  @ApiOperation({ summary: "Tillsynsplaner (The collaboration's supervision plans, newest year first)" })
   @ApiOk([SupervisionPlanSummaryView])
   listPlans(@CurrentPrincipal() principal: Principal, @Query() query: PlansQuery) {
     return this.supervision.list(principal, query.collaborationId);
@@ -59,7 +59,7 @@ export class SupervisionController {
   @Get('supervision/statistics')
   @RequirePermission('inspection:read')
   @ApiOperation({ summary: 'Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual); CSV with format=csv or Accept: text/csv' })
-  @ApiFile(['text/csv'], 'The year\'s figures (JSON, or CSV in Swedish)', SupervisionStatisticsView)
+  @ApiFile(['text/csv'], "The year's figures (JSON, or CSV in Swedish)", SupervisionStatisticsView)
   async statistics(
     @CurrentPrincipal() principal: Principal,
     @Query() query: StatisticsQuery,

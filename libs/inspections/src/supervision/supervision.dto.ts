@@ -93,5 +93,6 @@ export class SupervisionStatisticsView {
   @ApiProperty({ type: 'integer', description: 'Visits where nobody was there' }) attemptedVisits!: number;
   @ApiProperty({ type: 'integer' }) remarks!: number;
   @ApiProperty({ type: () => SanctionDecisionCountsView }) decisions!: SanctionDecisionCountsView;
-  @ApiProperty({ type: () => SupervisionPlanTotalsView, nullable: true, description: 'Null when the year has no plan' }) plan!: SupervisionPlanTotalsView | null;
+  @ApiProperty({ type: () => SupervisionPlanTotalsView, nullable: true, description: 'Null when the year has no plan' })
+  plan!: SupervisionPlanTotalsView | null;
 }

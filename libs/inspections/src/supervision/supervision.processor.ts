@@ -28,7 +28,8 @@ export class SupervisionProcessor extends QueueProcessor implements OnApplicatio
   }
 
   protected readonly handlers = {
-    [JobName.RestaurantReportsOpen]: (job: Job<RestaurantReportsJob>) => this.openRestaurantReports(job.data.year ?? Number(stockholmDate(this.clock.now()).slice(0, 4)) - 1),
+    [JobName.RestaurantReportsOpen]: (job: Job<RestaurantReportsJob>) =>
+      this.openRestaurantReports(job.data.year ?? Number(stockholmDate(this.clock.now()).slice(0, 4)) - 1),
   };
 
   /** Idempotent (the opener skips reports already open), so a retried job does no harm. */

@@ -79,12 +79,18 @@ export class SupervisionService {
           tips: f.tips,
           monthsSinceLastVisit: f.last_visit ? monthsBetween(f.last_visit, new Date(`${start}T00:00:00Z`)) : null,
         });
-        await manager.query(
-          `INSERT INTO supervision_plan_items (plan_id, premises_id, risk_score, risk_factors, planned_visits) VALUES ($1, $2, $3, $4, $5)`,
-          [plan.id, f.id, score, JSON.stringify(factors), plannedVisits(score)],
-        );
+        await manager.query(`INSERT INTO supervision_plan_items (plan_id, premises_id, risk_score, risk_factors, planned_visits) VALUES ($1, $2, $3, $4, $5)`, [
+          plan.id,
+          f.id,
+          score,
+          JSON.stringify(factors),
+          plannedVisits(score),
+        ]);
       }
-      await this.audit.record({ action: 'supervision_plan.generate', resourceType: 'supervision_plan', resourceId: plan.id, subjectOrganisationId: owner }, manager);
+      await this.audit.record(
+        { action: 'supervision_plan.generate', resourceType: 'supervision_plan', resourceId: plan.id, subjectOrganisationId: owner },
+        manager,
+      );
       return plan.id;
     });
     return this.plan(principal, id);
@@ -138,7 +144,9 @@ export class SupervisionService {
   /** The year's figures for the municipal board and the county administrative board. */
   async statistics(principal: Principal, collaborationId: string, year: number): Promise<SupervisionStatisticsView> {
     await this.readable(principal, collaborationId);
-    const [row] = await this.dataSource.query<{ visitsByType: Record<string, number>; attempted: number; remarks: number; decisions: Record<string, number> }[]>(
+    const [row] = await this.dataSource.query<
+      { visitsByType: Record<string, number>; attempted: number; remarks: number; decisions: Record<string, number> }[]
+    >(
       `SELECT
          (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT i.type, count(*)::int AS n FROM inspections i
             WHERE i.collaboration_id = $1 AND ${PERFORMED} AND extract(year FROM i.planned_start AT TIME ZONE 'Europe/Stockholm') = $2 GROUP BY i.type) t) AS "visitsByType",
@@ -150,7 +158,10 @@ export class SupervisionService {
             WHERE collaboration_id = $1 AND decision IS NOT NULL AND extract(year FROM decided_on) = $2 GROUP BY decision) d) AS decisions`,
       [collaborationId, year],
     );
-    const [plan] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM supervision_plans WHERE collaboration_id = $1 AND year = $2', [collaborationId, year]);
+    const [plan] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM supervision_plans WHERE collaboration_id = $1 AND year = $2', [
+      collaborationId,
+      year,
+    ]);
     const totals = plan ? (await this.plan(principal, plan.id)).totals : null;
     const visitsByType = row.visitsByType;
     return {

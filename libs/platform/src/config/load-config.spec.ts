@@ -77,6 +77,8 @@ describe('loadConfig: JWT_SECRET', () => {
 
   it('may be left unset outside production', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe('');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' }).JWT_SECRET).toBe('x'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' }).JWT_SECRET).toBe(
+      'x'.repeat(32),
+    );
   });
 });

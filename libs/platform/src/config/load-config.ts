@@ -26,7 +26,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (errors.length > 0) {
     const problems = errors.map((error) => {
       const key = error.property as keyof AppConfig;
-      const reason = primaryChecks(error.constraints).map(([, message]) => message).join(', ') || `${key} is invalid`;
+      const reason =
+        primaryChecks(error.constraints)
+          .map(([, message]) => message)
+          .join(', ') || `${key} is invalid`;
       const shown = SECRET_CONFIG_KEYS.has(key) ? '' : ` (got ${JSON.stringify(env[key])})`;
       return `${reason}${shown}`;
     });

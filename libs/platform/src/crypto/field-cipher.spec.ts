@@ -29,7 +29,9 @@ describe('personal data at rest', () => {
     expect(rotated.decrypt('youth_subject.pin', sealed, 'a')).toBe('200803142389');
     expect(rotated.lookupHashes('200803142389')).toContain(oldHash);
     expect(rotated.lookupHash('200803142389')).not.toBe(oldHash);
-    expect(() => new FieldCipher(loadConfig({ DATA_KEY: keyB, DATA_KEY_ID: 'b' })).decrypt('youth_subject.pin', sealed, 'a')).toThrow(/key a is not configured/);
+    expect(() => new FieldCipher(loadConfig({ DATA_KEY: keyB, DATA_KEY_ID: 'b' })).decrypt('youth_subject.pin', sealed, 'a')).toThrow(
+      /key a is not configured/,
+    );
   });
 
   it('requires a proper key in production', () => {

@@ -11,11 +11,7 @@ export type Migrations = NonNullable<DataSourceOptions['migrations']>;
  * The one description of Samverkan's database, shared by the apps, the migration CLI and tests.
  * The schema changes only through migrations: `synchronize` is off everywhere, tests included.
  */
-export function dataSourceOptions(
-  config: Pick<AppConfig, 'DATABASE_URL'>,
-  applicationName = 'samverkan',
-  migrations: Migrations = [],
-): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>, applicationName = 'samverkan', migrations: Migrations = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,

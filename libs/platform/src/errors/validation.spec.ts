@@ -49,7 +49,12 @@ describe('validation', () => {
       otherAddresses: [{ postalCode: '66340' }, { postalCode: 1 }],
     });
     expect(problem.errors).toEqual([
-      { field: 'address.postalCode', code: 'field.max_length', params: { max: 6 }, message: 'address.postalCode must be shorter than or equal to 6 characters' },
+      {
+        field: 'address.postalCode',
+        code: 'field.max_length',
+        params: { max: 6 },
+        message: 'address.postalCode must be shorter than or equal to 6 characters',
+      },
       { field: 'otherAddresses[1].postalCode', code: 'field.string', params: {}, message: 'otherAddresses[1].postalCode must be a string' },
     ]);
   });

@@ -84,11 +84,7 @@ function checkArguments(error: ValidationError, check: string): unknown[] {
 /** Flattens class-validator's nested errors into `{ field: 'a.b[0].c', code, params, message }`. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
-      : parent
-        ? `${parent}.${error.property}`
-        : error.property;
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     const own = primaryChecks(error.constraints).map(([check, message]): FieldError => {
       const known = FIELD_CHECKS[check];
       return {

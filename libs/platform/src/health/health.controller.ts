@@ -18,7 +18,6 @@ class WorkerPingQuery {
   @Min(100)
   @Max(10_000)
   timeoutMs: number = 5_000;
-
 }
 
 @ApiTags('health')
@@ -44,7 +43,9 @@ export class HealthController {
   async ready(): Promise<ReadinessView> {
     const { ready, checks } = await this.health.readiness();
     if (!ready) {
-      const failed = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
+      const failed = Object.entries(checks)
+        .filter(([, c]) => c.status === 'down')
+        .map(([name]) => name);
       throw new ProblemException('health.not_ready', { failed }, { checks });
     }
     return { status: 'ok', checks };
@@ -60,7 +61,11 @@ export class HealthController {
       const answer = await this.pings.ping(query.timeoutMs);
       return { status: 'ok', roundTripMs: Math.round(performance.now() - started), worker: answer };
     } catch (error) {
-      throw new ProblemException('health.worker_unavailable', { timeoutMs: query.timeoutMs }, { reason: error instanceof Error ? error.message : String(error) });
+      throw new ProblemException(
+        'health.worker_unavailable',
+        { timeoutMs: query.timeoutMs },
+        { reason: error instanceof Error ? error.message : String(error) },
+      );
     }
   }
 }

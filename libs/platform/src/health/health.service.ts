@@ -59,10 +59,7 @@ export class HealthService implements OnApplicationShutdown {
 
   private async checkMigrations(): Promise<DependencyCheck> {
     try {
-      const applied = await withTimeout(
-        this.dataSource.query<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`),
-        CHECK_TIMEOUT_MS,
-      );
+      const applied = await withTimeout(this.dataSource.query<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`), CHECK_TIMEOUT_MS);
       const done = new Set(applied.map((row) => row.name));
       const pending = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((n) => !done.has(n));
       return pending.length === 0

@@ -135,9 +135,12 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const page = (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  const page = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   fastify.get('/', page);
-  fastify.get('/*', (request, reply) => (request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}` ? reply.callNotFound() : page(request, reply)));
+  fastify.get('/*', (request, reply) =>
+    request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}` ? reply.callNotFound() : page(request, reply),
+  );
 }
 
 /** Routes under /api/v1, as the running app and the OpenAPI generator both see them. */
@@ -155,10 +158,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Samverkan API')
-      .setDescription(
-        'Samverkan: police and municipality working together under a citizen promise (medborgarlöfte). ' +
-          'Errors are RFC 9457 problem+json.',
-      )
+      .setDescription('Samverkan: police and municipality working together under a citizen promise (medborgarlöfte). ' + 'Errors are RFC 9457 problem+json.')
       .setVersion(APP_VERSION)
       .addBearerAuth()
       .build(),

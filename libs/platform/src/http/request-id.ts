@@ -11,7 +11,6 @@ export function requestIdFromHeaders(headers: IncomingHttpHeaders): string {
   return typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
 }
 
-
 /** "POST /api/v1/users/:id/deactivate": the matched route pattern, never the ids or query in the URL. */
 export function routeOf(request: { method: string; url: string; routeOptions?: { url?: string } }): string {
   return `${request.method} ${request.routeOptions?.url ?? request.url.split('?')[0]}`;

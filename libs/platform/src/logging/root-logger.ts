@@ -27,22 +27,18 @@ export const REDACTED_PATHS = [
 ];
 
 /** The process's one pino logger: JSON lines on stdout, ISO times, level names, request ids. */
-export function createRootLogger(
-  config: Pick<AppConfig, 'LOG_LEVEL'>,
-  service: string,
-  destination: DestinationStream = pino.destination(1),
-): RootLogger {
+export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, service: string, destination: DestinationStream = pino.destination(1)): RootLogger {
   return pino(
     {
-    level: config.LOG_LEVEL,
-    base: { service, pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    mixin: () => {
-      const context = requestContext.getStore();
-      return context ? { requestId: context.requestId } : {};
-    },
+      level: config.LOG_LEVEL,
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: () => {
+        const context = requestContext.getStore();
+        return context ? { requestId: context.requestId } : {};
+      },
     },
     destination,
   );

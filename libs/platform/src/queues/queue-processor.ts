@@ -24,9 +24,7 @@ export abstract class QueueProcessor extends WorkerHost {
   protected onFailed(job: Job | undefined, error: Error): void {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.logger[final ? 'error' : 'warn'](
-      `${job.name} (job ${job.id}) failed on attempt ${job.attemptsMade}${final ? ', giving up' : ''}: ${error.message}`,
-    );
+    this.logger[final ? 'error' : 'warn'](`${job.name} (job ${job.id}) failed on attempt ${job.attemptsMade}${final ? ', giving up' : ''}: ${error.message}`);
   }
 
   @OnWorkerEvent('error')

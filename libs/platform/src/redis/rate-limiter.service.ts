@@ -29,7 +29,11 @@ export class RateLimiter {
     const retryAfterSeconds = (window + 1) * windowSeconds - now;
     try {
       const key = `ratelimit:${bucket}:${window}`;
-      const results = await this.redis.multi().incr(key).expire(key, windowSeconds + 1).exec();
+      const results = await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, windowSeconds + 1)
+        .exec();
       const count = Number(results?.[0]?.[1]);
       return { allowed: count <= limit, retryAfterSeconds };
     } catch (error) {

@@ -12,12 +12,8 @@ export class StartupError extends Error {
 const TIMEOUT_MS = 5_000;
 
 /** Fails with a StartupError naming the dependency and where it was looked for. */
-export async function checkDependencies(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL'>,
-): Promise<void> {
-  const problems = (await Promise.all([checkPostgres(config.DATABASE_URL), checkRedis(config.REDIS_URL)])).filter(
-    (p): p is string => p !== undefined,
-  );
+export async function checkDependencies(config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL'>): Promise<void> {
+  const problems = (await Promise.all([checkPostgres(config.DATABASE_URL), checkRedis(config.REDIS_URL)])).filter((p): p is string => p !== undefined);
   if (problems.length > 0) throw new StartupError(problems.join('; '));
 }
 

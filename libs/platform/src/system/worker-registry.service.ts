@@ -49,10 +49,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicat
 
   async touch(): Promise<Date> {
     const now = this.clock.now();
-    await this.dataSource.query(`UPDATE worker_heartbeat SET last_seen_at = $2 WHERE worker_id = $1`, [
-      this.identity.workerId,
-      now,
-    ]);
+    await this.dataSource.query(`UPDATE worker_heartbeat SET last_seen_at = $2 WHERE worker_id = $1`, [this.identity.workerId, now]);
     return now;
   }
 
@@ -60,10 +57,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicat
     clearInterval(this.timer);
     if (!this.dataSource.isInitialized) return;
     await this.dataSource
-      .query(`UPDATE worker_heartbeat SET stopped_at = $2 WHERE worker_id = $1`, [
-        this.identity.workerId,
-        this.clock.now(),
-      ])
+      .query(`UPDATE worker_heartbeat SET stopped_at = $2 WHERE worker_id = $1`, [this.identity.workerId, this.clock.now()])
       .catch((error: unknown) => this.logger.warn({ err: error }, 'Could not mark worker stopped'));
   }
 }

@@ -33,7 +33,9 @@ export function NewUser() {
   const choices = organisations.data ?? [];
   return (
     <>
-      <DsLink asChild><Link to="/admin/users">{t('adminUsers.back')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/admin/users">{t('adminUsers.back')}</Link>
+      </DsLink>
       <PageTitle>{t('adminUsers.newTitle')}</PageTitle>
       <ProblemMessage problem={organisations.problem} />
       <ProblemMessage problem={problem} />
@@ -41,13 +43,35 @@ export function NewUser() {
       <form className="protocol admin-form" onSubmit={(e) => void create(e)} noValidate>
         <Textfield id="displayName" name="displayName" label={t('adminUsers.name')} required autoComplete="off" error={fieldError(problem, 'displayName')} />
         <Textfield id="email" name="email" type="email" label={t('adminUsers.email')} required autoComplete="off" error={fieldError(problem, 'email')} />
-        <SelectField id="organisationId" label={t('adminUsers.employer')} required defaultValue={choices.length === 1 ? choices[0].id : ''} key={choices.length} error={fieldError(problem, 'organisationId')}>
+        <SelectField
+          id="organisationId"
+          label={t('adminUsers.employer')}
+          required
+          defaultValue={choices.length === 1 ? choices[0].id : ''}
+          key={choices.length}
+          error={fieldError(problem, 'organisationId')}
+        >
           {choices.length !== 1 && <Select.Option value="">{t('adminUsers.choose')}</Select.Option>}
-          {choices.map((o) => <Select.Option key={o.id} value={o.id}>{o.name}</Select.Option>)}
+          {choices.map((o) => (
+            <Select.Option key={o.id} value={o.id}>
+              {o.name}
+            </Select.Option>
+          ))}
         </SelectField>
-        <Textfield id="password" name="password" type="password" label={t('adminUsers.password')} description={t('adminUsers.passwordHint')} required autoComplete="new-password" error={fieldError(problem, 'password')} />
+        <Textfield
+          id="password"
+          name="password"
+          type="password"
+          label={t('adminUsers.password')}
+          description={t('adminUsers.passwordHint')}
+          required
+          autoComplete="new-password"
+          error={fieldError(problem, 'password')}
+        />
         <div className="row">
-          <Button type="submit" loading={busy}>{t('adminUsers.create')}</Button>
+          <Button type="submit" loading={busy}>
+            {t('adminUsers.create')}
+          </Button>
         </div>
       </form>
     </>

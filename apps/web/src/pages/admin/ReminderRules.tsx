@@ -12,7 +12,11 @@ type OffsetUnit = components['schemas']['ReminderOffsetUnit'];
 type Recipient = components['schemas']['ReminderRecipient'];
 
 /** A rule being edited: the number as typed (the api judges it), and whether it is new (its key still editable). */
-interface RuleRow extends Omit<Rule, 'offsetValue'> { offsetValue: string; isNew: boolean; rowId: string }
+interface RuleRow extends Omit<Rule, 'offsetValue'> {
+  offsetValue: string;
+  isNew: boolean;
+  rowId: string;
+}
 
 let nextRowId = 0;
 const toRow = (rule: Rule, isNew = false): RuleRow => ({ ...rule, offsetValue: String(rule.offsetValue), isNew, rowId: `rule-${(nextRowId += 1)}` });
@@ -39,7 +43,10 @@ export function ReminderRules() {
     setRows((current) => current.map((r) => (r.rowId === rowId ? { ...r, ...change } : r)));
   };
   const add = (deadlineKind: string) =>
-    setRows((current) => [...current, toRow({ deadlineKind, key: '', anchor: 'before', offsetValue: 1, offsetUnit: 'days', recipient: 'responsible', active: true }, true)]);
+    setRows((current) => [
+      ...current,
+      toRow({ deadlineKind, key: '', anchor: 'before', offsetValue: 1, offsetUnit: 'days', recipient: 'responsible', active: true }, true),
+    ]);
   const remove = (rowId: string) => setRows((current) => current.filter((r) => r.rowId !== rowId));
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -48,7 +55,12 @@ export function ReminderRules() {
     const { data, error, response } = await api.PUT('/api/v1/reminder-rules', {
       body: {
         rules: rows.map(({ deadlineKind, key, anchor, offsetValue, offsetUnit, recipient, active }) => ({
-          deadlineKind, key, anchor, offsetUnit, recipient, active,
+          deadlineKind,
+          key,
+          anchor,
+          offsetUnit,
+          recipient,
+          active,
           // An empty field is sent as missing, so the api names the field rather than a 0 being saved.
           offsetValue: offsetValue.trim() === '' ? (null as unknown as number) : Number(offsetValue),
         })),
@@ -74,9 +86,15 @@ export function ReminderRules() {
           {kinds.map((kind) => (
             <KindRules key={kind} kind={kind} rows={rows} problem={problem} onChange={update} onAdd={() => add(kind)} onRemove={remove} />
           ))}
-          {notice && <Alert data-color="success" role="status">{t('adminRules.saved')}</Alert>}
+          {notice && (
+            <Alert data-color="success" role="status">
+              {t('adminRules.saved')}
+            </Alert>
+          )}
           <div className="row">
-            <Button type="submit" loading={busy}>{t('adminRules.save')}</Button>
+            <Button type="submit" loading={busy}>
+              {t('adminRules.save')}
+            </Button>
           </div>
         </form>
       )}
@@ -98,7 +116,9 @@ function KindRules(props: {
   const kindLabel = t(`adminRules.kinds.${kind}`, { defaultValue: kind });
   return (
     <section aria-labelledby={`kind-${kind}`}>
-      <Heading level={2} data-size="xs" id={`kind-${kind}`}>{kindLabel} <code className="admin-code">{kind}</code></Heading>
+      <Heading level={2} data-size="xs" id={`kind-${kind}`}>
+        {kindLabel} <code className="admin-code">{kind}</code>
+      </Heading>
       <div className="table-wrap">
         <Table data-size="sm" className="admin-rules">
           <Table.Head>
@@ -124,40 +144,99 @@ function KindRules(props: {
                   <Table.Cell>
                     {row.isNew ? (
                       <div className="protocol">
-                        <Textfield id={field('key')} aria-label={of('key')} value={row.key} onChange={(e) => props.onChange(row.rowId, { key: e.target.value })} error={error('key')} />
-                        <Button variant="tertiary" data-size="sm" onClick={() => props.onRemove(row.rowId)}>{t('adminRules.remove')}</Button>
+                        <Textfield
+                          id={field('key')}
+                          aria-label={of('key')}
+                          value={row.key}
+                          onChange={(e) => props.onChange(row.rowId, { key: e.target.value })}
+                          error={error('key')}
+                        />
+                        <Button variant="tertiary" data-size="sm" onClick={() => props.onRemove(row.rowId)}>
+                          {t('adminRules.remove')}
+                        </Button>
                       </div>
-                    ) : <code>{row.key}</code>}
+                    ) : (
+                      <code>{row.key}</code>
+                    )}
                   </Table.Cell>
                   <Table.Cell>
-                    <SelectField id={field('recipient')} aria-label={of('recipient')} value={row.recipient} onChange={(e) => props.onChange(row.rowId, { recipient: e.target.value as Recipient })} error={error('recipient')}>
-                      {reminderRecipientValues.map((r) => <Select.Option key={r} value={r}>{t(`adminRules.recipients.${r}`)}</Select.Option>)}
+                    <SelectField
+                      id={field('recipient')}
+                      aria-label={of('recipient')}
+                      value={row.recipient}
+                      onChange={(e) => props.onChange(row.rowId, { recipient: e.target.value as Recipient })}
+                      error={error('recipient')}
+                    >
+                      {reminderRecipientValues.map((r) => (
+                        <Select.Option key={r} value={r}>
+                          {t(`adminRules.recipients.${r}`)}
+                        </Select.Option>
+                      ))}
                     </SelectField>
                   </Table.Cell>
                   <Table.Cell>
-                    <SelectField id={field('anchor')} aria-label={of('anchor')} value={row.anchor} onChange={(e) => props.onChange(row.rowId, { anchor: e.target.value as Anchor })} error={error('anchor')}>
-                      {reminderAnchorValues.map((a) => <Select.Option key={a} value={a}>{t(`adminRules.anchors.${a}`)}</Select.Option>)}
+                    <SelectField
+                      id={field('anchor')}
+                      aria-label={of('anchor')}
+                      value={row.anchor}
+                      onChange={(e) => props.onChange(row.rowId, { anchor: e.target.value as Anchor })}
+                      error={error('anchor')}
+                    >
+                      {reminderAnchorValues.map((a) => (
+                        <Select.Option key={a} value={a}>
+                          {t(`adminRules.anchors.${a}`)}
+                        </Select.Option>
+                      ))}
                     </SelectField>
                   </Table.Cell>
                   <Table.Cell>
-                    <Textfield id={field('offsetValue')} aria-label={of('offsetValue')} type="number" inputMode="numeric" min={0} value={row.offsetValue} onChange={(e) => props.onChange(row.rowId, { offsetValue: e.target.value })} error={error('offsetValue')} />
+                    <Textfield
+                      id={field('offsetValue')}
+                      aria-label={of('offsetValue')}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      value={row.offsetValue}
+                      onChange={(e) => props.onChange(row.rowId, { offsetValue: e.target.value })}
+                      error={error('offsetValue')}
+                    />
                   </Table.Cell>
                   <Table.Cell>
-                    <SelectField id={field('offsetUnit')} aria-label={of('offsetUnit')} value={row.offsetUnit} onChange={(e) => props.onChange(row.rowId, { offsetUnit: e.target.value as OffsetUnit })} error={error('offsetUnit')}>
-                      {reminderOffsetUnitValues.map((u) => <Select.Option key={u} value={u}>{t(`adminRules.units.${u}`)}</Select.Option>)}
+                    <SelectField
+                      id={field('offsetUnit')}
+                      aria-label={of('offsetUnit')}
+                      value={row.offsetUnit}
+                      onChange={(e) => props.onChange(row.rowId, { offsetUnit: e.target.value as OffsetUnit })}
+                      error={error('offsetUnit')}
+                    >
+                      {reminderOffsetUnitValues.map((u) => (
+                        <Select.Option key={u} value={u}>
+                          {t(`adminRules.units.${u}`)}
+                        </Select.Option>
+                      ))}
                     </SelectField>
                   </Table.Cell>
                   <Table.Cell>
-                    <Checkbox id={field('active')} aria-label={of('active')} checked={row.active} onChange={(e) => props.onChange(row.rowId, { active: e.target.checked })} error={error('active')} />
+                    <Checkbox
+                      id={field('active')}
+                      aria-label={of('active')}
+                      checked={row.active}
+                      onChange={(e) => props.onChange(row.rowId, { active: e.target.checked })}
+                      error={error('active')}
+                    />
                   </Table.Cell>
-                  <Table.Cell><RuleMeaning row={row} /></Table.Cell>
+                  <Table.Cell>
+                    <RuleMeaning row={row} />
+                  </Table.Cell>
                 </Table.Row>
               );
             })}
           </Table.Body>
         </Table>
       </div>
-      <Button variant="secondary" data-size="sm" onClick={props.onAdd}>{t('adminRules.add', { kind: kindLabel })}</Button>
+      <Button variant="secondary" data-size="sm" onClick={props.onAdd}>
+        {t('adminRules.add', { kind: kindLabel })}
+      </Button>
     </section>
   );
 }
@@ -167,8 +246,9 @@ function RuleMeaning({ row }: { row: RuleRow }) {
   const { t } = useTranslation();
   const who = t(`adminRules.recipients.${row.recipient}`);
   const count = Number(row.offsetValue);
-  const when = row.anchor === 'at' || count === 0
-    ? t('adminRules.meaning.at', { who })
-    : t(`adminRules.meaning.${row.anchor}`, { who, amount: t(`adminRules.amounts.${row.offsetUnit}`, { count }) });
+  const when =
+    row.anchor === 'at' || count === 0
+      ? t('adminRules.meaning.at', { who })
+      : t(`adminRules.meaning.${row.anchor}`, { who, amount: t(`adminRules.amounts.${row.offsetUnit}`, { count }) });
   return <>{row.active ? when : `${when} ${t('adminRules.inactive')}`}</>;
 }

@@ -20,13 +20,19 @@ export function Roles() {
       <ProblemMessage problem={catalogue.problem} />
       {catalogue.data && (
         <section>
-          <Heading level={2} data-size="sm">{t('adminRoles.scopesTitle')}</Heading>
+          <Heading level={2} data-size="sm">
+            {t('adminRoles.scopesTitle')}
+          </Heading>
           <dl className="admin-facts">
-            {scopesUsed(catalogue.data).map((scope) => <ScopeExplained key={scope} scope={scope} />)}
+            {scopesUsed(catalogue.data).map((scope) => (
+              <ScopeExplained key={scope} scope={scope} />
+            ))}
           </dl>
         </section>
       )}
-      {catalogue.data?.roles.map((role) => <RoleSection key={role.name} role={role} />)}
+      {catalogue.data?.roles.map((role) => (
+        <RoleSection key={role.name} role={role} />
+      ))}
     </>
   );
 }
@@ -52,10 +58,16 @@ function RoleSection({ role }: { role: RoleView }) {
   const kinds = role.organisationKinds.map((k) => t(`adminRoles.kinds.${k}`, { defaultValue: k })).join(', ');
   return (
     <section aria-labelledby={`role-${role.name}`}>
-      <Heading level={2} data-size="sm" id={`role-${role.name}`}>{role.label}</Heading>
+      <Heading level={2} data-size="sm" id={`role-${role.name}`}>
+        {role.label}
+      </Heading>
       <List.Unordered data-size="sm">
-        <List.Item>{t('adminRoles.heldIn')}: {kinds}</List.Item>
-        <List.Item>{t('adminRoles.scope')}: {t(`adminRoles.scopes.${role.scope}`, { defaultValue: role.scope })}</List.Item>
+        <List.Item>
+          {t('adminRoles.heldIn')}: {kinds}
+        </List.Item>
+        <List.Item>
+          {t('adminRoles.scope')}: {t(`adminRoles.scopes.${role.scope}`, { defaultValue: role.scope })}
+        </List.Item>
       </List.Unordered>
       <div className="table-wrap">
         <Table data-size="sm" aria-labelledby={`role-${role.name}`}>
@@ -70,7 +82,9 @@ function RoleSection({ role }: { role: RoleView }) {
             {role.permissions.map((p) => (
               <Table.Row key={p.name}>
                 <Table.Cell>{p.label}</Table.Cell>
-                <Table.Cell><code>{p.name}</code></Table.Cell>
+                <Table.Cell>
+                  <code>{p.name}</code>
+                </Table.Cell>
                 <Table.Cell>{t(`adminRoles.scopes.${p.scope}`, { defaultValue: p.scope })}</Table.Cell>
               </Table.Row>
             ))}

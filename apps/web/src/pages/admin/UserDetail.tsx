@@ -37,15 +37,32 @@ export function UserDetail() {
 
   return (
     <>
-      <DsLink asChild><Link to="/admin/users">{t('adminUsers.back')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/admin/users">{t('adminUsers.back')}</Link>
+      </DsLink>
       <PageTitle>{u.displayName}</PageTitle>
-      {notice && <Alert data-color="success" role="status">{t(`adminUser.notices.${notice}`, { name: u.displayName })}</Alert>}
+      {notice && (
+        <Alert data-color="success" role="status">
+          {t(`adminUser.notices.${notice}`, { name: u.displayName })}
+        </Alert>
+      )}
       <dl className="admin-facts">
-        <dt>{t('adminUsers.email')}</dt><dd>{u.email}</dd>
-        <dt>{t('adminUsers.employer')}</dt><dd>{u.organisation.name}</dd>
-        <dt>{t('adminUsers.status')}</dt><dd><UserStatus user={u} /></dd>
-        <dt>{t('adminUser.lastLogin')}</dt><dd>{u.lastLoginAt ? dateTime(u.lastLoginAt, i18n.language) : t('adminUser.never')}</dd>
-        {u.lockedUntil && <><dt>{t('adminUser.lockedUntil')}</dt><dd>{dateTime(u.lockedUntil, i18n.language)}</dd></>}
+        <dt>{t('adminUsers.email')}</dt>
+        <dd>{u.email}</dd>
+        <dt>{t('adminUsers.employer')}</dt>
+        <dd>{u.organisation.name}</dd>
+        <dt>{t('adminUsers.status')}</dt>
+        <dd>
+          <UserStatus user={u} />
+        </dd>
+        <dt>{t('adminUser.lastLogin')}</dt>
+        <dd>{u.lastLoginAt ? dateTime(u.lastLoginAt, i18n.language) : t('adminUser.never')}</dd>
+        {u.lockedUntil && (
+          <>
+            <dt>{t('adminUser.lockedUntil')}</dt>
+            <dd>{dateTime(u.lockedUntil, i18n.language)}</dd>
+          </>
+        )}
       </dl>
       <Memberships user={u} manage={manage} onChanged={changed} />
       {manage && <AddMembership user={u} mayGrantEverything={me?.permissions['user:manage'] === 'all'} onAdded={() => changed('membershipAdded')} />}
@@ -70,9 +87,13 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('adminUser.memberships')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('adminUser.memberships')}
+      </Heading>
       {user.memberships.length === 0 ? (
-        <Paragraph data-size="sm" className="empty">{manage ? t('adminUser.noMembershipsManage') : t('adminUser.noMemberships')}</Paragraph>
+        <Paragraph data-size="sm" className="empty">
+          {manage ? t('adminUser.noMembershipsManage') : t('adminUser.noMemberships')}
+        </Paragraph>
       ) : (
         <div className="table-wrap">
           <Table data-size="sm">
@@ -95,11 +116,21 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
                   <Table.Cell>{m.organisationName}</Table.Cell>
                   <Table.Cell>{date(m.validFrom, i18n.language)}</Table.Cell>
                   <Table.Cell>{m.validUntil ? date(m.validUntil, i18n.language) : t('adminUser.untilFurther')}</Table.Cell>
-                  <Table.Cell><MembershipState membership={m} /></Table.Cell>
+                  <Table.Cell>
+                    <MembershipState membership={m} />
+                  </Table.Cell>
                   {manage && (
                     <Table.Cell>
                       {m.active && (
-                        <Button variant="tertiary" data-size="sm" aria-label={`${t('adminUser.end')}: ${m.roleLabel}, ${m.unitName}`} onClick={() => { setEnding(m); dialog.current?.showModal(); }}>
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={`${t('adminUser.end')}: ${m.roleLabel}, ${m.unitName}`}
+                          onClick={() => {
+                            setEnding(m);
+                            dialog.current?.showModal();
+                          }}
+                        >
                           {t('adminUser.end')}
                         </Button>
                       )}
@@ -149,9 +180,7 @@ function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayG
   const [formKey, setFormKey] = useState(0);
 
   const kind = organisations.data?.find((o) => o.units.some((un) => un.id === unitId))?.kind;
-  const roles = (catalogue.data?.roles ?? []).filter(
-    (r) => kind && r.organisationKinds.includes(kind) && (r.name !== 'system_admin' || mayGrantEverything),
-  );
+  const roles = (catalogue.data?.roles ?? []).filter((r) => kind && r.organisationKinds.includes(kind) && (r.name !== 'system_admin' || mayGrantEverything));
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -160,7 +189,12 @@ function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayG
     setBusy(true);
     const { error, response } = await api.POST('/api/v1/users/{id}/memberships', {
       params: { path: { id: user.id } },
-      body: { unitId: value('unitId'), role: value('role') as Membership['role'], validFrom: startOfDay(value('validFrom')), validUntil: startOfDay(value('validUntil')) },
+      body: {
+        unitId: value('unitId'),
+        role: value('role') as Membership['role'],
+        validFrom: startOfDay(value('validFrom')),
+        validUntil: startOfDay(value('validUntil')),
+      },
     });
     setBusy(false);
     setProblem(error ? asProblem(error, response.status) : undefined);
@@ -172,27 +206,60 @@ function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayG
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('adminUser.addTitle')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('adminUser.addTitle')}
+      </Heading>
       <ProblemMessage problem={organisations.problem ?? catalogue.problem} />
       <ProblemMessage problem={problem} />
       <form key={formKey} className="protocol admin-form" onSubmit={(e) => void add(e)} noValidate>
-        <SelectField id="unitId" label={t('adminUser.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} required error={fieldError(problem, 'unitId')}>
+        <SelectField
+          id="unitId"
+          label={t('adminUser.unit')}
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          required
+          error={fieldError(problem, 'unitId')}
+        >
           <Select.Option value="">{t('adminUsers.choose')}</Select.Option>
           {organisations.data?.map((o) => (
             <Select.Optgroup key={o.id} label={o.name}>
-              {o.units.map((un) => <Select.Option key={un.id} value={un.id}>{un.name}</Select.Option>)}
+              {o.units.map((un) => (
+                <Select.Option key={un.id} value={un.id}>
+                  {un.name}
+                </Select.Option>
+              ))}
             </Select.Optgroup>
           ))}
         </SelectField>
         {/* Not disabled before a unit is chosen: a disabled field is greyed out past readable contrast; its one option says what to do. */}
         <SelectField id="role" label={t('adminUser.role')} description={t('adminUser.roleHint')} required error={fieldError(problem, 'role')}>
           <Select.Option value="">{kind ? t('adminUsers.choose') : t('adminUser.unitFirst')}</Select.Option>
-          {roles.map((r) => <Select.Option key={r.name} value={r.name}>{r.label}</Select.Option>)}
+          {roles.map((r) => (
+            <Select.Option key={r.name} value={r.name}>
+              {r.label}
+            </Select.Option>
+          ))}
         </SelectField>
-        <Textfield id="validFrom" name="validFrom" type="date" label={t('adminUser.validFrom')} description={t('adminUser.validFromHint')} error={fieldError(problem, 'validFrom')} />
-        <Textfield id="validUntil" name="validUntil" type="date" label={t('adminUser.validUntil')} description={t('adminUser.validUntilHint')} error={fieldError(problem, 'validUntil')} />
+        <Textfield
+          id="validFrom"
+          name="validFrom"
+          type="date"
+          label={t('adminUser.validFrom')}
+          description={t('adminUser.validFromHint')}
+          error={fieldError(problem, 'validFrom')}
+        />
+        <Textfield
+          id="validUntil"
+          name="validUntil"
+          type="date"
+          label={t('adminUser.validUntil')}
+          description={t('adminUser.validUntilHint')}
+          error={fieldError(problem, 'validUntil')}
+        />
         <div className="row">
-          <Button type="submit" loading={busy}>{t('adminUser.add')}</Button>
+          <Button type="submit" loading={busy}>
+            {t('adminUser.add')}
+          </Button>
         </div>
       </form>
     </section>
@@ -215,7 +282,9 @@ function AccountStatus({ user, onChanged }: { user: User; onChanged: (what: Noti
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('adminUser.account')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('adminUser.account')}
+      </Heading>
       <Paragraph data-size="sm">{deactivate ? t('adminUser.deactivateHint') : t('adminUser.reactivateHint')}</Paragraph>
       <div className="row">
         <Button variant="secondary" data-color={deactivate ? 'danger' : undefined} onClick={() => dialog.current?.showModal()}>

@@ -25,7 +25,9 @@ export function Users() {
   const users = useLoad(
     () =>
       api.GET('/api/v1/users', {
-        params: { query: { q: q || undefined, organisationId: organisationId || undefined, active: active ? active === 'true' : undefined, limit: PAGE_SIZE, offset } },
+        params: {
+          query: { q: q || undefined, organisationId: organisationId || undefined, active: active ? active === 'true' : undefined, limit: PAGE_SIZE, offset },
+        },
       }),
     [q, organisationId, active, offset],
   );
@@ -37,15 +39,35 @@ export function Users() {
       <PageTitle>{t('adminUsers.title')}</PageTitle>
       {can('user:manage') && (
         <div className="row">
-          <Button asChild><Link to="/admin/users/new">{t('adminUsers.new')}</Link></Button>
+          <Button asChild>
+            <Link to="/admin/users/new">{t('adminUsers.new')}</Link>
+          </Button>
         </div>
       )}
       <form className="admin-filters" role="search" aria-label={t('adminUsers.filters')} onSubmit={applyFilters} noValidate>
-        <Textfield id="q" name="q" key={`q-${q}`} defaultValue={q} label={t('adminUsers.search')} description={t('adminUsers.searchHint')} error={fieldError(users.problem, 'q')} />
+        <Textfield
+          id="q"
+          name="q"
+          key={`q-${q}`}
+          defaultValue={q}
+          label={t('adminUsers.search')}
+          description={t('adminUsers.searchHint')}
+          error={fieldError(users.problem, 'q')}
+        />
         {!!organisations.data?.length && (
-          <SelectField id="organisationId" key={`o-${organisationId}`} defaultValue={organisationId} label={t('adminUsers.organisation')} error={fieldError(users.problem, 'organisationId')}>
+          <SelectField
+            id="organisationId"
+            key={`o-${organisationId}`}
+            defaultValue={organisationId}
+            label={t('adminUsers.organisation')}
+            error={fieldError(users.problem, 'organisationId')}
+          >
             <Select.Option value="">{t('adminUsers.allOrganisations')}</Select.Option>
-            {organisations.data.map((o) => <Select.Option key={o.id} value={o.id}>{o.name}</Select.Option>)}
+            {organisations.data.map((o) => (
+              <Select.Option key={o.id} value={o.id}>
+                {o.name}
+              </Select.Option>
+            ))}
           </SelectField>
         )}
         <SelectField id="active" key={`a-${active}`} defaultValue={active} label={t('adminUsers.status')} error={fieldError(users.problem, 'active')}>
@@ -54,8 +76,14 @@ export function Users() {
           <Select.Option value="false">{t('adminUsers.inactive')}</Select.Option>
         </SelectField>
         <div className="row">
-          <Button type="submit" variant="secondary">{t('adminUsers.filter')}</Button>
-          {filtered && <DsLink asChild><Link to="/admin/users">{t('adminUsers.clear')}</Link></DsLink>}
+          <Button type="submit" variant="secondary">
+            {t('adminUsers.filter')}
+          </Button>
+          {filtered && (
+            <DsLink asChild>
+              <Link to="/admin/users">{t('adminUsers.clear')}</Link>
+            </DsLink>
+          )}
         </div>
       </form>
       {users.loading && <Loading />}
@@ -79,11 +107,17 @@ export function Users() {
               <Table.Body>
                 {users.data.items.map((u) => (
                   <Table.Row key={u.id}>
-                    <Table.Cell><DsLink asChild><Link to={`/admin/users/${u.id}`}>{u.displayName}</Link></DsLink></Table.Cell>
+                    <Table.Cell>
+                      <DsLink asChild>
+                        <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
+                      </DsLink>
+                    </Table.Cell>
                     <Table.Cell>{u.email}</Table.Cell>
                     <Table.Cell>{u.organisation.name}</Table.Cell>
                     <Table.Cell>{currentRoles(u) || t('adminUsers.noRole')}</Table.Cell>
-                    <Table.Cell><UserStatus user={u} /></Table.Cell>
+                    <Table.Cell>
+                      <UserStatus user={u} />
+                    </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
@@ -98,7 +132,10 @@ export function Users() {
 
 /** The roles a user holds now, with their units. */
 function currentRoles(user: User): string {
-  return user.memberships.filter((m) => m.active).map((m) => `${m.roleLabel}, ${m.unitName}`).join('; ');
+  return user.memberships
+    .filter((m) => m.active)
+    .map((m) => `${m.roleLabel}, ${m.unitName}`)
+    .join('; ');
 }
 
 /** Active or inactive, and locked after failed sign-ins: in words, not only colour. */

@@ -26,11 +26,46 @@ export default function AdminArea() {
     <Routes>
       <Route element={<AdminLayout />}>
         <Route index element={<FirstAllowedSection />} />
-        <Route path="users" element={<Allowed section={SECTIONS[0]}><Users /></Allowed>} />
-        <Route path="users/new" element={<Allowed section={SECTIONS[0]} permission="user:manage"><NewUser /></Allowed>} />
-        <Route path="users/:id" element={<Allowed section={SECTIONS[0]}><UserDetail /></Allowed>} />
-        <Route path="roles" element={<Allowed section={SECTIONS[1]}><Roles /></Allowed>} />
-        <Route path="reminder-rules" element={<Allowed section={SECTIONS[2]}><ReminderRules /></Allowed>} />
+        <Route
+          path="users"
+          element={
+            <Allowed section={SECTIONS[0]}>
+              <Users />
+            </Allowed>
+          }
+        />
+        <Route
+          path="users/new"
+          element={
+            <Allowed section={SECTIONS[0]} permission="user:manage">
+              <NewUser />
+            </Allowed>
+          }
+        />
+        <Route
+          path="users/:id"
+          element={
+            <Allowed section={SECTIONS[0]}>
+              <UserDetail />
+            </Allowed>
+          }
+        />
+        <Route
+          path="roles"
+          element={
+            <Allowed section={SECTIONS[1]}>
+              <Roles />
+            </Allowed>
+          }
+        />
+        <Route
+          path="reminder-rules"
+          element={
+            <Allowed section={SECTIONS[2]}>
+              <ReminderRules />
+            </Allowed>
+          }
+        />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>
     </Routes>
@@ -52,7 +87,9 @@ function AdminLayout() {
         <nav aria-label={t('adminNav.label')} className="admin-nav">
           <ul>
             {sections.map((s) => (
-              <li key={s.path}><NavLink to={`/admin/${s.path}`}>{t(s.key)}</NavLink></li>
+              <li key={s.path}>
+                <NavLink to={`/admin/${s.path}`}>{t(s.key)}</NavLink>
+              </li>
             ))}
           </ul>
         </nav>

@@ -87,21 +87,60 @@ function AuditTrail() {
   const problem = events.problem;
   return (
     <section aria-labelledby="audit-trail">
-      <Heading level={2} data-size="sm" id="audit-trail">{t('audit.events')}</Heading>
+      <Heading level={2} data-size="sm" id="audit-trail">
+        {t('audit.events')}
+      </Heading>
       <form className="audit-filters" role="search" aria-label={t('audit.filters')} onSubmit={applyFilters} noValidate key={params.toString()}>
-        <Textfield id="action" name="action" defaultValue={value('action')} label={t('audit.action')} description={t('audit.actionHint')} error={fieldError(problem, 'action')} />
-        <Textfield id="resourceType" name="resourceType" defaultValue={value('resourceType')} label={t('audit.resourceType')} description={t('audit.resourceTypeHint')} error={fieldError(problem, 'resourceType')} />
-        <Textfield id="resourceId" name="resourceId" defaultValue={value('resourceId')} label={t('audit.resourceId')} error={fieldError(problem, 'resourceId')} />
-        <Textfield id="actorUserId" name="actorUserId" defaultValue={value('actorUserId')} label={t('audit.actorUserId')} description={t('audit.actorHint')} error={fieldError(problem, 'actorUserId')} />
+        <Textfield
+          id="action"
+          name="action"
+          defaultValue={value('action')}
+          label={t('audit.action')}
+          description={t('audit.actionHint')}
+          error={fieldError(problem, 'action')}
+        />
+        <Textfield
+          id="resourceType"
+          name="resourceType"
+          defaultValue={value('resourceType')}
+          label={t('audit.resourceType')}
+          description={t('audit.resourceTypeHint')}
+          error={fieldError(problem, 'resourceType')}
+        />
+        <Textfield
+          id="resourceId"
+          name="resourceId"
+          defaultValue={value('resourceId')}
+          label={t('audit.resourceId')}
+          error={fieldError(problem, 'resourceId')}
+        />
+        <Textfield
+          id="actorUserId"
+          name="actorUserId"
+          defaultValue={value('actorUserId')}
+          label={t('audit.actorUserId')}
+          description={t('audit.actorHint')}
+          error={fieldError(problem, 'actorUserId')}
+        />
         <SelectField id="outcome" defaultValue={value('outcome')} label={t('audit.outcome')} error={fieldError(problem, 'outcome')}>
           <Select.Option value="">{t('audit.allOutcomes')}</Select.Option>
-          {auditOutcomeValues.map((o) => <Select.Option key={o} value={o}>{t(`audit.outcomes.${o}`)}</Select.Option>)}
+          {auditOutcomeValues.map((o) => (
+            <Select.Option key={o} value={o}>
+              {t(`audit.outcomes.${o}`)}
+            </Select.Option>
+          ))}
         </SelectField>
         <Textfield id="from" name="from" type="date" defaultValue={value('from')} label={t('audit.from')} error={fieldError(problem, 'from')} />
         <Textfield id="to" name="to" type="date" defaultValue={value('to')} label={t('audit.to')} error={fieldError(problem, 'to')} />
         <div className="row">
-          <Button type="submit" variant="secondary">{t('audit.filter')}</Button>
-          {filtered && <DsLink asChild><Link to="/audit">{t('audit.clear')}</Link></DsLink>}
+          <Button type="submit" variant="secondary">
+            {t('audit.filter')}
+          </Button>
+          {filtered && (
+            <DsLink asChild>
+              <Link to="/audit">{t('audit.clear')}</Link>
+            </DsLink>
+          )}
         </div>
       </form>
       {events.loading && <Loading />}
@@ -110,7 +149,9 @@ function AuditTrail() {
       {!!events.data?.items.length && (
         <>
           <ul className="audit-events" aria-label={t('audit.events')}>
-            {events.data.items.map((e) => <EventItem key={e.id} event={e} onOnly={only} />)}
+            {events.data.items.map((e) => (
+              <EventItem key={e.id} event={e} onOnly={only} />
+            ))}
           </ul>
           <Pager label={t('audit.pages')} page={events.data} onOffset={goToOffset} />
         </>
@@ -122,7 +163,13 @@ function AuditTrail() {
 const OUTCOME_COLOR = { success: 'success', failure: 'danger', denied: 'warning' } as const;
 
 /** One event: when, what, outcome on the line; everything recorded in the disclosure. */
-function EventItem({ event: e, onOnly }: { event: AuditEvent; onOnly: (name: 'actorUserId' | 'resourceId', value: string, resourceType?: string | null) => void }) {
+function EventItem({
+  event: e,
+  onOnly,
+}: {
+  event: AuditEvent;
+  onOnly: (name: 'actorUserId' | 'resourceId', value: string, resourceType?: string | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <li>
@@ -131,32 +178,54 @@ function EventItem({ event: e, onOnly }: { event: AuditEvent; onOnly: (name: 'ac
           <span className="audit-summary">
             <span>{dateTime(e.occurredAt, i18n.language)}</span>
             <code>{e.action}</code>
-            <Tag data-color={OUTCOME_COLOR[e.outcome]} data-size="sm">{t(`audit.outcomes.${e.outcome}`)}</Tag>
+            <Tag data-color={OUTCOME_COLOR[e.outcome]} data-size="sm">
+              {t(`audit.outcomes.${e.outcome}`)}
+            </Tag>
             {e.resourceType && <span className="audit-subtle">{e.resourceType}</span>}
           </span>
         </Details.Summary>
         <Details.Content>
           <dl className="audit-facts">
-            <dt>{t('audit.eventId')}</dt><dd>{e.id}</dd>
-            <dt>{t('audit.actorUserId')}</dt><dd>{e.actorUserId ?? t('audit.system')}</dd>
-            <dt>{t('audit.actorUnit')}</dt><dd>{e.actorUnitId ?? '–'}</dd>
-            <dt>{t('audit.actorOrganisation')}</dt><dd>{e.actorOrganisationId ?? '–'}</dd>
-            <dt>{t('audit.resource')}</dt><dd>{e.resourceType ? `${e.resourceType} ${e.resourceId ?? ''}` : '–'}</dd>
-            <dt>{t('audit.subjectOrganisation')}</dt><dd>{e.subjectOrganisationId ?? '–'}</dd>
-            <dt>{t('audit.changedFields')}</dt><dd>{e.changedFields?.join(', ') || '–'}</dd>
-            <dt>{t('audit.requestId')}</dt><dd>{e.requestId ?? '–'}</dd>
-            <dt>{t('audit.ip')}</dt><dd>{e.ip ?? '–'}</dd>
-            <dt>{t('audit.hash')}</dt><dd className="audit-hash">{e.hash}</dd>
+            <dt>{t('audit.eventId')}</dt>
+            <dd>{e.id}</dd>
+            <dt>{t('audit.actorUserId')}</dt>
+            <dd>{e.actorUserId ?? t('audit.system')}</dd>
+            <dt>{t('audit.actorUnit')}</dt>
+            <dd>{e.actorUnitId ?? '–'}</dd>
+            <dt>{t('audit.actorOrganisation')}</dt>
+            <dd>{e.actorOrganisationId ?? '–'}</dd>
+            <dt>{t('audit.resource')}</dt>
+            <dd>{e.resourceType ? `${e.resourceType} ${e.resourceId ?? ''}` : '–'}</dd>
+            <dt>{t('audit.subjectOrganisation')}</dt>
+            <dd>{e.subjectOrganisationId ?? '–'}</dd>
+            <dt>{t('audit.changedFields')}</dt>
+            <dd>{e.changedFields?.join(', ') || '–'}</dd>
+            <dt>{t('audit.requestId')}</dt>
+            <dd>{e.requestId ?? '–'}</dd>
+            <dt>{t('audit.ip')}</dt>
+            <dd>{e.ip ?? '–'}</dd>
+            <dt>{t('audit.hash')}</dt>
+            <dd className="audit-hash">{e.hash}</dd>
           </dl>
           {e.details && (
             <>
-              <Paragraph data-size="sm"><strong>{t('audit.details')}</strong></Paragraph>
+              <Paragraph data-size="sm">
+                <strong>{t('audit.details')}</strong>
+              </Paragraph>
               <pre className="audit-json">{JSON.stringify(e.details, null, 2)}</pre>
             </>
           )}
           <div className="row">
-            {e.actorUserId && <Button variant="tertiary" data-size="sm" onClick={() => onOnly('actorUserId', e.actorUserId!)}>{t('audit.onlyActor')}</Button>}
-            {e.resourceId && <Button variant="tertiary" data-size="sm" onClick={() => onOnly('resourceId', e.resourceId!, e.resourceType)}>{t('audit.onlyResource')}</Button>}
+            {e.actorUserId && (
+              <Button variant="tertiary" data-size="sm" onClick={() => onOnly('actorUserId', e.actorUserId!)}>
+                {t('audit.onlyActor')}
+              </Button>
+            )}
+            {e.resourceId && (
+              <Button variant="tertiary" data-size="sm" onClick={() => onOnly('resourceId', e.resourceId!, e.resourceType)}>
+                {t('audit.onlyResource')}
+              </Button>
+            )}
           </div>
         </Details.Content>
       </Details>
@@ -187,17 +256,23 @@ function ChainCheck() {
   const count = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
   return (
     <section aria-labelledby="audit-chain" className="audit-chain">
-      <Heading level={2} data-size="sm" id="audit-chain">{t('audit.chainTitle')}</Heading>
+      <Heading level={2} data-size="sm" id="audit-chain">
+        {t('audit.chainTitle')}
+      </Heading>
       <Paragraph data-size="sm">{t('audit.chainIntro')}</Paragraph>
       <div className="row">
-        <Button onClick={() => void verify()} loading={running} disabled={running}>{t('audit.verify')}</Button>
+        <Button onClick={() => void verify()} loading={running} disabled={running}>
+          {t('audit.verify')}
+        </Button>
       </div>
       <div role="status" aria-live="polite">
         {running && <Paragraph data-size="sm">{t('audit.verifying')}</Paragraph>}
         {result?.valid && <Alert data-color="success">{t('audit.intact', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Alert>}
         {result && !result.valid && (
           <Alert data-color="danger">
-            <Heading level={3} data-size="xs">{t('audit.broken', { id: result.firstBrokenEventId })}</Heading>
+            <Heading level={3} data-size="xs">
+              {t('audit.broken', { id: result.firstBrokenEventId })}
+            </Heading>
             <Paragraph>{result.breakKind ? t(`audit.breakKinds.${result.breakKind}`) : result.reason}</Paragraph>
             <Paragraph data-size="sm">{t('audit.checked', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Paragraph>
           </Alert>

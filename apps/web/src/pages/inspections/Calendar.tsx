@@ -6,7 +6,18 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import type { components } from '../../api/schema';
 import { useInspectors } from './shared';
-import { addDays, addMonths, daysBetween, fromStockholm, isoWeek, monthStart, stockholmDay, stockholmLocal, todayInStockholm, weekStart } from '../../components/time';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  fromStockholm,
+  isoWeek,
+  monthStart,
+  stockholmDay,
+  stockholmLocal,
+  todayInStockholm,
+  weekStart,
+} from '../../components/time';
 
 type View = 'week' | 'month';
 type Inspection = components['schemas']['InspectionListItemView'];
@@ -30,9 +41,10 @@ export function InspectionCalendar() {
   const end = view === 'week' ? addDays(first, 7) : addMonths(first, 1);
   const inspectors = useInspectors();
   const list = useLoad(
-    () => api.GET('/api/v1/inspections', {
-      params: { query: { from: fromStockholm(`${first}T00:00`), to: fromStockholm(`${end}T00:00`), inspectorId: inspectorId || undefined, limit: 200 } },
-    }),
+    () =>
+      api.GET('/api/v1/inspections', {
+        params: { query: { from: fromStockholm(`${first}T00:00`), to: fromStockholm(`${end}T00:00`), inspectorId: inspectorId || undefined, limit: 200 } },
+      }),
     [first, end, inspectorId],
   );
 
@@ -64,9 +76,14 @@ export function InspectionCalendar() {
   const days = daysBetween(first, end);
   // Blank cells before the 1st so that the month's days fall under their weekdays.
   const leading = view === 'month' ? daysBetween(weekStart(first), first) : [];
-  const period = view === 'week'
-    ? t('inspections.calendar.weekLabel', { week: isoWeek(first), from: dayLabel(first, i18n.language, { day: 'numeric', month: 'short' }), to: dayLabel(addDays(end, -1), i18n.language, { day: 'numeric', month: 'short', year: 'numeric' }) })
-    : dayLabel(first, i18n.language, { month: 'long', year: 'numeric' });
+  const period =
+    view === 'week'
+      ? t('inspections.calendar.weekLabel', {
+          week: isoWeek(first),
+          from: dayLabel(first, i18n.language, { day: 'numeric', month: 'short' }),
+          to: dayLabel(addDays(end, -1), i18n.language, { day: 'numeric', month: 'short', year: 'numeric' }),
+        })
+      : dayLabel(first, i18n.language, { month: 'long', year: 'numeric' });
 
   return (
     <>
@@ -74,33 +91,66 @@ export function InspectionCalendar() {
       <section className="inspections-calendar-area" aria-labelledby="calendar-period" onKeyDown={keys}>
         <div className="inspections-toolbar">
           <div className="row" role="group" aria-label={t('inspections.calendar.viewLabel')}>
-            <Button variant={view === 'week' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'week'} onClick={() => change({ view: 'week' })}>{t('inspections.calendar.week')}</Button>
-            <Button variant={view === 'month' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'month'} onClick={() => change({ view: 'month' })}>{t('inspections.calendar.month')}</Button>
+            <Button variant={view === 'week' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'week'} onClick={() => change({ view: 'week' })}>
+              {t('inspections.calendar.week')}
+            </Button>
+            <Button
+              variant={view === 'month' ? 'primary' : 'secondary'}
+              data-size="sm"
+              aria-pressed={view === 'month'}
+              onClick={() => change({ view: 'month' })}
+            >
+              {t('inspections.calendar.month')}
+            </Button>
           </div>
           <div className="row" role="group" aria-label={t('inspections.calendar.moveLabel')}>
-            <Button variant="secondary" data-size="sm" aria-keyshortcuts="PageUp" onClick={() => go(-1)}>{view === 'week' ? t('inspections.calendar.previousWeek') : t('inspections.calendar.previousMonth')}</Button>
-            <Button variant="tertiary" data-size="sm" aria-keyshortcuts="Home" onClick={() => change({ date: todayInStockholm() })}>{t('inspections.calendar.today')}</Button>
-            <Button variant="secondary" data-size="sm" aria-keyshortcuts="PageDown" onClick={() => go(1)}>{view === 'week' ? t('inspections.calendar.nextWeek') : t('inspections.calendar.nextMonth')}</Button>
+            <Button variant="secondary" data-size="sm" aria-keyshortcuts="PageUp" onClick={() => go(-1)}>
+              {view === 'week' ? t('inspections.calendar.previousWeek') : t('inspections.calendar.previousMonth')}
+            </Button>
+            <Button variant="tertiary" data-size="sm" aria-keyshortcuts="Home" onClick={() => change({ date: todayInStockholm() })}>
+              {t('inspections.calendar.today')}
+            </Button>
+            <Button variant="secondary" data-size="sm" aria-keyshortcuts="PageDown" onClick={() => go(1)}>
+              {view === 'week' ? t('inspections.calendar.nextWeek') : t('inspections.calendar.nextMonth')}
+            </Button>
           </div>
           <Field>
             <Label htmlFor="calendar-inspector">{t('inspections.inspector')}</Label>
             <Select id="calendar-inspector" value={inspectorId} onChange={(e) => change({ inspectorId: e.target.value })}>
               <Select.Option value="">{t('inspections.calendar.everyone')}</Select.Option>
-              {inspectors.map((i) => <Select.Option key={i.id} value={i.id}>{i.displayName}</Select.Option>)}
+              {inspectors.map((i) => (
+                <Select.Option key={i.id} value={i.id}>
+                  {i.displayName}
+                </Select.Option>
+              ))}
             </Select>
           </Field>
         </div>
-        <Heading level={2} data-size="sm" id="calendar-period" aria-live="polite">{period}</Heading>
-        <Paragraph data-size="xs" className="inspections-hint">{t('inspections.calendar.keysHint')}</Paragraph>
+        <Heading level={2} data-size="sm" id="calendar-period" aria-live="polite">
+          {period}
+        </Heading>
+        <Paragraph data-size="xs" className="inspections-hint">
+          {t('inspections.calendar.keysHint')}
+        </Paragraph>
         {list.loading && <Loading />}
         <ProblemMessage problem={list.problem} />
-        {list.data && list.data.total > list.data.items.length && <Alert data-color="info">{t('inspections.calendar.truncated', { shown: list.data.items.length, total: list.data.total })}</Alert>}
-        {list.data && list.data.total === 0 && <Paragraph data-size="sm" className="empty">{t('inspections.calendar.empty')}</Paragraph>}
+        {list.data && list.data.total > list.data.items.length && (
+          <Alert data-color="info">{t('inspections.calendar.truncated', { shown: list.data.items.length, total: list.data.total })}</Alert>
+        )}
+        {list.data && list.data.total === 0 && (
+          <Paragraph data-size="sm" className="empty">
+            {t('inspections.calendar.empty')}
+          </Paragraph>
+        )}
         <div className={`inspections-weekdays inspections-weekdays--${view}`} aria-hidden="true">
-          {daysBetween(weekStart(first), addDays(weekStart(first), 7)).map((d) => <span key={d}>{dayLabel(d, i18n.language, { weekday: 'short' })}</span>)}
+          {daysBetween(weekStart(first), addDays(weekStart(first), 7)).map((d) => (
+            <span key={d}>{dayLabel(d, i18n.language, { weekday: 'short' })}</span>
+          ))}
         </div>
         <ol className={`inspections-calendar inspections-calendar--${view}`}>
-          {leading.map((d) => <li key={d} className="inspections-day inspections-day--blank" aria-hidden="true" />)}
+          {leading.map((d) => (
+            <li key={d} className="inspections-day inspections-day--blank" aria-hidden="true" />
+          ))}
           {days.map((day) => {
             const entries = byDay.get(day) ?? [];
             const isToday = day === todayInStockholm();
@@ -114,8 +164,14 @@ export function InspectionCalendar() {
                   <ul>
                     {entries.map((i) => (
                       <li key={i.id} className={`inspections-entry inspections-entry--${i.status}`}>
-                        <DsLink asChild><Link to={`/inspections/${i.id}`}>{`${stockholmLocal(i.plannedStart).slice(11)}–${stockholmLocal(i.plannedEnd).slice(11)} ${i.premisesName}`}</Link></DsLink>
-                        <span className="inspections-entry-meta">{t(`inspections.types.${i.type}`)} · {t(`statuses.${i.status}`)} · {i.inspectors.map((x) => x.displayName).join(', ')}</span>
+                        <DsLink asChild>
+                          <Link
+                            to={`/inspections/${i.id}`}
+                          >{`${stockholmLocal(i.plannedStart).slice(11)}–${stockholmLocal(i.plannedEnd).slice(11)} ${i.premisesName}`}</Link>
+                        </DsLink>
+                        <span className="inspections-entry-meta">
+                          {t(`inspections.types.${i.type}`)} · {t(`statuses.${i.status}`)} · {i.inspectors.map((x) => x.displayName).join(', ')}
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -155,14 +211,24 @@ function CalendarFeed() {
 
   return (
     <section className="protocol" aria-labelledby="calendar-feed">
-      <Heading level={2} data-size="xs" id="calendar-feed">{t('inspections.feed.title')}</Heading>
+      <Heading level={2} data-size="xs" id="calendar-feed">
+        {t('inspections.feed.title')}
+      </Heading>
       <Paragraph data-size="sm">{t('inspections.feed.help')}</Paragraph>
       <ProblemMessage problem={problem} />
       {url && <Textfield id="feed-url" label={t('inspections.feed.url')} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />}
-      {closed && <Alert data-color="success" role="status">{t('inspections.feed.closed')}</Alert>}
+      {closed && (
+        <Alert data-color="success" role="status">
+          {t('inspections.feed.closed')}
+        </Alert>
+      )}
       <div className="row">
-        <Button variant="secondary" data-size="sm" onClick={() => void issue()}>{url ? t('inspections.feed.renew') : t('inspections.feed.issue')}</Button>
-        <Button variant="tertiary" data-size="sm" onClick={() => void revoke()}>{t('inspections.feed.revoke')}</Button>
+        <Button variant="secondary" data-size="sm" onClick={() => void issue()}>
+          {url ? t('inspections.feed.renew') : t('inspections.feed.issue')}
+        </Button>
+        <Button variant="tertiary" data-size="sm" onClick={() => void revoke()}>
+          {t('inspections.feed.revoke')}
+        </Button>
       </div>
     </section>
   );

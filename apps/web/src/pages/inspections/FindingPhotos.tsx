@@ -58,7 +58,9 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
   }
 
   async function remove(photo: Photo) {
-    const { error, response } = await api.DELETE('/api/v1/inspections/{id}/photos/{photoId}', { params: { path: { id: props.inspectionId, photoId: photo.id } } });
+    const { error, response } = await api.DELETE('/api/v1/inspections/{id}/photos/{photoId}', {
+      params: { path: { id: props.inspectionId, photoId: photo.id } },
+    });
     setProblem(error ? asProblem(error, response.status) : undefined);
     dialog.current?.close();
     if (!error) props.onChange();
@@ -82,17 +84,34 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
       {props.editable && (
         <div className="inspections-upload">
           <label htmlFor={inputId}>{t('inspections.photos.add')}</label>
-          <input id={inputId} type="file" accept={findingPhotoTypeValues.join(',')} capture="environment" disabled={uploading} onChange={(e) => void upload(e)} />
-          {uploading && <Paragraph data-size="sm" role="status">{t('inspections.photos.uploading')}</Paragraph>}
+          <input
+            id={inputId}
+            type="file"
+            accept={findingPhotoTypeValues.join(',')}
+            capture="environment"
+            disabled={uploading}
+            onChange={(e) => void upload(e)}
+          />
+          {uploading && (
+            <Paragraph data-size="sm" role="status">
+              {t('inspections.photos.uploading')}
+            </Paragraph>
+          )}
         </div>
       )}
       <Dialog ref={dialog} closeButton={t('inspections.close')} onClose={() => setShown(undefined)}>
         {shown && (
           <>
-            <Heading level={2} data-size="xs">{t('inspections.photos.title', { number: shown.number, item: props.item.label })}</Heading>
+            <Heading level={2} data-size="xs">
+              {t('inspections.photos.title', { number: shown.number, item: props.item.label })}
+            </Heading>
             <img className="inspections-photo" src={shown.src} alt={t('inspections.photos.alt', { number: shown.number, item: props.item.label })} />
             <Paragraph data-size="sm">{dateTime(shown.photo.uploadedAt, i18n.language)}</Paragraph>
-            {props.editable && <Button type="button" variant="secondary" data-color="danger" onClick={() => void remove(shown.photo)}>{t('inspections.photos.remove')}</Button>}
+            {props.editable && (
+              <Button type="button" variant="secondary" data-color="danger" onClick={() => void remove(shown.photo)}>
+                {t('inspections.photos.remove')}
+              </Button>
+            )}
           </>
         )}
       </Dialog>

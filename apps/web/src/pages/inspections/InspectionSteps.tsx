@@ -51,19 +51,38 @@ export function InspectionSteps({ inspection: i, onChange }: { inspection: Inspe
   if (steps.length === 0 && !reinspect && !i.sanctionCaseId) return null;
   return (
     <section className="protocol" aria-labelledby="inspection-steps">
-      <Heading level={2} data-size="sm" id="inspection-steps">{t('inspections.steps.title')}</Heading>
-      {done && <Alert data-color="success" role="status">{t('inspections.steps.done', { status: t(`statuses.${done}`) })}</Alert>}
+      <Heading level={2} data-size="sm" id="inspection-steps">
+        {t('inspections.steps.title')}
+      </Heading>
+      {done && (
+        <Alert data-color="success" role="status">
+          {t('inspections.steps.done', { status: t(`statuses.${done}`) })}
+        </Alert>
+      )}
       <ProblemMessage problem={problem} />
       {i.sanctionCaseId && can('premises:read') && (
-        <Paragraph><DsLink asChild><Link to={`/inspections/sanctions/${i.sanctionCaseId}`}>{t('inspections.steps.sanctionCase')}</Link></DsLink></Paragraph>
+        <Paragraph>
+          <DsLink asChild>
+            <Link to={`/inspections/sanctions/${i.sanctionCaseId}`}>{t('inspections.steps.sanctionCase')}</Link>
+          </DsLink>
+        </Paragraph>
       )}
       <div className="row">
         {steps.map((to) => (
-          <Button key={to} variant={to === 'performed' ? 'primary' : 'secondary'} data-color={to === 'cancelled' || to === 'escalated' ? 'danger' : undefined} onClick={() => start(to)}>
+          <Button
+            key={to}
+            variant={to === 'performed' ? 'primary' : 'secondary'}
+            data-color={to === 'cancelled' || to === 'escalated' ? 'danger' : undefined}
+            onClick={() => start(to)}
+          >
             {t(`inspections.steps.to.${to}`)}
           </Button>
         ))}
-        {reinspect && <Button asChild variant="secondary"><Link to={`/inspections/new?reinspect=${i.id}`}>{t('inspections.steps.reinspect')}</Link></Button>}
+        {reinspect && (
+          <Button asChild variant="secondary">
+            <Link to={`/inspections/new?reinspect=${i.id}`}>{t('inspections.steps.reinspect')}</Link>
+          </Button>
+        )}
       </div>
       {steps.includes('escalated') && <Paragraph data-size="sm">{t('inspections.steps.escalateHelp')}</Paragraph>}
       <ReasonDialog

@@ -21,8 +21,12 @@ export function Inspections() {
   const { can } = useSession();
   const { params, setParams, goToOffset } = useListQuery();
   const filter = {
-    status: params.get('status') ?? '', type: params.get('type') ?? '', inspectorId: params.get('inspectorId') ?? '',
-    premisesId: params.get('premisesId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '',
+    status: params.get('status') ?? '',
+    type: params.get('type') ?? '',
+    inspectorId: params.get('inspectorId') ?? '',
+    premisesId: params.get('premisesId') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
   };
   const offset = Number(params.get('offset') ?? 0);
   const list = useLoad(
@@ -30,7 +34,8 @@ export function Inspections() {
       api.GET('/api/v1/inspections', {
         params: {
           query: {
-            limit: PAGE_SIZE, offset,
+            limit: PAGE_SIZE,
+            offset,
             status: (filter.status || undefined) as components['schemas']['InspectionStatus'] | undefined,
             type: (filter.type || undefined) as components['schemas']['InspectionType'] | undefined,
             inspectorId: filter.inspectorId || undefined,
@@ -60,20 +65,34 @@ export function Inspections() {
   return (
     <>
       <PageTitle>{t('inspections.title')}</PageTitle>
-      {can('inspection:plan') && <div><Button asChild variant="primary"><Link to="/inspections/new">{t('inspections.schedule.title')}</Link></Button></div>}
+      {can('inspection:plan') && (
+        <div>
+          <Button asChild variant="primary">
+            <Link to="/inspections/new">{t('inspections.schedule.title')}</Link>
+          </Button>
+        </div>
+      )}
       <form className="inspections-filters" onSubmit={applyFilter} aria-label={t('inspections.filter.label')}>
         <Field>
           <Label htmlFor="status">{t('inspections.status')}</Label>
           <Select id="status" name="status" defaultValue={filter.status}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {inspectionStatusValues.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
+            {inspectionStatusValues.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </Select.Option>
+            ))}
           </Select>
         </Field>
         <Field>
           <Label htmlFor="type">{t('inspections.type')}</Label>
           <Select id="type" name="type" defaultValue={filter.type}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {inspectionTypeValues.map((x) => <Select.Option key={x} value={x}>{t(`inspections.types.${x}`)}</Select.Option>)}
+            {inspectionTypeValues.map((x) => (
+              <Select.Option key={x} value={x}>
+                {t(`inspections.types.${x}`)}
+              </Select.Option>
+            ))}
           </Select>
         </Field>
         <Field>
@@ -81,7 +100,11 @@ export function Inspections() {
           {/* Keyed by the options, so the chosen inspector shows once the list has arrived. */}
           <Select id="inspectorId" name="inspectorId" defaultValue={filter.inspectorId} key={`i${inspectors.length}`}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {inspectors.map((i) => <Select.Option key={i.id} value={i.id}>{i.displayName}</Select.Option>)}
+            {inspectors.map((i) => (
+              <Select.Option key={i.id} value={i.id}>
+                {i.displayName}
+              </Select.Option>
+            ))}
           </Select>
         </Field>
         {premises.data && (
@@ -89,15 +112,25 @@ export function Inspections() {
             <Label htmlFor="premisesId">{t('inspections.premises')}</Label>
             <Select id="premisesId" name="premisesId" defaultValue={filter.premisesId}>
               <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-              {premises.data.items.map((p) => <Select.Option key={p.id} value={p.id}>{p.name}</Select.Option>)}
+              {premises.data.items.map((p) => (
+                <Select.Option key={p.id} value={p.id}>
+                  {p.name}
+                </Select.Option>
+              ))}
             </Select>
           </Field>
         )}
         <Textfield id="from" name="from" type="date" label={t('inspections.filter.from')} defaultValue={filter.from} />
         <Textfield id="to" name="to" type="date" label={t('inspections.filter.to')} defaultValue={filter.to} />
         <div className="row">
-          <Button type="submit" variant="secondary">{t('inspections.filter.apply')}</Button>
-          {params.size > 0 && <Button type="button" variant="tertiary" onClick={() => setParams(new URLSearchParams())}>{t('inspections.filter.clear')}</Button>}
+          <Button type="submit" variant="secondary">
+            {t('inspections.filter.apply')}
+          </Button>
+          {params.size > 0 && (
+            <Button type="button" variant="tertiary" onClick={() => setParams(new URLSearchParams())}>
+              {t('inspections.filter.clear')}
+            </Button>
+          )}
         </div>
       </form>
       {list.loading && <Loading />}
@@ -119,7 +152,11 @@ export function Inspections() {
             <Table.Body>
               {list.data.items.map((i) => (
                 <Table.Row key={i.id}>
-                  <Table.Cell><DsLink asChild><Link to={`/inspections/${i.id}`}>{i.premisesName}</Link></DsLink></Table.Cell>
+                  <Table.Cell>
+                    <DsLink asChild>
+                      <Link to={`/inspections/${i.id}`}>{i.premisesName}</Link>
+                    </DsLink>
+                  </Table.Cell>
                   <Table.Cell>{dateTime(i.plannedStart, i18n.language)}</Table.Cell>
                   <Table.Cell>{t(`inspections.types.${i.type}`)}</Table.Cell>
                   <Table.Cell>{t(`statuses.${i.status}`)}</Table.Cell>
@@ -130,9 +167,7 @@ export function Inspections() {
           </Table>
         </div>
       )}
-      {list.data && (
-        <Pager page={list.data} onOffset={goToOffset} />
-      )}
+      {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>
   );
 }
@@ -157,7 +192,11 @@ export function InspectionProtocol() {
     const form = new FormData(event.currentTarget);
     const findings = (i.checklist ?? [])
       .filter((item) => form.get(`result-${item.key}`))
-      .map((item) => ({ itemKey: item.key, result: String(form.get(`result-${item.key}`)) as components['schemas']['FindingResult'], note: String(form.get(`note-${item.key}`) ?? '') }));
+      .map((item) => ({
+        itemKey: item.key,
+        result: String(form.get(`result-${item.key}`)) as components['schemas']['FindingResult'],
+        note: String(form.get(`note-${item.key}`) ?? ''),
+      }));
     setSaved(false);
     const { error, response } = await api.PUT('/api/v1/inspections/{id}/findings', { params: { path: { id: id! } }, body: { findings } });
     if (error) return setProblem(asProblem(error, response.status));
@@ -168,34 +207,71 @@ export function InspectionProtocol() {
 
   return (
     <>
-      <DsLink asChild><Link to="/inspections">{t('inspections.title')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/inspections">{t('inspections.title')}</Link>
+      </DsLink>
       <PageTitle>{`${t('inspections.protocol')}: ${i.premisesName}`}</PageTitle>
-      <Heading level={2} data-size="xs">{dateTime(i.plannedStart, i18n.language)} — {t(`statuses.${i.status}`)}</Heading>
+      <Heading level={2} data-size="xs">
+        {dateTime(i.plannedStart, i18n.language)} — {t(`statuses.${i.status}`)}
+      </Heading>
       <div className="row">
         <Tag data-color="accent">{t(`inspections.types.${i.type}`)}</Tag>
-        <Paragraph data-size="sm">{t('inspections.inspectors')}: {i.inspectors.map((x) => x.displayName).join(', ')}</Paragraph>
+        <Paragraph data-size="sm">
+          {t('inspections.inspectors')}: {i.inspectors.map((x) => x.displayName).join(', ')}
+        </Paragraph>
       </div>
       <div className="row">
-        {can('premises:read') && <DsLink asChild><Link to={`/inspections/premises/${i.premisesId}`}>{t('inspections.premisesLink', { name: i.premisesName })}</Link></DsLink>}
-        {i.previousInspectionId && <DsLink asChild><Link to={`/inspections/${i.previousInspectionId}`}>{t('inspections.previous')}</Link></DsLink>}
+        {can('premises:read') && (
+          <DsLink asChild>
+            <Link to={`/inspections/premises/${i.premisesId}`}>{t('inspections.premisesLink', { name: i.premisesName })}</Link>
+          </DsLink>
+        )}
+        {i.previousInspectionId && (
+          <DsLink asChild>
+            <Link to={`/inspections/${i.previousInspectionId}`}>{t('inspections.previous')}</Link>
+          </DsLink>
+        )}
         {i.status !== 'planned' && i.status !== 'cancelled' && i.status !== 'attempted' && (
-          <DsLink asChild><Link to={`/inspections/${i.id}/report`}>{t('inspections.report.open')}</Link></DsLink>
+          <DsLink asChild>
+            <Link to={`/inspections/${i.id}/report`}>{t('inspections.report.open')}</Link>
+          </DsLink>
         )}
       </div>
-      {i.statusReason && <Paragraph data-size="sm">{t('inspections.statusReason')}: {i.statusReason}</Paragraph>}
+      {i.statusReason && (
+        <Paragraph data-size="sm">
+          {t('inspections.statusReason')}: {i.statusReason}
+        </Paragraph>
+      )}
       <ProblemMessage problem={problem} />
-      {saved && <Alert data-color="success" role="status">{t('inspections.saved')}</Alert>}
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('inspections.saved')}
+        </Alert>
+      )}
       <form className="protocol" onSubmit={(e) => void save(e)}>
         {(i.checklist ?? []).map((item) => (
           <Fieldset key={item.key} id={item.key}>
             <Fieldset.Legend>{item.label}</Fieldset.Legend>
             <div className="row">
               {findingResultValues.map((r) => (
-                <Radio key={r} name={`result-${item.key}`} value={r} label={t(`inspections.results.${r}`)} defaultChecked={found.get(item.key)?.result === r} disabled={!editable} />
+                <Radio
+                  key={r}
+                  name={`result-${item.key}`}
+                  value={r}
+                  label={t(`inspections.results.${r}`)}
+                  defaultChecked={found.get(item.key)?.result === r}
+                  disabled={!editable}
+                />
               ))}
             </div>
             <Textfield name={`note-${item.key}`} label={t('inspections.note')} defaultValue={found.get(item.key)?.note ?? ''} disabled={!editable} />
-            <FindingPhotos inspectionId={i.id} item={item} photos={i.photos.filter((p) => p.itemKey === item.key)} editable={editable} onChange={inspection.reload} />
+            <FindingPhotos
+              inspectionId={i.id}
+              item={item}
+              photos={i.photos.filter((p) => p.itemKey === item.key)}
+              editable={editable}
+              onChange={inspection.reload}
+            />
           </Fieldset>
         ))}
         {editable && <Button type="submit">{t('inspections.save')}</Button>}

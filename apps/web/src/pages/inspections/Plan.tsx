@@ -30,7 +30,9 @@ export function SupervisionPlan() {
   const summary = plans.data?.find((p) => p.year === chosenYear);
   const plan = useLoad(summary ? () => api.GET('/api/v1/supervision-plans/{id}', { params: { path: { id: summary.id } } }) : null, [summary?.id]);
   const stats = useLoad(
-    collaborationId && chosenYear ? () => api.GET('/api/v1/supervision/statistics', { params: { query: { collaborationId, year: chosenYear, format: 'json' } } }) : null,
+    collaborationId && chosenYear
+      ? () => api.GET('/api/v1/supervision/statistics', { params: { query: { collaborationId, year: chosenYear, format: 'json' } } })
+      : null,
     [collaborationId, chosenYear],
   );
   // The route answers CSV too (format=csv); asked for JSON, the figures are an object.
@@ -61,7 +63,11 @@ export function SupervisionPlan() {
           <Field>
             <Label htmlFor="collaboration">{t('inspections.plan.collaboration')}</Label>
             <Select id="collaboration" value={collaborationId} onChange={(e) => choose('collaboration', e.target.value)}>
-              {collaborations.map((c) => <Select.Option key={c.id} value={c.id}>{c.name}</Select.Option>)}
+              {collaborations.map((c) => (
+                <Select.Option key={c.id} value={c.id}>
+                  {c.name}
+                </Select.Option>
+              ))}
             </Select>
           </Field>
         )}
@@ -69,7 +75,11 @@ export function SupervisionPlan() {
           <Field>
             <Label htmlFor="year">{t('inspections.plan.year')}</Label>
             <Select id="year" value={String(chosenYear)} onChange={(e) => choose('year', e.target.value)}>
-              {plans.data.map((p) => <Select.Option key={p.id} value={String(p.year)}>{p.year}</Select.Option>)}
+              {plans.data.map((p) => (
+                <Select.Option key={p.id} value={String(p.year)}>
+                  {p.year}
+                </Select.Option>
+              ))}
             </Select>
           </Field>
         )}
@@ -77,14 +87,24 @@ export function SupervisionPlan() {
       <ProblemMessage problem={problem ?? plans.problem} />
       {canMakePlan && (
         <div className="row">
-          <Button variant="secondary" onClick={() => void makePlan()}>{t('inspections.plan.make', { year: thisYear })}</Button>
+          <Button variant="secondary" onClick={() => void makePlan()}>
+            {t('inspections.plan.make', { year: thisYear })}
+          </Button>
           <Paragraph data-size="sm">{t('inspections.plan.makeHelp')}</Paragraph>
         </div>
       )}
       {plans.loading && <Loading />}
       {plans.data?.length === 0 && <EmptyState>{can('inspection:plan') ? t('inspections.plan.noneCanMake') : t('inspections.plan.none')}</EmptyState>}
       {plan.loading && !plan.data && <Loading />}
-      {plan.data && <PlanTable plan={plan.data} onChange={() => { plan.reload(); stats.reload(); }} />}
+      {plan.data && (
+        <PlanTable
+          plan={plan.data}
+          onChange={() => {
+            plan.reload();
+            stats.reload();
+          }}
+        />
+      )}
       {figures && <YearStatistics stats={figures} />}
     </>
   );
@@ -117,10 +137,18 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('inspections.plan.planFor', { year: plan.year })}</Heading>
-      <Paragraph data-testid="plan-totals">{t('inspections.plan.totals', { performed: totals.performed, planned: totals.planned, premises: totals.premises })}</Paragraph>
+      <Heading level={2} data-size="sm">
+        {t('inspections.plan.planFor', { year: plan.year })}
+      </Heading>
+      <Paragraph data-testid="plan-totals">
+        {t('inspections.plan.totals', { performed: totals.performed, planned: totals.planned, premises: totals.premises })}
+      </Paragraph>
       <progress value={totals.performed} max={Math.max(1, totals.planned)} aria-label={t('inspections.plan.progress')} />
-      {saved && <Alert data-color="success" role="status">{t('inspections.plan.saved', { name: saved })}</Alert>}
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('inspections.plan.saved', { name: saved })}
+        </Alert>
+      )}
       <div className="table-wrap">
         <Table zebra>
           <Table.Head>
@@ -140,17 +168,39 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
               const left = Math.max(0, item.plannedVisits - item.performedVisits);
               return (
                 <Table.Row key={item.premisesId}>
-                  <Table.HeaderCell scope="row"><DsLink asChild><Link to={`/inspections/premises/${item.premisesId}`}>{item.premisesName}</Link></DsLink></Table.HeaderCell>
+                  <Table.HeaderCell scope="row">
+                    <DsLink asChild>
+                      <Link to={`/inspections/premises/${item.premisesId}`}>{item.premisesName}</Link>
+                    </DsLink>
+                  </Table.HeaderCell>
                   <Table.Cell>{item.riskScore}</Table.Cell>
-                  <Table.Cell><RiskFactors factors={item.riskFactors} compact /></Table.Cell>
+                  <Table.Cell>
+                    <RiskFactors factors={item.riskFactors} compact />
+                  </Table.Cell>
                   <Table.Cell>{item.plannedVisits}</Table.Cell>
                   <Table.Cell>{item.performedVisits}</Table.Cell>
-                  <Table.Cell>{left === 0 ? <Tag data-color="success">{t('inspections.plan.done')}</Tag> : <Tag data-color="warning">{t('inspections.plan.left', { count: left })}</Tag>}</Table.Cell>
+                  <Table.Cell>
+                    {left === 0 ? (
+                      <Tag data-color="success">{t('inspections.plan.done')}</Tag>
+                    ) : (
+                      <Tag data-color="warning">{t('inspections.plan.left', { count: left })}</Tag>
+                    )}
+                  </Table.Cell>
                   <Table.Cell>{item.note || '–'}</Table.Cell>
                   {can('inspection:plan') && (
                     <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" onClick={() => { setEditing(item); setProblem(undefined); setSaved(undefined); dialog.current?.showModal(); }}>
-                        {t('inspections.plan.edit')}<span className="inspections-sr-only"> {t('inspections.plan.editFor', { name: item.premisesName })}</span>
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        onClick={() => {
+                          setEditing(item);
+                          setProblem(undefined);
+                          setSaved(undefined);
+                          dialog.current?.showModal();
+                        }}
+                      >
+                        {t('inspections.plan.edit')}
+                        <span className="inspections-sr-only"> {t('inspections.plan.editFor', { name: item.premisesName })}</span>
                       </Button>
                     </Table.Cell>
                   )}
@@ -163,10 +213,28 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
       <Dialog ref={dialog} closeButton={t('inspections.close')} onClose={() => setEditing(undefined)}>
         {editing && (
           <form className="protocol" onSubmit={(e) => void save(e)} key={editing.premisesId}>
-            <Heading level={2} data-size="xs">{t('inspections.plan.editItem', { name: editing.premisesName })}</Heading>
+            <Heading level={2} data-size="xs">
+              {t('inspections.plan.editItem', { name: editing.premisesName })}
+            </Heading>
             <ProblemMessage problem={problem} />
-            <Textfield id="plannedVisits" name="plannedVisits" type="number" inputMode="numeric" label={t('inspections.plan.planned')} defaultValue={String(editing.plannedVisits)} error={fieldError(problem, 'plannedVisits')} />
-            <Textfield id="note" name="note" multiline rows={3} label={t('inspections.plan.note')} defaultValue={editing.note} error={fieldError(problem, 'note')} />
+            <Textfield
+              id="plannedVisits"
+              name="plannedVisits"
+              type="number"
+              inputMode="numeric"
+              label={t('inspections.plan.planned')}
+              defaultValue={String(editing.plannedVisits)}
+              error={fieldError(problem, 'plannedVisits')}
+            />
+            <Textfield
+              id="note"
+              name="note"
+              multiline
+              rows={3}
+              label={t('inspections.plan.note')}
+              defaultValue={editing.note}
+              error={fieldError(problem, 'note')}
+            />
             <Button type="submit">{t('inspections.plan.saveItem')}</Button>
           </form>
         )}
@@ -191,7 +259,9 @@ function YearStatistics({ stats }: { stats: Statistics }) {
   ];
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('inspections.plan.stats.title', { year: stats.year })}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('inspections.plan.stats.title', { year: stats.year })}
+      </Heading>
       <div className="table-wrap">
         <Table>
           <Table.Head>

@@ -29,7 +29,13 @@ export function RiskFactors({ factors, compact = false }: { factors: RiskFactor[
     <List.Unordered data-size="sm" className="inspections-factors">
       {factors.map((f) => {
         const label = t(`inspections.risk.factors.${f.factor}`);
-        return <List.Item key={f.factor}>{compact ? t('inspections.risk.factorShort', { label, points: f.points }) : t('inspections.risk.factor', { label, points: f.points, because: f.because })}</List.Item>;
+        return (
+          <List.Item key={f.factor}>
+            {compact
+              ? t('inspections.risk.factorShort', { label, points: f.points })
+              : t('inspections.risk.factor', { label, points: f.points, because: f.because })}
+          </List.Item>
+        );
       })}
     </List.Unordered>
   );
@@ -40,7 +46,12 @@ function NextVisit({ premises }: { premises: Premises }) {
   const { t, i18n } = useTranslation();
   if (!premises.nextVisitDueOn) return <>{t('inspections.premisesRegister.dueNow')}</>;
   const overdue = premises.nextVisitDueOn < todayInStockholm();
-  return <>{date(premises.nextVisitDueOn, i18n.language)}{overdue && ` (${t('inspections.premisesRegister.overdue')})`}</>;
+  return (
+    <>
+      {date(premises.nextVisitDueOn, i18n.language)}
+      {overdue && ` (${t('inspections.premisesRegister.overdue')})`}
+    </>
+  );
 }
 
 /** The register of licensed premises with each one's risk score and its factors, licences and next visit. */
@@ -51,7 +62,10 @@ export function PremisesRegister() {
   const status = params.get('status') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const list = useLoad(
-    () => api.GET('/api/v1/premises', { params: { query: { q: q || undefined, status: (status || undefined) as components['schemas']['LicenceStatus'] | undefined, limit: PAGE_SIZE, offset } } }),
+    () =>
+      api.GET('/api/v1/premises', {
+        params: { query: { q: q || undefined, status: (status || undefined) as components['schemas']['LicenceStatus'] | undefined, limit: PAGE_SIZE, offset } },
+      }),
     [q, status, offset],
   );
 
@@ -73,10 +87,18 @@ export function PremisesRegister() {
           <Label htmlFor="status">{t('inspections.premisesRegister.licenceStatus')}</Label>
           <Select id="status" name="status" defaultValue={status}>
             <Select.Option value="">{t('inspections.filter.all')}</Select.Option>
-            {licenceStatusValues.map((s) => <Select.Option key={s} value={s}>{t(`inspections.licence.statuses.${s}`)}</Select.Option>)}
+            {licenceStatusValues.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`inspections.licence.statuses.${s}`)}
+              </Select.Option>
+            ))}
           </Select>
         </Field>
-        <div><Button type="submit" variant="secondary">{t('inspections.filter.apply')}</Button></div>
+        <div>
+          <Button type="submit" variant="secondary">
+            {t('inspections.filter.apply')}
+          </Button>
+        </div>
       </form>
       {list.loading && <Loading />}
       <ProblemMessage problem={list.problem} />
@@ -97,17 +119,25 @@ export function PremisesRegister() {
               {list.data.items.map((p) => (
                 <Table.Row key={p.id}>
                   <Table.Cell>
-                    <DsLink asChild><Link to={`/inspections/premises/${p.id}`}>{p.name}</Link></DsLink>
+                    <DsLink asChild>
+                      <Link to={`/inspections/premises/${p.id}`}>{p.name}</Link>
+                    </DsLink>
                     <div className="inspections-entry-meta">{t(`inspections.kinds.${p.kind}`)}</div>
                   </Table.Cell>
                   <Table.Cell>
-                    {p.licences.length === 0 ? '–' : p.licences.map((l) => (
-                      <div key={l.id}>{t(`inspections.licence.types.${l.type}`)}: {t(`inspections.licence.statuses.${l.status}`)}</div>
-                    ))}
+                    {p.licences.length === 0
+                      ? '–'
+                      : p.licences.map((l) => (
+                          <div key={l.id}>
+                            {t(`inspections.licence.types.${l.type}`)}: {t(`inspections.licence.statuses.${l.status}`)}
+                          </div>
+                        ))}
                   </Table.Cell>
                   <Table.Cell>{p.risk ? t('inspections.risk.scoreOf', { score: p.risk.score, year: p.risk.year }) : t('inspections.risk.none')}</Table.Cell>
                   <Table.Cell>{p.risk ? <RiskFactors factors={p.risk.factors} /> : '–'}</Table.Cell>
-                  <Table.Cell><NextVisit premises={p} /></Table.Cell>
+                  <Table.Cell>
+                    <NextVisit premises={p} />
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -133,22 +163,43 @@ export function PremisesView() {
 
   return (
     <>
-      <DsLink asChild><Link to="/inspections/premises">{t('inspections.premisesRegister.title')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/inspections/premises">{t('inspections.premisesRegister.title')}</Link>
+      </DsLink>
       <PageTitle>{p.name}</PageTitle>
       <dl className="inspections-facts">
-        <dt>{t('inspections.premisesRegister.kind')}</dt><dd>{t(`inspections.kinds.${p.kind}`)}</dd>
-        <dt>{t('inspections.premisesRegister.address')}</dt><dd>{[p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
-        <dt>{t('inspections.premisesRegister.capacity')}</dt><dd>{p.capacity ?? '–'}</dd>
-        <dt>{t('inspections.premisesRegister.kitchen')}</dt><dd>{p.hasOwnKitchen ? t('inspections.yes') : t('inspections.no')}</dd>
-        <dt>{t('inspections.premisesRegister.lastVisit')}</dt><dd>{date(p.lastVisitScheduledOn, i18n.language)}</dd>
-        <dt>{t('inspections.premisesRegister.nextVisit')}</dt><dd><NextVisit premises={p} /></dd>
+        <dt>{t('inspections.premisesRegister.kind')}</dt>
+        <dd>{t(`inspections.kinds.${p.kind}`)}</dd>
+        <dt>{t('inspections.premisesRegister.address')}</dt>
+        <dd>{[p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
+        <dt>{t('inspections.premisesRegister.capacity')}</dt>
+        <dd>{p.capacity ?? '–'}</dd>
+        <dt>{t('inspections.premisesRegister.kitchen')}</dt>
+        <dd>{p.hasOwnKitchen ? t('inspections.yes') : t('inspections.no')}</dd>
+        <dt>{t('inspections.premisesRegister.lastVisit')}</dt>
+        <dd>{date(p.lastVisitScheduledOn, i18n.language)}</dd>
+        <dt>{t('inspections.premisesRegister.nextVisit')}</dt>
+        <dd>
+          <NextVisit premises={p} />
+        </dd>
       </dl>
-      {can('inspection:plan') && <div><Button asChild><Link to={`/inspections/new?premisesId=${p.id}`}>{t('inspections.schedule.title')}</Link></Button></div>}
+      {can('inspection:plan') && (
+        <div>
+          <Button asChild>
+            <Link to={`/inspections/new?premisesId=${p.id}`}>{t('inspections.schedule.title')}</Link>
+          </Button>
+        </div>
+      )}
       <section>
-        <Heading level={2} data-size="sm">{t('inspections.risk.title')}</Heading>
+        <Heading level={2} data-size="sm">
+          {t('inspections.risk.title')}
+        </Heading>
         {p.risk ? (
           <>
-            <Paragraph>{t('inspections.risk.scoreOf', { score: p.risk.score, year: p.risk.year })}{p.plannedVisitsPerYear !== null && ` — ${t('inspections.risk.visits', { count: p.plannedVisitsPerYear })}`}</Paragraph>
+            <Paragraph>
+              {t('inspections.risk.scoreOf', { score: p.risk.score, year: p.risk.year })}
+              {p.plannedVisitsPerYear !== null && ` — ${t('inspections.risk.visits', { count: p.plannedVisitsPerYear })}`}
+            </Paragraph>
             <div className="table-wrap">
               <Table>
                 <Table.Head>
@@ -170,16 +221,26 @@ export function PremisesView() {
               </Table>
             </div>
           </>
-        ) : <EmptyState>{t('inspections.risk.noneHelp')}</EmptyState>}
+        ) : (
+          <EmptyState>{t('inspections.risk.noneHelp')}</EmptyState>
+        )}
       </section>
       <section>
-        <Heading level={2} data-size="sm">{t('inspections.premisesRegister.licences')}</Heading>
+        <Heading level={2} data-size="sm">
+          {t('inspections.premisesRegister.licences')}
+        </Heading>
         <ProblemMessage problem={licences.problem} />
         {licences.data?.items.length === 0 && <EmptyState>{t('inspections.licence.none')}</EmptyState>}
-        <div className="cards">{licences.data?.items.map((l) => <LicenceCard key={l.id} licence={l} />)}</div>
+        <div className="cards">
+          {licences.data?.items.map((l) => (
+            <LicenceCard key={l.id} licence={l} />
+          ))}
+        </div>
       </section>
       <section>
-        <Heading level={2} data-size="sm">{t('inspections.premisesRegister.history')}</Heading>
+        <Heading level={2} data-size="sm">
+          {t('inspections.premisesRegister.history')}
+        </Heading>
         <ProblemMessage problem={history.problem} />
         {history.data?.items.length === 0 && <EmptyState>{t('inspections.premisesRegister.noHistory')}</EmptyState>}
         {!!history.data?.items.length && (
@@ -196,7 +257,11 @@ export function PremisesView() {
               <Table.Body>
                 {history.data.items.map((i) => (
                   <Table.Row key={i.id}>
-                    <Table.Cell><DsLink asChild><Link to={`/inspections/${i.id}`}>{dateTime(i.plannedStart, i18n.language)}</Link></DsLink></Table.Cell>
+                    <Table.Cell>
+                      <DsLink asChild>
+                        <Link to={`/inspections/${i.id}`}>{dateTime(i.plannedStart, i18n.language)}</Link>
+                      </DsLink>
+                    </Table.Cell>
                     <Table.Cell>{t(`inspections.types.${i.type}`)}</Table.Cell>
                     <Table.Cell>{t(`statuses.${i.status}`)}</Table.Cell>
                     <Table.Cell>{i.inspectors.map((x) => x.displayName).join(', ')}</Table.Cell>
@@ -207,7 +272,9 @@ export function PremisesView() {
           </div>
         )}
         {history.data && history.data.total > history.data.items.length && (
-          <DsLink asChild><Link to={`/inspections?premisesId=${p.id}`}>{t('inspections.premisesRegister.allInspections', { count: history.data.total })}</Link></DsLink>
+          <DsLink asChild>
+            <Link to={`/inspections?premisesId=${p.id}`}>{t('inspections.premisesRegister.allInspections', { count: history.data.total })}</Link>
+          </DsLink>
         )}
       </section>
     </>
@@ -223,19 +290,38 @@ function LicenceCard({ licence: l }: { licence: Licence }) {
   });
   return (
     <Card>
-      <Heading level={3} data-size="xs">{l.holderName}</Heading>
+      <Heading level={3} data-size="xs">
+        {l.holderName}
+      </Heading>
       <div className="row">
         <Tag data-color={l.status === 'active' ? 'success' : 'warning'}>{t(`inspections.licence.statuses.${l.status}`)}</Tag>
-        <Paragraph data-size="sm">{t(`inspections.licence.types.${l.type}`)}, {t(`inspections.licence.audiences.${l.audience}`)}</Paragraph>
+        <Paragraph data-size="sm">
+          {t(`inspections.licence.types.${l.type}`)}, {t(`inspections.licence.audiences.${l.audience}`)}
+        </Paragraph>
       </div>
       <dl className="inspections-facts">
-        <dt>{t('inspections.licence.valid')}</dt><dd>{date(l.validFrom, i18n.language)} – {l.validUntil ? date(l.validUntil, i18n.language) : t('inspections.licence.untilFurther')}</dd>
-        <dt>{t('inspections.licence.drinks')}</dt><dd>{l.drinkCategories.map((d) => t(`inspections.licence.drinkCategories.${d}`)).join(', ')}</dd>
+        <dt>{t('inspections.licence.valid')}</dt>
+        <dd>
+          {date(l.validFrom, i18n.language)} – {l.validUntil ? date(l.validUntil, i18n.language) : t('inspections.licence.untilFurther')}
+        </dd>
+        <dt>{t('inspections.licence.drinks')}</dt>
+        <dd>{l.drinkCategories.map((d) => t(`inspections.licence.drinkCategories.${d}`)).join(', ')}</dd>
         <dt>{t('inspections.licence.hours')}</dt>
         <dd>{hours.length ? hours.join('; ') : '–'}</dd>
-        {l.servingAreas.length > 0 && <><dt>{t('inspections.licence.areas')}</dt><dd>{l.servingAreas.map((a) => `${a.name} (${t(`inspections.licence.areaKinds.${a.kind}`)})`).join(', ')}</dd></>}
-        {l.conditions && <><dt>{t('inspections.licence.conditions')}</dt><dd>{l.conditions}</dd></>}
-        <dt>{t('inspections.licence.managers')}</dt><dd>{l.servingManagers.map((m) => m.name).join(', ') || '–'}</dd>
+        {l.servingAreas.length > 0 && (
+          <>
+            <dt>{t('inspections.licence.areas')}</dt>
+            <dd>{l.servingAreas.map((a) => `${a.name} (${t(`inspections.licence.areaKinds.${a.kind}`)})`).join(', ')}</dd>
+          </>
+        )}
+        {l.conditions && (
+          <>
+            <dt>{t('inspections.licence.conditions')}</dt>
+            <dd>{l.conditions}</dd>
+          </>
+        )}
+        <dt>{t('inspections.licence.managers')}</dt>
+        <dd>{l.servingManagers.map((m) => m.name).join(', ') || '–'}</dd>
       </dl>
       <LicenceSanctions licenceId={l.id} />
     </Card>
@@ -248,13 +334,17 @@ function LicenceSanctions({ licenceId }: { licenceId: string }) {
   if (!cases.data?.items.length) return null;
   return (
     <>
-      <Heading level={4} data-size="2xs">{t('inspections.sanctions.title')}</Heading>
+      <Heading level={4} data-size="2xs">
+        {t('inspections.sanctions.title')}
+      </Heading>
       <List.Unordered data-size="sm">
         {cases.data.items.map((c) => (
           <List.Item key={c.id}>
             <DsLink asChild>
               <Link to={`/inspections/sanctions/${c.id}`}>
-                {c.decision ? `${t(`inspections.sanctions.decisions.${c.decision}`)} ${date(c.decidedOn, i18n.language)}` : t('inspections.sanctions.openSince', { date: date(c.proposedAt, i18n.language) })}
+                {c.decision
+                  ? `${t(`inspections.sanctions.decisions.${c.decision}`)} ${date(c.decidedOn, i18n.language)}`
+                  : t('inspections.sanctions.openSince', { date: date(c.proposedAt, i18n.language) })}
               </Link>
             </DsLink>
           </List.Item>

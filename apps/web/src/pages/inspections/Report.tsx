@@ -19,7 +19,12 @@ export function InspectionReport() {
 
   return (
     <>
-      <DsLink asChild><Link to={`/inspections/${id}`}>{t('inspections.protocol')}{name && `: ${name}`}</Link></DsLink>
+      <DsLink asChild>
+        <Link to={`/inspections/${id}`}>
+          {t('inspections.protocol')}
+          {name && `: ${name}`}
+        </Link>
+      </DsLink>
       <PageTitle>{name ? t('inspections.report.titleFor', { name }) : t('inspections.report.title')}</PageTitle>
       <ProblemMessage problem={inspection.problem ?? report.problem} />
       {report.loading && (

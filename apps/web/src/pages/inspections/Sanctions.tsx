@@ -1,4 +1,20 @@
-import { Alert, Button, Field, Fieldset, Heading, Label, Link as DsLink, List, Paragraph, Radio, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Link as DsLink,
+  List,
+  Paragraph,
+  Radio,
+  Select,
+  Table,
+  Tag,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -57,11 +73,19 @@ export function SanctionCases() {
             <Table.Body>
               {list.data.items.map((c) => (
                 <Table.Row key={c.id}>
-                  <Table.Cell><DsLink asChild><Link to={`/inspections/sanctions/${c.id}`}>{c.premisesName}</Link></DsLink></Table.Cell>
+                  <Table.Cell>
+                    <DsLink asChild>
+                      <Link to={`/inspections/sanctions/${c.id}`}>{c.premisesName}</Link>
+                    </DsLink>
+                  </Table.Cell>
                   <Table.Cell>{c.holderName}</Table.Cell>
                   <Table.Cell>{date(c.proposedAt, i18n.language)}</Table.Cell>
                   <Table.Cell>{c.heardOn ? date(c.heardOn, i18n.language) : t('inspections.sanctions.notHeard')}</Table.Cell>
-                  <Table.Cell>{c.decision ? `${t(`inspections.sanctions.decisions.${c.decision}`)} (${date(c.decidedOn, i18n.language)})` : t('inspections.sanctions.notDecided')}</Table.Cell>
+                  <Table.Cell>
+                    {c.decision
+                      ? `${t(`inspections.sanctions.decisions.${c.decision}`)} (${date(c.decidedOn, i18n.language)})`
+                      : t('inspections.sanctions.notDecided')}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -83,7 +107,9 @@ export function SanctionCaseView() {
   const { can } = useSession();
   const view = useLoad(() => api.GET('/api/v1/sanction-cases/{id}', { params: { path: { id: id! } } }), [id]);
   const inspections = useLoad(
-    view.data?.inspectionIds.length && can('inspection:read') ? () => api.GET('/api/v1/inspections', { params: { query: { premisesId: view.data!.premisesId, limit: 200 } } }) : null,
+    view.data?.inspectionIds.length && can('inspection:read')
+      ? () => api.GET('/api/v1/inspections', { params: { query: { premisesId: view.data!.premisesId, limit: 200 } } })
+      : null,
     [view.data?.premisesId],
   );
   if (view.loading && !view.data) return <Loading />;
@@ -94,37 +120,64 @@ export function SanctionCaseView() {
 
   return (
     <>
-      <DsLink asChild><Link to="/inspections/sanctions">{t('inspections.sanctions.title')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/inspections/sanctions">{t('inspections.sanctions.title')}</Link>
+      </DsLink>
       <PageTitle>{t('inspections.sanctions.caseTitle', { name: c.premisesName })}</PageTitle>
       <div className="row">
-        <Tag data-color={c.decision ? 'neutral' : 'warning'}>{c.decision ? t(`inspections.sanctions.decisions.${c.decision}`) : t('inspections.sanctions.states.open')}</Tag>
-        <Paragraph data-size="sm">{t('inspections.sanctions.holder')}: {c.holderName}</Paragraph>
+        <Tag data-color={c.decision ? 'neutral' : 'warning'}>
+          {c.decision ? t(`inspections.sanctions.decisions.${c.decision}`) : t('inspections.sanctions.states.open')}
+        </Tag>
+        <Paragraph data-size="sm">
+          {t('inspections.sanctions.holder')}: {c.holderName}
+        </Paragraph>
       </div>
       <Paragraph data-size="sm">{t('inspections.sanctions.proposedBy', { name: c.proposedByName, when: dateTime(c.proposedAt, i18n.language) })}</Paragraph>
-      <DsLink asChild><Link to={`/inspections/premises/${c.premisesId}`}>{t('inspections.premisesLink', { name: c.premisesName })}</Link></DsLink>
+      <DsLink asChild>
+        <Link to={`/inspections/premises/${c.premisesId}`}>{t('inspections.premisesLink', { name: c.premisesName })}</Link>
+      </DsLink>
       <section>
-        <Heading level={2} data-size="sm">{t('inspections.sanctions.grounds')}</Heading>
+        <Heading level={2} data-size="sm">
+          {t('inspections.sanctions.grounds')}
+        </Heading>
         <Paragraph className="inspections-pre">{c.grounds}</Paragraph>
         {linked.length > 0 && (
           <List.Unordered>
-            {linked.map((i) => <List.Item key={i.id}><DsLink asChild><Link to={`/inspections/${i.id}`}>{t('inspections.sanctions.inspection', { when: dateTime(i.plannedStart, i18n.language) })}</Link></DsLink></List.Item>)}
+            {linked.map((i) => (
+              <List.Item key={i.id}>
+                <DsLink asChild>
+                  <Link to={`/inspections/${i.id}`}>{t('inspections.sanctions.inspection', { when: dateTime(i.plannedStart, i18n.language) })}</Link>
+                </DsLink>
+              </List.Item>
+            ))}
           </List.Unordered>
         )}
       </section>
       <section className="protocol">
-        <Heading level={2} data-size="sm">{t('inspections.sanctions.hearingTitle')}</Heading>
+        <Heading level={2} data-size="sm">
+          {t('inspections.sanctions.hearingTitle')}
+        </Heading>
         <Paragraph>{c.heardOn ? t('inspections.sanctions.heardOn', { date: date(c.heardOn, i18n.language) }) : t('inspections.sanctions.notHeard')}</Paragraph>
         {decide && <HearingForm sanction={c} onDone={view.reload} />}
       </section>
       <section className="protocol">
-        <Heading level={2} data-size="sm">{t('inspections.sanctions.decisionTitle')}</Heading>
+        <Heading level={2} data-size="sm">
+          {t('inspections.sanctions.decisionTitle')}
+        </Heading>
         {c.decision ? (
           <>
-            <Paragraph><strong>{t(`inspections.sanctions.decisions.${c.decision}`)}</strong> — {t('inspections.sanctions.decidedBy', { name: c.decidedByName ?? '–', date: date(c.decidedOn, i18n.language) })}</Paragraph>
+            <Paragraph>
+              <strong>{t(`inspections.sanctions.decisions.${c.decision}`)}</strong> —{' '}
+              {t('inspections.sanctions.decidedBy', { name: c.decidedByName ?? '–', date: date(c.decidedOn, i18n.language) })}
+            </Paragraph>
             <Paragraph className="inspections-pre">{c.decisionReasons}</Paragraph>
             <Paragraph data-size="sm">{c.appealInformation}</Paragraph>
           </>
-        ) : decide ? <DecisionForm sanction={c} onDone={view.reload} /> : <Paragraph>{t('inspections.sanctions.notDecidedWho')}</Paragraph>}
+        ) : decide ? (
+          <DecisionForm sanction={c} onDone={view.reload} />
+        ) : (
+          <Paragraph>{t('inspections.sanctions.notDecidedWho')}</Paragraph>
+        )}
       </section>
     </>
   );
@@ -151,10 +204,26 @@ function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () 
   return (
     <form className="protocol" onSubmit={(e) => void submit(e)}>
       <ProblemMessage problem={problem} />
-      {saved && <Alert data-color="success" role="status">{t('inspections.sanctions.hearingSaved')}</Alert>}
-      <Textfield id="heardOn" name="heardOn" type="date" required label={t('inspections.sanctions.heardOnLabel')} description={t('inspections.sanctions.heardOnHelp')}
-        defaultValue={sanction.heardOn ?? todayInStockholm()} error={fieldError(problem, 'heardOn')} />
-      <div><Button type="submit" variant="secondary">{t('inspections.sanctions.saveHearing')}</Button></div>
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('inspections.sanctions.hearingSaved')}
+        </Alert>
+      )}
+      <Textfield
+        id="heardOn"
+        name="heardOn"
+        type="date"
+        required
+        label={t('inspections.sanctions.heardOnLabel')}
+        description={t('inspections.sanctions.heardOnHelp')}
+        defaultValue={sanction.heardOn ?? todayInStockholm()}
+        error={fieldError(problem, 'heardOn')}
+      />
+      <div>
+        <Button type="submit" variant="secondary">
+          {t('inspections.sanctions.saveHearing')}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -187,14 +256,47 @@ function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: ()
       <Fieldset id="decision">
         <Fieldset.Legend>{t('inspections.sanctions.decision')}</Fieldset.Legend>
         {sanctionDecisionValues.map((d) => (
-          <Radio key={d} name="decision" value={d} required label={t(`inspections.sanctions.decisions.${d}`)} description={t(`inspections.sanctions.decisionHelp.${d}`)} />
+          <Radio
+            key={d}
+            name="decision"
+            value={d}
+            required
+            label={t(`inspections.sanctions.decisions.${d}`)}
+            description={t(`inspections.sanctions.decisionHelp.${d}`)}
+          />
         ))}
         {fieldError(problem, 'decision') && <ValidationMessage>{fieldError(problem, 'decision')}</ValidationMessage>}
       </Fieldset>
-      <Textfield id="reasons" name="reasons" multiline rows={4} required label={t('inspections.sanctions.reasons')} description={t('inspections.sanctions.reasonsHelp')} error={fieldError(problem, 'reasons')} />
-      <Textfield id="appealInformation" name="appealInformation" multiline rows={2} label={t('inspections.sanctions.appeal')} description={t('inspections.sanctions.appealHelp')} error={fieldError(problem, 'appealInformation')} />
-      <Textfield id="decidedOn" name="decidedOn" type="date" label={t('inspections.sanctions.decidedOn')} defaultValue={todayInStockholm()} error={fieldError(problem, 'decidedOn')} />
-      <div><Button type="submit">{t('inspections.sanctions.submitDecision')}</Button></div>
+      <Textfield
+        id="reasons"
+        name="reasons"
+        multiline
+        rows={4}
+        required
+        label={t('inspections.sanctions.reasons')}
+        description={t('inspections.sanctions.reasonsHelp')}
+        error={fieldError(problem, 'reasons')}
+      />
+      <Textfield
+        id="appealInformation"
+        name="appealInformation"
+        multiline
+        rows={2}
+        label={t('inspections.sanctions.appeal')}
+        description={t('inspections.sanctions.appealHelp')}
+        error={fieldError(problem, 'appealInformation')}
+      />
+      <Textfield
+        id="decidedOn"
+        name="decidedOn"
+        type="date"
+        label={t('inspections.sanctions.decidedOn')}
+        defaultValue={todayInStockholm()}
+        error={fieldError(problem, 'decidedOn')}
+      />
+      <div>
+        <Button type="submit">{t('inspections.sanctions.submitDecision')}</Button>
+      </div>
     </form>
   );
 }

@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Field, Fieldset, Label, Link as DsLink, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Label,
+  Link as DsLink,
+  Paragraph,
+  Radio,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -12,7 +25,10 @@ import { type components, inspectionTypeValues } from '../../api/schema';
 
 type Inspection = components['schemas']['InspectionView'];
 
-interface Conflict { message: string; inspectionId?: string }
+interface Conflict {
+  message: string;
+  inspectionId?: string;
+}
 
 /**
  * Booking an inspection (or a follow-up of an earlier one, `?reinspect=<id>`): premises, type,
@@ -78,14 +94,20 @@ export function ScheduleInspection() {
   const inspectorError = conflict ? undefined : fieldErrorWithin(problem, 'inspectorIds');
   return (
     <>
-      <DsLink asChild><Link to={reinspectId ? `/inspections/${reinspectId}` : '/inspections'}>{reinspectId ? t('inspections.protocol') : t('inspections.title')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to={reinspectId ? `/inspections/${reinspectId}` : '/inspections'}>{reinspectId ? t('inspections.protocol') : t('inspections.title')}</Link>
+      </DsLink>
       <PageTitle>{reinspectId ? t('inspections.schedule.reinspectTitle', { name: earlier.data!.premisesName }) : t('inspections.schedule.title')}</PageTitle>
       {booked && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('inspections.schedule.booked', { name: booked.premisesName, when: dateTime(booked.plannedStart, i18n.language) })}</Paragraph>
           <div className="row">
-            <DsLink asChild><Link to={`/inspections/${booked.id}`}>{t('inspections.schedule.openBooked')}</Link></DsLink>
-            <DsLink asChild><Link to={`/inspections/calendar?view=week&date=${stockholmDay(booked.plannedStart)}`}>{t('inspections.schedule.showWeek')}</Link></DsLink>
+            <DsLink asChild>
+              <Link to={`/inspections/${booked.id}`}>{t('inspections.schedule.openBooked')}</Link>
+            </DsLink>
+            <DsLink asChild>
+              <Link to={`/inspections/calendar?view=week&date=${stockholmDay(booked.plannedStart)}`}>{t('inspections.schedule.showWeek')}</Link>
+            </DsLink>
           </div>
         </Alert>
       )}
@@ -94,9 +116,20 @@ export function ScheduleInspection() {
         {!reinspectId && (
           <Field>
             <Label htmlFor="premisesId">{t('inspections.premises')}</Label>
-            <Select id="premisesId" name="premisesId" required value={picked} onChange={(e) => setPicked(e.target.value)} aria-invalid={!!fieldError(problem, 'premisesId') || undefined}>
+            <Select
+              id="premisesId"
+              name="premisesId"
+              required
+              value={picked}
+              onChange={(e) => setPicked(e.target.value)}
+              aria-invalid={!!fieldError(problem, 'premisesId') || undefined}
+            >
               <Select.Option value="">{t('inspections.schedule.choosePremises')}</Select.Option>
-              {premises.data?.items.map((p) => <Select.Option key={p.id} value={p.id}>{p.name}</Select.Option>)}
+              {premises.data?.items.map((p) => (
+                <Select.Option key={p.id} value={p.id}>
+                  {p.name}
+                </Select.Option>
+              ))}
             </Select>
             {fieldError(problem, 'premisesId') && <ValidationMessage>{fieldError(problem, 'premisesId')}</ValidationMessage>}
           </Field>
@@ -107,7 +140,10 @@ export function ScheduleInspection() {
             <Select id="licenceId" name="licenceId" key={chosen.id} defaultValue={activeLicences.length === 1 ? activeLicences[0].id : ''}>
               <Select.Option value="">{t('inspections.schedule.noLicence')}</Select.Option>
               {chosen.licences.map((l) => (
-                <Select.Option key={l.id} value={l.id}>{`${l.holderName} – ${t(`inspections.licence.types.${l.type}`)} (${t(`inspections.licence.statuses.${l.status}`)})`}</Select.Option>
+                <Select.Option
+                  key={l.id}
+                  value={l.id}
+                >{`${l.holderName} – ${t(`inspections.licence.types.${l.type}`)} (${t(`inspections.licence.statuses.${l.status}`)})`}</Select.Option>
               ))}
             </Select>
             {fieldError(problem, 'licenceId') && <ValidationMessage>{fieldError(problem, 'licenceId')}</ValidationMessage>}
@@ -116,29 +152,64 @@ export function ScheduleInspection() {
         <Fieldset id="type">
           <Fieldset.Legend>{t('inspections.type')}</Fieldset.Legend>
           {inspectionTypeValues.map((x) => (
-            <Radio key={x} name="type" value={x} label={t(`inspections.types.${x}`)} description={t(`inspections.typeHelp.${x}`)} defaultChecked={x === 'external'} />
+            <Radio
+              key={x}
+              name="type"
+              value={x}
+              label={t(`inspections.types.${x}`)}
+              description={t(`inspections.typeHelp.${x}`)}
+              defaultChecked={x === 'external'}
+            />
           ))}
           {fieldError(problem, 'type') && <ValidationMessage>{fieldError(problem, 'type')}</ValidationMessage>}
         </Fieldset>
         <div className="inspections-times">
-          <Textfield id="plannedStart" name="plannedStart" type="datetime-local" required label={t('inspections.schedule.start')} error={fieldError(problem, 'plannedStart')} />
-          <Textfield id="plannedEnd" name="plannedEnd" type="datetime-local" required label={t('inspections.schedule.end')} error={fieldError(problem, 'plannedEnd')} />
+          <Textfield
+            id="plannedStart"
+            name="plannedStart"
+            type="datetime-local"
+            required
+            label={t('inspections.schedule.start')}
+            error={fieldError(problem, 'plannedStart')}
+          />
+          <Textfield
+            id="plannedEnd"
+            name="plannedEnd"
+            type="datetime-local"
+            required
+            label={t('inspections.schedule.end')}
+            error={fieldError(problem, 'plannedEnd')}
+          />
         </div>
         <Fieldset id="inspectorIds">
           <Fieldset.Legend>{t('inspections.inspectors')}</Fieldset.Legend>
           <Fieldset.Description>{t('inspections.schedule.inspectorsHelp')}</Fieldset.Description>
           {inspectors.map((p) => (
-            <Checkbox key={`${premisesId}-${p.id}`} name="inspectorIds" value={p.id} label={p.organisation ? `${p.displayName} (${p.organisation})` : p.displayName} defaultChecked={p.id === me?.user.id} />
+            <Checkbox
+              key={`${premisesId}-${p.id}`}
+              name="inspectorIds"
+              value={p.id}
+              label={p.organisation ? `${p.displayName} (${p.organisation})` : p.displayName}
+              defaultChecked={p.id === me?.user.id}
+            />
           ))}
           {inspectorError && <ValidationMessage>{inspectorError}</ValidationMessage>}
           {conflict && (
             <ValidationMessage>
               {conflict.message}{' '}
-              {conflict.inspectionId && <DsLink asChild><Link to={`/inspections/${conflict.inspectionId}`}>{t('inspections.schedule.openConflict')}</Link></DsLink>}
+              {conflict.inspectionId && (
+                <DsLink asChild>
+                  <Link to={`/inspections/${conflict.inspectionId}`}>{t('inspections.schedule.openConflict')}</Link>
+                </DsLink>
+              )}
             </ValidationMessage>
           )}
         </Fieldset>
-        <div><Button type="submit" disabled={sending}>{t('inspections.schedule.submit')}</Button></div>
+        <div>
+          <Button type="submit" disabled={sending}>
+            {t('inspections.schedule.submit')}
+          </Button>
+        </div>
       </form>
     </>
   );

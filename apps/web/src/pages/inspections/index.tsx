@@ -24,16 +24,86 @@ export default function InspectionsArea() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Allowed permission="inspection:read"><Inspections /></Allowed>} />
-        <Route path="calendar" element={<Allowed permission="inspection:read"><InspectionCalendar /></Allowed>} />
-        <Route path="new" element={<Allowed permission="inspection:plan"><ScheduleInspection /></Allowed>} />
-        <Route path="premises" element={<Allowed permission="premises:read"><PremisesRegister /></Allowed>} />
-        <Route path="premises/:id" element={<Allowed permission="premises:read"><PremisesView /></Allowed>} />
-        <Route path="plan" element={<Allowed permission="inspection:read"><SupervisionPlan /></Allowed>} />
-        <Route path="sanctions" element={<Allowed permission="premises:read"><SanctionCases /></Allowed>} />
-        <Route path="sanctions/:id" element={<Allowed permission="premises:read"><SanctionCaseView /></Allowed>} />
-        <Route path=":id" element={<Allowed permission="inspection:read"><InspectionProtocol /></Allowed>} />
-        <Route path=":id/report" element={<Allowed permission="inspection:read"><InspectionReport /></Allowed>} />
+        <Route
+          index
+          element={
+            <Allowed permission="inspection:read">
+              <Inspections />
+            </Allowed>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <Allowed permission="inspection:read">
+              <InspectionCalendar />
+            </Allowed>
+          }
+        />
+        <Route
+          path="new"
+          element={
+            <Allowed permission="inspection:plan">
+              <ScheduleInspection />
+            </Allowed>
+          }
+        />
+        <Route
+          path="premises"
+          element={
+            <Allowed permission="premises:read">
+              <PremisesRegister />
+            </Allowed>
+          }
+        />
+        <Route
+          path="premises/:id"
+          element={
+            <Allowed permission="premises:read">
+              <PremisesView />
+            </Allowed>
+          }
+        />
+        <Route
+          path="plan"
+          element={
+            <Allowed permission="inspection:read">
+              <SupervisionPlan />
+            </Allowed>
+          }
+        />
+        <Route
+          path="sanctions"
+          element={
+            <Allowed permission="premises:read">
+              <SanctionCases />
+            </Allowed>
+          }
+        />
+        <Route
+          path="sanctions/:id"
+          element={
+            <Allowed permission="premises:read">
+              <SanctionCaseView />
+            </Allowed>
+          }
+        />
+        <Route
+          path=":id"
+          element={
+            <Allowed permission="inspection:read">
+              <InspectionProtocol />
+            </Allowed>
+          }
+        />
+        <Route
+          path=":id/report"
+          element={
+            <Allowed permission="inspection:read">
+              <InspectionReport />
+            </Allowed>
+          }
+        />
       </Route>
     </Routes>
   );

@@ -23,7 +23,11 @@ export function AreaNav() {
     <nav aria-label={t('inspections.nav.label')} className="inspections-nav">
       <ul>
         {PARTS.filter((p) => can(p.permission)).map((p) => (
-          <li key={p.to}><NavLink to={p.to} end={p.end}>{t(p.key)}</NavLink></li>
+          <li key={p.to}>
+            <NavLink to={p.to} end={p.end}>
+              {t(p.key)}
+            </NavLink>
+          </li>
         ))}
       </ul>
     </nav>

@@ -79,23 +79,37 @@ export function Operation() {
   const canReport = can('operation:report');
   return (
     <>
-      <DsLink asChild><Link to="/operations">{t('operations.title')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/operations">{t('operations.title')}</Link>
+      </DsLink>
       <PageTitle>{o.title}</PageTitle>
       <div className="row">
         <Tag data-color="accent">{t(`statuses.${o.status}`)}</Tag>
-        <Paragraph data-size="sm">{o.area} — {dateTime(o.plannedStart, i18n.language)} – {dateTime(o.plannedEnd, i18n.language)}</Paragraph>
+        <Paragraph data-size="sm">
+          {o.area} — {dateTime(o.plannedStart, i18n.language)} – {dateTime(o.plannedEnd, i18n.language)}
+        </Paragraph>
       </div>
-      {notice && <Alert data-color="success" role="status">{t(`operationsNotices.${notice}`)}</Alert>}
+      {notice && (
+        <Alert data-color="success" role="status">
+          {t(`operationsNotices.${notice}`)}
+        </Alert>
+      )}
       <ProblemMessage problem={problem} />
       <OperationFacts o={o} />
       {o.intelligence && (
         <Card data-color="warning">
-          <Heading level={2} data-size="xs">{t('operations.intelligence')}</Heading>
+          <Heading level={2} data-size="xs">
+            {t('operations.intelligence')}
+          </Heading>
           <Paragraph>{o.intelligence.text}</Paragraph>
           <Paragraph data-size="sm">{o.intelligence.reference}</Paragraph>
         </Card>
       )}
-      {o.decisionConditions && <Alert data-color="info">{t('operations.conditions')}: {o.decisionConditions} ({o.decidedBy})</Alert>}
+      {o.decisionConditions && (
+        <Alert data-color="info">
+          {t('operations.conditions')}: {o.decisionConditions} ({o.decidedBy})
+        </Alert>
+      )}
       {o.status === 'cancelled' && o.statusReason && <Alert data-color="warning">{t('operationsDetail.cancelledBecause', { reason: o.statusReason })}</Alert>}
 
       {o.status === 'proposed' && canDecide && (
@@ -107,30 +121,60 @@ export function Operation() {
       <div className="row">
         {(NEXT[o.status] ?? [])
           .filter((n) => n.to !== 'decided' && can(n.permission))
-          .map((n) => <Button key={n.to} variant="secondary" onClick={() => void move(n.to)}>{t(`operations.to.${n.to}`)}</Button>)}
+          .map((n) => (
+            <Button key={n.to} variant="secondary" onClick={() => void move(n.to)}>
+              {t(`operations.to.${n.to}`)}
+            </Button>
+          ))}
         {CANCELLABLE.includes(o.status) && canDecide && (
-          <Button variant="tertiary" data-color="danger" onClick={() => cancelDialog.current?.showModal()}>{t('operationsDetail.cancel')}</Button>
+          <Button variant="tertiary" data-color="danger" onClick={() => cancelDialog.current?.showModal()}>
+            {t('operationsDetail.cancel')}
+          </Button>
         )}
       </div>
       {o.status === 'completed' && !o.outcome && canReport && <Paragraph data-size="sm">{t('operationsDetail.recordFirst')}</Paragraph>}
-      <ReasonDialog dialog={cancelDialog} id="reason" title={t('operationsDetail.cancel')} label={t('operationsDetail.cancelReason')} submitLabel={t('operationsDetail.cancelSubmit')} danger
-        onSubmit={(reason) => move('cancelled', { reason })} />
+      <ReasonDialog
+        dialog={cancelDialog}
+        id="reason"
+        title={t('operationsDetail.cancel')}
+        label={t('operationsDetail.cancelReason')}
+        submitLabel={t('operationsDetail.cancelSubmit')}
+        danger
+        onSubmit={(reason) => move('cancelled', { reason })}
+      />
 
       <ParticipantsSection operationId={o.id} participants={o.participants} canEdit={canDecide} onSaved={() => done('participants')} />
 
       <section className="protocol" aria-labelledby="outcome-heading">
-        <Heading level={2} data-size="sm" id="outcome-heading">{t('operations.outcome')}</Heading>
+        <Heading level={2} data-size="sm" id="outcome-heading">
+          {t('operations.outcome')}
+        </Heading>
         {o.outcome ? (
           <>
             <Paragraph>
-              {t('operations.counts', { arrests: o.outcome.arrests, reports: o.outcome.reportsFiled, persons: o.outcome.personsChecked, places: o.outcome.placesChecked })}
+              {t('operations.counts', {
+                arrests: o.outcome.arrests,
+                reports: o.outcome.reportsFiled,
+                persons: o.outcome.personsChecked,
+                places: o.outcome.placesChecked,
+              })}
             </Paragraph>
             {o.outcome.seizures.length > 0 && (
-              <List.Unordered>{o.outcome.seizures.map((s, i) => <List.Item key={i}>{seizureText(s, substances.data)}</List.Item>)}</List.Unordered>
+              <List.Unordered>
+                {o.outcome.seizures.map((s, i) => (
+                  <List.Item key={i}>{seizureText(s, substances.data)}</List.Item>
+                ))}
+              </List.Unordered>
             )}
-            {o.outcome.notes && <Paragraph data-size="sm">{t('operationsOutcome.notes')}: {o.outcome.notes}</Paragraph>}
+            {o.outcome.notes && (
+              <Paragraph data-size="sm">
+                {t('operationsOutcome.notes')}: {o.outcome.notes}
+              </Paragraph>
+            )}
           </>
-        ) : <Paragraph data-size="sm">{t('operationsDetail.noOutcome')}</Paragraph>}
+        ) : (
+          <Paragraph data-size="sm">{t('operationsDetail.noOutcome')}</Paragraph>
+        )}
         {OUTCOME_OPEN.includes(o.status) && canReport && substances.data && (
           <OutcomeEditor key={o.version} operationId={o.id} outcome={o.outcome} substances={substances.data} onSaved={() => done('outcome')} />
         )}
@@ -138,14 +182,34 @@ export function Operation() {
 
       {(o.summary || (o.status === 'outcome_reported' && canDecide)) && (
         <section className="protocol" aria-labelledby="summary-heading">
-          <Heading level={2} data-size="sm" id="summary-heading">{t('operationsDetail.summary')}</Heading>
+          <Heading level={2} data-size="sm" id="summary-heading">
+            {t('operationsDetail.summary')}
+          </Heading>
           {o.summary ? (
             <>
-              <Paragraph>{t('operationsDetail.released', { area: o.summary.area, start: date(o.summary.periodStart, i18n.language), end: date(o.summary.periodEnd, i18n.language), at: dateTime(o.summary.releasedAt, i18n.language) })}</Paragraph>
-              <div className="table-wrap"><CountsTable counts={o.summary.counts} caption={t('operationsDetail.releasedCounts')} /></div>
+              <Paragraph>
+                {t('operationsDetail.released', {
+                  area: o.summary.area,
+                  start: date(o.summary.periodStart, i18n.language),
+                  end: date(o.summary.periodEnd, i18n.language),
+                  at: dateTime(o.summary.releasedAt, i18n.language),
+                })}
+              </Paragraph>
+              <div className="table-wrap">
+                <CountsTable counts={o.summary.counts} caption={t('operationsDetail.releasedCounts')} />
+              </div>
             </>
-          ) : o.outcome && substances.data && (
-            <ReleaseSummary operationId={o.id} outcome={o.outcome} commitment={o.commitment} substances={substances.data} onReleased={() => done('released')} />
+          ) : (
+            o.outcome &&
+            substances.data && (
+              <ReleaseSummary
+                operationId={o.id}
+                outcome={o.outcome}
+                commitment={o.commitment}
+                substances={substances.data}
+                onReleased={() => done('released')}
+              />
+            )
           )}
         </section>
       )}
@@ -161,11 +225,26 @@ function OperationFacts({ o }: { o: OperationView }) {
   const place = (p: OperationView['places'][number]) => (p.latitude != null && p.longitude != null ? `${p.name} (${p.latitude}, ${p.longitude})` : p.name);
   return (
     <dl className="operations-facts">
-      <dt>{t('operationsDetail.proposedBy')}</dt><dd>{o.proposedBy} ({o.ownerUnit})</dd>
-      <dt>{t('operationsDetail.collaboration')}</dt><dd>{o.collaboration}</dd>
-      {o.places.length > 0 && <><dt>{t('operationsPropose.places')}</dt><dd>{o.places.map(place).join('; ')}</dd></>}
-      {o.premises.length > 0 && <><dt>{t('operationsPropose.premises')}</dt><dd>{o.premises.map((p) => p.name).join(', ')}</dd></>}
-      <dt>{t('operationsPropose.commitment')}</dt><dd>{o.commitment?.text ?? t('operationsDetail.noCommitment')}</dd>
+      <dt>{t('operationsDetail.proposedBy')}</dt>
+      <dd>
+        {o.proposedBy} ({o.ownerUnit})
+      </dd>
+      <dt>{t('operationsDetail.collaboration')}</dt>
+      <dd>{o.collaboration}</dd>
+      {o.places.length > 0 && (
+        <>
+          <dt>{t('operationsPropose.places')}</dt>
+          <dd>{o.places.map(place).join('; ')}</dd>
+        </>
+      )}
+      {o.premises.length > 0 && (
+        <>
+          <dt>{t('operationsPropose.premises')}</dt>
+          <dd>{o.premises.map((p) => p.name).join(', ')}</dd>
+        </>
+      )}
+      <dt>{t('operationsPropose.commitment')}</dt>
+      <dd>{o.commitment?.text ?? t('operationsDetail.noCommitment')}</dd>
     </dl>
   );
 }

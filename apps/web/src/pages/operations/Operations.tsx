@@ -22,7 +22,8 @@ export function Operations() {
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const list = useLoad(
-    () => api.GET('/api/v1/operations', { params: { query: { limit: PAGE_SIZE, offset, status: status || undefined, year: year ? Number(year) : undefined } } }),
+    () =>
+      api.GET('/api/v1/operations', { params: { query: { limit: PAGE_SIZE, offset, status: status || undefined, year: year ? Number(year) : undefined } } }),
     [status, year, offset],
   );
 
@@ -41,7 +42,9 @@ export function Operations() {
       <PageTitle>{t('operations.title')}</PageTitle>
       {can('operation:propose') && (
         <div className="row">
-          <Button asChild><Link to="/operations/new">{t('operations.new')}</Link></Button>
+          <Button asChild>
+            <Link to="/operations/new">{t('operations.new')}</Link>
+          </Button>
         </div>
       )}
       <div className="row operations-filters">
@@ -49,14 +52,22 @@ export function Operations() {
           <Label htmlFor="filter-status">{t('operations.status')}</Label>
           <Select id="filter-status" value={status} onChange={(e) => filter('status', e.target.value)}>
             <Select.Option value="">{t('operations.allStatuses')}</Select.Option>
-            {operationStatusValues.map((s) => <Select.Option key={s} value={s}>{t(`statuses.${s}`)}</Select.Option>)}
+            {operationStatusValues.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </Select.Option>
+            ))}
           </Select>
         </Field>
         <Field>
           <Label htmlFor="filter-year">{t('operations.year')}</Label>
           <Select id="filter-year" value={year} onChange={(e) => filter('year', e.target.value)}>
             <Select.Option value="">{t('operations.allYears')}</Select.Option>
-            {recentYears(new Date().getFullYear() + 1, 10).map((y) => <Select.Option key={y} value={String(y)}>{y}</Select.Option>)}
+            {recentYears(new Date().getFullYear() + 1, 10).map((y) => (
+              <Select.Option key={y} value={String(y)}>
+                {y}
+              </Select.Option>
+            ))}
           </Select>
         </Field>
       </div>
@@ -78,9 +89,17 @@ export function Operations() {
                 {list.data.items.map((o) => (
                   <Table.Row key={o.id}>
                     <Table.Cell>
-                      {o.canOpen ? <DsLink asChild><Link to={`/operations/${o.id}`}>{`${o.title} — ${o.area}`}</Link></DsLink> : <Tag data-color="neutral">{t('operations.restricted')}</Tag>}
+                      {o.canOpen ? (
+                        <DsLink asChild>
+                          <Link to={`/operations/${o.id}`}>{`${o.title} — ${o.area}`}</Link>
+                        </DsLink>
+                      ) : (
+                        <Tag data-color="neutral">{t('operations.restricted')}</Tag>
+                      )}
                     </Table.Cell>
-                    <Table.Cell>{dateTime(o.plannedStart, i18n.language)} – {dateTime(o.plannedEnd, i18n.language)}</Table.Cell>
+                    <Table.Cell>
+                      {dateTime(o.plannedStart, i18n.language)} – {dateTime(o.plannedEnd, i18n.language)}
+                    </Table.Cell>
                     <Table.Cell>{t(`statuses.${o.status}`)}</Table.Cell>
                   </Table.Row>
                 ))}

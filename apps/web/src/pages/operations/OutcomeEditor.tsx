@@ -11,7 +11,11 @@ type Substance = components['schemas']['Substance'];
 type SeizureUnit = components['schemas']['SeizureUnit'];
 
 /** A seizure being edited: the quantity as typed (the api judges it). */
-interface SeizureRow { substance: Substance; quantity: string; unit: SeizureUnit }
+interface SeizureRow {
+  substance: Substance;
+  quantity: string;
+  unit: SeizureUnit;
+}
 type CountField = 'arrests' | 'reportsFiled' | 'personsChecked' | 'placesChecked';
 const COUNT_FIELDS: CountField[] = ['arrests', 'reportsFiled', 'personsChecked', 'placesChecked'];
 
@@ -19,21 +23,30 @@ const COUNT_FIELDS: CountField[] = ['arrests', 'reportsFiled', 'personsChecked',
  * The participants record the outcome while the operation runs or just ended: counts, seizures
  * (substance, quantity, one of the substance's units) and after-action notes that stay with the police.
  */
-export function OutcomeEditor(props: { operationId: string; outcome: components['schemas']['OutcomeView'] | null; substances: SubstanceOption[]; onSaved: () => void }) {
+export function OutcomeEditor(props: {
+  operationId: string;
+  outcome: components['schemas']['OutcomeView'] | null;
+  substances: SubstanceOption[];
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const { substances } = props;
-  const [rows, setRows] = useState<SeizureRow[]>(() => props.outcome?.seizures.map((s) => ({ substance: s.substance, quantity: String(s.quantity), unit: s.unit })) ?? []);
+  const [rows, setRows] = useState<SeizureRow[]>(
+    () => props.outcome?.seizures.map((s) => ({ substance: s.substance, quantity: String(s.quantity), unit: s.unit })) ?? [],
+  );
   const [problem, setProblem] = useState<Problem>();
   const unitsOf = (substance: Substance): readonly SeizureUnit[] => substances.find((s) => s.key === substance)?.units ?? [];
 
   function setRow(index: number, change: Partial<SeizureRow>) {
-    setRows(rows.map((r, i) => {
-      if (i !== index) return r;
-      const next = { ...r, ...change };
-      // A new substance keeps the unit only if the substance is counted in it.
-      if (change.substance !== undefined && !unitsOf(next.substance).includes(next.unit)) next.unit = unitsOf(next.substance)[0] ?? next.unit;
-      return next;
-    }));
+    setRows(
+      rows.map((r, i) => {
+        if (i !== index) return r;
+        const next = { ...r, ...change };
+        // A new substance keeps the unit only if the substance is counted in it.
+        if (change.substance !== undefined && !unitsOf(next.substance).includes(next.unit)) next.unit = unitsOf(next.substance)[0] ?? next.unit;
+        return next;
+      }),
+    );
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -57,12 +70,24 @@ export function OutcomeEditor(props: { operationId: string; outcome: components[
 
   return (
     <form className="protocol" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="outcome-form-heading">
-      <Heading level={3} data-size="xs" id="outcome-form-heading">{props.outcome ? t('operationsOutcome.edit') : t('operationsOutcome.record')}</Heading>
+      <Heading level={3} data-size="xs" id="outcome-form-heading">
+        {props.outcome ? t('operationsOutcome.edit') : t('operationsOutcome.record')}
+      </Heading>
       <ProblemMessage problem={problem} />
       <div className="operations-counts">
         {COUNT_FIELDS.map((name) => (
-          <Textfield key={name} id={name} name={name} type="number" min={0} step={1} inputMode="numeric" label={t(`operationsOutcome.${name}`)}
-            defaultValue={props.outcome ? String(props.outcome[name]) : '0'} error={fieldError(problem, name)} />
+          <Textfield
+            key={name}
+            id={name}
+            name={name}
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            label={t(`operationsOutcome.${name}`)}
+            defaultValue={props.outcome ? String(props.outcome[name]) : '0'}
+            error={fieldError(problem, name)}
+          />
         ))}
       </div>
       <Fieldset id="seizures">
@@ -75,33 +100,64 @@ export function OutcomeEditor(props: { operationId: string; outcome: components[
               <Field>
                 <Label htmlFor={`seizures[${i}].substance`}>{t('operationsOutcome.substance')}</Label>
                 <Select id={`seizures[${i}].substance`} value={r.substance} onChange={(e) => setRow(i, { substance: e.target.value as Substance })}>
-                  {substances.map((s) => <Select.Option key={s.key} value={s.key}>{s.label}</Select.Option>)}
+                  {substances.map((s) => (
+                    <Select.Option key={s.key} value={s.key}>
+                      {s.label}
+                    </Select.Option>
+                  ))}
                 </Select>
                 {fieldError(problem, `seizures[${i}].substance`) && <ValidationMessage>{fieldError(problem, `seizures[${i}].substance`)}</ValidationMessage>}
               </Field>
-              <Textfield id={`seizures[${i}].quantity`} label={t('operationsOutcome.quantity')} inputMode="decimal" value={r.quantity}
-                onChange={(e) => setRow(i, { quantity: e.target.value })} error={fieldError(problem, `seizures[${i}].quantity`)} />
+              <Textfield
+                id={`seizures[${i}].quantity`}
+                label={t('operationsOutcome.quantity')}
+                inputMode="decimal"
+                value={r.quantity}
+                onChange={(e) => setRow(i, { quantity: e.target.value })}
+                error={fieldError(problem, `seizures[${i}].quantity`)}
+              />
               <Field>
                 <Label htmlFor={`seizures[${i}].unit`}>{t('operationsOutcome.unit')}</Label>
                 <Select id={`seizures[${i}].unit`} value={r.unit} onChange={(e) => setRow(i, { unit: e.target.value as SeizureUnit })}>
-                  {unitsOf(r.substance).map((u) => <Select.Option key={u} value={u}>{t(`operationsUnits.${u}`)}</Select.Option>)}
+                  {unitsOf(r.substance).map((u) => (
+                    <Select.Option key={u} value={u}>
+                      {t(`operationsUnits.${u}`)}
+                    </Select.Option>
+                  ))}
                 </Select>
                 {fieldError(problem, `seizures[${i}].unit`) && <ValidationMessage>{fieldError(problem, `seizures[${i}].unit`)}</ValidationMessage>}
               </Field>
-              <Button type="button" variant="tertiary" data-size="sm" onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('operationsOutcome.removeSeizure', { n: i + 1 })}</Button>
+              <Button type="button" variant="tertiary" data-size="sm" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                {t('operationsOutcome.removeSeizure', { n: i + 1 })}
+              </Button>
             </div>
           </Fieldset>
         ))}
         <div>
-          <Button type="button" variant="secondary" data-size="sm" disabled={substances.length === 0}
-            onClick={() => setRows([...rows, { substance: substances[0].key, quantity: '', unit: substances[0].units[0] }])}>
+          <Button
+            type="button"
+            variant="secondary"
+            data-size="sm"
+            disabled={substances.length === 0}
+            onClick={() => setRows([...rows, { substance: substances[0].key, quantity: '', unit: substances[0].units[0] }])}
+          >
             {t('operationsOutcome.addSeizure')}
           </Button>
         </div>
       </Fieldset>
-      <Textfield id="notes" name="notes" label={t('operationsOutcome.notes')} description={t('operationsOutcome.notesHelp')} multiline rows={3}
-        defaultValue={props.outcome?.notes ?? ''} error={fieldError(problem, 'notes')} />
-      <div><Button type="submit">{t('operationsOutcome.save')}</Button></div>
+      <Textfield
+        id="notes"
+        name="notes"
+        label={t('operationsOutcome.notes')}
+        description={t('operationsOutcome.notesHelp')}
+        multiline
+        rows={3}
+        defaultValue={props.outcome?.notes ?? ''}
+        error={fieldError(problem, 'notes')}
+      />
+      <div>
+        <Button type="submit">{t('operationsOutcome.save')}</Button>
+      </div>
     </form>
   );
 }

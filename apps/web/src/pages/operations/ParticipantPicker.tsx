@@ -6,7 +6,10 @@ import { Loading, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError } from '../../components/forms';
 
 /** Who takes part: officers and units by id, with the names to show for those chosen. */
-export interface Participants { users: Map<string, string>; units: Map<string, string> }
+export interface Participants {
+  users: Map<string, string>;
+  units: Map<string, string>;
+}
 
 export const noParticipants = (): Participants => ({ users: new Map(), units: new Map() });
 

@@ -20,7 +20,10 @@ export function ParticipantsSection(props: { operationId: string; participants: 
   const [problem, setProblem] = useState<Problem>();
 
   async function save() {
-    const { error, response } = await api.PUT('/api/v1/operations/{id}/participants', { params: { path: { id: props.operationId } }, body: participantIds(editing!) });
+    const { error, response } = await api.PUT('/api/v1/operations/{id}/participants', {
+      params: { path: { id: props.operationId } },
+      body: participantIds(editing!),
+    });
     setProblem(error ? asProblem(error, response.status) : undefined);
     if (!error) {
       setEditing(undefined);
@@ -30,14 +33,30 @@ export function ParticipantsSection(props: { operationId: string; participants: 
 
   return (
     <section className="protocol" aria-labelledby="participants-heading">
-      <Heading level={2} data-size="sm" id="participants-heading">{t('operations.participants')}</Heading>
-      {props.participants.length === 0 ? <EmptyState>{t('operationsParticipants.none')}</EmptyState> : (
+      <Heading level={2} data-size="sm" id="participants-heading">
+        {t('operations.participants')}
+      </Heading>
+      {props.participants.length === 0 ? (
+        <EmptyState>{t('operationsParticipants.none')}</EmptyState>
+      ) : (
         <List.Unordered>
-          {props.participants.map((p) => <List.Item key={p.id}>{p.type === 'unit' ? t('operationsParticipants.unit', { name: p.name }) : p.name}</List.Item>)}
+          {props.participants.map((p) => (
+            <List.Item key={p.id}>{p.type === 'unit' ? t('operationsParticipants.unit', { name: p.name }) : p.name}</List.Item>
+          ))}
         </List.Unordered>
       )}
       {props.canEdit && !editing && (
-        <div><Button variant="secondary" onClick={() => { setProblem(undefined); setEditing(chosen(props.participants)); }}>{t('operationsParticipants.change')}</Button></div>
+        <div>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setProblem(undefined);
+              setEditing(chosen(props.participants));
+            }}
+          >
+            {t('operationsParticipants.change')}
+          </Button>
+        </div>
       )}
       {editing && (
         <div className="protocol">
@@ -45,7 +64,9 @@ export function ParticipantsSection(props: { operationId: string; participants: 
           <ParticipantPicker value={editing} onChange={setEditing} problem={problem} />
           <div className="row">
             <Button onClick={() => void save()}>{t('operationsParticipants.save')}</Button>
-            <Button variant="tertiary" onClick={() => setEditing(undefined)}>{t('operationsCommon.cancel')}</Button>
+            <Button variant="tertiary" onClick={() => setEditing(undefined)}>
+              {t('operationsCommon.cancel')}
+            </Button>
           </div>
         </div>
       )}

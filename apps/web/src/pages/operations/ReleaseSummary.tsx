@@ -6,7 +6,11 @@ import { date, ProblemMessage } from '../../components/common';
 import { type Counts, type Seizure, type SubstanceOption, useSeizureText } from './shared';
 import { fieldError } from '../../components/forms';
 
-interface Release { area: string; periodStart: string; periodEnd: string }
+interface Release {
+  area: string;
+  periodStart: string;
+  periodEnd: string;
+}
 
 /**
  * The seizures as the summary will carry them: one line per substance and unit, quantities added
@@ -38,7 +42,13 @@ export function CountsTable({ counts, substances, caption }: { counts: Counts; s
         ))}
         <Table.Row>
           <Table.HeaderCell scope="row">{t('operationsOutcome.seizures')}</Table.HeaderCell>
-          <Table.Cell>{counts.seizures.length === 0 ? t('operationsOutcome.noSeizures') : releasedSeizures(counts.seizures).map((s) => seizureText(s, substances)).join('; ')}</Table.Cell>
+          <Table.Cell>
+            {counts.seizures.length === 0
+              ? t('operationsOutcome.noSeizures')
+              : releasedSeizures(counts.seizures)
+                  .map((s) => seizureText(s, substances))
+                  .join('; ')}
+          </Table.Cell>
         </Table.Row>
       </Table.Body>
     </Table>
@@ -49,7 +59,13 @@ export function CountsTable({ counts, substances, caption }: { counts: Counts; s
  * The commander releases the outcome summary: the area in general terms, the period and the counts.
  * Before confirming, the dialog shows exactly that, and where it goes (the promise activity).
  */
-export function ReleaseSummary(props: { operationId: string; outcome: Counts; commitment: { text: string } | null; substances: SubstanceOption[]; onReleased: () => void }) {
+export function ReleaseSummary(props: {
+  operationId: string;
+  outcome: Counts;
+  commitment: { text: string } | null;
+  substances: SubstanceOption[];
+  onReleased: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState<Release>();
@@ -58,7 +74,11 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
   function review(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending({ area: String(form.get('area') ?? '').trim(), periodStart: String(form.get('periodStart') ?? ''), periodEnd: String(form.get('periodEnd') ?? '') });
+    setPending({
+      area: String(form.get('area') ?? '').trim(),
+      periodStart: String(form.get('periodStart') ?? ''),
+      periodEnd: String(form.get('periodEnd') ?? ''),
+    });
     setProblem(undefined);
     dialog.current?.showModal();
   }
@@ -80,19 +100,46 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
   return (
     <>
       <form className="protocol" onSubmit={review} noValidate aria-labelledby="release-heading">
-        <Heading level={3} data-size="xs" id="release-heading">{t('operationsRelease.heading')}</Heading>
+        <Heading level={3} data-size="xs" id="release-heading">
+          {t('operationsRelease.heading')}
+        </Heading>
         <Paragraph data-size="sm">{t('operationsRelease.intro')}</Paragraph>
         <ProblemMessage problem={problem} />
-        <Textfield id="area" name="area" label={t('operationsRelease.area')} description={t('operationsRelease.areaHelp')} required error={fieldError(problem, 'area')} />
+        <Textfield
+          id="area"
+          name="area"
+          label={t('operationsRelease.area')}
+          description={t('operationsRelease.areaHelp')}
+          required
+          error={fieldError(problem, 'area')}
+        />
         <div className="row">
-          <Textfield id="periodStart" name="periodStart" type="date" label={t('operationsRelease.periodStart')} description={t('operationsRelease.periodStartHelp')} error={fieldError(problem, 'periodStart')} />
-          <Textfield id="periodEnd" name="periodEnd" type="date" label={t('operationsRelease.periodEnd')} description={t('operationsRelease.periodEndHelp')} error={fieldError(problem, 'periodEnd')} />
+          <Textfield
+            id="periodStart"
+            name="periodStart"
+            type="date"
+            label={t('operationsRelease.periodStart')}
+            description={t('operationsRelease.periodStartHelp')}
+            error={fieldError(problem, 'periodStart')}
+          />
+          <Textfield
+            id="periodEnd"
+            name="periodEnd"
+            type="date"
+            label={t('operationsRelease.periodEnd')}
+            description={t('operationsRelease.periodEndHelp')}
+            error={fieldError(problem, 'periodEnd')}
+          />
         </div>
-        <div><Button type="submit">{t('operationsRelease.review')}</Button></div>
+        <div>
+          <Button type="submit">{t('operationsRelease.review')}</Button>
+        </div>
       </form>
       <Dialog ref={dialog} closeButton={t('operationsCommon.close')} aria-labelledby="release-confirm-heading">
         <div className="protocol">
-          <Heading level={2} data-size="xs" id="release-confirm-heading">{t('operationsRelease.confirmHeading')}</Heading>
+          <Heading level={2} data-size="xs" id="release-confirm-heading">
+            {t('operationsRelease.confirmHeading')}
+          </Heading>
           {pending && (
             <Paragraph>
               {t('operationsRelease.whereWhen', {
@@ -114,7 +161,9 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
           </List.Unordered>
           <div className="row">
             <Button onClick={() => void confirm()}>{t('operationsRelease.confirm')}</Button>
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>{t('operationsCommon.cancel')}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t('operationsCommon.cancel')}
+            </Button>
           </div>
         </div>
       </Dialog>

@@ -20,10 +20,7 @@ export default function OperationSummaries() {
   const year = params.get('year') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const filter = { year: year ? Number(year) : undefined };
-  const list = useLoad(
-    () => api.GET('/api/v1/operation-summaries', { params: { query: { ...filter, limit: PAGE_SIZE, offset } } }),
-    [year, offset],
-  );
+  const list = useLoad(() => api.GET('/api/v1/operation-summaries', { params: { query: { ...filter, limit: PAGE_SIZE, offset } } }), [year, offset]);
   const totals = useLoad(() => api.GET('/api/v1/operation-summaries/totals', { params: { query: filter } }), [year]);
 
   function chooseYear(value: string) {
@@ -39,7 +36,11 @@ export default function OperationSummaries() {
         <Label htmlFor="summary-year">{t('operations.year')}</Label>
         <Select id="summary-year" value={year} onChange={(e) => chooseYear(e.target.value)}>
           <Select.Option value="">{t('operations.allYears')}</Select.Option>
-          {recentYears(new Date().getFullYear(), 10).map((y) => <Select.Option key={y} value={String(y)}>{y}</Select.Option>)}
+          {recentYears(new Date().getFullYear(), 10).map((y) => (
+            <Select.Option key={y} value={String(y)}>
+              {y}
+            </Select.Option>
+          ))}
         </Select>
       </Field>
       {list.loading && <Loading />}
@@ -66,7 +67,11 @@ export default function OperationSummaries() {
               <Table.Body>
                 {list.data.items.map((s) => (
                   <Table.Row key={s.id}>
-                    <Table.Cell>{s.periodStart === s.periodEnd ? date(s.periodStart, i18n.language) : `${date(s.periodStart, i18n.language)} – ${date(s.periodEnd, i18n.language)}`}</Table.Cell>
+                    <Table.Cell>
+                      {s.periodStart === s.periodEnd
+                        ? date(s.periodStart, i18n.language)
+                        : `${date(s.periodStart, i18n.language)} – ${date(s.periodEnd, i18n.language)}`}
+                    </Table.Cell>
                     <Table.Cell>{s.area}</Table.Cell>
                     <Table.Cell>{number(s.counts.arrests, i18n.language)}</Table.Cell>
                     <Table.Cell>{number(s.counts.reportsFiled, i18n.language)}</Table.Cell>

@@ -12,7 +12,8 @@ export type Counts = Omit<Schemas['SummaryCountsView'], 'seizures'> & { seizures
 /** An entry of the substance catalogue (GET /operations/substances). */
 export type SubstanceOption = Schemas['SubstanceView'];
 
-export const number = (value: number, language: string) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 3 }).format(value);
+export const number = (value: number, language: string) =>
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 3 }).format(value);
 
 /** "Cannabis 52,5 g" — the substance's label from the api, the unit in words. */
 export function useSeizureText() {

@@ -48,34 +48,77 @@ export function ActionPage() {
         <dt>{t('promiseActions.responsible')}</dt>
         <dd>{[a.responsibleUser?.displayName, a.responsibleUnit?.name, a.responsibleOrganisation.name].filter(Boolean).join(', ')}</dd>
         <dt>{t('promiseAction.period')}</dt>
-        <dd>{a.startDate ? `${date(a.startDate, i18n.language)} – ` : ''}{date(a.dueDate, i18n.language)}</dd>
+        <dd>
+          {a.startDate ? `${date(a.startDate, i18n.language)} – ` : ''}
+          {date(a.dueDate, i18n.language)}
+        </dd>
         <dt>{t('promiseActions.progress')}</dt>
-        <dd><progress max={100} value={a.progress} aria-label={`${t('promiseActions.progress')}: ${a.progress} %`} /> {a.progress} %</dd>
-        {a.statusReason && <><dt>{t('promiseAction.statusReason')}</dt><dd>{a.statusReason}</dd></>}
+        <dd>
+          <progress max={100} value={a.progress} aria-label={`${t('promiseActions.progress')}: ${a.progress} %`} /> {a.progress} %
+        </dd>
+        {a.statusReason && (
+          <>
+            <dt>{t('promiseAction.statusReason')}</dt>
+            <dd>{a.statusReason}</dd>
+          </>
+        )}
       </dl>
       {a.description && <Paragraph>{a.description}</Paragraph>}
       {can('promise_action:update') && (
         <section aria-labelledby="promise-report">
-          <Heading level={2} data-size="sm" id="promise-report">{t('promiseAction.report')}</Heading>
+          <Heading level={2} data-size="sm" id="promise-report">
+            {t('promiseAction.report')}
+          </Heading>
           <div className="row">
-            <Button variant={open === 'status' ? 'primary' : 'secondary'} aria-expanded={open === 'status'} onClick={() => setOpen(open === 'status' ? null : 'status')}>
+            <Button
+              variant={open === 'status' ? 'primary' : 'secondary'}
+              aria-expanded={open === 'status'}
+              onClick={() => setOpen(open === 'status' ? null : 'status')}
+            >
               {t('promiseAction.updateStatus')}
             </Button>
-            <Button variant={open === 'activity' ? 'primary' : 'secondary'} aria-expanded={open === 'activity'} onClick={() => setOpen(open === 'activity' ? null : 'activity')}>
+            <Button
+              variant={open === 'activity' ? 'primary' : 'secondary'}
+              aria-expanded={open === 'activity'}
+              onClick={() => setOpen(open === 'activity' ? null : 'activity')}
+            >
               {t('promiseAction.recordActivity')}
             </Button>
           </div>
           {/* One form at a time: both have a note, and each field's id is the api's field name. */}
-          {open === 'status' && notice === 'saved' && <Alert data-color="success" role="status">{t('promiseAction.saved')}</Alert>}
-          {open === 'status' && notice === 'stale' && <Alert data-color="warning" role="alert">{t('promiseAction.stale')}</Alert>}
-          {open === 'status' && notice === 'nothing' && <Alert data-color="info" role="status">{t('promiseAction.nothingChanged')}</Alert>}
-          {open === 'status' && <StatusForm key={a.version} action={a} onDone={(outcome) => { setNotice(outcome); if (outcome === 'saved' || outcome === 'stale') view.reload(); }} />}
+          {open === 'status' && notice === 'saved' && (
+            <Alert data-color="success" role="status">
+              {t('promiseAction.saved')}
+            </Alert>
+          )}
+          {open === 'status' && notice === 'stale' && (
+            <Alert data-color="warning" role="alert">
+              {t('promiseAction.stale')}
+            </Alert>
+          )}
+          {open === 'status' && notice === 'nothing' && (
+            <Alert data-color="info" role="status">
+              {t('promiseAction.nothingChanged')}
+            </Alert>
+          )}
+          {open === 'status' && (
+            <StatusForm
+              key={a.version}
+              action={a}
+              onDone={(outcome) => {
+                setNotice(outcome);
+                if (outcome === 'saved' || outcome === 'stale') view.reload();
+              }}
+            />
+          )}
           {open === 'activity' && commitment.data && <RecordActivity commitment={commitment.data} actionId={a.id} onRecorded={activities.reload} />}
         </section>
       )}
       <History events={a.history} />
       <section aria-labelledby="promise-activities">
-        <Heading level={2} data-size="sm" id="promise-activities">{t('promiseAction.activities')}</Heading>
+        <Heading level={2} data-size="sm" id="promise-activities">
+          {t('promiseAction.activities')}
+        </Heading>
         <ProblemMessage problem={activities.problem} />
         {activities.data?.items.length === 0 && <EmptyState>{t('promiseAction.noActivities')}</EmptyState>}
         {!!activities.data?.items.length && <ActivityTable activities={activities.data.items} />}
@@ -126,12 +169,44 @@ function StatusForm({ action, onDone }: { action: ActionView; onDone: (outcome: 
     <form className="protocol promise-form" onSubmit={(e) => void save(e)} aria-label={t('promiseAction.updateStatus')} noValidate>
       <ProblemMessage problem={problem} />
       <SelectField id="status" label={t('promiseActions.status')} defaultValue={action.status} error={fieldError(problem, 'status')}>
-        {actionStatusValues.map((s) => <option key={s} value={s}>{t(`promiseVocab.actionStatuses.${s}`)}</option>)}
+        {actionStatusValues.map((s) => (
+          <option key={s} value={s}>
+            {t(`promiseVocab.actionStatuses.${s}`)}
+          </option>
+        ))}
       </SelectField>
-      <Textfield id="progress" name="progress" type="number" inputMode="numeric" min={0} max={100} label={t('promiseAction.progressField')} defaultValue={String(action.progress)} error={fieldError(problem, 'progress')} />
-      <Textfield id="statusReason" name="statusReason" multiline rows={2} label={t('promiseAction.statusReason')} description={t('promiseAction.statusReasonHelp')} error={fieldError(problem, 'statusReason')} />
-      <Textfield id="note" name="note" multiline rows={3} label={t('promiseAction.note')} description={t('promiseAction.noteHelp')} error={fieldError(problem, 'note')} />
-      <div><Button type="submit">{t('promiseAction.save')}</Button></div>
+      <Textfield
+        id="progress"
+        name="progress"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100}
+        label={t('promiseAction.progressField')}
+        defaultValue={String(action.progress)}
+        error={fieldError(problem, 'progress')}
+      />
+      <Textfield
+        id="statusReason"
+        name="statusReason"
+        multiline
+        rows={2}
+        label={t('promiseAction.statusReason')}
+        description={t('promiseAction.statusReasonHelp')}
+        error={fieldError(problem, 'statusReason')}
+      />
+      <Textfield
+        id="note"
+        name="note"
+        multiline
+        rows={3}
+        label={t('promiseAction.note')}
+        description={t('promiseAction.noteHelp')}
+        error={fieldError(problem, 'note')}
+      />
+      <div>
+        <Button type="submit">{t('promiseAction.save')}</Button>
+      </div>
     </form>
   );
 }
@@ -141,7 +216,9 @@ function History({ events }: { events: HistoryEvent[] }) {
   const status = (s: ActionStatus | null) => (s ? t(`promiseVocab.actionStatuses.${s}`) : '–');
   return (
     <section aria-labelledby="promise-history">
-      <Heading level={2} data-size="sm" id="promise-history">{t('promiseAction.history')}</Heading>
+      <Heading level={2} data-size="sm" id="promise-history">
+        {t('promiseAction.history')}
+      </Heading>
       <div className="table-wrap">
         <Table data-size="sm">
           <Table.Head>
@@ -164,7 +241,9 @@ function History({ events }: { events: HistoryEvent[] }) {
                     e.progress !== null && e.kind !== 'created' ? `${t('promiseActions.progress')} ${e.progress} %` : null,
                     e.reason && `${t('promiseAction.statusReason')}: ${e.reason}`,
                     e.note && `${t('promiseAction.note')}: ${e.note}`,
-                  ].filter(Boolean).join(' · ') || '–'}
+                  ]
+                    .filter(Boolean)
+                    .join(' · ') || '–'}
                 </Table.Cell>
               </Table.Row>
             ))}
@@ -199,7 +278,9 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
               {commitments && <Table.Cell>{commitments.get(ac.commitmentId) ?? '–'}</Table.Cell>}
               <Table.Cell>{ac.place || '–'}</Table.Cell>
               <Table.Cell>
-                {Object.entries(ac.metrics).map(([name, n]) => `${t(`promiseVocab.metrics.${name}`, { defaultValue: name })}: ${n}`).join(', ') || '–'}
+                {Object.entries(ac.metrics)
+                  .map(([name, n]) => `${t(`promiseVocab.metrics.${name}`, { defaultValue: name })}: ${n}`)
+                  .join(', ') || '–'}
               </Table.Cell>
               <Table.Cell>{ac.note || '–'}</Table.Cell>
             </Table.Row>

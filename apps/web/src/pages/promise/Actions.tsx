@@ -44,10 +44,7 @@ export function ActionsPage() {
   const { params, applyFilters, goToOffset } = useListQuery({ keep: ['promise'] });
   const { promise, chosen, loading, problem } = useCurrentPromise();
   const search = params.toString();
-  const list = useLoad(
-    promise ? () => api.GET('/api/v1/actions', { params: { query: actionQuery(params, promise.id) } }) : null,
-    [promise?.id, search],
-  );
+  const list = useLoad(promise ? () => api.GET('/api/v1/actions', { params: { query: actionQuery(params, promise.id) } }) : null, [promise?.id, search]);
   const commitments = useLoad(
     promise ? () => api.GET('/api/v1/promises/{id}/commitments', { params: { path: { id: promise.id }, query: { limit: 200 } } }) : null,
     [promise?.id],
@@ -65,23 +62,63 @@ export function ActionsPage() {
         <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField id="status" label={t('promiseActions.status')} defaultValue={params.get('status') ?? ''} error={fieldError(list.problem, 'status')}>
             <option value="">{t('promiseActions.any')}</option>
-            {actionStatusValues.map((s) => <option key={s} value={s}>{t(`promiseVocab.actionStatuses.${s}`)}</option>)}
+            {actionStatusValues.map((s) => (
+              <option key={s} value={s}>
+                {t(`promiseVocab.actionStatuses.${s}`)}
+              </option>
+            ))}
           </SelectField>
           <SelectField id="party" label={t('promiseActions.party')} defaultValue={params.get('party') ?? ''} error={fieldError(list.problem, 'party')}>
             <option value="">{t('promiseActions.any')}</option>
-            {promisePartyValues.map((p) => <option key={p} value={p}>{t(`promiseVocab.parties.${p}`)}</option>)}
+            {promisePartyValues.map((p) => (
+              <option key={p} value={p}>
+                {t(`promiseVocab.parties.${p}`)}
+              </option>
+            ))}
           </SelectField>
-          <SelectField id="problemAreaId" label={t('promiseActions.problemArea')} defaultValue={params.get('problemAreaId') ?? ''} error={fieldError(list.problem, 'problemAreaId')}>
+          <SelectField
+            id="problemAreaId"
+            label={t('promiseActions.problemArea')}
+            defaultValue={params.get('problemAreaId') ?? ''}
+            error={fieldError(list.problem, 'problemAreaId')}
+          >
             <option value="">{t('promiseActions.any')}</option>
-            {promise.problemAreas.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+            {promise.problemAreas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
           </SelectField>
-          <SelectField id="commitmentId" label={t('promiseActions.commitment')} defaultValue={params.get('commitmentId') ?? ''} error={fieldError(list.problem, 'commitmentId')}>
+          <SelectField
+            id="commitmentId"
+            label={t('promiseActions.commitment')}
+            defaultValue={params.get('commitmentId') ?? ''}
+            error={fieldError(list.problem, 'commitmentId')}
+          >
             <option value="">{t('promiseActions.any')}</option>
-            {commitments.data?.items.map((c) => <option key={c.id} value={c.id}>{c.text}</option>)}
+            {commitments.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.text}
+              </option>
+            ))}
           </SelectField>
           <ResponsibleSelect defaultValue={params.get('responsible') ?? ''} />
-          <Textfield id="dueFrom" name="dueFrom" type="date" label={t('promiseActions.dueFrom')} defaultValue={params.get('dueFrom') ?? ''} error={fieldError(list.problem, 'dueFrom')} />
-          <Textfield id="dueBefore" name="dueBefore" type="date" label={t('promiseActions.dueBefore')} defaultValue={params.get('dueBefore') ?? ''} error={fieldError(list.problem, 'dueBefore')} />
+          <Textfield
+            id="dueFrom"
+            name="dueFrom"
+            type="date"
+            label={t('promiseActions.dueFrom')}
+            defaultValue={params.get('dueFrom') ?? ''}
+            error={fieldError(list.problem, 'dueFrom')}
+          />
+          <Textfield
+            id="dueBefore"
+            name="dueBefore"
+            type="date"
+            label={t('promiseActions.dueBefore')}
+            defaultValue={params.get('dueBefore') ?? ''}
+            error={fieldError(list.problem, 'dueBefore')}
+          />
           <Fieldset>
             <Fieldset.Legend>{t('promiseActions.only')}</Fieldset.Legend>
             <Checkbox id="overdue" name="overdue" value="true" label={t('promiseActions.onlyOverdue')} defaultChecked={params.get('overdue') === 'true'} />
@@ -89,7 +126,11 @@ export function ActionsPage() {
           </Fieldset>
           <div className="row">
             <Button type="submit">{t('promiseActions.apply')}</Button>
-            {filtered && <DsLink asChild><Link to={promisePath('/promise/actions', chosen)}>{t('promiseActions.clear')}</Link></DsLink>}
+            {filtered && (
+              <DsLink asChild>
+                <Link to={promisePath('/promise/actions', chosen)}>{t('promiseActions.clear')}</Link>
+              </DsLink>
+            )}
           </div>
         </form>
       )}
@@ -115,7 +156,11 @@ function ResponsibleSelect({ defaultValue }: { defaultValue: string }) {
     <SelectField id="responsible" label={t('promiseActions.responsible')} defaultValue={defaultValue}>
       <option value="">{t('promiseActions.anyone')}</option>
       <option value={`user:${me!.user.id}`}>{t('promiseActions.mine')}</option>
-      {organisations.map((o) => <option key={o.id} value={`organisation:${o.id}`}>{o.name}</option>)}
+      {organisations.map((o) => (
+        <option key={o.id} value={`organisation:${o.id}`}>
+          {o.name}
+        </option>
+      ))}
     </SelectField>
   );
 }
@@ -138,7 +183,11 @@ function ActionTable({ actions }: { actions: ActionView[] }) {
         <Table.Body>
           {actions.map((a) => (
             <Table.Row key={a.id} className={a.overdue ? 'promise-overdue' : undefined}>
-              <Table.Cell><DsLink asChild><Link to={`/promise/actions/${a.id}`}>{a.title}</Link></DsLink></Table.Cell>
+              <Table.Cell>
+                <DsLink asChild>
+                  <Link to={`/promise/actions/${a.id}`}>{a.title}</Link>
+                </DsLink>
+              </Table.Cell>
               <Table.Cell>{t(`promiseVocab.parties.${a.party}`)}</Table.Cell>
               <Table.Cell>{[a.responsibleUser?.displayName, a.responsibleUnit?.name ?? a.responsibleOrganisation.name].filter(Boolean).join(', ')}</Table.Cell>
               <Table.Cell>{date(a.dueDate, i18n.language)}</Table.Cell>

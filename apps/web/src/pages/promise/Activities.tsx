@@ -56,25 +56,58 @@ export function ActivitiesPage() {
       <ProblemMessage problem={problem} />
       {promise && (
         <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
-          <SelectField id="commitmentId" label={t('promiseActions.commitment')} defaultValue={params.get('commitmentId') ?? ''} error={fieldError(list.problem, 'commitmentId')}>
+          <SelectField
+            id="commitmentId"
+            label={t('promiseActions.commitment')}
+            defaultValue={params.get('commitmentId') ?? ''}
+            error={fieldError(list.problem, 'commitmentId')}
+          >
             <option value="">{t('promiseActions.any')}</option>
-            {commitments.data?.items.map((c) => <option key={c.id} value={c.id}>{c.text}</option>)}
+            {commitments.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.text}
+              </option>
+            ))}
           </SelectField>
           <SelectField id="kind" label={t('promiseActivities.kind')} defaultValue={params.get('kind') ?? ''} error={fieldError(list.problem, 'kind')}>
             <option value="">{t('promiseActions.any')}</option>
-            {activityKindValues.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
+            {activityKindValues.map((k) => (
+              <option key={k} value={k}>
+                {t(`promiseVocab.kinds.${k}`)}
+              </option>
+            ))}
           </SelectField>
-          <Textfield id="from" name="from" type="date" label={t('promiseActivities.from')} defaultValue={params.get('from') ?? ''} error={fieldError(list.problem, 'from')} />
-          <Textfield id="to" name="to" type="date" label={t('promiseActivities.to')} defaultValue={params.get('to') ?? ''} error={fieldError(list.problem, 'to')} />
+          <Textfield
+            id="from"
+            name="from"
+            type="date"
+            label={t('promiseActivities.from')}
+            defaultValue={params.get('from') ?? ''}
+            error={fieldError(list.problem, 'from')}
+          />
+          <Textfield
+            id="to"
+            name="to"
+            type="date"
+            label={t('promiseActivities.to')}
+            defaultValue={params.get('to') ?? ''}
+            error={fieldError(list.problem, 'to')}
+          />
           <div className="row">
             <Button type="submit">{t('promiseActions.apply')}</Button>
-            {filtered && <DsLink asChild><Link to={promisePath('/promise/activities', chosen)}>{t('promiseActions.clear')}</Link></DsLink>}
+            {filtered && (
+              <DsLink asChild>
+                <Link to={promisePath('/promise/activities', chosen)}>{t('promiseActions.clear')}</Link>
+              </DsLink>
+            )}
           </div>
         </form>
       )}
       {list.loading && <Loading />}
       <ProblemMessage problem={list.problem} />
-      {!list.loading && list.data?.items.length === 0 && <EmptyState>{filtered ? t('promiseActivities.emptyFiltered') : t('promiseActivities.empty')}</EmptyState>}
+      {!list.loading && list.data?.items.length === 0 && (
+        <EmptyState>{filtered ? t('promiseActivities.emptyFiltered') : t('promiseActivities.empty')}</EmptyState>
+      )}
       {!!list.data?.items.length && (
         <>
           <ActivityTable activities={list.data.items} commitments={texts} />

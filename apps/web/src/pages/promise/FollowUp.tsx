@@ -44,22 +44,47 @@ export function FollowUpPage() {
       </div>
       <Approvals followUp={f} onApproved={view.reload} />
       <section aria-labelledby="promise-items">
-        <Heading level={2} data-size="sm" id="promise-items">{t('promiseFollowUps.items')}</Heading>
-        <Paragraph>{t('promiseFollowUps.fulfilment')}: <strong>{percent(f.progress)}</strong></Paragraph>
+        <Heading level={2} data-size="sm" id="promise-items">
+          {t('promiseFollowUps.items')}
+        </Heading>
+        <Paragraph>
+          {t('promiseFollowUps.fulfilment')}: <strong>{percent(f.progress)}</strong>
+        </Paragraph>
         <CommitmentOutcomes rows={f.items} />
       </section>
       <section aria-labelledby="promise-conclusion">
-        <Heading level={2} data-size="sm" id="promise-conclusion">{t('promiseFollowUps.conclusion')}</Heading>
+        <Heading level={2} data-size="sm" id="promise-conclusion">
+          {t('promiseFollowUps.conclusion')}
+        </Heading>
         <Paragraph>{f.conclusion || t('promiseFollowUps.noConclusion')}</Paragraph>
-        <Paragraph><strong>{t('promiseFollowUps.decision')}:</strong> {f.decision ? t(`promiseVocab.decisions.${f.decision}`) : '–'}</Paragraph>
+        <Paragraph>
+          <strong>{t('promiseFollowUps.decision')}:</strong> {f.decision ? t(`promiseVocab.decisions.${f.decision}`) : '–'}
+        </Paragraph>
       </section>
       {editable && (
         <section aria-labelledby="promise-edit">
-          <Heading level={2} data-size="sm" id="promise-edit">{t('promiseFollowUps.edit')}</Heading>
-          {notice === 'saved' && <Alert data-color="success" role="status">{t('promiseFollowUps.saved')}</Alert>}
-          {notice === 'stale' && <Alert data-color="warning" role="alert">{t('promiseFollowUps.stale')}</Alert>}
+          <Heading level={2} data-size="sm" id="promise-edit">
+            {t('promiseFollowUps.edit')}
+          </Heading>
+          {notice === 'saved' && (
+            <Alert data-color="success" role="status">
+              {t('promiseFollowUps.saved')}
+            </Alert>
+          )}
+          {notice === 'stale' && (
+            <Alert data-color="warning" role="alert">
+              {t('promiseFollowUps.stale')}
+            </Alert>
+          )}
           {f.approvals.length > 0 && <Alert data-color="info">{t('promiseFollowUps.editWithdraws')}</Alert>}
-          <EditFollowUp key={f.version} followUp={f} onDone={(outcome) => { setNotice(outcome); if (outcome) view.reload(); }} />
+          <EditFollowUp
+            key={f.version}
+            followUp={f}
+            onDone={(outcome) => {
+              setNotice(outcome);
+              if (outcome) view.reload();
+            }}
+          />
         </section>
       )}
     </>
@@ -86,7 +111,9 @@ function Approvals({ followUp, onApproved }: { followUp: FollowUpView; onApprove
 
   return (
     <section aria-labelledby="promise-approvals">
-      <Heading level={2} data-size="sm" id="promise-approvals">{t('promiseFollowUps.approvals')}</Heading>
+      <Heading level={2} data-size="sm" id="promise-approvals">
+        {t('promiseFollowUps.approvals')}
+      </Heading>
       <Paragraph data-size="sm">{t('promiseFollowUps.approvalRule')}</Paragraph>
       <List.Unordered>
         {approvalSideValues.map((side) => {
@@ -100,10 +127,18 @@ function Approvals({ followUp, onApproved }: { followUp: FollowUpView; onApprove
           );
         })}
       </List.Unordered>
-      {approvedAs && <Alert data-color="success" role="status">{t('promiseFollowUps.approvedNotice', { side: t(`promiseVocab.sides.${approvedAs}`) })}</Alert>}
+      {approvedAs && (
+        <Alert data-color="success" role="status">
+          {t('promiseFollowUps.approvedNotice', { side: t(`promiseVocab.sides.${approvedAs}`) })}
+        </Alert>
+      )}
       <ProblemMessage problem={problem} />
       {followUp.status === 'draft' && can('promise:report') && pending.length > 0 && (
-        <div><Button onClick={() => void approve()}>{t('promiseFollowUps.approve', { side: pending.map((s) => t(`promiseVocab.sides.${s}`)).join(' / ') })}</Button></div>
+        <div>
+          <Button onClick={() => void approve()}>
+            {t('promiseFollowUps.approve', { side: pending.map((s) => t(`promiseVocab.sides.${s}`)).join(' / ') })}
+          </Button>
+        </div>
       )}
     </section>
   );
@@ -145,10 +180,22 @@ function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (o
   return (
     <form className="protocol promise-form" onSubmit={(e) => void save(e)} aria-label={t('promiseFollowUps.edit')} noValidate>
       <ProblemMessage problem={problem} />
-      <Textfield id="conclusion" name="conclusion" multiline rows={4} label={t('promiseFollowUps.conclusion')} defaultValue={followUp.conclusion} error={fieldError(problem, 'conclusion')} />
+      <Textfield
+        id="conclusion"
+        name="conclusion"
+        multiline
+        rows={4}
+        label={t('promiseFollowUps.conclusion')}
+        defaultValue={followUp.conclusion}
+        error={fieldError(problem, 'conclusion')}
+      />
       <SelectField id="decision" label={t('promiseFollowUps.decision')} defaultValue={followUp.decision ?? ''} error={fieldError(problem, 'decision')}>
         <option value="">{t('promiseFollowUps.noDecision')}</option>
-        {followUpDecisionValues.map((d) => <option key={d} value={d}>{t(`promiseVocab.decisions.${d}`)}</option>)}
+        {followUpDecisionValues.map((d) => (
+          <option key={d} value={d}>
+            {t(`promiseVocab.decisions.${d}`)}
+          </option>
+        ))}
       </SelectField>
       {followUp.items.map((item, i) => (
         <Fieldset key={item.id}>
@@ -157,13 +204,32 @@ function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (o
             {item.target ? t('promiseFollowUps.figures', { actual: item.actual, target: item.target.forWindow, unit: item.target.unit }) : ''}{' '}
             {t('promiseFollowUps.suggested', { assessment: t(`promiseVocab.assessments.${item.suggestedAssessment}`) })}
           </Fieldset.Description>
-          <SelectField id={`items[${i}].assessment`} label={t('promiseFollowUps.assessment')} defaultValue={item.assessment} error={fieldError(problem, `items[${i}].assessment`)}>
-            {followUpAssessmentValues.map((a) => <option key={a} value={a}>{t(`promiseVocab.assessments.${a}`)}</option>)}
+          <SelectField
+            id={`items[${i}].assessment`}
+            label={t('promiseFollowUps.assessment')}
+            defaultValue={item.assessment}
+            error={fieldError(problem, `items[${i}].assessment`)}
+          >
+            {followUpAssessmentValues.map((a) => (
+              <option key={a} value={a}>
+                {t(`promiseVocab.assessments.${a}`)}
+              </option>
+            ))}
           </SelectField>
-          <Textfield id={`items[${i}].narrative`} name={`items[${i}].narrative`} multiline rows={2} label={t('promiseFollowUps.narrative')} defaultValue={item.narrative} error={fieldError(problem, `items[${i}].narrative`)} />
+          <Textfield
+            id={`items[${i}].narrative`}
+            name={`items[${i}].narrative`}
+            multiline
+            rows={2}
+            label={t('promiseFollowUps.narrative')}
+            defaultValue={item.narrative}
+            error={fieldError(problem, `items[${i}].narrative`)}
+          />
         </Fieldset>
       ))}
-      <div><Button type="submit">{t('promiseFollowUps.save')}</Button></div>
+      <div>
+        <Button type="submit">{t('promiseFollowUps.save')}</Button>
+      </div>
     </form>
   );
 }

@@ -16,7 +16,8 @@ type PromiseView = components['schemas']['PromiseView'];
 /** "2021" or "2022, första halvåret". */
 export function usePeriodLabel() {
   const { t } = useTranslation();
-  return (f: Pick<FollowUpView, 'year' | 'half'>) => (f.half ? t('promiseFollowUps.halfYear', { year: f.year, half: t(`promiseFollowUps.halves.${f.half}`) }) : String(f.year));
+  return (f: Pick<FollowUpView, 'year' | 'half'>) =>
+    f.half ? t('promiseFollowUps.halfYear', { year: f.year, half: t(`promiseFollowUps.halves.${f.half}`) }) : String(f.year);
 }
 
 /** The yearly (and half-yearly) follow-ups of the promise, starting a new one, and the year's report. */
@@ -24,10 +25,7 @@ export function FollowUpsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const { promise, chosen, loading, problem } = useCurrentPromise();
-  const list = useLoad(
-    promise ? () => api.GET('/api/v1/promises/{id}/follow-ups', { params: { path: { id: promise.id } } }) : null,
-    [promise?.id],
-  );
+  const list = useLoad(promise ? () => api.GET('/api/v1/promises/{id}/follow-ups', { params: { path: { id: promise.id } } }) : null, [promise?.id]);
   if (loading) return <Loading />;
   return (
     <>
@@ -59,16 +57,28 @@ function FollowUpTable({ followUps }: { followUps: FollowUpView[] }) {
           <Table.Row>
             <Table.HeaderCell>{t('promiseFollowUps.period')}</Table.HeaderCell>
             <Table.HeaderCell>{t('promiseFollowUps.status')}</Table.HeaderCell>
-            {approvalSideValues.map((side) => <Table.HeaderCell key={side}>{t(`promiseVocab.parties.${side}`)}</Table.HeaderCell>)}
+            {approvalSideValues.map((side) => (
+              <Table.HeaderCell key={side}>{t(`promiseVocab.parties.${side}`)}</Table.HeaderCell>
+            ))}
             <Table.HeaderCell>{t('promiseFollowUps.fulfilment')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
           {followUps.map((f) => (
             <Table.Row key={f.id}>
-              <Table.Cell><DsLink asChild><Link to={`/promise/follow-ups/${f.id}`}>{t('promiseFollowUps.followUpOf', { period: period(f) })}</Link></DsLink></Table.Cell>
-              <Table.Cell><FollowUpStatus status={f.status} /></Table.Cell>
-              {approvalSideValues.map((side) => <Table.Cell key={side}><ApprovalText approval={f.approvals.find((a) => a.side === side)} /></Table.Cell>)}
+              <Table.Cell>
+                <DsLink asChild>
+                  <Link to={`/promise/follow-ups/${f.id}`}>{t('promiseFollowUps.followUpOf', { period: period(f) })}</Link>
+                </DsLink>
+              </Table.Cell>
+              <Table.Cell>
+                <FollowUpStatus status={f.status} />
+              </Table.Cell>
+              {approvalSideValues.map((side) => (
+                <Table.Cell key={side}>
+                  <ApprovalText approval={f.approvals.find((a) => a.side === side)} />
+                </Table.Cell>
+              ))}
               <Table.Cell>{percent(f.progress)}</Table.Cell>
             </Table.Row>
           ))}
@@ -86,9 +96,11 @@ export function FollowUpStatus({ status }: { status: FollowUpView['status'] }) {
 /** Who approved for a side and when, or that the side has not yet. */
 export function ApprovalText({ approval }: { approval: FollowUpView['approvals'][number] | undefined }) {
   const { t, i18n } = useTranslation();
-  return approval
-    ? <>{t('promiseFollowUps.approvedBy', { name: approval.user.displayName, when: date(approval.approvedAt, i18n.language) })}</>
-    : <>{t('promiseFollowUps.notApproved')}</>;
+  return approval ? (
+    <>{t('promiseFollowUps.approvedBy', { name: approval.user.displayName, when: date(approval.approvedAt, i18n.language) })}</>
+  ) : (
+    <>{t('promiseFollowUps.notApproved')}</>
+  );
 }
 
 /** Starts the follow-up of a year or half-year: the api drafts it from the figures. */
@@ -113,16 +125,28 @@ function StartFollowUp({ promise }: { promise: PromiseView }) {
 
   return (
     <section aria-labelledby="promise-start">
-      <Heading level={2} data-size="sm" id="promise-start">{t('promiseFollowUps.start')}</Heading>
+      <Heading level={2} data-size="sm" id="promise-start">
+        {t('promiseFollowUps.start')}
+      </Heading>
       <form className="protocol promise-narrow" onSubmit={(e) => void start(e)} noValidate>
         <ProblemMessage problem={problem} />
-        <Textfield id="year" name="year" type="number" inputMode="numeric" label={t('promiseFollowUps.year')} defaultValue={String(lastYear)} error={fieldError(problem, 'year')} />
+        <Textfield
+          id="year"
+          name="year"
+          type="number"
+          inputMode="numeric"
+          label={t('promiseFollowUps.year')}
+          defaultValue={String(lastYear)}
+          error={fieldError(problem, 'year')}
+        />
         <SelectField id="half" label={t('promiseFollowUps.periodKind')} defaultValue="" error={fieldError(problem, 'half')}>
           <option value="">{t('promiseFollowUps.wholeYear')}</option>
           <option value="1">{t('promiseFollowUps.halves.1')}</option>
           <option value="2">{t('promiseFollowUps.halves.2')}</option>
         </SelectField>
-        <div><Button type="submit">{t('promiseFollowUps.startSubmit')}</Button></div>
+        <div>
+          <Button type="submit">{t('promiseFollowUps.startSubmit')}</Button>
+        </div>
       </form>
     </section>
   );

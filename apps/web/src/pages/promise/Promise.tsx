@@ -14,12 +14,16 @@ type CommitmentFigures = components['schemas']['CommitmentFiguresView'];
 export function PromisePage() {
   const { t, i18n } = useTranslation();
   const { promise, promises, chosen, loading, problem } = useCurrentPromise();
-  const dashboard = useLoad(
-    promise ? () => api.GET('/api/v1/dashboard/actions', { params: { query: { promiseId: promise.id } } }) : null,
-    [promise?.id],
-  );
+  const dashboard = useLoad(promise ? () => api.GET('/api/v1/dashboard/actions', { params: { query: { promiseId: promise.id } } }) : null, [promise?.id]);
   if (loading) return <Loading />;
-  if (!promise) return <><PageTitle>{t('promise.title')}</PageTitle><ProblemMessage problem={problem} /><EmptyState>{t('promise.empty')}</EmptyState></>;
+  if (!promise)
+    return (
+      <>
+        <PageTitle>{t('promise.title')}</PageTitle>
+        <ProblemMessage problem={problem} />
+        <EmptyState>{t('promise.empty')}</EmptyState>
+      </>
+    );
   const d = dashboard.data;
   return (
     <>
@@ -28,11 +32,33 @@ export function PromisePage() {
       {promises.length > 1 && <OtherPromises promises={promises} current={promise.id} />}
       <nav aria-label={t('promise.sections')}>
         <ul className="promise-links">
-          <li><DsLink asChild><Link to={promisePath('/promise/actions', chosen)}>{t('promise.actionsLink')}</Link></DsLink></li>
-          <li><DsLink asChild><Link to={promisePath('/promise/actions', chosen, { overdue: 'true' })}>{t('promise.overdueLink', { count: d?.overdue.total ?? 0 })}</Link></DsLink></li>
-          <li><DsLink asChild><Link to={promisePath('/promise/activities', chosen)}>{t('promise.activitiesLink')}</Link></DsLink></li>
-          <li><DsLink asChild><Link to={promisePath('/promise/follow-ups', chosen)}>{t('promise.followUpsLink')}</Link></DsLink></li>
-          {promise.published && <li><DsLink asChild><Link to={`/public/promises/${promise.id}`}>{t('promise.publicLink')}</Link></DsLink></li>}
+          <li>
+            <DsLink asChild>
+              <Link to={promisePath('/promise/actions', chosen)}>{t('promise.actionsLink')}</Link>
+            </DsLink>
+          </li>
+          <li>
+            <DsLink asChild>
+              <Link to={promisePath('/promise/actions', chosen, { overdue: 'true' })}>{t('promise.overdueLink', { count: d?.overdue.total ?? 0 })}</Link>
+            </DsLink>
+          </li>
+          <li>
+            <DsLink asChild>
+              <Link to={promisePath('/promise/activities', chosen)}>{t('promise.activitiesLink')}</Link>
+            </DsLink>
+          </li>
+          <li>
+            <DsLink asChild>
+              <Link to={promisePath('/promise/follow-ups', chosen)}>{t('promise.followUpsLink')}</Link>
+            </DsLink>
+          </li>
+          {promise.published && (
+            <li>
+              <DsLink asChild>
+                <Link to={`/public/promises/${promise.id}`}>{t('promise.publicLink')}</Link>
+              </DsLink>
+            </li>
+          )}
         </ul>
       </nav>
       {!promise.published && <Paragraph data-size="sm">{t('promise.notPublished')}</Paragraph>}
@@ -41,7 +67,9 @@ export function PromisePage() {
       {d && (
         <>
           <section aria-labelledby="promise-overall">
-            <Heading level={2} data-size="sm" id="promise-overall">{t('promise.overall')}</Heading>
+            <Heading level={2} data-size="sm" id="promise-overall">
+              {t('promise.overall')}
+            </Heading>
             <Paragraph>
               {t('promise.progress')}: <strong>{percent(d.progress)}</strong> — {t('promise.overdueActions')}: <strong>{d.overdue.total}</strong> —{' '}
               {t('promise.dueSoon')}: <strong>{d.dueNext14Days.total}</strong>
@@ -50,7 +78,9 @@ export function PromisePage() {
             <Paragraph data-size="sm">{t('promise.window', { from: date(d.window.from, i18n.language), to: date(d.window.to, i18n.language) })}</Paragraph>
           </section>
           <section aria-labelledby="promise-commitments">
-            <Heading level={2} data-size="sm" id="promise-commitments">{t('promise.commitments')}</Heading>
+            <Heading level={2} data-size="sm" id="promise-commitments">
+              {t('promise.commitments')}
+            </Heading>
             {promise.problemAreas.map((area) => (
               <ProblemArea key={area.id} area={area} commitments={d.commitments.filter((c) => c.problemArea.id === area.id)} chosen={chosen} />
             ))}
@@ -82,9 +112,15 @@ function OtherPromises({ promises, current }: { promises: PromiseView[]; current
   return (
     <nav aria-label={t('promise.otherPromises')}>
       <ul className="promise-links">
-        {promises.filter((p) => p.id !== current).map((p) => (
-          <li key={p.id}><DsLink asChild><Link to={promisePath('/promise', p.id)}>{p.title}</Link></DsLink></li>
-        ))}
+        {promises
+          .filter((p) => p.id !== current)
+          .map((p) => (
+            <li key={p.id}>
+              <DsLink asChild>
+                <Link to={promisePath('/promise', p.id)}>{p.title}</Link>
+              </DsLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );
@@ -100,7 +136,9 @@ function ProblemArea({ area, commitments, chosen }: { area: PromiseView['problem
       <div className="cards">
         {commitments.map((c) => (
           <Card key={c.id}>
-            <div className="row"><Tag data-color="neutral">{t(`promiseVocab.parties.${c.party}`)}</Tag></div>
+            <div className="row">
+              <Tag data-color="neutral">{t(`promiseVocab.parties.${c.party}`)}</Tag>
+            </div>
             <Paragraph>{c.text}</Paragraph>
             {c.progress !== null && <progress max={100} value={c.progress} aria-label={`${t('promise.progress')}: ${percent(c.progress)}`} />}
             <Paragraph data-size="sm">
@@ -110,7 +148,9 @@ function ProblemArea({ area, commitments, chosen }: { area: PromiseView['problem
             </Paragraph>
             <div className="row">
               {c.actions.overdue > 0 && <Tag data-color="danger">{t('promise.overdueCount', { count: c.actions.overdue })}</Tag>}
-              <DsLink asChild><Link to={promisePath('/promise/actions', chosen, { commitmentId: c.id })}>{t('promise.commitmentActions', { count: c.actions.total })}</Link></DsLink>
+              <DsLink asChild>
+                <Link to={promisePath('/promise/actions', chosen, { commitmentId: c.id })}>{t('promise.commitmentActions', { count: c.actions.total })}</Link>
+              </DsLink>
             </div>
           </Card>
         ))}

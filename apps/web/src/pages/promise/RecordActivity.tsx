@@ -52,15 +52,36 @@ export function RecordActivity({ commitment, actionId, onRecorded }: { commitmen
 
   return (
     <>
-      {recorded > 0 && !problem && <Alert data-color="success" role="status">{t('promiseActivities.recorded')}</Alert>}
+      {recorded > 0 && !problem && (
+        <Alert data-color="success" role="status">
+          {t('promiseActivities.recorded')}
+        </Alert>
+      )}
       {/* A fresh form after each recorded activity. */}
       <form key={recorded} className="protocol promise-form" onSubmit={(e) => void record(e)} aria-label={t('promiseAction.recordActivity')} noValidate>
         <ProblemMessage problem={problem} />
-        <SelectField id="kind" label={t('promiseActivities.kind')} value={kind} onChange={(e) => setKind(e.target.value as ActivityKind | '')} error={fieldError(problem, 'kind')}>
+        <SelectField
+          id="kind"
+          label={t('promiseActivities.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ActivityKind | '')}
+          error={fieldError(problem, 'kind')}
+        >
           <option value="">{t('promiseActivities.chooseKind')}</option>
-          {activityKindValues.map((k) => <option key={k} value={k}>{t(`promiseVocab.kinds.${k}`)}</option>)}
+          {activityKindValues.map((k) => (
+            <option key={k} value={k}>
+              {t(`promiseVocab.kinds.${k}`)}
+            </option>
+          ))}
         </SelectField>
-        <Textfield id="occurredOn" name="occurredOn" type="date" label={t('promiseActivities.date')} defaultValue={todayInStockholm()} error={fieldError(problem, 'occurredOn')} />
+        <Textfield
+          id="occurredOn"
+          name="occurredOn"
+          type="date"
+          label={t('promiseActivities.date')}
+          defaultValue={todayInStockholm()}
+          error={fieldError(problem, 'occurredOn')}
+        />
         <Textfield id="place" name="place" label={t('promiseActivities.place')} error={fieldError(problem, 'place')} />
         {metrics.length > 0 && (
           <Fieldset>
@@ -80,7 +101,9 @@ export function RecordActivity({ commitment, actionId, onRecorded }: { commitmen
           </Fieldset>
         )}
         <Textfield id="note" name="note" multiline rows={3} label={t('promiseActivities.note')} error={fieldError(problem, 'note')} />
-        <div><Button type="submit">{t('promiseActivities.record')}</Button></div>
+        <div>
+          <Button type="submit">{t('promiseActivities.record')}</Button>
+        </div>
       </form>
     </>
   );

@@ -14,7 +14,12 @@ type PromiseView = components['schemas']['PromiseView'];
 /** A file fetched through the signed-in client, offered as an object URL (freed when replaced or left). */
 function useObjectUrl() {
   const [url, setUrl] = useState<string>();
-  useEffect(() => () => { if (url) URL.revokeObjectURL(url); }, [url]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
   return [url, (blob: Blob | undefined) => setUrl(blob ? URL.createObjectURL(blob) : undefined)] as const;
 }
 
@@ -47,7 +52,9 @@ export function AnnualReport({ promise }: { promise: PromiseView }) {
   }
 
   async function show() {
-    const { data, error, response } = await api.GET('/api/v1/promises/{id}/follow-up-report', { params: { path, query: { year: Number(year), format: 'json' } } });
+    const { data, error, response } = await api.GET('/api/v1/promises/{id}/follow-up-report', {
+      params: { path, query: { year: Number(year), format: 'json' } },
+    });
     if (error) return refused(error, response.status);
     setProblem(undefined);
     // The route answers JSON, CSV or HTML; asked for JSON, it is the report.
@@ -55,7 +62,10 @@ export function AnnualReport({ promise }: { promise: PromiseView }) {
   }
 
   async function printable() {
-    const { data, error, response } = await api.GET('/api/v1/promises/{id}/follow-up-report', { params: { path, query: { year: Number(year), format: 'html' } }, parseAs: 'text' });
+    const { data, error, response } = await api.GET('/api/v1/promises/{id}/follow-up-report', {
+      params: { path, query: { year: Number(year), format: 'html' } },
+      parseAs: 'text',
+    });
     if (error || data === undefined) return refused(error, response.status);
     setProblem(undefined);
     setHtml(new Blob([data], { type: 'text/html;charset=utf-8' }));
@@ -63,22 +73,40 @@ export function AnnualReport({ promise }: { promise: PromiseView }) {
 
   return (
     <section aria-labelledby="promise-report-title">
-      <Heading level={2} data-size="sm" id="promise-report-title">{t('promiseReport.title')}</Heading>
+      <Heading level={2} data-size="sm" id="promise-report-title">
+        {t('promiseReport.title')}
+      </Heading>
       <Paragraph data-size="sm">{t('promiseReport.intro')}</Paragraph>
       <div className="promise-narrow">
-        <SelectField id="reportYear" label={t('promiseReport.year')} value={year} onChange={(e) => choose(e.target.value)} error={fieldError(problem, 'reportYear')}>
-          {years.map((y) => <option key={y} value={y}>{y}</option>)}
+        <SelectField
+          id="reportYear"
+          label={t('promiseReport.year')}
+          value={year}
+          onChange={(e) => choose(e.target.value)}
+          error={fieldError(problem, 'reportYear')}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
         </SelectField>
       </div>
       <ProblemMessage problem={problem} />
       <div className="row">
-        <Button variant="secondary" onClick={() => void show()}>{t('promiseReport.show')}</Button>
-        <Button variant="secondary" onClick={() => void printable()}>{t('promiseReport.printable')}</Button>
+        <Button variant="secondary" onClick={() => void show()}>
+          {t('promiseReport.show')}
+        </Button>
+        <Button variant="secondary" onClick={() => void printable()}>
+          {t('promiseReport.printable')}
+        </Button>
         <CsvExport key={year} promiseId={promise.id} year={Number(year)} onProblem={refused} />
       </div>
       {htmlUrl && (
         <Paragraph>
-          <DsLink href={htmlUrl} target="_blank" rel="noopener">{t('promiseReport.openPrintable', { year })}</DsLink>
+          <DsLink href={htmlUrl} target="_blank" rel="noopener">
+            {t('promiseReport.openPrintable', { year })}
+          </DsLink>
         </Paragraph>
       )}
       {preview && <ReportPreview report={preview} />}
@@ -125,10 +153,16 @@ function CsvExport({ promiseId, year, onProblem }: { promiseId: string; year: nu
 
   return (
     <>
-      <Button variant="secondary" onClick={() => void exportCsv()} disabled={progress && !progress.done}>{t('promiseReport.exportCsv')}</Button>
+      <Button variant="secondary" onClick={() => void exportCsv()} disabled={progress && !progress.done}>
+        {t('promiseReport.exportCsv')}
+      </Button>
       {progress && (
         <div role="status" className="promise-export">
-          <progress max={progress.total ?? undefined} value={progress.done ? (progress.total ?? progress.received) : progress.total ? progress.received : undefined} aria-label={t('promiseReport.exportProgress')} />
+          <progress
+            max={progress.total ?? undefined}
+            value={progress.done ? (progress.total ?? progress.received) : progress.total ? progress.received : undefined}
+            aria-label={t('promiseReport.exportProgress')}
+          />
           <Paragraph data-size="sm">
             {progress.done
               ? t('promiseReport.exportDone', { bytes: bytes(progress.received) })
@@ -136,7 +170,11 @@ function CsvExport({ promiseId, year, onProblem }: { promiseId: string; year: nu
                 ? t('promiseReport.receivedOf', { bytes: bytes(progress.received), total: bytes(progress.total) })
                 : t('promiseReport.received', { bytes: bytes(progress.received) })}
           </Paragraph>
-          {progress.done && url && <DsLink href={url} download={progress.filename}>{t('promiseReport.save', { filename: progress.filename })}</DsLink>}
+          {progress.done && url && (
+            <DsLink href={url} download={progress.filename}>
+              {t('promiseReport.save', { filename: progress.filename })}
+            </DsLink>
+          )}
         </div>
       )}
     </>
@@ -147,14 +185,21 @@ function ReportPreview({ report }: { report: FollowUpReport }) {
   const { t, i18n } = useTranslation();
   return (
     <article className="promise-preview" aria-labelledby="promise-preview-title">
-      <Heading level={3} data-size="xs" id="promise-preview-title">{t('promiseReport.previewTitle', { year: report.year })}</Heading>
+      <Heading level={3} data-size="xs" id="promise-preview-title">
+        {t('promiseReport.previewTitle', { year: report.year })}
+      </Heading>
       <Paragraph data-size="sm">
-        {t(`promiseReport.basis.${report.basis}`)} — {t('promiseReport.window', { from: date(report.window.from, i18n.language), to: date(report.window.to, i18n.language) })} —{' '}
+        {t(`promiseReport.basis.${report.basis}`)} —{' '}
+        {t('promiseReport.window', { from: date(report.window.from, i18n.language), to: date(report.window.to, i18n.language) })} —{' '}
         {t('promiseFollowUps.fulfilment')}: {percent(report.progress)}
       </Paragraph>
       <CommitmentOutcomes rows={report.commitments} />
-      <Paragraph><strong>{t('promiseFollowUps.conclusion')}:</strong> {report.conclusion || '–'}</Paragraph>
-      <Paragraph><strong>{t('promiseFollowUps.decision')}:</strong> {report.decision ? t(`promiseVocab.decisions.${report.decision}`) : '–'}</Paragraph>
+      <Paragraph>
+        <strong>{t('promiseFollowUps.conclusion')}:</strong> {report.conclusion || '–'}
+      </Paragraph>
+      <Paragraph>
+        <strong>{t('promiseFollowUps.decision')}:</strong> {report.decision ? t(`promiseVocab.decisions.${report.decision}`) : '–'}
+      </Paragraph>
       {report.approvals.length > 0 && (
         <Paragraph>
           <strong>{t('promiseFollowUps.approvals')}:</strong>{' '}

@@ -18,7 +18,9 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
   const figure = (commitmentId: string, year: YearFigures) => year.commitments.find((f) => f.id === commitmentId);
   return (
     <section aria-labelledby="promise-chart">
-      <Heading level={2} data-size="sm" id="promise-chart">{t('promiseChart.title')}</Heading>
+      <Heading level={2} data-size="sm" id="promise-chart">
+        {t('promiseChart.title')}
+      </Heading>
       {measured.length === 0 || years.length === 0 ? (
         <EmptyState>{t('promiseChart.empty')}</EmptyState>
       ) : (
@@ -28,13 +30,19 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
             {measured.map((c) => {
               const yearly = c.target!.period === 'year';
               // Scale each commitment to its own largest figure, so a small target still shows.
-              const largest = Math.max(yearly ? 0 : c.target!.value, ...years.flatMap((y) => [figure(c.id, y)?.actual ?? 0, yearly ? (figure(c.id, y)?.target ?? 0) : 0]), 1);
+              const largest = Math.max(
+                yearly ? 0 : c.target!.value,
+                ...years.flatMap((y) => [figure(c.id, y)?.actual ?? 0, yearly ? (figure(c.id, y)?.target ?? 0) : 0]),
+                1,
+              );
               const width = (value: number) => `${Math.min(100, (value / largest) * 100)}%`;
               return (
                 <figure key={c.id} className="promise-chart-group">
                   <figcaption>
                     <strong>{c.text}</strong>{' '}
-                    {yearly ? t('promiseChart.perYear', { value: c.target!.value, unit: c.target!.unit }) : t('promiseChart.perPeriod', { value: c.target!.value, unit: c.target!.unit })}
+                    {yearly
+                      ? t('promiseChart.perYear', { value: c.target!.value, unit: c.target!.unit })
+                      : t('promiseChart.perPeriod', { value: c.target!.value, unit: c.target!.unit })}
                   </figcaption>
                   {years.map((y) => {
                     const f = figure(c.id, y);
@@ -79,9 +87,16 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
                         const f = figure(c.id, y);
                         return (
                           <Table.Row key={y.year}>
-                            {i === 0 && <Table.HeaderCell scope="rowgroup" rowSpan={years.length}>{c.text}</Table.HeaderCell>}
+                            {i === 0 && (
+                              <Table.HeaderCell scope="rowgroup" rowSpan={years.length}>
+                                {c.text}
+                              </Table.HeaderCell>
+                            )}
                             <Table.Cell>{y.year}</Table.Cell>
-                            <Table.Cell>{f?.target ?? '–'} {c.target!.unit}{c.target!.period === 'promise_period' ? ` (${t('promiseChart.wholePeriod')})` : ''}</Table.Cell>
+                            <Table.Cell>
+                              {f?.target ?? '–'} {c.target!.unit}
+                              {c.target!.period === 'promise_period' ? ` (${t('promiseChart.wholePeriod')})` : ''}
+                            </Table.Cell>
                             <Table.Cell>{f?.actual ?? '–'}</Table.Cell>
                             <Table.Cell>{percent(f?.progress)}</Table.Cell>
                           </Table.Row>

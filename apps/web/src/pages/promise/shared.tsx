@@ -61,7 +61,11 @@ export function promisePath(path: string, chosen: string | null, query: Record<s
 
 /** A back link inside the promise area. */
 export function BackLink({ to, children }: { to: string; children: string }) {
-  return <DsLink asChild><Link to={to}>{children}</Link></DsLink>;
+  return (
+    <DsLink asChild>
+      <Link to={to}>{children}</Link>
+    </DsLink>
+  );
 }
 
 export const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${Math.round(value)} %`);

@@ -19,37 +19,60 @@ export default function PublicPromise() {
   const view = useLoad(() => api.GET('/api/v1/public/promises/{id}', { params: { path: { id: id! } } }), [id]);
   if (view.loading) return <Loading />;
   const p = view.data;
-  if (!p) return <><PageTitle>{t('publicPromise.fallbackTitle')}</PageTitle><ProblemMessage problem={view.problem} /></>;
+  if (!p)
+    return (
+      <>
+        <PageTitle>{t('publicPromise.fallbackTitle')}</PageTitle>
+        <ProblemMessage problem={view.problem} />
+      </>
+    );
   return (
     <div className="public-promise">
       <Paragraph data-size="sm">{t('publicPromise.kicker')}</Paragraph>
       <PageTitle>{p.title}</PageTitle>
       <Paragraph data-size="sm">
-        {p.collaboration} — {t('publicPromise.period', { from: date(p.periodStart, i18n.language), to: date(p.periodEnd, i18n.language) })} — {t('publicPromise.status')}: {p.status}
+        {p.collaboration} — {t('publicPromise.period', { from: date(p.periodStart, i18n.language), to: date(p.periodEnd, i18n.language) })} —{' '}
+        {t('publicPromise.status')}: {p.status}
       </Paragraph>
       {p.summary && <Paragraph>{p.summary}</Paragraph>}
       <Paragraph data-size="sm">{t('publicPromise.updated', { on: date(p.updatedOn, i18n.language) })}</Paragraph>
       {p.problemAreas.map((area, i) => (
         <section key={area.title} aria-labelledby={`public-area-${i}`} className="public-section">
-          <Heading level={2} data-size="sm" id={`public-area-${i}`}>{area.title}</Heading>
+          <Heading level={2} data-size="sm" id={`public-area-${i}`}>
+            {area.title}
+          </Heading>
           {area.description && <Paragraph>{area.description}</Paragraph>}
           {area.commitments.length === 0 && <EmptyState>{t('publicPromise.noCommitments')}</EmptyState>}
-          {area.commitments.map((c, j) => <PublicCommitmentCard key={j} commitment={c} />)}
+          {area.commitments.map((c, j) => (
+            <PublicCommitmentCard key={j} commitment={c} />
+          ))}
         </section>
       ))}
       <section aria-labelledby="public-follow-ups" className="public-section">
-        <Heading level={2} data-size="sm" id="public-follow-ups">{t('publicPromise.followUps')}</Heading>
+        <Heading level={2} data-size="sm" id="public-follow-ups">
+          {t('publicPromise.followUps')}
+        </Heading>
         {p.followUps.length === 0 && <EmptyState>{t('publicPromise.noFollowUps')}</EmptyState>}
         {p.followUps.map((f) => (
           <article key={f.year} aria-labelledby={`public-follow-up-${f.year}`} className="public-follow-up">
-            <Heading level={3} data-size="xs" id={`public-follow-up-${f.year}`}>{t('publicPromise.followUpOf', { year: f.year })}</Heading>
+            <Heading level={3} data-size="xs" id={`public-follow-up-${f.year}`}>
+              {t('publicPromise.followUpOf', { year: f.year })}
+            </Heading>
             <Paragraph>{f.conclusion || t('publicPromise.noConclusion')}</Paragraph>
-            {f.decision && <Paragraph><strong>{t('publicPromise.decision')}:</strong> {f.decision}</Paragraph>}
+            {f.decision && (
+              <Paragraph>
+                <strong>{t('publicPromise.decision')}:</strong> {f.decision}
+              </Paragraph>
+            )}
             <Details>
               <Details.Summary>{t('publicPromise.assessments', { year: f.year })}</Details.Summary>
               <Details.Content>
                 <List.Unordered>
-                  {f.assessments.map((a, k) => <List.Item key={k}><strong>{a.assessment}:</strong> {a.commitment}</List.Item>)}
+                  {f.assessments.map((a, k) => (
+                    <List.Item key={k}>
+                      <strong>{a.assessment}:</strong> {a.commitment}
+                    </List.Item>
+                  ))}
                 </List.Unordered>
               </Details.Content>
             </Details>
@@ -65,12 +88,18 @@ function PublicCommitmentCard({ commitment: c }: { commitment: PublicCommitment 
   const percent = c.progress === null ? null : `${c.progress} %`;
   return (
     <Card className="public-commitment">
-      <div><Tag data-color="neutral">{c.party}</Tag></div>
+      <div>
+        <Tag data-color="neutral">{c.party}</Tag>
+      </div>
       <Paragraph>{c.text}</Paragraph>
       {c.progress !== null && <progress max={100} value={c.progress} aria-label={t('publicPromise.progressLabel', { percent })} />}
       <Paragraph data-size="sm">
         {c.target
-          ? t(c.target.per === 'år' ? 'publicPromise.targetPerYear' : 'publicPromise.targetPerPeriod', { value: c.target.value, unit: c.target.unit, actual: c.actual })
+          ? t(c.target.per === 'år' ? 'publicPromise.targetPerYear' : 'publicPromise.targetPerPeriod', {
+              value: c.target.value,
+              unit: c.target.unit,
+              actual: c.actual,
+            })
           : t('publicPromise.noTarget')}
         {percent && <> {t('publicPromise.progress', { percent })}</>}
       </Paragraph>
@@ -79,7 +108,11 @@ function PublicCommitmentCard({ commitment: c }: { commitment: PublicCommitment 
         <Details>
           <Details.Summary>{t('publicPromise.completed', { count: c.completedActionTitles.length })}</Details.Summary>
           <Details.Content>
-            <List.Unordered>{c.completedActionTitles.map((title) => <List.Item key={title}>{title}</List.Item>)}</List.Unordered>
+            <List.Unordered>
+              {c.completedActionTitles.map((title) => (
+                <List.Item key={title}>{title}</List.Item>
+              ))}
+            </List.Unordered>
           </Details.Content>
         </Details>
       )}

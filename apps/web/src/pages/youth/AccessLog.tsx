@@ -9,7 +9,9 @@ export function AccessLog({ caseId }: { caseId: string }) {
   const log = useLoad(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('accessLog.title')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('accessLog.title')}
+      </Heading>
       <ProblemMessage problem={log.problem} />
       <div className="table-wrap">
         <Table data-size="sm">
@@ -24,8 +26,13 @@ export function AccessLog({ caseId }: { caseId: string }) {
             {log.data?.items.map((e) => (
               <Table.Row key={e.id}>
                 <Table.Cell>{dateTime(e.occurredAt, i18n.language)}</Table.Cell>
-                <Table.Cell>{e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})</Table.Cell>
-                <Table.Cell>{e.action}{e.outcome !== 'success' ? ` (${e.outcome})` : ''}</Table.Cell>
+                <Table.Cell>
+                  {e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})
+                </Table.Cell>
+                <Table.Cell>
+                  {e.action}
+                  {e.outcome !== 'success' ? ` (${e.outcome})` : ''}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

@@ -31,7 +31,11 @@ export function StatusChange({ caseId, version, nextStatuses, onChanged }: { cas
     const data = new FormData(element);
     const to = String(data.get('to')) as Target;
     await form.send(
-      () => api.POST('/api/v1/youth-cases/{id}/transition', { params: { path: { id: caseId }, header: { 'If-Match': `"${version}"` } }, body: { to, reason: text(data, 'reason') } }),
+      () =>
+        api.POST('/api/v1/youth-cases/{id}/transition', {
+          params: { path: { id: caseId }, header: { 'If-Match': `"${version}"` } },
+          body: { to, reason: text(data, 'reason') },
+        }),
       () => {
         element.reset();
         setChangedTo(to);
@@ -42,43 +46,75 @@ export function StatusChange({ caseId, version, nextStatuses, onChanged }: { cas
 
   return (
     <form className="protocol youth-status" onSubmit={(e) => void move(e)}>
-      <Heading level={2} data-size="xs">{t('youthStatus.heading')}</Heading>
+      <Heading level={2} data-size="xs">
+        {t('youthStatus.heading')}
+      </Heading>
       <FormStatus form={form} success={changedTo && t('youthStatus.changed', { status: t(`statuses.${changedTo}`) })} />
       <SelectField id={form.id('to')} name="to" label={t('youthStatus.next')} defaultValue={options[0]} error={form.error('to')}>
-        {options.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {t(`statuses.${s}`)}
+          </option>
+        ))}
       </SelectField>
       <Textfield id={form.id('reason')} name="reason" label={t('youthStatus.reason')} maxLength={2000} error={form.error('reason')} />
       <div>
-        <Button type="submit" disabled={form.busy}>{t('youthStatus.submit')}</Button>
+        <Button type="submit" disabled={form.busy}>
+          {t('youthStatus.submit')}
+        </Button>
       </div>
     </form>
   );
 }
 
 /** Who works with the case: its coordinator and contact persons; a contact can be taken off. */
-export function Participants({ caseId, participants, canManage, onChanged }: { caseId: string; participants: Participant[]; canManage: boolean; onChanged: () => void }) {
+export function Participants({
+  caseId,
+  participants,
+  canManage,
+  onChanged,
+}: {
+  caseId: string;
+  participants: Participant[];
+  canManage: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const form = useApiForm('participants');
   const [removed, setRemoved] = useState<string>();
 
   async function remove(p: Participant) {
-    await form.send(() => api.DELETE('/api/v1/youth-cases/{id}/participants/{userId}', { params: { path: { id: caseId, userId: p.userId } } }), () => {
-      setRemoved(p.displayName);
-      onChanged();
-    });
+    await form.send(
+      () => api.DELETE('/api/v1/youth-cases/{id}/participants/{userId}', { params: { path: { id: caseId, userId: p.userId } } }),
+      () => {
+        setRemoved(p.displayName);
+        onChanged();
+      },
+    );
   }
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('youthParticipants.title')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('youthParticipants.title')}
+      </Heading>
       <FormStatus form={form} />
-      {removed && form.done && <Alert data-color="success" role="status">{t('youthParticipants.removed', { name: removed })}</Alert>}
+      {removed && form.done && (
+        <Alert data-color="success" role="status">
+          {t('youthParticipants.removed', { name: removed })}
+        </Alert>
+      )}
       <List.Unordered>
         {participants.map((p) => (
           <List.Item key={p.userId}>
             {p.displayName} ({p.organisation}) — {t(`youthParticipants.roles.${p.role}`)}
             {canManage && p.role === 'contact' && (
-              <> <Button variant="tertiary" data-size="sm" onClick={() => void remove(p)}>{t('youthParticipants.remove', { name: p.displayName })}</Button></>
+              <>
+                {' '}
+                <Button variant="tertiary" data-size="sm" onClick={() => void remove(p)}>
+                  {t('youthParticipants.remove', { name: p.displayName })}
+                </Button>
+              </>
             )}
           </List.Item>
         ))}

@@ -42,21 +42,45 @@ export function Consents({ caseId, ownerOrganisationId, open }: { caseId: string
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('consents.title')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('consents.title')}
+      </Heading>
       <ProblemMessage problem={consents.problem} />
-      {stopped && <Alert data-color="success" role="status">{t('consents.stopped')}</Alert>}
+      {stopped && (
+        <Alert data-color="success" role="status">
+          {t('consents.stopped')}
+        </Alert>
+      )}
       {consents.data?.length === 0 && <EmptyState>{t('consents.empty')}</EmptyState>}
       <List.Unordered>
         {consents.data?.map((k) => (
           <List.Item key={k.id}>
             <ConsentSummary consent={k} organisations={organisations} />
             {(k.state === 'valid' || k.state === 'pending') && (
-              <Button variant="tertiary" data-size="sm" onClick={() => { setWithdrawing(k.id); setStopped(false); dialog.current?.showModal(); }}>{t('consents.withdraw')}</Button>
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => {
+                  setWithdrawing(k.id);
+                  setStopped(false);
+                  dialog.current?.showModal();
+                }}
+              >
+                {t('consents.withdraw')}
+              </Button>
             )}
           </List.Item>
         ))}
       </List.Unordered>
-      <ReasonDialog dialog={dialog} id="withdrawReason" title={t('consents.withdraw')} label={t('consents.withdrawReason')} submitLabel={t('consents.withdrawSubmit')} danger onSubmit={withdraw} />
+      <ReasonDialog
+        dialog={dialog}
+        id="withdrawReason"
+        title={t('consents.withdraw')}
+        label={t('consents.withdrawReason')}
+        submitLabel={t('consents.withdrawSubmit')}
+        danger
+        onSubmit={withdraw}
+      />
       {open && <ConsentForm caseId={caseId} organisations={organisations} onRecorded={consents.reload} />}
     </section>
   );
@@ -72,14 +96,16 @@ function ConsentSummary({ consent: k, organisations }: { consent: Consent; organ
       <div className="row">
         <Tag data-color={STATE_COLOURS[k.state]}>{t(`consents.states.${k.state}`)}</Tag>
         <strong>
-          {k.state === 'valid' && `${t('consents.validUntil', { date: on(k.validUntil) })} (${left === 0 ? t('consents.lastDay') : t('consents.daysLeft', { count: left })})`}
+          {k.state === 'valid' &&
+            `${t('consents.validUntil', { date: on(k.validUntil) })} (${left === 0 ? t('consents.lastDay') : t('consents.daysLeft', { count: left })})`}
           {k.state === 'pending' && `${t('consents.startsOn', { date: on(k.validFrom) })}, ${t('consents.validUntil', { date: on(k.validUntil) })}`}
           {k.state === 'expired' && t('consents.expiredOn', { date: on(k.validUntil) })}
           {k.state === 'withdrawn' && t('consents.withdrawnOn', { date: on(k.withdrawnAt), reason: k.withdrawalReason ?? '' })}
         </strong>
       </div>
       <Paragraph data-size="sm">
-        {t('consents.signers')}: {k.signers.map((s) => `${s.name} (${t(`consents.roles.${s.role}`)})`).join(', ')} — {t('consents.validity')} {on(k.validFrom)}–{on(k.validUntil)}
+        {t('consents.signers')}: {k.signers.map((s) => `${s.name} (${t(`consents.roles.${s.role}`)})`).join(', ')} — {t('consents.validity')} {on(k.validFrom)}–
+        {on(k.validUntil)}
       </Paragraph>
       <Paragraph data-size="sm">
         {t('consents.organisations')}: {k.organisationIds.map((id) => organisations.find((o) => o.id === id)?.name ?? '–').join(', ')} —{' '}
@@ -133,25 +159,51 @@ function ConsentForm({ caseId, organisations, onRecorded }: { caseId: string; or
       <Details.Content>
         <form className="protocol" onSubmit={(e) => void record(e)}>
           <FormStatus form={form} success={t('consents.recorded')} />
-          <Fieldset id={form.id('signers')} tabIndex={-1} aria-describedby={[`${form.id('signers')}-help`, signersError && `${form.id('signers')}-error`].filter(Boolean).join(' ')}>
+          <Fieldset
+            id={form.id('signers')}
+            tabIndex={-1}
+            aria-describedby={[`${form.id('signers')}-help`, signersError && `${form.id('signers')}-error`].filter(Boolean).join(' ')}
+          >
             <Fieldset.Legend>{t('consents.signersLegend')}</Fieldset.Legend>
             <Fieldset.Description id={`${form.id('signers')}-help`}>{t('consents.signersHelp')}</Fieldset.Description>
             {signers.map((key, index) => (
               <Fieldset key={key}>
                 <Fieldset.Legend>{t('consents.signer', { number: index + 1 })}</Fieldset.Legend>
                 <div className="row youth-signer">
-                  <Textfield id={form.id(`signers[${index}].name`)} name={`signer-${key}-name`} label={t('consents.signerName')} required minLength={2} maxLength={200} error={form.error(`signers[${index}].name`)} />
-                  <SelectField id={form.id(`signers[${index}].role`)} name={`signer-${key}-role`} label={t('consents.signerRole')} defaultValue="guardian" error={form.error(`signers[${index}].role`)}>
-                    {youthSignerRoleValues.map((role) => <option key={role} value={role}>{t(`consents.roles.${role}`)}</option>)}
+                  <Textfield
+                    id={form.id(`signers[${index}].name`)}
+                    name={`signer-${key}-name`}
+                    label={t('consents.signerName')}
+                    required
+                    minLength={2}
+                    maxLength={200}
+                    error={form.error(`signers[${index}].name`)}
+                  />
+                  <SelectField
+                    id={form.id(`signers[${index}].role`)}
+                    name={`signer-${key}-role`}
+                    label={t('consents.signerRole')}
+                    defaultValue="guardian"
+                    error={form.error(`signers[${index}].role`)}
+                  >
+                    {youthSignerRoleValues.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`consents.roles.${role}`)}
+                      </option>
+                    ))}
                   </SelectField>
                   {signers.length > 1 && (
-                    <Button variant="tertiary" data-size="sm" onClick={() => setSigners(signers.filter((k) => k !== key))}>{t('consents.removeSigner', { number: index + 1 })}</Button>
+                    <Button variant="tertiary" data-size="sm" onClick={() => setSigners(signers.filter((k) => k !== key))}>
+                      {t('consents.removeSigner', { number: index + 1 })}
+                    </Button>
                   )}
                 </div>
               </Fieldset>
             ))}
             {signers.length < 4 && (
-              <Button variant="secondary" data-size="sm" onClick={() => setSigners([...signers, nextSigner.current++])}>{t('consents.addSigner')}</Button>
+              <Button variant="secondary" data-size="sm" onClick={() => setSigners([...signers, nextSigner.current++])}>
+                {t('consents.addSigner')}
+              </Button>
             )}
             {signersError && <ValidationMessage id={`${form.id('signers')}-error`}>{signersError}</ValidationMessage>}
           </Fieldset>
@@ -163,14 +215,46 @@ function ConsentForm({ caseId, organisations, onRecorded }: { caseId: string; or
             options={organisations.map((o) => ({ key: o.id, label: o.name }))}
             error={form.error('organisationIds')}
           />
-          <CheckboxGroup<Category> id={form.id('categories')} name="categories" legend={t('consents.categoriesLegend')} description={t('consents.categoriesHelp')} options={categories} error={form.error('categories')} />
+          <CheckboxGroup<Category>
+            id={form.id('categories')}
+            name="categories"
+            legend={t('consents.categoriesLegend')}
+            description={t('consents.categoriesHelp')}
+            options={categories}
+            error={form.error('categories')}
+          />
           <div className="row">
-            <Textfield id={form.id('signedOn')} name="signedOn" type="date" label={t('consents.signedOn')} required defaultValue={todayInStockholm()} error={form.error('signedOn')} />
-            <Textfield id={form.id('validFrom')} name="validFrom" type="date" label={t('consents.validFrom')} required defaultValue={todayInStockholm()} error={form.error('validFrom')} />
-            <Textfield id={form.id('validUntil')} name="validUntil" type="date" label={t('consents.validUntilField')} required error={form.error('validUntil')} />
+            <Textfield
+              id={form.id('signedOn')}
+              name="signedOn"
+              type="date"
+              label={t('consents.signedOn')}
+              required
+              defaultValue={todayInStockholm()}
+              error={form.error('signedOn')}
+            />
+            <Textfield
+              id={form.id('validFrom')}
+              name="validFrom"
+              type="date"
+              label={t('consents.validFrom')}
+              required
+              defaultValue={todayInStockholm()}
+              error={form.error('validFrom')}
+            />
+            <Textfield
+              id={form.id('validUntil')}
+              name="validUntil"
+              type="date"
+              label={t('consents.validUntilField')}
+              required
+              error={form.error('validUntil')}
+            />
           </div>
           <div>
-            <Button type="submit" disabled={form.busy}>{t('consents.submit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('consents.submit')}
+            </Button>
           </div>
         </form>
       </Details.Content>

@@ -21,17 +21,22 @@ export function Disclosures({ caseId, ownerOrganisationId, open }: { caseId: str
   const list = useLoad(() => api.GET('/api/v1/youth-cases/{id}/disclosures', { params: { path: { id: caseId } } }), [caseId]);
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('disclosures.title')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('disclosures.title')}
+      </Heading>
       <ProblemMessage problem={list.problem} />
       {list.data?.length === 0 && <EmptyState>{t('disclosures.empty')}</EmptyState>}
       <List.Unordered>
         {list.data?.map((d) => (
           <List.Item key={d.id}>
             <div className="youth-item">
-              <strong>{dateTime(d.decidedAt, i18n.language)} — {t(`disclosures.grounds.${d.ground}`)}</strong>
+              <strong>
+                {dateTime(d.decidedAt, i18n.language)} — {t(`disclosures.grounds.${d.ground}`)}
+              </strong>
               <Paragraph data-size="sm">
                 {d.fromOrganisation} → {d.toOrganisation}: {d.categories.map((c) => t(`youth.categories.${c}`)).join(', ')}
-                {d.accessUntil && `, ${t('disclosures.accessUntil', { date: dateTime(d.accessUntil, i18n.language) })}`} — {t('disclosures.decidedBy', { name: d.decidedByName })}
+                {d.accessUntil && `, ${t('disclosures.accessUntil', { date: dateTime(d.accessUntil, i18n.language) })}`} —{' '}
+                {t('disclosures.decidedBy', { name: d.decidedByName })}
               </Paragraph>
               <Paragraph data-size="sm">{d.justification}</Paragraph>
             </div>
@@ -99,19 +104,65 @@ function DisclosureForm({ caseId, ownerOrganisationId, onRecorded }: { caseId: s
             <Fieldset>
               <Fieldset.Legend>{t('disclosures.criteriaLegend')}</Fieldset.Legend>
               {OSL_CRITERIA.map((c) => (
-                <Checkbox key={c} id={form.id(`criteria.${c}`)} name={c} value="true" label={t(`disclosures.criteria.${c}`)} error={form.error(`criteria.${c}`)} />
+                <Checkbox
+                  key={c}
+                  id={form.id(`criteria.${c}`)}
+                  name={c}
+                  value="true"
+                  label={t(`disclosures.criteria.${c}`)}
+                  error={form.error(`criteria.${c}`)}
+                />
               ))}
             </Fieldset>
           )}
-          <SelectField id={form.id('toOrganisationId')} name="toOrganisationId" label={t('disclosures.toOrganisation')} required defaultValue="" error={form.error('toOrganisationId')}>
+          <SelectField
+            id={form.id('toOrganisationId')}
+            name="toOrganisationId"
+            label={t('disclosures.toOrganisation')}
+            required
+            defaultValue=""
+            error={form.error('toOrganisationId')}
+          >
             <option value="">{t('disclosures.choose')}</option>
-            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </SelectField>
-          <CheckboxGroup<Category> id={form.id('categories')} name="categories" legend={t('disclosures.categoriesLegend')} description={t('disclosures.categoriesHelp')} options={categories} error={form.error('categories')} />
-          <Textfield id={form.id('justification')} name="justification" label={t('disclosures.justification')} multiline rows={4} required minLength={10} maxLength={5000} error={form.error('justification')} />
-          <Textfield id={form.id('accessDays')} name="accessDays" type="number" min={1} max={90} label={t('disclosures.accessDays')} description={t('disclosures.accessDaysHelp')} error={form.error('accessDays')} />
+          <CheckboxGroup<Category>
+            id={form.id('categories')}
+            name="categories"
+            legend={t('disclosures.categoriesLegend')}
+            description={t('disclosures.categoriesHelp')}
+            options={categories}
+            error={form.error('categories')}
+          />
+          <Textfield
+            id={form.id('justification')}
+            name="justification"
+            label={t('disclosures.justification')}
+            multiline
+            rows={4}
+            required
+            minLength={10}
+            maxLength={5000}
+            error={form.error('justification')}
+          />
+          <Textfield
+            id={form.id('accessDays')}
+            name="accessDays"
+            type="number"
+            min={1}
+            max={90}
+            label={t('disclosures.accessDays')}
+            description={t('disclosures.accessDaysHelp')}
+            error={form.error('accessDays')}
+          />
           <div>
-            <Button type="submit" disabled={form.busy}>{t('disclosures.submit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('disclosures.submit')}
+            </Button>
           </div>
         </form>
       </Details.Content>

@@ -17,7 +17,9 @@ export function Entries(props: { caseId: string; entries: { data?: { items: Entr
   const items = props.entries.data?.items;
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('youth.entries')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('youth.entries')}
+      </Heading>
       <ProblemMessage problem={props.entries.problem} />
       {items?.length ? (
         <List.Unordered>
@@ -52,7 +54,8 @@ function EntryForm({ caseId, onSaved }: { caseId: string; onSaved: () => void })
     event.preventDefault();
     const element = event.currentTarget;
     await form.send(
-      () => api.POST('/api/v1/youth-cases/{id}/entries', { params: { path: { id: caseId } }, body: { kind: 'journal', ...entryFields(new FormData(element)) } }),
+      () =>
+        api.POST('/api/v1/youth-cases/{id}/entries', { params: { path: { id: caseId } }, body: { kind: 'journal', ...entryFields(new FormData(element)) } }),
       () => {
         element.reset();
         onSaved();
@@ -69,7 +72,9 @@ function EntryForm({ caseId, onSaved }: { caseId: string; onSaved: () => void })
           <FormStatus form={form} success={t('youthEntries.saved')} />
           <EntryFields form={form} dateLabel={t('youthEntries.occurredOn')} bodyLabel={t('youthEntries.body')} />
           <div>
-            <Button type="submit" disabled={form.busy}>{t('youthEntries.submit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('youthEntries.submit')}
+            </Button>
           </div>
         </form>
       </Details.Content>
@@ -84,7 +89,11 @@ export function EntryFields({ form, dateLabel, bodyLabel }: { form: ApiForm; dat
     <>
       <SelectField id={form.id('category')} name="category" label={t('youthEntries.category')} required defaultValue="" error={form.error('category')}>
         <option value="">{t('youthNew.choose')}</option>
-        {youthInformationCategoryValues.map((c) => <option key={c} value={c}>{t(`youth.categories.${c}`)}</option>)}
+        {youthInformationCategoryValues.map((c) => (
+          <option key={c} value={c}>
+            {t(`youth.categories.${c}`)}
+          </option>
+        ))}
       </SelectField>
       <RadioGroup<Visibility>
         id={form.id('visibility')}
@@ -94,7 +103,15 @@ export function EntryFields({ form, dateLabel, bodyLabel }: { form: ApiForm; dat
         defaultValue="owner"
         error={form.error('visibility')}
       />
-      <Textfield id={form.id('occurredOn')} name="occurredOn" type="date" label={dateLabel} required defaultValue={todayInStockholm()} error={form.error('occurredOn')} />
+      <Textfield
+        id={form.id('occurredOn')}
+        name="occurredOn"
+        type="date"
+        label={dateLabel}
+        required
+        defaultValue={todayInStockholm()}
+        error={form.error('occurredOn')}
+      />
       <Textfield id={form.id('body')} name="body" label={bodyLabel} multiline rows={5} required minLength={2} maxLength={20_000} error={form.error('body')} />
     </>
   );

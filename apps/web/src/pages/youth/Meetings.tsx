@@ -12,28 +12,51 @@ type MeetingKind = components['schemas']['YouthMeetingKind'];
 type Meeting = components['schemas']['YouthMeetingView'];
 
 /** Network and follow-up meetings; once held, their minutes become an entry of the case. */
-export function Meetings(props: { caseId: string; meetings: { data?: Meeting[]; problem?: Problem; reload: () => void }; canWrite: boolean; onMinutes: () => void }) {
+export function Meetings(props: {
+  caseId: string;
+  meetings: { data?: Meeting[]; problem?: Problem; reload: () => void };
+  canWrite: boolean;
+  onMinutes: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const items = props.meetings.data;
   // The minutes form goes away with the meeting it was for (now held): the message stays here.
   const [minuted, setMinuted] = useState(false);
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('youthMeetings.title')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('youthMeetings.title')}
+      </Heading>
       <ProblemMessage problem={props.meetings.problem} />
-      {minuted && <Alert data-color="success" role="status">{t('youthMeetings.minutesSaved')}</Alert>}
+      {minuted && (
+        <Alert data-color="success" role="status">
+          {t('youthMeetings.minutesSaved')}
+        </Alert>
+      )}
       {items?.length ? (
         <List.Unordered>
           {items.map((m) => (
             <List.Item key={m.id}>
               <div className="youth-item">
                 <div className="row">
-                  <strong>{t(`youthMeetings.kinds.${m.kind}`)}, {dateTime(m.plannedAt, i18n.language)}</strong>
-                  <Tag data-color={m.heldOn ? 'success' : 'info'}>{m.heldOn ? t('youthMeetings.held', { date: date(m.heldOn, i18n.language) }) : t('youthMeetings.planned')}</Tag>
+                  <strong>
+                    {t(`youthMeetings.kinds.${m.kind}`)}, {dateTime(m.plannedAt, i18n.language)}
+                  </strong>
+                  <Tag data-color={m.heldOn ? 'success' : 'info'}>
+                    {m.heldOn ? t('youthMeetings.held', { date: date(m.heldOn, i18n.language) }) : t('youthMeetings.planned')}
+                  </Tag>
                 </div>
                 {m.attendees && <Paragraph data-size="sm">{m.attendees}</Paragraph>}
                 {props.canWrite && !m.heldOn && (
-                  <MinutesForm caseId={props.caseId} meeting={m} onSaved={() => { setMinuted(true); props.meetings.reload(); props.onMinutes(); }} />
+                  <MinutesForm
+                    caseId={props.caseId}
+                    meeting={m}
+                    onSaved={() => {
+                      setMinuted(true);
+                      props.meetings.reload();
+                      props.onMinutes();
+                    }}
+                  />
                 )}
               </div>
             </List.Item>
@@ -77,12 +100,25 @@ function MeetingForm({ caseId, onSaved }: { caseId: string; onSaved: () => void 
         <form className="protocol" onSubmit={(e) => void plan(e)}>
           <FormStatus form={form} success={t('youthMeetings.saved')} />
           <SelectField id={form.id('kind')} name="kind" label={t('youthMeetings.kind')} defaultValue="network" error={form.error('kind')}>
-            {youthMeetingKindValues.map((k) => <option key={k} value={k}>{t(`youthMeetings.kinds.${k}`)}</option>)}
+            {youthMeetingKindValues.map((k) => (
+              <option key={k} value={k}>
+                {t(`youthMeetings.kinds.${k}`)}
+              </option>
+            ))}
           </SelectField>
-          <Textfield id={form.id('plannedAt')} name="plannedAt" type="datetime-local" label={t('youthMeetings.plannedAt')} required error={form.error('plannedAt')} />
+          <Textfield
+            id={form.id('plannedAt')}
+            name="plannedAt"
+            type="datetime-local"
+            label={t('youthMeetings.plannedAt')}
+            required
+            error={form.error('plannedAt')}
+          />
           <Textfield id={form.id('attendees')} name="attendees" label={t('youthMeetings.attendees')} maxLength={1000} error={form.error('attendees')} />
           <div>
-            <Button type="submit" disabled={form.busy}>{t('youthMeetings.submit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('youthMeetings.submit')}
+            </Button>
           </div>
         </form>
       </Details.Content>
@@ -98,7 +134,8 @@ function MinutesForm({ caseId, meeting, onSaved }: { caseId: string; meeting: Me
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     await form.send(
-      () => api.POST('/api/v1/youth-cases/{id}/meetings/{meetingId}/minutes', { params: { path: { id: caseId, meetingId: meeting.id } }, body: entryFields(data) }),
+      () =>
+        api.POST('/api/v1/youth-cases/{id}/meetings/{meetingId}/minutes', { params: { path: { id: caseId, meetingId: meeting.id } }, body: entryFields(data) }),
       onSaved,
     );
   }
@@ -111,7 +148,9 @@ function MinutesForm({ caseId, meeting, onSaved }: { caseId: string; meeting: Me
           <FormStatus form={form} />
           <EntryFields form={form} dateLabel={t('youthMeetings.heldOn')} bodyLabel={t('youthMeetings.body')} />
           <div>
-            <Button type="submit" disabled={form.busy}>{t('youthMeetings.minutesSubmit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('youthMeetings.minutesSubmit')}
+            </Button>
           </div>
         </form>
       </Details.Content>

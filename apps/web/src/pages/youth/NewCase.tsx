@@ -23,7 +23,9 @@ export function NewCase() {
   if (!can('youth_case:create')) return <Alert data-color="warning">{t('youth.noPermission')}</Alert>;
   return (
     <>
-      <DsLink asChild><Link to="/youth-cases">{t('youth.back')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/youth-cases">{t('youth.back')}</Link>
+      </DsLink>
       <PageTitle>{t('youthNew.title')}</PageTitle>
       {subject ? (
         <>
@@ -31,7 +33,9 @@ export function NewCase() {
             <Paragraph>
               {subject.name}, {t('youth.years', { age: subject.age })} — {t('youth.number')}: {subject.personalNumber}
             </Paragraph>
-            <Button variant="tertiary" data-size="sm" onClick={() => setSubject(undefined)}>{t('youthNew.other')}</Button>
+            <Button variant="tertiary" data-size="sm" onClick={() => setSubject(undefined)}>
+              {t('youthNew.other')}
+            </Button>
           </Card>
           <CaseDetails subject={subject} />
         </>
@@ -78,20 +82,42 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('youthNew.findHeading')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('youthNew.findHeading')}
+      </Heading>
       <form className="protocol" onSubmit={(e) => void find(e)}>
         <Paragraph data-size="sm">{t('youthNew.findHelp')}</Paragraph>
         <FormStatus form={search} />
-        <Textfield id="personalNumber" name="personalNumber" label={t('youthNew.personalNumber')} autoComplete="off" required error={search.error('personalNumber')} />
+        <Textfield
+          id="personalNumber"
+          name="personalNumber"
+          label={t('youthNew.personalNumber')}
+          autoComplete="off"
+          required
+          error={search.error('personalNumber')}
+        />
         <Textfield id="reason" name="reason" label={t('youthNew.reason')} required minLength={5} maxLength={500} error={search.error('reason')} />
-        <Button type="submit" disabled={search.busy}>{t('youthNew.search')}</Button>
+        <Button type="submit" disabled={search.busy}>
+          {t('youthNew.search')}
+        </Button>
       </form>
       {notFound && (
         <form className="protocol" onSubmit={(e) => void add(e)}>
           <Alert data-color="info">{t('youthNew.notFound')}</Alert>
           <FormStatus form={register} />
-          <Textfield id="name" name="name" label={t('youthNew.name')} required minLength={2} maxLength={200} autoComplete="off" error={register.error('name') ?? register.error('personalNumber')} />
-          <Button type="submit" disabled={register.busy}>{t('youthNew.register')}</Button>
+          <Textfield
+            id="name"
+            name="name"
+            label={t('youthNew.name')}
+            required
+            minLength={2}
+            maxLength={200}
+            autoComplete="off"
+            error={register.error('name') ?? register.error('personalNumber')}
+          />
+          <Button type="submit" disabled={register.busy}>
+            {t('youthNew.register')}
+          </Button>
         </form>
       )}
     </section>
@@ -133,7 +159,9 @@ function CaseDetails({ subject }: { subject: Subject }) {
 
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('youthNew.detailsHeading')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('youthNew.detailsHeading')}
+      </Heading>
       <form className="protocol" onSubmit={(e) => void open(e)}>
         <FormStatus form={form} />
         <RadioGroup<CaseForm>
@@ -153,18 +181,28 @@ function CaseDetails({ subject }: { subject: Subject }) {
         {units.length > 1 && (
           <SelectField id="unitId" label={t('youthNew.unit')} description={t('youthNew.unitHelp')} error={form.error('unitId')} defaultValue="">
             <option value="">{t('youthNew.choose')}</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </SelectField>
         )}
         {collaborations.length > 1 && (
           <SelectField id="collaborationId" label={t('youthNew.collaboration')} error={form.error('collaborationId')} defaultValue="">
             <option value="">{t('youthNew.choose')}</option>
-            {collaborations.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {collaborations.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </SelectField>
         )}
         {/* Errors the screen has no field for (e.g. a unit or collaboration the api could not choose) are in the summary above. */}
         <Paragraph data-size="sm">{t('youthNew.coordinatorNote')}</Paragraph>
-        <Button type="submit" disabled={form.busy}>{t('youthNew.open')}</Button>
+        <Button type="submit" disabled={form.busy}>
+          {t('youthNew.open')}
+        </Button>
       </form>
     </section>
   );

@@ -18,7 +18,9 @@ export function Plan(props: { caseId: string; plan: { data?: PlanItem[]; problem
   const items = props.plan.data;
   return (
     <section>
-      <Heading level={2} data-size="sm">{t('youth.plan')}</Heading>
+      <Heading level={2} data-size="sm">
+        {t('youth.plan')}
+      </Heading>
       <ProblemMessage problem={props.plan.problem} />
       {items?.length ? (
         <List.Unordered>
@@ -30,7 +32,9 @@ export function Plan(props: { caseId: string; plan: { data?: PlanItem[]; problem
                   <Tag data-color={STATUS_COLOURS[p.status]}>{t(`youthPlan.statuses.${p.status}`)}</Tag>
                 </div>
                 <Paragraph>{p.task}</Paragraph>
-                <Paragraph data-size="sm">{p.ownerName ?? p.ownerDescription}, {t('youthPlan.dueOn').toLowerCase()} {date(p.dueOn, i18n.language)}</Paragraph>
+                <Paragraph data-size="sm">
+                  {p.ownerName ?? p.ownerDescription}, {t('youthPlan.dueOn').toLowerCase()} {date(p.dueOn, i18n.language)}
+                </Paragraph>
                 {props.canWrite && <PlanItemChange caseId={props.caseId} item={p} onSaved={props.plan.reload} />}
               </div>
             </List.Item>
@@ -57,7 +61,12 @@ function PlanItemForm({ caseId, onSaved }: { caseId: string; onSaved: () => void
       () =>
         api.POST('/api/v1/youth-cases/{id}/plan-items', {
           params: { path: { id: caseId } },
-          body: { goal: String(data.get('goal') ?? ''), task: String(data.get('task') ?? ''), ownerDescription: text(data, 'ownerDescription'), dueOn: String(data.get('dueOn') ?? '') },
+          body: {
+            goal: String(data.get('goal') ?? ''),
+            task: String(data.get('task') ?? ''),
+            ownerDescription: text(data, 'ownerDescription'),
+            dueOn: String(data.get('dueOn') ?? ''),
+          },
         }),
       () => {
         element.reset();
@@ -73,11 +82,30 @@ function PlanItemForm({ caseId, onSaved }: { caseId: string; onSaved: () => void
         <form className="protocol" onSubmit={(e) => void add(e)}>
           <FormStatus form={form} success={t('youthPlan.saved')} />
           <Textfield id={form.id('goal')} name="goal" label={t('youthPlan.goal')} required minLength={2} maxLength={500} error={form.error('goal')} />
-          <Textfield id={form.id('task')} name="task" label={t('youthPlan.task')} multiline rows={2} required minLength={2} maxLength={2000} error={form.error('task')} />
-          <Textfield id={form.id('ownerDescription')} name="ownerDescription" label={t('youthPlan.owner')} description={t('youthPlan.ownerHelp')} maxLength={200} error={form.error('ownerDescription')} />
+          <Textfield
+            id={form.id('task')}
+            name="task"
+            label={t('youthPlan.task')}
+            multiline
+            rows={2}
+            required
+            minLength={2}
+            maxLength={2000}
+            error={form.error('task')}
+          />
+          <Textfield
+            id={form.id('ownerDescription')}
+            name="ownerDescription"
+            label={t('youthPlan.owner')}
+            description={t('youthPlan.ownerHelp')}
+            maxLength={200}
+            error={form.error('ownerDescription')}
+          />
           <Textfield id={form.id('dueOn')} name="dueOn" type="date" label={t('youthPlan.dueOn')} required error={form.error('dueOn')} />
           <div>
-            <Button type="submit" disabled={form.busy}>{t('youthPlan.submit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('youthPlan.submit')}
+            </Button>
           </div>
         </form>
       </Details.Content>
@@ -105,17 +133,44 @@ function PlanItemChange({ caseId, item, onSaved }: { caseId: string; item: PlanI
 
   return (
     <Details>
-      <Details.Summary>{t('youthPlan.change')}: {item.goal}</Details.Summary>
+      <Details.Summary>
+        {t('youthPlan.change')}: {item.goal}
+      </Details.Summary>
       <Details.Content>
         <form className="protocol" onSubmit={(e) => void save(e)}>
           <FormStatus form={form} success={t('youthPlan.updated')} />
           <SelectField id={form.id('status')} name="status" label={t('youthPlan.status')} defaultValue={item.status} error={form.error('status')}>
-            {youthPlanItemStatusValues.map((s) => <option key={s} value={s}>{t(`youthPlan.statuses.${s}`)}</option>)}
+            {youthPlanItemStatusValues.map((s) => (
+              <option key={s} value={s}>
+                {t(`youthPlan.statuses.${s}`)}
+              </option>
+            ))}
           </SelectField>
-          <Textfield id={form.id('task')} name="task" label={t('youthPlan.progress')} multiline rows={2} required minLength={2} maxLength={2000} defaultValue={item.task} error={form.error('task')} />
-          <Textfield id={form.id('dueOn')} name="dueOn" type="date" label={t('youthPlan.dueOn')} required defaultValue={item.dueOn} error={form.error('dueOn')} />
+          <Textfield
+            id={form.id('task')}
+            name="task"
+            label={t('youthPlan.progress')}
+            multiline
+            rows={2}
+            required
+            minLength={2}
+            maxLength={2000}
+            defaultValue={item.task}
+            error={form.error('task')}
+          />
+          <Textfield
+            id={form.id('dueOn')}
+            name="dueOn"
+            type="date"
+            label={t('youthPlan.dueOn')}
+            required
+            defaultValue={item.dueOn}
+            error={form.error('dueOn')}
+          />
           <div>
-            <Button type="submit" disabled={form.busy}>{t('youthPlan.changeSubmit')}</Button>
+            <Button type="submit" disabled={form.busy}>
+              {t('youthPlan.changeSubmit')}
+            </Button>
           </div>
         </form>
       </Details.Content>

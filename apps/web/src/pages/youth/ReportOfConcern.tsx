@@ -47,7 +47,9 @@ export function ReportOfConcern() {
 
   return (
     <>
-      <DsLink asChild><Link to="/youth-cases">{t('youth.back')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/youth-cases">{t('youth.back')}</Link>
+      </DsLink>
       <PageTitle>{t('youthConcern.title')}</PageTitle>
       <Paragraph>{t('youthConcern.intro')}</Paragraph>
       {receipt ? (
@@ -55,25 +57,83 @@ export function ReportOfConcern() {
           <Alert data-color="success" role="status">
             {t('youthConcern.sent', { reference: receipt.caseReference, receivedBy: receipt.receivedBy, at: dateTime(receipt.receivedAt, i18n.language) })}
           </Alert>
-          <Button variant="secondary" onClick={() => { form.reset(); setReceipt(undefined); }}>{t('youthConcern.another')}</Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              form.reset();
+              setReceipt(undefined);
+            }}
+          >
+            {t('youthConcern.another')}
+          </Button>
         </>
       ) : (
         <form className="protocol" onSubmit={(e) => void report(e)}>
           <Alert data-color="warning">{t('youthConcern.noAccess')}</Alert>
           <FormStatus form={form} />
-          <SelectField id="collaborationId" label={t('youthConcern.collaboration')} required defaultValue={collaborations.length === 1 ? collaborations[0].id : ''} error={form.error('collaborationId')}>
+          <SelectField
+            id="collaborationId"
+            label={t('youthConcern.collaboration')}
+            required
+            defaultValue={collaborations.length === 1 ? collaborations[0].id : ''}
+            error={form.error('collaborationId')}
+          >
             {collaborations.length !== 1 && <option value="">{t('youthConcern.choose')}</option>}
-            {collaborations.map((c) => <option key={c.id} value={c.id}>{c.municipality.name}</option>)}
+            {collaborations.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.municipality.name}
+              </option>
+            ))}
           </SelectField>
-          <Textfield id="personalNumber" name="personalNumber" label={t('youthConcern.personalNumber')} autoComplete="off" required error={form.error('personalNumber')} />
-          <Textfield id="name" name="name" label={t('youthConcern.name')} autoComplete="off" required minLength={2} maxLength={200} error={form.error('name')} />
-          <Textfield id="observedOn" name="observedOn" type="date" label={t('youthConcern.observedOn')} required defaultValue={todayInStockholm()} error={form.error('observedOn')} />
+          <Textfield
+            id="personalNumber"
+            name="personalNumber"
+            label={t('youthConcern.personalNumber')}
+            autoComplete="off"
+            required
+            error={form.error('personalNumber')}
+          />
+          <Textfield
+            id="name"
+            name="name"
+            label={t('youthConcern.name')}
+            autoComplete="off"
+            required
+            minLength={2}
+            maxLength={200}
+            error={form.error('name')}
+          />
+          <Textfield
+            id="observedOn"
+            name="observedOn"
+            type="date"
+            label={t('youthConcern.observedOn')}
+            required
+            defaultValue={todayInStockholm()}
+            error={form.error('observedOn')}
+          />
           <SelectField id="category" label={t('youthConcern.category')} required defaultValue="" error={form.error('category')}>
             <option value="">{t('youthConcern.choose')}</option>
-            {SHAREABLE.map((c) => <option key={c} value={c}>{t(`youth.categories.${c}`)}</option>)}
+            {SHAREABLE.map((c) => (
+              <option key={c} value={c}>
+                {t(`youth.categories.${c}`)}
+              </option>
+            ))}
           </SelectField>
-          <Textfield id="concern" name="concern" label={t('youthConcern.concern')} multiline rows={6} required minLength={10} maxLength={10_000} error={form.error('concern')} />
-          <Button type="submit" disabled={form.busy}>{t('youthConcern.submit')}</Button>
+          <Textfield
+            id="concern"
+            name="concern"
+            label={t('youthConcern.concern')}
+            multiline
+            rows={6}
+            required
+            minLength={10}
+            maxLength={10_000}
+            error={form.error('concern')}
+          />
+          <Button type="submit" disabled={form.busy}>
+            {t('youthConcern.submit')}
+          </Button>
         </form>
       )}
     </>

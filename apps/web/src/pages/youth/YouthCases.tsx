@@ -24,8 +24,16 @@ export function YouthCases() {
       <PageTitle>{t('youth.title')}</PageTitle>
       {(can('youth_case:create') || can('youth_concern:report')) && (
         <div className="row">
-          {can('youth_case:create') && <Button asChild><Link to="/youth-cases/new">{t('youth.newCase')}</Link></Button>}
-          {can('youth_concern:report') && <Button asChild variant="secondary"><Link to="/youth-cases/report-of-concern">{t('youth.reportConcern')}</Link></Button>}
+          {can('youth_case:create') && (
+            <Button asChild>
+              <Link to="/youth-cases/new">{t('youth.newCase')}</Link>
+            </Button>
+          )}
+          {can('youth_concern:report') && (
+            <Button asChild variant="secondary">
+              <Link to="/youth-cases/report-of-concern">{t('youth.reportConcern')}</Link>
+            </Button>
+          )}
         </div>
       )}
       {cases.loading && <Loading />}
@@ -47,7 +55,11 @@ export function YouthCases() {
             <Table.Body>
               {cases.data.items.map((c) => (
                 <Table.Row key={c.id}>
-                  <Table.Cell><DsLink asChild><Link to={`/youth-cases/${c.id}`}>{c.reference}</Link></DsLink></Table.Cell>
+                  <Table.Cell>
+                    <DsLink asChild>
+                      <Link to={`/youth-cases/${c.id}`}>{c.reference}</Link>
+                    </DsLink>
+                  </Table.Cell>
                   <Table.Cell>{c.subject?.name ?? '–'}</Table.Cell>
                   <Table.Cell>{c.subject?.personalNumber ?? '–'}</Table.Cell>
                   <Table.Cell>{t(`youth.formsShort.${c.form}`)}</Table.Cell>
@@ -83,27 +95,45 @@ export function YouthCase() {
   const canWrite = c.access.owner && open && can('youth_case:update');
   return (
     <>
-      <DsLink asChild><Link to="/youth-cases">{t('youth.back')}</Link></DsLink>
+      <DsLink asChild>
+        <Link to="/youth-cases">{t('youth.back')}</Link>
+      </DsLink>
       <PageTitle>{`${t('youth.reference')} ${c.reference}`}</PageTitle>
-      {!c.access.owner && <Alert data-color="info">{t('youth.shared', { categories: c.access.categories.map((x) => t(`youth.categories.${x.key}`)).join(', ') })}</Alert>}
+      {!c.access.owner && (
+        <Alert data-color="info">{t('youth.shared', { categories: c.access.categories.map((x) => t(`youth.categories.${x.key}`)).join(', ') })}</Alert>
+      )}
       <div className="row">
         <Tag data-color="accent">{t(`youth.forms.${c.form}`)}</Tag>
         <Tag data-color="neutral">{t(`statuses.${c.status}`)}</Tag>
-        {c.reviewOn && <Paragraph data-size="sm">{t('youth.review')}: {date(c.reviewOn, i18n.language)}</Paragraph>}
+        {c.reviewOn && (
+          <Paragraph data-size="sm">
+            {t('youth.review')}: {date(c.reviewOn, i18n.language)}
+          </Paragraph>
+        )}
       </div>
       <Paragraph data-size="sm">
-        {t('youth.owner')}: {c.ownerOrganisation.name}{c.coordinator && ` — ${t('youth.coordinator')}: ${c.coordinator.displayName}`}
+        {t('youth.owner')}: {c.ownerOrganisation.name}
+        {c.coordinator && ` — ${t('youth.coordinator')}: ${c.coordinator.displayName}`}
       </Paragraph>
       {c.subject && (
         <Paragraph>
-          {c.subject.name}, {t('youth.years', { age: c.subject.age })} — {t('youth.number')}: <span data-testid="personal-number">{c.subject.personalNumber}</span>
+          {c.subject.name}, {t('youth.years', { age: c.subject.age })} — {t('youth.number')}:{' '}
+          <span data-testid="personal-number">{c.subject.personalNumber}</span>
         </Paragraph>
       )}
       {c.subject && can('youth_subject:reveal') && <RevealNumber subjectId={c.subject.id} />}
       {c.riskFactors.length > 0 && (
         <section>
-          <Heading level={2} data-size="sm">{t('youth.riskFactors')}</Heading>
-          <div className="row">{c.riskFactors.map((r) => <Tag key={r.key} data-color="warning">{t(`youth.riskFactorLabels.${r.key}`)}</Tag>)}</div>
+          <Heading level={2} data-size="sm">
+            {t('youth.riskFactors')}
+          </Heading>
+          <div className="row">
+            {c.riskFactors.map((r) => (
+              <Tag key={r.key} data-color="warning">
+                {t(`youth.riskFactorLabels.${r.key}`)}
+              </Tag>
+            ))}
+          </div>
         </section>
       )}
       {c.access.owner && open && <StatusChange caseId={c.id} version={c.version} nextStatuses={c.nextStatuses} onChanged={view.reload} />}
@@ -129,11 +159,25 @@ function RevealNumber({ subjectId }: { subjectId: string }) {
     setNumber(data.personalNumber);
   }
 
-  if (number) return <Paragraph>{t('youth.number')}: <strong data-testid="revealed-number">{number}</strong></Paragraph>;
+  if (number)
+    return (
+      <Paragraph>
+        {t('youth.number')}: <strong data-testid="revealed-number">{number}</strong>
+      </Paragraph>
+    );
   return (
     <>
-      <Button variant="secondary" data-size="sm" onClick={() => dialog.current?.showModal()}>{t('youth.reveal')}</Button>
-      <ReasonDialog dialog={dialog} id="reason" title={t('youth.reveal')} label={t('youth.revealReason')} submitLabel={t('youth.revealSubmit')} onSubmit={reveal} />
+      <Button variant="secondary" data-size="sm" onClick={() => dialog.current?.showModal()}>
+        {t('youth.reveal')}
+      </Button>
+      <ReasonDialog
+        dialog={dialog}
+        id="reason"
+        title={t('youth.reveal')}
+        label={t('youth.revealReason')}
+        submitLabel={t('youth.revealSubmit')}
+        onSubmit={reveal}
+      />
     </>
   );
 }

@@ -75,7 +75,11 @@ export function useApiForm(prefix?: string, aliases: Record<string, string> = {}
     /** The element id of an api field in this form. */
     id,
     /** The api's message(s) for this field, to show next to it. */
-    error: (field: string) => problem?.errors?.filter((e) => e.field === id(field)).map((e) => e.message).join(' ') || undefined,
+    error: (field: string) =>
+      problem?.errors
+        ?.filter((e) => e.field === id(field))
+        .map((e) => e.message)
+        .join(' ') || undefined,
     reset: () => {
       setProblem(undefined);
       setDone(false);
@@ -99,7 +103,11 @@ export function FormStatus({ form, success }: { form: ApiForm; success?: string 
   return (
     <>
       <ProblemMessage problem={form.problem} />
-      {form.done && success && <Alert data-color="success" role="status">{success}</Alert>}
+      {form.done && success && (
+        <Alert data-color="success" role="status">
+          {success}
+        </Alert>
+      )}
     </>
   );
 }
@@ -121,7 +129,14 @@ export function CheckboxGroup<K extends string>(props: {
       <Fieldset.Legend>{props.legend}</Fieldset.Legend>
       {props.description && <Fieldset.Description id={`${props.id}-help`}>{props.description}</Fieldset.Description>}
       {props.options.map((o) => (
-        <Checkbox key={o.key} name={props.name ?? props.id} value={o.key} label={o.label} defaultChecked={props.defaultChecked?.includes(o.key)} aria-invalid={props.error ? true : undefined} />
+        <Checkbox
+          key={o.key}
+          name={props.name ?? props.id}
+          value={o.key}
+          label={o.label}
+          defaultChecked={props.defaultChecked?.includes(o.key)}
+          aria-invalid={props.error ? true : undefined}
+        />
       ))}
       {props.error && <ValidationMessage id={`${props.id}-error`}>{props.error}</ValidationMessage>}
     </Fieldset>

@@ -26,7 +26,9 @@ export const INSPECTIONS_CODES = {
   'inspection.coordinated_needs_both': field('A coordinated inspection needs at least one police and one municipal inspector.'),
   'inspection.licence_not_of_premises': field('{field} is not a licence of these premises.'),
   'inspection.item_not_on_checklist': field('{field} is not on this inspection’s checklist.'),
-  'inspection.escalation_needs_licence': field('Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).'),
+  'inspection.escalation_needs_licence': field(
+    'Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).',
+  ),
   'inspection.reason_required': field('{field} is required to cancel.'),
   'photo.body_missing': field('Send the photo as the request body (image/jpeg, image/png or image/webp).'),
   'photo.type_mismatch': field('The body must be a JPEG, PNG or WebP image of the type its Content-Type says.'),

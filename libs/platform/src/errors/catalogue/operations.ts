@@ -2,7 +2,9 @@ import { field, problem } from './define.js';
 
 /** Refusals of libs/operations: police operations against drug sales, their summaries and referrals. */
 export const OPERATIONS_CODES = {
-  'operation.not_running': problem(409, 'The outcome is recorded while the operation is executing or completed, not {status}.', { status: 'the operation’s status' }),
+  'operation.not_running': problem(409, 'The outcome is recorded while the operation is executing or completed, not {status}.', {
+    status: 'the operation’s status',
+  }),
   'operation.not_reported': problem(409, 'Only a reported outcome can be released; the operation is {status}.', { status: 'the operation’s status' }),
   'operation.summary_released': problem(409, 'The summary of this operation is already released.'),
   'licensing_referral.acknowledged': problem(409, 'The referral is already acknowledged.'),

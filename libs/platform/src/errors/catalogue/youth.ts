@@ -33,7 +33,9 @@ export const YOUTH_CODES = {
   'consent.adult_signs_alone': field('From 18 only the young person consents; guardians do not sign.'),
   'consent.adult_must_sign': field('The young person (18 or older) must sign.'),
   'consent.guardian_must_sign': field('A guardian (vårdnadshavare) must sign for a young person under 18.'),
-  'consent.young_person_must_sign': field('From {age} the young person must also sign.', { age: 'the age from which the young person signs too (YOUTH_OWN_CONSENT_AGE)' }),
+  'consent.young_person_must_sign': field('From {age} the young person must also sign.', {
+    age: 'the age from which the young person signs too (YOUTH_OWN_CONSENT_AGE)',
+  }),
   'consent.before_signed': field('A consent cannot apply before it was signed.'),
   'consent.guardians_until_adult': field('A consent signed by guardians ends before the young person turns 18 ({adultOn}); set validUntil before it.', {
     adultOn: 'the day the young person turns 18',
@@ -47,7 +49,9 @@ export const YOUTH_CODES = {
   'disclosure.category_not_consented': field('The consent does not cover {category}.', { category: 'the information category' }),
   'disclosure.osl_18a_social_services_only': field('OSL 10 kap 18 a § lets social services (the owning municipality) disclose.'),
   'disclosure.osl_18a_police_only': field('OSL 10 kap 18 a § allows disclosure to the police only.'),
-  'disclosure.osl_18a_age': field('OSL 10 kap 18 a § applies only to persons under {underAge}.', { underAge: 'the age from which the ground no longer applies (21)' }),
+  'disclosure.osl_18a_age': field('OSL 10 kap 18 a § applies only to persons under {underAge}.', {
+    underAge: 'the age from which the ground no longer applies (21)',
+  }),
   'disclosure.criterion_unattested': field('Must be attested: {criterion}.', { criterion: 'the criterion, in Swedish' }),
   'disclosure.concern_police_to_social_services': field('A report of concern (SoL 14 kap 1 §) goes from the police to social services.'),
   'disclosure.concern_via_report': field('A report of concern is filed by the police (POST /api/v1/youth-cases/reports-of-concern).'),
