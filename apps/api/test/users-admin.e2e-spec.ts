@@ -144,6 +144,37 @@ describe('user administration', () => {
     expect(unknownRole.body.errors[0].field).toBe('role');
   });
 
+  it('nobody gives or ends their own roles: neither an org_admin nor a system_admin', async () => {
+    const itAdmin = await api.userId('it@hammaro.test');
+    const social = await api.unitId('Hammarö kommun', 'Socialtjänsten');
+    const selfGrant = await api.call('POST', `/api/v1/users/${itAdmin}/memberships`, {
+      token: orgAdmin,
+      body: { unitId: social, role: 'social_services_manager' },
+    });
+    expect(selfGrant.status).toBe(403);
+    expect(selfGrant.body).toMatchObject({ code: 'user.own_memberships' });
+
+    const admin = await api.userId('admin@samverkan.test');
+    const policeUnit = await api.unitId('Lokalpolisområde Karlstad', 'Ingripande');
+    const commander = await api.call('POST', `/api/v1/users/${admin}/memberships`, {
+      token: systemAdmin,
+      body: { unitId: policeUnit, role: 'police_commander' },
+    });
+    expect(commander.status).toBe(403);
+    expect(
+      await api.db.query(`SELECT role FROM memberships WHERE user_id = ANY($1::uuid[]) AND role IN ('social_services_manager', 'police_commander')`, [
+        [itAdmin, admin],
+      ]),
+    ).toEqual([]);
+
+    const [own] = await api.db.query<{ id: string }[]>('SELECT id FROM memberships WHERE user_id = $1 LIMIT 1', [itAdmin]);
+    expect((await api.call('POST', `/api/v1/users/${itAdmin}/memberships/${own.id}/end`, { token: orgAdmin })).body).toMatchObject({
+      status: 403,
+      code: 'user.own_memberships',
+    });
+    expect(await api.auditEvents('membership.create')).not.toEqual(expect.arrayContaining([expect.objectContaining({ resource_id: itAdmin })]));
+  });
+
   it('an admin cannot deactivate themselves', async () => {
     const me = await api.userId('it@hammaro.test');
     expect((await api.call('POST', `/api/v1/users/${me}/deactivate`, { token: orgAdmin })).status).toBe(409);

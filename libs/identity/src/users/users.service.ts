@@ -144,6 +144,9 @@ export class UsersService {
   }
 
   async addMembership(principal: Principal, userId: string, request: CreateMembershipRequest): Promise<UserView> {
+    // An administrator who could give themselves any role of their organisation could read what
+    // that role reads (youth cases, sealed intelligence): their own roles are another admin's call.
+    if (userId === principal.userId) throw new ProblemException('user.own_memberships');
     const row = await this.find(userId);
     await this.access.authorize(principal, 'user', 'manage', ownership(row));
     const [unit] = await this.dataSource.query<{ id: string; organisation_id: string; kind: string }[]>(
@@ -189,6 +192,7 @@ export class UsersService {
 
   /** Ends a membership now (it stays in the history). */
   async endMembership(principal: Principal, userId: string, membershipId: string): Promise<UserView> {
+    if (userId === principal.userId) throw new ProblemException('user.own_memberships');
     const row = await this.find(userId);
     await this.access.authorize(principal, 'user', 'manage', ownership(row));
     const membership = row.memberships.find((m) => m.id === membershipId);

@@ -7,6 +7,7 @@ export const IDENTITY_CODES = {
   }),
   'user.email_taken': problem(409, 'A user with that e-mail address already exists.'),
   'user.cannot_deactivate_self': problem(409, 'You cannot deactivate your own account.'),
+  'user.own_memberships': problem(403, 'Nobody gives or ends their own roles; another administrator does.'),
   'user.organisation_not_administered': problem(403, 'You may only manage users and roles in an organisation you administer.'),
   'user.system_admin_only': problem(403, 'Only a system administrator may grant system_admin.'),
   'membership.not_current': problem(409, 'The membership has already ended or not yet begun.'),
