@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQuery, QueryBoolean } from '@samverkan/platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ANCHORS, type Anchor, OFFSET_UNITS, type OffsetUnit, RECIPIENTS, type Recipient } from './reminder-rules.js';
 
 /** A deadline is open until it is met or cancelled. */
@@ -31,7 +31,7 @@ export class DeadlineListQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   dueBefore?: string;
 }
 

@@ -5,10 +5,8 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -19,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, IsDateTime, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { OPERATION_STATUSES, type OperationStatus, SEIZURE_UNITS, type SeizureUnit, SUBSTANCE_KEYS, type Substance } from './operation-rules.js';
 
 export class PlaceInput {
@@ -87,11 +85,11 @@ export class ProposeOperationInput extends ParticipantsInput {
   commitmentId?: string;
 
   @ApiProperty({ example: '2022-05-20T20:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedStart!: string;
 
   @ApiProperty({ example: '2022-05-21T02:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedEnd!: string;
 
   @ApiProperty({ description: 'The intelligence basis; seen only by commanders, stored encrypted' })
@@ -132,7 +130,7 @@ export class SeizureInput {
   substance!: Substance;
 
   @ApiProperty({ example: 125.5 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @IsPositive()
   @Max(1_000_000_000)
   quantity!: number;

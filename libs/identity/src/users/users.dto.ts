@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ALL_PERMISSIONS, ORGANISATION_KINDS, type OrganisationKind, type Permission, ROLE_NAMES, type RoleName, type Scope, SCOPES } from '@samverkan/access';
-import { PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { MIN_PASSWORD_LENGTH } from '../auth/auth-policy.js';
 
 export class UserListQuery extends PageQuery {
@@ -56,12 +56,12 @@ export class CreateMembershipRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   validFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Open-ended when left out' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   validUntil?: string;
 }
 

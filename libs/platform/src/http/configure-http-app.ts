@@ -7,13 +7,15 @@ import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addProblemContract } from '../openapi/problem-schema.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
-import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { plainProblem, ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from '../errors/problem.js';
 import { createValidationPipe } from '../errors/validation.js';
 import { requestContext } from '../logging/request-context.js';
 import { ROOT_LOGGER, type RootLogger } from '../logging/root-logger.js';
 import { APP_VERSION } from '../version.js';
+import { useJsonBodyParser } from './json-body.js';
 import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
 
 export const API_PREFIX = 'api';
@@ -52,7 +54,32 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // One id per request, reused from X-Request-Id when the caller sent a sane one.
     genReqId: (req: IncomingMessage) => requestIdFromHeaders(req.headers),
     logger: false,
+    frameworkErrors: answerRouterError,
   });
+}
+
+/**
+ * Fastify's router refuses a bad percent-encoding (`/%E0%A4%A`, FST_ERR_BAD_URL) and an over-long
+ * path parameter (FST_ERR_MAX_PARAM_LENGTH, 414) before any hook, filter or error handler runs;
+ * left alone it answers in its own JSON. Here they are problem+json with a code like every other
+ * error (issue #15).
+ */
+function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem: ProblemDetails =
+    error.code === 'FST_ERR_BAD_URL'
+      ? { ...(new ProblemException('http.bad_url').getResponse() as ProblemDetails) }
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { ...(new ProblemException('http.uri_too_long').getResponse() as ProblemDetails) }
+        : plainProblem(error.statusCode ?? 400, undefined);
+  // The path may be the very thing refused: named only as far as a log line or a reader needs it.
+  problem.instance = request.url.split('?')[0].slice(0, 200);
+  problem.requestId = request.id;
+  void reply
+    .code(problem.status)
+    .header(REQUEST_ID_HEADER, request.id)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('x-content-type-options', 'nosniff')
+    .send(JSON.stringify(problem));
 }
 
 /**
@@ -62,6 +89,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
  */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   configureRouting(app);
+  useJsonBodyParser(app, config.BODY_LIMIT_BYTES);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
