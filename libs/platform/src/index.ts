@@ -29,6 +29,7 @@ export * from './http/etag.js';
 export * from './http/json-body.js';
 export * from './http/request-id.js';
 export * from './http/route-access.js';
+export * from './http/unsafe-text.js';
 export * from './logging/app-logger.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-context.js';

@@ -1,7 +1,13 @@
-import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { ErrorParams, FieldCode } from './catalogue/index.js';
-import { type FieldError, fieldError, ValidationProblem } from './problem.js';
+import { type FieldError, ValidationProblem } from './problem.js';
+
+/**
+ * A check's list argument as strings. The arguments are looked up on the DTO the error names; an
+ * error about a body that is no object at all (an array sent for one) finds none (issue #15: 500).
+ */
+const listed = (values: unknown): string[] => (Array.isArray(values) ? values.map(String) : []);
 
 /**
  * class-validator's checks, named as the catalogue names them, with the params a translation
@@ -32,8 +38,8 @@ export const FIELD_CHECKS: Record<string, { code: FieldCode; params?: (args: unk
   isLatitude: { code: 'field.latitude' },
   isLongitude: { code: 'field.longitude' },
   matches: { code: 'field.pattern' },
-  isIn: { code: 'field.one_of', params: ([values]) => ({ allowed: (values as (string | number)[]).map(String) }) },
-  isEnum: { code: 'field.one_of', params: ([, values]) => ({ allowed: (values as (string | number)[]).map(String) }) },
+  isIn: { code: 'field.one_of', params: ([values]) => ({ allowed: listed(values) }) },
+  isEnum: { code: 'field.one_of', params: ([, values]) => ({ allowed: listed(values) }) },
   min: { code: 'field.min', params: ([min]) => ({ min: min as number }) },
   max: { code: 'field.max', params: ([max]) => ({ max: max as number }) },
   isPositive: { code: 'field.positive' },
@@ -106,56 +112,13 @@ function humanise(message: string, property: string, field: string): string {
   return field === property ? message : message.replace(new RegExp(`^(property )?${property}\\b`), `$1${field}`);
 }
 
-// NUL, and a UTF-16 surrogate without its partner (a broken character, e.g. "\uD800" in JSON).
-// PostgreSQL refuses NUL in text ("invalid byte sequence for encoding UTF8: 0x00"), and a lone
-// surrogate cannot be written as UTF-8 at all: both answered 500 before (issue #15).
-// eslint-disable-next-line no-control-regex
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether text holds a character no field may hold (NUL, a lone surrogate). */
-export const isUnsafeText = (text: string) => UNSAFE_TEXT.test(text);
-
-/**
- * The fields of a request body, query string or path whose text (value or name) holds NUL or a
- * lone surrogate, as field paths (`a.b[0].c`). The one text check every route passes: it runs
- * in the global pipe, before any DTO is built. A body is at most MAX_JSON_DEPTH deep, so the
- * walk's depth is bounded too (and capped here for values that did not come from JSON).
- */
-export function unsafeTextFields(value: unknown, path: string, found: string[] = [], depth = 0): string[] {
-  if (typeof value === 'string') {
-    if (isUnsafeText(value)) found.push(path);
-  } else if (Array.isArray(value)) {
-    if (depth < 64) value.forEach((item, i) => unsafeTextFields(item, `${path}[${i}]`, found, depth + 1));
-  } else if (typeof value === 'object' && value !== null && depth < 64) {
-    for (const [key, item] of Object.entries(value)) {
-      const field = path ? `${path}.${key}` : key;
-      if (isUnsafeText(key)) found.push(path ? `${path}.?` : '?');
-      else unsafeTextFields(item, field, found, depth + 1);
-    }
-  }
-  return found;
-}
-
-/** The pipe of every route: refuses unsafe text first (field errors `field.text`), then validates. */
-class RequestValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
-      const bad = unsafeTextFields(value, metadata.data ?? '');
-      if (bad.length > 0) {
-        throw new ValidationProblem(bad.map((field) => fieldError(field || metadata.type, 'field.text')));
-      }
-    }
-    return super.transform(value, metadata);
-  }
-}
-
 /**
  * The global pipe: strips nothing silently — unknown properties are rejected — and converts
  * query strings and params to the declared types. The target is kept on the errors only so the
  * checks' arguments can be looked up; values are never echoed.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new RequestValidationPipe({
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

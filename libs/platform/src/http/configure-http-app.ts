@@ -17,6 +17,7 @@ import { ROOT_LOGGER, type RootLogger } from '../logging/root-logger.js';
 import { APP_VERSION } from '../version.js';
 import { useJsonBodyParser } from './json-body.js';
 import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
+import { refuseUnsafeText } from './unsafe-text.js';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -104,6 +105,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     logAccess(logger, request, reply);
     done();
   });
+  refuseUnsafeText(fastify);
 
   // Photo uploads arrive as raw image bodies; their own, larger limit. What the bytes really are is
   // checked where they are stored.
