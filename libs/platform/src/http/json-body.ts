@@ -52,6 +52,6 @@ export function useJsonBodyParser(app: NestFastifyApplication, bodyLimit: number
       return;
     }
     // Fastify's types name a string; its parser (secure-json-parse) reads a Buffer as Nest's default does.
-    parseJson(request, body as unknown as string, done);
+    void parseJson(request, body as unknown as string, done);
   });
 }

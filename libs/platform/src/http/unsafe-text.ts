@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { fieldError, ValidationProblem } from '../errors/problem.js';
 
 // NUL, and a UTF-16 surrogate without its partner (a broken character, e.g. "\uD800" in JSON).
-// PostgreSQL refuses NUL in text ("invalid byte sequence for encoding UTF8: 0x00"), and a lone
-// surrogate cannot be written as UTF-8 at all: both answered 500 before (issue #15).
+// PostgreSQL refuses NUL in text ("invalid byte sequence for encoding UTF8: 0x00": a 500 before,
+// issue #15), and a lone surrogate has no UTF-8 form: it would be stored as U+FFFD, not as sent.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
