@@ -92,6 +92,30 @@ describe('user administration', () => {
     expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'y@hammaro.test'`)).toEqual([]);
   });
 
+  it('refuses a password that is simple, common, published or built from the person’s name or address', async () => {
+    const attempt = (password: string) =>
+      api.call('POST', '/api/v1/users', {
+        token: orgAdmin,
+        body: { email: 'Ylva.Sund@hammaro.test', displayName: 'Ylva Sund', organisationId: hammaro, password },
+      });
+    const refusals: [string, string][] = [
+      ['aaaaaaaaaaaa', 'password.too_simple'],
+      ['            ', 'password.too_simple'],
+      ['123456789012', 'password.too_simple'],
+      ['abcabcabcabc', 'password.too_simple'],
+      ['Password1234', 'password.too_common'],
+      ['Samverkan-demo-2026', 'password.too_common'],
+      ['ylva.sund@hammaro.test', 'password.contains_personal_data'],
+      ['YlvaSund2026!', 'password.contains_personal_data'],
+    ];
+    for (const [password, code] of refusals) {
+      const res = await attempt(password);
+      expect({ password, status: res.status, errors: res.body.errors }).toEqual({ password, status: 400, errors: [coded('password', code)] });
+    }
+    expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'ylva.sund@hammaro.test'`)).toEqual([]);
+    expect((await attempt('Ylvas katt heter Morris, 7 år')).status).toBe(201);
+  });
+
   it('gives and ends roles, which take effect on the next request', async () => {
     const userId = await api.userId('nils.ek@hammaro.test');
     const alkohol = await api.unitId('Hammarö kommun', 'Alkoholhandläggning');

@@ -38,7 +38,10 @@ export class CreateUserRequest {
   @IsUUID()
   organisationId!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Initial password' })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'Initial password: not too simple, not a common or published password, not built from the name or e-mail address (password.*)',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(1024)

@@ -89,6 +89,7 @@ export class UsersService {
       throw new ProblemException('user.organisation_not_administered');
     }
     const email = request.email.trim().toLowerCase();
+    this.passwords.assertAcceptable(request.password, { email, displayName: request.displayName });
     const passwordHash = await this.passwords.hash(request.password);
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query<{ id: string }[]>(
