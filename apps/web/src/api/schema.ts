@@ -1967,7 +1967,21 @@ export interface components {
             hash: string;
         };
         /** @enum {string} */
-        ChainBreakKind: "contents" | "link";
+        ChainBreakKind: "contents" | "link" | "anchor";
+        /** @enum {string} */
+        AnchorHeadState: "confirmed" | "missing" | "unavailable" | "none" | "contradicted";
+        AnchorVerification: {
+            checkedAnchors: number;
+            /** @description Events after the newest anchor: protected by the chain alone until the next anchor */
+            unanchoredEvents: number;
+            externalHead: components["schemas"]["AnchorHeadState"];
+            /** @description The first anchor that does not match, if any */
+            brokenAnchorSeq?: number;
+            /** @description The anchored event that no longer matches its anchor, if any */
+            brokenEventId?: string;
+            /** @description What does not match, in English */
+            reason?: string;
+        };
         ChainVerification: {
             valid: boolean;
             checkedEvents: number;
@@ -1976,6 +1990,8 @@ export interface components {
             breakKind?: components["schemas"]["ChainBreakKind"];
             /** @description What does not match, in English */
             reason?: string;
+            /** @description The seals of the chain kept outside the database */
+            anchors: components["schemas"]["AnchorVerification"];
         };
         LoginRequest: {
             /** @example socialsekreterare@hammaro.test */
@@ -11580,7 +11596,8 @@ export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
 export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
 export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
-export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link"];
+export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link", "anchor"];
+export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnchorHeadState"]> = ["confirmed", "missing", "unavailable", "none", "contradicted"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
