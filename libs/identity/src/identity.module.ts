@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { NotificationsModule } from '@samverkan/notifications';
 import { AppConfig, jwtSecret, RedisModule } from '@samverkan/platform';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
@@ -27,6 +28,7 @@ import { UsersService } from './users/users.service.js';
       useFactory: (config: AppConfig) => ({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' } }),
     }),
     RedisModule,
+    NotificationsModule,
   ],
   controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController],
   providers: [
