@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type OwnershipColumns, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, pageOf, type PageQuery, ProblemException } from '@samverkan/platform';
+import { Clock, type Page, pageOf, type PageQuery } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { caseReference } from './youth-deadlines.js';
@@ -79,10 +79,7 @@ export class YouthReportsService {
 
   /** Everything held about the young person, and every disclosure, for their access request. */
   async registerExtract(principal: Principal, subjectId: string): Promise<YouthRegisterExtractView> {
-    const sealed = await this.subjects.readable(principal, subjectId);
-    if (!scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === sealed.owner_organisation_id)) {
-      throw new ProblemException('youth_subject.extract_denied');
-    }
+    const sealed = await this.subjects.forExtract(principal, subjectId);
     const subject = this.subjects.view(sealed);
     const cases = await this.dataSource.query<ExtractCaseRow[]>(
       `SELECT c.id, c.form, c.status, c.risk_factors AS "riskFactors", to_char(c.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "openedOn",

@@ -1197,7 +1197,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sök på personnummer (Find by personal number); the reason is audited */
+        /** Sök på personnummer (Find by exact personal number, to open a case); the reason is audited */
         post: operations["YouthSubjectsController_find_v1"];
         delete?: never;
         options?: never;
@@ -1212,7 +1212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ungdom (The young person, masked number, and the cases you may see); audited */
+        /** Ungdom (The young person, masked number, and the cases you may see); 404 unless you may read one of their cases; audited */
         get: operations["YouthSubjectsController_get_v1"];
         put?: never;
         post?: never;
@@ -1231,7 +1231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Visa personnummer (Reveal the full number); the reason is audited */
+        /** Visa personnummer (Reveal the full number); only through a case you may read (else 404); the reason is audited */
         post: operations["YouthSubjectsController_reveal_v1"];
         delete?: never;
         options?: never;
