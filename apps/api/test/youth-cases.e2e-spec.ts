@@ -4,6 +4,8 @@ import { addDays, addMonths, FixedClock, JobName, QueueName, redisConnection, st
 import { luhnCheckDigit } from '@samverkan/youth';
 import { Queue, QueueEvents } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
+import { configAsEnv } from '@samverkan/testing';
+import { SealConsentSigners1796017897647 } from '../../../migrations/1796017897647-SealConsentSigners.js';
 import { coded, TestApi } from './support/test-api.js';
 
 const today = stockholmDate(new Date());
@@ -252,6 +254,36 @@ describe('youth cases', () => {
     expect((await move(id.case, 'mapping')).body.status).toBe('mapping');
   });
 
+  it('keeps the names of those who signed a consent only sealed, and shows them to those who work the case (issue #15)', async () => {
+    const signers = [
+      { name: 'Maria Nyström', role: 'guardian' },
+      { name: 'Elias Nyström', role: 'young_person' },
+    ];
+    const [row] = await api.db.query<{ text: string; key_id: string }[]>(`SELECT k::text AS text, k.key_id FROM youth_consents k WHERE k.case_id = $1`, [
+      id.case,
+    ]);
+    expect(row.text).not.toContain('Maria');
+    expect(row.text).not.toContain('guardian');
+    expect(row.key_id).toBe(api.env.config.DATA_KEY_ID);
+    expect(await plainTextHits('Maria Nyström')).toEqual([]);
+    expect((await call('GET', `/youth-cases/${id.case}/consents`, 'worker')).body.map((c: { signers: unknown }) => c.signers)).toEqual([signers]);
+
+    // Consents recorded before the names were sealed are converted by the migration, with the
+    // environment's data key: back to clear text (its down), then sealed again (its up).
+    const migration = new SealConsentSigners1796017897647(configAsEnv(api.env.config));
+    const runner = api.db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await api.db.query(`SELECT signers FROM youth_consents WHERE case_id = $1`, [id.case])).toEqual([{ signers }]);
+      expect(await plainTextHits('Maria Nyström')).toEqual(['youth_consents']);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await plainTextHits('Maria Nyström')).toEqual([]);
+    expect((await call('GET', `/youth-cases/${id.case}/consents`, 'worker')).body.map((c: { signers: unknown }) => c.signers)).toEqual([signers]);
+  });
+
   it('keeps a plan with owners and due dates as deadlines, and meetings whose minutes become entries', async () => {
     const item = await call('POST', `/youth-cases/${id.case}/plan-items`, 'worker', {
       goal: 'Regelbunden skolgång',
@@ -434,6 +466,10 @@ describe('youth cases', () => {
     expect(extract.body.subject).toMatchObject({ name: 'Elias Nyström', personalNumber: elias.number });
     const [theCase] = extract.body.cases;
     expect(theCase.consents).toHaveLength(2);
+    expect(theCase.consents[0].signers).toEqual([
+      { name: 'Maria Nyström', role: 'guardian' },
+      { name: 'Elias Nyström', role: 'young_person' },
+    ]);
     expect(theCase.disclosures.map((d: { ground: string }) => d.ground)).toEqual(['osl_10_18a']);
     expect(theCase.entries).toHaveLength(5);
     expect(theCase.planItems).toHaveLength(1);
