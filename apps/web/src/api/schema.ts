@@ -587,9 +587,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Påminnelseregler (Reminder rules) per deadline kind */
+        /** Påminnelseregler (Reminder rules) per deadline kind; the ETag is the version of the whole set */
         get: operations["DeadlinesController_listRules_v1"];
-        /** Ersätt påminnelsereglerna (Replace the rules of the kinds named) */
+        /** Ersätt påminnelsereglerna (Replace the rules of the kinds named; If-Match with the set’s version) */
         put: operations["DeadlinesController_replaceRules_v1"];
         post?: never;
         delete?: never;
@@ -2891,7 +2891,7 @@ export interface components {
             active: boolean;
         };
         ReplaceRulesRequest: {
-            /** @description The full set of rules for the kinds named; kinds not named keep theirs */
+            /** @description The full set of rules for the kinds named; kinds not named keep theirs. At least one rule: an empty list would name no kind and change nothing. */
             rules: components["schemas"]["ReminderRuleInput"][];
         };
         JobCountsView: {
@@ -7030,7 +7030,10 @@ export interface operations {
     DeadlinesController_replaceRules_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of GET /reminder-rules */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
