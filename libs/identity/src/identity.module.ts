@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { NotificationsModule } from '@samverkan/notifications';
 import { AppConfig, RedisModule } from '@samverkan/platform';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey } from './auth/access-token.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -31,6 +32,7 @@ import { UsersService } from './users/users.service.js';
       }),
     }),
     RedisModule,
+    NotificationsModule,
   ],
   controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController],
   providers: [
