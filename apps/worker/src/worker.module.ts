@@ -9,7 +9,7 @@ import {
   QueueModule,
   SystemWorkerModule,
 } from '@samverkan/platform';
-import { AuditRecordingModule } from '@samverkan/audit';
+import { AuditWorkerModule } from '@samverkan/audit';
 import { DeadlinesWorkerModule } from '@samverkan/deadlines';
 import { InspectionsWorkerModule } from '@samverkan/inspections';
 import { YouthWorkerModule } from '@samverkan/youth';
@@ -27,7 +27,7 @@ export class WorkerModule {
         ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot('samverkan-worker', migrations),
         QueueModule.forRoot(),
-        AuditRecordingModule,
+        AuditWorkerModule,
         SystemWorkerModule,
         DeadlinesWorkerModule,
         InspectionsWorkerModule,

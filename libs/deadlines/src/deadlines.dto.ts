@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ANCHORS, type Anchor, OFFSET_UNITS, type OffsetUnit, RECIPIENTS, type Recipient } from './reminder-rules.js';
 
@@ -68,8 +82,13 @@ export class ReminderRuleInput {
 }
 
 export class ReplaceRulesRequest {
-  @ApiProperty({ type: [ReminderRuleInput], description: 'The full set of rules for the kinds named; kinds not named keep theirs' })
+  @ApiProperty({
+    type: [ReminderRuleInput],
+    description:
+      'The full set of rules for the kinds named; kinds not named keep theirs. At least one rule: an empty list would name no kind and change nothing.',
+  })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => ReminderRuleInput)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   IsArray,
   IsIn,
@@ -45,6 +46,21 @@ export class ParticipantsInput {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   unitIds?: string[];
+}
+
+/**
+ * PUT /operations/{id}/participants: the whole new list, with If-Match. An empty list is refused
+ * unless `removeAll: true` says so (issue #15), so a lost or truncated body never strips the
+ * operation of everyone taking part.
+ */
+export class ReplaceParticipantsInput extends ParticipantsInput {
+  @ApiPropertyOptional({
+    description:
+      'Send `true`, with no userIds or unitIds, to remove every participant. Without it an empty replacement is refused (400 replacement.empty); with items it is refused too.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  removeAll?: boolean;
 }
 
 export class ProposeOperationInput extends ParticipantsInput {

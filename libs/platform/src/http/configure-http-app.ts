@@ -27,6 +27,26 @@ export const DOCS_JSON_PATH = 'api/docs-json';
 const QUIET_PATHS = new Set([`/${API_PREFIX}/v1/health`, `/${API_PREFIX}/v1/health/ready`]);
 
 /**
+ * Answers under /api that shared and browser caches may keep: they carry no personal data and no
+ * credentials (health probes, the published promise for citizens, the OpenAPI document and UI).
+ */
+const CACHEABLE_API_PATH = new RegExp(`^/${API_PREFIX}/(v1/health(/.*)?|v1/public/.*|docs(-json)?(/.*)?)$`);
+
+/**
+ * `Cache-Control: no-store` on every other /api answer, unless its route chose a header itself:
+ * they carry personal data (a revealed personnummer, case notes) or tokens, and must not be kept
+ * by a browser or proxy (RFC 9111 §5.2.2.5; GDPR art. 32; RFC 6749 §5.1 for token answers).
+ * Deny by default, so a new route cannot forget. ETags here serve If-Match only (no 304s), so
+ * nothing needs revalidation instead.
+ */
+function noStore(request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0];
+  if (!path.startsWith(`/${API_PREFIX}/`) && path !== `/${API_PREFIX}`) return;
+  if (CACHEABLE_API_PATH.test(path) || reply.hasHeader('cache-control')) return;
+  void reply.header('cache-control', 'no-store');
+}
+
+/**
  * One access line per request, including unknown routes and requests Fastify rejects before any
  * handler runs. Only the path is logged: query strings may name people.
  */
@@ -100,6 +120,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header(REQUEST_ID_HEADER, request.id);
     // The rest of the request runs inside this context, so its log lines carry the request id.
     requestContext.run({ requestId: request.id, ip: request.ip }, done);
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    noStore(request, reply);
+    done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     logAccess(logger, request, reply);

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { affectedRows } from '../database/update-returning.js';
-import { ProblemException } from '../errors/problem.js';
+import { type FieldError, fieldError, ProblemException } from '../errors/problem.js';
 import { INT4_MAX } from '../pagination/numbers.js';
 
 /** The ETag of a versioned record: its version number, quoted. */
@@ -43,4 +43,17 @@ export class StaleVersionProblem extends ProblemException {
  */
 export function assertVersionMatched(result: unknown, currentVersion: number): void {
   if (affectedRows(result) === 0) throw new StaleVersionProblem(currentVersion);
+}
+
+/**
+ * The one rule of a write that replaces a whole list (issue #15): besides If-Match, an empty
+ * replacement removes everything, so it must be said explicitly (`removeAll: true`), and then with
+ * no items. `lists` names the request's list fields; the first one carries the error.
+ */
+export function replacementErrors(lists: Record<string, readonly unknown[] | undefined>, removeAll: boolean | undefined): FieldError[] {
+  const [first] = Object.keys(lists);
+  const empty = Object.values(lists).every((list) => !list || list.length === 0);
+  if (empty && !removeAll) return [fieldError(first, 'replacement.empty')];
+  if (!empty && removeAll) return [fieldError('removeAll', 'replacement.remove_all_with_items')];
+  return [];
 }

@@ -28,6 +28,8 @@ export const PLATFORM_CODES = {
   'version.stale': problem(412, 'The record has changed since you read it; reload it and apply your change again.', {
     currentVersion: 'the version the record has now',
   }),
+  'replacement.empty': field('{field}: an empty list would remove every one; send removeAll: true if that is what you mean.'),
+  'replacement.remove_all_with_items': field('{field}: removeAll: true replaces the list with nothing; send no items with it.'),
   'health.not_ready': problem(503, 'Not ready: {failed} down.', { failed: 'the dependencies that failed' }),
   'health.worker_unavailable': problem(503, 'No worker answered a system.ping job within {timeoutMs} ms.', { timeoutMs: 'how long the api waited' }),
 
