@@ -607,7 +607,8 @@ describe('fuzzing every operation (issue #15: no 500 from any input)', () => {
         );
     }
 
-    expect(sent).toBeGreaterThan(operations.length * RUNS_PER_OPERATION * 0.9);
     expect(failures).toEqual([]);
+    // Nearly every request could be sent (light-my-request refuses a few headers no client could send).
+    expect(sent).toBeGreaterThan(operations.length * RUNS_PER_OPERATION * 0.9);
   }, 300_000);
 });
