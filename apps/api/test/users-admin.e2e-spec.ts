@@ -390,5 +390,50 @@ describe('user administration', () => {
       });
       expect(intoMunicipality.body).toMatchObject({ status: 403, code: 'user.organisation_not_administered' });
     });
+
+    it('a system_admin creates an organisation and appoints its first admin, who alone gives its domain roles', async () => {
+      const body = { name: 'Karlstads kommun', kind: 'municipality', orgNumber: '2120001876', units: ['Kommunledningskontoret', 'Socialförvaltningen'] };
+      const refused = await api.call('POST', '/api/v1/organisations', { token: orgAdmin, body });
+      expect(refused.body).toMatchObject({ status: 403, code: 'access.permission_required' });
+      const badNumber = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body: { ...body, orgNumber: '212000-1877' } });
+      expect(badNumber.body.errors).toEqual([coded('orgNumber', 'org_number.invalid')]);
+      const noUnit = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body: { ...body, units: [] } });
+      expect(noUnit.status).toBe(400);
+
+      const created = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: 'Karlstads kommun', kind: 'municipality', orgNumber: '212000-1876' });
+      expect(created.body.units.map((u: { name: string }) => u.name)).toEqual(['Kommunledningskontoret', 'Socialförvaltningen']);
+      expect(await api.auditEvents('organisation.create')).toEqual([
+        expect.objectContaining({ resource_id: created.body.id, actor_user_id: await api.userId('admin@samverkan.test') }),
+      ]);
+      const again = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body });
+      expect(again.body).toMatchObject({ status: 409, code: 'organisation.name_taken', params: { name: 'Karlstads kommun' } });
+
+      const [office, social] = created.body.units.map((u: { id: string }) => u.id);
+      const person = (email: string, displayName: string) =>
+        api.call('POST', '/api/v1/users', {
+          token: systemAdmin,
+          body: { email, displayName, organisationId: created.body.id, password: 'Vinterväg-Klarälven-2026' },
+        });
+      const admin = await person('it@karlstad.test', 'Karin Lund');
+      const worker = await person('soc@karlstad.test', 'Omar Haddad');
+      expect(
+        await api.call('POST', `/api/v1/users/${admin.body.id}/memberships`, { token: systemAdmin, body: { unitId: office, role: 'org_admin' } }),
+      ).toMatchObject({
+        status: 201,
+      });
+      const bySystemAdmin = await api.call('POST', `/api/v1/users/${worker.body.id}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: social, role: 'social_worker' },
+      });
+      expect(bySystemAdmin.body).toMatchObject({ status: 403, code: 'user.domain_role_needs_own_admin' });
+      const karin = await api.login('it@karlstad.test', 'Vinterväg-Klarälven-2026');
+      const byOwnAdmin = await api.call('POST', `/api/v1/users/${worker.body.id}/memberships`, {
+        token: karin.accessToken,
+        body: { unitId: social, role: 'social_worker' },
+      });
+      expect(byOwnAdmin.status).toBe(201);
+    });
   });
 });

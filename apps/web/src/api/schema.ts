@@ -287,7 +287,11 @@ export interface paths {
         /** Organisationer och enheter (Organisations and their units) */
         get: operations["OrganisationsController_list_v1"];
         put?: never;
-        post?: never;
+        /**
+         * Skapa organisation (Create an organisation)
+         * @description System administrators only. The new organisation gets its units; its first admins are then appointed (POST /users, org_admin).
+         */
+        post: operations["OrganisationsController_create_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2201,6 +2205,23 @@ export interface components {
             orgNumber: string | null;
             /** @description By name */
             units: components["schemas"]["UnitRefView"][];
+        };
+        CreateOrganisationRequest: {
+            /** @example Karlstads kommun */
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /**
+             * @description Organisationsnummer (checked: NNNNNN-NNNN with its check digit)
+             * @example 212000-1876
+             */
+            orgNumber?: string;
+            /**
+             * @description At least one unit: roles are held in a unit
+             * @example [
+             *       "Kommunledningskontoret"
+             *     ]
+             */
+            units: string[];
         };
         /** @enum {string} */
         PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
@@ -4729,6 +4750,7 @@ export interface components {
              *     - `user.organisation_not_administered` 403: You may only manage users and roles in an organisation you administer.
              *     - `user.system_admin_only` 403: Only a system administrator may grant system_admin.
              *     - `user.domain_role_needs_own_admin` 403: The role {role} is given or ended only by an administrator of the organisation the membership is in; a system administrator appoints administrators, not domain roles. Params: `role` (the role asked for).
+             *     - `organisation.name_taken` 409: An organisation named {name} already exists. Params: `name` (the name asked for).
              *     - `membership.not_current` 409: The membership has already ended or not yet begun.
              *     - `promise.not_draft` 409: Only a draft promise can be deleted.
              *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
@@ -4759,7 +4781,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -5539,6 +5561,53 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission organisation:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission organisation:manage */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11690,4 +11759,4 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

@@ -15,6 +15,7 @@ export const IDENTITY_CODES = {
     'The role {role} is given or ended only by an administrator of the organisation the membership is in; a system administrator appoints administrators, not domain roles.',
     { role: 'the role asked for' },
   ),
+  'organisation.name_taken': problem(409, 'An organisation named {name} already exists.', { name: 'the name asked for' }),
   'membership.not_current': problem(409, 'The membership has already ended or not yet begun.'),
   'password.too_simple': field('{field}: the password is too simple (one character repeated, whitespace, a run or a keyboard walk).'),
   'password.too_common': field('{field}: the password is among the most common or published passwords.'),
