@@ -192,9 +192,21 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
   const page = (_request: FastifyRequest, reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   fastify.get('/', page);
-  fastify.get('/*', (request, reply) =>
-    request.url.startsWith(`/${API_PREFIX}/`) || request.url === `/${API_PREFIX}` ? reply.callNotFound() : page(request, reply),
-  );
+  fastify.get('/*', (request, reply) => {
+    if (!request.url.startsWith(`/${API_PREFIX}/`) && request.url !== `/${API_PREFIX}`) return page(request, reply);
+    // An over-long path parameter makes the router skip the api route and land here: still a 414.
+    if (hasOverlongSegment(request.url, fastify.initialConfig.maxParamLength ?? 100)) {
+      return answerRouterError({ code: 'FST_ERR_MAX_PARAM_LENGTH' } as FastifyError, request, reply);
+    }
+    return reply.callNotFound();
+  });
+}
+
+function hasOverlongSegment(url: string, maxLength: number): boolean {
+  return url
+    .split('?')[0]
+    .split('/')
+    .some((segment) => segment.length > maxLength);
 }
 
 /** Routes under /api/v1, as the running app and the OpenAPI generator both see them. */
