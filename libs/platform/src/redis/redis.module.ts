@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
-import { redisConnection } from '../queues/redis-connection.js';
+import { failFastRedisConnection } from '../queues/redis-connection.js';
 import { RateLimiter } from './rate-limiter.service.js';
 import { REDIS } from './redis.token.js';
 
@@ -28,11 +28,9 @@ class RedisLifecycle implements OnApplicationShutdown {
       useFactory: (config: AppConfig) => {
         const logger = new Logger('Redis');
         const client = new Redis(config.REDIS_URL, {
-          ...redisConnection(config.REDIS_URL, 'samverkan-state'),
+          ...failFastRedisConnection(config.REDIS_URL, 'samverkan-state'),
           keyPrefix: `${config.QUEUE_PREFIX}:`,
           lazyConnect: true,
-          maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
         });
         // One line per distinct failure, not one per reconnect attempt.
         let lastError = '';
