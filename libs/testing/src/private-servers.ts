@@ -74,6 +74,15 @@ export class PrivateRedis {
     await exited;
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, as with a hung host. `resume()` thaws it. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** FLUSHALL: every key gone while the server runs, as after a failover to an empty replica. */
   async flushAll(): Promise<void> {
     await this.withClient((client) => client.flushall());

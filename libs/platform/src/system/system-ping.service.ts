@@ -46,9 +46,14 @@ export class SystemPingService implements OnApplicationShutdown {
     }
   }
 
-  /** Queue events need their own blocking connection; opened on the first ping only. */
+  /**
+   * Queue events need their own blocking connection; opened on the first ping that finds Redis
+   * answering (asked on the queue's fail-fast connection first: BullMQ's QueueEvents never gives up
+   * on a server it has not reached yet, not even when closed).
+   */
   private async queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
+      await this.queue.count(); // Redis answers now
       this.events = new QueueEvents(QueueName.System, {
         connection: redisConnection(this.config.REDIS_URL, 'samverkan-queue-events'),
         prefix: this.config.QUEUE_PREFIX,
@@ -59,7 +64,8 @@ export class SystemPingService implements OnApplicationShutdown {
     return this.events;
   }
 
+  /** Bounded: with Redis gone, closing the events connection could wait for ever. */
   async onApplicationShutdown(): Promise<void> {
-    await this.events?.close();
+    if (this.events) await withTimeout(this.events.close(), 2_000, 'closing the queue events').catch(() => undefined);
   }
 }
