@@ -5,7 +5,7 @@ import { AppProcess, configAsEnv, PrivatePostgres, PrivateRedis, testConfig } fr
 import pg from 'pg';
 import { identitySeed } from '../src/seed/identity.seed.js';
 import { promisesSeed } from '../src/seed/promises.seed.js';
-import { eventually } from './support/mail-server.js';
+import { eventually, MailServer } from './support/mail-server.js';
 import { DEMO_PASSWORD } from './support/test-api.js';
 
 /**
@@ -21,6 +21,7 @@ jest.setTimeout(90_000);
 describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
   let redis: PrivateRedis;
   let postgres: PrivatePostgres;
+  let mail: MailServer;
   let api: AppProcess;
   let worker: AppProcess;
   let db: pg.Pool;
@@ -79,8 +80,13 @@ describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
   const restores = () => (worker.text.match(/Redis lost its data/g) ?? []).length;
 
   beforeAll(async () => {
-    [redis, postgres] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start()]);
-    const config = testConfig(postgres.urlOf('samverkan'), { REDIS_URL: redis.url, SEED_PASSWORD: DEMO_PASSWORD });
+    [redis, postgres, mail] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start(), MailServer.start()]);
+    const config = testConfig(postgres.urlOf('samverkan'), {
+      REDIS_URL: redis.url,
+      SEED_PASSWORD: DEMO_PASSWORD,
+      SMTP_URL: mail.url,
+      EMAIL_RETRY_DELAY_MS: '200',
+    });
     prefix = config.QUEUE_PREFIX;
     await migrateUp(config, migrations);
     await runSeed(config, [identitySeed(DEMO_PASSWORD), promisesSeed()]);
@@ -96,7 +102,9 @@ describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
     ids.commitment = await one(`SELECT id FROM commitments WHERE party = 'municipality' ORDER BY position LIMIT 1`);
 
     // Thirty deadlines due in an hour, one reminder each when due: the worker queues them as delayed jobs at start-up.
-    await db.query(`INSERT INTO reminder_rules (deadline_kind, key, anchor, offset_value, offset_unit, recipient) VALUES ('fault_due', 'at-due', 'at', 0, 'seconds', 'responsible')`);
+    await db.query(
+      `INSERT INTO reminder_rules (deadline_kind, key, anchor, offset_value, offset_unit, recipient) VALUES ('fault_due', 'at-due', 'at', 0, 'seconds', 'responsible')`,
+    );
     await db.query(
       `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, responsible_user_id, responsible_unit_id, responsible_organisation_id)
        SELECT 'fault_due', 'fault_subject', gen_random_uuid(), 'Uppföljning ' || n, now() + interval '1 hour', $1, $2, $3 FROM generate_series(1, 30) n`,
@@ -118,6 +126,7 @@ describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
     await db?.end();
     await redis?.destroy();
     await postgres?.destroy();
+    await mail?.stop();
   });
 
   it('Redis loses its data while the worker runs: the worker notices, restores its schedulers and delivers every reminder once', async () => {
@@ -135,7 +144,14 @@ describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
     // The five-minute reconciler's own schedule is back too.
     await eventually(async () => expect(await redis.command('EXISTS', `${prefix}:deadlines:repeat:deadline-reconcile`)).toBe(1));
 
-    // Lost again after delivery: the restore runs again and delivers nothing twice.
+    // A message the api stored while Redis could not take its job: only the outbox can send it.
+    await db.query(
+      `INSERT INTO email_messages (user_id, to_address, subject, body_text, kind, dedupe_key)
+       VALUES ($1, 'socialsekreterare@hammaro.test', 'Samverkan – från utkorgen', 'Hej från utkorgen', 'reminder', 'fault-outbox-1')`,
+      [ids.socialWorker],
+    );
+
+    // Lost again after delivery: the restore runs again, sends the stored message and delivers nothing twice.
     await redis.flushAll();
     await eventually(async () => expect(worker.text.match(/restored notifications, deadlines/g)).toHaveLength(2));
     expect(restores()).toBe(2);
@@ -143,6 +159,10 @@ describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
     expect(delivered).toHaveLength(30);
     expect(delivered.every((d) => d.n === 1 && d.recipient_user_id === ids.socialWorker && d.rule_key === 'at-due')).toBe(true);
     await noticesMatchDeliveries(`d.kind = 'fault_due'`, []);
+    await eventually(async () =>
+      expect((await db.query(`SELECT status FROM email_messages WHERE dedupe_key = 'fault-outbox-1'`)).rows).toEqual([{ status: 'sent' }]),
+    );
+    expect(mail.received.filter((m) => m.raw.includes('Hej fr'))).toHaveLength(1);
   });
 
   it('Redis down at run time: writes commit and answer, Redis-backed reads answer 503, and the jobs follow once Redis is back', async () => {
@@ -182,7 +202,12 @@ describe('faults: Redis and PostgreSQL lost, stopped and back', () => {
     // Responsible for it, the coordinator hears of it before, at and (as a supervisor too) after the due date.
     await eventually(
       async () =>
-        expect((await deliveries(mine, [actionId, ids.coordinator])).map((d) => d.rule_key).sort()).toEqual(['at-due', 'before-1d', 'before-7d', 'escalate-2wd']),
+        expect((await deliveries(mine, [actionId, ids.coordinator])).map((d) => d.rule_key).sort()).toEqual([
+          'at-due',
+          'before-1d',
+          'before-7d',
+          'escalate-2wd',
+        ]),
       30_000,
     );
     expect((await deliveries(`d.resource_id = $1`, [actionId])).every((d) => d.n === 1)).toBe(true);

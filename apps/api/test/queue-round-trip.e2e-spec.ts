@@ -45,7 +45,11 @@ describe('queue round trip through a real worker', () => {
       expect(res.status).toBe(200);
       const body = res.body;
       // An opaque id: no host name, no process id (#15).
-      expect(body).toEqual({ status: 'ok', roundTripMs: expect.any(Number), worker: { workerId: expect.stringMatching(/^[0-9a-f-]{36}$/), answeredAt: expect.any(String) } });
+      expect(body).toEqual({
+        status: 'ok',
+        roundTripMs: expect.any(Number),
+        worker: { workerId: expect.stringMatching(/^[0-9a-f-]{36}$/), answeredAt: expect.any(String) },
+      });
 
       const { rows } = await db.query('SELECT worker_id, last_seen_at, stopped_at FROM worker_heartbeat WHERE worker_id = $1', [body.worker.workerId]);
       expect(rows).toHaveLength(1);

@@ -61,11 +61,13 @@ export class DeadlinesController {
   async queues(): Promise<QueueHealthView> {
     const counts = async (queue: Queue): Promise<QueueCountsView> => {
       // Bounded: with Redis down or hanging this answers 503 in time, never hangs (#15).
-      const c = await withTimeout(queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'), REDIS_COMMAND_TIMEOUT_MS, `counting ${queue.name}`).catch(
-        () => {
-          throw new ProblemException('queue.unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
-        },
-      );
+      const c = await withTimeout(
+        queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+        REDIS_COMMAND_TIMEOUT_MS,
+        `counting ${queue.name}`,
+      ).catch(() => {
+        throw new ProblemException('queue.unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+      });
       return {
         name: queue.name,
         counts: { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 },

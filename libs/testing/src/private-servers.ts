@@ -56,7 +56,20 @@ export class PrivateRedis {
   /** Starts the server (again, on the same port): empty, as after a crash without persistence. */
   async restart(): Promise<void> {
     if (this.running) throw new Error('redis is running');
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--maxmemory-policy', 'noeviction'];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      this.dir,
+      '--maxmemory-policy',
+      'noeviction',
+    ];
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
     await until(`redis-server on port ${this.port}`, () => this.ping());
   }

@@ -37,7 +37,11 @@ export class RedisLossWatch implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(private readonly config: AppConfig) {
     // Fails fast: a check while Redis is down fails (logged once) and the next one tries again.
-    this.redis = new Redis(config.REDIS_URL, { ...failFastRedisConnection(config.REDIS_URL, 'samverkan-watch'), keyPrefix: `${config.QUEUE_PREFIX}:`, lazyConnect: true });
+    this.redis = new Redis(config.REDIS_URL, {
+      ...failFastRedisConnection(config.REDIS_URL, 'samverkan-watch'),
+      keyPrefix: `${config.QUEUE_PREFIX}:`,
+      lazyConnect: true,
+    });
     this.redis.on('error', (error: Error) => this.reportOnce(error));
   }
 
