@@ -17,6 +17,8 @@ import { CalendarAndReports1764260200000 } from './1764260200000-CalendarAndRepo
 import { InspectionFollowUp1764260300000 } from './1764260300000-InspectionFollowUp.js';
 import { YouthCases1764260400000 } from './1764260400000-YouthCases.js';
 import { Operations1764260500000 } from './1764260500000-Operations.js';
+import { AuditAnchors1796016837278 } from './1796016837278-AuditAnchors.js';
+import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSigners.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -33,4 +35,6 @@ export const migrations = [
   InspectionFollowUp1764260300000,
   YouthCases1764260400000,
   Operations1764260500000,
+  AuditAnchors1796016837278,
+  SealConsentSigners1796017897647,
 ];

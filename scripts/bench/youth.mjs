@@ -80,10 +80,10 @@ try {
       INSERT INTO record_grants (resource_type, resource_id, grantee_type, grantee_id, effect, actions, reason, granted_by, valid_from, valid_until)
       SELECT 'youth_case', id, 'organisation', $1, 'grant', '{read}', 'Samtycke (bench)', $2, now() - interval '10 days', now() + interval '200 days' FROM shared
       RETURNING id, resource_id)
-    INSERT INTO youth_consents (case_id, signers, organisation_ids, categories, signed_on, valid_from, valid_until, grant_ids, recorded_by)
-    SELECT resource_id, '[{"name": "Vårdnadshavare", "role": "guardian"}]', ARRAY[$1::uuid], '{basic,school,plan}', current_date - 10, current_date - 10,
+    INSERT INTO youth_consents (case_id, key_id, signers_sealed, organisation_ids, categories, signed_on, valid_from, valid_until, grant_ids, recorded_by)
+    SELECT resource_id, $3, $4, ARRAY[$1::uuid], '{basic,school,plan}', current_date - 10, current_date - 10,
            current_date + 200, ARRAY[id], $2 FROM grants`,
-    [police, worker],
+    [police, worker, cipher.keyId, cipher.encrypt('youth_consent.signers', JSON.stringify([{ name: 'Vårdnadshavare', role: 'guardian' }]))],
   );
   await db.client.query('ANALYZE');
   const generateMs = performance.now() - generateStart;

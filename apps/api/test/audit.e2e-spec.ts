@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditService } from '@samverkan/audit';
+import { AuditAnchorService, AuditService } from '@samverkan/audit';
+import { QueueName } from '@samverkan/platform';
+import { TEST_REDIS_URL } from '@samverkan/testing';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { TestApi } from './support/test-api.js';
 
 describe('audit trail', () => {
@@ -27,7 +32,7 @@ describe('audit trail', () => {
     await Promise.all(Array.from({ length: 25 }, (_, i) => api.db.transaction((m) => audit.record({ action: 'test.concurrent', details: { i } }, m))));
     const verified = await api.call('GET', '/api/v1/audit-events/verify', { token: auditor });
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ valid: true, checkedEvents: expect.any(Number) });
+    expect(verified.body).toEqual({ valid: true, checkedEvents: expect.any(Number), anchors: expect.objectContaining({ checkedAnchors: 0 }) });
     expect(verified.body.checkedEvents).toBeGreaterThan(25);
   });
 
@@ -146,5 +151,127 @@ describe('audit trail: a removed event', () => {
     const verified = await api.app.get(AuditService).verify();
     expect(verified).toMatchObject({ valid: false, firstBrokenEventId: events[2].id, breakKind: 'link' });
     expect(verified.reason).toMatch(/link to the previous event/);
+  });
+});
+
+/**
+ * A database superuser can switch the triggers off and recompute the whole chain; the anchors,
+ * sealed with a key the database never holds and mirrored outside it, still tell.
+ */
+describe('audit trail: anchored outside the database', () => {
+  let api: TestApi;
+  let anchors: AuditAnchorService;
+  let redis: Redis;
+  const headKey = () => `${api.env.config.QUEUE_PREFIX}:audit:anchor-head`;
+
+  /** Rewrites event `id` and recomputes every hash after it, as someone with the database alone could. */
+  async function rewriteChainFrom(id: string, details: object): Promise<void> {
+    await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await api.db.query(`UPDATE audit_events SET details = $2 WHERE id = $1`, [id, JSON.stringify(details)]);
+    const later = await api.db.query<{ id: string }[]>(`SELECT id::text FROM audit_events WHERE id >= $1 ORDER BY id`, [id]);
+    for (const event of later) {
+      await api.db.query(
+        `UPDATE audit_events e SET prev_hash = coalesce((SELECT hash FROM audit_events p WHERE p.id < e.id ORDER BY p.id DESC LIMIT 1), '') WHERE e.id = $1`,
+        [event.id],
+      );
+      await api.db.query(`UPDATE audit_events e SET hash = audit_event_digest(e, e.prev_hash) WHERE e.id = $1`, [event.id]);
+    }
+    await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+  }
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    anchors = api.app.get(AuditAnchorService);
+    redis = new Redis(TEST_REDIS_URL);
+  });
+
+  afterAll(async () => {
+    redis?.disconnect();
+    await api?.close();
+  });
+
+  it('seals the head with a keyed HMAC, in the database and outside it, and only when something happened', async () => {
+    await api.token('chef@hammaro.test');
+    const first = await anchors.anchor();
+    expect(first).toMatchObject({ seq: 1, prevMac: '', mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await anchors.anchor()).toBeNull();
+    expect(JSON.parse((await redis.get(headKey())) ?? '{}')).toEqual({ seq: 1, eventId: first?.eventId, mac: first?.mac });
+
+    await api.token('trygghet@hammaro.test');
+    const second = await anchors.anchor();
+    expect(second).toMatchObject({ seq: 2, prevMac: first?.mac });
+    const verified = await api.app.get(AuditService).verify();
+    expect(verified).toMatchObject({ valid: true, anchors: { checkedAnchors: 2, unanchoredEvents: 0, externalHead: 'confirmed' } });
+  });
+
+  it('detects a rewritten trail whose chain was recomputed to look intact', async () => {
+    await api.token('alkohol@hammaro.test');
+    await anchors.anchor();
+    const [oldest] = await api.db.query<{ id: string }[]>(`SELECT id::text FROM audit_events ORDER BY id LIMIT 1`);
+    await rewriteChainFrom(oldest.id, { rewritten: true });
+
+    const verified = await api.app.get(AuditService).verify();
+    expect(verified).toMatchObject({ valid: false, breakKind: 'anchor', anchors: { brokenAnchorSeq: 1 } });
+    expect(verified.reason).toMatch(/no longer has the hash sealed then/);
+  });
+});
+
+describe('audit trail: emptied by a superuser', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('is detected by the head kept outside the database, and a forged anchor by its seal', async () => {
+    const anchors = api.app.get(AuditAnchorService);
+    await api.token('chef@hammaro.test');
+    await anchors.anchor();
+    await api.token('trygghet@hammaro.test');
+    await anchors.anchor();
+
+    // A forged anchor (without the key) in place of a real one.
+    await api.db.query('ALTER TABLE audit_anchors DISABLE TRIGGER USER');
+    await api.db.query(`UPDATE audit_anchors SET mac = repeat('0', 64) WHERE seq = 2`);
+    expect(await api.app.get(AuditService).verify()).toMatchObject({ valid: false, breakKind: 'anchor', anchors: { brokenAnchorSeq: 2 } });
+
+    await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await api.db.query('TRUNCATE audit_events, audit_anchors');
+    await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+    await api.db.query('ALTER TABLE audit_anchors ENABLE TRIGGER USER');
+
+    const verified = await api.app.get(AuditService).verify();
+    expect(verified).toMatchObject({ valid: false, checkedEvents: 0, breakKind: 'anchor', anchors: { externalHead: 'contradicted', brokenAnchorSeq: 2 } });
+  });
+});
+
+describe('audit trail: the worker anchors it', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ AUDIT_ANCHOR_EVERY_MS: '60000' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('at start and then on its schedule', async () => {
+    await api.token('chef@hammaro.test');
+    const worker = await createWorkerApp(api.env.config);
+    await worker.init();
+    const queue = new Queue(QueueName.Audit, { connection: { url: TEST_REDIS_URL }, prefix: api.env.config.QUEUE_PREFIX });
+    try {
+      expect(await queue.getJobScheduler('audit-anchor')).toMatchObject({ every: 60_000 });
+      const [newest] = await api.db.query<{ id: string }[]>(`SELECT max(id)::text AS id FROM audit_events`);
+      expect(await api.db.query(`SELECT seq::int, event_id::text AS "eventId" FROM audit_anchors`)).toEqual([{ seq: 1, eventId: newest.id }]);
+    } finally {
+      await queue.close();
+      await worker.close();
+    }
   });
 });

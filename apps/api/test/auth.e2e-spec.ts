@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FixedClock } from '@samverkan/platform';
+import { FixedClock, jwtSecret } from '@samverkan/platform';
 import { coded, DEMO_PASSWORD, TestApi } from './support/test-api.js';
 
 describe('authentication', () => {
@@ -181,6 +182,83 @@ describe('authentication', () => {
       expect((await api.call('POST', `/api/v1/users/${userId}/reactivate`, { token: admin })).status).toBe(200);
       expect((await api.call('GET', '/api/v1/me', { token: victim.accessToken })).status).toBe(401); // old tokens stay dead
       expect((await api.call('POST', '/api/v1/auth/login', { body: { email: 'socialchef@hammaro.test', password: DEMO_PASSWORD } })).status).toBe(200);
+    });
+  });
+
+  describe('access tokens', () => {
+    it('stop working at once after logout', async () => {
+      const pair = await api.login('chef@hammaro.test');
+      expect((await api.call('GET', '/api/v1/me', { token: pair.accessToken })).status).toBe(200);
+      expect((await api.call('POST', '/api/v1/auth/logout', { body: { refreshToken: pair.refreshToken } })).status).toBe(204);
+      expect((await api.call('GET', '/api/v1/me', { token: pair.accessToken })).status).toBe(401);
+    });
+
+    it('stop working at once when refresh-token reuse revokes the family, every token of it', async () => {
+      const first = await api.login('alkohol@hammaro.test');
+      const second = (await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } })).body;
+      const other = await api.login('alkohol@hammaro.test'); // another session of the same user
+      expect((await api.call('GET', '/api/v1/me', { token: second.accessToken })).status).toBe(200);
+
+      expect((await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } })).status).toBe(401);
+      expect((await api.call('GET', '/api/v1/me', { token: first.accessToken })).status).toBe(401);
+      expect((await api.call('GET', '/api/v1/me', { token: second.accessToken })).status).toBe(401);
+      // Only the replayed session ends; the user's other sign-in goes on.
+      expect((await api.call('GET', '/api/v1/me', { token: other.accessToken })).status).toBe(200);
+    });
+
+    it('name the issuer, the audience and the session, and live no longer than the configured lifetime', async () => {
+      const pair = await api.login('chef@hammaro.test');
+      const claims = JSON.parse(Buffer.from(pair.accessToken.split('.')[1], 'base64url').toString());
+      const [{ family_id: familyId }] = await api.db.query<{ family_id: string }[]>('SELECT family_id FROM refresh_tokens WHERE id = $1', [
+        pair.refreshToken.split('.')[0],
+      ]);
+      expect(claims).toEqual({
+        sub: await api.userId('chef@hammaro.test'),
+        tv: expect.any(Number),
+        sid: familyId,
+        iss: 'samverkan',
+        aud: 'samverkan-api',
+        iat: expect.any(Number),
+        exp: claims.iat + 900,
+      });
+    });
+
+    it('are refused when hand-signed with the real key but missing or wrong in a required claim', async () => {
+      const pair = await api.login('chef@hammaro.test');
+      const valid = JSON.parse(Buffer.from(pair.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      const now = Math.floor(Date.now() / 1000);
+      const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }) => {
+        const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        const unsigned = `${part(header)}.${part(claims)}`;
+        return `${unsigned}.${createHmac('sha256', jwtSecret(api.env.config)).update(unsigned).digest('base64url')}`;
+      };
+      const without = (name: string) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== name));
+      // The signing helper is right: the same claims, signed by hand, are accepted.
+      expect((await api.call('GET', '/api/v1/me', { token: sign(valid) })).status).toBe(200);
+
+      const forged: Record<string, Record<string, unknown>> = {
+        'no exp': without('exp'),
+        'no iat': without('iat'),
+        'no tv': without('tv'),
+        'no sid': without('sid'),
+        'no iss': without('iss'),
+        'no aud': without('aud'),
+        'wrong iss': { ...valid, iss: 'someone-else' },
+        'wrong aud': { ...valid, aud: 'samverkan-web' },
+        'audience list with ours among others': { ...valid, aud: ['samverkan-api', 'other'] },
+        'tv as text': { ...valid, tv: String(valid.tv) },
+        'stale tv': { ...valid, tv: Number(valid.tv) + 1 },
+        'sid not a uuid': { ...valid, sid: 'not-a-uuid' },
+        'sid of no session': { ...valid, sid: '00000000-0000-4000-8000-000000000000' },
+        'sid of another user': { ...valid, sub: await api.userId('alkohol@hammaro.test') },
+        'expiry beyond the lifetime': { ...valid, iat: now - 3600, exp: now + 3600 },
+        expired: { ...valid, iat: now - 1000, exp: now - 100 },
+      };
+      for (const [name, claims] of Object.entries(forged)) {
+        const res = await api.call('GET', '/api/v1/me', { token: sign(claims) });
+        expect({ name, status: res.status }).toEqual({ name, status: 401 });
+      }
+      expect((await api.call('GET', '/api/v1/me', { token: sign(valid, { alg: 'none', typ: 'JWT' }) })).status).toBe(401);
     });
   });
 

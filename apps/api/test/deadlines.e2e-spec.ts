@@ -36,8 +36,10 @@ describe('deadlines, reminders and escalation', () => {
     ids.unit = await api.unitId('Hammarö kommun', 'Socialtjänsten');
     ids.org = await api.organisationId('Hammarö kommun');
     const admin = await api.token('admin@samverkan.test');
+    const etag = (await api.call('GET', '/api/v1/reminder-rules', { token: admin })).headers.etag as string;
     const rules = await api.call('PUT', '/api/v1/reminder-rules', {
       token: admin,
+      headers: { 'if-match': etag },
       body: {
         rules: [
           { deadlineKind: 'test_due', key: 'before-2s', anchor: 'before', offsetValue: 2, offsetUnit: 'seconds', recipient: 'responsible', active: true },
@@ -47,6 +49,7 @@ describe('deadlines, reminders and escalation', () => {
       },
     });
     expect(rules.status).toBe(200);
+    expect(rules.headers.etag).not.toBe(etag);
     await api.db.query(`INSERT INTO notification_preferences (user_id, email_mode) VALUES ($1, 'immediate')`, [ids.worker]);
     await startWorker();
   });
@@ -300,5 +303,22 @@ describe('deadlines, reminders and escalation', () => {
     const health = await api.call('GET', '/api/v1/admin/queues', { token: await api.token('admin@samverkan.test') });
     expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['deadlines', 'notifications']);
     expect(health.body.email.sent).toBeGreaterThan(0);
+  });
+
+  it('replaces reminder rules only against the version it read, and never with an empty list (issue #15)', async () => {
+    const admin = await api.token('admin@samverkan.test');
+    const rule = { deadlineKind: 'test_other', key: 'at-due', anchor: 'at', offsetValue: 0, offsetUnit: 'seconds', recipient: 'responsible', active: true };
+    const put = (body: unknown, etag?: string) => api.call('PUT', '/api/v1/reminder-rules', { token: admin, body, headers: etag ? { 'if-match': etag } : {} });
+    expect((await put({ rules: [rule] })).body).toMatchObject({ status: 428, code: 'version.if_match_required' });
+    const seen = (await api.call('GET', '/api/v1/reminder-rules', { token: admin })).headers.etag as string;
+    expect((await put({ rules: [] }, seen)).body.errors).toEqual([coded('rules', 'field.min_items', { min: 1 })]);
+    const first = await put({ rules: [rule] }, seen);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe(`"${Number(seen.replaceAll('"', '')) + 1}"`);
+    // A second writer who read the same version would overwrite a change they have not seen: 412.
+    const stale = await put({ rules: [{ ...rule, active: false }] }, seen);
+    expect(stale.body).toMatchObject({ status: 412, code: 'version.stale', currentVersion: Number(seen.replaceAll('"', '')) + 1 });
+    expect(await api.db.query(`SELECT active FROM reminder_rules WHERE deadline_kind = 'test_other'`)).toEqual([{ active: true }]);
+    expect((await api.call('GET', '/api/v1/reminder-rules', { token: admin })).headers.etag).toBe(first.headers.etag);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TestEnvironment } from '@samverkan/testing';
 import { createApiApp } from '../src/api.factory.js';
-import { coded } from './support/test-api.js';
+import { coded, DEMO_PASSWORD, TestApi } from './support/test-api.js';
 
 describe('HTTP basics', () => {
   let env: TestEnvironment;
@@ -112,5 +112,51 @@ describe('HTTP basics', () => {
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
     expect(ui.body).toContain('swagger-ui');
+  });
+});
+
+describe('Cache-Control', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { promises: true });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('is no-store on every answer that carries tokens or personal data, success or not', async () => {
+    const login = await api.call('POST', '/api/v1/auth/login', { body: { email: 'it@hammaro.test', password: DEMO_PASSWORD } });
+    expect(login.status).toBe(200);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const token = login.body.accessToken as string;
+    const refreshed = await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers['cache-control']).toBe('no-store');
+
+    const userId = await api.userId('socialsekreterare@hammaro.test');
+    for (const url of ['/api/v1/me', '/api/v1/users?limit=5', `/api/v1/users/${userId}`, '/api/v1/users/not-a-uuid', '/api/v1/nothing-here']) {
+      const res = await api.call('GET', url, { token });
+      expect({ url, cacheControl: res.headers['cache-control'] }).toEqual({ url, cacheControl: 'no-store' });
+    }
+    const anonymous = await api.call('GET', '/api/v1/me');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps a route’s own choice, and leaves public answers cacheable as they were', async () => {
+    // The follow-up report chose no-store itself; it stays the one header.
+    const [{ id: promiseId }] = await api.db.query<{ id: string }[]>('SELECT id FROM promises LIMIT 1');
+    const report = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2020&format=csv`, {
+      token: await api.token('chef@hammaro.test'),
+    });
+    expect(report.status).toBe(200);
+    expect(report.headers['cache-control']).toBe('no-store');
+
+    for (const url of ['/api/v1/health', `/api/v1/public/promises/${promiseId}`, '/api/docs-json']) {
+      const res = await api.call('GET', url);
+      expect({ url, status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({ url, status: 200, cacheControl: undefined });
+    }
   });
 });

@@ -175,17 +175,17 @@ describe('police operations', () => {
     expect((await move(id.op, 'executing', 'other')).status).toBe(404);
     expect((await move(id.op, 'executing', 'officer')).body.status).toBe('executing');
 
-    const wrongUnit = await call('PUT', `/operations/${id.op}/outcome`, 'officer', {
-      seizures: [{ substance: 'cannabis', quantity: 3, unit: 'l' }],
-      arrests: 1,
-      reportsFiled: 2,
-      personsChecked: 17,
-      placesChecked: 2,
-    });
+    const wrongUnit = await call(
+      'PUT',
+      `/operations/${id.op}/outcome`,
+      'officer',
+      { seizures: [{ substance: 'cannabis', quantity: 3, unit: 'l' }], arrests: 1, reportsFiled: 2, personsChecked: 17, placesChecked: 2 },
+      { 'if-match': await etag(id.op) },
+    );
     expect(wrongUnit.body.errors).toEqual([coded('seizures[0].unit', 'operation.seizure_unit', { substance: 'cannabis', units: ['g', 'plants'] })]);
     expect((await move(id.op, 'completed', 'officer')).body.status).toBe('completed');
     expect((await move(id.op, 'outcome_reported', 'officer')).body.errors).toEqual([coded('to', 'operation.outcome_missing')]);
-    const outcome = await call('PUT', `/operations/${id.op}/outcome`, 'officer', {
+    const outcomeBody = {
       seizures: [
         { substance: 'cannabis', quantity: 42.5, unit: 'g' },
         { substance: 'cannabis', quantity: 10, unit: 'g' },
@@ -196,10 +196,62 @@ describe('police operations', () => {
       personsChecked: 24,
       placesChecked: 3,
       notes: 'Säljaren greps i Volvon; köparna var 15–16 år.',
-    });
+    };
+    // The outcome is replaced whole: If-Match like every replacing write (issue #15).
+    expect((await call('PUT', `/operations/${id.op}/outcome`, 'officer', outcomeBody)).body).toMatchObject({ status: 428, code: 'version.if_match_required' });
+    const seen = await etag(id.op);
+    const outcome = await call('PUT', `/operations/${id.op}/outcome`, 'officer', outcomeBody, { 'if-match': seen });
+    expect(outcome.headers.etag).not.toBe(seen);
+    expect((await call('PUT', `/operations/${id.op}/outcome`, 'officer', outcomeBody, { 'if-match': seen })).status).toBe(412);
     expect(outcome.body.outcome).toMatchObject({ arrests: 1, reportsFiled: 3 });
     expect((await move(id.op, 'outcome_reported', 'officer')).body.status).toBe('outcome_reported');
     expect((await move(id.op, 'cancelled', 'commander', { reason: 'För sent' })).status).toBe(400);
+  });
+
+  it('replaces the participants only with If-Match, and with nobody only when removeAll says so (issue #15)', async () => {
+    const proposed = await call('POST', '/operations', 'officer', {
+      collaborationId: id.collaboration,
+      title: 'Insats vid Skoghalls centrum',
+      area: 'Skoghalls centrum',
+      intelligence: 'Tips om langning vid busstationen.',
+      intelligenceReference: 'UR-2026-0402',
+      plannedStart: '2026-10-01T18:00:00+02:00',
+      plannedEnd: '2026-10-01T23:00:00+02:00',
+      unitIds: [id.localUnit],
+    });
+    expect(proposed.status).toBe(201);
+    const op = proposed.body.id as string;
+    const participants = async () => (await call('GET', `/operations/${op}`, 'commander')).body.participants.map((p: { id: string }) => p.id);
+    expect(await participants()).toEqual([id.localUnit]);
+
+    // An empty body removed everyone, unasked and unversioned; now neither goes through.
+    const unversioned = await call('PUT', `/operations/${op}/participants`, 'commander', {});
+    expect(unversioned.body).toMatchObject({ status: 428, code: 'version.if_match_required' });
+    const empty = await call('PUT', `/operations/${op}/participants`, 'commander', {}, { 'if-match': await etag(op) });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors).toEqual([coded('userIds', 'replacement.empty')]);
+    const emptyLists = await call('PUT', `/operations/${op}/participants`, 'commander', { userIds: [], unitIds: [] }, { 'if-match': await etag(op) });
+    expect(emptyLists.body.errors).toEqual([coded('userIds', 'replacement.empty')]);
+    const both = await call('PUT', `/operations/${op}/participants`, 'commander', { userIds: [id.officer], removeAll: true }, { 'if-match': await etag(op) });
+    expect(both.body.errors).toEqual([coded('removeAll', 'replacement.remove_all_with_items')]);
+    expect(await participants()).toEqual([id.localUnit]);
+
+    // A stale version is refused: the commander must see the list they replace.
+    const seen = await etag(op);
+    const replaced = await call('PUT', `/operations/${op}/participants`, 'commander', { userIds: [id.officer] }, { 'if-match': seen });
+    expect(replaced.status).toBe(200);
+    expect(replaced.headers.etag).toBe(`"${replaced.body.version}"`);
+    const stale = await call('PUT', `/operations/${op}/participants`, 'commander', { unitIds: [id.localUnit] }, { 'if-match': seen });
+    expect(stale.body).toMatchObject({ status: 412, code: 'version.stale' });
+    expect(await participants()).toEqual([id.officer]);
+
+    const removed = await call('PUT', `/operations/${op}/participants`, 'commander', { removeAll: true }, { 'if-match': replaced.headers.etag as string });
+    expect(removed.status).toBe(200);
+    expect(removed.body.participants).toEqual([]);
+    expect((await api.auditEvents('operation.participants')).filter((e) => e.resource_id === op).map((e) => e.details)).toEqual([
+      { removeAll: false, users: 1, units: 0 },
+      { removeAll: true, users: 0, units: 0 },
+    ]);
   });
 
   it('needs a reason to cancel', async () => {

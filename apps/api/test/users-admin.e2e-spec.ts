@@ -92,6 +92,30 @@ describe('user administration', () => {
     expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'y@hammaro.test'`)).toEqual([]);
   });
 
+  it('refuses a password that is simple, common, published or built from the person’s name or address', async () => {
+    const attempt = (password: string) =>
+      api.call('POST', '/api/v1/users', {
+        token: orgAdmin,
+        body: { email: 'Ylva.Sund@hammaro.test', displayName: 'Ylva Sund', organisationId: hammaro, password },
+      });
+    const refusals: [string, string][] = [
+      ['aaaaaaaaaaaa', 'password.too_simple'],
+      ['            ', 'password.too_simple'],
+      ['123456789012', 'password.too_simple'],
+      ['abcabcabcabc', 'password.too_simple'],
+      ['Password1234', 'password.too_common'],
+      ['Samverkan-demo-2026', 'password.too_common'],
+      ['ylva.sund@hammaro.test', 'password.contains_personal_data'],
+      ['YlvaSund2026!', 'password.contains_personal_data'],
+    ];
+    for (const [password, code] of refusals) {
+      const res = await attempt(password);
+      expect({ password, status: res.status, errors: res.body.errors }).toEqual({ password, status: 400, errors: [coded('password', code)] });
+    }
+    expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'ylva.sund@hammaro.test'`)).toEqual([]);
+    expect((await attempt('Ylvas katt heter Morris, 7 år')).status).toBe(201);
+  });
+
   it('gives and ends roles, which take effect on the next request', async () => {
     const userId = await api.userId('nils.ek@hammaro.test');
     const alkohol = await api.unitId('Hammarö kommun', 'Alkoholhandläggning');
@@ -214,7 +238,15 @@ describe('user administration', () => {
         { name: 'audit:read', label: 'Läsa granskningsloggen (Read the audit trail)', scope: 'organisation' },
         { name: 'audit:verify', label: 'Kontrollera granskningsloggens kedja (Verify the audit chain)', scope: 'organisation' },
       ],
+      restrictedAreas: [],
+      grantAuthority: 'administrator',
+      grantable: true,
     });
+    // Who gives which role is derived from the catalogue; `grantable` is what the caller may give.
+    expect(role('police_commander')).toMatchObject({ restrictedAreas: ['police'], grantAuthority: 'own_administrator', grantable: false });
+    expect(role('social_worker')).toMatchObject({ restrictedAreas: ['social_services'], grantAuthority: 'own_administrator', grantable: false });
+    const grantable = (body: { roles: { name: string; grantable: boolean }[] }) => body.roles.filter((r) => r.grantable).map((r) => r.name);
+    expect(grantable(catalogue.body)).toEqual(['system_admin', 'org_admin', 'auditor']);
     // A permission held with another scope than the role's own keeps that scope.
     expect(role('police_officer')).toMatchObject({ organisationKinds: ['police'], scope: 'unit' });
     expect(role('police_officer').permissions).toEqual(
@@ -224,10 +256,184 @@ describe('user administration', () => {
       ]),
     );
 
-    expect((await api.call('GET', '/api/v1/roles', { token: orgAdmin })).status).toBe(200);
+    const municipal = await api.call('GET', '/api/v1/roles', { token: orgAdmin });
+    expect(municipal.status).toBe(200);
+    expect(grantable(municipal.body)).toEqual([
+      'org_admin',
+      'social_worker',
+      'social_services_manager',
+      'licensing_officer',
+      'municipal_guard',
+      'safety_coordinator',
+      'manager',
+      'auditor',
+    ]);
     const socialWorker = await api.token('socialsekreterare@hammaro.test');
     const forbidden = await api.call('GET', '/api/v1/roles', { token: socialWorker });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.detail).toBe('Requires the permission user:read.');
+  });
+
+  describe('roles that read youth cases or police intelligence (issue #15)', () => {
+    const notices = async (kind: string) =>
+      api.db.query<{ user_id: string; title: string; resource_id: string }[]>(
+        'SELECT user_id, title, resource_id FROM notifications WHERE kind = $1 ORDER BY created_at, id',
+        [kind],
+      );
+
+    it('a system_admin gives no domain role, and ends none: not social services’, not the police’s', async () => {
+      const sara = await api.userId('socialsekreterare@hammaro.test');
+      const mikael = await api.userId('polis@karlstad.polisen.test');
+      const social = await api.unitId('Hammarö kommun', 'Socialtjänsten');
+      const ingripande = await api.unitId('Lokalpolisområde Karlstad', 'Ingripande');
+      const manager = await api.call('POST', `/api/v1/users/${sara}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: social, role: 'social_services_manager' },
+      });
+      expect(manager.status).toBe(403);
+      expect(manager.body).toMatchObject({ code: 'user.domain_role_needs_own_admin', params: { role: 'social_services_manager' } });
+      const commander = await api.call('POST', `/api/v1/users/${mikael}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: ingripande, role: 'police_commander' },
+      });
+      expect(commander.status).toBe(403);
+      expect(commander.body).toMatchObject({ code: 'user.domain_role_needs_own_admin', params: { role: 'police_commander' } });
+      const licensing = await api.call('POST', `/api/v1/users/${sara}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: await api.unitId('Hammarö kommun', 'Alkoholhandläggning'), role: 'licensing_officer' },
+      });
+      expect(licensing.body).toMatchObject({ status: 403, code: 'user.domain_role_needs_own_admin' });
+
+      const [saraRole] = await api.db.query<{ id: string }[]>(`SELECT id FROM memberships WHERE user_id = $1 AND role = 'social_worker'`, [sara]);
+      const ending = await api.call('POST', `/api/v1/users/${sara}/memberships/${saraRole.id}/end`, { token: systemAdmin });
+      expect(ending.body).toMatchObject({ status: 403, code: 'user.domain_role_needs_own_admin', params: { role: 'social_worker' } });
+      expect(await api.db.query(`SELECT role, valid_until FROM memberships WHERE user_id = ANY($1::uuid[]) ORDER BY role`, [[sara, mikael]])).toEqual([
+        { role: 'police_officer', valid_until: null },
+        { role: 'social_worker', valid_until: null },
+      ]);
+    });
+
+    it('a system_admin appoints an organisation’s administrators; its other admins are told', async () => {
+      const nils = await api.userId('nils.ek@hammaro.test');
+      const lena = await api.userId('it@hammaro.test');
+      const appointed = await api.call('POST', `/api/v1/users/${nils}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: await api.unitId('Hammarö kommun', 'Kommunledning'), role: 'org_admin' },
+      });
+      expect(appointed.status).toBe(201);
+      expect(await api.auditEvents('membership.create')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            resource_id: nils,
+            actor_user_id: await api.userId('admin@samverkan.test'),
+            details: expect.objectContaining({ role: 'org_admin', organisationId: hammaro }),
+          }),
+        ]),
+      );
+      // Lena, Hammarö's other administrator, is told; neither the actor nor Nils himself.
+      expect(await notices('membership.create')).toEqual([
+        { user_id: lena, title: 'Behörighet given: Organisationsadministratör (Organisation administrator)', resource_id: nils },
+      ]);
+    });
+
+    it('the municipality’s own administrator gives and ends a social-services role; the other admins are told', async () => {
+      const nils = await api.login('nils.ek@hammaro.test', 'ett-långt-lösenord');
+      const lena = await api.userId('it@hammaro.test');
+      const sara = await api.userId('socialsekreterare@hammaro.test');
+      const given = await api.call('POST', `/api/v1/users/${sara}/memberships`, {
+        token: nils.accessToken,
+        body: { unitId: await api.unitId('Hammarö kommun', 'Socialtjänsten'), role: 'social_services_manager' },
+      });
+      expect(given.status).toBe(201);
+      const membership = given.body.memberships.find((m: { role: string }) => m.role === 'social_services_manager');
+      const ended = await api.call('POST', `/api/v1/users/${sara}/memberships/${membership.id}/end`, { token: nils.accessToken });
+      expect(ended.status).toBe(200);
+      expect((await notices('membership.create')).at(-1)).toEqual({
+        user_id: lena,
+        title: 'Behörighet given: Enhetschef socialtjänst (Social services manager)',
+        resource_id: sara,
+      });
+      expect(await notices('membership.end')).toEqual([
+        { user_id: lena, title: 'Behörighet avslutad: Enhetschef socialtjänst (Social services manager)', resource_id: sara },
+      ]);
+      expect(await api.auditEvents('membership.end')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ resource_id: sara, details: expect.objectContaining({ membershipId: membership.id, role: 'social_services_manager' }) }),
+        ]),
+      );
+    });
+
+    it('a police role is given only by the police organisation’s own administrator', async () => {
+      const mikael = await api.userId('polis@karlstad.polisen.test');
+      const helena = await api.userId('insatschef@karlstad.polisen.test');
+      const hammaroPolice = await api.unitId('Lokalpolisområde Karlstad', 'Områdespolis Hammarö');
+      // Hammarö's administrator cannot reach into the police.
+      const fromMunicipality = await api.call('POST', `/api/v1/users/${helena}/memberships`, {
+        token: orgAdmin,
+        body: { unitId: hammaroPolice, role: 'police_officer' },
+      });
+      expect(fromMunicipality.status).toBe(404);
+      const appointed = await api.call('POST', `/api/v1/users/${mikael}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: hammaroPolice, role: 'org_admin' },
+      });
+      expect(appointed.status).toBe(201);
+      const policeAdmin = await api.token('polis@karlstad.polisen.test');
+      const given = await api.call('POST', `/api/v1/users/${helena}/memberships`, {
+        token: policeAdmin,
+        body: { unitId: hammaroPolice, role: 'police_officer' },
+      });
+      expect(given.status).toBe(201);
+      const intoMunicipality = await api.call('POST', `/api/v1/users/${helena}/memberships`, {
+        token: policeAdmin,
+        body: { unitId: await api.unitId('Hammarö kommun', 'Socialtjänsten'), role: 'social_worker' },
+      });
+      expect(intoMunicipality.body).toMatchObject({ status: 403, code: 'user.organisation_not_administered' });
+    });
+
+    it('a system_admin creates an organisation and appoints its first admin, who alone gives its domain roles', async () => {
+      const body = { name: 'Karlstads kommun', kind: 'municipality', orgNumber: '2120001876', units: ['Kommunledningskontoret', 'Socialförvaltningen'] };
+      const refused = await api.call('POST', '/api/v1/organisations', { token: orgAdmin, body });
+      expect(refused.body).toMatchObject({ status: 403, code: 'access.permission_required' });
+      const badNumber = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body: { ...body, orgNumber: '212000-1877' } });
+      expect(badNumber.body.errors).toEqual([coded('orgNumber', 'org_number.invalid')]);
+      const noUnit = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body: { ...body, units: [] } });
+      expect(noUnit.status).toBe(400);
+
+      const created = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: 'Karlstads kommun', kind: 'municipality', orgNumber: '212000-1876' });
+      expect(created.body.units.map((u: { name: string }) => u.name)).toEqual(['Kommunledningskontoret', 'Socialförvaltningen']);
+      expect(await api.auditEvents('organisation.create')).toEqual([
+        expect.objectContaining({ resource_id: created.body.id, actor_user_id: await api.userId('admin@samverkan.test') }),
+      ]);
+      const again = await api.call('POST', '/api/v1/organisations', { token: systemAdmin, body });
+      expect(again.body).toMatchObject({ status: 409, code: 'organisation.name_taken', params: { name: 'Karlstads kommun' } });
+
+      const [office, social] = created.body.units.map((u: { id: string }) => u.id);
+      const person = (email: string, displayName: string) =>
+        api.call('POST', '/api/v1/users', {
+          token: systemAdmin,
+          body: { email, displayName, organisationId: created.body.id, password: 'Vinterväg-Klarälven-2026' },
+        });
+      const admin = await person('it@karlstad.test', 'Karin Lund');
+      const worker = await person('soc@karlstad.test', 'Omar Haddad');
+      expect(
+        await api.call('POST', `/api/v1/users/${admin.body.id}/memberships`, { token: systemAdmin, body: { unitId: office, role: 'org_admin' } }),
+      ).toMatchObject({
+        status: 201,
+      });
+      const bySystemAdmin = await api.call('POST', `/api/v1/users/${worker.body.id}/memberships`, {
+        token: systemAdmin,
+        body: { unitId: social, role: 'social_worker' },
+      });
+      expect(bySystemAdmin.body).toMatchObject({ status: 403, code: 'user.domain_role_needs_own_admin' });
+      const karin = await api.login('it@karlstad.test', 'Vinterväg-Klarälven-2026');
+      const byOwnAdmin = await api.call('POST', `/api/v1/users/${worker.body.id}/memberships`, {
+        token: karin.accessToken,
+        body: { unitId: social, role: 'social_worker' },
+      });
+      expect(byOwnAdmin.status).toBe(201);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { addDays, addMonths, stockholmDate } from '@samverkan/platform';
+import { addDays, addMonths, FieldCipher, stockholmDate } from '@samverkan/platform';
+import { openSigners } from '@samverkan/youth';
 import type { Page } from 'playwright-core';
 import { fieldDescription, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
@@ -145,16 +146,19 @@ describe('web client: youth cases', () => {
     await consents.filter({ hasText: 'Gällande' }).filter({ hasText: 'dagar kvar' }).waitFor();
     expect(await consents.first().textContent()).toContain('Sara Lindgren (Vårdnadshavare), Ella Lindgren (Den unge själv)');
     const [recorded] = await api.db.query(
-      `SELECT k.signers, k.categories, k.organisation_ids = ARRAY[(SELECT id FROM organisations WHERE name = 'Lokalpolisområde Karlstad')] AS to_police,
+      `SELECT k.key_id, k.signers_sealed, k.categories, k.organisation_ids = ARRAY[(SELECT id FROM organisations WHERE name = 'Lokalpolisområde Karlstad')] AS to_police,
               to_char(k.valid_until, 'YYYY-MM-DD') AS valid_until
        FROM youth_consents k WHERE k.case_id = $1`,
       [caseId],
     );
-    expect(recorded).toEqual({
-      signers: [
-        { name: 'Sara Lindgren', role: 'guardian' },
-        { name: 'Ella Lindgren', role: 'young_person' },
-      ],
+    // The names of those who signed are stored only sealed (issue #15).
+    const { key_id: keyId, signers_sealed: sealed, ...rest } = recorded;
+    expect(sealed.toString('latin1')).not.toContain('Lindgren');
+    expect(openSigners(new FieldCipher(api.env.config), sealed, keyId)).toEqual([
+      { name: 'Sara Lindgren', role: 'guardian' },
+      { name: 'Ella Lindgren', role: 'young_person' },
+    ]);
+    expect(rest).toEqual({
       categories: ['basic', 'school', 'plan'],
       to_police: true,
       valid_until: addDays(today, 180),

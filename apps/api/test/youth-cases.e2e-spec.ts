@@ -4,6 +4,8 @@ import { addDays, addMonths, FixedClock, JobName, QueueName, redisConnection, st
 import { luhnCheckDigit } from '@samverkan/youth';
 import { Queue, QueueEvents } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
+import { configAsEnv } from '@samverkan/testing';
+import { SealConsentSigners1796017897647 } from '../../../migrations/1796017897647-SealConsentSigners.js';
 import { coded, TestApi } from './support/test-api.js';
 
 const today = stockholmDate(new Date());
@@ -120,10 +122,12 @@ describe('youth cases', () => {
     expect(event.details).toEqual({ reason: 'Samtal från skolan om frånvaro', found: 1 });
     expect((await call('POST', '/youth-subjects/search', 'police', { personalNumber: elias.number, reason: 'Nyfiken' })).status).toBe(403);
 
+    // Found by exact number to open a case; but the person and the full number open only through
+    // a case the reader may read (issue #15), and there is none yet.
     expect((await call('POST', `/youth-subjects/${id.elias}/reveal`, 'worker', {})).status).toBe(400);
-    const revealed = await call('POST', `/youth-subjects/${id.elias}/reveal`, 'worker', { reason: 'Ansökan om insats kräver fullständigt personnummer' });
-    expect(revealed.body).toEqual({ personalNumber: elias.number });
-    expect((await api.auditEvents('youth_subject.reveal'))[0].details).toEqual({ reason: 'Ansökan om insats kräver fullständigt personnummer' });
+    expect((await call('POST', `/youth-subjects/${id.elias}/reveal`, 'worker', { reason: 'Ansökan om insats' })).status).toBe(404);
+    expect((await call('GET', `/youth-subjects/${id.elias}`, 'worker')).status).toBe(404);
+    expect(await api.auditEvents('youth_subject.reveal')).toEqual([]);
     expect((await call('POST', `/youth-subjects/${id.elias}/reveal`, 'police', { reason: 'Vill veta' })).status).toBe(403);
     expect((await call('GET', `/youth-subjects/${id.elias}`, 'police')).status).toBe(404);
   });
@@ -150,6 +154,11 @@ describe('youth cases', () => {
       subject: { name: 'Elias Nyström', personalNumber: `${elias.canonical.slice(0, 8)}-****` },
     });
     expect(opened.body.riskFactors.map((r: { key: string }) => r.key)).toEqual(['truancy', 'risky_peers', 'drugs', 'crime']);
+    // Now the case opens the person: the full number with a reason on record.
+    const revealed = await call('POST', `/youth-subjects/${id.elias}/reveal`, 'worker', { reason: 'Ansökan om insats kräver fullständigt personnummer' });
+    expect(revealed.body).toEqual({ personalNumber: elias.number });
+    expect((await api.auditEvents('youth_subject.reveal'))[0].details).toEqual({ reason: 'Ansökan om insats kräver fullständigt personnummer' });
+    expect((await call('GET', `/youth-subjects/${id.elias}`, 'worker')).body.cases.map((c: { id: string }) => c.id)).toEqual([id.case]);
     // The steps the case can take from here, for the screens to offer (the transition still decides).
     expect(opened.body.nextStatuses).toEqual(['assessment', 'closed']);
     const [review] = await api.db.query(`SELECT kind, responsible_user_id FROM deadlines WHERE resource_id = $1`, [id.case]);
@@ -243,6 +252,36 @@ describe('youth cases', () => {
     expect((await api.auditEvents('youth_case.entries_read')).at(-1)!.details).toMatchObject({ as: 'recipient' });
 
     expect((await move(id.case, 'mapping')).body.status).toBe('mapping');
+  });
+
+  it('keeps the names of those who signed a consent only sealed, and shows them to those who work the case (issue #15)', async () => {
+    const signers = [
+      { name: 'Maria Nyström', role: 'guardian' },
+      { name: 'Elias Nyström', role: 'young_person' },
+    ];
+    const [row] = await api.db.query<{ text: string; key_id: string }[]>(`SELECT k::text AS text, k.key_id FROM youth_consents k WHERE k.case_id = $1`, [
+      id.case,
+    ]);
+    expect(row.text).not.toContain('Maria');
+    expect(row.text).not.toContain('guardian');
+    expect(row.key_id).toBe(api.env.config.DATA_KEY_ID);
+    expect(await plainTextHits('Maria Nyström')).toEqual([]);
+    expect((await call('GET', `/youth-cases/${id.case}/consents`, 'worker')).body.map((c: { signers: unknown }) => c.signers)).toEqual([signers]);
+
+    // Consents recorded before the names were sealed are converted by the migration, with the
+    // environment's data key: back to clear text (its down), then sealed again (its up).
+    const migration = new SealConsentSigners1796017897647(configAsEnv(api.env.config));
+    const runner = api.db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await api.db.query(`SELECT signers FROM youth_consents WHERE case_id = $1`, [id.case])).toEqual([{ signers }]);
+      expect(await plainTextHits('Maria Nyström')).toEqual(['youth_consents']);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await plainTextHits('Maria Nyström')).toEqual([]);
+    expect((await call('GET', `/youth-cases/${id.case}/consents`, 'worker')).body.map((c: { signers: unknown }) => c.signers)).toEqual([signers]);
   });
 
   it('keeps a plan with owners and due dates as deadlines, and meetings whose minutes become entries', async () => {
@@ -427,6 +466,10 @@ describe('youth cases', () => {
     expect(extract.body.subject).toMatchObject({ name: 'Elias Nyström', personalNumber: elias.number });
     const [theCase] = extract.body.cases;
     expect(theCase.consents).toHaveLength(2);
+    expect(theCase.consents[0].signers).toEqual([
+      { name: 'Maria Nyström', role: 'guardian' },
+      { name: 'Elias Nyström', role: 'young_person' },
+    ]);
     expect(theCase.disclosures.map((d: { ground: string }) => d.ground)).toEqual(['osl_10_18a']);
     expect(theCase.entries).toHaveLength(5);
     expect(theCase.planItems).toHaveLength(1);
@@ -495,6 +538,47 @@ describe('youth cases', () => {
     expect(await plainTextHits(hugo.canonical)).toEqual([]);
     expect((await api.auditEvents('youth_case.purge')).map((e) => e.resource_id)).toEqual([caseId]);
     expect((await call('GET', `/youth-cases/${caseId}`, 'chief')).body).toMatchObject({ status: 'purged', subject: null });
+  });
+
+  it('shows a young person to a social worker of another unit only through a case they may read (issue #15)', async () => {
+    // A second social-services unit of the same municipality, with its own social worker.
+    const [{ id: unit }] = await api.db.query<{ id: string }[]>(`INSERT INTO units (organisation_id, name) VALUES ($1, 'Socialtjänsten Nord') RETURNING id`, [
+      id.municipality,
+    ]);
+    const [{ id: other }] = await api.db.query<{ id: string }[]>(
+      `INSERT INTO users (organisation_id, email, display_name, password_hash)
+       SELECT $1, 'nord@hammaro.test', 'Olle Nord', password_hash FROM users WHERE email = 'socialsekreterare@hammaro.test' RETURNING id`,
+      [id.municipality],
+    );
+    await api.db.query(`INSERT INTO memberships (user_id, unit_id, role, valid_from) VALUES ($1, $2, 'social_worker', now() - interval '1 day')`, [
+      other,
+      unit,
+    ]);
+    token.other = await api.token('nord@hammaro.test');
+
+    // Elias's case is Socialtjänsten's: to Socialtjänsten Nord he does not exist, case or person.
+    expect((await call('GET', `/youth-cases/${id.case}`, 'other')).status).toBe(404);
+    expect((await call('GET', `/youth-subjects/${id.elias}`, 'other')).status).toBe(404);
+    const reveal = await call('POST', `/youth-subjects/${id.elias}/reveal`, 'other', { reason: 'Vill se personnumret' });
+    expect(reveal.status).toBe(404);
+    expect(reveal.body.code).toBe('http.not_found');
+    const reveals = (await api.auditEvents('youth_subject.reveal')).length;
+    expect(await api.auditEvents('youth_subject.read')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ actor_user_id: other, resource_id: id.elias, outcome: 'denied' })]),
+    );
+
+    // Registering a case of their own goes by exact number with a reason (audited): then the
+    // person opens to them through that case, and only it.
+    const found = await call('POST', '/youth-subjects/search', 'other', { personalNumber: elias.number, reason: 'Ny anmälan om oro från fritidsgården' });
+    expect(found.body.items.map((s: { id: string }) => s.id)).toEqual([id.elias]);
+    const opened = await call('POST', '/youth-cases', 'other', { subjectId: id.elias, form: 'sspf' });
+    expect(opened.status).toBe(201);
+    const seen = await call('GET', `/youth-subjects/${id.elias}`, 'other');
+    expect(seen.status).toBe(200);
+    expect(seen.body.cases.map((c: { id: string }) => c.id)).toEqual([opened.body.id]);
+    expect((await call('POST', `/youth-subjects/${id.elias}/reveal`, 'other', { reason: 'Ansökan om insats' })).body).toEqual({ personalNumber: elias.number });
+    expect(await api.auditEvents('youth_subject.reveal')).toHaveLength(reveals + 1);
+    expect((await call('GET', `/youth-cases/${id.case}`, 'other')).status).toBe(404);
   });
 
   /** Tables whose rows, as text, contain `needle` — the plain value must be nowhere. */

@@ -10,7 +10,7 @@ import {
   RedisLossWatchModule,
   SystemWorkerModule,
 } from '@samverkan/platform';
-import { AuditRecordingModule } from '@samverkan/audit';
+import { AuditWorkerModule } from '@samverkan/audit';
 import { DeadlinesWorkerModule } from '@samverkan/deadlines';
 import { InspectionsWorkerModule } from '@samverkan/inspections';
 import { YouthWorkerModule } from '@samverkan/youth';
@@ -29,7 +29,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('samverkan-worker', migrations),
         QueueModule.forRoot(),
         RedisLossWatchModule,
-        AuditRecordingModule,
+        AuditWorkerModule,
         SystemWorkerModule,
         DeadlinesWorkerModule,
         InspectionsWorkerModule,

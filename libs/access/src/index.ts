@@ -7,4 +7,5 @@ export * from './permissions.js';
 export * from './principal.js';
 export * from './record-grant.js';
 export * from './record-scope.js';
+export * from './role-granting.js';
 export * from './roles.js';

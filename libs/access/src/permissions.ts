@@ -59,6 +59,45 @@ export function isPermission(value: string): value is Permission {
   return Object.hasOwn(PERMISSIONS, value);
 }
 
+/** The resource part of a permission: 'youth_case:read' → 'youth_case'. */
+export type PermissionResource = Permission extends `${infer R}:${string}` ? R : never;
+
+/**
+ * The area each resource belongs to, which decides who may hand out a role that holds it
+ * (roles.ts `grantAuthority`):
+ * - administration: running Samverkan itself (organisations, users, the audit trail, queues);
+ * - shared: the collaboration's common work — promises, supervision, released operation
+ *   summaries, youth statistics with small groups suppressed, reports of concern (SoL 14 kap 1 §);
+ * - social_services: youth cases and the young people they are about, secret under OSL 26 kap 1 §;
+ * - police: operations and the intelligence behind them, which never leave the police.
+ * A type error here means a new resource needs its area before any role can hold it.
+ */
+export const RESOURCE_AREAS = {
+  organisation: 'administration',
+  collaboration: 'administration',
+  user: 'administration',
+  audit: 'administration',
+  reminder_rule: 'administration',
+  operations: 'administration',
+  promise: 'shared',
+  promise_action: 'shared',
+  premises: 'shared',
+  inspection: 'shared',
+  sanction: 'shared',
+  youth_concern: 'shared',
+  youth_statistics: 'shared',
+  operation_summary: 'shared',
+  youth_case: 'social_services',
+  youth_subject: 'social_services',
+  operation: 'police',
+} as const satisfies Record<PermissionResource, string>;
+
+export type PermissionArea = (typeof RESOURCE_AREAS)[PermissionResource];
+
+export function permissionArea(permission: Permission): PermissionArea {
+  return RESOURCE_AREAS[splitPermission(permission)[0] as PermissionResource];
+}
+
 /** 'youth_case:read' → ['youth_case', 'read'] */
 export function splitPermission(permission: Permission): [resource: string, action: string] {
   const [resource, action] = permission.split(':') as [string, string];

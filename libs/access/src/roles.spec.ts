@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ALL_PERMISSIONS, isPermission } from './permissions.js';
-import { type RoleDefinition, ROLE_NAMES, ROLES, roleScope } from './roles.js';
+import { AREA_KEEPERS, grantAuthority, type RoleDefinition, ROLE_NAMES, ROLES, restrictedAreas, roleScope } from './roles.js';
 
 /**
  * The whole catalogue, role × permission → the scope it is held with, or "-" for denied.
@@ -46,6 +46,29 @@ describe('role catalogue', () => {
       if (kinds.includes('police')) expect(youth.map((p) => [p, roleScope(role, p)])).toEqual(youth.length ? [['youth_case:read', 'own']] : []);
       else if (youth.length > 0) expect(kinds).toEqual(['municipality']);
       if (ALL_PERMISSIONS.some((p) => p.startsWith('operation:') && roleScope(role, p))) expect(kinds).toEqual(['police']);
+    }
+  });
+
+  it('derives each role’s area and who may give it from the catalogue', () => {
+    const table = Object.fromEntries(ROLE_NAMES.map((role) => [role, [grantAuthority(role), restrictedAreas(role).join(',') || '-']]));
+    expect(table).toEqual({
+      system_admin: ['system', '-'],
+      org_admin: ['administrator', '-'],
+      police_officer: ['own_administrator', 'police'],
+      police_commander: ['own_administrator', 'police'],
+      social_worker: ['own_administrator', 'social_services'],
+      social_services_manager: ['own_administrator', 'social_services'],
+      licensing_officer: ['own_administrator', '-'],
+      municipal_guard: ['own_administrator', '-'],
+      safety_coordinator: ['own_administrator', '-'],
+      manager: ['own_administrator', '-'],
+      auditor: ['administrator', '-'],
+    });
+  });
+
+  it('holds a role that reads a restricted area only in the kind of organisation that keeps the area', () => {
+    for (const role of ROLE_NAMES) {
+      for (const area of restrictedAreas(role)) expect(ROLES[role].organisationKinds).toEqual([AREA_KEEPERS[area]]);
     }
   });
 });

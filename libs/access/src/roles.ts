@@ -1,4 +1,4 @@
-import type { Permission } from './permissions.js';
+import { type Permission, type PermissionArea, permissionArea } from './permissions.js';
 
 /**
  * How far a role's permission reaches:
@@ -204,4 +204,53 @@ export function roleScope(role: RoleName, permission: Permission): Scope | undef
     if (Array.isArray(entry) && entry[0] === permission) return entry[1];
   }
   return undefined;
+}
+
+/** The permissions a role holds, without their scopes. */
+export function rolePermissions(role: RoleName): Permission[] {
+  const definition: RoleDefinition = ROLES[role];
+  return definition.permissions.map((entry) => (Array.isArray(entry) ? entry[0] : (entry as Permission)));
+}
+
+/**
+ * The areas one kind of organisation keeps to itself: youth cases are social services' (the
+ * municipality's; secret under OSL 26 kap 1 §), operations and their intelligence the police's.
+ */
+export const AREA_KEEPERS = { social_services: 'municipality', police: 'police' } as const satisfies Partial<Record<PermissionArea, OrganisationKind>>;
+export type RestrictedArea = keyof typeof AREA_KEEPERS;
+
+/**
+ * The restricted areas a role reads in its own right: the areas of its permissions whose keeper
+ * is a kind of organisation the role is held in. A police officer's `youth_case:read` (own scope)
+ * reaches only the cases social services share with them through a grant, so it does not make the
+ * role a social-services role; a social worker's does.
+ */
+export function restrictedAreas(role: RoleName): RestrictedArea[] {
+  const kinds: readonly OrganisationKind[] = ROLES[role].organisationKinds;
+  const areas = new Set<RestrictedArea>();
+  for (const permission of rolePermissions(role)) {
+    const area = permissionArea(permission);
+    if (area in AREA_KEEPERS && kinds.includes(AREA_KEEPERS[area as RestrictedArea])) areas.add(area as RestrictedArea);
+  }
+  return [...areas];
+}
+
+/**
+ * Who may give or end a role (issue #15; and nobody their own: users.service):
+ * - `system`: a role that reaches every record (a permission with scope `all`) — only those who
+ *   administer everything;
+ * - `administrator`: a purely administrative role (every permission in the administration area:
+ *   org_admin, auditor) — anyone who administers the membership's organisation, a system
+ *   administrator included: that is how a new organisation gets its first administrators;
+ * - `own_administrator`: every domain role — only an administrator of the very organisation the
+ *   membership is in, never a system administrator. For a role reading youth cases that is the
+ *   municipality's administrator, for a police role the police organisation's (a restricted role is
+ *   held only in its keeper's kind of organisation; roles.spec checks it).
+ */
+export type GrantAuthority = 'system' | 'administrator' | 'own_administrator';
+
+export function grantAuthority(role: RoleName): GrantAuthority {
+  const permissions = rolePermissions(role);
+  if (permissions.some((permission) => roleScope(role, permission) === 'all')) return 'system';
+  return permissions.every((permission) => permissionArea(permission) === 'administration') ? 'administrator' : 'own_administrator';
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateTime, PageQuery } from '@samverkan/platform';
 import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-event.js';
 
 /** Filters of GET /audit-events; every one is backed by an index on audit_events. */
@@ -35,11 +35,11 @@ export class AuditEventQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Until this time (exclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to?: string;
 }

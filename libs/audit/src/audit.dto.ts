@@ -23,9 +23,29 @@ export class AuditEventView {
   @ApiProperty({ description: 'The event’s link in the hash chain' }) hash!: string;
 }
 
-/** Where the hash chain breaks: the event's own contents (altered), or its link to the event before. */
-export const CHAIN_BREAK_KINDS = ['contents', 'link'] as const;
+/** Where the hash chain breaks: the event's own contents (altered), its link to the event before, or an anchor sealed outside the database. */
+export const CHAIN_BREAK_KINDS = ['contents', 'link', 'anchor'] as const;
 export type ChainBreakKind = (typeof CHAIN_BREAK_KINDS)[number];
+
+/**
+ * The anchor head kept outside the database: it matches the table (`confirmed`), there are anchors
+ * but no head (`missing`, e.g. Redis lost its data; the next anchor writes it again), Redis did not
+ * answer (`unavailable`), nothing was anchored yet (`none`), or the head names an anchor the table
+ * does not hold (`contradicted`: anchors or the whole trail were removed).
+ */
+export const ANCHOR_HEAD_STATES = ['confirmed', 'missing', 'unavailable', 'none', 'contradicted'] as const;
+export type AnchorHeadState = (typeof ANCHOR_HEAD_STATES)[number];
+
+/** The anchors' part of a verification. */
+export class AnchorVerification {
+  @ApiProperty({ type: 'integer' }) checkedAnchors!: number;
+  @ApiProperty({ type: 'integer', description: 'Events after the newest anchor: protected by the chain alone until the next anchor' })
+  unanchoredEvents!: number;
+  @ApiProperty({ enum: ANCHOR_HEAD_STATES, enumName: 'AnchorHeadState' }) externalHead!: AnchorHeadState;
+  @ApiPropertyOptional({ type: 'integer', description: 'The first anchor that does not match, if any' }) brokenAnchorSeq?: number;
+  @ApiPropertyOptional({ description: 'The anchored event that no longer matches its anchor, if any' }) brokenEventId?: string;
+  @ApiPropertyOptional({ description: 'What does not match, in English' }) reason?: string;
+}
 
 /** The answer of GET /audit-events/verify. */
 export class ChainVerification {
@@ -34,4 +54,5 @@ export class ChainVerification {
   @ApiPropertyOptional({ description: 'The first event whose hash or link does not match, if any' }) firstBrokenEventId?: string;
   @ApiPropertyOptional({ enum: CHAIN_BREAK_KINDS, enumName: 'ChainBreakKind' }) breakKind?: ChainBreakKind;
   @ApiPropertyOptional({ description: 'What does not match, in English' }) reason?: string;
+  @ApiProperty({ type: AnchorVerification, description: 'The seals of the chain kept outside the database' }) anchors!: AnchorVerification;
 }

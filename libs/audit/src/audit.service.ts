@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopesFor } from '@samverkan/access';
 import { AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
 import type { AuditEventView, ChainVerification } from './audit.dto.js';
 import type { AuditEventQuery } from './audit-event.query.js';
@@ -23,6 +24,7 @@ export class AuditService implements AuditRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly anchors: AuditAnchorService,
   ) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
@@ -83,8 +85,9 @@ export class AuditService implements AuditRecorder {
   }
 
   /**
-   * Recomputes every event's hash in id order and checks each link to the one before; reports the
-   * first event that does not match (altered, removed or inserted out of band).
+   * Recomputes every event's hash in id order and checks each link to the one before, then the
+   * anchors sealed outside the database (AuditAnchorService); reports the first thing that does not
+   * match (an event altered, removed or inserted out of band; the trail rewritten or emptied).
    */
   async verify(): Promise<ChainVerification> {
     const [result] = await this.dataSource.query<{ checked: number; broken_id: string | null; hash_ok: boolean | null; link_ok: boolean | null }[]>(
@@ -97,15 +100,22 @@ export class AuditService implements AuditRecorder {
        FROM (SELECT 1) one
        LEFT JOIN LATERAL (SELECT * FROM chain WHERE NOT (hash_ok AND link_ok) ORDER BY id LIMIT 1) b ON true`,
     );
-    if (!result.broken_id) return { valid: true, checkedEvents: result.checked };
-    return {
-      valid: false,
-      checkedEvents: result.checked,
-      firstBrokenEventId: result.broken_id,
-      breakKind: result.hash_ok ? 'link' : 'contents',
-      reason: result.hash_ok
-        ? 'its link to the previous event does not match (an event before it was removed, altered or inserted)'
-        : 'its contents do not match its hash (the event was altered)',
-    };
+    const anchors = await this.anchors.verify();
+    if (result.broken_id) {
+      return {
+        valid: false,
+        checkedEvents: result.checked,
+        firstBrokenEventId: result.broken_id,
+        breakKind: result.hash_ok ? 'link' : 'contents',
+        reason: result.hash_ok
+          ? 'its link to the previous event does not match (an event before it was removed, altered or inserted)'
+          : 'its contents do not match its hash (the event was altered)',
+        anchors,
+      };
+    }
+    if (anchors.brokenAnchorSeq !== undefined) {
+      return { valid: false, checkedEvents: result.checked, firstBrokenEventId: anchors.brokenEventId, breakKind: 'anchor', reason: anchors.reason, anchors };
+    }
+    return { valid: true, checkedEvents: result.checked, anchors };
   }
 }

@@ -1,3 +1,4 @@
+export * from './audit-anchor.service.js';
 export * from './audit-event.js';
 export * from './audit-read.decorator.js';
 export * from './audit.dto.js';

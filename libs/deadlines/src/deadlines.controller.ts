@@ -1,10 +1,21 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { ApiOk, ApiPage, ProblemException, QueueName, REDIS_COMMAND_TIMEOUT_MS, UNAVAILABLE_RETRY_AFTER_SECONDS, withTimeout } from '@samverkan/platform';
+import {
+  ApiOk,
+  ApiPage,
+  etagOf,
+  IfMatchVersion,
+  ProblemException,
+  QueueName,
+  REDIS_COMMAND_TIMEOUT_MS,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  withTimeout,
+} from '@samverkan/platform';
 import type { Queue } from 'bullmq';
+import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import {
   DeadlineListQuery,
@@ -39,18 +50,23 @@ export class DeadlinesController {
 
   @Get('reminder-rules')
   @RequirePermission('reminder_rule:manage')
-  @ApiOperation({ summary: 'Påminnelseregler (Reminder rules) per deadline kind' })
+  @ApiOperation({ summary: 'Påminnelseregler (Reminder rules) per deadline kind; the ETag is the version of the whole set' })
   @ApiOk([ReminderRule])
-  listRules() {
-    return this.rules.list();
+  async listRules(@Res({ passthrough: true }) reply: FastifyReply) {
+    const [rules, version] = await Promise.all([this.rules.list(), this.rules.version()]);
+    void reply.header('etag', etagOf(version));
+    return rules;
   }
 
   @Put('reminder-rules')
   @RequirePermission('reminder_rule:manage')
-  @ApiOperation({ summary: 'Ersätt påminnelsereglerna (Replace the rules of the kinds named)' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of GET /reminder-rules' })
+  @ApiOperation({ summary: 'Ersätt påminnelsereglerna (Replace the rules of the kinds named; If-Match with the set’s version)' })
   @ApiOk([ReminderRule], 'Every rule after the change')
-  replaceRules(@Body() body: ReplaceRulesRequest) {
-    return this.rules.replace(body.rules);
+  async replaceRules(@IfMatchVersion() version: number, @Body() body: ReplaceRulesRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const replaced = await this.rules.replace(body.rules, version);
+    void reply.header('etag', etagOf(replaced.version));
+    return replaced.rules;
   }
 
   @Get('admin/queues')

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQuery, QueryBoolean } from '@samverkan/platform';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ANCHORS, type Anchor, OFFSET_UNITS, type OffsetUnit, RECIPIENTS, type Recipient } from './reminder-rules.js';
 
 /** A deadline is open until it is met or cancelled. */
@@ -31,7 +45,7 @@ export class DeadlineListQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   dueBefore?: string;
 }
 
@@ -68,8 +82,13 @@ export class ReminderRuleInput {
 }
 
 export class ReplaceRulesRequest {
-  @ApiProperty({ type: [ReminderRuleInput], description: 'The full set of rules for the kinds named; kinds not named keep theirs' })
+  @ApiProperty({
+    type: [ReminderRuleInput],
+    description:
+      'The full set of rules for the kinds named; kinds not named keep theirs. At least one rule: an empty list would name no kind and change nothing.',
+  })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => ReminderRuleInput)

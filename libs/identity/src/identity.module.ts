@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { AppConfig, jwtSecret, RedisModule } from '@samverkan/platform';
+import { NotificationsModule } from '@samverkan/notifications';
+import { AppConfig, RedisModule } from '@samverkan/platform';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey } from './auth/access-token.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
@@ -24,9 +26,13 @@ import { UsersService } from './users/users.service.js';
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: jwtSecret(config), signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: accessTokenKey(config),
+        signOptions: { algorithm: ACCESS_TOKEN_ALGORITHM, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+      }),
     }),
     RedisModule,
+    NotificationsModule,
   ],
   controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController],
   providers: [

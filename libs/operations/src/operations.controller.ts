@@ -11,12 +11,12 @@ import {
   OperationPremisesQuery,
   OperationTransitionInput,
   OutcomeInput,
-  ParticipantsInput,
   PoliceUnitQuery,
   ProposeOperationInput,
   ReferralInput,
   ReferralListQuery,
   ReleaseInput,
+  ReplaceParticipantsInput,
   SummaryListQuery,
   SummaryTotalsQuery,
 } from './operations.dto.js';
@@ -125,18 +125,38 @@ export class OperationsController {
 
   @Put(':id/participants')
   @RequireHiddenPermission('operation:decide')
-  @ApiOperation({ summary: 'Deltagare (The commander sets the officers and units taking part)' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({
+    summary: 'Deltagare (The commander replaces the officers and units taking part; If-Match; an empty list only with removeAll: true)',
+  })
   @ApiOk(OperationView)
-  participants(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ParticipantsInput) {
-    return this.operations.setParticipants(principal, id, body);
+  async participants(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ReplaceParticipantsInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.operations.setParticipants(principal, id, version, body);
+    void reply.header('etag', etagOf(view.version));
+    return view;
   }
 
   @Put(':id/outcome')
   @RequireHiddenPermission('operation:read')
-  @ApiOperation({ summary: 'Utfall (Seizures, arrests, reports, checks, after-action notes)' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Utfall (Seizures, arrests, reports, checks, after-action notes; replaces the outcome, with If-Match)' })
   @ApiOk(OperationView)
-  outcome(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: OutcomeInput) {
-    return this.operations.recordOutcome(principal, id, body);
+  async outcome(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: OutcomeInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.operations.recordOutcome(principal, id, version, body);
+    void reply.header('etag', etagOf(view.version));
+    return view;
   }
 
   @Post(':id/release')

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -19,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, IsDateTime, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { OPERATION_STATUSES, type OperationStatus, SEIZURE_UNITS, type SeizureUnit, SUBSTANCE_KEYS, type Substance } from './operation-rules.js';
 
 export class PlaceInput {
@@ -47,6 +46,21 @@ export class ParticipantsInput {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   unitIds?: string[];
+}
+
+/**
+ * PUT /operations/{id}/participants: the whole new list, with If-Match. An empty list is refused
+ * unless `removeAll: true` says so (issue #15), so a lost or truncated body never strips the
+ * operation of everyone taking part.
+ */
+export class ReplaceParticipantsInput extends ParticipantsInput {
+  @ApiPropertyOptional({
+    description:
+      'Send `true`, with no userIds or unitIds, to remove every participant. Without it an empty replacement is refused (400 replacement.empty); with items it is refused too.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  removeAll?: boolean;
 }
 
 export class ProposeOperationInput extends ParticipantsInput {
@@ -87,11 +101,11 @@ export class ProposeOperationInput extends ParticipantsInput {
   commitmentId?: string;
 
   @ApiProperty({ example: '2022-05-20T20:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedStart!: string;
 
   @ApiProperty({ example: '2022-05-21T02:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedEnd!: string;
 
   @ApiProperty({ description: 'The intelligence basis; seen only by commanders, stored encrypted' })
@@ -132,7 +146,7 @@ export class SeizureInput {
   substance!: Substance;
 
   @ApiProperty({ example: 125.5 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @IsPositive()
   @Max(1_000_000_000)
   quantity!: number;

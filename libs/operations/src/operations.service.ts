@@ -12,11 +12,19 @@ import {
   type Page,
   pageOf,
   ProblemException,
+  replacementErrors,
   ValidationProblem,
 } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OPERATION_TRANSITIONS, type OperationStatus, SUBSTANCES } from './operation-rules.js';
-import type { OperationListQuery, OperationTransitionInput, OutcomeInput, ParticipantsInput, ProposeOperationInput } from './operations.dto.js';
+import type {
+  OperationListQuery,
+  OperationTransitionInput,
+  OutcomeInput,
+  ParticipantsInput,
+  ProposeOperationInput,
+  ReplaceParticipantsInput,
+} from './operations.dto.js';
 import type { OperationListItemView, OperationView } from './operations.views.js';
 
 export const OPERATION_COLUMNS: OwnershipColumns = {
@@ -194,25 +202,44 @@ export class OperationsService {
   }
 
   /** The commander sets who takes part: each participant (officer or unit) gets read and report access. */
-  async setParticipants(principal: Principal, id: string, input: ParticipantsInput): Promise<OperationView> {
+  /**
+   * Replaces who takes part, with If-Match (issue #15: a replacing write never overwrites a change
+   * its sender has not seen) and never with nothing unless `removeAll` says so.
+   */
+  async setParticipants(principal: Principal, id: string, version: number, input: ReplaceParticipantsInput): Promise<OperationView> {
     const record = await this.readable(principal, id);
     await this.access.assertAllowed(principal, 'operation:decide', this.ownership(record));
-    const errors = await this.participantErrors(record.ownerOrganisationId, input);
+    const errors = [
+      ...replacementErrors({ userIds: input.userIds, unitIds: input.unitIds }, input.removeAll),
+      ...(await this.participantErrors(record.ownerOrganisationId, input)),
+    ];
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query('UPDATE operations SET version = version + 1 WHERE id = $1 AND version = $2', [id, version]);
+      assertVersionMatched(updated, record.version);
       const previous = await manager.query<{ grant_id: string }[]>('DELETE FROM operation_participants WHERE operation_id = $1 RETURNING grant_id', [id]);
       await this.access.revokeGrants(principal, { ids: previous.map((row) => row.grant_id) }, manager);
       await this.grantParticipants(manager, principal, id, input);
       await this.audit.record(
-        { action: 'operation.participants', resourceType: 'operation', resourceId: id, subjectOrganisationId: record.ownerOrganisationId },
+        {
+          action: 'operation.participants',
+          resourceType: 'operation',
+          resourceId: id,
+          subjectOrganisationId: record.ownerOrganisationId,
+          details: { removeAll: !!input.removeAll, users: input.userIds?.length ?? 0, units: input.unitIds?.length ?? 0 },
+        },
         manager,
       );
     });
     return this.view(principal, id, false);
   }
 
-  /** Seizures, arrests, reports, checks and after-action notes, while the operation runs or just ended. */
-  async recordOutcome(principal: Principal, id: string, input: OutcomeInput): Promise<OperationView> {
+  /**
+   * Seizures, arrests, reports, checks and after-action notes, while the operation runs or just
+   * ended. It replaces the outcome (and its list of seizures) whole, so it takes If-Match with the
+   * operation's version like every replacing write (issue #15).
+   */
+  async recordOutcome(principal: Principal, id: string, version: number, input: OutcomeInput): Promise<OperationView> {
     const record = await this.readable(principal, id);
     await this.access.assertAllowed(principal, 'operation:report', this.ownership(record));
     if (record.status !== 'executing' && record.status !== 'completed') {
@@ -227,6 +254,8 @@ export class OperationsService {
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query('UPDATE operations SET version = version + 1 WHERE id = $1 AND version = $2', [id, version]);
+      assertVersionMatched(updated, record.version);
       await manager.query(
         `INSERT INTO operation_outcomes (operation_id, seizures, arrests, reports_filed, persons_checked, places_checked, notes, reported_by, reported_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

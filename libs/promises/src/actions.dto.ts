@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsIn, IsInt, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { MAX_WEIGHT } from './promises.dto.js';
 import { ACTION_STATUSES, type ActionStatus, PARTIES, type Party } from './vocabulary.js';
 
 export class CreateActionRequest {
@@ -45,8 +46,9 @@ export class CreateActionRequest {
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @IsPositive()
+  @Max(MAX_WEIGHT)
   weight?: number;
 }
 
@@ -112,8 +114,9 @@ export class UpdateActionRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @IsPositive()
+  @Max(MAX_WEIGHT)
   weight?: number;
 }
 

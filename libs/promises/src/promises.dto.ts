@@ -6,19 +6,22 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { PARTIES, type Party, PROMISE_STATUSES, type PromiseStatus, TARGET_PERIODS, type TargetPeriod } from './vocabulary.js';
+
+/** Bounds of a commitment's or action's weight and a numeric target: generous, and within what the roll-up computes exactly. */
+export const MAX_WEIGHT = 1000;
+export const MAX_TARGET_VALUE = 1_000_000_000;
 
 export class ProblemAreaInput {
   @ApiProperty({ example: 'Alkohol- och narkotikarelaterad brottslighet' })
@@ -52,12 +55,10 @@ export class CreatePromiseRequest {
   summary?: string;
 
   @ApiProperty({ example: '2020-01-01' })
-  @IsISO8601({ strict: true })
   @IsCalendarDate()
   periodStart!: string;
 
   @ApiProperty({ example: '2022-12-31' })
-  @IsISO8601({ strict: true })
   @IsCalendarDate()
   periodEnd!: string;
 
@@ -86,13 +87,11 @@ export class UpdatePromiseRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
   @IsCalendarDate()
   periodStart?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
   @IsCalendarDate()
   periodEnd?: string;
 
@@ -125,8 +124,9 @@ export class PromiseListQuery extends PageQuery {
 
 export class TargetInput {
   @ApiProperty({ example: 10 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @IsPositive()
+  @Max(MAX_TARGET_VALUE)
   value!: number;
 
   @ApiProperty({ example: 'hastighetskontroller' })
@@ -168,8 +168,9 @@ export class CreateCommitmentRequest {
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @IsPositive()
+  @Max(MAX_WEIGHT)
   weight?: number;
 }
 
@@ -194,8 +195,9 @@ export class UpdateCommitmentRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @IsPositive()
+  @Max(MAX_WEIGHT)
   weight?: number;
 }
 

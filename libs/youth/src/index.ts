@@ -1,3 +1,4 @@
+export { type ConsentSigner, openSigners, sealSigners, SIGNERS_FIELD } from './consent-signers.js';
 export * from './personal-number.js';
 export * from './youth-rules.js';
 export * from './youth.module.js';

@@ -112,7 +112,7 @@ export class YouthCasesService {
   /** Opens a case about a registered young person in the principal's social services unit. */
   async create(principal: Principal, input: NewCaseInput): Promise<YouthCaseView> {
     const unit = this.workingUnit(principal, input.unitId);
-    const subject = await this.subjects.readable(principal, input.subjectId);
+    const subject = await this.subjects.forNewCase(principal, input.subjectId);
     const errors: FieldError[] = [];
     if (subject.owner_organisation_id !== unit.organisationId) errors.push(fieldError('subjectId', 'youth_case.subject_elsewhere'));
     errors.push(...caseFormErrors(input.form, subject.birth_date, stockholmDate(this.clock.now())));

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type OwnershipColumns, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { Clock, type Page, pageOf, type PageQuery, ProblemException } from '@samverkan/platform';
+import { Clock, FieldCipher, type Page, pageOf, type PageQuery } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import { type SealedSigners, withSigners } from './consent-signers.js';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { caseReference } from './youth-deadlines.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
@@ -47,6 +48,7 @@ export class YouthReportsService {
     private readonly gate: YouthCaseAccess,
     private readonly subjects: YouthSubjectsService,
     private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
@@ -79,10 +81,7 @@ export class YouthReportsService {
 
   /** Everything held about the young person, and every disclosure, for their access request. */
   async registerExtract(principal: Principal, subjectId: string): Promise<YouthRegisterExtractView> {
-    const sealed = await this.subjects.readable(principal, subjectId);
-    if (!scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === sealed.owner_organisation_id)) {
-      throw new ProblemException('youth_subject.extract_denied');
-    }
+    const sealed = await this.subjects.forExtract(principal, subjectId);
     const subject = this.subjects.view(sealed);
     const cases = await this.dataSource.query<ExtractCaseRow[]>(
       `SELECT c.id, c.form, c.status, c.risk_factors AS "riskFactors", to_char(c.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "openedOn",
@@ -98,7 +97,9 @@ export class YouthReportsService {
       return (id: string): T[] => rows.filter((r) => r.case_id === id).map(({ case_id: _, ...rest }) => rest as T);
     };
     const [consents, disclosures, entries, plan, meetings] = await Promise.all([
-      byCase<YouthExtractConsentView>(`SELECT case_id, signers, categories, organisation_ids AS "organisationIds", to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
+      byCase<
+        Omit<YouthExtractConsentView, 'signers'> & SealedSigners
+      >(`SELECT case_id, key_id, signers_sealed, categories, organisation_ids AS "organisationIds", to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
                 to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", withdrawn_at AS "withdrawnAt"
               FROM youth_consents WHERE case_id = ANY($1::uuid[]) ORDER BY valid_from`),
       byCase<YouthExtractDisclosureView>(`SELECT d.case_id, d.ground, fo.name AS "from", tor.name AS "to", d.categories, d.justification, d.criteria, d.decided_at AS "decidedAt",
@@ -124,7 +125,7 @@ export class YouthReportsService {
       cases: cases.map((c) => ({
         ...c,
         reference: caseReference(c.id),
-        consents: consents(c.id),
+        consents: consents(c.id).map((row) => withSigners(this.cipher, row)),
         disclosures: disclosures(c.id),
         entries: entries(c.id),
         planItems: plan(c.id),

@@ -8,6 +8,7 @@ import {
   addDays,
   AppConfig,
   Clock,
+  FieldCipher,
   fieldError,
   invalidField,
   ProblemException,
@@ -23,15 +24,19 @@ import { caseReference, CONSENT_EXPIRY_DEADLINE } from './youth-deadlines.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
 import { ageOn } from './personal-number.js';
 import type { YouthConsentView, YouthDisclosureView } from './youth.views.js';
+import { type SealedSigners, sealSigners, withSigners } from './consent-signers.js';
 import { consentErrors, DISCLOSURE_ACCESS_DAYS, DISCLOSURE_GROUNDS, disclosureErrors, type InformationCategory } from './youth-rules.js';
 
-const SELECT_CONSENTS = `SELECT k.id, k.signers, k.organisation_ids AS "organisationIds", k.categories,
+const SELECT_CONSENTS = `SELECT k.id, k.key_id, k.signers_sealed, k.organisation_ids AS "organisationIds", k.categories,
   to_char(k.signed_on, 'YYYY-MM-DD') AS "signedOn", to_char(k.valid_from, 'YYYY-MM-DD') AS "validFrom",
   to_char(k.valid_until, 'YYYY-MM-DD') AS "validUntil", k.withdrawn_at AS "withdrawnAt", k.withdrawal_reason AS "withdrawalReason",
   k.recorded_by AS "recordedBy", k.created_at AS "recordedAt",
   CASE WHEN k.withdrawn_at IS NOT NULL THEN 'withdrawn' WHEN k.valid_until < $2::date THEN 'expired'
        WHEN k.valid_from > $2::date THEN 'pending' ELSE 'valid' END AS state
   FROM youth_consents k`;
+
+/** A consent as read: the view's columns with the signers still sealed. */
+type ConsentRow = Omit<YouthConsentView, 'signers'> & SealedSigners;
 
 const SELECT_DISCLOSURES = `SELECT d.id, d.ground, d.from_organisation_id AS "fromOrganisationId", fo.name AS "fromOrganisation",
   d.to_organisation_id AS "toOrganisationId", tor.name AS "toOrganisation", d.categories, d.justification, d.criteria,
@@ -58,15 +63,15 @@ export class YouthSharingService {
     private readonly notifier: Notifier,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
   async consents(principal: Principal, caseId: string): Promise<YouthConsentView[]> {
     await this.gate.workable(principal, caseId, 'youth_case:share', { allowClosed: true });
-    const rows = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.case_id = $1 ORDER BY k.valid_from DESC`, [
-      caseId,
-      stockholmDate(this.clock.now()),
-    ]);
+    const rows = (
+      await this.dataSource.query<ConsentRow[]>(`${SELECT_CONSENTS} WHERE k.case_id = $1 ORDER BY k.valid_from DESC`, [caseId, stockholmDate(this.clock.now())])
+    ).map((row) => withSigners(this.cipher, row));
     await this.audit.record({ action: 'youth_case.consents_read', resourceType: 'youth_case', resourceId: caseId });
     return rows;
   }
@@ -84,11 +89,12 @@ export class YouthSharingService {
     const categories = [...new Set<InformationCategory>(['basic', ...input.categories])];
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO youth_consents (case_id, signers, organisation_ids, categories, signed_on, valid_from, valid_until, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO youth_consents (case_id, key_id, signers_sealed, organisation_ids, categories, signed_on, valid_from, valid_until, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [
           caseId,
-          JSON.stringify(input.signers.map((s) => ({ name: s.name.trim(), role: s.role }))),
+          this.cipher.keyId,
+          sealSigners(this.cipher, input.signers),
           organisationIds,
           categories,
           input.signedOn,
@@ -321,12 +327,12 @@ export class YouthSharingService {
   // ---- helpers -----------------------------------------------------------------------------
 
   private async consent(caseId: string, id: string): Promise<YouthConsentView> {
-    const [row] = await this.dataSource.query<YouthConsentView[]>(`${SELECT_CONSENTS} WHERE k.id = $1 AND k.case_id = $3`, [
+    const [row] = await this.dataSource.query<ConsentRow[]>(`${SELECT_CONSENTS} WHERE k.id = $1 AND k.case_id = $3`, [
       id,
       stockholmDate(this.clock.now()),
       caseId,
     ]);
-    return row;
+    return withSigners(this.cipher, row);
   }
 
   /** The valid consent that covers the recipient, and its categories. */

@@ -31,7 +31,7 @@ export class YouthSubjectsController {
   @Post('search')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('youth_subject:find')
-  @ApiOperation({ summary: 'Sök på personnummer (Find by personal number); the reason is audited' })
+  @ApiOperation({ summary: 'Sök på personnummer (Find by exact personal number, to open a case); the reason is audited' })
   @ApiOk(YouthSubjectSearchView, 'None or one young person, the number masked')
   find(@CurrentPrincipal() principal: Principal, @Body() body: FindSubjectInput) {
     return this.subjects.find(principal, body);
@@ -39,7 +39,7 @@ export class YouthSubjectsController {
 
   @Get(':id')
   @Authenticated()
-  @ApiOperation({ summary: 'Ungdom (The young person, masked number, and the cases you may see); audited' })
+  @ApiOperation({ summary: 'Ungdom (The young person, masked number, and the cases you may see); 404 unless you may read one of their cases; audited' })
   @ApiOk(YouthSubjectDetailView, 'The young person (number masked) and their cases you may see')
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.subjects.get(principal, id);
@@ -48,7 +48,7 @@ export class YouthSubjectsController {
   @Post(':id/reveal')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('youth_subject:reveal')
-  @ApiOperation({ summary: 'Visa personnummer (Reveal the full number); the reason is audited' })
+  @ApiOperation({ summary: 'Visa personnummer (Reveal the full number); only through a case you may read (else 404); the reason is audited' })
   @ApiOk(YouthRevealedNumberView, 'The full number: the one route that shows it on request')
   reveal(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: ReasonInput) {
     return this.subjects.reveal(principal, id, body.reason);

@@ -69,7 +69,12 @@ export class YouthSubjectsService {
     return (await this.existing(manager, organisationId, number)) ?? this.insert(manager, organisationId, number, input.name, userId);
   }
 
-  /** Exact look-up by personal number in the principal's organisation(s); the reason is audited, the number never. */
+  /**
+   * Exact look-up by personal number in the principal's organisation(s); the reason is audited, the
+   * number never. This is how a case worker reaches a young person before any case of theirs (to
+   * open one): never by name or part of a number, and the subject's page and full number still
+   * open only through a readable case.
+   */
   async find(principal: Principal, input: { personalNumber: string; reason: string }): Promise<YouthSubjectSearchView> {
     const organisations = scopesFor(principal, 'youth_subject:find').map((s) => s.organisationId);
     const number = this.parse(input.personalNumber);
@@ -87,7 +92,7 @@ export class YouthSubjectsService {
     return { items: rows.map((row) => this.view(row)) };
   }
 
-  /** The subject and the cases of theirs the principal may see; audited. */
+  /** The subject and the cases of theirs the principal may see (at least one, else 404); audited. */
   async get(principal: Principal, id: string): Promise<YouthSubjectDetailView> {
     const row = await this.readable(principal, id);
     const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
@@ -103,7 +108,11 @@ export class YouthSubjectsService {
     return { ...this.view(row), cases };
   }
 
-  /** The full number, for those allowed, with the reason on record. */
+  /**
+   * The full number, with the reason on record, for those allowed to reveal in the subject's
+   * organisation — and only through a case of theirs the principal may read (issue #15): holding
+   * the permission across the municipality does not open people whose cases are another unit's.
+   */
   async reveal(principal: Principal, id: string, reason: string): Promise<YouthRevealedNumberView> {
     const row = await this.readable(principal, id);
     if (!scopesFor(principal, 'youth_subject:reveal').some((s) => s.organisationId === row.owner_organisation_id)) {
@@ -127,32 +136,62 @@ export class YouthSubjectsService {
   }
 
   /**
-   * The subject, if the principal may see it: its own organisation's social services (who work
-   * with its cases or may look people up), or anyone who may see one of its cases. Else 404.
+   * The subject, if the principal may read one of its cases (their role's scope, or a grant from a
+   * live consent or disclosure); else 404, as if it did not exist (issue #15). Being a social worker
+   * of the same municipality is not enough: a subject follows its cases. The one other way to a
+   * subject is by exact number with a reason (`find`), to register a case (`forNewCase`).
    */
   async readable(principal: Principal, id: string): Promise<SealedSubject> {
     const row = await this.sealed(id).catch((error: unknown) => {
       if (error instanceof NotFoundException) return undefined;
       throw error;
     });
-    if (row) {
-      const home = ['youth_case:create', 'youth_subject:find'].some((p) =>
-        scopesFor(principal, p as 'youth_case:create').some((s) => s.organisationId === row.owner_organisation_id),
-      );
-      if (home) return row;
-      const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
-      const visible = await this.dataSource
-        .createQueryBuilder()
-        .select('1')
-        .from('youth_cases', 'c')
-        .where('c.subject_id = :id', { id })
-        .andWhere(scope.sql, scope.params)
-        .limit(1)
-        .getRawOne();
-      if (visible) return row;
-    }
+    if (row && (await this.hasReadableCase(principal, id))) return row;
     await this.audit.record({ action: 'youth_subject.read', outcome: 'denied', resourceType: 'youth_subject', resourceId: id });
     throw new NotFoundException(`No youth subject with id ${id}.`);
+  }
+
+  /**
+   * The subject a new case is opened about: one of the principal's own organisation (where they
+   * open cases; they reached it by exact number with a reason, or registered it), or one they
+   * already see through a case. Opening the case is audited; from then on the case opens the subject.
+   */
+  async forNewCase(principal: Principal, id: string): Promise<SealedSubject> {
+    const row = await this.sealed(id).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return undefined;
+      throw error;
+    });
+    if (row && scopesFor(principal, 'youth_case:create').some((s) => s.organisationId === row.owner_organisation_id)) return row;
+    return this.readable(principal, id);
+  }
+
+  /**
+   * The subject, for its register extract (GDPR art. 15): those who produce extracts in its
+   * organisation (youth_subject:extract) answer the person's request about every case, whichever
+   * unit holds it; anyone else who sees it gets 403, everyone else 404.
+   */
+  async forExtract(principal: Principal, id: string): Promise<SealedSubject> {
+    const row = await this.sealed(id).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return undefined;
+      throw error;
+    });
+    if (row && scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === row.owner_organisation_id)) return row;
+    await this.readable(principal, id);
+    throw new ProblemException('youth_subject.extract_denied');
+  }
+
+  private async hasReadableCase(principal: Principal, subjectId: string): Promise<boolean> {
+    const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
+    const visible = await this.dataSource
+      .createQueryBuilder()
+      .select('1')
+      .from('youth_cases', 'c')
+      .where('c.subject_id = :subjectId', { subjectId })
+      .andWhere("c.status <> 'purged'")
+      .andWhere(scope.sql, scope.params)
+      .limit(1)
+      .getRawOne();
+    return !!visible;
   }
 
   async sealed(id: string, manager: EntityManager = this.dataSource.manager): Promise<SealedSubject> {

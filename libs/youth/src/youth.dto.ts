@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, PageQuery } from '@samverkan/platform';
+import { IsCalendarDate, IsDateTime, PageQuery } from '@samverkan/platform';
 import { YOUTH_ENUM } from './youth.enums.js';
 import {
   CASE_FORM_KEYS,
@@ -378,7 +377,7 @@ export class MeetingInput {
   kind!: MeetingKind;
 
   @ApiProperty({ example: '2022-04-20T14:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedAt!: string;
 
   @ApiPropertyOptional({ example: 'Vårdnadshavare, mentor, socialsekreterare, kontaktpolis' })

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   caseReference,
   CONSENT_EXPIRY_DEADLINE,
+  type ConsentSigner,
   defaultRetentionClass,
   INSERT_SUBJECT,
   luhnCheckDigit,
@@ -11,6 +12,7 @@ import {
   PLAN_ITEM_DEADLINE,
   purgeOn,
   REVIEW_DEADLINE,
+  sealSigners,
   subjectValues,
 } from '@samverkan/youth';
 
@@ -129,6 +131,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
       // Elias: guardian and Elias himself signed (he is 15); the consent runs out in ten days.
       await consent(
         manager,
+        cipher,
         elias,
         [
           { name: 'Maria Nyström', role: 'guardian' },
@@ -237,6 +240,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
       const alva = ids['Alva Sjöberg'];
       await consent(
         manager,
+        cipher,
         alva,
         [
           { name: 'Karin Sjöberg', role: 'guardian' },
@@ -264,6 +268,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
       const noah = ids['Noah Eriksson'];
       const withdrawn = await consent(
         manager,
+        cipher,
         noah,
         [
           { name: 'Anna Eriksson', role: 'guardian' },
@@ -397,8 +402,9 @@ async function entry(
 
 async function consent(
   manager: EntityManager,
+  cipher: FieldCipher,
   caseId: string,
-  signers: { name: string; role: string }[],
+  signers: ConsentSigner[],
   organisationId: string,
   categories: string[],
   from: string,
@@ -412,9 +418,9 @@ async function consent(
     [caseId, organisationId, `Samtycke ${from} (${categories.join(', ')})`, by, stockholmMidnight(from), stockholmMidnight(addDays(until, 1))],
   );
   const [row] = await manager.query<{ id: string }[]>(
-    `INSERT INTO youth_consents (case_id, signers, organisation_ids, categories, signed_on, valid_from, valid_until, grant_ids, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8) RETURNING id`,
-    [caseId, JSON.stringify(signers), [organisationId], categories, from, until, [grant.id], by],
+    `INSERT INTO youth_consents (case_id, key_id, signers_sealed, organisation_ids, categories, signed_on, valid_from, valid_until, grant_ids, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9) RETURNING id`,
+    [caseId, cipher.keyId, sealSigners(cipher, signers), [organisationId], categories, from, until, [grant.id], by],
   );
   await deadline(
     manager,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/api.factory.js';
 import { identitySeed } from '../../src/seed/identity.seed.js';
 import { promisesSeed } from '../../src/seed/promises.seed.js';
+import { seedSteps } from '../../src/seed/seed-steps.js';
 
 export const DEMO_PASSWORD = 'Samverkan-demo-2026';
 
@@ -37,10 +38,14 @@ export class TestApi {
     readonly app: NestFastifyApplication,
   ) {}
 
-  /** @param options.promises also load the Hammarö promise with its actions, activities and follow-ups. */
-  static async start(overrides: Env = {}, options: { clock?: Clock; promises?: boolean } = {}): Promise<TestApi> {
+  /**
+   * @param options.promises also load the Hammarö promise with its actions, activities and follow-ups.
+   * @param options.demo load all of the demo data (`npm run seed`: premises, youth cases, operations too).
+   */
+  static async start(overrides: Env = {}, options: { clock?: Clock; promises?: boolean; demo?: boolean } = {}): Promise<TestApi> {
     const env = await TestEnvironment.create({ SEED_PASSWORD: DEMO_PASSWORD, ...overrides });
-    await runSeed(env.config, [identitySeed(DEMO_PASSWORD), ...(options.promises ? [promisesSeed()] : [])]);
+    const steps = options.demo ? seedSteps(env.config) : [identitySeed(DEMO_PASSWORD), ...(options.promises ? [promisesSeed()] : [])];
+    await runSeed(env.config, steps);
     const app = await createApiApp(env.config, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

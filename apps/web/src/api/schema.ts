@@ -267,7 +267,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Roller och behörigheter (The role catalogue): each role’s organisation kinds, scope and permissions */
+        /** Roller och behörigheter (The role catalogue): each role’s organisation kinds, scope, permissions and who may give it */
         get: operations["RolesController_list_v1"];
         put?: never;
         post?: never;
@@ -287,7 +287,11 @@ export interface paths {
         /** Organisationer och enheter (Organisations and their units) */
         get: operations["OrganisationsController_list_v1"];
         put?: never;
-        post?: never;
+        /**
+         * Skapa organisation (Create an organisation)
+         * @description System administrators only. The new organisation gets its units; its first admins are then appointed (POST /users, org_admin).
+         */
+        post: operations["OrganisationsController_create_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -587,9 +591,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Påminnelseregler (Reminder rules) per deadline kind */
+        /** Påminnelseregler (Reminder rules) per deadline kind; the ETag is the version of the whole set */
         get: operations["DeadlinesController_listRules_v1"];
-        /** Ersätt påminnelsereglerna (Replace the rules of the kinds named) */
+        /** Ersätt påminnelsereglerna (Replace the rules of the kinds named; If-Match with the set’s version) */
         put: operations["DeadlinesController_replaceRules_v1"];
         post?: never;
         delete?: never;
@@ -1197,7 +1201,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sök på personnummer (Find by personal number); the reason is audited */
+        /** Sök på personnummer (Find by exact personal number, to open a case); the reason is audited */
         post: operations["YouthSubjectsController_find_v1"];
         delete?: never;
         options?: never;
@@ -1212,7 +1216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ungdom (The young person, masked number, and the cases you may see); audited */
+        /** Ungdom (The young person, masked number, and the cases you may see); 404 unless you may read one of their cases; audited */
         get: operations["YouthSubjectsController_get_v1"];
         put?: never;
         post?: never;
@@ -1231,7 +1235,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Visa personnummer (Reveal the full number); the reason is audited */
+        /** Visa personnummer (Reveal the full number); only through a case you may read (else 404); the reason is audited */
         post: operations["YouthSubjectsController_reveal_v1"];
         delete?: never;
         options?: never;
@@ -1663,7 +1667,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Deltagare (The commander sets the officers and units taking part) */
+        /** Deltagare (The commander replaces the officers and units taking part; If-Match; an empty list only with removeAll: true) */
         put: operations["OperationsController_participants_v1"];
         post?: never;
         delete?: never;
@@ -1680,7 +1684,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Utfall (Seizures, arrests, reports, checks, after-action notes) */
+        /** Utfall (Seizures, arrests, reports, checks, after-action notes; replaces the outcome, with If-Match) */
         put: operations["OperationsController_outcome_v1"];
         post?: never;
         delete?: never;
@@ -1968,7 +1972,21 @@ export interface components {
             hash: string;
         };
         /** @enum {string} */
-        ChainBreakKind: "contents" | "link";
+        ChainBreakKind: "contents" | "link" | "anchor";
+        /** @enum {string} */
+        AnchorHeadState: "confirmed" | "missing" | "unavailable" | "none" | "contradicted";
+        AnchorVerification: {
+            checkedAnchors: number;
+            /** @description Events after the newest anchor: protected by the chain alone until the next anchor */
+            unanchoredEvents: number;
+            externalHead: components["schemas"]["AnchorHeadState"];
+            /** @description The first anchor that does not match, if any */
+            brokenAnchorSeq?: number;
+            /** @description The anchored event that no longer matches its anchor, if any */
+            brokenEventId?: string;
+            /** @description What does not match, in English */
+            reason?: string;
+        };
         ChainVerification: {
             valid: boolean;
             checkedEvents: number;
@@ -1977,6 +1995,8 @@ export interface components {
             breakKind?: components["schemas"]["ChainBreakKind"];
             /** @description What does not match, in English */
             reason?: string;
+            /** @description The seals of the chain kept outside the database */
+            anchors: components["schemas"]["AnchorVerification"];
         };
         LoginRequest: {
             /** @example socialsekreterare@hammaro.test */
@@ -2114,7 +2134,7 @@ export interface components {
              * @description The employing organisation
              */
             organisationId: string;
-            /** @description Initial password */
+            /** @description Initial password: not too simple, not a common or published password, not built from the name or e-mail address (password.*) */
             password: string;
         };
         CreateMembershipRequest: {
@@ -2144,6 +2164,16 @@ export interface components {
             label: string;
             scope: components["schemas"]["Scope"];
         };
+        /**
+         * @description The restricted areas the role reads (social_services: youth cases; police: operations and intelligence)
+         * @enum {string}
+         */
+        RestrictedArea: "social_services" | "police";
+        /**
+         * @description Who gives the role: system (system administrators only), administrator (any administrator of the organisation), own_administrator (only the organisation’s own administrators, never a system administrator)
+         * @enum {string}
+         */
+        GrantAuthority: "system" | "administrator" | "own_administrator";
         RoleView: {
             name: components["schemas"]["RoleName"];
             label: string;
@@ -2152,6 +2182,12 @@ export interface components {
             /** @description The role’s scope; a permission may name a narrower or wider one */
             scope: components["schemas"]["Scope"];
             permissions: components["schemas"]["RolePermissionView"][];
+            /** @description The restricted areas the role reads (social_services: youth cases; police: operations and intelligence) */
+            restrictedAreas: components["schemas"]["RestrictedArea"][];
+            /** @description Who gives the role: system (system administrators only), administrator (any administrator of the organisation), own_administrator (only the organisation’s own administrators, never a system administrator) */
+            grantAuthority: components["schemas"]["GrantAuthority"];
+            /** @description Whether you may give this role in some organisation you administer */
+            grantable: boolean;
         };
         PermissionView: {
             name: components["schemas"]["Permission"];
@@ -2170,6 +2206,23 @@ export interface components {
             orgNumber: string | null;
             /** @description By name */
             units: components["schemas"]["UnitRefView"][];
+        };
+        CreateOrganisationRequest: {
+            /** @example Karlstads kommun */
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /**
+             * @description Organisationsnummer (checked: NNNNNN-NNNN with its check digit)
+             * @example 212000-1876
+             */
+            orgNumber?: string;
+            /**
+             * @description At least one unit: roles are held in a unit
+             * @example [
+             *       "Kommunledningskontoret"
+             *     ]
+             */
+            units: string[];
         };
         /** @enum {string} */
         PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
@@ -2876,7 +2929,7 @@ export interface components {
             active: boolean;
         };
         ReplaceRulesRequest: {
-            /** @description The full set of rules for the kinds named; kinds not named keep theirs */
+            /** @description The full set of rules for the kinds named; kinds not named keep theirs. At least one rule: an empty list would name no kind and change nothing. */
             rules: components["schemas"]["ReminderRuleInput"][];
         };
         JobCountsView: {
@@ -4391,11 +4444,13 @@ export interface components {
             /** @description The commander’s conditions, with the decision */
             conditions?: string;
         };
-        ParticipantsInput: {
+        ReplaceParticipantsInput: {
             /** @description Police officers taking part */
             userIds?: string[];
             /** @description Police units taking part */
             unitIds?: string[];
+            /** @description Send `true`, with no userIds or unitIds, to remove every participant. Without it an empty replacement is refused (400 replacement.empty); with items it is refused too. */
+            removeAll?: boolean;
         };
         SeizureInput: {
             substance: components["schemas"]["Substance"];
@@ -4531,6 +4586,8 @@ export interface components {
             field: string;
             /**
              * @description The field codes:
+             *     - `replacement.empty`: {field}: an empty list would remove every one; send removeAll: true if that is what you mean.
+             *     - `replacement.remove_all_with_items`: {field}: removeAll: true replaces the list with nothing; send no items with it.
              *     - `field.required`: {field} is required.
              *     - `field.unknown`: {field} is not a field of this request.
              *     - `field.invalid`: {field} is not valid.
@@ -4545,6 +4602,8 @@ export interface components {
              *     - `field.url`: {field} must be an address (URL).
              *     - `field.date`: {field} must be a date (YYYY-MM-DD).
              *     - `field.datetime`: {field} must be a date and time (ISO 8601).
+             *     - `field.year_range`: {field} must lie between the years {min} and {max}. Params: `min` (the first year allowed), `max` (the last year allowed).
+             *     - `field.text`: {field} holds a character that is not allowed (NUL or a broken character).
              *     - `field.latitude`: {field} must be a latitude.
              *     - `field.longitude`: {field} must be a longitude.
              *     - `field.pattern`: {field} has the wrong form.
@@ -4562,6 +4621,9 @@ export interface components {
              *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
              *     - `status.transition`: {field} cannot go from {from} to {to}. Params: `from` (the status now), `to` (the status asked for).
              *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
+             *     - `password.too_simple`: {field}: the password is too simple (one character repeated, whitespace, a run or a keyboard walk).
+             *     - `password.too_common`: {field}: the password is among the most common or published passwords.
+             *     - `password.contains_personal_data`: {field}: the password is built from the person’s name or e-mail address.
              *     - `role.organisation_kind`: {field}: the role {role} cannot be held in {organisationKind}. Params: `role` (the role asked for), `organisationKind` (the kind of the unit’s organisation (police, municipality, …)).
              *     - `promise.year_outside_period`: {field} must be within the promise period ({periodStart} – {periodEnd}). Params: `periodStart` (first day of the promise), `periodEnd` (last day of the promise).
              *     - `promise.problem_area_unknown`: {field} is not a problem area of this promise.
@@ -4642,7 +4704,7 @@ export interface components {
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -4666,6 +4728,9 @@ export interface components {
              *     - `http.not_acceptable` 406: None of the accepted media types can be produced.
              *     - `http.conflict` 409: The request conflicts with the current state.
              *     - `http.payload_too_large` 413: The request body is too large.
+             *     - `http.uri_too_long` 414: The address (URL) is too long.
+             *     - `http.bad_url` 400: The address (URL) is not valid: a bad percent-encoding.
+             *     - `http.json_too_deep` 400: The JSON body is nested more than {maxDepth} levels deep. Params: `maxDepth` (the deepest nesting allowed).
              *     - `http.unsupported_media_type` 415: The request body has a media type this route does not take.
              *     - `http.too_many_requests` 429: Too many requests; try again later.
              *     - `http.internal` 500: An unexpected error occurred. It has been logged; quote the request id when reporting it.
@@ -4687,6 +4752,8 @@ export interface components {
              *     - `user.own_memberships` 403: Nobody gives or ends their own roles; another administrator does.
              *     - `user.organisation_not_administered` 403: You may only manage users and roles in an organisation you administer.
              *     - `user.system_admin_only` 403: Only a system administrator may grant system_admin.
+             *     - `user.domain_role_needs_own_admin` 403: The role {role} is given or ended only by an administrator of the organisation the membership is in; a system administrator appoints administrators, not domain roles. Params: `role` (the role asked for).
+             *     - `organisation.name_taken` 409: An organisation named {name} already exists. Params: `name` (the name asked for).
              *     - `membership.not_current` 409: The membership has already ended or not yet begun.
              *     - `promise.not_draft` 409: Only a draft promise can be deleted.
              *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
@@ -4717,7 +4784,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -5511,6 +5578,53 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission organisation:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission organisation:manage */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7026,7 +7140,10 @@ export interface operations {
     DeadlinesController_replaceRules_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of GET /reminder-rules */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10952,7 +11069,9 @@ export interface operations {
     OperationsController_participants_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -10960,7 +11079,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ParticipantsInput"];
+                "application/json": components["schemas"]["ReplaceParticipantsInput"];
             };
         };
         responses: {
@@ -11001,7 +11120,9 @@ export interface operations {
     OperationsController_outcome_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -11601,12 +11722,15 @@ export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
 export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
 export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
-export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link"];
+export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link", "anchor"];
+export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnchorHeadState"]> = ["confirmed", "missing", "unavailable", "none", "contradicted"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "promise:read", "promise:manage", "promise_action:update", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
+export const restrictedAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictedArea"]> = ["social_services", "police"];
+export const grantAuthorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantAuthority"]> = ["system", "administrator", "own_administrator"];
 export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
 export const promisePartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseParty"]> = ["joint", "police", "municipality"];
 export const targetPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetPeriod"]> = ["year", "promise_period"];
@@ -11658,5 +11782,5 @@ export const substanceValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureUnit"]> = ["g", "plants", "tablets", "l", "sek"];
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

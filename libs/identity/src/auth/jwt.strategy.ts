@@ -1,12 +1,16 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Principal } from '@samverkan/access';
-import { AppConfig, jwtSecret } from '@samverkan/platform';
+import { AppConfig } from '@samverkan/platform';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey, readAccessToken } from './access-token.js';
 import { PrincipalService } from './principal.service.js';
-import type { AccessTokenPayload } from './token.service.js';
 
-/** Passport's JWT strategy: a valid bearer token of an active user whose token version matches. */
+/**
+ * Passport's JWT strategy: a bearer token signed with our key, for this issuer and audience, not
+ * expired nor older than the access-token lifetime, carrying every required claim (access-token.ts),
+ * of an active user whose token version matches and whose session is not revoked.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -15,14 +19,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: jwtSecret(config),
-      algorithms: ['HS256'],
+      // jsonwebtoken takes a KeyObject as it is (passport-jwt's typings predate that).
+      secretOrKey: accessTokenKey(config) as unknown as string,
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
       ignoreExpiration: false,
+      // Also requires `iat`, and refuses a token issued longer ago than an access token lives.
+      jsonWebTokenOptions: { maxAge: config.ACCESS_TOKEN_TTL_SECONDS },
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<Principal> {
-    const principal = typeof payload.sub === 'string' ? await this.principals.load(payload.sub, payload.tv) : null;
+  async validate(payload: unknown): Promise<Principal> {
+    const token = readAccessToken(payload);
+    // One query: the user, their memberships, the token version and the session (principal.service.ts).
+    const principal = token ? await this.principals.load(token.userId, token) : null;
     if (!principal) throw new UnauthorizedException();
     return principal;
   }

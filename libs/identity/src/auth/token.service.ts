@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import { AppConfig, Clock } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AccessTokenPayload } from './access-token.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -12,12 +13,6 @@ export interface TokenPair {
   /** Seconds until the access token expires. */
   expiresIn: number;
   tokenType: 'Bearer';
-}
-
-export interface AccessTokenPayload {
-  sub: string;
-  /** users.token_version when issued; a deactivation bumps it and voids the token. */
-  tv: number;
 }
 
 const INVALID_REFRESH = 'Ogiltig eller förbrukad förnyelsetoken (Invalid or used refresh token).';
@@ -121,8 +116,10 @@ export class TokenService {
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [familyId, userId, sha256(secret).toString('hex'), expiresAt, this.clock.now()],
     );
-    const payload: AccessTokenPayload = { sub: userId, tv: tokenVersion };
-    // JWT expiry is checked against real time by the verifier, so it is stamped with real time too.
+    // The session id lets every request see at once that the family was revoked (jwt.strategy.ts).
+    const payload: AccessTokenPayload = { sub: userId, tv: tokenVersion, sid: familyId };
+    // JWT expiry is checked against real time by the verifier, so it is stamped with real time too;
+    // issuer, audience, algorithm and key come from the module's sign options (identity.module.ts).
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }

@@ -1,8 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { ApiOk } from '@samverkan/platform';
-import { OrganisationView } from './organisations.dto.js';
+import { ApiCreated, ApiOk } from '@samverkan/platform';
+import { CreateOrganisationRequest, OrganisationView } from './organisations.dto.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @ApiTags('organisations')
@@ -16,5 +16,16 @@ export class OrganisationsController {
   @ApiOk([OrganisationView])
   list(@CurrentPrincipal() principal: Principal) {
     return this.organisations.list(principal);
+  }
+
+  @Post()
+  @RequirePermission('organisation:manage')
+  @ApiOperation({
+    summary: 'Skapa organisation (Create an organisation)',
+    description: 'System administrators only. The new organisation gets its units; its first admins are then appointed (POST /users, org_admin).',
+  })
+  @ApiCreated(OrganisationView)
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganisationRequest) {
+    return this.organisations.create(principal, body);
   }
 }

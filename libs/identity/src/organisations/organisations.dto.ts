@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@samverkan/access';
 
 /** A unit by id and name. */
@@ -28,4 +29,31 @@ export class CollaborationView {
   @ApiProperty({ example: 'Hammarö – Polisområde Värmland' }) name!: string;
   @ApiProperty({ type: () => OrganisationRefView }) police!: OrganisationRefView;
   @ApiProperty({ type: () => OrganisationRefView }) municipality!: OrganisationRefView;
+}
+
+/** POST /organisations: a new organisation with its first units; its admins are appointed next. */
+export class CreateOrganisationRequest {
+  @ApiProperty({ example: 'Karlstads kommun' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
+  @IsIn(ORGANISATION_KINDS)
+  kind!: OrganisationKind;
+
+  @ApiPropertyOptional({ example: '212000-1876', description: 'Organisationsnummer (checked: NNNNNN-NNNN with its check digit)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  orgNumber?: string;
+
+  @ApiProperty({ type: [String], example: ['Kommunledningskontoret'], description: 'At least one unit: roles are held in a unit' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(2, { each: true })
+  @MaxLength(200, { each: true })
+  units!: string[];
 }

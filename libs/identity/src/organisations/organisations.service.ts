@@ -1,16 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Principal, scopeCondition } from '@samverkan/access';
-import { Clock } from '@samverkan/platform';
+import { AuditService } from '@samverkan/audit';
+import { Clock, invalidField, isValidOrgNumber, normaliseOrgNumber, ProblemException } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import type { CollaborationView, OrganisationView } from './organisations.dto.js';
+import type { CollaborationView, CreateOrganisationRequest, OrganisationView } from './organisations.dto.js';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * A new organisation and its first units. Only a system administrator holds organisation:manage;
+   * they then appoint its first admins, who alone give its domain roles (role-granting.ts).
+   */
+  async create(principal: Principal, request: CreateOrganisationRequest): Promise<OrganisationView> {
+    if (request.orgNumber !== undefined && !isValidOrgNumber(request.orgNumber)) throw invalidField('orgNumber', 'org_number.invalid');
+    const name = request.name.trim();
+    const units = [...new Set(request.units.map((unit) => unit.trim()))];
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO organisations (name, kind, org_number) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING id`,
+        [name, request.kind, request.orgNumber === undefined ? null : normaliseOrgNumber(request.orgNumber)],
+      );
+      if (!created) throw new ProblemException('organisation.name_taken', { name });
+      await manager.query(`INSERT INTO units (organisation_id, name) SELECT $1, unnest($2::text[])`, [created.id, units]);
+      await this.audit.record(
+        {
+          action: 'organisation.create',
+          resourceType: 'organisation',
+          resourceId: created.id,
+          subjectOrganisationId: created.id,
+          changedFields: ['name', 'kind', 'orgNumber', 'units'],
+        },
+        manager,
+      );
+      return created.id;
+    });
+    const [view] = (await this.list(principal)).filter((organisation) => organisation.id === id);
+    return view;
+  }
 
   /** Organisations (with units) the principal may see; a short list, ordered by name. */
   async list(principal: Principal): Promise<OrganisationView[]> {

@@ -1,6 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_PERMISSIONS, PERMISSIONS, type Permission, type RoleDefinition, ROLE_NAMES, ROLES, RequirePermission, type RoleName } from '@samverkan/access';
+import {
+  ALL_PERMISSIONS,
+  CurrentPrincipal,
+  grantableRoles,
+  grantAuthority,
+  PERMISSIONS,
+  type Permission,
+  type Principal,
+  type RoleDefinition,
+  ROLE_NAMES,
+  ROLES,
+  RequirePermission,
+  type RoleName,
+  restrictedAreas,
+} from '@samverkan/access';
 import { ApiOk } from '@samverkan/platform';
 import { RoleCatalogueView, type RoleView } from './users.dto.js';
 
@@ -13,17 +27,18 @@ import { RoleCatalogueView, type RoleView } from './users.dto.js';
 export class RolesController {
   @Get()
   @RequirePermission('user:read')
-  @ApiOperation({ summary: 'Roller och behörigheter (The role catalogue): each role’s organisation kinds, scope and permissions' })
+  @ApiOperation({ summary: 'Roller och behörigheter (The role catalogue): each role’s organisation kinds, scope, permissions and who may give it' })
   @ApiOk(RoleCatalogueView)
-  list(): RoleCatalogueView {
+  list(@CurrentPrincipal() principal: Principal): RoleCatalogueView {
+    const grantable = grantableRoles(principal);
     return {
-      roles: ROLE_NAMES.map((name) => roleView(name, ROLES[name])),
+      roles: ROLE_NAMES.map((name) => roleView(name, ROLES[name], grantable.has(name))),
       permissions: ALL_PERMISSIONS.map((permission) => ({ name: permission, label: PERMISSIONS[permission] })),
     };
   }
 }
 
-function roleView(name: RoleName, role: RoleDefinition): RoleView {
+function roleView(name: RoleName, role: RoleDefinition, grantable: boolean): RoleView {
   return {
     name,
     label: role.label,
@@ -33,5 +48,8 @@ function roleView(name: RoleName, role: RoleDefinition): RoleView {
       const [permission, scope] = Array.isArray(entry) ? entry : [entry as Permission, role.scope];
       return { name: permission, label: PERMISSIONS[permission], scope };
     }),
+    restrictedAreas: restrictedAreas(name),
+    grantAuthority: grantAuthority(name),
+    grantable,
   };
 }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ALL_PERMISSIONS, ORGANISATION_KINDS, type OrganisationKind, type Permission, ROLE_NAMES, type RoleName, type Scope, SCOPES } from '@samverkan/access';
-import { PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ALL_PERMISSIONS,
+  AREA_KEEPERS,
+  type GrantAuthority,
+  ORGANISATION_KINDS,
+  type RestrictedArea,
+  type OrganisationKind,
+  type Permission,
+  ROLE_NAMES,
+  type RoleName,
+  type Scope,
+  SCOPES,
+} from '@samverkan/access';
+import { IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { MIN_PASSWORD_LENGTH } from '../auth/auth-policy.js';
 
 export class UserListQuery extends PageQuery {
@@ -38,7 +50,10 @@ export class CreateUserRequest {
   @IsUUID()
   organisationId!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Initial password' })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'Initial password: not too simple, not a common or published password, not built from the name or e-mail address (password.*)',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(1024)
@@ -56,12 +71,12 @@ export class CreateMembershipRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   validFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Open-ended when left out' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   validUntil?: string;
 }
 
@@ -109,6 +124,8 @@ export class RolePermissionView extends PermissionView {
   @ApiProperty({ enum: SCOPES, enumName: 'Scope' }) scope!: Scope;
 }
 
+const RESTRICTED_AREA_NAMES = Object.keys(AREA_KEEPERS) as RestrictedArea[];
+
 /** A role of the catalogue. */
 export class RoleView {
   @ApiProperty({ enum: ROLE_NAMES, enumName: 'RoleName' }) name!: RoleName;
@@ -122,6 +139,21 @@ export class RoleView {
   organisationKinds!: readonly OrganisationKind[];
   @ApiProperty({ enum: SCOPES, enumName: 'Scope', description: 'The role’s scope; a permission may name a narrower or wider one' }) scope!: Scope;
   @ApiProperty({ type: [RolePermissionView] }) permissions!: RolePermissionView[];
+  @ApiProperty({
+    enum: RESTRICTED_AREA_NAMES,
+    enumName: 'RestrictedArea',
+    isArray: true,
+    description: 'The restricted areas the role reads (social_services: youth cases; police: operations and intelligence)',
+  })
+  restrictedAreas!: RestrictedArea[];
+  @ApiProperty({
+    enum: ['system', 'administrator', 'own_administrator'],
+    enumName: 'GrantAuthority',
+    description:
+      'Who gives the role: system (system administrators only), administrator (any administrator of the organisation), own_administrator (only the organisation’s own administrators, never a system administrator)',
+  })
+  grantAuthority!: GrantAuthority;
+  @ApiProperty({ description: 'Whether you may give this role in some organisation you administer' }) grantable!: boolean;
 }
 
 /** The role catalogue (GET /roles): every role, and every permission of the catalogue. */

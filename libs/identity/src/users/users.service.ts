@@ -2,18 +2,23 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AccessService,
+  assertMayGrant,
   type OrganisationKind,
   type Principal,
+  ROLE_NAMES,
   ROLES,
   type RecordOwnership,
+  type RoleName,
+  roleScope,
   roleScopeAllows,
   scopeCondition,
-  scopesFor,
 } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { Notifier } from '@samverkan/notifications';
 import { Clock, escapeLike, invalidField, type Page, pageOf, ProblemException, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
+import { MembersDirectory } from '../organisations/members-directory.js';
 import { TokenService } from '../auth/token.service.js';
 import type { CreateMembershipRequest, CreateUserRequest, MembershipView, UserListQuery, UserView } from './users.dto.js';
 
@@ -63,6 +68,8 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
+    private readonly members: MembersDirectory,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -89,6 +96,7 @@ export class UsersService {
       throw new ProblemException('user.organisation_not_administered');
     }
     const email = request.email.trim().toLowerCase();
+    this.passwords.assertAcceptable(request.password, { email, displayName: request.displayName });
     const passwordHash = await this.passwords.hash(request.password);
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query<{ id: string }[]>(
@@ -149,8 +157,8 @@ export class UsersService {
     if (userId === principal.userId) throw new ProblemException('user.own_memberships');
     const row = await this.find(userId);
     await this.access.authorize(principal, 'user', 'manage', ownership(row));
-    const [unit] = await this.dataSource.query<{ id: string; organisation_id: string; kind: string }[]>(
-      `SELECT un.id, un.organisation_id, o.kind FROM units un JOIN organisations o ON o.id = un.organisation_id WHERE un.id = $1`,
+    const [unit] = await this.dataSource.query<{ id: string; name: string; organisation_id: string; kind: string }[]>(
+      `SELECT un.id, un.name, un.organisation_id, o.kind FROM units un JOIN organisations o ON o.id = un.organisation_id WHERE un.id = $1`,
       [request.unitId],
     );
     if (!unit) throw invalidField('unitId', 'reference.not_found', { resource: 'unit' });
@@ -158,13 +166,8 @@ export class UsersService {
     if (!(role.organisationKinds as readonly string[]).includes(unit.kind)) {
       throw invalidField('role', 'role.organisation_kind', { role: request.role, organisationKind: unit.kind });
     }
-    if (!roleScopeAllows(principal, 'user:manage', { id: unit.id, organisationId: unit.organisation_id })) {
-      throw new ProblemException('user.organisation_not_administered');
-    }
-    // Only those who administer everything may hand out the right to administer everything.
-    if (request.role === 'system_admin' && !scopesFor(principal, 'user:manage').some((s) => s.scope === 'all')) {
-      throw new ProblemException('user.system_admin_only');
-    }
+    // Issue #15: who may give or end which role is decided once, in libs/access.
+    assertMayGrant(principal, request.role, { unitId: unit.id, organisationId: unit.organisation_id });
     const validFrom = request.validFrom ? new Date(request.validFrom) : this.clock.now();
     const validUntil = request.validUntil ? new Date(request.validUntil) : null;
     if (validUntil && validUntil <= validFrom) {
@@ -182,10 +185,15 @@ export class UsersService {
           resourceType: 'user',
           resourceId: userId,
           subjectOrganisationId: row.organisation_id,
-          details: { membershipId: membership.id, unitId: unit.id, role: request.role },
+          details: { membershipId: membership.id, unitId: unit.id, organisationId: unit.organisation_id, role: request.role },
         },
         manager,
       );
+      await this.tellOtherAdmins(manager, principal, userId, 'membership.create', membership.id, {
+        role: request.role,
+        unitName: unit.name,
+        organisationId: unit.organisation_id,
+      });
     });
     return this.view(await this.find(userId));
   }
@@ -197,9 +205,9 @@ export class UsersService {
     await this.access.authorize(principal, 'user', 'manage', ownership(row));
     const membership = row.memberships.find((m) => m.id === membershipId);
     if (!membership) throw new NotFoundException(`No membership ${membershipId} for this user.`);
-    if (!roleScopeAllows(principal, 'user:manage', { id: membership.unit_id, organisationId: membership.organisation_id })) {
-      throw new ProblemException('user.organisation_not_administered');
-    }
+    // Ending a role is as much the area's call as giving it: a system administrator does not
+    // strip a municipality of its social workers, nor a police area of its commanders.
+    assertMayGrant(principal, membership.role, { unitId: membership.unit_id, organisationId: membership.organisation_id });
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager: EntityManager) => {
       const ended = await updateReturning<{ id: string }>(
@@ -218,12 +226,46 @@ export class UsersService {
           resourceId: userId,
           subjectOrganisationId: row.organisation_id,
           changedFields: ['validUntil'],
-          details: { membershipId },
+          details: { membershipId, unitId: membership.unit_id, organisationId: membership.organisation_id, role: membership.role },
         },
         manager,
       );
+      await this.tellOtherAdmins(manager, principal, userId, 'membership.end', membershipId, {
+        role: membership.role,
+        unitName: membership.unit_name,
+        organisationId: membership.organisation_id,
+      });
     });
     return this.view(await this.find(userId));
+  }
+
+  /**
+   * Every role given or ended is told to the other administrators of the organisation the
+   * membership is in (issue #15), so a grant nobody asked for is seen by someone who can undo it.
+   * The notice names the role and unit, not the person (notifications carry no personal data).
+   */
+  private async tellOtherAdmins(
+    manager: EntityManager,
+    principal: Principal,
+    userId: string,
+    kind: 'membership.create' | 'membership.end',
+    membershipId: string,
+    membership: { role: RoleName; unitName: string; organisationId: string },
+  ): Promise<void> {
+    const admins = await this.members.userIds({ organisationId: membership.organisationId, roles: ORGANISATION_ADMIN_ROLES }, manager);
+    const recipients = admins.filter((id) => id !== principal.userId && id !== userId);
+    const label = ROLES[membership.role].label;
+    await this.notifier.notify(manager, recipients, {
+      kind,
+      title: kind === 'membership.create' ? `Behörighet given: ${label}` : `Behörighet avslutad: ${label}`,
+      body:
+        kind === 'membership.create'
+          ? `En administratör gav en användare rollen ${label} i enheten ${membership.unitName}. Kontrollera ändringen under Administration → Användare.`
+          : `En administratör avslutade rollen ${label} för en användare i enheten ${membership.unitName}. Kontrollera ändringen under Administration → Användare.`,
+      resourceType: 'user',
+      resourceId: userId,
+      dedupeKey: `${kind}-${membershipId}`,
+    });
   }
 
   private async find(id: string): Promise<UserRow> {
@@ -257,6 +299,9 @@ export class UsersService {
     };
   }
 }
+
+/** The roles that administer one organisation's users (not everything): its own administrators. */
+const ORGANISATION_ADMIN_ROLES = ROLE_NAMES.filter((role) => ['organisation', 'unit'].includes(roleScope(role, 'user:manage') ?? ''));
 
 function ownership(row: UserRow): RecordOwnership {
   return { id: row.id, organisationId: row.organisation_id, ownerUserId: row.id };

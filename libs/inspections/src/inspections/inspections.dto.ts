@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { PageQuery } from '@samverkan/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDateTime, PageQuery } from '@samverkan/platform';
 import { FINDING_RESULTS, type FindingResult } from './checklist.js';
 import { INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './inspection-rules.js';
 import { PHOTO_TYPES, type PhotoType } from './photo-storage.js';
@@ -39,11 +26,11 @@ export class ScheduleInspectionRequest {
   type!: InspectionType;
 
   @ApiProperty({ example: '2022-06-17T21:00:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedStart!: string;
 
   @ApiProperty({ example: '2022-06-17T23:30:00+02:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   plannedEnd!: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Municipal and police inspectors' })
@@ -119,12 +106,12 @@ export class InspectionListQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to?: string;
 }
 

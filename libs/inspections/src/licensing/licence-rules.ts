@@ -5,25 +5,8 @@
 import type { PrincipalMembership } from '@samverkan/access';
 import { type FieldError, fieldError } from '@samverkan/platform';
 
-/** A Swedish organisation number (or, for a sole trader, personal identity number): NNNNNN-NNNN with a Luhn check digit. */
-export function isValidOrgNumber(value: string): boolean {
-  const match = /^(\d{6})-?(\d{4})$/.exec(value.trim());
-  if (!match) return false;
-  const digits = `${match[1]}${match[2]}`;
-  let sum = 0;
-  for (let i = 0; i < 10; i += 1) {
-    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** "5566778899" or "556677-8899" → "556677-8899". */
-export function normaliseOrgNumber(value: string): string {
-  const digits = value.replace(/\D/g, '');
-  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
-}
+// Organisation numbers are checked the same way wherever they are entered (platform).
+export { isValidOrgNumber, normaliseOrgNumber } from '@samverkan/platform';
 
 /** AL 8 kap 14 §: serving managers must be at least 20 years old (on the day they are notified). */
 export const MIN_SERVING_MANAGER_AGE = 20;

@@ -123,6 +123,7 @@ export class PremisesInput {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(100_000)
   capacity?: number;
 
   @ApiProperty()

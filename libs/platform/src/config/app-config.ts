@@ -191,6 +191,22 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=$/, { each: true, message: 'DATA_PREVIOUS_KEYS must be a list of id:base64key (32-byte keys)' })
   DATA_PREVIOUS_KEYS: string[] = [];
 
+  /**
+   * Keys the HMAC that anchors the audit chain (libs/audit, audit-anchor.service.ts). Kept out of the
+   * database on purpose: whoever controls the database cannot forge an anchor. Required, at least 32
+   * characters, when NODE_ENV=production; elsewhere an unset key falls back to a development key.
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.AUDIT_ANCHOR_KEY !== '')
+  @MinLength(32, { message: 'AUDIT_ANCHOR_KEY must be at least 32 characters (and is required when NODE_ENV=production)' })
+  AUDIT_ANCHOR_KEY = '';
+
+  /** How often the worker anchors the audit chain. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10_000)
+  @Max(24 * 3600_000)
+  AUDIT_ANCHOR_EVERY_MS = 5 * 60_000;
+
   /** From this age the young person's own signature is required on a consent (guardians' alone until then). */
   @Transform(toInt)
   @IsInt()
@@ -230,9 +246,17 @@ export const SECRET_CONFIG_KEYS: ReadonlySet<keyof AppConfig> = new Set([
   'SMTP_URL',
   'DATA_KEY',
   'DATA_PREVIOUS_KEYS',
+  'AUDIT_ANCHOR_KEY',
 ]);
 
 const DEVELOPMENT_JWT_SECRET = 'samverkan-development-secret-do-not-use-in-production';
+
+const DEVELOPMENT_AUDIT_ANCHOR_KEY = 'samverkan-development-audit-anchor-key-not-for-production';
+
+/** The key audit anchors are sealed with. */
+export function auditAnchorKey(config: Pick<AppConfig, 'AUDIT_ANCHOR_KEY'>): string {
+  return config.AUDIT_ANCHOR_KEY || DEVELOPMENT_AUDIT_ANCHOR_KEY;
+}
 
 /** The secret access tokens are signed with. */
 export function jwtSecret(config: Pick<AppConfig, 'JWT_SECRET'>): string {

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
       DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      AUDIT_ANCHOR_KEY: 'an-audit-anchor-key-of-at-least-32-characters',
     });
     expect(config.PORT).toBe(8080);
     expect(config.TRUST_PROXY).toBe(true);
@@ -77,8 +78,23 @@ describe('loadConfig: JWT_SECRET', () => {
 
   it('may be left unset outside production', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe('');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' }).JWT_SECRET).toBe(
-      'x'.repeat(32),
-    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+        AUDIT_ANCHOR_KEY: 'y'.repeat(32),
+      }).JWT_SECRET,
+    ).toBe('x'.repeat(32));
+  });
+});
+
+describe('loadConfig: AUDIT_ANCHOR_KEY', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' };
+
+  it('is required in production, long enough and never echoed', () => {
+    expect(() => loadConfig(production)).toThrow(/AUDIT_ANCHOR_KEY must be at least 32 characters/);
+    expect(() => loadConfig({ AUDIT_ANCHOR_KEY: 'short-anchor-key' })).not.toThrow(/short-anchor-key/);
+    expect(loadConfig({ ...production, AUDIT_ANCHOR_KEY: 'z'.repeat(32) }).AUDIT_ANCHOR_KEY).toBe('z'.repeat(32));
   });
 });

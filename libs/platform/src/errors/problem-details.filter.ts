@@ -18,6 +18,7 @@ export const CODE_BY_STATUS: Record<number, ProblemCode> = {
   406: 'http.not_acceptable',
   409: 'http.conflict',
   413: 'http.payload_too_large',
+  414: 'http.uri_too_long',
   415: 'http.unsupported_media_type',
   429: 'http.too_many_requests',
   500: 'http.internal',
@@ -25,7 +26,7 @@ export const CODE_BY_STATUS: Record<number, ProblemCode> = {
 };
 
 /** A problem without a code of its own: `about:blank` would say nothing, so the status's code names it. */
-function plainProblem(status: number, detail: string | undefined): ProblemDetails {
+export function plainProblem(status: number, detail: string | undefined): ProblemDetails {
   const code = CODE_BY_STATUS[status] ?? 'http.error';
   return { type: problemType(code), title: statusTitle(status), status, code, params: {}, detail };
 }

@@ -4,6 +4,12 @@ import type { ErrorParams, FieldCode } from './catalogue/index.js';
 import { type FieldError, ValidationProblem } from './problem.js';
 
 /**
+ * A check's list argument as strings. The arguments are looked up on the DTO the error names; an
+ * error about a body that is no object at all (an array sent for one) finds none (issue #15: 500).
+ */
+const listed = (values: unknown): string[] => (Array.isArray(values) ? values.map(String) : []);
+
+/**
  * class-validator's checks, named as the catalogue names them, with the params a translation
  * needs taken from the check's own arguments. A unit test fails for a check a DTO uses that is
  * missing here, so every field error the pipe sends has a real code.
@@ -25,13 +31,15 @@ export const FIELD_CHECKS: Record<string, { code: FieldCode; params?: (args: unk
   isEmail: { code: 'field.email' },
   isUrl: { code: 'field.url' },
   isCalendarDate: { code: 'field.date' },
+  isDateTime: { code: 'field.datetime' },
+  yearInRange: { code: 'field.year_range', params: ([min, max]) => ({ min: min as number, max: max as number }) },
   isIso8601: { code: 'field.datetime' },
   isDateString: { code: 'field.datetime' },
   isLatitude: { code: 'field.latitude' },
   isLongitude: { code: 'field.longitude' },
   matches: { code: 'field.pattern' },
-  isIn: { code: 'field.one_of', params: ([values]) => ({ allowed: (values as (string | number)[]).map(String) }) },
-  isEnum: { code: 'field.one_of', params: ([, values]) => ({ allowed: (values as (string | number)[]).map(String) }) },
+  isIn: { code: 'field.one_of', params: ([values]) => ({ allowed: listed(values) }) },
+  isEnum: { code: 'field.one_of', params: ([, values]) => ({ allowed: listed(values) }) },
   min: { code: 'field.min', params: ([min]) => ({ min: min as number }) },
   max: { code: 'field.max', params: ([max]) => ({ max: max as number }) },
   isPositive: { code: 'field.positive' },
@@ -61,6 +69,7 @@ const TYPE_CHECKS = new Set([
   'isDateString',
   'isIso8601',
   'isCalendarDate',
+  'isDateTime',
   'isUuid',
   'isEnum',
   'isIn',

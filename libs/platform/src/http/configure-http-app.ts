@@ -7,14 +7,17 @@ import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addProblemContract } from '../openapi/problem-schema.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
-import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { plainProblem, ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from '../errors/problem.js';
 import { createValidationPipe } from '../errors/validation.js';
 import { requestContext } from '../logging/request-context.js';
 import { ROOT_LOGGER, type RootLogger } from '../logging/root-logger.js';
 import { APP_VERSION } from '../version.js';
+import { useJsonBodyParser } from './json-body.js';
 import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
+import { refuseUnsafeText } from './unsafe-text.js';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -22,6 +25,26 @@ export const DOCS_JSON_PATH = 'api/docs-json';
 
 // Probes call these every few seconds; a successful probe is not worth a log line.
 const QUIET_PATHS = new Set([`/${API_PREFIX}/v1/health`, `/${API_PREFIX}/v1/health/ready`]);
+
+/**
+ * Answers under /api that shared and browser caches may keep: they carry no personal data and no
+ * credentials (health probes, the published promise for citizens, the OpenAPI document and UI).
+ */
+const CACHEABLE_API_PATH = new RegExp(`^/${API_PREFIX}/(v1/health(/.*)?|v1/public/.*|docs(-json)?(/.*)?)$`);
+
+/**
+ * `Cache-Control: no-store` on every other /api answer, unless its route chose a header itself:
+ * they carry personal data (a revealed personnummer, case notes) or tokens, and must not be kept
+ * by a browser or proxy (RFC 9111 §5.2.2.5; GDPR art. 32; RFC 6749 §5.1 for token answers).
+ * Deny by default, so a new route cannot forget. ETags here serve If-Match only (no 304s), so
+ * nothing needs revalidation instead.
+ */
+function noStore(request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0];
+  if (!path.startsWith(`/${API_PREFIX}/`) && path !== `/${API_PREFIX}`) return;
+  if (CACHEABLE_API_PATH.test(path) || reply.hasHeader('cache-control')) return;
+  void reply.header('cache-control', 'no-store');
+}
 
 /**
  * One access line per request, including unknown routes and requests Fastify rejects before any
@@ -52,7 +75,32 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // One id per request, reused from X-Request-Id when the caller sent a sane one.
     genReqId: (req: IncomingMessage) => requestIdFromHeaders(req.headers),
     logger: false,
+    frameworkErrors: answerRouterError,
   });
+}
+
+/**
+ * Fastify's router refuses a bad percent-encoding (`/%E0%A4%A`, FST_ERR_BAD_URL) and an over-long
+ * path parameter (FST_ERR_MAX_PARAM_LENGTH, 414) before any hook, filter or error handler runs;
+ * left alone it answers in its own JSON. Here they are problem+json with a code like every other
+ * error (issue #15).
+ */
+function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem: ProblemDetails =
+    error.code === 'FST_ERR_BAD_URL'
+      ? { ...(new ProblemException('http.bad_url').getResponse() as ProblemDetails) }
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { ...(new ProblemException('http.uri_too_long').getResponse() as ProblemDetails) }
+        : plainProblem(error.statusCode ?? 400, undefined);
+  // The path may be the very thing refused: named only as far as a log line or a reader needs it.
+  problem.instance = request.url.split('?')[0].slice(0, 200);
+  problem.requestId = request.id;
+  void reply
+    .code(problem.status)
+    .header(REQUEST_ID_HEADER, request.id)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('x-content-type-options', 'nosniff')
+    .send(JSON.stringify(problem));
 }
 
 /**
@@ -62,6 +110,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
  */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   configureRouting(app);
+  useJsonBodyParser(app, config.BODY_LIMIT_BYTES);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
@@ -72,10 +121,15 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     // The rest of the request runs inside this context, so its log lines carry the request id.
     requestContext.run({ requestId: request.id, ip: request.ip }, done);
   });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    noStore(request, reply);
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     logAccess(logger, request, reply);
     done();
   });
+  refuseUnsafeText(fastify);
 
   // Photo uploads arrive as raw image bodies; their own, larger limit. What the bytes really are is
   // checked where they are stored.

@@ -14,6 +14,8 @@ export const QueueName = {
   Supervision: 'supervision',
   /** Youth cases: consent expiry notices and nightly retention (gallring). */
   Youth: 'youth',
+  /** The audit trail: anchoring the hash chain outside the database. */
+  Audit: 'audit',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -27,5 +29,6 @@ export const JobName = {
   RestaurantReportsOpen: 'restaurant_reports.open',
   YouthConsentExpiry: 'youth.consent_expiry',
   YouthRetentionPurge: 'youth.retention_purge',
+  AuditAnchor: 'audit.anchor',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

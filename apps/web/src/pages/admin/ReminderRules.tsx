@@ -28,7 +28,13 @@ const toRow = (rule: Rule, isNew = false): RuleRow => ({ ...rule, offsetValue: S
  */
 export function ReminderRules() {
   const { t } = useTranslation();
-  const saved = useLoad(() => api.GET('/api/v1/reminder-rules'), []);
+  // The version of the rule set as loaded (its ETag): the save replaces only what this screen showed.
+  const [etag, setEtag] = useState('');
+  const saved = useLoad(async () => {
+    const result = await api.GET('/api/v1/reminder-rules');
+    setEtag(result.response.headers.get('etag') ?? '');
+    return result;
+  }, []);
   const [rows, setRows] = useState<RuleRow[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState(false);
@@ -53,6 +59,7 @@ export function ReminderRules() {
     event.preventDefault();
     setBusy(true);
     const { data, error, response } = await api.PUT('/api/v1/reminder-rules', {
+      params: { header: { 'If-Match': etag } },
       body: {
         rules: rows.map(({ deadlineKind, key, anchor, offsetValue, offsetUnit, recipient, active }) => ({
           deadlineKind,
@@ -69,7 +76,10 @@ export function ReminderRules() {
     setBusy(false);
     setProblem(error ? asProblem(error, response.status) : undefined);
     setNotice(!error);
-    if (data) setRows(data.map((rule) => toRow(rule)));
+    if (data) {
+      setRows(data.map((rule) => toRow(rule)));
+      setEtag(response.headers.get('etag') ?? '');
+    }
   }
 
   const kinds = [...new Set(rows.map((r) => r.deadlineKind))];

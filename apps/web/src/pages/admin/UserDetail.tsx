@@ -65,7 +65,7 @@ export function UserDetail() {
         )}
       </dl>
       <Memberships user={u} manage={manage} onChanged={changed} />
-      {manage && <AddMembership user={u} mayGrantEverything={me?.permissions['user:manage'] === 'all'} onAdded={() => changed('membershipAdded')} />}
+      {manage && <AddMembership user={u} onAdded={() => changed('membershipAdded')} />}
       {manage && u.id !== me?.user.id && <AccountStatus user={u} onChanged={changed} />}
     </>
   );
@@ -168,9 +168,10 @@ function startOfDay(value: string): string | undefined {
 
 /**
  * Gives a role in a unit. The role list comes from the api's catalogue and offers only the roles
- * that may be held in the chosen unit's kind of organisation.
+ * you may give (`grantable`: a system administrator appoints administrators, an organisation's
+ * own administrators give its domain roles) that may be held in the chosen unit's kind of organisation.
  */
-function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayGrantEverything: boolean; onAdded: () => void }) {
+function AddMembership({ user, onAdded }: { user: User; onAdded: () => void }) {
   const { t } = useTranslation();
   const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
   const catalogue = useLoad(() => api.GET('/api/v1/roles'), []);
@@ -180,7 +181,7 @@ function AddMembership({ user, mayGrantEverything, onAdded }: { user: User; mayG
   const [formKey, setFormKey] = useState(0);
 
   const kind = organisations.data?.find((o) => o.units.some((un) => un.id === unitId))?.kind;
-  const roles = (catalogue.data?.roles ?? []).filter((r) => kind && r.organisationKinds.includes(kind) && (r.name !== 'system_admin' || mayGrantEverything));
+  const roles = (catalogue.data?.roles ?? []).filter((r) => kind && r.grantable && r.organisationKinds.includes(kind));
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -267,18 +267,37 @@ function ChainCheck() {
       </div>
       <div role="status" aria-live="polite">
         {running && <Paragraph data-size="sm">{t('audit.verifying')}</Paragraph>}
-        {result?.valid && <Alert data-color="success">{t('audit.intact', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Alert>}
+        {result?.valid && (
+          <Alert data-color="success">
+            <Paragraph>{t('audit.intact', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Paragraph>
+            <SealSummary anchors={result.anchors} formatted={count} />
+          </Alert>
+        )}
         {result && !result.valid && (
           <Alert data-color="danger">
             <Heading level={3} data-size="xs">
-              {t('audit.broken', { id: result.firstBrokenEventId })}
+              {result.firstBrokenEventId || result.anchors.brokenAnchorSeq === undefined
+                ? t('audit.broken', { id: result.firstBrokenEventId })
+                : t('audit.brokenSeal', { seq: result.anchors.brokenAnchorSeq })}
             </Heading>
             <Paragraph>{result.breakKind ? t(`audit.breakKinds.${result.breakKind}`) : result.reason}</Paragraph>
             <Paragraph data-size="sm">{t('audit.checked', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Paragraph>
+            <SealSummary anchors={result.anchors} formatted={count} />
           </Alert>
         )}
       </div>
       <ProblemMessage problem={problem} />
     </section>
+  );
+}
+
+/** How many seals were checked and whether the copy kept outside the database agrees. */
+function SealSummary({ anchors, formatted }: { anchors: components['schemas']['AnchorVerification']; formatted: (n: number) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Paragraph data-size="sm">
+      {t('audit.anchors', { count: anchors.checkedAnchors, formatted: formatted(anchors.checkedAnchors), unanchored: formatted(anchors.unanchoredEvents) })}{' '}
+      {t(`audit.externalHead.${anchors.externalHead}`)}
+    </Paragraph>
   );
 }

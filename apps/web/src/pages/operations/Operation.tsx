@@ -143,7 +143,7 @@ export function Operation() {
         onSubmit={(reason) => move('cancelled', { reason })}
       />
 
-      <ParticipantsSection operationId={o.id} participants={o.participants} canEdit={canDecide} onSaved={() => done('participants')} />
+      <ParticipantsSection operationId={o.id} version={o.version} participants={o.participants} canEdit={canDecide} onSaved={() => done('participants')} />
 
       <section className="protocol" aria-labelledby="outcome-heading">
         <Heading level={2} data-size="sm" id="outcome-heading">
@@ -176,7 +176,14 @@ export function Operation() {
           <Paragraph data-size="sm">{t('operationsDetail.noOutcome')}</Paragraph>
         )}
         {OUTCOME_OPEN.includes(o.status) && canReport && substances.data && (
-          <OutcomeEditor key={o.version} operationId={o.id} outcome={o.outcome} substances={substances.data} onSaved={() => done('outcome')} />
+          <OutcomeEditor
+            key={o.version}
+            operationId={o.id}
+            version={o.version}
+            outcome={o.outcome}
+            substances={substances.data}
+            onSaved={() => done('outcome')}
+          />
         )}
       </section>
 

@@ -25,6 +25,8 @@ const COUNT_FIELDS: CountField[] = ['arrests', 'reportsFiled', 'personsChecked',
  */
 export function OutcomeEditor(props: {
   operationId: string;
+  /** The operation's version the form was filled from: the outcome is replaced whole, with If-Match. */
+  version: number;
   outcome: components['schemas']['OutcomeView'] | null;
   substances: SubstanceOption[];
   onSaved: () => void;
@@ -54,7 +56,7 @@ export function OutcomeEditor(props: {
     const form = new FormData(event.currentTarget);
     const count = (name: CountField) => (String(form.get(name) ?? '').trim() === '' ? Number.NaN : Number(form.get(name)));
     const { error, response } = await api.PUT('/api/v1/operations/{id}/outcome', {
-      params: { path: { id: props.operationId } },
+      params: { path: { id: props.operationId }, header: { 'If-Match': `"${props.version}"` } },
       body: {
         seizures: rows.map((r) => ({ substance: r.substance, quantity: Number(r.quantity.replace(',', '.')), unit: r.unit })),
         arrests: count('arrests'),

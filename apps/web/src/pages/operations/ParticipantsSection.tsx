@@ -13,16 +13,21 @@ const chosen = (list: Participant[]): Participants => ({
   units: new Map(list.filter((p) => p.type === 'unit').map((p) => [p.id, p.name])),
 });
 
-/** Who takes part (each gets read and report access); the commander changes the whole list at once. */
-export function ParticipantsSection(props: { operationId: string; participants: Participant[]; canEdit: boolean; onSaved: () => void }) {
+/**
+ * Who takes part (each gets read and report access); the commander changes the whole list at once,
+ * against the version shown (If-Match), and saying so when the new list is empty (removeAll).
+ */
+export function ParticipantsSection(props: { operationId: string; version: number; participants: Participant[]; canEdit: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Participants>();
   const [problem, setProblem] = useState<Problem>();
 
   async function save() {
+    const ids = participantIds(editing!);
+    const none = ids.userIds.length === 0 && ids.unitIds.length === 0;
     const { error, response } = await api.PUT('/api/v1/operations/{id}/participants', {
-      params: { path: { id: props.operationId } },
-      body: participantIds(editing!),
+      params: { path: { id: props.operationId }, header: { 'If-Match': `"${props.version}"` } },
+      body: none ? { removeAll: true } : ids,
     });
     setProblem(error ? asProblem(error, response.status) : undefined);
     if (!error) {

@@ -52,16 +52,18 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
   const search = useApiForm();
   const register = useApiForm();
   const [notFound, setNotFound] = useState<string>();
+  // The reason given for the search: the same look-up, by exact number, if someone registers them meanwhile.
+  const [reason, setReason] = useState('');
 
   async function find(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const personalNumber = String(form.get('personalNumber') ?? '').trim();
+    const why = String(form.get('reason') ?? '');
     setNotFound(undefined);
+    setReason(why);
     register.reset();
-    const { data: found } = await search.send(() =>
-      api.POST('/api/v1/youth-subjects/search', { body: { personalNumber, reason: String(form.get('reason') ?? '') } }),
-    );
+    const { data: found } = await search.send(() => api.POST('/api/v1/youth-subjects/search', { body: { personalNumber, reason: why } }));
     if (!found) return;
     if (found.items[0]) onFound(found.items[0]);
     else setNotFound(personalNumber);
@@ -72,11 +74,13 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
     const name = String(new FormData(event.currentTarget).get('name') ?? '');
     const { data: created, problem } = await register.send(() => api.POST('/api/v1/youth-subjects', { body: { personalNumber: notFound!, name } }));
     if (created) return onFound(created);
-    // Registered by someone else since the search: carry on with that registration.
+    // Registered by someone else since the search: carry on with that registration, found again by
+    // its exact number (the subject's own page opens only through a case one may read).
     const existing = (problem as { existingSubjectId?: string } | undefined)?.existingSubjectId;
     if (existing) {
-      const { data } = await api.GET('/api/v1/youth-subjects/{id}', { params: { path: { id: existing } } });
-      if (data) onFound(data);
+      const { data } = await api.POST('/api/v1/youth-subjects/search', { body: { personalNumber: notFound!, reason } });
+      const subject = data?.items.find((s) => s.id === existing);
+      if (subject) onFound(subject);
     }
   }
 

@@ -10,7 +10,16 @@ export const IDENTITY_CODES = {
   'user.own_memberships': problem(403, 'Nobody gives or ends their own roles; another administrator does.'),
   'user.organisation_not_administered': problem(403, 'You may only manage users and roles in an organisation you administer.'),
   'user.system_admin_only': problem(403, 'Only a system administrator may grant system_admin.'),
+  'user.domain_role_needs_own_admin': problem(
+    403,
+    'The role {role} is given or ended only by an administrator of the organisation the membership is in; a system administrator appoints administrators, not domain roles.',
+    { role: 'the role asked for' },
+  ),
+  'organisation.name_taken': problem(409, 'An organisation named {name} already exists.', { name: 'the name asked for' }),
   'membership.not_current': problem(409, 'The membership has already ended or not yet begun.'),
+  'password.too_simple': field('{field}: the password is too simple (one character repeated, whitespace, a run or a keyboard walk).'),
+  'password.too_common': field('{field}: the password is among the most common or published passwords.'),
+  'password.contains_personal_data': field('{field}: the password is built from the person’s name or e-mail address.'),
   'role.organisation_kind': field('{field}: the role {role} cannot be held in {organisationKind}.', {
     role: 'the role asked for',
     organisationKind: 'the kind of the unit’s organisation (police, municipality, …)',

@@ -14,6 +14,9 @@ export const PLATFORM_CODES = {
   'http.not_acceptable': problem(406, 'None of the accepted media types can be produced.'),
   'http.conflict': problem(409, 'The request conflicts with the current state.'),
   'http.payload_too_large': problem(413, 'The request body is too large.'),
+  'http.uri_too_long': problem(414, 'The address (URL) is too long.'),
+  'http.bad_url': problem(400, 'The address (URL) is not valid: a bad percent-encoding.'),
+  'http.json_too_deep': problem(400, 'The JSON body is nested more than {maxDepth} levels deep.', { maxDepth: 'the deepest nesting allowed' }),
   'http.unsupported_media_type': problem(415, 'The request body has a media type this route does not take.'),
   'http.too_many_requests': problem(429, 'Too many requests; try again later.'),
   'http.internal': problem(500, 'An unexpected error occurred. It has been logged; quote the request id when reporting it.'),
@@ -25,6 +28,8 @@ export const PLATFORM_CODES = {
   'version.stale': problem(412, 'The record has changed since you read it; reload it and apply your change again.', {
     currentVersion: 'the version the record has now',
   }),
+  'replacement.empty': field('{field}: an empty list would remove every one; send removeAll: true if that is what you mean.'),
+  'replacement.remove_all_with_items': field('{field}: removeAll: true replaces the list with nothing; send no items with it.'),
   'health.not_ready': problem(503, 'Not ready: {failed} down.', { failed: 'the dependencies that failed' }),
   'health.worker_unavailable': problem(503, 'No worker answered a system.ping job within {timeoutMs} ms.', { timeoutMs: 'how long the api waited' }),
   // Dependencies out of reach at run time (#15): the request may succeed later; Retry-After says when to try.
@@ -50,6 +55,8 @@ export const PLATFORM_CODES = {
   'field.url': field('{field} must be an address (URL).'),
   'field.date': field('{field} must be a date (YYYY-MM-DD).'),
   'field.datetime': field('{field} must be a date and time (ISO 8601).'),
+  'field.year_range': field('{field} must lie between the years {min} and {max}.', { min: 'the first year allowed', max: 'the last year allowed' }),
+  'field.text': field('{field} holds a character that is not allowed (NUL or a broken character).'),
   'field.latitude': field('{field} must be a latitude.'),
   'field.longitude': field('{field} must be a longitude.'),
   'field.pattern': field('{field} has the wrong form.'),
