@@ -131,7 +131,7 @@ function banner(url) {
     Web client (sign in with a demo account listed above): ${url}/
     API documentation (OpenAPI):  ${url}/api/docs
     Readiness:                    ${url}/api/v1/health/ready
-    Queue round trip (worker):    ${url}/api/v1/health/worker
+    Queue round trip (worker):    ${url}/api/v1/health/worker (signed in as admin@samverkan.test)
   Press Ctrl-C to stop both processes.
 `);
 }

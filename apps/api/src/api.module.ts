@@ -21,7 +21,7 @@ export class ApiModule {
         LoggingModule.forRoot('samverkan-api'),
         ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot('samverkan-api', migrations),
-        QueueModule.forRoot(),
+        QueueModule.forRoot({ failFast: true }),
         HealthModule,
         AuditModule,
         AccessModule,

@@ -1,9 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { migrateDown, migrateUp } from '@samverkan/platform';
+import { migrateDown, migrateUp, QueueName, redisConnection } from '@samverkan/platform';
 import { TestEnvironment } from '@samverkan/testing';
+import { Queue } from 'bullmq';
 import { createApiApp } from '../src/api.factory.js';
 import { migrations } from '@samverkan/migrations';
+import { TestApi } from './support/test-api.js';
+
+/** The bound every answer must come within, whatever state Redis is in (#15); generous, not a speed target. */
+const BOUND_MS = 10_000;
+
+/** The request's answer, or a failure naming the request if none came within the bound. */
+async function within<T>(what: string, answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${BOUND_MS} ms`)), BOUND_MS)));
+  try {
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function startApi(config: TestEnvironment['config']): Promise<NestFastifyApplication> {
   const app = await createApiApp(config);
@@ -81,5 +97,74 @@ describe('health', () => {
     } finally {
       await migrateUp(env.config, migrations);
     }
+  });
+});
+
+describe('the worker round trip, for operators only', () => {
+  let api: TestApi;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    queue = new Queue(QueueName.System, { connection: redisConnection(api.env.config.REDIS_URL, 'test'), prefix: api.env.config.QUEUE_PREFIX });
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    await api?.close();
+  });
+
+  it('asks for a signed-in operator and puts no job on the queue for anyone else', async () => {
+    const anonymous = await api.call('GET', '/api/v1/health/worker?timeoutMs=200');
+    expect(anonymous.status).toBe(401);
+    const socialWorker = await api.call('GET', '/api/v1/health/worker?timeoutMs=200', { token: await api.token('socialsekreterare@hammaro.test') });
+    expect(socialWorker.status).toBe(403);
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+
+    // An operator is answered (no worker runs here: 503), and the problem names no host or process.
+    const operator = await api.call('GET', '/api/v1/health/worker?timeoutMs=200', { token: await api.token('admin@samverkan.test') });
+    expect(operator.status).toBe(503);
+    expect(operator.body.code).toBe('health.worker_unavailable');
+  });
+});
+
+describe('with Redis out of reach', () => {
+  let api: TestApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    // Port 1 on loopback: nothing listens there, so every connection is refused.
+    api = await TestApi.start({ REDIS_URL: 'redis://127.0.0.1:1', LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    admin = await api.token('admin@samverkan.test');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('answers the worker round trip with 503 within its timeout', async () => {
+    const res = await within('GET /health/worker', api.call('GET', '/api/v1/health/worker?timeoutMs=1000', { token: admin }));
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'health.worker_unavailable', params: { timeoutMs: 1000 } });
+  });
+
+  it('answers the queue overview with 503 and Retry-After', async () => {
+    const res = await within('GET /admin/queues', api.call('GET', '/api/v1/admin/queues', { token: admin }));
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'queue.unavailable', params: { retryAfterSeconds: 5 } });
+    expect(res.headers['retry-after']).toBe('5');
+  });
+
+  it('still limits sign-in attempts, counting them in the process', async () => {
+    // Three a minute; seven attempts cross at most one minute boundary, so at least one is refused.
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const res = await api.call('POST', '/api/v1/auth/login', { ip: '192.0.2.77', body: { email: 'nobody@samverkan.test', password: 'fel-lösenord-1234' } });
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 429 && s !== 401)).toEqual([]);
   });
 });

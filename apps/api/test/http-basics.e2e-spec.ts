@@ -58,12 +58,12 @@ describe('HTTP basics', () => {
   });
 
   it('answers invalid parameters with field-level messages', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/health/worker?timeoutMs=soon&verbose=1' });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/inspections/calendar.ics?token=short&verbose=1' });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
     expect(body).toMatchObject({ type: 'urn:samverkan:problem:validation', status: 400 });
-    expect(body.errors).toEqual(expect.arrayContaining([coded('timeoutMs', 'field.integer'), coded('verbose', 'field.unknown')]));
+    expect(body.errors).toEqual(expect.arrayContaining([coded('token', 'field.min_length', { min: 20 }), coded('verbose', 'field.unknown')]));
   });
 
   it('gives every response a request id and reuses a sane one from the caller', async () => {

@@ -1,23 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JobName, QueueName } from '@samverkan/platform';
-import { TestEnvironment } from '@samverkan/testing';
+import type { TestEnvironment } from '@samverkan/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
-import { createApiApp } from '../src/api.factory.js';
+import { TestApi } from './support/test-api.js';
 
 describe('queue round trip through a real worker', () => {
+  let api: TestApi;
   let env: TestEnvironment;
-  let api: NestFastifyApplication;
   let db: pg.Client;
+  let token: string;
 
   beforeAll(async () => {
-    env = await TestEnvironment.create();
-    api = await createApiApp(env.config);
-    await api.init();
-    await api.getHttpAdapter().getInstance().ready();
+    api = await TestApi.start();
+    env = api.env;
+    token = await api.token('admin@samverkan.test');
     db = new pg.Client({ connectionString: env.database.url });
     await db.connect();
   });
@@ -25,13 +24,12 @@ describe('queue round trip through a real worker', () => {
   afterAll(async () => {
     await db?.end();
     await api?.close();
-    await env?.close();
   });
 
   it('reports 503 when no worker answers in time', async () => {
-    const res = await api.inject({ method: 'GET', url: '/api/v1/health/worker?timeoutMs=300' });
-    expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({
+    const res = await api.call('GET', '/api/v1/health/worker?timeoutMs=300', { token });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({
       type: 'urn:samverkan:problem:health.worker_unavailable',
       code: 'health.worker_unavailable',
       params: { timeoutMs: 300 },
@@ -43,10 +41,15 @@ describe('queue round trip through a real worker', () => {
     const worker = await createWorkerApp(env.config);
     await worker.init();
     try {
-      const res = await api.inject({ method: 'GET', url: '/api/v1/health/worker?timeoutMs=5000' });
-      expect(res.statusCode).toBe(200);
-      const body = res.json();
-      expect(body).toMatchObject({ status: 'ok', roundTripMs: expect.any(Number), worker: { pid: process.pid } });
+      const res = await api.call('GET', '/api/v1/health/worker?timeoutMs=5000', { token });
+      expect(res.status).toBe(200);
+      const body = res.body;
+      // An opaque id: no host name, no process id (#15).
+      expect(body).toEqual({
+        status: 'ok',
+        roundTripMs: expect.any(Number),
+        worker: { workerId: expect.stringMatching(/^[0-9a-f-]{36}$/), answeredAt: expect.any(String) },
+      });
 
       const { rows } = await db.query('SELECT worker_id, last_seen_at, stopped_at FROM worker_heartbeat WHERE worker_id = $1', [body.worker.workerId]);
       expect(rows).toHaveLength(1);
@@ -72,7 +75,7 @@ describe('queue round trip through a real worker', () => {
 
       expect(await job.getState()).toBe('completed');
       const finished = await queue.getJob(job.id!);
-      expect(finished?.returnvalue).toMatchObject({ pid: process.pid });
+      expect(finished?.returnvalue).toEqual({ workerId: expect.any(String), answeredAt: expect.any(String) });
       const { rows } = await db.query('SELECT stopped_at FROM worker_heartbeat WHERE worker_id = $1', [finished?.returnvalue.workerId]);
       expect(rows[0].stopped_at).toBeInstanceOf(Date);
     } finally {

@@ -7,6 +7,7 @@ import {
   DatabaseModule,
   LoggingModule,
   QueueModule,
+  RedisLossWatchModule,
   SystemWorkerModule,
 } from '@samverkan/platform';
 import { AuditWorkerModule } from '@samverkan/audit';
@@ -27,6 +28,7 @@ export class WorkerModule {
         ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot('samverkan-worker', migrations),
         QueueModule.forRoot(),
+        RedisLossWatchModule,
         AuditWorkerModule,
         SystemWorkerModule,
         DeadlinesWorkerModule,

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobName, QueueName, QueueProcessor } from '@samverkan/platform';
+import { AppConfig, JobName, QueueName, QueueProcessor, RedisLossWatch } from '@samverkan/platform';
 import type { Queue } from 'bullmq';
 import { AuditAnchorService } from './audit-anchor.service.js';
 
@@ -11,13 +11,21 @@ export class AuditAnchorProcessor extends QueueProcessor implements OnApplicatio
     private readonly anchors: AuditAnchorService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Audit) private readonly queue: Queue,
+    private readonly watch: RedisLossWatch,
   ) {
     super();
   }
 
+  /** The scheduler (and one anchor now), at start-up and again whenever Redis lost it (RedisLossWatch, #15). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('audit-anchor', { every: this.config.AUDIT_ANCHOR_EVERY_MS }, { name: JobName.AuditAnchor });
-    await this.anchors.anchor();
+    await this.watch.keep({
+      name: 'audit',
+      restore: async () => {
+        await this.queue.upsertJobScheduler('audit-anchor', { every: this.config.AUDIT_ANCHOR_EVERY_MS }, { name: JobName.AuditAnchor });
+        await this.anchors.anchor();
+      },
+      intact: async () => (await this.queue.getJobScheduler('audit-anchor')) !== undefined,
+    });
   }
 
   protected readonly handlers = {

@@ -1,9 +1,19 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { ApiOk, ApiPage, etagOf, IfMatchVersion, QueueName } from '@samverkan/platform';
+import {
+  ApiOk,
+  ApiPage,
+  etagOf,
+  IfMatchVersion,
+  ProblemException,
+  QueueName,
+  REDIS_COMMAND_TIMEOUT_MS,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  withTimeout,
+} from '@samverkan/platform';
 import type { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -63,9 +73,17 @@ export class DeadlinesController {
   @RequirePermission('operations:read')
   @ApiOperation({ summary: 'Köernas hälsa (Queue health): job counts, failed e-mail' })
   @ApiOk(QueueHealthView)
+  @ApiServiceUnavailableResponse({ description: 'Redis cannot be reached (queue.unavailable)' })
   async queues(): Promise<QueueHealthView> {
     const counts = async (queue: Queue): Promise<QueueCountsView> => {
-      const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+      // Bounded: with Redis down or hanging this answers 503 in time, never hangs (#15).
+      const c = await withTimeout(
+        queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+        REDIS_COMMAND_TIMEOUT_MS,
+        `counting ${queue.name}`,
+      ).catch(() => {
+        throw new ProblemException('queue.unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+      });
       return {
         name: queue.name,
         counts: { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0 },

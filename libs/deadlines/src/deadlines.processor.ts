@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, QueueName, QueueProcessor } from '@samverkan/platform';
+import { JobName, QueueName, QueueProcessor, RedisLossWatch } from '@samverkan/platform';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { ReminderJob } from './deadlines.service.js';
 import { DigestService } from './digest.service.js';
@@ -17,15 +17,25 @@ export class DeadlinesProcessor extends QueueProcessor implements OnApplicationB
     private readonly reconciler: ReconcilerService,
     private readonly digest: DigestService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
+    private readonly watch: RedisLossWatch,
   ) {
     super();
   }
 
-  /** Start-up: register the five-minute reconciler (and run it once now) and the digest at 07:00 Swedish time, whatever the server's zone. */
+  /**
+   * Start-up, and again whenever Redis lost its data (RedisLossWatch, #15): register the five-minute
+   * reconciler (and run it once now) and the digest at 07:00 Swedish time, whatever the server's zone.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('deadline-reconcile', { every: RECONCILE_EVERY_MS }, { name: JobName.DeadlineReconcile });
-    await this.queue.upsertJobScheduler('daily-digest', { pattern: '0 7 * * *', tz: 'Europe/Stockholm' }, { name: JobName.DigestRun });
-    await this.reconciler.run();
+    await this.watch.keep({
+      name: 'deadlines',
+      restore: async () => {
+        await this.queue.upsertJobScheduler('deadline-reconcile', { every: RECONCILE_EVERY_MS }, { name: JobName.DeadlineReconcile });
+        await this.queue.upsertJobScheduler('daily-digest', { pattern: '0 7 * * *', tz: 'Europe/Stockholm' }, { name: JobName.DigestRun });
+        await this.reconciler.run();
+      },
+      intact: async () => (await this.queue.getJobScheduler('deadline-reconcile')) !== undefined,
+    });
   }
 
   protected readonly handlers = {

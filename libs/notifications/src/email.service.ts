@@ -71,6 +71,27 @@ export class EmailService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * The outbox: queues every stored message still pending. Those with a job in Redis are left as
+   * they are (the job id is the message id); those whose job was never queued (Redis down at
+   * commit) or was lost come back. Nothing to do while e-mail is off: the messages wait.
+   */
+  async requeuePending(): Promise<number> {
+    if (!this.enabled) return 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    let queued = 0;
+    for (;;) {
+      const page = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM email_messages WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT 500`, [
+        after,
+      ]);
+      if (page.length === 0) break;
+      after = page[page.length - 1].id;
+      await this.enqueue(page.map((p) => p.id));
+      queued += page.length;
+    }
+    return queued;
+  }
+
   /** Sends one stored message; throws (so BullMQ retries) when the SMTP server refuses or is down. */
   async send(emailId: string, finalAttempt: boolean): Promise<'sent' | 'skipped'> {
     const [message] = await this.dataSource.query<{ to_address: string; subject: string; body_text: string; status: string }[]>(

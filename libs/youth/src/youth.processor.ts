@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap } from '@nestjs/common';
-import { CALENDAR_TIME_ZONE, JobName, QueueName, QueueProcessor } from '@samverkan/platform';
+import { CALENDAR_TIME_ZONE, JobName, QueueName, QueueProcessor, RedisLossWatch } from '@samverkan/platform';
 import type { Queue } from 'bullmq';
 import { YouthRetentionService } from './youth-retention.service.js';
 import { YouthSharingService } from './youth-sharing.service.js';
@@ -17,13 +17,21 @@ export class YouthProcessor extends QueueProcessor implements OnApplicationBoots
     private readonly sharing: YouthSharingService,
     private readonly retention: YouthRetentionService,
     @InjectQueue(QueueName.Youth) private readonly queue: Queue,
+    private readonly watch: RedisLossWatch,
   ) {
     super();
   }
 
+  /** The schedulers, at start-up and again whenever Redis lost them (RedisLossWatch). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('youth-consent-expiry', { every: CONSENT_EXPIRY_EVERY_MS }, { name: JobName.YouthConsentExpiry });
-    await this.queue.upsertJobScheduler('youth-retention-nightly', RETENTION_SCHEDULE, { name: JobName.YouthRetentionPurge });
+    await this.watch.keep({
+      name: 'youth',
+      restore: async () => {
+        await this.queue.upsertJobScheduler('youth-consent-expiry', { every: CONSENT_EXPIRY_EVERY_MS }, { name: JobName.YouthConsentExpiry });
+        await this.queue.upsertJobScheduler('youth-retention-nightly', RETENTION_SCHEDULE, { name: JobName.YouthRetentionPurge });
+      },
+      intact: async () => (await this.queue.getJobScheduler('youth-consent-expiry')) !== undefined,
+    });
   }
 
   protected readonly handlers = {

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Queue round trip: a system.ping job answered by a worker */
+        /** Queue round trip: a system.ping job answered by a worker (operators only) */
         get: operations["HealthController_worker_v1"];
         put?: never;
         post?: never;
@@ -1915,10 +1915,11 @@ export interface components {
             checks: components["schemas"]["ReadinessChecks"];
         };
         SystemPingResult: {
-            /** @description The worker process’s id in the worker registry */
+            /**
+             * Format: uuid
+             * @description The worker process’s id in the worker registry (worker_heartbeat)
+             */
             workerId: string;
-            hostname: string;
-            pid: number;
             /** Format: date-time */
             answeredAt: string;
         };
@@ -4740,6 +4741,8 @@ export interface components {
              *     - `version.stale` 412: The record has changed since you read it; reload it and apply your change again. Params: `currentVersion` (the version the record has now).
              *     - `health.not_ready` 503: Not ready: {failed} down. Params: `failed` (the dependencies that failed).
              *     - `health.worker_unavailable` 503: No worker answered a system.ping job within {timeoutMs} ms. Params: `timeoutMs` (how long the api waited).
+             *     - `database.unavailable` 503: The database cannot be reached; try again in {retryAfterSeconds} s. Params: `retryAfterSeconds` (seconds to wait before trying again (also the Retry-After header)).
+             *     - `queue.unavailable` 503: The job queue (Redis) cannot be reached; try again in {retryAfterSeconds} s. Params: `retryAfterSeconds` (seconds to wait before trying again (also the Retry-After header)).
              *     - `access.route_undeclared` 403: This route declares no access rule.
              *     - `access.permission_required` 403: Requires the permission {permission}. Params: `permission` (the permission missing (see GET /roles)).
              *     - `access.record_denied` 403: You may not {action} this {resourceType}. Params: `action` (what was attempted (read, update, …)), `resourceType` (the kind of record).
@@ -4781,7 +4784,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -4889,6 +4892,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorkerPingView"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission operations:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No worker answered in time, or Redis is unreachable */
             503: {
@@ -7197,6 +7214,13 @@ export interface operations {
             };
             /** @description Requires the permission operations:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Redis cannot be reached (queue.unavailable) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11759,4 +11783,4 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap } from '@nestjs/common';
-import { CALENDAR_TIME_ZONE, Clock, JobName, QueueName, QueueProcessor, stockholmDate } from '@samverkan/platform';
+import { CALENDAR_TIME_ZONE, Clock, JobName, QueueName, QueueProcessor, RedisLossWatch, stockholmDate } from '@samverkan/platform';
 import type { Job, Queue } from 'bullmq';
 import { RestaurantReportOpener } from './restaurant-report-opener.js';
 
@@ -19,12 +19,18 @@ export class SupervisionProcessor extends QueueProcessor implements OnApplicatio
     private readonly opener: RestaurantReportOpener,
     private readonly clock: Clock,
     @InjectQueue(QueueName.Supervision) private readonly queue: Queue,
+    private readonly watch: RedisLossWatch,
   ) {
     super();
   }
 
+  /** The scheduler, at start-up and again whenever Redis lost it (RedisLossWatch). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('restaurant-reports-yearly', RESTAURANT_REPORTS_SCHEDULE, { name: JobName.RestaurantReportsOpen });
+    await this.watch.keep({
+      name: 'supervision',
+      restore: () => this.queue.upsertJobScheduler('restaurant-reports-yearly', RESTAURANT_REPORTS_SCHEDULE, { name: JobName.RestaurantReportsOpen }),
+      intact: async () => (await this.queue.getJobScheduler('restaurant-reports-yearly')) !== undefined,
+    });
   }
 
   protected readonly handlers = {

@@ -219,6 +219,17 @@ export class AppConfig {
   @MinLength(12)
   SEED_PASSWORD = 'Samverkan-demo-2026';
 
+  /**
+   * How often the worker checks that Redis still holds its data (a sentinel key and the job
+   * schedulers); when Redis lost them (restart without persistence, failover, eviction, FLUSHALL)
+   * the worker re-creates its schedulers and reconciles at once, without a restart.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  REDIS_WATCH_INTERVAL_MS = 10_000;
+
   /** How long a shutting-down process waits for in-flight requests and jobs before it gives up. */
   @Transform(toInt)
   @IsInt()

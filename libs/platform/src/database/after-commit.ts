@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { TimeoutError, withTimeout } from '../async/with-timeout.js';
 import {
   type EntityManager,
   type EntitySubscriberInterface,
@@ -24,6 +25,13 @@ const pending = new WeakMap<QueryRunner, Map<string, Batch>>();
 const logger = new Logger('AfterCommit');
 
 /**
+ * The longest the caller (an HTTP request, usually) waits for its after-commit work. The change is
+ * committed either way: when Redis is down or hangs, the request answers and the work is left to
+ * the reconcilers (the database is the outbox; #15 "Redis down at run time").
+ */
+export const AFTER_COMMIT_TIMEOUT_MS = 3_000;
+
+/**
  * Adds `item` to the batch `key` of the manager's transaction: after commit, `run` gets every item
  * added under that key, once. Outside a transaction (each statement commits) it runs at once.
  * Failures are logged, not thrown: the change is committed, and the database is the truth (a
@@ -41,9 +49,10 @@ export async function afterCommit<T>(manager: EntityManager, key: string, item: 
 
 async function runSafely(key: string, batch: Batch): Promise<void> {
   try {
-    await batch.run(batch.items);
+    await withTimeout(batch.run(batch.items), AFTER_COMMIT_TIMEOUT_MS, `after-commit work ${key}`);
   } catch (error) {
-    logger.warn(`after-commit work ${key} failed (${batch.items.length} item(s)): ${(error as Error).message}`);
+    const outcome = error instanceof TimeoutError ? `did not finish within ${AFTER_COMMIT_TIMEOUT_MS} ms` : `failed: ${(error as Error).message}`;
+    logger.warn(`after-commit work ${key} (${batch.items.length} item(s)) ${outcome}; left for the reconciler`);
   }
 }
 

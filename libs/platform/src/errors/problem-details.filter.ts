@@ -1,7 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { reasonOf } from '../database/connection-target.js';
+import { isDatabaseUnavailable } from '../database/connection-errors.js';
 import type { ProblemCode } from './catalogue/index.js';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType, statusTitle } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, problemType, statusTitle } from './problem.js';
+
+/** What a 503 for a dependency that is down tells the caller to wait (RFC 9110 §10.2.3 Retry-After). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The code of a plain HTTP problem (Nest's own exceptions, Fastify's errors), by its status. */
 export const CODE_BY_STATUS: Record<number, ProblemCode> = {
@@ -28,8 +33,10 @@ export function plainProblem(status: number, detail: string | undefined): Proble
 
 /**
  * Turns every error into an RFC 9457 problem+json response: Nest HTTP exceptions, Fastify's own
- * errors (malformed JSON, body too large, unsupported media type) and anything unexpected (500,
- * logged with its stack, never shown to the caller).
+ * errors (malformed JSON, body too large, unsupported media type), PostgreSQL out of reach (503
+ * `database.unavailable` with Retry-After: the pool reconnects by itself once it is back, #15) and
+ * anything unexpected (500, logged with its stack, never shown to the caller). A 429 or 503 whose
+ * params carry `retryAfterSeconds` gets a Retry-After header.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -39,6 +46,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${reasonOf(exception)}`);
+      exception = new ProblemException('database.unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+    }
     const problem = this.toProblem(exception);
     problem.instance = request.url.split('?')[0];
     problem.requestId = request.id;
@@ -46,6 +57,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // The caller sees a generic message; the log keeps what went wrong (the line carries the request id).
       this.logger.error(exception instanceof Error ? exception : String(exception));
     }
+    const retryAfter = problem.params?.retryAfterSeconds;
+    if ((problem.status === 429 || problem.status === 503) && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 

@@ -1,10 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, SetMetadata } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ProblemException } from '../errors/problem.js';
 import { ApiOk } from '../openapi/responses.js';
-import { Public } from '../http/route-access.js';
+import { ACCESS_METADATA, Public, type RouteAccess } from '../http/route-access.js';
 import { SystemPingService } from '../system/system-ping.service.js';
 import { APP_VERSION } from '../version.js';
 import { LivenessView, ReadinessView, WorkerPingView } from './health.dto.js';
@@ -51,8 +59,17 @@ export class HealthController {
     return { status: 'ok', checks };
   }
 
+  /**
+   * Each call puts a job on the queue, so it is for operators only (operations:read, the
+   * permission of /admin/queues), not for anyone on the network (#15). It answers within its
+   * timeout whatever state Redis is in.
+   */
   @Get('worker')
-  @ApiOperation({ summary: 'Queue round trip: a system.ping job answered by a worker' })
+  @SetMetadata(ACCESS_METADATA, { kind: 'permission', permission: 'operations:read' } satisfies RouteAccess)
+  @ApiBearerAuth()
+  @ApiUnauthorizedResponse({ description: 'Not signed in' })
+  @ApiForbiddenResponse({ description: 'Requires the permission operations:read' })
+  @ApiOperation({ summary: 'Queue round trip: a system.ping job answered by a worker (operators only)' })
   @ApiOk(WorkerPingView)
   @ApiServiceUnavailableResponse({ description: 'No worker answered in time, or Redis is unreachable' })
   async worker(@Query() query: WorkerPingQuery): Promise<WorkerPingView> {

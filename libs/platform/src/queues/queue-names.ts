@@ -24,6 +24,7 @@ export const JobName = {
   DeadlineRemind: 'deadline.remind',
   DeadlineReconcile: 'deadline.reconcile',
   EmailSend: 'email.send',
+  EmailOutbox: 'email.outbox',
   DigestRun: 'digest.run',
   RestaurantReportsOpen: 'restaurant_reports.open',
   YouthConsentExpiry: 'youth.consent_expiry',

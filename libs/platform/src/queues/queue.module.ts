@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import type { QueueName } from './queue-names.js';
 import { reportQueueErrors } from './queue-error-reporter.js';
-import { redisConnection } from './redis-connection.js';
+import { failFastRedisConnection, redisConnection } from './redis-connection.js';
 
 /** Finished jobs are kept a while for inspection; the database, not Redis, is the record. */
 const DEFAULT_JOB_OPTIONS = {
@@ -20,14 +20,19 @@ const DEFAULT_JOB_OPTIONS = {
  */
 @Module({})
 export class QueueModule {
-  static forRoot(): DynamicModule {
+  /**
+   * @param options.failFast the api: its queues only produce jobs while answering requests, so a
+   * command fails fast when Redis is gone (failFastRedisConnection). The worker keeps BullMQ's
+   * patient defaults: its consumers wait for Redis to come back.
+   */
+  static forRoot(options: { failFast?: boolean } = {}): DynamicModule {
     return {
       module: QueueModule,
       imports: [
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            connection: redisConnection(config.REDIS_URL, 'samverkan-queues'),
+            connection: (options.failFast ? failFastRedisConnection : redisConnection)(config.REDIS_URL, 'samverkan-queues'),
             prefix: config.QUEUE_PREFIX,
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),

@@ -9,14 +9,19 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** Local windows kept at most; beyond it the oldest are dropped (a flood of addresses cannot grow memory). */
+const MAX_LOCAL_BUCKETS = 10_000;
+
 /**
- * Fixed-window counters in Redis, shared by every api process. If Redis cannot answer, the
- * request is let through (and logged): availability of sign-in outweighs this one control, and
- * account lockout still protects each account.
+ * Fixed-window counters in Redis, shared by every api process. If Redis cannot answer, the same
+ * limit is counted in this process instead (logged): a Redis outage must not open sign-in to
+ * password guessing (#15, "the login rate limit must fail closed or fall back to a local limit").
  */
 @Injectable()
 export class RateLimiter {
   private readonly logger = new Logger(RateLimiter.name);
+  /** `bucket:window` → hits counted here while Redis could not be asked. */
+  private readonly local = new Map<string, number>();
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -37,8 +42,16 @@ export class RateLimiter {
       const count = Number(results?.[0]?.[1]);
       return { allowed: count <= limit, retryAfterSeconds };
     } catch (error) {
-      this.logger.warn(`rate limit ${bucket} not checked: ${(error as Error).message}`);
-      return { allowed: true, retryAfterSeconds };
+      this.logger.warn(`rate limit ${bucket} counted in this process (Redis: ${(error as Error).message})`);
+      return { allowed: this.hitLocally(`${bucket}:${window}`) <= limit, retryAfterSeconds };
     }
+  }
+
+  private hitLocally(key: string): number {
+    const count = (this.local.get(key) ?? 0) + 1;
+    this.local.delete(key); // re-inserted last: the map's order is the order of last use
+    this.local.set(key, count);
+    if (this.local.size > MAX_LOCAL_BUCKETS) this.local.delete(this.local.keys().next().value!);
+    return count;
   }
 }

@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
-import { redisConnection } from '../queues/redis-connection.js';
+import { withTimeout } from '../async/with-timeout.js';
+import { failFastRedisConnection, REDIS_COMMAND_TIMEOUT_MS } from '../queues/redis-connection.js';
 import { RateLimiter } from './rate-limiter.service.js';
 import { REDIS } from './redis.token.js';
 
@@ -25,14 +26,12 @@ class RedisLifecycle implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      useFactory: async (config: AppConfig) => {
         const logger = new Logger('Redis');
         const client = new Redis(config.REDIS_URL, {
-          ...redisConnection(config.REDIS_URL, 'samverkan-state'),
+          ...failFastRedisConnection(config.REDIS_URL, 'samverkan-state'),
           keyPrefix: `${config.QUEUE_PREFIX}:`,
           lazyConnect: true,
-          maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
         });
         // One line per distinct failure, not one per reconnect attempt.
         let lastError = '';
@@ -41,7 +40,9 @@ class RedisLifecycle implements OnApplicationShutdown {
           lastError = error.message;
         });
         client.on('ready', () => (lastError = ''));
-        client.connect().catch(() => undefined);
+        // Connected before the first request (the client queues nothing while it connects); a Redis
+        // that is down does not hold the start up: the rate limit counts locally until it is back.
+        await withTimeout(client.connect(), REDIS_COMMAND_TIMEOUT_MS, 'connecting the shared Redis client').catch(() => undefined);
         return client;
       },
     },

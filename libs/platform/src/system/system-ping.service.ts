@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type Queue, QueueEvents } from 'bullmq';
+import { withTimeout } from '../async/with-timeout.js';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../clock/clock.js';
 import { JobName, QueueName } from '../queues/queue-names.js';
@@ -8,7 +9,10 @@ import { reportQueueErrors } from '../queues/queue-error-reporter.js';
 import { redisConnection } from '../queues/redis-connection.js';
 import type { SystemPingData, SystemPingResult } from './system-ping.js';
 
-/** Sends a `system.ping` job and waits for a worker to answer it. */
+/**
+ * Sends a `system.ping` job and waits for a worker to answer it. The whole round trip, connecting
+ * to Redis included, is bounded by the timeout: with Redis down the ping fails in time (#15).
+ */
 @Injectable()
 export class SystemPingService implements OnApplicationShutdown {
   private events?: QueueEvents;
@@ -20,25 +24,36 @@ export class SystemPingService implements OnApplicationShutdown {
   ) {}
 
   async ping(timeoutMs: number, holdMs = 0): Promise<SystemPingResult> {
-    const events = await this.queueEvents();
-    const job = await this.queue.add(
-      JobName.SystemPing,
-      { requestedAt: this.clock.now().toISOString(), holdMs },
-      // A ping nobody answered is worthless later: no retries, and gone soon after.
-      { attempts: 1, removeOnComplete: { age: 600 }, removeOnFail: { age: 600 } },
+    const until = performance.now() + timeoutMs;
+    const left = () => Math.max(1, Math.round(until - performance.now()));
+    const events = await withTimeout(this.queueEvents(), left(), 'connecting to the queue events');
+    const job = await withTimeout(
+      this.queue.add(
+        JobName.SystemPing,
+        { requestedAt: this.clock.now().toISOString(), holdMs },
+        // A ping nobody answered is worthless later: no retries, and gone soon after.
+        { attempts: 1, removeOnComplete: { age: 600 }, removeOnFail: { age: 600 } },
+      ),
+      left(),
+      'queueing system.ping',
     );
     try {
-      return await job.waitUntilFinished(events, timeoutMs);
+      return await withTimeout(job.waitUntilFinished(events, left()), left() + 100, 'waiting for a worker');
     } catch (error) {
       // Unanswered: withdraw it so a worker that starts later does not answer a stale question.
-      await job.remove().catch(() => undefined);
+      await withTimeout(job.remove(), 1_000, 'withdrawing system.ping').catch(() => undefined);
       throw error;
     }
   }
 
-  /** Queue events need their own blocking connection; opened on the first ping only. */
+  /**
+   * Queue events need their own blocking connection; opened on the first ping that finds Redis
+   * answering (asked on the queue's fail-fast connection first: BullMQ's QueueEvents never gives up
+   * on a server it has not reached yet, not even when closed).
+   */
   private async queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
+      await this.queue.count(); // Redis answers now
       this.events = new QueueEvents(QueueName.System, {
         connection: redisConnection(this.config.REDIS_URL, 'samverkan-queue-events'),
         prefix: this.config.QUEUE_PREFIX,
@@ -49,7 +64,8 @@ export class SystemPingService implements OnApplicationShutdown {
     return this.events;
   }
 
+  /** Bounded: with Redis gone, closing the events connection could wait for ever. */
   async onApplicationShutdown(): Promise<void> {
-    await this.events?.close();
+    if (this.events) await withTimeout(this.events.close(), 2_000, 'closing the queue events').catch(() => undefined);
   }
 }

@@ -7,11 +7,9 @@ export interface SystemPingData {
   holdMs?: number;
 }
 
-/** The worker that answered a ping. */
+/** The worker that answered a ping: an opaque id, never its host name or process id (#15). */
 export class SystemPingResult {
-  @ApiProperty({ description: 'The worker process’s id in the worker registry' }) workerId!: string;
-  @ApiProperty() hostname!: string;
-  @ApiProperty({ type: 'integer' }) pid!: number;
+  @ApiProperty({ format: 'uuid', description: 'The worker process’s id in the worker registry (worker_heartbeat)' }) workerId!: string;
   @ApiProperty({ type: String, format: 'date-time' }) answeredAt!: string;
 }
 

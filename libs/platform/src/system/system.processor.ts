@@ -21,6 +21,6 @@ export class SystemProcessor extends QueueProcessor {
     const hold = Math.min(Math.max(data.holdMs ?? 0, 0), MAX_PING_HOLD_MS);
     if (hold > 0) await sleep(hold);
     const answeredAt = await this.registry.touch();
-    return { ...this.registry.identity, answeredAt: answeredAt.toISOString() };
+    return { workerId: this.registry.identity.workerId, answeredAt: answeredAt.toISOString() };
   }
 }

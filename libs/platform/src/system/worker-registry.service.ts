@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +7,7 @@ import { Clock } from '../clock/clock.js';
 import { APP_VERSION } from '../version.js';
 
 export interface WorkerIdentity {
+  /** Random per process: the only part of the identity the api shows (host and pid stay in the database). */
   workerId: string;
   hostname: string;
   pid: number;
@@ -31,7 +33,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicat
   ) {
     this.startedAt = clock.now();
     const host = hostname();
-    this.identity = { workerId: `${host}-${process.pid}-${this.startedAt.getTime()}`, hostname: host, pid: process.pid };
+    this.identity = { workerId: randomUUID(), hostname: host, pid: process.pid };
   }
 
   async onApplicationBootstrap(): Promise<void> {

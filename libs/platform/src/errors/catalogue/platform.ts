@@ -32,6 +32,13 @@ export const PLATFORM_CODES = {
   'replacement.remove_all_with_items': field('{field}: removeAll: true replaces the list with nothing; send no items with it.'),
   'health.not_ready': problem(503, 'Not ready: {failed} down.', { failed: 'the dependencies that failed' }),
   'health.worker_unavailable': problem(503, 'No worker answered a system.ping job within {timeoutMs} ms.', { timeoutMs: 'how long the api waited' }),
+  // Dependencies out of reach at run time (#15): the request may succeed later; Retry-After says when to try.
+  'database.unavailable': problem(503, 'The database cannot be reached; try again in {retryAfterSeconds} s.', {
+    retryAfterSeconds: 'seconds to wait before trying again (also the Retry-After header)',
+  }),
+  'queue.unavailable': problem(503, 'The job queue (Redis) cannot be reached; try again in {retryAfterSeconds} s.', {
+    retryAfterSeconds: 'seconds to wait before trying again (also the Retry-After header)',
+  }),
 
   // Field checks of request bodies, query strings and path parameters.
   'field.required': field('{field} is required.'),
