@@ -73,7 +73,6 @@ describe('every route declares its access rule', () => {
       'CalendarController.feed',
       'HealthController.live',
       'HealthController.ready',
-      'HealthController.worker',
       'PublicPromisesController.promise',
     ]);
   });
