@@ -54,7 +54,8 @@ export interface TargetJudgement {
  * - a whole-period target (for the whole promise) is judged from the promise's start: the share of
  *   the target due by the window's end (in proportion to the years of the promise elapsed, the
  *   whole target once the promise has ended) against the cumulative outcome since the start.
- *   So 5 of 8 new areas after two of three years is 5 against 5.3, not 3 (that year's) against 8.
+ *   So 5 of 8 new areas after two of three years is 5 against 5.3 (94 %), not 3 (that year's)
+ *   against 8 (38 %).
  */
 export function judgeTarget(
   target: { value: number; period: TargetPeriod },
@@ -68,7 +69,8 @@ export function judgeTarget(
   }
   const end = window.to < promise.to ? window.to : promise.to;
   const share = end >= promise.to ? 1 : Math.min(1, yearsInWindow(promise.from, end) / yearsInWindow(promise.from, promise.to));
-  const due = target.value * share;
+  // To a tenth, as it is shown: the figure on the screen is the one judged.
+  const due = Math.round(target.value * share * 10) / 10;
   return { target: due, actual: outcome.sinceStart, progress: targetProgress(due, outcome.sinceStart) };
 }
 

@@ -2224,7 +2224,10 @@ export interface components {
              */
             units: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description The status last set
+         * @enum {string}
+         */
         PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
         ProblemAreaView: {
             /** Format: uuid */
@@ -2246,7 +2249,12 @@ export interface components {
             periodStart: string;
             /** Format: date */
             periodEnd: string;
+            /** @description The status last set */
             status: components["schemas"]["PromiseStatus"];
+            /** @description The status to show: closed once the period has ended while the promise was in force (shownPromiseStatus) */
+            shownStatus: components["schemas"]["PromiseStatus"];
+            /** @description Whether the promise period has ended: its figures are the final result */
+            ended: boolean;
             /** @description Shown on the public page */
             published: boolean;
             /** @description Send back as If-Match when changing the promise */
@@ -2825,7 +2833,10 @@ export interface components {
             party: string;
             text: string;
             target: components["schemas"]["PublicPromiseTargetView"] | null;
+            /** @description The outcome the target is compared with: that year’s (actualYear) for a yearly target, since the start for a whole-period one */
             actual: number;
+            /** @description The year of the outcome for a yearly target; null when it is the outcome since the start */
+            actualYear: number | null;
             /** @description Whole percent, 0–100 */
             progress: number | null;
             completedActions: number;
@@ -2863,10 +2874,14 @@ export interface components {
             /** Format: date */
             periodEnd: string;
             /**
-             * @description The status, as a Swedish label
+             * @description The status, as a Swedish label (Avslutat once the period has ended)
              * @example Pågående
              */
             status: string;
+            /** @description Whether the promise period has ended: its figures are the final result */
+            ended: boolean;
+            /** @description The promise’s fulfilment over its period so far (the final result once ended), whole percent */
+            progress: number | null;
             problemAreas: components["schemas"]["PublicPromiseAreaView"][];
             /** @description The approved yearly follow-ups, oldest first */
             followUps: components["schemas"]["PublicPromiseFollowUpView"][];
@@ -3546,7 +3561,7 @@ export interface components {
             plannedVisits: number;
             /** @description Empty when none */
             note: string;
-            /** @description External and coordinated visits carried out that year */
+            /** @description Inspections of the premises that count that year (performed; not attempted or cancelled) */
             performedVisits: number;
         };
         SupervisionPlanTotalsView: {
