@@ -182,7 +182,10 @@ export class PublicPromiseCommitmentView {
   @ApiProperty({ type: () => PublicPromiseTargetView, nullable: true })
   target!: PublicPromiseTargetView | null;
 
-  @ApiProperty({ type: Number, description: 'The outcome the target is compared with: that year’s (actualYear) for a yearly target, since the start for a whole-period one' })
+  @ApiProperty({
+    type: Number,
+    description: 'The outcome the target is compared with: that year’s (actualYear) for a yearly target, since the start for a whole-period one',
+  })
   actual!: number;
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'The year of the outcome for a yearly target; null when it is the outcome since the start' })

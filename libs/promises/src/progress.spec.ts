@@ -30,9 +30,9 @@ describe('progress roll-up', () => {
       expect(judged.actual).toBe(5);
       expect(judged.target).toBe(5.3);
       expect(judged.progress).toBeCloseTo((5 / 5.3) * 100);
-      expect(suggest({ target: { value: 8, unit: 'nya områden', period: 'promise_period', metric: null, forWindow: judged.target }, actual: judged.actual })).toBe(
-        'partly',
-      );
+      expect(
+        suggest({ target: { value: 8, unit: 'nya områden', period: 'promise_period', metric: null, forWindow: judged.target }, actual: judged.actual }),
+      ).toBe('partly');
     });
 
     it('holds a whole-period target in full against the final outcome once the period is over', () => {

@@ -82,15 +82,19 @@ export class PublicService {
           .map((c) => {
             const yearly = c.target?.period === 'year' ? (ofYear.get(c.id) ?? c) : null;
             return {
-            party: PARTY_LABELS[c.party as Party],
-            text: c.text,
-            target: c.target && { value: c.target.value, unit: c.target.unit, per: c.target.period === 'year' ? ('år' as const) : ('löftesperioden' as const) },
-            actual: yearly ? yearly.actual : c.actual,
-            actualYear: yearly ? year : null,
-            progress: roundOrNull(yearly ? yearly.progress : c.progress),
-            completedActions: c.actions.done,
-            completedActionTitles: c.actions.completedTitles,
-            openActions: c.actions.open,
+              party: PARTY_LABELS[c.party as Party],
+              text: c.text,
+              target: c.target && {
+                value: c.target.value,
+                unit: c.target.unit,
+                per: c.target.period === 'year' ? ('år' as const) : ('löftesperioden' as const),
+              },
+              actual: yearly ? yearly.actual : c.actual,
+              actualYear: yearly ? year : null,
+              progress: roundOrNull(yearly ? yearly.progress : c.progress),
+              completedActions: c.actions.done,
+              completedActionTitles: c.actions.completedTitles,
+              openActions: c.actions.open,
             };
           }),
       })),

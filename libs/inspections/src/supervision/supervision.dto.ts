@@ -48,7 +48,8 @@ export class SupervisionPlanItemView {
   @ApiProperty({ type: () => [PremisesRiskFactorView] }) riskFactors!: PremisesRiskFactorView[];
   @ApiProperty({ type: 'integer' }) plannedVisits!: number;
   @ApiProperty({ description: 'Empty when none' }) note!: string;
-  @ApiProperty({ type: 'integer', description: 'Inspections of the premises that count that year (performed; not attempted or cancelled)' }) performedVisits!: number;
+  @ApiProperty({ type: 'integer', description: 'Inspections of the premises that count that year (performed; not attempted or cancelled)' })
+  performedVisits!: number;
 }
 
 /** Plan against actual: performed is every inspection that counts that year (performed; not attempted or cancelled), as the promise counts it. */

@@ -470,7 +470,8 @@ export const en: typeof sv = {
       planFor: 'Plan {{year}}: planned against performed',
       totals: '{{performed}} of {{planned}} planned visits performed, {{premises}} premises.',
       progress: 'Share of visits performed',
-      countRule: 'Performed inspections count (not visits where nobody was there, not cancelled ones) – the same figure the citizen promise shows for the year.',
+      countRule:
+        'Performed inspections count (not visits where nobody was there, not cancelled ones) – the same figure the citizen promise shows for the year.',
       planned: 'Planned visits',
       performed: 'Performed',
       state: 'State',

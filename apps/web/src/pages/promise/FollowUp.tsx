@@ -201,7 +201,13 @@ function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (o
         <Fieldset key={item.id}>
           <Fieldset.Legend>{item.text}</Fieldset.Legend>
           <Fieldset.Description>
-            {item.target ? t('promiseFollowUps.figures', { actual: figure(item.actual, i18n.language), target: figure(item.target.forWindow, i18n.language), unit: item.target.unit }) : ''}{' '}
+            {item.target
+              ? t('promiseFollowUps.figures', {
+                  actual: figure(item.actual, i18n.language),
+                  target: figure(item.target.forWindow, i18n.language),
+                  unit: item.target.unit,
+                })
+              : ''}{' '}
             {t('promiseFollowUps.suggested', { assessment: t(`promiseVocab.assessments.${item.suggestedAssessment}`) })}
           </Fieldset.Description>
           <SelectField

@@ -143,7 +143,12 @@ function ProblemArea({ area, commitments, chosen }: { area: PromiseView['problem
             {c.progress !== null && <progress max={100} value={c.progress} aria-label={`${t('promise.progress')}: ${percent(c.progress)}`} />}
             <Paragraph data-size="sm">
               {c.target
-                ? t('promise.againstTarget', { actual: figure(c.actual, i18n.language), target: figure(c.target.forWindow, i18n.language), unit: c.target.unit, percent: percent(c.progress) })
+                ? t('promise.againstTarget', {
+                    actual: figure(c.actual, i18n.language),
+                    target: figure(c.target.forWindow, i18n.language),
+                    unit: c.target.unit,
+                    percent: percent(c.progress),
+                  })
                 : t('promise.byActions', { done: c.actions.done, total: c.actions.total, percent: percent(c.progress) })}
             </Paragraph>
             <div className="row">

@@ -54,7 +54,11 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
                         </span>
                         <span className="promise-chart-values">
                           {f.target !== null
-                            ? t('promiseChart.values', { target: formatted(f.target, i18n.language), actual: formatted(f.actual, i18n.language), percent: percent(f.progress) })
+                            ? t('promiseChart.values', {
+                                target: formatted(f.target, i18n.language),
+                                actual: formatted(f.actual, i18n.language),
+                                percent: percent(f.progress),
+                              })
                             : t('promiseChart.actualOnly', { actual: f.actual })}
                         </span>
                       </div>

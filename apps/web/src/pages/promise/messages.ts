@@ -234,7 +234,8 @@ export const en: typeof sv = {
     empty: 'No commitments with numeric targets, or no years to show yet.',
     legend: 'For each commitment and year: the dashed frame is the target, the filled bar the actual. The figures are written below the bars and in the table.',
     perYear: '(target {{value}} {{unit}} a year)',
-    perPeriod: '(target {{value}} {{unit}} for the whole promise period; each year shows the actual since the start against the part of the target due by the end of that year)',
+    perPeriod:
+      '(target {{value}} {{unit}} for the whole promise period; each year shows the actual since the start against the part of the target due by the end of that year)',
     values: 'Target {{target}}, actual {{actual}} ({{percent}})',
     actualOnly: 'Actual {{actual}}',
     asTable: 'Show the figures as a table',
