@@ -138,7 +138,13 @@ export function englishIn(text: string): string[] {
   const lower = text.toLowerCase();
   for (const part of CATALOGUE_PARTS) if (lower.includes(part.toLowerCase())) found.push(`api message: "${part}"`);
   const plain = stripAddresses(text);
-  for (const m of plain.matchAll(WORD_PATTERN)) found.push(`English word "${m[0]}" in "${around(plain, m.index)}"`);
+  const words = new Set<string>();
+  for (const m of plain.matchAll(WORD_PATTERN)) {
+    // Each English word once, with where it first shows.
+    if (words.has(m[0].toLowerCase())) continue;
+    words.add(m[0].toLowerCase());
+    found.push(`English word "${m[0]}" in "${around(plain, m.index)}"`);
+  }
   for (const m of plain.matchAll(SNAKE)) found.push(`raw code "${m[0]}"`);
   for (const m of plain.matchAll(DOTTED)) found.push(`raw code "${m[0]}"`);
   return [...new Set(found)];

@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { englishIn, swedishIn } from './support/language-check.js';
+import type { TestApi } from './support/test-api.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
+
+/**
+ * Swedish all the way (#16): every list and form of every area, as the role that owns it, in
+ * Swedish mode — each form submitted empty (the browser's own checks off, so the api answers) and
+ * the issue's typical mistakes — must show no English sentence and no raw code; in English mode the
+ * same screens must show none of the app's own Swedish labels. The demo data is Swedish in both.
+ * Each test collects every finding (page, form, text) and asserts the list empty at the end, so one
+ * run reports every leak at once.
+ */
+
+/** Counts the page's fetches in flight, so the walk knows when an answer has been shown. */
+const TRACK_FETCHES = `(() => {
+  let inFlight = 0;
+  let last = 0;
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    inFlight++;
+    last = performance.now();
+    return fetch.apply(this, args).finally(() => { inFlight--; last = performance.now(); });
+  };
+  window.__samverkanQuiet = () => inFlight === 0 && performance.now() - last > 150;
+})()`;
+
+/** How long a screen may take to load and answer on the shared test machine before the walk reports it. */
+const SETTLE_TIMEOUT = 10_000;
+
+/** The page has loaded its area and answered: no fetch for a moment, no "Hämtar…" spinner, a heading or a message. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = globalThis as unknown as { __samverkanQuiet?: () => boolean; document: Dom };
+      const busy = w.document.querySelector('[aria-label="Hämtar…"], [aria-label="Loading…"]');
+      return Boolean(w.__samverkanQuiet?.()) && !busy && Boolean(w.document.querySelector('h1, .ds-alert, .ds-error-summary, [role=alert]'));
+    },
+    null,
+    { polling: 50, timeout: SETTLE_TIMEOUT },
+  );
+}
+
+// The tests are typed without the DOM library: only what is used here is declared.
+type Element = {
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  querySelector(selector: string): Element | null;
+  checkVisibility(): boolean;
+  innerText: string;
+  type?: string;
+  noValidate?: boolean;
+  requestSubmit?(submitter?: Element): void;
+};
+type Dom = { title: string; body: Element; querySelector(selector: string): Element | null; querySelectorAll(selector: string): Iterable<Element> & ArrayLike<Element> };
+
+/** What the page says: its visible text, its title, and what assistive technology reads (labels, placeholders, titles). */
+function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const document = (globalThis as unknown as { document: Dom }).document;
+    const attributes = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((e) =>
+      ['aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? '').filter(Boolean),
+    );
+    return [document.title, document.body.innerText, ...attributes].join('\n');
+  });
+}
+
+type Check = (text: string) => string[];
+
+class Walk {
+  readonly findings: string[] = [];
+  constructor(
+    private readonly web: WebTestApp,
+    private readonly check: Check,
+  ) {}
+
+  async record(page: Page, where: string): Promise<void> {
+    // A screen that never settles is reported with the rest (and checked as it stands), not a stop to the walk.
+    const stuck = await settled(page).then(
+      () => false,
+      () => true,
+    );
+    if (stuck) this.findings.push(`${where}: still loading after ${SETTLE_TIMEOUT / 1000} s (no heading, a spinner or a fetch in flight)`);
+    const text = await shownText(page);
+    for (const finding of this.check(text)) {
+      const line = `${where}: ${finding}`;
+      if (!this.findings.includes(line)) this.findings.push(line);
+    }
+  }
+
+  /** Opens a screen, checks it, then submits each of its forms empty (details opened, browser checks off) and checks the answer. */
+  async visit(page: Page, path: string, options: { forms?: boolean } = {}): Promise<void> {
+    await page.goto(`${this.web.base}${path}`);
+    await this.record(page, path);
+    if (options.forms === false) return;
+    const count = await page.locator('form').count();
+    for (let i = 0; i < count; i++) {
+      const submit = await page.evaluate((index) => {
+        const document = (globalThis as unknown as { document: Dom }).document;
+        for (const d of document.querySelectorAll('details, u-details')) d.setAttribute('open', '');
+        const form = document.querySelectorAll('form')[index];
+        if (!form || !form.checkVisibility()) return null;
+        form.noValidate = true;
+        const button = form.querySelector('button[type=submit], button:not([type])');
+        form.requestSubmit!(button ?? undefined);
+        return button?.innerText || `form ${index + 1}`;
+      }, i);
+      if (submit === null) continue;
+      await this.record(page, `${path} — "${String(submit)}" submitted empty`);
+      if (new URL(page.url()).pathname !== new URL(`${this.web.base}${path}`).pathname) await page.goto(`${this.web.base}${path}`);
+    }
+  }
+}
+
+describe('web client: Swedish all the way, and English when asked', () => {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
+  let web: WebTestApp;
+  let api: TestApi;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    web = await WebTestApp.start();
+    api = web.api;
+    const one = async (sql: string) => ((await api.db.query(sql)) as { id: string }[])[0].id;
+    ids.youthCase = await one(`SELECT id FROM youth_cases WHERE form = 'sig'`);
+    ids.plannedInspection = await one(
+      `SELECT i.id FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE i.status = 'planned' AND p.name = 'Klubb Kanalen'`,
+    );
+    ids.performedInspection = await one(`SELECT id FROM inspections WHERE status <> 'planned' AND status <> 'cancelled' ORDER BY planned_start DESC LIMIT 1`);
+    ids.premises = await one(`SELECT id FROM premises WHERE name = 'Klubb Kanalen'`);
+    ids.sanction = await one(`SELECT id FROM sanction_cases LIMIT 1`);
+    ids.action = await one(`SELECT id FROM actions ORDER BY created_at LIMIT 1`);
+    ids.followUp = await one(`SELECT id FROM follow_ups ORDER BY created_at DESC LIMIT 1`);
+    ids.operation = await one(`SELECT id FROM operations ORDER BY created_at LIMIT 1`);
+    ids.user = await one(`SELECT id FROM users WHERE email = 'socialsekreterare@hammaro.test'`);
+    ids.promise = await one(`SELECT id FROM promises ORDER BY created_at LIMIT 1`);
+  });
+
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  /** A signed-in page whose fetches are tracked, in Swedish or (through the app's own switch) in English. */
+  async function signIn(email: string, language: 'sv' | 'en' = 'sv'): Promise<Page> {
+    const page = await web.signIn(email);
+    await page.context().addInitScript(TRACK_FETCHES);
+    if (language === 'en') {
+      await page.getByRole('button', { name: 'In English' }).click();
+      await page.getByRole('button', { name: 'På svenska' }).waitFor();
+    }
+    return page;
+  }
+
+  /** The screens of each role that owns them: list and form pages, and mistyped addresses. */
+  const SCREENS: { email: string; paths: () => string[] }[] = [
+    {
+      email: 'chef@hammaro.test',
+      paths: () => [
+        '/',
+        '/notifications',
+        '/promise',
+        '/promise/actions',
+        `/promise/actions/${ids.action}`,
+        '/promise/activities',
+        '/promise/follow-ups',
+        `/promise/follow-ups/${ids.followUp}`,
+        '/promise/actions/not-a-uuid',
+        '/operation-summaries',
+      ],
+    },
+    { email: 'trygghet@hammaro.test', paths: () => ['/promise/activities', `/promise/actions/${ids.action}`] },
+    {
+      email: 'alkohol@hammaro.test',
+      paths: () => [
+        '/inspections',
+        '/inspections/calendar',
+        '/inspections/new',
+        '/inspections/premises',
+        `/inspections/premises/${ids.premises}`,
+        '/inspections/plan',
+        '/inspections/sanctions',
+        `/inspections/sanctions/${ids.sanction}`,
+        `/inspections/${ids.plannedInspection}`,
+        `/inspections/${ids.performedInspection}`,
+        `/inspections/${ids.performedInspection}/report`,
+        '/inspections/not-a-uuid',
+        '/inspections/premises/not-a-uuid',
+      ],
+    },
+    {
+      email: 'socialsekreterare@hammaro.test',
+      paths: () => ['/youth-cases', '/youth-cases/new', `/youth-cases/${ids.youthCase}`, '/youth-cases/not-a-uuid'],
+    },
+    {
+      email: 'polis@karlstad.polisen.test',
+      paths: () => ['/youth-cases', '/youth-cases/report-of-concern', '/operations', '/operations/new', `/inspections/${ids.plannedInspection}`],
+    },
+    {
+      email: 'insatschef@karlstad.polisen.test',
+      paths: () => ['/operations', `/operations/${ids.operation}`, '/operation-summaries', '/operations/not-a-uuid'],
+    },
+    {
+      email: 'it@hammaro.test',
+      paths: () => ['/admin/users', '/admin/users/new', `/admin/users/${ids.user}`, '/admin/roles', '/admin/reminder-rules', '/admin/users/not-a-uuid'],
+    },
+    { email: 'revisor@hammaro.test', paths: () => ['/audit'] },
+  ];
+
+  for (const { email, paths } of SCREENS) {
+    it(`Swedish mode, ${email}: lists and forms (submitted empty) show no English and no raw code`, async () => {
+      const walk = new Walk(web, englishIn);
+      const page = await signIn(email);
+      for (const path of paths()) await walk.visit(page, path);
+      await page.close();
+      expect(walk.findings).toEqual([]);
+    });
+  }
+
+  it('Swedish mode: the issue’s typical mistakes are answered in Swedish', async () => {
+    const walk = new Walk(web, englishIn);
+    const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+
+    // Booking an inspection that ends before it starts; a coordinated inspection without the police.
+    const officer = await signIn('alkohol@hammaro.test');
+    await walk.visit(officer, '/inspections/new', { forms: false });
+    await officer.getByLabel('Serveringsställe', { exact: true }).selectOption({ label: 'Hamnkrogen Vilan' });
+    await officer.getByRole('group', { name: 'Inspektörer' }).getByLabel(/Johan Nyström/).waitFor();
+    await officer.getByLabel('Börjar').fill(`${day}T21:00`);
+    await officer.getByLabel('Slutar').fill(`${day}T20:00`);
+    await officer.getByRole('button', { name: 'Boka tillsynen' }).click();
+    await walk.record(officer, '/inspections/new — an end before the start');
+    await officer.getByLabel('Slutar').fill(`${day}T23:00`);
+    await officer.getByLabel('Samordnad tillsyn').check();
+    await officer.getByRole('button', { name: 'Boka tillsynen' }).click();
+    await walk.record(officer, '/inspections/new — a coordinated inspection without the police');
+    await officer.close();
+
+    // A consent with no category; a disclosure on OSL 10 kap 18 a § without its criteria attested.
+    const worker = await signIn('socialsekreterare@hammaro.test');
+    await walk.visit(worker, `/youth-cases/${ids.youthCase}`, { forms: false });
+    await worker.getByText('Registrera samtycke', { exact: true }).click();
+    const consent = worker.locator('form', { has: worker.getByRole('button', { name: 'Registrera samtycket', exact: true }) });
+    for (const box of await consent.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
+    await consent.getByRole('button', { name: 'Registrera samtycket' }).click();
+    await walk.record(worker, `/youth-cases/:id — a consent with no category`);
+    await worker.getByText('Registrera utlämnande', { exact: true }).click();
+    const disclosure = worker.locator('form', { has: worker.getByRole('button', { name: 'Registrera utlämnandet', exact: true }) });
+    await disclosure.getByRole('radio', { name: /^OSL 10 kap 18 a §/ }).check();
+    await disclosure.getByLabel('Mottagare', { exact: true }).selectOption({ label: 'Lokalpolisområde Karlstad' });
+    await disclosure.getByRole('checkbox', { name: /^Brott och misstankar om brott/ }).check();
+    await disclosure.getByLabel(/^Motivering/).fill('Oscar har setts med vapen i Skoghall; polisen behöver veta.');
+    await disclosure.getByRole('button', { name: 'Registrera utlämnandet' }).click();
+    await walk.record(worker, `/youth-cases/:id — a disclosure without its criteria`);
+    await worker.close();
+
+    // A report of concern with a bad personnummer and an observation date in a wrong format.
+    const police = await signIn('polis@karlstad.polisen.test');
+    await walk.visit(police, '/youth-cases/report-of-concern', { forms: false });
+    await police.getByLabel('Personnummer', { exact: false }).first().fill('19991399-1234');
+    await police.locator('#name').fill('Test Testsson');
+    await police.locator('#observedOn').evaluate((input) => input.setAttribute('type', 'text'));
+    await police.locator('#observedOn').fill('31/12/2025');
+    await police.locator('#category').selectOption({ index: 1 });
+    await police.locator('#concern').fill('Sågs på stan sent en skolkväll med äldre ungdomar.');
+    await police.locator('form').evaluate((form) => {
+      (form as unknown as { noValidate: boolean }).noValidate = true;
+    });
+    await police.locator('form button[type=submit]').click();
+    await walk.record(police, '/youth-cases/report-of-concern — a bad personnummer and observedOn');
+    await police.close();
+
+    expect(walk.findings).toEqual([]);
+  });
+
+  it('English mode: the same screens show none of the app’s own Swedish labels', async () => {
+    const walk = new Walk(web, swedishIn);
+    for (const { email, paths } of SCREENS) {
+      const page = await signIn(email, 'en');
+      for (const path of paths()) await walk.visit(page, path, { forms: path.endsWith('/new') || path.includes('report-of-concern') });
+      await page.close();
+    }
+    expect(walk.findings).toEqual([]);
+  });
+
+  it('public page of a promise, in Swedish', async () => {
+    const walk = new Walk(web, englishIn);
+    const page = await web.browser.newPage();
+    await page.context().addInitScript(TRACK_FETCHES);
+    await walk.visit(page, `/public/promises/${ids.promise}`, { forms: false });
+    await page.close();
+    expect(walk.findings).toEqual([]);
+  });
+});
