@@ -7,6 +7,7 @@ import { CASE_TRANSITIONS } from '@samverkan/youth';
 import { OPERATION_TRANSITIONS } from '@samverkan/operations';
 import ts from 'typescript';
 import { INSPECTION_STATUSES } from '../../../libs/inspections/src/inspections/inspection-rules.js';
+import { en, sv } from '../../web/src/pages/audit/messages.js';
 
 /**
  * One catalogue of audit actions (libs/audit/src/audit-actions.ts): every action the code records
@@ -112,5 +113,30 @@ describe('the audit action catalogue', () => {
 
   it('puts every action in a known area', () => {
     expect(Object.values(AUDIT_ACTIONS).filter((area) => !(AUDIT_AREAS as readonly string[]).includes(area))).toEqual([]);
+  });
+});
+
+describe('the web client’s words for the audit trail', () => {
+  /** The text at `path` of a nested message object, if it is text. */
+  const text = (messages: object, path: string[]): string | undefined => {
+    const found = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
+    return typeof found === 'string' && found.trim() !== '' ? found : undefined;
+  };
+
+  it.each([
+    ['sv', sv],
+    ['en', en],
+  ])('has a sentence in %s for every catalogued action, and none for an unknown one', (_, messages) => {
+    const catalogued = Object.keys(AUDIT_ACTIONS);
+    expect(catalogued.filter((action) => !text(messages.audit.actions, action.split('.')))).toEqual([]);
+    const worded = Object.entries(messages.audit.actions).flatMap(([resource, verbs]) => Object.keys(verbs).map((verb) => `${resource}.${verb}`));
+    expect(worded.filter((action) => !catalogued.includes(action))).toEqual([]);
+  });
+
+  it.each([
+    ['sv', sv],
+    ['en', en],
+  ])('names every area in %s', (_, messages) => {
+    expect(AUDIT_AREAS.filter((area) => !text(messages.audit.areas, [area]))).toEqual([]);
   });
 });

@@ -1,6 +1,528 @@
+/**
+ * The audit trail in words (kept apart from the labels below): what each action recorded did, as a
+ * verb phrase between the actor's name and the record's label ("Sara Lindqvist läste
+ * ungdomsärendet UÄ-…"); one entry per action of libs/audit/src/audit-actions.ts (a test holds
+ * them equal), grouped by the resource before the dot.
+ */
+const actionsSv = {
+  auth: {
+    login: 'loggade in',
+    logout: 'loggade ut',
+    lockout: 'spärrades efter för många misslyckade inloggningar',
+    refresh: 'förnyade sin inloggning',
+    refresh_reuse: 'använde en redan förbrukad inloggningsnyckel; alla inloggningar avslutades',
+  },
+  access: {
+    unauthenticated: 'försökte nå en skyddad funktion utan att vara inloggad',
+    denied: 'saknade behörighet för en funktion',
+  },
+  organisation: {
+    create: 'skapade organisationen',
+    read: 'läste organisationen',
+    manage: 'ändrade organisationen',
+  },
+  collaboration: {
+    manage: 'ändrade samverkansområdet',
+  },
+  user: {
+    create: 'skapade användaren',
+    read: 'läste uppgifterna om användaren',
+    manage: 'ändrade användaren',
+    deactivate: 'avaktiverade användaren',
+    reactivate: 'aktiverade användaren igen',
+  },
+  membership: {
+    create: 'gav en roll till användaren',
+    end: 'avslutade en roll för användaren',
+  },
+  record_grant: {
+    grant: 'gav särskild åtkomst till',
+    deny: 'spärrade åtkomsten till',
+    revoke: 'tog bort en särskild åtkomst till',
+  },
+  reminder_rules: {
+    replace: 'ändrade påminnelsereglerna',
+  },
+  reminder_rule: {
+    manage: 'ändrade påminnelsereglerna',
+  },
+  operations: {
+    read: 'läste köerna och de misslyckade utskicken',
+  },
+  audit: {
+    read: 'läste granskningsloggen',
+    verify: 'kontrollerade granskningsloggens kedja',
+  },
+  promise: {
+    create: 'skapade medborgarlöftet',
+    read: 'läste medborgarlöftet',
+    update: 'ändrade medborgarlöftet',
+    delete: 'tog bort medborgarlöftet',
+    manage: 'ändrade i medborgarlöftet',
+    report: 'arbetade med uppföljningen av medborgarlöftet',
+    add_problem_area: 'lade till ett problemområde i medborgarlöftet',
+    report_export: 'tog ut rapporten för medborgarlöftet',
+  },
+  commitment: {
+    create: 'lade till åtagandet',
+    update: 'ändrade åtagandet',
+    delete: 'tog bort åtagandet',
+  },
+  action: {
+    create: 'skapade åtgärden',
+    update: 'ändrade åtgärden',
+    note: 'skrev en anteckning i åtgärden',
+    delete: 'tog bort åtgärden',
+  },
+  promise_action: {
+    update: 'rapporterade på åtgärden',
+  },
+  activity: {
+    create: 'registrerade aktiviteten',
+    update: 'ändrade aktiviteten',
+    delete: 'tog bort aktiviteten',
+  },
+  follow_up: {
+    create: 'skapade uppföljningen',
+    update: 'ändrade uppföljningen',
+    freeze: 'låste siffrorna i uppföljningen',
+    approve: 'godkände uppföljningen',
+  },
+  premises: {
+    create: 'registrerade serveringsstället',
+    read: 'läste serveringsstället',
+    update: 'ändrade serveringsstället',
+    delete: 'tog bort serveringsstället',
+    manage: 'ändrade serveringsstället',
+    tip: 'registrerade ett tips om serveringsstället',
+  },
+  licence_holder: {
+    create: 'registrerade tillståndshavaren',
+    update: 'ändrade tillståndshavaren',
+  },
+  licence: {
+    create: 'registrerade serveringstillståndet för',
+    read: 'läste serveringstillståndet för',
+    status: 'ändrade status på serveringstillståndet för',
+    terms: 'ändrade villkoren i serveringstillståndet för',
+    serving_managers: 'ändrade serveringsansvariga i tillståndet för',
+  },
+  restaurant_report: {
+    submit: 'registrerade restaurangrapporten för',
+  },
+  restaurant_reports: {
+    open: 'öppnade årets restaurangrapporter i',
+  },
+  supervision_plan: {
+    generate: 'tog fram tillsynsplanen för',
+    edit: 'ändrade tillsynsplanen för',
+  },
+  checklist_template: {
+    create: 'skapade checklistan',
+  },
+  calendar_feed: {
+    issue: 'skapade en kalenderlänk för',
+    revoke: 'spärrade kalenderlänken för',
+  },
+  inspection: {
+    read: 'läste tillsynen',
+    plan: 'planerade tillsynen',
+    perform: 'arbetade med tillsynen',
+    schedule: 'bokade tillsynen',
+    findings: 'förde protokoll vid tillsynen',
+    photo_add: 'lade till ett foto i tillsynen',
+    photo_remove: 'tog bort ett foto från tillsynen',
+    report_export: 'tog ut tillsynsrapporten för',
+    performed: 'markerade tillsynen som genomförd',
+    attempted: 'markerade tillsynen som försökt men inte genomförd',
+    report_sent: 'skickade tillsynsrapporten för',
+    response_received: 'registrerade tillståndshavarens svar på tillsynen',
+    closed: 'avslutade tillsynen',
+    escalated: 'lämnade tillsynen vidare till sanktionsärende',
+    cancelled: 'ställde in tillsynen',
+  },
+  inspection_photo: {
+    read: 'öppnade ett foto från en tillsyn',
+  },
+  sanction: {
+    propose: 'föreslog en sanktion för',
+    decide: 'beslutade om sanktion för',
+  },
+  youth_case: {
+    create: 'registrerade ungdomsärendet',
+    list: 'läste listan över ungdomsärenden',
+    read: 'läste ungdomsärendet',
+    update: 'ändrade ungdomsärendet',
+    share: 'delade ungdomsärendet',
+    disclose: 'lämnade ut uppgifter ur ungdomsärendet',
+    close: 'avslutade ungdomsärendet',
+    access_log: 'läste vem som läst och ändrat ungdomsärendet',
+    access_log_read: 'läste vem som läst och ändrat ungdomsärendet',
+    statistics: 'läste statistiken över ungdomsärenden',
+    participant_add: 'lade till en deltagare i ungdomsärendet',
+    participant_remove: 'tog bort en deltagare från ungdomsärendet',
+    report_of_concern: 'gjorde en orosanmälan, som blev ungdomsärendet',
+    consents_read: 'läste samtyckena i ungdomsärendet',
+    disclosures_read: 'läste utlämnandena ur ungdomsärendet',
+    purge: 'gallrade ungdomsärendet',
+    assessment: 'flyttade ungdomsärendet till bedömning',
+    awaiting_consent: 'satte ungdomsärendet att invänta samtycke',
+    mapping: 'flyttade ungdomsärendet till kartläggning',
+    plan_active: 'satte planen i ungdomsärendet i kraft',
+    follow_up: 'flyttade ungdomsärendet till uppföljning',
+    closed: 'avslutade ungdomsärendet',
+  },
+  youth_concern: {
+    report: 'gjorde en orosanmälan',
+  },
+  youth_statistics: {
+    read: 'läste statistiken över ungdomsärenden',
+  },
+  youth_entry: {
+    create: 'skrev en anteckning i ungdomsärendet',
+  },
+  youth_meeting: {
+    plan: 'planerade ett möte i ungdomsärendet',
+  },
+  youth_plan_item: {
+    create: 'lade till en punkt i planen för ungdomsärendet',
+    update: 'ändrade en punkt i planen för ungdomsärendet',
+  },
+  youth_consent: {
+    record: 'registrerade ett samtycke i ungdomsärendet',
+    withdraw: 'registrerade att ett samtycke i ungdomsärendet återkallats',
+    expired: 'noterade att ett samtycke i ungdomsärendet löpt ut',
+  },
+  youth_disclosure: {
+    record: 'registrerade ett utlämnande ur ungdomsärendet',
+  },
+  youth_subject: {
+    create: 'registrerade uppgifter om',
+    find: 'sökte en ungdom på personnummer',
+    read: 'läste uppgifterna om',
+    reveal: 'visade det fullständiga personnumret för',
+    extract: 'tog fram ett registerutdrag för',
+    register_extract: 'tog fram ett registerutdrag för',
+  },
+  operation: {
+    propose: 'föreslog insatsen',
+    list: 'läste listan över insatser',
+    read: 'läste insatsen',
+    decide: 'beslutade om insatsen',
+    report: 'rapporterade om insatsen',
+    participants: 'ändrade deltagarna i insatsen',
+    outcome: 'rapporterade utfallet av insatsen',
+    referral: 'skickade en iakttagelse från insatsen till tillståndsenheten',
+    release: 'släppte en sammanställning av insatsen till samverkan',
+    decided: 'beslutade insatsen',
+    executing: 'startade insatsen',
+    completed: 'markerade insatsen som genomförd',
+    outcome_reported: 'markerade utfallet av insatsen som rapporterat',
+    cancelled: 'ställde in insatsen',
+  },
+  operation_summary: {
+    list: 'läste sammanställningarna av insatser',
+    read: 'läste sammanställningen',
+    totals: 'läste summorna av insatsernas utfall',
+  },
+  licensing_referral: {
+    list: 'läste iakttagelserna från polisen',
+    acknowledge: 'kvitterade iakttagelsen om',
+  },
+  http: {
+    request: 'gjorde en ändring',
+  },
+};
+
+const actionsEn: typeof actionsSv = {
+  auth: {
+    login: 'signed in',
+    logout: 'signed out',
+    lockout: 'was locked out after too many failed sign-ins',
+    refresh: 'renewed their session',
+    refresh_reuse: 'reused a spent session key; all sessions were ended',
+  },
+  access: {
+    unauthenticated: 'tried to reach a protected function without signing in',
+    denied: 'lacked the permission for a function',
+  },
+  organisation: {
+    create: 'created the organisation',
+    read: 'read the organisation',
+    manage: 'changed the organisation',
+  },
+  collaboration: {
+    manage: 'changed the collaboration',
+  },
+  user: {
+    create: 'created the user',
+    read: 'read the user',
+    manage: 'changed the user',
+    deactivate: 'deactivated the user',
+    reactivate: 'reactivated the user',
+  },
+  membership: {
+    create: 'gave a role to the user',
+    end: 'ended a role of the user',
+  },
+  record_grant: {
+    grant: 'granted special access to',
+    deny: 'blocked access to',
+    revoke: 'revoked special access to',
+  },
+  reminder_rules: {
+    replace: 'changed the reminder rules',
+  },
+  reminder_rule: {
+    manage: 'changed the reminder rules',
+  },
+  operations: {
+    read: 'read the job queues and failed e-mail',
+  },
+  audit: {
+    read: 'read the audit trail',
+    verify: 'verified the audit trail’s chain',
+  },
+  promise: {
+    create: 'created the citizen promise',
+    read: 'read the citizen promise',
+    update: 'changed the citizen promise',
+    delete: 'deleted the citizen promise',
+    manage: 'changed the citizen promise',
+    report: 'worked on the follow-up of the citizen promise',
+    add_problem_area: 'added a problem area to the citizen promise',
+    report_export: 'exported the report of the citizen promise',
+  },
+  commitment: {
+    create: 'added the commitment',
+    update: 'changed the commitment',
+    delete: 'deleted the commitment',
+  },
+  action: {
+    create: 'created the action',
+    update: 'changed the action',
+    note: 'wrote a note on the action',
+    delete: 'deleted the action',
+  },
+  promise_action: {
+    update: 'reported progress on the action',
+  },
+  activity: {
+    create: 'recorded the activity',
+    update: 'changed the activity',
+    delete: 'deleted the activity',
+  },
+  follow_up: {
+    create: 'created the follow-up',
+    update: 'changed the follow-up',
+    freeze: 'froze the figures of the follow-up',
+    approve: 'approved the follow-up',
+  },
+  premises: {
+    create: 'registered the premises',
+    read: 'read the premises',
+    update: 'changed the premises',
+    delete: 'deleted the premises',
+    manage: 'changed the premises',
+    tip: 'recorded a tip about the premises',
+  },
+  licence_holder: {
+    create: 'registered the licence holder',
+    update: 'changed the licence holder',
+  },
+  licence: {
+    create: 'registered the licence for',
+    read: 'read the licence for',
+    status: 'changed the status of the licence for',
+    terms: 'changed the terms of the licence for',
+    serving_managers: 'changed the serving managers of the licence for',
+  },
+  restaurant_report: {
+    submit: 'recorded the restaurant report for',
+  },
+  restaurant_reports: {
+    open: 'opened the year’s restaurant reports in',
+  },
+  supervision_plan: {
+    generate: 'generated the supervision plan for',
+    edit: 'changed the supervision plan for',
+  },
+  checklist_template: {
+    create: 'created the checklist',
+  },
+  calendar_feed: {
+    issue: 'issued a calendar link for',
+    revoke: 'revoked the calendar link for',
+  },
+  inspection: {
+    read: 'read the inspection',
+    plan: 'planned the inspection',
+    perform: 'worked on the inspection',
+    schedule: 'booked the inspection',
+    findings: 'recorded findings of the inspection',
+    photo_add: 'added a photo to the inspection',
+    photo_remove: 'removed a photo from the inspection',
+    report_export: 'exported the inspection report for',
+    performed: 'marked the inspection as performed',
+    attempted: 'marked the inspection as attempted, not performed',
+    report_sent: 'sent the inspection report for',
+    response_received: 'recorded the licence holder’s response to the inspection',
+    closed: 'closed the inspection',
+    escalated: 'escalated the inspection to a sanction case',
+    cancelled: 'cancelled the inspection',
+  },
+  inspection_photo: {
+    read: 'opened a photo from an inspection',
+  },
+  sanction: {
+    propose: 'proposed a sanction for',
+    decide: 'decided the sanction for',
+  },
+  youth_case: {
+    create: 'opened the youth case',
+    list: 'read the list of youth cases',
+    read: 'read the youth case',
+    update: 'changed the youth case',
+    share: 'shared the youth case',
+    disclose: 'disclosed information from the youth case',
+    close: 'closed the youth case',
+    access_log: 'read the access log of the youth case',
+    access_log_read: 'read the access log of the youth case',
+    statistics: 'read the youth-case statistics',
+    participant_add: 'added a participant to the youth case',
+    participant_remove: 'removed a participant from the youth case',
+    report_of_concern: 'filed a report of concern, which became the youth case',
+    consents_read: 'read the consents of the youth case',
+    disclosures_read: 'read the disclosures from the youth case',
+    purge: 'purged the youth case',
+    assessment: 'moved the youth case to assessment',
+    awaiting_consent: 'set the youth case to await consent',
+    mapping: 'moved the youth case to mapping',
+    plan_active: 'put the plan of the youth case into effect',
+    follow_up: 'moved the youth case to follow-up',
+    closed: 'closed the youth case',
+  },
+  youth_concern: {
+    report: 'filed a report of concern',
+  },
+  youth_statistics: {
+    read: 'read the youth-case statistics',
+  },
+  youth_entry: {
+    create: 'wrote an entry in the youth case',
+  },
+  youth_meeting: {
+    plan: 'planned a meeting in the youth case',
+  },
+  youth_plan_item: {
+    create: 'added an item to the plan of the youth case',
+    update: 'changed an item of the plan of the youth case',
+  },
+  youth_consent: {
+    record: 'recorded a consent in the youth case',
+    withdraw: 'recorded the withdrawal of a consent in the youth case',
+    expired: 'noted that a consent in the youth case expired',
+  },
+  youth_disclosure: {
+    record: 'recorded a disclosure from the youth case',
+  },
+  youth_subject: {
+    create: 'registered the details of',
+    find: 'searched for a young person by personal number',
+    read: 'read the details of',
+    reveal: 'revealed the full personal number of',
+    extract: 'produced a register extract for',
+    register_extract: 'produced a register extract for',
+  },
+  operation: {
+    propose: 'proposed the operation',
+    list: 'read the list of operations',
+    read: 'read the operation',
+    decide: 'decided on the operation',
+    report: 'reported on the operation',
+    participants: 'changed the participants of the operation',
+    outcome: 'reported the outcome of the operation',
+    referral: 'referred an observation from the operation to licensing',
+    release: 'released a summary of the operation to the collaboration',
+    decided: 'decided the operation',
+    executing: 'started the operation',
+    completed: 'marked the operation as completed',
+    outcome_reported: 'marked the outcome of the operation as reported',
+    cancelled: 'cancelled the operation',
+  },
+  operation_summary: {
+    list: 'read the operation summaries',
+    read: 'read the summary',
+    totals: 'read the totals of operation outcomes',
+  },
+  licensing_referral: {
+    list: 'read the observations referred by the police',
+    acknowledge: 'acknowledged the observation about',
+  },
+  http: {
+    request: 'made a change',
+  },
+};
+
+/** The areas the filter groups actions by (AuditArea), and what a record is when it has no label to show. */
+const wordsSv = {
+  actions: actionsSv,
+  areas: {
+    sign_in: 'Inloggning',
+    administration: 'Administration',
+    audit: 'Granskningsloggen',
+    promise: 'Medborgarlöften',
+    inspections: 'Tillsyn av serveringsställen',
+    youth: 'Ungdomsärenden',
+    operations: 'Polisiära insatser',
+    system: 'Övrigt',
+  },
+  unknownAction: 'gjorde något som inte har någon beskrivning',
+  unnamedRecord: '(posten går inte att visa)',
+  youthSubject: 'en ungdom (uppgifterna visas inte i loggen)',
+  systemActor: 'Systemet',
+  unknownActor: 'En borttagen användare',
+  person: 'Person',
+  allPeople: 'Alla personer',
+  kind: 'Typ av händelse',
+  allKinds: 'Alla typer av händelser',
+  recordFilter: 'Bara händelser för en post',
+  withinUnit: '{{name}}, {{unit}}',
+  openRecord: 'Öppna {{label}}',
+  code: 'Händelsekod',
+};
+
+const wordsEn: typeof wordsSv = {
+  actions: actionsEn,
+  areas: {
+    sign_in: 'Signing in',
+    administration: 'Administration',
+    audit: 'The audit trail',
+    promise: 'Citizen promises',
+    inspections: 'Licensed premises supervision',
+    youth: 'Youth cases',
+    operations: 'Police operations',
+    system: 'Other',
+  },
+  unknownAction: 'did something that has no description',
+  unnamedRecord: '(the record cannot be shown)',
+  youthSubject: 'a young person (not shown in the trail)',
+  systemActor: 'The system',
+  unknownActor: 'A deleted user',
+  person: 'Person',
+  allPeople: 'All people',
+  kind: 'Kind of event',
+  allKinds: 'All kinds of events',
+  recordFilter: 'Only events for one record',
+  withinUnit: '{{name}}, {{unit}}',
+  openRecord: 'Open {{label}}',
+  code: 'Event code',
+};
+
 /** Labels of this area: Swedish, and English behind the switch. Spread into locales/sv.ts and en.ts. */
 export const sv = {
   audit: {
+    ...wordsSv,
     title: 'Granskningslogg',
     notAllowed: 'Granskningsloggen är bara för granskare. Du har inte behörighet att läsa den.',
     intro:
@@ -67,6 +589,7 @@ export const sv = {
 
 export const en: typeof sv = {
   audit: {
+    ...wordsEn,
     title: 'Audit trail',
     notAllowed: 'The audit trail is for auditors only. You do not have permission to read it.',
     intro:
