@@ -195,6 +195,9 @@ function ActorName({ actor }: { actor: AuditEvent['actor'] }) {
   return <strong>{actor.unitName ? t('audit.withinUnit', { name, unit: actor.unitName }) : name}</strong>;
 }
 
+/** A sign-in event names the account signing in as its record: the actor already says who. */
+const aboutSelf = (e: AuditEvent) => e.action.startsWith('auth.') && e.resource?.type === 'user' && e.resource.id === e.actor?.id;
+
 /** Which record: its label, linked when the reader may open it; a young person is never named. */
 function RecordName({ resource }: { resource: AuditEvent['resource'] }) {
   const { t } = useTranslation();
@@ -226,7 +229,7 @@ function EventItem({
           <span className="audit-summary">
             <span>{dateTime(e.occurredAt, i18n.language)}</span>
             <span className="audit-sentence">
-              <ActorName actor={e.actor} /> {sentenceOf(t, e.action)} <RecordName resource={e.resource} />
+              <ActorName actor={e.actor} /> {sentenceOf(t, e.action)} <RecordName resource={aboutSelf(e) ? null : e.resource} />
             </span>
             <Tag data-color={OUTCOME_COLOR[e.outcome]} data-size="sm">
               {t(`audit.outcomes.${e.outcome}`)}
