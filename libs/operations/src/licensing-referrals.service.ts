@@ -6,18 +6,7 @@ import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { PremisesTipsService } from '@samverkan/inspections';
 import { Notifier } from '@samverkan/notifications';
-import {
-  addDays,
-  Clock,
-  invalidField,
-  type Page,
-  pageOf,
-  type PageQuery,
-  ProblemException,
-  stockholmDate,
-  stockholmMidnight,
-  updateReturning,
-} from '@samverkan/platform';
+import { addDays, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate, updateReturning } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
 import type { ReferralInput } from './operations.dto.js';
@@ -77,7 +66,7 @@ export class LicensingReferralsService {
         resourceType: 'licensing_referral',
         resourceId: row.id,
         title: `Underrättelse från polisen – ${premises.name}`,
-        dueAt: stockholmMidnight(addDays(stockholmDate(now), REFERRAL_RESPONSE_DAYS + 1)),
+        dueOn: addDays(stockholmDate(now), REFERRAL_RESPONSE_DAYS),
         responsibleUnitId: licensingUnit,
         responsibleOrganisationId: premises.owner,
       });

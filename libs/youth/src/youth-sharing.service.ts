@@ -130,7 +130,7 @@ export class YouthSharingService {
         resourceType: 'youth_consent',
         resourceId: row.id,
         title: `Samtycke löper ut – ungdomsärende ${caseReference(caseId)}`,
-        dueAt: stockholmMidnight(addDays(input.validUntil, 1)),
+        dueOn: input.validUntil,
         responsibleUserId: record.coordinatorUserId,
         responsibleOrganisationId: record.ownerOrganisationId,
       });

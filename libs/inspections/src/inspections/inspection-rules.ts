@@ -70,9 +70,14 @@ export function opensHolderResponse(to: InspectionStatus): boolean {
   return to === 'report_sent';
 }
 
-/** The response deadline runs to the end of the 14th day after the report was sent, Swedish time. */
+/** The response deadline runs to the end of the 14th day after the report was sent, Swedish time: that day. */
+export function holderResponseDueOn(sentAt: Date): string {
+  return addDays(stockholmDate(sentAt), HOLDER_RESPONSE_DAYS);
+}
+
+/** The instant the response deadline passes: the midnight after its last day. */
 export function holderResponseDueAt(sentAt: Date): Date {
-  return stockholmMidnight(addDays(stockholmDate(sentAt), HOLDER_RESPONSE_DAYS + 1));
+  return stockholmMidnight(addDays(holderResponseDueOn(sentAt), 1));
 }
 
 /** How a step ends the holder's response deadline: met by the response, cancelled by closing or escalating; null leaves it. */

@@ -20,7 +20,7 @@ import {
   HOLDER_RESPONSE_DAYS,
   HOLDER_RESPONSE_DEADLINE,
   holderResponseClosing,
-  holderResponseDueAt,
+  holderResponseDueOn,
   INSPECTION_TRANSITIONS,
   INSPECTOR_ROLES,
   inspectorErrors,
@@ -289,7 +289,7 @@ export class InspectionsService {
           resourceType: 'inspection',
           resourceId: id,
           title: `Yttrande från tillståndshavaren – ${row.premisesName}`,
-          dueAt: holderResponseDueAt(now),
+          dueOn: holderResponseDueOn(now),
           responsibleUserId: row.createdBy ?? null,
           responsibleOrganisationId: row.ownerOrganisationId,
         });
