@@ -91,7 +91,10 @@ describe('deadlines, reminders and escalation', () => {
 
   /** A mail's text with quoted-printable undone. */
   const decoded = (raw: string) =>
-    Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+    Buffer.from(
+      raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
 
   it('fires each reminder at its offset, not before, and tells the responsible person in the inbox and by e-mail', async () => {
     const registeredAt = Date.now();
@@ -171,7 +174,12 @@ describe('deadlines, reminders and escalation', () => {
     await deadlines.schedule([id]);
     await eventually(async () => {
       const rows = await deliveries(id);
-      expect(rows.filter((d) => d.rule_key === 'at-due').map((d) => d.recipient_user_id).sort()).toEqual([ids.worker, ids.chief].sort());
+      expect(
+        rows
+          .filter((d) => d.rule_key === 'at-due')
+          .map((d) => d.recipient_user_id)
+          .sort(),
+      ).toEqual([ids.worker, ids.chief].sort());
       expect(rows.filter((d) => d.rule_key === 'escalate')).toHaveLength(1);
     });
     await worker!.get(ReconcilerService).run();

@@ -6,7 +6,18 @@ import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { PremisesTipsService } from '@samverkan/inspections';
 import { Notifier } from '@samverkan/notifications';
-import { addDays, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException, stockholmDate, updateReturning } from '@samverkan/platform';
+import {
+  addDays,
+  Clock,
+  formatDay,
+  invalidField,
+  type Page,
+  pageOf,
+  type PageQuery,
+  ProblemException,
+  stockholmDate,
+  updateReturning,
+} from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { REFERRAL_DEADLINE, REFERRAL_RESPONSE_DAYS } from './operation-rules.js';
 import type { ReferralInput } from './operations.dto.js';
@@ -54,7 +65,7 @@ export class LicensingReferralsService {
       const tip = await this.tips.record(manager, principal, input.premisesId, {
         receivedOn: stockholmDate(now),
         source: 'police',
-        summary: `Iakttagelse ${input.observedOn}: ${input.observation.trim()}`,
+        summary: `Iakttagelse ${formatDay(input.observedOn)}: ${input.observation.trim()}`,
       });
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO licensing_referrals (operation_id, premises_id, owner_organisation_id, from_organisation_id, observed_on, observation, tip_id, sent_by, sent_at)
@@ -74,7 +85,7 @@ export class LicensingReferralsService {
       await this.notifier.notify(manager, officers, {
         kind: 'licensing_referral',
         title: `Underrättelse från polisen – ${premises.name}`,
-        body: `Polisen har lämnat en iakttagelse från ${input.observedOn} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
+        body: `Polisen har lämnat en iakttagelse från ${formatDay(input.observedOn)} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
         resourceType: 'licensing_referral',
         resourceId: row.id,
         dedupeKey: `licensing-referral-${row.id}`,

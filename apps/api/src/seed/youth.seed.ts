@@ -422,16 +422,7 @@ async function consent(
      VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9) RETURNING id`,
     [caseId, cipher.keyId, sealSigners(cipher, signers), [organisationId], categories, from, until, [grant.id], by],
   );
-  await deadline(
-    manager,
-    CONSENT_EXPIRY_DEADLINE,
-    'youth_consent',
-    row.id,
-    `Samtycke löper ut – ungdomsärende ${caseReference(caseId)}`,
-    until,
-    by,
-    owner,
-  );
+  await deadline(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', row.id, `Samtycke löper ut – ungdomsärende ${caseReference(caseId)}`, until, by, owner);
   return row.id;
 }
 
