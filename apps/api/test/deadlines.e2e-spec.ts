@@ -89,6 +89,13 @@ describe('deadlines, reminders and escalation', () => {
   const notificationsFor = (deadlineId: string) =>
     api.db.query<{ user_id: string; kind: string; title: string }[]>('SELECT user_id, kind, title FROM notifications WHERE deadline_id = $1', [deadlineId]);
 
+  /** A mail's text with quoted-printable undone. */
+  const decoded = (raw: string) =>
+    Buffer.from(
+      raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+
   it('fires each reminder at its offset, not before, and tells the responsible person in the inbox and by e-mail', async () => {
     const registeredAt = Date.now();
     const id = await register(4_000);
@@ -105,7 +112,9 @@ describe('deadlines, reminders and escalation', () => {
     const token = await api.token('socialsekreterare@hammaro.test');
     const inbox = await api.call('GET', '/api/v1/notifications?unread=true', { token });
     expect(inbox.body.items.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining(['Påminnelse: Uppföljningsmöte 1']));
-    expect((await api.call('GET', '/api/v1/notifications/unread-count', { token })).body.unread).toBeGreaterThanOrEqual(2);
+    // Both reminders reached the inbox as one row for the deadline, refreshed by the later one (issue #16).
+    expect((await notificationsFor(id)).filter((n) => n.user_id === ids.worker)).toHaveLength(1);
+    expect((await api.call('GET', '/api/v1/notifications/unread-count', { token })).body.unread).toBe(1);
     // The two reminders to the responsible person; the escalation (1 s after due) goes to the manager
     // and may already have arrived on a slow machine, so mails are counted per recipient.
     const toWorker = () =>
@@ -132,13 +141,70 @@ describe('deadlines, reminders and escalation', () => {
   it('creates one notification when the same job is delivered twice', async () => {
     const id = await register(60_000);
     const reminders = worker!.get(ReminderService);
-    const job = { deadlineId: id, ruleKey: 'before-2s', dueVersion: 1 };
+    const job = { deadlineId: id, ruleKey: 'at-due', dueVersion: 1 };
     // Forced to run now (as a duplicate delivery would), the job is early: it is put back, nothing sent.
     expect((await reminders.deliver(job)).outcome).toBe('early');
     await api.db.query(`UPDATE deadlines SET due_at = now() WHERE id = $1`, [id]);
     const [first, second] = await Promise.all([reminders.deliver(job), reminders.deliver(job)]);
     expect([first.outcome, second.outcome].sort()).toEqual(['delivered', 'duplicate']);
     expect(await notificationsFor(id)).toHaveLength(1);
+  });
+
+  it('tells a person once about a deadline due by the end of a day, reached several ways and registered late (issue #16)', async () => {
+    // The social worker holds two current memberships of the responsible unit, and the deadline —
+    // due by the end of 30 September 2022 — is registered long after it passed: every rule is due at once.
+    await api.db.query(`INSERT INTO memberships (user_id, unit_id, role, valid_from) VALUES ($1, $2, 'social_worker', now() - interval '1 day')`, [
+      ids.worker,
+      ids.unit,
+    ]);
+    counter += 1;
+    const title = `Uppföljningsmöte ${counter}`;
+    const id = await api.db.transaction((manager) =>
+      deadlines.upsert(manager, {
+        kind: 'test_due',
+        resourceType: 'test_subject',
+        resourceId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+        title,
+        dueOn: '2022-09-30',
+        responsibleUserId: null,
+        responsibleUnitId: ids.unit,
+        responsibleOrganisationId: ids.org,
+      }),
+    );
+    await deadlines.schedule([id]);
+    await eventually(async () => {
+      const rows = await deliveries(id);
+      expect(
+        rows
+          .filter((d) => d.rule_key === 'at-due')
+          .map((d) => d.recipient_user_id)
+          .sort(),
+      ).toEqual([ids.worker, ids.chief].sort());
+      expect(rows.filter((d) => d.rule_key === 'escalate')).toHaveLength(1);
+    });
+    await worker!.get(ReconcilerService).run();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The earlier rule was overtaken: never delivered, not even by the reconciler.
+    expect((await deliveries(id)).filter((d) => d.rule_key === 'before-2s')).toEqual([]);
+    const rows = await api.db.query<{ user_id: string; body: string }[]>(
+      `SELECT user_id, body FROM notifications WHERE deadline_id = $1 AND kind = 'deadline_reminder' ORDER BY user_id`,
+      [id],
+    );
+    expect(rows.map((r) => r.user_id)).toEqual([ids.worker, ids.chief].sort());
+    // The due date is a date, not the midnight after it.
+    expect(rows[0].body).toBe('Försenad – skulle ha varit klar senast 30 september 2022.');
+    const token = await api.token('socialsekreterare@hammaro.test');
+    const inbox = await api.call('GET', '/api/v1/notifications?limit=200', { token });
+    expect(inbox.body.items.filter((n: { title: string }) => n.title === `Påminnelse: ${title}`)).toHaveLength(1);
+    const listed = await api.call('GET', `/api/v1/deadlines?scope=unit&kind=test_due&limit=200`, { token });
+    expect(listed.body.items.find((d: { id: string }) => d.id === id)).toMatchObject({ dueOn: '2022-09-30', dueAt: '2022-09-30T22:00:00.000Z' });
+    const mails = await eventually(async () => {
+      const found = mail.received.filter((m) => m.to.includes('socialsekreterare@hammaro.test') && decoded(m.raw).includes(title));
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(decoded(mails[0].raw)).toContain('senast 30 september 2022');
+    expect(decoded(mails[0].raw)).not.toContain('kl. 00:00');
   });
 
   it('reschedules when the due time moves: the old reminder does not fire', async () => {

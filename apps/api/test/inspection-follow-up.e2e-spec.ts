@@ -139,7 +139,7 @@ describe('inspection follow-up', () => {
     expect(escalated.body.sanctionCaseId).toEqual(expect.any(String));
     const sanction = await api.call('GET', `/api/v1/sanction-cases/${escalated.body.sanctionCaseId}`, { token: officer });
     expect(sanction.body).toMatchObject({ licenceId, inspectionIds: [inspection], decision: null, proposedBy: user.officer });
-    expect(sanction.body.grounds).toContain('Eskalerad efter tillsyn 2021-05-20 på Hamnkrogen.');
+    expect(sanction.body.grounds).toContain('Eskalerad efter tillsyn 20 maj 2021 på Hamnkrogen.');
     expect(sanction.body.grounds).toContain('– Uteserveringen är tydligt avgränsad: Uteserveringen saknar avgränsning mot gångvägen.');
     expect(sanction.body.grounds).toContain('Motivering: Andra anmärkningen om uteserveringen på ett år.');
     // The response deadline is over: the matter moved to the sanction case.

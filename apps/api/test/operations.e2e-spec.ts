@@ -371,7 +371,10 @@ describe('police operations', () => {
     });
     expect(sent.status).toBe(201);
     const [tip] = await api.db.query(`SELECT source, summary FROM premises_tips WHERE premises_id = $1`, [id.premises]);
-    expect(tip).toEqual({ source: 'police', summary: 'Iakttagelse 2026-11-20: Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.' });
+    expect(tip).toEqual({
+      source: 'police',
+      summary: 'Iakttagelse 20 november 2026: Märkbart berusade gäster serverades efter kl. 01; för få ordningsvakter.',
+    });
     const [task] = await api.db.query(
       `SELECT d.kind, d.status, un.name AS unit FROM deadlines d JOIN units un ON un.id = d.responsible_unit_id WHERE d.resource_id = $1`,
       [sent.body.id],

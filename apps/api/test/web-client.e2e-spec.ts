@@ -39,6 +39,21 @@ describe('web client', () => {
     const page = await signIn('socialsekreterare@hammaro.test');
     await page.getByRole('heading', { name: 'Mina frister' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Due dates are dates (issue #16): a deadline "by the end of a day" shows that day, not the
+    // midnight after it ("kl. 00:00") nor an ISO date; one with a time shows its time.
+    const shown = await page.getByRole('listitem').filter({ hasText: 'Ska vara klar' }).allTextContents();
+    const [byDay] = await api.db.query<{ title: string; due_on: string }[]>(
+      `SELECT title, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM deadlines WHERE responsible_user_id = $1 AND status = 'open' AND due_on IS NOT NULL
+       ORDER BY due_at, id LIMIT 1`,
+      [await api.userId('socialsekreterare@hammaro.test')],
+    );
+    const longSwedish = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${byDay.due_on}T12:00:00Z`));
+    expect(shown).toContainEqual(expect.stringContaining(`${byDay.title} — Ska vara klar ${longSwedish}`));
+    expect(shown.length).toBeGreaterThan(1);
+    for (const text of shown) {
+      expect(text).not.toMatch(/kl\. 00:00|\d{4}-\d{2}-\d{2}/);
+      expect(text).toMatch(/Ska vara klar \d{1,2} [a-zåäö]+ \d{4}( kl\. \d{2}:\d{2})?$/);
+    }
     await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
     await page.getByRole('cell', { name: 'Elias Nyström' }).waitFor();
     expect(await page.getByRole('cell', { name: /^\d{8}-\*\*\*\*$/ }).count()).toBeGreaterThanOrEqual(5);

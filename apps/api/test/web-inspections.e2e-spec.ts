@@ -352,7 +352,7 @@ describe('web client: inspections', () => {
     await page.getByRole('button', { name: 'Spara kommuniceringen' }).click();
     await page
       .getByText(
-        `Tillståndshavaren hördes ${new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(`${yesterday}T12:00:00Z`))}.`,
+        `Tillståndshavaren hördes ${new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(`${yesterday}T12:00:00Z`))}.`,
       )
       .waitFor();
     await page.getByRole('button', { name: 'Fatta beslut' }).click();

@@ -253,7 +253,7 @@ describe('web client: operations', () => {
     await page.getByRole('rowheader', { name: 'Summa 2026, 1 insats' }).waitFor();
     const table = page.getByRole('table', { name: 'Frisläppta sammanfattningar 2026, en rad per insats' });
     expect(await table.locator('tbody tr').allInnerTexts()).toEqual([
-      expect.stringMatching(/^4 dec\. 2026 – 5 dec\. 2026\tHammarö\t1\t3\t18\t2\tHembränt 4,5 liter$/),
+      expect.stringMatching(/^4 december 2026 – 5 december 2026\tHammarö\t1\t3\t18\t2\tHembränt 4,5 liter$/),
     ]);
     const text = await page.locator('main').innerText();
     for (const secret of [TITLE, 'röd Saab', REFERENCE, 'Mikael Berg', 'Säljaren greps', 'kyrkby']) expect(text).not.toContain(secret);

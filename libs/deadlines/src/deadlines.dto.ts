@@ -113,7 +113,15 @@ export class DeadlineView {
   @ApiProperty({ example: 'action' }) resourceType!: string;
   @ApiProperty({ format: 'uuid' }) resourceId!: string;
   @ApiProperty({ description: 'No personal data: an action\'s title, "Yttrande från tillståndshavare", …' }) title!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the deadline passes (for a date-only deadline: the midnight after its day)' })
+  dueAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The last day, for a deadline "by the end of a day" (show it as a date); null when the deadline has a time',
+  })
+  dueOn!: string | null;
   @ApiProperty({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus' }) status!: DeadlineStatus;
   @ApiProperty({ description: 'Open and past its due time' }) overdue!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) responsibleUserId!: string | null;

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
-import { afterCommit, Clock, JobName, type Page, pageOf, QueueName, updateReturning } from '@samverkan/platform';
+import { addDays, afterCommit, Clock, JobName, type Page, pageOf, QueueName, stockholmMidnight, updateReturning } from '@samverkan/platform';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadlineListQuery, DeadlineView, ReminderRule } from './deadlines.dto.js';
@@ -10,7 +10,7 @@ import { fireAt, reminderJobId } from './reminder-rules.js';
 
 /** A deadline as the api shows it; `:now` is bound for `overdue`. */
 const SELECT_DEADLINES = `SELECT d.id, d.kind, d.resource_type AS "resourceType", d.resource_id AS "resourceId", d.title, d.due_at AS "dueAt",
-  d.status, (d.status = 'open' AND d.due_at < :now) AS overdue, d.responsible_user_id AS "responsibleUserId",
+  to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status, (d.status = 'open' AND d.due_at < :now) AS overdue, d.responsible_user_id AS "responsibleUserId",
   d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId"
   FROM deadlines d`;
 
@@ -20,10 +20,21 @@ export interface DeadlineInput {
   resourceId: string;
   /** Shown in reminders: no personal data (an action's title, "Yttrande från tillståndshavare", …). */
   title: string;
-  dueAt: Date;
   responsibleUserId?: string | null;
   responsibleUnitId?: string | null;
   responsibleOrganisationId: string;
+}
+
+/**
+ * When a deadline falls due: `dueOn`, a calendar day, for deadlines "by the end of that day" (an
+ * action's due date, a review day: they pass at the next Stockholm midnight and are written as the
+ * day); `dueAt`, an instant, for those with a time (a meeting, a reply within so many hours).
+ */
+export type DeadlineDue = { dueOn: string; dueAt?: never } | { dueAt: Date; dueOn?: never };
+
+/** The instant a deadline passes, and its day if it is a date-only one. */
+export function dueInstant(due: DeadlineDue): { dueAt: Date; dueOn: string | null } {
+  return due.dueOn !== undefined ? { dueAt: stockholmMidnight(addDays(due.dueOn, 1)), dueOn: due.dueOn } : { dueAt: due.dueAt, dueOn: null };
 }
 
 export interface ReminderJob {
@@ -48,11 +59,12 @@ export class DeadlinesService {
   ) {}
 
   /** Opens the deadline of a subject, or moves it; a new due time voids reminders for the old one. */
-  async upsert(manager: EntityManager, d: DeadlineInput): Promise<string> {
+  async upsert(manager: EntityManager, d: DeadlineInput & DeadlineDue): Promise<string> {
+    const { dueAt, dueOn } = dueInstant(d);
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, responsible_user_id, responsible_unit_id,
-         responsible_organisation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         responsible_organisation_id, due_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (kind, resource_type, resource_id) DO UPDATE SET
          title = EXCLUDED.title,
          responsible_user_id = EXCLUDED.responsible_user_id,
@@ -60,9 +72,9 @@ export class DeadlinesService {
          responsible_organisation_id = EXCLUDED.responsible_organisation_id,
          due_version = deadlines.due_version
            + CASE WHEN deadlines.due_at <> EXCLUDED.due_at OR deadlines.status <> 'open' THEN 1 ELSE 0 END,
-         due_at = EXCLUDED.due_at, status = 'open', closed_at = NULL, version = deadlines.version + 1
+         due_at = EXCLUDED.due_at, due_on = EXCLUDED.due_on, status = 'open', closed_at = NULL, version = deadlines.version + 1
        RETURNING id`,
-      [d.kind, d.resourceType, d.resourceId, d.title, d.dueAt, d.responsibleUserId ?? null, d.responsibleUnitId ?? null, d.responsibleOrganisationId],
+      [d.kind, d.resourceType, d.resourceId, d.title, dueAt, d.responsibleUserId ?? null, d.responsibleUnitId ?? null, d.responsibleOrganisationId, dueOn],
     );
     await this.scheduleAfterCommit(manager, [row.id]);
     return row.id;

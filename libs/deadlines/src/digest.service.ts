@@ -5,14 +5,13 @@ import { EmailService, NotificationsService } from '@samverkan/notifications';
 import { AppConfig, Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { answerersSql } from './deadline-answerers.js';
+import { dueText } from './reminder-rules.js';
 
 interface DigestRow {
   user_id: string;
   display_name: string;
-  items: { title: string; due_at: string; overdue: boolean }[];
+  items: { title: string; due_at: string; due_on: string | null; overdue: boolean }[];
 }
-
-const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The daily digest (07:00 Europe/Stockholm): one mail per user who prefers digests, listing what
@@ -37,7 +36,7 @@ export class DigestService {
     const answering = await this.dataSource.query<DigestRow[]>(
       `WITH mine AS (${answerersSql(`SELECT * FROM deadlines WHERE status = 'open' AND due_at <= $2`, '$1', '$3')})
        SELECT u.id AS user_id, u.display_name,
-              json_agg(json_build_object('title', d.title, 'due_at', d.due_at, 'overdue', d.due_at < $1) ORDER BY d.due_at, d.id) AS items
+              json_agg(json_build_object('title', d.title, 'due_at', d.due_at, 'due_on', d.due_on, 'overdue', d.due_at < $1) ORDER BY d.due_at, d.id) AS items
        FROM mine JOIN deadlines d ON d.id = mine.deadline_id JOIN users u ON u.id = mine.user_id
        GROUP BY u.id, u.display_name`,
       [now, horizon, SUPERVISOR_ROLES],
@@ -52,7 +51,8 @@ export class DigestService {
       for (const row of answering.filter((r) => wantDigest.has(r.user_id))) {
         const overdue = row.items.filter((i) => i.overdue);
         const soon = row.items.filter((i) => !i.overdue);
-        const list = (items: DigestRow['items']) => items.map((i) => `  • ${i.title} — ${dateTime.format(new Date(i.due_at))}`).join('\n');
+        const list = (items: DigestRow['items']) =>
+          items.map((i) => `  • ${i.title} — ${dueText({ due_at: new Date(i.due_at), due_on: i.due_on })}`).join('\n');
         const body = [
           `Hej ${row.display_name},`,
           '',

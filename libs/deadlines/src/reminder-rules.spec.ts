@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fireAt, reminderJobId } from './reminder-rules.js';
+import { dueText, fireAt, reminderJobId, superseded } from './reminder-rules.js';
 
 describe('reminder rules', () => {
   const due = new Date('2022-06-30T22:00:00Z'); // midnight between 30 June and 1 July, Stockholm
@@ -21,5 +21,28 @@ describe('reminder rules', () => {
     const id = reminderJobId('6f1c2d1e-0000-4000-8000-000000000001', 'before-7d', 3);
     expect(id).toBe('remind-6f1c2d1e-0000-4000-8000-000000000001-before-7d-v3');
     expect(id).not.toContain(':');
+  });
+
+  it('sends a late reminder once, as the latest rule that is due says', () => {
+    const rules = [
+      { key: 'before-7d', anchor: 'before', offsetValue: 7, offsetUnit: 'days', recipient: 'responsible', active: true },
+      { key: 'before-1d', anchor: 'before', offsetValue: 1, offsetUnit: 'days', recipient: 'responsible', active: true },
+      { key: 'at-due', anchor: 'at', offsetValue: 0, offsetUnit: 'days', recipient: 'responsible', active: true },
+      { key: 'escalate', anchor: 'after', offsetValue: 2, offsetUnit: 'working_days', recipient: 'manager', active: true },
+    ] as const;
+    const [week, day, atDue, escalate] = rules;
+    // On time: a week before, only that rule is due; it is not overtaken.
+    const weekBefore = new Date('2022-06-23T22:00:00Z');
+    expect(superseded(week, rules, due, weekBefore)).toBe(false);
+    // Registered when already overdue: the earlier reminders are overtaken by "at due"; the escalation goes to others.
+    const late = new Date('2022-07-01T08:00:00Z');
+    expect(rules.map((r) => superseded(r, rules, due, late))).toEqual([true, true, false, false]);
+    expect(superseded(day, [day, { ...atDue, active: false }], due, late)).toBe(false);
+    expect(superseded(escalate, rules, due, new Date('2022-07-10T08:00:00Z'))).toBe(false);
+  });
+
+  it('names a date-only due time as its day and others with their time', () => {
+    expect(dueText({ due_at: new Date('2022-09-30T22:00:00Z'), due_on: '2022-09-30' })).toBe('senast 30 september 2022');
+    expect(dueText({ due_at: new Date('2022-09-30T12:00:00Z'), due_on: null })).toBe('30 september 2022 kl. 14:00');
   });
 });

@@ -1,4 +1,4 @@
-import { stockholmDate } from '@samverkan/platform';
+import { formatDay, formatInstant, stockholmDate } from '@samverkan/platform';
 import type { ReminderRule } from './deadlines.dto.js';
 
 /**
@@ -38,6 +38,28 @@ export function fireAt(dueAt: Date, rule: Pick<ReminderRule, 'anchor' | 'offsetV
 function isWeekend(instant: Date): boolean {
   const day = new Date(`${stockholmDate(instant)}T12:00:00Z`).getUTCDay();
   return day === 0 || day === 6;
+}
+
+type TimedRule = Pick<ReminderRule, 'key' | 'anchor' | 'offsetValue' | 'offsetUnit' | 'recipient' | 'active'>;
+
+/**
+ * Whether a rule is overtaken at `now`: another active rule for the same recipients falls due
+ * later than this one and is due already. A reminder caught up late (the deadline was registered
+ * after its earlier reminders' times, or the worker was down) is then sent once, as the latest
+ * rule says, not once per rule (issue #16). Ties go to the greater key.
+ */
+export function superseded(rule: TimedRule, rules: readonly TimedRule[], dueAt: Date, now: Date): boolean {
+  const at = fireAt(dueAt, rule).getTime();
+  return rules.some((other) => {
+    if (!other.active || other.key === rule.key || other.recipient !== rule.recipient) return false;
+    const otherAt = fireAt(dueAt, other).getTime();
+    return otherAt <= now.getTime() && (otherAt > at || (otherAt === at && other.key > rule.key));
+  });
+}
+
+/** How a reminder names the due time: the day for a date-only deadline ("senast 30 september 2022"), else the date and time. */
+export function dueText(deadline: { due_at: Date; due_on: string | null }): string {
+  return deadline.due_on ? `senast ${formatDay(deadline.due_on)}` : formatInstant(deadline.due_at);
 }
 
 /** Job ids for BullMQ: deterministic, no ':' and not all digits. */

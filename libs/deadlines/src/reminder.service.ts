@@ -7,9 +7,9 @@ import type { DataSource } from 'typeorm';
 import type { ReminderJob } from './deadlines.service.js';
 import type { ReminderRule } from './deadlines.dto.js';
 import { answerersSql, supervisorsSql } from './deadline-answerers.js';
-import { fireAt, RULE_LABELS } from './reminder-rules.js';
+import { dueText, fireAt, RULE_LABELS, superseded } from './reminder-rules.js';
 
-export type DeliveryOutcome = 'delivered' | 'duplicate' | 'void' | 'early';
+export type DeliveryOutcome = 'delivered' | 'duplicate' | 'void' | 'early' | 'superseded';
 
 export interface Delivery {
   outcome: DeliveryOutcome;
@@ -21,12 +21,13 @@ export interface Delivery {
 /** A job that arrives this much before its time (clock drift between hosts) still counts. */
 const EARLY_TOLERANCE_MS = 2_000;
 
-const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
-
 /**
  * Delivers one reminder. Re-reads the deadline first: a met, cancelled or moved deadline, or a
- * rule switched off, makes the job void. One delivery row per (deadline, rule, due version,
- * recipient) is the guard against duplicates: BullMQ delivers at least once; people hear once.
+ * rule switched off, makes the job void; a rule overtaken by a later one that is due as well is
+ * not sent (superseded). One delivery row per (deadline, rule, due version, recipient) is the
+ * guard against duplicates: BullMQ delivers at least once; people hear once. In the inbox a
+ * person has one row per deadline, due version and kind (reminder or escalation), which a later
+ * rule's reminder refreshes.
  */
 @Injectable()
 export class ReminderService {
@@ -45,11 +46,12 @@ export class ReminderService {
         resource_type: string;
         resource_id: string;
         due_at: Date;
+        due_on: string | null;
         due_version: number;
         status: string;
       })[]
     >(
-      `SELECT d.id, d.title, d.kind, d.resource_type, d.resource_id, d.due_at, d.due_version, d.status, r.key,
+      `SELECT d.id, d.title, d.kind, d.resource_type, d.resource_id, d.due_at, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.due_version, d.status, r.key,
               r.anchor, r.offset_value AS "offsetValue", r.offset_unit AS "offsetUnit", r.recipient, r.active
        FROM deadlines d JOIN reminder_rules r ON r.deadline_kind = d.kind AND r.key = $2
        WHERE d.id = $1`,
@@ -63,16 +65,22 @@ export class ReminderService {
       // Fired before its time (a clock moved): the processor puts the job back for the right moment.
       return { outcome: 'early', recipients: 0, fireAt: when };
     }
+    const rules = await this.dataSource.query<ReminderRule[]>(
+      `SELECT key, anchor, offset_value AS "offsetValue", offset_unit AS "offsetUnit", recipient, active FROM reminder_rules WHERE deadline_kind = $1`,
+      [deadline.kind],
+    );
+    if (superseded(deadline, rules, deadline.due_at, this.clock.now())) return { outcome: 'superseded', recipients: 0 };
     const escalation = deadline.recipient === 'manager';
     const overdue = deadline.due_at.getTime() <= this.clock.now().getTime();
     const title = `${RULE_LABELS[deadline.recipient]}: ${deadline.title}`;
     const notice: Notice = {
       kind: escalation ? 'deadline_escalation' : 'deadline_reminder',
       title,
-      body: overdue ? `Försenad – skulle ha varit klar ${dateTime.format(deadline.due_at)}.` : `Ska vara klar ${dateTime.format(deadline.due_at)}.`,
+      body: overdue ? `Försenad – skulle ha varit klar ${dueText(deadline)}.` : `Ska vara klar ${dueText(deadline)}.`,
       resourceType: deadline.resource_type,
       resourceId: deadline.resource_id,
       deadlineId: deadline.id,
+      inboxKey: `deadline-${deadline.id}-v${deadline.due_version}-${escalation ? 'deadline_escalation' : 'deadline_reminder'}`,
       dedupeKey: `reminder-${deadline.id}-${deadline.key}-${deadline.due_version}`,
       // Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
       email: escalation ? 'always' : 'preference',

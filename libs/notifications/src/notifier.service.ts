@@ -13,6 +13,11 @@ export interface Notice {
   resourceId: string;
   /** The deadline the notice is about, if any (reminders and escalations). */
   deadlineId?: string;
+  /**
+   * One inbox row per key and user: a later notice with the same key refreshes that row (its text,
+   * time, unread again) instead of adding another — a deadline's reminders to a person show once.
+   */
+  inboxKey?: string;
   /** Once per key and user: a retried job does not mail twice. */
   dedupeKey: string;
   /** `preference` follows each user's choice (a mail each, the digest, none); `always` mails at once (escalations). */
@@ -41,9 +46,22 @@ export class Notifier {
   /** One person; returns the notification's id. */
   async notifyOne(manager: EntityManager, userId: string, notice: Notice): Promise<string> {
     const [{ id: notificationId }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO notifications (user_id, kind, title, body, resource_type, resource_id, deadline_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [userId, notice.kind, notice.title, notice.body, notice.resourceType, notice.resourceId, notice.deadlineId ?? null, this.clock.now()],
+      `INSERT INTO notifications (user_id, kind, title, body, resource_type, resource_id, deadline_id, created_at, inbox_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (user_id, inbox_key) WHERE inbox_key IS NOT NULL DO UPDATE SET
+         title = EXCLUDED.title, body = EXCLUDED.body, created_at = EXCLUDED.created_at, read_at = NULL
+       RETURNING id`,
+      [
+        userId,
+        notice.kind,
+        notice.title,
+        notice.body,
+        notice.resourceType,
+        notice.resourceId,
+        notice.deadlineId ?? null,
+        this.clock.now(),
+        notice.inboxKey ?? null,
+      ],
     );
     const mail = this.email.enabled && (notice.email === 'always' || (await this.notifications.emailMode(userId, manager)) === 'immediate');
     if (mail) {

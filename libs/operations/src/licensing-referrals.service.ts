@@ -9,13 +9,13 @@ import { Notifier } from '@samverkan/notifications';
 import {
   addDays,
   Clock,
+  formatDay,
   invalidField,
   type Page,
   pageOf,
   type PageQuery,
   ProblemException,
   stockholmDate,
-  stockholmMidnight,
   updateReturning,
 } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
@@ -65,7 +65,7 @@ export class LicensingReferralsService {
       const tip = await this.tips.record(manager, principal, input.premisesId, {
         receivedOn: stockholmDate(now),
         source: 'police',
-        summary: `Iakttagelse ${input.observedOn}: ${input.observation.trim()}`,
+        summary: `Iakttagelse ${formatDay(input.observedOn)}: ${input.observation.trim()}`,
       });
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO licensing_referrals (operation_id, premises_id, owner_organisation_id, from_organisation_id, observed_on, observation, tip_id, sent_by, sent_at)
@@ -77,7 +77,7 @@ export class LicensingReferralsService {
         resourceType: 'licensing_referral',
         resourceId: row.id,
         title: `Underrättelse från polisen – ${premises.name}`,
-        dueAt: stockholmMidnight(addDays(stockholmDate(now), REFERRAL_RESPONSE_DAYS + 1)),
+        dueOn: addDays(stockholmDate(now), REFERRAL_RESPONSE_DAYS),
         responsibleUnitId: licensingUnit,
         responsibleOrganisationId: premises.owner,
       });
@@ -85,7 +85,7 @@ export class LicensingReferralsService {
       await this.notifier.notify(manager, officers, {
         kind: 'licensing_referral',
         title: `Underrättelse från polisen – ${premises.name}`,
-        body: `Polisen har lämnat en iakttagelse från ${input.observedOn} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
+        body: `Polisen har lämnat en iakttagelse från ${formatDay(input.observedOn)} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
         resourceType: 'licensing_referral',
         resourceId: row.id,
         dedupeKey: `licensing-referral-${row.id}`,

@@ -4,7 +4,6 @@ import { AccessService, type Principal, scopeCondition } from '@samverkan/access
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import {
-  addDays,
   assertVersionMatched,
   Clock,
   type FieldError,
@@ -13,7 +12,6 @@ import {
   type Page,
   pageOf,
   stockholmDate,
-  stockholmMidnight,
   ValidationProblem,
 } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -239,7 +237,7 @@ export class ActionsService {
       resourceType: 'action',
       resourceId: id,
       title: a.title,
-      dueAt: stockholmMidnight(addDays(a.due, 1)),
+      dueOn: a.due,
       responsibleUserId: a.user_id,
       responsibleUnitId: a.unit_id,
       responsibleOrganisationId: a.org_id,

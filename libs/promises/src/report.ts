@@ -1,4 +1,4 @@
-import { escapeHtml, toCsv } from '@samverkan/platform';
+import { escapeHtml, formatDay, stockholmDate, toCsv } from '@samverkan/platform';
 import { ASSESSMENT_LABELS, DECISION_LABELS, PARTY_LABELS } from './vocabulary.js';
 import type { FollowUpReportView } from './follow-ups.views.js';
 
@@ -75,7 +75,7 @@ export function reportHtml(report: FollowUpReportView): string {
 <body>
 <h1>Uppföljning av medborgarlöftet ${report.year}</h1>
 <p class="meta">${escapeHtml(report.promise.title)} · ${escapeHtml(report.promise.collaboration)} ·
-  löftesperiod ${report.promise.periodStart} – ${report.promise.periodEnd} · ${basis} · perioden ${report.window.from} – ${report.window.to}</p>
+  löftesperiod ${formatDay(report.promise.periodStart)} – ${formatDay(report.promise.periodEnd)} · ${basis} · perioden ${formatDay(report.window.from)} – ${formatDay(report.window.to)}</p>
 <p><strong>Samlad måluppfyllelse:</strong> ${pct(report.progress)}</p>
 ${areas
   .map(
@@ -91,7 +91,7 @@ ${rows(area.id)}
 <h2>Slutsats</h2>
 <p>${escapeHtml(report.conclusion) || '–'}</p>
 <p><strong>Beslut:</strong> ${report.decision ? escapeHtml(DECISION_LABELS[report.decision]) : '–'}</p>
-${report.approvals.length ? `<p><strong>Godkänd av:</strong> ${report.approvals.map((a) => `${escapeHtml(a.name)} (${a.side === 'police' ? 'polisen' : 'kommunen'}, ${a.approvedAt.slice(0, 10)})`).join(', ')}</p>` : ''}
+${report.approvals.length ? `<p><strong>Godkänd av:</strong> ${report.approvals.map((a) => `${escapeHtml(a.name)} (${a.side === 'police' ? 'polisen' : 'kommunen'}, ${formatDay(stockholmDate(new Date(a.approvedAt)))})`).join(', ')}</p>` : ''}
 </body>
 </html>
 `;

@@ -6,7 +6,6 @@ import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Notifier } from '@samverkan/notifications';
 import {
-  addDays,
   affectedRows,
   assertVersionMatched,
   Clock,
@@ -17,7 +16,6 @@ import {
   pageOf,
   ProblemException,
   stockholmDate,
-  stockholmMidnight,
   ValidationProblem,
 } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -428,7 +426,7 @@ export class YouthCasesService {
       resourceType: 'youth_case',
       resourceId: caseId,
       title: `Omprövning av ungdomsärende ${caseReference(caseId)}`,
-      dueAt: stockholmMidnight(addDays(reviewOn, 1)),
+      dueOn: reviewOn,
       responsibleUserId: coordinator,
       responsibleOrganisationId: organisationId,
     });

@@ -3,17 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import {
-  addDays,
-  assertVersionMatched,
-  Clock,
-  invalidField,
-  type Page,
-  pageOf,
-  type PageQuery,
-  ProblemException,
-  stockholmMidnight,
-} from '@samverkan/platform';
+import { assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
 import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
@@ -251,7 +241,7 @@ export class YouthRecordsService {
       resourceType: 'youth_plan_item',
       resourceId: itemId,
       title: `Uppgift i planen – ungdomsärende ${caseReference(record.id)}`,
-      dueAt: stockholmMidnight(addDays(dueOn, 1)),
+      dueOn,
       responsibleUserId: owner ?? record.coordinatorUserId,
       responsibleOrganisationId: record.ownerOrganisationId,
     });

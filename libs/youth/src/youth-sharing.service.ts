@@ -10,6 +10,7 @@ import {
   Clock,
   FieldCipher,
   fieldError,
+  formatDay,
   invalidField,
   ProblemException,
   stockholmDate,
@@ -114,7 +115,7 @@ export class YouthSharingService {
             granteeId: organisationId,
             effect: 'grant',
             actions: ['read'],
-            reason: `Samtycke ${input.signedOn} (${categories.join(', ')})`,
+            reason: `Samtycke ${formatDay(input.signedOn)} (${categories.join(', ')})`,
             validFrom: stockholmMidnight(input.validFrom),
             // Valid through its last day, Swedish time.
             validUntil: stockholmMidnight(addDays(input.validUntil, 1)),
@@ -130,7 +131,7 @@ export class YouthSharingService {
         resourceType: 'youth_consent',
         resourceId: row.id,
         title: `Samtycke löper ut – ungdomsärende ${caseReference(caseId)}`,
-        dueAt: stockholmMidnight(addDays(input.validUntil, 1)),
+        dueOn: input.validUntil,
         responsibleUserId: record.coordinatorUserId,
         responsibleOrganisationId: record.ownerOrganisationId,
       });

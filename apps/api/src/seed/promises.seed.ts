@@ -513,9 +513,9 @@ export function promisesSeed(): SeedStep {
       // Open actions have deadlines (end of the due date, Stockholm time); the worker's reconciler
       // schedules their reminders — those whose time has passed are sent when the demo starts.
       await manager.query(
-        `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, responsible_user_id, responsible_unit_id,
+        `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, due_on, responsible_user_id, responsible_unit_id,
            responsible_organisation_id)
-         SELECT 'action_due', 'action', a.id, a.title, ((a.due_date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'),
+         SELECT 'action_due', 'action', a.id, a.title, ((a.due_date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'), a.due_date,
                 a.responsible_user_id, a.responsible_unit_id, a.responsible_organisation_id
          FROM actions a JOIN commitments c ON c.id = a.commitment_id
          WHERE c.promise_id = $1 AND a.status NOT IN ('done', 'cancelled')`,

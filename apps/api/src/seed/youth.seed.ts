@@ -119,7 +119,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
             'youth_case',
             row.id,
             `Omprövning av ungdomsärende ${caseReference(row.id)}`,
-            stockholmMidnight(day(31)),
+            day(30),
             worker,
             collab.municipality,
           );
@@ -218,7 +218,7 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
           'youth_plan_item',
           item.id,
           `Uppgift i planen – ungdomsärende ${caseReference(elias)}`,
-          stockholmMidnight(addDays(due, 1)),
+          due,
           worker,
           collab.municipality,
         );
@@ -422,16 +422,7 @@ async function consent(
      VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9) RETURNING id`,
     [caseId, cipher.keyId, sealSigners(cipher, signers), [organisationId], categories, from, until, [grant.id], by],
   );
-  await deadline(
-    manager,
-    CONSENT_EXPIRY_DEADLINE,
-    'youth_consent',
-    row.id,
-    `Samtycke löper ut – ungdomsärende ${caseReference(caseId)}`,
-    stockholmMidnight(addDays(until, 1)),
-    by,
-    owner,
-  );
+  await deadline(manager, CONSENT_EXPIRY_DEADLINE, 'youth_consent', row.id, `Samtycke löper ut – ungdomsärende ${caseReference(caseId)}`, until, by, owner);
   return row.id;
 }
 
@@ -466,12 +457,16 @@ async function deadline(
   resourceType: string,
   resourceId: string,
   title: string,
-  dueAt: Date,
+  due: Date | string,
   user: string,
   organisation: string,
 ): Promise<void> {
+  // A day (YYYY-MM-DD) is a deadline by the end of that day, as DeadlinesService stores it: passing at the next midnight.
+  const dueOn = typeof due === 'string' ? due : null;
+  const dueAt = typeof due === 'string' ? stockholmMidnight(addDays(due, 1)) : due;
   await manager.query(
-    `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, responsible_user_id, responsible_organisation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [kind, resourceType, resourceId, title, dueAt, user, organisation],
+    `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, due_on, responsible_user_id, responsible_organisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [kind, resourceType, resourceId, title, dueAt, dueOn, user, organisation],
   );
 }

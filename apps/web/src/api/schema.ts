@@ -2972,8 +2972,16 @@ export interface components {
             resourceId: string;
             /** @description No personal data: an action's title, "Yttrande från tillståndshavare", … */
             title: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the deadline passes (for a date-only deadline: the midnight after its day)
+             */
             dueAt: string;
+            /**
+             * Format: date
+             * @description The last day, for a deadline "by the end of a day" (show it as a date); null when the deadline has a time
+             */
+            dueOn: string | null;
             status: components["schemas"]["DeadlineStatus"];
             /** @description Open and past its due time */
             overdue: boolean;

@@ -3,6 +3,7 @@ import { type DependencyList, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 import { fieldErrorText, problemText } from '../api/problem-text';
+import { formatDate, formatDateTime } from './time';
 
 /**
  * Loads data for a screen; `reload` runs it again after a change. The data's type is the typed
@@ -100,21 +101,14 @@ export function PageTitle({ children }: { children: string }) {
   );
 }
 
-export const dateTime = (value: string | null | undefined, language: string) =>
-  value
-    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(
-        new Date(value),
-      )
-    : '–';
-export const date = (value: string | null | undefined, language: string) =>
-  value ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(value)) : '–';
-
 /**
- * A deadline's due time as people say it: deadlines "by the end of a day" are stored as the next
- * midnight, and read as that day ("24 nov."); others with their time.
+ * Dates on screen, written one way everywhere (components/time.ts): `date` for days — a calendar
+ * day shows as that day, an instant as its Stockholm day ("30 september 2022") — and `dateTime`
+ * for instants ("30 september 2022 kl. 14:00"). The language is the app's current one unless given.
  */
-export function dueLabel(value: string, language: string): string {
-  const at = new Date(value);
-  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Stockholm' }).format(at);
-  return clock === '00:00' ? date(new Date(at.getTime() - 60_000).toISOString(), language) : dateTime(value, language);
-}
+export const date = (value: string | null | undefined, language?: string) => formatDate(value, language);
+export const dateTime = (value: string | null | undefined, language?: string) => formatDateTime(value, language);
+
+/** A deadline's due time: the day of a deadline "by the end of a day" (`dueOn`), else its date and time. */
+export const dueLabel = (deadline: { dueAt: string; dueOn: string | null }, language?: string) =>
+  deadline.dueOn ? formatDate(deadline.dueOn, language) : formatDateTime(deadline.dueAt, language);

@@ -1,6 +1,9 @@
+import i18next from 'i18next';
+
 /**
  * Calendar days and wall-clock times in Europe/Stockholm, where the inspections happen, whatever
  * the browser's own time zone: a day is "YYYY-MM-DD", a time as a datetime-local input gives it.
+ * Also the one way the client writes dates for people (formatDate, formatDateTime).
  */
 const ZONE = 'Europe/Stockholm';
 const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
@@ -69,3 +72,59 @@ export function daysBetween(first: string, end: string): string[] {
 
 /** Today as a Stockholm calendar day ("YYYY-MM-DD"), the form the api takes dates in. */
 export const todayInStockholm = () => stockholmDay(new Date());
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The language dates are written in: the given one, else the app's current (i18next), Swedish by default. */
+const english = (language?: string) => (language ?? i18next.language ?? 'sv').startsWith('en');
+
+/**
+ * A date as the whole client writes it — "30 september 2022" (English "30 September 2022").
+ * A calendar day ("YYYY-MM-DD": a due date, a review day) is shown as that day, never moved by a
+ * time zone; an instant is shown as its day in Stockholm. Empty: "–".
+ */
+export function formatDate(value: string | Date | null | undefined, language?: string): string {
+  if (!value) return '–';
+  const day = typeof value === 'string' && DAY.test(value) ? value : stockholmDay(value);
+  const locale = english(language) ? 'en-GB' : 'sv-SE';
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * An instant as the whole client writes it, in Stockholm time: "30 september 2022 kl. 14:00"
+ * (English "30 September 2022, 14:00"). Date-only values belong in formatDate. Empty: "–".
+ */
+export function formatDateTime(value: string | Date | null | undefined, language?: string): string {
+  if (!value) return '–';
+  const local = stockholmLocal(value);
+  const date = formatDate(local.slice(0, 10), language);
+  return english(language) ? `${date}, ${local.slice(11)}` : `${date} kl. ${local.slice(11)}`;
+}
+
+/**
+ * The one short style, for a day inside a period whose year is already shown (the calendar's
+ * days and weeks): "3 dec." (English "3 Dec").
+ */
+export function formatDayShort(day: string, language?: string): string {
+  return new Intl.DateTimeFormat(english(language) ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** A day's weekday, "måndag" or "mån" (English "Monday", "Mon"). */
+export function weekdayName(day: string, width: 'long' | 'short', language?: string): string {
+  return new Intl.DateTimeFormat(english(language) ? 'en-GB' : 'sv-SE', { weekday: width, timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** A month and its year, "december 2022" (English "December 2022"). */
+export function formatMonth(day: string, language?: string): string {
+  return new Intl.DateTimeFormat(english(language) ? 'en-GB' : 'sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}

@@ -24,7 +24,7 @@ export function Home() {
           <List.Unordered>
             {sorted.map((d) => (
               <List.Item key={d.id}>
-                {d.overdue && <Tag data-color="danger">{t('home.overdue')}</Tag>} {d.title} — {t('home.due')} {dueLabel(d.dueAt, i18n.language)}
+                {d.overdue && <Tag data-color="danger">{t('home.overdue')}</Tag>} {d.title} — {t('home.due')} {dueLabel(d, i18n.language)}
               </List.Item>
             ))}
           </List.Unordered>

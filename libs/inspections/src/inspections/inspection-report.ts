@@ -1,4 +1,4 @@
-import { escapeHtml } from '@samverkan/platform';
+import { escapeHtml, formatInstant } from '@samverkan/platform';
 import { DEFAULT_CHECKLIST_ITEMS } from './checklist.js';
 
 const RESULT_LABELS: Record<string, string> = { ok: 'Utan anmärkning', remark: 'Anmärkning', not_applicable: 'Ej tillämpligt', not_checked: 'Ej kontrollerat' };
@@ -8,7 +8,6 @@ const TYPE_LABELS: Record<string, string> = {
   coordinated: 'Samordnad tillsyn',
   preventive: 'Förebyggande tillsyn',
 };
-const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
 
 export interface ReportFacts {
   premisesName: string;
@@ -47,7 +46,7 @@ export function inspectionReportHtml(r: ReportFacts): string {
 <body>
 <h1>Tillsynsrapport enligt alkohollagen (2010:1622)</h1>
 <p><strong>Serveringsställe:</strong> ${escapeHtml(r.premisesName)}${r.holderName ? `<br><strong>Tillståndshavare:</strong> ${escapeHtml(r.holderName)}` : ''}<br>
-<strong>Tillsyn:</strong> ${escapeHtml(TYPE_LABELS[r.type] ?? r.type)}, ${escapeHtml(dateTime.format(r.plannedStart))}<br>
+<strong>Tillsyn:</strong> ${escapeHtml(TYPE_LABELS[r.type] ?? r.type)}, ${escapeHtml(formatInstant(r.plannedStart))}<br>
 <strong>Inspektörer:</strong> ${r.inspectors.map((i) => `${escapeHtml(i.displayName)} (${escapeHtml(i.organisation)})`).join(', ')}</p>
 <h2>Iakttagelser</h2>
 <table><thead><tr><th>Kontrollpunkt</th><th>Resultat</th><th>Anteckning</th></tr></thead><tbody>

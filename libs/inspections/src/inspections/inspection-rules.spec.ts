@@ -178,10 +178,10 @@ describe('inspection rules', () => {
         ],
       };
       expect(escalationGrounds(inspection, 'Upprepade brister')).toBe(
-        'Eskalerad efter tillsyn 2022-06-18 på Klubb Kanalen.\n\nAnmärkningar:\n– Ålderskontroll: Ingen legitimation\n– serving_hours\n\nMotivering: Upprepade brister',
+        'Eskalerad efter tillsyn 18 juni 2022 på Klubb Kanalen.\n\nAnmärkningar:\n– Ålderskontroll: Ingen legitimation\n– serving_hours\n\nMotivering: Upprepade brister',
       );
       expect(escalationGrounds({ ...inspection, findings: [] }, undefined)).toBe(
-        'Eskalerad efter tillsyn 2022-06-18 på Klubb Kanalen.\n\nInga anmärkningar i protokollet.',
+        'Eskalerad efter tillsyn 18 juni 2022 på Klubb Kanalen.\n\nInga anmärkningar i protokollet.',
       );
     });
   });

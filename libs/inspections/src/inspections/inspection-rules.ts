@@ -5,7 +5,7 @@
  * it returns.
  */
 import { type Permission, ROLE_NAMES, roleScope } from '@samverkan/access';
-import { addDays, type FieldError, fieldError, stockholmDate, stockholmMidnight } from '@samverkan/platform';
+import { addDays, type FieldError, fieldError, formatDay, stockholmDate, stockholmMidnight } from '@samverkan/platform';
 
 export const INSPECTION_TYPES = ['external', 'internal', 'coordinated', 'preventive'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
@@ -70,9 +70,14 @@ export function opensHolderResponse(to: InspectionStatus): boolean {
   return to === 'report_sent';
 }
 
-/** The response deadline runs to the end of the 14th day after the report was sent, Swedish time. */
+/** The response deadline runs to the end of the 14th day after the report was sent, Swedish time: that day. */
+export function holderResponseDueOn(sentAt: Date): string {
+  return addDays(stockholmDate(sentAt), HOLDER_RESPONSE_DAYS);
+}
+
+/** The instant the response deadline passes: the midnight after its last day. */
 export function holderResponseDueAt(sentAt: Date): Date {
-  return stockholmMidnight(addDays(stockholmDate(sentAt), HOLDER_RESPONSE_DAYS + 1));
+  return stockholmMidnight(addDays(holderResponseDueOn(sentAt), 1));
 }
 
 /** How a step ends the holder's response deadline: met by the response, cancelled by closing or escalating; null leaves it. */
@@ -159,7 +164,7 @@ export function escalationGrounds(
   const labels = new Map((inspection.checklist ?? []).map((item) => [item.key, item.label]));
   const remarks = inspection.findings.filter((f) => f.result === 'remark').map((f) => `– ${labels.get(f.itemKey) ?? f.itemKey}${f.note ? `: ${f.note}` : ''}`);
   return [
-    `Eskalerad efter tillsyn ${stockholmDate(new Date(inspection.plannedStart))} på ${inspection.premisesName}.`,
+    `Eskalerad efter tillsyn ${formatDay(stockholmDate(new Date(inspection.plannedStart)))} på ${inspection.premisesName}.`,
     remarks.length > 0 ? `Anmärkningar:\n${remarks.join('\n')}` : 'Inga anmärkningar i protokollet.',
     reason ? `Motivering: ${reason}` : '',
   ]

@@ -4,7 +4,17 @@ import { AccessService, type Principal, scopeCondition } from '@samverkan/access
 import { AuditService } from '@samverkan/audit';
 import { MembersDirectory } from '@samverkan/identity';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
+import {
+  assertVersionMatched,
+  Clock,
+  formatDay,
+  invalidField,
+  type Page,
+  pageOf,
+  ProblemException,
+  stockholmDate,
+  ValidationProblem,
+} from '@samverkan/platform';
 import { ActivitiesService } from '@samverkan/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PremisesService } from '../licensing/premises.service.js';
@@ -20,7 +30,7 @@ import {
   HOLDER_RESPONSE_DAYS,
   HOLDER_RESPONSE_DEADLINE,
   holderResponseClosing,
-  holderResponseDueAt,
+  holderResponseDueOn,
   INSPECTION_TRANSITIONS,
   INSPECTOR_ROLES,
   inspectorErrors,
@@ -186,7 +196,7 @@ export class InspectionsService {
               granteeId: police.id,
               effect: 'grant',
               actions: [...actions],
-              reason: `Inspektör vid tillsyn ${stockholmDate(start)}`,
+              reason: `Inspektör vid tillsyn ${formatDay(stockholmDate(start))}`,
               validUntil: null,
             },
             manager,
@@ -289,7 +299,7 @@ export class InspectionsService {
           resourceType: 'inspection',
           resourceId: id,
           title: `Yttrande från tillståndshavaren – ${row.premisesName}`,
-          dueAt: holderResponseDueAt(now),
+          dueOn: holderResponseDueOn(now),
           responsibleUserId: row.createdBy ?? null,
           responsibleOrganisationId: row.ownerOrganisationId,
         });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
-import { stockholmMidnight } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 
 export const RESTAURANT_REPORT_DEADLINE = 'restaurant_report';
@@ -43,7 +42,7 @@ export class RestaurantReportOpener {
           resourceId: report.id,
           title: `Restaurangrapport ${year} – ${report.premises} (${report.holder})`,
           // Due by the end of 1 March, Swedish time.
-          dueAt: stockholmMidnight(`${year + 1}-03-02`),
+          dueOn: `${year + 1}-03-01`,
           responsibleUserId,
           responsibleOrganisationId: municipalityId,
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, addMonths, stockholmDate, stockholmMidnight } from './calendar.js';
+import { addDays, addMonths, formatDay, formatInstant, stockholmDate, stockholmMidnight } from './calendar.js';
 
 describe('Stockholm calendar', () => {
   it('gives the date in Sweden, not in UTC', () => {
@@ -30,5 +30,18 @@ describe('Stockholm midnight', () => {
     expect(stockholmMidnight('2022-01-15')).toEqual(new Date('2022-01-14T23:00:00Z'));
     // The night summer time begins (27 March 2022) still starts at 00:00 CET.
     expect(stockholmMidnight('2022-03-27')).toEqual(new Date('2022-03-26T23:00:00Z'));
+  });
+});
+
+describe('dates in Swedish text', () => {
+  it('writes a calendar day as a date, never shifted by a time zone', () => {
+    expect(formatDay('2022-09-30')).toBe('30 september 2022');
+    expect(formatDay('2022-01-01')).toBe('1 januari 2022');
+  });
+
+  it('writes an instant as its Stockholm date and time', () => {
+    // 22:30 UTC on 30 September is 00:30 on 1 October in Stockholm (summer time).
+    expect(formatInstant(new Date('2022-09-30T22:30:00Z'))).toBe('1 oktober 2022 kl. 00:30');
+    expect(formatInstant(new Date('2022-12-03T13:00:00Z'))).toBe('3 december 2022 kl. 14:00');
   });
 });

@@ -39,3 +39,19 @@ export function addMonths(date: string, months: number): string {
   first.setUTCDate(Math.min(day, lastDay));
   return first.toISOString().slice(0, 10);
 }
+
+const LONG_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', dateStyle: 'long' });
+const CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: CALENDAR_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A calendar day (YYYY-MM-DD) as Swedish text says it: "30 september 2022" — the one date style of
+ * texts the api writes (reminders, e-mail, digests), the same as the web client's.
+ */
+export function formatDay(date: string): string {
+  return LONG_DAY.format(new Date(`${date}T12:00:00Z`));
+}
+
+/** An instant as Swedish text says it, in Stockholm time: "30 september 2022 kl. 14:00". */
+export function formatInstant(instant: Date): string {
+  return `${formatDay(stockholmDate(instant))} kl. ${CLOCK.format(instant)}`;
+}

@@ -10,21 +10,21 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  formatDate,
+  formatDayShort,
+  formatMonth,
   fromStockholm,
   isoWeek,
   monthStart,
   stockholmDay,
   stockholmLocal,
   todayInStockholm,
+  weekdayName,
   weekStart,
 } from '../../components/time';
 
 type View = 'week' | 'month';
 type Inspection = components['schemas']['InspectionListItemView'];
-
-/** A calendar day (noon UTC, so formatting in any zone keeps the day) as the reader's language says it. */
-const dayLabel = (day: string, language: string, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { ...options, timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 /**
  * Inspections by week or by month, for everyone or one inspector; the period, view and inspector
@@ -80,10 +80,10 @@ export function InspectionCalendar() {
     view === 'week'
       ? t('inspections.calendar.weekLabel', {
           week: isoWeek(first),
-          from: dayLabel(first, i18n.language, { day: 'numeric', month: 'short' }),
-          to: dayLabel(addDays(end, -1), i18n.language, { day: 'numeric', month: 'short', year: 'numeric' }),
+          from: formatDayShort(first, i18n.language),
+          to: formatDate(addDays(end, -1), i18n.language),
         })
-      : dayLabel(first, i18n.language, { month: 'long', year: 'numeric' });
+      : formatMonth(first, i18n.language);
 
   return (
     <>
@@ -144,7 +144,7 @@ export function InspectionCalendar() {
         )}
         <div className={`inspections-weekdays inspections-weekdays--${view}`} aria-hidden="true">
           {daysBetween(weekStart(first), addDays(weekStart(first), 7)).map((d) => (
-            <span key={d}>{dayLabel(d, i18n.language, { weekday: 'short' })}</span>
+            <span key={d}>{weekdayName(d, 'short', i18n.language)}</span>
           ))}
         </div>
         <ol className={`inspections-calendar inspections-calendar--${view}`}>
@@ -157,7 +157,7 @@ export function InspectionCalendar() {
             return (
               <li key={day} className={`inspections-day${entries.length ? '' : ' inspections-day--empty'}${isToday ? ' inspections-day--today' : ''}`}>
                 <Heading level={3} data-size="2xs">
-                  {dayLabel(day, i18n.language, { weekday: view === 'week' ? 'long' : 'short', day: 'numeric', month: 'short' })}
+                  {`${weekdayName(day, view === 'week' ? 'long' : 'short', i18n.language)} ${formatDayShort(day, i18n.language)}`}
                   {isToday && ` (${t('inspections.calendar.todayMark')})`}
                 </Heading>
                 {entries.length > 0 && (
