@@ -87,7 +87,9 @@ describe('web labels for the api enums', () => {
         const map = labels(messagesByLanguage[language]) ?? {};
         for (const value of found.values) {
           const label = map[String(value)];
-          if (typeof label !== 'string' || label.trim() === '') missing.push(`${found.key}.${value} (${language})`);
+          // A label is words: not empty, and not a code such as `event_venue` or `youth_case:read`.
+          if (typeof label !== 'string' || label.trim() === '' || /^[a-z0-9]+([_:.][a-z0-9]+)+$/.test(label))
+            missing.push(`${found.key}.${value} (${language})`);
         }
       }
     };
