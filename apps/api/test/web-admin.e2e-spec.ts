@@ -169,6 +169,11 @@ describe('web client: administration and audit trail', () => {
     const officer = page.getByRole('region', { name: swedishRole('police_officer') });
     await officer.getByRole('row', { name: new RegExp(`^${escape(swedish(PERMISSIONS['premises:read']))} premises:read Egna$`) }).waitFor();
     await officer.getByText('Räckvidd: Enheten').waitFor();
+    // Who gives a role, and the protected information it reads, in words.
+    await auditor.getByText('Ges av organisationens administratörer och av systemadministratörer', { exact: true }).waitFor();
+    const socialWorker = page.getByRole('region', { name: swedishRole('social_worker') });
+    await socialWorker.getByText('Läser skyddade uppgifter: ungdomsärenden (socialtjänsten)', { exact: true }).waitFor();
+    await socialWorker.getByText('Ges bara av organisationens egna administratörer', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     // In English, the English words.
     await page.getByRole('button', { name: 'In English' }).click();

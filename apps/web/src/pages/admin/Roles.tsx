@@ -70,6 +70,12 @@ function RoleSection({ role }: { role: RoleView }) {
         <List.Item>
           {t('adminRoles.scope')}: {t(`adminRoles.scopes.${role.scope}`, { defaultValue: role.scope })}
         </List.Item>
+        {role.restrictedAreas.length > 0 && (
+          <List.Item>
+            {t('adminRoles.readsRestricted')}: {role.restrictedAreas.map((a) => label('RestrictedArea', a)).join(', ')}
+          </List.Item>
+        )}
+        <List.Item>{label('GrantAuthority', role.grantAuthority)}</List.Item>
       </List.Unordered>
       <div className="table-wrap">
         <Table data-size="sm" aria-labelledby={`role-${role.name}`}>

@@ -95,6 +95,7 @@ export const sv = {
       all: 'Alla poster i systemet.',
     },
     kinds: { police: 'polisen', municipality: 'kommun', rescue_service: 'räddningstjänst', other: 'annan organisation' },
+    readsRestricted: 'Läser skyddade uppgifter',
   },
   adminRules: {
     title: 'Påminnelseregler',
@@ -195,11 +196,11 @@ export const sv = {
       'operation:report': 'Rapportera insatsresultat',
       'operation_summary:read': 'Se utfallssammanställningar',
     },
-    restrictedAreas: { social_services: 'Socialtjänstens ärenden', police: 'Polisens underrättelser' },
+    restrictedAreas: { social_services: 'ungdomsärenden (socialtjänsten)', police: 'insatser och underrättelser (polisen)' },
     grantAuthorities: {
-      system: 'Ges av systemadministratören',
-      administrator: 'Ges av en administratör',
-      own_administrator: 'Ges av organisationens egen administratör',
+      system: 'Ges bara av systemadministratörer',
+      administrator: 'Ges av organisationens administratörer och av systemadministratörer',
+      own_administrator: 'Ges bara av organisationens egna administratörer',
     },
   },
 };
@@ -300,6 +301,7 @@ export const en: typeof sv = {
       all: 'Every record in the system.',
     },
     kinds: { police: 'the police', municipality: 'a municipality', rescue_service: 'a rescue service', other: 'another organisation' },
+    readsRestricted: 'Reads protected information',
   },
   adminRules: {
     title: 'Reminder rules',
@@ -399,11 +401,11 @@ export const en: typeof sv = {
       'operation:report': 'Report operation outcomes',
       'operation_summary:read': 'Read released outcome summaries',
     },
-    restrictedAreas: { social_services: 'Social services cases', police: 'Police intelligence' },
+    restrictedAreas: { social_services: 'youth cases (social services)', police: 'operations and intelligence (police)' },
     grantAuthorities: {
-      system: 'Given by the system administrator',
-      administrator: 'Given by an administrator',
-      own_administrator: "Given by the organisation's own administrator",
+      system: 'Given by system administrators only',
+      administrator: "Given by the organisation's administrators and by system administrators",
+      own_administrator: "Given by the organisation's own administrators only",
     },
   },
 };
