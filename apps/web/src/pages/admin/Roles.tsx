@@ -82,7 +82,6 @@ function RoleSection({ role }: { role: RoleView }) {
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('adminRoles.permission')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('adminRoles.code')}</Table.HeaderCell>
               <Table.HeaderCell>{t('adminRoles.scope')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
@@ -90,9 +89,6 @@ function RoleSection({ role }: { role: RoleView }) {
             {role.permissions.map((p) => (
               <Table.Row key={p.name}>
                 <Table.Cell>{label('Permission', p.name)}</Table.Cell>
-                <Table.Cell>
-                  <code>{p.name}</code>
-                </Table.Cell>
                 <Table.Cell>{t(`adminRoles.scopes.${p.scope}`, { defaultValue: p.scope })}</Table.Cell>
               </Table.Row>
             ))}

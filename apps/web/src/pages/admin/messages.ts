@@ -85,7 +85,6 @@ export const sv = {
     heldIn: 'Kan ges i',
     scope: 'Räckvidd',
     permission: 'Behörighet',
-    code: 'Kod',
     scopes: { own: 'Egna', unit: 'Enheten', organisation: 'Organisationen', collaboration: 'Samverkansområdet', all: 'Allt' },
     scopeHints: {
       own: 'Poster användaren själv äger, deltar i eller har fått tillgång till.',
@@ -291,7 +290,6 @@ export const en: typeof sv = {
     heldIn: 'May be given in',
     scope: 'Scope',
     permission: 'Permission',
-    code: 'Code',
     scopes: { own: 'Own', unit: 'Unit', organisation: 'Organisation', collaboration: 'Collaboration', all: 'All' },
     scopeHints: {
       own: 'Records the user owns, takes part in or has been given access to.',
