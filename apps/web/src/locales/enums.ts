@@ -24,6 +24,7 @@ export const UNLABELLED = {
 export const enumLabels = {
   // Audit
   AuditOutcome: (m) => m.audit.outcomes,
+  AuditArea: (m) => m.audit.areas,
   ChainBreakKind: (m) => m.audit.breakKinds,
   AnchorHeadState: (m) => m.audit.externalHead,
   // Identity and access

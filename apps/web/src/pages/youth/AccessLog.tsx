@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { dateTime, ProblemMessage, useLoad } from '../../components/common';
-import { useEnumLabel } from '../../components/labels';
+import { auditActionText, useEnumLabel } from '../../components/labels';
 
 /** Who read or changed the case, newest first (HSLF-FS 2016:40 style access logging). */
 export function AccessLog({ caseId }: { caseId: string }) {
@@ -33,7 +33,7 @@ export function AccessLog({ caseId }: { caseId: string }) {
                   {e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})
                 </Table.Cell>
                 <Table.Cell>
-                  {e.action}
+                  {auditActionText(t, e.action)}
                   {e.outcome !== 'success' ? ` (${label('AuditOutcome', e.outcome as components['schemas']['AuditOutcome'])})` : ''}
                 </Table.Cell>
               </Table.Row>
