@@ -1,6 +1,5 @@
 import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
