@@ -34,6 +34,11 @@ describe('web client: administration and audit trail', () => {
     return fieldDescription(field);
   }
 
+  /** The Swedish half of the api's bilingual label ("Granskare (Auditor)" → "Granskare"): what a Swedish screen shows. */
+  const swedish = (label: string) => label.replace(/ \([^()]*\)$/, '');
+  const englishHalf = (label: string) => /\(([^()]*)\)$/.exec(label)![1];
+  const swedishRole = (name: keyof typeof ROLES) => swedish(ROLES[name].label);
+
   const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
   const adminMenu = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
 
@@ -107,11 +112,11 @@ describe('web client: administration and audit trail', () => {
     expect(await role.locator('option').allTextContents()).toEqual(['Välj enhet först']);
     await page.getByLabel('Enhet').selectOption({ label: 'Kommunledning' });
     const offered = await role.locator('option').allTextContents();
-    expect(offered).toEqual(['Välj…', ROLES.system_admin.label, ROLES.org_admin.label, ROLES.auditor.label]);
-    await role.selectOption({ label: ROLES.org_admin.label });
+    expect(offered).toEqual(['Välj…', swedishRole('system_admin'), swedishRole('org_admin'), swedishRole('auditor')]);
+    await role.selectOption({ label: swedishRole('org_admin') });
     await page.getByRole('button', { name: 'Ge rollen' }).click();
     await page.getByRole('status').filter({ hasText: 'Rollen är tillagd' }).waitFor();
-    const row = page.getByRole('row', { name: new RegExp(`${escape(ROLES.org_admin.label)}.*Kommunledning`) });
+    const row = page.getByRole('row', { name: new RegExp(`${escape(swedishRole('org_admin'))}.*Kommunledning`) });
     await row.getByText('Gäller', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     const [membership] = await api.db.query<{ id: string; role: string; valid_until: Date | null }[]>(
@@ -152,16 +157,33 @@ describe('web client: administration and audit trail', () => {
     await page.goto(`${base}/admin`);
     await adminMenu(page).getByRole('link', { name: 'Roller och behörigheter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Roller och behörigheter' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: ROLES.auditor.label }).waitFor();
-    for (const role of Object.values(ROLES)) await page.getByRole('heading', { level: 2, name: role.label, exact: true }).waitFor();
-    const auditor = page.getByRole('region', { name: ROLES.auditor.label });
-    expect(await auditor.locator('tbody tr td:first-child').allTextContents()).toEqual([PERMISSIONS['audit:read'], PERMISSIONS['audit:verify']]);
+    await page.getByRole('heading', { level: 2, name: swedishRole('auditor') }).waitFor();
+    // Roles and permissions in Swedish words only, without the English half of the api's labels.
+    for (const r of Object.values(ROLES)) await page.getByRole('heading', { level: 2, name: swedish(r.label), exact: true }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\b[a-z_]+:[a-z_]+\b/); // no permission codes such as youth_case:read
+    for (const label of [...Object.values(ROLES).map((r) => r.label), ...Object.values(PERMISSIONS)]) expect(text).not.toContain(`(${englishHalf(label)})`);
+    const auditor = page.getByRole('region', { name: swedishRole('auditor') });
+    expect(await auditor.locator('tbody tr td:first-child').allTextContents()).toEqual([
+      swedish(PERMISSIONS['audit:read']),
+      swedish(PERMISSIONS['audit:verify']),
+    ]);
     await auditor.getByText('Kan ges i: polisen, kommun, räddningstjänst, annan organisation').waitFor();
     // A permission held with another scope than the role's own shows that scope.
-    const officer = page.getByRole('region', { name: ROLES.police_officer.label });
-    await officer.getByRole('row', { name: new RegExp(`^${escape(PERMISSIONS['premises:read'])} premises:read Egna$`) }).waitFor();
+    const officer = page.getByRole('region', { name: swedishRole('police_officer') });
+    await officer.getByRole('row', { name: new RegExp(`^${escape(swedish(PERMISSIONS['premises:read']))} Egna$`) }).waitFor();
     await officer.getByText('Räckvidd: Enheten').waitFor();
+    // Who gives a role, and the protected information it reads, in words.
+    await auditor.getByText('Ges av organisationens administratörer och av systemadministratörer', { exact: true }).waitFor();
+    const socialWorker = page.getByRole('region', { name: swedishRole('social_worker') });
+    await socialWorker.getByText('Läser skyddade uppgifter: ungdomsärenden (socialtjänsten)', { exact: true }).waitFor();
+    await socialWorker.getByText('Ges bara av organisationens egna administratörer', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // In English, the English words.
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Police officer', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Auditor' }).getByRole('cell', { name: 'Read the audit trail', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: ROLES.police_officer.label }).count()).toBe(0);
     await page.close();
   });
 

@@ -1,6 +1,5 @@
 import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -9,6 +8,7 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
+import { auditActionText } from '../../components/labels';
 import { auditOutcomeValues, type components } from '../../api/schema';
 import './audit.css';
 
@@ -128,7 +128,7 @@ function AuditTrail() {
             <Select.Optgroup key={area} label={t(`audit.areas.${area}`)}>
               {list.map((action) => (
                 <Select.Option key={action} value={action}>
-                  {sentenceOf(t, action)}
+                  {auditActionText(t, action)}
                 </Select.Option>
               ))}
             </Select.Optgroup>
@@ -180,11 +180,6 @@ function AuditTrail() {
   );
 }
 
-/** The verb phrase of an action ("läste ungdomsärendet"); a general one for an action the client does not know yet. */
-function sentenceOf(t: TFunction, action: string): string {
-  return t(`audit.actions.${action}`, { defaultValue: t('audit.unknownAction') });
-}
-
 const OUTCOME_COLOR = { success: 'success', failure: 'danger', denied: 'warning' } as const;
 
 /** Who: the person's name and the unit they acted for; the system for jobs. */
@@ -229,7 +224,7 @@ function EventItem({
           <span className="audit-summary">
             <span>{dateTime(e.occurredAt, i18n.language)}</span>
             <span className="audit-sentence">
-              <ActorName actor={e.actor} /> {sentenceOf(t, e.action)} <RecordName resource={aboutSelf(e) ? null : e.resource} />
+              <ActorName actor={e.actor} /> {auditActionText(t, e.action)} <RecordName resource={aboutSelf(e) ? null : e.resource} />
             </span>
             <Tag data-color={OUTCOME_COLOR[e.outcome]} data-size="sm">
               {t(`audit.outcomes.${e.outcome}`)}

@@ -260,6 +260,10 @@ export const sv = {
       },
     },
   },
+  inspectionsLabels: {
+    photoTypes: { 'image/jpeg': 'JPEG-bild', 'image/png': 'PNG-bild', 'image/webp': 'WebP-bild' },
+    tipSources: { public: 'Allmänheten', police: 'Polisen', municipality: 'Kommunen', other: 'Annan källa' },
+  },
 };
 
 export const en: typeof sv = {
@@ -525,5 +529,9 @@ export const en: typeof sv = {
         no_action: 'The case closes without a sanction.',
       },
     },
+  },
+  inspectionsLabels: {
+    photoTypes: { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'image/webp': 'WebP image' },
+    tipSources: { public: 'The public', police: 'The police', municipality: 'The municipality', other: 'Another source' },
   },
 };

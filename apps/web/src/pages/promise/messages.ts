@@ -202,6 +202,9 @@ export const sv = {
       reopened: 'Återöppnad',
     },
   },
+  promiseLabels: {
+    targetPeriods: { year: 'per år', promise_period: 'för hela löftesperioden' },
+  },
 };
 
 export const en: typeof sv = {
@@ -408,5 +411,8 @@ export const en: typeof sv = {
       note: 'Note',
       reopened: 'Reopened',
     },
+  },
+  promiseLabels: {
+    targetPeriods: { year: 'per year', promise_period: 'for the whole promise period' },
   },
 };
