@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { englishIn, swedishIn } from './support/language-check.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
@@ -53,7 +53,12 @@ type Element = {
   noValidate?: boolean;
   requestSubmit?(submitter?: Element): void;
 };
-type Dom = { title: string; body: Element; querySelector(selector: string): Element | null; querySelectorAll(selector: string): Iterable<Element> & ArrayLike<Element> };
+type Dom = {
+  title: string;
+  body: Element;
+  querySelector(selector: string): Element | null;
+  querySelectorAll(selector: string): Iterable<Element> & ArrayLike<Element>;
+};
 
 /** What the page says: its visible text (less `<code>` and `<pre>`), its title, and what assistive technology reads (labels, placeholders, titles). */
 function shownText(page: Page): Promise<string> {
@@ -72,6 +77,14 @@ function shownText(page: Page): Promise<string> {
 }
 
 type Check = (text: string) => string[];
+
+/** Turns the browser's own checks off for a form, so the api's answer is what the user sees. */
+const noBrowserChecks = (form: unknown) => {
+  (form as { noValidate: boolean }).noValidate = true;
+};
+
+/** How many refusals (an error summary, a danger alert, a field marked invalid) a page or form shows: the mistake was answered. */
+const refusals = (scope: Page | Locator) => scope.locator('.ds-error-summary, .ds-alert[data-color="danger"], [aria-invalid="true"]').count();
 
 class Walk {
   readonly findings: string[] = [];
@@ -244,7 +257,6 @@ describe('web client: Swedish all the way, and English when asked', () => {
       const page = await signIn(email);
       for (const path of paths()) await walk.visit(page, path);
       await page.close();
-      if (process.env.LANG_WALK_LIST) console.log(walk.submitted.join('\n'));
       expect(walk.findings).toEqual([]);
       expect(walk.submitted.length).toBeGreaterThan(0);
     });
@@ -258,15 +270,32 @@ describe('web client: Swedish all the way, and English when asked', () => {
     const officer = await signIn('alkohol@hammaro.test');
     await walk.visit(officer, '/inspections/new', { forms: false });
     await officer.getByLabel('Serveringsställe', { exact: true }).selectOption({ label: 'Hamnkrogen Vilan' });
-    await officer.getByRole('group', { name: 'Inspektörer' }).getByLabel(/Johan Nyström/).waitFor();
+    await officer
+      .getByRole('group', { name: 'Inspektörer' })
+      .getByLabel(/Johan Nyström/)
+      .waitFor();
     await officer.getByLabel('Börjar').fill(`${day}T21:00`);
     await officer.getByLabel('Slutar').fill(`${day}T20:00`);
     await officer.getByRole('button', { name: 'Boka tillsynen' }).click();
     await walk.record(officer, '/inspections/new — an end before the start');
+    expect(await officer.getByLabel('Slutar').getAttribute('aria-invalid')).toBe('true');
     await officer.getByLabel('Slutar').fill(`${day}T23:00`);
     await officer.getByLabel('Samordnad tillsyn').check();
     await officer.getByRole('button', { name: 'Boka tillsynen' }).click();
     await walk.record(officer, '/inspections/new — a coordinated inspection without the police');
+    expect(await refusals(officer)).toBeGreaterThan(0);
+    // A supervision plan's item with a negative number of visits.
+    await walk.visit(officer, '/inspections/plan', { forms: false });
+    await officer
+      .getByRole('button', { name: /^Ändra planen för / })
+      .first()
+      .click();
+    const item = officer.locator('dialog form');
+    await item.evaluate(noBrowserChecks);
+    await item.getByLabel('Planerade besök').fill('-1');
+    await item.getByRole('button', { name: 'Spara ändringen' }).click();
+    await walk.record(officer, '/inspections/plan — a negative number of visits');
+    expect(await refusals(item)).toBeGreaterThan(0);
     await officer.close();
 
     // A consent with no category; a disclosure on OSL 10 kap 18 a § without its criteria attested.
@@ -275,32 +304,38 @@ describe('web client: Swedish all the way, and English when asked', () => {
     await worker.getByText('Registrera samtycke', { exact: true }).click();
     const consent = worker.locator('form', { has: worker.getByRole('button', { name: 'Registrera samtycket', exact: true }) });
     for (const box of await consent.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
+    await consent.evaluate(noBrowserChecks);
     await consent.getByRole('button', { name: 'Registrera samtycket' }).click();
     await walk.record(worker, `/youth-cases/:id — a consent with no category`);
+    expect(await refusals(consent)).toBeGreaterThan(0);
     await worker.getByText('Registrera utlämnande', { exact: true }).click();
     const disclosure = worker.locator('form', { has: worker.getByRole('button', { name: 'Registrera utlämnandet', exact: true }) });
     await disclosure.getByRole('radio', { name: /^OSL 10 kap 18 a §/ }).check();
     await disclosure.getByLabel('Mottagare', { exact: true }).selectOption({ label: 'Lokalpolisområde Karlstad' });
     await disclosure.getByRole('checkbox', { name: /^Brott och misstankar om brott/ }).check();
     await disclosure.getByLabel(/^Motivering/).fill('Oscar har setts med vapen i Skoghall; polisen behöver veta.');
+    await disclosure.evaluate(noBrowserChecks);
     await disclosure.getByRole('button', { name: 'Registrera utlämnandet' }).click();
     await walk.record(worker, `/youth-cases/:id — a disclosure without its criteria`);
+    expect(await refusals(disclosure)).toBeGreaterThan(0);
     await worker.close();
 
-    // A report of concern with a bad personnummer and an observation date in a wrong format.
+    // A report of concern with a bad personnummer; then an observation date in a wrong format.
     const police = await signIn('polis@karlstad.polisen.test');
     await walk.visit(police, '/youth-cases/report-of-concern', { forms: false });
-    await police.getByLabel('Personnummer', { exact: false }).first().fill('19991399-1234');
+    await police.locator('form').evaluate(noBrowserChecks);
+    await police.locator('#personalNumber').fill('19991399-1234');
     await police.locator('#name').fill('Test Testsson');
-    await police.locator('#observedOn').evaluate((input) => input.setAttribute('type', 'text'));
-    await police.locator('#observedOn').fill('31/12/2025');
     await police.locator('#category').selectOption({ index: 1 });
     await police.locator('#concern').fill('Sågs på stan sent en skolkväll med äldre ungdomar.');
-    await police.locator('form').evaluate((form) => {
-      (form as unknown as { noValidate: boolean }).noValidate = true;
-    });
     await police.locator('form button[type=submit]').click();
-    await walk.record(police, '/youth-cases/report-of-concern — a bad personnummer and observedOn');
+    await walk.record(police, '/youth-cases/report-of-concern — a bad personnummer');
+    expect(await police.locator('#personalNumber').getAttribute('aria-invalid')).toBe('true');
+    await police.locator('#observedOn').evaluate((input) => input.setAttribute('type', 'text'));
+    await police.locator('#observedOn').fill('31/12/2025');
+    await police.locator('form button[type=submit]').click();
+    await walk.record(police, '/youth-cases/report-of-concern — observedOn in a wrong format');
+    expect(await police.locator('#observedOn').getAttribute('aria-invalid')).toBe('true');
     await police.close();
 
     expect(walk.findings).toEqual([]);

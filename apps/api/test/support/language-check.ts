@@ -1,6 +1,15 @@
 import { ERROR_CODES } from '@samverkan/platform';
-import { en as EN_MESSAGES } from '../../../web/src/locales/en.js';
-import { sv as SV_MESSAGES } from '../../../web/src/locales/sv.js';
+
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * The web client's messages (plain TS objects). Imported through a computed path so the api's tsc
+ * (nodenext, which wants `.js` suffixes the web does not use) does not follow them; ts-jest
+ * transpiles them as usual.
+ */
+const LOCALES = '../../../web/src/locales/';
+const { sv: SV_MESSAGES } = (await import(`${LOCALES}sv`)) as { sv: Tree };
+const { en: EN_MESSAGES } = (await import(`${LOCALES}en`)) as { en: Tree };
 
 /**
  * What a screen must not show in a language: in Swedish mode, English (the api's catalogue
@@ -150,8 +159,6 @@ export function englishIn(text: string): string[] {
   return [...new Set(found)];
 }
 
-type Tree = { [key: string]: string | Tree };
-
 /** Every string of a message tree, by its dotted key. */
 function leaves(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -164,10 +171,10 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
  * English counterpart differs: any of them on an English screen is a label left untranslated.
  */
 export const SWEDISH_PHRASES: string[] = (() => {
-  const english = new Map(leaves(EN_MESSAGES as unknown as Tree));
+  const english = new Map(leaves(EN_MESSAGES));
   return [
     ...new Set(
-      leaves(SV_MESSAGES as unknown as Tree)
+      leaves(SV_MESSAGES)
         .filter(([key, value]) => english.get(key) !== value)
         .flatMap(([, value]) => value.split(/\{\{[^}]*\}\}|\n|(?<=[.!?])\s+/))
         .map((part) => part.trim().replace(/^[\s:;,.()–-]+|[\s:;,.()–-]+$/g, ''))
