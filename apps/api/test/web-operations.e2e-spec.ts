@@ -53,8 +53,8 @@ describe('web client: operations', () => {
     await page.getByLabel('Referens i underrättelseregistret').fill(REFERENCE);
     await page.getByRole('button', { name: 'Föreslå insatsen' }).click();
 
-    await page.getByRole('link', { name: 'plannedEnd must be after plannedStart.' }).waitFor();
-    expect(await fieldDescription(page.getByLabel('Planerat slut'))).toContain('plannedEnd must be after plannedStart');
+    await page.getByRole('link', { name: 'Sluttid måste vara efter starttid.' }).waitFor();
+    expect(await fieldDescription(page.getByLabel('Planerat slut'))).toContain('Sluttid måste vara efter starttid.');
     expect(await fieldDescription(page.getByLabel('Planerad start'))).not.toContain('plannedEnd');
     expect(await api.db.query('SELECT id FROM operations WHERE title = $1', [TITLE])).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
