@@ -192,12 +192,12 @@ describe('web client: operations', () => {
     await page.goto(`${base}/operations/${operationId}`);
     await page.getByRole('heading', { name: 'Frisläpp sammanfattning' }).waitFor();
     await page.getByRole('button', { name: 'Granska och frisläpp' }).click();
-    // An area is required: the api says so next to the field.
+    // An area is required: said next to the field, in Swedish with the field's label (issue #16).
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Detta frisläpps' }).waitFor();
     await dialog.getByRole('button', { name: 'Bekräfta och frisläpp' }).click();
-    await page.getByRole('link', { name: /^area / }).waitFor();
-    expect(await fieldDescription(page.getByLabel('Område i allmänna termer'))).toMatch(/area/);
+    await page.getByRole('link', { name: 'Område måste vara minst 2 tecken.' }).waitFor();
+    expect(await fieldDescription(page.getByLabel('Område i allmänna termer'))).toContain('Område måste vara minst 2 tecken.');
 
     await page.getByLabel('Område i allmänna termer').fill('Hammarö');
     await page.getByRole('button', { name: 'Granska och frisläpp' }).click();
