@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditAnchorService, AuditService } from '@samverkan/audit';
-import { QueueName } from '@samverkan/platform';
+import { addDays, addMonths, QueueName, stockholmDate } from '@samverkan/platform';
+import { luhnCheckDigit } from '@samverkan/youth';
 import { TEST_REDIS_URL } from '@samverkan/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -89,6 +90,78 @@ describe('audit trail', () => {
     const socialWorker = await api.token('socialsekreterare@hammaro.test');
     expect((await api.call('GET', '/api/v1/audit-events', { token: socialWorker })).status).toBe(403);
     expect((await api.auditEvents('audit.read')).length).toBeGreaterThan(0);
+  });
+
+  it('names who acted, their unit and the record — a youth case by its case number, never the young person', async () => {
+    const social = await api.token('socialsekreterare@hammaro.test');
+    const birthDate = addDays(addMonths(stockholmDate(new Date()), -12 * 15), -41);
+    const nine = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}417`;
+    const personalNumber = `${birthDate.replaceAll('-', '')}-417${luhnCheckDigit(nine)}`;
+    const subject = await api.call('POST', '/api/v1/youth-subjects', { token: social, body: { personalNumber, name: 'Ella Granskad' } });
+    expect(subject.status).toBe(201);
+    const opened = await api.call('POST', '/api/v1/youth-cases', { token: social, body: { subjectId: subject.body.id, form: 'sspf' } });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.id as string;
+    expect((await api.call('GET', `/api/v1/youth-cases/${caseId}`, { token: social })).status).toBe(200);
+    const caseNumber = `UÄ-${caseId.slice(0, 8).toUpperCase()}`;
+
+    const reads = await api.call('GET', `/api/v1/audit-events?action=youth_case.read&resourceId=${caseId}`, { token: auditor });
+    expect(reads.body.items).toEqual([
+      expect.objectContaining({
+        actor: { id: await api.userId('socialsekreterare@hammaro.test'), name: 'Sara Lindqvist', unitName: 'Socialtjänsten' },
+        // The auditor may not open youth cases: the case number, no link.
+        resource: { type: 'youth_case', id: caseId, label: caseNumber },
+      }),
+    ]);
+    const subjectEvents = await api.call('GET', `/api/v1/audit-events?resourceType=youth_subject&resourceId=${subject.body.id}`, { token: auditor });
+    expect(subjectEvents.body.items.length).toBeGreaterThan(0);
+    for (const event of subjectEvents.body.items) expect(event.resource).toEqual({ type: 'youth_subject', id: subject.body.id, label: null });
+    expect(JSON.stringify([reads.body, subjectEvents.body])).not.toMatch(/Ella|Granskad|417/);
+
+    // An auditor of everything sees the case number too; a user's name comes with a link for one who may read users.
+    const admin = await api.token('admin@samverkan.test');
+    const target = await api.userId('vaktare@hammaro.test');
+    expect((await api.call('GET', `/api/v1/users/${target}`, { token: admin })).status).toBe(200);
+    const userReads = await api.call('GET', `/api/v1/audit-events?action=user.read&resourceId=${target}`, { token: admin });
+    expect(userReads.body.items[0].resource).toEqual({ type: 'user', id: target, label: expect.any(String), link: `/admin/users/${target}` });
+    const asAdmin = await api.call('GET', `/api/v1/audit-events?action=youth_case.read&resourceId=${caseId}`, { token: admin });
+    expect(asAdmin.body.items[0].resource.label).toBe(caseNumber);
+
+    // Sealed records of another organisation are not labelled: a police officer is refused the case,
+    // and the police's own auditor sees that refusal without the case number.
+    const police = await api.token('polis@karlstad.polisen.test');
+    expect((await api.call('GET', `/api/v1/youth-cases/${caseId}`, { token: police })).status).toBe(404);
+    await api.db.query(
+      `INSERT INTO memberships (user_id, unit_id, role) SELECT u.id, m.unit_id, 'auditor' FROM users u JOIN memberships m ON m.user_id = u.id
+       WHERE u.email = 'polis@karlstad.polisen.test' LIMIT 1`,
+    );
+    const policeAuditor = await api.token('polis@karlstad.polisen.test');
+    const refused = await api.call('GET', `/api/v1/audit-events?action=youth_case.read&resourceId=${caseId}`, { token: policeAuditor });
+    expect(refused.body.items).toEqual([expect.objectContaining({ outcome: 'denied', resource: { type: 'youth_case', id: caseId, label: null } })]);
+
+    const systemEvents = await api.call('GET', '/api/v1/audit-events?action=audit.read&limit=1', { token: auditor });
+    expect(systemEvents.body.items[0].actor).toMatchObject({ name: 'Karin Holm', unitName: 'Kommunledning' });
+  });
+
+  it('offers the known actions by area and the people the auditor may pick', async () => {
+    const actions = await api.call('GET', '/api/v1/audit-events/actions', { token: auditor });
+    expect(actions.status).toBe(200);
+    expect(actions.body).toEqual(
+      expect.arrayContaining([
+        { action: 'youth_case.read', area: 'youth' },
+        { action: 'auth.login', area: 'sign_in' },
+      ]),
+    );
+
+    const people = await api.call('GET', '/api/v1/audit-events/actors', { token: auditor });
+    expect(people.status).toBe(200);
+    const names = people.body.map((p: { name: string }) => p.name);
+    expect(names).toContain('Sara Lindqvist');
+    expect(people.body.every((p: { organisationName: string }) => p.organisationName === 'Hammarö kommun')).toBe(true);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'sv')));
+
+    const socialWorker = await api.token('socialsekreterare@hammaro.test');
+    expect((await api.call('GET', '/api/v1/audit-events/actors', { token: socialWorker })).status).toBe(403);
   });
 
   it('pages events of one instant newest first by id, without overlap or gap', async () => {

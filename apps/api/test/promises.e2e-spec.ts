@@ -30,6 +30,7 @@ describe('citizen promises and the action tracker', () => {
       if (row.text.startsWith('Ökad trafikövervakning')) commitment.speed = row.id;
       if (row.text.startsWith('Riktade väktarronder')) commitment.patrols = row.id;
       if (row.text.startsWith('Utveckla informationsutbytet')) commitment.youth = row.id;
+      if (row.text.startsWith('Utveckla grannsamverkan')) commitment.watch = row.id;
     }
   });
 
@@ -362,6 +363,16 @@ describe('citizen promises and the action tracker', () => {
       expect((await api.auditEvents('follow_up.freeze')).map((e) => e.resource_id)).toEqual([id]);
     });
 
+    it('judges a three-year target against its period, not per year, in the approved 2021 follow-up', async () => {
+      const list = await api.call('GET', `/api/v1/promises/${promiseId}/follow-ups`, { token: token.chef });
+      const f2021 = list.body.find((f: { year: number; half: number | null }) => f.year === 2021 && f.half === null);
+      const watch = f2021.items.find((i: { id: string }) => i.id === commitment.watch);
+      // 8 new areas over 2020–2022: 5 since the start against the 5.3 due by the end of 2021 (not 3 of 8, 38 %).
+      expect(watch).toMatchObject({ actual: 5, assessment: 'partly', suggestedAssessment: 'partly' });
+      expect(watch.target.forWindow).toBe(5.3);
+      expect(Math.round(watch.progress)).toBe(94);
+    });
+
     it('an edit after one approval withdraws it', async () => {
       const created = await api.call('POST', `/api/v1/promises/${promiseId}/follow-ups`, { token: token.insatschef, body: { year: 2022, half: 2 } });
       await api.call('POST', `/api/v1/follow-ups/${created.body.id}/approve`, { token: token.insatschef });
@@ -435,6 +446,25 @@ describe('citizen promises and the action tracker', () => {
         'Temadagen hölls',
       ]) {
         expect(text).not.toContain(hidden);
+      }
+    });
+
+    it('says a promise past its end date has ended, with its final result', async () => {
+      clock.set(new Date('2023-02-01T10:00:00Z'));
+      try {
+        const res = await api.call('GET', `/api/v1/public/promises/${promiseId}`);
+        expect(res.body).toMatchObject({ status: 'Avslutat', ended: true });
+        expect(res.body.progress).toEqual(expect.any(Number));
+        const watch = res.body.problemAreas[0].commitments.find((c: { text: string }) => c.text.startsWith('Utveckla grannsamverkan'));
+        expect(watch).toMatchObject({ target: { value: 8, per: 'löftesperioden' }, actual: 6, actualYear: null, progress: 75 });
+        const speed = res.body.problemAreas[1].commitments[0];
+        const [{ n }] = await api.db.query(
+          `SELECT count(*)::int AS n FROM activities WHERE commitment_id = $1 AND occurred_on BETWEEN '2022-01-01' AND '2022-12-31'`,
+          [commitment.speed],
+        );
+        expect(speed).toMatchObject({ target: { value: 10, per: 'år' }, actual: n, actualYear: 2022 });
+      } finally {
+        clock.set(new Date('2022-06-15T10:00:00Z'));
       }
     });
 

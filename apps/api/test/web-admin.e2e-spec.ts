@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { PERMISSIONS, ROLES } from '@samverkan/access';
+import { addDays, addMonths, stockholmDate } from '@samverkan/platform';
+import { luhnCheckDigit } from '@samverkan/youth';
 import type { Page } from 'playwright-core';
 import { fieldDescription, runningAnimations, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
@@ -31,6 +33,11 @@ describe('web client: administration and audit trail', () => {
     await field.waitFor();
     return fieldDescription(field);
   }
+
+  /** The Swedish half of the api's bilingual label ("Granskare (Auditor)" → "Granskare"): what a Swedish screen shows. */
+  const swedish = (label: string) => label.replace(/ \([^()]*\)$/, '');
+  const englishHalf = (label: string) => /\(([^()]*)\)$/.exec(label)![1];
+  const swedishRole = (name: keyof typeof ROLES) => swedish(ROLES[name].label);
 
   const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
   const adminMenu = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
@@ -104,11 +111,11 @@ describe('web client: administration and audit trail', () => {
     expect(await role.locator('option').allTextContents()).toEqual(['Välj enhet först']);
     await page.getByLabel('Enhet').selectOption({ label: 'Kommunledning' });
     const offered = await role.locator('option').allTextContents();
-    expect(offered).toEqual(['Välj…', ROLES.system_admin.label, ROLES.org_admin.label, ROLES.auditor.label]);
-    await role.selectOption({ label: ROLES.org_admin.label });
+    expect(offered).toEqual(['Välj…', swedishRole('system_admin'), swedishRole('org_admin'), swedishRole('auditor')]);
+    await role.selectOption({ label: swedishRole('org_admin') });
     await page.getByRole('button', { name: 'Ge rollen' }).click();
     await page.getByRole('status').filter({ hasText: 'Rollen är tillagd' }).waitFor();
-    const row = page.getByRole('row', { name: new RegExp(`${escape(ROLES.org_admin.label)}.*Kommunledning`) });
+    const row = page.getByRole('row', { name: new RegExp(`${escape(swedishRole('org_admin'))}.*Kommunledning`) });
     await row.getByText('Gäller', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     const [membership] = await api.db.query<{ id: string; role: string; valid_until: Date | null }[]>(
@@ -149,16 +156,33 @@ describe('web client: administration and audit trail', () => {
     await page.goto(`${base}/admin`);
     await adminMenu(page).getByRole('link', { name: 'Roller och behörigheter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Roller och behörigheter' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: ROLES.auditor.label }).waitFor();
-    for (const role of Object.values(ROLES)) await page.getByRole('heading', { level: 2, name: role.label, exact: true }).waitFor();
-    const auditor = page.getByRole('region', { name: ROLES.auditor.label });
-    expect(await auditor.locator('tbody tr td:first-child').allTextContents()).toEqual([PERMISSIONS['audit:read'], PERMISSIONS['audit:verify']]);
+    await page.getByRole('heading', { level: 2, name: swedishRole('auditor') }).waitFor();
+    // Roles and permissions in Swedish words only, without the English half of the api's labels.
+    for (const r of Object.values(ROLES)) await page.getByRole('heading', { level: 2, name: swedish(r.label), exact: true }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\b[a-z_]+:[a-z_]+\b/); // no permission codes such as youth_case:read
+    for (const label of [...Object.values(ROLES).map((r) => r.label), ...Object.values(PERMISSIONS)]) expect(text).not.toContain(`(${englishHalf(label)})`);
+    const auditor = page.getByRole('region', { name: swedishRole('auditor') });
+    expect(await auditor.locator('tbody tr td:first-child').allTextContents()).toEqual([
+      swedish(PERMISSIONS['audit:read']),
+      swedish(PERMISSIONS['audit:verify']),
+    ]);
     await auditor.getByText('Kan ges i: polisen, kommun, räddningstjänst, annan organisation').waitFor();
     // A permission held with another scope than the role's own shows that scope.
-    const officer = page.getByRole('region', { name: ROLES.police_officer.label });
-    await officer.getByRole('row', { name: new RegExp(`^${escape(PERMISSIONS['premises:read'])} premises:read Egna$`) }).waitFor();
+    const officer = page.getByRole('region', { name: swedishRole('police_officer') });
+    await officer.getByRole('row', { name: new RegExp(`^${escape(swedish(PERMISSIONS['premises:read']))} Egna$`) }).waitFor();
     await officer.getByText('Räckvidd: Enheten').waitFor();
+    // Who gives a role, and the protected information it reads, in words.
+    await auditor.getByText('Ges av organisationens administratörer och av systemadministratörer', { exact: true }).waitFor();
+    const socialWorker = page.getByRole('region', { name: swedishRole('social_worker') });
+    await socialWorker.getByText('Läser skyddade uppgifter: ungdomsärenden (socialtjänsten)', { exact: true }).waitFor();
+    await socialWorker.getByText('Ges bara av organisationens egna administratörer', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // In English, the English words.
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Police officer', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Auditor' }).getByRole('cell', { name: 'Read the audit trail', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: ROLES.police_officer.label }).count()).toBe(0);
     await page.close();
   });
 
@@ -250,28 +274,47 @@ describe('web client: administration and audit trail', () => {
     await page.close();
   });
 
-  it('auditor: filters the trail to the deactivation, verifies the chain, and sees where it breaks after tampering', async () => {
-    const annaId = await api.userId('anna.berg@hammaro.test');
+  it('auditor: reads the trail in words, filters it from lists, verifies the chain, and sees where it breaks after tampering', async () => {
+    // A social worker opens a youth case and reads it: the trail names the case by its number, never the young person.
+    const social = await api.token('socialsekreterare@hammaro.test');
+    const birthDate = addDays(addMonths(stockholmDate(new Date()), -12 * 15), -41);
+    const nine = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}418`;
+    const personalNumber = `${birthDate.replaceAll('-', '')}-418${luhnCheckDigit(nine)}`;
+    const subject = await api.call('POST', '/api/v1/youth-subjects', { token: social, body: { personalNumber, name: 'Ella Granskad' } });
+    const opened = await api.call('POST', '/api/v1/youth-cases', { token: social, body: { subjectId: subject.body.id, form: 'sspf' } });
+    expect(opened.status).toBe(201);
+    expect((await api.call('GET', `/api/v1/youth-cases/${opened.body.id}`, { token: social })).status).toBe(200);
+    const caseNumber = `UÄ-${(opened.body.id as string).slice(0, 8).toUpperCase()}`;
+
     const page = await web.signIn('revisor@hammaro.test');
     expect(await mainMenu(page).getByRole('link', { name: 'Administration' }).count()).toBe(0);
     await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).waitFor();
     await page.getByText(/^Visar 1–/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    const list = page.getByRole('list', { name: 'Händelser' });
+    await list
+      .getByText(/Sara Lindqvist, Socialtjänsten läste ungdomsärendet/)
+      .first()
+      .waitFor();
+    const shown = await list.innerText();
+    expect(shown).toContain(`Sara Lindqvist, Socialtjänsten läste ungdomsärendet ${caseNumber}`);
+    // No raw codes (`youth_case.read`, `user`), ids or the young person's name on the list.
+    expect(shown).not.toMatch(/\b[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*\b|\b[a-z]+_[a-z_]+\b|[0-9a-f]{8}-[0-9a-f]{4}-|Ella|Granskad/);
 
-    await page.getByLabel('Utförarens användar-id').fill('inte-ett-id');
+    // The person and the kind of event are picked from lists: the deactivation of Anna Berg by the system administrator.
+    await page.getByLabel('Person').selectOption({ label: 'Sara Lindqvist' });
+    await page.getByLabel('Typ av händelse').selectOption({ label: 'läste ungdomsärendet' });
     await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
-    expect(await messageNextTo(page, 'actorUserId')).toContain('actorUserId must be a UUID');
-
-    await page.getByLabel('Utförarens användar-id').fill('');
-    await page.getByLabel('Händelse', { exact: true }).fill('user.deactivate');
+    await page.getByText('Visar 1–1 av 1 (sida 1 av 1)').waitFor();
+    await page.getByRole('link', { name: 'Rensa filtren' }).click();
+    await page.getByLabel('Typ av händelse').selectOption({ label: 'avaktiverade användaren' });
     await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
     await page.getByText('Visar 1–1 av 1 (sida 1 av 1)').waitFor();
     const [deactivation] = await api.auditEvents('user.deactivate');
     const event = page.getByTestId(`audit-event-${deactivation.id}`);
-    await event.getByText('user.deactivate').click();
-    await event.getByText(`user ${annaId}`).waitFor();
-    await event.getByText(await api.userId('admin@samverkan.test')).waitFor();
+    await event.getByText('Erik Sandberg, Systemförvaltning avaktiverade användaren Anna Berg').click();
+    await event.getByText('user.deactivate').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();

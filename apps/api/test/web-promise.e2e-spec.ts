@@ -284,7 +284,14 @@ describe('web client: the citizen promise', () => {
     for (const { text } of await api.db.query<{ text: string }[]>('SELECT text FROM commitments WHERE promise_id = $1', [promiseId])) {
       await page.getByText(text, { exact: true }).waitFor();
     }
-    await page.getByText('Mål: 10 hastighetskontroller per år.', { exact: false }).waitFor();
+    // The promise ended in 2022: it says so with its final result, and compares like with like.
+    await page.getByText('Löftesperioden är slut. Slutligt resultat: måluppfyllelse', { exact: false }).waitFor();
+    await page.getByText('Status: Avslutat', { exact: false }).waitFor();
+    const [{ speed2022 }] = await api.db.query<{ speed2022: number }[]>(
+      `SELECT count(*)::int AS speed2022 FROM activities WHERE kind = 'speed_check' AND occurred_on BETWEEN '2022-01-01' AND '2022-12-31'`,
+    );
+    await page.getByText(`Mål: 10 hastighetskontroller per år. Utfall 2022: ${speed2022}.`, { exact: false }).waitFor();
+    await page.getByText('Mål: 8 nya områden under löftesperioden. Slutligt utfall: 6.', { exact: false }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Uppföljning 2021' }).waitFor();
     expect(await page.getByRole('button', { name: 'Logga in' }).count()).toBe(0);
     expect(await page.getByRole('progressbar').count()).toBeGreaterThan(3);

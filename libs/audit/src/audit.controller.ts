@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { ApiOk, ApiPage } from '@samverkan/platform';
 import { AuditEventQuery } from './audit-event.query.js';
-import { AuditEventView, ChainVerification } from './audit.dto.js';
+import { auditActionList } from './audit-actions.js';
+import { AuditActionView, AuditActorChoice, AuditEventView, ChainVerification } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 
 @ApiTags('audit')
@@ -20,6 +21,22 @@ export class AuditController {
     // Reading the audit trail is itself audited (log reviews are reviewed too).
     await this.audit.record({ action: 'audit.read', details: { count: page.items.length, filters: filterNames(query) } });
     return page;
+  }
+
+  @Get('actions')
+  @RequirePermission('audit:read')
+  @ApiOperation({ summary: 'Händelsetyper (The actions the audit trail records), with their areas, for the filter' })
+  @ApiOk([AuditActionView])
+  actions(): AuditActionView[] {
+    return auditActionList();
+  }
+
+  @Get('actors')
+  @RequirePermission('audit:read')
+  @ApiOperation({ summary: 'Personer (The users whose events the reader may filter by), by name' })
+  @ApiOk([AuditActorChoice])
+  actors(@CurrentPrincipal() principal: Principal): Promise<AuditActorChoice[]> {
+    return this.audit.actors(principal);
   }
 
   @Get('verify')

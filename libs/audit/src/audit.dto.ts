@@ -1,5 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIT_AREAS, type AuditArea } from './audit-actions.js';
 import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-event.js';
+
+/** Who acted, in words. */
+export class AuditActorView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The user’s display name; null if the account no longer exists' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit the user acted for' }) unitName!: string | null;
+}
+
+/** The record acted on, in words. */
+export class AuditResourceView {
+  @ApiProperty({ example: 'youth_case' }) type!: string;
+  @ApiProperty({ type: String, nullable: true }) id!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The record’s human name (a youth case’s case number, a premises’ name, a user’s name, an action’s title); null when it is gone, has none, or is sealed from this reader',
+  })
+  label!: string | null;
+  @ApiPropertyOptional({ description: 'The web client’s page of the record, when the reader may open it', example: '/youth-cases/…' }) link?: string;
+}
+
+/** A person the trail's filter offers (GET /audit-events/actors). */
+export class AuditActorChoice {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organisationName!: string;
+}
+
+/** One known action and its area (GET /audit-events/actions). */
+export class AuditActionView {
+  @ApiProperty({ example: 'youth_case.read' }) action!: string;
+  @ApiProperty({ enum: AUDIT_AREAS, enumName: 'AuditArea' }) area!: AuditArea;
+}
 
 /** An event as stored and listed (GET /audit-events). */
 export class AuditEventView {
@@ -21,6 +56,8 @@ export class AuditEventView {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Extra facts of the event; their keys depend on the action' })
   details!: Record<string, unknown> | null;
   @ApiProperty({ description: 'The event’s link in the hash chain' }) hash!: string;
+  @ApiProperty({ type: AuditActorView, nullable: true, description: 'Null for the system (jobs)' }) actor!: AuditActorView | null;
+  @ApiProperty({ type: AuditResourceView, nullable: true, description: 'Null when the event names no record' }) resource!: AuditResourceView | null;
 }
 
 /** Where the hash chain breaks: the event's own contents (altered), its link to the event before, or an anchor sealed outside the database. */

@@ -1,19 +1,92 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopesFor } from '@samverkan/access';
+import { hasPermission, type Permission, type Principal, scopesFor } from '@samverkan/access';
 import { AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
-import type { AuditEventView, ChainVerification } from './audit.dto.js';
+import type { AuditActorChoice, AuditEventView, ChainVerification } from './audit.dto.js';
 import type { AuditEventQuery } from './audit-event.query.js';
 
+/**
+ * A record's human name by its type, looked up by table (libs/audit knows no domain lib): a case
+ * number for a youth case, never a young person's name or personnummer (youth subjects get no
+ * label). `org` is the organisation owning the record; `sealed` types are labelled only for an
+ * auditor of that organisation (or one who sees everything).
+ */
+const RESOURCE_LABELS = `LEFT JOIN LATERAL (SELECT CASE WHEN e.resource_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+    THEN e.resource_id::uuid END AS id) rid ON true
+  LEFT JOIN LATERAL (
+    SELECT x.display_name AS label, x.organisation_id AS org, false AS sealed FROM users x WHERE e.resource_type = 'user' AND x.id = rid.id
+    UNION ALL SELECT x.name, x.id, false FROM organisations x WHERE e.resource_type = 'organisation' AND x.id = rid.id
+    UNION ALL SELECT x.name, NULL, false FROM collaborations x WHERE e.resource_type = 'collaboration' AND x.id = rid.id
+    UNION ALL SELECT 'UÄ-' || upper(left(x.id::text, 8)), x.owner_organisation_id, true FROM youth_cases x
+      WHERE e.resource_type = 'youth_case' AND x.id = rid.id
+    UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_plan_items x JOIN youth_cases c ON c.id = x.case_id
+      WHERE e.resource_type = 'youth_plan_item' AND x.id = rid.id
+    UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_meetings x JOIN youth_cases c ON c.id = x.case_id
+      WHERE e.resource_type = 'youth_meeting' AND x.id = rid.id
+    UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_consents x JOIN youth_cases c ON c.id = x.case_id
+      WHERE e.resource_type = 'youth_consent' AND x.id = rid.id
+    UNION ALL SELECT x.name, x.owner_organisation_id, false FROM premises x WHERE e.resource_type = 'premises' AND x.id = rid.id
+    UNION ALL SELECT p.name, x.owner_organisation_id, false FROM licences x JOIN premises p ON p.id = x.premises_id
+      WHERE e.resource_type = 'licence' AND x.id = rid.id
+    UNION ALL SELECT x.name, x.owner_organisation_id, false FROM licence_holders x WHERE e.resource_type = 'licence_holder' AND x.id = rid.id
+    UNION ALL SELECT p.name || ', ' || to_char(x.planned_start AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD'), x.owner_organisation_id, false
+      FROM inspections x JOIN premises p ON p.id = x.premises_id WHERE e.resource_type = 'inspection' AND x.id = rid.id
+    UNION ALL SELECT p.name, x.owner_organisation_id, false FROM sanction_cases x JOIN licences l ON l.id = x.licence_id JOIN premises p ON p.id = l.premises_id
+      WHERE e.resource_type = 'sanction_case' AND x.id = rid.id
+    UNION ALL SELECT p.name || ', ' || x.year, l.owner_organisation_id, false FROM restaurant_reports x JOIN licences l ON l.id = x.licence_id
+      JOIN premises p ON p.id = l.premises_id WHERE e.resource_type = 'restaurant_report' AND x.id = rid.id
+    UNION ALL SELECT x.year::text, x.owner_organisation_id, false FROM supervision_plans x WHERE e.resource_type = 'supervision_plan' AND x.id = rid.id
+    UNION ALL SELECT x.name, x.owner_organisation_id, false FROM checklist_templates x WHERE e.resource_type = 'checklist_template' AND x.id = rid.id
+    UNION ALL SELECT x.title, NULL, false FROM promises x WHERE e.resource_type = 'promise' AND x.id = rid.id
+    UNION ALL SELECT left(x.text, 80), NULL, false FROM commitments x WHERE e.resource_type = 'commitment' AND x.id = rid.id
+    UNION ALL SELECT x.title, NULL, false FROM actions x WHERE e.resource_type = 'action' AND x.id = rid.id
+    UNION ALL SELECT to_char(x.occurred_on, 'YYYY-MM-DD') || coalesce(', ' || x.place, ''), x.owner_organisation_id, false FROM activities x
+      WHERE e.resource_type = 'activity' AND x.id = rid.id
+    UNION ALL SELECT p.title || ', ' || x.year || CASE WHEN x.half IS NULL THEN '' ELSE ' (' || x.half || ')' END, NULL, false
+      FROM follow_ups x JOIN promises p ON p.id = x.promise_id WHERE e.resource_type = 'follow_up' AND x.id = rid.id
+    UNION ALL SELECT x.title, x.owner_organisation_id, true FROM operations x WHERE e.resource_type = 'operation' AND x.id = rid.id
+    UNION ALL SELECT x.area, NULL, false FROM operation_summaries x WHERE e.resource_type = 'operation_summary' AND x.id = rid.id
+    UNION ALL SELECT p.name, x.owner_organisation_id, false FROM licensing_referrals x JOIN premises p ON p.id = x.premises_id
+      WHERE e.resource_type = 'licensing_referral' AND x.id = rid.id
+    LIMIT 1
+  ) r ON true`;
+
+/** One statement per page: the events with their actor's name and unit and their record's label. */
 const SELECT_EVENTS = `SELECT e.id::text AS "id", e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
   e.actor_unit_id AS "actorUnitId", e.actor_organisation_id AS "actorOrganisationId", e.action,
   e.resource_type AS "resourceType", e.resource_id AS "resourceId",
   e.subject_organisation_id AS "subjectOrganisationId", e.outcome, e.request_id AS "requestId", e.ip,
-  e.changed_fields AS "changedFields", e.details, e.hash
-  FROM audit_events e`;
+  e.changed_fields AS "changedFields", e.details, e.hash,
+  au.display_name AS "actorName", un.name AS "actorUnitName",
+  CASE WHEN r.sealed AND NOT (:labelAll OR r.org = ANY(:labelOrganisations::uuid[])) THEN NULL ELSE r.label END AS "resourceLabel",
+  r.label IS NOT NULL AND (:labelAll OR r.org IS NULL OR r.org = ANY(:labelOrganisations::uuid[])) AS "resourceOwnedHere"
+  FROM audit_events e
+  LEFT JOIN users au ON au.id = e.actor_user_id
+  LEFT JOIN units un ON un.id = e.actor_unit_id
+  ${RESOURCE_LABELS}`;
+
+/** Where the web client shows a record, and the permission it takes to open it. */
+const RESOURCE_PAGES: Record<string, { path: (id: string) => string; permission: Permission; ownedOnly?: boolean }> = {
+  user: { path: (id) => `/admin/users/${id}`, permission: 'user:read', ownedOnly: true },
+  youth_case: { path: (id) => `/youth-cases/${id}`, permission: 'youth_case:read', ownedOnly: true },
+  premises: { path: (id) => `/inspections/premises/${id}`, permission: 'premises:read' },
+  inspection: { path: (id) => `/inspections/${id}`, permission: 'inspection:read' },
+  sanction_case: { path: (id) => `/inspections/sanctions/${id}`, permission: 'inspection:read' },
+  action: { path: (id) => `/promise/actions/${id}`, permission: 'promise:read' },
+  follow_up: { path: (id) => `/promise/follow-ups/${id}`, permission: 'promise:read' },
+  operation: { path: (id) => `/operations/${id}`, permission: 'operation:read', ownedOnly: true },
+};
+
+type EventRow = Omit<AuditEventView, 'occurredAt' | 'actor' | 'resource'> & {
+  occurredAt: Date;
+  actorName: string | null;
+  actorUnitName: string | null;
+  resourceLabel: string | null;
+  resourceOwnedHere: boolean;
+};
 
 /**
  * The append-only audit trail. Domain services record inside their own transaction (pass the
@@ -74,14 +147,33 @@ export class AuditService implements AuditRecorder {
     if (query.outcome) qb.andWhere('e.outcome = :outcome', { outcome: query.outcome });
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
+    // Labels of sealed records only for the auditor's own organisations (or an auditor of everything).
+    const all = scopes.some((s) => s.scope === 'all');
+    const selectParams = { labelAll: all, labelOrganisations: scopes.map((s) => s.organisationId) };
     // Ids grow with time, so the newest of events in the same instant come first too.
-    const page = await pageOf<Omit<AuditEventView, 'occurredAt'> & { occurredAt: Date }>(
+    const page = await pageOf<EventRow>(
       this.dataSource,
       qb,
-      { alias: 'e', orderBy: [['e.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_EVENTS },
+      { alias: 'e', orderBy: [['e.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_EVENTS, selectParams },
       query,
     );
-    return { ...page, items: page.items.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })) };
+    return { ...page, items: page.items.map((row) => viewOf(principal, row)) };
+  }
+
+  /**
+   * The people the principal may pick in the trail's filter: every user of an organisation whose
+   * trail they read (all users for an auditor of everything), by name.
+   */
+  async actors(principal: Principal): Promise<AuditActorChoice[]> {
+    const scopes = scopesFor(principal, 'audit:read');
+    const all = scopes.some((s) => s.scope === 'all');
+    return this.dataSource.query<AuditActorChoice[]>(
+      `SELECT u.id, u.display_name AS "name", o.name AS "organisationName"
+       FROM users u JOIN organisations o ON o.id = u.organisation_id
+       WHERE $1 OR u.organisation_id = ANY($2::uuid[])
+       ORDER BY u.display_name, u.id`,
+      [all, scopes.map((s) => s.organisationId)],
+    );
   }
 
   /**
@@ -118,4 +210,19 @@ export class AuditService implements AuditRecorder {
     }
     return { valid: true, checkedEvents: result.checked, anchors };
   }
+}
+
+/** The row as the api lists it: who (name, unit), which record (its label, and a link when the reader may open it). */
+function viewOf(principal: Principal, row: EventRow): AuditEventView {
+  const { actorName, actorUnitName, resourceLabel, resourceOwnedHere, occurredAt, ...event } = row;
+  const page = row.resourceType ? RESOURCE_PAGES[row.resourceType] : undefined;
+  const mayOpen = page && row.resourceId && resourceLabel !== null && hasPermission(principal, page.permission) && (!page.ownedOnly || resourceOwnedHere);
+  return {
+    ...event,
+    occurredAt: occurredAt.toISOString(),
+    actor: row.actorUserId ? { id: row.actorUserId, name: actorName, unitName: actorUnitName } : null,
+    resource: row.resourceType
+      ? { type: row.resourceType, id: row.resourceId, label: resourceLabel, ...(mayOpen ? { link: page.path(row.resourceId!) } : {}) }
+      : null,
+  };
 }

@@ -1,3 +1,4 @@
+export * from './audit-actions.js';
 export * from './audit-anchor.service.js';
 export * from './audit-event.js';
 export * from './audit-read.decorator.js';

@@ -182,8 +182,14 @@ export class PublicPromiseCommitmentView {
   @ApiProperty({ type: () => PublicPromiseTargetView, nullable: true })
   target!: PublicPromiseTargetView | null;
 
-  @ApiProperty({ type: Number })
+  @ApiProperty({
+    type: Number,
+    description: 'The outcome the target is compared with: that year’s (actualYear) for a yearly target, since the start for a whole-period one',
+  })
   actual!: number;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The year of the outcome for a yearly target; null when it is the outcome since the start' })
+  actualYear!: number | null;
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'Whole percent, 0–100' })
   progress!: number | null;
@@ -248,8 +254,14 @@ export class PublicPromiseView {
   @ApiProperty({ type: String, format: 'date' })
   periodEnd!: string;
 
-  @ApiProperty({ description: 'The status, as a Swedish label', example: 'Pågående' })
+  @ApiProperty({ description: 'The status, as a Swedish label (Avslutat once the period has ended)', example: 'Pågående' })
   status!: string;
+
+  @ApiProperty({ description: 'Whether the promise period has ended: its figures are the final result' })
+  ended!: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The promise’s fulfilment over its period so far (the final result once ended), whole percent' })
+  progress!: number | null;
 
   @ApiProperty({ type: [PublicPromiseAreaView] })
   problemAreas!: PublicPromiseAreaView[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { actionsProgress, commitmentProgress, promiseProgress, targetForWindow, targetProgress, yearsInWindow } from './progress.js';
+import { actionsProgress, commitmentProgress, judgeTarget, promiseProgress, targetForWindow, targetProgress, yearsInWindow } from './progress.js';
 import { suggest, windowOf } from './follow-ups.service.js';
 
 describe('progress roll-up', () => {
@@ -13,6 +13,36 @@ describe('progress roll-up', () => {
     expect(targetForWindow(10, 'year', 3)).toBe(30);
     expect(targetForWindow(10, 'year', 0.5)).toBe(5);
     expect(targetForWindow(8, 'promise_period', 3)).toBe(8);
+  });
+
+  describe('the period rule (judgeTarget)', () => {
+    const promise = { from: '2020-01-01', to: '2022-12-31' };
+    const year2021 = { from: '2021-01-01', to: '2021-12-31' };
+
+    it('judges a yearly target against the outcome within the window', () => {
+      expect(judgeTarget({ value: 12, period: 'year' }, { inWindow: 9, sinceStart: 33 }, year2021, promise)).toEqual({ target: 12, actual: 9, progress: 75 });
+      expect(judgeTarget({ value: 12, period: 'year' }, { inWindow: 33, sinceStart: 33 }, promise, promise)).toMatchObject({ target: 36, actual: 33 });
+    });
+
+    it('judges a whole-period target against the outcome since the start and the share due by the window’s end', () => {
+      // Grannsamverkan: 8 new areas over 2020–2022; 2 in 2020 and 3 in 2021 make 5 after two of three years.
+      const judged = judgeTarget({ value: 8, period: 'promise_period' }, { inWindow: 3, sinceStart: 5 }, year2021, promise);
+      expect(judged.actual).toBe(5);
+      expect(judged.target).toBe(5.3);
+      expect(judged.progress).toBeCloseTo((5 / 5.3) * 100);
+      expect(
+        suggest({ target: { value: 8, unit: 'nya områden', period: 'promise_period', metric: null, forWindow: judged.target }, actual: judged.actual }),
+      ).toBe('partly');
+    });
+
+    it('holds a whole-period target in full against the final outcome once the period is over', () => {
+      expect(judgeTarget({ value: 8, period: 'promise_period' }, { inWindow: 1, sinceStart: 6 }, { from: '2022-01-01', to: '2022-12-31' }, promise)).toEqual({
+        target: 8,
+        actual: 6,
+        progress: 75,
+      });
+      expect(judgeTarget({ value: 8, period: 'promise_period' }, { inWindow: 6, sinceStart: 6 }, promise, promise)).toMatchObject({ target: 8, actual: 6 });
+    });
   });
 
   it('counts windows in half years', () => {

@@ -33,6 +33,47 @@ export function targetForWindow(targetValue: number, targetPeriod: TargetPeriod,
   return targetPeriod === 'year' ? targetValue * years : targetValue;
 }
 
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+/** A target judged over a window: what was due, what was done over the same span, and the progress. */
+export interface TargetJudgement {
+  /** The part of the target due over the window (yearly) or by the window's end (whole period). */
+  target: number;
+  /** The outcome over the span the target covers. */
+  actual: number;
+  progress: number;
+}
+
+/**
+ * THE period rule, used by every roll-up (dashboard, follow-up, report, public page):
+ * - a yearly target is judged over the window: the target × the window's years against the
+ *   outcome within the window;
+ * - a whole-period target (for the whole promise) is judged from the promise's start: the share of
+ *   the target due by the window's end (in proportion to the years of the promise elapsed, the
+ *   whole target once the promise has ended) against the cumulative outcome since the start.
+ *   So 5 of 8 new areas after two of three years is 5 against 5.3 (94 %), not 3 (that year's)
+ *   against 8 (38 %).
+ */
+export function judgeTarget(
+  target: { value: number; period: TargetPeriod },
+  outcome: { inWindow: number; sinceStart: number },
+  window: DateWindow,
+  promise: DateWindow,
+): TargetJudgement {
+  if (target.period === 'year') {
+    const due = targetForWindow(target.value, 'year', yearsInWindow(window.from, window.to));
+    return { target: due, actual: outcome.inWindow, progress: targetProgress(due, outcome.inWindow) };
+  }
+  const end = window.to < promise.to ? window.to : promise.to;
+  const share = end >= promise.to ? 1 : Math.min(1, yearsInWindow(promise.from, end) / yearsInWindow(promise.from, promise.to));
+  // To a tenth, as it is shown: the figure on the screen is the one judged.
+  const due = Math.round(target.value * share * 10) / 10;
+  return { target: due, actual: outcome.sinceStart, progress: targetProgress(due, outcome.sinceStart) };
+}
+
 export function targetProgress(target: number, actual: number): number {
   return Math.min(100, (Math.max(0, actual) / target) * 100);
 }

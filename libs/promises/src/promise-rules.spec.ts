@@ -1,10 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import { actionStatusChange, PROMISE_TRANSITIONS, promiseStatusErrors } from './promise-rules.js';
+import { actionStatusChange, PROMISE_TRANSITIONS, promiseEnded, promiseStatusErrors, shownPromiseStatus } from './promise-rules.js';
 import { PROMISE_STATUSES } from './vocabulary.js';
 
 const codes = (errors: { field: string; code: string }[]) => errors.map(({ field, code }) => `${field}:${code}`);
 
 describe('promise status', () => {
+  it('shows a promise in force as closed once its period has ended', () => {
+    expect(shownPromiseStatus('active', '2022-12-31', '2022-12-31')).toBe('active');
+    expect(shownPromiseStatus('active', '2022-12-31', '2023-01-01')).toBe('closed');
+    expect(shownPromiseStatus('extended', '2022-12-31', '2023-05-01')).toBe('closed');
+    expect(shownPromiseStatus('draft', '2022-12-31', '2023-05-01')).toBe('draft');
+    expect(shownPromiseStatus('evaluated', '2022-12-31', '2023-05-01')).toBe('evaluated');
+    expect(promiseEnded('2022-12-31', '2023-01-01')).toBe(true);
+    expect(promiseEnded('2022-12-31', '2022-12-31')).toBe(false);
+  });
+
   it('is signed before it is in force, and a closed promise stays closed', () => {
     expect(promiseStatusErrors('draft', 'signed')).toEqual([]);
     expect(promiseStatusErrors('signed', 'active')).toEqual([]);

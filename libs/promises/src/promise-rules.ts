@@ -19,6 +19,20 @@ export function promiseStatusErrors(from: PromiseStatus, to: PromiseStatus | und
   return to && to !== from && !PROMISE_TRANSITIONS[from].includes(to) ? [fieldError('status', 'status.transition', { from, to })] : [];
 }
 
+/**
+ * The status people see, derived in one place: a promise in force (signed, active, extended) whose
+ * period has ended is closed (Avslutat) — its figures are then its final result — whatever status
+ * was last set by hand.
+ */
+export function shownPromiseStatus(status: PromiseStatus, periodEnd: string, today: string): PromiseStatus {
+  return today > periodEnd && (status === 'signed' || status === 'active' || status === 'extended') ? 'closed' : status;
+}
+
+/** Whether a promise's period is over (its figures are final). */
+export function promiseEnded(periodEnd: string, today: string): boolean {
+  return today > periodEnd;
+}
+
 /** Statuses that need a reason when an action enters them. */
 const NEEDS_REASON: readonly ActionStatus[] = ['blocked', 'cancelled'];
 /** Progress a reopened action falls back to at most: it is not done after all. */

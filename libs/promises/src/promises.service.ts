@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService, changedFields } from '@samverkan/audit';
-import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
@@ -16,7 +16,7 @@ import type {
   UpdatePromiseRequest,
 } from './promises.dto.js';
 import type { CommitmentView, PromiseView } from './promises.views.js';
-import { promiseStatusErrors } from './promise-rules.js';
+import { promiseEnded, promiseStatusErrors, shownPromiseStatus } from './promise-rules.js';
 
 const SELECT_PROMISES = `
   SELECT p.id, p.collaboration_id AS "collaborationId", co.name AS "collaborationName", p.title, p.summary,
@@ -51,12 +51,19 @@ export class PromisesService {
     if (query.collaborationId) qb.andWhere('p.collaboration_id = :collaborationId', { collaborationId: query.collaborationId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.published !== undefined) qb.andWhere('p.published = :published', { published: query.published });
-    return pageOf<PromiseView>(this.dataSource, qb, { alias: 'p', orderBy: [['p.period_start', 'DESC']], select: SELECT_PROMISES }, query);
+    const page = await pageOf<PromiseView>(this.dataSource, qb, { alias: 'p', orderBy: [['p.period_start', 'DESC']], select: SELECT_PROMISES }, query);
+    return { ...page, items: page.items.map((p) => this.shown(p)) };
   }
 
   async get(principal: Principal, id: string): Promise<PromiseView> {
     await this.records.promise(principal, id);
-    return this.find(id);
+    return this.shown(await this.find(id));
+  }
+
+  /** The status people see and whether the period is over, derived in one place (promise-rules.ts). */
+  private shown(p: PromiseView): PromiseView {
+    const today = stockholmDate(this.clock.now());
+    return { ...p, shownStatus: shownPromiseStatus(p.status, p.periodEnd, today), ended: promiseEnded(p.periodEnd, today) };
   }
 
   async create(principal: Principal, request: CreatePromiseRequest): Promise<PromiseView> {
@@ -83,7 +90,7 @@ export class PromisesService {
       await this.audit.record({ action: 'promise.create', resourceType: 'promise', resourceId: created.id }, manager);
       return created.id;
     });
-    return this.find(id);
+    return this.shown(await this.find(id));
   }
 
   async update(principal: Principal, id: string, version: number, request: UpdatePromiseRequest): Promise<PromiseView> {
@@ -114,7 +121,7 @@ export class PromisesService {
       assertVersionMatched(updated, before.version);
       await this.audit.record({ action: 'promise.update', resourceType: 'promise', resourceId: id, changedFields: changes }, manager);
     });
-    return this.find(id);
+    return this.shown(await this.find(id));
   }
 
   /** Adds a problem area after the existing ones. */
@@ -129,7 +136,7 @@ export class PromisesService {
       );
       await this.audit.record({ action: 'promise.add_problem_area', resourceType: 'promise', resourceId: id, details: { problemAreaId: area.id } }, manager);
     });
-    return this.find(id);
+    return this.shown(await this.find(id));
   }
 
   /** Only a draft can be deleted; a signed promise is a public commitment and stays on record. */

@@ -79,8 +79,18 @@ export class PromiseView {
   @ApiProperty({ type: String, format: 'date' })
   periodEnd!: string;
 
-  @ApiProperty({ enum: PROMISE_STATUSES, enumName: 'PromiseStatus' })
+  @ApiProperty({ enum: PROMISE_STATUSES, enumName: 'PromiseStatus', description: 'The status last set' })
   status!: PromiseStatus;
+
+  @ApiProperty({
+    enum: PROMISE_STATUSES,
+    enumName: 'PromiseStatus',
+    description: 'The status to show: closed once the period has ended while the promise was in force (shownPromiseStatus)',
+  })
+  shownStatus!: PromiseStatus;
+
+  @ApiProperty({ description: 'Whether the promise period has ended: its figures are the final result' })
+  ended!: boolean;
 
   @ApiProperty({ description: 'Shown on the public page' })
   published!: boolean;

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
+import { windowOf } from './follow-ups.service.js';
+import { promiseEnded, shownPromiseStatus } from './promise-rules.js';
 import type { PublicPromiseView } from './follow-ups.views.js';
 import {
   ASSESSMENT_LABELS,
@@ -41,7 +43,15 @@ export class PublicService {
     if (!promise) throw new NotFoundException(`No published promise with id ${id}.`);
     const today = stockholmDate(this.clock.now());
     const to = today < promise.period_end ? today : promise.period_end;
+    // Like with like: a whole-period target against the outcome since the start, a yearly target
+    // against the outcome of one year (this year, or the last year of an ended promise).
     const commitments = await this.figures.commitments(id, { from: promise.period_start, to }, today, { completedTitles: true });
+    const year = Number(to.slice(0, 4));
+    const yearWindow = windowOf({ year, half: null, period_start: promise.period_start, period_end: promise.period_end });
+    const ofYear = new Map(
+      (await this.figures.commitments(id, { from: yearWindow.from, to: to < yearWindow.to ? to : yearWindow.to }, today)).map((c) => [c.id, c]),
+    );
+    const ended = promiseEnded(promise.period_end, today);
     const areas = await this.dataSource.query<{ id: string; title: string; description: string }[]>(
       'SELECT id, title, description FROM problem_areas WHERE promise_id = $1 ORDER BY position',
       [id],
@@ -61,22 +71,32 @@ export class PublicService {
       collaboration: promise.collaboration,
       periodStart: promise.period_start,
       periodEnd: promise.period_end,
-      status: PROMISE_STATUS_LABELS[promise.status],
+      status: PROMISE_STATUS_LABELS[shownPromiseStatus(promise.status, promise.period_end, today)],
+      ended,
+      progress: roundOrNull(this.figures.promiseProgress(commitments)),
       problemAreas: areas.map((area) => ({
         title: area.title,
         description: area.description,
         commitments: commitments
           .filter((c) => c.problemArea.id === area.id)
-          .map((c) => ({
-            party: PARTY_LABELS[c.party as Party],
-            text: c.text,
-            target: c.target && { value: c.target.value, unit: c.target.unit, per: c.target.period === 'year' ? 'år' : 'löftesperioden' },
-            actual: c.actual,
-            progress: c.progress === null ? null : Math.round(c.progress),
-            completedActions: c.actions.done,
-            completedActionTitles: c.actions.completedTitles,
-            openActions: c.actions.open,
-          })),
+          .map((c) => {
+            const yearly = c.target?.period === 'year' ? (ofYear.get(c.id) ?? c) : null;
+            return {
+              party: PARTY_LABELS[c.party as Party],
+              text: c.text,
+              target: c.target && {
+                value: c.target.value,
+                unit: c.target.unit,
+                per: c.target.period === 'year' ? ('år' as const) : ('löftesperioden' as const),
+              },
+              actual: yearly ? yearly.actual : c.actual,
+              actualYear: yearly ? year : null,
+              progress: roundOrNull(yearly ? yearly.progress : c.progress),
+              completedActions: c.actions.done,
+              completedActionTitles: c.actions.completedTitles,
+              openActions: c.actions.open,
+            };
+          }),
       })),
       followUps: followUps.map((f) => ({
         year: f.year,
@@ -87,4 +107,8 @@ export class PublicService {
       updatedOn: today,
     };
   }
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
 }

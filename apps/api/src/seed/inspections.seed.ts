@@ -270,6 +270,19 @@ export function inspectionsSeed(now: Date): SeedStep {
                 remark ? (item.key === 'age_checks' ? 'Legitimation kontrollerades inte vid baren.' : 'Berusade gäster serverades i baren efter 01.00.') : '',
               ]);
             }
+            // A performed visit counts toward the promise's commitment on inspections, as performing
+            // one in the app records it (InspectionsService.transition → ActivitiesService.recordForKind).
+            await manager.query(
+              `INSERT INTO activities (commitment_id, collaboration_id, owner_organisation_id, occurred_on, place, kind, metrics, source, source_id)
+               SELECT c.id, $1, $2, ($3::timestamptz AT TIME ZONE 'Europe/Stockholm')::date, $4, c.activity_kind,
+                      jsonb_build_object('premises_visited', 1, 'remarks', (SELECT count(*) FROM inspection_findings f WHERE f.inspection_id = $5 AND f.result = 'remark')),
+                      'inspection', $5
+               FROM commitments c JOIN promises p ON p.id = c.promise_id
+               WHERE p.collaboration_id = $1 AND c.activity_kind = 'licensed_premises_inspection'
+                 AND ($3::timestamptz AT TIME ZONE 'Europe/Stockholm')::date BETWEEN p.period_start AND p.period_end
+               ORDER BY p.period_start DESC LIMIT 1`,
+              [collab.id, collab.municipality, start, PREMISES[l.index].name, inspection.id],
+            );
           }
         }
       }

@@ -1,6 +1,6 @@
 import type { SeedStep } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import type { ActionStatus, ActivityKind, Party, TargetPeriod } from '@samverkan/promises';
+import { type ActionStatus, type ActivityKind, FiguresService, type Party, suggest, type TargetPeriod, windowOf } from '@samverkan/promises';
 
 /**
  * The Hammarö citizen promise 2020-01-01 – 2022-12-31 (Hammarö kommun + Lokalpolisområde
@@ -318,9 +318,9 @@ function activities(): ActivitySeed[] {
     `${year}-${String(between(monthFrom, monthTo)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`;
   const list: ActivitySeed[] = [];
   const perYear: Record<number, Record<string, number>> = {
-    2020: { speed: 9, inspections: 11, patrols: 38, prevention: 5, walks: 2, drugs: 2 },
-    2021: { speed: 12, inspections: 13, patrols: 43, prevention: 7, walks: 2, drugs: 3 },
-    2022: { speed: 8, inspections: 9, patrols: 31, prevention: 4, walks: 1, drugs: 2 },
+    2020: { speed: 9, patrols: 38, prevention: 5, walks: 2, drugs: 2 },
+    2021: { speed: 12, patrols: 43, prevention: 7, walks: 2, drugs: 3 },
+    2022: { speed: 8, patrols: 31, prevention: 4, walks: 1, drugs: 2 },
   };
   for (const year of [2020, 2021, 2022]) {
     const n = perYear[year];
@@ -336,17 +336,8 @@ function activities(): ActivitySeed[] {
         metrics: { vehicles_checked: checked, speeding_offences: Math.round(checked * (0.04 + next() * 0.09)) },
       });
     }
-    for (let i = 0; i < n.inspections; i += 1) {
-      list.push({
-        commitment: 'inspections',
-        kind: 'licensed_premises_inspection',
-        owner: 'alkohol',
-        on: day(year, 2, 11),
-        place: pick(['Skoghalls centrum', 'Hammarö marina', 'Lövnäs', 'Skoghall']),
-        metrics: { premises_visited: between(1, 3), remarks: between(0, 2) },
-        with: i % 2 === 0 ? ['police'] : [],
-      });
-    }
+    // Inspections of licensed premises are not entered here: the promise counts the inspections
+    // themselves (COUNTED_INSPECTIONS_SQL; the inspections seed records them).
     for (let i = 0; i < n.patrols; i += 1) {
       list.push({
         commitment: 'patrols',
@@ -553,30 +544,46 @@ export function promisesSeed(): SeedStep {
           ],
         );
       }
+    },
+  };
+}
+
+/**
+ * The approved 2020 and 2021 follow-ups, frozen with the figures of the rule every screen uses
+ * (FiguresService, judged by progress.ts; inspections counted by COUNTED_INSPECTIONS_SQL). Runs after
+ * the inspections, whose performed visits the commitment on inspections counts.
+ */
+export function promiseFollowUpsSeed(): SeedStep {
+  return {
+    name: 'promise follow-ups (Hammarö 2020 and 2021, approved)',
+    async run(manager: EntityManager) {
+      const [promise] = await manager.query<{ id: string }[]>('SELECT id FROM promises WHERE title = $1', [HAMMARO_PROMISE_TITLE]);
+      if (!promise) return;
+      const [exists] = await manager.query('SELECT 1 FROM follow_ups WHERE promise_id = $1', [promise.id]);
+      if (exists) return;
+      const users = new Map((await manager.query<{ email: string; id: string }[]>('SELECT email, id FROM users')).map((u) => [u.email, u.id]));
+      const creator = users.get('trygghet@hammaro.test');
+      const figures = new FiguresService(manager.connection);
       for (const f of FOLLOW_UPS) {
         const [row] = await manager.query<{ id: string }[]>(
           `INSERT INTO follow_ups (promise_id, year, status, conclusion, decision, frozen_at, created_by)
            VALUES ($1, $2, 'frozen', $3, $4, $5, $6) RETURNING id`,
           [promise.id, f.year, f.conclusion, f.decision, `${f.year + 1}-02-20T10:00:00+01:00`, creator],
         );
-        // The figures approved: yearly targets for the year; activities counted or summed in SQL.
-        await manager.query(
-          `INSERT INTO follow_up_items (follow_up_id, commitment_id, target, actual, assessment, narrative)
-           SELECT $1, c.id, c.target_value,
-                  (SELECT CASE WHEN c.target_metric IS NULL THEN count(*) ELSE coalesce(sum((ac.metrics ->> c.target_metric)::numeric), 0) END
-                   FROM activities ac WHERE ac.commitment_id = c.id AND ac.occurred_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)),
-                  'not_assessed', ''
-           FROM commitments c WHERE c.promise_id = $3`,
-          [row.id, f.year, promise.id],
-        );
-        await manager.query(
-          `UPDATE follow_up_items SET assessment = CASE
-             WHEN target IS NULL THEN 'partly'
-             WHEN actual >= target THEN 'achieved' WHEN actual >= target / 2 THEN 'partly' ELSE 'not_achieved' END,
-             narrative = CASE WHEN target IS NULL THEN 'Arbetet pågår enligt plan; se åtgärderna.' ELSE '' END
-           WHERE follow_up_id = $1`,
-          [row.id],
-        );
+        const window = windowOf({ year: f.year, half: null, period_start: '2020-01-01', period_end: '2022-12-31' });
+        for (const c of await figures.commitments(promise.id, window, `${f.year + 1}-02-20`, { db: manager })) {
+          await manager.query(
+            `INSERT INTO follow_up_items (follow_up_id, commitment_id, target, actual, assessment, narrative) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [
+              row.id,
+              c.id,
+              c.target?.forWindow ?? null,
+              c.actual,
+              c.target ? suggest(c) : 'partly',
+              c.target ? '' : 'Arbetet pågår enligt plan; se åtgärderna.',
+            ],
+          );
+        }
         for (const [side, email] of [
           ['police', 'insatschef@karlstad.polisen.test'],
           ['municipality', 'trygghet@hammaro.test'],

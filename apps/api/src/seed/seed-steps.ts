@@ -2,7 +2,7 @@ import type { AppConfig, SeedStep } from '@samverkan/platform';
 import { identitySeed } from './identity.seed.js';
 import { inspectionsSeed } from './inspections.seed.js';
 import { operationsSeed } from './operations.seed.js';
-import { promisesSeed } from './promises.seed.js';
+import { promiseFollowUpsSeed, promisesSeed } from './promises.seed.js';
 import { youthSeed } from './youth.seed.js';
 
 /**
@@ -11,5 +11,12 @@ import { youthSeed } from './youth.seed.js';
  * demo data.
  */
 export function seedSteps(config: AppConfig): SeedStep[] {
-  return [identitySeed(config.SEED_PASSWORD), promisesSeed(), inspectionsSeed(new Date()), youthSeed(config, new Date()), operationsSeed(config, new Date())];
+  return [
+    identitySeed(config.SEED_PASSWORD),
+    promisesSeed(),
+    inspectionsSeed(new Date()),
+    promiseFollowUpsSeed(),
+    youthSeed(config, new Date()),
+    operationsSeed(config, new Date()),
+  ];
 }

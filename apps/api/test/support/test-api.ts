@@ -5,7 +5,7 @@ import { TestEnvironment } from '@samverkan/testing';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/api.factory.js';
 import { identitySeed } from '../../src/seed/identity.seed.js';
-import { promisesSeed } from '../../src/seed/promises.seed.js';
+import { promiseFollowUpsSeed, promisesSeed } from '../../src/seed/promises.seed.js';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 
 export const DEMO_PASSWORD = 'Samverkan-demo-2026';
@@ -44,7 +44,7 @@ export class TestApi {
    */
   static async start(overrides: Env = {}, options: { clock?: Clock; promises?: boolean; demo?: boolean } = {}): Promise<TestApi> {
     const env = await TestEnvironment.create({ SEED_PASSWORD: DEMO_PASSWORD, ...overrides });
-    const steps = options.demo ? seedSteps(env.config) : [identitySeed(DEMO_PASSWORD), ...(options.promises ? [promisesSeed()] : [])];
+    const steps = options.demo ? seedSteps(env.config) : [identitySeed(DEMO_PASSWORD), ...(options.promises ? [promisesSeed(), promiseFollowUpsSeed()] : [])];
     await runSeed(env.config, steps);
     const app = await createApiApp(env.config, options);
     await app.init();

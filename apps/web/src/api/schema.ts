@@ -72,6 +72,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Händelsetyper (The actions the audit trail records), with their areas, for the filter */
+        get: operations["AuditController_actions_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personer (The users whose events the reader may filter by), by name */
+        get: operations["AuditController_actors_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events/verify": {
         parameters: {
             query?: never;
@@ -1932,6 +1966,26 @@ export interface components {
         };
         /** @enum {string} */
         AuditOutcome: "success" | "failure" | "denied";
+        AuditActorView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The user’s display name; null if the account no longer exists */
+            name: string | null;
+            /** @description The unit the user acted for */
+            unitName: string | null;
+        };
+        AuditResourceView: {
+            /** @example youth_case */
+            type: string;
+            id: string | null;
+            /** @description The record’s human name (a youth case’s case number, a premises’ name, a user’s name, an action’s title); null when it is gone, has none, or is sealed from this reader */
+            label: string | null;
+            /**
+             * @description The web client’s page of the record, when the reader may open it
+             * @example /youth-cases/…
+             */
+            link?: string;
+        };
         AuditEventView: {
             /** @description Sequential id (a bigint, as text) */
             id: string;
@@ -1970,6 +2024,23 @@ export interface components {
             } | null;
             /** @description The event’s link in the hash chain */
             hash: string;
+            /** @description Null for the system (jobs) */
+            actor: components["schemas"]["AuditActorView"] | null;
+            /** @description Null when the event names no record */
+            resource: components["schemas"]["AuditResourceView"] | null;
+        };
+        /** @enum {string} */
+        AuditArea: "sign_in" | "administration" | "audit" | "promise" | "inspections" | "youth" | "operations" | "system";
+        AuditActionView: {
+            /** @example youth_case.read */
+            action: string;
+            area: components["schemas"]["AuditArea"];
+        };
+        AuditActorChoice: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
         };
         /** @enum {string} */
         ChainBreakKind: "contents" | "link" | "anchor";
@@ -2224,7 +2295,10 @@ export interface components {
              */
             units: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description The status last set
+         * @enum {string}
+         */
         PromiseStatus: "draft" | "signed" | "active" | "evaluated" | "closed" | "extended";
         ProblemAreaView: {
             /** Format: uuid */
@@ -2246,7 +2320,12 @@ export interface components {
             periodStart: string;
             /** Format: date */
             periodEnd: string;
+            /** @description The status last set */
             status: components["schemas"]["PromiseStatus"];
+            /** @description The status to show: closed once the period has ended while the promise was in force (shownPromiseStatus) */
+            shownStatus: components["schemas"]["PromiseStatus"];
+            /** @description Whether the promise period has ended: its figures are the final result */
+            ended: boolean;
             /** @description Shown on the public page */
             published: boolean;
             /** @description Send back as If-Match when changing the promise */
@@ -2825,7 +2904,10 @@ export interface components {
             party: string;
             text: string;
             target: components["schemas"]["PublicPromiseTargetView"] | null;
+            /** @description The outcome the target is compared with: that year’s (actualYear) for a yearly target, since the start for a whole-period one */
             actual: number;
+            /** @description The year of the outcome for a yearly target; null when it is the outcome since the start */
+            actualYear: number | null;
             /** @description Whole percent, 0–100 */
             progress: number | null;
             completedActions: number;
@@ -2863,10 +2945,14 @@ export interface components {
             /** Format: date */
             periodEnd: string;
             /**
-             * @description The status, as a Swedish label
+             * @description The status, as a Swedish label (Avslutat once the period has ended)
              * @example Pågående
              */
             status: string;
+            /** @description Whether the promise period has ended: its figures are the final result */
+            ended: boolean;
+            /** @description The promise’s fulfilment over its period so far (the final result once ended), whole percent */
+            progress: number | null;
             problemAreas: components["schemas"]["PublicPromiseAreaView"][];
             /** @description The approved yearly follow-ups, oldest first */
             followUps: components["schemas"]["PublicPromiseFollowUpView"][];
@@ -3554,7 +3640,7 @@ export interface components {
             plannedVisits: number;
             /** @description Empty when none */
             note: string;
-            /** @description External and coordinated visits carried out that year */
+            /** @description Inspections of the premises that count that year (performed; not attempted or cancelled) */
             performedVisits: number;
         };
         SupervisionPlanTotalsView: {
@@ -4967,6 +5053,92 @@ export interface operations {
                         limit: number;
                         offset: number;
                     };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission audit:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditController_actions_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActionView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission audit:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditController_actors_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorChoice"][];
                 };
             };
             /** @description Not signed in */
@@ -11730,6 +11902,7 @@ export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
 export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
 export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
+export const auditAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditArea"]> = ["sign_in", "administration", "audit", "promise", "inspections", "youth", "operations", "system"];
 export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link", "anchor"];
 export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnchorHeadState"]> = ["confirmed", "missing", "unavailable", "none", "contradicted"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];

@@ -95,4 +95,8 @@ export const en: Messages = {
     response_received: 'Response received',
     escalated: 'Escalated',
   },
+  commonLabels: {
+    deadlineStatuses: { open: 'Open', met: 'Met', cancelled: 'Cancelled' },
+    deadlineScopes: { mine: 'Mine', unit: 'My unit', all: 'All' },
+  },
 };

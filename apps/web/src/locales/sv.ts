@@ -94,5 +94,9 @@ export const sv = {
     response_received: 'Yttrande inkommet',
     escalated: 'Eskalerad',
   },
+  commonLabels: {
+    deadlineStatuses: { open: 'Öppen', met: 'Klar', cancelled: 'Avbruten' },
+    deadlineScopes: { mine: 'Mina', unit: 'Min enhet', all: 'Alla' },
+  },
 };
 export type Messages = typeof sv;

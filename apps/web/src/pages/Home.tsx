@@ -2,12 +2,14 @@ import { Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-reac
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { dueLabel, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { useEnumLabel } from '../components/labels';
 import { useSession } from '../session';
 
 /** The start page: my open deadlines (overdue first), my latest notifications and my roles. */
 export function Home() {
   const { me } = useSession();
   const { t, i18n } = useTranslation();
+  const label = useEnumLabel();
   const deadlines = useLoad(() => api.GET('/api/v1/deadlines', { params: { query: { scope: 'mine', status: 'open', limit: 20 } } }), []);
   const notices = useLoad(() => api.GET('/api/v1/notifications', { params: { query: { limit: 5, unread: true } } }), []);
   const sorted = [...(deadlines.data?.items ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
@@ -48,7 +50,7 @@ export function Home() {
           <List.Unordered>
             {me!.memberships.map((m) => (
               <List.Item key={m.id}>
-                {m.roleLabel} — {m.unit.name}, {m.organisation.name}
+                {label('RoleName', m.role)} — {m.unit.name}, {m.organisation.name}
               </List.Item>
             ))}
           </List.Unordered>

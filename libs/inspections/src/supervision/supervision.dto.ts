@@ -48,10 +48,11 @@ export class SupervisionPlanItemView {
   @ApiProperty({ type: () => [PremisesRiskFactorView] }) riskFactors!: PremisesRiskFactorView[];
   @ApiProperty({ type: 'integer' }) plannedVisits!: number;
   @ApiProperty({ description: 'Empty when none' }) note!: string;
-  @ApiProperty({ type: 'integer', description: 'External and coordinated visits carried out that year' }) performedVisits!: number;
+  @ApiProperty({ type: 'integer', description: 'Inspections of the premises that count that year (performed; not attempted or cancelled)' })
+  performedVisits!: number;
 }
 
-/** Plan against actual: performed counts each premises' visits up to what was planned for it. */
+/** Plan against actual: performed is every inspection that counts that year (performed; not attempted or cancelled), as the promise counts it. */
 export class SupervisionPlanTotalsView {
   @ApiProperty({ type: 'integer' }) planned!: number;
   @ApiProperty({ type: 'integer' }) performed!: number;

@@ -7,8 +7,9 @@ import { PremisesService } from '../licensing/premises.service.js';
 import { nightMinutes, plannedVisits, riskScore } from './risk-model.js';
 import type { SupervisionPlanItemView, SupervisionPlanSummaryView, SupervisionPlanView, SupervisionStatisticsView } from './supervision.dto.js';
 import { ProblemException } from '@samverkan/platform';
+import { COUNTED_INSPECTIONS_SQL } from '@samverkan/promises';
 
-/** An inspection that was carried out (an attempted visit, closed or not, is not one). */
+/** An inspection that was carried out (an attempted visit, closed or not, is not one): the rule of COUNTED_INSPECTIONS_SQL. */
 const PERFORMED = `i.performed_at IS NOT NULL`;
 
 interface FactsRow {
@@ -118,14 +119,19 @@ export class SupervisionService {
     const items = await this.dataSource.query<SupervisionPlanItemView[]>(
       `SELECT it.premises_id AS "premisesId", p.name AS "premisesName", it.risk_score AS "riskScore", it.risk_factors AS "riskFactors",
               it.planned_visits AS "plannedVisits", it.note,
-              (SELECT count(*)::int FROM inspections i WHERE i.premises_id = it.premises_id AND i.type IN ('external', 'coordinated')
-                 AND ${PERFORMED} AND extract(year FROM i.planned_start AT TIME ZONE 'Europe/Stockholm') = $2) AS "performedVisits"
+              (SELECT count(*)::int FROM (${COUNTED_INSPECTIONS_SQL}) ci WHERE ci.premises_id = it.premises_id
+                 AND extract(year FROM ci.counted_on) = $2) AS "performedVisits"
        FROM supervision_plan_items it JOIN premises p ON p.id = it.premises_id
        WHERE it.plan_id = $1 ORDER BY it.risk_score DESC, p.name`,
       [id, plan.year],
     );
+    // Performed: every counted inspection of the year in the collaboration (COUNTED_INSPECTIONS_SQL),
+    // the same figure the promise's commitment on inspections shows for that year.
+    const [{ performed }] = await this.dataSource.query<{ performed: number }[]>(
+      `SELECT count(*)::int AS performed FROM (${COUNTED_INSPECTIONS_SQL}) ci WHERE ci.collaboration_id = $1 AND extract(year FROM ci.counted_on) = $2`,
+      [plan.collaborationId, plan.year],
+    );
     const planned = items.reduce((s, i) => s + i.plannedVisits, 0);
-    const performed = items.reduce((s, i) => s + Math.min(i.performedVisits, i.plannedVisits), 0);
     return { ...plan, items, totals: { planned, performed, premises: items.length } };
   }
 
@@ -148,8 +154,8 @@ export class SupervisionService {
       { visitsByType: Record<string, number>; attempted: number; remarks: number; decisions: Record<string, number> }[]
     >(
       `SELECT
-         (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT i.type, count(*)::int AS n FROM inspections i
-            WHERE i.collaboration_id = $1 AND ${PERFORMED} AND extract(year FROM i.planned_start AT TIME ZONE 'Europe/Stockholm') = $2 GROUP BY i.type) t) AS "visitsByType",
+         (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT ci.type, count(*)::int AS n FROM (${COUNTED_INSPECTIONS_SQL}) ci
+            WHERE ci.collaboration_id = $1 AND extract(year FROM ci.counted_on) = $2 GROUP BY ci.type) t) AS "visitsByType",
          (SELECT count(*)::int FROM inspections WHERE collaboration_id = $1 AND attempted_at IS NOT NULL
             AND extract(year FROM planned_start AT TIME ZONE 'Europe/Stockholm') = $2) AS attempted,
          (SELECT count(*)::int FROM inspection_findings f JOIN inspections i ON i.id = f.inspection_id WHERE i.collaboration_id = $1

@@ -2,6 +2,7 @@ import { Heading, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useEnumLabel } from '../../components/labels';
 import { type components, scopeValues } from '../../api/schema';
 
 type RoleCatalogue = components['schemas']['RoleCatalogueView'];
@@ -55,11 +56,12 @@ function ScopeExplained({ scope }: { scope: Scope }) {
 
 function RoleSection({ role }: { role: RoleView }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const kinds = role.organisationKinds.map((k) => t(`adminRoles.kinds.${k}`, { defaultValue: k })).join(', ');
   return (
     <section aria-labelledby={`role-${role.name}`}>
       <Heading level={2} data-size="sm" id={`role-${role.name}`}>
-        {role.label}
+        {label('RoleName', role.name)}
       </Heading>
       <List.Unordered data-size="sm">
         <List.Item>
@@ -68,23 +70,25 @@ function RoleSection({ role }: { role: RoleView }) {
         <List.Item>
           {t('adminRoles.scope')}: {t(`adminRoles.scopes.${role.scope}`, { defaultValue: role.scope })}
         </List.Item>
+        {role.restrictedAreas.length > 0 && (
+          <List.Item>
+            {t('adminRoles.readsRestricted')}: {role.restrictedAreas.map((a) => label('RestrictedArea', a)).join(', ')}
+          </List.Item>
+        )}
+        <List.Item>{label('GrantAuthority', role.grantAuthority)}</List.Item>
       </List.Unordered>
       <div className="table-wrap">
         <Table data-size="sm" aria-labelledby={`role-${role.name}`}>
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('adminRoles.permission')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('adminRoles.code')}</Table.HeaderCell>
               <Table.HeaderCell>{t('adminRoles.scope')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {role.permissions.map((p) => (
               <Table.Row key={p.name}>
-                <Table.Cell>{p.label}</Table.Cell>
-                <Table.Cell>
-                  <code>{p.name}</code>
-                </Table.Cell>
+                <Table.Cell>{label('Permission', p.name)}</Table.Cell>
                 <Table.Cell>{t(`adminRoles.scopes.${p.scope}`, { defaultValue: p.scope })}</Table.Cell>
               </Table.Row>
             ))}

@@ -6,6 +6,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
+import { useEnumLabel } from '../../components/labels';
 import type { components } from '../../api/schema';
 import { UserStatus } from './Users';
 
@@ -74,6 +75,7 @@ export function UserDetail() {
 /** The user's roles, current and past; a current one can be ended (with a confirmation). */
 function Memberships({ user, manage, onChanged }: { user: User; manage: boolean; onChanged: (what: Notice) => void }) {
   const { t, i18n } = useTranslation();
+  const label = useEnumLabel();
   const dialog = useRef<HTMLDialogElement>(null);
   const [ending, setEnding] = useState<Membership>();
 
@@ -111,7 +113,7 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
             <Table.Body>
               {user.memberships.map((m) => (
                 <Table.Row key={m.id}>
-                  <Table.Cell>{m.roleLabel}</Table.Cell>
+                  <Table.Cell>{label('RoleName', m.role)}</Table.Cell>
                   <Table.Cell>{m.unitName}</Table.Cell>
                   <Table.Cell>{m.organisationName}</Table.Cell>
                   <Table.Cell>{date(m.validFrom, i18n.language)}</Table.Cell>
@@ -125,7 +127,7 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
                         <Button
                           variant="tertiary"
                           data-size="sm"
-                          aria-label={`${t('adminUser.end')}: ${m.roleLabel}, ${m.unitName}`}
+                          aria-label={`${t('adminUser.end')}: ${label('RoleName', m.role)}, ${m.unitName}`}
                           onClick={() => {
                             setEnding(m);
                             dialog.current?.showModal();
@@ -145,7 +147,7 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
       <ConfirmDialog
         dialog={dialog}
         title={t('adminUser.endTitle')}
-        text={ending ? t('adminUser.endText', { role: ending.roleLabel, unit: ending.unitName, name: user.displayName }) : ''}
+        text={ending ? t('adminUser.endText', { role: label('RoleName', ending.role), unit: ending.unitName, name: user.displayName }) : ''}
         confirmLabel={t('adminUser.end')}
         danger
         onConfirm={end}
@@ -173,6 +175,7 @@ function startOfDay(value: string): string | undefined {
  */
 function AddMembership({ user, onAdded }: { user: User; onAdded: () => void }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
   const catalogue = useLoad(() => api.GET('/api/v1/roles'), []);
   const [unitId, setUnitId] = useState('');
@@ -237,7 +240,7 @@ function AddMembership({ user, onAdded }: { user: User; onAdded: () => void }) {
           <Select.Option value="">{kind ? t('adminUsers.choose') : t('adminUser.unitFirst')}</Select.Option>
           {roles.map((r) => (
             <Select.Option key={r.name} value={r.name}>
-              {r.label}
+              {label('RoleName', r.name)}
             </Select.Option>
           ))}
         </SelectField>

@@ -7,6 +7,7 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
+import { useEnumLabel } from '../../components/labels';
 import type { components } from '../../api/schema';
 
 type User = components['schemas']['UserView'];
@@ -16,6 +17,7 @@ const PAGE_SIZE = 25;
 /** The users the admin administers: search by name or e-mail, filter by organisation and status; filters live in the address. */
 export function Users() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { can } = useSession();
   const { params, applyFilters, goToOffset } = useListQuery();
   const q = params.get('q') ?? '';
@@ -114,7 +116,7 @@ export function Users() {
                     </Table.Cell>
                     <Table.Cell>{u.email}</Table.Cell>
                     <Table.Cell>{u.organisation.name}</Table.Cell>
-                    <Table.Cell>{currentRoles(u) || t('adminUsers.noRole')}</Table.Cell>
+                    <Table.Cell>{currentRoles(u, label) || t('adminUsers.noRole')}</Table.Cell>
                     <Table.Cell>
                       <UserStatus user={u} />
                     </Table.Cell>
@@ -131,10 +133,10 @@ export function Users() {
 }
 
 /** The roles a user holds now, with their units. */
-function currentRoles(user: User): string {
+function currentRoles(user: User, label: ReturnType<typeof useEnumLabel>): string {
   return user.memberships
     .filter((m) => m.active)
-    .map((m) => `${m.roleLabel}, ${m.unitName}`)
+    .map((m) => `${label('RoleName', m.role)}, ${m.unitName}`)
     .join('; ');
 }
 

@@ -8,14 +8,17 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
+import { auditActionText } from '../../components/labels';
 import { auditOutcomeValues, type components } from '../../api/schema';
 import './audit.css';
 
 type AuditEvent = components['schemas']['AuditEventView'];
 type AuditOutcome = components['schemas']['AuditOutcome'];
+type AuditArea = components['schemas']['AuditArea'];
 
 const PAGE_SIZE = 50;
-const TEXT_FILTERS = ['action', 'resourceType', 'resourceId', 'actorUserId'] as const;
+/** The filters kept in the address; `resourceType`/`resourceId` are set only by "only this record" on an event. */
+const FILTERS = ['actorUserId', 'action', 'outcome', 'from', 'to', 'resourceType', 'resourceId'] as const;
 
 /** The audit trail and its chain verification (auditors). */
 export default function AuditArea() {
@@ -54,7 +57,7 @@ function AuditTrail() {
   const { params, setParams, applyFilters, goToOffset } = useListQuery();
   const value = (name: string) => params.get(name) ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
-  const filters = [...TEXT_FILTERS, 'outcome', 'from', 'to'].map(value);
+  const filters = FILTERS.map(value);
   const events = useLoad(
     () =>
       api.GET('/api/v1/audit-events', {
@@ -74,6 +77,8 @@ function AuditTrail() {
       }),
     [...filters, offset],
   );
+  const actions = useLoad(() => api.GET('/api/v1/audit-events/actions'), []);
+  const people = useLoad(() => api.GET('/api/v1/audit-events/actors'), []);
   const filtered = filters.some(Boolean);
 
   /** Narrows the trail to one value seen in an event (this actor, this record). */
@@ -84,45 +89,52 @@ function AuditTrail() {
     setParams(next);
   }
 
-  const problem = events.problem;
+  /** The known actions by area, in the catalogue's order, each with its sentence. */
+  const byArea = new Map<AuditArea, string[]>();
+  for (const { action, area } of actions.data ?? []) byArea.set(area, [...(byArea.get(area) ?? []), action]);
+  /** The people by organisation, for the person list. */
+  const byOrganisation = new Map<string, { id: string; name: string }[]>();
+  for (const p of people.data ?? []) byOrganisation.set(p.organisationName, [...(byOrganisation.get(p.organisationName) ?? []), p]);
+
+  const problem = events.problem ?? actions.problem ?? people.problem;
   return (
     <section aria-labelledby="audit-trail">
       <Heading level={2} data-size="sm" id="audit-trail">
         {t('audit.events')}
       </Heading>
-      <form className="audit-filters" role="search" aria-label={t('audit.filters')} onSubmit={applyFilters} noValidate key={params.toString()}>
-        <Textfield
-          id="action"
-          name="action"
-          defaultValue={value('action')}
-          label={t('audit.action')}
-          description={t('audit.actionHint')}
-          error={fieldError(problem, 'action')}
-        />
-        <Textfield
-          id="resourceType"
-          name="resourceType"
-          defaultValue={value('resourceType')}
-          label={t('audit.resourceType')}
-          description={t('audit.resourceTypeHint')}
-          error={fieldError(problem, 'resourceType')}
-        />
-        <Textfield
-          id="resourceId"
-          name="resourceId"
-          defaultValue={value('resourceId')}
-          label={t('audit.resourceId')}
-          error={fieldError(problem, 'resourceId')}
-        />
-        <Textfield
-          id="actorUserId"
-          name="actorUserId"
-          defaultValue={value('actorUserId')}
-          label={t('audit.actorUserId')}
-          description={t('audit.actorHint')}
-          error={fieldError(problem, 'actorUserId')}
-        />
-        <SelectField id="outcome" defaultValue={value('outcome')} label={t('audit.outcome')} error={fieldError(problem, 'outcome')}>
+      <form
+        className="audit-filters"
+        role="search"
+        aria-label={t('audit.filters')}
+        onSubmit={applyFilters}
+        noValidate
+        key={params.toString() + !!people.data + !!actions.data}
+      >
+        <SelectField id="actorUserId" defaultValue={value('actorUserId')} label={t('audit.person')} error={fieldError(events.problem, 'actorUserId')}>
+          <Select.Option value="">{t('audit.allPeople')}</Select.Option>
+          {[...byOrganisation].map(([organisation, members]) => (
+            <Select.Optgroup key={organisation} label={organisation}>
+              {members.map((p) => (
+                <Select.Option key={p.id} value={p.id}>
+                  {p.name}
+                </Select.Option>
+              ))}
+            </Select.Optgroup>
+          ))}
+        </SelectField>
+        <SelectField id="action" defaultValue={value('action')} label={t('audit.kind')} error={fieldError(events.problem, 'action')}>
+          <Select.Option value="">{t('audit.allKinds')}</Select.Option>
+          {[...byArea].map(([area, list]) => (
+            <Select.Optgroup key={area} label={t(`audit.areas.${area}`)}>
+              {list.map((action) => (
+                <Select.Option key={action} value={action}>
+                  {auditActionText(t, action)}
+                </Select.Option>
+              ))}
+            </Select.Optgroup>
+          ))}
+        </SelectField>
+        <SelectField id="outcome" defaultValue={value('outcome')} label={t('audit.outcome')} error={fieldError(events.problem, 'outcome')}>
           <Select.Option value="">{t('audit.allOutcomes')}</Select.Option>
           {auditOutcomeValues.map((o) => (
             <Select.Option key={o} value={o}>
@@ -130,8 +142,16 @@ function AuditTrail() {
             </Select.Option>
           ))}
         </SelectField>
-        <Textfield id="from" name="from" type="date" defaultValue={value('from')} label={t('audit.from')} error={fieldError(problem, 'from')} />
-        <Textfield id="to" name="to" type="date" defaultValue={value('to')} label={t('audit.to')} error={fieldError(problem, 'to')} />
+        <Textfield id="from" name="from" type="date" defaultValue={value('from')} label={t('audit.from')} error={fieldError(events.problem, 'from')} />
+        <Textfield id="to" name="to" type="date" defaultValue={value('to')} label={t('audit.to')} error={fieldError(events.problem, 'to')} />
+        {value('resourceId') && (
+          <>
+            {/* "Only this record" is chosen on an event; kept through filtering, cleared with the filters. */}
+            <input type="hidden" name="resourceType" value={value('resourceType')} />
+            <input type="hidden" name="resourceId" value={value('resourceId')} />
+            <Paragraph data-size="sm">{t('audit.recordFilter')}</Paragraph>
+          </>
+        )}
         <div className="row">
           <Button type="submit" variant="secondary">
             {t('audit.filter')}
@@ -162,7 +182,33 @@ function AuditTrail() {
 
 const OUTCOME_COLOR = { success: 'success', failure: 'danger', denied: 'warning' } as const;
 
-/** One event: when, what, outcome on the line; everything recorded in the disclosure. */
+/** Who: the person's name and the unit they acted for; the system for jobs. */
+function ActorName({ actor }: { actor: AuditEvent['actor'] }) {
+  const { t } = useTranslation();
+  if (!actor) return <strong>{t('audit.systemActor')}</strong>;
+  const name = actor.name ?? t('audit.unknownActor');
+  return <strong>{actor.unitName ? t('audit.withinUnit', { name, unit: actor.unitName }) : name}</strong>;
+}
+
+/** A sign-in event names the account signing in as its record: the actor already says who. */
+const aboutSelf = (e: AuditEvent) => e.action.startsWith('auth.') && e.resource?.type === 'user' && e.resource.id === e.actor?.id;
+
+/** Which record: its label, linked when the reader may open it; a young person is never named. */
+function RecordName({ resource }: { resource: AuditEvent['resource'] }) {
+  const { t } = useTranslation();
+  if (!resource) return null;
+  if (resource.type === 'youth_subject') return <span>{t('audit.youthSubject')}</span>;
+  if (!resource.label) return resource.id ? <span className="audit-subtle">{t('audit.unnamedRecord')}</span> : null;
+  if (resource.link)
+    return (
+      <DsLink asChild>
+        <Link to={resource.link}>{resource.label}</Link>
+      </DsLink>
+    );
+  return <span>{resource.label}</span>;
+}
+
+/** One event: when, who did what to which record, and the outcome on the line; everything recorded in the disclosure. */
 function EventItem({
   event: e,
   onOnly,
@@ -177,27 +223,22 @@ function EventItem({
         <Details.Summary>
           <span className="audit-summary">
             <span>{dateTime(e.occurredAt, i18n.language)}</span>
-            <code>{e.action}</code>
+            <span className="audit-sentence">
+              <ActorName actor={e.actor} /> {auditActionText(t, e.action)} <RecordName resource={aboutSelf(e) ? null : e.resource} />
+            </span>
             <Tag data-color={OUTCOME_COLOR[e.outcome]} data-size="sm">
               {t(`audit.outcomes.${e.outcome}`)}
             </Tag>
-            {e.resourceType && <span className="audit-subtle">{e.resourceType}</span>}
           </span>
         </Details.Summary>
         <Details.Content>
           <dl className="audit-facts">
             <dt>{t('audit.eventId')}</dt>
             <dd>{e.id}</dd>
-            <dt>{t('audit.actorUserId')}</dt>
-            <dd>{e.actorUserId ?? t('audit.system')}</dd>
-            <dt>{t('audit.actorUnit')}</dt>
-            <dd>{e.actorUnitId ?? '–'}</dd>
-            <dt>{t('audit.actorOrganisation')}</dt>
-            <dd>{e.actorOrganisationId ?? '–'}</dd>
-            <dt>{t('audit.resource')}</dt>
-            <dd>{e.resourceType ? `${e.resourceType} ${e.resourceId ?? ''}` : '–'}</dd>
-            <dt>{t('audit.subjectOrganisation')}</dt>
-            <dd>{e.subjectOrganisationId ?? '–'}</dd>
+            <dt>{t('audit.code')}</dt>
+            <dd>
+              <code>{e.action}</code>
+            </dd>
             <dt>{t('audit.changedFields')}</dt>
             <dd>{e.changedFields?.join(', ') || '–'}</dd>
             <dt>{t('audit.requestId')}</dt>

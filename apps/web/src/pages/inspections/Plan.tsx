@@ -144,6 +144,7 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
         {t('inspections.plan.totals', { performed: totals.performed, planned: totals.planned, premises: totals.premises })}
       </Paragraph>
       <progress value={totals.performed} max={Math.max(1, totals.planned)} aria-label={t('inspections.plan.progress')} />
+      <Paragraph data-size="sm">{t('inspections.plan.countRule')}</Paragraph>
       {saved && (
         <Alert data-color="success" role="status">
           {t('inspections.plan.saved', { name: saved })}

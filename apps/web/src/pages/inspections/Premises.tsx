@@ -8,7 +8,8 @@ import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { Pager } from '../../components/Pager';
 import { todayInStockholm } from '../../components/time';
-import { type components, licenceStatusValues } from '../../api/schema';
+import { type components, licenceStatusValues, premisesKindValues } from '../../api/schema';
+import { useEnumLabel } from '../../components/labels';
 
 type Premises = components['schemas']['PremisesView'];
 type Licence = components['schemas']['LicenceView'];
@@ -24,6 +25,7 @@ const PAGE_SIZE = 25;
  */
 export function RiskFactors({ factors, compact = false }: { factors: RiskFactor[]; compact?: boolean }) {
   const { t } = useTranslation();
+  const because = useBecause();
   if (factors.length === 0) return <>–</>;
   return (
     <List.Unordered data-size="sm" className="inspections-factors">
@@ -33,12 +35,24 @@ export function RiskFactors({ factors, compact = false }: { factors: RiskFactor[
           <List.Item key={f.factor}>
             {compact
               ? t('inspections.risk.factorShort', { label, points: f.points })
-              : t('inspections.risk.factor', { label, points: f.points, because: f.because })}
+              : t('inspections.risk.factor', { label, points: f.points, because: because(f) })}
           </List.Item>
         );
       })}
     </List.Unordered>
   );
+}
+
+/**
+ * Why a factor counts, as the api words it; for the kind of premises the api names the kind by its
+ * code ("typ av ställe: nightclub"), so the kind is shown in words instead.
+ */
+function useBecause() {
+  const label = useEnumLabel();
+  return (f: RiskFactor) => {
+    const kind = f.factor === 'kind' ? premisesKindValues.find((k) => f.because.endsWith(`: ${k}`)) : undefined;
+    return kind ? label('PremisesKind', kind) : f.because;
+  };
 }
 
 /** When the next visit is due, in words: never visited means now; a past date is overdue. */
@@ -154,6 +168,7 @@ export function PremisesView() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
+  const because = useBecause();
   const premises = useLoad(() => api.GET('/api/v1/premises/{id}', { params: { path: { id: id! } } }), [id]);
   const licences = useLoad(() => api.GET('/api/v1/licences', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
   const history = useLoad(() => api.GET('/api/v1/inspections', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
@@ -214,7 +229,7 @@ export function PremisesView() {
                     <Table.Row key={f.factor}>
                       <Table.Cell>{t(`inspections.risk.factors.${f.factor}`)}</Table.Cell>
                       <Table.Cell>{f.points}</Table.Cell>
-                      <Table.Cell>{f.because}</Table.Cell>
+                      <Table.Cell>{because(f)}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

@@ -205,6 +205,7 @@ export const sv = {
       planFor: 'Plan {{year}}: planerat mot genomfört',
       totals: '{{performed}} av {{planned}} planerade besök genomförda, {{premises}} serveringsställen.',
       progress: 'Andel genomförda besök',
+      countRule: 'Genomförda tillsyner räknas (inte besök där ingen var på plats, inte inställda) – samma siffra som medborgarlöftet visar för året.',
       planned: 'Planerade besök',
       performed: 'Genomförda',
       state: 'Läge',
@@ -259,6 +260,10 @@ export const sv = {
         no_action: 'Ärendet avslutas utan sanktion.',
       },
     },
+  },
+  inspectionsLabels: {
+    photoTypes: { 'image/jpeg': 'JPEG-bild', 'image/png': 'PNG-bild', 'image/webp': 'WebP-bild' },
+    tipSources: { public: 'Allmänheten', police: 'Polisen', municipality: 'Kommunen', other: 'Annan källa' },
   },
 };
 
@@ -469,6 +474,8 @@ export const en: typeof sv = {
       planFor: 'Plan {{year}}: planned against performed',
       totals: '{{performed}} of {{planned}} planned visits performed, {{premises}} premises.',
       progress: 'Share of visits performed',
+      countRule:
+        'Performed inspections count (not visits where nobody was there, not cancelled ones) – the same figure the citizen promise shows for the year.',
       planned: 'Planned visits',
       performed: 'Performed',
       state: 'State',
@@ -524,5 +531,9 @@ export const en: typeof sv = {
         no_action: 'The case closes without a sanction.',
       },
     },
+  },
+  inspectionsLabels: {
+    photoTypes: { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'image/webp': 'WebP image' },
+    tipSources: { public: 'The public', police: 'The police', municipality: 'The municipality', other: 'Another source' },
   },
 };

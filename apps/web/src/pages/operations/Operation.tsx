@@ -162,7 +162,7 @@ export function Operation() {
             {o.outcome.seizures.length > 0 && (
               <List.Unordered>
                 {o.outcome.seizures.map((s, i) => (
-                  <List.Item key={i}>{seizureText(s, substances.data)}</List.Item>
+                  <List.Item key={i}>{seizureText(s)}</List.Item>
                 ))}
               </List.Unordered>
             )}
@@ -207,16 +207,7 @@ export function Operation() {
               </div>
             </>
           ) : (
-            o.outcome &&
-            substances.data && (
-              <ReleaseSummary
-                operationId={o.id}
-                outcome={o.outcome}
-                commitment={o.commitment}
-                substances={substances.data}
-                onReleased={() => done('released')}
-              />
-            )
+            o.outcome && <ReleaseSummary operationId={o.id} outcome={o.outcome} commitment={o.commitment} onReleased={() => done('released')} />
           )}
         </section>
       )}

@@ -6,6 +6,7 @@ import { ProblemMessage } from '../../components/common';
 import type { components } from '../../api/schema';
 import { type SubstanceOption } from './shared';
 import { fieldError } from '../../components/forms';
+import { useEnumLabel } from '../../components/labels';
 
 type Substance = components['schemas']['Substance'];
 type SeizureUnit = components['schemas']['SeizureUnit'];
@@ -32,6 +33,7 @@ export function OutcomeEditor(props: {
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { substances } = props;
   const [rows, setRows] = useState<SeizureRow[]>(
     () => props.outcome?.seizures.map((s) => ({ substance: s.substance, quantity: String(s.quantity), unit: s.unit })) ?? [],
@@ -104,7 +106,7 @@ export function OutcomeEditor(props: {
                 <Select id={`seizures[${i}].substance`} value={r.substance} onChange={(e) => setRow(i, { substance: e.target.value as Substance })}>
                   {substances.map((s) => (
                     <Select.Option key={s.key} value={s.key}>
-                      {s.label}
+                      {label('Substance', s.key)}
                     </Select.Option>
                   ))}
                 </Select>

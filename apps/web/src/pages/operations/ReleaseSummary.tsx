@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, ProblemMessage } from '../../components/common';
-import { type Counts, type Seizure, type SubstanceOption, useSeizureText } from './shared';
+import { type Counts, type Seizure, useSeizureText } from './shared';
 import { fieldError } from '../../components/forms';
 
 interface Release {
@@ -27,7 +27,7 @@ function releasedSeizures(seizures: Seizure[]): Seizure[] {
 }
 
 /** The counts a summary carries, as a table: used before releasing and for a released summary. */
-export function CountsTable({ counts, substances, caption }: { counts: Counts; substances?: SubstanceOption[]; caption: string }) {
+export function CountsTable({ counts, caption }: { counts: Counts; caption: string }) {
   const { t } = useTranslation();
   const seizureText = useSeizureText();
   return (
@@ -46,7 +46,7 @@ export function CountsTable({ counts, substances, caption }: { counts: Counts; s
             {counts.seizures.length === 0
               ? t('operationsOutcome.noSeizures')
               : releasedSeizures(counts.seizures)
-                  .map((s) => seizureText(s, substances))
+                  .map((s) => seizureText(s))
                   .join('; ')}
           </Table.Cell>
         </Table.Row>
@@ -59,13 +59,7 @@ export function CountsTable({ counts, substances, caption }: { counts: Counts; s
  * The commander releases the outcome summary: the area in general terms, the period and the counts.
  * Before confirming, the dialog shows exactly that, and where it goes (the promise activity).
  */
-export function ReleaseSummary(props: {
-  operationId: string;
-  outcome: Counts;
-  commitment: { text: string } | null;
-  substances: SubstanceOption[];
-  onReleased: () => void;
-}) {
+export function ReleaseSummary(props: { operationId: string; outcome: Counts; commitment: { text: string } | null; onReleased: () => void }) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState<Release>();
@@ -149,7 +143,7 @@ export function ReleaseSummary(props: {
               })}
             </Paragraph>
           )}
-          <CountsTable counts={props.outcome} substances={props.substances} caption={t('operationsRelease.countsCaption')} />
+          <CountsTable counts={props.outcome} caption={t('operationsRelease.countsCaption')} />
           <Paragraph data-size="sm">
             {props.commitment ? t('operationsRelease.activityUnder', { commitment: props.commitment.text }) : t('operationsRelease.activityByKind')}
           </Paragraph>

@@ -167,6 +167,23 @@ export const sv = {
     totalYear_one: 'Summa {{year}}, {{count}} insats',
     totalYear_other: 'Summa {{year}}, {{count}} insatser',
   },
+  operationsLabels: {
+    substances: {
+      cannabis: 'Cannabis',
+      amphetamine: 'Amfetamin',
+      cocaine: 'Kokain',
+      heroin: 'Heroin',
+      ecstasy: 'Ecstasy (MDMA)',
+      benzodiazepines: 'Narkotikaklassade läkemedel',
+      spice: 'Syntetiska cannabinoider (spice)',
+      other_narcotics: 'Annan narkotika',
+      smuggled_spirits: 'Smuggelsprit',
+      home_distilled: 'Hembränt',
+      smuggled_beer_wine: 'Smuggelöl och -vin',
+      cash: 'Kontanter (misstänkt brottsvinst)',
+    },
+    participantTypes: { user: 'Person', unit: 'Enhet' },
+  },
 };
 
 export const en: typeof sv = {
@@ -335,5 +352,22 @@ export const en: typeof sv = {
     total_other: 'Total, {{count}} operations',
     totalYear_one: 'Total {{year}}, {{count}} operation',
     totalYear_other: 'Total {{year}}, {{count}} operations',
+  },
+  operationsLabels: {
+    substances: {
+      cannabis: 'Cannabis',
+      amphetamine: 'Amphetamine',
+      cocaine: 'Cocaine',
+      heroin: 'Heroin',
+      ecstasy: 'Ecstasy (MDMA)',
+      benzodiazepines: 'Narcotic-classed medicines',
+      spice: 'Synthetic cannabinoids (spice)',
+      other_narcotics: 'Other narcotics',
+      smuggled_spirits: 'Smuggled spirits',
+      home_distilled: 'Home-distilled spirits',
+      smuggled_beer_wine: 'Smuggled beer and wine',
+      cash: 'Cash (suspected proceeds of crime)',
+    },
+    participantTypes: { user: 'Person', unit: 'Unit' },
   },
 };

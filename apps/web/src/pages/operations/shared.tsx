@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
+import { useEnumLabel } from '../../components/labels';
 
 type Schemas = components['schemas'];
 
@@ -15,11 +16,11 @@ export type SubstanceOption = Schemas['SubstanceView'];
 export const number = (value: number, language: string) =>
   new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 3 }).format(value);
 
-/** "Cannabis 52,5 g" — the substance's label from the api, the unit in words. */
+/** "Cannabis 52,5 g" — the substance and the unit in words of the current language. */
 export function useSeizureText() {
-  const { t, i18n } = useTranslation();
-  return (s: Seizure, substances?: SubstanceOption[]) =>
-    `${s.label ?? substances?.find((x) => x.key === s.substance)?.label ?? s.substance} ${number(s.quantity, i18n.language)} ${t(`operationsUnits.${s.unit}`, { defaultValue: s.unit })}`;
+  const { i18n } = useTranslation();
+  const label = useEnumLabel();
+  return (s: Seizure) => `${label('Substance', s.substance)} ${number(s.quantity, i18n.language)} ${label('SeizureUnit', s.unit)}`;
 }
 
 /** The years a filter offers, newest first. */

@@ -1,11 +1,11 @@
 import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
-import { percent } from './shared';
+import { figure, percent } from './shared';
 
 /** Each commitment's target, outcome and assessment: in a follow-up and in the year's report. */
 export function CommitmentOutcomes({ rows }: { rows: components['schemas']['CommitmentOutcomeView'][] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="table-wrap">
       <Table data-size="sm" zebra>
@@ -25,8 +25,8 @@ export function CommitmentOutcomes({ rows }: { rows: components['schemas']['Comm
             <Table.Row key={item.id}>
               <Table.Cell>{item.text}</Table.Cell>
               <Table.Cell>{t(`promiseVocab.parties.${item.party}`)}</Table.Cell>
-              <Table.Cell>{item.target ? `${item.target.forWindow} ${item.target.unit}` : '–'}</Table.Cell>
-              <Table.Cell>{item.actual}</Table.Cell>
+              <Table.Cell>{item.target ? `${figure(item.target.forWindow, i18n.language)} ${item.target.unit}` : '–'}</Table.Cell>
+              <Table.Cell>{figure(item.actual, i18n.language)}</Table.Cell>
               <Table.Cell>{percent(item.progress)}</Table.Cell>
               <Table.Cell>{t(`promiseVocab.assessments.${item.assessment}`)}</Table.Cell>
               <Table.Cell>{item.narrative || '–'}</Table.Cell>

@@ -8,7 +8,7 @@ import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../
 import { useSession } from '../../session';
 import { ApprovalText, FollowUpStatus, usePeriodLabel } from './FollowUps';
 import { CommitmentOutcomes } from './CommitmentOutcomes';
-import { BackLink, percent } from './shared';
+import { BackLink, figure, percent } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
 
 type FollowUpView = components['schemas']['FollowUpView'];
@@ -149,7 +149,7 @@ function Approvals({ followUp, onApproved }: { followUp: FollowUpView; onApprove
  * with the version read (If-Match); saving withdraws approvals already given (the api does that).
  */
 function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (outcome: 'saved' | 'stale' | undefined) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState<Problem>();
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -201,7 +201,13 @@ function EditFollowUp({ followUp, onDone }: { followUp: FollowUpView; onDone: (o
         <Fieldset key={item.id}>
           <Fieldset.Legend>{item.text}</Fieldset.Legend>
           <Fieldset.Description>
-            {item.target ? t('promiseFollowUps.figures', { actual: item.actual, target: item.target.forWindow, unit: item.target.unit }) : ''}{' '}
+            {item.target
+              ? t('promiseFollowUps.figures', {
+                  actual: figure(item.actual, i18n.language),
+                  target: figure(item.target.forWindow, i18n.language),
+                  unit: item.target.unit,
+                })
+              : ''}{' '}
             {t('promiseFollowUps.suggested', { assessment: t(`promiseVocab.assessments.${item.suggestedAssessment}`) })}
           </Fieldset.Description>
           <SelectField

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
-import { percent, promisePath, useCurrentPromise } from './shared';
+import { figure, percent, promisePath, useCurrentPromise } from './shared';
 import { YearChart } from './YearChart';
 
 type PromiseView = components['schemas']['PromiseView'];
@@ -97,7 +97,7 @@ function PromiseFacts({ promise }: { promise: PromiseView }) {
   return (
     <>
       <div className="row">
-        <Tag data-color="accent">{t(`promiseVocab.promiseStatuses.${promise.status}`)}</Tag>
+        <Tag data-color="accent">{t(`promiseVocab.promiseStatuses.${promise.shownStatus}`)}</Tag>
         <Paragraph data-size="sm">
           {promise.collaborationName} — {t('promise.period')}: {date(promise.periodStart, i18n.language)} – {date(promise.periodEnd, i18n.language)}
         </Paragraph>
@@ -127,7 +127,7 @@ function OtherPromises({ promises, current }: { promises: PromiseView[]; current
 }
 
 function ProblemArea({ area, commitments, chosen }: { area: PromiseView['problemAreas'][number]; commitments: CommitmentFigures[]; chosen: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="promise-area" aria-labelledby={`area-${area.id}`}>
       <Heading level={3} data-size="xs" id={`area-${area.id}`}>{`${area.position}. ${area.title}`}</Heading>
@@ -143,7 +143,12 @@ function ProblemArea({ area, commitments, chosen }: { area: PromiseView['problem
             {c.progress !== null && <progress max={100} value={c.progress} aria-label={`${t('promise.progress')}: ${percent(c.progress)}`} />}
             <Paragraph data-size="sm">
               {c.target
-                ? t('promise.againstTarget', { actual: c.actual, target: c.target.forWindow, unit: c.target.unit, percent: percent(c.progress) })
+                ? t('promise.againstTarget', {
+                    actual: figure(c.actual, i18n.language),
+                    target: figure(c.target.forWindow, i18n.language),
+                    unit: c.target.unit,
+                    percent: percent(c.progress),
+                  })
                 : t('promise.byActions', { done: c.actions.done, total: c.actions.total, percent: percent(c.progress) })}
             </Paragraph>
             <div className="row">

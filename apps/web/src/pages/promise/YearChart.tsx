@@ -2,7 +2,7 @@ import { Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/common';
 import type { components } from '../../api/schema';
-import { percent } from './shared';
+import { figure as formatted, percent } from './shared';
 
 type CommitmentFigures = components['schemas']['CommitmentFiguresView'];
 type YearFigures = components['schemas']['YearFiguresView'];
@@ -13,7 +13,7 @@ type YearFigures = components['schemas']['YearFiguresView'];
  * by their actions alone have no numeric target and are left out.
  */
 export function YearChart({ commitments, years }: { commitments: CommitmentFigures[]; years: YearFigures[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const measured = commitments.filter((c) => c.target);
   const figure = (commitmentId: string, year: YearFigures) => year.commitments.find((f) => f.id === commitmentId);
   return (
@@ -29,12 +29,10 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
           <div className="promise-chart">
             {measured.map((c) => {
               const yearly = c.target!.period === 'year';
-              // Scale each commitment to its own largest figure, so a small target still shows.
-              const largest = Math.max(
-                yearly ? 0 : c.target!.value,
-                ...years.flatMap((y) => [figure(c.id, y)?.actual ?? 0, yearly ? (figure(c.id, y)?.target ?? 0) : 0]),
-                1,
-              );
+              // Scale each commitment to its own largest figure, so a small target still shows. Every year
+              // is judged as the follow-ups judge it (progress.ts): a yearly target against the year's
+              // outcome, a whole-period one against the outcome since the start and the share due by then.
+              const largest = Math.max(...years.flatMap((y) => [figure(c.id, y)?.actual ?? 0, figure(c.id, y)?.target ?? 0]), 1);
               const width = (value: number) => `${Math.min(100, (value / largest) * 100)}%`;
               return (
                 <figure key={c.id} className="promise-chart-group">
@@ -51,12 +49,16 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
                       <div key={y.year} className="promise-chart-row">
                         <span className="promise-chart-year">{y.year}</span>
                         <span className="promise-chart-bars" aria-hidden="true">
-                          {yearly && f.target !== null && <span className="promise-chart-target" style={{ width: width(f.target) }} />}
+                          {f.target !== null && <span className="promise-chart-target" style={{ width: width(f.target) }} />}
                           <span className="promise-chart-actual" style={{ width: width(f.actual) }} />
                         </span>
                         <span className="promise-chart-values">
-                          {yearly && f.target !== null
-                            ? t('promiseChart.values', { target: f.target, actual: f.actual, percent: percent(f.progress) })
+                          {f.target !== null
+                            ? t('promiseChart.values', {
+                                target: formatted(f.target, i18n.language),
+                                actual: formatted(f.actual, i18n.language),
+                                percent: percent(f.progress),
+                              })
                             : t('promiseChart.actualOnly', { actual: f.actual })}
                         </span>
                       </div>
@@ -94,7 +96,7 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
                             )}
                             <Table.Cell>{y.year}</Table.Cell>
                             <Table.Cell>
-                              {f?.target ?? '–'} {c.target!.unit}
+                              {f?.target == null ? '–' : formatted(f.target, i18n.language)} {c.target!.unit}
                               {c.target!.period === 'promise_period' ? ` (${t('promiseChart.wholePeriod')})` : ''}
                             </Table.Cell>
                             <Table.Cell>{f?.actual ?? '–'}</Table.Cell>

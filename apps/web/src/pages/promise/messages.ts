@@ -29,7 +29,7 @@ export const sv = {
     empty: 'Inga åtaganden med numeriska mål, eller inga år att visa än.',
     legend: 'För varje åtagande och år: den streckade ramen är målet, den fyllda stapeln utfallet. Siffrorna står under staplarna och i tabellen.',
     perYear: '(mål {{value}} {{unit}} per år)',
-    perPeriod: '(mål {{value}} {{unit}} för hela löftesperioden; staplarna visar utfallet per år)',
+    perPeriod: '(mål {{value}} {{unit}} för hela löftesperioden; varje år visar utfallet sedan starten mot den del av målet som ska vara nådd vid årets slut)',
     values: 'Mål {{target}}, utfall {{actual}} ({{percent}})',
     actualOnly: 'Utfall {{actual}}',
     asTable: 'Visa siffrorna som tabell',
@@ -202,6 +202,9 @@ export const sv = {
       reopened: 'Återöppnad',
     },
   },
+  promiseLabels: {
+    targetPeriods: { year: 'per år', promise_period: 'för hela löftesperioden' },
+  },
 };
 
 export const en: typeof sv = {
@@ -234,7 +237,8 @@ export const en: typeof sv = {
     empty: 'No commitments with numeric targets, or no years to show yet.',
     legend: 'For each commitment and year: the dashed frame is the target, the filled bar the actual. The figures are written below the bars and in the table.',
     perYear: '(target {{value}} {{unit}} a year)',
-    perPeriod: '(target {{value}} {{unit}} for the whole promise period; the bars show each year’s actual)',
+    perPeriod:
+      '(target {{value}} {{unit}} for the whole promise period; each year shows the actual since the start against the part of the target due by the end of that year)',
     values: 'Target {{target}}, actual {{actual}} ({{percent}})',
     actualOnly: 'Actual {{actual}}',
     asTable: 'Show the figures as a table',
@@ -407,5 +411,8 @@ export const en: typeof sv = {
       note: 'Note',
       reopened: 'Reopened',
     },
+  },
+  promiseLabels: {
+    targetPeriods: { year: 'per year', promise_period: 'for the whole promise period' },
   },
 };

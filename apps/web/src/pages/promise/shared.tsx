@@ -69,3 +69,8 @@ export function BackLink({ to, children }: { to: string; children: string }) {
 }
 
 export const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${Math.round(value)} %`);
+
+/** A figure as people read it: a whole-period target due part-way is a decimal (5,3), written the Swedish way. */
+export function figure(value: number, language: string): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(value);
+}

@@ -34,6 +34,11 @@ export default function PublicPromise() {
         {p.collaboration} — {t('publicPromise.period', { from: date(p.periodStart, i18n.language), to: date(p.periodEnd, i18n.language) })} —{' '}
         {t('publicPromise.status')}: {p.status}
       </Paragraph>
+      {p.ended && (
+        <Paragraph>
+          <strong>{p.progress === null ? t('publicPromise.endedNoResult') : t('publicPromise.ended', { percent: `${p.progress} %` })}</strong>
+        </Paragraph>
+      )}
       {p.summary && <Paragraph>{p.summary}</Paragraph>}
       <Paragraph data-size="sm">{t('publicPromise.updated', { on: date(p.updatedOn, i18n.language) })}</Paragraph>
       {p.problemAreas.map((area, i) => (
@@ -44,7 +49,7 @@ export default function PublicPromise() {
           {area.description && <Paragraph>{area.description}</Paragraph>}
           {area.commitments.length === 0 && <EmptyState>{t('publicPromise.noCommitments')}</EmptyState>}
           {area.commitments.map((c, j) => (
-            <PublicCommitmentCard key={j} commitment={c} />
+            <PublicCommitmentCard key={j} commitment={c} ended={p.ended} />
           ))}
         </section>
       ))}
@@ -83,7 +88,13 @@ export default function PublicPromise() {
   );
 }
 
-function PublicCommitmentCard({ commitment: c }: { commitment: PublicCommitment }) {
+/** A yearly target against that year's outcome, a whole-period one against the outcome since the start (final once ended). */
+function targetKey(c: PublicCommitment, ended: boolean): string {
+  if (c.target?.per === 'år') return 'publicPromise.targetPerYearOf';
+  return ended ? 'publicPromise.targetPerPeriodFinal' : 'publicPromise.targetPerPeriod';
+}
+
+function PublicCommitmentCard({ commitment: c, ended }: { commitment: PublicCommitment; ended: boolean }) {
   const { t } = useTranslation();
   const percent = c.progress === null ? null : `${c.progress} %`;
   return (
@@ -95,10 +106,11 @@ function PublicCommitmentCard({ commitment: c }: { commitment: PublicCommitment 
       {c.progress !== null && <progress max={100} value={c.progress} aria-label={t('publicPromise.progressLabel', { percent })} />}
       <Paragraph data-size="sm">
         {c.target
-          ? t(c.target.per === 'år' ? 'publicPromise.targetPerYear' : 'publicPromise.targetPerPeriod', {
+          ? t(targetKey(c, ended), {
               value: c.target.value,
               unit: c.target.unit,
               actual: c.actual,
+              year: c.actualYear,
             })
           : t('publicPromise.noTarget')}
         {percent && <> {t('publicPromise.progress', { percent })}</>}

@@ -7,7 +7,6 @@ export const sv = {
     status: 'Status',
     updated: 'Siffrorna är uppdaterade {{on}}.',
     noCommitments: 'Inga åtaganden under det här området än.',
-    targetPerYear: 'Mål: {{value}} {{unit}} per år. Utfall hittills: {{actual}}.',
     targetPerPeriod: 'Mål: {{value}} {{unit}} under löftesperioden. Utfall hittills: {{actual}}.',
     noTarget: 'Följs upp genom de åtgärder som genomförs.',
     progress: 'Måluppfyllelse {{percent}}.',
@@ -20,6 +19,10 @@ export const sv = {
     noConclusion: 'Ingen sammanfattning.',
     decision: 'Beslut',
     assessments: 'Bedömning per åtagande {{year}}',
+    targetPerYearOf: 'Mål: {{value}} {{unit}} per år. Utfall {{year}}: {{actual}}.',
+    targetPerPeriodFinal: 'Mål: {{value}} {{unit}} under löftesperioden. Slutligt utfall: {{actual}}.',
+    ended: 'Löftesperioden är slut. Slutligt resultat: måluppfyllelse {{percent}}.',
+    endedNoResult: 'Löftesperioden är slut.',
   },
 };
 
@@ -31,7 +34,6 @@ export const en: typeof sv = {
     status: 'Status',
     updated: 'Figures updated {{on}}.',
     noCommitments: 'No commitments in this area yet.',
-    targetPerYear: 'Target: {{value}} {{unit}} a year. Actual so far: {{actual}}.',
     targetPerPeriod: 'Target: {{value}} {{unit}} over the promise period. Actual so far: {{actual}}.',
     noTarget: 'Followed up through the actions carried out.',
     progress: 'Fulfilment {{percent}}.',
@@ -44,5 +46,9 @@ export const en: typeof sv = {
     noConclusion: 'No summary.',
     decision: 'Decision',
     assessments: 'Assessment per commitment {{year}}',
+    targetPerYearOf: 'Target: {{value}} {{unit}} a year. Actual {{year}}: {{actual}}.',
+    targetPerPeriodFinal: 'Target: {{value}} {{unit}} over the promise period. Final actual: {{actual}}.',
+    ended: 'The promise period has ended. Final result: fulfilment {{percent}}.',
+    endedNoResult: 'The promise period has ended.',
   },
 };

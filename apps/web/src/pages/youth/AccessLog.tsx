@@ -1,11 +1,14 @@
 import { Heading, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import { dateTime, ProblemMessage, useLoad } from '../../components/common';
+import { auditActionText, useEnumLabel } from '../../components/labels';
 
 /** Who read or changed the case, newest first (HSLF-FS 2016:40 style access logging). */
 export function AccessLog({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
+  const label = useEnumLabel();
   const log = useLoad(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
   return (
     <section>
@@ -30,8 +33,8 @@ export function AccessLog({ caseId }: { caseId: string }) {
                   {e.actorName ?? '–'} ({e.actorOrganisation ?? '–'})
                 </Table.Cell>
                 <Table.Cell>
-                  {e.action}
-                  {e.outcome !== 'success' ? ` (${e.outcome})` : ''}
+                  {auditActionText(t, e.action)}
+                  {e.outcome !== 'success' ? ` (${label('AuditOutcome', e.outcome as components['schemas']['AuditOutcome'])})` : ''}
                 </Table.Cell>
               </Table.Row>
             ))}

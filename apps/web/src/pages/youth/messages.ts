@@ -222,6 +222,9 @@ export const sv = {
     remove: 'Ta bort {{name}} som kontaktperson',
     removed: '{{name}} är inte längre kontaktperson.',
   },
+  youthLabels: {
+    retentionClasses: { sol_standard: 'Gallras enligt socialtjänstlagen', sol_research: 'Bevaras för forskning' },
+  },
 };
 
 export const en: typeof sv = {
@@ -447,5 +450,8 @@ export const en: typeof sv = {
     roles: { coordinator: 'Coordinator', contact: 'Contact person' },
     remove: 'Remove {{name}} as contact person',
     removed: '{{name}} is no longer a contact person.',
+  },
+  youthLabels: {
+    retentionClasses: { sol_standard: 'Purged under the Social Services Act', sol_research: 'Kept for research' },
   },
 };
