@@ -79,8 +79,9 @@ describe('web client: administration and audit trail', () => {
     await page.getByLabel('Anställd vid').selectOption({ label: 'Hammarö kommun' });
     await page.getByLabel('Första lösenord').fill('ett-långt-lösenord-2026');
     await page.getByRole('button', { name: 'Skapa användaren' }).click();
-    expect(await messageNextTo(page, 'email')).toContain('email must be an email');
-    expect(await page.getByRole('link', { name: 'email must be an email' }).getAttribute('href')).toBe('#email');
+    // Said in Swedish from the error's code, with the field's label (issue #16).
+    expect(await messageNextTo(page, 'email')).toContain('E-postadress: skriv en giltig e-postadress, till exempel namn@exempel.se.');
+    expect(await page.getByRole('link', { name: /^E-postadress: skriv en giltig e-postadress/ }).getAttribute('href')).toBe('#email');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await api.db.query(`SELECT id FROM users WHERE display_name = 'Anna Berg'`)).toEqual([]);
 
@@ -202,7 +203,7 @@ describe('web client: administration and audit trail', () => {
 
     await page.getByLabel('Namn eller e-post').fill('L');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
-    expect(await messageNextTo(page, 'q')).toContain('q must be longer than or equal to 2 characters');
+    expect(await messageNextTo(page, 'q')).toContain('Sökord måste vara minst 2 tecken.');
     await page.getByLabel('Namn eller e-post').fill('sara');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByText('Visar 1–1 av 1 (sida 1 av 1)').waitFor();
@@ -231,7 +232,7 @@ describe('web client: administration and audit trail', () => {
     await offset.fill('-1');
     await page.getByRole('button', { name: 'Spara påminnelsereglerna' }).click();
     const id = await offset.getAttribute('id');
-    expect(await messageNextTo(page, id!)).toContain('must not be less than 0');
+    expect(await messageNextTo(page, id!)).toContain('måste vara minst 0.');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await offset.fill('10');

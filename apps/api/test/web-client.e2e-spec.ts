@@ -199,6 +199,37 @@ describe('web client', () => {
     await page.close();
   });
 
+  it('says refusals from their codes: a mistyped address is a missing page; a code it does not know, a general sentence (issue #16)', async () => {
+    const page = await signIn('socialsekreterare@hammaro.test');
+    // The api refuses the id as no UUID (a 400 with the English "id must be an id (UUID)"): to the reader, no such page.
+    await page.goto(`${base}/youth-cases/inte-ett-id`);
+    await page.getByText('Sidan finns inte, eller så har du inte behörighet att se den.').waitFor();
+    expect(await page.getByText(/UUID|must be/).count()).toBe(0);
+
+    // A refusal with a code newer than this client: a general sentence naming the code, never the api's English.
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    await page.route(`**/api/v1/youth-cases/${unknown}`, (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'urn:samverkan:problem:future.refusal',
+          title: 'Conflict',
+          status: 409,
+          code: 'future.refusal',
+          params: {},
+          detail: 'A newer refusal.',
+        }),
+      }),
+    );
+    await page.goto(`${base}/youth-cases/${unknown}`);
+    await page.getByText('Något gick fel (felkod future.refusal).', { exact: false }).waitFor();
+    expect(await page.getByText('A newer refusal.').count()).toBe(0);
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByText('Something went wrong (error code future.refusal).', { exact: false }).waitFor();
+    await page.close();
+  });
+
   it('serves deep links to the app and keeps unknown api paths a 404 problem', async () => {
     const page = await web.browser.newPage();
     const response = await page.goto(`${base}/youth-cases/00000000-0000-4000-8000-000000000000`);

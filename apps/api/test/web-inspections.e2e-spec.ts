@@ -119,12 +119,14 @@ describe('web client: inspections', () => {
     expect(await page.getByLabel('Yttre tillsyn').isChecked()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // An end before the start: the api's message at the field, and in the summary linking to it.
+    // An end before the start: said in Swedish from the error's code, with the fields' labels
+    // (never the api's English "plannedEnd must be after plannedStart"), at the field and in the
+    // summary linking to it (issue #16).
     const day = stockholmDay(new Date(Date.now() + 9 * 86_400_000));
     await page.getByLabel('Börjar').fill(`${day}T21:00`);
     await page.getByLabel('Slutar').fill(`${day}T20:00`);
     await page.getByRole('button', { name: 'Boka tillsynen' }).click();
-    await page.getByRole('link', { name: 'plannedEnd must be after plannedStart.' }).waitFor();
+    await page.getByRole('link', { name: 'Sluttid måste vara efter starttid.' }).waitFor();
     expect(await page.getByLabel('Slutar').getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await page.getByLabel('Slutar').getAttribute('aria-describedby')) ?? '';
     expect(
@@ -136,7 +138,7 @@ describe('web client: inspections', () => {
             .join(', '),
         )
         .allTextContents(),
-    ).toContain('plannedEnd must be after plannedStart.');
+    ).toContain('Sluttid måste vara efter starttid.');
 
     // The officer is already booked at Klubb Kanalen then (the demo's coordinated visit): a clash, said at the inspectors.
     const [busy] = await api.db.query(
@@ -237,7 +239,7 @@ describe('web client: inspections', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Planerade besök').fill('-1');
     await dialog.getByRole('button', { name: 'Spara ändringen' }).click();
-    await dialog.getByRole('link', { name: /plannedVisits must not be less than 0/ }).waitFor();
+    await dialog.getByRole('link', { name: 'Planerade besök måste vara minst 0.' }).waitFor();
     expect(await dialog.getByLabel('Planerade besök').getAttribute('aria-invalid')).toBe('true');
     await dialog.getByLabel('Planerade besök').fill('2');
     await dialog.getByLabel('Anteckning').fill('Ny ägare sedan våren, extra besök.');
@@ -350,7 +352,7 @@ describe('web client: inspections', () => {
     await decision.getByLabel('Varning').check();
     await page.getByLabel('Skäl för beslutet').fill('Upprepade brister i ålderskontrollen trots tidigare påpekanden.');
     await page.getByRole('button', { name: 'Fatta beslut' }).click();
-    await decision.getByText('The licence holder must be heard (kommunicering, FL 25 §) before the decision.').waitFor();
+    await decision.getByText('Tillståndshavaren måste kommuniceras (FL 25 §) före beslutet.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Heard yesterday: decided.

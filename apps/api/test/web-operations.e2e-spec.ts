@@ -53,8 +53,8 @@ describe('web client: operations', () => {
     await page.getByLabel('Referens i underrättelseregistret').fill(REFERENCE);
     await page.getByRole('button', { name: 'Föreslå insatsen' }).click();
 
-    await page.getByRole('link', { name: 'plannedEnd must be after plannedStart.' }).waitFor();
-    expect(await fieldDescription(page.getByLabel('Planerat slut'))).toContain('plannedEnd must be after plannedStart');
+    await page.getByRole('link', { name: 'Sluttid måste vara efter starttid.' }).waitFor();
+    expect(await fieldDescription(page.getByLabel('Planerat slut'))).toContain('Sluttid måste vara efter starttid.');
     expect(await fieldDescription(page.getByLabel('Planerad start'))).not.toContain('plannedEnd');
     expect(await api.db.query('SELECT id FROM operations WHERE title = $1', [TITLE])).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -192,12 +192,12 @@ describe('web client: operations', () => {
     await page.goto(`${base}/operations/${operationId}`);
     await page.getByRole('heading', { name: 'Frisläpp sammanfattning' }).waitFor();
     await page.getByRole('button', { name: 'Granska och frisläpp' }).click();
-    // An area is required: the api says so next to the field.
+    // An area is required: said next to the field, in Swedish with the field's label (issue #16).
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Detta frisläpps' }).waitFor();
     await dialog.getByRole('button', { name: 'Bekräfta och frisläpp' }).click();
-    await page.getByRole('link', { name: /^area / }).waitFor();
-    expect(await fieldDescription(page.getByLabel('Område i allmänna termer'))).toMatch(/area/);
+    await page.getByRole('link', { name: 'Område måste vara minst 2 tecken.' }).waitFor();
+    expect(await fieldDescription(page.getByLabel('Område i allmänna termer'))).toContain('Område måste vara minst 2 tecken.');
 
     await page.getByLabel('Område i allmänna termer').fill('Hammarö');
     await page.getByRole('button', { name: 'Granska och frisläpp' }).click();

@@ -126,8 +126,8 @@ describe('web client: the citizen promise', () => {
     await page.getByLabel('Plats').fill('Hammarlunden');
     await page.getByLabel('Datum').fill('');
     await page.getByRole('button', { name: 'Registrera', exact: true }).click();
-    await page.getByRole('link', { name: 'occurredOn must be a date (YYYY-MM-DD)' }).waitFor();
-    expect(await fieldMessage(page, 'occurredOn')).toContain('occurredOn must be a date (YYYY-MM-DD)');
+    await page.getByRole('link', { name: 'Datum: skriv ett datum som ÅÅÅÅ-MM-DD.' }).waitFor();
+    expect(await fieldMessage(page, 'occurredOn')).toContain('Datum: skriv ett datum som ÅÅÅÅ-MM-DD.');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await api.db.query('SELECT 1 FROM activities WHERE action_id = $1', [id])).toEqual([]);
 
@@ -306,7 +306,7 @@ describe('web client: the citizen promise', () => {
     expect(await page.getByRole('link', { name: 'Medborgarlöftet' }).count()).toBe(0);
     await page.goto(`${base}/promise/actions`);
     await page.getByRole('heading', { level: 1, name: 'Åtgärder' }).waitFor();
-    await page.getByText('Requires the permission promise:read.').waitFor();
+    await page.getByText('Du saknar den behörighet som krävs för detta.').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
     expect(await page.getByText('Digital ärendeöverlämning', { exact: false }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -73,8 +73,8 @@ describe('web client: youth cases', () => {
     await number.fill(wrongCheckDigit(ella.number));
     await page.getByLabel('Skäl till sökningen (sparas i granskningsloggen)').fill('Orosanmälan från skolan om frånvaro');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
-    await page.getByText('personalNumber must be a valid personnummer', { exact: false }).first().waitFor();
-    expect(await fieldDescription(number)).toContain('personalNumber must be a valid personnummer or samordningsnummer');
+    await page.getByText('Personnummer måste vara ett giltigt personnummer eller samordningsnummer', { exact: false }).first().waitFor();
+    expect(await fieldDescription(number)).toContain('Personnummer måste vara ett giltigt personnummer eller samordningsnummer (ÅÅÅÅMMDD-NNNN).');
     expect(await number.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -131,8 +131,8 @@ describe('web client: youth cases', () => {
     await consent.getByLabel('Gäller till och med').fill(addDays(today, 180));
     await consent.getByRole('button', { name: 'Registrera samtycket' }).click();
     const signers = consent.locator('[id="consent-signers"]');
-    await consent.getByText('From 15 the young person must also sign.').first().waitFor();
-    expect(await fieldDescription(signers)).toContain('From 15 the young person must also sign.');
+    await consent.getByText('Från 15 år måste den unge också skriva under.').first().waitFor();
+    expect(await fieldDescription(signers)).toContain('Från 15 år måste den unge också skriva under.');
     expect(await api.db.query('SELECT 1 FROM youth_consents WHERE case_id = $1', [caseId])).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -297,8 +297,8 @@ describe('web client: youth cases', () => {
     await page.getByLabel('Vad oron gäller').selectOption({ label: 'Familj och hemförhållanden' });
     await page.getByLabel('Vad polisen såg och varför barnet kan behöva skydd').fill('Barnet var ute ensamt kl. 02 i Skoghall och berättade om bråk hemma.');
     await page.getByRole('button', { name: 'Skicka orosanmälan' }).click();
-    await page.getByText('A report of concern (SoL 14 kap 1 §) is about a child under 18.').first().waitFor();
-    expect(await fieldDescription(number)).toContain('A report of concern (SoL 14 kap 1 §) is about a child under 18.');
+    await page.getByText('En orosanmälan (SoL 14 kap. 1 §) gäller ett barn under 18 år.').first().waitFor();
+    expect(await fieldDescription(number)).toContain('En orosanmälan (SoL 14 kap. 1 §) gäller ett barn under 18 år.');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const child = personalNumber(10, '527', 100);
@@ -354,13 +354,13 @@ describe('web client: youth cases', () => {
       .getByLabel('Motivering: varför detta utlämnande, på denna grund, nu')
       .fill('Oscar har setts med vapen i Skoghall; polisen behöver veta för att kunna förebygga.');
     await disclosure.getByRole('button', { name: 'Registrera utlämnandet' }).click();
-    await disclosure.getByText('must be attested', { exact: false }).first().waitFor();
+    await disclosure.getByText('Måste intygas:', { exact: false }).first().waitFor();
     for (const criterion of [
       'Särskilda omständigheter visar en risk för att personen kommer att utöva brottslig verksamhet',
       'Uppgiften kan bidra till att förhindra den brottsliga verksamheten',
       'Utlämnandet står inte i strid med socialtjänstens egna åtgärder',
     ]) {
-      expect(await fieldDescription(criteria.getByRole('checkbox', { name: criterion }))).toContain(`Must be attested: ${criterion}.`);
+      expect(await fieldDescription(criteria.getByRole('checkbox', { name: criterion }))).toContain(`Måste intygas: ${criterion}.`);
     }
     expect(await api.db.query('SELECT id FROM youth_disclosures WHERE case_id = $1', [oscar])).toHaveLength(before);
     expect(await seriousA11yViolations(page)).toEqual([]);

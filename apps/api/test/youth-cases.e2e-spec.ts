@@ -582,6 +582,22 @@ describe('youth cases', () => {
   });
 
   /** Tables whose rows, as text, contain `needle` — the plain value must be nowhere. */
+  it('takes a consent and a disclosure of basic data only: basic data is always included (issue #16)', async () => {
+    const { caseId } = await openCase(personalNumber(15, '418').number, 'Ida Berg');
+    const basicOnly = await consent(caseId, { categories: [] });
+    expect(basicOnly.status).toBe(201);
+    expect(basicOnly.body.categories).toEqual(['basic']);
+    const disclosed = await call('POST', `/youth-cases/${caseId}/disclosures`, 'worker', {
+      ground: 'osl_10_18a',
+      toOrganisationId: id.police,
+      categories: [],
+      justification: 'Polisen behöver veta att ärendet finns inför samordningen.',
+      criteria: { riskOfCriminality: true, helpsPrevent: true, noConflictWithMeasures: true },
+    });
+    expect(disclosed.status).toBe(201);
+    expect(disclosed.body.categories).toEqual(['basic']);
+  });
+
   async function plainTextHits(needle: string): Promise<string[]> {
     const tables = await api.db.query<{ table_name: string }[]>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,

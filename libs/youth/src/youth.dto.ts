@@ -237,9 +237,12 @@ export class ConsentInput {
   @IsUUID('all', { each: true })
   organisationIds!: string[];
 
-  @ApiProperty({ ...YOUTH_ENUM.category, isArray: true })
+  @ApiProperty({
+    ...YOUTH_ENUM.category,
+    isArray: true,
+    description: 'The categories beyond basic data; basic data (`basic`) is always included, so the list may be empty',
+  })
   @IsArray()
-  @ArrayMinSize(1)
   @IsIn(CATEGORY_KEYS, { each: true })
   categories!: InformationCategory[];
 
@@ -271,9 +274,12 @@ export class DisclosureInput {
   @IsUUID()
   toOrganisationId!: string;
 
-  @ApiProperty({ ...YOUTH_ENUM.category, isArray: true })
+  @ApiProperty({
+    ...YOUTH_ENUM.category,
+    isArray: true,
+    description: 'The categories beyond basic data; basic data (`basic`) is always included, so the list may be empty',
+  })
   @IsArray()
-  @ArrayMinSize(1)
   @IsIn(CATEGORY_KEYS, { each: true })
   categories!: InformationCategory[];
 

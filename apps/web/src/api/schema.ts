@@ -4128,6 +4128,7 @@ export interface components {
             signers: components["schemas"]["SignerInput"][];
             /** @description The organisations information may be shared with */
             organisationIds: string[];
+            /** @description The categories beyond basic data; basic data (`basic`) is always included, so the list may be empty */
             categories: components["schemas"]["YouthInformationCategory"][];
             /** @example 2022-03-01 */
             signedOn: string;
@@ -4177,6 +4178,7 @@ export interface components {
             ground: components["schemas"]["YouthDisclosureGround"];
             /** Format: uuid */
             toOrganisationId: string;
+            /** @description The categories beyond basic data; basic data (`basic`) is always included, so the list may be empty */
             categories: components["schemas"]["YouthInformationCategory"][];
             /** @description Why this disclosure, on this ground, now */
             justification: string;

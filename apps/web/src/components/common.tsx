@@ -2,6 +2,7 @@ import { Alert, ErrorSummary, Heading, Paragraph, Spinner } from '@digdir/design
 import { type DependencyList, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
+import { fieldErrorText, problemText } from '../api/problem-text';
 import { formatDate, formatDateTime } from './time';
 
 /**
@@ -42,27 +43,43 @@ export function Loading() {
   return <Spinner aria-label={t('app.loading')} data-size="md" />;
 }
 
-/** An api error where it belongs: field errors as a list that links to the fields, else one message. */
+/**
+ * An api error where it belongs: field errors as a list that links to the fields, else one
+ * message. Every sentence is said from the error's code and params in the reader's language
+ * (api/problem-text.ts), never the api's English `detail` or `message`.
+ */
 export function ProblemMessage({ problem }: { problem?: Problem }) {
   const { t } = useTranslation();
   if (!problem) return null;
-  if (problem.status === 404) return <Alert data-color="warning">{t('errors.notFound')}</Alert>;
+  if (problem.status === 404 || addressNotValid(problem)) return <Alert data-color="warning">{t('errors.notFound')}</Alert>;
   if (problem.errors?.length) {
     return (
       <ErrorSummary>
         <ErrorSummary.Heading>{t('errors.fields')}</ErrorSummary.Heading>
         <ErrorSummary.List>
           {problem.errors.map((e) => (
-            <ErrorSummary.Item key={e.field}>
-              <ErrorSummary.Link href={`#${e.field}`}>{e.message}</ErrorSummary.Link>
+            <ErrorSummary.Item key={`${e.field} ${e.code}`}>
+              <ErrorSummary.Link href={`#${e.field}`}>{fieldErrorText(e)}</ErrorSummary.Link>
             </ErrorSummary.Item>
           ))}
         </ErrorSummary.List>
       </ErrorSummary>
     );
   }
-  return <Alert data-color="danger">{problem.detail ?? problem.title}</Alert>;
+  return (
+    <Alert data-color="danger">
+      {problemText(problem)}
+      {problem.status >= 500 && problem.requestId ? ` ${t('errors.reference', { requestId: problem.requestId })}` : ''}
+    </Alert>
+  );
 }
+
+/**
+ * A mistyped address (`/youth/cases/abc`): the api refuses the id in the path as no UUID. For
+ * the reader that is a page that does not exist, as a 404 is.
+ */
+const addressNotValid = (problem: Problem) =>
+  problem.status === 400 && !!problem.errors?.length && problem.errors.every((e) => e.field === 'id' && e.code === 'field.uuid');
 
 /** What to do when a list is empty, instead of a bare table. */
 export function EmptyState({ children }: { children: string }) {

@@ -2,21 +2,23 @@ import { Button, Dialog, Field, Heading, Label, Paragraph, Select, type SelectPr
 import { type ReactNode, type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
+import { fieldErrorText } from '../api/problem-text';
 import { ProblemMessage } from './common';
 
 /**
- * The api's messages for one field of a 400 answer, to show next to that field. Inputs carry the
- * api's field name as their id, so the error summary at the top links to them.
+ * The api's errors for one field of a 400 answer, said in the reader's language with the field's
+ * label in the sentence (`label`, else the label of the api's field name), to show next to that
+ * field. Inputs carry the api's field name as their id, so the error summary at the top links to them.
  */
-export function fieldError(problem: Problem | undefined, field: string): string | undefined {
-  const messages = problem?.errors?.filter((e) => e.field === field).map((e) => e.message) ?? [];
+export function fieldError(problem: Problem | undefined, field: string, label?: string): string | undefined {
+  const messages = problem?.errors?.filter((e) => e.field === field).map((e) => fieldErrorText(e, label)) ?? [];
   return messages.length ? messages.join(' ') : undefined;
 }
 
-/** The messages for a field and everything inside it (`places` gathers `places[0].name`), for a group of inputs. */
+/** The errors for a field and everything inside it (`places` gathers `places[0].name`), for a group of inputs. */
 export function fieldErrorWithin(problem: Problem | undefined, field: string): string | undefined {
   const within = (name: string) => name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`);
-  const messages = problem?.errors?.filter((e) => within(e.field)).map((e) => e.message) ?? [];
+  const messages = problem?.errors?.filter((e) => within(e.field)).map((e) => fieldErrorText(e)) ?? [];
   return messages.length ? messages.join(' ') : undefined;
 }
 

@@ -72,6 +72,7 @@ export const en: Messages = {
     generic: 'Something went wrong. Try again, and quote {{requestId}} to support if it persists.',
     notFound: 'The page does not exist, or you may not see it.',
     fields: 'Please correct:',
+    reference: 'Reference: {{requestId}}.',
   },
   statuses: {
     concern_raised: 'Concern raised',

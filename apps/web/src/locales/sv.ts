@@ -71,6 +71,7 @@ export const sv = {
     generic: 'Något gick fel. Försök igen, och kontakta supporten med referensen {{requestId}} om det kvarstår.',
     notFound: 'Sidan finns inte, eller så har du inte behörighet att se den.',
     fields: 'Rätta följande:',
+    reference: 'Referens: {{requestId}}.',
   },
   statuses: {
     concern_raised: 'Oro anmäld',

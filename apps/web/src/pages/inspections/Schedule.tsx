@@ -20,6 +20,7 @@ import { dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../com
 import { useSession } from '../../session';
 import { useInspectors, usePremisesOptions } from './shared';
 import { fieldError, fieldErrorWithin } from '../../components/forms';
+import { type FieldProblem, problemText } from '../../api/problem-text';
 import { fromStockholm, stockholmDay } from '../../components/time';
 import { type components, inspectionTypeValues } from '../../api/schema';
 
@@ -80,11 +81,10 @@ export function ScheduleInspection() {
     }
     const refused = asProblem(error, response.status) as Problem & { conflictingInspectionId?: string };
     if (refused.code === 'inspection.inspector_booked') {
-      // The clash concerns the inspectors: said at their field, with who is booked where and when.
-      const { inspector, premises, start, end } = refused.params as Record<string, string>;
-      const message = t('inspections.schedule.doubleBooked', { inspector, premises, start: dateTime(start, i18n.language), end: dateTime(end, i18n.language) });
-      setConflict({ message, inspectionId: refused.conflictingInspectionId });
-      setProblem({ ...refused, errors: [{ field: 'inspectorIds', code: 'field.invalid', params: {}, message }] });
+      // The clash concerns the inspectors: said at their field (and in the summary, which links
+      // there), with who is booked where and when, from the refusal's code and params.
+      setConflict({ message: problemText(refused), inspectionId: refused.conflictingInspectionId });
+      setProblem({ ...refused, errors: [{ field: 'inspectorIds', code: refused.code as FieldProblem['code'], params: refused.params, message: '' }] });
     } else {
       setConflict(undefined);
       setProblem(refused);

@@ -50,7 +50,6 @@ export const sv = {
       end: 'Slutar',
       submit: 'Boka tillsynen',
       inspectorsHelp: 'Kommunens alkoholhandläggare och poliser i samverkan. En inspektör kan inte vara bokad på två tillsyner samtidigt.',
-      doubleBooked: '{{inspector}} är redan bokad på en tillsyn av {{premises}} {{start}}–{{end}}. Välj en annan tid eller andra inspektörer.',
       openConflict: 'Öppna den krockande tillsynen',
       booked: 'Tillsynen på {{name}} {{when}} är bokad.',
       openBooked: 'Öppna tillsynen',
@@ -319,7 +318,6 @@ export const en: typeof sv = {
       submit: 'Book the inspection',
       inspectorsHelp:
         'The municipality’s licensing officers and police officers of the collaboration. An inspector cannot be booked on two inspections at once.',
-      doubleBooked: '{{inspector}} is already booked for an inspection of {{premises}} {{start}}–{{end}}. Choose another time or other inspectors.',
       openConflict: 'Open the clashing inspection',
       booked: 'The inspection of {{name}} {{when}} is booked.',
       openBooked: 'Open the inspection',

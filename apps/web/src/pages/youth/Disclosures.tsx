@@ -110,7 +110,7 @@ function DisclosureForm({ caseId, ownerOrganisationId, onRecorded }: { caseId: s
                   name={c}
                   value="true"
                   label={t(`disclosures.criteria.${c}`)}
-                  error={form.error(`criteria.${c}`)}
+                  error={form.error(`criteria.${c}`, t(`disclosures.criteria.${c}`))}
                 />
               ))}
             </Fieldset>

@@ -2,6 +2,7 @@ import { Alert, Checkbox, Fieldset, Radio, ValidationMessage } from '@digdir/des
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, type Problem } from '../../api/client';
+import { fieldErrorText } from '../../api/problem-text';
 import { type components, youthInformationCategoryValues } from '../../api/schema';
 import { ProblemMessage } from '../../components/common';
 import { useSession } from '../../session';
@@ -74,11 +75,11 @@ export function useApiForm(prefix?: string, aliases: Record<string, string> = {}
     send,
     /** The element id of an api field in this form. */
     id,
-    /** The api's message(s) for this field, to show next to it. */
-    error: (field: string) =>
+    /** The api's error(s) for this field in the reader's language, to show next to it. */
+    error: (field: string, label?: string) =>
       problem?.errors
         ?.filter((e) => e.field === id(field))
-        .map((e) => e.message)
+        .map((e) => fieldErrorText(e, label))
         .join(' ') || undefined,
     reset: () => {
       setProblem(undefined);
