@@ -21,7 +21,8 @@ import { AuditAnchors1796016837278 } from './1796016837278-AuditAnchors.js';
 import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSigners.js';
 import { DueDaysAndOneReminder1796020665351 } from './1796020665351-DueDaysAndOneReminder.js';
 
-export const migrations = [PlatformBaseline1764259200000,
+export const migrations = [
+  PlatformBaseline1764259200000,
   Identity1764259300000,
   RecordGrants1764259400000,
   AuditTrail1764259500000,
@@ -36,4 +37,6 @@ export const migrations = [PlatformBaseline1764259200000,
   YouthCases1764260400000,
   Operations1764260500000,
   AuditAnchors1796016837278,
-  SealConsentSigners1796017897647, DueDaysAndOneReminder1796020665351];
+  SealConsentSigners1796017897647,
+  DueDaysAndOneReminder1796020665351,
+];

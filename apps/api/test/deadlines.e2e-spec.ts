@@ -342,6 +342,8 @@ describe('deadlines, reminders and escalation', () => {
       return found!;
     });
     expect(mailFor.raw).toContain('rende 902');
+    // Due times in the one date style, in Stockholm time (issue #16).
+    expect(decoded(mailFor.raw)).toMatch(/Ärende 901 — \d{1,2} [a-zåäö]+ \d{4} kl\. \d{2}:\d{2}/);
     expect(mailFor.raw).toContain('rende 904');
     expect(mailFor.raw).not.toContain('rende 903');
     expect(mail.received.filter((m) => m.to.includes('socialchef@hammaro.test') && m.raw.includes('rende 901'))).toHaveLength(1);

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { fieldsEn, fieldsSv, paramWordsEn, paramWordsSv } from '../locales/errors';
+import { formatDate, formatDateTime } from '../components/time';
 import type { Problem } from './client';
 
 /** The key of the general sentence for a code this client does not know. */
@@ -39,16 +40,6 @@ function domLabel(field: string): string | undefined {
   return text?.trim() || undefined;
 }
 
-const formatDate = (value: string, withTime: boolean) => {
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) return value;
-  return new Intl.DateTimeFormat(english() ? 'en-GB' : 'sv-SE', {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'Europe/Stockholm',
-  }).format(at);
-};
-
 /** A status code as the screens say it ("planned" → "planerad"), mid-sentence. */
 const statusWord = (value: string) =>
   lowerFirst(i18next.t([`statuses.${value}`, `promiseVocab.promiseStatuses.${value}`, `promiseVocab.actionStatuses.${value}`], { defaultValue: value }));
@@ -70,8 +61,8 @@ function words(params: Params): Record<string, string | number> {
       out[name] = value;
     } else {
       const text = String(value);
-      if (name === 'start' || name === 'end') out[name] = formatDate(text, true);
-      else if (name === 'periodStart' || name === 'periodEnd' || name === 'adultOn') out[name] = formatDate(text, false);
+      if (name === 'start' || name === 'end') out[name] = formatDateTime(text);
+      else if (name === 'periodStart' || name === 'periodEnd' || name === 'adultOn') out[name] = formatDate(text);
       else if (name === 'status' || name === 'from' || name === 'to') out[name] = statusWord(text);
       else if (name === 'category') out[name] = lowerFirst(i18next.t(`youth.categories.${text}`, { defaultValue: text }));
       else if (name === 'other') out[name] = lowerFirst(fieldLabel(text));

@@ -22,8 +22,10 @@ describe('the web client’s one date style (Europe/Stockholm)', () => {
     expect(formatDateTime('2022-09-30T22:30:00Z', 'sv')).toBe('1 oktober 2022 kl. 00:30');
   });
 
-  it('shows nothing as a dash', () => {
+  it('shows nothing as a dash, and what is not a date as it is', () => {
     expect(formatDate(null)).toBe('–');
     expect(formatDateTime(undefined, 'en')).toBe('–');
+    expect(formatDate('snart')).toBe('snart');
+    expect(formatDateTime('snart')).toBe('snart');
   });
 });

@@ -86,6 +86,7 @@ const english = (language?: string) => (language ?? i18next.language ?? 'sv').st
  */
 export function formatDate(value: string | Date | null | undefined, language?: string): string {
   if (!value) return '–';
+  if (!DAY.test(String(value)) && Number.isNaN(new Date(value).getTime())) return String(value);
   const day = typeof value === 'string' && DAY.test(value) ? value : stockholmDay(value);
   const locale = english(language) ? 'en-GB' : 'sv-SE';
   let format = dayFormats.get(locale);
@@ -102,6 +103,7 @@ export function formatDate(value: string | Date | null | undefined, language?: s
  */
 export function formatDateTime(value: string | Date | null | undefined, language?: string): string {
   if (!value) return '–';
+  if (Number.isNaN(new Date(value).getTime())) return String(value);
   const local = stockholmLocal(value);
   const date = formatDate(local.slice(0, 10), language);
   return english(language) ? `${date}, ${local.slice(11)}` : `${date} kl. ${local.slice(11)}`;
