@@ -195,6 +195,9 @@ describe('web client: Swedish all the way, and English when asked', () => {
     return page;
   }
 
+  /** Every role's start page (its deadlines, notifications and roles) first, then its screens. */
+  const withStart = (paths: string[]) => [...new Set(['/', ...paths])];
+
   /** The screens of each role that owns them: list and form pages, and mistyped addresses. */
   const SCREENS: { email: string; paths: () => string[] }[] = [
     {
@@ -255,7 +258,7 @@ describe('web client: Swedish all the way, and English when asked', () => {
     it(`Swedish mode, ${email}: lists and forms (submitted empty) show no English and no raw code`, async () => {
       const walk = new Walk(web, englishIn);
       const page = await signIn(email);
-      for (const path of paths()) await walk.visit(page, path);
+      for (const path of withStart(paths())) await walk.visit(page, path);
       await page.close();
       expect(walk.findings).toEqual([]);
       expect(walk.submitted.length).toBeGreaterThan(0);
@@ -346,17 +349,24 @@ describe('web client: Swedish all the way, and English when asked', () => {
       const walk = new Walk(web, swedishIn);
       const page = await signIn(email, 'en');
       // Forms are submitted on the pages that are forms (the answers are the same sentences as in Swedish, in English).
-      for (const path of paths()) await walk.visit(page, path, { forms: path.endsWith('/new') || path.includes('report-of-concern') });
+      for (const path of withStart(paths())) await walk.visit(page, path, { forms: path.endsWith('/new') || path.includes('report-of-concern') });
       await page.close();
       expect(walk.findings).toEqual([]);
     });
   }
 
-  it('public page of a promise, in Swedish', async () => {
+  it('without an account, in Swedish: the public page of a promise, and signing in empty and with a wrong password', async () => {
     const walk = new Walk(web, englishIn);
     const page = await web.browser.newPage();
     await page.context().addInitScript(TRACK_FETCHES);
     await walk.visit(page, `/public/promises/${ids.promise}`, { forms: false });
+    await walk.visit(page, '/');
+    expect(walk.submitted).toEqual(['/ — Logga in']);
+    await page.getByLabel('E-postadress').fill('chef@hammaro.test');
+    await page.getByLabel('Lösenord').fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await walk.record(page, '/ — a wrong password');
+    await page.getByText('Fel e-postadress eller lösenord', { exact: false }).waitFor();
     await page.close();
     expect(walk.findings).toEqual([]);
   });
