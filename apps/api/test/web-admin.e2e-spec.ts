@@ -275,6 +275,16 @@ describe('web client: administration and audit trail', () => {
     await page.close();
   });
 
+  it('auditor: a day in the period filter is a day in Sweden, wherever the browser is', async () => {
+    const page = await web.signIn('revisor@hammaro.test', undefined, { timezoneId: 'America/New_York' });
+    // 27 March 2022: Sweden moves to summer time that night, so the day is 23 hours long.
+    const request = page.waitForRequest((r) => r.url().includes('/api/v1/audit-events?'));
+    await page.goto(`${web.base}/audit?from=2022-03-27&to=2022-03-27`);
+    const query = new URL((await request).url()).searchParams;
+    expect({ from: query.get('from'), to: query.get('to') }).toEqual({ from: '2022-03-26T23:00:00.000Z', to: '2022-03-27T22:00:00.000Z' });
+    await page.close();
+  });
+
   it('auditor: reads the trail in words, filters it from lists, verifies the chain, and sees where it breaks after tampering', async () => {
     // A social worker opens a youth case and reads it: the trail names the case by its number, never the young person.
     const social = await api.token('socialsekreterare@hammaro.test');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSeed } from '@samverkan/platform';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
 import { DEMO_PASSWORD, TestApi } from './test-api.js';
@@ -38,8 +38,8 @@ export class WebTestApp {
   }
 
   /** A page signed in as a demo user, on the start page (Swedish, the default). */
-  async signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await this.browser.newPage({ viewport });
+  async signIn(email: string, viewport = { width: 1280, height: 900 }, options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await this.browser.newPage({ viewport, ...options });
     await page.goto(this.base);
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);

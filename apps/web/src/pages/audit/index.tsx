@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
 import { Pager } from '../../components/Pager';
 import { auditActionText } from '../../components/labels';
+import { addDays, fromStockholm } from '../../components/time';
 import { auditOutcomeValues, type components } from '../../api/schema';
 import './audit.css';
 
@@ -43,13 +44,9 @@ export default function AuditArea() {
 }
 
 /** A calendar day from the filter as the start of that day where the reader is (Sweden). */
-const startOfDay = (day: string) => new Date(`${day}T00:00:00`).toISOString();
+const startOfDay = (day: string) => fromStockholm(`${day}T00:00`);
 /** "To" includes the whole day picked: the api's `to` is exclusive, so send the next midnight. */
-const endOfDay = (day: string) => {
-  const next = new Date(`${day}T00:00:00`);
-  next.setDate(next.getDate() + 1);
-  return next.toISOString();
-};
+const endOfDay = (day: string) => fromStockholm(`${addDays(day, 1)}T00:00`);
 
 /** The events the reader may see, newest first, filtered; the filters live in the address so a finding can be linked to. */
 function AuditTrail() {
