@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, auditAnchorKey, Clock } from '@samverkan/platform';
-import { Redis } from 'ioredis';
+import { AppConfig, auditAnchorKey, Clock, REDIS } from '@samverkan/platform';
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AnchorVerification } from './audit.dto.js';
 
@@ -16,22 +16,15 @@ export interface AuditAnchor {
   mac: string;
 }
 
+/** Where the newest anchor is kept outside the database (under QUEUE_PREFIX, as every key of the shared client). */
+const ANCHOR_HEAD_KEY = 'audit:anchor-head';
+
 /** The newest anchor as written outside the database. */
 interface AnchorHead {
   seq: number;
   eventId: string;
   mac: string;
 }
-
-/** Redis commands here must answer quickly or give up: verification reports the head as unavailable. */
-const HEAD_TIMEOUT_MS = 2_000;
-
-/** Sets the head only if it is newer than the one stored, so that a late writer never moves it back. */
-const SET_HEAD_IF_NEWER = `
-local current = redis.call('GET', KEYS[1])
-if current and tonumber(cjson.decode(current).seq) >= tonumber(ARGV[2]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[1])
-return 1`;
 
 /**
  * Anchors the audit chain outside the database. The chain alone (AuditTrail migration) catches an
@@ -45,15 +38,16 @@ return 1`;
  * protected by the chain alone until the next anchor.
  */
 @Injectable()
-export class AuditAnchorService implements OnModuleDestroy {
+export class AuditAnchorService {
   private readonly logger = new Logger(AuditAnchorService.name);
   private readonly key: string;
-  private redis?: Redis;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly clock: Clock,
+    // The shared client (RedisModule): keys under QUEUE_PREFIX, fails fast when Redis is away.
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.key = auditAnchorKey(config);
   }
@@ -144,10 +138,6 @@ export class AuditAnchorService implements OnModuleDestroy {
     return result;
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.redis?.disconnect();
-  }
-
   private mac(anchor: Omit<AuditAnchor, 'mac'>): string {
     return createHmac('sha256', this.key)
       .update(['samverkan-audit-anchor-v1', anchor.seq, anchor.anchoredAt, anchor.eventId, anchor.eventHash, anchor.prevMac].join('|'))
@@ -160,25 +150,11 @@ export class AuditAnchorService implements OnModuleDestroy {
     return stored.length === expected.length && timingSafeEqual(stored, expected);
   }
 
-  private get headKey(): string {
-    return `${this.config.QUEUE_PREFIX}:audit:anchor-head`;
-  }
-
-  private client(): Redis {
-    this.redis ??= new Redis(this.config.REDIS_URL, {
-      connectionName: 'samverkan-audit-anchor',
-      lazyConnect: true,
-      disconnectTimeout: 200,
-      connectTimeout: HEAD_TIMEOUT_MS,
-      commandTimeout: HEAD_TIMEOUT_MS,
-      maxRetriesPerRequest: 1,
-    });
-    return this.redis;
-  }
-
   private async writeHead(head: AnchorHead): Promise<void> {
     try {
-      await this.client().eval(SET_HEAD_IF_NEWER, 1, this.headKey, JSON.stringify(head), String(head.seq));
+      // Anchors are made one at a time (an advisory lock); a head written late by an earlier anchor
+      // is still a true one, and the next anchor moves it on.
+      await this.redis.set(ANCHOR_HEAD_KEY, JSON.stringify(head));
     } catch (error) {
       // The anchor is in the database and the log; the next anchor writes a newer head.
       this.logger.warn(`audit anchor ${head.seq} not written to Redis: ${(error as Error).message}`);
@@ -187,7 +163,7 @@ export class AuditAnchorService implements OnModuleDestroy {
 
   private async readHead(): Promise<AnchorHead | null | 'unavailable'> {
     try {
-      const stored = await this.client().get(this.headKey);
+      const stored = await this.redis.get(ANCHOR_HEAD_KEY);
       return stored ? (JSON.parse(stored) as AnchorHead) : null;
     } catch {
       return 'unavailable';

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditRecorder, QueueModule, QueueName } from '@samverkan/platform';
+import { AuditRecorder, QueueModule, QueueName, RedisModule } from '@samverkan/platform';
 import { AuditAnchorProcessor } from './audit-anchor.processor.js';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import { AuditController } from './audit.controller.js';
@@ -10,6 +10,7 @@ import { AuditService } from './audit.service.js';
 /** Recording audit events, for every module of the api and the worker (AuditService, and AuditRecorder for libs/access). */
 @Global()
 @Module({
+  imports: [RedisModule],
   providers: [AuditService, AuditAnchorService, { provide: AuditRecorder, useExisting: AuditService }],
   exports: [AuditService, AuditAnchorService, AuditRecorder],
 })

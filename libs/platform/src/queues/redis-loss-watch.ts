@@ -1,8 +1,10 @@
-import { Global, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { withTimeout } from '../async/with-timeout.js';
 import { AppConfig } from '../config/app-config.js';
-import { failFastRedisConnection, REDIS_COMMAND_TIMEOUT_MS } from './redis-connection.js';
+import { RedisModule } from '../redis/redis.module.js';
+import { REDIS } from '../redis/redis.token.js';
+import { REDIS_COMMAND_TIMEOUT_MS } from './redis-connection.js';
 
 /** What a worker lib keeps in Redis and can put back from the database. */
 export interface QueueStateKeeper {
@@ -30,20 +32,16 @@ export const REDIS_SENTINEL_KEY = 'redis-sentinel';
 export class RedisLossWatch implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RedisLossWatch');
   private readonly keepers: QueueStateKeeper[] = [];
-  private readonly redis: Redis;
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
   private lastError = '';
 
-  constructor(private readonly config: AppConfig) {
-    // Fails fast: a check while Redis is down fails (logged once) and the next one tries again.
-    this.redis = new Redis(config.REDIS_URL, {
-      ...failFastRedisConnection(config.REDIS_URL, 'samverkan-watch'),
-      keyPrefix: `${config.QUEUE_PREFIX}:`,
-      lazyConnect: true,
-    });
-    this.redis.on('error', (error: Error) => this.reportOnce(error));
-  }
+  // The shared client (RedisModule): fails fast, so a check while Redis is down fails (logged once)
+  // and the next one tries again; its keys are under QUEUE_PREFIX.
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
 
   /** Registers a keeper and restores its state now (start-up: schedulers created, reconciled); a failure stops the start. */
   async keep(keeper: QueueStateKeeper): Promise<void> {
@@ -52,7 +50,6 @@ export class RedisLossWatch implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.redis.connect().catch((error: Error) => this.reportOnce(error));
     await this.redis.set(REDIS_SENTINEL_KEY, new Date().toISOString()).catch((error: Error) => this.reportOnce(error));
     this.timer = setInterval(() => void this.check(), this.config.REDIS_WATCH_INTERVAL_MS);
     this.timer.unref();
@@ -109,11 +106,10 @@ export class RedisLossWatch implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.checking?.catch(() => undefined);
-    this.redis.disconnect();
   }
 }
 
 /** The watch for the worker app (global: every worker lib's processor registers with it). */
 @Global()
-@Module({ providers: [RedisLossWatch], exports: [RedisLossWatch] })
+@Module({ imports: [RedisModule], providers: [RedisLossWatch], exports: [RedisLossWatch] })
 export class RedisLossWatchModule {}
