@@ -14,6 +14,7 @@ import { PhotoStorage, PostgresPhotoStorage } from './inspections/photo-storage.
 import { LicenceHoldersService } from './licensing/licence-holders.service.js';
 import { LicencesService } from './licensing/licences.service.js';
 import { LicensingController } from './licensing/licensing.controller.js';
+import { RestaurantReportsController } from './licensing/restaurant-reports.controller.js';
 import { PremisesTipsService } from './licensing/premises-tips.service.js';
 import { PremisesService } from './licensing/premises.service.js';
 import { RestaurantReportsService } from './licensing/restaurant-reports.service.js';
@@ -32,7 +33,15 @@ import { SupervisionService } from './supervision/supervision.service.js';
  */
 @Module({
   imports: [IdentityModule, DeadlinesModule, PromisesModule],
-  controllers: [LicensingController, CalendarController, ChecklistsController, InspectionsController, SanctionsController, SupervisionController],
+  controllers: [
+    LicensingController,
+    CalendarController,
+    ChecklistsController,
+    InspectionsController,
+    SanctionsController,
+    SupervisionController,
+    RestaurantReportsController,
+  ],
   providers: [
     LicenceHoldersService,
     PremisesService,

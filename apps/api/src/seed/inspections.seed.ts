@@ -201,6 +201,8 @@ export function inspectionsSeed(now: Date): SeedStep {
           ['Jonas Berg', 'Sofia Nilsson', 'Ali Yilmaz', 'Emma Lind'][index % 4],
           `19${70 + index}-0${(index % 9) + 1}-15`,
         ]);
+        // The licence's history starts with its grant (licence_decisions, issue #17).
+        await manager.query(`INSERT INTO licence_decisions (licence_id, kind, decided_on) VALUES ($1, 'granted', '2018-04-24')`, [licence.id]);
         licences.push({ premisesId: premises.id, licenceId: licence.id, index });
       }
       // Plans 2020–2022 from the risk model, and one or more performed visits a year per premises.

@@ -808,8 +808,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra status (Suspend, surrender, expire); revocation is a sanction decision */
+        /** Ändra status (Suspend, reinstate, surrender, expire; kept in the history); revocation is a sanction decision */
         patch: operations["LicensingController_setStatus_v1"];
+        trace?: never;
+    };
+    "/api/v1/licences/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Beslutshistorik (The licence’s decisions, newest first: grant, change decisions, serving managers, suspension, revocation) */
+        get: operations["LicensingController_decisions_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/inspections/calendar.ics": {
@@ -1201,6 +1218,40 @@ export interface paths {
         };
         /** Tillsynsstatistik (Visits by type, attempted, remarks, decisions, plan vs actual); CSV with format=csv or Accept: text/csv */
         get: operations["SupervisionController_statistics_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restaurant-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Restaurangrapporter (Each licence that reports for the year: not opened, open, late or submitted, with its figures); by premises */
+        get: operations["RestaurantReportsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restaurant-reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Årets restaurangrapporter i siffror (Submitted, not submitted, late, and the totals of the figures reported) */
+        get: operations["RestaurantReportsController_summary_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3313,12 +3364,43 @@ export interface components {
             servingAreas?: components["schemas"]["ServingArea"][];
             conditions?: string;
             validUntil?: string;
+            /** @description The decision's reasons, kept in the licence's history */
+            reason?: string;
         };
         ServingManagersRequest: {
             servingManagers: components["schemas"]["ServingManagerInput"][];
         };
         LicenceStatusInput: {
             status: components["schemas"]["LicenceStatus"];
+            /** @description The decision's reasons, kept in the licence's history */
+            reason?: string;
+        };
+        /** @enum {string} */
+        LicenceDecisionKind: "granted" | "terms_changed" | "serving_managers_changed" | "reinstated" | "suspended" | "surrendered" | "expired" | "revoked";
+        /**
+         * @description The terms a change decision altered
+         * @enum {string}
+         */
+        LicenceTerm: "audience" | "drinkCategories" | "servingHours" | "servingAreas" | "conditions" | "validUntil";
+        LicenceDecisionView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LicenceDecisionKind"];
+            /** Format: date */
+            decidedOn: string;
+            /** @description Empty when none was given */
+            reason: string;
+            /** @description The terms a change decision altered */
+            changedFields: components["schemas"]["LicenceTerm"][];
+            /** @description Null for decisions from before the history was kept */
+            decidedByName: string | null;
+            /**
+             * Format: uuid
+             * @description The sanction case of a revocation
+             */
+            sanctionCaseId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
         };
         CalendarFeedView: {
             /**
@@ -3338,6 +3420,7 @@ export interface components {
         };
         SubmitReportRequest: {
             /**
+             * @description Litres sold in the year: spirits_litres, wine_litres, strong_beer_litres, other_fermented_litres (each ≥ 0; one left out is not reported)
              * @example {
              *       "spirits_litres": 420,
              *       "wine_litres": 1800,
@@ -3345,7 +3428,9 @@ export interface components {
              *       "other_fermented_litres": 300
              *     }
              */
-            figures: Record<string, never>;
+            figures: {
+                [key: string]: number;
+            };
         };
         RestaurantReportSubmittedView: {
             /** Format: uuid */
@@ -3697,6 +3782,54 @@ export interface components {
             decisions: components["schemas"]["SanctionDecisionCountsView"];
             /** @description Null when the year has no plan */
             plan: components["schemas"]["SupervisionPlanTotalsView"] | null;
+        };
+        /** @enum {string} */
+        RestaurantReportStatus: "not_opened" | "open" | "late" | "submitted";
+        RestaurantReportFiguresView: {
+            spirits_litres: number | null;
+            wine_litres: number | null;
+            strong_beer_litres: number | null;
+            other_fermented_litres: number | null;
+        };
+        RestaurantReportRowView: {
+            /** Format: uuid */
+            licenceId: string;
+            /**
+             * Format: uuid
+             * @description Null until the year is opened
+             */
+            reportId: string | null;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            status: components["schemas"]["RestaurantReportStatus"];
+            /**
+             * Format: date
+             * @description 1 March the year after
+             */
+            dueOn: string;
+            /** Format: date */
+            submittedOn: string | null;
+            figures: components["schemas"]["RestaurantReportFiguresView"];
+        };
+        RestaurantReportsSummaryView: {
+            year: number;
+            /** Format: date */
+            dueOn: string;
+            /** @description Licences that report for the year */
+            required: number;
+            submitted: number;
+            /** @description Not submitted (not opened, open or late) */
+            notSubmitted: number;
+            /** @description Licences whose report for the year is not opened yet */
+            notOpened: number;
+            /** @description Open reports past their due day */
+            late: number;
+            /** @description Sums over the submitted reports */
+            totals: components["schemas"]["RestaurantReportFiguresView"];
         };
         SubjectInput: {
             /**
@@ -4755,6 +4888,8 @@ export interface components {
              *     - `sanction.inspection_not_of_premises`: Every inspection must be of the licensed premises.
              *     - `sanction.not_heard`: The licence holder must be heard (kommunicering, FL 25 §) before the decision.
              *     - `restaurant_report.figure`: {field} must be a number ≥ 0.
+             *     - `restaurant_report.unknown_figure`: {field} is not a figure of the restaurant report (litres of spirits, wine, strong beer, other fermented drinks).
+             *     - `licence.serving_manager_not_notified`: {field}: a serving manager is notified to the municipality on or before today (AL 8 kap 14 §).
              *     - `personal_number.invalid`: {field} must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked).
              *     - `youth_case.form_age`: {form} is for ages {minAge}–{maxAge}; the young person is {age}. Params: `form` (the form of work (its label)), `minAge` (youngest age of the form), `maxAge` (oldest age of the form), `age` (the young person’s age).
              *     - `youth_case.subject_elsewhere`: The young person is registered with another organisation.
@@ -4800,7 +4935,7 @@ export interface components {
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -7424,7 +7559,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Part of the name */
+                /** @description Part of the name; for licence holders also the start of the organisation number */
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
@@ -7625,7 +7760,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Part of the name */
+                /** @description Part of the name; for licence holders also the start of the organisation number */
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
@@ -7872,7 +8007,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Part of the name */
+                /** @description Part of the name; for licence holders also the start of the organisation number */
                 q?: string;
                 premisesId?: string;
                 holderId?: string;
@@ -8155,6 +8290,60 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission premises:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LicensingController_decisions_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LicenceDecisionView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:read */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9508,6 +9697,110 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission inspection:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RestaurantReportsController_list_v1: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                /** @description The year reported on (due 1 March the year after) */
+                year: number;
+                /** @description Only the licences of this collaboration */
+                collaborationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RestaurantReportRowView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RestaurantReportsController_summary_v1: {
+        parameters: {
+            query: {
+                /** @description The year reported on (due 1 March the year after) */
+                year: number;
+                /** @description Only the licences of this collaboration */
+                collaborationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestaurantReportsSummaryView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:read */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11939,12 +12232,15 @@ export const licenceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const licenceAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceAudience"]> = ["public", "private"];
 export const drinkCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DrinkCategory"]> = ["spirits", "wine", "strong_beer", "other_fermented"];
 export const servingAreaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServingAreaKind"]> = ["indoor", "outdoor"];
+export const licenceDecisionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceDecisionKind"]> = ["granted", "terms_changed", "serving_managers_changed", "reinstated", "suspended", "surrendered", "expired", "revoked"];
+export const licenceTermValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTerm"]> = ["audience", "drinkCategories", "servingHours", "servingAreas", "conditions", "validUntil"];
 export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
 export const inspectionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionType"]> = ["external", "internal", "coordinated", "preventive"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
 export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
 export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
 export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
+export const restaurantReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestaurantReportStatus"]> = ["not_opened", "open", "late", "submitted"];
 export const youthCaseFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseForm"]> = ["sspf", "sig", "report_of_concern", "other"];
 export const youthCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseStatus"]> = ["concern_raised", "assessment", "awaiting_consent", "mapping", "plan_active", "follow_up", "closed", "purged"];
 export const youthRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthRiskFactor"]> = ["truancy", "school_failure", "family_conflict", "violence_exposure", "risky_peers", "risky_places", "alcohol", "drugs", "mental_health", "crime", "weapons"];
@@ -11965,5 +12261,5 @@ export const substanceValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureUnit"]> = ["g", "plants", "tablets", "l", "sek"];
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

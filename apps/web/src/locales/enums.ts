@@ -65,6 +65,9 @@ export const enumLabels = {
   FindingResult: (m) => m.inspections.results,
   FindingPhotoType: (m) => m.inspectionsLabels.photoTypes,
   SanctionDecision: (m) => m.inspections.sanctions.decisions,
+  LicenceDecisionKind: (m) => m.licensing.decisionKinds,
+  LicenceTerm: (m) => m.licensing.termNames,
+  RestaurantReportStatus: (m) => m.licensing.reports.statuses,
   // Youth
   YouthCaseForm: (m) => m.youth.forms,
   YouthCaseStatus: (m) => m.statuses,

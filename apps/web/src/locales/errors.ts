@@ -146,6 +146,8 @@ export const errorsSv: Record<string, string> = {
   'sanction.inspection_not_of_premises': 'Varje tillsyn måste gälla det serveringsställe som tillståndet avser.',
   'sanction.not_heard': 'Tillståndshavaren måste kommuniceras (FL 25 §) före beslutet.',
   'restaurant_report.figure': '{{field}} måste vara ett tal, 0 eller mer.',
+  'restaurant_report.unknown_figure': '{{field}} är ingen uppgift i restaurangrapporten (liter spritdrycker, vin, starköl, andra jästa drycker).',
+  'licence.serving_manager_not_notified': '{{field}}: en serveringsansvarig ska vara anmäld till kommunen senast i dag (AL 8 kap. 14 §).',
 
   // Youth
   'youth_subject.exists': 'Den unge är redan registrerad.',
@@ -339,6 +341,8 @@ export const errorsEn: Record<string, string> = {
   'sanction.inspection_not_of_premises': 'Every inspection must be of the licensed premises.',
   'sanction.not_heard': 'The licence holder must be heard (FL 25 §) before the decision.',
   'restaurant_report.figure': '{{field}} must be a number, 0 or more.',
+  'restaurant_report.unknown_figure': '{{field}} is not a figure of the restaurant report (litres of spirits, wine, strong beer, other fermented drinks).',
+  'licence.serving_manager_not_notified': '{{field}}: a serving manager is notified to the municipality on or before today (AL 8:14).',
 
   'youth_subject.exists': 'This young person is already registered.',
   'youth_subject.reveal_denied': 'Revealing the full personal number needs a permission in the owning organisation.',

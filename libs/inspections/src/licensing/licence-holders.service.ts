@@ -36,7 +36,15 @@ export class LicenceHoldersService {
       grants: false,
       orderBy: 'h.name',
       filter: (qb) => {
-        if (query.q) qb.andWhere('h.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+        if (query.q) {
+          // By name, or by the start of the organisation number however it is typed (with or without the dash).
+          const digits = query.q.replace(/\D/g, '');
+          const prefix = digits.length > 6 ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits;
+          qb.andWhere(digits.length >= 2 ? '(h.name ILIKE :q OR h.org_number LIKE :prefix)' : 'h.name ILIKE :q', {
+            q: `%${escapeLike(query.q)}%`,
+            prefix: `${prefix}%`,
+          });
+        }
       },
     });
   }

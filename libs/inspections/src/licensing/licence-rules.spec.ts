@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  decisionKindForStatus,
   isOldEnough,
   isValidOrgNumber,
   kitchenRequired,
@@ -140,5 +141,20 @@ describe('licence rules', () => {
       expect(premisesInUse({ licences: 1, inspections: 0 })).toBe(true);
       expect(premisesInUse({ licences: 0, inspections: 2 })).toBe(true);
     });
+  });
+});
+
+describe('serving managers known to the municipality and licence decisions', () => {
+  it('refuses a notification dated after today (AL 8 kap 14 §: notified to the municipality)', () => {
+    expect(codes(servingManagerErrors([{ birthDate: '1990-01-01', notifiedOn: '2026-12-01' }], '2026-11-30'))).toEqual([
+      'servingManagers[0].notifiedOn: licence.serving_manager_not_notified',
+    ]);
+    expect(servingManagerErrors([{ birthDate: '1990-01-01', notifiedOn: '2026-11-30' }], '2026-11-30')).toEqual([]);
+  });
+
+  it('names each status change as the decision it is', () => {
+    expect(decisionKindForStatus('active')).toBe('reinstated');
+    expect(decisionKindForStatus('suspended')).toBe('suspended');
+    expect(decisionKindForStatus('surrendered')).toBe('surrendered');
   });
 });

@@ -53,13 +53,17 @@ export function servingHoursErrors(hours: Record<string, { from: string; to: str
   return errors;
 }
 
-/** AL 8 kap 14 §: every notified serving manager at least 20 on the day of notification. */
-export function servingManagerErrors(managers: readonly { birthDate: string; notifiedOn: string }[]): FieldError[] {
-  return managers.flatMap((m, i) =>
-    isOldEnough(m.birthDate, m.notifiedOn)
+/**
+ * AL 8 kap 14 §: a serving manager is someone notified to (known to) the municipality and at least
+ * 20 on the day of notification; a notification cannot lie ahead of today (when `today` is given).
+ */
+export function servingManagerErrors(managers: readonly { birthDate: string; notifiedOn: string }[], today?: string): FieldError[] {
+  return managers.flatMap((m, i) => [
+    ...(isOldEnough(m.birthDate, m.notifiedOn)
       ? []
-      : [fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: MIN_SERVING_MANAGER_AGE })],
-  );
+      : [fieldError(`servingManagers[${i}].birthDate`, 'licence.serving_manager_age', { minAge: MIN_SERVING_MANAGER_AGE })]),
+    ...(today && m.notifiedOn > today ? [fieldError(`servingManagers[${i}].notifiedOn`, 'licence.serving_manager_not_notified')] : []),
+  ]);
 }
 
 /** A licence ends no earlier than it starts. */
@@ -84,13 +88,13 @@ export interface LicenceGrant {
  */
 export function licenceGrantErrors(
   licence: LicenceGrant,
-  facts: { holderOrganisationId: string; premisesOrganisationId: string; premisesHasOwnKitchen: boolean },
+  facts: { holderOrganisationId: string; premisesOrganisationId: string; premisesHasOwnKitchen: boolean; today?: string },
 ): FieldError[] {
   const errors: FieldError[] = [];
   if (facts.holderOrganisationId !== facts.premisesOrganisationId) errors.push(fieldError('holderId', 'licence.holder_elsewhere'));
   if (kitchenRequired(licence.type, licence.audience) && !facts.premisesHasOwnKitchen) errors.push(fieldError('premisesId', 'licence.kitchen_required'));
   errors.push(...periodErrors(licence.validFrom, licence.validUntil));
-  errors.push(...servingManagerErrors(licence.servingManagers));
+  errors.push(...servingManagerErrors(licence.servingManagers, facts.today));
   errors.push(...servingHoursErrors(licence.servingHours));
   return errors;
 }
@@ -131,4 +135,29 @@ export function licenceStatusErrors(status: string): FieldError[] {
 /** Premises with licences or inspections are part of the supervision record: they stay, their licences end by status. */
 export function premisesInUse(history: { licences: number; inspections: number }): boolean {
   return history.licences > 0 || history.inspections > 0;
+}
+
+/**
+ * The decisions on a licence its history keeps: the grant, change decisions (ändringsbeslut),
+ * new serving managers (8 kap 14 §), the status changes a licensing officer makes, and revocation
+ * by a sanction decision (9 kap 18 §).
+ */
+export const LICENCE_DECISION_KINDS = [
+  'granted',
+  'terms_changed',
+  'serving_managers_changed',
+  'reinstated',
+  'suspended',
+  'surrendered',
+  'expired',
+  'revoked',
+] as const;
+export type LicenceDecisionKind = (typeof LICENCE_DECISION_KINDS)[number];
+
+/** The terms a change decision may alter (named in the history's changed fields). */
+export const LICENCE_TERMS = ['audience', 'drinkCategories', 'servingHours', 'servingAreas', 'conditions', 'validUntil'] as const;
+
+/** The decision a status change is: back to active is a reinstatement; revoked only by sanction (refused before). */
+export function decisionKindForStatus(status: (typeof LICENCE_STATUSES)[number]): LicenceDecisionKind {
+  return status === 'active' ? 'reinstated' : status;
 }

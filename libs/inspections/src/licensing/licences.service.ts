@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { assertVersionMatched, Clock, type Page, ValidationProblem } from '@samverkan/platform';
+import { assertVersionMatched, Clock, type Page, pageOf, type PageQuery, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicenceHoldersService } from './licence-holders.service.js';
-import { licenceGrantErrors, licenceStatusErrors, licenceTermsErrors, servingManagerErrors } from './licence-rules.js';
-import type { LicenceInput, LicenceTermsInput, LicenceView, LicensingListQuery } from './licensing.dto.js';
+import {
+  decisionKindForStatus,
+  LICENCE_STATUSES,
+  type LicenceDecisionKind,
+  licenceGrantErrors,
+  licenceStatusErrors,
+  licenceTermsErrors,
+  servingManagerErrors,
+} from './licence-rules.js';
+import type { LicenceDecisionView, LicenceInput, LicenceTermsInput, LicenceView, LicensingListQuery } from './licensing.dto.js';
 import { PremisesService } from './premises.service.js';
 import { registerPage, registerRow } from './register-queries.js';
 
@@ -22,8 +30,19 @@ const SELECT_LICENCES = `SELECT l.id, l.holder_id AS "holderId", h.name AS "hold
     AS "servingManagers"
   FROM licences l JOIN licence_holders h ON h.id = l.holder_id JOIN premises p ON p.id = l.premises_id`;
 
+const SELECT_DECISIONS = `SELECT d.id, d.kind, to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn", d.reason, d.changed_fields AS "changedFields",
+  u.display_name AS "decidedByName", d.sanction_case_id AS "sanctionCaseId", d.created_at AS "recordedAt"
+  FROM licence_decisions d LEFT JOIN users u ON u.id = d.decided_by`;
+
 /** The terms a change decision may alter, with the value each has when the request leaves it out. */
 const TERMS_DEFAULTS = { audience: null, drinkCategories: null, servingHours: {}, servingAreas: [], conditions: '', validUntil: null } as const;
+
+/** JSON with object keys sorted, to compare terms as stored (jsonb orders keys its own way) with terms as sent. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
 
 /**
  * Serving licences (serveringstillstånd, Alkohollagen 2010:1622) granted by the municipality of the
@@ -80,6 +99,7 @@ export class LicencesService {
       holderOrganisationId: holder.ownerOrganisationId,
       premisesOrganisationId: premises.ownerOrganisationId,
       premisesHasOwnKitchen: premises.hasOwnKitchen,
+      today: stockholmDate(this.clock.now()),
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -103,6 +123,7 @@ export class LicencesService {
         ],
       );
       await this.insertServingManagers(manager, row.id, input.servingManagers);
+      await this.recordDecision(manager, row.id, 'granted', principal.userId);
       await this.audit.record(
         { action: 'licence.create', resourceType: 'licence', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId },
         manager,
@@ -127,7 +148,7 @@ export class LicencesService {
     const errors = licenceTermsErrors(licence, input, premises.has_own_kitchen);
     if (errors.length > 0) throw new ValidationProblem(errors);
     const changed = (Object.keys(TERMS_DEFAULTS) as (keyof typeof TERMS_DEFAULTS)[]).filter(
-      (field) => JSON.stringify(licence[field] ?? null) !== JSON.stringify(input[field] ?? TERMS_DEFAULTS[field]),
+      (field) => canonical(licence[field] ?? null) !== canonical(input[field] ?? TERMS_DEFAULTS[field]),
     );
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -145,6 +166,7 @@ export class LicencesService {
         ],
       );
       assertVersionMatched(updated, licence.version);
+      if (changed.length > 0) await this.recordDecision(manager, id, 'terms_changed', principal.userId, input.reason, changed);
       await this.audit.record(
         { action: 'licence.terms', resourceType: 'licence', resourceId: id, changedFields: changed, subjectOrganisationId: licence.ownerOrganisationId },
         manager,
@@ -161,20 +183,21 @@ export class LicencesService {
       collaborationId: licence.collaborationId,
       organisationId: licence.ownerOrganisationId,
     });
-    const errors = servingManagerErrors(managers);
+    const errors = servingManagerErrors(managers, stockholmDate(this.clock.now()));
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>('UPDATE licences SET version = version + 1 WHERE id = $1 AND version = $2', [id, version]);
       assertVersionMatched(updated, licence.version);
       await manager.query('DELETE FROM serving_managers WHERE licence_id = $1', [id]);
       await this.insertServingManagers(manager, id, managers);
+      await this.recordDecision(manager, id, 'serving_managers_changed', principal.userId);
       await this.audit.record({ action: 'licence.serving_managers', resourceType: 'licence', resourceId: id, changedFields: ['servingManagers'] }, manager);
     });
     return this.find(id);
   }
 
   /** Suspends, surrenders or expires a licence (revocation is a sanction decision, AL 9 kap 18 §). */
-  async setStatus(principal: Principal, id: string, version: number, status: string): Promise<LicenceView> {
+  async setStatus(principal: Principal, id: string, version: number, status: (typeof LICENCE_STATUSES)[number], reason?: string): Promise<LicenceView> {
     const licence = await this.get(principal, id);
     await this.access.assertAllowed(principal, 'premises:manage', {
       id,
@@ -190,6 +213,7 @@ export class LicencesService {
         status,
       ]);
       assertVersionMatched(updated, licence.version);
+      if (status !== licence.status) await this.recordDecision(manager, id, decisionKindForStatus(status), principal.userId, reason);
       await this.audit.record(
         { action: 'licence.status', resourceType: 'licence', resourceId: id, changedFields: ['status'], details: { from: licence.status, to: status } },
         manager,
@@ -201,6 +225,52 @@ export class LicencesService {
   /** Återkallelse: the licence is revoked by a sanction decision, in the decision's transaction (audited as the decision). */
   async revokeBySanction(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE licences SET status = 'revoked', version = version + 1 WHERE id = $1`, [id]);
+    // The history names the decision: the sanction case decided återkallelse in this transaction (9 kap 18 §).
+    await manager.query(
+      `INSERT INTO licence_decisions (licence_id, kind, decided_on, reason, decided_by, sanction_case_id)
+       SELECT s.licence_id, 'revoked', coalesce(s.decided_on, $2::date), coalesce(s.decision_reasons, ''), s.decided_by, s.id FROM sanction_cases s
+       WHERE s.licence_id = $1 AND s.decision = 'aterkallelse' ORDER BY s.decided_on DESC NULLS LAST, s.created_at DESC LIMIT 1`,
+      [id, stockholmDate(this.clock.now())],
+    );
+  }
+
+  /** The licence's decisions, newest first: grant, change decisions, serving managers, status changes, revocation. */
+  async decisions(principal: Principal, id: string, query: PageQuery): Promise<Page<LicenceDecisionView>> {
+    await this.get(principal, id);
+    const filtered = this.dataSource.createQueryBuilder().from('licence_decisions', 'd').where('d.licence_id = :id', { id });
+    return pageOf<LicenceDecisionView>(
+      this.dataSource,
+      filtered,
+      {
+        alias: 'd',
+        orderBy: [
+          ['d.decided_on', 'DESC'],
+          ['d.created_at', 'DESC'],
+        ],
+        idOrder: 'DESC',
+        select: SELECT_DECISIONS,
+      },
+      query,
+    );
+  }
+
+  /** One decision in the licence's history, in the transaction of the change it records (decided today, Stockholm). */
+  private async recordDecision(
+    manager: EntityManager,
+    licenceId: string,
+    kind: LicenceDecisionKind,
+    decidedBy: string,
+    reason?: string,
+    changedFields: readonly string[] = [],
+  ): Promise<void> {
+    await manager.query(`INSERT INTO licence_decisions (licence_id, kind, decided_on, reason, changed_fields, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      licenceId,
+      kind,
+      stockholmDate(this.clock.now()),
+      reason?.trim() ?? '',
+      changedFields,
+      decidedBy,
+    ]);
   }
 
   private async insertServingManagers(manager: EntityManager, licenceId: string, managers: LicenceInput['servingManagers']): Promise<void> {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, PageQuery, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import {
   HolderInput,
@@ -10,6 +10,7 @@ import {
   LicenceInput,
   LicenceStatusInput,
   LicenceTermsInput,
+  LicenceDecisionView,
   LicenceView,
   LicensingListQuery,
   PremisesInput,
@@ -182,9 +183,20 @@ export class LicensingController {
   @Patch('licences/:id/status')
   @RequirePermission('premises:manage')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Ändra status (Suspend, surrender, expire); revocation is a sanction decision' })
+  @ApiOperation({ summary: 'Ändra status (Suspend, reinstate, surrender, expire; kept in the history); revocation is a sanction decision' })
   @ApiOk(LicenceView)
   setStatus(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: LicenceStatusInput) {
-    return this.licences.setStatus(principal, id, version, body.status);
+    return this.licences.setStatus(principal, id, version, body.status, body.reason);
+  }
+
+  @Get('licences/:id/decisions')
+  @RequirePermission('premises:read')
+  @AuditRead('licence')
+  @ApiOperation({
+    summary: 'Beslutshistorik (The licence’s decisions, newest first: grant, change decisions, serving managers, suspension, revocation)',
+  })
+  @ApiPage(LicenceDecisionView)
+  decisions(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: PageQuery) {
+    return this.licences.decisions(principal, id, query);
   }
 }

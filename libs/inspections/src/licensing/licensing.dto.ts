@@ -25,13 +25,16 @@ import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import {
   AUDIENCES,
   DRINK_CATEGORIES,
+  LICENCE_DECISION_KINDS,
   LICENCE_STATUSES,
+  LICENCE_TERMS,
   LICENCE_TYPES,
   PREMISES_KINDS,
   SERVING_AREA_KINDS,
   TIP_SOURCES,
   type TipSource,
 } from './licence-rules.js';
+import { RESTAURANT_REPORT_STATUSES, type RestaurantReportStatus } from './restaurant-report-rules.js';
 import { PremisesRiskFactorView } from '../supervision/supervision.dto.js';
 
 /** The named enums of the register (the web client takes their values from the schema). */
@@ -41,6 +44,9 @@ const AUDIENCE = { enum: AUDIENCES, enumName: 'LicenceAudience' };
 const DRINK_CATEGORY = { enum: DRINK_CATEGORIES, enumName: 'DrinkCategory' };
 const LICENCE_STATUS = { enum: LICENCE_STATUSES, enumName: 'LicenceStatus' };
 const SERVING_AREA_KIND = { enum: SERVING_AREA_KINDS, enumName: 'ServingAreaKind' };
+const LICENCE_DECISION_KIND = { enum: LICENCE_DECISION_KINDS, enumName: 'LicenceDecisionKind' };
+const LICENCE_TERM = { enum: LICENCE_TERMS, enumName: 'LicenceTerm' };
+const RESTAURANT_REPORT_STATUS = { enum: RESTAURANT_REPORT_STATUSES, enumName: 'RestaurantReportStatus' };
 
 export class HolderInput {
   @ApiProperty({ example: 'Skoghalls Krog AB' })
@@ -245,16 +251,28 @@ export class LicenceTermsInput extends PickType(LicenceInput, [
   'servingAreas',
   'conditions',
   'validUntil',
-] as const) {}
+] as const) {
+  @ApiPropertyOptional({ description: "The decision's reasons, kept in the licence's history" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
 
 export class LicenceStatusInput {
   @ApiProperty(LICENCE_STATUS)
   @IsIn(LICENCE_STATUSES)
   status!: (typeof LICENCE_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: "The decision's reasons, kept in the licence's history" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class LicensingListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of the name' })
+  @ApiPropertyOptional({ description: 'Part of the name; for licence holders also the start of the organisation number' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -299,9 +317,32 @@ export class OpenReportsRequest {
   @ApiProperty({ example: 2022 }) @IsInt() @Min(2000) @Max(2100) year!: number;
 }
 
+/** The restaurant reports of a year (AL 9 kap 7 §), in the caller's scope. */
+export class RestaurantReportsQuery extends PageQuery {
+  @ApiProperty({ example: 2025, description: 'The year reported on (due 1 March the year after)' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the licences of this collaboration' })
+  @IsOptional()
+  @IsUUID()
+  collaborationId?: string;
+}
+
+/** The year of the restaurant reports' summary. */
+export class RestaurantReportsSummaryQuery extends PickType(RestaurantReportsQuery, ['year', 'collaborationId'] as const) {}
+
 /** A restaurant report's sales figures. */
 export class SubmitReportRequest {
-  @ApiProperty({ example: { spirits_litres: 420, wine_litres: 1800, strong_beer_litres: 6500, other_fermented_litres: 300 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Litres sold in the year: spirits_litres, wine_litres, strong_beer_litres, other_fermented_litres (each ≥ 0; one left out is not reported)',
+    example: { spirits_litres: 420, wine_litres: 1800, strong_beer_litres: 6500, other_fermented_litres: 300 },
+  })
   @IsObject()
   figures!: Record<string, number>;
 }
@@ -400,6 +441,52 @@ export class PremisesTipView {
 /** How many restaurant reports were opened for the year (those already open are not counted). */
 export class RestaurantReportsOpenedView {
   @ApiProperty({ type: 'integer' }) opened!: number;
+}
+
+/** Litres sold in the year, by drink category (each null when not reported). */
+export class RestaurantReportFiguresView {
+  @ApiProperty({ type: Number, nullable: true }) spirits_litres!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) wine_litres!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) strong_beer_litres!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) other_fermented_litres!: number | null;
+}
+
+/** A licence that reports for the year, and where its report stands. */
+export class RestaurantReportRowView {
+  @ApiProperty({ format: 'uuid' }) licenceId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null until the year is opened' }) reportId!: string | null;
+  @ApiProperty({ format: 'uuid' }) premisesId!: string;
+  @ApiProperty() premisesName!: string;
+  @ApiProperty({ format: 'uuid' }) holderId!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty(RESTAURANT_REPORT_STATUS) status!: RestaurantReportStatus;
+  @ApiProperty({ type: String, format: 'date', description: '1 March the year after' }) dueOn!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) submittedOn!: string | null;
+  @ApiProperty({ type: () => RestaurantReportFiguresView }) figures!: RestaurantReportFiguresView;
+}
+
+/** The year's restaurant reports in figures: who has and has not reported, and the totals reported. */
+export class RestaurantReportsSummaryView {
+  @ApiProperty({ type: 'integer' }) year!: number;
+  @ApiProperty({ type: String, format: 'date' }) dueOn!: string;
+  @ApiProperty({ type: 'integer', description: 'Licences that report for the year' }) required!: number;
+  @ApiProperty({ type: 'integer' }) submitted!: number;
+  @ApiProperty({ type: 'integer', description: 'Not submitted (not opened, open or late)' }) notSubmitted!: number;
+  @ApiProperty({ type: 'integer', description: 'Licences whose report for the year is not opened yet' }) notOpened!: number;
+  @ApiProperty({ type: 'integer', description: 'Open reports past their due day' }) late!: number;
+  @ApiProperty({ type: () => RestaurantReportFiguresView, description: 'Sums over the submitted reports' }) totals!: RestaurantReportFiguresView;
+}
+
+/** One decision in a licence's history. */
+export class LicenceDecisionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty(LICENCE_DECISION_KIND) kind!: (typeof LICENCE_DECISION_KINDS)[number];
+  @ApiProperty({ type: String, format: 'date' }) decidedOn!: string;
+  @ApiProperty({ description: 'Empty when none was given' }) reason!: string;
+  @ApiProperty({ ...LICENCE_TERM, isArray: true, description: 'The terms a change decision altered' }) changedFields!: (typeof LICENCE_TERMS)[number][];
+  @ApiProperty({ type: String, nullable: true, description: 'Null for decisions from before the history was kept' }) decidedByName!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The sanction case of a revocation' }) sanctionCaseId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: string;
 }
 
 export class RestaurantReportSubmittedView {

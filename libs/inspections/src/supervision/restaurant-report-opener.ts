@@ -7,6 +7,15 @@ import type { DataSource } from 'typeorm';
 export const RESTAURANT_REPORT_DEADLINE = 'restaurant_report';
 
 /**
+ * AL 9 kap 7 §: the licences that report for a year — permanent or shared-area licences in force
+ * some time that year, not expired. `year` is the SQL of the year (a placeholder), `l` the licence.
+ */
+export function reportsForYear(year: string, l = 'l'): string {
+  return `${l}.type IN ('permanent', 'shared_serving_area') AND ${l}.valid_from <= make_date(${year}, 12, 31)
+    AND (${l}.valid_until IS NULL OR ${l}.valid_until >= make_date(${year}, 1, 1)) AND ${l}.status IN ('active', 'suspended', 'revoked', 'surrendered')`;
+}
+
+/**
  * Opens a year's restaurant reports (restaurangrapport, AL 9 kap 7 §) in a collaboration: one per
  * permanent or shared-area licence in force some time that year, due 1 March the next year, each a
  * deadline with reminders (#5). Idempotent: a report already opened is left as it is. Used by the
@@ -26,8 +35,7 @@ export class RestaurantReportOpener {
       const created = await manager.query<{ id: string; premises: string; holder: string }[]>(
         `INSERT INTO restaurant_reports (licence_id, year, due_on)
          SELECT l.id, $2, make_date($2 + 1, 3, 1) FROM licences l
-         WHERE l.collaboration_id = $1 AND l.type IN ('permanent', 'shared_serving_area') AND l.valid_from <= make_date($2, 12, 31)
-           AND (l.valid_until IS NULL OR l.valid_until >= make_date($2, 1, 1)) AND l.status IN ('active', 'suspended', 'revoked', 'surrendered')
+         WHERE l.collaboration_id = $1 AND ${reportsForYear('$2')}
          ON CONFLICT (licence_id, year) DO NOTHING
          RETURNING id,
            (SELECT p.name FROM premises p JOIN licences x ON x.premises_id = p.id WHERE x.id = licence_id) AS premises,

@@ -338,6 +338,9 @@ function LicenceCard({ licence: l }: { licence: Licence }) {
         <dt>{t('inspections.licence.managers')}</dt>
         <dd>{l.servingManagers.map((m) => m.name).join(', ') || '–'}</dd>
       </dl>
+      <DsLink asChild>
+        <Link to={`/inspections/licences/${l.id}`}>{t('licensing.licence.open')}</Link>
+      </DsLink>
       <LicenceSanctions licenceId={l.id} />
     </Card>
   );

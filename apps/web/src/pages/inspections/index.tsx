@@ -6,6 +6,9 @@ import { PremisesRegister, PremisesView } from './Premises';
 import { InspectionReport } from './Report';
 import { SanctionCases, SanctionCaseView } from './Sanctions';
 import { ScheduleInspection } from './Schedule';
+import { LicenceHolderPage, LicenceHolders } from './Licences';
+import { LicencePage } from './LicencesLicence';
+import { RestaurantReports } from './RestaurantReports';
 import { AreaNav, Allowed } from './shared';
 import './inspections.css';
 
@@ -85,6 +88,39 @@ export default function InspectionsArea() {
           element={
             <Allowed permission="premises:read">
               <SanctionCaseView />
+            </Allowed>
+          }
+        />
+        {/* Licences and restaurant reports */}
+        <Route
+          path="licences"
+          element={
+            <Allowed permission="premises:read">
+              <LicenceHolders />
+            </Allowed>
+          }
+        />
+        <Route
+          path="licences/holders/:id"
+          element={
+            <Allowed permission="premises:read">
+              <LicenceHolderPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="licences/:id"
+          element={
+            <Allowed permission="premises:read">
+              <LicencePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="restaurant-reports"
+          element={
+            <Allowed permission="premises:read">
+              <RestaurantReports />
             </Allowed>
           }
         />

@@ -14,6 +14,9 @@ const PARTS = [
   { to: '/inspections/premises', key: 'inspections.nav.premises', permission: 'premises:read', end: false },
   { to: '/inspections/plan', key: 'inspections.nav.plan', permission: 'inspection:read', end: false },
   { to: '/inspections/sanctions', key: 'inspections.nav.sanctions', permission: 'premises:read', end: false },
+  // Licences and restaurant reports: for those who keep the licence register.
+  { to: '/inspections/licences', key: 'licensing.nav.licences', permission: 'premises:manage', end: false },
+  { to: '/inspections/restaurant-reports', key: 'licensing.nav.reports', permission: 'premises:manage', end: false },
 ] as const;
 
 export function AreaNav() {

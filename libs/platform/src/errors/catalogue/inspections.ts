@@ -46,4 +46,6 @@ export const INSPECTIONS_CODES = {
   'sanction.inspection_not_of_premises': field('Every inspection must be of the licensed premises.'),
   'sanction.not_heard': field('The licence holder must be heard (kommunicering, FL 25 §) before the decision.'),
   'restaurant_report.figure': field('{field} must be a number ≥ 0.'),
+  'restaurant_report.unknown_figure': field('{field} is not a figure of the restaurant report (litres of spirits, wine, strong beer, other fermented drinks).'),
+  'licence.serving_manager_not_notified': field('{field}: a serving manager is notified to the municipality on or before today (AL 8 kap 14 §).'),
 } as const;
