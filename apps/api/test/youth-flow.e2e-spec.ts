@@ -109,7 +109,7 @@ describe('youth cases opened by person', () => {
     expect(confirmed.body.duplicateReason).toBe('Ny skola i annan stadsdel; separat SSPF-grupp tar över');
     const [row] = await api.db.query(`SELECT duplicate_reason FROM youth_cases WHERE id = $1`, [id.confirmed]);
     expect(row.duplicate_reason).toBe('Ny skola i annan stadsdel; separat SSPF-grupp tar över');
-    const [event] = (await api.auditEvents('youth_case.create')).filter((e: { resource_id: string }) => e.resource_id === id.confirmed);
+    const [event] = (await api.auditEvents('youth_case.create')).filter((e) => e.resource_id === id.confirmed);
     expect(event.details).toEqual({
       form: 'sspf',
       status: 'assessment',
@@ -264,7 +264,7 @@ describe('youth cases opened by person', () => {
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ coordinator: { id: id.worker, displayName: 'Sara Lindqvist' }, status: 'concern_raised' });
     expect(assigned.body.participants).toEqual([expect.objectContaining({ userId: id.worker, role: 'coordinator' })]);
-    const [event] = (await api.auditEvents('youth_case.update')).filter((e: { resource_id: string }) => e.resource_id === id.report);
+    const [event] = (await api.auditEvents('youth_case.update')).filter((e) => e.resource_id === id.report);
     expect(event).toMatchObject({ actor_user_id: id.chief, details: { coordinator: { from: null, to: id.worker } } });
 
     // Contact persons: someone of the unit, not of another unit of the municipality.
