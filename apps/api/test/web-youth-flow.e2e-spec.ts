@@ -132,6 +132,27 @@ describe('web client: youth cases opened by person', () => {
     const [event] = (await api.auditEvents('youth_case.update')).filter((e) => e.resource_id === id.report);
     expect(event.details).toEqual({ coordinator: { from: null, to: id.worker } });
     await checkScreen(page);
+
+    // The report itself: a contact person chosen from the unit's staff, then the förhandsbedömning made.
+    await page.getByRole('link', { name: 'Tillbaka till ärendena' }).click();
+    await waiting.getByRole('link', { name: reference(id.report) }).click();
+    await page.getByRole('heading', { level: 1, name: `Ärende ${reference(id.report)}` }).waitFor();
+    const contact = page.getByLabel('Kontaktperson från enheten');
+    await contact.waitFor();
+    expect((await contact.locator('option').allInnerTexts()).slice(1)).toEqual(['Maria Ek']);
+    await contact.selectOption({ label: 'Maria Ek' });
+    await page.getByRole('button', { name: 'Lägg till kontaktperson' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Maria Ek (Hammarö kommun) — Kontaktperson' }).waitFor();
+    await checkScreen(page);
+    const status = page.locator('form', { has: page.getByRole('button', { name: 'Byt status', exact: true }) });
+    await status.getByLabel('Nästa steg').selectOption({ label: 'Bedömning' });
+    await status.getByRole('button', { name: 'Byt status' }).click();
+    await page.getByText('Ärendet har status Bedömning.').waitFor();
+    expect(await api.db.query(`SELECT kind, status FROM deadlines WHERE resource_id = $1`, [id.report])).toEqual([
+      { kind: 'youth_preliminary_assessment', status: 'met' },
+    ]);
+    await page.getByRole('link', { name: 'Tillbaka till ärendena' }).click();
+    await waiting.getByText('Inga orosanmälningar väntar på förhandsbedömning.').waitFor();
     await page.close();
   });
 });
