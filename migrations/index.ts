@@ -21,6 +21,7 @@ import { AuditAnchors1796016837278 } from './1796016837278-AuditAnchors.js';
 import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSigners.js';
 import { DueDaysAndOneReminder1796020665351 } from './1796020665351-DueDaysAndOneReminder.js';
 import { LicenceDecisions1796028200242 } from './1796028200242-LicenceDecisions.js';
+import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -41,4 +42,5 @@ export const migrations = [
   SealConsentSigners1796017897647,
   DueDaysAndOneReminder1796020665351,
   LicenceDecisions1796028200242,
+  YouthCaseFlow1796028207558,
 ];

@@ -100,7 +100,8 @@ describe('web client: youth cases', () => {
        FROM youth_cases c JOIN youth_subjects s ON s.id = c.subject_id WHERE c.id = $1`,
       [caseId],
     );
-    expect(row).toMatchObject({ form: 'sspf', status: 'concern_raised', risk_factors: ['truancy', 'drugs'], review_on: addDays(today, 60) });
+    // An SSPF case opened by social services starts in the assessment (issue #17).
+    expect(row).toMatchObject({ form: 'sspf', status: 'assessment', risk_factors: ['truancy', 'drugs'], review_on: addDays(today, 60) });
     // Neither the number (in any form) nor the name is anywhere in the subject's row in plain text.
     const [plain] = await api.db.query(
       `SELECT count(*)::int AS n FROM youth_subjects s WHERE s.id = $1 AND (s::text LIKE $2 OR s::text LIKE $3 OR s::text LIKE $4 OR s::text LIKE '%Ella Lindgren%')`,
@@ -110,7 +111,7 @@ describe('web client: youth cases', () => {
     expect(row.pin_lookup).not.toContain(ella.canonical);
     // The search was audited with its reason, never the number.
     const searches = await api.auditEvents('youth_subject.find');
-    expect(searches.at(-1)!.details).toEqual({ reason: 'Orosanmälan från skolan om frånvaro', found: 0 });
+    expect(searches.at(-1)!.details).toEqual({ reason: 'Orosanmälan från skolan om frånvaro', found: 0, caseIds: [] });
     expect(JSON.stringify(searches)).not.toContain(ella.canonical);
     await page.close();
   });
@@ -164,11 +165,8 @@ describe('web client: youth cases', () => {
       valid_until: addDays(today, 180),
     });
 
-    // The status: on to assessment, then to the mapping (which an SSPF case starts only under a valid consent).
+    // The status: from the assessment on to the mapping (which an SSPF case starts only under a valid consent).
     const status = formWith(page, 'Byt status');
-    await status.getByLabel('Nästa steg').selectOption({ label: 'Bedömning' });
-    await status.getByRole('button', { name: 'Byt status' }).click();
-    await page.getByText('Ärendet har status Bedömning.').waitFor();
     await status.getByLabel('Nästa steg').selectOption({ label: 'Kartläggning' });
     await status.getByLabel('Motivering (valfri)').fill('Samtycke finns; kartläggningen börjar.');
     await status.getByRole('button', { name: 'Byt status' }).click();

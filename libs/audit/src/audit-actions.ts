@@ -121,6 +121,7 @@ export const AUDIT_ACTIONS = {
   'youth_case.access_log': 'youth',
   'youth_case.access_log_read': 'youth',
   'youth_case.statistics': 'youth',
+  'youth_case.caseload': 'youth',
   'youth_case.participant_add': 'youth',
   'youth_case.participant_remove': 'youth',
   'youth_case.report_of_concern': 'youth',

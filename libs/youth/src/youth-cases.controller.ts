@@ -19,7 +19,9 @@ import {
   ReportOfConcernInput,
   StatisticsQuery,
   TransitionInput,
+  UnitQuery,
 } from './youth.dto.js';
+import { YouthCaseloadService } from './youth-caseload.service.js';
 import { YouthCasesService } from './youth-cases.service.js';
 import { YouthRecordsService } from './youth-records.service.js';
 import { YouthReportsService } from './youth-reports.service.js';
@@ -27,6 +29,7 @@ import { YouthSharingService } from './youth-sharing.service.js';
 import {
   YouthAccessLogEventView,
   YouthCaseListItemView,
+  YouthCaseloadView,
   YouthCaseView,
   YouthConcernReceiptView,
   YouthConsentView,
@@ -35,6 +38,7 @@ import {
   YouthMeetingView,
   YouthParticipantView,
   YouthPlanItemView,
+  YouthStaffView,
   YouthStatisticsView,
 } from './youth.views.js';
 
@@ -52,6 +56,7 @@ export class YouthCasesController {
     private readonly sharing: YouthSharingService,
     private readonly records: YouthRecordsService,
     private readonly reports: YouthReportsService,
+    private readonly caseloads: YouthCaseloadService,
   ) {}
 
   @Get()
@@ -64,7 +69,10 @@ export class YouthCasesController {
 
   @Post()
   @RequirePermission('youth_case:create')
-  @ApiOperation({ summary: 'Öppna ärende (Open a case about a registered young person)' })
+  @ApiOperation({
+    summary:
+      'Öppna ärende (Open a case about a registered young person, in the first status of its form); 409 youth_case.duplicate_open with the open case of the same form you may read, unless duplicateReason is given',
+  })
   @ApiCreated(YouthCaseView, 'The new case (number masked)')
   create(@CurrentPrincipal() principal: Principal, @Body() body: NewCaseInput) {
     return this.cases.create(principal, body);
@@ -76,6 +84,22 @@ export class YouthCasesController {
   @ApiOk(YouthStatisticsView, 'The year in counts; no names, no numbers')
   statistics(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
     return this.reports.statistics(principal, query.year);
+  }
+
+  @Get('caseload')
+  @RequirePermission('youth_case:close')
+  @ApiOperation({ summary: 'Arbetsfördelning (A unit’s open cases per coordinator and status, and those without one); for the unit’s managers' })
+  @ApiOk(YouthCaseloadView, 'Counts only, aggregated in the database; audited')
+  caseload(@CurrentPrincipal() principal: Principal, @Query() query: UnitQuery) {
+    return this.caseloads.caseload(principal, query.unitId);
+  }
+
+  @Get('staff')
+  @RequirePermission('youth_case:share')
+  @ApiOperation({ summary: 'Enhetens personal (Who works in your unit now, with their roles: coordinators and contact persons are chosen from it)' })
+  @ApiOk(YouthStaffView, 'Active members of the unit, by name')
+  staff(@CurrentPrincipal() principal: Principal, @Query() query: UnitQuery) {
+    return this.caseloads.unitStaff(principal, query.unitId);
   }
 
   @Post('reports-of-concern')
@@ -99,7 +123,7 @@ export class YouthCasesController {
   @Patch(':id')
   @RequirePermission('youth_case:update')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Ändra ärende (Risk factors, review date, coordinator)' })
+  @ApiOperation({ summary: 'Ändra ärende (Risk factors, review date, coordinator: a case worker of the case’s unit)' })
   @ApiOk(YouthCaseView, 'The case as changed (number masked)')
   async update(
     @CurrentPrincipal() principal: Principal,

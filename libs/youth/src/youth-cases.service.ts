@@ -21,7 +21,8 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
 import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
-import { caseDeadlineResources, caseReference, REVIEW_DEADLINE } from './youth-deadlines.js';
+import { caseDeadlineResources, caseReference, PRELIMINARY_ASSESSMENT_DEADLINE, REVIEW_DEADLINE } from './youth-deadlines.js';
+import { YouthStaff } from './youth-staff.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
 import type {
   YouthCaseListItemView,
@@ -32,7 +33,14 @@ import type {
   YouthSubjectView,
 } from './youth.views.js';
 import {
+  awaitsPreliminaryAssessment,
   CASE_TRANSITIONS,
+  CASE_WORKER_ROLES,
+  duplicateDecision,
+  type ExistingCase,
+  initialStatus,
+  PRELIMINARY_ASSESSMENT_DAYS,
+  preliminaryAssessmentDueOn,
   caseFormErrors,
   caseTransitionErrors,
   defaultRetentionClass,
@@ -44,11 +52,10 @@ import {
   type RiskFactor,
 } from './youth-rules.js';
 
-/** Roles that work youth cases in social services; a coordinator holds one of them. */
-const CASE_WORKER_ROLES = ['social_worker', 'social_services_manager'];
-
 const SELECT_LIST = `SELECT c.id, c.form, c.status, to_char(c.review_on, 'YYYY-MM-DD') AS "reviewOn",
   c.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName", c.coordinator_user_id AS "coordinatorUserId",
+  CASE WHEN c.status = 'concern_raised' THEN to_char((c.created_at AT TIME ZONE 'Europe/Stockholm')::date + ${PRELIMINARY_ASSESSMENT_DAYS}, 'YYYY-MM-DD') END
+    AS "assessmentDueOn",
   u.display_name AS "coordinatorName", c.created_at AS "openedAt", c.updated_at AS "updatedAt", c.version,
   s.id AS subject_id, s.owner_organisation_id AS subject_owner, s.key_id, s.pin_sealed, s.name_sealed,
   to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.coordination_number
@@ -80,6 +87,7 @@ export class YouthCasesService {
     private readonly deadlines: DeadlinesService,
     private readonly notifier: Notifier,
     private readonly members: MembersDirectory,
+    private readonly staff: YouthStaff,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -92,7 +100,11 @@ export class YouthCasesService {
     if (query.form) qb.andWhere('c.form = :form', { form: query.form });
     if (query.coordinatorId) qb.andWhere('c.coordinator_user_id = :coordinator', { coordinator: query.coordinatorId });
     if (query.reviewBefore) qb.andWhere('c.review_on < :reviewBefore', { reviewBefore: query.reviewBefore });
-    const page = await pageOf<ListRow>(this.dataSource, qb, { alias: 'c', orderBy: [['c.updated_at', 'DESC']], select: SELECT_LIST }, query);
+    // Reports of concern waiting for their förhandsbedömning (SoL 11 kap 1 a §): the oldest, most urgent, first.
+    if (query.unassessed) qb.andWhere("c.status = 'concern_raised'");
+    if (query.unassigned) qb.andWhere("c.coordinator_user_id IS NULL AND c.status NOT IN ('closed', 'purged')");
+    const orderBy: [string, 'ASC' | 'DESC'][] = query.unassessed ? [['c.created_at', 'ASC']] : [['c.updated_at', 'DESC']];
+    const page = await pageOf<ListRow>(this.dataSource, qb, { alias: 'c', orderBy, select: SELECT_LIST }, query);
     // One audit event for the page: who saw which cases listed (names and masked numbers).
     await this.audit.record({ action: 'youth_case.list', resourceType: 'youth_case', details: { caseIds: page.items.map((r) => r.id) } });
     return {
@@ -107,7 +119,12 @@ export class YouthCasesService {
     };
   }
 
-  /** Opens a case about a registered young person in the principal's social services unit. */
+  /**
+   * Opens a case about a registered young person in the principal's social services unit, in the
+   * first status of its form (`initialStatus`). A second open case of the same form for the same
+   * person is refused with a link to the one the user may read, unless they give a reason; one they
+   * may not read is never hinted at — its owners are told instead (`duplicateDecision`).
+   */
   async create(principal: Principal, input: NewCaseInput): Promise<YouthCaseView> {
     const unit = this.workingUnit(principal, input.unitId);
     const subject = await this.subjects.forNewCase(principal, input.subjectId);
@@ -117,13 +134,18 @@ export class YouthCasesService {
     errors.push(...riskFactorErrors(input.riskFactors ?? []));
     const collaborationId = await this.collaborationOf(unit.organisationId, input.collaborationId, errors);
     const coordinatorId = input.coordinatorUserId ?? principal.userId;
-    if (!(await this.isCaseWorker(coordinatorId, unit.organisationId))) errors.push(fieldError('coordinatorUserId', 'youth_case.coordinator_not_case_worker'));
+    errors.push(...(await this.coordinatorErrors(coordinatorId, unit.unitId, unit.organisationId)));
     if (errors.length > 0) throw new ValidationProblem(errors);
+    const decision = duplicateDecision(await this.openCasesOf(principal, input.subjectId, input.form), input.duplicateReason);
+    if (decision.refuse) throw new ProblemException('youth_case.duplicate_open', { caseId: decision.caseId, caseNumber: caseReference(decision.caseId) });
+    // The reason is kept only where it confirms a duplicate the user saw: nothing records a hidden one on the new case.
+    const duplicateReason = decision.confirmedCaseIds.length > 0 ? input.duplicateReason!.trim() : null;
+    const status = initialStatus(input.form, 'social_services');
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, coordinator_user_id, status,
-           risk_factors, review_on, retention_class, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'concern_raised', $7, $8, $9, $10) RETURNING id`,
+           risk_factors, review_on, retention_class, created_by, duplicate_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $11, $7, $8, $9, $10, $12) RETURNING id`,
         [
           input.subjectId,
           input.form,
@@ -135,6 +157,8 @@ export class YouthCasesService {
           input.reviewOn ?? null,
           defaultRetentionClass(subject.birth_date),
           principal.userId,
+          status,
+          duplicateReason,
         ],
       );
       await manager.query(`INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'coordinator', $3)`, [
@@ -143,10 +167,18 @@ export class YouthCasesService {
         principal.userId,
       ]);
       if (input.reviewOn) await this.registerReview(manager, row.id, input.reviewOn, coordinatorId, unit.organisationId);
+      if (awaitsPreliminaryAssessment(status)) await this.registerPreliminaryAssessment(manager, row.id, unit.unitId, unit.organisationId);
       await this.audit.record(
-        { action: 'youth_case.create', resourceType: 'youth_case', resourceId: row.id, subjectOrganisationId: unit.organisationId },
+        {
+          action: 'youth_case.create',
+          resourceType: 'youth_case',
+          resourceId: row.id,
+          subjectOrganisationId: unit.organisationId,
+          details: { form: input.form, status, ...(duplicateReason ? { duplicateOf: decision.confirmedCaseIds, duplicateReason } : {}) },
+        },
         manager,
       );
+      await this.tellOwnersOfHidden(manager, decision.hiddenCaseIds, row.id);
       return row.id;
     });
     return this.view(principal, id, false);
@@ -160,9 +192,7 @@ export class YouthCasesService {
   async update(principal: Principal, id: string, version: number, input: CaseUpdateInput): Promise<YouthCaseView> {
     const record = await this.gate.workable(principal, id, 'youth_case:update');
     const errors = riskFactorErrors(input.riskFactors ?? []);
-    if (input.coordinatorUserId && !(await this.isCaseWorker(input.coordinatorUserId, record.ownerOrganisationId))) {
-      errors.push(fieldError('coordinatorUserId', 'youth_case.coordinator_not_case_worker'));
-    }
+    if (input.coordinatorUserId) errors.push(...(await this.coordinatorErrors(input.coordinatorUserId, record.ownerUnitId, record.ownerOrganisationId)));
     if (errors.length > 0) throw new ValidationProblem(errors);
     const coordinator = input.coordinatorUserId ?? record.coordinatorUserId;
     const reviewOn = input.reviewOn === undefined ? record.reviewOn : input.reviewOn;
@@ -185,7 +215,14 @@ export class YouthCasesService {
       else await this.deadlines.close(manager, REVIEW_DEADLINE, 'youth_case', id, 'cancelled');
       const changed = (['riskFactors', 'reviewOn', 'coordinatorUserId'] as const).filter((f) => input[f] !== undefined);
       await this.audit.record(
-        { action: 'youth_case.update', resourceType: 'youth_case', resourceId: id, subjectOrganisationId: record.ownerOrganisationId, changedFields: changed },
+        {
+          action: 'youth_case.update',
+          resourceType: 'youth_case',
+          resourceId: id,
+          subjectOrganisationId: record.ownerOrganisationId,
+          changedFields: changed,
+          ...(coordinator !== record.coordinatorUserId ? { details: { coordinator: { from: record.coordinatorUserId, to: coordinator } } } : {}),
+        },
         manager,
       );
     });
@@ -218,6 +255,10 @@ export class YouthCasesService {
         [id, version, input.to, closing, today, purge],
       );
       assertVersionMatched(updated, record.version);
+      // Leaving the reported status is the förhandsbedömning made (SoL 11 kap 1 a §): to investigate, or to close.
+      if (awaitsPreliminaryAssessment(record.status) && !awaitsPreliminaryAssessment(input.to)) {
+        await this.deadlines.close(manager, PRELIMINARY_ASSESSMENT_DEADLINE, 'youth_case', id, 'met');
+      }
       if (closing) {
         // Closing ends all sharing and every deadline of the case.
         await this.access.revokeGrants(principal, { resourceType: 'youth_case', resourceId: id }, manager);
@@ -241,8 +282,12 @@ export class YouthCasesService {
   async addParticipant(principal: Principal, id: string, userId: string): Promise<YouthParticipantView[]> {
     const record = await this.gate.workable(principal, id, 'youth_case:share');
     const [user] = await this.dataSource.query<{ organisation_id: string }[]>('SELECT organisation_id FROM users WHERE id = $1 AND is_active', [userId]);
-    const covered = user && (user.organisation_id === record.ownerOrganisationId || (await this.gate.coverage(id, [user.organisation_id])).length > 0);
-    if (!covered) throw invalidField('userId', 'youth_case.participant_not_covered');
+    if (user?.organisation_id === record.ownerOrganisationId) {
+      // Within social services, a contact person is someone of the case's own unit (the staff list).
+      if (!(await this.staff.inUnit(userId, record.ownerUnitId))) throw invalidField('userId', 'youth_case.staff_outside_unit');
+    } else if (!user || (await this.gate.coverage(id, [user.organisation_id])).length === 0) {
+      throw invalidField('userId', 'youth_case.participant_not_covered');
+    }
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO youth_case_participants (case_id, user_id, role, added_by) VALUES ($1, $2, 'contact', $3) ON CONFLICT (case_id, user_id) DO NOTHING`,
@@ -307,9 +352,19 @@ export class YouthCasesService {
       if (ageErrors.length > 0) throw invalidField('personalNumber', 'youth_case.concern_about_child');
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, status, retention_class, created_by)
-         VALUES ($1, 'report_of_concern', $2, $3, $4, 'concern_raised', $5, $6) RETURNING id`,
-        [subjectId, input.collaborationId, target.municipality, unitId, defaultRetentionClass(subject.birth_date), principal.userId],
+         VALUES ($1, 'report_of_concern', $2, $3, $4, $7, $5, $6) RETURNING id`,
+        [
+          subjectId,
+          input.collaborationId,
+          target.municipality,
+          unitId,
+          defaultRetentionClass(subject.birth_date),
+          principal.userId,
+          initialStatus('report_of_concern', 'police_report'),
+        ],
       );
+      // SoL 11 kap 1 a §: the receiving unit decides within 14 days whether to open an investigation.
+      await this.registerPreliminaryAssessment(manager, row.id, unitId, target.municipality);
       await manager.query(
         `INSERT INTO youth_entries (case_id, kind, category, visibility, occurred_on, body, author_id) VALUES ($1, 'journal', $2, 'owner', $3, $4, $5)`,
         [row.id, input.category, input.observedOn, input.concern.trim(), principal.userId],
@@ -349,8 +404,8 @@ export class YouthCasesService {
 
   async view(principal: Principal, id: string, audited: boolean): Promise<YouthCaseView> {
     const { record, access } = await this.gate.readable(principal, id);
-    const [facts] = await this.dataSource.query<{ organisation: string; unit: string; coordinator: string | null }[]>(
-      `SELECT o.name AS organisation, un.name AS unit, u.display_name AS coordinator FROM youth_cases c
+    const [facts] = await this.dataSource.query<{ organisation: string; unit: string; coordinator: string | null; duplicate_reason: string | null }[]>(
+      `SELECT o.name AS organisation, un.name AS unit, u.display_name AS coordinator, c.duplicate_reason FROM youth_cases c
        JOIN organisations o ON o.id = c.owner_organisation_id JOIN units un ON un.id = c.owner_unit_id
        LEFT JOIN users u ON u.id = c.coordinator_user_id WHERE c.id = $1`,
       [id],
@@ -381,6 +436,7 @@ export class YouthCasesService {
       // Where the case may go from here (closing needs youth_case:close); recipients move nothing.
       nextStatuses: access.owner ? [...CASE_TRANSITIONS[record.status]] : [],
       participants: await this.participants(id),
+      ...(access.owner ? { duplicateReason: facts.duplicate_reason } : {}),
       access: { owner: access.owner, categories: access.categories.map((key) => ({ key, label: INFORMATION_CATEGORIES[key].label })) },
       version: record.version,
     };
@@ -416,8 +472,65 @@ export class YouthCasesService {
     return chosen?.id ?? '';
   }
 
-  private isCaseWorker(userId: string, organisationId: string): Promise<boolean> {
-    return this.members.holds(userId, organisationId, CASE_WORKER_ROLES);
+  /** A coordinator is a case worker of the case's own unit (picked from the unit's staff list). */
+  private async coordinatorErrors(userId: string, unitId: string, organisationId: string): Promise<FieldError[]> {
+    if (await this.staff.caseWorkerInUnit(userId, unitId)) return [];
+    const elsewhere = await this.members.holds(userId, organisationId, CASE_WORKER_ROLES);
+    return [fieldError('coordinatorUserId', elsewhere ? 'youth_case.staff_outside_unit' : 'youth_case.coordinator_not_case_worker')];
+  }
+
+  /** The open cases of this form about this young person, and whether the principal may read each (one query). */
+  private async openCasesOf(principal: Principal, subjectId: string, form: string): Promise<ExistingCase[]> {
+    const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .addSelect(`(${scope.sql})`, 'readable')
+      .from('youth_cases', 'c')
+      .where('c.subject_id = :subjectId AND c.form = :form', { subjectId, form })
+      .andWhere("c.status NOT IN ('closed', 'purged')")
+      .setParameters(scope.params)
+      .orderBy('c.created_at', 'DESC')
+      .getRawMany<{ id: string; readable: boolean }>();
+    return rows.map((r) => ({ id: r.id, readable: r.readable === true }));
+  }
+
+  /**
+   * Another case was opened for the person of cases the opener may not read: their coordinators and
+   * the managers of their units are told, by case numbers only — never the person, and nothing goes
+   * back to the opener.
+   */
+  private async tellOwnersOfHidden(manager: EntityManager, hiddenCaseIds: string[], newCaseId: string): Promise<void> {
+    for (const caseId of hiddenCaseIds) {
+      const [owner] = await manager.query<{ unit: string; coordinator: string | null }[]>(
+        'SELECT owner_unit_id AS unit, coordinator_user_id AS coordinator FROM youth_cases WHERE id = $1',
+        [caseId],
+      );
+      const managers = await this.members.userIds({ unitId: owner.unit, roles: ['social_services_manager'] }, manager);
+      const recipients = [...new Set([...(owner.coordinator ? [owner.coordinator] : []), ...managers])];
+      await this.notifier.notify(manager, recipients, {
+        kind: 'youth_case_duplicate',
+        title: `Ytterligare ett ärende har öppnats för personen i ${caseReference(caseId)}`,
+        body: `Ärende ${caseReference(newCaseId)} av samma form har öppnats för samma person i en annan enhet. Ta kontakt om arbetet behöver samordnas.`,
+        resourceType: 'youth_case',
+        resourceId: caseId,
+        dedupeKey: `youth-duplicate-${caseId}-${newCaseId}`,
+      });
+    }
+  }
+
+  /** SoL 11 kap 1 a §: the förhandsbedömning, 14 days from receipt, the receiving unit answers for it. */
+  private registerPreliminaryAssessment(manager: EntityManager, caseId: string, unitId: string, organisationId: string): Promise<string> {
+    return this.deadlines.upsert(manager, {
+      kind: PRELIMINARY_ASSESSMENT_DEADLINE,
+      resourceType: 'youth_case',
+      resourceId: caseId,
+      title: `Förhandsbedömning av orosanmälan ${caseReference(caseId)}`,
+      dueOn: preliminaryAssessmentDueOn(stockholmDate(this.clock.now())),
+      responsibleUserId: null,
+      responsibleUnitId: unitId,
+      responsibleOrganisationId: organisationId,
+    });
   }
 
   private registerReview(manager: EntityManager, caseId: string, reviewOn: string, coordinator: string | null, organisationId: string): Promise<string> {

@@ -8,6 +8,8 @@ export const REVIEW_DEADLINE = 'youth_case_review';
 export const PLAN_ITEM_DEADLINE = 'youth_plan_item';
 export const MEETING_DEADLINE = 'youth_meeting';
 export const CONSENT_EXPIRY_DEADLINE = 'youth_consent_expiry';
+/** SoL 11 kap 1 a §: a report of concern is assessed within 14 days (reminder rules: the YouthCaseFlow migration). */
+export const PRELIMINARY_ASSESSMENT_DEADLINE = 'youth_preliminary_assessment';
 
 /** A short, stable reference people can say on the phone without naming the young person. */
 export function caseReference(caseId: string): string {

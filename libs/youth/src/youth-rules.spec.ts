@@ -6,6 +6,12 @@ import {
   caseTransitionErrors,
   consentErrors as consentFieldErrors,
   defaultRetentionClass,
+  duplicateDecision,
+  initialStatus,
+  isOpenStatus,
+  OPEN_STATUSES,
+  preliminaryAssessmentDueOn,
+  awaitsPreliminaryAssessment,
   disclosureErrors as disclosureFieldErrors,
   type DisclosureFacts,
   purgeOn,
@@ -163,5 +169,57 @@ describe('case flow', () => {
     ]);
     expect(caseTransitionErrors('sspf', 'assessment', 'mapping', true)).toEqual([]);
     expect(caseTransitionErrors('other', 'assessment', 'mapping', false)).toEqual([]);
+  });
+});
+
+describe('opening a case', () => {
+  it('starts a report of concern as reported (awaiting its förhandsbedömning), other forms in the assessment', () => {
+    expect(initialStatus('report_of_concern', 'police_report')).toBe('concern_raised');
+    expect(initialStatus('report_of_concern', 'social_services')).toBe('concern_raised');
+    expect(initialStatus('sspf', 'social_services')).toBe('assessment');
+    expect(initialStatus('sig', 'social_services')).toBe('assessment');
+    expect(initialStatus('other', 'social_services')).toBe('assessment');
+    // Whatever the form, a report from the police is a concern to assess first.
+    expect(initialStatus('sspf', 'police_report')).toBe('concern_raised');
+  });
+
+  it('sets the förhandsbedömning 14 days after receipt (SoL 11 kap 1 a §), across month and year ends', () => {
+    expect(preliminaryAssessmentDueOn('2026-11-30')).toBe('2026-12-14');
+    expect(preliminaryAssessmentDueOn('2026-12-25')).toBe('2027-01-08');
+    expect(preliminaryAssessmentDueOn('2028-02-20')).toBe('2028-03-05');
+    expect(CASE_STATUSES.filter(awaitsPreliminaryAssessment)).toEqual(['concern_raised']);
+  });
+
+  it('counts every status but closed and purged as open', () => {
+    expect(OPEN_STATUSES).toEqual(['concern_raised', 'assessment', 'awaiting_consent', 'mapping', 'plan_active', 'follow_up']);
+    expect(isOpenStatus('closed')).toBe(false);
+    expect(isOpenStatus('purged')).toBe(false);
+    expect(isOpenStatus('follow_up')).toBe(true);
+  });
+
+  it('refuses a duplicate the user may read unless a reason is given; hidden duplicates never refuse, their owners are told', () => {
+    expect(duplicateDecision([], undefined)).toEqual({ refuse: false, confirmedCaseIds: [], hiddenCaseIds: [] });
+    expect(duplicateDecision([{ id: 'a', readable: true }], undefined)).toEqual({ refuse: true, caseId: 'a' });
+    expect(duplicateDecision([{ id: 'a', readable: true }], '   ')).toEqual({ refuse: true, caseId: 'a' });
+    expect(duplicateDecision([{ id: 'a', readable: true }], 'Ny anmälan från skolan')).toEqual({ refuse: false, confirmedCaseIds: ['a'], hiddenCaseIds: [] });
+    expect(duplicateDecision([{ id: 'h', readable: false }], undefined)).toEqual({ refuse: false, confirmedCaseIds: [], hiddenCaseIds: ['h'] });
+    expect(
+      duplicateDecision(
+        [
+          { id: 'h', readable: false },
+          { id: 'a', readable: true },
+        ],
+        undefined,
+      ),
+    ).toEqual({ refuse: true, caseId: 'a' });
+    expect(
+      duplicateDecision(
+        [
+          { id: 'h', readable: false },
+          { id: 'a', readable: true },
+        ],
+        'Skäl',
+      ),
+    ).toEqual({ refuse: false, confirmedCaseIds: ['a'], hiddenCaseIds: ['h'] });
   });
 });

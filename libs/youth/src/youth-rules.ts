@@ -1,4 +1,4 @@
-import { addMonths, type FieldError, fieldError } from '@samverkan/platform';
+import { addDays, addMonths, type FieldError, fieldError } from '@samverkan/platform';
 import { ageOn } from './personal-number.js';
 import type { YouthStatisticsCellView } from './youth.views.js';
 
@@ -91,6 +91,75 @@ export function caseFormErrors(form: CaseForm, birthDate: string, today: string)
   const { minAge, maxAge, label } = CASE_FORMS[form];
   return age < minAge || age > maxAge ? [fieldError('form', 'youth_case.form_age', { form: label, minAge, maxAge, age })] : [];
 }
+
+// ---- opening a case: its first status, the förhandsbedömning, duplicates ------------------------
+
+/** Who opens the case: social services themselves, or the police by a report of concern (SoL 14 kap 1 §). */
+export const CASE_OPENERS = ['social_services', 'police_report'] as const;
+export type CaseOpener = (typeof CASE_OPENERS)[number];
+
+/**
+ * Where a new case starts, by its form and who opens it:
+ * - a report of concern — from the police (SoL 14 kap 1 §) or received by social services and
+ *   registered by them — starts as `concern_raised`: it waits for the förhandsbedömning
+ *   (SoL 11 kap 1 a §), the decision within 14 days whether to open an investigation;
+ * - an SSPF or SIG case opened by social services starts where that work starts, the coordinator's
+ *   assessment of the risk factors (the consent is asked for next, DOMAIN.md §3): nobody reported a
+ *   concern to assess first;
+ * - any other cooperation opened by social services starts in the assessment too.
+ */
+export function initialStatus(form: CaseForm, opener: CaseOpener): CaseStatus {
+  if (opener === 'police_report' || form === 'report_of_concern') return 'concern_raised';
+  return 'assessment';
+}
+
+/** SoL 11 kap 1 a §: within 14 days of receiving a report of concern, decide whether to investigate. */
+export const PRELIMINARY_ASSESSMENT_DAYS = 14;
+
+/** Whether a case in this status waits for its förhandsbedömning (SoL 11 kap 1 a §). */
+export function awaitsPreliminaryAssessment(status: CaseStatus): boolean {
+  return status === 'concern_raised';
+}
+
+/** The day the förhandsbedömning is due: 14 days after the report was received (Europe/Stockholm date). */
+export function preliminaryAssessmentDueOn(receivedOn: string): string {
+  return addDays(receivedOn, PRELIMINARY_ASSESSMENT_DAYS);
+}
+
+/** Statuses in which a case is still open (it counts as a duplicate, in the caseload). */
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'closed' && s !== 'purged');
+
+export function isOpenStatus(status: CaseStatus): boolean {
+  return status !== 'closed' && status !== 'purged';
+}
+
+/** An open case of the same form for the same young person, and whether the one opening may read it. */
+export interface ExistingCase {
+  id: string;
+  readable: boolean;
+}
+
+export type DuplicateDecision =
+  /** Refuse (409) and point at the case the user may read. */
+  | { refuse: true; caseId: string }
+  /** Open: with the reason on record when it confirms readable duplicates; tell the owners of hidden ones. */
+  | { refuse: false; confirmedCaseIds: string[]; hiddenCaseIds: string[] };
+
+/**
+ * A second open case of the same form for the same young person: refused with a link to the
+ * existing case the user may read, unless they give a documented reason. A case they may not read
+ * is never hinted at (OSL 26 kap 1 §, secrecy between units): the new case opens, and the existing
+ * case's owners are told another case was opened (so the two can be joined up).
+ */
+export function duplicateDecision(existing: readonly ExistingCase[], duplicateReason: string | undefined): DuplicateDecision {
+  const readable = existing.filter((c) => c.readable).map((c) => c.id);
+  const hidden = existing.filter((c) => !c.readable).map((c) => c.id);
+  if (readable.length > 0 && !duplicateReason?.trim()) return { refuse: true, caseId: readable[0] };
+  return { refuse: false, confirmedCaseIds: readable, hiddenCaseIds: hidden };
+}
+
+/** Who may be a case's coordinator or contact person from the caseload: case workers of the case's own unit. */
+export const CASE_WORKER_ROLES = ['social_worker', 'social_services_manager'] as const;
 
 // ---- what is written in a case ------------------------------------------------------------
 

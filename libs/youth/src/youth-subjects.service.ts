@@ -6,6 +6,7 @@ import { Clock, FieldCipher, invalidField, ProblemException, stockholmDate } fro
 import type { DataSource, EntityManager } from 'typeorm';
 import { ageOn, formatPersonalNumber, maskPersonalNumber, type PersonalNumber, parsePersonalNumber } from './personal-number.js';
 import { CASE_COLUMNS } from './youth-case-access.js';
+import { caseReference } from './youth-deadlines.js';
 import type { YouthRevealedNumberView, YouthSubjectCaseView, YouthSubjectDetailView, YouthSubjectSearchView, YouthSubjectView } from './youth.views.js';
 
 export const PIN_FIELD = 'youth_subject.personal_number';
@@ -82,28 +83,52 @@ export class YouthSubjectsService {
       `${SELECT_SEALED} WHERE s.owner_organisation_id = ANY($1::uuid[]) AND s.pin_lookup = ANY($2::text[])`,
       [organisations, this.cipher.lookupHashes(number.canonical)],
     );
+    // The person's cases the user may read (role scope or grant), in one query: none hints at others.
+    const cases =
+      rows.length > 0
+        ? await this.readableCases(
+            principal,
+            rows.map((r) => r.id),
+          )
+        : [];
     await this.audit.record({
       action: 'youth_subject.find',
       resourceType: 'youth_subject',
       resourceId: rows[0]?.id,
       subjectOrganisationId: rows[0]?.owner_organisation_id,
-      details: { reason: input.reason, found: rows.length },
+      details: { reason: input.reason, found: rows.length, caseIds: cases.map((c) => c.id) },
     });
-    return { items: rows.map((row) => this.view(row)) };
+    return { items: rows.map((row) => ({ ...this.view(row), cases: cases.filter((c) => c.subjectId === row.id).map(({ subjectId: _, ...c }) => c) })) };
+  }
+
+  /** The cases of these subjects the principal may read, not purged, newest first. */
+  private async readableCases(principal: Principal, subjectIds: string[]): Promise<(YouthSubjectCaseView & { subjectId: string })[]> {
+    const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select([
+        'c.id AS id',
+        'c.subject_id AS "subjectId"',
+        'c.form AS form',
+        'c.status AS status',
+        'un.name AS "unitName"',
+        `to_char(c.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "openedOn"`,
+      ])
+      .from('youth_cases', 'c')
+      .innerJoin('units', 'un', 'un.id = c.owner_unit_id')
+      .where('c.subject_id = ANY(:subjectIds::uuid[])', { subjectIds })
+      .andWhere("c.status <> 'purged'")
+      .andWhere(scope.sql, scope.params)
+      .orderBy('c.created_at', 'DESC')
+      .limit(200)
+      .getRawMany<Omit<YouthSubjectCaseView, 'reference'> & { subjectId: string }>();
+    return rows.map((r) => ({ ...r, reference: caseReference(r.id) }));
   }
 
   /** The subject and the cases of theirs the principal may see (at least one, else 404); audited. */
   async get(principal: Principal, id: string): Promise<YouthSubjectDetailView> {
     const row = await this.readable(principal, id);
-    const scope = scopeCondition(principal, 'youth_case:read', CASE_COLUMNS, this.clock.now());
-    const cases = await this.dataSource
-      .createQueryBuilder()
-      .select(['c.id AS id', 'c.form AS form', 'c.status AS status', `to_char(c.created_at, 'YYYY-MM-DD') AS "openedOn"`])
-      .from('youth_cases', 'c')
-      .where('c.subject_id = :id', { id })
-      .andWhere(scope.sql, scope.params)
-      .orderBy('c.created_at', 'DESC')
-      .getRawMany<YouthSubjectCaseView>();
+    const cases = (await this.readableCases(principal, [id])).map(({ subjectId: _, ...c }) => c);
     await this.audit.record({ action: 'youth_subject.read', resourceType: 'youth_subject', resourceId: id, subjectOrganisationId: row.owner_organisation_id });
     return { ...this.view(row), cases };
   }

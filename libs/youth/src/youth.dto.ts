@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDateTime, PageQuery } from '@samverkan/platform';
+import { IsCalendarDate, IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { YOUTH_ENUM } from './youth.enums.js';
 import {
   CASE_FORM_KEYS,
@@ -115,6 +115,16 @@ export class NewCaseInput {
   @IsOptional()
   @IsUUID()
   collaborationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Why a second open case of the same form is opened for this young person (after a 409 youth_case.duplicate_open); stored on the case and in the audit trail',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  duplicateReason?: string;
 }
 
 export class CaseUpdateInput {
@@ -157,6 +167,21 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   reviewBefore?: string;
+
+  @ApiPropertyOptional({ description: 'true: reports of concern still waiting for their förhandsbedömning (SoL 11 kap 1 a §), the most urgent first' })
+  @QueryBoolean()
+  unassessed?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: open cases without a coordinator' })
+  @QueryBoolean()
+  unassigned?: boolean;
+}
+
+export class UnitQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Needed if you work in more than one social-services unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
 }
 
 export class TransitionInput {

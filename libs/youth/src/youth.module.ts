@@ -6,11 +6,13 @@ import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notif
 import { FieldCipher, QueueModule, QueueName } from '@samverkan/platform';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { YouthCasesController } from './youth-cases.controller.js';
+import { YouthCaseloadService } from './youth-caseload.service.js';
 import { YouthCasesService } from './youth-cases.service.js';
 import { YouthRecordsService } from './youth-records.service.js';
 import { YouthReportsService } from './youth-reports.service.js';
 import { YouthRetentionService } from './youth-retention.service.js';
 import { YouthSharingService } from './youth-sharing.service.js';
+import { YouthStaff } from './youth-staff.js';
 import { YouthSubjectsController } from './youth-subjects.controller.js';
 import { YouthSubjectsService } from './youth-subjects.service.js';
 import { YouthProcessor } from './youth.processor.js';
@@ -22,7 +24,17 @@ import { YouthProcessor } from './youth.processor.js';
 @Module({
   imports: [IdentityModule, DeadlinesModule, NotificationsModule],
   controllers: [YouthSubjectsController, YouthCasesController],
-  providers: [FieldCipher, YouthCaseAccess, YouthSubjectsService, YouthCasesService, YouthSharingService, YouthRecordsService, YouthReportsService],
+  providers: [
+    FieldCipher,
+    YouthCaseAccess,
+    YouthStaff,
+    YouthSubjectsService,
+    YouthCasesService,
+    YouthCaseloadService,
+    YouthSharingService,
+    YouthRecordsService,
+    YouthReportsService,
+  ],
 })
 export class YouthModule {}
 

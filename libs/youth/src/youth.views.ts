@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ROLE_NAMES, type RoleName } from '@samverkan/access';
 import { YOUTH_ENUM } from './youth.enums.js';
 import type {
   CaseForm,
@@ -85,20 +86,25 @@ export class YouthSubjectView {
   @ApiProperty(UUID) ownerOrganisationId!: string;
 }
 
-export class YouthSubjectSearchView {
-  @ApiProperty({ type: [YouthSubjectView], description: 'The person with that number in your organisation(s): none or one (numbers masked)' })
-  items!: YouthSubjectView[];
-}
-
 export class YouthSubjectCaseView {
   @ApiProperty(UUID) id!: string;
+  @ApiProperty({ description: 'The case number people use (UÄ-…)' }) reference!: string;
   @ApiProperty(FORM) form!: CaseForm;
   @ApiProperty(STATUS) status!: CaseStatus;
+  @ApiProperty({ description: 'The unit the case and its coordinator belong to' }) unitName!: string;
   @ApiProperty(DATE) openedOn!: string;
 }
 
 export class YouthSubjectDetailView extends YouthSubjectView {
   @ApiProperty({ type: [YouthSubjectCaseView], description: 'Their cases you may see, newest first' }) cases!: YouthSubjectCaseView[];
+}
+
+export class YouthSubjectSearchView {
+  @ApiProperty({
+    type: [YouthSubjectDetailView],
+    description: 'The person with that number in your organisation(s): none or one (numbers masked), with their cases you may read (none hints at others)',
+  })
+  items!: YouthSubjectDetailView[];
 }
 
 /** The reveal route's answer: the one place the full number is shown on request (the reason is audited). */
@@ -126,6 +132,12 @@ export class YouthCaseListItemView {
   @ApiProperty(DATE_TIME) updatedAt!: Date;
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ type: () => YouthSubjectView, nullable: true, description: 'Masked number; null once the case is purged' }) subject!: YouthSubjectView | null;
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: 'While a report of concern waits for its förhandsbedömning: the day it is due (14 days after receipt, SoL 11 kap 1 a §)',
+  })
+  assessmentDueOn!: string | null;
 }
 
 /** One case as the reader may see it (owners all of it, recipients the covered categories). */
@@ -147,6 +159,12 @@ export class YouthCaseView {
   @ApiProperty({ ...STATUS, isArray: true, description: 'Where the case may go from here (closing needs youth_case:close); empty for recipients' })
   nextStatuses!: CaseStatus[];
   @ApiProperty({ type: [YouthParticipantView] }) participants!: YouthParticipantView[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Owners only: why this case was opened although the young person had an open case of the same form',
+  })
+  duplicateReason?: string | null;
   @ApiProperty({ type: () => YouthCaseAccessView }) access!: YouthCaseAccessView;
   @ApiProperty({ type: 'integer', description: 'Send it back as If-Match (also in the ETag header)' }) version!: number;
 }
@@ -361,4 +379,43 @@ export class YouthRegisterExtractView {
   @ApiProperty(DATE_TIME) producedAt!: Date;
   @ApiProperty({ type: () => YouthExtractSubjectView }) subject!: YouthExtractSubjectView;
   @ApiProperty({ type: [YouthExtractCaseView] }) cases!: YouthExtractCaseView[];
+}
+
+// ---- caseload ---------------------------------------------------------------------------------
+
+export class YouthStatusCountView {
+  @ApiProperty(STATUS) status!: CaseStatus;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+/** One person of the unit and their open cases as coordinator, by status. */
+export class YouthCaseloadRowView {
+  @ApiProperty(UUID) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: [YouthStatusCountView], description: 'Only statuses with cases' }) byStatus!: YouthStatusCountView[];
+}
+
+/** A social-services unit's open cases per coordinator and status, counted in the database. */
+export class YouthCaseloadView {
+  @ApiProperty({ type: () => YouthNamedRefView }) unit!: YouthNamedRefView;
+  @ApiProperty({ type: [YouthCaseloadRowView], description: 'Every case worker of the unit (with none too), then anyone else coordinating its cases; by name' })
+  coordinators!: YouthCaseloadRowView[];
+  @ApiProperty({ type: 'integer', description: 'Open cases without a coordinator' }) unassignedTotal!: number;
+  @ApiProperty({ type: [YouthStatusCountView] }) unassigned!: YouthStatusCountView[];
+  @ApiProperty({ type: 'integer', description: 'Reports of concern waiting for their förhandsbedömning' }) unassessedTotal!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, past the 14 days (SoL 11 kap 1 a §)' }) unassessedOverdue!: number;
+}
+
+/** Someone working in the unit now, and their roles there: whom a case can be assigned to. */
+export class YouthStaffMemberView {
+  @ApiProperty(UUID) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLE_NAMES, enumName: 'RoleName', isArray: true }) roles!: RoleName[];
+  @ApiProperty({ description: 'true if they may coordinate a case (a social worker or social services manager)' }) caseWorker!: boolean;
+}
+
+export class YouthStaffView {
+  @ApiProperty({ type: () => YouthNamedRefView }) unit!: YouthNamedRefView;
+  @ApiProperty({ type: [YouthStaffMemberView], description: 'Active members of the unit now, by name' }) members!: YouthStaffMemberView[];
 }

@@ -10,6 +10,8 @@ import {
   MEETING_DEADLINE,
   parsePersonalNumber,
   PLAN_ITEM_DEADLINE,
+  PRELIMINARY_ASSESSMENT_DEADLINE,
+  preliminaryAssessmentDueOn,
   purgeOn,
   REVIEW_DEADLINE,
   sealSigners,
@@ -122,6 +124,22 @@ export function youthSeed(config: AppConfig, now: Date): SeedStep {
             day(30),
             worker,
             collab.municipality,
+          );
+        } else {
+          // SoL 11 kap 1 a §: the receiving unit's förhandsbedömning, 14 days from receipt (as YouthCasesService registers it).
+          const dueOn = preliminaryAssessmentDueOn(day(-c.openedDaysAgo));
+          await manager.query(
+            `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, due_on, responsible_unit_id, responsible_organisation_id)
+             VALUES ($1, 'youth_case', $2, $3, $4, $5, $6, $7)`,
+            [
+              PRELIMINARY_ASSESSMENT_DEADLINE,
+              row.id,
+              `Förhandsbedömning av orosanmälan ${caseReference(row.id)}`,
+              stockholmMidnight(addDays(dueOn, 1)),
+              dueOn,
+              unit,
+              collab.municipality,
+            ],
           );
         }
       }

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import { useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { FormStatus, text, useApiForm } from './forms';
 import { SelectField } from '../../components/forms';
@@ -67,14 +68,19 @@ export function StatusChange({ caseId, version, nextStatuses, onChanged }: { cas
   );
 }
 
-/** Who works with the case: its coordinator and contact persons; a contact can be taken off. */
+/**
+ * Who works with the case: its coordinator and contact persons; a contact is chosen from the staff
+ * of the case's unit, and can be taken off.
+ */
 export function Participants({
   caseId,
+  unitId,
   participants,
   canManage,
   onChanged,
 }: {
   caseId: string;
+  unitId: string;
   participants: Participant[];
   canManage: boolean;
   onChanged: () => void;
@@ -119,6 +125,49 @@ export function Participants({
           </List.Item>
         ))}
       </List.Unordered>
+      {canManage && <AddContact caseId={caseId} unitId={unitId} participants={participants} onChanged={onChanged} />}
     </section>
+  );
+}
+
+/** Adds a contact person from the unit's staff (the api refuses anyone outside the unit). */
+function AddContact({ caseId, unitId, participants, onChanged }: { caseId: string; unitId: string; participants: Participant[]; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm('contact');
+  const [added, setAdded] = useState<string>();
+  const staff = useLoad(() => api.GET('/api/v1/youth-cases/staff', { params: { query: { unitId } } }), [unitId]);
+  const choices = (staff.data?.members ?? []).filter((m) => !participants.some((p) => p.userId === m.userId));
+  if (choices.length === 0) return null;
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const userId = String(new FormData(event.currentTarget).get(form.id('userId')) ?? '');
+    const name = choices.find((m) => m.userId === userId)?.displayName;
+    await form.send(
+      () => api.POST('/api/v1/youth-cases/{id}/participants', { params: { path: { id: caseId } }, body: { userId } }),
+      () => {
+        setAdded(name);
+        onChanged();
+      },
+    );
+  }
+
+  return (
+    <form className="protocol" onSubmit={(e) => void add(e)}>
+      <FormStatus form={form} success={added && t('youthParticipants.added', { name: added })} />
+      <SelectField id={form.id('userId')} label={t('youthParticipants.person')} error={form.error('userId')} defaultValue="" required>
+        <option value="">{t('youthNew.choose')}</option>
+        {choices.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.displayName}
+          </option>
+        ))}
+      </SelectField>
+      <div>
+        <Button type="submit" variant="secondary" data-size="sm" disabled={form.busy}>
+          {t('youthParticipants.add')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,16 +1,26 @@
-import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useState } from 'react';
+import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { type components, youthCaseFormValues, youthRiskFactorValues } from '../../api/schema';
-import { PageTitle } from '../../components/common';
+import { date, PageTitle } from '../../components/common';
 import { useSession } from '../../session';
 import { CheckboxGroup, FormStatus, RadioGroup, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
 import { SelectField } from '../../components/forms';
 
-/** A young person as the api shows them: the number masked. */
-type Subject = components['schemas']['YouthSubjectView'];
+/** A young person as the api shows them: the number masked; found by search, with their cases the user may read. */
+type Subject = components['schemas']['YouthSubjectView'] & { cases?: components['schemas']['YouthSubjectCaseView'][] };
+type NewCaseBody = components['schemas']['NewCaseInput'];
+
+/**
+ * What another screen may hand over when it sends the user here (the header's search box): the
+ * number travels in router state, never in the address.
+ */
+function prefilledNumber(state: unknown): string | undefined {
+  const value = (state as { personalNumber?: unknown } | null)?.personalNumber;
+  return typeof value === 'string' && value.length <= 20 ? value : undefined;
+}
 
 /**
  * Opening a case: first find the young person by number (or register them), then the case itself.
@@ -20,6 +30,7 @@ export function NewCase() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [subject, setSubject] = useState<Subject>();
+  const prefill = prefilledNumber(useLocation().state);
   if (!can('youth_case:create')) return <Alert data-color="warning">{t('youth.noPermission')}</Alert>;
   return (
     <>
@@ -37,18 +48,23 @@ export function NewCase() {
               {t('youthNew.other')}
             </Button>
           </Card>
+          {!!subject.cases?.length && <ExistingCases cases={subject.cases} />}
           <CaseDetails subject={subject} />
         </>
       ) : (
-        <FindSubject onFound={setSubject} />
+        <FindSubject onFound={setSubject} prefill={prefill} />
       )}
     </>
   );
 }
 
 /** Step 1: search by number with a reason (audited); if nobody is found, register the young person. */
-function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
+function FindSubject({ onFound, prefill }: { onFound: (subject: Subject) => void; prefill?: string }) {
   const { t } = useTranslation();
+  // Handed a number (from the header's search): it is filled in; the reason is what is left to give.
+  useEffect(() => {
+    if (prefill) document.getElementById('reason')?.focus();
+  }, [prefill]);
   const search = useApiForm();
   const register = useApiForm();
   const [notFound, setNotFound] = useState<string>();
@@ -98,6 +114,7 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
           label={t('youthNew.personalNumber')}
           autoComplete="off"
           required
+          defaultValue={prefill}
           error={search.error('personalNumber')}
         />
         <Textfield id="reason" name="reason" label={t('youthNew.reason')} required minLength={5} maxLength={500} error={search.error('reason')} />
@@ -128,13 +145,56 @@ function FindSubject({ onFound }: { onFound: (subject: Subject) => void }) {
   );
 }
 
+/** The person's cases the user may read (the search shows no others), each a link to the case. */
+function ExistingCases({ cases }: { cases: NonNullable<Subject['cases']> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section>
+      <Heading level={2} data-size="sm">
+        {t('youthNew.existingHeading')}
+      </Heading>
+      <div className="table-wrap">
+        <Table zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('youth.reference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('youth.form')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('youth.status')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('youthNew.unitName')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('youthNew.opened')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {cases.map((c) => (
+              <Table.Row key={c.id}>
+                <Table.Cell>
+                  <DsLink asChild>
+                    <Link to={`/youth-cases/${c.id}`}>{c.reference}</Link>
+                  </DsLink>
+                </Table.Cell>
+                <Table.Cell>{t(`youth.formsShort.${c.form}`)}</Table.Cell>
+                <Table.Cell>{t(`statuses.${c.status}`)}</Table.Cell>
+                <Table.Cell>{c.unitName}</Table.Cell>
+                <Table.Cell>{date(c.openedOn, i18n.language)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}
+
 /** Step 2: the form of cooperation, the assessment's risk factors and the review date; lands on the new case. */
 function CaseDetails({ subject }: { subject: Subject }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const form = useApiForm();
+  const confirm = useApiForm('duplicate');
   const collaborations = useCollaborations();
+  // A refused duplicate: the case to open instead, and what was asked (sent again with a reason).
+  const [duplicate, setDuplicate] = useState<{ caseId: string; caseNumber: string; body: NewCaseBody }>();
   // Units of the municipality the user works in: a choice only when there is more than one.
   const units = (me?.memberships ?? [])
     .filter((m) => m.organisation.kind === 'municipality')
@@ -145,18 +205,31 @@ function CaseDetails({ subject }: { subject: Subject }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const riskFactors = checked<RiskFactor>(data, 'riskFactors');
-    await form.send(
-      () =>
-        api.POST('/api/v1/youth-cases', {
-          body: {
-            subjectId: subject.id,
-            form: String(data.get('form')) as CaseForm,
-            riskFactors,
-            reviewOn: text(data, 'reviewOn'),
-            unitId: text(data, 'unitId'),
-            collaborationId: text(data, 'collaborationId'),
-          },
-        }),
+    const body: NewCaseBody = {
+      subjectId: subject.id,
+      form: String(data.get('form')) as CaseForm,
+      riskFactors,
+      reviewOn: text(data, 'reviewOn'),
+      unitId: text(data, 'unitId'),
+      collaborationId: text(data, 'collaborationId'),
+    };
+    setDuplicate(undefined);
+    confirm.reset();
+    const { problem } = await form.send(
+      () => api.POST('/api/v1/youth-cases', { body }),
+      (created) => void navigate(`/youth-cases/${created.id}`),
+    );
+    if (problem?.code === 'youth_case.duplicate_open') {
+      const { caseId, caseNumber } = problem.params as { caseId: string; caseNumber: string };
+      setDuplicate({ caseId, caseNumber, body });
+    }
+  }
+
+  async function openAnyway(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const duplicateReason = String(new FormData(event.currentTarget).get('duplicateReason') ?? '');
+    await confirm.send(
+      () => api.POST('/api/v1/youth-cases', { body: { ...duplicate!.body, duplicateReason } }),
       (created) => void navigate(`/youth-cases/${created.id}`),
     );
   }
@@ -208,6 +281,26 @@ function CaseDetails({ subject }: { subject: Subject }) {
           {t('youthNew.open')}
         </Button>
       </form>
+      {duplicate && (
+        <form className="protocol" onSubmit={(e) => void openAnyway(e)}>
+          <DsLink asChild>
+            <Link to={`/youth-cases/${duplicate.caseId}`}>{t('youthNew.duplicateLink', { reference: duplicate.caseNumber })}</Link>
+          </DsLink>
+          <FormStatus form={confirm} />
+          <Textfield
+            id={confirm.id('duplicateReason')}
+            name="duplicateReason"
+            label={t('youthNew.duplicateReason')}
+            required
+            minLength={5}
+            maxLength={2000}
+            error={confirm.error('duplicateReason')}
+          />
+          <Button type="submit" variant="secondary" disabled={confirm.busy}>
+            {t('youthNew.duplicateOpen')}
+          </Button>
+        </form>
+      )}
     </section>
   );
 }

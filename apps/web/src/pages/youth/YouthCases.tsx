@@ -1,9 +1,10 @@
-import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { todayInStockholm } from '../../components/time';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
 import { AccessLog } from './AccessLog';
@@ -19,11 +20,18 @@ export function YouthCases() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const cases = useLoad(() => api.GET('/api/v1/youth-cases', { params: { query: { limit: 100 } } }), []);
+  // Managers (who decide on the unit's cases) see the reports waiting for their förhandsbedömning and the caseload.
+  const manager = can('youth_case:close');
   return (
     <>
       <PageTitle>{t('youth.title')}</PageTitle>
-      {(can('youth_case:create') || can('youth_concern:report')) && (
+      {(can('youth_case:create') || can('youth_concern:report') || manager) && (
         <div className="row">
+          {manager && (
+            <Button asChild variant="secondary">
+              <Link to="/youth-cases/caseload">{t('youthFlow.caseloadLink')}</Link>
+            </Button>
+          )}
           {can('youth_case:create') && (
             <Button asChild>
               <Link to="/youth-cases/new">{t('youth.newCase')}</Link>
@@ -36,6 +44,7 @@ export function YouthCases() {
           )}
         </div>
       )}
+      {manager && <UnassessedReports />}
       {cases.loading && <Loading />}
       <ProblemMessage problem={cases.problem} />
       {!cases.loading && cases.data?.items.length === 0 && <EmptyState>{t('youth.empty')}</EmptyState>}
@@ -72,6 +81,69 @@ export function YouthCases() {
         </div>
       )}
     </>
+  );
+}
+
+/** Days from today to a due day: negative when past (both Stockholm calendar days). */
+function daysUntil(day: string): number {
+  return Math.round((Date.parse(day) - Date.parse(todayInStockholm())) / 86_400_000);
+}
+
+/** Reports of concern waiting for their förhandsbedömning (SoL 11 kap 1 a §), the oldest first, with the days left. */
+function UnassessedReports() {
+  const { t, i18n } = useTranslation();
+  const reports = useLoad(() => api.GET('/api/v1/youth-cases', { params: { query: { unassessed: true, limit: 50 } } }), []);
+  return (
+    <Card data-color="warning">
+      <Heading level={2} data-size="sm">
+        {t('youthFlow.unassessedHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('youthFlow.unassessedHelp')}</Paragraph>
+      {reports.loading && <Loading />}
+      <ProblemMessage problem={reports.problem} />
+      {reports.data?.items.length === 0 && <Paragraph>{t('youthFlow.noUnassessed')}</Paragraph>}
+      {!!reports.data?.items.length && (
+        <div className="table-wrap">
+          <Table>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('youth.reference')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('youthFlow.received')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('youthFlow.due')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('youth.status')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {reports.data.items.map((c) => {
+                const left = c.assessmentDueOn ? daysUntil(c.assessmentDueOn) : null;
+                return (
+                  <Table.Row key={c.id}>
+                    <Table.Cell>
+                      <DsLink asChild>
+                        <Link to={`/youth-cases/${c.id}`}>{c.reference}</Link>
+                      </DsLink>
+                    </Table.Cell>
+                    <Table.Cell>{date(c.openedAt, i18n.language)}</Table.Cell>
+                    <Table.Cell>{date(c.assessmentDueOn, i18n.language)}</Table.Cell>
+                    <Table.Cell>
+                      {left === null ? (
+                        '–'
+                      ) : left < 0 ? (
+                        <Tag data-color="danger">{t('youthFlow.overdue', { count: -left })}</Tag>
+                      ) : left === 0 ? (
+                        <Tag data-color="warning">{t('youthFlow.dueToday')}</Tag>
+                      ) : (
+                        <Tag data-color="neutral">{t('youthFlow.daysLeft', { count: left })}</Tag>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </Card>
   );
 }
 
@@ -137,7 +209,13 @@ export function YouthCase() {
         </section>
       )}
       {c.access.owner && open && <StatusChange caseId={c.id} version={c.version} nextStatuses={c.nextStatuses} onChanged={view.reload} />}
-      <Participants caseId={c.id} participants={c.participants} canManage={c.access.owner && open && can('youth_case:share')} onChanged={view.reload} />
+      <Participants
+        caseId={c.id}
+        unitId={c.ownerUnit.id}
+        participants={c.participants}
+        canManage={c.access.owner && open && can('youth_case:share')}
+        onChanged={view.reload}
+      />
       <Plan caseId={c.id} plan={plan} canWrite={canWrite} />
       <Meetings caseId={c.id} meetings={meetings} canWrite={canWrite} onMinutes={entries.reload} />
       <Entries caseId={c.id} entries={entries} canWrite={canWrite} />

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { Caseload } from './Caseload';
 import { NewCase } from './NewCase';
 import { ReportOfConcern } from './ReportOfConcern';
 import { YouthCase, YouthCases } from './YouthCases';
@@ -10,6 +11,7 @@ export default function YouthArea() {
     <Routes>
       <Route index element={<YouthCases />} />
       <Route path="new" element={<NewCase />} />
+      <Route path="caseload" element={<Caseload />} />
       <Route path="report-of-concern" element={<ReportOfConcern />} />
       <Route path=":id" element={<YouthCase />} />
     </Routes>

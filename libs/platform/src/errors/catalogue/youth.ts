@@ -7,6 +7,11 @@ export const YOUTH_CODES = {
   'youth_subject.extract_denied': problem(403, 'A register extract needs the permission youth_subject:extract in the owning organisation.'),
   'youth_case.closed': problem(409, 'The case is {status} and takes no more changes.', { status: 'closed or purged' }),
   'youth_case.concern_outside_collaboration': problem(403, 'You may file reports of concern only within your own collaborations.'),
+  'youth_case.duplicate_open': problem(
+    409,
+    'The young person already has an open case of this form ({caseNumber}); open it, or give a reason (duplicateReason) to open another.',
+    { caseId: 'the id of the open case the user may read', caseNumber: 'its case number (UÄ-…)' },
+  ),
   'youth_meeting.minutes_recorded': problem(409, 'The minutes of this meeting are already recorded; add a journal note to complement them.'),
   'consent.withdrawn': problem(409, 'The consent is already withdrawn.'),
 
@@ -20,6 +25,7 @@ export const YOUTH_CODES = {
   'youth_case.subject_elsewhere': field('The young person is registered with another organisation.'),
   'youth_case.coordinator_not_case_worker': field('The coordinator must be a social worker of the owning organisation.'),
   'youth_case.consent_needed': field('{form} needs a valid consent before the mapping starts.', { form: 'the form of work (its label)' }),
+  'youth_case.staff_outside_unit': field('{field} must be someone working in the case’s unit now (choose from the unit’s staff list).'),
   'youth_case.participant_not_covered': field('A participant works in the owning organisation or in one a consent or disclosure covers.'),
   'youth_case.no_social_services': field('The municipality of this collaboration has no social services unit in Samverkan.'),
   'youth_case.concern_about_child': field('A report of concern (SoL 14 kap 1 §) is about a child under 18.'),
