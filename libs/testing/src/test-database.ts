@@ -64,14 +64,26 @@ async function ensureTemplate(): Promise<string> {
     try {
       const found = await admin.query<{ datistemplate: boolean }>('SELECT datistemplate FROM pg_database WHERE datname = $1', [template]);
       // Marked as template only once fully migrated; anything else is a leftover of a crash.
-      if (found.rows[0]?.datistemplate) return;
-      const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEMPLATE_PREFIX}%`]);
+      const stamp = `COMMENT ON DATABASE ${pg.escapeIdentifier(template)} IS ${pg.escapeLiteral(new Date().toISOString().slice(0, 19))}`;
+      if (found.rows[0]?.datistemplate) {
+        await admin.query(stamp);
+        return;
+      }
+      // Other checkouts (worktrees with other migrations) may be testing against their own template right
+      // now: only templates unused for a day (the comment holds when one was last used, UTC), or this
+      // one's crash leftover, are dropped.
+      const stale = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database d WHERE datname LIKE $1
+           AND (datname = $2 OR coalesce(shobj_description(d.oid, 'pg_database'), '') < to_char(now() AT TIME ZONE 'UTC' - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS'))`,
+        [`${TEMPLATE_PREFIX}%`, template],
+      );
       for (const { datname } of stale.rows) {
         await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(datname)} IS_TEMPLATE false`);
         await admin.query(`DROP DATABASE ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
       }
       await migrateUp({ DATABASE_URL: withDatabase(TEST_SERVER_URL, template) }, migrations);
       await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(template)} IS_TEMPLATE true`);
+      await admin.query(stamp);
     } finally {
       await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [TEMPLATE_LOCK]);
     }
