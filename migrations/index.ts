@@ -22,6 +22,7 @@ import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSign
 import { DueDaysAndOneReminder1796020665351 } from './1796020665351-DueDaysAndOneReminder.js';
 import { LicenceDecisions1796028200242 } from './1796028200242-LicenceDecisions.js';
 import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
+import { SearchIndexes1796028218521 } from './1796028218521-SearchIndexes.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -43,4 +44,5 @@ export const migrations = [
   DueDaysAndOneReminder1796020665351,
   LicenceDecisions1796028200242,
   YouthCaseFlow1796028207558,
+  SearchIndexes1796028218521,
 ];

@@ -7,6 +7,7 @@ import { DeadlinesModule } from '@samverkan/deadlines';
 import { InspectionsModule } from '@samverkan/inspections';
 import { YouthModule } from '@samverkan/youth';
 import { OperationsModule } from '@samverkan/operations';
+import { SearchModule } from '@samverkan/search';
 import { type AppConfig, type AppOptions, ClockModule, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule } from '@samverkan/platform';
 import { migrations } from '@samverkan/migrations';
 
@@ -31,6 +32,7 @@ export class ApiModule {
         InspectionsModule,
         YouthModule,
         OperationsModule,
+        SearchModule,
       ],
     };
   }

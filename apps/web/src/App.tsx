@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useMatch } from 'react-router';
 import { Loading } from './components/common';
+import { HeaderSearch } from './pages/search/HeaderSearch';
 import { SignIn } from './pages/SignIn';
 import { useSession } from './session';
 
@@ -18,6 +19,7 @@ const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
 const AdminArea = lazy(() => import('./pages/admin/index'));
 const AuditArea = lazy(() => import('./pages/audit/index'));
 const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 
 /** The menu: each entry only for those whose permissions let them use it. */
 const NAV = [
@@ -69,6 +71,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <HeaderSearch />
         <Paragraph data-size="sm">{me.user.displayName}</Paragraph>
         <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
           {t('app.language')}
@@ -89,6 +92,7 @@ export function App() {
             <Route path="/notifications" element={<Notifications />} />
             <Route path="/admin/*" element={<AdminArea />} />
             <Route path="/audit" element={<AuditArea />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

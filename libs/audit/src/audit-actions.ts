@@ -172,6 +172,9 @@ export const AUDIT_ACTIONS = {
   'licensing_referral.list': 'operations',
   'licensing_referral.acknowledge': 'operations',
 
+  // The header search (libs/search): what kinds it reached and how much it found
+  'search.performed': 'system',
+
   // Recorded by the platform
   'http.request': 'system',
 } as const satisfies Record<string, AuditArea>;

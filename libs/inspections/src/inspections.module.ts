@@ -14,6 +14,7 @@ import { PhotoStorage, PostgresPhotoStorage } from './inspections/photo-storage.
 import { LicenceHoldersService } from './licensing/licence-holders.service.js';
 import { LicencesService } from './licensing/licences.service.js';
 import { LicensingController } from './licensing/licensing.controller.js';
+import { LicensingSearch } from './licensing/licensing-search.service.js';
 import { RestaurantReportsController } from './licensing/restaurant-reports.controller.js';
 import { PremisesTipsService } from './licensing/premises-tips.service.js';
 import { PremisesService } from './licensing/premises.service.js';
@@ -56,8 +57,9 @@ import { SupervisionService } from './supervision/supervision.service.js';
     SanctionsService,
     SupervisionService,
     RestaurantReportOpener,
+    LicensingSearch,
   ],
-  exports: [PremisesTipsService],
+  exports: [PremisesTipsService, LicensingSearch],
 })
 export class InspectionsModule {}
 

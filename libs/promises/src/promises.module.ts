@@ -8,6 +8,7 @@ import { FiguresService } from './figures.service.js';
 import { FollowUpsController, PublicPromisesController } from './follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { PromiseAccess } from './promise-access.js';
+import { PromiseSearch } from './promise-search.service.js';
 import { PromisesController } from './promises.controller.js';
 import { PromisesService } from './promises.service.js';
 import { PublicService } from './public.service.js';
@@ -27,7 +28,9 @@ import { ReportsService } from './reports.service.js';
     FollowUpsService,
     ReportsService,
     PublicService,
+    PromiseSearch,
   ],
-  exports: [ActivitiesService],
+  // PromiseSearch: the header search (libs/search) finds actions and commitments through it.
+  exports: [ActivitiesService, PromiseSearch],
 })
 export class PromisesModule {}

@@ -1,6 +1,7 @@
 export { type ConsentSigner, openSigners, sealSigners, SIGNERS_FIELD } from './consent-signers.js';
 export * from './personal-number.js';
 export * from './youth-rules.js';
+export { YouthCaseSearch } from './youth-case-search.service.js';
 export * from './youth.module.js';
 export {
   caseReference,

@@ -5,6 +5,7 @@ import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
 import { FieldCipher, QueueModule, QueueName } from '@samverkan/platform';
 import { YouthCaseAccess } from './youth-case-access.js';
+import { YouthCaseSearch } from './youth-case-search.service.js';
 import { YouthCasesController } from './youth-cases.controller.js';
 import { YouthCaseloadService } from './youth-caseload.service.js';
 import { YouthCasesService } from './youth-cases.service.js';
@@ -34,7 +35,10 @@ import { YouthProcessor } from './youth.processor.js';
     YouthSharingService,
     YouthRecordsService,
     YouthReportsService,
+    YouthCaseSearch,
   ],
+  // The header search (libs/search) finds cases by number through YouthCaseSearch.
+  exports: [YouthCaseSearch],
 })
 export class YouthModule {}
 

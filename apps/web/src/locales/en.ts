@@ -4,6 +4,7 @@ import { en as auditEn } from '../pages/audit/messages';
 import { en as inspectionsEn } from '../pages/inspections/messages';
 import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
+import { en as searchEn } from '../pages/search/messages';
 import { en as publicEn } from '../pages/public/messages';
 import { en as youthEn } from '../pages/youth/messages';
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...operationsEn,
   ...promiseEn,
   ...publicEn,
+  ...searchEn,
   ...youthEn,
   app: {
     name: 'Samverkan',

@@ -87,6 +87,8 @@ export const enumLabels = {
   Substance: (m) => m.operationsLabels.substances,
   SeizureUnit: (m) => m.operationsUnits,
   ParticipantType: (m) => m.operationsLabels.participantTypes,
+  // The header search
+  SearchKind: (m) => m.siteSearch.kinds,
 } satisfies { [K in Exclude<EnumName, keyof typeof UNLABELLED>]: Labels<Schemas[K]> };
 
 /**

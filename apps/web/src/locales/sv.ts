@@ -3,6 +3,7 @@ import { sv as auditSv } from '../pages/audit/messages';
 import { sv as inspectionsSv } from '../pages/inspections/messages';
 import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
+import { sv as searchSv } from '../pages/search/messages';
 import { sv as publicSv } from '../pages/public/messages';
 import { sv as youthSv } from '../pages/youth/messages';
 
@@ -14,6 +15,7 @@ export const sv = {
   ...operationsSv,
   ...promiseSv,
   ...publicSv,
+  ...searchSv,
   ...youthSv,
   app: {
     name: 'Samverkan',

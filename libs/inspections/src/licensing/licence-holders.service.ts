@@ -8,7 +8,7 @@ import { isValidOrgNumber, licensingMunicipality, normaliseOrgNumber } from './l
 import type { HolderInput, LicenceHolderView, LicensingListQuery } from './licensing.dto.js';
 import { registerPage, registerRow } from './register-queries.js';
 
-const HOLDER_COLUMNS: OwnershipColumns = { id: 'h.id', organisationId: 'h.owner_organisation_id' };
+export const HOLDER_COLUMNS: OwnershipColumns = { id: 'h.id', organisationId: 'h.owner_organisation_id' };
 
 const SELECT_HOLDERS = `SELECT h.id, h.owner_organisation_id AS "ownerOrganisationId", h.name, h.org_number AS "orgNumber",
   h.contact_name AS "contactName", h.contact_email AS "contactEmail", h.contact_phone AS "contactPhone", h.address, h.version

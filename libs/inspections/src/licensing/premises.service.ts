@@ -9,7 +9,7 @@ import { premisesChangeErrors, premisesInUse } from './licence-rules.js';
 import type { LicensingListQuery, PremisesInput, PremisesView } from './licensing.dto.js';
 import { registerPage, registerRow } from './register-queries.js';
 
-const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
+export const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
 
 const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
   p.kind, p.address, p.postal_code AS "postalCode", p.city, p.latitude::float8 AS latitude, p.longitude::float8 AS longitude,

@@ -231,6 +231,9 @@ const actionsSv = {
     list: 'läste iakttagelserna från polisen',
     acknowledge: 'kvitterade iakttagelsen om',
   },
+  search: {
+    performed: 'sökte i sökrutan',
+  },
   http: {
     request: 'gjorde en ändring',
   },
@@ -461,6 +464,9 @@ const actionsEn: typeof actionsSv = {
   licensing_referral: {
     list: 'read the observations referred by the police',
     acknowledge: 'acknowledged the observation about',
+  },
+  search: {
+    performed: 'searched with the search box',
   },
   http: {
     request: 'made a change',
