@@ -65,6 +65,9 @@ export const enumLabels = {
   FindingResult: (m) => m.inspections.results,
   FindingPhotoType: (m) => m.inspectionsLabels.photoTypes,
   SanctionDecision: (m) => m.inspections.sanctions.decisions,
+  SanctionStage: (m) => m.inspectionsCasework.stages,
+  TipSource: (m) => m.inspectionsLabels.tipSources,
+  TipOrigin: (m) => m.inspectionsCasework.origins,
   // Youth
   YouthCaseForm: (m) => m.youth.forms,
   YouthCaseStatus: (m) => m.statuses,

@@ -119,6 +119,8 @@ export const errorsSv: Record<string, string> = {
   'premises.in_use': 'Serveringsstället har {{licences}} tillstånd och {{inspections}} tillsyner registrerade och kan inte tas bort.',
   'inspection.inspector_booked': '{{inspector}} är redan bokad på en tillsyn av {{premises}} {{start}}–{{end}}. Välj en annan tid eller andra inspektörer.',
   'inspection.booked_meanwhile': 'En inspektör har bokats på en överlappande tid under tiden. Ladda om och försök igen.',
+  'inspection.premises_clash': '{{premises}} har redan en tillsyn {{start}}–{{end}}. Välj en annan tid.',
+  'premises_tip.acknowledged': 'Tipset är redan kvitterat.',
   'inspection.closed_for_findings': 'Iakttagelserna kan inte ändras när tillsynen är {{status}}.',
   'restaurant_report.submitted': 'Restaurangrapporten är redan inskickad.',
   'sanction.decided': 'Ärendet är redan beslutat.',
@@ -145,6 +147,9 @@ export const errorsSv: Record<string, string> = {
   'org_number.invalid': '{{field}} måste vara ett giltigt organisationsnummer (NNNNNN-NNNN).',
   'sanction.inspection_not_of_premises': 'Varje tillsyn måste gälla det serveringsställe som tillståndet avser.',
   'sanction.not_heard': 'Tillståndshavaren måste kommuniceras (FL 25 §) före beslutet.',
+  'sanction.awaiting_response':
+    'Tillståndshavaren har till och med {{dueOn}} på sig att svara. Besluta när svaret har kommit eller den dagen har passerat (FL 25 §).',
+  'inspection.tip_not_of_premises': '{{field}} är inget tips om det här serveringsstället.',
   'restaurant_report.figure': '{{field}} måste vara ett tal, 0 eller mer.',
 
   // Youth
@@ -312,6 +317,8 @@ export const errorsEn: Record<string, string> = {
   'inspection.inspector_booked':
     '{{inspector}} is already booked for an inspection of {{premises}} {{start}}–{{end}}. Choose another time or other inspectors.',
   'inspection.booked_meanwhile': 'An inspector was booked at an overlapping time meanwhile. Reload and try again.',
+  'inspection.premises_clash': '{{premises}} already have an inspection {{start}}–{{end}}. Choose another time.',
+  'premises_tip.acknowledged': 'The tip is already acknowledged.',
   'inspection.closed_for_findings': 'Findings cannot change once the inspection is {{status}}.',
   'restaurant_report.submitted': 'The restaurant report is already submitted.',
   'sanction.decided': 'The case is already decided.',
@@ -338,6 +345,8 @@ export const errorsEn: Record<string, string> = {
   'org_number.invalid': '{{field}} must be a valid Swedish organisation number (NNNNNN-NNNN).',
   'sanction.inspection_not_of_premises': 'Every inspection must be of the licensed premises.',
   'sanction.not_heard': 'The licence holder must be heard (FL 25 §) before the decision.',
+  'sanction.awaiting_response': 'The holder may answer until {{dueOn}}. Decide once the answer is in or that day has passed (FL 25 §).',
+  'inspection.tip_not_of_premises': '{{field}} is not a tip about these premises.',
   'restaurant_report.figure': '{{field}} must be a number, 0 or more.',
 
   'youth_subject.exists': 'This young person is already registered.',

@@ -17,6 +17,12 @@ export const INSPECTIONS_CODES = {
     end: 'when it ends (ISO 8601)',
   }),
   'inspection.booked_meanwhile': problem(409, 'An inspector was booked at an overlapping time meanwhile; reload and try again.'),
+  'inspection.premises_clash': problem(409, 'The premises {premises} already have an inspection from {start} to {end}.', {
+    premises: 'the premises',
+    start: 'when the other inspection starts (ISO 8601)',
+    end: 'when it ends (ISO 8601)',
+  }),
+  'premises_tip.acknowledged': problem(409, 'The tip is already acknowledged.'),
   'inspection.closed_for_findings': problem(409, 'Findings cannot change once the inspection is {status}.', { status: 'the inspection’s status' }),
   'restaurant_report.submitted': problem(409, 'The report is already submitted.'),
   'sanction.decided': problem(409, 'The case is already decided.'),
@@ -45,5 +51,9 @@ export const INSPECTIONS_CODES = {
   'org_number.invalid': field('{field} must be a valid Swedish organisation number (NNNNNN-NNNN).'),
   'sanction.inspection_not_of_premises': field('Every inspection must be of the licensed premises.'),
   'sanction.not_heard': field('The licence holder must be heard (kommunicering, FL 25 §) before the decision.'),
+  'sanction.awaiting_response': field('The holder may answer the hearing until {dueOn}: decide once the answer is in or that day has passed (FL 25 §).', {
+    dueOn: 'the last day to answer',
+  }),
+  'inspection.tip_not_of_premises': field('{field} is not a tip about these premises.'),
   'restaurant_report.figure': field('{field} must be a number ≥ 0.'),
 } as const;
