@@ -14,6 +14,8 @@ const PARTS = [
   { to: '/inspections/premises', key: 'inspections.nav.premises', permission: 'premises:read', end: false },
   { to: '/inspections/plan', key: 'inspections.nav.plan', permission: 'inspection:read', end: false },
   { to: '/inspections/sanctions', key: 'inspections.nav.sanctions', permission: 'premises:read', end: false },
+  // Licensing casework (#17): tips and police referrals.
+  { to: '/inspections/referrals', key: 'inspectionsCasework.nav', permission: 'premises:manage', end: false },
 ] as const;
 
 export function AreaNav() {
