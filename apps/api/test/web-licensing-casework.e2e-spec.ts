@@ -255,4 +255,50 @@ describe('web client: licensing casework', () => {
     await clean(page);
     await page.close();
   });
+
+  it('police inspector: leaves a tip on premises he inspects; the licensing officer reads it in full and acknowledges it', async () => {
+    const police = await web.signIn('polis@karlstad.polisen.test');
+    await police.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tillsyn', exact: true }).click();
+    await areaLink(police, 'Serveringsställen').click();
+    await police.getByRole('heading', { level: 1, name: 'Serveringsställen' }).waitFor();
+    // The register holds the premises he is booked to inspect (per-record grants).
+    const first = police.locator('tbody tr').first().getByRole('link');
+    const name = await first.innerText();
+    await first.click();
+    await police.getByRole('heading', { level: 1, name }).waitFor();
+    const form = police.getByRole('form', { name: 'Lämna ett tips' });
+    expect(await form.getByLabel('Källa').inputValue()).toBe('police');
+    const text = 'Lång kö vid entrén utan kontroll av legitimation vid 23-tiden; flera unga gäster släpptes in.';
+    await form.getByLabel('Vad tipset gäller').fill(text);
+    await form.getByRole('button', { name: 'Spara tipset' }).click();
+    await police.getByRole('status').filter({ hasText: 'Tipset är sparat.' }).waitFor();
+    await clean(police);
+    await police.close();
+    const [tip] = await api.db.query(`SELECT t.id FROM premises_tips t JOIN premises p ON p.id = t.premises_id WHERE p.name = $1 AND t.summary = $2`, [
+      name,
+      text,
+    ]);
+    expect(
+      await api.db.query(`SELECT resource_type, resource_id FROM notifications WHERE kind = 'premises_tip' AND user_id = $1`, [
+        await api.userId('alkohol@hammaro.test'),
+      ]),
+    ).toEqual([{ resource_type: 'premises_tip', resource_id: tip.id }]);
+
+    const page = await web.signIn('alkohol@hammaro.test');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tillsyn', exact: true }).click();
+    await areaLink(page, 'Tips och underrättelser').click();
+    const tips = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Andra tips och klagomål' }) });
+    await tips.getByText(text).waitFor();
+    await tips.getByRole('link', { name }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Tips om ${name}` }).waitFor();
+    await page.getByText(text).waitFor();
+    await page.getByText('Lokalpolisområde Karlstad').waitFor();
+    await clean(page);
+    await page.getByRole('button', { name: 'Kvittera' }).click();
+    await page.getByRole('status').filter({ hasText: 'av Johan Nyström' }).waitFor();
+    expect((await api.db.query(`SELECT acknowledged_at FROM premises_tips WHERE id = $1`, [tip.id]))[0].acknowledged_at).not.toBeNull();
+    await page.getByRole('link', { name: 'Boka tillsyn' }).waitFor();
+    await clean(page);
+    await page.close();
+  });
 });
