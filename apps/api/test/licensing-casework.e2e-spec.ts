@@ -327,6 +327,8 @@ describe('licensing casework', () => {
     });
     expect((await api.db.query(`SELECT status FROM deadlines WHERE resource_type = 'sanction_case' AND resource_id = $1`, [caseId]))[0].status).toBe('met');
 
+    expect((await hear({ heardOn: day(-1) })).body.errors).toEqual([coded('heardOn', 'sanction.hearing_answered')]);
+
     const decided = await decide();
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ decision: 'varning', stage: 'decided', decidedOn: day(0) });

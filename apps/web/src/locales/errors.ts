@@ -150,6 +150,7 @@ export const errorsSv: Record<string, string> = {
   'sanction.awaiting_response':
     'Tillståndshavaren har till och med {{dueOn}} på sig att svara. Besluta när svaret har kommit eller den dagen har passerat (FL 25 §).',
   'inspection.tip_not_of_premises': '{{field}} är inget tips om det här serveringsstället.',
+  'sanction.hearing_answered': 'Tillståndshavaren har svarat på kommuniceringen; den kan inte längre ändras.',
   'restaurant_report.figure': '{{field}} måste vara ett tal, 0 eller mer.',
 
   // Youth
@@ -347,6 +348,7 @@ export const errorsEn: Record<string, string> = {
   'sanction.not_heard': 'The licence holder must be heard (FL 25 §) before the decision.',
   'sanction.awaiting_response': 'The holder may answer until {{dueOn}}. Decide once the answer is in or that day has passed (FL 25 §).',
   'inspection.tip_not_of_premises': '{{field}} is not a tip about these premises.',
+  'sanction.hearing_answered': 'The holder has answered the hearing; it can no longer change.',
   'restaurant_report.figure': '{{field}} must be a number, 0 or more.',
 
   'youth_subject.exists': 'This young person is already registered.',

@@ -44,6 +44,8 @@ describe('sanction rules', () => {
     expect(hearingErrors('2022-07-04', '2022-07-04', '2022-07-11')).toEqual([]);
     expect(codes(hearingErrors('2022-07-04', '2022-07-04', '2022-07-04'))).toEqual(['responseDueOn: date.after']);
     expect(codes(hearingErrors('2022-07-04', '2022-07-04', '2022-07-01'))).toEqual(['responseDueOn: date.after']);
+    expect(codes(hearingErrors('2022-07-04', '2022-07-10', undefined, '2022-07-08'))).toEqual(['heardOn: sanction.hearing_answered']);
+    expect(hearingErrors('2022-07-04', '2022-07-10', undefined, null)).toEqual([]);
   });
 
   it('records the holder’s answer after the hearing was sent, never in the future', () => {

@@ -39,8 +39,12 @@ export function hearingResponseDueOn(heardOn: string, requested?: string): strin
   return requested ?? addDays(heardOn, HEARING_RESPONSE_DAYS);
 }
 
-/** The hearing is sent on a day that has come, and its response deadline is after that day. */
-export function hearingErrors(heardOn: string, today: string, responseDueOn?: string): FieldError[] {
+/**
+ * The hearing is sent on a day that has come, and its response deadline is after that day; once the
+ * holder has answered (`responseReceivedOn`), the hearing it answered stays as it was.
+ */
+export function hearingErrors(heardOn: string, today: string, responseDueOn?: string, responseReceivedOn?: string | null): FieldError[] {
+  if (responseReceivedOn) return [fieldError('heardOn', 'sanction.hearing_answered')];
   if (heardOn > today) return [fieldError('heardOn', 'date.in_future')];
   if (responseDueOn !== undefined && responseDueOn <= heardOn) return [fieldError('responseDueOn', 'date.after', { other: 'heardOn' })];
   return [];

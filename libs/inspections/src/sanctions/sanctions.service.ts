@@ -132,7 +132,7 @@ export class SanctionsService {
   async recordHearing(principal: Principal, id: string, version: number, input: HearingRequest): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
     if (isDecided(row)) throw new ProblemException('sanction.decided');
-    const errors = hearingErrors(input.heardOn, stockholmDate(this.clock.now()), input.responseDueOn);
+    const errors = hearingErrors(input.heardOn, stockholmDate(this.clock.now()), input.responseDueOn, row.responseReceivedOn);
     if (errors.length > 0) throw new ValidationProblem(errors);
     const dueOn = hearingResponseDueOn(input.heardOn, input.responseDueOn);
     await this.dataSource.transaction(async (manager) => {

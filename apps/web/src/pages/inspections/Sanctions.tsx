@@ -36,6 +36,7 @@ type SanctionCase = components['schemas']['SanctionCaseView'];
 export function SanctionCases() {
   const { t, i18n } = useTranslation();
   const { params, setParams, goToOffset } = useListQuery();
+  const label = useEnumLabel();
   const state = params.get('state') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const list = useLoad(
@@ -69,6 +70,7 @@ export function SanctionCases() {
                 <Table.HeaderCell>{t('inspections.sanctions.proposed')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.sanctions.heard')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.sanctions.decision')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspectionsCasework.stage')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -87,6 +89,7 @@ export function SanctionCases() {
                       ? `${t(`inspections.sanctions.decisions.${c.decision}`)} (${date(c.decidedOn, i18n.language)})`
                       : t('inspections.sanctions.notDecided')}
                   </Table.Cell>
+                  <Table.Cell>{label('SanctionStage', c.stage)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

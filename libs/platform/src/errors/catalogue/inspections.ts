@@ -55,5 +55,6 @@ export const INSPECTIONS_CODES = {
     dueOn: 'the last day to answer',
   }),
   'inspection.tip_not_of_premises': field('{field} is not a tip about these premises.'),
+  'sanction.hearing_answered': field('The holder has answered this hearing; it no longer changes.'),
   'restaurant_report.figure': field('{field} must be a number ≥ 0.'),
 } as const;
