@@ -20,6 +20,7 @@ import { Operations1764260500000 } from './1764260500000-Operations.js';
 import { AuditAnchors1796016837278 } from './1796016837278-AuditAnchors.js';
 import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSigners.js';
 import { DueDaysAndOneReminder1796020665351 } from './1796020665351-DueDaysAndOneReminder.js';
+import { LicensingCasework1796028198980 } from './1796028198980-LicensingCasework.js';
 import { LicenceDecisions1796028200242 } from './1796028200242-LicenceDecisions.js';
 import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
 import { SearchIndexes1796028218521 } from './1796028218521-SearchIndexes.js';
@@ -42,6 +43,7 @@ export const migrations = [
   AuditAnchors1796016837278,
   SealConsentSigners1796017897647,
   DueDaysAndOneReminder1796020665351,
+  LicensingCasework1796028198980,
   LicenceDecisions1796028200242,
   YouthCaseFlow1796028207558,
   SearchIndexes1796028218521,

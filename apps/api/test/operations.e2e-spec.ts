@@ -395,6 +395,8 @@ describe('police operations', () => {
         sentAt: expect.any(String),
         acknowledgedAt: null,
         acknowledgement: null,
+        acknowledgedByName: null,
+        tipId: expect.any(String),
       },
     ]);
     expect(JSON.stringify(inbox.body)).not.toContain(id.op);

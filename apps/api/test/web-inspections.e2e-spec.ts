@@ -338,31 +338,33 @@ describe('web client: inspections', () => {
     const manager = await web.signIn('chef@hammaro.test');
     await manager.goto(`${base}/inspections/sanctions/${sanction.id}`);
     await manager.getByText('Beslutet fattas av kommunens alkoholhandläggare efter kommunicering.').waitFor();
-    expect(await manager.getByRole('button', { name: /Spara kommuniceringen|Fatta beslut/ }).count()).toBe(0);
+    expect(await manager.getByRole('button', { name: /Registrera kommuniceringen|Registrera svaret|Fatta beslut/ }).count()).toBe(0);
     await manager.close();
 
-    // Heard today and decided today: the api refuses, at the decision.
+    // The hearing (kommunicering) sent yesterday: the holder's answer is due 14 days later, and the
+    // decision waits for it (FL 25 §).
     const today = stockholmDay(new Date());
     const yesterday = stockholmDay(new Date(Date.now() - 86_400_000));
-    expect(await page.getByLabel('Dag då tillståndshavaren hördes').inputValue()).toBe(today);
-    await page.getByRole('button', { name: 'Spara kommuniceringen' }).click();
-    await page.getByRole('status').filter({ hasText: 'Kommuniceringen är sparad.' }).waitFor();
-    await page.getByText(/^Tillståndshavaren hördes /).waitFor();
+    const longDate = (day: string) =>
+      new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(`${day}T12:00:00Z`));
+    expect(await page.getByLabel('Dag då kommuniceringen skickades').inputValue()).toBe(today);
+    await page.getByLabel('Dag då kommuniceringen skickades').fill(yesterday);
+    await page.getByRole('button', { name: 'Registrera kommuniceringen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kommuniceringen är registrerad.' }).waitFor();
+    await page
+      .getByText(`Kommuniceringen skickades ${longDate(yesterday)}. Sista dag att svara: ${longDate(stockholmDay(new Date(Date.now() + 13 * 86_400_000)))}.`)
+      .waitFor();
+    await page.getByText(/^Beslut kan fattas när svaret har kommit in/).waitFor();
+    expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The holder's answer in today: decided.
+    await page.getByLabel('Svaret', { exact: true }).fill('Vi har infört legitimationskontroll vid baren.');
+    await page.getByRole('button', { name: 'Registrera svaret' }).click();
+    await page.getByText(`Svaret kom in ${longDate(today)}.`).waitFor();
     const decision = page.getByRole('group', { name: 'Beslut' });
     await decision.getByLabel('Varning').check();
     await page.getByLabel('Skäl för beslutet').fill('Upprepade brister i ålderskontrollen trots tidigare påpekanden.');
-    await page.getByRole('button', { name: 'Fatta beslut' }).click();
-    await decision.getByText('Tillståndshavaren måste kommuniceras (FL 25 §) före beslutet.').waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-
-    // Heard yesterday: decided.
-    await page.getByLabel('Dag då tillståndshavaren hördes').fill(yesterday);
-    await page.getByRole('button', { name: 'Spara kommuniceringen' }).click();
-    await page
-      .getByText(
-        `Tillståndshavaren hördes ${new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(`${yesterday}T12:00:00Z`))}.`,
-      )
-      .waitFor();
     await page.getByRole('button', { name: 'Fatta beslut' }).click();
     await page.getByText(/beslutat av Johan Nyström/).waitFor();
     const [decided] = await api.db.query(

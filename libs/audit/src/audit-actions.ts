@@ -109,6 +109,11 @@ export const AUDIT_ACTIONS = {
   'inspection.cancelled': 'inspections',
   'sanction.propose': 'inspections',
   'sanction.decide': 'inspections',
+  'sanction.hearing': 'inspections',
+  'sanction.hearing_response': 'inspections',
+  'premises_tip.list': 'inspections',
+  'premises_tip.read': 'inspections',
+  'premises_tip.acknowledge': 'inspections',
 
   // Youth cases
   'youth_case.create': 'youth',
@@ -171,6 +176,7 @@ export const AUDIT_ACTIONS = {
   'operation_summary.totals': 'operations',
   'licensing_referral.list': 'operations',
   'licensing_referral.acknowledge': 'operations',
+  'licensing_referral.read': 'operations',
 
   // The header search (libs/search): what kinds it reached and how much it found
   'search.performed': 'system',

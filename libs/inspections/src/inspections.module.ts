@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { IdentityModule } from '@samverkan/identity';
+import { NotificationsModule } from '@samverkan/notifications';
 import { QueueModule, QueueName } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { CalendarController } from './inspections/calendar.controller.js';
@@ -16,6 +17,7 @@ import { LicencesService } from './licensing/licences.service.js';
 import { LicensingController } from './licensing/licensing.controller.js';
 import { LicensingSearch } from './licensing/licensing-search.service.js';
 import { RestaurantReportsController } from './licensing/restaurant-reports.controller.js';
+import { PremisesTipsController } from './licensing/premises-tips.controller.js';
 import { PremisesTipsService } from './licensing/premises-tips.service.js';
 import { PremisesService } from './licensing/premises.service.js';
 import { RestaurantReportsService } from './licensing/restaurant-reports.service.js';
@@ -33,9 +35,10 @@ import { SupervisionService } from './supervision/supervision.service.js';
  * yearly plan, statistics). Other libs record premises tips through PremisesTipsService.
  */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, PromisesModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule],
   controllers: [
     LicensingController,
+    PremisesTipsController,
     CalendarController,
     ChecklistsController,
     InspectionsController,

@@ -26,7 +26,8 @@ import { OperationsService } from './operations.service.js';
 
 /** What licensing sees of a referral: the premises, the date, the observation and who sent it. Nothing of the operation. */
 const SELECT_FOR_LICENSING = `SELECT r.id, r.premises_id AS "premisesId", p.name AS "premisesName", to_char(r.observed_on, 'YYYY-MM-DD') AS "observedOn",
-  r.observation, o.name AS "from", r.sent_at AS "sentAt", r.acknowledged_at AS "acknowledgedAt", r.acknowledgement
+  r.observation, o.name AS "from", r.sent_at AS "sentAt", r.acknowledged_at AS "acknowledgedAt", r.acknowledgement, r.tip_id AS "tipId",
+  (SELECT u.display_name FROM users u WHERE u.id = r.acknowledged_by) AS "acknowledgedByName"
   FROM licensing_referrals r JOIN premises p ON p.id = r.premises_id JOIN organisations o ON o.id = r.from_organisation_id`;
 
 /**
@@ -66,6 +67,7 @@ export class LicensingReferralsService {
         receivedOn: stockholmDate(now),
         source: 'police',
         summary: `Iakttagelse ${formatDay(input.observedOn)}: ${input.observation.trim()}`,
+        origin: 'referral',
       });
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO licensing_referrals (operation_id, premises_id, owner_organisation_id, from_organisation_id, observed_on, observation, tip_id, sent_by, sent_at)
@@ -85,7 +87,7 @@ export class LicensingReferralsService {
       await this.notifier.notify(manager, officers, {
         kind: 'licensing_referral',
         title: `Underrättelse från polisen – ${premises.name}`,
-        body: `Polisen har lämnat en iakttagelse från ${formatDay(input.observedOn)} om serveringsstället. Den räknas in i riskbedömningen; bedöm om tillsyn behövs.`,
+        body: `Polisen har lämnat en iakttagelse från ${formatDay(input.observedOn)} om serveringsstället. Öppna underrättelsen för att läsa den; den räknas in i riskbedömningen. Bedöm om tillsyn behövs.`,
         resourceType: 'licensing_referral',
         resourceId: row.id,
         dedupeKey: `licensing-referral-${row.id}`,
@@ -106,7 +108,7 @@ export class LicensingReferralsService {
     return row;
   }
 
-  /** Referrals to the principal's municipality, newest first. */
+  /** Referrals to the principal's municipality: those not yet acknowledged first, then newest first. */
   async list(principal: Principal, query: PageQuery & { open?: boolean }): Promise<Page<LicensingReferralView>> {
     const scope = scopeCondition(principal, 'premises:manage', { id: 'r.id', organisationId: 'r.owner_organisation_id' }, this.clock.now(), { grants: false });
     const qb = this.dataSource.createQueryBuilder().from('licensing_referrals', 'r').where(scope.sql, scope.params);
@@ -114,18 +116,31 @@ export class LicensingReferralsService {
     const page = await pageOf<LicensingReferralView>(
       this.dataSource,
       qb,
-      { alias: 'r', orderBy: [['r.sent_at', 'DESC']], select: SELECT_FOR_LICENSING },
+      {
+        alias: 'r',
+        orderBy: [
+          ['(r.acknowledged_at IS NOT NULL)', 'ASC'],
+          ['r.sent_at', 'DESC'],
+        ],
+        select: SELECT_FOR_LICENSING,
+      },
       query,
     );
     await this.audit.record({ action: 'licensing_referral.list', resourceType: 'licensing_referral', details: { referralIds: page.items.map((r) => r.id) } });
     return page;
   }
 
-  /** Licensing has looked at it (booked an inspection, or judged none needed): the task is met. */
+  /** One referral with its full observation, for the licensing officers it was sent to (404 for anyone else). */
+  async get(principal: Principal, id: string): Promise<LicensingReferralView> {
+    await this.assertAddressee(principal, id);
+    await this.audit.record({ action: 'licensing_referral.read', resourceType: 'licensing_referral', resourceId: id });
+    const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  /** Licensing has looked at it (booked an inspection, or judged none needed): the task is met, and its tip acknowledged. */
   async acknowledge(principal: Principal, id: string, note: string | undefined): Promise<LicensingReferralView> {
-    const [referral] = await this.dataSource.query<{ owner: string }[]>('SELECT owner_organisation_id AS owner FROM licensing_referrals WHERE id = $1', [id]);
-    if (!referral) throw new NotFoundException(`No referral with id ${id}.`);
-    await this.access.authorize(principal, 'premises', 'manage', { id, organisationId: referral.owner });
+    const referral = await this.assertAddressee(principal, id);
     await this.dataSource.transaction(async (manager) => {
       const rows = await updateReturning<{ id: string }>(
         manager,
@@ -133,6 +148,7 @@ export class LicensingReferralsService {
         [id, principal.userId, this.clock.now(), note?.trim() ?? null],
       );
       if (rows.length === 0) throw new ProblemException('licensing_referral.acknowledged');
+      if (referral.tipId) await this.tips.acknowledgeIn(manager, principal, referral.tipId, note);
       await this.audit.record(
         { action: 'licensing_referral.acknowledge', resourceType: 'licensing_referral', resourceId: id, subjectOrganisationId: referral.owner },
         manager,
@@ -141,5 +157,16 @@ export class LicensingReferralsService {
     });
     const [row] = await this.dataSource.query<LicensingReferralView[]>(`${SELECT_FOR_LICENSING} WHERE r.id = $1`, [id]);
     return row;
+  }
+
+  /** The referral's addressee: the licensing officers of the municipality it was sent to; 404 for anyone else. */
+  private async assertAddressee(principal: Principal, id: string): Promise<{ owner: string; tipId: string | null }> {
+    const [referral] = await this.dataSource.query<{ owner: string; tipId: string | null }[]>(
+      'SELECT owner_organisation_id AS owner, tip_id AS "tipId" FROM licensing_referrals WHERE id = $1',
+      [id],
+    );
+    if (!referral) throw new NotFoundException(`No referral with id ${id}.`);
+    await this.access.authorize(principal, 'premises', 'manage', { id, organisationId: referral.owner });
+    return referral;
   }
 }

@@ -213,6 +213,14 @@ export class LicensingReferralsController {
     return this.referrals.list(principal, query);
   }
 
+  @Get(':id')
+  @RequirePermission('premises:manage')
+  @ApiOperation({ summary: 'Underrättelse från polisen (One referral with its full observation)' })
+  @ApiOk(LicensingReferralView)
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.referrals.get(principal, id);
+  }
+
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('premises:manage')

@@ -187,4 +187,12 @@ export class LicensingReferralView {
   @ApiProperty({ type: String, format: 'date-time' }) sentAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Licensing’s note when acknowledging' }) acknowledgement!: string | null;
+  @ApiProperty({ type: String, nullable: true }) acknowledgedByName!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The tip the referral recorded on the premises’ risk score; book an inspection from the referral with it (tipId)',
+  })
+  tipId!: string | null;
 }

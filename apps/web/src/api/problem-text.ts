@@ -62,7 +62,7 @@ function words(params: Params): Record<string, string | number> {
     } else {
       const text = String(value);
       if (name === 'start' || name === 'end') out[name] = formatDateTime(text);
-      else if (name === 'periodStart' || name === 'periodEnd' || name === 'adultOn') out[name] = formatDate(text);
+      else if (name === 'periodStart' || name === 'periodEnd' || name === 'adultOn' || name === 'dueOn') out[name] = formatDate(text);
       else if (name === 'status' || name === 'from' || name === 'to') out[name] = statusWord(text);
       else if (name === 'category') out[name] = lowerFirst(i18next.t(`youth.categories.${text}`, { defaultValue: text }));
       else if (name === 'other') out[name] = lowerFirst(fieldLabel(text));

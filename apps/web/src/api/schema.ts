@@ -829,6 +829,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/premises-tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tips om serveringsställen (Tips about your premises with their full text, unacknowledged first, newest first) */
+        get: operations["PremisesTipsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premises-tips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tips (One tip with its full text and the inspections booked from it) */
+        get: operations["PremisesTipsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premises-tips/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kvittera tips (Handled: inspection booked or judged not needed) */
+        post: operations["PremisesTipsController_acknowledge_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/calendar.ics": {
         parameters: {
             query?: never;
@@ -1131,8 +1182,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Kommunicering (Record when the holder was heard) */
+        /** Kommunicering (Send the hearing to the holder, FL 25 §: the day sent and the last day to answer, default 14 days; a deadline with reminders) */
         put: operations["SanctionsController_hearing_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sanction-cases/{id}/hearing/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Svar på kommunicering (Record the holder’s answer to the hearing; its deadline is met) */
+        put: operations["SanctionsController_hearingResponse_v1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1149,7 +1217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Beslut (Decide: erinran, varning, återkallelse or no action) — after the hearing */
+        /** Beslut (Decide: erinran, varning, återkallelse or no action, AL 9 kap 17–18 §§) — after the hearing is answered or its time has passed */
         post: operations["SanctionsController_decide_v1"];
         delete?: never;
         options?: never;
@@ -1889,6 +1957,23 @@ export interface paths {
         };
         /** Underrättelser från polisen (Referrals about licensed premises; ?open=true for those not yet handled) */
         get: operations["LicensingReferralsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licensing-referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Underrättelse från polisen (One referral with its full observation) */
+        get: operations["LicensingReferralsController_get_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3453,6 +3538,46 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        /** @enum {string} */
+        TipSource: "public" | "police" | "municipality" | "other";
+        /** @enum {string} */
+        TipOrigin: "direct" | "referral";
+        TipInspectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            plannedStart: string;
+        };
+        PremisesTipDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            premisesId: string;
+            premisesName: string;
+            /** Format: date */
+            receivedOn: string;
+            source: components["schemas"]["TipSource"];
+            origin: components["schemas"]["TipOrigin"];
+            /** @description What the tip says */
+            summary: string;
+            /** @description The organisation of whoever recorded it */
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Received within the last year: it counts in the premises’ risk score (the risk model’s tips factor) */
+            countsInRisk: boolean;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedByName: string | null;
+            /** @description Licensing’s note when acknowledging */
+            acknowledgement: string | null;
+            /** @description Inspections booked from this tip */
+            inspections: components["schemas"]["TipInspectionView"][];
+        };
+        TipAcknowledgeRequest: {
+            /** @description What was done: inspection booked, or why none is needed */
+            note?: string;
+        };
         CalendarFeedView: {
             /**
              * Format: uri
@@ -3587,6 +3712,11 @@ export interface components {
              * @description The inspection this one follows up
              */
             previousInspectionId: string | null;
+            /**
+             * Format: uuid
+             * @description The tip (or police referral) it was booked from
+             */
+            tipId: string | null;
             /** Format: uuid */
             collaborationId: string;
             /** Format: uuid */
@@ -3611,6 +3741,11 @@ export interface components {
             premisesId: string;
             /** Format: uuid */
             licenceId?: string;
+            /**
+             * Format: uuid
+             * @description The tip (or the police referral’s tip) this inspection is booked from; a tip about the same premises
+             */
+            tipId?: string;
             type: components["schemas"]["InspectionType"];
             /** @example 2022-06-17T21:00:00+02:00 */
             plannedStart: string;
@@ -3646,6 +3781,11 @@ export interface components {
              * @description The inspection this one follows up
              */
             previousInspectionId: string | null;
+            /**
+             * Format: uuid
+             * @description The tip (or police referral) it was booked from
+             */
+            tipId: string | null;
             /** Format: uuid */
             collaborationId: string;
             /** Format: uuid */
@@ -3708,6 +3848,11 @@ export interface components {
             inspectionIds?: string[];
         };
         /**
+         * @description Where the case stands
+         * @enum {string}
+         */
+        SanctionStage: "proposed" | "awaiting_response" | "response_received" | "response_time_passed" | "decided";
+        /**
          * @description Null while the case is open
          * @enum {string}
          */
@@ -3735,9 +3880,23 @@ export interface components {
             proposedAt: string;
             /**
              * Format: date
-             * @description When the holder was heard
+             * @description When the hearing (kommunicering) was sent to the holder
              */
             heardOn: string | null;
+            /**
+             * Format: date
+             * @description The last day for the holder to answer the hearing
+             */
+            responseDueOn: string | null;
+            /**
+             * Format: date
+             * @description When the holder’s answer came in
+             */
+            responseReceivedOn: string | null;
+            /** @description The holder’s answer */
+            response: string | null;
+            /** @description Where the case stands */
+            stage: components["schemas"]["SanctionStage"];
             /** @description Null while the case is open */
             decision: components["schemas"]["SanctionDecision"] | null;
             decisionReasons: string | null;
@@ -3752,8 +3911,22 @@ export interface components {
             version: number;
         };
         HearingRequest: {
-            /** @example 2022-07-04 */
+            /**
+             * @description The day the material was sent to the holder
+             * @example 2022-07-04
+             */
             heardOn: string;
+            /**
+             * @description The last day to answer; default 14 days after heardOn
+             * @example 2022-07-18
+             */
+            responseDueOn?: string;
+        };
+        HearingResponseRequest: {
+            /** @example 2022-07-12 */
+            receivedOn: string;
+            /** @description What the holder answered (or a summary of it) */
+            response: string;
         };
         DecisionRequest: {
             decision: components["schemas"]["SanctionDecision"];
@@ -4862,6 +5035,12 @@ export interface components {
             acknowledgedAt: string | null;
             /** @description Licensing’s note when acknowledging */
             acknowledgement: string | null;
+            acknowledgedByName: string | null;
+            /**
+             * Format: uuid
+             * @description The tip the referral recorded on the premises’ risk score; book an inspection from the referral with it (tipId)
+             */
+            tipId: string | null;
         };
         SummaryTotalsView: {
             arrests: number;
@@ -5016,6 +5195,9 @@ export interface components {
              *     - `org_number.invalid`: {field} must be a valid Swedish organisation number (NNNNNN-NNNN).
              *     - `sanction.inspection_not_of_premises`: Every inspection must be of the licensed premises.
              *     - `sanction.not_heard`: The licence holder must be heard (kommunicering, FL 25 §) before the decision.
+             *     - `sanction.awaiting_response`: The holder may answer the hearing until {dueOn}: decide once the answer is in or that day has passed (FL 25 §). Params: `dueOn` (the last day to answer).
+             *     - `inspection.tip_not_of_premises`: {field} is not a tip about these premises.
+             *     - `sanction.hearing_answered`: The holder has answered this hearing; it no longer changes.
              *     - `restaurant_report.figure`: {field} must be a number ≥ 0.
              *     - `restaurant_report.unknown_figure`: {field} is not a figure of the restaurant report (litres of spirits, wine, strong beer, other fermented drinks).
              *     - `licence.serving_manager_not_notified`: {field}: a serving manager is notified to the municipality on or before today (AL 8 kap 14 §).
@@ -5065,7 +5247,7 @@ export interface components {
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -5128,6 +5310,8 @@ export interface components {
              *     - `premises.in_use` 409: The premises have {licences} licence(s) and {inspections} inspection(s) on record and cannot be deleted. Params: `licences` (licences on record), `inspections` (inspections on record).
              *     - `inspection.inspector_booked` 409: {inspector} is already booked for an inspection of {premises} from {start} to {end}. Params: `inspector` (the inspector’s name), `premises` (the premises of the other inspection), `start` (when the other inspection starts (ISO 8601)), `end` (when it ends (ISO 8601)).
              *     - `inspection.booked_meanwhile` 409: An inspector was booked at an overlapping time meanwhile; reload and try again.
+             *     - `inspection.premises_clash` 409: The premises {premises} already have an inspection from {start} to {end}. Params: `premises` (the premises), `start` (when the other inspection starts (ISO 8601)), `end` (when it ends (ISO 8601)).
+             *     - `premises_tip.acknowledged` 409: The tip is already acknowledged.
              *     - `inspection.closed_for_findings` 409: Findings cannot change once the inspection is {status}. Params: `status` (the inspection’s status).
              *     - `restaurant_report.submitted` 409: The report is already submitted.
              *     - `sanction.decided` 409: The case is already decided.
@@ -5146,7 +5330,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -8492,6 +8676,158 @@ export interface operations {
             };
         };
     };
+    PremisesTipsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only the tips about these premises */
+                premisesId?: string;
+                /** @description Only those not yet acknowledged */
+                open?: boolean;
+                /** @description direct: recorded on the premises; referral: recorded with a police referral (acknowledged there) */
+                origin?: components["schemas"]["TipOrigin"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PremisesTipDetailView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PremisesTipsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesTipDetailView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PremisesTipsController_acknowledge_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TipAcknowledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PremisesTipDetailView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CalendarController_feed_v1: {
         parameters: {
             query: {
@@ -9522,6 +9858,57 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HearingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission sanction:decide */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SanctionsController_hearingResponse_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingResponseRequest"];
             };
         };
         responses: {
@@ -12124,6 +12511,51 @@ export interface operations {
             };
         };
     };
+    LicensingReferralsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensingReferralView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     LicensingReferralsController_acknowledge_v1: {
         parameters: {
             query?: never;
@@ -12502,11 +12934,14 @@ export const drinkCategoryValues: ReadonlyArray<FlattenedDeepRequired<components
 export const servingAreaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServingAreaKind"]> = ["indoor", "outdoor"];
 export const licenceDecisionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceDecisionKind"]> = ["granted", "terms_changed", "serving_managers_changed", "reinstated", "suspended", "surrendered", "expired", "revoked"];
 export const licenceTermValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceTerm"]> = ["audience", "drinkCategories", "servingHours", "servingAreas", "conditions", "validUntil"];
+export const tipSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipSource"]> = ["public", "police", "municipality", "other"];
+export const tipOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipOrigin"]> = ["direct", "referral"];
 export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TipRequest"]["source"]> = ["public", "police", "municipality", "other"];
 export const inspectionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionType"]> = ["external", "internal", "coordinated", "preventive"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
 export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
 export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
+export const sanctionStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionStage"]> = ["proposed", "awaiting_response", "response_received", "response_time_passed", "decided"];
 export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
 export const restaurantReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestaurantReportStatus"]> = ["not_opened", "open", "late", "submitted"];
 export const youthCaseFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["YouthCaseForm"]> = ["sspf", "sig", "report_of_concern", "other"];
@@ -12530,5 +12965,5 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

@@ -68,6 +68,9 @@ export const enumLabels = {
   LicenceDecisionKind: (m) => m.licensing.decisionKinds,
   LicenceTerm: (m) => m.licensing.termNames,
   RestaurantReportStatus: (m) => m.licensing.reports.statuses,
+  SanctionStage: (m) => m.inspectionsCasework.stages,
+  TipSource: (m) => m.inspectionsLabels.tipSources,
+  TipOrigin: (m) => m.inspectionsCasework.origins,
   // Youth
   YouthCaseForm: (m) => m.youth.forms,
   YouthCaseStatus: (m) => m.statuses,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   bookingTimeErrors,
+  bookingTipErrors,
   checklistTemplateErrors,
   countsAsPerformed,
   escalationGrounds,
@@ -16,6 +17,7 @@ import {
   isOpenForFindings,
   opensHolderResponse,
   opensSanctionCase,
+  premisesClash,
   transitionErrors,
   transitionPermission,
 } from './inspection-rules.js';
@@ -183,6 +185,36 @@ describe('inspection rules', () => {
       expect(escalationGrounds({ ...inspection, findings: [] }, undefined)).toBe(
         'Eskalerad efter tillsyn 18 juni 2022 på Klubb Kanalen.\n\nInga anmärkningar i protokollet.',
       );
+    });
+  });
+
+  describe('the premises clash', () => {
+    const at = (h: number, m = 0) => new Date(Date.UTC(2022, 5, 17, h, m));
+    const other = (status: (typeof INSPECTION_STATUSES)[number], from: number, to: number) => ({ status, plannedStart: at(from), plannedEnd: at(to) });
+
+    it('refuses a second inspection of the premises at an overlapping time, whatever its status but cancelled', () => {
+      const booked = other('planned', 19, 21);
+      expect(premisesClash(at(20), at(22), [booked])).toBe(booked);
+      expect(premisesClash(at(18), at(23), [booked])).toBe(booked);
+      expect(premisesClash(at(19, 30), at(20), [booked])).toBe(booked);
+      for (const status of INSPECTION_STATUSES.filter((s) => s !== 'cancelled')) {
+        expect(premisesClash(at(20), at(22), [other(status, 19, 21)])).toBeDefined();
+      }
+      expect(premisesClash(at(20), at(22), [other('cancelled', 19, 21)])).toBeUndefined();
+    });
+
+    it('lets inspections follow each other end to start', () => {
+      expect(premisesClash(at(21), at(23), [other('planned', 19, 21)])).toBeUndefined();
+      expect(premisesClash(at(17), at(19), [other('planned', 19, 21)])).toBeUndefined();
+      expect(premisesClash(at(17), at(19), [])).toBeUndefined();
+    });
+  });
+
+  describe('booking from a tip', () => {
+    it('names a tip about the same premises', () => {
+      expect(bookingTipErrors('p1', 'p1')).toEqual([]);
+      expect(codes(bookingTipErrors('p1', 'p2'))).toEqual(['tipId: inspection.tip_not_of_premises']);
+      expect(codes(bookingTipErrors('p1', null))).toEqual(['tipId: inspection.tip_not_of_premises']);
     });
   });
 });

@@ -111,6 +111,33 @@ export function bookingTimeErrors(plannedStart: Date, plannedEnd: Date): FieldEr
   return plannedEnd <= plannedStart ? [fieldError('plannedEnd', 'date.after', { other: 'plannedStart' })] : [];
 }
 
+/** Statuses whose inspections hold their time at the premises: every one but a cancelled one. */
+export function holdsPremisesTime(status: InspectionStatus): boolean {
+  return status !== 'cancelled';
+}
+
+/**
+ * Two inspections of the same premises never overlap in time (a second visit at the same hour is a
+ * double booking, like an inspector's): the first of `others` (inspections of the same premises)
+ * that holds its time and overlaps [start, end), or undefined. Times touching end to start do not
+ * overlap. The database holds the same rule race-safely (constraint inspections_no_premises_clash).
+ */
+export function premisesClash<T extends { status: InspectionStatus; plannedStart: Date; plannedEnd: Date }>(
+  start: Date,
+  end: Date,
+  others: readonly T[],
+): T | undefined {
+  return others.find((o) => holdsPremisesTime(o.status) && o.plannedStart < end && start < o.plannedEnd);
+}
+
+/**
+ * A booking from a tip (or the police referral that recorded it) names a tip about the same
+ * premises (`tipPremisesId`: the premises of the tip as found, null when there is none).
+ */
+export function bookingTipErrors(premisesId: string, tipPremisesId: string | null): FieldError[] {
+  return tipPremisesId !== premisesId ? [fieldError('tipId', 'inspection.tip_not_of_premises')] : [];
+}
+
 /**
  * The inspectors of a booking: every one requested is eligible, and a coordinated inspection has
  * at least one police and one municipal inspector. `people` are the requested users as found.

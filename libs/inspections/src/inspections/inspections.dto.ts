@@ -21,6 +21,11 @@ export class ScheduleInspectionRequest {
   @IsUUID()
   licenceId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The tip (or the police referral’s tip) this inspection is booked from; a tip about the same premises' })
+  @IsOptional()
+  @IsUUID()
+  tipId?: string;
+
   @ApiProperty(INSPECTION_TYPE)
   @IsIn(INSPECTION_TYPES)
   type!: InspectionType;
@@ -42,7 +47,7 @@ export class ScheduleInspectionRequest {
 }
 
 /** A follow-up inspection of the same premises (and licence) as the one it follows. */
-export class ReinspectRequest extends OmitType(ScheduleInspectionRequest, ['premisesId', 'licenceId'] as const) {}
+export class ReinspectRequest extends OmitType(ScheduleInspectionRequest, ['premisesId', 'licenceId', 'tipId'] as const) {}
 
 export class TransitionRequest {
   @ApiProperty(INSPECTION_STATUS)
@@ -198,6 +203,7 @@ export class InspectionListItemView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportSentAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseReceivedAt!: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The inspection this one follows up' }) previousInspectionId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The tip (or police referral) it was booked from' }) tipId!: string | null;
   @ApiProperty({ format: 'uuid' }) collaborationId!: string;
   @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;

@@ -23,6 +23,7 @@ import { ChecklistTemplatesService } from './checklist-templates.service.js';
 import { inspectionReportHtml } from './inspection-report.js';
 import {
   bookingTimeErrors,
+  bookingTipErrors,
   countsAsPerformed,
   escalationGrounds,
   escalationLicence,
@@ -37,9 +38,11 @@ import {
   isOpenForFindings,
   opensHolderResponse,
   opensSanctionCase,
+  premisesClash,
   transitionErrors,
   transitionPermission,
 } from './inspection-rules.js';
+import type { InspectionStatus } from './inspection-rules.js';
 import type {
   FindingInput,
   InspectionListItemView,
@@ -50,13 +53,16 @@ import type {
   TransitionRequest,
 } from './inspections.dto.js';
 
+/** The exclusion constraint that keeps two inspections of the same premises from overlapping. */
+const PREMISES_CLASH_CONSTRAINT = 'inspections_no_premises_clash';
+
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
 
 const SELECT_INSPECTIONS = `
   SELECT i.id, i.premises_id AS "premisesId", p.name AS "premisesName", i.licence_id AS "licenceId", i.type,
          i.planned_start AS "plannedStart", i.planned_end AS "plannedEnd", i.status, i.status_reason AS "statusReason",
          i.performed_at AS "performedAt", i.report_sent_at AS "reportSentAt", i.response_received_at AS "responseReceivedAt",
-         i.previous_inspection_id AS "previousInspectionId", i.collaboration_id AS "collaborationId",
+         i.previous_inspection_id AS "previousInspectionId", i.tip_id AS "tipId", i.collaboration_id AS "collaborationId",
          i.owner_organisation_id AS "ownerOrganisationId", i.created_by AS "createdBy", i.version,
          coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'organisation', o.name,
                     'organisationKind', o.kind) ORDER BY o.kind, u.display_name)
@@ -148,72 +154,97 @@ export class InspectionsService {
       const [licence] = await this.dataSource.query('SELECT 1 FROM licences WHERE id = $1 AND premises_id = $2', [request.licenceId, request.premisesId]);
       if (!licence) throw invalidField('licenceId', 'inspection.licence_not_of_premises');
     }
+    if (request.tipId) {
+      // The tip is about premises the caller may plan at (checked above): only a tip of the same premises.
+      const [tip] = await this.dataSource.query<{ premises_id: string }[]>('SELECT premises_id FROM premises_tips WHERE id = $1', [request.tipId]);
+      const tipErrors = bookingTipErrors(request.premisesId, tip?.premises_id ?? null);
+      if (tipErrors.length > 0) throw new ValidationProblem(tipErrors);
+    }
+    // An inspector's clash is named first (it is what the booker changes most often), then the premises'.
     await this.assertFree(inspectorIds, start, end);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const templateId = await this.templates.current(manager, premises.ownerOrganisationId);
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
-           previous_inspection_id, checklist_template_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          request.premisesId,
-          request.licenceId ?? null,
-          premises.collaborationId,
-          premises.ownerOrganisationId,
-          request.type,
-          start,
-          end,
-          previousInspectionId ?? null,
-          templateId,
-          principal.userId,
-        ],
-      );
-      try {
-        for (const inspectorId of inspectorIds) {
-          await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [
-            row.id,
-            inspectorId,
+    await this.assertPremisesFree(request.premisesId, start, end);
+    const id = await this.dataSource
+      .transaction(async (manager) => {
+        const templateId = await this.templates.current(manager, premises.ownerOrganisationId);
+        const [row] = await manager.query<{ id: string }[]>(
+          `INSERT INTO inspections (premises_id, licence_id, collaboration_id, owner_organisation_id, type, planned_start, planned_end,
+           previous_inspection_id, checklist_template_id, created_by, tip_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [
+            request.premisesId,
+            request.licenceId ?? null,
+            premises.collaborationId,
+            premises.ownerOrganisationId,
+            request.type,
             start,
             end,
-          ]);
+            previousInspectionId ?? null,
+            templateId,
+            principal.userId,
+            request.tipId ?? null,
+          ],
+        );
+        try {
+          for (const inspectorId of inspectorIds) {
+            await manager.query(`INSERT INTO inspection_inspectors (inspection_id, user_id, during) VALUES ($1, $2, tstzrange($3, $4))`, [
+              row.id,
+              inspectorId,
+              start,
+              end,
+            ]);
+          }
+        } catch (error) {
+          // Another booking slipped in between the check and this insert: the constraint refuses it.
+          if ((error as { code?: string }).code === '23P01') throw new ProblemException('inspection.booked_meanwhile');
+          throw error;
         }
-      } catch (error) {
-        // Another booking slipped in between the check and this insert: the constraint refuses it.
-        if ((error as { code?: string }).code === '23P01') throw new ProblemException('inspection.booked_meanwhile');
+        for (const police of people.filter((p) => p.kind === 'police')) {
+          for (const [resourceType, resourceId, actions] of [
+            ['inspection', row.id, ['read', 'perform']],
+            ['premises', request.premisesId, ['read']],
+          ] as const) {
+            await this.access.grant(
+              principal,
+              {
+                resourceType,
+                resourceId,
+                granteeType: 'user',
+                granteeId: police.id,
+                effect: 'grant',
+                actions: [...actions],
+                reason: `Inspektör vid tillsyn ${formatDay(stockholmDate(start))}`,
+                validUntil: null,
+              },
+              manager,
+            );
+          }
+        }
+        await this.audit.record(
+          {
+            action: 'inspection.schedule',
+            resourceType: 'inspection',
+            resourceId: row.id,
+            subjectOrganisationId: premises.ownerOrganisationId,
+            details: request.tipId ? { tipId: request.tipId } : undefined,
+          },
+          manager,
+        );
+        return row.id;
+      })
+      .catch(async (error: unknown) => {
+        // Another inspection of the premises was booked between the check and the insert: the
+        // exclusion constraint refuses it, and the refusal names that inspection like the check does.
+        if ((error as { constraint?: string }).constraint === PREMISES_CLASH_CONSTRAINT) {
+          await this.assertPremisesFree(request.premisesId, start, end);
+          throw new ProblemException('inspection.booked_meanwhile');
+        }
         throw error;
-      }
-      for (const police of people.filter((p) => p.kind === 'police')) {
-        for (const [resourceType, resourceId, actions] of [
-          ['inspection', row.id, ['read', 'perform']],
-          ['premises', request.premisesId, ['read']],
-        ] as const) {
-          await this.access.grant(
-            principal,
-            {
-              resourceType,
-              resourceId,
-              granteeType: 'user',
-              granteeId: police.id,
-              effect: 'grant',
-              actions: [...actions],
-              reason: `Inspektör vid tillsyn ${formatDay(stockholmDate(start))}`,
-              validUntil: null,
-            },
-            manager,
-          );
-        }
-      }
-      await this.audit.record(
-        { action: 'inspection.schedule', resourceType: 'inspection', resourceId: row.id, subjectOrganisationId: premises.ownerOrganisationId },
-        manager,
-      );
-      return row.id;
-    });
+      });
     return this.find(id);
   }
 
   /** One action: a follow-up inspection of the same premises, linked to this one. */
-  async reinspect(principal: Principal, id: string, request: Omit<ScheduleInspectionRequest, 'premisesId' | 'licenceId'>): Promise<InspectionView> {
+  async reinspect(principal: Principal, id: string, request: Omit<ScheduleInspectionRequest, 'premisesId' | 'licenceId' | 'tipId'>): Promise<InspectionView> {
     const earlier = await this.get(principal, id);
     return this.schedule(principal, { ...request, premisesId: earlier.premisesId, licenceId: earlier.licenceId ?? undefined }, id);
   }
@@ -356,6 +387,25 @@ export class InspectionsService {
     );
     if (!licenceId) throw invalidField('to', 'inspection.escalation_needs_licence');
     return licenceId;
+  }
+
+  /** Refuses (409, naming the other inspection and its time) a booking that overlaps another inspection of the premises (premisesClash). */
+  private async assertPremisesFree(premisesId: string, start: Date, end: Date): Promise<void> {
+    const others = await this.dataSource.query<{ id: string; premises: string; status: InspectionStatus; plannedStart: Date; plannedEnd: Date }[]>(
+      `SELECT i.id, p.name AS premises, i.status, i.planned_start AS "plannedStart", i.planned_end AS "plannedEnd"
+       FROM inspections i JOIN premises p ON p.id = i.premises_id
+       WHERE i.premises_id = $1 AND i.status <> 'cancelled' AND tstzrange(i.planned_start, i.planned_end) && tstzrange($2, $3)
+       ORDER BY i.planned_start LIMIT 5`,
+      [premisesId, start, end],
+    );
+    const clash = premisesClash(start, end, others);
+    if (clash) {
+      throw new ProblemException(
+        'inspection.premises_clash',
+        { premises: clash.premises, start: clash.plannedStart.toISOString(), end: clash.plannedEnd.toISOString() },
+        { conflictingInspectionId: clash.id },
+      );
+    }
   }
 
   private async assertFree(inspectorIds: string[], start: Date, end: Date): Promise<void> {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { decisionErrors, DECISIONS, hearingErrors, isDecided, proposalErrors, revokesLicence } from './sanction-rules.js';
+import {
+  decisionErrors,
+  DECISIONS,
+  HEARING_RESPONSE_DAYS,
+  hearingErrors,
+  hearingResponseDueOn,
+  isDecided,
+  proposalErrors,
+  responseErrors,
+  revokesLicence,
+  sanctionStage,
+} from './sanction-rules.js';
 
 const codes = (errors: { field: string; code: string }[]) => errors.map((e) => `${e.field}: ${e.code}`);
 
@@ -26,11 +37,53 @@ describe('sanction rules', () => {
     expect(codes(hearingErrors('2022-07-05', '2022-07-04'))).toEqual(['heardOn: date.in_future']);
   });
 
+  it('gives the holder 14 days to answer the hearing unless the officer sets another day after it', () => {
+    expect(HEARING_RESPONSE_DAYS).toBe(14);
+    expect(hearingResponseDueOn('2022-07-04')).toBe('2022-07-18');
+    expect(hearingResponseDueOn('2022-07-04', '2022-07-11')).toBe('2022-07-11');
+    expect(hearingErrors('2022-07-04', '2022-07-04', '2022-07-11')).toEqual([]);
+    expect(codes(hearingErrors('2022-07-04', '2022-07-04', '2022-07-04'))).toEqual(['responseDueOn: date.after']);
+    expect(codes(hearingErrors('2022-07-04', '2022-07-04', '2022-07-01'))).toEqual(['responseDueOn: date.after']);
+    expect(codes(hearingErrors('2022-07-04', '2022-07-10', undefined, '2022-07-08'))).toEqual(['heardOn: sanction.hearing_answered']);
+    expect(hearingErrors('2022-07-04', '2022-07-10', undefined, null)).toEqual([]);
+  });
+
+  it('records the holder’s answer after the hearing was sent, never in the future', () => {
+    expect(codes(responseErrors({ heardOn: null }, '2022-07-10', '2022-07-20'))).toEqual(['receivedOn: sanction.not_heard']);
+    expect(codes(responseErrors({ heardOn: '2022-07-04' }, '2022-07-03', '2022-07-20'))).toEqual(['receivedOn: date.not_before']);
+    expect(codes(responseErrors({ heardOn: '2022-07-04' }, '2022-07-21', '2022-07-20'))).toEqual(['receivedOn: date.in_future']);
+    expect(responseErrors({ heardOn: '2022-07-04' }, '2022-07-04', '2022-07-20')).toEqual([]);
+  });
+
   it('decides only after the holder was heard, on an earlier day (FL 25 §)', () => {
-    expect(codes(decisionErrors({ heardOn: null }, '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
-    expect(codes(decisionErrors({ heardOn: '2022-07-20' }, '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
-    expect(codes(decisionErrors({ heardOn: '2022-07-21' }, '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
-    expect(decisionErrors({ heardOn: '2022-07-04' }, '2022-07-20')).toEqual([]);
+    const heard = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: '2022-07-08' };
+    expect(codes(decisionErrors({ ...heard, heardOn: null }, '2022-07-20', '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
+    expect(codes(decisionErrors({ ...heard, heardOn: '2022-07-20' }, '2022-07-20', '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
+    expect(codes(decisionErrors({ ...heard, heardOn: '2022-07-21' }, '2022-07-20', '2022-07-21'))).toEqual(['decision: sanction.not_heard']);
+    expect(decisionErrors(heard, '2022-07-20', '2022-07-20')).toEqual([]);
+  });
+
+  it('decides once the holder’s answer is in, or its deadline has passed without one', () => {
+    const waiting = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: null };
+    expect(decisionErrors(waiting, '2022-07-10', '2022-07-10')).toEqual([
+      expect.objectContaining({ field: 'decision', code: 'sanction.awaiting_response', params: { dueOn: '2022-07-18' } }),
+    ]);
+    expect(codes(decisionErrors(waiting, '2022-07-18', '2022-07-18'))).toEqual(['decision: sanction.awaiting_response']);
+    expect(decisionErrors(waiting, '2022-07-19', '2022-07-19')).toEqual([]);
+    expect(decisionErrors({ ...waiting, responseReceivedOn: '2022-07-08' }, '2022-07-10', '2022-07-10')).toEqual([]);
+    expect(codes(decisionErrors({ ...waiting, responseReceivedOn: '2022-07-12' }, '2022-07-10', '2022-07-20'))).toEqual([
+      'decision: sanction.awaiting_response',
+    ]);
+  });
+
+  it('tells where a case stands: proposed, awaiting the answer, answered or its time passed, decided', () => {
+    const c = { heardOn: null, responseDueOn: null, responseReceivedOn: null, decision: null };
+    expect(sanctionStage(c, '2022-07-10')).toBe('proposed');
+    const sent = { ...c, heardOn: '2022-07-04', responseDueOn: '2022-07-18' };
+    expect(sanctionStage(sent, '2022-07-18')).toBe('awaiting_response');
+    expect(sanctionStage(sent, '2022-07-19')).toBe('response_time_passed');
+    expect(sanctionStage({ ...sent, responseReceivedOn: '2022-07-08' }, '2022-07-19')).toBe('response_received');
+    expect(sanctionStage({ ...sent, decision: 'erinran' }, '2022-07-19')).toBe('decided');
   });
 
   it('revokes the licence on återkallelse only', () => {

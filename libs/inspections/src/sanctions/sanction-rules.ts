@@ -4,7 +4,7 @@
  * and what a decision does to the licence. Pure: the services load a case, call these, and throw
  * what they return.
  */
-import { type FieldError, fieldError } from '@samverkan/platform';
+import { addDays, type FieldError, fieldError } from '@samverkan/platform';
 
 /**
  * The decisions a case can end in, up the ladder: erinran (a reminder), varning (a warning),
@@ -27,14 +27,67 @@ export function proposalErrors(inspectionIds: readonly string[], ofPremises: num
   return ofPremises !== new Set(inspectionIds).size ? [fieldError('inspectionIds', 'sanction.inspection_not_of_premises')] : [];
 }
 
-/** The holder is heard on a day that has come. */
-export function hearingErrors(heardOn: string, today: string): FieldError[] {
-  return heardOn > today ? [fieldError('heardOn', 'date.in_future')] : [];
+/**
+ * Days the holder has to answer the hearing (kommunicering, FL 25 §: "a reasonable time", in
+ * practice one to two weeks), unless the officer sets another deadline. A deadline in the reminder
+ * engine, of the same kind as the holder's response to an inspection report.
+ */
+export const HEARING_RESPONSE_DAYS = 14;
+
+/** The hearing's response deadline: the day the officer sets, else HEARING_RESPONSE_DAYS after the hearing was sent. */
+export function hearingResponseDueOn(heardOn: string, requested?: string): string {
+  return requested ?? addDays(heardOn, HEARING_RESPONSE_DAYS);
 }
 
-/** The decision comes after the holder has been heard (FL 25 §): heard on an earlier day than the decision's. */
-export function decisionErrors(sanctionCase: { heardOn: string | null }, decidedOn: string): FieldError[] {
-  return !sanctionCase.heardOn || sanctionCase.heardOn >= decidedOn ? [fieldError('decision', 'sanction.not_heard')] : [];
+/**
+ * The hearing is sent on a day that has come, and its response deadline is after that day; once the
+ * holder has answered (`responseReceivedOn`), the hearing it answered stays as it was.
+ */
+export function hearingErrors(heardOn: string, today: string, responseDueOn?: string, responseReceivedOn?: string | null): FieldError[] {
+  if (responseReceivedOn) return [fieldError('heardOn', 'sanction.hearing_answered')];
+  if (heardOn > today) return [fieldError('heardOn', 'date.in_future')];
+  if (responseDueOn !== undefined && responseDueOn <= heardOn) return [fieldError('responseDueOn', 'date.after', { other: 'heardOn' })];
+  return [];
+}
+
+/** The holder's answer comes after the hearing was sent, on a day that has come. */
+export function responseErrors(sanctionCase: { heardOn: string | null }, receivedOn: string, today: string): FieldError[] {
+  if (!sanctionCase.heardOn) return [fieldError('receivedOn', 'sanction.not_heard')];
+  if (receivedOn < sanctionCase.heardOn) return [fieldError('receivedOn', 'date.not_before', { other: 'heardOn' })];
+  if (receivedOn > today) return [fieldError('receivedOn', 'date.in_future')];
+  return [];
+}
+
+/** What a decision needs to know of the case's hearing. */
+export interface HearingState {
+  heardOn: string | null;
+  responseDueOn: string | null;
+  responseReceivedOn: string | null;
+}
+
+/**
+ * The decision comes after the holder has been heard (FL 25 §): the hearing sent on an earlier day
+ * than the decision's, and the holder's answer in — or its deadline passed (`today` after the
+ * deadline's day) without one. A decision is not dated before the answer it weighs.
+ */
+export function decisionErrors(sanctionCase: HearingState, decidedOn: string, today: string): FieldError[] {
+  if (!sanctionCase.heardOn || sanctionCase.heardOn >= decidedOn) return [fieldError('decision', 'sanction.not_heard')];
+  const { responseReceivedOn, responseDueOn } = sanctionCase;
+  if (responseReceivedOn ? decidedOn < responseReceivedOn : responseDueOn !== null && today <= responseDueOn) {
+    return [fieldError('decision', 'sanction.awaiting_response', { dueOn: responseDueOn ?? '' })];
+  }
+  return [];
+}
+
+/** Where a case stands, for its status line: proposed, hearing sent and awaiting the answer, answered or the answer's time passed, decided. */
+export const SANCTION_STAGES = ['proposed', 'awaiting_response', 'response_received', 'response_time_passed', 'decided'] as const;
+export type SanctionStage = (typeof SANCTION_STAGES)[number];
+
+export function sanctionStage(c: HearingState & { decision: SanctionDecision | null }, today: string): SanctionStage {
+  if (c.decision) return 'decided';
+  if (!c.heardOn) return 'proposed';
+  if (c.responseReceivedOn) return 'response_received';
+  return c.responseDueOn !== null && today > c.responseDueOn ? 'response_time_passed' : 'awaiting_response';
 }
 
 /** Återkallelse revokes the licence (AL 9 kap 18 §); the other decisions leave it as it is. */

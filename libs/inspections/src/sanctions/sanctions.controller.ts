@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { DecisionRequest, HearingRequest, ProposeRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
+import { DecisionRequest, HearingRequest, HearingResponseRequest, ProposeRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
 import { SanctionsService } from './sanctions.service.js';
 
 @ApiTags('inspections')
@@ -40,17 +40,35 @@ export class SanctionsController {
   @Put(':id/hearing')
   @RequirePermission('sanction:decide')
   @ApiHeader({ name: 'If-Match', required: true })
-  @ApiOperation({ summary: 'Kommunicering (Record when the holder was heard)' })
+  @ApiOperation({
+    summary: 'Kommunicering (Send the hearing to the holder, FL 25 §: the day sent and the last day to answer, default 14 days; a deadline with reminders)',
+  })
   @ApiOk(SanctionCaseView)
   hearing(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: HearingRequest) {
-    return this.sanctions.recordHearing(principal, id, version, body.heardOn);
+    return this.sanctions.recordHearing(principal, id, version, body);
+  }
+
+  @Put(':id/hearing/response')
+  @RequirePermission('sanction:decide')
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Svar på kommunicering (Record the holder’s answer to the hearing; its deadline is met)' })
+  @ApiOk(SanctionCaseView)
+  hearingResponse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: HearingResponseRequest,
+  ) {
+    return this.sanctions.recordResponse(principal, id, version, body);
   }
 
   @Post(':id/decision')
   @RequirePermission('sanction:decide')
   @HttpCode(HttpStatus.OK)
   @ApiHeader({ name: 'If-Match', required: true })
-  @ApiOperation({ summary: 'Beslut (Decide: erinran, varning, återkallelse or no action) — after the hearing' })
+  @ApiOperation({
+    summary: 'Beslut (Decide: erinran, varning, återkallelse or no action, AL 9 kap 17–18 §§) — after the hearing is answered or its time has passed',
+  })
   @ApiOk(SanctionCaseView)
   decide(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @IfMatchVersion() version: number, @Body() body: DecisionRequest) {
     return this.sanctions.decide(principal, id, version, body);

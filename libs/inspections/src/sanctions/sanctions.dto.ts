@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { DECISIONS, type SanctionDecision } from './sanction-rules.js';
+import { DECISIONS, HEARING_RESPONSE_DAYS, SANCTION_STAGES, type SanctionDecision, type SanctionStage } from './sanction-rules.js';
 
 /** The decisions a sanction case can end in (AL 9 kap 17–18 §), as a named enum. */
 const SANCTION_DECISION = { enum: DECISIONS, enumName: 'SanctionDecision' };
+const SANCTION_STAGE = { enum: SANCTION_STAGES, enumName: 'SanctionStage' };
 
 export class ProposeRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
@@ -17,8 +18,19 @@ export class SanctionListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'decided'], description: 'open: not yet decided' }) @IsOptional() @IsIn(['open', 'decided']) state?: 'open' | 'decided';
 }
 
+/** The hearing (kommunicering, FL 25 §) sent to the holder, with the day their answer is due. */
 export class HearingRequest {
-  @ApiProperty({ example: '2022-07-04' }) @IsCalendarDate() heardOn!: string;
+  @ApiProperty({ example: '2022-07-04', description: 'The day the material was sent to the holder' }) @IsCalendarDate() heardOn!: string;
+  @ApiPropertyOptional({ example: '2022-07-18', description: `The last day to answer; default ${HEARING_RESPONSE_DAYS} days after heardOn` })
+  @IsOptional()
+  @IsCalendarDate()
+  responseDueOn?: string;
+}
+
+/** The holder's answer to the hearing. */
+export class HearingResponseRequest {
+  @ApiProperty({ example: '2022-07-12' }) @IsCalendarDate() receivedOn!: string;
+  @ApiProperty({ description: 'What the holder answered (or a summary of it)' }) @IsString() @MinLength(2) @MaxLength(10_000) response!: string;
 }
 
 export class DecisionRequest {
@@ -44,7 +56,13 @@ export class SanctionCaseView {
   @ApiProperty({ format: 'uuid' }) proposedBy!: string;
   @ApiProperty() proposedByName!: string;
   @ApiProperty({ type: String, format: 'date-time' }) proposedAt!: Date;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'When the holder was heard' }) heardOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'When the hearing (kommunicering) was sent to the holder' }) heardOn!:
+    string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day for the holder to answer the hearing' }) responseDueOn!:
+    string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'When the holder’s answer came in' }) responseReceivedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The holder’s answer' }) response!: string | null;
+  @ApiProperty({ ...SANCTION_STAGE, description: 'Where the case stands' }) stage!: SanctionStage;
   @ApiProperty({ ...SANCTION_DECISION, nullable: true, description: 'Null while the case is open' }) decision!: SanctionDecision | null;
   @ApiProperty({ type: String, nullable: true }) decisionReasons!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'How to appeal, printed on the decision' }) appealInformation!: string | null;

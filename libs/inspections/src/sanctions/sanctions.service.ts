@@ -2,17 +2,30 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type OwnershipColumns, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
+import { DeadlinesService } from '@samverkan/deadlines';
 import { assertVersionMatched, Clock, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LicencesService } from '../licensing/licences.service.js';
-import { decisionErrors, DEFAULT_APPEAL_INFORMATION, hearingErrors, isDecided, proposalErrors, revokesLicence } from './sanction-rules.js';
-import type { DecisionRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
+import { HOLDER_RESPONSE_DEADLINE } from '../inspections/inspection-rules.js';
+import {
+  decisionErrors,
+  DEFAULT_APPEAL_INFORMATION,
+  hearingErrors,
+  hearingResponseDueOn,
+  isDecided,
+  proposalErrors,
+  responseErrors,
+  revokesLicence,
+  sanctionStage,
+} from './sanction-rules.js';
+import type { DecisionRequest, HearingRequest, HearingResponseRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
 
 const SELECT = `SELECT s.id, s.licence_id AS "licenceId", l.premises_id AS "premisesId", p.name AS "premisesName", h.name AS "holderName",
   s.collaboration_id AS "collaborationId",
   s.owner_organisation_id AS "ownerOrganisationId", s.inspection_ids AS "inspectionIds", s.grounds, s.proposed_by AS "proposedBy",
   (SELECT u.display_name FROM users u WHERE u.id = s.proposed_by) AS "proposedByName",
-  s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn", s.decision, s.decision_reasons AS "decisionReasons",
+  s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn", to_char(s.response_due_on, 'YYYY-MM-DD') AS "responseDueOn",
+  to_char(s.response_received_on, 'YYYY-MM-DD') AS "responseReceivedOn", s.response, s.decision, s.decision_reasons AS "decisionReasons",
   s.appeal_information AS "appealInformation", s.decided_by AS "decidedBy",
   (SELECT u.display_name FROM users u WHERE u.id = s.decided_by) AS "decidedByName", to_char(s.decided_on, 'YYYY-MM-DD') AS "decidedOn", s.version
   FROM sanction_cases s JOIN licences l ON l.id = s.licence_id JOIN premises p ON p.id = l.premises_id JOIN licence_holders h ON h.id = l.holder_id`;
@@ -31,6 +44,7 @@ export class SanctionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly licences: LicencesService,
+    private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -101,7 +115,8 @@ export class SanctionsService {
       .where(scope.sql, scope.params);
     if (query.licenceId) qb.andWhere('s.licence_id = :licenceId', { licenceId: query.licenceId });
     if (query.state) qb.andWhere(query.state === 'open' ? 's.decision IS NULL' : 's.decision IS NOT NULL');
-    return pageOf(this.dataSource, qb, { alias: 's', orderBy: [['s.proposed_at', 'DESC']], select: SELECT }, query);
+    const page = await pageOf<SanctionCaseView>(this.dataSource, qb, { alias: 's', orderBy: [['s.proposed_at', 'DESC']], select: SELECT }, query);
+    return { ...page, items: page.items.map((c) => this.withStage(c)) };
   }
 
   async get(principal: Principal, id: string): Promise<SanctionCaseView> {
@@ -110,20 +125,72 @@ export class SanctionsService {
     return row;
   }
 
-  /** Records the day the holder was heard (kommunicering). */
-  async recordHearing(principal: Principal, id: string, version: number, heardOn: string): Promise<SanctionCaseView> {
+  /**
+   * Sends the hearing (kommunicering, FL 25 §): the day the material went to the holder and the last
+   * day to answer (default HEARING_RESPONSE_DAYS later), a deadline with reminders to the officer.
+   */
+  async recordHearing(principal: Principal, id: string, version: number, input: HearingRequest): Promise<SanctionCaseView> {
     const row = await this.decidable(principal, id);
     if (isDecided(row)) throw new ProblemException('sanction.decided');
-    const errors = hearingErrors(heardOn, stockholmDate(this.clock.now()));
+    const errors = hearingErrors(input.heardOn, stockholmDate(this.clock.now()), input.responseDueOn, row.responseReceivedOn);
     if (errors.length > 0) throw new ValidationProblem(errors);
-    await this.update(
-      id,
-      version,
-      row.version,
-      'UPDATE sanction_cases SET heard_on = $3, version = version + 1 WHERE id = $1 AND version = $2',
-      [heardOn],
-      'sanction.hearing',
-    );
+    const dueOn = hearingResponseDueOn(input.heardOn, input.responseDueOn);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        'UPDATE sanction_cases SET heard_on = $3, response_due_on = $4, version = version + 1 WHERE id = $1 AND version = $2',
+        [id, version, input.heardOn, dueOn],
+      );
+      assertVersionMatched(updated, row.version);
+      // Until the answer is in, the deadline reminds the officer (same reminder rules as an inspection report's answer).
+      if (!row.responseReceivedOn) {
+        await this.deadlines.upsert(manager, {
+          kind: HOLDER_RESPONSE_DEADLINE,
+          resourceType: 'sanction_case',
+          resourceId: id,
+          title: `Svar på kommunicering – ${row.premisesName}`,
+          dueOn,
+          responsibleUserId: principal.userId,
+          responsibleOrganisationId: row.ownerOrganisationId,
+        });
+      }
+      await this.audit.record(
+        {
+          action: 'sanction.hearing',
+          resourceType: 'sanction_case',
+          resourceId: id,
+          subjectOrganisationId: row.ownerOrganisationId,
+          details: { heardOn: input.heardOn, responseDueOn: dueOn },
+        },
+        manager,
+      );
+    });
+    return this.find(id);
+  }
+
+  /** Records the holder's answer to the hearing; the answer's deadline is met. */
+  async recordResponse(principal: Principal, id: string, version: number, input: HearingResponseRequest): Promise<SanctionCaseView> {
+    const row = await this.decidable(principal, id);
+    if (isDecided(row)) throw new ProblemException('sanction.decided');
+    const errors = responseErrors(row, input.receivedOn, stockholmDate(this.clock.now()));
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        'UPDATE sanction_cases SET response_received_on = $3, response = $4, version = version + 1 WHERE id = $1 AND version = $2',
+        [id, version, input.receivedOn, input.response.trim()],
+      );
+      assertVersionMatched(updated, row.version);
+      await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'sanction_case', id, 'met');
+      await this.audit.record(
+        {
+          action: 'sanction.hearing_response',
+          resourceType: 'sanction_case',
+          resourceId: id,
+          subjectOrganisationId: row.ownerOrganisationId,
+          details: { receivedOn: input.receivedOn },
+        },
+        manager,
+      );
+    });
     return this.find(id);
   }
 
@@ -131,7 +198,7 @@ export class SanctionsService {
     const row = await this.decidable(principal, id);
     if (isDecided(row)) throw new ProblemException('sanction.decided');
     const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
-    const errors = decisionErrors(row, decidedOn);
+    const errors = decisionErrors(row, decidedOn, stockholmDate(this.clock.now()));
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -141,6 +208,8 @@ export class SanctionsService {
       );
       assertVersionMatched(updated, row.version);
       if (revokesLicence(input.decision)) await this.licences.revokeBySanction(manager, row.licenceId);
+      // Decided without an answer after the deadline passed: nothing more to wait for.
+      await this.deadlines.close(manager, HOLDER_RESPONSE_DEADLINE, 'sanction_case', id, 'cancelled');
       await this.audit.record(
         {
           action: 'sanction.decide',
@@ -162,17 +231,13 @@ export class SanctionsService {
     return row;
   }
 
-  private async update(id: string, version: number, current: number, sql: string, params: unknown[], action: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.query<unknown[]>(sql, [id, version, ...params]);
-      assertVersionMatched(updated, current);
-      await this.audit.record({ action, resourceType: 'sanction_case', resourceId: id }, manager);
-    });
-  }
-
   private async find(id: string): Promise<SanctionCaseView> {
     const [row] = await this.dataSource.query<SanctionCaseView[]>(`${SELECT} WHERE s.id = $1`, [id]);
     if (!row) throw new NotFoundException(`No sanction case with id ${id}.`);
-    return row;
+    return this.withStage(row);
+  }
+
+  private withStage(row: Omit<SanctionCaseView, 'stage'>): SanctionCaseView {
+    return { ...row, stage: sanctionStage(row, stockholmDate(this.clock.now())) };
   }
 }

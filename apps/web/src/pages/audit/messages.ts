@@ -148,6 +148,13 @@ const actionsSv = {
   sanction: {
     propose: 'föreslog en sanktion för',
     decide: 'beslutade om sanktion för',
+    hearing: 'skickade kommunicering i sanktionsärendet om',
+    hearing_response: 'registrerade tillståndshavarens svar i sanktionsärendet om',
+  },
+  premises_tip: {
+    list: 'läste tipsen om serveringsställen',
+    read: 'läste tipset om',
+    acknowledge: 'kvitterade tipset om',
   },
   youth_case: {
     create: 'registrerade ungdomsärendet',
@@ -230,6 +237,7 @@ const actionsSv = {
   licensing_referral: {
     list: 'läste iakttagelserna från polisen',
     acknowledge: 'kvitterade iakttagelsen om',
+    read: 'läste iakttagelsen om',
   },
   search: {
     performed: 'sökte i sökrutan',
@@ -382,6 +390,13 @@ const actionsEn: typeof actionsSv = {
   sanction: {
     propose: 'proposed a sanction for',
     decide: 'decided the sanction for',
+    hearing: 'sent the hearing in the sanction case about',
+    hearing_response: 'recorded the holder’s answer in the sanction case about',
+  },
+  premises_tip: {
+    list: 'read the tips about premises',
+    read: 'read the tip about',
+    acknowledge: 'acknowledged the tip about',
   },
   youth_case: {
     create: 'opened the youth case',
@@ -464,6 +479,7 @@ const actionsEn: typeof actionsSv = {
   licensing_referral: {
     list: 'read the observations referred by the police',
     acknowledge: 'acknowledged the observation about',
+    read: 'read the observation about',
   },
   search: {
     performed: 'searched with the search box',

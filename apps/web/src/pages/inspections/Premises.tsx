@@ -1,16 +1,33 @@
-import { Button, Card, Field, Heading, Label, Link as DsLink, List, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import type { FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Field,
+  Heading,
+  Label,
+  Link as DsLink,
+  List,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, asProblem, type Problem } from '../../api/client';
+import { fieldError } from '../../components/forms';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { Pager } from '../../components/Pager';
 import { todayInStockholm } from '../../components/time';
-import { type components, licenceStatusValues, premisesKindValues } from '../../api/schema';
+import { type components, licenceStatusValues, premisesKindValues, tipSourceValues } from '../../api/schema';
 import { useEnumLabel } from '../../components/labels';
 
+type Schemas = components['schemas'];
 type Premises = components['schemas']['PremisesView'];
 type Licence = components['schemas']['LicenceView'];
 type RiskFactor = components['schemas']['PremisesRiskFactorView'];
@@ -240,6 +257,7 @@ export function PremisesView() {
           <EmptyState>{t('inspections.risk.noneHelp')}</EmptyState>
         )}
       </section>
+      <PremisesTips premises={p} />
       <section>
         <Heading level={2} data-size="sm">
           {t('inspections.premisesRegister.licences')}
@@ -369,5 +387,138 @@ function LicenceSanctions({ licenceId }: { licenceId: string }) {
         ))}
       </List.Unordered>
     </>
+  );
+}
+
+/**
+ * Tips and police referrals about the premises (#17): how they weigh in its risk score (the risk
+ * model's tips factor of the latest plan), each tip in full for those who manage the premises, and a
+ * form to leave a tip for anyone who may read the premises (a police inspector, too).
+ */
+function PremisesTips({ premises: p }: { premises: Premises }) {
+  const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const label = useEnumLabel();
+  const because = useBecause();
+  const manages = can('premises:manage');
+  const tips = useLoad(manages ? () => api.GET('/api/v1/premises-tips', { params: { query: { premisesId: p.id, limit: 50 } } }) : null, [p.id, manages]);
+  const tipFactor = p.risk?.factors.find((f) => f.factor === 'tips');
+  return (
+    <section aria-labelledby="premises-tips-heading">
+      <Heading level={2} data-size="sm" id="premises-tips-heading">
+        {t('inspectionsCasework.premisesTips')}
+      </Heading>
+      <Paragraph data-size="sm">
+        {!p.risk
+          ? t('inspectionsCasework.riskNone')
+          : tipFactor
+            ? t('inspectionsCasework.riskNow', { year: p.risk.year, score: p.risk.score, points: tipFactor.points, because: because(tipFactor) })
+            : t('inspectionsCasework.riskNoTips', { year: p.risk.year, score: p.risk.score })}
+      </Paragraph>
+      {manages && (
+        <>
+          <ProblemMessage problem={tips.problem} />
+          {tips.data?.items.length === 0 && <EmptyState>{t('inspectionsCasework.premisesTipsEmpty')}</EmptyState>}
+          {!!tips.data?.items.length && (
+            <List.Unordered>
+              {tips.data.items.map((tip) => (
+                <List.Item key={tip.id}>
+                  <DsLink asChild>
+                    <Link to={`/inspections/tips/${tip.id}`}>
+                      {label('TipSource', tip.source)}, {date(tip.receivedOn, i18n.language)}
+                    </Link>
+                  </DsLink>{' '}
+                  <Tag data-color={tip.acknowledgedAt ? 'success' : 'warning'}>
+                    {tip.acknowledgedAt ? t('inspectionsCasework.acknowledged') : t('inspectionsCasework.open')}
+                  </Tag>
+                  <Paragraph className="inspections-pre">{tip.summary}</Paragraph>
+                  <Paragraph data-size="sm">{tip.countsInRisk ? t('inspectionsCasework.countsInRisk') : t('inspectionsCasework.notInRisk')}</Paragraph>
+                </List.Item>
+              ))}
+            </List.Unordered>
+          )}
+        </>
+      )}
+      <TipForm premisesId={p.id} onSaved={tips.reload} defaultSource={manages ? 'public' : 'police'} />
+    </section>
+  );
+}
+
+/** Leaving a tip about the premises: when it came in, from whom, what it says. */
+function TipForm({ premisesId, onSaved, defaultSource }: { premisesId: string; onSaved: () => void; defaultSource: Schemas['TipSource'] }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const [problem, setProblem] = useState<Problem>();
+  const [saved, setSaved] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const { error, response } = await api.POST('/api/v1/premises/{id}/tips', {
+      params: { path: { id: premisesId } },
+      body: {
+        receivedOn: String(form.get('receivedOn') ?? ''),
+        source: String(form.get('source') ?? '') as Schemas['TipSource'],
+        summary: String(form.get('summary') ?? '').trim(),
+      },
+    });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    setSaved(!error);
+    if (!error) {
+      setFormKey((k) => k + 1);
+      onSaved();
+    }
+  }
+
+  return (
+    <form key={formKey} className="protocol" onSubmit={(e) => void submit(e)} aria-labelledby="new-tip-heading" noValidate>
+      <Heading level={3} data-size="xs" id="new-tip-heading">
+        {t('inspectionsCasework.newTip')}
+      </Heading>
+      <Paragraph data-size="sm">{t('inspectionsCasework.newTipIntro')}</Paragraph>
+      <ProblemMessage problem={problem} />
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('inspectionsCasework.tipSaved')}
+        </Alert>
+      )}
+      <Textfield
+        id="receivedOn"
+        name="receivedOn"
+        type="date"
+        required
+        max={todayInStockholm()}
+        defaultValue={todayInStockholm()}
+        label={t('inspectionsCasework.tipReceivedOn')}
+        error={fieldError(problem, 'receivedOn')}
+      />
+      <Field>
+        <Label htmlFor="source">{t('inspectionsCasework.tipSource')}</Label>
+        <Select id="source" name="source" defaultValue={defaultSource}>
+          {tipSourceValues.map((source) => (
+            <Select.Option key={source} value={source}>
+              {label('TipSource', source)}
+            </Select.Option>
+          ))}
+        </Select>
+        {fieldError(problem, 'source') && <ValidationMessage>{fieldError(problem, 'source')}</ValidationMessage>}
+      </Field>
+      <Textfield
+        id="summary"
+        name="summary"
+        multiline
+        rows={3}
+        required
+        label={t('inspectionsCasework.tipSummary')}
+        description={t('inspectionsCasework.tipSummaryHelp')}
+        error={fieldError(problem, 'summary')}
+      />
+      <div>
+        <Button type="submit" variant="secondary">
+          {t('inspectionsCasework.saveTip')}
+        </Button>
+      </div>
+    </form>
   );
 }

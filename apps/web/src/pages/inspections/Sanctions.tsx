@@ -26,6 +26,7 @@ import { Pager } from '../../components/Pager';
 import { fieldError } from '../../components/forms';
 import { todayInStockholm } from '../../components/time';
 import { type components, sanctionDecisionValues } from '../../api/schema';
+import { useEnumLabel } from '../../components/labels';
 
 const PAGE_SIZE = 25;
 
@@ -35,6 +36,7 @@ type SanctionCase = components['schemas']['SanctionCaseView'];
 export function SanctionCases() {
   const { t, i18n } = useTranslation();
   const { params, setParams, goToOffset } = useListQuery();
+  const label = useEnumLabel();
   const state = params.get('state') ?? '';
   const offset = Number(params.get('offset') ?? 0);
   const list = useLoad(
@@ -68,6 +70,7 @@ export function SanctionCases() {
                 <Table.HeaderCell>{t('inspections.sanctions.proposed')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.sanctions.heard')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('inspections.sanctions.decision')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('inspectionsCasework.stage')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -86,6 +89,7 @@ export function SanctionCases() {
                       ? `${t(`inspections.sanctions.decisions.${c.decision}`)} (${date(c.decidedOn, i18n.language)})`
                       : t('inspections.sanctions.notDecided')}
                   </Table.Cell>
+                  <Table.Cell>{label('SanctionStage', c.stage)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -105,6 +109,7 @@ export function SanctionCaseView() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { can } = useSession();
+  const label = useEnumLabel();
   const view = useLoad(() => api.GET('/api/v1/sanction-cases/{id}', { params: { path: { id: id! } } }), [id]);
   const inspections = useLoad(
     view.data?.inspectionIds.length && can('inspection:read')
@@ -128,6 +133,9 @@ export function SanctionCaseView() {
         <Tag data-color={c.decision ? 'neutral' : 'warning'}>
           {c.decision ? t(`inspections.sanctions.decisions.${c.decision}`) : t('inspections.sanctions.states.open')}
         </Tag>
+        <Paragraph data-size="sm">
+          {t('inspectionsCasework.stage')}: {label('SanctionStage', c.stage)}
+        </Paragraph>
         <Paragraph data-size="sm">
           {t('inspections.sanctions.holder')}: {c.holderName}
         </Paragraph>
@@ -157,12 +165,36 @@ export function SanctionCaseView() {
         <Heading level={2} data-size="sm">
           {t('inspections.sanctions.hearingTitle')}
         </Heading>
-        <Paragraph>{c.heardOn ? t('inspections.sanctions.heardOn', { date: date(c.heardOn, i18n.language) }) : t('inspections.sanctions.notHeard')}</Paragraph>
-        {decide && <HearingForm sanction={c} onDone={view.reload} />}
+        <Paragraph>
+          {c.heardOn
+            ? t('inspectionsCasework.hearingSent', { date: date(c.heardOn, i18n.language), due: date(c.responseDueOn, i18n.language) })
+            : t('inspectionsCasework.notSentYet')}
+        </Paragraph>
+        {decide && !c.responseReceivedOn && <HearingForm sanction={c} onDone={view.reload} />}
       </section>
       <section className="protocol">
         <Heading level={2} data-size="sm">
-          {t('inspections.sanctions.decisionTitle')}
+          {t('inspectionsCasework.responseTitle')}
+        </Heading>
+        {c.responseReceivedOn ? (
+          <>
+            <Paragraph>{t('inspectionsCasework.responseReceived', { date: date(c.responseReceivedOn, i18n.language) })}</Paragraph>
+            <Paragraph className="inspections-pre">{c.response}</Paragraph>
+          </>
+        ) : (
+          <Paragraph>
+            {!c.heardOn
+              ? t('inspectionsCasework.notSentYet')
+              : c.stage === 'response_time_passed'
+                ? t('inspectionsCasework.responseTimePassed', { date: date(c.responseDueOn, i18n.language) })
+                : t('inspectionsCasework.noResponseYet')}
+          </Paragraph>
+        )}
+        {decide && c.heardOn && <ResponseForm sanction={c} onDone={view.reload} />}
+      </section>
+      <section className="protocol">
+        <Heading level={2} data-size="sm">
+          {t('inspectionsCasework.decisionTitle')}
         </Heading>
         {c.decision ? (
           <>
@@ -173,8 +205,14 @@ export function SanctionCaseView() {
             <Paragraph className="inspections-pre">{c.decisionReasons}</Paragraph>
             <Paragraph data-size="sm">{c.appealInformation}</Paragraph>
           </>
-        ) : decide ? (
+        ) : decide && (c.stage === 'response_received' || c.stage === 'response_time_passed') ? (
           <DecisionForm sanction={c} onDone={view.reload} />
+        ) : decide ? (
+          <Paragraph>
+            {c.stage === 'awaiting_response'
+              ? t('inspectionsCasework.decisionWaits', { date: date(c.responseDueOn, i18n.language) })
+              : t('inspections.sanctions.notDecidedWho')}
+          </Paragraph>
         ) : (
           <Paragraph>{t('inspections.sanctions.notDecidedWho')}</Paragraph>
         )}
@@ -183,7 +221,10 @@ export function SanctionCaseView() {
   );
 }
 
-/** The day the holder was heard (kommunicering): required before a decision, never in the future. */
+/**
+ * Sending the hearing (kommunicering, FL 25 §): the day the material went to the holder, never in
+ * the future, and the last day to answer (the api's default when left empty; reminders follow).
+ */
 function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () => void }) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<Problem>();
@@ -191,10 +232,10 @@ function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () 
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const heardOn = String(new FormData(event.currentTarget).get('heardOn') ?? '');
+    const form = new FormData(event.currentTarget);
     const { error, response } = await api.PUT('/api/v1/sanction-cases/{id}/hearing', {
       params: { path: { id: sanction.id }, header: { 'If-Match': `"${sanction.version}"` } },
-      body: { heardOn },
+      body: { heardOn: String(form.get('heardOn') ?? ''), responseDueOn: String(form.get('responseDueOn') ?? '') || undefined },
     });
     setProblem(error ? asProblem(error, response.status) : undefined);
     setSaved(!error);
@@ -206,7 +247,7 @@ function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () 
       <ProblemMessage problem={problem} />
       {saved && (
         <Alert data-color="success" role="status">
-          {t('inspections.sanctions.hearingSaved')}
+          {t('inspectionsCasework.hearingSaved')}
         </Alert>
       )}
       <Textfield
@@ -214,14 +255,80 @@ function HearingForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () 
         name="heardOn"
         type="date"
         required
-        label={t('inspections.sanctions.heardOnLabel')}
-        description={t('inspections.sanctions.heardOnHelp')}
+        max={todayInStockholm()}
+        label={t('inspectionsCasework.sentOnLabel')}
+        description={t('inspectionsCasework.sentOnHelp')}
         defaultValue={sanction.heardOn ?? todayInStockholm()}
         error={fieldError(problem, 'heardOn')}
       />
+      <Textfield
+        id="responseDueOn"
+        name="responseDueOn"
+        type="date"
+        label={t('inspectionsCasework.dueLabel')}
+        description={t('inspectionsCasework.dueHelp')}
+        defaultValue={sanction.responseDueOn ?? ''}
+        error={fieldError(problem, 'responseDueOn')}
+      />
       <div>
         <Button type="submit" variant="secondary">
-          {t('inspections.sanctions.saveHearing')}
+          {t('inspectionsCasework.sendHearing')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The holder's answer to the hearing: the day it came in and what it says; its deadline is then met. */
+function ResponseForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<Problem>();
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const { error, response } = await api.PUT('/api/v1/sanction-cases/{id}/hearing/response', {
+      params: { path: { id: sanction.id }, header: { 'If-Match': `"${sanction.version}"` } },
+      body: { receivedOn: String(form.get('receivedOn') ?? ''), response: String(form.get('response') ?? '').trim() },
+    });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    setSaved(!error);
+    if (!error) onDone();
+  }
+
+  return (
+    <form className="protocol" onSubmit={(e) => void submit(e)}>
+      <ProblemMessage problem={problem} />
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('inspectionsCasework.responseSaved')}
+        </Alert>
+      )}
+      <Textfield
+        id="receivedOn"
+        name="receivedOn"
+        type="date"
+        required
+        max={todayInStockholm()}
+        label={t('inspectionsCasework.receivedOnLabel')}
+        defaultValue={sanction.responseReceivedOn ?? todayInStockholm()}
+        error={fieldError(problem, 'receivedOn')}
+      />
+      <Textfield
+        id="response"
+        name="response"
+        multiline
+        rows={4}
+        required
+        label={t('inspectionsCasework.responseLabel')}
+        description={t('inspectionsCasework.responseHelp')}
+        defaultValue={sanction.response ?? ''}
+        error={fieldError(problem, 'response')}
+      />
+      <div>
+        <Button type="submit" variant="secondary">
+          {t('inspectionsCasework.saveResponse')}
         </Button>
       </div>
     </form>

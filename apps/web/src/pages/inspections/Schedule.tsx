@@ -44,6 +44,10 @@ export function ScheduleInspection() {
   const earlier = useLoad(reinspectId ? () => api.GET('/api/v1/inspections/{id}', { params: { path: { id: reinspectId } } }) : null, [reinspectId]);
   const premises = usePremisesOptions();
   const [picked, setPicked] = useState(params.get('premisesId') ?? '');
+  // Booked from a tip or a police referral (its "Boka tillsyn"): the inspection records the tip.
+  const tipId = reinspectId ? null : params.get('tipId');
+  const tip = useLoad(tipId ? () => api.GET('/api/v1/premises-tips/{id}', { params: { path: { id: tipId } } }) : null, [tipId]);
+  const [timeConflict, setTimeConflict] = useState<Conflict>();
   const premisesId = earlier.data?.premisesId ?? picked;
   const chosen = premises.data?.items.find((p) => p.id === premisesId);
   const inspectors = useInspectors(chosen?.collaborationId);
@@ -71,8 +75,16 @@ export function ScheduleInspection() {
     setBooked(undefined);
     const { data, error, response } = reinspectId
       ? await api.POST('/api/v1/inspections/{id}/reinspect', { params: { path: { id: reinspectId } }, body: common })
-      : await api.POST('/api/v1/inspections', { body: { ...common, premisesId, licenceId: String(form.get('licenceId') ?? '') || undefined } });
+      : await api.POST('/api/v1/inspections', {
+          body: {
+            ...common,
+            premisesId,
+            licenceId: String(form.get('licenceId') ?? '') || undefined,
+            tipId: tip.data?.premisesId === premisesId ? tipId! : undefined,
+          },
+        });
     setSending(false);
+    setTimeConflict(undefined);
     if (!error) {
       setProblem(undefined);
       setConflict(undefined);
@@ -80,7 +92,12 @@ export function ScheduleInspection() {
       return;
     }
     const refused = asProblem(error, response.status) as Problem & { conflictingInspectionId?: string };
-    if (refused.code === 'inspection.inspector_booked') {
+    if (refused.code === 'inspection.premises_clash') {
+      // Another inspection of the premises then: said at the time, with a link to that inspection.
+      setConflict(undefined);
+      setTimeConflict({ message: problemText(refused), inspectionId: refused.conflictingInspectionId });
+      setProblem({ ...refused, errors: [{ field: 'plannedStart', code: refused.code as FieldProblem['code'], params: refused.params, message: '' }] });
+    } else if (refused.code === 'inspection.inspector_booked') {
       // The clash concerns the inspectors: said at their field (and in the summary, which links
       // there), with who is booked where and when, from the refusal's code and params.
       setConflict({ message: problemText(refused), inspectionId: refused.conflictingInspectionId });
@@ -112,6 +129,11 @@ export function ScheduleInspection() {
         </Alert>
       )}
       <ProblemMessage problem={problem} />
+      {tip.data && tip.data.premisesId === premisesId && (
+        <Alert data-color="info">
+          <Paragraph className="inspections-pre">{t('inspectionsCasework.fromTip', { summary: tip.data.summary })}</Paragraph>
+        </Alert>
+      )}
       <form className="protocol" onSubmit={(e) => void submit(e)}>
         {!reinspectId && (
           <Field>
@@ -170,7 +192,9 @@ export function ScheduleInspection() {
             type="datetime-local"
             required
             label={t('inspections.schedule.start')}
-            error={fieldError(problem, 'plannedStart')}
+            error={timeConflict ? undefined : fieldError(problem, 'plannedStart')}
+            aria-invalid={timeConflict ? true : undefined}
+            aria-describedby={timeConflict ? 'premises-clash' : undefined}
           />
           <Textfield
             id="plannedEnd"
@@ -181,6 +205,16 @@ export function ScheduleInspection() {
             error={fieldError(problem, 'plannedEnd')}
           />
         </div>
+        {timeConflict && (
+          <ValidationMessage id="premises-clash">
+            {timeConflict.message}{' '}
+            {timeConflict.inspectionId && (
+              <DsLink asChild>
+                <Link to={`/inspections/${timeConflict.inspectionId}`}>{t('inspections.schedule.openConflict')}</Link>
+              </DsLink>
+            )}
+          </ValidationMessage>
+        )}
         <Fieldset id="inspectorIds">
           <Fieldset.Legend>{t('inspections.inspectors')}</Fieldset.Legend>
           <Fieldset.Description>{t('inspections.schedule.inspectorsHelp')}</Fieldset.Description>

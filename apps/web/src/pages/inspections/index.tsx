@@ -3,6 +3,7 @@ import { InspectionCalendar } from './Calendar';
 import { InspectionProtocol, Inspections } from './Inspections';
 import { SupervisionPlan } from './Plan';
 import { PremisesRegister, PremisesView } from './Premises';
+import { ReferralView, TipsAndReferrals, TipView } from './Referrals';
 import { InspectionReport } from './Report';
 import { SanctionCases, SanctionCaseView } from './Sanctions';
 import { ScheduleInspection } from './Schedule';
@@ -121,6 +122,30 @@ export default function InspectionsArea() {
           element={
             <Allowed permission="premises:read">
               <RestaurantReports />
+            </Allowed>
+          }
+        />
+        <Route
+          path="referrals"
+          element={
+            <Allowed permission="premises:manage">
+              <TipsAndReferrals />
+            </Allowed>
+          }
+        />
+        <Route
+          path="referrals/:id"
+          element={
+            <Allowed permission="premises:manage">
+              <ReferralView />
+            </Allowed>
+          }
+        />
+        <Route
+          path="tips/:id"
+          element={
+            <Allowed permission="premises:manage">
+              <TipView />
             </Allowed>
           }
         />

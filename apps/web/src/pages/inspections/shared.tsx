@@ -17,6 +17,8 @@ const PARTS = [
   // Licences and restaurant reports: for those who keep the licence register.
   { to: '/inspections/licences', key: 'licensing.nav.licences', permission: 'premises:manage', end: false },
   { to: '/inspections/restaurant-reports', key: 'licensing.nav.reports', permission: 'premises:manage', end: false },
+  // Licensing casework (#17): tips and police referrals.
+  { to: '/inspections/referrals', key: 'inspectionsCasework.nav', permission: 'premises:manage', end: false },
 ] as const;
 
 export function AreaNav() {
