@@ -20,9 +20,9 @@ import { Operations1764260500000 } from './1764260500000-Operations.js';
 import { AuditAnchors1796016837278 } from './1796016837278-AuditAnchors.js';
 import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSigners.js';
 import { DueDaysAndOneReminder1796020665351 } from './1796020665351-DueDaysAndOneReminder.js';
+import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.js';
 
-export const migrations = [
-  PlatformBaseline1764259200000,
+export const migrations = [PlatformBaseline1764259200000,
   Identity1764259300000,
   RecordGrants1764259400000,
   AuditTrail1764259500000,
@@ -38,5 +38,4 @@ export const migrations = [
   Operations1764260500000,
   AuditAnchors1796016837278,
   SealConsentSigners1796017897647,
-  DueDaysAndOneReminder1796020665351,
-];
+  DueDaysAndOneReminder1796020665351, WorkQueueIndexes1796028324789];

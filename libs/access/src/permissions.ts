@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   'reminder_rule:manage': 'Ändra påminnelseregler (Change reminder rules)',
   'operations:read': 'Se köer och misslyckade utskick (See job queues and failed e-mail)',
 
+  // Work queues: the deadlines of the unit or organisation one answers for
+  'work_queue:read': 'Se arbetskön och fristerna för sin enhet eller organisation (Read the work queue of the unit or organisation one leads)',
+
   // Citizen promise (medborgarlöfte)
   'promise:read': 'Se medborgarlöften och aktiviteter (Read promises and actions)',
   'promise:manage': 'Hantera medborgarlöften och åtaganden (Manage promises and commitments)',
@@ -79,6 +82,7 @@ export const RESOURCE_AREAS = {
   audit: 'administration',
   reminder_rule: 'administration',
   operations: 'administration',
+  work_queue: 'shared',
   promise: 'shared',
   promise_action: 'shared',
   premises: 'shared',

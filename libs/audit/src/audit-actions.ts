@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = {
   'reminder_rules.replace': 'administration',
   'reminder_rule.manage': 'administration',
   'operations.read': 'administration',
+  'work_queue.read': 'administration',
 
   // The audit trail itself
   'audit.read': 'audit',

@@ -50,6 +50,9 @@ const actionsSv = {
   operations: {
     read: 'försökte läsa köerna och de misslyckade utskicken',
   },
+  work_queue: {
+    read: 'försökte öppna arbetskön',
+  },
   audit: {
     read: 'läste granskningsloggen',
     verify: 'kontrollerade granskningsloggens kedja',
@@ -279,6 +282,9 @@ const actionsEn: typeof actionsSv = {
   },
   operations: {
     read: 'tried to read the job queues and failed e-mail',
+  },
+  work_queue: {
+    read: 'tried to open the work queue',
   },
   audit: {
     read: 'read the audit trail',
