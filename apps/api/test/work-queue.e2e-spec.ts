@@ -14,7 +14,7 @@ describe('links and work queues', () => {
   const token: Record<string, string> = {};
   const user: Record<string, string> = {};
   const id: Record<string, string> = {};
-  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who: string, body?: unknown, headers?: Record<string, string>) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, who: string, body?: unknown, headers?: Record<string, string>) =>
     api.call(method, `/api/v1${url}`, { token: token[who], body, headers });
 
   /** A notification about the record, through the notifications lib's own Notifier; returns its id. */
@@ -223,7 +223,7 @@ describe('links and work queues', () => {
       expect(denials.some((row) => row.actor_user_id === user.social && row.details.permission === 'work_queue:read')).toBe(true);
     });
 
-    it('lists the staff to hand work to, and reassigns an action through its own update (audited, the deadline follows)', async () => {
+    it('lists the staff to hand work to, and reassigns an action through the promises lib (audited, the deadline follows)', async () => {
       const staff = await call('GET', '/work-queue/staff', 'manager');
       expect(staff.status).toBe(200);
       expect(staff.body.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([user.coordinator, user.licensing]));
@@ -231,8 +231,8 @@ describe('links and work queues', () => {
 
       const action = await call('GET', `/actions/${id.action}`, 'manager');
       const moved = await call(
-        'PATCH',
-        `/actions/${id.action}`,
+        'PUT',
+        `/actions/${id.action}/responsible`,
         'manager',
         { responsibleUserId: user.licensing },
         { 'if-match': action.headers.etag as string },
@@ -250,11 +250,19 @@ describe('links and work queues', () => {
 
     it('refuses a reassignment to those who may not: the guard (403) and a police officer outside the organisation (404 or 403)', async () => {
       const action = await call('GET', `/actions/${id.action}`, 'guard');
-      const guard = await call('PATCH', `/actions/${id.action}`, 'guard', { responsibleUserId: user.guard }, { 'if-match': action.headers.etag as string });
+      const guard = await call(
+        'PUT',
+        `/actions/${id.action}/responsible`,
+        'guard',
+        { responsibleUserId: user.guard },
+        { 'if-match': action.headers.etag as string },
+      );
       expect(guard.status).toBe(403);
+      const refusals = await api.auditEvents('promise_action.reassign');
+      expect(refusals.some((row) => row.actor_user_id === user.guard && row.outcome === 'denied')).toBe(true);
       const commander = await call(
-        'PATCH',
-        `/actions/${id.action}`,
+        'PUT',
+        `/actions/${id.action}/responsible`,
         'otherOfficer',
         { responsibleUserId: user.otherOfficer },
         { 'if-match': action.headers.etag as string },

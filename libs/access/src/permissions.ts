@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   'promise:read': 'Se medborgarlöften och aktiviteter (Read promises and actions)',
   'promise:manage': 'Hantera medborgarlöften och åtaganden (Manage promises and commitments)',
   'promise_action:update': 'Rapportera på aktiviteter (Report progress on actions)',
+  'promise_action:reassign': 'Byta ansvarig person för aktiviteter (Hand an action to another responsible person)',
   'promise:report': 'Ta fram och publicera uppföljning (Produce and publish the follow-up)',
 
   // Alcohol licence supervision (Alkohollagen 2010:1622)

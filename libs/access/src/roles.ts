@@ -188,7 +188,7 @@ export const ROLES = {
       'youth_statistics:read',
       // A manager answers for the organisation's work: sees its queue and hands an action to another person.
       ['work_queue:read', 'organisation'],
-      ['promise_action:update', 'organisation'],
+      ['promise_action:reassign', 'organisation'],
     ],
   },
   auditor: {

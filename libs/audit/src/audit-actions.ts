@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = {
   'action.note': 'promise',
   'action.delete': 'promise',
   'promise_action.update': 'promise',
+  'promise_action.reassign': 'promise',
   'activity.create': 'promise',
   'activity.update': 'promise',
   'activity.delete': 'promise',

@@ -1,3 +1,4 @@
+import type { Permission } from '@samverkan/access';
 import { addDays, stockholmDate, stockholmMidnight } from '@samverkan/platform';
 
 /**
@@ -21,13 +22,15 @@ export function workQueueState(dueAt: Date, now: Date): WorkQueueState {
 }
 
 /**
- * The deadline kinds whose responsible person can be handed to someone else, and the permission
- * the owning lib checks on the record when it is (an action's responsible person:
- * libs/promises actions.service update, which moves the deadline with it). Other kinds follow
+ * The deadline kinds whose responsible person can be handed to someone else, and the permissions
+ * the owning lib accepts on the record when it is (an action's responsible person:
+ * libs/promises PUT /actions/{id}/responsible, whose update moves the deadline with it). Other kinds follow
  * their record's own rules (a youth case's coordinator, an inspection's inspector) and the queue
  * offers no reassignment for them.
  */
-export const REASSIGNABLE_KINDS = { action_due: { permission: 'promise_action:update', resourceType: 'action' } } as const;
+export const REASSIGNABLE_KINDS = {
+  action_due: { permissions: ['promise_action:update', 'promise_action:reassign'], resourceType: 'action' },
+} as const satisfies Record<string, { permissions: readonly Permission[]; resourceType: string }>;
 
 export function isReassignable(kind: string): kind is keyof typeof REASSIGNABLE_KINDS {
   return Object.hasOwn(REASSIGNABLE_KINDS, kind);

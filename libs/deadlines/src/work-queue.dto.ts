@@ -37,7 +37,7 @@ export class WorkQueueItemView extends DeadlineView {
     nullable: true,
     example: 'action',
     description:
-      'Where the responsible person can be changed, the record type whose own update does it (PATCH /actions/{id} with responsibleUserId); null when the reader may not or the kind cannot be reassigned',
+      'Where the responsible person can be changed, the record type whose own lib does it (action: PUT /actions/{id}/responsible); null when the reader may not or the kind cannot be reassigned',
   })
   reassignVia!: string | null;
 }

@@ -43,14 +43,16 @@ export class WorkQueueService {
     // Reassignable where the kind allows it and the owning lib's permission reaches the record
     // (the deadline carries the record's responsible organisation, unit and person).
     const reassign = Object.entries(REASSIGNABLE_KINDS).map(([kind, rule]) => {
-      const allowed = scopeCondition(
-        principal,
-        rule.permission,
-        { id: 'd.resource_id', organisationId: 'd.responsible_organisation_id', unitId: 'd.responsible_unit_id', ownerUserId: 'd.responsible_user_id' },
-        now,
+      const allowed = rule.permissions.map((permission) =>
+        scopeCondition(
+          principal,
+          permission,
+          { id: 'd.resource_id', organisationId: 'd.responsible_organisation_id', unitId: 'd.responsible_unit_id', ownerUserId: 'd.responsible_user_id' },
+          now,
+        ),
       );
-      Object.assign(params, allowed.params);
-      return `WHEN d.kind = '${kind}' AND ${allowed.sql} THEN '${rule.resourceType}'`;
+      for (const a of allowed) Object.assign(params, a.params);
+      return `WHEN d.kind = '${kind}' AND (${allowed.map((a) => a.sql).join(' OR ')}) THEN '${rule.resourceType}'`;
     });
     const full = select.replace(
       ' FROM deadlines d',

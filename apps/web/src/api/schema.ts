@@ -495,6 +495,23 @@ export interface paths {
         patch: operations["ActionsController_update_v1"];
         trace?: never;
     };
+    "/api/v1/actions/{id}/responsible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Byt ansvarig (Hand the action to another responsible person); promise_action:reassign or :update on it */
+        put: operations["ActionsController_reassign_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -2280,7 +2297,7 @@ export interface components {
          */
         Scope: "own" | "unit" | "organisation" | "collaboration" | "all";
         /** @enum {string} */
-        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "work_queue:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
+        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "work_queue:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise_action:reassign" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
         RolePermissionView: {
             name: components["schemas"]["Permission"];
             label: string;
@@ -2760,6 +2777,15 @@ export interface components {
             note?: string;
             weight?: number;
         };
+        ReassignActionRequest: {
+            /**
+             * Format: uuid
+             * @description The new responsible person: active, of the responsible organisation
+             */
+            responsibleUserId: string;
+            /** @description Why, kept in the action’s history */
+            note?: string;
+        };
         /** @enum {string} */
         ActivityKind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
         ActivityView: {
@@ -3158,7 +3184,7 @@ export interface components {
             responsibleUserName: string | null;
             responsibleUnitName: string | null;
             /**
-             * @description Where the responsible person can be changed, the record type whose own update does it (PATCH /actions/{id} with responsibleUserId); null when the reader may not or the kind cannot be reassigned
+             * @description Where the responsible person can be changed, the record type whose own lib does it (action: PUT /actions/{id}/responsible); null when the reader may not or the kind cannot be reassigned
              * @example action
              */
             reassignVia: string | null;
@@ -6897,6 +6923,58 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission promise_action:update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ActionsController_reassign_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version (ETag) you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:read */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12208,7 +12286,7 @@ export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<c
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
 export const restrictedAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictedArea"]> = ["social_services", "police"];
 export const grantAuthorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantAuthority"]> = ["system", "administrator", "own_administrator"];
 export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];

@@ -4,6 +4,7 @@ import { sv as inspectionsSv } from '../pages/inspections/messages';
 import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
 import { sv as publicSv } from '../pages/public/messages';
+import { sv as workQueueSv } from '../pages/work-queue/messages';
 import { sv as youthSv } from '../pages/youth/messages';
 
 /** Swedish, the default language. Keys are shared with en.ts. */
@@ -15,6 +16,7 @@ export const sv = {
   ...promiseSv,
   ...publicSv,
   ...youthSv,
+  ...workQueueSv,
   app: {
     name: 'Samverkan',
     skip: 'Hoppa till innehållet',
@@ -37,6 +39,7 @@ export const sv = {
     notifications: 'Notiser',
     audit: 'Granskningslogg',
     admin: 'Administration',
+    workQueue: 'Arbetskö',
   },
   signIn: {
     title: 'Logga in',
@@ -56,6 +59,11 @@ export const sv = {
     notifications: 'Senaste notiserna',
     noNotifications: 'Inga nya notiser.',
     roles: 'Dina roller',
+    teamOrganisation: 'Försenat och snart förfallet i din organisation',
+    teamUnit: 'Försenat och snart förfallet i din enhet',
+    noTeamDeadlines: 'Inget är försenat eller förfaller inom 14 dagar.',
+    responsible: 'Ansvarig',
+    openQueue: 'Öppna arbetskön ({{count}} st)',
   },
   notifications: {
     title: 'Notiser',

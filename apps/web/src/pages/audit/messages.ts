@@ -80,6 +80,7 @@ const actionsSv = {
   },
   promise_action: {
     update: 'försökte rapportera på åtgärden',
+    reassign: 'försökte byta ansvarig för åtgärden',
   },
   activity: {
     create: 'registrerade aktiviteten',
@@ -313,6 +314,7 @@ const actionsEn: typeof actionsSv = {
   },
   promise_action: {
     update: 'tried to report progress on the action',
+    reassign: 'tried to hand the action to another person',
   },
   activity: {
     create: 'recorded the activity',
