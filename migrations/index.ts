@@ -22,7 +22,8 @@ import { SealConsentSigners1796017897647 } from './1796017897647-SealConsentSign
 import { DueDaysAndOneReminder1796020665351 } from './1796020665351-DueDaysAndOneReminder.js';
 import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.js';
 
-export const migrations = [PlatformBaseline1764259200000,
+export const migrations = [
+  PlatformBaseline1764259200000,
   Identity1764259300000,
   RecordGrants1764259400000,
   AuditTrail1764259500000,
@@ -38,4 +39,6 @@ export const migrations = [PlatformBaseline1764259200000,
   Operations1764260500000,
   AuditAnchors1796016837278,
   SealConsentSigners1796017897647,
-  DueDaysAndOneReminder1796020665351, WorkQueueIndexes1796028324789];
+  DueDaysAndOneReminder1796020665351,
+  WorkQueueIndexes1796028324789,
+];
