@@ -64,7 +64,7 @@ export const en: Messages = {
     teamUnit: 'Overdue and due soon in your unit',
     noTeamDeadlines: 'Nothing is overdue or due within 14 days.',
     responsible: 'Responsible',
-    openQueue: 'Open the work queue ({{count}})',
+    openQueue: 'Open the work queue ({{count}} overdue or due soon)',
   },
   notifications: {
     title: 'Notifications',

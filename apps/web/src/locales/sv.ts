@@ -63,7 +63,7 @@ export const sv = {
     teamUnit: 'Försenat och snart förfallet i din enhet',
     noTeamDeadlines: 'Inget är försenat eller förfaller inom 14 dagar.',
     responsible: 'Ansvarig',
-    openQueue: 'Öppna arbetskön ({{count}} st)',
+    openQueue: 'Öppna arbetskön ({{count}} försenade eller snart förfallna)',
   },
   notifications: {
     title: 'Notiser',

@@ -60,7 +60,7 @@ export function Home() {
             {!!team.data?.total && (
               <Paragraph data-size="sm">
                 <DsLink asChild>
-                  <Link to="/work-queue?attention=true">{t('home.openQueue', { count: team.data.total })}</Link>
+                  <Link to="/work-queue">{t('home.openQueue', { count: team.data.total })}</Link>
                 </DsLink>
               </Paragraph>
             )}

@@ -47,7 +47,7 @@ export default function WorkQueue() {
   const [done, setDone] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
   const filtered = FILTERS.some((f) => params.get(f));
-  const kindLabel = (kind: string) => t(`adminRules.kinds.${kind}`, { defaultValue: t('workQueue.any') });
+  const kindLabel = (kind: string) => t(`adminRules.kinds.${kind}`, { defaultValue: t('workQueue.otherKind') });
 
   function reassign(item: Item) {
     setMoving(item);

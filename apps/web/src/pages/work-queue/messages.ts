@@ -31,7 +31,7 @@ export const sv = {
     save: 'Spara',
     reassigned: '{{title}} har nu {{name}} som ansvarig.',
     states: { overdue: 'Försenad', due_soon: 'Snart förfallen', later: 'Senare' },
-    noLink: 'Du kan inte öppna ärendet',
+    otherKind: 'Annan frist',
   },
 };
 
@@ -67,6 +67,6 @@ export const en: typeof sv = {
     save: 'Save',
     reassigned: '{{title}} now has {{name}} as the responsible person.',
     states: { overdue: 'Overdue', due_soon: 'Due soon', later: 'Later' },
-    noLink: 'You cannot open this record',
+    otherKind: 'Other deadline',
   },
 };
