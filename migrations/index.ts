@@ -24,6 +24,7 @@ import { LicensingCasework1796028198980 } from './1796028198980-LicensingCasewor
 import { LicenceDecisions1796028200242 } from './1796028200242-LicenceDecisions.js';
 import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
 import { SearchIndexes1796028218521 } from './1796028218521-SearchIndexes.js';
+import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -47,4 +48,5 @@ export const migrations = [
   LicenceDecisions1796028200242,
   YouthCaseFlow1796028207558,
   SearchIndexes1796028218521,
+  WorkQueueIndexes1796028324789,
 ];

@@ -54,7 +54,7 @@ describe('web client', () => {
       expect(text).not.toMatch(/kl\. 00:00|\d{4}-\d{2}-\d{2}/);
       expect(text).toMatch(/Ska vara klar \d{1,2} [a-zåäö]+ \d{4}( kl\. \d{2}:\d{2})?$/);
     }
-    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('link', { name: 'Ungdomsärenden', exact: true }).click();
     await page.getByRole('cell', { name: 'Elias Nyström' }).waitFor();
     expect(await page.getByRole('cell', { name: /^\d{8}-\*\*\*\*$/ }).count()).toBeGreaterThanOrEqual(5);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -76,14 +76,14 @@ describe('web client', () => {
 
   it('police officer: sees only the youth cases shared with the police; a case whose consent was withdrawn is not there', async () => {
     const page = await signIn('polis@karlstad.polisen.test');
-    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('link', { name: 'Ungdomsärenden', exact: true }).click();
     await page.getByRole('cell', { name: 'Elias Nyström' }).waitFor();
     const names = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(names.sort()).toEqual(['Alva Sjöberg', 'Elias Nyström', 'Oscar Holm']);
     const [noah] = await api.db.query(`SELECT c.id FROM youth_cases c JOIN youth_consents k ON k.case_id = c.id WHERE k.withdrawn_at IS NOT NULL`);
     await page.goto(`${base}/youth-cases/${noah.id}`);
     await page.getByText('Sidan finns inte, eller så har du inte behörighet att se den.').waitFor();
-    await page.getByRole('link', { name: 'Insatser' }).click();
+    await page.getByRole('link', { name: 'Insatser', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Insatser' }).waitFor();
     await page.getByRole('cell', { name: /Insats mot försäljning till unga i Lövnäs/ }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -92,7 +92,7 @@ describe('web client', () => {
 
   it('police commander: reads the intelligence and decides a proposed operation; the officer sees it without the intelligence', async () => {
     const page = await signIn('insatschef@karlstad.polisen.test');
-    await page.getByRole('link', { name: 'Insatser' }).click();
+    await page.getByRole('link', { name: 'Insatser', exact: true }).click();
     await page.getByRole('link', { name: /Kontroll av smuggelsprit före jul/ }).click();
     await page.getByRole('heading', { name: 'Underrättelseunderlag (endast insatschef)' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -112,7 +112,7 @@ describe('web client', () => {
 
   it('social services manager: consents, disclosures and access log of a case; withdrawing a consent asks for a reason', async () => {
     const page = await signIn('socialchef@hammaro.test');
-    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('link', { name: 'Ungdomsärenden', exact: true }).click();
     await page
       .getByRole('row', { name: /Alva Sjöberg/ })
       .getByRole('link')
@@ -131,7 +131,7 @@ describe('web client', () => {
 
   it('social worker: the inbox tells of the withdrawal; notices are marked read; the e-mail choice is saved', async () => {
     const page = await signIn('socialsekreterare@hammaro.test');
-    await page.getByRole('link', { name: 'Notiser' }).click();
+    await page.getByRole('link', { name: 'Notiser', exact: true }).click();
     await page.getByRole('heading', { name: /Samtycke återkallat – ungdomsärende/ }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Markera som läst' }).first().click();
@@ -148,7 +148,7 @@ describe('web client', () => {
 
   it('licensing officer on a phone: opens a planned inspection and completes the protocol', async () => {
     const page = await signIn('alkohol@hammaro.test', { width: 375, height: 740 });
-    await page.getByRole('link', { name: 'Tillsyn' }).click();
+    await page.getByRole('link', { name: 'Tillsyn', exact: true }).click();
     const [planned] = await api.db.query(
       `SELECT i.id, p.name FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE i.status = 'planned' ORDER BY i.planned_start LIMIT 1`,
     );
@@ -176,11 +176,11 @@ describe('web client', () => {
 
   it('manager: the promise with its commitments, in English on request', async () => {
     const page = await signIn('chef@hammaro.test');
-    await page.getByRole('link', { name: 'Medborgarlöftet' }).click();
+    await page.getByRole('link', { name: 'Medborgarlöftet', exact: true }).click();
     await page.getByRole('heading', { name: 'Åtaganden' }).waitFor();
     expect(await page.getByRole('progressbar').count()).toBeGreaterThan(3);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await page.getByRole('link', { name: 'Ungdomsärenden' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Ungdomsärenden', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'In English' }).click();
     await page.getByRole('heading', { name: 'Commitments' }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
@@ -193,7 +193,7 @@ describe('web client', () => {
     await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
     await api.db.query(`UPDATE users SET token_version = token_version + 1 WHERE email = 'trygghet@hammaro.test'`);
     await api.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = 'trygghet@hammaro.test')`);
-    await page.getByRole('link', { name: 'Medborgarlöftet' }).click();
+    await page.getByRole('link', { name: 'Medborgarlöftet', exact: true }).click();
     await page.getByText('Du har varit inaktiv en stund och har loggats ut.').waitFor();
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
     await page.close();

@@ -20,6 +20,7 @@ const AdminArea = lazy(() => import('./pages/admin/index'));
 const AuditArea = lazy(() => import('./pages/audit/index'));
 const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
 
 /** The menu: each entry only for those whose permissions let them use it. */
 const NAV = [
@@ -29,6 +30,7 @@ const NAV = [
   { to: '/youth-cases', key: 'nav.youth', permission: 'youth_case:read' },
   { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
   { to: '/operation-summaries', key: 'nav.summaries', permission: 'operation_summary:read' },
+  { to: '/work-queue', key: 'nav.workQueue', permission: 'work_queue:read' },
   { to: '/notifications', key: 'nav.notifications', permission: null },
   { to: '/admin', key: 'nav.admin', permission: 'user:read' },
   { to: '/audit', key: 'nav.audit', permission: 'audit:read' },
@@ -90,6 +92,7 @@ export function App() {
             <Route path="/operations/*" element={<OperationsArea />} />
             <Route path="/operation-summaries" element={<OperationSummaries />} />
             <Route path="/notifications" element={<Notifications />} />
+            <Route path="/work-queue" element={<WorkQueue />} />
             <Route path="/admin/*" element={<AdminArea />} />
             <Route path="/audit" element={<AuditArea />} />
             <Route path="/search" element={<SearchPage />} />

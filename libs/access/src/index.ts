@@ -9,3 +9,4 @@ export * from './record-grant.js';
 export * from './record-scope.js';
 export * from './role-granting.js';
 export * from './roles.js';
+export * from './record-pages.js';

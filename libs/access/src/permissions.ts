@@ -14,10 +14,14 @@ export const PERMISSIONS = {
   'reminder_rule:manage': 'Ändra påminnelseregler (Change reminder rules)',
   'operations:read': 'Se köer och misslyckade utskick (See job queues and failed e-mail)',
 
+  // Work queues: the deadlines of the unit or organisation one answers for
+  'work_queue:read': 'Se arbetskön och fristerna för sin enhet eller organisation (Read the work queue of the unit or organisation one leads)',
+
   // Citizen promise (medborgarlöfte)
   'promise:read': 'Se medborgarlöften och aktiviteter (Read promises and actions)',
   'promise:manage': 'Hantera medborgarlöften och åtaganden (Manage promises and commitments)',
   'promise_action:update': 'Rapportera på aktiviteter (Report progress on actions)',
+  'promise_action:reassign': 'Byta ansvarig person för aktiviteter (Hand an action to another responsible person)',
   'promise:report': 'Ta fram och publicera uppföljning (Produce and publish the follow-up)',
 
   // Alcohol licence supervision (Alkohollagen 2010:1622)
@@ -79,6 +83,7 @@ export const RESOURCE_AREAS = {
   audit: 'administration',
   reminder_rule: 'administration',
   operations: 'administration',
+  work_queue: 'shared',
   promise: 'shared',
   promise_action: 'shared',
   premises: 'shared',

@@ -98,6 +98,7 @@ export const ROLES = {
       'operation:decide',
       'operation:report',
       ['operation_summary:read', 'collaboration'],
+      'work_queue:read',
     ],
   },
   social_worker: {
@@ -133,6 +134,7 @@ export const ROLES = {
       ['youth_subject:find', 'organisation'],
       ['youth_subject:reveal', 'organisation'],
       ['youth_subject:extract', 'organisation'],
+      'work_queue:read',
     ],
   },
   licensing_officer: {
@@ -170,13 +172,24 @@ export const ROLES = {
       'inspection:read',
       'operation_summary:read',
       'youth_statistics:read',
+      ['work_queue:read', 'organisation'],
     ],
   },
   manager: {
     label: 'Chef, läsbehörighet (Manager, read access)',
     organisationKinds: ['police', 'municipality'],
     scope: 'collaboration',
-    permissions: ['promise:read', 'promise:report', 'premises:read', 'inspection:read', 'operation_summary:read', 'youth_statistics:read'],
+    permissions: [
+      'promise:read',
+      'promise:report',
+      'premises:read',
+      'inspection:read',
+      'operation_summary:read',
+      'youth_statistics:read',
+      // A manager answers for the organisation's work: sees its queue and hands an action to another person.
+      ['work_queue:read', 'organisation'],
+      ['promise_action:reassign', 'organisation'],
+    ],
   },
   auditor: {
     label: 'Granskare (Auditor)',

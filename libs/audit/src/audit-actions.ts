@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = {
   'reminder_rules.replace': 'administration',
   'reminder_rule.manage': 'administration',
   'operations.read': 'administration',
+  'work_queue.read': 'administration',
 
   // The audit trail itself
   'audit.read': 'audit',
@@ -62,6 +63,7 @@ export const AUDIT_ACTIONS = {
   'action.note': 'promise',
   'action.delete': 'promise',
   'promise_action.update': 'promise',
+  'promise_action.reassign': 'promise',
   'activity.create': 'promise',
   'activity.update': 'promise',
   'activity.delete': 'promise',

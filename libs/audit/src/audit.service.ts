@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hasPermission, type Permission, type Principal, scopesFor } from '@samverkan/access';
+import { hasPermission, type Principal, recordPage, scopesFor } from '@samverkan/access';
 import { AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAnchorService } from './audit-anchor.service.js';
@@ -67,18 +67,6 @@ const SELECT_EVENTS = `SELECT e.id::text AS "id", e.occurred_at AS "occurredAt",
   LEFT JOIN users au ON au.id = e.actor_user_id
   LEFT JOIN units un ON un.id = e.actor_unit_id
   ${RESOURCE_LABELS}`;
-
-/** Where the web client shows a record, and the permission it takes to open it. */
-const RESOURCE_PAGES: Record<string, { path: (id: string) => string; permission: Permission; ownedOnly?: boolean }> = {
-  user: { path: (id) => `/admin/users/${id}`, permission: 'user:read', ownedOnly: true },
-  youth_case: { path: (id) => `/youth-cases/${id}`, permission: 'youth_case:read', ownedOnly: true },
-  premises: { path: (id) => `/inspections/premises/${id}`, permission: 'premises:read' },
-  inspection: { path: (id) => `/inspections/${id}`, permission: 'inspection:read' },
-  sanction_case: { path: (id) => `/inspections/sanctions/${id}`, permission: 'inspection:read' },
-  action: { path: (id) => `/promise/actions/${id}`, permission: 'promise:read' },
-  follow_up: { path: (id) => `/promise/follow-ups/${id}`, permission: 'promise:read' },
-  operation: { path: (id) => `/operations/${id}`, permission: 'operation:read', ownedOnly: true },
-};
 
 type EventRow = Omit<AuditEventView, 'occurredAt' | 'actor' | 'resource'> & {
   occurredAt: Date;
@@ -215,7 +203,8 @@ export class AuditService implements AuditRecorder {
 /** The row as the api lists it: who (name, unit), which record (its label, and a link when the reader may open it). */
 function viewOf(principal: Principal, row: EventRow): AuditEventView {
   const { actorName, actorUnitName, resourceLabel, resourceOwnedHere, occurredAt, ...event } = row;
-  const page = row.resourceType ? RESOURCE_PAGES[row.resourceType] : undefined;
+  // Where the web shows the record and what it takes to open it: one table (libs/access record-pages.ts).
+  const page = row.resourceType ? recordPage(row.resourceType) : undefined;
   const mayOpen = page && row.resourceId && resourceLabel !== null && hasPermission(principal, page.permission) && (!page.ownedOnly || resourceOwnedHere);
   return {
     ...event,

@@ -127,6 +127,13 @@ export class DeadlineView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) responsibleUserId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) responsibleUnitId!: string | null;
   @ApiProperty({ format: 'uuid' }) responsibleOrganisationId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/promise/actions/0b4c…',
+    description: 'The web page of the deadline’s subject, or null when the reader may not open it (libs/access record-pages.ts)',
+  })
+  link!: string | null;
 }
 
 /** Jobs of a queue by state. */

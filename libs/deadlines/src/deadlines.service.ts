@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Principal } from '@samverkan/access';
+import { type Principal, recordLinkSql } from '@samverkan/access';
 import { addDays, afterCommit, Clock, JobName, type Page, pageOf, QueueName, stockholmMidnight, updateReturning } from '@samverkan/platform';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,8 +11,13 @@ import { fireAt, reminderJobId } from './reminder-rules.js';
 /** A deadline as the api shows it; `:now` is bound for `overdue`. */
 const SELECT_DEADLINES = `SELECT d.id, d.kind, d.resource_type AS "resourceType", d.resource_id AS "resourceId", d.title, d.due_at AS "dueAt",
   to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status, (d.status = 'open' AND d.due_at < :now) AS overdue, d.responsible_user_id AS "responsibleUserId",
-  d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId"
+  d.responsible_unit_id AS "responsibleUnitId", d.responsible_organisation_id AS "responsibleOrganisationId", :link AS link
   FROM deadlines d`;
+
+/** SELECT_DEADLINES with the subject's link for the reader (an SQL expression, with its parameters). */
+export function selectDeadlines(link: { sql: string; params: Record<string, unknown> }): { select: string; params: Record<string, unknown> } {
+  return { select: SELECT_DEADLINES.replace(':link', () => link.sql), params: link.params };
+}
 
 export interface DeadlineInput {
   kind: string;
@@ -180,6 +185,8 @@ export class DeadlinesService {
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     if (query.overdue) qb.andWhere(`d.status = 'open' AND d.due_at < :now`, { now });
     if (query.dueBefore) qb.andWhere('d.due_at <= :dueBefore', { dueBefore: query.dueBefore });
-    return pageOf<DeadlineView>(this.dataSource, qb, { alias: 'd', orderBy: [['d.due_at', 'ASC']], select: SELECT_DEADLINES, selectParams: { now } }, query);
+    // Each deadline links to its subject where the reader may open it (same scope as the subject's own GET).
+    const { select, params } = selectDeadlines(recordLinkSql(principal, 'd.resource_type', 'd.resource_id', now));
+    return pageOf<DeadlineView>(this.dataSource, qb, { alias: 'd', orderBy: [['d.due_at', 'ASC']], select, selectParams: { ...params, now } }, query);
   }
 }

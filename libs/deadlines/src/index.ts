@@ -5,3 +5,6 @@ export * from './digest.service.js';
 export * from './reconciler.service.js';
 export * from './reminder-rules.js';
 export * from './reminder.service.js';
+export * from './work-queue.dto.js';
+export * from './work-queue-rules.js';
+export * from './work-queue.service.js';

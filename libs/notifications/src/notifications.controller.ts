@@ -16,7 +16,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Aviseringar (My notifications), newest first' })
   @ApiPage(NotificationView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: NotificationQuery) {
-    return this.notifications.list(principal.userId, query);
+    return this.notifications.list(principal, query);
   }
 
   @Get('notifications/unread-count')
@@ -42,7 +42,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Markera som läst (Mark one of my notifications read)' })
   @ApiOk(NotificationView)
   read(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
-    return this.notifications.markRead(principal.userId, id);
+    return this.notifications.markRead(principal, id);
   }
 
   @Get('me/notification-preferences')

@@ -26,6 +26,13 @@ export class NotificationView {
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The record it is about, if any' }) resourceType!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) resourceId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/youth-cases/0b4c…',
+    description: 'The web page of the record it is about, or null when there is none or the reader may not open it (libs/access record-pages.ts)',
+  })
+  link!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while unread' }) readAt!: string | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type Principal, recordLinkSql } from '@samverkan/access';
 import { Clock, type Page, pageOf, type PageQuery, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EmailMode, NotificationView } from './notifications.dto.js';
@@ -7,6 +8,12 @@ import type { EmailMode, NotificationView } from './notifications.dto.js';
 /** A notification as the api shows it, of `notifications n`. */
 const COLUMNS = `n.id, n.kind, n.title, n.body, n.resource_type AS "resourceType", n.resource_id AS "resourceId",
   n.created_at AS "createdAt", n.read_at AS "readAt"`;
+
+/** The columns and the subject's link for the reader: a page they may open (libs/access record-pages.ts), else null. */
+function withLink(principal: Principal, now: Date): { columns: string; params: Record<string, unknown> } {
+  const link = recordLinkSql(principal, 'n.resource_type', 'n.resource_id', now);
+  return { columns: `${COLUMNS}, ${link.sql} AS link`, params: link.params };
+}
 
 /** The in-app inbox and each user's e-mail preference. */
 @Injectable()
@@ -16,13 +23,14 @@ export class NotificationsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {
-    const qb = this.dataSource.createQueryBuilder().from('notifications', 'n').where('n.user_id = :userId', { userId });
+  async list(principal: Principal, query: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {
+    const qb = this.dataSource.createQueryBuilder().from('notifications', 'n').where('n.user_id = :userId', { userId: principal.userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
+    const { columns, params } = withLink(principal, this.clock.now());
     return pageOf<NotificationView>(
       this.dataSource,
       qb,
-      { alias: 'n', orderBy: [['n.created_at', 'DESC']], idOrder: 'DESC', select: `SELECT ${COLUMNS} FROM notifications n` },
+      { alias: 'n', orderBy: [['n.created_at', 'DESC']], idOrder: 'DESC', select: `SELECT ${columns} FROM notifications n`, selectParams: params },
       query,
     );
   }
@@ -35,13 +43,17 @@ export class NotificationsService {
   }
 
   /** Marks one of the user's own notifications read; another user's is a 404. */
-  async markRead(userId: string, id: string): Promise<NotificationView> {
-    const [row] = await updateReturning<NotificationView>(
+  async markRead(principal: Principal, id: string): Promise<NotificationView> {
+    const now = this.clock.now();
+    const rows = await updateReturning<{ id: string }>(
       this.dataSource,
-      `UPDATE notifications n SET read_at = coalesce(n.read_at, $3) WHERE n.id = $1 AND n.user_id = $2 RETURNING ${COLUMNS}`,
-      [id, userId, this.clock.now()],
+      `UPDATE notifications n SET read_at = coalesce(n.read_at, $3) WHERE n.id = $1 AND n.user_id = $2 RETURNING n.id`,
+      [id, principal.userId, now],
     );
-    if (!row) throw new NotFoundException(`No notification with id ${id}.`);
+    if (rows.length === 0) throw new NotFoundException(`No notification with id ${id}.`);
+    const { columns, params } = withLink(principal, now);
+    const [sql, bound] = this.dataSource.driver.escapeQueryWithParameters(`SELECT ${columns} FROM notifications n WHERE n.id = :id`, { ...params, id });
+    const [row] = await this.dataSource.query<NotificationView[]>(sql, bound);
     return row;
   }
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
+import { ActionListQuery, CreateActionRequest, ReassignActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { ActionsService } from './actions.service.js';
 import { ActionDashboardView, ActionView, ActionWithHistoryView } from './actions.views.js';
 import { DashboardService } from './dashboard.service.js';
@@ -59,6 +59,24 @@ export class ActionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const action = await this.actions.update(principal, id, version, body);
+    void reply.header('etag', etagOf(action.version));
+    return action;
+  }
+
+  @Put(':id/responsible')
+  // Reading is the floor; the service asks promise_action:update or promise_action:reassign on the action.
+  @RequirePermission('promise:read')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Byt ansvarig (Hand the action to another responsible person); promise_action:reassign or :update on it' })
+  @ApiOk(ActionView)
+  async reassign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ReassignActionRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const action = await this.actions.update(principal, id, version, { responsibleUserId: body.responsibleUserId, note: body.note }, 'reassign');
     void reply.header('etag', etagOf(action.version));
     return action;
   }

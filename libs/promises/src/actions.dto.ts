@@ -179,3 +179,17 @@ export class ActionListQuery extends PageQuery {
   @IsUUID()
   problemAreaId?: string;
 }
+
+/** PUT /actions/{id}/responsible: hand the action to another person (a manager's work queue, #17). */
+export class ReassignActionRequest {
+  @ApiProperty({ format: 'uuid', description: 'The new responsible person: active, of the responsible organisation' })
+  @IsUUID()
+  responsibleUserId!: string;
+
+  @ApiPropertyOptional({ description: 'Why, kept in the action’s history' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note?: string;
+}

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
+import { AccessService, hasPermission, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import {
@@ -129,9 +129,14 @@ export class ActionsService {
    * Changes an action. Done and cancelled are final: the only change allowed then is reopening
    * (a new open status with a reason). Blocked and cancelled need a reason; done sets 100 %.
    */
-  async update(principal: Principal, id: string, version: number, request: UpdateActionRequest): Promise<ActionView> {
-    const facts = await this.records.action(principal, id, true);
-    assertParty(principal, 'promise_action:update', facts.party);
+  async update(principal: Principal, id: string, version: number, request: UpdateActionRequest, mode: 'update' | 'reassign' = 'update'): Promise<ActionView> {
+    // A hand-over (PUT …/responsible) is allowed by promise_action:reassign as well as :update.
+    const facts = await this.records.action(principal, id, mode === 'reassign' ? 'reassign' : true);
+    assertParty(
+      principal,
+      mode === 'reassign' && !hasPermission(principal, 'promise_action:update') ? 'promise_action:reassign' : 'promise_action:update',
+      facts.party,
+    );
     const before = await this.find(id);
     const { status, progress, reopening, errors } = actionStatusChange(before, {
       ...request,

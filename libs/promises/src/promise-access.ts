@@ -44,8 +44,12 @@ export class PromiseAccess {
     return row;
   }
 
-  /** Reading an action needs promise:read in its collaboration; changing it, promise_action:update on it. */
-  async action(principal: Principal, id: string, change: boolean): Promise<ActionOwnership> {
+  /**
+   * Reading an action needs promise:read in its collaboration; changing it, promise_action:update on
+   * it; handing it to another responsible person (`'reassign'`), that or promise_action:reassign
+   * (a manager who answers for the organisation's work, #17).
+   */
+  async action(principal: Principal, id: string, change: boolean | 'reassign'): Promise<ActionOwnership> {
     const [row] = await this.dataSource.query(
       `SELECT a.id, a.collaboration_id AS "collaborationId", a.responsible_organisation_id AS "organisationId",
               a.responsible_unit_id AS "unitId", a.responsible_user_id AS "ownerUserId", c.party, a.version,
@@ -55,7 +59,9 @@ export class PromiseAccess {
     );
     if (!row) throw new NotFoundException(`No action with id ${id}.`);
     await this.access.authorize(principal, 'promise', 'read', { id: row.promiseId, collaborationId: row.collaborationId });
-    if (change) await this.access.assertAllowed(principal, 'promise_action:update', row);
+    if (change === 'reassign' && !(await this.access.can(principal, 'promise_action:update', row))) {
+      await this.access.assertAllowed(principal, 'promise_action:reassign', row);
+    } else if (change) await this.access.assertAllowed(principal, 'promise_action:update', row);
     return row;
   }
 

@@ -495,6 +495,23 @@ export interface paths {
         patch: operations["ActionsController_update_v1"];
         trace?: never;
     };
+    "/api/v1/actions/{id}/responsible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Byt ansvarig (Hand the action to another responsible person); promise_action:reassign or :update on it */
+        put: operations["ActionsController_reassign_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -645,6 +662,57 @@ export interface paths {
         };
         /** Köernas hälsa (Queue health): job counts, failed e-mail */
         get: operations["DeadlinesController_queues_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arbetskö (Open deadlines of the units or organisation I lead); filter by person, kind, state */
+        get: operations["WorkQueueController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-queue/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arbetsköns antal (Counts of my work queue: overdue, due within 14 days, open; per kind and per person) */
+        get: operations["WorkQueueController_summary_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-queue/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Medarbetare (The people of the units or organisation I lead: to filter by and to hand work to) */
+        get: operations["WorkQueueController_staff_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2416,7 +2484,7 @@ export interface components {
          */
         Scope: "own" | "unit" | "organisation" | "collaboration" | "all";
         /** @enum {string} */
-        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
+        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "work_queue:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise_action:reassign" | "promise:report" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
         RolePermissionView: {
             name: components["schemas"]["Permission"];
             label: string;
@@ -2896,6 +2964,15 @@ export interface components {
             note?: string;
             weight?: number;
         };
+        ReassignActionRequest: {
+            /**
+             * Format: uuid
+             * @description The new responsible person: active, of the responsible organisation
+             */
+            responsibleUserId: string;
+            /** @description Why, kept in the action’s history */
+            note?: string;
+        };
         /** @enum {string} */
         ActivityKind: "speed_check" | "traffic_operation" | "neighbourhood_watch" | "guard_patrol" | "safety_walk" | "prevention_session" | "licensed_premises_inspection" | "drug_sale_operation" | "other";
         ActivityView: {
@@ -3178,6 +3255,11 @@ export interface components {
             responsibleUnitId: string | null;
             /** Format: uuid */
             responsibleOrganisationId: string;
+            /**
+             * @description The web page of the deadline’s subject, or null when the reader may not open it (libs/access record-pages.ts)
+             * @example /promise/actions/0b4c…
+             */
+            link: string | null;
         };
         /** @enum {string} */
         ReminderAnchor: "before" | "at" | "after";
@@ -3246,6 +3328,96 @@ export interface components {
         QueueHealthView: {
             queues: components["schemas"]["QueueCountsView"][];
             email: components["schemas"]["EmailHealthView"];
+        };
+        /** @enum {string} */
+        WorkQueueState: "overdue" | "due_soon" | "later";
+        WorkQueueItemView: {
+            /** Format: uuid */
+            id: string;
+            /** @example action_due */
+            kind: string;
+            /** @example action */
+            resourceType: string;
+            /** Format: uuid */
+            resourceId: string;
+            /** @description No personal data: an action's title, "Yttrande från tillståndshavare", … */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When the deadline passes (for a date-only deadline: the midnight after its day)
+             */
+            dueAt: string;
+            /**
+             * Format: date
+             * @description The last day, for a deadline "by the end of a day" (show it as a date); null when the deadline has a time
+             */
+            dueOn: string | null;
+            status: components["schemas"]["DeadlineStatus"];
+            /** @description Open and past its due time */
+            overdue: boolean;
+            /** Format: uuid */
+            responsibleUserId: string | null;
+            /** Format: uuid */
+            responsibleUnitId: string | null;
+            /** Format: uuid */
+            responsibleOrganisationId: string;
+            /**
+             * @description The web page of the deadline’s subject, or null when the reader may not open it (libs/access record-pages.ts)
+             * @example /promise/actions/0b4c…
+             */
+            link: string | null;
+            state: components["schemas"]["WorkQueueState"];
+            /** @description The responsible person’s name */
+            responsibleUserName: string | null;
+            responsibleUnitName: string | null;
+            /**
+             * @description Where the responsible person can be changed, the record type whose own lib does it (action: PUT /actions/{id}/responsible); null when the reader may not or the kind cannot be reassigned
+             * @example action
+             */
+            reassignVia: string | null;
+        };
+        WorkQueueCounts: {
+            overdue: number;
+            /** @description Due within 14 days */
+            dueSoon: number;
+            /** @description All open */
+            open: number;
+        };
+        WorkQueueKindCount: {
+            overdue: number;
+            /** @description Due within 14 days */
+            dueSoon: number;
+            /** @description All open */
+            open: number;
+            /** @example action_due */
+            kind: string;
+        };
+        WorkQueuePersonCount: {
+            overdue: number;
+            /** @description Due within 14 days */
+            dueSoon: number;
+            /** @description All open */
+            open: number;
+            /**
+             * Format: uuid
+             * @description Null: deadlines with no responsible person (a unit’s or the organisation’s)
+             */
+            userId: string | null;
+            name: string | null;
+        };
+        WorkQueueSummaryView: {
+            total: components["schemas"]["WorkQueueCounts"];
+            byKind: components["schemas"]["WorkQueueKindCount"][];
+            /** @description At most 200 people, most overdue first */
+            byPerson: components["schemas"]["WorkQueuePersonCount"][];
+        };
+        StaffMemberView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** Format: uuid */
+            organisationId: string;
+            unitNames: string[];
         };
         LicenceHolderView: {
             /** Format: uuid */
@@ -5094,6 +5266,11 @@ export interface components {
             resourceType: string | null;
             /** Format: uuid */
             resourceId: string | null;
+            /**
+             * @description The web page of the record it is about, or null when there is none or the reader may not open it (libs/access record-pages.ts)
+             * @example /youth-cases/0b4c…
+             */
+            link: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -7213,6 +7390,58 @@ export interface operations {
             };
         };
     };
+    ActionsController_reassign_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version (ETag) you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ActivitiesController_list_v1: {
         parameters: {
             query?: {
@@ -7853,6 +8082,152 @@ export interface operations {
             };
             /** @description Redis cannot be reached (queue.unavailable) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WorkQueueController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only this person’s deadlines */
+                personId?: string;
+                /** @description Only deadlines of this kind */
+                kind?: string;
+                /** @description Overdue, due within 14 days, or later */
+                state?: components["schemas"]["WorkQueueState"];
+                /** @description Only overdue and due within 14 days (the start page) */
+                attention?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkQueueItemView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission work_queue:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WorkQueueController_summary_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueueSummaryView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission work_queue:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WorkQueueController_staff_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission work_queue:read */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12904,7 +13279,7 @@ export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<c
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "promise:read", "promise:manage", "promise_action:update", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
 export const restrictedAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictedArea"]> = ["social_services", "police"];
 export const grantAuthorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantAuthority"]> = ["system", "administrator", "own_administrator"];
 export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
@@ -12925,6 +13300,7 @@ export const deadlineStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const reminderAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderAnchor"]> = ["before", "at", "after"];
 export const reminderOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderOffsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
 export const reminderRecipientValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRecipient"]> = ["responsible", "manager"];
+export const workQueueStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkQueueState"]> = ["overdue", "due_soon", "later"];
 export const licenceStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LicenceStatus"]> = ["active", "suspended", "revoked", "surrendered", "expired"];
 export const premisesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesKind"]> = ["restaurant", "bar", "nightclub", "hotel", "event_venue", "pub", "cafe", "sports_venue", "other"];
 export const premisesRiskFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PremisesRiskFactor"]> = ["kind", "late_serving", "capacity", "young_audience", "dancing", "remarks", "sanctions", "tips", "last_visit"];

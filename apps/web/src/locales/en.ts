@@ -6,6 +6,7 @@ import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
 import { en as searchEn } from '../pages/search/messages';
 import { en as publicEn } from '../pages/public/messages';
+import { en as workQueueEn } from '../pages/work-queue/messages';
 import { en as youthEn } from '../pages/youth/messages';
 
 /** English, behind the language switch. */
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...publicEn,
   ...searchEn,
   ...youthEn,
+  ...workQueueEn,
   app: {
     name: 'Samverkan',
     skip: 'Skip to content',
@@ -40,6 +42,7 @@ export const en: Messages = {
     notifications: 'Notifications',
     audit: 'Audit trail',
     admin: 'Administration',
+    workQueue: 'Work queue',
   },
   signIn: {
     title: 'Sign in',
@@ -59,6 +62,11 @@ export const en: Messages = {
     notifications: 'Latest notifications',
     noNotifications: 'No new notifications.',
     roles: 'Your roles',
+    teamOrganisation: 'Overdue and due soon in your organisation',
+    teamUnit: 'Overdue and due soon in your unit',
+    noTeamDeadlines: 'Nothing is overdue or due within 14 days.',
+    responsible: 'Responsible',
+    openQueue: 'Open the work queue ({{count}} overdue or due soon)',
   },
   notifications: {
     title: 'Notifications',

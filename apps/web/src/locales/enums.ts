@@ -49,6 +49,7 @@ export const enumLabels = {
   ActivityKind: (m) => m.promiseVocab.kinds,
   // Deadlines and reminders
   DeadlineStatus: (m) => m.commonLabels.deadlineStatuses,
+  WorkQueueState: (m) => m.workQueue.states,
   ReminderAnchor: (m) => m.adminRules.anchors,
   ReminderOffsetUnit: (m) => m.adminRules.units,
   ReminderRecipient: (m) => m.adminRules.recipients,

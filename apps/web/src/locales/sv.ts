@@ -5,6 +5,7 @@ import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
 import { sv as searchSv } from '../pages/search/messages';
 import { sv as publicSv } from '../pages/public/messages';
+import { sv as workQueueSv } from '../pages/work-queue/messages';
 import { sv as youthSv } from '../pages/youth/messages';
 
 /** Swedish, the default language. Keys are shared with en.ts. */
@@ -17,6 +18,7 @@ export const sv = {
   ...publicSv,
   ...searchSv,
   ...youthSv,
+  ...workQueueSv,
   app: {
     name: 'Samverkan',
     skip: 'Hoppa till innehållet',
@@ -39,6 +41,7 @@ export const sv = {
     notifications: 'Notiser',
     audit: 'Granskningslogg',
     admin: 'Administration',
+    workQueue: 'Arbetskö',
   },
   signIn: {
     title: 'Logga in',
@@ -58,6 +61,11 @@ export const sv = {
     notifications: 'Senaste notiserna',
     noNotifications: 'Inga nya notiser.',
     roles: 'Dina roller',
+    teamOrganisation: 'Försenat och snart förfallet i din organisation',
+    teamUnit: 'Försenat och snart förfallet i din enhet',
+    noTeamDeadlines: 'Inget är försenat eller förfaller inom 14 dagar.',
+    responsible: 'Ansvarig',
+    openQueue: 'Öppna arbetskön ({{count}} försenade eller snart förfallna)',
   },
   notifications: {
     title: 'Notiser',

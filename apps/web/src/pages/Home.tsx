@@ -1,18 +1,27 @@
-import { Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Heading, Link as DsLink, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import { dueLabel, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
 import { useEnumLabel } from '../components/labels';
 import { useSession } from '../session';
+import { NotificationLink, SubjectLink } from './work-queue/links';
 
-/** The start page: my open deadlines (overdue first), my latest notifications and my roles. */
+/**
+ * The start page: my open deadlines (overdue first), for those who lead a unit or organisation its
+ * overdue and soon-due work, my latest notifications and my roles. Each deadline and notification
+ * opens its subject where I may open it.
+ */
 export function Home() {
-  const { me } = useSession();
+  const { me, can } = useSession();
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
+  const leads = can('work_queue:read');
   const deadlines = useLoad(() => api.GET('/api/v1/deadlines', { params: { query: { scope: 'mine', status: 'open', limit: 20 } } }), []);
+  const team = useLoad(leads ? () => api.GET('/api/v1/work-queue', { params: { query: { attention: true, limit: 10 } } }) : null, [leads]);
   const notices = useLoad(() => api.GET('/api/v1/notifications', { params: { query: { limit: 5, unread: true } } }), []);
   const sorted = [...(deadlines.data?.items ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
+  const teamTitle = me!.permissions['work_queue:read'] === 'unit' ? t('home.teamUnit') : t('home.teamOrganisation');
   return (
     <>
       <PageTitle>{t('home.greeting', { name: me!.user.displayName })}</PageTitle>
@@ -26,11 +35,37 @@ export function Home() {
           <List.Unordered>
             {sorted.map((d) => (
               <List.Item key={d.id}>
-                {d.overdue && <Tag data-color="danger">{t('home.overdue')}</Tag>} {d.title} — {t('home.due')} {dueLabel(d, i18n.language)}
+                {d.overdue && <Tag data-color="danger">{t('home.overdue')}</Tag>} <SubjectLink link={d.link}>{d.title}</SubjectLink> — {t('home.due')}{' '}
+                {dueLabel(d, i18n.language)}
               </List.Item>
             ))}
           </List.Unordered>
         </Card>
+        {leads && (
+          <Card>
+            <Heading level={2} data-size="sm">
+              {teamTitle}
+            </Heading>
+            {team.loading ? <Loading /> : <ProblemMessage problem={team.problem} />}
+            {!team.loading && team.data?.items.length === 0 && <EmptyState>{t('home.noTeamDeadlines')}</EmptyState>}
+            <List.Unordered>
+              {team.data?.items.map((d) => (
+                <List.Item key={d.id}>
+                  <Tag data-color={d.state === 'overdue' ? 'danger' : 'warning'}>{label('WorkQueueState', d.state)}</Tag>{' '}
+                  <SubjectLink link={d.link}>{d.title}</SubjectLink> — {t('home.due')} {dueLabel(d, i18n.language)}
+                  {d.responsibleUserName ? ` — ${t('home.responsible')}: ${d.responsibleUserName}` : d.responsibleUnitName ? ` — ${d.responsibleUnitName}` : ''}
+                </List.Item>
+              ))}
+            </List.Unordered>
+            {!!team.data?.total && (
+              <Paragraph data-size="sm">
+                <DsLink asChild>
+                  <Link to="/work-queue">{t('home.openQueue', { count: team.data.total })}</Link>
+                </DsLink>
+              </Paragraph>
+            )}
+          </Card>
+        )}
         <Card>
           <Heading level={2} data-size="sm">
             {t('home.notifications')}
@@ -39,7 +74,11 @@ export function Home() {
           {!notices.loading && notices.data?.items.length === 0 && <EmptyState>{t('home.noNotifications')}</EmptyState>}
           <List.Unordered>
             {notices.data?.items.map((n) => (
-              <List.Item key={n.id}>{n.title}</List.Item>
+              <List.Item key={n.id}>
+                <NotificationLink id={n.id} link={n.link} read={!!n.readAt}>
+                  {n.title}
+                </NotificationLink>
+              </List.Item>
             ))}
           </List.Unordered>
         </Card>

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { type components, emailModeValues } from '../api/schema';
 import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
+import { NotificationLink } from './work-queue/links';
 
 type EmailMode = components['schemas']['EmailMode'];
 
-/** The inbox (newest first, unread marked) and how the user wants e-mail. */
+/** The inbox (newest first, unread marked; each opens its subject where the reader may) and how the user wants e-mail. */
 export function Notifications() {
   const { t, i18n } = useTranslation();
   const inbox = useLoad(() => api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }), []);
@@ -46,7 +47,10 @@ export function Notifications() {
         {inbox.data?.items.map((n) => (
           <Card key={n.id} data-color={n.readAt ? 'neutral' : 'accent'}>
             <Heading level={2} data-size="2xs">
-              {!n.readAt && <Tag data-color="accent">{t('notifications.new')}</Tag>} {n.title}
+              {!n.readAt && <Tag data-color="accent">{t('notifications.new')}</Tag>}{' '}
+              <NotificationLink id={n.id} link={n.link} read={!!n.readAt}>
+                {n.title}
+              </NotificationLink>
             </Heading>
             <Paragraph data-size="sm">{n.body}</Paragraph>
             <div className="row">

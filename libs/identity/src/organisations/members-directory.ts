@@ -66,4 +66,23 @@ export class MembersDirectory {
     );
     return row?.id ?? null;
   }
+
+  /**
+   * The staff of some units and organisations: active users with a membership there now, by name,
+   * each with their organisation and the units they work in (at most 500: a unit's people, or a
+   * municipality's). Whom a manager can hand work to.
+   */
+  async staff(where: {
+    unitIds: readonly string[];
+    organisationIds: readonly string[];
+  }): Promise<{ id: string; displayName: string; organisationId: string; unitNames: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName", u.organisation_id AS "organisationId", array_agg(DISTINCT un.name ORDER BY un.name) AS "unitNames"
+       FROM memberships m JOIN units un ON un.id = m.unit_id JOIN users u ON u.id = m.user_id
+       WHERE u.is_active AND (m.unit_id = ANY($1::uuid[]) OR un.organisation_id = ANY($2::uuid[]))
+         AND m.valid_from <= $3 AND (m.valid_until IS NULL OR m.valid_until > $3)
+       GROUP BY u.id ORDER BY u.display_name, u.id LIMIT 500`,
+      [where.unitIds, where.organisationIds, this.clock.now()],
+    );
+  }
 }

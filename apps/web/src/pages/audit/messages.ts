@@ -50,6 +50,9 @@ const actionsSv = {
   operations: {
     read: 'försökte läsa köerna och de misslyckade utskicken',
   },
+  work_queue: {
+    read: 'försökte öppna arbetskön',
+  },
   audit: {
     read: 'läste granskningsloggen',
     verify: 'kontrollerade granskningsloggens kedja',
@@ -77,6 +80,7 @@ const actionsSv = {
   },
   promise_action: {
     update: 'försökte rapportera på åtgärden',
+    reassign: 'försökte byta ansvarig för åtgärden',
   },
   activity: {
     create: 'registrerade aktiviteten',
@@ -292,6 +296,9 @@ const actionsEn: typeof actionsSv = {
   operations: {
     read: 'tried to read the job queues and failed e-mail',
   },
+  work_queue: {
+    read: 'tried to open the work queue',
+  },
   audit: {
     read: 'read the audit trail',
     verify: 'verified the audit trail’s chain',
@@ -319,6 +326,7 @@ const actionsEn: typeof actionsSv = {
   },
   promise_action: {
     update: 'tried to report progress on the action',
+    reassign: 'tried to hand the action to another person',
   },
   activity: {
     create: 'recorded the activity',
