@@ -169,6 +169,10 @@ describe('web client: Swedish all the way, and English when asked', () => {
     ids.followUp = await one(`SELECT id FROM follow_ups ORDER BY created_at DESC LIMIT 1`);
     ids.user = await one(`SELECT id FROM users WHERE email = 'socialsekreterare@hammaro.test'`);
     ids.promise = await one(`SELECT id FROM promises ORDER BY created_at LIMIT 1`);
+    ids.licence = await one(`SELECT l.id FROM licences l JOIN premises p ON p.id = l.premises_id WHERE p.name = 'Klubb Kanalen'`);
+    ids.holder = await one(`SELECT l.holder_id AS id FROM licences l WHERE l.id = '${ids.licence}'`);
+    ids.referral = await one(`SELECT id FROM licensing_referrals WHERE tip_id IS NOT NULL LIMIT 1`);
+    ids.tip = await one(`SELECT tip_id AS id FROM licensing_referrals WHERE id = '${ids.referral}'`);
     const eachStatus = async (table: string, status = 'status') =>
       ((await api.db.query(`SELECT DISTINCT ON (${status}) id FROM ${table} ORDER BY ${status}, created_at DESC`)) as { id: string }[]).map((r) => r.id);
     byStatus.inspections = await eachStatus('inspections');
@@ -210,6 +214,8 @@ describe('web client: Swedish all the way, and English when asked', () => {
         `/promise/follow-ups/${ids.followUp}`,
         '/promise/actions/not-a-uuid',
         '/operation-summaries',
+        '/work-queue',
+        '/search?q=grannsamverkan',
       ],
     },
     { email: 'trygghet@hammaro.test', paths: () => ['/promise/activities', `/promise/actions/${ids.action}`] },
@@ -226,6 +232,14 @@ describe('web client: Swedish all the way, and English when asked', () => {
         ...byStatus.sanctions.map((id) => `/inspections/sanctions/${id}`),
         ...byStatus.inspections.map((id) => `/inspections/${id}`),
         `/inspections/${ids.performedInspection}/report`,
+        '/inspections/licences',
+        `/inspections/licences/holders/${ids.holder}`,
+        `/inspections/licences/${ids.licence}`,
+        '/inspections/restaurant-reports',
+        '/inspections/referrals',
+        `/inspections/referrals/${ids.referral}`,
+        `/inspections/tips/${ids.tip}`,
+        '/search?q=kanalen',
         '/inspections/not-a-uuid',
         '/inspections/premises/not-a-uuid',
       ],
@@ -234,6 +248,7 @@ describe('web client: Swedish all the way, and English when asked', () => {
       email: 'socialsekreterare@hammaro.test',
       paths: () => ['/youth-cases', '/youth-cases/new', `/youth-cases/${ids.youthCase}`, '/youth-cases/not-a-uuid'],
     },
+    { email: 'socialchef@hammaro.test', paths: () => ['/youth-cases', '/youth-cases/caseload', '/work-queue'] },
     {
       email: 'polis@karlstad.polisen.test',
       paths: () => ['/youth-cases', '/youth-cases/report-of-concern', '/operations', '/operations/new', `/inspections/${ids.plannedInspection}`],

@@ -149,10 +149,18 @@ describe('web client: licences and restaurant reports', () => {
     await page.getByRole('button', { name: 'Föreslå sanktion' }).click();
     await page.getByRole('link', { name: 'Öppna sanktionsärendet' }).click();
     await page.getByRole('heading', { level: 1, name: /Skoghalls Krog/ }).waitFor();
-    await page.getByLabel('Dag då tillståndshavaren hördes').fill(stockholmDay(-7));
-    await page.getByRole('button', { name: 'Spara kommuniceringen' }).click();
-    await page.getByText('Kommuniceringen är sparad.').waitFor();
-    await page.getByRole('radio', { name: /^Återkallelse/ }).check();
+    // The hearing (FL 25 §) and the holder's answer come before the decision.
+    await page.getByLabel('Dag då kommuniceringen skickades').fill(stockholmDay(-7));
+    await page.getByRole('button', { name: 'Registrera kommuniceringen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kommuniceringen är registrerad.' }).waitFor();
+    await page.getByLabel('Dag då svaret kom in').fill(stockholmDay(-2));
+    await page.getByLabel('Svaret', { exact: true }).fill('Vi bestrider inte bristerna.');
+    await page.getByRole('button', { name: 'Registrera svaret' }).click();
+    await page.getByText('Läge: Svar har kommit in').waitFor();
+    await page
+      .getByRole('group', { name: 'Beslut' })
+      .getByRole('radio', { name: /^Återkallelse/ })
+      .check();
     await page.getByLabel('Skäl för beslutet').fill('Allvarliga och upprepade brister i ålderskontrollen.');
     await page.getByRole('button', { name: 'Fatta beslut' }).click();
     await page.getByText('Återkallelse', { exact: true }).first().waitFor();

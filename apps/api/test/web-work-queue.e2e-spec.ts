@@ -163,8 +163,9 @@ describe('web client: links and the work queue', () => {
       `SELECT n.id, n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'alkohol@hammaro.test' AND n.resource_type = 'licensing_referral' AND n.resource_id = $1`,
       [sent.body.id],
     );
-    const page = await openFromStart('alkohol@hammaro.test', note.title, new RegExp(`/inspections/premises/${premises.id}$`), note.id);
-    await page.getByRole('heading', { level: 1, name: premises.name }).waitFor();
+    const page = await openFromStart('alkohol@hammaro.test', note.title, new RegExp(`/inspections/referrals/${sent.body.id}$`), note.id);
+    await page.getByRole('heading', { level: 1, name: `Underrättelse från polisen: ${premises.name}` }).waitFor();
+    await page.getByText('Berusade gäster serverades efter kl. 01.').waitFor();
     await page.close();
   });
 

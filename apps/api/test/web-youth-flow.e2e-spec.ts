@@ -57,13 +57,22 @@ describe('web client: youth cases opened by person', () => {
     await web?.close();
   });
 
-  it('social worker: finds a young person who has a case, sees it, is refused a duplicate with a link to it, and opens it', async () => {
+  it('social worker: finds a young person from the header search, sees the case, is refused a duplicate with a link to it, and opens it', async () => {
     const page = await web.signIn('socialsekreterare@hammaro.test');
-    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
-    await page.getByRole('link', { name: 'Öppna nytt ärende' }).click();
+    // The personnummer typed in the header goes to the person search (never into the address),
+    // filled in, with the cursor on the reason the search needs.
+    const box = page.getByRole('search', { name: 'Sök' }).getByRole('searchbox', { name: 'Sök' });
+    await box.fill(ELIAS);
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Sök person i ungdomsärenden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Öppna nytt ärende' }).waitFor();
-    await page.getByLabel('Personnummer eller samordningsnummer').fill(ELIAS);
-    await page.getByLabel('Skäl till sökningen (sparas i granskningsloggen)').fill('Skolan ringde om ny frånvaro');
+    expect(page.url()).toBe(`${web.base}/youth-cases/new`);
+    expect(await page.getByLabel('Personnummer eller samordningsnummer').inputValue()).toBe(ELIAS);
+    const reason = page.getByLabel('Skäl till sökningen (sparas i granskningsloggen)');
+    await expect(
+      reason.evaluate((field) => field === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).resolves.toBe(true);
+    await reason.fill('Skolan ringde om ny frånvaro');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
 
     // The person's cases the worker may read, each a link.

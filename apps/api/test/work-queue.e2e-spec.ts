@@ -79,7 +79,7 @@ describe('links and work queues', () => {
     [{ id: id.sanction, premises: id.sanctionPremises }] = await api.db.query(
       `SELECT s.id, l.premises_id AS premises FROM sanction_cases s JOIN licences l ON l.id = s.licence_id LIMIT 1`,
     );
-    [{ id: id.referral, premises: id.referralPremises }] = await api.db.query(`SELECT id, premises_id AS premises FROM licensing_referrals LIMIT 1`);
+    [{ id: id.referral, tip: id.tip }] = await api.db.query(`SELECT id, tip_id AS tip FROM licensing_referrals WHERE tip_id IS NOT NULL LIMIT 1`);
     [{ id: id.operation }] = await api.db.query(`SELECT id FROM operations LIMIT 1`);
     // A case shared with the police (a live grant to the police organisation) and one that is not.
     [{ id: id.sharedCase }] = await api.db.query(
@@ -121,11 +121,15 @@ describe('links and work queues', () => {
       expect((await call('GET', `/inspections/${id.inspection}`, 'guard')).status).toBe(403);
     });
 
-    it('link a police referral to its premises for licensing, and to nothing for a reader without premises access', async () => {
+    it('link a police referral and a premises tip to their pages for licensing, and to nothing for a reader without premises access', async () => {
       const referral = await notify('licensing', 'licensing_referral', id.referral);
-      expect(await linkOf('licensing', referral)).toBe(`/inspections/premises/${id.referralPremises}`);
+      expect(await linkOf('licensing', referral)).toBe(`/inspections/referrals/${id.referral}`);
       const guard = await notify('guard', 'licensing_referral', id.referral);
       expect(await linkOf('guard', guard)).toBeNull();
+      // The premises tip the referral recorded opens its own page, for the same readers.
+      const tip = await notify('licensing', 'premises_tip', id.tip);
+      expect(await linkOf('licensing', tip)).toBe(`/inspections/tips/${id.tip}`);
+      expect(await linkOf('guard', await notify('guard', 'premises_tip', id.tip))).toBeNull();
     });
 
     it('link a youth case for social services; for the police only where the case is shared with them', async () => {

@@ -25,6 +25,9 @@ export const RECORD_PAGES = {
   action: { path: (id) => `/promise/actions/${id}`, permission: 'promise:read' },
   follow_up: { path: (id) => `/promise/follow-ups/${id}`, permission: 'promise:read' },
   operation: { path: (id) => `/operations/${id}`, permission: 'operation:read', ownedOnly: true },
+  // Tips and police referrals are read by those who manage the premises (premises-tips.service, licensing-referrals.service).
+  premises_tip: { path: (id) => `/inspections/tips/${id}`, permission: 'premises:manage' },
+  licensing_referral: { path: (id) => `/inspections/referrals/${id}`, permission: 'premises:manage' },
 } as const satisfies Record<string, RecordPage>;
 
 export type RecordPageType = keyof typeof RECORD_PAGES;
@@ -39,7 +42,7 @@ export function recordPage(resourceType: string): RecordPage | undefined {
  * the record that page shows, and the facts its GET checks access against (the same columns as
  * that lib's scope: e.g. CASE_COLUMNS in libs/youth, OPERATION_COLUMNS in libs/operations). A
  * record without a page of its own opens the one it belongs to (a consent, meeting or plan item
- * its youth case; a restaurant report or a police referral the premises).
+ * its youth case; a restaurant report the premises).
  * `from` is `<table> x [JOIN …]`; `key` is the column that equals the resource id.
  */
 interface RecordTarget {
@@ -101,11 +104,19 @@ export const RECORD_TARGETS: Record<string, RecordTarget> = {
     target: 'p.id',
     columns: PREMISES_COLUMNS,
   },
+  // A referral is addressed to the licensing officers of its municipality (licensing-referrals.service).
   licensing_referral: {
-    page: 'premises',
-    from: 'licensing_referrals x JOIN premises p ON p.id = x.premises_id',
+    page: 'licensing_referral',
+    from: 'licensing_referrals x',
     key: 'x.id',
-    target: 'p.id',
+    target: 'x.id',
+    columns: { id: 'x.id', organisationId: 'x.owner_organisation_id' },
+  },
+  premises_tip: {
+    page: 'premises_tip',
+    from: 'premises_tips x JOIN premises p ON p.id = x.premises_id',
+    key: 'x.id',
+    target: 'x.id',
     columns: PREMISES_COLUMNS,
   },
   youth_case: {
