@@ -94,7 +94,7 @@ describe('search', () => {
     );
     const byName = await groups('licensing', 'skoghalls krog ab');
     expect(group(byName, 'licence_holder')?.items).toEqual([
-      { kind: 'licence_holder', id: holder.id, label: 'Skoghalls Krog AB', secondary: holder.orgNumber, link: `/inspections/premises/${holder.premisesId}` },
+      { kind: 'licence_holder', id: holder.id, label: 'Skoghalls Krog AB', secondary: holder.orgNumber, link: `/inspections/licences/holders/${holder.id}` },
     ]);
     const byNumber = await groups('licensing', holder.orgNumber.replace('-', ''));
     expect(labels(byNumber, 'licence_holder')).toEqual(['Skoghalls Krog AB']);

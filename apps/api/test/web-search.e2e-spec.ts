@@ -61,6 +61,13 @@ describe('web client: search', () => {
     const [bryggan] = await api.db.query(`SELECT id FROM premises WHERE name = 'Kafé Bryggan'`);
     expect(page.url()).toBe(`${base}/inspections/premises/${bryggan.id}`);
 
+    // A licence holder by its organisation number opens its page in the licence register.
+    const [holder] = await api.db.query(`SELECT id, name, org_number FROM licence_holders WHERE name = 'Skoghalls Krog AB'`);
+    await searchFor(page, holder.org_number);
+    await page.getByRole('region', { name: 'Tillståndshavare' }).getByRole('link', { name: holder.name }).click();
+    await page.getByRole('heading', { level: 1, name: holder.name }).waitFor();
+    expect(page.url()).toBe(`${base}/inspections/licences/holders/${holder.id}`);
+
     await searchFor(page, 'qqzzxx');
     await page.getByText('Inga träffar').waitFor();
     await checkScreen(page);

@@ -19,6 +19,7 @@ export const RECORD_PAGES = {
   user: { path: (id) => `/admin/users/${id}`, permission: 'user:read', ownedOnly: true },
   youth_case: { path: (id) => `/youth-cases/${id}`, permission: 'youth_case:read', ownedOnly: true },
   premises: { path: (id) => `/inspections/premises/${id}`, permission: 'premises:read' },
+  licence_holder: { path: (id) => `/inspections/licences/holders/${id}`, permission: 'premises:read' },
   inspection: { path: (id) => `/inspections/${id}`, permission: 'inspection:read' },
   // The sanction case's GET checks premises:read on its premises (sanctions.service, licences.get).
   sanction_case: { path: (id) => `/inspections/sanctions/${id}`, permission: 'premises:read' },

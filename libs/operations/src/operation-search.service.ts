@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { type Principal, RECORD_PAGES, scopeCondition, scopesFor } from '@samverkan/access';
 import { Clock, containsPattern, foldedContains, hitsOf, type SearchHits } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { OPERATION_COLUMNS } from './operations.service.js';
@@ -37,7 +37,7 @@ export class OperationSearch {
       .limit(limit + 1)
       .getRawMany<{ id: string; label: string; secondary: string }>();
     return hitsOf(
-      rows.map((row) => ({ ...row, link: `/operations/${row.id}` })),
+      rows.map((row) => ({ ...row, link: RECORD_PAGES.operation.path(row.id) })),
       limit,
     );
   }

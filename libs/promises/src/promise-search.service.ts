@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition } from '@samverkan/access';
+import { type Principal, RECORD_PAGES, scopeCondition } from '@samverkan/access';
 import { Clock, containsPattern, foldedContains, hitsOf, type SearchHits } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { PROMISE_COLUMNS } from './promise-access.js';
@@ -34,7 +34,7 @@ export class PromiseSearch {
       .limit(limit + 1)
       .getRawMany<{ id: string; label: string; secondary: string }>();
     return hitsOf(
-      rows.map((row) => ({ ...row, link: `/promise/actions/${row.id}` })),
+      rows.map((row) => ({ ...row, link: RECORD_PAGES.action.path(row.id) })),
       limit,
     );
   }

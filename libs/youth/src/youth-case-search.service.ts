@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition } from '@samverkan/access';
+import { type Principal, RECORD_PAGES, scopeCondition } from '@samverkan/access';
 import { Clock, hitsOf, type SearchHits } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { CASE_COLUMNS } from './youth-case-access.js';
@@ -40,7 +40,7 @@ export class YouthCaseSearch {
       .limit(limit + 1)
       .getRawMany<{ id: string; organisation: string }>();
     return hitsOf(
-      rows.map((row) => ({ id: row.id, label: caseReference(row.id), secondary: row.organisation, link: `/youth-cases/${row.id}` })),
+      rows.map((row) => ({ id: row.id, label: caseReference(row.id), secondary: row.organisation, link: RECORD_PAGES.youth_case.path(row.id) })),
       limit,
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition } from '@samverkan/access';
+import { type Principal, RECORD_PAGES, scopeCondition } from '@samverkan/access';
 import { Clock, containsPattern, foldedContains, hitsOf, type SearchHits } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { HOLDER_COLUMNS } from './licence-holders.service.js';
@@ -49,12 +49,12 @@ export class LicensingSearch {
       .limit(limit + 1)
       .getRawMany<{ id: string; label: string; secondary: string }>();
     return hitsOf(
-      rows.map((row) => ({ ...row, link: `/inspections/premises/${row.id}` })),
+      rows.map((row) => ({ ...row, link: RECORD_PAGES.premises.path(row.id) })),
       limit,
     );
   }
 
-  /** Holders open where their latest licence's premises are (the register has no page of its own for a holder). */
+  /** Licence holders by name or organisation number; each opens its page in the licence register. */
   async holders(principal: Principal, term: RegisterSearchTerm, limit: number): Promise<SearchHits> {
     const scope = scopeCondition(principal, 'premises:read', HOLDER_COLUMNS, this.clock.now(), { grants: false });
     const qb = this.dataSource
@@ -63,7 +63,6 @@ export class LicensingSearch {
       .select('h.id', 'id')
       .addSelect('h.name', 'label')
       .addSelect('h.org_number', 'secondary')
-      .addSelect('(SELECT l.premises_id FROM licences l WHERE l.holder_id = h.id ORDER BY l.valid_from DESC, l.id LIMIT 1)', 'premisesId')
       .where(scope.sql, scope.params);
     if (term.orgNumber) {
       qb.andWhere('h.org_number = :orgNumber', { orgNumber: term.orgNumber });
@@ -74,9 +73,9 @@ export class LicensingSearch {
       .orderBy('h.name')
       .addOrderBy('h.id')
       .limit(limit + 1)
-      .getRawMany<{ id: string; label: string; secondary: string; premisesId: string | null }>();
+      .getRawMany<{ id: string; label: string; secondary: string }>();
     return hitsOf(
-      rows.map(({ premisesId, ...row }) => ({ ...row, link: premisesId ? `/inspections/premises/${premisesId}` : '/inspections/premises' })),
+      rows.map((row) => ({ ...row, link: RECORD_PAGES.licence_holder.path(row.id) })),
       limit,
     );
   }
