@@ -155,6 +155,13 @@ describe('licensing casework: decision history and restaurant reports', () => {
       body: { heardOn: daysAgo(10) },
     });
     expect(heard.status).toBe(200);
+    // The decision waits for the holder's answer to the hearing (FL 25 §).
+    const answered = await api.call('PUT', `/api/v1/sanction-cases/${caseId}/hearing/response`, {
+      token: officer,
+      headers: { 'if-match': await caseTag() },
+      body: { receivedOn: daysAgo(3), response: 'Vi bestrider inte bristerna.' },
+    });
+    expect(answered.status).toBe(200);
     const decided = await api.call('POST', `/api/v1/sanction-cases/${caseId}/decision`, {
       token: officer,
       headers: { 'if-match': await caseTag() },
