@@ -116,7 +116,7 @@ export const sv = {
     inactive: '(avstängd)',
     kinds: {
       action_due: 'Aktivitet i medborgarlöftet',
-      licence_holder_response: 'Tillståndshavarens yttrande efter tillsyn',
+      licence_holder_response: 'Tillståndshavarens yttrande (tillsyn eller kommunicering)',
       licensing_referral: 'Tips från polisen till alkoholhandläggningen',
       restaurant_report: 'Restaurangrapport',
       youth_case_review: 'Omprövning av ungdomsärende',
@@ -324,7 +324,7 @@ export const en: typeof sv = {
     inactive: '(switched off)',
     kinds: {
       action_due: 'Action in the citizen promise',
-      licence_holder_response: 'Licence holder’s response after an inspection',
+      licence_holder_response: 'Licence holder’s response (inspection or hearing)',
       licensing_referral: 'Tip from the police to licensing',
       restaurant_report: 'Restaurant report',
       youth_case_review: 'Review of a youth case',

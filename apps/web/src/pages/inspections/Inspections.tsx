@@ -231,6 +231,12 @@ export function InspectionProtocol() {
             <Link to={`/inspections/${i.previousInspectionId}`}>{t('inspections.previous')}</Link>
           </DsLink>
         )}
+        {/* The tip (or police referral) it was booked from: its page is for those who manage premises. */}
+        {i.tipId && can('premises:manage') && (
+          <DsLink asChild>
+            <Link to={`/inspections/tips/${i.tipId}`}>{t('premisesEdit.fromTip')}</Link>
+          </DsLink>
+        )}
         {i.status !== 'planned' && i.status !== 'cancelled' && i.status !== 'attempted' && (
           <DsLink asChild>
             <Link to={`/inspections/${i.id}/report`}>{t('inspections.report.open')}</Link>

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Field,
   Heading,
   Label,
@@ -14,11 +15,11 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { fieldError } from '../../components/forms';
+import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
@@ -88,7 +89,12 @@ function NextVisit({ premises }: { premises: Premises }) {
 /** The register of licensed premises with each one's risk score and its factors, licences and next visit. */
 export function PremisesRegister() {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const location = useLocation();
   const { params, setParams, goToOffset } = useListQuery();
+  const [registering, setRegistering] = useState(false);
+  // What was done last: premises registered here, or removed on their page (which comes back here).
+  const [done, setDone] = useState<string | undefined>((location.state as { removed?: string } | null)?.removed);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const offset = Number(params.get('offset') ?? 0);
@@ -99,6 +105,12 @@ export function PremisesRegister() {
       }),
     [q, status, offset],
   );
+
+  function registered(name: string) {
+    setRegistering(false);
+    setDone(t('premisesEdit.registered', { name }));
+    list.reload();
+  }
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -112,6 +124,36 @@ export function PremisesRegister() {
     <>
       <PageTitle>{t('inspections.premisesRegister.title')}</PageTitle>
       <Paragraph data-size="sm">{t('inspections.premisesRegister.intro')}</Paragraph>
+      {done && (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      )}
+      {can('premises:manage') && (
+        <section aria-labelledby="register-premises-heading">
+          <Heading level={2} data-size="sm" id="register-premises-heading">
+            {t('premisesEdit.register')}
+          </Heading>
+          {registering ? (
+            <>
+              <Paragraph data-size="sm">{t('premisesEdit.registerIntro')}</Paragraph>
+              <PremisesForm onCancel={() => setRegistering(false)} onSaved={(p) => registered(p.name)} />
+            </>
+          ) : (
+            <div>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setDone(undefined);
+                  setRegistering(true);
+                }}
+              >
+                {t('premisesEdit.register')}
+              </Button>
+            </div>
+          )}
+        </section>
+      )}
       <form className="inspections-filters" onSubmit={search} aria-label={t('inspections.filter.label')}>
         <Textfield id="q" name="q" label={t('inspections.premisesRegister.search')} defaultValue={q} />
         <Field>
@@ -186,12 +228,25 @@ export function PremisesView() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const because = useBecause();
+  const navigate = useNavigate();
+  const removeDialog = useRef<HTMLDialogElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const premises = useLoad(() => api.GET('/api/v1/premises/{id}', { params: { path: { id: id! } } }), [id]);
   const licences = useLoad(() => api.GET('/api/v1/licences', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
   const history = useLoad(() => api.GET('/api/v1/inspections', { params: { query: { premisesId: id!, limit: 50 } } }), [id]);
-  if (premises.loading) return <Loading />;
+  if (premises.loading && !premises.data) return <Loading />;
   if (!premises.data) return <ProblemMessage problem={premises.problem} />;
   const p = premises.data;
+  const manages = can('premises:manage');
+
+  /** Removes premises registered by mistake; the api refuses (409) once they have licences or inspections. */
+  async function remove(): Promise<Problem | undefined> {
+    const { error, response } = await api.DELETE('/api/v1/premises/{id}', { params: { path: { id: p.id }, header: { 'If-Match': `"${p.version}"` } } });
+    if (error) return asProblem(error, response.status);
+    void navigate('/inspections/premises', { state: { removed: t('premisesEdit.removed', { name: p.name }) } });
+    return undefined;
+  }
 
   return (
     <>
@@ -215,6 +270,50 @@ export function PremisesView() {
           <NextVisit premises={p} />
         </dd>
       </dl>
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('premisesEdit.saved')}
+        </Alert>
+      )}
+      {manages &&
+        (editing ? (
+          <PremisesForm
+            key={p.version}
+            premises={p}
+            onCancel={() => setEditing(false)}
+            onReload={premises.reload}
+            onSaved={() => {
+              setEditing(false);
+              setSaved(true);
+              premises.reload();
+            }}
+          />
+        ) : (
+          <div className="row">
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('premisesEdit.edit')}
+            </Button>
+            <Button variant="tertiary" data-color="danger" onClick={() => removeDialog.current?.showModal()}>
+              {t('premisesEdit.remove')}
+            </Button>
+          </div>
+        ))}
+      {manages && (
+        <ConfirmDialog
+          dialog={removeDialog}
+          title={t('premisesEdit.removeTitle', { name: p.name })}
+          text={t('premisesEdit.removeText')}
+          confirmLabel={t('premisesEdit.removeConfirm')}
+          danger
+          onConfirm={remove}
+        />
+      )}
       {can('inspection:plan') && (
         <div>
           <Button asChild>
@@ -311,6 +410,150 @@ export function PremisesView() {
         )}
       </section>
     </>
+  );
+}
+
+/** A number typed in a form, or what was typed when it is none (the api says so at the field); nothing when empty. */
+function numberOrText(value: string): number | undefined {
+  const text = value.trim().replace(',', '.');
+  if (!text) return undefined;
+  const n = Number(text);
+  return (Number.isFinite(n) ? n : text) as number;
+}
+
+/**
+ * Registers premises, or changes them (`premises` given, with the version read as If-Match; a 412
+ * says someone else changed them, and `onReload` fetches their latest details). Every field of the
+ * api's PremisesInput; the collaboration is chosen only when registering and the user has several
+ * (premises never move to another collaboration).
+ */
+function PremisesForm({
+  premises,
+  onCancel,
+  onSaved,
+  onReload,
+}: {
+  premises?: Premises;
+  onCancel: () => void;
+  onSaved: (premises: Premises) => void;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const label = useEnumLabel();
+  const [problem, setProblem] = useState<Problem>();
+  const collaborations = me?.collaborations ?? [];
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const body: Schemas['PremisesInput'] = {
+      collaborationId: premises?.collaborationId ?? (text('collaborationId') || collaborations[0]?.id || ''),
+      name: text('name'),
+      kind: text('kind') as Schemas['PremisesKind'],
+      address: text('address'),
+      postalCode: text('postalCode') || undefined,
+      city: text('city') || undefined,
+      capacity: numberOrText(text('capacity')),
+      latitude: numberOrText(text('latitude')),
+      longitude: numberOrText(text('longitude')),
+      hasOwnKitchen: form.get('hasOwnKitchen') === 'yes',
+    };
+    const { data, error, response } = premises
+      ? await api.PUT('/api/v1/premises/{id}', { params: { path: { id: premises.id }, header: { 'If-Match': `"${premises.version}"` } }, body })
+      : await api.POST('/api/v1/premises', { body });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    if (data) onSaved(data);
+  }
+
+  const textField = (name: 'name' | 'address' | 'postalCode' | 'city', props: { required?: boolean; description?: string } = {}) => (
+    <Textfield
+      id={name}
+      name={name}
+      {...props}
+      label={t(`premisesEdit.${name}`)}
+      defaultValue={premises?.[name] ?? ''}
+      error={fieldError(problem, name, t(`premisesEdit.${name}`))}
+    />
+  );
+  const numberField = (name: 'capacity' | 'latitude' | 'longitude', description?: string) => (
+    <Textfield
+      id={name}
+      name={name}
+      inputMode={name === 'capacity' ? 'numeric' : 'decimal'}
+      description={description}
+      label={t(`premisesEdit.${name}`)}
+      defaultValue={premises?.[name] ?? ''}
+      error={fieldError(problem, name, t(`premisesEdit.${name}`))}
+    />
+  );
+  const kitchenError = fieldError(problem, 'hasOwnKitchen', t('premisesEdit.hasOwnKitchen'));
+
+  return (
+    <form className="protocol" onSubmit={(e) => void submit(e)} noValidate aria-label={premises ? t('premisesEdit.edit') : t('premisesEdit.register')}>
+      <ProblemMessage problem={problem} />
+      {problem?.status === 412 && onReload && (
+        <div>
+          <Button type="button" variant="secondary" onClick={onReload}>
+            {t('premisesEdit.reload')}
+          </Button>
+        </div>
+      )}
+      {!premises && collaborations.length > 1 && (
+        <SelectField
+          id="collaborationId"
+          label={t('premisesEdit.collaboration')}
+          defaultValue={collaborations[0]?.id}
+          error={fieldError(problem, 'collaborationId', t('premisesEdit.collaboration'))}
+        >
+          {collaborations.map((c) => (
+            <Select.Option key={c.id} value={c.id}>
+              {c.name}
+            </Select.Option>
+          ))}
+        </SelectField>
+      )}
+      {textField('name', { required: true })}
+      <SelectField
+        id="kind"
+        label={t('premisesEdit.kind')}
+        required
+        defaultValue={premises?.kind ?? ''}
+        error={fieldError(problem, 'kind', t('premisesEdit.kind'))}
+      >
+        <Select.Option value="">{t('premisesEdit.chooseKind')}</Select.Option>
+        {premisesKindValues.map((k) => (
+          <Select.Option key={k} value={k}>
+            {label('PremisesKind', k)}
+          </Select.Option>
+        ))}
+      </SelectField>
+      {textField('address', { required: true })}
+      {textField('postalCode', { description: t('premisesEdit.postalCodeHelp') })}
+      {textField('city')}
+      {numberField('capacity', t('premisesEdit.capacityHelp'))}
+      {numberField('latitude', t('premisesEdit.coordinatesHelp'))}
+      {numberField('longitude')}
+      <Field>
+        <Checkbox
+          id="hasOwnKitchen"
+          name="hasOwnKitchen"
+          value="yes"
+          label={t('premisesEdit.hasOwnKitchenLabel')}
+          description={t('premisesEdit.hasOwnKitchenHelp')}
+          defaultChecked={premises?.hasOwnKitchen ?? false}
+          aria-invalid={kitchenError ? true : undefined}
+        />
+        {kitchenError && <ValidationMessage>{kitchenError}</ValidationMessage>}
+      </Field>
+      <div className="row">
+        <Button type="submit">{premises ? t('premisesEdit.save') : t('premisesEdit.registerSubmit')}</Button>
+        <Button type="button" variant="tertiary" onClick={onCancel}>
+          {t('premisesEdit.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
