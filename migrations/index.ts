@@ -25,6 +25,7 @@ import { LicenceDecisions1796028200242 } from './1796028200242-LicenceDecisions.
 import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
 import { SearchIndexes1796028218521 } from './1796028218521-SearchIndexes.js';
 import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.js';
+import { AuthSessions1796031449446 } from './1796031449446-AuthSessions.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -49,4 +50,5 @@ export const migrations = [
   YouthCaseFlow1796028207558,
   SearchIndexes1796028218521,
   WorkQueueIndexes1796028324789,
+  AuthSessions1796031449446,
 ];

@@ -97,7 +97,8 @@ const pretty = await import('pino-pretty').then((m) => m.default).catch(() => un
 const children = ['api', 'worker'].map((name) => {
   const child = spawn(process.execPath, [entry[name]], {
     cwd: root,
-    env: process.env,
+    // The demo accounts sign in with passwords; in the demo those sessions count as strong (#18).
+    env: { DEMO_STRONG_PASSWORD_SESSIONS: 'true', ...process.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const out = pretty

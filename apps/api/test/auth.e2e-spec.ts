@@ -132,6 +132,30 @@ describe('authentication', () => {
     });
   });
 
+  describe('sessions', () => {
+    it('record how the user signed in; a password session is strong only under the demo setting, and ends with its reason', async () => {
+      const pair = await api.login('trygghet@hammaro.test');
+      const me = await api.call('GET', '/api/v1/me', { token: pair.accessToken });
+      expect(me.status).toBe(200);
+      // The tests run with DEMO_STRONG_PASSWORD_SESSIONS on (libs/testing), as the demo does.
+      expect(me.body.session).toEqual({ id: expect.any(String), method: 'password', strong: true, strongAt: expect.any(String) });
+      const [session] = await api.db.query(`SELECT user_id, method, user_agent, ended_at FROM auth_sessions WHERE id = $1`, [me.body.session.id]);
+      expect(session).toEqual({ user_id: await api.userId('trygghet@hammaro.test'), method: 'password', user_agent: expect.any(String), ended_at: null });
+
+      expect((await api.call('POST', '/api/v1/auth/logout', { body: { refreshToken: pair.refreshToken } })).status).toBe(204);
+      expect(await api.db.query(`SELECT ended_reason FROM auth_sessions WHERE id = $1`, [me.body.session.id])).toEqual([{ ended_reason: 'signed_out' }]);
+    });
+
+    it('end when their refresh token is replayed', async () => {
+      const first = await api.login('vaktare@hammaro.test');
+      const sessionOf = async (token: string) => (await api.call('GET', '/api/v1/me', { token })).body.session.id as string;
+      const replayed = await sessionOf(first.accessToken);
+      await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      await api.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      expect(await api.db.query(`SELECT ended_reason FROM auth_sessions WHERE id = $1`, [replayed])).toEqual([{ ended_reason: 'replayed' }]);
+    });
+  });
+
   describe('lockout', () => {
     it('locks the account for 15 minutes after 5 failed logins within 15 minutes', async () => {
       const email = 'polis@karlstad.polisen.test';
@@ -179,6 +203,7 @@ describe('authentication', () => {
         expect.objectContaining({ actor_user_id: await api.userId('it@hammaro.test'), resource_id: userId }),
       ]);
 
+      expect(await api.db.query(`SELECT DISTINCT ended_reason FROM auth_sessions WHERE user_id = $1`, [userId])).toEqual([{ ended_reason: 'deactivated' }]);
       expect((await api.call('POST', `/api/v1/users/${userId}/reactivate`, { token: admin })).status).toBe(200);
       expect((await api.call('GET', '/api/v1/me', { token: victim.accessToken })).status).toBe(401); // old tokens stay dead
       expect((await api.call('POST', '/api/v1/auth/login', { body: { email: 'socialchef@hammaro.test', password: DEMO_PASSWORD } })).status).toBe(200);

@@ -10,3 +10,4 @@ export * from './record-scope.js';
 export * from './role-granting.js';
 export * from './roles.js';
 export * from './record-pages.js';
+export * from './session-assurance.js';

@@ -1,5 +1,6 @@
 import type { Permission } from './permissions.js';
 import { type OrganisationKind, type RoleName, roleScope, type Scope } from './roles.js';
+import type { PrincipalSession } from './session-assurance.js';
 
 /** One active membership of the signed-in user: a role held in a unit. */
 export interface PrincipalMembership {
@@ -22,6 +23,8 @@ export interface Principal {
   /** The organisation that employs the user. */
   organisationId: string;
   memberships: PrincipalMembership[];
+  /** The session the request's access token names; absent for a principal loaded without a token. */
+  session?: PrincipalSession;
 }
 
 /** Where one permission reaches through one membership. */

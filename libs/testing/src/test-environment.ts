@@ -40,6 +40,8 @@ export function testConfig(databaseUrl: string, overrides: Env = {}): AppConfig 
     QUEUE_PREFIX: `${TEST_QUEUE_PREFIX}${randomBytes(6).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SHUTDOWN_TIMEOUT_MS: '10000',
+    // The tests sign in with the demo accounts' passwords; the step-up tests turn this off.
+    DEMO_STRONG_PASSWORD_SESSIONS: 'true',
     ...overrides,
   });
 }

@@ -2353,6 +2353,20 @@ export interface components {
             organisationId: string;
         };
         /** @enum {string} */
+        AuthMethod: "password" | "password_totp" | "password_recovery_code" | "passkey" | "oidc";
+        MeSessionView: {
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["AuthMethod"];
+            /** @description Whether the session has authenticated strongly (an identity provider acr that counts as strong, or password + a second factor) */
+            strong: boolean;
+            /**
+             * Format: date-time
+             * @description The last strong authentication in this session
+             */
+            strongAt: string | null;
+        };
+        /** @enum {string} */
         RoleName: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
         UnitRefView: {
             /** Format: uuid */
@@ -2393,6 +2407,7 @@ export interface components {
         };
         MeView: {
             user: components["schemas"]["MeUserView"];
+            session: components["schemas"]["MeSessionView"];
             /** @description The current memberships */
             memberships: components["schemas"]["MeMembershipView"][];
             collaborations: components["schemas"]["CollaborationView"][];
@@ -13276,6 +13291,7 @@ export const auditAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link", "anchor"];
 export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnchorHeadState"]> = ["confirmed", "missing", "unavailable", "none", "contradicted"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
+export const authMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthMethod"]> = ["password", "password_totp", "password_recovery_code", "passkey", "oidc"];
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];

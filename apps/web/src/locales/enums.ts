@@ -34,6 +34,7 @@ export const enumLabels = {
   Permission: (m) => m.adminLabels.permissions,
   RestrictedArea: (m) => m.adminLabels.restrictedAreas,
   GrantAuthority: (m) => m.adminLabels.grantAuthorities,
+  AuthMethod: (m) => m.adminLabels.authMethods,
   EmailMode: (m) => m.notifications.modes,
   // Promises
   PromiseStatus: (m) => m.promiseVocab.promiseStatuses,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@n
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { ApiNoContent, ApiOk } from '@samverkan/platform';
+import { ApiNoContent, ApiOk, AppConfig } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
 import { LoginRequest, RefreshRequest, TokenResponse } from './auth.dto.js';
 import type { AuthenticatedUser } from './auth.service.js';
@@ -15,6 +15,7 @@ export class AuthController {
   constructor(
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   @Post('login')
@@ -26,7 +27,14 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or the account is locked or deactivated' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   login(@Req() request: FastifyRequest & { user: AuthenticatedUser }, @Body() _body: LoginRequest): Promise<TokenResponse> {
-    return this.tokens.issue(request.user.id, request.user.tokenVersion);
+    // A password alone is not strong authentication (HSLF-FS 2016:40); only the demo and the tests
+    // count it as strong (DEMO_STRONG_PASSWORD_SESSIONS, refused in production).
+    return this.tokens.issue(request.user.id, request.user.tokenVersion, {
+      method: 'password',
+      strong: this.config.DEMO_STRONG_PASSWORD_SESSIONS,
+      userAgent: request.headers['user-agent'] ?? null,
+      ip: request.ip,
+    });
   }
 
   @Post('refresh')

@@ -1,5 +1,14 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { ORGANISATION_KINDS, type OrganisationKind, type Permission, ROLE_NAMES, type RoleName, type Scope } from '@samverkan/access';
+import {
+  AUTH_METHODS,
+  type AuthMethod,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  type Permission,
+  ROLE_NAMES,
+  type RoleName,
+  type Scope,
+} from '@samverkan/access';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { CollaborationView, UnitRefView } from '../organisations/organisations.dto.js';
 
@@ -56,8 +65,21 @@ export class MeMembershipView {
 }
 
 /** GET /me: who is signed in, through which memberships, in which collaborations, allowed to do what. */
+/** How the current session was authenticated (issue #18). */
+export class MeSessionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: AUTH_METHODS, enumName: 'AuthMethod' }) method!: AuthMethod;
+  @ApiProperty({
+    description: 'Whether the session has authenticated strongly (an identity provider acr that counts as strong, or password + a second factor)',
+  })
+  strong!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The last strong authentication in this session' })
+  strongAt!: string | null;
+}
+
 export class MeView {
   @ApiProperty({ type: () => MeUserView }) user!: MeUserView;
+  @ApiProperty({ type: () => MeSessionView }) session!: MeSessionView;
   @ApiProperty({ type: [MeMembershipView], description: 'The current memberships' }) memberships!: MeMembershipView[];
   @ApiProperty({ type: [CollaborationView] }) collaborations!: CollaborationView[];
   @ApiProperty({

@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_PERMISSIONS, Authenticated, CurrentPrincipal, effectivePermissions, type Principal, ROLES } from '@samverkan/access';
+import { ALL_PERMISSIONS, Authenticated, CurrentPrincipal, effectivePermissions, isStrongSession, type Principal, ROLES } from '@samverkan/access';
 import { ApiOk } from '@samverkan/platform';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { MeView } from './auth.dto.js';
@@ -16,12 +16,21 @@ export class MeController {
   @ApiOk(MeView)
   async me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
     const collaborationIds = [...new Set(principal.memberships.flatMap((m) => m.collaborationIds))];
+    // Every request through the api's guard carries its session (jwt.strategy.ts loads it with the principal).
+    const session = principal.session;
+    if (!session) throw new UnauthorizedException();
     return {
       user: {
         id: principal.userId,
         email: principal.email,
         displayName: principal.displayName,
         organisationId: principal.organisationId,
+      },
+      session: {
+        id: session.id,
+        method: session.method,
+        strong: isStrongSession(session),
+        strongAt: session.strongAt?.toISOString() ?? null,
       },
       memberships: principal.memberships.map((m) => ({
         id: m.membershipId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrganisationKind, Principal, RoleName } from '@samverkan/access';
+import type { AuthMethod, OrganisationKind, Principal, RoleName } from '@samverkan/access';
 import { isRoleName } from '@samverkan/access';
 import { Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
@@ -19,6 +19,9 @@ interface PrincipalRow {
   org_name: string | null;
   org_kind: OrganisationKind | null;
   collaboration_ids: string[];
+  session_method: AuthMethod | null;
+  session_acr: string | null;
+  session_strong_at: Date | null;
 }
 
 /**
@@ -34,28 +37,28 @@ export class PrincipalService {
 
   /**
    * The active user's principal, or null if the user is gone or inactive or, given the access
-   * token's version and session, the version is stale or the session revoked (signed out, or its
-   * refresh token replayed). The session is checked in the same statement, on the refresh-token
-   * family index, so it costs no extra round trip.
+   * token's version and session, the version is stale or the session ended (signed out, ended by
+   * an admin, its refresh token replayed). With a token the principal carries its session: how it
+   * was authenticated and when last strongly (#18).
    */
   async load(userId: string, token?: { tokenVersion: number; sessionId: string }): Promise<Principal | null> {
-    // Revocation marks every token of the family at once, so a live session has a row not revoked.
-    const session = token
-      ? `AND u.token_version = $3
-         AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $4 AND t.user_id = u.id AND t.revoked_at IS NULL)`
-      : '';
+    // The session must be live (not signed out, ended by an admin, replayed or deactivated): it is
+    // joined on its primary key in the same statement, so checking it costs no extra round trip.
+    const session = token ? 'JOIN auth_sessions s ON s.id = $4 AND s.user_id = u.id AND s.ended_at IS NULL' : '';
     const rows = await this.dataSource.query<PrincipalRow[]>(
       `SELECT u.id, u.email, u.display_name, u.organisation_id, u.token_version,
               m.id AS membership_id, m.role, un.id AS unit_id, un.name AS unit_name,
               o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
-              coalesce(array_agg(c.id ORDER BY c.name) FILTER (WHERE c.id IS NOT NULL), '{}') AS collaboration_ids
+              coalesce(array_agg(c.id ORDER BY c.name) FILTER (WHERE c.id IS NOT NULL), '{}') AS collaboration_ids,
+              ${token ? 's.method AS session_method, s.acr AS session_acr, s.strong_at AS session_strong_at' : 'NULL AS session_method, NULL AS session_acr, NULL AS session_strong_at'}
        FROM users u
+       ${session}
        LEFT JOIN memberships m ON m.user_id = u.id AND m.valid_from <= $2 AND (m.valid_until IS NULL OR m.valid_until > $2)
        LEFT JOIN units un ON un.id = m.unit_id
        LEFT JOIN organisations o ON o.id = un.organisation_id
        LEFT JOIN collaborations c ON c.police_organisation_id = o.id OR c.municipality_organisation_id = o.id
-       WHERE u.id = $1 AND u.is_active ${session}
-       GROUP BY u.id, m.id, un.id, o.id
+       WHERE u.id = $1 AND u.is_active ${token ? 'AND u.token_version = $3' : ''}
+       GROUP BY u.id, m.id, un.id, o.id${token ? ', s.id' : ''}
        ORDER BY m.valid_from, m.id`,
       token ? [userId, this.clock.now(), token.tokenVersion, token.sessionId] : [userId, this.clock.now()],
     );
@@ -78,6 +81,9 @@ export class PrincipalService {
           organisationKind: r.org_kind!,
           collaborationIds: r.collaboration_ids,
         })),
+      ...(token && first.session_method
+        ? { session: { id: token.sessionId, method: first.session_method, acr: first.session_acr, strongAt: first.session_strong_at } }
+        : {}),
     };
   }
 

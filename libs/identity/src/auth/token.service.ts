@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthMethod, SessionEndReason } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { AppConfig, Clock } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +14,17 @@ export interface TokenPair {
   /** Seconds until the access token expires. */
   expiresIn: number;
   tokenType: 'Bearer';
+}
+
+/** How a sign-in was made, recorded on the session it starts (auth_sessions). */
+export interface SessionStart {
+  method: AuthMethod;
+  /** Whether this sign-in counts as strong authentication (session-assurance.ts). */
+  strong: boolean;
+  acr?: string | null;
+  amr?: string[];
+  userAgent?: string | null;
+  ip?: string | null;
 }
 
 const INVALID_REFRESH = 'Ogiltig eller förbrukad förnyelsetoken (Invalid or used refresh token).';
@@ -35,9 +47,29 @@ export class TokenService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A new token pair starting a new family (after a login). */
-  issue(userId: string, tokenVersion: number, manager?: EntityManager): Promise<TokenPair> {
-    return this.pair(userId, tokenVersion, crypto.randomUUID(), manager ?? this.dataSource.manager);
+  /** A new session (a new refresh-token family) and its first token pair, after a sign-in. */
+  async issue(userId: string, tokenVersion: number, start: SessionStart, manager?: EntityManager): Promise<TokenPair> {
+    const run = async (m: EntityManager) => {
+      const sessionId = crypto.randomUUID();
+      const now = this.clock.now();
+      await m.query(
+        `INSERT INTO auth_sessions (id, user_id, method, acr, amr, strong_at, user_agent, ip, created_at, last_used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+        [
+          sessionId,
+          userId,
+          start.method,
+          start.acr ?? null,
+          start.amr ?? [],
+          start.strong ? now : null,
+          start.userAgent?.slice(0, 300) ?? null,
+          start.ip ?? null,
+          now,
+        ],
+      );
+      return this.pair(userId, tokenVersion, sessionId, m);
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   async rotate(refreshToken: string): Promise<TokenPair> {
@@ -69,16 +101,17 @@ export class TokenService {
       const actor = { userId: row.user_id, organisationId: row.organisation_id };
       // Exchanged once already: someone is replaying it. End the whole session (family).
       if (row.used_at) {
-        await this.revokeFamily(manager, row.family_id);
+        await this.revokeFamily(manager, row.family_id, 'replayed');
         await this.audit.record({ action: 'auth.refresh_reuse', outcome: 'denied', actor, resourceType: 'user', resourceId: row.user_id }, manager);
         return { error: 'reuse' as const };
       }
       if (row.revoked_at) return { error: 'revoked' as const };
       if (row.expires_at <= this.clock.now() || !row.is_active) {
-        await this.revokeFamily(manager, row.family_id);
+        await this.revokeFamily(manager, row.family_id, row.is_active ? 'expired' : 'deactivated');
         return { error: 'expired' as const };
       }
       await manager.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [parsed.id, this.clock.now()]);
+      await manager.query('UPDATE auth_sessions SET last_used_at = $2 WHERE id = $1', [row.family_id, this.clock.now()]);
       const tokens = await this.pair(row.user_id, row.token_version, row.family_id, manager);
       await this.audit.record({ action: 'auth.refresh', actor, resourceType: 'user', resourceId: row.user_id }, manager);
       return { tokens };
@@ -98,14 +131,16 @@ export class TokenService {
         [parsed.id],
       );
       if (!row || !timingSafeEqual(Buffer.from(row.token_hash, 'hex'), sha256(parsed.secret))) return undefined;
-      await this.revokeFamily(manager, row.family_id);
+      await this.revokeFamily(manager, row.family_id, 'signed_out');
       return row.user_id;
     });
   }
 
-  /** Revokes every refresh token of a user (deactivation). */
-  async revokeAllFor(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, this.clock.now()]);
+  /** Ends every session of a user (deactivation): their refresh tokens stop working, and their access tokens at the next request. */
+  async revokeAllFor(userId: string, manager: EntityManager, reason: SessionEndReason = 'deactivated'): Promise<void> {
+    const now = this.clock.now();
+    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
+    await manager.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE user_id = $1 AND ended_at IS NULL', [userId, now, reason]);
   }
 
   private async pair(userId: string, tokenVersion: number, familyId: string, manager: EntityManager): Promise<TokenPair> {
@@ -124,8 +159,11 @@ export class TokenService {
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, this.clock.now()]);
+  /** Ends one session: its refresh tokens are revoked and the session marked with why (auth_sessions). */
+  async revokeFamily(manager: EntityManager, familyId: string, reason: SessionEndReason): Promise<void> {
+    const now = this.clock.now();
+    await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+    await manager.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE id = $1 AND ended_at IS NULL', [familyId, now, reason]);
   }
 }
 

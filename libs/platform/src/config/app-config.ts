@@ -66,6 +66,19 @@ function IsDataKey(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
+/** A switch that must stay off in production (demo and test conveniences). */
+function OffInProduction(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'offInProduction',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown, args) => !(value === true && (args?.object as AppConfig).NODE_ENV === 'production') },
+    });
+  };
+}
+
 /**
  * Every setting Samverkan reads from the environment, with its default. This class is the one
  * place a variable is declared; README.md's configuration table mirrors it.
@@ -213,6 +226,16 @@ export class AppConfig {
   @Min(12)
   @Max(18)
   YOUTH_OWN_CONSENT_AGE = 15;
+
+  /**
+   * Demo and tests only: a password session counts as strong authentication (issue #18), so the
+   * seeded demo accounts open youth cases and police intelligence with their passwords as before.
+   * `npm run demo` and the tests set it; the step-up tests turn it off. Never with NODE_ENV=production.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  @OffInProduction({ message: 'DEMO_STRONG_PASSWORD_SESSIONS must not be set when NODE_ENV=production' })
+  DEMO_STRONG_PASSWORD_SESSIONS = false;
 
   /** Password of every demo user the seed creates. */
   @IsString()

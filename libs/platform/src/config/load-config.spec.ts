@@ -98,3 +98,24 @@ describe('loadConfig: AUDIT_ANCHOR_KEY', () => {
     expect(loadConfig({ ...production, AUDIT_ANCHOR_KEY: 'z'.repeat(32) }).AUDIT_ANCHOR_KEY).toBe('z'.repeat(32));
   });
 });
+
+describe('loadConfig: DEMO_STRONG_PASSWORD_SESSIONS', () => {
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+    DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+    AUDIT_ANCHOR_KEY: 'an-audit-anchor-key-of-at-least-32-characters',
+  };
+
+  it('is off unless set, and may be set outside production', () => {
+    expect(loadConfig({}).DEMO_STRONG_PASSWORD_SESSIONS).toBe(false);
+    expect(loadConfig({ DEMO_STRONG_PASSWORD_SESSIONS: 'true' }).DEMO_STRONG_PASSWORD_SESSIONS).toBe(true);
+    expect(loadConfig({ ...production, DEMO_STRONG_PASSWORD_SESSIONS: 'false' }).DEMO_STRONG_PASSWORD_SESSIONS).toBe(false);
+  });
+
+  it('is refused with NODE_ENV=production: a password alone is never strong there', () => {
+    expect(() => loadConfig({ ...production, DEMO_STRONG_PASSWORD_SESSIONS: 'true' })).toThrow(
+      'Invalid configuration: DEMO_STRONG_PASSWORD_SESSIONS must not be set when NODE_ENV=production',
+    );
+  });
+});

@@ -204,6 +204,13 @@ export const sv = {
       administrator: 'Ges av organisationens administratörer och av systemadministratörer',
       own_administrator: 'Ges bara av organisationens egna administratörer',
     },
+    authMethods: {
+      password: 'Lösenord',
+      password_totp: 'Lösenord och engångskod',
+      password_recovery_code: 'Lösenord och reservkod',
+      passkey: 'Passkey (nyckel på enheten)',
+      oidc: 'Organisationens inloggning (e-legitimation)',
+    },
   },
 };
 
@@ -410,6 +417,13 @@ export const en: typeof sv = {
       system: 'Given by system administrators only',
       administrator: "Given by the organisation's administrators and by system administrators",
       own_administrator: "Given by the organisation's own administrators only",
+    },
+    authMethods: {
+      password: 'Password',
+      password_totp: 'Password and one-time code',
+      password_recovery_code: 'Password and recovery code',
+      passkey: 'Passkey (key on the device)',
+      oidc: "The organisation's sign-in (e-ID)",
     },
   },
 };
