@@ -54,8 +54,10 @@ import {
 
 const SELECT_LIST = `SELECT c.id, c.form, c.status, to_char(c.review_on, 'YYYY-MM-DD') AS "reviewOn",
   c.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName", c.coordinator_user_id AS "coordinatorUserId",
-  CASE WHEN c.status = 'concern_raised' THEN to_char((c.created_at AT TIME ZONE 'Europe/Stockholm')::date + ${PRELIMINARY_ASSESSMENT_DAYS}, 'YYYY-MM-DD') END
-    AS "assessmentDueOn",
+  CASE WHEN c.status = 'concern_raised' THEN to_char(coalesce(
+      (SELECT d.due_on FROM deadlines d WHERE d.kind = '${PRELIMINARY_ASSESSMENT_DEADLINE}' AND d.resource_type = 'youth_case' AND d.resource_id = c.id),
+      -- a report received before its deadline was registered (#17): 14 days from receipt
+      (c.created_at AT TIME ZONE 'Europe/Stockholm')::date + ${PRELIMINARY_ASSESSMENT_DAYS}), 'YYYY-MM-DD') END AS "assessmentDueOn",
   u.display_name AS "coordinatorName", c.created_at AS "openedAt", c.updated_at AS "updatedAt", c.version,
   s.id AS subject_id, s.owner_organisation_id AS subject_owner, s.key_id, s.pin_sealed, s.name_sealed,
   to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.coordination_number
