@@ -122,6 +122,17 @@ describe('strong sessions and step-up without DEMO_STRONG_PASSWORD_SESSIONS', ()
     expect(reads[0]!.n).toBe(1);
   });
 
+  it('leaves youth cases out of a weak session’s header search; a strong one searches them', async () => {
+    const kinds = async (who: string) => {
+      const res = await call('GET', '/search?q=Lövnäs', who);
+      expect(res.status).toBe(200);
+      return res.body.groups.map((g: { kind: string }) => g.kind);
+    };
+    expect(await kinds('worker')).not.toContain('youth_case');
+    expect(await kinds('worker')).toContain('action');
+    expect(await kinds('workerStrong')).toContain('youth_case');
+  });
+
   it('works as before for permissions outside the catalogue', async () => {
     const promises = await call('GET', '/promises', 'worker');
     expect(promises.status).toBe(200);
