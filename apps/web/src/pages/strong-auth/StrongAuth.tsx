@@ -122,7 +122,7 @@ export function StrongAuthWatch() {
   }, [refusal]);
 
   return (
-    <Dialog ref={dialog} closeButton={t('strongAuth.close')} onClose={() => setRefusal(null)} aria-labelledby="step-up-title">
+    <Dialog ref={dialog} closeButton={t('strongAuth.close')} onClose={() => setRefusal(null)} aria-labelledby={refusal ? 'step-up-title' : undefined}>
       {refusal && (
         <>
           <Heading level={2} data-size="xs" id="step-up-title">
