@@ -93,4 +93,18 @@ describe('web client: strong authentication and step-up', () => {
     await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(casePath);
   });
+
+  it('a police officer with a password only sees why operations need stronger sign-in; released summaries stay open', async () => {
+    const page = await web.signIn('polis@karlstad.polisen.test');
+    await page.getByRole('link', { name: 'Insatser', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('brottsdatalagen 3 kap. 8 §');
+    expect(englishIn(text)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // The released summaries are not intelligence: they open as before.
+    await page.getByRole('link', { name: 'Insatsresultat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Insatsresultat' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).count()).toBe(0);
+  });
 });
