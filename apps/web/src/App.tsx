@@ -5,6 +5,7 @@ import { Link, Navigate, NavLink, Route, Routes, useMatch } from 'react-router';
 import { Loading } from './components/common';
 import { HeaderSearch } from './pages/search/HeaderSearch';
 import { SignIn } from './pages/SignIn';
+import { StrongAuthGate, StrongAuthWatch } from './pages/strong-auth/StrongAuth';
 import { useSession } from './session';
 
 // Each area loads when first opened: the sign-in page and start page stay small on a phone.
@@ -83,13 +84,28 @@ export function App() {
         </Button>
       </header>
       <main id="main" tabIndex={-1}>
+        <StrongAuthWatch />
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/promise/*" element={<PromiseArea />} />
             <Route path="/inspections/*" element={<InspectionsArea />} />
-            <Route path="/youth-cases/*" element={<YouthArea />} />
-            <Route path="/operations/*" element={<OperationsArea />} />
+            <Route
+              path="/youth-cases/*"
+              element={
+                <StrongAuthGate permission="youth_case:read">
+                  <YouthArea />
+                </StrongAuthGate>
+              }
+            />
+            <Route
+              path="/operations/*"
+              element={
+                <StrongAuthGate permission="operation:read">
+                  <OperationsArea />
+                </StrongAuthGate>
+              }
+            />
             <Route path="/operation-summaries" element={<OperationSummaries />} />
             <Route path="/notifications" element={<Notifications />} />
             <Route path="/work-queue" element={<WorkQueue />} />

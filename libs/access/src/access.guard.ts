@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuditRecorder, ProblemException, requestContext, routeOf } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
+import { AccessService } from './access.service.js';
 import { ACCESS_METADATA, type RouteAccess } from './decorators.js';
 import { isPermission } from './permissions.js';
 import { type Principal, scopesFor } from './principal.js';
@@ -19,6 +20,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditRecorder,
+    private readonly access: AccessService,
   ) {
     super();
   }
@@ -59,6 +61,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       if (access.hidden) throw new NotFoundException('Not found.');
       throw new ProblemException('access.permission_required', { permission: access.permission });
     }
+    // Held, but some permissions need a strong session (strong-auth.ts, HSLF-FS 2016:40 4 kap 4 §).
+    await this.access.assertStrongSession(principal, access.permission, { route: routeOf(request) });
     return true;
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditRecorder, Clock, ProblemException, updateReturning } from '@samverkan/platform';
+import { AppConfig, AuditRecorder, Clock, ProblemException, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isPermission, type Permission, splitPermission } from './permissions.js';
 import type { Principal } from './principal.js';
 import { principalOrganisations, type RecordOwnership, roleScopeAllows } from './record-scope.js';
 import type { GrantEffect, GranteeType, RecordGrant } from './record-grant.js';
+import { sessionAllows, sessionFreshFor, type StepUpAct, stepUpMaxAgeMinutes } from './strong-auth.js';
 
 export interface NewRecordGrant {
   resourceType: string;
@@ -29,6 +30,7 @@ export class AccessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditRecorder,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -45,6 +47,10 @@ export class AccessService {
       await this.recordDenial(principal, resourceType, record.id, action, 403);
       throw new ProblemException('access.record_denied', { action, resourceType });
     }
+    // Seen (else 404 above): reading it, and acting on it, may need a strong session (strong-auth.ts).
+    for (const permission of new Set([`${resourceType}:read`, `${resourceType}:${action}`])) {
+      await this.assertStrongSession(principal, permission, { resourceType, resourceId: record.id });
+    }
   }
 
   /**
@@ -58,6 +64,54 @@ export class AccessService {
       await this.recordDenial(principal, resourceType, record.id, action, 403);
       throw new ProblemException('access.permission_required', { permission });
     }
+    await this.assertStrongSession(principal, permission, { resourceType, resourceId: record.id });
+  }
+
+  /**
+   * 403 `auth.strong_required` (audited) when `permission` needs a strong session and the
+   * principal's is not (strong-auth.ts: HSLF-FS 2016:40 4 kap 4 § for social services' records,
+   * brottsdatalagen 3 kap 8 § for police intelligence). The route guard calls it for the route's
+   * permission, the per-record checks above for the record's.
+   */
+  async assertStrongSession(
+    principal: Principal,
+    permission: string,
+    target: { route?: string; resourceType?: string; resourceId?: string } = {},
+  ): Promise<void> {
+    if (sessionAllows(principal.session, permission)) return;
+    await this.audit.record({
+      action: 'access.strong_required',
+      outcome: 'denied',
+      actor: actorOf(principal),
+      resourceType: target.resourceType,
+      resourceId: target.resourceId,
+      details: { permission, status: 403, method: principal.session?.method, ...(target.route ? { route: target.route } : {}) },
+    });
+    throw new ProblemException('auth.strong_required', { permission });
+  }
+
+  /**
+   * 403 `auth.step_up_required` (audited) unless the session's last strong authentication is at
+   * most STEP_UP_MAX_AGE_MINUTES old: revealing a full personal number (HSLF-FS 2016:40 4 kap 4 §,
+   * OSL 26 kap 1 §) and opening sealed intelligence (brottsdatalagen 3 kap 8 §) ask for it afresh.
+   */
+  async assertStepUp(principal: Principal, act: StepUpAct, target: { resourceType: string; resourceId: string }): Promise<void> {
+    const maxAgeMinutes = stepUpMaxAgeMinutes(this.config);
+    if (sessionFreshFor(principal.session, maxAgeMinutes, this.clock.now())) return;
+    await this.audit.record({
+      action: 'access.step_up_required',
+      outcome: 'denied',
+      actor: actorOf(principal),
+      resourceType: target.resourceType,
+      resourceId: target.resourceId,
+      details: { act, maxAgeMinutes, strongAt: principal.session?.strongAt?.toISOString() ?? null, status: 403 },
+    });
+    throw new ProblemException('auth.step_up_required', { maxAgeMinutes });
+  }
+
+  /** Whether the session is fresh enough for a step-up act (no exceptions, no audit). */
+  isFreshFor(principal: Principal): boolean {
+    return sessionFreshFor(principal.session, stepUpMaxAgeMinutes(this.config), this.clock.now());
   }
 
   /** Whether the principal may `permission` the record (no exceptions, no audit); e.g. for UI hints. */

@@ -11,3 +11,4 @@ export * from './role-granting.js';
 export * from './roles.js';
 export * from './record-pages.js';
 export * from './session-assurance.js';
+export * from './strong-auth.js';

@@ -1,6 +1,7 @@
 import type { Permission } from './permissions.js';
 import { splitPermission } from './permissions.js';
 import { type Principal, type ScopeGrant, scopesFor } from './principal.js';
+import { sessionAllows } from './strong-auth.js';
 
 /**
  * Where a kind of record keeps the facts that scopes are checked against, as SQL column
@@ -44,6 +45,9 @@ export function scopeCondition(
   now: Date,
   options: { grants?: boolean } = {},
 ): SqlCondition {
+  // A session too weak for the permission reaches nothing (strong-auth.ts, HSLF-FS 2016:40 4 kap
+  // 4 §): routes refuse it before (guard, AccessService) — this keeps any other path closed.
+  if (!sessionAllows(principal.session, permission)) return { sql: 'FALSE', params: {} };
   const p = `scope${(sequence = (sequence + 1) % 1_000_000)}_`;
   const [resourceType, action] = splitPermission(permission);
   const params: Record<string, unknown> = {

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   'auth.refresh_reuse': 'sign_in',
   'access.unauthenticated': 'sign_in',
   'access.denied': 'sign_in',
+  'access.strong_required': 'sign_in',
+  'access.step_up_required': 'sign_in',
 
   // Administration (organisations, users, roles, grants, reminder rules)
   'organisation.create': 'administration',

@@ -305,6 +305,11 @@ export class OperationsService {
   async view(principal: Principal, id: string, audited: boolean): Promise<OperationView> {
     const record = await this.readable(principal, id);
     const commander = await this.access.can(principal, 'operation:decide', this.ownership(record));
+    // Opening the sealed intelligence asks for a recent strong authentication (brottsdatalagen 3 kap
+    // 8 §, strong-auth.ts): a commander's read is refused until they step up; the answer after a
+    // change they made leaves it out instead (the change is done; the next read asks).
+    if (commander && audited) await this.access.assertStepUp(principal, 'intelligence', { resourceType: 'operation', resourceId: id });
+    const opened = commander && (audited || this.access.isFreshFor(principal));
     const [row] = await this.dataSource.query<(Omit<OperationView, 'intelligence'> & { intelligence_sealed: Buffer; intelligence_key_id: string })[]>(
       `SELECT o.id, o.collaboration_id AS "collaborationId", c.name AS collaboration, o.title, o.area, o.places,
               o.owner_unit_id AS "ownerUnitId", un.name AS "ownerUnit", o.planned_start AS "plannedStart", o.planned_end AS "plannedEnd",
@@ -329,14 +334,14 @@ export class OperationsService {
       [id],
     );
     const { intelligence_sealed: sealed, intelligence_key_id: keyId, ...view } = row;
-    const intelligence = commander ? (JSON.parse(this.cipher.decrypt(INTELLIGENCE_FIELD, sealed, keyId)) as { text: string; reference: string }) : null;
+    const intelligence = opened ? (JSON.parse(this.cipher.decrypt(INTELLIGENCE_FIELD, sealed, keyId)) as { text: string; reference: string }) : null;
     if (audited) {
       await this.audit.record({
         action: 'operation.read',
         resourceType: 'operation',
         resourceId: id,
         subjectOrganisationId: record.ownerOrganisationId,
-        details: { intelligence: commander },
+        details: { intelligence: opened },
       });
     }
     return { ...view, intelligence };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hasPermission, type Principal } from '@samverkan/access';
+import { hasPermission, type Principal, sessionAllows } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { LicensingSearch } from '@samverkan/inspections';
 import { OperationSearch } from '@samverkan/operations';
@@ -27,7 +27,11 @@ export class SearchService {
   async search(principal: Principal, query: SearchQuery): Promise<SearchResultView> {
     const term = readSearchTerm(query.q);
     if (term.personalNumber) return { personalNumber: true, groups: [] };
-    const kinds = SEARCH_KINDS.filter((kind) => hasPermission(principal, SEARCH_KIND_PERMISSIONS[kind]));
+    // Kinds whose permission needs a stronger session than this one (strong-auth.ts, HSLF-FS 2016:40
+    // 4 kap 4 §) are not searched: their own areas tell the user to sign in stronger.
+    const kinds = SEARCH_KINDS.filter(
+      (kind) => hasPermission(principal, SEARCH_KIND_PERMISSIONS[kind]) && sessionAllows(principal.session, SEARCH_KIND_PERMISSIONS[kind]),
+    );
     // One kind after the other: the pool's connections are shared with every other request.
     const groups: SearchResultView['groups'] = [];
     for (const kind of kinds) {

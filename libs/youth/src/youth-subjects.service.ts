@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Principal, scopeCondition, scopesFor } from '@samverkan/access';
+import { AccessService, type Principal, scopeCondition, scopesFor } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { Clock, FieldCipher, invalidField, ProblemException, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -38,6 +38,7 @@ export class YouthSubjectsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   /** Registers a young person with the principal's municipality; 409 (with its id) if already there. */
@@ -150,6 +151,8 @@ export class YouthSubjectsService {
       });
       throw new ProblemException('youth_subject.reveal_denied');
     }
+    // The full number asks for a recent strong authentication (HSLF-FS 2016:40 4 kap 4 §, OSL 26 kap 1 §).
+    await this.access.assertStepUp(principal, 'personal_number', { resourceType: 'youth_subject', resourceId: id });
     await this.audit.record({
       action: 'youth_subject.reveal',
       resourceType: 'youth_subject',
@@ -167,6 +170,9 @@ export class YouthSubjectsService {
    * subject is by exact number with a reason (`find`), to register a case (`forNewCase`).
    */
   async readable(principal: Principal, id: string): Promise<SealedSubject> {
+    // A subject opens only through a case, and reading cases needs a strong session (HSLF-FS 2016:40
+    // 4 kap 4 §): a weaker session is told so rather than shown a 404 (no subject is looked up yet).
+    await this.access.assertStrongSession(principal, 'youth_case:read', { resourceType: 'youth_subject', resourceId: id });
     const row = await this.sealed(id).catch((error: unknown) => {
       if (error instanceof NotFoundException) return undefined;
       throw error;
@@ -200,7 +206,11 @@ export class YouthSubjectsService {
       if (error instanceof NotFoundException) return undefined;
       throw error;
     });
-    if (row && scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === row.owner_organisation_id)) return row;
+    if (row && scopesFor(principal, 'youth_subject:extract').some((s) => s.organisationId === row.owner_organisation_id)) {
+      // The extract shows the full number: a recent strong authentication (HSLF-FS 2016:40 4 kap 4 §).
+      await this.access.assertStepUp(principal, 'personal_number', { resourceType: 'youth_subject', resourceId: id });
+      return row;
+    }
     await this.readable(principal, id);
     throw new ProblemException('youth_subject.extract_denied');
   }

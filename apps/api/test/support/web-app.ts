@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSeed } from '@samverkan/platform';
+import { type Env, runSeed } from '@samverkan/platform';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
@@ -27,9 +27,10 @@ export class WebTestApp {
     readonly base: string,
   ) {}
 
-  static async start(): Promise<WebTestApp> {
+  /** @param overrides settings for the api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests. */
+  static async start(overrides: Env = {}): Promise<WebTestApp> {
     if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
-    const api = await TestApi.start({ WEB_DIST_DIR });
+    const api = await TestApi.start({ WEB_DIST_DIR, ...overrides });
     await runSeed(api.env.config, seedSteps(api.env.config));
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     const base = await api.app.getUrl();

@@ -4,6 +4,7 @@ import { en as auditEn } from '../pages/audit/messages';
 import { en as inspectionsEn } from '../pages/inspections/messages';
 import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
+import { en as strongAuthEn } from '../pages/strong-auth/messages';
 import { en as searchEn } from '../pages/search/messages';
 import { en as publicEn } from '../pages/public/messages';
 import { en as workQueueEn } from '../pages/work-queue/messages';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...promiseEn,
   ...publicEn,
   ...searchEn,
+  ...strongAuthEn,
   ...youthEn,
   ...workQueueEn,
   app: {

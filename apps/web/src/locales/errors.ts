@@ -75,6 +75,8 @@ export const errorsSv: Record<string, string> = {
   'access.route_undeclared': 'Du har inte behörighet att göra detta.',
   'access.permission_required': 'Du saknar den behörighet som krävs för detta.',
   'access.record_denied': 'Du har inte behörighet att göra detta med uppgifterna.',
+  'auth.strong_required': 'Det här kräver stark inloggning, till exempel e-legitimation eller lösenord med en andra faktor. Logga in med starkare inloggning.',
+  'auth.step_up_required': 'Din senaste starka inloggning är äldre än {{maxAgeMinutes}} minuter. Logga in starkt på nytt för att fortsätta.',
 
   // Identity
   'auth.rate_limited': 'För många inloggningsförsök. Försök igen om {{retryAfterSeconds}} sekunder.',
@@ -281,6 +283,8 @@ export const errorsEn: Record<string, string> = {
   'access.route_undeclared': 'You may not do this.',
   'access.permission_required': 'You lack the permission this needs.',
   'access.record_denied': 'You may not do this with this record.',
+  'auth.strong_required': 'This needs strong authentication, such as an eID or a password with a second factor. Sign in with stronger authentication.',
+  'auth.step_up_required': 'Your last strong sign-in is more than {{maxAgeMinutes}} minutes old. Sign in strongly again to continue.',
 
   'auth.rate_limited': 'Too many sign-in attempts. Try again in {{retryAfterSeconds}} seconds.',
   'user.email_taken': 'A user with that e-mail address already exists.',

@@ -3,6 +3,7 @@ import { sv as auditSv } from '../pages/audit/messages';
 import { sv as inspectionsSv } from '../pages/inspections/messages';
 import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
+import { sv as strongAuthSv } from '../pages/strong-auth/messages';
 import { sv as searchSv } from '../pages/search/messages';
 import { sv as publicSv } from '../pages/public/messages';
 import { sv as workQueueSv } from '../pages/work-queue/messages';
@@ -17,6 +18,7 @@ export const sv = {
   ...promiseSv,
   ...publicSv,
   ...searchSv,
+  ...strongAuthSv,
   ...youthSv,
   ...workQueueSv,
   app: {

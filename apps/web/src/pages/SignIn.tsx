@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react'
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
+import { StrongSignInNotice } from './strong-auth/StrongAuth';
 
 export function SignIn() {
   const { signIn, expired } = useSession();
@@ -25,6 +26,7 @@ export function SignIn() {
         {t('app.name')} – {t('signIn.title')}
       </Heading>
       {expired && !message && <Alert data-color="info">{t('signIn.expired')}</Alert>}
+      <StrongSignInNotice />
       {message && (
         <Alert data-color="danger" role="alert">
           {message}

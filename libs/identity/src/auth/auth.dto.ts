@@ -90,4 +90,15 @@ export class MeView {
     example: { 'user:read': 'organisation' },
   })
   permissions!: Partial<Record<Permission, Scope>>;
+  @ApiProperty({
+    type: [String],
+    description:
+      'The permissions held that need a strong session (libs/access strong-auth.ts); with a weaker session their areas answer 403 auth.strong_required',
+    example: ['youth_case:read'],
+  })
+  strongPermissions!: string[];
+  @ApiProperty({
+    description: 'How old (minutes) the last strong authentication may be for acts that ask for step-up (revealing a personal number, opening intelligence)',
+  })
+  stepUpMaxAgeMinutes!: number;
 }

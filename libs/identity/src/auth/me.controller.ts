@@ -1,14 +1,27 @@
 import { Controller, Get, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_PERMISSIONS, Authenticated, CurrentPrincipal, effectivePermissions, isStrongSession, type Principal, ROLES } from '@samverkan/access';
-import { ApiOk } from '@samverkan/platform';
+import {
+  ALL_PERMISSIONS,
+  Authenticated,
+  CurrentPrincipal,
+  effectivePermissions,
+  isStrongSession,
+  type Principal,
+  ROLES,
+  stepUpMaxAgeMinutes,
+  strongPermissionsOf,
+} from '@samverkan/access';
+import { ApiOk, AppConfig } from '@samverkan/platform';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { MeView } from './auth.dto.js';
 
 @ApiTags('auth')
 @Controller({ path: 'me', version: '1' })
 export class MeController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -42,6 +55,9 @@ export class MeController {
       collaborations: await this.organisations.collaborations(collaborationIds),
       /** Each permission held, with the widest scope through which it is held. */
       permissions: effectivePermissions(principal, ALL_PERMISSIONS),
+      /** Those of them that need a strong session (HSLF-FS 2016:40 4 kap 4 §, brottsdatalagen 3 kap 8 §). */
+      strongPermissions: strongPermissionsOf(principal),
+      stepUpMaxAgeMinutes: stepUpMaxAgeMinutes(this.config),
     };
   }
 }

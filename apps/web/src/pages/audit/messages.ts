@@ -16,6 +16,8 @@ const actionsSv = {
   access: {
     unauthenticated: 'försökte nå en skyddad funktion utan att vara inloggad',
     denied: 'saknade behörighet för en funktion',
+    strong_required: 'nekades eftersom inloggningen inte var stark nog för',
+    step_up_required: 'ombads logga in starkt på nytt för att se',
   },
   organisation: {
     create: 'skapade organisationen',
@@ -262,6 +264,8 @@ const actionsEn: typeof actionsSv = {
   access: {
     unauthenticated: 'tried to reach a protected function without signing in',
     denied: 'lacked the permission for a function',
+    strong_required: 'was refused because the sign-in was not strong enough for',
+    step_up_required: 'was asked to authenticate strongly again to see',
   },
   organisation: {
     create: 'created the organisation',

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { seriousA11yViolations } from './support/browser.js';
+import { englishIn } from './support/language-check.js';
+import type { TestApi } from './support/test-api.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
+
+/**
+ * Strong authentication in the screens (issue #18), with DEMO_STRONG_PASSWORD_SESSIONS off: a
+ * social worker who signs in with a password only is sent to sign in with stronger authentication
+ * when opening youth cases (HSLF-FS 2016:40 4 kap 4 §), comes back to where they were after signing
+ * in again, and is asked to step up to reveal a personal number when the last strong sign-in is
+ * too old. A strong session is simulated by setting `auth_sessions.strong_at` in the database:
+ * MFA and sign-in through an identity provider, which set it for real, are tested on their own.
+ */
+describe('web client: strong authentication and step-up', () => {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
+  let web: WebTestApp;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    web = await WebTestApp.start({ DEMO_STRONG_PASSWORD_SESSIONS: 'false' });
+    ({ api } = web);
+  });
+
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it('a social worker with a password only is sent to sign in stronger, and back to youth cases afterwards', async () => {
+    const page = await web.signIn('socialsekreterare@hammaro.test');
+    // The menu still shows the area.
+    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
+    const main = page.locator('main');
+    expect(await main.innerText()).toContain('HSLF-FS 2016:40 4 kap. 4 §');
+    expect(await main.innerText()).toContain('Du är inloggad med enbart lösenord.');
+    // Nothing of the area was asked for: the list was never read.
+    expect(await api.auditEvents('youth_case.list')).toEqual([]);
+    expect(englishIn(await main.innerText())).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Logga ut och logga in med starkare inloggning' }).click();
+    await page.getByLabel('E-postadress').waitFor();
+    await page.getByText('Logga in med starkare inloggning för att fortsätta.', { exact: false }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(englishIn(await page.locator('main').innerText())).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [ended] = await api.db.query<{ ended_reason: string }[]>(
+      `SELECT s.ended_reason FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 ORDER BY s.created_at LIMIT 1`,
+      ['socialsekreterare@hammaro.test'],
+    );
+    expect(ended?.ended_reason).toBe('signed_out');
+
+    // Signing in again lands where the user was: still a password session, so still the notice.
+    await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
+    await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/youth-cases');
+
+    // The session authenticates strongly (as MFA or an identity provider would record it): the area opens.
+    await api.db.query(
+      `UPDATE auth_sessions SET strong_at = now() - interval '30 minutes'
+       WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = $1)`,
+      ['socialsekreterare@hammaro.test'],
+    );
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Ungdomsärenden' }).waitFor();
+
+    // Revealing a personal number needs a strong sign-in at most 15 minutes old: step-up.
+    await page
+      .getByRole('row', { name: /Elias Nyström/ })
+      .getByRole('link')
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Visa fullständigt personnummer' }).click();
+    await page.getByLabel('Skäl (sparas i granskningsloggen)').fill('Ansökan om insats');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Din senaste starka inloggning är för gammal' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('högst 15 minuter gammal');
+    expect(englishIn(await dialog.innerText())).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect((await api.auditEvents('access.step_up_required')).map((r) => r.outcome)).toEqual(['denied']);
+    expect(await page.getByTestId('revealed-number').count()).toBe(0);
+    const casePath = new URL(page.url()).pathname;
+
+    await dialog.getByRole('button', { name: 'Logga in igen' }).click();
+    await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
+    await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    // Back on the case's address (a password session again, so told to sign in stronger).
+    await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(casePath);
+  });
+
+  it('a police officer with a password only sees why operations need stronger sign-in; released summaries stay open', async () => {
+    const page = await web.signIn('polis@karlstad.polisen.test');
+    await page.getByRole('link', { name: 'Insatser', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('brottsdatalagen 3 kap. 8 §');
+    expect(englishIn(text)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // The released summaries are not intelligence: they open as before.
+    await page.getByRole('link', { name: 'Insatsresultat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Insatsresultat' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).count()).toBe(0);
+  });
+});
