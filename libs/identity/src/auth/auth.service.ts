@@ -70,8 +70,11 @@ export class AuthService {
     return { id: user.id, organisationId: user.organisation_id, tokenVersion: user.token_version };
   }
 
-  /** Counts a failed attempt in the current 15-minute window; the fifth locks the account. */
-  private async recordFailure(userId: string, actor: { userId: string; organisationId: string }, now: Date) {
+  /**
+   * Counts a failed attempt in the current 15-minute window; the fifth locks the account. A wrong
+   * second factor (mfa.service.ts) counts too.
+   */
+  async recordFailure(userId: string, actor: { userId: string; organisationId: string }, now: Date, reason = 'wrong_password') {
     await this.dataSource.transaction(async (manager) => {
       const [{ failed_login_count: count }] = await updateReturning<{ failed_login_count: number }>(
         manager,
@@ -85,7 +88,7 @@ export class AuthService {
          WHERE id = $1 RETURNING failed_login_count`,
         [userId, now, FAILED_LOGIN_WINDOW_MINUTES],
       );
-      await this.audit.record({ action: 'auth.login', outcome: 'failure', actor, details: { reason: 'wrong_password', failures: count } }, manager);
+      await this.audit.record({ action: 'auth.login', outcome: 'failure', actor, details: { reason, failures: count } }, manager);
       if (count >= MAX_FAILED_LOGINS) {
         const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
         await manager.query(`UPDATE users SET locked_until = $2, failed_login_count = 0, failed_login_window_start = NULL WHERE id = $1`, [userId, until]);
