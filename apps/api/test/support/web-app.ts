@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSeed } from '@samverkan/platform';
+import { type Env, runSeed } from '@samverkan/platform';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
@@ -27,11 +27,12 @@ export class WebTestApp {
     readonly base: string,
   ) {}
 
-  static async start(): Promise<WebTestApp> {
+  /** @param overrides configuration of the api; @param port where it listens (default: any free port). */
+  static async start(overrides: Env = {}, port = 0): Promise<WebTestApp> {
     if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
-    const api = await TestApi.start({ WEB_DIST_DIR });
+    const api = await TestApi.start({ WEB_DIST_DIR, ...overrides });
     await runSeed(api.env.config, seedSteps(api.env.config));
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    await api.app.listen({ port, host: '127.0.0.1' });
     const base = await api.app.getUrl();
     const browser = await TestBrowser.launch();
     return new WebTestApp(api, browser, base);
@@ -43,7 +44,7 @@ export class WebTestApp {
     await page.goto(this.base);
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
     return page;
   }
