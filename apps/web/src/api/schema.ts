@@ -2574,8 +2574,8 @@ export interface components {
         /** @enum {string} */
         SecondFactor: "totp" | "recovery_code" | "passkey";
         MfaRequiredResponse: {
-            /** @enum {boolean} */
-            mfaRequired: true;
+            /** @description Always true: tells this answer from the tokens */
+            mfaRequired: boolean;
             /** @description Single-use, bound to the user, valid for five minutes: send it with the second factor */
             challenge: string;
             methods: components["schemas"]["SecondFactor"][];
