@@ -64,7 +64,10 @@ describe('MFA: TOTP, recovery codes, passkeys, step-up', () => {
     const hashes = await api.db.query(`SELECT code_hash FROM user_recovery_codes WHERE user_id = $1`, [userId]);
     expect(hashes.map((h: { code_hash: string }) => h.code_hash)).not.toContain(confirmed.body.codes[0]);
     expect((await api.call('GET', '/api/v1/me/mfa', { token })).body).toEqual({ totpEnabled: true, recoveryCodesLeft: 10, passkeys: [] });
-    expect((await api.call('POST', '/api/v1/me/mfa/totp', { token })).body.code).toBe('mfa.totp_already_enabled');
+    // The (weak) password session may not change the factors of an account that has one.
+    const again = await api.call('POST', '/api/v1/me/mfa/totp', { token });
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('mfa.recent_strong_required');
     expect(await api.auditEvents('mfa.totp_confirm')).toEqual([expect.objectContaining({ actor_user_id: userId, outcome: 'success' })]);
 
     // Sign-in: the password answers a challenge, not tokens.
@@ -80,9 +83,11 @@ describe('MFA: TOTP, recovery codes, passkeys, step-up', () => {
     expect(me.body.session).toEqual(expect.objectContaining({ method: 'password_totp', strong: true, strongAt: expect.any(String) }));
 
     // The challenge works once, and the same code never works twice.
-    const again = await api.call('POST', '/api/v1/auth/mfa/totp', { body: { challenge: first.body.challenge, code }, ip: '10.0.1.2' });
-    expect(again.status).toBe(401);
-    expect(again.body.code).toBe('mfa.challenge_invalid');
+    const reusedChallenge = await api.call('POST', '/api/v1/auth/mfa/totp', { body: { challenge: first.body.challenge, code }, ip: '10.0.1.2' });
+    expect(reusedChallenge.status).toBe(401);
+    expect(reusedChallenge.body.code).toBe('mfa.challenge_invalid');
+    // The strong session may; the app is set up already.
+    expect((await api.call('POST', '/api/v1/me/mfa/totp', { token: second.body.accessToken })).body.code).toBe('mfa.totp_already_enabled');
     const replay = await login(email, '10.0.1.3');
     const replayed = await api.call('POST', '/api/v1/auth/mfa/totp', { body: { challenge: replay.body.challenge, code }, ip: '10.0.1.3' });
     expect(replayed.status).toBe(401);
@@ -198,6 +203,11 @@ describe('MFA: TOTP, recovery codes, passkeys, step-up', () => {
     });
     expect(reused.status).toBe(401);
     expect(reused.body.code).toBe('mfa.challenge_invalid');
+
+    // Another passkey needs a recently strong session now that the account has one.
+    const weak = await api.call('POST', '/api/v1/me/mfa/passkeys/options', { token });
+    expect(weak.status).toBe(403);
+    expect(weak.body.code).toBe('mfa.recent_strong_required');
 
     // Second factor after the password.
     const first = await login(email, '10.0.5.1');

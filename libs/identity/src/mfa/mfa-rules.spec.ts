@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { newRecoveryCode, normaliseRecoveryCode, normaliseTotpCode, relyingParty, secondFactors } from './mfa-rules.js';
+import { mayChangeFactors, newRecoveryCode, normaliseRecoveryCode, normaliseTotpCode, relyingParty, secondFactors } from './mfa-rules.js';
 
 describe('mfa rules', () => {
   it('offers the recovery codes only with TOTP, and passkeys when there are any', () => {
@@ -31,5 +31,14 @@ describe('mfa rules', () => {
       origin: 'https://a.example.se:8443',
       rpId: 'example.se',
     });
+  });
+
+  it('lets the factors of an account with one change only in a recently strong session', () => {
+    const now = new Date('2026-11-30T10:00:00Z');
+    const session = (strongAt: string | null) => ({ id: 's', method: 'password' as const, acr: null, strongAt: strongAt ? new Date(strongAt) : null });
+    expect(mayChangeFactors(false, session(null), 15, now)).toBe(true);
+    expect(mayChangeFactors(true, session(null), 15, now)).toBe(false);
+    expect(mayChangeFactors(true, session('2026-11-30T09:50:00Z'), 15, now)).toBe(true);
+    expect(mayChangeFactors(true, session('2026-11-30T09:40:00Z'), 15, now)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type PrincipalSession, strongWithin } from '@samverkan/access';
 
 /**
  * Rules of the second factors (issue #18): a password with TOTP (RFC 6238), a recovery code or a
@@ -48,4 +49,13 @@ export const sha256Hex = (value: string) => createHash('sha256').update(value).d
 export function relyingParty(config: { WEBAUTHN_ORIGIN: string; WEBAUTHN_RP_ID: string; PUBLIC_URL: string }): { origin: string; rpId: string } {
   const origin = new URL(config.WEBAUTHN_ORIGIN || config.PUBLIC_URL).origin;
   return { origin, rpId: config.WEBAUTHN_RP_ID || new URL(origin).hostname };
+}
+
+/**
+ * Changing the factors of an account that has one (adding a passkey, removing one) is allowed only
+ * in a session that authenticated strongly within the step-up time: else a stolen password session
+ * could add its own passkey and make itself strong.
+ */
+export function mayChangeFactors(hasFactor: boolean, session: PrincipalSession | undefined, stepUpMaxAgeMinutes: number, now: Date): boolean {
+  return !hasFactor || strongWithin(session, stepUpMaxAgeMinutes, now);
 }

@@ -19,6 +19,7 @@ import { type TokenPair, TokenService } from '../auth/token.service.js';
 import type { MfaRequiredResponse, MfaStatusView, PasskeyOptionsView, PasskeyView, RecoveryCodesView, TotpEnrolmentView } from './mfa.dto.js';
 import {
   MFA_CHALLENGE_MINUTES,
+  mayChangeFactors,
   newRecoveryCode,
   normaliseRecoveryCode,
   normaliseTotpCode,
@@ -103,6 +104,7 @@ export class MfaService {
 
   /** A new TOTP key, not active until confirmed with a code from the app. */
   async startTotp(principal: Principal): Promise<TotpEnrolmentView> {
+    await this.assertMayChangeFactors(principal);
     const secret = generateSecret();
     const sealed = this.cipher.encrypt(SEALED_FIELD, secret);
     const rows = await this.dataSource.query<{ user_id: string }[]>(
@@ -158,6 +160,7 @@ export class MfaService {
   }
 
   async passkeyRegistrationOptions(principal: Principal): Promise<PasskeyOptionsView> {
+    await this.assertMayChangeFactors(principal);
     const { rpId } = relyingParty(this.config);
     const existing = await this.dataSource.query<{ credential_id: string; transports: string[] }[]>(
       `SELECT credential_id, transports FROM user_passkeys WHERE user_id = $1`,
@@ -228,6 +231,7 @@ export class MfaService {
   }
 
   async removePasskey(principal: Principal, id: string): Promise<void> {
+    await this.assertMayChangeFactors(principal);
     await this.dataSource.transaction(async (manager) => {
       const removed = await updateReturning<{ id: string }>(manager, `DELETE FROM user_passkeys WHERE id = $1 AND user_id = $2 RETURNING id`, [
         id,
@@ -361,6 +365,18 @@ export class MfaService {
   }
 
   // ---- internals ----
+
+  /** Refuses a change of factors when the account has one and the session was not strong lately (mfa-rules.ts). */
+  private async assertMayChangeFactors(principal: Principal): Promise<void> {
+    const [row] = await this.dataSource.query<{ has: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM user_passkeys WHERE user_id = $1) AS has`,
+      [principal.userId],
+    );
+    if (!mayChangeFactors(row.has, principal.session, this.config.STEP_UP_MAX_AGE_MINUTES, this.clock.now())) {
+      throw new ProblemException('mfa.recent_strong_required');
+    }
+  }
 
   private async settle(outcome: Outcome<TokenPair>): Promise<TokenPair> {
     if ('ok' in outcome) return outcome.ok;
