@@ -24,7 +24,7 @@ try {
     await page.goto(api.url);
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
     if (path !== '/') {
       await page.goto(`${api.url}${path}`);

@@ -30,7 +30,7 @@ describe('web client', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
     await page.getByLabel('Lösenord').fill('fel-lösenord');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord' }).waitFor();
     await page.close();
   });
@@ -195,7 +195,7 @@ describe('web client', () => {
     await api.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = 'trygghet@hammaro.test')`);
     await page.getByRole('link', { name: 'Medborgarlöftet', exact: true }).click();
     await page.getByText('Du har varit inaktiv en stund och har loggats ut.').waitFor();
-    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
     await page.close();
   });
 
@@ -234,7 +234,7 @@ describe('web client', () => {
     const page = await web.browser.newPage();
     const response = await page.goto(`${base}/youth-cases/00000000-0000-4000-8000-000000000000`);
     expect(response?.status()).toBe(200);
-    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
     const html = await (await page.request.get(`${base}/`)).text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
     expect((await page.request.get(`${base}${asset}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -376,7 +376,7 @@ describe('web client: Swedish all the way, and English when asked', () => {
     expect(walk.submitted).toEqual(['/ — Logga in']);
     await page.getByLabel('E-postadress').fill('chef@hammaro.test');
     await page.getByLabel('Lösenord').fill('fel-lösenord');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await walk.record(page, '/ — a wrong password');
     await page.getByText('Fel e-postadress eller lösenord', { exact: false }).waitFor();
     await page.close();

@@ -22,6 +22,7 @@ const AuditArea = lazy(() => import('./pages/audit/index'));
 const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
+const Security = lazy(() => import('./pages/account/Security'));
 
 /** The menu: each entry only for those whose permissions let them use it. */
 const NAV = [
@@ -75,7 +76,11 @@ export function App() {
           </ul>
         </nav>
         <HeaderSearch />
-        <Paragraph data-size="sm">{me.user.displayName}</Paragraph>
+        <Paragraph data-size="sm">
+          <Link to="/account/security" aria-label={t('account.menu', { name: me.user.displayName })}>
+            {me.user.displayName}
+          </Link>
+        </Paragraph>
         <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
           {t('app.language')}
         </Button>
@@ -112,6 +117,7 @@ export function App() {
             <Route path="/admin/*" element={<AdminArea />} />
             <Route path="/audit" element={<AuditArea />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/account/security" element={<Security />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

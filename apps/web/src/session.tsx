@@ -4,6 +4,9 @@ import type { components } from './api/schema';
 
 /** The signed-in user (GET /me); `permissions` holds each permission with its widest scope: what the screens may offer. */
 export type Me = components['schemas']['MeView'];
+/** A correct password of an account with a second factor: the sign-in page asks for it (pages/account/SecondStep.tsx). */
+export type MfaRequired = components['schemas']['MfaRequiredResponse'];
+type Tokens = components['schemas']['TokenResponse'];
 
 interface SessionState {
   me: Me | null;
@@ -11,7 +14,9 @@ interface SessionState {
   restoring: boolean;
   /** Set when the session ended by itself (expired), to explain the sign-in page. */
   expired: boolean;
-  signIn(email: string, password: string): Promise<'ok' | 'failed' | 'rate_limited'>;
+  signIn(email: string, password: string): Promise<'ok' | 'failed' | 'rate_limited' | MfaRequired>;
+  /** Starts the session a second step or a passkey answered with. */
+  accept(tokens: Tokens): Promise<void>;
   signOut(): Promise<void>;
   can(permission: string): boolean;
 }
@@ -48,10 +53,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const { data, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
       if (response.status === 429) return 'rate_limited';
       if (!data) return 'failed';
-      session.set(data);
+      if ('challenge' in data) return data;
+      await value.accept(data);
+      return 'ok';
+    },
+    async accept(tokens) {
+      session.set(tokens);
       setExpired(false);
       await loadMe();
-      return 'ok';
     },
     async signOut() {
       const refreshToken = session.refreshToken;

@@ -6,7 +6,7 @@ import { isPermission, type Permission, splitPermission } from './permissions.js
 import type { Principal } from './principal.js';
 import { principalOrganisations, type RecordOwnership, roleScopeAllows } from './record-scope.js';
 import type { GrantEffect, GranteeType, RecordGrant } from './record-grant.js';
-import { sessionAllows, sessionFreshFor, type StepUpAct, stepUpMaxAgeMinutes } from './strong-auth.js';
+import { sessionAllows, sessionFreshFor, type StepUpAct } from './strong-auth.js';
 
 export interface NewRecordGrant {
   resourceType: string;
@@ -96,7 +96,7 @@ export class AccessService {
    * OSL 26 kap 1 §) and opening sealed intelligence (brottsdatalagen 3 kap 8 §) ask for it afresh.
    */
   async assertStepUp(principal: Principal, act: StepUpAct, target: { resourceType: string; resourceId: string }): Promise<void> {
-    const maxAgeMinutes = stepUpMaxAgeMinutes(this.config);
+    const maxAgeMinutes = this.config.STEP_UP_MAX_AGE_MINUTES;
     if (sessionFreshFor(principal.session, maxAgeMinutes, this.clock.now())) return;
     await this.audit.record({
       action: 'access.step_up_required',
@@ -111,7 +111,7 @@ export class AccessService {
 
   /** Whether the session is fresh enough for a step-up act (no exceptions, no audit). */
   isFreshFor(principal: Principal): boolean {
-    return sessionFreshFor(principal.session, stepUpMaxAgeMinutes(this.config), this.clock.now());
+    return sessionFreshFor(principal.session, this.config.STEP_UP_MAX_AGE_MINUTES, this.clock.now());
   }
 
   /** Whether the principal may `permission` the record (no exceptions, no audit); e.g. for UI hints. */

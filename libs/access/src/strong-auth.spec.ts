@@ -2,15 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ALL_PERMISSIONS, permissionArea } from './permissions.js';
 import type { Principal } from './principal.js';
 import type { PrincipalSession } from './session-assurance.js';
-import {
-  DEFAULT_STEP_UP_MAX_AGE_MINUTES,
-  requiresStrongSession,
-  sessionAllows,
-  sessionFreshFor,
-  stepUpMaxAgeMinutes,
-  STRONG_SESSION_PERMISSIONS,
-  strongPermissionsOf,
-} from './strong-auth.js';
+import { requiresStrongSession, sessionAllows, sessionFreshFor, STRONG_SESSION_PERMISSIONS, strongPermissionsOf } from './strong-auth.js';
 
 const now = new Date('2026-11-30T10:00:00Z');
 const weak: PrincipalSession = { id: 's1', method: 'password', acr: null, strongAt: null };
@@ -46,12 +38,6 @@ describe('strong-auth catalogue', () => {
     expect(sessionFreshFor(strongAt(15), 15, now)).toBe(true);
     expect(sessionFreshFor(strongAt(16), 15, now)).toBe(false);
     expect(sessionFreshFor(weak, 15, now)).toBe(false);
-  });
-
-  it('reads STEP_UP_MAX_AGE_MINUTES with a fallback of 15', () => {
-    expect(stepUpMaxAgeMinutes({})).toBe(DEFAULT_STEP_UP_MAX_AGE_MINUTES);
-    expect(DEFAULT_STEP_UP_MAX_AGE_MINUTES).toBe(15);
-    expect(stepUpMaxAgeMinutes({ STEP_UP_MAX_AGE_MINUTES: 5 })).toBe(5);
   });
 
   it('lists the strong permissions a principal holds', () => {

@@ -51,7 +51,6 @@ export const STEP_UP_ACTS = ['personal_number', 'intelligence'] as const;
 export type StepUpAct = (typeof STEP_UP_ACTS)[number];
 
 /** The step-up age when the configuration does not name one. */
-export const DEFAULT_STEP_UP_MAX_AGE_MINUTES = 15;
 
 export function requiresStrongSession(permission: string): permission is StrongSessionPermission {
   return Object.hasOwn(STRONG_SESSION_PERMISSIONS, permission);
@@ -73,13 +72,4 @@ export function sessionFreshFor(session: PrincipalSession | undefined, maxAgeMin
 /** The permissions the principal holds that need a strong session (for /me, so the web knows). */
 export function strongPermissionsOf(principal: Principal): StrongSessionPermission[] {
   return (Object.keys(STRONG_SESSION_PERMISSIONS) as StrongSessionPermission[]).filter((p) => hasPermission(principal, p));
-}
-
-/**
- * STEP_UP_MAX_AGE_MINUTES from the configuration, or 15 minutes while the setting is not there.
- * The setting itself belongs to the MFA work (AppConfig); read through here until it lands.
- */
-export function stepUpMaxAgeMinutes(config: object): number {
-  const value = (config as { STEP_UP_MAX_AGE_MINUTES?: number }).STEP_UP_MAX_AGE_MINUTES;
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_STEP_UP_MAX_AGE_MINUTES;
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { NotificationsModule } from '@samverkan/notifications';
-import { AppConfig, RedisModule } from '@samverkan/platform';
+import { AppConfig, FieldCipher, RedisModule } from '@samverkan/platform';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey } from './auth/access-token.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
@@ -10,6 +10,9 @@ import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { LoginGuard } from './auth/login.guard.js';
 import { MeController } from './auth/me.controller.js';
+import { MfaAuthController } from './mfa/mfa-auth.controller.js';
+import { MfaController } from './mfa/mfa.controller.js';
+import { MfaService } from './mfa/mfa.service.js';
 import { PasswordService } from './auth/password.service.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
@@ -34,7 +37,7 @@ import { UsersService } from './users/users.service.js';
     RedisModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController],
+  controllers: [AuthController, MfaAuthController, MfaController, MeController, UsersController, RolesController, OrganisationsController],
   providers: [
     AuthService,
     JwtStrategy,
@@ -46,6 +49,8 @@ import { UsersService } from './users/users.service.js';
     UsersService,
     OrganisationsService,
     MembersDirectory,
+    FieldCipher,
+    MfaService,
   ],
   exports: [PrincipalService, OrganisationsService, MembersDirectory],
 })

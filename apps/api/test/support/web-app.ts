@@ -27,12 +27,15 @@ export class WebTestApp {
     readonly base: string,
   ) {}
 
-  /** @param overrides settings for the api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests. */
-  static async start(overrides: Env = {}): Promise<WebTestApp> {
+  /**
+   * @param overrides settings for the api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests;
+   * @param port where it listens (default: any free port).
+   */
+  static async start(overrides: Env = {}, port = 0): Promise<WebTestApp> {
     if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
     const api = await TestApi.start({ WEB_DIST_DIR, ...overrides });
     await runSeed(api.env.config, seedSteps(api.env.config));
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    await api.app.listen({ port, host: '127.0.0.1' });
     const base = await api.app.getUrl();
     const browser = await TestBrowser.launch();
     return new WebTestApp(api, browser, base);
@@ -44,7 +47,7 @@ export class WebTestApp {
     await page.goto(this.base);
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
     return page;
   }

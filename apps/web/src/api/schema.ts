@@ -174,6 +174,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Andra steget (Second step): the code of the authenticator app, or a recovery code; wrong ones count toward the lockout */
+        post: operations["MfaAuthController_totp_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Andra steget med passkey (Second step with a passkey): the assertion for the options of the login answer */
+        post: operations["MfaAuthController_passkey_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logga in med passkey (Passwordless): options for a discoverable credential */
+        post: operations["MfaAuthController_passkeyOptions_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logga in med passkey (Passwordless): the assertion; a strong session */
+        post: operations["MfaAuthController_passkeyVerify_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta med passkey (Step-up with a passkey): options for the current session */
+        post: operations["MfaAuthController_stepUpOptions_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta inloggningen (Step-up): a TOTP code or a passkey assertion makes the current session strong again now (STEP_UP_MAX_AGE_MINUTES) */
+        post: operations["MfaAuthController_stepUp_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Säkerhet (Security): my authenticator app, recovery codes left and passkeys */
+        get: operations["MfaController_status_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Koppla autentiseringsapp (Start TOTP): a new key, active once confirmed with a code */
+        post: operations["MfaController_startTotp_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta appen (Confirm TOTP) with a code; answers ten recovery codes, shown this once */
+        post: operations["MfaController_confirmTotp_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stäng av appen (Turn TOTP off) with a current code; its recovery codes go too */
+        post: operations["MfaController_disableTotp_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nya reservkoder (New recovery codes) with a current code; the old ones stop working */
+        post: operations["MfaController_regenerate_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till passkey (Add a passkey): registration options */
+        post: operations["MfaController_passkeyOptions_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till passkey (Add a passkey): the attestation for the options */
+        post: operations["MfaController_addPasskey_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort passkey (Remove a passkey) */
+        delete: operations["MfaController_removePasskey_v1"];
+        options?: never;
+        head?: never;
+        /** Byt namn (Rename a passkey) */
+        patch: operations["MfaController_renamePasskey_v1"];
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2324,12 +2563,6 @@ export interface components {
             /** @description The seals of the chain kept outside the database */
             anchors: components["schemas"]["AnchorVerification"];
         };
-        LoginRequest: {
-            /** @example socialsekreterare@hammaro.test */
-            email: string;
-            /** @example Samverkan-demo-2026 */
-            password: string;
-        };
         TokenResponse: {
             accessToken: string;
             refreshToken: string;
@@ -2338,8 +2571,113 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        /** @enum {string} */
+        SecondFactor: "totp" | "recovery_code" | "passkey";
+        MfaRequiredResponse: {
+            /** @description Always true: tells this answer from the tokens */
+            mfaRequired: boolean;
+            /** @description Single-use, bound to the user, valid for five minutes: send it with the second factor */
+            challenge: string;
+            methods: components["schemas"]["SecondFactor"][];
+            /** @description WebAuthn request options when the user has passkeys */
+            passkeyOptions: {
+                [key: string]: unknown;
+            } | null;
+        };
+        LoginRequest: {
+            /** @example socialsekreterare@hammaro.test */
+            email: string;
+            /** @example Samverkan-demo-2026 */
+            password: string;
+        };
         RefreshRequest: {
             refreshToken: string;
+        };
+        MfaTotpRequest: {
+            challenge: string;
+            /**
+             * @description The six digits of the authenticator app
+             * @example 123456
+             */
+            code?: string;
+            /**
+             * @description One of the recovery codes (each works once)
+             * @example abcde-fghjk
+             */
+            recoveryCode?: string;
+        };
+        MfaPasskeyRequest: {
+            challenge: string;
+            /** @description The assertion from navigator.credentials.get (JSON) */
+            response: {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyOptionsView: {
+            challenge: string;
+            options: {
+                [key: string]: unknown;
+            };
+        };
+        StepUpRequest: {
+            /** @example 123456 */
+            code?: string;
+            /** @description With a passkey: the challenge of POST /auth/step-up/options */
+            challenge?: string;
+            /** @description With a passkey: the assertion (JSON) */
+            response?: {
+                [key: string]: unknown;
+            };
+        };
+        StepUpView: {
+            /**
+             * Format: date-time
+             * @description The new last strong authentication of the session
+             */
+            strongAt: string;
+        };
+        PasskeyView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        MfaStatusView: {
+            /** @description An authenticator app (TOTP) is set up and confirmed */
+            totpEnabled: boolean;
+            /** @description Unused recovery codes */
+            recoveryCodesLeft: number;
+            passkeys: components["schemas"]["PasskeyView"][];
+        };
+        TotpEnrolmentView: {
+            /** @description The key in base32, to type into the authenticator app */
+            secret: string;
+            /** @description otpauth:// link with the key, for apps that open it */
+            otpauthUri: string;
+        };
+        TotpCodeRequest: {
+            /** @example 123456 */
+            code: string;
+        };
+        RecoveryCodesView: {
+            /** @description Shown once; only their hashes are kept */
+            codes: string[];
+        };
+        PasskeyRegistrationRequest: {
+            challenge: string;
+            /** @example Jobbdatorn */
+            name: string;
+            /** @description The attestation from navigator.credentials.create (JSON) */
+            response: {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyRenameRequest: {
+            name: string;
         };
         MeUserView: {
             /** Format: uuid */
@@ -5363,6 +5701,8 @@ export interface components {
              *     - `password.too_common`: {field}: the password is among the most common or published passwords.
              *     - `password.contains_personal_data`: {field}: the password is built from the person’s name or e-mail address.
              *     - `role.organisation_kind`: {field}: the role {role} cannot be held in {organisationKind}. Params: `role` (the role asked for), `organisationKind` (the kind of the unit’s organisation (police, municipality, …)).
+             *     - `mfa.code_wrong`: {field}: the code is wrong or already used.
+             *     - `mfa.passkey_not_verified`: {field}: the passkey could not be verified.
              *     - `promise.year_outside_period`: {field} must be within the promise period ({periodStart} – {periodEnd}). Params: `periodStart` (first day of the promise), `periodEnd` (last day of the promise).
              *     - `promise.problem_area_unknown`: {field} is not a problem area of this promise.
              *     - `follow_up.commitment_unknown`: {field} is not a commitment of this follow-up.
@@ -5448,7 +5788,7 @@ export interface components {
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -5501,6 +5841,13 @@ export interface components {
              *     - `user.domain_role_needs_own_admin` 403: The role {role} is given or ended only by an administrator of the organisation the membership is in; a system administrator appoints administrators, not domain roles. Params: `role` (the role asked for).
              *     - `organisation.name_taken` 409: An organisation named {name} already exists. Params: `name` (the name asked for).
              *     - `membership.not_current` 409: The membership has already ended or not yet begun.
+             *     - `mfa.challenge_invalid` 401: The sign-in step has expired or was already used; sign in again.
+             *     - `mfa.code_invalid` 401: The code is wrong or already used.
+             *     - `mfa.passkey_invalid` 401: The passkey could not be verified.
+             *     - `mfa.totp_already_enabled` 409: An authenticator app is already set up; turn it off before setting up another.
+             *     - `mfa.totp_not_enabled` 409: No authenticator app is set up.
+             *     - `mfa.no_second_factor` 409: You have no authenticator app or passkey to confirm with; add one under Security.
+             *     - `mfa.recent_strong_required` 403: Your account already has a second factor: sign in again with it (or step up) before changing your factors.
              *     - `promise.not_draft` 409: Only a draft promise can be deleted.
              *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
              *     - `commitment.in_use` 409: The commitment has actions or activities; it cannot be deleted.
@@ -5533,7 +5880,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -5877,13 +6224,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The tokens, or — when the account has a second factor (TOTP, passkey) — the challenge for POST /auth/mfa/* */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["MfaRequiredResponse"];
                 };
             };
             /** @description Wrong e-mail or password, or the account is locked or deactivated */
@@ -5959,6 +6306,606 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaAuthController_totp_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaTotpRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description mfa.challenge_invalid or mfa.code_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaAuthController_passkey_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaPasskeyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description mfa.challenge_invalid or mfa.passkey_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaAuthController_passkeyOptions_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyOptionsView"];
+                };
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaAuthController_passkeyVerify_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaPasskeyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description mfa.challenge_invalid or mfa.passkey_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaAuthController_stepUpOptions_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyOptionsView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaAuthController_stepUp_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepUpView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_status_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_startTotp_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_confirmTotp_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_disableTotp_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_regenerate_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_passkeyOptions_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyOptionsView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_addPasskey_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_removePasskey_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MfaController_renamePasskey_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version (ETag) you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRenameRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13302,6 +14249,7 @@ export const auditAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link", "anchor"];
 export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnchorHeadState"]> = ["confirmed", "missing", "unavailable", "none", "contradicted"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
+export const secondFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecondFactor"]> = ["totp", "recovery_code", "passkey"];
 export const authMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthMethod"]> = ["password", "password_totp", "password_recovery_code", "passkey", "oidc"];
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
@@ -13368,5 +14316,5 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

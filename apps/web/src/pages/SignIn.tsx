@@ -1,7 +1,8 @@
 import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../session';
+import { type MfaRequired, useSession } from '../session';
+import { PasskeySignIn, SecondStep } from './account/SecondStep';
 import { StrongSignInNotice } from './strong-auth/StrongAuth';
 
 export function SignIn() {
@@ -9,6 +10,7 @@ export function SignIn() {
   const { t, i18n } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mfa, setMfa] = useState<MfaRequired | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,6 +20,7 @@ export function SignIn() {
     setBusy(false);
     if (result === 'failed') setMessage(t('signIn.failed'));
     if (result === 'rate_limited') setMessage(t('signIn.tooMany'));
+    if (typeof result === 'object') setMfa(result);
   }
 
   return (
@@ -32,13 +35,15 @@ export function SignIn() {
           {message}
         </Alert>
       )}
-      <form onSubmit={(e) => void submit(e)}>
+      {mfa && <SecondStep mfa={mfa} onBack={() => setMfa(null)} />}
+      <form onSubmit={(e) => void submit(e)} style={mfa ? { display: 'none' } : undefined}>
         <Textfield label={t('signIn.email')} name="email" type="email" autoComplete="username" required />
         <Textfield label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" disabled={busy}>
           {t('signIn.submit')}
         </Button>
       </form>
+      {!mfa && <PasskeySignIn />}
       <Button variant="tertiary" data-size="sm" onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
         {t('app.language')}
       </Button>

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { ApiNoContent, ApiOk, AppConfig } from '@samverkan/platform';
 import type { FastifyRequest } from 'fastify';
+import { MfaRequiredResponse } from '../mfa/mfa.dto.js';
+import { MfaService } from '../mfa/mfa.service.js';
 import { LoginRequest, RefreshRequest, TokenResponse } from './auth.dto.js';
 import type { AuthenticatedUser } from './auth.service.js';
 import { LoginGuard } from './login.guard.js';
@@ -16,6 +18,7 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly mfa: MfaService,
   ) {}
 
   @Post('login')
@@ -23,10 +26,17 @@ export class AuthController {
   @UseGuards(LoginGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Logga in (Sign in) with e-mail and password' })
-  @ApiOk(TokenResponse)
+  @ApiExtraModels(TokenResponse, MfaRequiredResponse)
+  @ApiOkResponse({
+    description: 'The tokens, or — when the account has a second factor (TOTP, passkey) — the challenge for POST /auth/mfa/*',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenResponse) }, { $ref: getSchemaPath(MfaRequiredResponse) }] },
+  })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or the account is locked or deactivated' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
-  login(@Req() request: FastifyRequest & { user: AuthenticatedUser }, @Body() _body: LoginRequest): Promise<TokenResponse> {
+  async login(@Req() request: FastifyRequest & { user: AuthenticatedUser }, @Body() _body: LoginRequest): Promise<TokenResponse | MfaRequiredResponse> {
+    // With a second factor the password is only the first step (mfa.service.ts).
+    const second = await this.mfa.loginChallenge(request.user.id);
+    if (second) return second;
     // A password alone is not strong authentication (HSLF-FS 2016:40); only the demo and the tests
     // count it as strong (DEMO_STRONG_PASSWORD_SESSIONS, refused in production).
     return this.tokens.issue(request.user.id, request.user.tokenVersion, {

@@ -61,17 +61,29 @@ export class AuthService {
       await this.recordFailure(user.id, actor, now);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
+    // With a second factor the password is only the first step: failures are forgiven when the
+    // second succeeds (mfa.service.ts), else re-entering the password would reset the count of
+    // wrong codes and allow unlimited guessing.
     await this.dataSource.query(
-      `UPDATE users SET failed_login_count = 0, failed_login_window_start = NULL, locked_until = NULL,
-         last_login_at = $2 WHERE id = $1`,
+      `WITH f AS (SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL)
+                      OR EXISTS (SELECT 1 FROM user_passkeys WHERE user_id = $1) AS second)
+       UPDATE users SET
+         failed_login_count = CASE WHEN f.second THEN failed_login_count ELSE 0 END,
+         failed_login_window_start = CASE WHEN f.second THEN failed_login_window_start ELSE NULL END,
+         locked_until = NULL,
+         last_login_at = CASE WHEN f.second THEN last_login_at ELSE $2 END
+       FROM f WHERE id = $1`,
       [user.id, now],
     );
     await this.audit.record({ action: 'auth.login', actor, resourceType: 'user', resourceId: user.id });
     return { id: user.id, organisationId: user.organisation_id, tokenVersion: user.token_version };
   }
 
-  /** Counts a failed attempt in the current 15-minute window; the fifth locks the account. */
-  private async recordFailure(userId: string, actor: { userId: string; organisationId: string }, now: Date) {
+  /**
+   * Counts a failed attempt in the current 15-minute window; the fifth locks the account. A wrong
+   * second factor (mfa.service.ts) counts too.
+   */
+  async recordFailure(userId: string, actor: { userId: string; organisationId: string }, now: Date, reason = 'wrong_password') {
     await this.dataSource.transaction(async (manager) => {
       const [{ failed_login_count: count }] = await updateReturning<{ failed_login_count: number }>(
         manager,
@@ -85,7 +97,7 @@ export class AuthService {
          WHERE id = $1 RETURNING failed_login_count`,
         [userId, now, FAILED_LOGIN_WINDOW_MINUTES],
       );
-      await this.audit.record({ action: 'auth.login', outcome: 'failure', actor, details: { reason: 'wrong_password', failures: count } }, manager);
+      await this.audit.record({ action: 'auth.login', outcome: 'failure', actor, details: { reason, failures: count } }, manager);
       if (count >= MAX_FAILED_LOGINS) {
         const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
         await manager.query(`UPDATE users SET locked_until = $2, failed_login_count = 0, failed_login_window_start = NULL WHERE id = $1`, [userId, until]);

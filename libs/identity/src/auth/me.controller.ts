@@ -8,7 +8,6 @@ import {
   isStrongSession,
   type Principal,
   ROLES,
-  stepUpMaxAgeMinutes,
   strongPermissionsOf,
 } from '@samverkan/access';
 import { ApiOk, AppConfig } from '@samverkan/platform';
@@ -57,7 +56,7 @@ export class MeController {
       permissions: effectivePermissions(principal, ALL_PERMISSIONS),
       /** Those of them that need a strong session (HSLF-FS 2016:40 4 kap 4 §, brottsdatalagen 3 kap 8 §). */
       strongPermissions: strongPermissionsOf(principal),
-      stepUpMaxAgeMinutes: stepUpMaxAgeMinutes(this.config),
+      stepUpMaxAgeMinutes: this.config.STEP_UP_MAX_AGE_MINUTES,
     };
   }
 }

@@ -237,6 +237,28 @@ export class AppConfig {
   @OffInProduction({ message: 'DEMO_STRONG_PASSWORD_SESSIONS must not be set when NODE_ENV=production' })
   DEMO_STRONG_PASSWORD_SESSIONS = false;
 
+  /**
+   * Step-up (issue #18): revealing a personnummer or opening sealed intelligence asks the user to
+   * authenticate strongly again when the session's last strong authentication is older than this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  STEP_UP_MAX_AGE_MINUTES = 15;
+
+  /**
+   * Passkeys (WebAuthn): the origin the web client is served from. Empty: the origin of PUBLIC_URL.
+   */
+  @ValidateIf((config: AppConfig) => config.WEBAUTHN_ORIGIN !== '')
+  @IsServiceUrl(['http', 'https'])
+  WEBAUTHN_ORIGIN = '';
+
+  /** Passkeys (WebAuthn): the relying party id, a registrable domain. Empty: the host name of the origin. */
+  @IsString()
+  @Matches(/^$|^[a-z0-9.-]{1,253}$/, { message: 'WEBAUTHN_RP_ID must be a host name (e.g. samverkan.hammaro.se)' })
+  WEBAUTHN_RP_ID = '';
+
   /** Password of every demo user the seed creates. */
   @IsString()
   @MinLength(12)

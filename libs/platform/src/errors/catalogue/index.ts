@@ -4,6 +4,7 @@ import { DEADLINES_CODES } from './deadlines.js';
 import type { CodeSpec, FieldCodeSpec, ProblemCodeSpec } from './define.js';
 import { IDENTITY_CODES } from './identity.js';
 import { INSPECTIONS_CODES } from './inspections.js';
+import { MFA_CODES } from './mfa.js';
 import { NOTIFICATIONS_CODES } from './notifications.js';
 import { OPERATIONS_CODES } from './operations.js';
 import { PLATFORM_CODES } from './platform.js';
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   ...PLATFORM_CODES,
   ...ACCESS_CODES,
   ...IDENTITY_CODES,
+  ...MFA_CODES,
   ...AUDIT_CODES,
   ...PROMISES_CODES,
   ...INSPECTIONS_CODES,
