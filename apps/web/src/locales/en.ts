@@ -1,4 +1,5 @@
 import type { Messages } from './sv';
+import { en as accountEn } from '../pages/account/messages';
 import { en as adminEn } from '../pages/admin/messages';
 import { en as auditEn } from '../pages/audit/messages';
 import { en as inspectionsEn } from '../pages/inspections/messages';
@@ -11,6 +12,7 @@ import { en as youthEn } from '../pages/youth/messages';
 
 /** English, behind the language switch. */
 export const en: Messages = {
+  ...accountEn,
   ...adminEn,
   ...auditEn,
   ...inspectionsEn,

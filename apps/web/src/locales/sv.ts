@@ -1,3 +1,4 @@
+import { sv as accountSv } from '../pages/account/messages';
 import { sv as adminSv } from '../pages/admin/messages';
 import { sv as auditSv } from '../pages/audit/messages';
 import { sv as inspectionsSv } from '../pages/inspections/messages';
@@ -10,6 +11,7 @@ import { sv as youthSv } from '../pages/youth/messages';
 
 /** Swedish, the default language. Keys are shared with en.ts. */
 export const sv = {
+  ...accountSv,
   ...adminSv,
   ...auditSv,
   ...inspectionsSv,

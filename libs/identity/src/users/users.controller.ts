@@ -4,12 +4,16 @@ import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/
 import { AuditRead } from '@samverkan/audit';
 import { ApiCreated, ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
 import { CreateMembershipRequest, CreateUserRequest, UserListQuery, UserView } from './users.dto.js';
+import { InvitationsService } from '../account/invitations.service.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @RequirePermission('user:read')
@@ -30,10 +34,12 @@ export class UsersController {
 
   @Post()
   @RequirePermission('user:manage')
-  @ApiOperation({ summary: 'Skapa användare (Create a user)' })
+  @ApiOperation({ summary: 'Skapa användare (Create a user); without a password the person is invited by e-mail' })
   @ApiCreated(UserView)
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
-    return this.users.create(principal, body);
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
+    const user = await this.users.create(principal, body);
+    if (body.password === undefined) await this.invitations.send(principal, user.id);
+    return user;
   }
 
   @Post(':id/deactivate')
