@@ -1,4 +1,4 @@
-import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useMatch } from 'react-router';
@@ -21,6 +21,9 @@ const AuditArea = lazy(() => import('./pages/audit/index'));
 const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
+const MySessions = lazy(() => import('./pages/account/Sessions'));
+const Invitation = lazy(() => import('./pages/account/Invitation'));
+const ResetPassword = lazy(() => import('./pages/account/ResetPassword'));
 
 /** The menu: each entry only for those whose permissions let them use it. */
 const NAV = [
@@ -39,12 +42,31 @@ const NAV = [
 export function App() {
   const { me, restoring, can, signOut } = useSession();
   const { t, i18n } = useTranslation();
+  // Links from e-mail (issue #18), signed out; matched before any early answer so every render calls the same hooks.
+  const invitation = useMatch('/invitation/:token');
+  const passwordReset = useMatch('/reset-password/:token');
   // The public page of a promise needs no account (it is what the promise publishes).
   if (useMatch('/public/promises/:id'))
     return (
       <main id="main">
         <Suspense fallback={<Loading />}>
           <PublicPromise />
+        </Suspense>
+      </main>
+    );
+  if (invitation)
+    return (
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <Invitation token={invitation.params.token!} />
+        </Suspense>
+      </main>
+    );
+  if (passwordReset)
+    return (
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <ResetPassword token={passwordReset.params.token!} />
         </Suspense>
       </main>
     );
@@ -74,7 +96,9 @@ export function App() {
           </ul>
         </nav>
         <HeaderSearch />
-        <Paragraph data-size="sm">{me.user.displayName}</Paragraph>
+        <Link to="/account/sessions" className="topbar-user" title={t('account.sessions.link')}>
+          {me.user.displayName}
+        </Link>
         <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
           {t('app.language')}
         </Button>
@@ -96,6 +120,7 @@ export function App() {
             <Route path="/admin/*" element={<AdminArea />} />
             <Route path="/audit" element={<AuditArea />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/account/sessions" element={<MySessions />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -13,6 +13,8 @@ interface SessionState {
   expired: boolean;
   signIn(email: string, password: string): Promise<'ok' | 'failed' | 'rate_limited'>;
   signOut(): Promise<void>;
+  /** Takes a session begun elsewhere (an accepted invitation answers with a token pair). */
+  adopt(tokens: { accessToken: string; refreshToken: string }): Promise<void>;
   can(permission: string): boolean;
 }
 
@@ -58,6 +60,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } });
       session.clear();
       setMe(null);
+    },
+    async adopt(tokens) {
+      session.set(tokens);
+      setExpired(false);
+      await loadMe();
     },
     can: (permission) => !!me && permission in me.permissions,
   };

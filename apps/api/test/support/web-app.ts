@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSeed } from '@samverkan/platform';
+import { createServer } from 'node:net';
+import { type Env, runSeed } from '@samverkan/platform';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
@@ -27,11 +28,13 @@ export class WebTestApp {
     readonly base: string,
   ) {}
 
-  static async start(): Promise<WebTestApp> {
+  /** `overrides`: settings for this file's api (e.g. SMTP_URL); PUBLIC_URL is the api's own address, so e-mailed links lead here. */
+  static async start(overrides: Env = {}): Promise<WebTestApp> {
     if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
-    const api = await TestApi.start({ WEB_DIST_DIR });
+    const port = await freePort();
+    const api = await TestApi.start({ WEB_DIST_DIR, PUBLIC_URL: `http://127.0.0.1:${port}`, ...overrides });
     await runSeed(api.env.config, seedSteps(api.env.config));
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    await api.app.listen({ port, host: '127.0.0.1' });
     const base = await api.app.getUrl();
     const browser = await TestBrowser.launch();
     return new WebTestApp(api, browser, base);
@@ -52,4 +55,16 @@ export class WebTestApp {
     await this.browser?.close();
     await this.api?.close();
   }
+}
+
+/** A port free on loopback now (the kernel picks it), for an api that must know its address before it listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

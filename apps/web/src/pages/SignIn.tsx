@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react'
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
+import { ForgotPassword } from './account/ForgotPassword';
 
 export function SignIn() {
   const { signIn, expired } = useSession();
@@ -37,6 +38,7 @@ export function SignIn() {
           {t('signIn.submit')}
         </Button>
       </form>
+      <ForgotPassword />
       <Button variant="tertiary" data-size="sm" onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
         {t('app.language')}
       </Button>

@@ -67,6 +67,11 @@ export class AccountTokens {
     return row;
   }
 
+  /** Removes a link that was never delivered. */
+  async withdraw(manager: EntityManager, raw: string): Promise<void> {
+    await manager.query('DELETE FROM account_tokens WHERE token_hash = $1', [hashAccountToken(raw)]);
+  }
+
   async consume(manager: EntityManager, id: string): Promise<void> {
     await manager.query('UPDATE account_tokens SET used_at = $2 WHERE id = $1', [id, this.clock.now()]);
   }

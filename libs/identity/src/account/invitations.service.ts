@@ -59,7 +59,26 @@ export class InvitationsService {
       );
       return link;
     });
-    await this.mail.invitation({ email: user.email, displayName: user.display_name, organisationName: user.organisation_name }, raw, expiresAt);
+    try {
+      await this.mail.invitation({ email: user.email, displayName: user.display_name, organisationName: user.organisation_name }, raw, expiresAt);
+    } catch (error) {
+      // Never delivered: the link is withdrawn, so the user page says no invitation was sent.
+      await this.dataSource.transaction(async (manager) => {
+        await this.accountTokens.withdraw(manager, raw);
+        await this.audit.record(
+          {
+            action: 'user.invite',
+            outcome: 'failure',
+            resourceType: 'user',
+            resourceId: userId,
+            subjectOrganisationId: user.organisation_id,
+            details: { reason: 'mail_unavailable' },
+          },
+          manager,
+        );
+      });
+      throw error;
+    }
     return this.accountOf(userId, user.password_set);
   }
 

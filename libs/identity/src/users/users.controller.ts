@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { ApiCreated, ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, ApiPage, ProblemException, UuidPipe } from '@samverkan/platform';
 import { CreateMembershipRequest, CreateUserRequest, UserListQuery, UserView } from './users.dto.js';
 import { InvitationsService } from '../account/invitations.service.js';
 import { UsersService } from './users.service.js';
@@ -38,7 +38,12 @@ export class UsersController {
   @ApiCreated(UserView)
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
     const user = await this.users.create(principal, body);
-    if (body.password === undefined) await this.invitations.send(principal, user.id);
+    // The account exists either way; an invitation the mail server did not take is sent again from the user page.
+    if (body.password === undefined) {
+      await this.invitations.send(principal, user.id).catch((error: unknown) => {
+        if (!(error instanceof ProblemException && error.code === 'account.mail_unavailable')) throw error;
+      });
+    }
     return user;
   }
 

@@ -55,6 +55,8 @@ export const sv = {
       done: 'Lösenordet är bytt. Dina andra inloggningar är utloggade.',
     },
     admin: {
+      invite: 'Bjud in',
+      inviteHint: 'Personen får en inbjudan via e-post med en länk som gäller i 72 timmar och väljer själv sitt lösenord.',
       title: 'Inbjudan och inloggningar',
       passwordSet: 'Användaren har valt ett lösenord.',
       noPassword: 'Användaren har inget lösenord ännu.',
@@ -130,6 +132,8 @@ export const en: typeof sv = {
       done: 'Your password has been changed. Your other sessions have been signed out.',
     },
     admin: {
+      invite: 'Invite',
+      inviteHint: 'The person gets an invitation by e-mail with a link valid for 72 hours and chooses their own password.',
       title: 'Invitation and sessions',
       passwordSet: 'The user has chosen a password.',
       noPassword: 'The user has no password yet.',
