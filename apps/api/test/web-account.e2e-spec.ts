@@ -158,4 +158,36 @@ describe('web client: invitations, password reset, sessions', () => {
     await phone.getByRole('heading', { level: 1, name: /Logga in/ }).waitFor();
     await Promise.all([laptop.close(), phone.close()]);
   });
+
+  it('an administrator sees a user’s sessions and signs them out everywhere', async () => {
+    const worker = await web.signIn('alkohol@hammaro.test');
+    const admin = await web.signIn('it@hammaro.test');
+    const [{ name }] = await web.api.db.query<{ name: string }[]>(`SELECT display_name AS name FROM users WHERE email = 'alkohol@hammaro.test'`);
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).click();
+    await admin.getByLabel('Namn eller e-post').fill(name);
+    await admin.getByRole('button', { name: 'Sök', exact: true }).click();
+    await admin.getByRole('link', { name }).click();
+    await admin.getByRole('heading', { level: 1, name }).waitFor();
+    await admin.getByRole('heading', { name: 'Aktiva inloggningar' }).waitFor();
+    await eventually(async () =>
+      expect(
+        await admin
+          .locator('section', { has: admin.getByRole('heading', { name: 'Aktiva inloggningar' }) })
+          .locator('tbody tr')
+          .count(),
+      ).toBe(1),
+    );
+    await clean(admin);
+
+    await admin.getByRole('button', { name: 'Logga ut överallt' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Logga ut överallt' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Användaren är utloggad överallt (1).' }).waitFor();
+    await admin.getByText('Användaren är inte inloggad någonstans.').waitFor();
+    await clean(admin);
+    expect(await web.api.auditEvents('user.sessions_end')).toEqual([expect.objectContaining({ resource_id: await web.api.userId('alkohol@hammaro.test') })]);
+
+    await worker.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Notiser' }).click();
+    await worker.getByRole('heading', { level: 1, name: /Logga in/ }).waitFor();
+    await Promise.all([admin.close(), worker.close()]);
+  });
 });
