@@ -133,11 +133,33 @@ describe('account life cycle', () => {
       }
     });
 
-    it('another organisation’s administrator sees no such user', async () => {
+    it('an invitation the mail server refuses is withdrawn: the user exists, and the page offers to send it', async () => {
+      mail.refusal.count = 1;
+      mail.refusal.marker = 'Olle Fel';
+      const created = await api.call('POST', '/api/v1/users', {
+        token: admin,
+        body: { email: 'olle.fel@hammaro.test', displayName: 'Olle Fel', organisationId: hammaro },
+      });
+      expect(created.status).toBe(201);
+      expect((await api.call('GET', `/api/v1/users/${created.body.id}/account`, { token: admin })).body).toEqual({ passwordSet: false, invitation: null });
+      expect(await api.db.query('SELECT id FROM account_tokens WHERE user_id = $1', [created.body.id])).toEqual([]);
+      expect((await api.auditEvents('user.invite')).filter((e) => e.resource_id === created.body.id).map((e) => e.outcome)).toEqual(['success', 'failure']);
+      const resent = await api.call('POST', `/api/v1/users/${created.body.id}/invitation`, { token: admin });
+      expect(resent.status).toBe(200);
+      expect(resent.body.invitation.state).toBe('pending');
+      await linkIn('olle.fel@hammaro.test', 'invitation');
+    });
+
+    it('an administrator reaches only the users of their organisation; others are refused', async () => {
       const bo = await api.userId('sen.bo@hammaro.test');
       const police = await api.token('insatschef@karlstad.polisen.test');
-      expect((await api.call('POST', `/api/v1/users/${bo}/invitation`, { token: police })).status).toBeGreaterThanOrEqual(403);
-      expect((await api.call('POST', `/api/v1/users/${bo}/sessions/end`, { token: police })).status).toBeGreaterThanOrEqual(403);
+      expect((await api.call('POST', `/api/v1/users/${bo}/invitation`, { token: police })).status).toBe(403);
+      expect((await api.call('POST', `/api/v1/users/${bo}/sessions/end`, { token: police })).status).toBe(403);
+      // The municipality's administrator does not see the police's users.
+      const officer = await api.userId('polis@karlstad.polisen.test');
+      expect((await api.call('GET', `/api/v1/users/${officer}/sessions`, { token: admin })).status).toBe(404);
+      expect((await api.call('POST', `/api/v1/users/${officer}/sessions/end`, { token: admin })).status).toBe(404);
+      expect((await api.call('GET', `/api/v1/users/${officer}/account`, { token: admin })).status).toBe(404);
     });
   });
 
