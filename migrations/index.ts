@@ -26,6 +26,7 @@ import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
 import { SearchIndexes1796028218521 } from './1796028218521-SearchIndexes.js';
 import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.js';
 import { AuthSessions1796031449446 } from './1796031449446-AuthSessions.js';
+import { AccountTokens1796031785554 } from './1796031785554-AccountTokens.js';
 import { Mfa1796031792083 } from './1796031792083-Mfa.js';
 
 export const migrations = [
@@ -52,5 +53,6 @@ export const migrations = [
   SearchIndexes1796028218521,
   WorkQueueIndexes1796028324789,
   AuthSessions1796031449446,
+  AccountTokens1796031785554,
   Mfa1796031792083,
 ];

@@ -1,4 +1,4 @@
-import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useMatch } from 'react-router';
@@ -23,6 +23,9 @@ const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
 const Security = lazy(() => import('./pages/account/Security'));
+const MySessions = lazy(() => import('./pages/account/Sessions'));
+const Invitation = lazy(() => import('./pages/account/Invitation'));
+const ResetPassword = lazy(() => import('./pages/account/ResetPassword'));
 
 /** The menu: each entry only for those whose permissions let them use it. */
 const NAV = [
@@ -41,12 +44,31 @@ const NAV = [
 export function App() {
   const { me, restoring, can, signOut } = useSession();
   const { t, i18n } = useTranslation();
+  // Links from e-mail (issue #18), signed out; matched before any early answer so every render calls the same hooks.
+  const invitation = useMatch('/invitation/:token');
+  const passwordReset = useMatch('/reset-password/:token');
   // The public page of a promise needs no account (it is what the promise publishes).
   if (useMatch('/public/promises/:id'))
     return (
       <main id="main">
         <Suspense fallback={<Loading />}>
           <PublicPromise />
+        </Suspense>
+      </main>
+    );
+  if (invitation)
+    return (
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <Invitation token={invitation.params.token!} />
+        </Suspense>
+      </main>
+    );
+  if (passwordReset)
+    return (
+      <main id="main">
+        <Suspense fallback={<Loading />}>
+          <ResetPassword token={passwordReset.params.token!} />
         </Suspense>
       </main>
     );
@@ -76,11 +98,9 @@ export function App() {
           </ul>
         </nav>
         <HeaderSearch />
-        <Paragraph data-size="sm">
-          <Link to="/account/security" aria-label={t('account.menu', { name: me.user.displayName })}>
-            {me.user.displayName}
-          </Link>
-        </Paragraph>
+        <Link to="/account/security" className="topbar-user" aria-label={t('account.menu', { name: me.user.displayName })}>
+          {me.user.displayName}
+        </Link>
         <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
           {t('app.language')}
         </Button>
@@ -118,6 +138,7 @@ export function App() {
             <Route path="/audit" element={<AuditArea />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/account/security" element={<Security />} />
+            <Route path="/account/sessions" element={<MySessions />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -18,6 +18,8 @@ interface SessionState {
   /** Starts the session a second step or a passkey answered with. */
   accept(tokens: Tokens): Promise<void>;
   signOut(): Promise<void>;
+  /** Takes a session begun elsewhere (an accepted invitation answers with a token pair). */
+  adopt(tokens: { accessToken: string; refreshToken: string }): Promise<void>;
   can(permission: string): boolean;
 }
 
@@ -67,6 +69,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } });
       session.clear();
       setMe(null);
+    },
+    async adopt(tokens) {
+      session.set(tokens);
+      setExpired(false);
+      await loadMe();
     },
     can: (permission) => !!me && permission in me.permissions,
   };

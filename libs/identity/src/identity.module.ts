@@ -4,6 +4,13 @@ import { PassportModule } from '@nestjs/passport';
 import { NotificationsModule } from '@samverkan/notifications';
 import { AppConfig, FieldCipher, RedisModule } from '@samverkan/platform';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey } from './auth/access-token.js';
+import { AccountAdminController } from './account/account-admin.controller.js';
+import { AccountMail } from './account/account-mail.js';
+import { AccountTokens } from './account/account-tokens.js';
+import { AccountController } from './account/account.controller.js';
+import { InvitationsService } from './account/invitations.service.js';
+import { PasswordResetService } from './account/password-reset.service.js';
+import { SessionsService } from './account/sessions.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
@@ -37,7 +44,17 @@ import { UsersService } from './users/users.service.js';
     RedisModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MfaAuthController, MfaController, MeController, UsersController, RolesController, OrganisationsController],
+  controllers: [
+    AuthController,
+    MfaAuthController,
+    MfaController,
+    MeController,
+    UsersController,
+    RolesController,
+    OrganisationsController,
+    AccountController,
+    AccountAdminController,
+  ],
   providers: [
     AuthService,
     JwtStrategy,
@@ -51,6 +68,11 @@ import { UsersService } from './users/users.service.js';
     MembersDirectory,
     FieldCipher,
     MfaService,
+    AccountTokens,
+    AccountMail,
+    InvitationsService,
+    PasswordResetService,
+    SessionsService,
   ],
   exports: [PrincipalService, OrganisationsService, MembersDirectory],
 })

@@ -5,3 +5,4 @@ export * from './identity.module.js';
 export * from './organisations/members-directory.js';
 export * from './organisations/organisations.dto.js';
 export * from './organisations/organisations.service.js';
+export * from './account/password-reset.service.js';

@@ -118,6 +118,17 @@ export class EmailService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Sends a message at once, without storing it: for one-time links (invitations, password
+   * resets, issue #18) whose token must not rest in the database. Throws when e-mail is off or
+   * the SMTP server refuses; the caller decides what that means (a new link can be asked for).
+   */
+  async sendNow(to: string, subject: string, body: string): Promise<void> {
+    if (!this.enabled) throw new Error('E-mail is off (SMTP_URL is not set).');
+    this.transport ??= nodemailer.createTransport(this.config.SMTP_URL);
+    await this.transport.sendMail({ from: this.config.MAIL_FROM, to, subject, text: body });
+  }
+
   onApplicationShutdown(): void {
     this.transport?.close();
   }

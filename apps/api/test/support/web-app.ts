@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { type Env, runSeed } from '@samverkan/platform';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seedSteps } from '../../src/seed/seed-steps.js';
@@ -28,14 +29,16 @@ export class WebTestApp {
   ) {}
 
   /**
-   * @param overrides settings for the api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests;
-   * @param port where it listens (default: any free port).
+   * @param overrides settings for this file's api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests
+   * or SMTP_URL; PUBLIC_URL is the api's own address unless given, so e-mailed links lead here.
+   * @param port where it listens (default: a free port).
    */
-  static async start(overrides: Env = {}, port = 0): Promise<WebTestApp> {
+  static async start(overrides: Env = {}, port?: number): Promise<WebTestApp> {
     if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
-    const api = await TestApi.start({ WEB_DIST_DIR, ...overrides });
+    const listenPort = port ?? (await freePort());
+    const api = await TestApi.start({ WEB_DIST_DIR, PUBLIC_URL: `http://127.0.0.1:${listenPort}`, ...overrides });
     await runSeed(api.env.config, seedSteps(api.env.config));
-    await api.app.listen({ port, host: '127.0.0.1' });
+    await api.app.listen({ port: listenPort, host: '127.0.0.1' });
     const base = await api.app.getUrl();
     const browser = await TestBrowser.launch();
     return new WebTestApp(api, browser, base);
@@ -56,4 +59,16 @@ export class WebTestApp {
     await this.browser?.close();
     await this.api?.close();
   }
+}
+
+/** A port free on loopback now (the kernel picks it), for an api that must know its address before it listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

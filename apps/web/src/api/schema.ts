@@ -440,7 +440,7 @@ export interface paths {
         /** Användare (Users) the caller administers, by name */
         get: operations["UsersController_list_v1"];
         put?: never;
-        /** Skapa användare (Create a user) */
+        /** Skapa användare (Create a user); without a password the person is invited by e-mail */
         post: operations["UsersController_create_v1"];
         delete?: never;
         options?: never;
@@ -565,6 +565,194 @@ export interface paths {
          * @description System administrators only. The new organisation gets its units; its first admins are then appointed (POST /users, org_admin).
          */
         post: operations["OrganisationsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/invitation/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbjudan (Invitation): who is invited, by which organisation; 404/410 for unknown, used or expired links */
+        get: operations["AccountController_invitation_v1"];
+        put?: never;
+        /** Ta emot inbjudan (Accept an invitation): choose a password under the policy and be signed in; the link works once */
+        post: operations["AccountController_acceptInvitation_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Glömt lösenordet (Forgot password): e-mails a one-time link valid one hour if the address has an account; the same answer either way */
+        post: operations["AccountController_requestReset_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ lösenordet (Reset the password) with the link; the link works once and every session of the user ends */
+        post: operations["AccountController_reset_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Byt lösenord (Change password): the current one first; your other sessions end */
+        post: operations["AccountController_changePassword_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina inloggningar (My sessions): the live ones, newest first, the current one marked */
+        get: operations["AccountController_mySessions_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Logga ut en inloggning (Sign out one session): its tokens stop working at once */
+        delete: operations["AccountController_endMine_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/sign-out-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logga ut övriga (Sign out every other session) */
+        post: operations["AccountController_endOthers_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Konto (Account): whether the user has a password, and their latest invitation */
+        get: operations["AccountAdminController_account_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bjud in (Invite) by e-mail, or send the invitation again: a one-time link valid 72 hours; earlier links stop working */
+        post: operations["AccountAdminController_invite_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inloggningar (Sessions): the user’s live sessions, newest first */
+        get: operations["AccountAdminController_userSessions_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logga ut överallt (Sign out everywhere): every session of the user ends at once */
+        post: operations["AccountAdminController_endAll_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2822,8 +3010,8 @@ export interface components {
              * @description The employing organisation
              */
             organisationId: string;
-            /** @description Initial password: not too simple, not a common or published password, not built from the name or e-mail address (password.*) */
-            password: string;
+            /** @description Leave out to invite the person by e-mail (a one-time link valid 72 h; they choose their password). Given: the initial password, not too simple, not a common or published password, not built from the name or e-mail address (password.*); kept for scripted provisioning and tests */
+            password?: string;
         };
         CreateMembershipRequest: {
             /** Format: uuid */
@@ -2911,6 +3099,71 @@ export interface components {
              *     ]
              */
             units: string[];
+        };
+        InvitationView: {
+            displayName: string;
+            email: string;
+            organisationName: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        AcceptInvitationRequest: {
+            /** @description Not too simple, not a common or published password, not built from the name or e-mail address (password.*) */
+            password: string;
+        };
+        PasswordResetRequest: {
+            /** @example socialsekreterare@hammaro.test */
+            email: string;
+        };
+        PasswordResetAccepted: {
+            /** @description Minutes a link, if one is sent, stays valid */
+            validMinutes: number;
+        };
+        ResetPasswordRequest: {
+            /** @description Not too simple, not a common or published password, not built from the name or e-mail address (password.*) */
+            password: string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            /** @description Not too simple, not a common or published password, not built from the name or e-mail address (password.*) */
+            newPassword: string;
+        };
+        SessionView: {
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["AuthMethod"];
+            /** @description Counts as strong authentication now */
+            strong: boolean;
+            /** @description The browser, from the user agent (a product name), if known */
+            browser: string | null;
+            /** @description The operating system, from the user agent (a product name), if known */
+            system: string | null;
+            ip: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /** @description The session this request was made in */
+            current: boolean;
+        };
+        SessionsEndedView: {
+            /** @description How many sessions were ended */
+            ended: number;
+        };
+        /** @enum {string} */
+        InvitationState: "pending" | "accepted" | "expired";
+        InvitationStatusView: {
+            state: components["schemas"]["InvitationState"];
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        UserAccountView: {
+            /** @description Whether the user has chosen a password */
+            passwordSet: boolean;
+            /** @description The latest invitation, if any */
+            invitation: components["schemas"]["InvitationStatusView"] | null;
         };
         /**
          * @description The status last set
@@ -5703,6 +5956,7 @@ export interface components {
              *     - `role.organisation_kind`: {field}: the role {role} cannot be held in {organisationKind}. Params: `role` (the role asked for), `organisationKind` (the kind of the unit’s organisation (police, municipality, …)).
              *     - `mfa.code_wrong`: {field}: the code is wrong or already used.
              *     - `mfa.passkey_not_verified`: {field}: the passkey could not be verified.
+             *     - `password.current_wrong`: {field}: the current password is wrong.
              *     - `promise.year_outside_period`: {field} must be within the promise period ({periodStart} – {periodEnd}). Params: `periodStart` (first day of the promise), `periodEnd` (last day of the promise).
              *     - `promise.problem_area_unknown`: {field} is not a problem area of this promise.
              *     - `follow_up.commitment_unknown`: {field} is not a commitment of this follow-up.
@@ -5788,7 +6042,7 @@ export interface components {
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -5848,6 +6102,13 @@ export interface components {
              *     - `mfa.totp_not_enabled` 409: No authenticator app is set up.
              *     - `mfa.no_second_factor` 409: You have no authenticator app or passkey to confirm with; add one under Security.
              *     - `mfa.recent_strong_required` 403: Your account already has a second factor: sign in again with it (or step up) before changing your factors.
+             *     - `account_token.not_found` 404: The link is not valid. Check that the whole link from the e-mail was used.
+             *     - `account_token.used` 410: The link has already been used; each link works once.
+             *     - `account_token.expired` 410: The link has expired; ask for a new one.
+             *     - `account.rate_limited` 429: Too many attempts from this address; try again in {retryAfterSeconds} s. Params: `retryAfterSeconds` (seconds until the next attempt is taken).
+             *     - `account.mail_unavailable` 503: The e-mail could not be sent; try again later.
+             *     - `invitation.already_accepted` 409: The user has already set a password; no invitation is needed.
+             *     - `invitation.user_inactive` 409: The user is deactivated; reactivate the account before inviting.
              *     - `promise.not_draft` 409: Only a draft promise can be deleted.
              *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
              *     - `commitment.in_use` 409: The commitment has actions or activities; it cannot be deleted.
@@ -5880,7 +6141,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -7407,6 +7668,496 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission organisation:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_invitation_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_acceptInvitation_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_requestReset_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted (whether or not the address has an account) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_reset_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_changePassword_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_mySessions_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_endMine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountController_endOthers_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountAdminController_account_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccountView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission user:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountAdminController_invite_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccountView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission user:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountAdminController_userSessions_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission user:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountAdminController_endAll_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission user:manage */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14257,6 +15008,7 @@ export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schem
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
 export const restrictedAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictedArea"]> = ["social_services", "police"];
 export const grantAuthorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantAuthority"]> = ["system", "administrator", "own_administrator"];
+export const invitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationState"]> = ["pending", "accepted", "expired"];
 export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
 export const promisePartyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseParty"]> = ["joint", "police", "municipality"];
 export const targetPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetPeriod"]> = ["year", "promise_period"];
@@ -14316,5 +15068,5 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

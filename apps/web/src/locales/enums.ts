@@ -36,6 +36,7 @@ export const enumLabels = {
   GrantAuthority: (m) => m.adminLabels.grantAuthorities,
   AuthMethod: (m) => m.adminLabels.authMethods,
   SecondFactor: (m) => m.account.secondFactors,
+  InvitationState: (m) => m.account.invitationStates,
   EmailMode: (m) => m.notifications.modes,
   // Promises
   PromiseStatus: (m) => m.promiseVocab.promiseStatuses,

@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react'
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MfaRequired, useSession } from '../session';
+import { ForgotPassword } from './account/ForgotPassword';
 import { PasskeySignIn, SecondStep } from './account/SecondStep';
 import { StrongSignInNotice } from './strong-auth/StrongAuth';
 
@@ -44,6 +45,7 @@ export function SignIn() {
         </Button>
       </form>
       {!mfa && <PasskeySignIn />}
+      {!mfa && <ForgotPassword />}
       <Button variant="tertiary" data-size="sm" onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
         {t('app.language')}
       </Button>

@@ -2,14 +2,18 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { ApiCreated, ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, ApiPage, ProblemException, UuidPipe } from '@samverkan/platform';
 import { CreateMembershipRequest, CreateUserRequest, UserListQuery, UserView } from './users.dto.js';
+import { InvitationsService } from '../account/invitations.service.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @RequirePermission('user:read')
@@ -30,10 +34,17 @@ export class UsersController {
 
   @Post()
   @RequirePermission('user:manage')
-  @ApiOperation({ summary: 'Skapa användare (Create a user)' })
+  @ApiOperation({ summary: 'Skapa användare (Create a user); without a password the person is invited by e-mail' })
   @ApiCreated(UserView)
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
-    return this.users.create(principal, body);
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRequest) {
+    const user = await this.users.create(principal, body);
+    // The account exists either way; an invitation the mail server did not take is sent again from the user page.
+    if (body.password === undefined) {
+      await this.invitations.send(principal, user.id).catch((error: unknown) => {
+        if (!(error instanceof ProblemException && error.code === 'account.mail_unavailable')) throw error;
+      });
+    }
+    return user;
   }
 
   @Post(':id/deactivate')

@@ -50,14 +50,16 @@ export class CreateUserRequest {
   @IsUUID()
   organisationId!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     minLength: MIN_PASSWORD_LENGTH,
-    description: 'Initial password: not too simple, not a common or published password, not built from the name or e-mail address (password.*)',
+    description:
+      'Leave out to invite the person by e-mail (a one-time link valid 72 h; they choose their password). Given: the initial password, not too simple, not a common or published password, not built from the name or e-mail address (password.*); kept for scripted provisioning and tests',
   })
+  @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(1024)
-  password!: string;
+  password?: string;
 }
 
 export class CreateMembershipRequest {

@@ -96,8 +96,9 @@ export class UsersService {
       throw new ProblemException('user.organisation_not_administered');
     }
     const email = request.email.trim().toLowerCase();
-    this.passwords.assertAcceptable(request.password, { email, displayName: request.displayName });
-    const passwordHash = await this.passwords.hash(request.password);
+    // Without a password the person is invited by e-mail and chooses one (account/invitations.service.ts).
+    if (request.password !== undefined) this.passwords.assertAcceptable(request.password, { email, displayName: request.displayName });
+    const passwordHash = request.password === undefined ? null : await this.passwords.hash(request.password);
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query<{ id: string }[]>(
         `INSERT INTO users (organisation_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)
@@ -111,7 +112,7 @@ export class UsersService {
           resourceType: 'user',
           resourceId: created.id,
           subjectOrganisationId: request.organisationId,
-          changedFields: ['email', 'displayName', 'organisationId', 'password'],
+          changedFields: ['email', 'displayName', 'organisationId', ...(passwordHash ? ['password'] : [])],
         },
         manager,
       );

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Heading, Link, Paragraph, Textfield } from '@digdi
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
@@ -100,6 +101,9 @@ export default function Security() {
     <>
       <PageTitle>{t('account.title')}</PageTitle>
       <Paragraph>{t('account.intro')}</Paragraph>
+      <Paragraph data-size="sm">
+        <RouterLink to="/account/sessions">{t('account.sessions.link')}</RouterLink>
+      </Paragraph>
       <ProblemMessage problem={status.problem} />
       {status.loading && !mfa && <Loading />}
       {problem && <ProblemMessage problem={problem} />}

@@ -1,4 +1,4 @@
-import { Button, Link as DsLink, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Link as DsLink, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +8,8 @@ import { fieldError, SelectField } from '../../components/forms';
 
 /**
  * A new account in an organisation the admin administers. The api checks every field (and whether
- * the admin may create users there); its messages appear next to the fields.
+ * the admin may create users there); its messages appear next to the fields. The person is invited
+ * by e-mail and chooses their own password (issue #18); nobody types it for them.
  */
 export function NewUser() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function NewUser() {
     const value = (name: string) => String(form.get(name) ?? '');
     setBusy(true);
     const { data, error, response } = await api.POST('/api/v1/users', {
-      body: { displayName: value('displayName'), email: value('email'), organisationId: value('organisationId'), password: value('password') },
+      body: { displayName: value('displayName'), email: value('email'), organisationId: value('organisationId') },
     });
     setBusy(false);
     if (!data) return setProblem(asProblem(error, response.status));
@@ -58,19 +59,10 @@ export function NewUser() {
             </Select.Option>
           ))}
         </SelectField>
-        <Textfield
-          id="password"
-          name="password"
-          type="password"
-          label={t('adminUsers.password')}
-          description={t('adminUsers.passwordHint')}
-          required
-          autoComplete="new-password"
-          error={fieldError(problem, 'password')}
-        />
+        <Paragraph data-size="sm">{t('account.admin.inviteHint')}</Paragraph>
         <div className="row">
           <Button type="submit" loading={busy}>
-            {t('adminUsers.create')}
+            {t('account.admin.invite')}
           </Button>
         </div>
       </form>

@@ -9,6 +9,7 @@ import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import type { components } from '../../api/schema';
 import { UserStatus } from './Users';
+import { UserAccount } from '../account/UserAccount';
 
 type User = components['schemas']['UserView'];
 type Membership = components['schemas']['MembershipView'];
@@ -68,6 +69,7 @@ export function UserDetail() {
       <Memberships user={u} manage={manage} onChanged={changed} />
       {manage && <AddMembership user={u} onAdded={() => changed('membershipAdded')} />}
       {manage && u.id !== me?.user.id && <AccountStatus user={u} onChanged={changed} />}
+      <UserAccount user={u} manage={manage} />
     </>
   );
 }

@@ -34,9 +34,6 @@ export const sv = {
     newTitle: 'Ny användare',
     employer: 'Anställd vid',
     choose: 'Välj…',
-    password: 'Första lösenord',
-    passwordHint: 'Lämna lösenordet till användaren på ett säkert sätt, inte i ett vanligt mejl.',
-    create: 'Skapa användaren',
   },
   adminUser: {
     notices: {
@@ -249,9 +246,6 @@ export const en: typeof sv = {
     newTitle: 'New user',
     employer: 'Employed by',
     choose: 'Choose…',
-    password: 'First password',
-    passwordHint: 'Give the password to the user safely, not in an ordinary e-mail.',
-    create: 'Create the user',
   },
   adminUser: {
     notices: {

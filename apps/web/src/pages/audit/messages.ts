@@ -25,6 +25,15 @@ const actionsSv = {
     passkey_rename: 'bytte namn på en passkey',
     passkey_remove: 'tog bort en passkey',
   },
+  account: {
+    invitation_accept: 'tog emot inbjudan och valde lösenord',
+    password_reset_request: 'bad om en länk för att återställa lösenordet',
+    password_reset: 'återställde lösenordet med en länk; alla inloggningar avslutades',
+    password_change: 'bytte lösenord',
+    sessions_read: 'läste sina inloggningar',
+    session_end: 'loggade ut en av sina inloggningar',
+    sessions_end_others: 'loggade ut sina andra inloggningar',
+  },
   access: {
     unauthenticated: 'försökte nå en skyddad funktion utan att vara inloggad',
     denied: 'saknade behörighet för en funktion',
@@ -45,6 +54,9 @@ const actionsSv = {
     manage: 'försökte ändra användaren',
     deactivate: 'avaktiverade användaren',
     reactivate: 'aktiverade användaren igen',
+    invite: 'bjöd in användaren via e-post',
+    sessions_read: 'läste användarens inloggningar',
+    sessions_end: 'loggade ut användaren överallt',
   },
   membership: {
     create: 'gav en roll till användaren',
@@ -285,6 +297,15 @@ const actionsEn: typeof actionsSv = {
     passkey_rename: 'renamed a passkey',
     passkey_remove: 'removed a passkey',
   },
+  account: {
+    invitation_accept: 'accepted the invitation and chose a password',
+    password_reset_request: 'asked for a password reset link',
+    password_reset: 'reset the password with a link; all sessions were ended',
+    password_change: 'changed the password',
+    sessions_read: 'read their sessions',
+    session_end: 'signed out one of their sessions',
+    sessions_end_others: 'signed out their other sessions',
+  },
   access: {
     unauthenticated: 'tried to reach a protected function without signing in',
     denied: 'lacked the permission for a function',
@@ -305,6 +326,9 @@ const actionsEn: typeof actionsSv = {
     manage: 'tried to change the user',
     deactivate: 'deactivated the user',
     reactivate: 'reactivated the user',
+    invite: 'invited the user by e-mail',
+    sessions_read: 'read the user’s sessions',
+    sessions_end: 'signed the user out everywhere',
   },
   membership: {
     create: 'gave a role to the user',

@@ -1,4 +1,5 @@
 import { ACCESS_CODES } from './access.js';
+import { ACCOUNT_CODES } from './account.js';
 import { AUDIT_CODES } from './audit.js';
 import { DEADLINES_CODES } from './deadlines.js';
 import type { CodeSpec, FieldCodeSpec, ProblemCodeSpec } from './define.js';
@@ -23,6 +24,7 @@ export const ERROR_CODES = {
   ...ACCESS_CODES,
   ...IDENTITY_CODES,
   ...MFA_CODES,
+  ...ACCOUNT_CODES,
   ...AUDIT_CODES,
   ...PROMISES_CODES,
   ...INSPECTIONS_CODES,
