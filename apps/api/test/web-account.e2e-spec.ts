@@ -127,7 +127,7 @@ describe('web client: invitations, password reset, sessions', () => {
     await page.reload();
     await page.getByLabel('E-postadress').first().fill('trygghet@hammaro.test');
     await page.getByLabel('Lösenord', { exact: true }).fill('Granar-i-snö-vid-Skoghall-7');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
     await Promise.all([page.close(), reset.close(), second.close()]);
   });

@@ -293,7 +293,7 @@ describe('web client: the citizen promise', () => {
     await page.getByText(`Mål: 10 hastighetskontroller per år. Utfall 2022: ${speed2022}.`, { exact: false }).waitFor();
     await page.getByText('Mål: 8 nya områden under löftesperioden. Slutligt utfall: 6.', { exact: false }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Uppföljning 2021' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Logga in' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Logga in', exact: true }).count()).toBe(0);
     expect(await page.getByRole('progressbar').count()).toBeGreaterThan(3);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);

@@ -54,7 +54,7 @@ describe('web client: strong authentication and step-up', () => {
     // Signing in again lands where the user was: still a password session, so still the notice.
     await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
     await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/youth-cases');
 
@@ -88,7 +88,7 @@ describe('web client: strong authentication and step-up', () => {
     await dialog.getByRole('button', { name: 'Logga in igen' }).click();
     await page.getByLabel('E-postadress').fill('socialsekreterare@hammaro.test');
     await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     // Back on the case's address (a password session again, so told to sign in stronger).
     await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(casePath);
