@@ -26,9 +26,9 @@ import { YouthCaseFlow1796028207558 } from './1796028207558-YouthCaseFlow.js';
 import { SearchIndexes1796028218521 } from './1796028218521-SearchIndexes.js';
 import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.js';
 import { AuthSessions1796031449446 } from './1796031449446-AuthSessions.js';
+import { IdentityProviders1796031805068 } from './1796031805068-IdentityProviders.js';
 
-export const migrations = [
-  PlatformBaseline1764259200000,
+export const migrations = [PlatformBaseline1764259200000,
   Identity1764259300000,
   RecordGrants1764259400000,
   AuditTrail1764259500000,
@@ -50,5 +50,4 @@ export const migrations = [
   YouthCaseFlow1796028207558,
   SearchIndexes1796028218521,
   WorkQueueIndexes1796028324789,
-  AuthSessions1796031449446,
-];
+  AuthSessions1796031449446, IdentityProviders1796031805068];

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = {
   'auth.lockout': 'sign_in',
   'auth.refresh': 'sign_in',
   'auth.refresh_reuse': 'sign_in',
+  // Sign-in through the organisation's identity provider (libs/identity oidc, issue #18)
+  'oidc.start': 'sign_in',
+  'oidc.login': 'sign_in',
+  'oidc.account_created': 'sign_in',
   'access.unauthenticated': 'sign_in',
   'access.denied': 'sign_in',
 
@@ -27,6 +31,8 @@ export const AUDIT_ACTIONS = {
   'organisation.read': 'administration',
   'organisation.manage': 'administration',
   'collaboration.manage': 'administration',
+  'identity_provider.create': 'administration',
+  'identity_provider.update': 'administration',
   'user.create': 'administration',
   'user.read': 'administration',
   'user.manage': 'administration',

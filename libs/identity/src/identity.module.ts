@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { NotificationsModule } from '@samverkan/notifications';
-import { AppConfig, RedisModule } from '@samverkan/platform';
+import { AppConfig, FieldCipher, RedisModule } from '@samverkan/platform';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey } from './auth/access-token.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
@@ -13,6 +13,9 @@ import { MeController } from './auth/me.controller.js';
 import { PasswordService } from './auth/password.service.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
+import { IdentityProvidersService } from './oidc/identity-providers.service.js';
+import { IdentityProvidersController, OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { MembersDirectory } from './organisations/members-directory.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
@@ -34,7 +37,7 @@ import { UsersService } from './users/users.service.js';
     RedisModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController],
+  controllers: [AuthController, MeController, UsersController, RolesController, OrganisationsController, OidcController, IdentityProvidersController],
   providers: [
     AuthService,
     JwtStrategy,
@@ -46,6 +49,9 @@ import { UsersService } from './users/users.service.js';
     UsersService,
     OrganisationsService,
     MembersDirectory,
+    FieldCipher,
+    IdentityProvidersService,
+    OidcService,
   ],
   exports: [PrincipalService, OrganisationsService, MembersDirectory],
 })

@@ -78,6 +78,15 @@ export const errorsSv: Record<string, string> = {
 
   // Identity
   'auth.rate_limited': 'För många inloggningsförsök. Försök igen om {{retryAfterSeconds}} sekunder.',
+  // Sign-in through the organisation's identity provider (OpenID Connect)
+  'oidc.state_unknown': 'Inloggningsförsöket är okänt, för gammalt eller redan använt. Börja om inloggningen.',
+  'oidc.provider_refused': 'Identitetsleverantören loggade inte in dig ({{error}}). Börja om inloggningen.',
+  'oidc.provider_unavailable': 'Identitetsleverantören går inte att nå just nu. Försök igen om en stund.',
+  'oidc.id_token_invalid': 'Svaret från identitetsleverantören kunde inte kontrolleras. Börja om inloggningen eller kontakta din administratör.',
+  'oidc.nonce_mismatch': 'Svaret från identitetsleverantören hör till ett annat inloggningsförsök. Börja om inloggningen.',
+  'oidc.claim_missing': 'Identitetsleverantören talade inte om vem du är (uppgiften {{claim}} saknas). Kontakta din administratör.',
+  'oidc.no_account': 'Du är inloggad hos identitetsleverantören, men inget aktivt konto här motsvarar dig. Be din administratör om ett konto.',
+  'identity_provider.name_taken': 'Organisationen har redan en identitetsleverantör med namnet {{name}}.',
   'user.email_taken': 'Det finns redan en användare med den e-postadressen.',
   'user.cannot_deactivate_self': 'Du kan inte inaktivera ditt eget konto.',
   'user.own_memberships': 'Ingen ger eller avslutar sina egna roller; det gör en annan administratör.',
@@ -283,6 +292,15 @@ export const errorsEn: Record<string, string> = {
   'access.record_denied': 'You may not do this with this record.',
 
   'auth.rate_limited': 'Too many sign-in attempts. Try again in {{retryAfterSeconds}} seconds.',
+  // Sign-in through the organisation's identity provider (OpenID Connect)
+  'oidc.state_unknown': 'This sign-in attempt is unknown, expired or already used. Start the sign-in again.',
+  'oidc.provider_refused': 'The identity provider did not sign you in ({{error}}). Start the sign-in again.',
+  'oidc.provider_unavailable': 'The identity provider could not be reached. Try again in a while.',
+  'oidc.id_token_invalid': 'The identity provider’s answer could not be verified. Start the sign-in again or contact your administrator.',
+  'oidc.nonce_mismatch': 'The identity provider’s answer belongs to another sign-in attempt. Start the sign-in again.',
+  'oidc.claim_missing': 'The identity provider did not say who you are (the claim {{claim}} is missing). Contact your administrator.',
+  'oidc.no_account': 'You are signed in at the identity provider, but no active account here matches you. Ask your administrator for an account.',
+  'identity_provider.name_taken': 'The organisation already has an identity provider named {{name}}.',
   'user.email_taken': 'A user with that e-mail address already exists.',
   'user.cannot_deactivate_self': 'You cannot deactivate your own account.',
   'user.own_memberships': 'Nobody gives or ends their own roles; another administrator does.',

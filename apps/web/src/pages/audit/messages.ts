@@ -13,6 +13,15 @@ const actionsSv = {
     refresh: 'förnyade sin inloggning',
     refresh_reuse: 'använde en redan förbrukad inloggningsnyckel; alla inloggningar avslutades',
   },
+  oidc: {
+    start: 'började logga in via organisationens identitetsleverantör',
+    login: 'loggade in via organisationens identitetsleverantör',
+    account_created: 'fick ett konto vid första inloggningen via identitetsleverantören',
+  },
+  identity_provider: {
+    create: 'lade till identitetsleverantören',
+    update: 'ändrade identitetsleverantören',
+  },
   access: {
     unauthenticated: 'försökte nå en skyddad funktion utan att vara inloggad',
     denied: 'saknade behörighet för en funktion',
@@ -258,6 +267,15 @@ const actionsEn: typeof actionsSv = {
     lockout: 'was locked out after too many failed sign-ins',
     refresh: 'renewed their session',
     refresh_reuse: 'reused a spent session key; all sessions were ended',
+  },
+  oidc: {
+    start: 'started signing in through the organisation’s identity provider',
+    login: 'signed in through the organisation’s identity provider',
+    account_created: 'got an account at the first sign-in through the identity provider',
+  },
+  identity_provider: {
+    create: 'added the identity provider',
+    update: 'changed the identity provider',
   },
   access: {
     unauthenticated: 'tried to reach a protected function without signing in',

@@ -5,6 +5,7 @@ import type { CodeSpec, FieldCodeSpec, ProblemCodeSpec } from './define.js';
 import { IDENTITY_CODES } from './identity.js';
 import { INSPECTIONS_CODES } from './inspections.js';
 import { NOTIFICATIONS_CODES } from './notifications.js';
+import { OIDC_CODES } from './oidc.js';
 import { OPERATIONS_CODES } from './operations.js';
 import { PLATFORM_CODES } from './platform.js';
 import { PROMISES_CODES } from './promises.js';
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   ...PLATFORM_CODES,
   ...ACCESS_CODES,
   ...IDENTITY_CODES,
+  ...OIDC_CODES,
   ...AUDIT_CODES,
   ...PROMISES_CODES,
   ...INSPECTIONS_CODES,
