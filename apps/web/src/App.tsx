@@ -19,6 +19,7 @@ const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
 const AdminArea = lazy(() => import('./pages/admin/index'));
 const AuditArea = lazy(() => import('./pages/audit/index'));
 const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
+const OidcCallback = lazy(() => import('./pages/oidc/OidcCallback'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
 
@@ -47,6 +48,13 @@ export function App() {
           <PublicPromise />
         </Suspense>
       </main>
+    );
+  // The identity provider's answer to a sign-in (issue #18), before any session exists.
+  if (useMatch('/oidc/callback'))
+    return (
+      <Suspense fallback={<Loading />}>
+        <OidcCallback />
+      </Suspense>
     );
   if (restoring)
     return (

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
@@ -50,7 +51,16 @@ export class TestOidcProvider {
       features: { devInteractions: { enabled: false } },
       interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
       cookies: { keys: ['samverkan-test-oidc-provider-cookie-key'] },
-      ttl: { IdToken: () => ref.self?.idTokenTtlSeconds ?? 300 },
+      // Its own signing key, made for this run (the package's built-in keys are for quick starts only).
+      jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
+      ttl: {
+        IdToken: () => ref.self?.idTokenTtlSeconds ?? 300,
+        AccessToken: 300,
+        AuthorizationCode: 60,
+        Interaction: 600,
+        Grant: 600,
+        Session: 600,
+      },
       findAccount: (_ctx: unknown, sub: string) => ({
         accountId: sub,
         claims: () => ({ sub, email: sub, email_verified: true, name: nameOf(sub) }),

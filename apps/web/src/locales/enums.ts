@@ -35,6 +35,7 @@ export const enumLabels = {
   RestrictedArea: (m) => m.adminLabels.restrictedAreas,
   GrantAuthority: (m) => m.adminLabels.grantAuthorities,
   AuthMethod: (m) => m.adminLabels.authMethods,
+  IdentityMatchOn: (m) => m.adminIdp.matchOn,
   EmailMode: (m) => m.notifications.modes,
   // Promises
   PromiseStatus: (m) => m.promiseVocab.promiseStatuses,

@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react'
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
+import { OidcSignIn } from './oidc/OidcSignIn';
 
 export function SignIn() {
   const { signIn, expired } = useSession();
@@ -30,6 +31,7 @@ export function SignIn() {
           {message}
         </Alert>
       )}
+      <OidcSignIn />
       <form onSubmit={(e) => void submit(e)}>
         <Textfield label={t('signIn.email')} name="email" type="email" autoComplete="username" required />
         <Textfield label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required />
