@@ -28,7 +28,8 @@ import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.
 import { AuthSessions1796031449446 } from './1796031449446-AuthSessions.js';
 import { IdentityProviders1796031805068 } from './1796031805068-IdentityProviders.js';
 
-export const migrations = [PlatformBaseline1764259200000,
+export const migrations = [
+  PlatformBaseline1764259200000,
   Identity1764259300000,
   RecordGrants1764259400000,
   AuditTrail1764259500000,
@@ -50,4 +51,6 @@ export const migrations = [PlatformBaseline1764259200000,
   YouthCaseFlow1796028207558,
   SearchIndexes1796028218521,
   WorkQueueIndexes1796028324789,
-  AuthSessions1796031449446, IdentityProviders1796031805068];
+  AuthSessions1796031449446,
+  IdentityProviders1796031805068,
+];

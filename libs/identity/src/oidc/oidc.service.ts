@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password.service.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import { type IdentityProviderConfig, IdentityProvidersService } from './identity-providers.service.js';
-import { amrOf, claimValue, classifyOidcError, isStrongAcr, LOGIN_ATTEMPT_MINUTES, type OidcRefusal } from './oidc-rules.js';
+import { amrOf, claimValue, classifyOidcError, isStrongAcr, LOGIN_ATTEMPT_MINUTES } from './oidc-rules.js';
 import type { OidcCallbackRequest, OidcProviderOption } from './oidc.dto.js';
 
 interface AttemptRow {
@@ -108,27 +108,17 @@ export class OidcService {
       await this.audit.record({ action: 'oidc.login', outcome: 'failure', ...where, details: { reason: 'provider_inactive' } });
       throw new ProblemException('oidc.state_unknown');
     }
-    const refuse = async (
-      code: OidcRefusal | 'oidc.claim_missing' | 'oidc.no_account',
-      details: Record<string, unknown>,
-      params: Record<string, string | undefined> = {},
-    ) => {
-      await this.audit.record({
-        action: 'oidc.login',
-        outcome: code === 'oidc.no_account' ? 'denied' : 'failure',
-        ...where,
-        subjectOrganisationId: provider.organisationId,
-        details,
-      });
-      return new ProblemException(code, params as Record<string, string>);
-    };
+    /** Records why this answer was refused (the technical detail stays in the audit trail). */
+    const refused = (outcome: 'failure' | 'denied', details: Record<string, unknown>) =>
+      this.audit.record({ action: 'oidc.login', outcome, ...where, subjectOrganisationId: provider.organisationId, details });
     if (request.error || !request.code) {
       const error = (request.error ?? 'no_code').replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 60) || 'error';
-      throw await refuse('oidc.provider_refused', { reason: 'provider_error', error }, { error });
+      await refused('failure', { reason: 'provider_error', error });
+      throw new ProblemException('oidc.provider_refused', { error });
     }
+    const configuration = await this.configuration(provider);
     let claims: Record<string, unknown>;
     try {
-      const configuration = await this.configuration(provider);
       const current = new URL(attempt.redirect_uri);
       current.searchParams.set('code', request.code);
       current.searchParams.set('state', request.state);
@@ -142,18 +132,28 @@ export class OidcService {
       claims = (tokens.claims() ?? {}) as Record<string, unknown>;
     } catch (error) {
       const refusal = classifyOidcError(error);
-      throw await refuse(
-        refusal.code,
-        { reason: refusal.code.slice('oidc.'.length), detail: refusal.detail },
-        refusal.code === 'oidc.provider_refused' ? { error: refusal.providerError } : {},
-      );
+      await refused('failure', { reason: refusal.code.slice('oidc.'.length), detail: refusal.detail });
+      switch (refusal.code) {
+        case 'oidc.nonce_mismatch':
+          throw new ProblemException('oidc.nonce_mismatch');
+        case 'oidc.provider_refused':
+          throw new ProblemException('oidc.provider_refused', { error: refusal.providerError ?? 'error' });
+        case 'oidc.provider_unavailable':
+          throw new ProblemException('oidc.provider_unavailable');
+        default:
+          throw new ProblemException('oidc.id_token_invalid');
+      }
     }
     const value = claimValue(claims, provider.userClaim);
-    if (!value) throw await refuse('oidc.claim_missing', { reason: 'claim_missing', claim: provider.userClaim }, { claim: provider.userClaim });
+    if (!value) {
+      await refused('failure', { reason: 'claim_missing', claim: provider.userClaim });
+      throw new ProblemException('oidc.claim_missing', { claim: provider.userClaim });
+    }
     let user = await this.match(provider, value);
     if (!user && provider.jitAllowed) user = await this.createJustInTime(provider, value, claims);
     if (!user || !user.is_active) {
-      throw await refuse('oidc.no_account', { reason: user ? 'inactive' : 'no_account', claim: provider.userClaim, subject: claims.sub });
+      await refused('denied', { reason: user ? 'inactive' : 'no_account', claim: provider.userClaim, subject: claims.sub });
+      throw new ProblemException('oidc.no_account');
     }
     const acr = typeof claims.acr === 'string' ? claims.acr.slice(0, 200) : null;
     const strong = isStrongAcr(acr, provider.strongAcrValues);
