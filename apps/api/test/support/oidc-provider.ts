@@ -111,43 +111,46 @@ export class TestOidcProvider {
     );
   }
 
-  /**
-   * Follows an authorization URL as a browser would (cookies, redirects), signs in as `login` at
-   * the provider's page and returns the answer it sends to the redirect URI ({code, state, iss} or {error}).
-   */
-  async signIn(authorizationUrl: string, login: string, acr = STRONG_ACR): Promise<Record<string, string>> {
-    const cookies = new Map<string, string>();
-    let url = authorizationUrl;
-    let init: RequestInit = {};
-    for (let hop = 0; hop < 10; hop++) {
-      const res = await fetch(url, {
-        ...init,
-        redirect: 'manual',
-        headers: { ...(init.headers ?? {}), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-      });
-      for (const header of res.headers.getSetCookie()) {
-        const [pair] = header.split(';');
-        const [name, ...value] = pair.split('=');
-        cookies.set(name.trim(), value.join('='));
-      }
-      const location = res.headers.get('location');
-      if (res.status === 200 && new URL(url).pathname.startsWith('/interaction/')) {
-        init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ login, acr }).toString() };
-        continue;
-      }
-      if (!location) throw new Error(`the provider stopped at ${url}: ${res.status} ${await res.text()}`);
-      const next = new URL(location, url);
-      if (next.origin !== this.issuer) return Object.fromEntries(next.searchParams);
-      url = next.href;
-      init = {};
-    }
-    throw new Error('too many redirects at the test provider');
+  /** Signs in at this provider's page as `login` (see `signInAtProvider`). */
+  signIn(authorizationUrl: string, login: string, acr = STRONG_ACR): Promise<Record<string, string>> {
+    return signInAtProvider(this.issuer, authorizationUrl, { login, acr });
   }
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * Follows an authorization URL as a browser would (cookies, redirects), posts `form` at the
+ * provider's login page (/interaction/:uid) and returns the answer the provider sends to the
+ * redirect URI ({code, state, iss} or {error}).
+ */
+export async function signInAtProvider(issuer: string, authorizationUrl: string, form: Record<string, string>): Promise<Record<string, string>> {
+  const cookies = new Map<string, string>();
+  let url = authorizationUrl;
+  let init: RequestInit = {};
+  for (let hop = 0; hop < 10; hop++) {
+    const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie } });
+    for (const header of res.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...value] = pair.split('=');
+      cookies.set(name.trim(), value.join('='));
+    }
+    const location = res.headers.get('location');
+    if (res.status === 200 && new URL(url).pathname.startsWith('/interaction/')) {
+      init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() };
+      continue;
+    }
+    if (!location) throw new Error(`the provider stopped at ${url}: ${res.status} ${await res.text()}`);
+    const next = new URL(location, url);
+    if (next.origin !== issuer) return Object.fromEntries(next.searchParams);
+    url = next.href;
+    init = {};
+  }
+  throw new Error('too many redirects at the provider');
 }
 
 function nameOf(email: string): string {
