@@ -184,4 +184,13 @@ describe('sign-in through the organisation’s identity provider (OpenID Connect
     const [created] = await api.auditEvents('oidc.account_created');
     expect(created).toMatchObject({ resource_id: me.body.user.id, details: expect.objectContaining({ providerId, role: 'social_worker' }) });
   });
+
+  it('limits how many sign-ins one address may start', async () => {
+    const starts = [];
+    for (let i = 0; i < 21; i++) starts.push(await api.call('POST', `/api/v1/auth/oidc/${providerId}/start`, { ip: '203.0.113.18' }));
+    expect(starts.slice(0, 20).every((res) => res.status === 200)).toBe(true);
+    expect(starts[20].status).toBe(429);
+    expect(starts[20].body.code).toBe('auth.rate_limited');
+    expect(starts[20].headers['retry-after']).toBeDefined();
+  });
 });

@@ -6700,6 +6700,13 @@ export interface operations {
                     "application/json": components["schemas"]["OidcStartResponse"];
                 };
             };
+            /** @description Too many sign-ins started from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A problem (RFC 9457); `code` says which */
             default: {
                 headers: {

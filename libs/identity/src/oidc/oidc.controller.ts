@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, RequirePermission } from '@samverkan/access';
-import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiOk, ApiPage, AppConfig, etagOf, IfMatchVersion, ProblemException, RateLimiter, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LOGIN_RATE_WINDOW_SECONDS } from '../auth/auth-policy.js';
 import { TokenResponse } from '../auth/auth.dto.js';
 import { IdentityProvidersService } from './identity-providers.service.js';
 import {
@@ -22,7 +23,11 @@ const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (
 @ApiTags('auth')
 @Controller({ path: 'auth/oidc', version: '1' })
 export class OidcController {
-  constructor(private readonly oidc: OidcService) {}
+  constructor(
+    private readonly oidc: OidcService,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('providers')
   @Public()
@@ -37,7 +42,18 @@ export class OidcController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Börja logga in (Start signing in): the provider’s authorization URL with state, nonce and PKCE' })
   @ApiOk(OidcStartResponse)
-  start(@Param('providerId', UuidPipe) providerId: string): Promise<OidcStartResponse> {
+  @ApiTooManyRequestsResponse({ description: 'Too many sign-ins started from this address' })
+  async start(
+    @Req() request: FastifyRequest,
+    @Param('providerId', UuidPipe) providerId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OidcStartResponse> {
+    // Each start stores an attempt: limited per address like password sign-in (its own count).
+    const limit = await this.limiter.hit(`oidc-start:${request.ip}`, this.config.LOGIN_RATE_LIMIT_PER_MINUTE, LOGIN_RATE_WINDOW_SECONDS);
+    if (!limit.allowed) {
+      void reply.header('retry-after', String(limit.retryAfterSeconds));
+      throw new ProblemException('auth.rate_limited', { retryAfterSeconds: limit.retryAfterSeconds });
+    }
     return this.oidc.start(providerId);
   }
 
