@@ -185,6 +185,29 @@ describe('sign-in through the organisation’s identity provider (OpenID Connect
     expect(created).toMatchObject({ resource_id: me.body.user.id, details: expect.objectContaining({ providerId, role: 'social_worker' }) });
   });
 
+  it('says so when the provider answers with an error (the person cancelled)', async () => {
+    const state = new URL(await start()).searchParams.get('state')!;
+    const res = await finish({ state, error: 'access_denied' });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: 'oidc.provider_refused', params: { error: 'access_denied' } });
+  });
+
+  it('refuses a malformed provider setting next to its field', async () => {
+    const res = await api.call('POST', '/api/v1/identity-providers', {
+      token: admin,
+      body: {
+        organisationId: await api.organisationId('Hammarö kommun'),
+        displayName: 'Fel',
+        issuer: 'not a url',
+        clientId: 'x',
+        clientSecret: 'y',
+        strongAcrValues: 'urn:one',
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['issuer', 'strongAcrValues']);
+  });
+
   it('limits how many sign-ins one address may start', async () => {
     const starts = [];
     for (let i = 0; i < 21; i++) starts.push(await api.call('POST', `/api/v1/auth/oidc/${providerId}/start`, { ip: '203.0.113.18' }));

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLE_NAMES, type RoleName } from '@samverkan/access';
 import { PageQuery } from '@samverkan/platform';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { MATCH_ON, type MatchOn } from './oidc-rules.js';
 
 /** An active provider as the sign-in page offers it. */
@@ -80,6 +80,7 @@ export class UpdateIdentityProviderRequest {
   @ApiPropertyOptional({ enum: MATCH_ON, enumName: 'IdentityMatchOn' }) @IsOptional() @IsIn(MATCH_ON) matchOn?: MatchOn;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
   @Matches(ACR, { each: true })
   strongAcrValues?: string[];
@@ -106,6 +107,7 @@ export class CreateIdentityProviderRequest {
   @ApiPropertyOptional({ enum: MATCH_ON, enumName: 'IdentityMatchOn' }) @IsOptional() @IsIn(MATCH_ON) matchOn?: MatchOn;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
   @Matches(ACR, { each: true })
   strongAcrValues?: string[];

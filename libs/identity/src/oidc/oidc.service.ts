@@ -150,7 +150,7 @@ export class OidcService {
       throw new ProblemException('oidc.claim_missing', { claim: provider.userClaim });
     }
     let user = await this.match(provider, value);
-    if (!user && provider.jitAllowed) user = await this.createJustInTime(provider, value, claims);
+    if (!user && provider.jitAllowed) user = (await this.createJustInTime(provider, value, claims)) ?? (await this.match(provider, value));
     if (!user || !user.is_active) {
       await refused('denied', { reason: user ? 'inactive' : 'no_account', claim: provider.userClaim, subject: claims.sub });
       throw new ProblemException('oidc.no_account');
@@ -198,13 +198,13 @@ export class OidcService {
     // No password is set: the account signs in through its provider (the hash is of random bytes nobody knows).
     const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
     return this.dataSource.transaction(async (manager) => {
-      const [taken] = await manager.query<{ id: string }[]>('SELECT id FROM users WHERE email = $1', [email]);
-      if (taken) return undefined;
+      // An address already taken (another organisation's account, or a sign-in a moment earlier) creates nothing.
       const [user] = await manager.query<UserRow[]>(
         `INSERT INTO users (organisation_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)
-         RETURNING id, organisation_id, is_active, token_version`,
+         ON CONFLICT (email) DO NOTHING RETURNING id, organisation_id, is_active, token_version`,
         [provider.organisationId, email, displayName, passwordHash],
       );
+      if (!user) return undefined;
       await manager.query('INSERT INTO memberships (user_id, unit_id, role, valid_from) VALUES ($1, $2, $3, $4)', [
         user.id,
         provider.jitUnitId,

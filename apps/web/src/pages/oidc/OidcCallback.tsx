@@ -20,9 +20,13 @@ export default function OidcCallback() {
     if (sent.current) return;
     sent.current = true;
     const value = (name: string) => params.get(name) ?? undefined;
+    const state = value('state');
+    // Without a state there is no attempt to finish: said as the api would say it.
+    if (!state)
+      return setProblem({ type: 'urn:samverkan:problem:oidc.state_unknown', title: 'Bad Request', status: 400, code: 'oidc.state_unknown', params: {} });
     void (async () => {
       const { data, error, response } = await api.POST('/api/v1/auth/oidc/callback', {
-        body: { state: params.get('state') ?? '', code: value('code'), iss: value('iss'), error: value('error') },
+        body: { state, code: value('code'), iss: value('iss'), error: value('error') },
       });
       if (!data) return setProblem(asProblem(error, response.status));
       session.set(data);
