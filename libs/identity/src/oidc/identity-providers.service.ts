@@ -2,9 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROLES, type Principal, type RoleName } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { assertVersionMatched, Clock, FieldCipher, invalidField, type Page, pageOf, ProblemException } from '@samverkan/platform';
+import { AppConfig, assertVersionMatched, Clock, FieldCipher, invalidField, type Page, pageOf, ProblemException } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import type { MatchOn } from './oidc-rules.js';
+import { issuerAllowed, type MatchOn } from './oidc-rules.js';
 import type { CreateIdentityProviderRequest, IdentityProviderListQuery, IdentityProviderView, UpdateIdentityProviderRequest } from './oidc.dto.js';
 
 /** A provider row as the sign-in flow needs it, with the secret opened. */
@@ -46,6 +46,7 @@ export class IdentityProvidersService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   list(query: IdentityProviderListQuery): Promise<Page<IdentityProviderView>> {
@@ -64,6 +65,7 @@ export class IdentityProvidersService {
       request.organisationId,
     ]);
     if (!organisation) throw invalidField('organisationId', 'reference.not_found', { resource: 'organisation' });
+    this.checkIssuer(request.issuer);
     const jit = { jitAllowed: request.jitAllowed ?? false, jitRole: request.jitRole ?? null, jitUnitId: request.jitUnitId ?? null };
     await this.checkJit(organisation.id, organisation.kind, jit);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -100,6 +102,7 @@ export class IdentityProvidersService {
 
   async update(_principal: Principal, id: string, version: number, request: UpdateIdentityProviderRequest): Promise<IdentityProviderView> {
     const before = await this.get(id);
+    if (request.issuer) this.checkIssuer(request.issuer);
     const [{ kind }] = await this.dataSource.query<{ kind: string }[]>('SELECT kind FROM organisations WHERE id = $1', [before.organisationId]);
     const jit = {
       jitAllowed: request.jitAllowed ?? before.jitAllowed,
@@ -164,6 +167,10 @@ export class IdentityProvidersService {
     if (!row) return undefined;
     const { sealed, keyId, ...rest } = row;
     return { ...rest, clientSecret: this.cipher.decrypt(SECRET_FIELD, sealed, keyId) };
+  }
+
+  private checkIssuer(issuer: string): void {
+    if (!issuerAllowed(issuer, this.config.NODE_ENV === 'production')) throw invalidField('issuer', 'identity_provider.issuer_https');
   }
 
   private async assertNameFree(organisationId: string, displayName: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { amrOf, claimValue, classifyOidcError, isStrongAcr } from './oidc-rules.js';
+import { amrOf, claimValue, classifyOidcError, isStrongAcr, issuerAllowed } from './oidc-rules.js';
 
 describe('sign-in through an identity provider: the rules', () => {
   it('counts only the acr values the organisation named as strong', () => {
@@ -7,6 +7,12 @@ describe('sign-in through an identity provider: the rules', () => {
     expect(isStrongAcr('urn:siths:loa2', ['urn:siths:loa3'])).toBe(false);
     expect(isStrongAcr(undefined, ['urn:siths:loa3'])).toBe(false);
     expect(isStrongAcr('', [''])).toBe(false);
+  });
+
+  it('accepts a plain-http issuer only outside production', () => {
+    expect(issuerAllowed('https://idp.hammaro.se', true)).toBe(true);
+    expect(issuerAllowed('http://127.0.0.1:3100', false)).toBe(true);
+    expect(issuerAllowed('http://idp.hammaro.se', true)).toBe(false);
   });
 
   it('reads the naming claim and the amr defensively', () => {

@@ -18,6 +18,15 @@ export function isStrongAcr(acr: unknown, strongValues: readonly string[]): bool
   return typeof acr === 'string' && acr !== '' && strongValues.includes(acr);
 }
 
+/**
+ * Whether an issuer may be used: over https always; over plain http only outside production (the
+ * tests' and the demo's local providers). Tokens and the client secret travel to it.
+ */
+export function issuerAllowed(issuer: string, production: boolean): boolean {
+  const { protocol } = new URL(issuer);
+  return protocol === 'https:' || (protocol === 'http:' && !production);
+}
+
 /** The `amr` claim as a list of short strings (anything else is dropped). */
 export function amrOf(claims: Record<string, unknown>): string[] {
   const amr = claims.amr;

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password.service.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import { type IdentityProviderConfig, IdentityProvidersService } from './identity-providers.service.js';
-import { amrOf, claimValue, classifyOidcError, isStrongAcr, LOGIN_ATTEMPT_MINUTES } from './oidc-rules.js';
+import { amrOf, claimValue, classifyOidcError, isStrongAcr, issuerAllowed, LOGIN_ATTEMPT_MINUTES } from './oidc-rules.js';
 import type { OidcCallbackRequest, OidcProviderOption } from './oidc.dto.js';
 
 interface AttemptRow {
@@ -235,7 +235,8 @@ export class OidcService {
    */
   private async configuration(provider: IdentityProviderConfig): Promise<oidc.Configuration> {
     const key = `${provider.id}:${provider.version}`;
-    const insecure = new URL(provider.issuer).protocol === 'http:' && this.config.NODE_ENV !== 'production';
+    // Plain http only for the tests' and the demo's local providers (never in production: issuerAllowed).
+    const insecure = new URL(provider.issuer).protocol === 'http:' && issuerAllowed(provider.issuer, this.config.NODE_ENV === 'production');
     let cached = this.discovered.get(key);
     if (!cached || Date.now() - cached.at > DISCOVERY_TTL_MS) {
       try {

@@ -1,4 +1,4 @@
-import { problem } from './define.js';
+import { field, problem } from './define.js';
 
 /** Refusals of sign-in through an organisation's identity provider (libs/identity oidc, issue #18). */
 export const OIDC_CODES = {
@@ -13,5 +13,6 @@ export const OIDC_CODES = {
     claim: 'the claim the provider is configured to name the user by',
   }),
   'oidc.no_account': problem(401, 'You are signed in at the identity provider, but no active account here matches you; ask your administrator for an account.'),
+  'identity_provider.issuer_https': field('{field}: an identity provider must be reached over https.'),
   'identity_provider.name_taken': problem(409, 'The organisation already has an identity provider named {name}.', { name: 'the name asked for' }),
 } as const;
