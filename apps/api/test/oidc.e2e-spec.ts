@@ -64,6 +64,8 @@ describe('sign-in through the organisation’s identity provider (OpenID Connect
     expect(shown.body).toMatchObject({ displayName: 'Hammarö kommun (SITHS)', clientId: 'samverkan', strongAcrValues: [STRONG_ACR], isActive: true });
     const social = await api.login('socialsekreterare@hammaro.test');
     expect((await api.call('GET', '/api/v1/identity-providers', { token: social.accessToken })).status).toBe(403);
+    const trail = await api.call('GET', '/api/v1/audit-events?action=identity_provider.create', { token: admin });
+    expect(trail.body.items[0].resource).toMatchObject({ type: 'identity_provider', label: 'Hammarö kommun (SITHS)' });
     const offered = await api.call('GET', '/api/v1/auth/oidc/providers');
     expect(offered.body).toEqual([{ id: providerId, displayName: 'Hammarö kommun (SITHS)' }]);
   });
