@@ -187,6 +187,39 @@ describe('sign-in through the organisation’s identity provider (OpenID Connect
     expect(created).toMatchObject({ resource_id: me.body.user.id, details: expect.objectContaining({ providerId, role: 'social_worker' }) });
   });
 
+  it('matches on the provider’s own subject when so configured: links a just-in-time account, never takes over another by its address', async () => {
+    const created = await api.call('POST', '/api/v1/identity-providers', {
+      token: admin,
+      body: {
+        organisationId: await api.organisationId('Hammarö kommun'),
+        displayName: 'Hammarö kommun (HSA-id)',
+        issuer: idp.issuer,
+        clientId: 'samverkan',
+        clientSecret: 'samverkan-test-secret',
+        userClaim: 'sub',
+        matchOn: 'external_subject',
+        strongAcrValues: [STRONG_ACR],
+        jitAllowed: true,
+        jitRole: 'social_worker',
+        jitUnitId: await api.unitId('Hammarö kommun', 'Socialtjänsten'),
+      },
+    });
+    expect(created.status).toBe(201);
+    const startWith = async () => (await api.call('POST', `/api/v1/auth/oidc/${created.body.id}/start`)).body.authorizationUrl as string;
+    const first = await finish(await idp.signIn(await startWith(), 'extern.person@hammaro.test'));
+    const again = await finish(await idp.signIn(await startWith(), 'extern.person@hammaro.test'));
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const ids = await Promise.all(
+      [first, again].map(async (res) => (await api.call('GET', '/api/v1/me', { token: res.body.accessToken })).body.user.id as string),
+    );
+    expect(ids[1]).toBe(ids[0]);
+    expect(await api.db.query('SELECT subject FROM external_identities WHERE user_id = $1', [ids[0]])).toEqual([{ subject: 'extern.person@hammaro.test' }]);
+    // An existing account with that address but no link to this provider is not taken over.
+    const other = await finish(await idp.signIn(await startWith(), 'socialsekreterare@hammaro.test'));
+    expect(other.status).toBe(401);
+    expect(other.body.code).toBe('oidc.no_account');
+  });
+
   it('says so when the provider answers with an error (the person cancelled)', async () => {
     const state = new URL(await start()).searchParams.get('state')!;
     const res = await finish({ state, error: 'access_denied' });

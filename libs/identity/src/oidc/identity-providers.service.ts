@@ -170,6 +170,7 @@ export class IdentityProvidersService {
   }
 
   private checkIssuer(issuer: string): void {
+    if (!URL.canParse(issuer)) throw invalidField('issuer', 'field.url');
     if (!issuerAllowed(issuer, this.config.NODE_ENV === 'production')) throw invalidField('issuer', 'identity_provider.issuer_https');
   }
 

@@ -13,6 +13,8 @@ describe('sign-in through an identity provider: the rules', () => {
     expect(issuerAllowed('https://idp.hammaro.se', true)).toBe(true);
     expect(issuerAllowed('http://127.0.0.1:3100', false)).toBe(true);
     expect(issuerAllowed('http://idp.hammaro.se', true)).toBe(false);
+    expect(issuerAllowed('ftp://idp.hammaro.se', false)).toBe(false);
+    expect(issuerAllowed('not a url', false)).toBe(false);
   });
 
   it('reads the naming claim and the amr defensively', () => {

@@ -23,7 +23,7 @@ export function isStrongAcr(acr: unknown, strongValues: readonly string[]): bool
  * tests' and the demo's local providers). Tokens and the client secret travel to it.
  */
 export function issuerAllowed(issuer: string, production: boolean): boolean {
-  const { protocol } = new URL(issuer);
+  const protocol = URL.canParse(issuer) ? new URL(issuer).protocol : '';
   return protocol === 'https:' || (protocol === 'http:' && !production);
 }
 
