@@ -185,6 +185,13 @@ describe('sign-in through the organisation’s identity provider (OpenID Connect
     expect(membership).toEqual({ role: 'social_worker', unit_id: unitId });
     const [created] = await api.auditEvents('oidc.account_created');
     expect(created).toMatchObject({ resource_id: me.body.user.id, details: expect.objectContaining({ providerId, role: 'social_worker' }) });
+
+    // A deactivated account does not sign in through its provider either.
+    expect((await api.call('POST', `/api/v1/users/${me.body.user.id}/deactivate`, { token: admin })).status).toBe(200);
+    const refusedNow = await finish(await idp.signIn(await start(), 'ny.person@hammaro.test'));
+    expect(refusedNow.body.code).toBe('oidc.no_account');
+    const [event] = (await api.auditEvents('oidc.login')).slice(-1);
+    expect(event).toMatchObject({ outcome: 'denied', details: expect.objectContaining({ reason: 'inactive' }) });
   });
 
   it('matches on the provider’s own subject when so configured: links a just-in-time account, never takes over another by its address', async () => {
