@@ -28,6 +28,7 @@ import { WorkQueueIndexes1796028324789 } from './1796028324789-WorkQueueIndexes.
 import { AuthSessions1796031449446 } from './1796031449446-AuthSessions.js';
 import { AccountTokens1796031785554 } from './1796031785554-AccountTokens.js';
 import { Mfa1796031792083 } from './1796031792083-Mfa.js';
+import { IdentityProviders1796031805068 } from './1796031805068-IdentityProviders.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -55,4 +56,5 @@ export const migrations = [
   AuthSessions1796031449446,
   AccountTokens1796031785554,
   Mfa1796031792083,
+  IdentityProviders1796031805068,
 ];

@@ -92,6 +92,17 @@ for (const step of [[entry.migrate, 'up'], [entry.seed]]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// DEMO_OIDC=1: a local OpenID provider to try sign-in through the organisation's identity provider (#18).
+const demoOidc =
+  process.env.DEMO_OIDC === '1'
+    ? await import('./demo-oidc.mjs').then(async (m) => {
+        const publicUrl = process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000';
+        const redirectUris = [...new Set([new URL('/oidc/callback', publicUrl).href, 'http://127.0.0.1:3000/oidc/callback'])];
+        const port = Number(process.env.DEMO_OIDC_PORT ?? 3100);
+        return { module: m, ...(await m.startDemoOidcProvider({ port, redirectUris })) };
+      })
+    : undefined;
+
 const pretty = await import('pino-pretty').then((m) => m.default).catch(() => undefined);
 
 const children = ['api', 'worker'].map((name) => {
@@ -118,7 +129,23 @@ const children = ['api', 'worker'].map((name) => {
       const match = seen.match(/listening on (http:\/\/[^\s"]+)/);
       if (match) {
         child.stdout.off('data', watch);
-        setTimeout(() => banner(match[1].replace('0.0.0.0', 'localhost')), 200);
+        // 127.0.0.1 as PUBLIC_URL names it: the OpenID provider returns there, to the same origin.
+        const url = match[1].replace('0.0.0.0', '127.0.0.1');
+        if (demoOidc) {
+          demoOidc.module
+            .registerDemoOidcProvider({
+              api: url,
+              issuer: demoOidc.issuer,
+              clientSecret: demoOidc.clientSecret,
+              adminEmail: 'admin@samverkan.test',
+              adminPassword: process.env.SEED_PASSWORD ?? 'Samverkan-demo-2026',
+            })
+            .then(() => banner(url))
+            .catch((error) => {
+              console.error(`demo: could not register the demo OpenID provider: ${error.message}`);
+              banner(url);
+            });
+        } else setTimeout(() => banner(url), 200);
       }
     };
     child.stdout.on('data', watch);
@@ -132,7 +159,13 @@ function banner(url) {
     Web client (sign in with a demo account listed above): ${url}/
     API documentation (OpenAPI):  ${url}/api/docs
     Readiness:                    ${url}/api/v1/health/ready
-    Queue round trip (worker):    ${url}/api/v1/health/worker (signed in as admin@samverkan.test)
+    Queue round trip (worker):    ${url}/api/v1/health/worker (signed in as admin@samverkan.test)${
+      demoOidc
+        ? `
+    Demo OpenID provider (DEMO_OIDC=1): ${demoOidc.issuer}: on the sign-in page choose
+      "Logga in med Hammarö kommun (demo)" and type a demo account's e-mail address.`
+        : ''
+    }
   Press Ctrl-C to stop both processes.
 `);
 }
@@ -142,6 +175,7 @@ const stop = (signal) => {
   if (stopping) return;
   stopping = true;
   for (const { child } of children) if (child.exitCode === null) child.kill(signal);
+  void demoOidc?.close();
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

@@ -73,6 +73,10 @@ describe('every route declares its access rule', () => {
       'CalendarController.feed',
       'HealthController.live',
       'HealthController.ready',
+      // Sign-in through the organisation's identity provider happens before there is a session (#18).
+      'OidcController.callback',
+      'OidcController.providers',
+      'OidcController.start',
       'PublicPromisesController.promise',
     ]);
   });

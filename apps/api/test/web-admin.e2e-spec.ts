@@ -55,7 +55,12 @@ describe('web client: administration and audit trail', () => {
     await mainMenu(page).getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/users');
-    expect(await adminMenu(page).getByRole('link').allTextContents()).toEqual(['Användare', 'Roller och behörigheter', 'Påminnelseregler']);
+    expect(await adminMenu(page).getByRole('link').allTextContents()).toEqual([
+      'Användare',
+      'Roller och behörigheter',
+      'Påminnelseregler',
+      'Identitetsleverantörer',
+    ]);
     await page.getByText(`Visar 1–25 av ${total} (sida 1 av 2)`).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Nästa sida' }).click();

@@ -261,8 +261,8 @@ describe('web client: Swedish all the way, and English when asked', () => {
       email: 'it@hammaro.test',
       paths: () => ['/admin/users', '/admin/users/new', `/admin/users/${ids.user}`, '/admin/roles', '/admin/reminder-rules', '/admin/users/not-a-uuid'],
     },
-    // The reminder rules are the system administrator's.
-    { email: 'admin@samverkan.test', paths: () => ['/admin/reminder-rules'] },
+    // The reminder rules and the identity providers are the system administrator's.
+    { email: 'admin@samverkan.test', paths: () => ['/admin/reminder-rules', '/admin/identity-providers', '/admin/identity-providers/new'] },
     { email: 'revisor@hammaro.test', paths: () => ['/audit'] },
   ];
 

@@ -20,6 +20,7 @@ const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
 const AdminArea = lazy(() => import('./pages/admin/index'));
 const AuditArea = lazy(() => import('./pages/audit/index'));
 const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
+const OidcCallback = lazy(() => import('./pages/oidc/OidcCallback'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
 const Security = lazy(() => import('./pages/account/Security'));
@@ -44,11 +45,14 @@ const NAV = [
 export function App() {
   const { me, restoring, can, signOut } = useSession();
   const { t, i18n } = useTranslation();
-  // Links from e-mail (issue #18), signed out; matched before any early answer so every render calls the same hooks.
+  // Pages without a session (issue #18: links from e-mail, the identity provider's answer), matched
+  // before any early answer so every render calls the same hooks.
   const invitation = useMatch('/invitation/:token');
   const passwordReset = useMatch('/reset-password/:token');
+  const oidcCallback = useMatch('/oidc/callback');
+  const publicPromise = useMatch('/public/promises/:id');
   // The public page of a promise needs no account (it is what the promise publishes).
-  if (useMatch('/public/promises/:id'))
+  if (publicPromise)
     return (
       <main id="main">
         <Suspense fallback={<Loading />}>
@@ -71,6 +75,13 @@ export function App() {
           <ResetPassword token={passwordReset.params.token!} />
         </Suspense>
       </main>
+    );
+  // The identity provider's answer to a sign-in (issue #18), before any session exists.
+  if (oidcCallback)
+    return (
+      <Suspense fallback={<Loading />}>
+        <OidcCallback />
+      </Suspense>
     );
   if (restoring)
     return (

@@ -20,6 +20,7 @@ const RESOURCE_LABELS = `LEFT JOIN LATERAL (SELECT CASE WHEN e.resource_id ~* '^
     SELECT x.display_name AS label, x.organisation_id AS org, false AS sealed FROM users x WHERE e.resource_type = 'user' AND x.id = rid.id
     UNION ALL SELECT x.name, x.id, false FROM organisations x WHERE e.resource_type = 'organisation' AND x.id = rid.id
     UNION ALL SELECT x.name, NULL, false FROM collaborations x WHERE e.resource_type = 'collaboration' AND x.id = rid.id
+    UNION ALL SELECT x.display_name, x.organisation_id, false FROM identity_providers x WHERE e.resource_type = 'identity_provider' AND x.id = rid.id
     UNION ALL SELECT 'UÄ-' || upper(left(x.id::text, 8)), x.owner_organisation_id, true FROM youth_cases x
       WHERE e.resource_type = 'youth_case' AND x.id = rid.id
     UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_plan_items x JOIN youth_cases c ON c.id = x.case_id

@@ -23,6 +23,9 @@ import { MfaService } from './mfa/mfa.service.js';
 import { PasswordService } from './auth/password.service.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
+import { IdentityProvidersService } from './oidc/identity-providers.service.js';
+import { IdentityProvidersController, OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { MembersDirectory } from './organisations/members-directory.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
@@ -54,6 +57,8 @@ import { UsersService } from './users/users.service.js';
     OrganisationsController,
     AccountController,
     AccountAdminController,
+    OidcController,
+    IdentityProvidersController,
   ],
   providers: [
     AuthService,
@@ -73,6 +78,8 @@ import { UsersService } from './users/users.service.js';
     InvitationsService,
     PasswordResetService,
     SessionsService,
+    IdentityProvidersService,
+    OidcService,
   ],
   exports: [PrincipalService, OrganisationsService, MembersDirectory],
 })

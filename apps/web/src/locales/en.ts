@@ -10,6 +10,7 @@ import { en as searchEn } from '../pages/search/messages';
 import { en as publicEn } from '../pages/public/messages';
 import { en as workQueueEn } from '../pages/work-queue/messages';
 import { en as youthEn } from '../pages/youth/messages';
+import { en as oidcEn } from '../pages/oidc/messages';
 
 /** English, behind the language switch. */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...strongAuthEn,
   ...youthEn,
   ...workQueueEn,
+  ...oidcEn,
   app: {
     name: 'Samverkan',
     skip: 'Skip to content',

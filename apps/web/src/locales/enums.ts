@@ -37,6 +37,7 @@ export const enumLabels = {
   AuthMethod: (m) => m.adminLabels.authMethods,
   SecondFactor: (m) => m.account.secondFactors,
   InvitationState: (m) => m.account.invitationStates,
+  IdentityMatchOn: (m) => m.adminIdp.matchOn,
   EmailMode: (m) => m.notifications.modes,
   // Promises
   PromiseStatus: (m) => m.promiseVocab.promiseStatuses,

@@ -9,6 +9,7 @@ import { sv as searchSv } from '../pages/search/messages';
 import { sv as publicSv } from '../pages/public/messages';
 import { sv as workQueueSv } from '../pages/work-queue/messages';
 import { sv as youthSv } from '../pages/youth/messages';
+import { sv as oidcSv } from '../pages/oidc/messages';
 
 /** Swedish, the default language. Keys are shared with en.ts. */
 export const sv = {
@@ -23,6 +24,7 @@ export const sv = {
   ...strongAuthSv,
   ...youthSv,
   ...workQueueSv,
+  ...oidcSv,
   app: {
     name: 'Samverkan',
     skip: 'Hoppa till innehållet',

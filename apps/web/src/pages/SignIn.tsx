@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type MfaRequired, useSession } from '../session';
 import { ForgotPassword } from './account/ForgotPassword';
 import { PasskeySignIn, SecondStep } from './account/SecondStep';
+import { OidcSignIn } from './oidc/OidcSignIn';
 import { StrongSignInNotice } from './strong-auth/StrongAuth';
 
 export function SignIn() {
@@ -37,6 +38,7 @@ export function SignIn() {
         </Alert>
       )}
       {mfa && <SecondStep mfa={mfa} onBack={() => setMfa(null)} />}
+      {!mfa && <OidcSignIn />}
       <form onSubmit={(e) => void submit(e)} style={mfa ? { display: 'none' } : undefined}>
         <Textfield label={t('signIn.email')} name="email" type="email" autoComplete="username" required />
         <Textfield label={t('signIn.password')} name="password" type="password" autoComplete="current-password" required />

@@ -7,6 +7,7 @@ import { useSession } from '../../session';
 import './admin.css';
 import { ReminderRules } from './ReminderRules';
 import { Roles } from './Roles';
+import { IdentityProviderDetail, IdentityProviders, NewIdentityProvider } from './IdentityProviders';
 import { NewUser } from './NewUser';
 import { UserDetail } from './UserDetail';
 import { Users } from './Users';
@@ -16,6 +17,7 @@ const SECTIONS = [
   { path: 'users', key: 'adminNav.users', permission: 'user:read' },
   { path: 'roles', key: 'adminNav.roles', permission: 'user:read' },
   { path: 'reminder-rules', key: 'adminNav.reminderRules', permission: 'reminder_rule:manage' },
+  { path: 'identity-providers', key: 'adminIdp.nav', permission: 'organisation:manage' },
 ] as const;
 
 type Section = (typeof SECTIONS)[number];
@@ -63,6 +65,30 @@ export default function AdminArea() {
           element={
             <Allowed section={SECTIONS[2]}>
               <ReminderRules />
+            </Allowed>
+          }
+        />
+        <Route
+          path="identity-providers"
+          element={
+            <Allowed section={SECTIONS[3]}>
+              <IdentityProviders />
+            </Allowed>
+          }
+        />
+        <Route
+          path="identity-providers/new"
+          element={
+            <Allowed section={SECTIONS[3]}>
+              <NewIdentityProvider />
+            </Allowed>
+          }
+        />
+        <Route
+          path="identity-providers/:id"
+          element={
+            <Allowed section={SECTIONS[3]}>
+              <IdentityProviderDetail />
             </Allowed>
           }
         />

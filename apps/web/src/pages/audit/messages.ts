@@ -34,6 +34,15 @@ const actionsSv = {
     session_end: 'loggade ut en av sina inloggningar',
     sessions_end_others: 'loggade ut sina andra inloggningar',
   },
+  oidc: {
+    start: 'började logga in via organisationens identitetsleverantör',
+    login: 'loggade in via organisationens identitetsleverantör',
+    account_created: 'fick ett konto vid första inloggningen via identitetsleverantören',
+  },
+  identity_provider: {
+    create: 'lade till identitetsleverantören',
+    update: 'ändrade identitetsleverantören',
+  },
   access: {
     unauthenticated: 'försökte nå en skyddad funktion utan att vara inloggad',
     denied: 'saknade behörighet för en funktion',
@@ -305,6 +314,15 @@ const actionsEn: typeof actionsSv = {
     sessions_read: 'read their sessions',
     session_end: 'signed out one of their sessions',
     sessions_end_others: 'signed out their other sessions',
+  },
+  oidc: {
+    start: 'started signing in through the organisation’s identity provider',
+    login: 'signed in through the organisation’s identity provider',
+    account_created: 'got an account at the first sign-in through the identity provider',
+  },
+  identity_provider: {
+    create: 'added the identity provider',
+    update: 'changed the identity provider',
   },
   access: {
     unauthenticated: 'tried to reach a protected function without signing in',

@@ -7,6 +7,7 @@ import { IDENTITY_CODES } from './identity.js';
 import { INSPECTIONS_CODES } from './inspections.js';
 import { MFA_CODES } from './mfa.js';
 import { NOTIFICATIONS_CODES } from './notifications.js';
+import { OIDC_CODES } from './oidc.js';
 import { OPERATIONS_CODES } from './operations.js';
 import { PLATFORM_CODES } from './platform.js';
 import { PROMISES_CODES } from './promises.js';
@@ -25,6 +26,7 @@ export const ERROR_CODES = {
   ...IDENTITY_CODES,
   ...MFA_CODES,
   ...ACCOUNT_CODES,
+  ...OIDC_CODES,
   ...AUDIT_CODES,
   ...PROMISES_CODES,
   ...INSPECTIONS_CODES,
