@@ -1,19 +1,21 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/browser.js';
 import { englishIn } from './support/language-check.js';
 import { DEMO_PASSWORD } from './support/test-api.js';
-import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
+import { eventually, MailServer } from './support/mail-server.js';
+import { BROWSER_TEST_TIMEOUT, freePort, WebTestApp } from './support/web-app.js';
 
 /**
  * Second factors in the web client (issue #18): a user sets up an authenticator app on the
  * Security page and signs in with its code; another adds a passkey with Chromium's virtual
- * authenticator (DevTools WebAuthn domain) and signs in with it, without a password.
+ * authenticator (DevTools WebAuthn domain) and signs in with it, without a password; a new user
+ * accepts the invitation mailed to them, chooses a password, adds a passkey and signs in with it.
  */
 describe('web: MFA', () => {
   let web: WebTestApp;
+  let mail: MailServer;
   /** The app at http://localhost:<port>: WebAuthn needs a domain as relying party, and an IP address is none. */
   let base: string;
 
@@ -21,17 +23,35 @@ describe('web: MFA', () => {
     // The relying party is the address the browser uses (WEBAUTHN_ORIGIN / WEBAUTHN_RP_ID), so the port is chosen first.
     const port = await freePort();
     base = `http://localhost:${port}`;
-    web = await WebTestApp.start({ WEBAUTHN_ORIGIN: base, WEBAUTHN_RP_ID: 'localhost' }, port);
+    mail = await MailServer.start();
+    web = await WebTestApp.start({ WEBAUTHN_ORIGIN: base, WEBAUTHN_RP_ID: 'localhost', PUBLIC_URL: base, SMTP_URL: mail.url }, port);
   }, BROWSER_TEST_TIMEOUT);
 
   afterAll(async () => {
     await web?.close();
+    await mail?.stop();
   });
 
   async function openSignIn(): Promise<Page> {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(base);
     return page;
+  }
+
+  /** Chromium's virtual authenticator on the page (a platform authenticator with resident keys and user verification). */
+  async function addVirtualAuthenticator(page: Page) {
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('WebAuthn.enable');
+    await devtools.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
   }
 
   async function passwordStep(page: Page, email: string) {
@@ -111,18 +131,7 @@ describe('web: MFA', () => {
     async () => {
       const email = 'socialsekreterare@hammaro.test';
       const page = await openSignIn();
-      const devtools = await page.context().newCDPSession(page);
-      await devtools.send('WebAuthn.enable');
-      await devtools.send('WebAuthn.addVirtualAuthenticator', {
-        options: {
-          protocol: 'ctap2',
-          transport: 'internal',
-          hasResidentKey: true,
-          hasUserVerification: true,
-          isUserVerified: true,
-          automaticPresenceSimulation: true,
-        },
-      });
+      await addVirtualAuthenticator(page);
       await passwordStep(page, email);
       await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
       await openSecurity(page, 'Sara Lindqvist');
@@ -153,15 +162,44 @@ describe('web: MFA', () => {
     },
     BROWSER_TEST_TIMEOUT,
   );
-});
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+  it(
+    'a new user accepts the mailed invitation, chooses a password, adds a passkey and signs in with it',
+    async () => {
+      const admin = await web.api.token('it@hammaro.test');
+      const invited = await web.api.call('POST', '/api/v1/users', {
+        token: admin,
+        body: { email: 'lina.berg@hammaro.test', displayName: 'Lina Berg', organisationId: await web.api.organisationId('Hammarö kommun') },
+      });
+      expect(invited.status).toBe(201);
+      // The link as the mail carries it (quoted-printable soft breaks joined).
+      const link = await eventually(async () => {
+        const sent = mail.received.find((m) => m.to.includes('lina.berg@hammaro.test'));
+        const match = sent && new RegExp(`${base}/invitation/[A-Za-z0-9_-]{43}`).exec(sent.raw.replace(/=\r?\n/g, ''));
+        expect(match).toBeTruthy();
+        return match![0];
+      });
+
+      const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await addVirtualAuthenticator(page);
+      await page.goto(link);
+      await page.getByRole('heading', { level: 1, name: 'Välkommen till Samverkan' }).waitFor();
+      await page.getByLabel('Välj lösenord').fill('Sjöbris-över-Vänern-41');
+      await page.getByRole('button', { name: 'Spara lösenord och logga in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hej Lina Berg' }).waitFor();
+
+      await openSecurity(page, 'Lina Berg');
+      await page.getByLabel('Namn på passkeyn').fill('Telefonen');
+      await page.getByRole('button', { name: 'Lägg till passkey' }).click();
+      await page.getByRole('status').getByText('Passkeyn är tillagd.').waitFor();
+      await checkScreen(page);
+
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('button', { name: 'Logga in med passkey' }).click();
+      await page.getByRole('link', { name: 'Säkerhet för Lina Berg' }).waitFor();
+      expect(await latestSessionMethod('lina.berg@hammaro.test')).toBe('passkey');
+      await page.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { generate } from 'otplib';
 import { seriousA11yViolations } from './support/browser.js';
 import { englishIn } from './support/language-check.js';
 import type { TestApi } from './support/test-api.js';
@@ -9,8 +10,9 @@ import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
  * social worker who signs in with a password only is sent to sign in with stronger authentication
  * when opening youth cases (HSLF-FS 2016:40 4 kap 4 §), comes back to where they were after signing
  * in again, and is asked to step up to reveal a personal number when the last strong sign-in is
- * too old. A strong session is simulated by setting `auth_sessions.strong_at` in the database:
- * MFA and sign-in through an identity provider, which set it for real, are tested on their own.
+ * too old. In the first tests a strong session is simulated by setting `auth_sessions.strong_at`
+ * in the database; the last signs in for real with password and authenticator app, and steps up
+ * within the session with a new code.
  */
 describe('web client: strong authentication and step-up', () => {
   jest.setTimeout(BROWSER_TEST_TIMEOUT);
@@ -106,5 +108,63 @@ describe('web client: strong authentication and step-up', () => {
     await page.getByRole('link', { name: 'Insatsresultat' }).click();
     await page.getByRole('heading', { level: 1, name: 'Insatsresultat' }).waitFor();
     expect(await page.getByRole('heading', { level: 1, name: 'Logga in med starkare inloggning' }).count()).toBe(0);
+  });
+
+  it('a social worker with an authenticator app signs in strongly, and steps up with a new code to reveal a personal number', async () => {
+    const email = 'socialsekreterare@hammaro.test';
+    // A TOTP code for the time step `offset` steps from now (each step works once, and later ones only after it).
+    const code = (secret: string, offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
+    const token = await api.token(email);
+    const start = await api.call('POST', '/api/v1/me/mfa/totp', { token });
+    expect((await api.call('POST', '/api/v1/me/mfa/totp/confirm', { token, body: { code: await code(start.body.secret, -1) } })).status).toBe(200);
+
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(web.base);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByLabel('Kod från autentiseringsappen').fill(await code(start.body.secret, 0));
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    // Password and a second factor: strong, so the youth cases open.
+    await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ungdomsärenden' }).waitFor();
+
+    // Half an hour later (the strong authentication is older than 15 minutes): revealing asks for step-up.
+    await api.db.query(
+      `UPDATE auth_sessions SET strong_at = now() - interval '30 minutes' WHERE ended_at IS NULL AND method = 'password_totp'
+         AND user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
+    await page
+      .getByRole('row', { name: /Elias Nyström/ })
+      .getByRole('link')
+      .first()
+      .click();
+    const reveal = async () => {
+      await page.getByRole('button', { name: 'Visa fullständigt personnummer' }).click();
+      await page.getByLabel('Skäl (sparas i granskningsloggen)').fill('Ansökan om insats');
+      await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    };
+    await reveal();
+    const dialog = page.getByRole('dialog', { name: 'Din senaste starka inloggning är för gammal' });
+    await dialog.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(englishIn(await dialog.innerText())).toEqual([]);
+    await dialog.getByLabel('Kod från autentiseringsappen').fill(await code(start.body.secret, 1));
+    await dialog.getByRole('button', { name: 'Bekräfta', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Bekräftat. Gör om det du höll på med.' }).waitFor();
+    expect((await api.auditEvents('auth.step_up')).map((r) => r.outcome)).toEqual(['success']);
+
+    // Still signed in, in the same session: the number shows now.
+    await reveal();
+    await page.getByTestId('revealed-number').waitFor();
+    expect(await page.getByTestId('revealed-number').textContent()).toMatch(/^\d{8}-\d{4}$/);
+    const sessions = await api.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM auth_sessions WHERE ended_at IS NULL AND method = 'password_totp' AND user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
+    expect(sessions).toEqual([{ n: 1 }]);
+    await page.close();
   });
 });

@@ -62,7 +62,8 @@ export class WebTestApp {
 }
 
 /** A port free on loopback now (the kernel picks it), for an api that must know its address before it listens. */
-function freePort(): Promise<number> {
+/** A port nothing listens on now (for an app whose address must be known before it starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useSession } from '../../session';
+import { StepUpHere } from './StepUpHere';
 
 /**
  * Strong authentication in the screens (issue #18). Reading youth cases and police operations needs
@@ -46,9 +47,9 @@ api.use({
 });
 
 /**
- * Renews the session's strong authentication. Today: sign out, remembering where the user was, and
- * sign in again on the sign-in page (with an identity provider or a second factor), landing back
- * here. When the api offers in-session step-up (POST /auth/step-up), this is the one place to call it.
+ * Renews the session's strong authentication by signing in again: sign out, remembering where the
+ * user was, and sign in on the sign-in page (with an identity provider or a second factor), landing
+ * back here. Users with a second factor may instead step up within the session (StepUpHere).
  */
 export function useRenewStrongAuthentication(): () => Promise<void> {
   const { signOut } = useSession();
@@ -100,6 +101,10 @@ export function StrongAuthWatch() {
   const renew = useRenewStrongAuthentication();
   const dialog = useRef<HTMLDialogElement>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const { pathname } = useLocation();
+  // The confirmation belongs to the screen it was given on.
+  useEffect(() => setConfirmed(false), [pathname]);
 
   useEffect(() => {
     const returnTo = sessionStorage.getItem(RETURN_KEY);
@@ -110,7 +115,10 @@ export function StrongAuthWatch() {
   }, [navigate]);
 
   useEffect(() => {
-    const listener = (next: Refusal) => setRefusal(next);
+    const listener = (next: Refusal) => {
+      setConfirmed(false);
+      setRefusal(next);
+    };
     listeners.add(listener);
     return () => {
       listeners.delete(listener);
@@ -122,27 +130,45 @@ export function StrongAuthWatch() {
   }, [refusal]);
 
   return (
-    <Dialog ref={dialog} closeButton={t('strongAuth.close')} onClose={() => setRefusal(null)} aria-labelledby={refusal ? 'step-up-title' : undefined}>
-      {refusal && (
-        <>
-          <Heading level={2} data-size="xs" id="step-up-title">
-            {refusal.code === 'auth.step_up_required' ? t('strongAuth.stepUpTitle') : t('strongAuth.strongTitle')}
-          </Heading>
-          <Paragraph>
-            {refusal.code === 'auth.step_up_required' ? t('strongAuth.stepUpText', { maxAgeMinutes: refusal.maxAgeMinutes }) : t(`strongAuth.${refusal.rule}`)}
-          </Paragraph>
-          <Paragraph>{t('strongAuth.back')}</Paragraph>
-          <Button
-            onClick={() => {
-              dialog.current?.close();
-              void renew();
-            }}
-          >
-            {t('strongAuth.stepUpSubmit')}
-          </Button>
-        </>
+    <>
+      {confirmed && (
+        <Alert data-color="success" role="status" className="step-up-confirmed">
+          {t('strongAuth.confirmed')}
+        </Alert>
       )}
-    </Dialog>
+      <Dialog ref={dialog} closeButton={t('strongAuth.close')} onClose={() => setRefusal(null)} aria-labelledby={refusal ? 'step-up-title' : undefined}>
+        {refusal && (
+          <>
+            <Heading level={2} data-size="xs" id="step-up-title">
+              {refusal.code === 'auth.step_up_required' ? t('strongAuth.stepUpTitle') : t('strongAuth.strongTitle')}
+            </Heading>
+            <Paragraph>
+              {refusal.code === 'auth.step_up_required'
+                ? t('strongAuth.stepUpText', { maxAgeMinutes: refusal.maxAgeMinutes })
+                : t(`strongAuth.${refusal.rule}`)}
+            </Paragraph>
+            {refusal.code === 'auth.step_up_required' && (
+              <StepUpHere
+                onDone={() => {
+                  dialog.current?.close();
+                  setConfirmed(true);
+                }}
+              />
+            )}
+            <Paragraph>{t('strongAuth.back')}</Paragraph>
+            <Button
+              variant={refusal.code === 'auth.step_up_required' ? 'tertiary' : 'primary'}
+              onClick={() => {
+                dialog.current?.close();
+                void renew();
+              }}
+            >
+              {t('strongAuth.stepUpSubmit')}
+            </Button>
+          </>
+        )}
+      </Dialog>
+    </>
   );
 }
 

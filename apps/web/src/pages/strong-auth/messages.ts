@@ -16,6 +16,13 @@ export const sv = {
     strongTitle: 'Det här kräver starkare inloggning',
     stepUpSubmit: 'Logga in igen',
     close: 'Stäng',
+    confirmed: 'Bekräftat. Gör om det du höll på med.',
+    here: {
+      intro: 'Bekräfta med din andra faktor att det är du, så kan du fortsätta utan att logga ut.',
+      code: 'Kod från autentiseringsappen',
+      confirm: 'Bekräfta',
+      passkey: 'Bekräfta med passkey',
+    },
   },
 };
 
@@ -36,5 +43,12 @@ export const en: typeof sv = {
     strongTitle: 'This requires stronger authentication',
     stepUpSubmit: 'Sign in again',
     close: 'Close',
+    confirmed: 'Confirmed. Do again what you were doing.',
+    here: {
+      intro: 'Confirm with your second factor that it is you, and carry on without signing out.',
+      code: 'Code from the authenticator app',
+      confirm: 'Confirm',
+      passkey: 'Confirm with a passkey',
+    },
   },
 };
