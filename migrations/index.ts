@@ -29,6 +29,7 @@ import { AuthSessions1796031449446 } from './1796031449446-AuthSessions.js';
 import { AccountTokens1796031785554 } from './1796031785554-AccountTokens.js';
 import { Mfa1796031792083 } from './1796031792083-Mfa.js';
 import { IdentityProviders1796031805068 } from './1796031805068-IdentityProviders.js';
+import { OidcInvitations1796033885917 } from './1796033885917-OidcInvitations.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -57,4 +58,5 @@ export const migrations = [
   AccountTokens1796031785554,
   Mfa1796031792083,
   IdentityProviders1796031805068,
+  OidcInvitations1796033885917,
 ];

@@ -72,6 +72,8 @@ describe('account life cycle', () => {
         email: 'nya.ann@hammaro.test',
         organisationName: 'Hammarö kommun',
         expiresAt: expect.any(String),
+        // No identity provider is configured for Hammarö here: a password is the only way in.
+        identityProviders: [],
       });
       expect(new Date(shown.body.expiresAt).getTime() - clock.now().getTime()).toBe(72 * 3_600_000);
 

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FixedClock } from '@samverkan/platform';
 import { STRONG_ACR, TestOidcProvider, WEAK_ACR } from './support/oidc-provider.js';
@@ -225,6 +226,40 @@ describe('sign-in through the organisation’s identity provider (OpenID Connect
     const other = await finish(await idp.signIn(await startWith(), 'socialsekreterare@hammaro.test'));
     expect(other.status).toBe(401);
     expect(other.body.code).toBe('oidc.no_account');
+  });
+
+  it('accepts an invitation by signing in at the invited organisation’s provider, as the invited person only', async () => {
+    const created = await api.call('POST', '/api/v1/users', {
+      token: admin,
+      body: { email: 'inbjuden.ida@hammaro.test', displayName: 'Ida Inbjuden', organisationId: await api.organisationId('Hammarö kommun') },
+    });
+    expect(created.status).toBe(201);
+    // The invitation link as the mail would carry it (no mail server here): only its SHA-256 is stored.
+    const raw = randomBytes(32).toString('base64url');
+    await api.db.query(
+      `INSERT INTO account_tokens (kind, user_id, token_hash, expires_at, created_at) VALUES ('invitation', $1, $2, now() + interval '72 hours', now())`,
+      [created.body.id, createHash('sha256').update(raw).digest('hex')],
+    );
+    const shown = await api.call('GET', `/api/v1/account/invitation/${raw}`);
+    expect(shown.body.identityProviders).toContainEqual({ id: providerId, displayName: 'Hammarö kommun (SITHS)' });
+    const startFor = async (invitationToken: string) => api.call('POST', `/api/v1/auth/oidc/${providerId}/start`, { body: { invitationToken } });
+    expect((await startFor('x'.repeat(43))).body.code).toBe('account_token.not_found');
+
+    // Someone else signed in at the provider: refused, and the invitation stays open.
+    const wrong = await finish(await idp.signIn((await startFor(raw)).body.authorizationUrl, 'socialsekreterare@hammaro.test'));
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.code).toBe('oidc.invitation_mismatch');
+    expect(await api.db.query('SELECT used_at FROM account_tokens WHERE user_id = $1', [created.body.id])).toEqual([{ used_at: null }]);
+
+    const accepted = await finish(await idp.signIn((await startFor(raw)).body.authorizationUrl, 'inbjuden.ida@hammaro.test'));
+    expect(accepted.status).toBe(200);
+    const me = await api.call('GET', '/api/v1/me', { token: accepted.body.accessToken });
+    expect(me.body.user.id).toBe(created.body.id);
+    expect(me.body.session).toMatchObject({ method: 'oidc', strong: true });
+    expect((await api.call('GET', `/api/v1/account/invitation/${raw}`)).body.code).toBe('account_token.used');
+    expect((await api.auditEvents('account.invitation_accept')).map((e) => [e.resource_id, e.details])).toEqual([
+      [created.body.id, { providerId, matchOn: 'email' }],
+    ]);
   });
 
   it('says so when the provider answers with an error (the person cancelled)', async () => {

@@ -105,6 +105,8 @@ export const errorsSv: Record<string, string> = {
   'oidc.nonce_mismatch': 'Svaret från identitetsleverantören hör till ett annat inloggningsförsök. Börja om inloggningen.',
   'oidc.claim_missing': 'Identitetsleverantören talade inte om vem du är. Kontakta din administratör, som ser vilken uppgift som saknades i granskningsloggen.',
   'oidc.no_account': 'Du är inloggad hos identitetsleverantören, men inget aktivt konto här motsvarar dig. Be din administratör om ett konto.',
+  'oidc.invitation_mismatch':
+    'Du loggade in hos identitetsleverantören som någon annan än den som är inbjuden. Logga in där med ditt eget konto, eller välj ett lösenord i stället.',
   'identity_provider.issuer_https': '{{field}}: identitetsleverantören måste nås över https.',
   'identity_provider.name_taken': 'Organisationen har redan en identitetsleverantör med namnet {{name}}.',
   'user.email_taken': 'Det finns redan en användare med den e-postadressen.',
@@ -339,6 +341,8 @@ export const errorsEn: Record<string, string> = {
   'oidc.nonce_mismatch': 'The identity provider’s answer belongs to another sign-in attempt. Start the sign-in again.',
   'oidc.claim_missing': 'The identity provider did not say who you are. Contact your administrator, who sees in the audit trail which claim was missing.',
   'oidc.no_account': 'You are signed in at the identity provider, but no active account here matches you. Ask your administrator for an account.',
+  'oidc.invitation_mismatch':
+    'You signed in at the identity provider as someone else than the person invited. Sign in there with your own account, or choose a password instead.',
   'identity_provider.issuer_https': '{{field}}: an identity provider must be reached over https.',
   'identity_provider.name_taken': 'The organisation already has an identity provider named {{name}}.',
   'user.email_taken': 'A user with that e-mail address already exists.',

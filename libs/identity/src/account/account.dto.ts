@@ -3,6 +3,7 @@ import { AUTH_METHODS, type AuthMethod } from '@samverkan/access';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../auth/auth-policy.js';
 import { INVITATION_STATES, type InvitationState } from './account-rules.js';
+import { OidcProviderOption } from '../oidc/oidc.dto.js';
 
 const NEW_PASSWORD = {
   minLength: MIN_PASSWORD_LENGTH,
@@ -15,6 +16,11 @@ export class InvitationView {
   @ApiProperty() email!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({
+    type: [OidcProviderOption],
+    description: 'The organisation’s identity providers: the invitation may be accepted by signing in there instead of choosing a password',
+  })
+  identityProviders!: OidcProviderOption[];
 }
 
 export class AcceptInvitationRequest {

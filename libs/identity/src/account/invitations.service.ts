@@ -88,10 +88,23 @@ export class InvitationsService {
     return this.accountOf(userId, user.password_set);
   }
 
-  /** What the link shows before a password is chosen (public: the link is the credential). */
+  /**
+   * What the link shows before a password is chosen (public: the link is the credential), and the
+   * organisation's identity providers the person may accept it with instead (oidc.service.ts).
+   */
   async view(raw: string): Promise<InvitationView> {
     const row = await this.accountTokens.valid(this.dataSource.manager, 'invitation', raw);
-    return { displayName: row.display_name, email: row.email, organisationName: row.organisation_name, expiresAt: row.expires_at.toISOString() };
+    const identityProviders = await this.dataSource.query<InvitationView['identityProviders']>(
+      `SELECT id, display_name AS "displayName" FROM identity_providers WHERE organisation_id = $1 AND is_active ORDER BY display_name, id LIMIT 20`,
+      [row.organisation_id],
+    );
+    return {
+      displayName: row.display_name,
+      email: row.email,
+      organisationName: row.organisation_name,
+      expiresAt: row.expires_at.toISOString(),
+      identityProviders,
+    };
   }
 
   /** Sets the first password under the policy, consumes the link and signs the person in. */

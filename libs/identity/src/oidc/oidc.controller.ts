@@ -12,6 +12,7 @@ import {
   IdentityProviderView,
   OidcCallbackRequest,
   OidcProviderOption,
+  OidcStartRequest,
   OidcStartResponse,
   UpdateIdentityProviderRequest,
 } from './oidc.dto.js';
@@ -46,6 +47,7 @@ export class OidcController {
   async start(
     @Req() request: FastifyRequest,
     @Param('providerId', UuidPipe) providerId: string,
+    @Body() body: OidcStartRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OidcStartResponse> {
     // Each start stores an attempt: limited per address like password sign-in (its own count).
@@ -54,7 +56,7 @@ export class OidcController {
       void reply.header('retry-after', String(limit.retryAfterSeconds));
       throw new ProblemException('auth.rate_limited', { retryAfterSeconds: limit.retryAfterSeconds });
     }
-    return this.oidc.start(providerId);
+    return this.oidc.start(providerId, body?.invitationToken);
   }
 
   @Post('callback')

@@ -10,6 +10,14 @@ export class OidcProviderOption {
   @ApiProperty({ description: 'The name on the button, e.g. "Hammarö kommun (SITHS)"' }) displayName!: string;
 }
 
+export class OidcStartRequest {
+  @ApiPropertyOptional({ description: 'The token of the invitation this sign-in accepts (from its link), if any' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  invitationToken?: string;
+}
+
 export class OidcStartResponse {
   @ApiProperty({ description: 'Where to send the browser: the provider’s authorization endpoint with state, nonce and the PKCE challenge' })
   authorizationUrl!: string;

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import { AppConfig, Clock, ProblemException, updateReturning } from '@samverkan/platform';
 import * as oidc from 'openid-client';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccountTokens } from '../account/account-tokens.js';
 import { hashPassword } from '../auth/password.service.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import { type IdentityProviderConfig, IdentityProvidersService } from './identity-providers.service.js';
@@ -16,6 +17,8 @@ interface AttemptRow {
   nonce: string;
   code_verifier: string;
   redirect_uri: string;
+  /** The invitation the sign-in was started from, to be accepted by it (account_tokens). */
+  invitation_id: string | null;
 }
 
 interface UserRow {
@@ -47,6 +50,7 @@ export class OidcService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly providers: IdentityProvidersService,
     private readonly tokens: TokenService,
+    private readonly accountTokens: AccountTokens,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -58,9 +62,15 @@ export class OidcService {
     );
   }
 
-  async start(providerId: string): Promise<{ authorizationUrl: string }> {
+  /**
+   * Starts a sign-in at the provider. Started from an invitation (its raw token), the answer
+   * accepts that invitation: the provider must be the invited person's organisation's.
+   */
+  async start(providerId: string, invitationToken?: string): Promise<{ authorizationUrl: string }> {
     const provider = await this.providers.activeConfig(providerId);
     if (!provider) throw new NotFoundException(`No active identity provider ${providerId}.`);
+    const invitation = invitationToken ? await this.accountTokens.valid(this.dataSource.manager, 'invitation', invitationToken) : null;
+    if (invitation && invitation.organisation_id !== provider.organisationId) throw new NotFoundException(`No active identity provider ${providerId}.`);
     const configuration = await this.configuration(provider);
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -71,9 +81,9 @@ export class OidcService {
       // Attempts nobody finished are of no use once expired.
       await manager.query('DELETE FROM oidc_login_attempts WHERE expires_at <= $1', [now]);
       await manager.query(
-        `INSERT INTO oidc_login_attempts (state, provider_id, nonce, code_verifier, redirect_uri, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [state, provider.id, nonce, codeVerifier, redirectUri, now, new Date(now.getTime() + LOGIN_ATTEMPT_MINUTES * 60_000)],
+        `INSERT INTO oidc_login_attempts (state, provider_id, nonce, code_verifier, redirect_uri, created_at, expires_at, invitation_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [state, provider.id, nonce, codeVerifier, redirectUri, now, new Date(now.getTime() + LOGIN_ATTEMPT_MINUTES * 60_000), invitation?.id ?? null],
       );
       await this.audit.record(
         { action: 'oidc.start', resourceType: 'identity_provider', resourceId: provider.id, subjectOrganisationId: provider.organisationId },
@@ -95,7 +105,7 @@ export class OidcService {
     // One-time: the attempt is deleted as it is read, so a second answer with the same state finds nothing.
     const [attempt] = await updateReturning<AttemptRow & { live: boolean }>(
       this.dataSource,
-      `DELETE FROM oidc_login_attempts WHERE state = $1 RETURNING provider_id, nonce, code_verifier, redirect_uri, expires_at > $2 AS live`,
+      `DELETE FROM oidc_login_attempts WHERE state = $1 RETURNING provider_id, nonce, code_verifier, redirect_uri, invitation_id, expires_at > $2 AS live`,
       [request.state, this.clock.now()],
     );
     if (!attempt?.live) {
@@ -149,29 +159,105 @@ export class OidcService {
       await refused('failure', { reason: 'claim_missing', claim: provider.userClaim });
       throw new ProblemException('oidc.claim_missing', { claim: provider.userClaim });
     }
+    if (attempt.invitation_id) return this.acceptInvitation(attempt.invitation_id, provider, value, claims, meta, refused);
     let user = await this.match(provider, value);
     if (!user && provider.jitAllowed) user = (await this.createJustInTime(provider, value, claims)) ?? (await this.match(provider, value));
     if (!user || !user.is_active) {
       await refused('denied', { reason: user ? 'inactive' : 'no_account', claim: provider.userClaim, subject: claims.sub });
       throw new ProblemException('oidc.no_account');
     }
-    const acr = typeof claims.acr === 'string' ? claims.acr.slice(0, 200) : null;
-    const strong = isStrongAcr(acr, provider.strongAcrValues);
-    const amr = amrOf(claims);
+    return this.dataSource.transaction((manager) => this.signIn(manager, user, provider, claims, meta));
+  }
+
+  /**
+   * The answer to a sign-in started from an invitation: the provider account becomes the invited
+   * person's — by e-mail, the provider's address must be the invited one; by subject, the subject
+   * is linked to the invited user unless it already belongs to someone else — and the invitation
+   * is used up, in the same transaction as the session starts.
+   */
+  private async acceptInvitation(
+    invitationId: string,
+    provider: IdentityProviderConfig,
+    value: string,
+    claims: Record<string, unknown>,
+    meta: { userAgent: string | null; ip: string },
+    refused: (outcome: 'failure' | 'denied', details: Record<string, unknown>) => Promise<void>,
+  ): Promise<TokenPair> {
+    // A refusal is audited on its own connection, so it stays when the transaction rolls back.
+    const refuse = (reason: string) => refused('denied', { reason: 'invitation', refusal: reason });
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, this.clock.now()]);
+      const [invitation] = await manager.query<(UserRow & { email: string; used_at: Date | null; expires_at: Date })[]>(
+        `SELECT u.id, u.organisation_id, u.is_active, u.token_version, u.email, t.used_at, t.expires_at
+         FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = $1 AND t.kind = 'invitation' FOR UPDATE OF t`,
+        [invitationId],
+      );
+      if (!invitation || !invitation.is_active) {
+        await refuse('not_found');
+        throw new ProblemException('account_token.not_found');
+      }
+      if (invitation.used_at) {
+        await refuse('used');
+        throw new ProblemException('account_token.used');
+      }
+      if (invitation.expires_at <= this.clock.now()) {
+        await refuse('expired');
+        throw new ProblemException('account_token.expired');
+      }
+      const [taken] =
+        provider.matchOn === 'email'
+          ? []
+          : await manager.query<{ user_id: string }[]>('SELECT user_id FROM external_identities WHERE provider_id = $1 AND subject = $2', [provider.id, value]);
+      const someoneElse = provider.matchOn === 'email' ? value.toLowerCase() !== invitation.email : taken !== undefined && taken.user_id !== invitation.id;
+      if (someoneElse) {
+        await refuse('someone_else');
+        throw new ProblemException('oidc.invitation_mismatch');
+      }
+      if (provider.matchOn === 'external_subject' && !taken)
+        await manager.query('INSERT INTO external_identities (provider_id, subject, user_id, created_at) VALUES ($1, $2, $3, $4)', [
+          provider.id,
+          value,
+          invitation.id,
+          this.clock.now(),
+        ]);
+      await manager.query('UPDATE account_tokens SET used_at = $2 WHERE id = $1', [invitationId, this.clock.now()]);
       await this.audit.record(
         {
-          action: 'oidc.login',
-          actor: { userId: user.id, organisationId: user.organisation_id },
+          action: 'account.invitation_accept',
+          actor: { userId: invitation.id, organisationId: invitation.organisation_id },
           resourceType: 'user',
-          resourceId: user.id,
-          details: { providerId: provider.id, acr, amr, strong },
+          resourceId: invitation.id,
+          subjectOrganisationId: invitation.organisation_id,
+          details: { providerId: provider.id, matchOn: provider.matchOn },
         },
         manager,
       );
-      return this.tokens.issue(user.id, user.token_version, { method: 'oidc', strong, acr, amr, userAgent: meta.userAgent, ip: meta.ip }, manager);
+      return this.signIn(manager, invitation, provider, claims, meta);
     });
+  }
+
+  /** Starts the session of a person the provider signed in, recording the assurance it asserted. */
+  private async signIn(
+    manager: EntityManager,
+    user: UserRow,
+    provider: IdentityProviderConfig,
+    claims: Record<string, unknown>,
+    meta: { userAgent: string | null; ip: string },
+  ): Promise<TokenPair> {
+    const acr = typeof claims.acr === 'string' ? claims.acr.slice(0, 200) : null;
+    const strong = isStrongAcr(acr, provider.strongAcrValues);
+    const amr = amrOf(claims);
+    await manager.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, this.clock.now()]);
+    await this.audit.record(
+      {
+        action: 'oidc.login',
+        actor: { userId: user.id, organisationId: user.organisation_id },
+        resourceType: 'user',
+        resourceId: user.id,
+        details: { providerId: provider.id, acr, amr, strong },
+      },
+      manager,
+    );
+    return this.tokens.issue(user.id, user.token_version, { method: 'oidc', strong, acr, amr, userAgent: meta.userAgent, ip: meta.ip }, manager);
   }
 
   /** The account the claim names: by e-mail within the provider's organisation, or by the provider's subject link. */

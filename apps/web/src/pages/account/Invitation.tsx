@@ -6,10 +6,12 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { dateTime, Loading, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError } from '../../components/forms';
 import { useSession } from '../../session';
+import { OidcSignIn } from '../oidc/OidcSignIn';
 
 /**
  * The invitation link (/invitation/:token, signed out): who is invited by which organisation; the
- * person chooses a password (the api says at the field why one is refused) and is signed in.
+ * person chooses a password (the api says at the field why one is refused) and is signed in, or
+ * signs in through one of the organisation's identity providers, which links that account.
  */
 export default function Invitation({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
@@ -44,6 +46,7 @@ export default function Invitation({ token }: { token: string }) {
             {t('account.invitation.intro', { organisation: invitation.data.organisationName, name: invitation.data.displayName, email: invitation.data.email })}
           </Paragraph>
           <Paragraph data-size="sm">{t('account.invitation.validUntil', { when: dateTime(invitation.data.expiresAt, i18n.language) })}</Paragraph>
+          <OidcSignIn invitation={{ token, providers: invitation.data.identityProviders }} />
           <ProblemMessage problem={problem} />
           <form onSubmit={(e) => void accept(e)} noValidate>
             {/* For password managers: the account the new password belongs to. */}

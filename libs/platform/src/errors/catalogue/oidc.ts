@@ -13,6 +13,10 @@ export const OIDC_CODES = {
     claim: 'the claim the provider is configured to name the user by',
   }),
   'oidc.no_account': problem(401, 'You are signed in at the identity provider, but no active account here matches you; ask your administrator for an account.'),
+  'oidc.invitation_mismatch': problem(
+    409,
+    'You signed in at the identity provider as someone else than the person invited; sign in there with your own account, or choose a password instead.',
+  ),
   'identity_provider.issuer_https': field('{field}: an identity provider must be reached over https.'),
   'identity_provider.name_taken': problem(409, 'The organisation already has an identity provider named {name}.', { name: 'the name asked for' }),
 } as const;
