@@ -67,12 +67,22 @@ describe('every route declares its access rule', () => {
       .map((r) => r.route.replace(/ \(.*/, ''))
       .sort();
     expect(open).toEqual([
+      // A one-time link from e-mail is the credential: invitations (72 h) and password reset (1 h) (#18).
+      'AccountController.acceptInvitation',
+      'AccountController.invitation',
+      'AccountController.requestReset',
+      'AccountController.reset',
       'AuthController.login',
       'AuthController.logout',
       'AuthController.refresh',
       'CalendarController.feed',
       'HealthController.live',
       'HealthController.ready',
+      // The second sign-in step answers a challenge the password step gave; a passkey signs in on its own (#18).
+      'MfaAuthController.passkey',
+      'MfaAuthController.passkeyOptions',
+      'MfaAuthController.passkeyVerify',
+      'MfaAuthController.totp',
       // Sign-in through the organisation's identity provider happens before there is a session (#18).
       'OidcController.callback',
       'OidcController.providers',

@@ -64,9 +64,12 @@ function secondsLeft(token: string | null): number {
   }
 }
 
+/** Sign-in routes act before there is a session; step-up acts on the current one and needs its token. */
+const withoutSession = (url: string) => url.includes('/api/v1/auth/') && !url.includes('/api/v1/auth/step-up');
+
 const auth: Middleware = {
   async onRequest({ request }) {
-    if (request.url.includes('/api/v1/auth/')) return request;
+    if (withoutSession(request.url)) return request;
     // Access tokens live 15 minutes: renew shortly before, so no request (or its body) is lost.
     if (secondsLeft(accessToken) < 30 && session.refreshToken) await refresh();
     if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
