@@ -300,7 +300,9 @@ describe('login rate limit', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await TestApi.start({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    // The limit counts per minute of the clock: a fixed clock keeps the four attempts in one minute
+    // (with the real one, a slow run could cross into the next and start counting again).
+    api = await TestApi.start({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' }, { clock: new FixedClock(new Date()) });
   });
 
   afterAll(async () => {
