@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { stockholmDate } from '@samverkan/platform';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
+import { stockholmLocal } from './support/stockholm-time.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-
-/** Wall-clock time in Stockholm as a datetime-local input takes it ("YYYY-MM-DDTHH:MM"). */
-function stockholmLocal(instant: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Stockholm',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-const stockholmDay = (instant: Date) => stockholmLocal(instant).slice(0, 10);
 
 /**
  * The inspections area of the web client (alcohol licence supervision) in headless Chromium against
@@ -122,7 +105,7 @@ describe('web client: inspections', () => {
     // An end before the start: said in Swedish from the error's code, with the fields' labels
     // (never the api's English "plannedEnd must be after plannedStart"), at the field and in the
     // summary linking to it (issue #16).
-    const day = stockholmDay(new Date(Date.now() + 9 * 86_400_000));
+    const day = stockholmDate(new Date(Date.now() + 9 * 86_400_000));
     await page.getByLabel('Börjar').fill(`${day}T21:00`);
     await page.getByLabel('Slutar').fill(`${day}T20:00`);
     await page.getByRole('button', { name: 'Boka tillsynen' }).click();
@@ -343,8 +326,8 @@ describe('web client: inspections', () => {
 
     // The hearing (kommunicering) sent yesterday: the holder's answer is due 14 days later, and the
     // decision waits for it (FL 25 §).
-    const today = stockholmDay(new Date());
-    const yesterday = stockholmDay(new Date(Date.now() - 86_400_000));
+    const today = stockholmDate(new Date());
+    const yesterday = stockholmDate(new Date(Date.now() - 86_400_000));
     const longDate = (day: string) =>
       new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(`${day}T12:00:00Z`));
     expect(await page.getByLabel('Dag då kommuniceringen skickades').inputValue()).toBe(today);
@@ -352,7 +335,7 @@ describe('web client: inspections', () => {
     await page.getByRole('button', { name: 'Registrera kommuniceringen' }).click();
     await page.getByRole('status').filter({ hasText: 'Kommuniceringen är registrerad.' }).waitFor();
     await page
-      .getByText(`Kommuniceringen skickades ${longDate(yesterday)}. Sista dag att svara: ${longDate(stockholmDay(new Date(Date.now() + 13 * 86_400_000)))}.`)
+      .getByText(`Kommuniceringen skickades ${longDate(yesterday)}. Sista dag att svara: ${longDate(stockholmDate(new Date(Date.now() + 13 * 86_400_000)))}.`)
       .waitFor();
     await page.getByText(/^Beslut kan fattas när svaret har kommit in/).waitFor();
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
@@ -384,7 +367,7 @@ describe('web client: inspections', () => {
     await page.goto(`${base}/inspections/${visit.id}`);
     await page.getByRole('link', { name: 'Boka återbesök' }).click();
     await page.getByRole('heading', { level: 1, name: 'Boka återbesök: Sportbaren Mörmo' }).waitFor();
-    const followUpDay = stockholmDay(new Date(Date.now() + 30 * 86_400_000));
+    const followUpDay = stockholmDate(new Date(Date.now() + 30 * 86_400_000));
     await page.getByLabel('Börjar').fill(`${followUpDay}T22:00`);
     await page.getByLabel('Slutar').fill(`${followUpDay}T23:30`);
     await page.getByRole('button', { name: 'Boka tillsynen' }).click();

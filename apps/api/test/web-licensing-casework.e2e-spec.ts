@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { stockholmDate } from '@samverkan/platform';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/browser.js';
 import { englishIn } from './support/language-check.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
-/** Wall-clock time in Stockholm as a datetime-local input takes it ("YYYY-MM-DDTHH:MM"). */
-function stockholmLocal(instant: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Stockholm',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-const stockholmDay = (instant: Date) => stockholmLocal(instant).slice(0, 10);
-const dayFromNow = (days: number) => stockholmDay(new Date(Date.now() + days * 86_400_000));
+const dayFromNow = (days: number) => stockholmDate(new Date(Date.now() + days * 86_400_000));
 const longDate = (day: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(`${day}T12:00:00Z`));
 
 const OBSERVATION = 'Märkbart berusade gäster serverades efter kl. 01 och entrén saknade ordningsvakt.';
