@@ -104,3 +104,29 @@ export function writeSection(title, lines) {
   }
   writeFileSync(file, text);
 }
+
+/**
+ * Samples a process's resident memory (VmRSS, Linux /proc) every 200 ms until stopped; the peak in
+ * MB is what the issue's memory goals (#19: api < 250 MB, worker < 200 MB) are checked against.
+ */
+export function watchRss(pid) {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+    } catch {
+      /* the process has ended */
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    peakMb: () => Math.round(peak),
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return Math.round(peak);
+    },
+  };
+}
