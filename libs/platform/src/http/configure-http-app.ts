@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,6 +16,7 @@ import { ROOT_LOGGER, type RootLogger } from '../logging/root-logger.js';
 import { APP_VERSION } from '../version.js';
 import { useJsonBodyParser } from './json-body.js';
 import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
 import { refuseUnsafeText } from './unsafe-text.js';
 
 export const API_PREFIX = 'api';
@@ -116,7 +116,22 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
 
   const logger = app.get<RootLogger>(ROOT_LOGGER);
   const fastify = app.getHttpAdapter().getInstance();
+  // Helmet's headers, computed once (security-headers.ts): the same on every answer.
+  const security = await securityHeaders({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI styles itself inline and loads its favicon as data: URLs.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(security);
     void reply.header(REQUEST_ID_HEADER, request.id);
     // The rest of the request runs inside this context, so its log lines carry the request id.
     requestContext.run({ requestId: request.id, ip: request.ip }, done);
@@ -138,20 +153,6 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     { parseAs: 'buffer', bodyLimit: config.PHOTO_MAX_BYTES },
     (_request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: Buffer) => void) => done(null, body),
   );
-
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI styles itself inline and loads its favicon as data: URLs.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
 
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({
