@@ -1,6 +1,7 @@
 export * from './access.guard.js';
 export * from './access.module.js';
 export * from './access.service.js';
+export * from './bearer-authenticator.js';
 export * from './current-principal.decorator.js';
 export * from './decorators.js';
 export * from './permissions.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasPermission, type Principal, recordPage, scopesFor } from '@samverkan/access';
-import { AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
+import { AppConfig, AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
@@ -87,10 +87,16 @@ export class AuditService implements AuditRecorder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly anchors: AuditAnchorService,
+    private readonly config: AppConfig,
   ) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const context = requestContext.getStore();
+    // Benchmarks only (refused in production, app-config.ts): what a request costs without its event.
+    if (this.config.BENCH_AUDIT_OFF) {
+      if (context) context.audited = true;
+      return;
+    }
     // The request's actor knows the acting unit; an explicit actor is for work outside requests.
     const actor = entry.actor && context?.actor?.userId !== entry.actor.userId ? entry.actor : (context?.actor ?? entry.actor);
     // The database chains the event (prev_hash, hash) and draws its id; see the AuditTrail migration.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { NotificationsModule } from '@samverkan/notifications';
+import { BearerAuthenticator } from '@samverkan/access';
 import { AppConfig, FieldCipher, RedisModule } from '@samverkan/platform';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, accessTokenKey } from './auth/access-token.js';
 import { AccountAdminController } from './account/account-admin.controller.js';
@@ -11,9 +12,9 @@ import { AccountController } from './account/account.controller.js';
 import { InvitationsService } from './account/invitations.service.js';
 import { PasswordResetService } from './account/password-reset.service.js';
 import { SessionsService } from './account/sessions.service.js';
+import { AccessTokenAuthenticator } from './auth/access-token.authenticator.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
-import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { LoginGuard } from './auth/login.guard.js';
 import { MeController } from './auth/me.controller.js';
@@ -21,6 +22,7 @@ import { MfaAuthController } from './mfa/mfa-auth.controller.js';
 import { MfaController } from './mfa/mfa.controller.js';
 import { MfaService } from './mfa/mfa.service.js';
 import { PasswordService } from './auth/password.service.js';
+import { PrincipalCache } from './auth/principal-cache.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
 import { IdentityProvidersService } from './oidc/identity-providers.service.js';
@@ -62,11 +64,13 @@ import { UsersService } from './users/users.service.js';
   ],
   providers: [
     AuthService,
-    JwtStrategy,
+    AccessTokenAuthenticator,
+    { provide: BearerAuthenticator, useExisting: AccessTokenAuthenticator },
     LocalStrategy,
     LoginGuard,
     PasswordService,
     PrincipalService,
+    PrincipalCache,
     TokenService,
     UsersService,
     OrganisationsService,
@@ -81,6 +85,6 @@ import { UsersService } from './users/users.service.js';
     IdentityProvidersService,
     OidcService,
   ],
-  exports: [PrincipalService, OrganisationsService, MembersDirectory],
+  exports: [PrincipalService, PrincipalCache, OrganisationsService, MembersDirectory],
 })
 export class IdentityModule {}

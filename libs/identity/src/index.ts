@@ -6,3 +6,4 @@ export * from './organisations/members-directory.js';
 export * from './organisations/organisations.dto.js';
 export * from './organisations/organisations.service.js';
 export * from './account/password-reset.service.js';
+export * from './auth/principal-cache.js';

@@ -42,6 +42,9 @@ export function testConfig(databaseUrl: string, overrides: Env = {}): AppConfig 
     SHUTDOWN_TIMEOUT_MS: '10000',
     // The tests sign in with the demo accounts' passwords; the step-up tests turn this off.
     DEMO_STRONG_PASSWORD_SESSIONS: 'true',
+    // Tests change users, sessions and memberships in SQL as well as through the api; the cache of
+    // principals (whose revocation through the api principal-cache.e2e-spec proves) is off unless asked for.
+    PRINCIPAL_CACHE_TTL_MS: '0',
     ...overrides,
   });
 }

@@ -4,6 +4,7 @@ import { AccessService, type AuthMethod, type Principal, type SessionEndReason }
 import { AuditService } from '@samverkan/audit';
 import { AppConfig, Clock, type Page, type PageQuery, pageOf, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import { describeDevice } from './account-rules.js';
 import type { SessionView } from './account.dto.js';
 
@@ -32,6 +33,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async mine(principal: Principal, query: PageQuery): Promise<Page<SessionView>> {
@@ -91,6 +93,7 @@ export class SessionsService {
       [userId, now, reason, which.only ?? null, which.except ?? null],
     );
     if (ended.length > 0) {
+      await this.principals.changed(manager, userId);
       await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL', [ended.map((s) => s.id), now]);
     }
     return ended.length;

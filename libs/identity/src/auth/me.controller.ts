@@ -28,7 +28,7 @@ export class MeController {
   @ApiOk(MeView)
   async me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
     const collaborationIds = [...new Set(principal.memberships.flatMap((m) => m.collaborationIds))];
-    // Every request through the api's guard carries its session (jwt.strategy.ts loads it with the principal).
+    // Every request through the api's guard carries its session (access-token.authenticator.ts loads it with the principal).
     const session = principal.session;
     if (!session) throw new UnauthorizedException();
     return {

@@ -4,6 +4,7 @@ import type { AuthMethod, OrganisationKind, Principal, RoleName } from '@samverk
 import { isRoleName } from '@samverkan/access';
 import { Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import { PrincipalCache } from './principal-cache.js';
 
 interface PrincipalRow {
   id: string;
@@ -22,17 +23,20 @@ interface PrincipalRow {
   session_method: AuthMethod | null;
   session_acr: string | null;
   session_strong_at: Date | null;
+  next_change: Date | null;
 }
 
 /**
- * Loads the signed-in user with their memberships valid now, in one query, on every request: a
- * deactivation or an ended membership takes effect on the very next call.
+ * Loads the signed-in user with their memberships valid now, in one query; for a request, through
+ * the PrincipalCache, which is emptied by every change of what the principal holds, so a
+ * deactivation or an ended membership takes effect on the very next call, in every process.
  */
 @Injectable()
 export class PrincipalService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cache: PrincipalCache,
   ) {}
 
   /**
@@ -42,6 +46,19 @@ export class PrincipalService {
    * was authenticated and when last strongly (#18).
    */
   async load(userId: string, token?: { tokenVersion: number; sessionId: string }): Promise<Principal | null> {
+    if (!token) return (await this.query(userId))?.principal ?? null;
+    // The epochs are read before the principal, so a change committed in between is seen next time.
+    const epochs = await this.cache.epochs(userId);
+    const key = `${userId}|${token.sessionId}|${token.tokenVersion}`;
+    const cached = epochs === undefined ? undefined : this.cache.get(key, epochs);
+    if (cached) return cached;
+    const loaded = await this.query(userId, token);
+    if (loaded && epochs !== undefined) this.cache.set(key, epochs, loaded.principal, loaded.nextChange);
+    return loaded?.principal ?? null;
+  }
+
+  /** The principal from PostgreSQL, and when its memberships next start or end (cached no longer). */
+  private async query(userId: string, token?: { tokenVersion: number; sessionId: string }): Promise<{ principal: Principal; nextChange: Date | null } | null> {
     // The session must be live (not signed out, ended by an admin, replayed or deactivated): it is
     // joined on its primary key in the same statement, so checking it costs no extra round trip.
     const session = token ? 'JOIN auth_sessions s ON s.id = $4 AND s.user_id = u.id AND s.ended_at IS NULL' : '';
@@ -50,6 +67,8 @@ export class PrincipalService {
               m.id AS membership_id, m.role, un.id AS unit_id, un.name AS unit_name,
               o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
               coalesce(array_agg(c.id ORDER BY c.name) FILTER (WHERE c.id IS NOT NULL), '{}') AS collaboration_ids,
+              (SELECT min(b.at) FROM memberships x CROSS JOIN LATERAL (VALUES (x.valid_from), (x.valid_until)) b(at)
+                WHERE x.user_id = u.id AND b.at > $2) AS next_change,
               ${token ? 's.method AS session_method, s.acr AS session_acr, s.strong_at AS session_strong_at' : 'NULL AS session_method, NULL AS session_acr, NULL AS session_strong_at'}
        FROM users u
        ${session}
@@ -64,7 +83,7 @@ export class PrincipalService {
     );
     const first = rows[0];
     if (!first) return null;
-    return {
+    const principal: Principal = {
       userId: first.id,
       email: first.email,
       displayName: first.display_name,
@@ -85,6 +104,7 @@ export class PrincipalService {
         ? { session: { id: token.sessionId, method: first.session_method, acr: first.session_acr, strongAt: first.session_strong_at } }
         : {}),
     };
+    return { principal, nextChange: first.next_change };
   }
 
   /** The token version an access token for this user must carry. */

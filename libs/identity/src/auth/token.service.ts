@@ -4,9 +4,10 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthMethod, SessionEndReason } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { AppConfig, Clock } from '@samverkan/platform';
+import { AppConfig, Clock, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessTokenPayload } from './access-token.js';
+import { PrincipalCache } from './principal-cache.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -45,6 +46,7 @@ export class TokenService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** A new session (a new refresh-token family) and its first token pair, after a sign-in. */
@@ -141,6 +143,7 @@ export class TokenService {
     const now = this.clock.now();
     await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
     await manager.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE user_id = $1 AND ended_at IS NULL', [userId, now, reason]);
+    await this.principals.changed(manager, userId);
   }
 
   private async pair(userId: string, tokenVersion: number, familyId: string, manager: EntityManager): Promise<TokenPair> {
@@ -151,7 +154,7 @@ export class TokenService {
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [familyId, userId, sha256(secret).toString('hex'), expiresAt, this.clock.now()],
     );
-    // The session id lets every request see at once that the family was revoked (jwt.strategy.ts).
+    // The session id lets every request see at once that the family was revoked (access-token.authenticator.ts).
     const payload: AccessTokenPayload = { sub: userId, tv: tokenVersion, sid: familyId };
     // JWT expiry is checked against real time by the verifier, so it is stamped with real time too;
     // issuer, audience, algorithm and key come from the module's sign options (identity.module.ts).
@@ -163,7 +166,15 @@ export class TokenService {
   async revokeFamily(manager: EntityManager, familyId: string, reason: SessionEndReason): Promise<void> {
     const now = this.clock.now();
     await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
-    await manager.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE id = $1 AND ended_at IS NULL', [familyId, now, reason]);
+    const ended = await updateReturning<{ user_id: string }>(
+      manager,
+      'UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE id = $1 AND ended_at IS NULL RETURNING user_id',
+      [familyId, now, reason],
+    );
+    await this.principals.changed(
+      manager,
+      ended.map((session) => session.user_id),
+    );
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import type { MfaRequiredResponse, MfaStatusView, PasskeyOptionsView, PasskeyView, RecoveryCodesView, TotpEnrolmentView } from './mfa.dto.js';
 import {
@@ -89,6 +90,7 @@ export class MfaService {
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
     private readonly auth: AuthService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   // ---- status and enrolment (the signed-in user's own) ----
@@ -349,6 +351,7 @@ export class MfaService {
         if (step === null) return { field: 'code' };
       }
       await manager.query(`UPDATE auth_sessions SET strong_at = $2 WHERE id = $1 AND ended_at IS NULL`, [session.id, now]);
+      await this.principals.changed(manager, principal.userId);
       await this.audit.record(
         { action: 'auth.step_up', actor, resourceType: 'user', resourceId: principal.userId, details: { sessionId: session.id } },
         manager,

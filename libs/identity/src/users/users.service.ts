@@ -18,6 +18,7 @@ import { Notifier } from '@samverkan/notifications';
 import { Clock, escapeLike, invalidField, type Page, pageOf, ProblemException, updateReturning } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import { MembersDirectory } from '../organisations/members-directory.js';
 import { TokenService } from '../auth/token.service.js';
 import type { CreateMembershipRequest, CreateUserRequest, MembershipView, UserListQuery, UserView } from './users.dto.js';
@@ -71,6 +72,7 @@ export class UsersService {
     private readonly members: MembersDirectory,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(principal: Principal, query: UserListQuery): Promise<Page<UserView>> {
@@ -137,6 +139,7 @@ export class UsersService {
           active ? [id] : [id, this.clock.now()],
         );
         if (!active) await this.tokens.revokeAllFor(id, manager);
+        await this.principals.changed(manager, id);
         await this.audit.record(
           {
             action: active ? 'user.reactivate' : 'user.deactivate',
@@ -180,6 +183,7 @@ export class UsersService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [userId, unit.id, request.role, validFrom, validUntil, principal.userId],
       );
+      await this.principals.changed(manager, userId);
       await this.audit.record(
         {
           action: 'membership.create',
@@ -220,6 +224,7 @@ export class UsersService {
       if (ended.length === 0) {
         throw new ProblemException('membership.not_current');
       }
+      await this.principals.changed(manager, userId);
       await this.audit.record(
         {
           action: 'membership.end',

@@ -280,6 +280,28 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 30_000;
+
+  /**
+   * The longest an api process keeps a signed-in user's principal without reading it from
+   * PostgreSQL again (#19). Revocation does not wait for it: every change of what a principal holds
+   * is announced through Redis and seen by the next request in every process (PrincipalCache); this
+   * is the backstop. 0: no cache, the principal is read on every request.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  PRINCIPAL_CACHE_TTL_MS = 10_000;
+
+  /**
+   * Benchmarks only: the audit recorder appends nothing, so `npm run bench` can measure what the
+   * audit trail costs a mutating request (#19). Never with NODE_ENV=production: the trail is
+   * required by law (HSLF-FS 2016:40; DOMAIN.md §3).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  @OffInProduction({ message: 'BENCH_AUDIT_OFF must not be set when NODE_ENV=production' })
+  BENCH_AUDIT_OFF = false;
 }
 
 /** Variables whose values must never be echoed in messages (they may carry credentials). */

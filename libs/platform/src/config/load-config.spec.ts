@@ -119,3 +119,32 @@ describe('loadConfig: DEMO_STRONG_PASSWORD_SESSIONS', () => {
     );
   });
 });
+
+describe('loadConfig: BENCH_AUDIT_OFF', () => {
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+    DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+    AUDIT_ANCHOR_KEY: 'an-audit-anchor-key-of-at-least-32-characters',
+  };
+
+  it('is off unless set, and may be set outside production', () => {
+    expect(loadConfig({}).BENCH_AUDIT_OFF).toBe(false);
+    expect(loadConfig({ BENCH_AUDIT_OFF: 'true' }).BENCH_AUDIT_OFF).toBe(true);
+    expect(loadConfig({ ...production, BENCH_AUDIT_OFF: 'false' }).BENCH_AUDIT_OFF).toBe(false);
+  });
+
+  it('is refused with NODE_ENV=production: the audit trail is never switched off there', () => {
+    expect(() => loadConfig({ ...production, BENCH_AUDIT_OFF: 'true' })).toThrow(
+      'Invalid configuration: BENCH_AUDIT_OFF must not be set when NODE_ENV=production',
+    );
+  });
+});
+
+describe('loadConfig: PRINCIPAL_CACHE_TTL_MS', () => {
+  it('keeps a principal 10 s by default; 0 turns the cache off; more than 5 minutes is refused', () => {
+    expect(loadConfig({}).PRINCIPAL_CACHE_TTL_MS).toBe(10_000);
+    expect(loadConfig({ PRINCIPAL_CACHE_TTL_MS: '0' }).PRINCIPAL_CACHE_TTL_MS).toBe(0);
+    expect(() => loadConfig({ PRINCIPAL_CACHE_TTL_MS: '300001' })).toThrow('PRINCIPAL_CACHE_TTL_MS');
+  });
+});
