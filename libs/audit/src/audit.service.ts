@@ -90,7 +90,7 @@ export class AuditService implements AuditRecorder {
     private readonly config: AppConfig,
   ) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const context = requestContext.getStore();
     // Benchmarks only (refused in production, app-config.ts): what a request costs without its event.
     if (this.config.BENCH_AUDIT_OFF) {
@@ -99,29 +99,68 @@ export class AuditService implements AuditRecorder {
     }
     // The request's actor knows the acting unit; an explicit actor is for work outside requests.
     const actor = entry.actor && context?.actor?.userId !== entry.actor.userId ? entry.actor : (context?.actor ?? entry.actor);
-    // The database chains the event (prev_hash, hash) and draws its id; see the AuditTrail migration.
-    await manager.query(
-      `INSERT INTO audit_events (occurred_at, actor_user_id, actor_unit_id, actor_organisation_id, action,
-         resource_type, resource_id, subject_organisation_id, outcome, request_id, ip, changed_fields, details,
-         prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '', '')`,
-      [
-        this.clock.now(),
-        actor?.userId ?? null,
-        actor?.unitId ?? null,
-        actor?.organisationId ?? null,
-        entry.action,
-        entry.resourceType ?? null,
-        entry.resourceId ?? null,
-        entry.subjectOrganisationId ?? null,
-        entry.outcome ?? 'success',
-        context?.requestId ?? null,
-        context?.ip ?? null,
-        entry.changedFields ?? null,
-        entry.details ? JSON.stringify(entry.details) : null,
-      ],
-    );
+    const row: unknown[] = [
+      this.clock.now(),
+      actor?.userId ?? null,
+      actor?.unitId ?? null,
+      actor?.organisationId ?? null,
+      entry.action,
+      entry.resourceType ?? null,
+      entry.resourceId ?? null,
+      entry.subjectOrganisationId ?? null,
+      entry.outcome ?? 'success',
+      context?.requestId ?? null,
+      context?.ip ?? null,
+      entry.changedFields ?? null,
+      entry.details ? JSON.stringify(entry.details) : null,
+    ];
+    // In the caller's transaction the event commits with the change; otherwise it joins the next group.
+    if (manager?.queryRunner?.isTransactionActive) await insertEvents(manager, [row]);
+    else await this.appendGrouped(row);
     if (context) context.audited = true;
+  }
+
+  /**
+   * Events recorded outside a transaction (the interceptor's, denials, sign-ins) are appended in
+   * groups: one INSERT and one commit for every event that arrived while the previous group was
+   * being written (#19). The chain trigger holds its lock until commit, so one commit per event made
+   * every audited request wait for every other's disk flush; a group pays that once. Nothing is
+   * buffered past its caller: each record() resolves only when its own event is committed, so a
+   * request never answers before its event is stored, and a group that fails is written again one
+   * by one, so only the event at fault fails its caller.
+   */
+  private async appendGrouped(row: unknown[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ row, resolve, reject });
+      if (!this.writing) void this.writeGroups();
+    });
+  }
+
+  private waiting: PendingEvent[] = [];
+  private writing = false;
+
+  private async writeGroups(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, MAX_GROUP);
+        try {
+          await insertEvents(
+            this.dataSource.manager,
+            group.map((event) => event.row),
+          );
+          group.forEach((event) => event.resolve());
+        } catch (error) {
+          if (group.length === 1) group[0].reject(error);
+          else
+            for (const event of group) {
+              await insertEvents(this.dataSource.manager, [event.row]).then(event.resolve, event.reject);
+            }
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   /**
@@ -205,6 +244,28 @@ export class AuditService implements AuditRecorder {
     }
     return { valid: true, checkedEvents: result.checked, anchors };
   }
+}
+
+interface PendingEvent {
+  row: unknown[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Events per INSERT at most (13 parameters each, far below PostgreSQL's 65 535). */
+const MAX_GROUP = 500;
+const EVENT_COLUMNS = 13;
+
+/** One INSERT for the rows; the database chains each event (prev_hash, hash) and draws its id (see the AuditTrail migration). */
+async function insertEvents(manager: EntityManager, rows: unknown[][]): Promise<void> {
+  const values = rows.map((_, r) => `(${Array.from({ length: EVENT_COLUMNS }, (_, c) => `$${r * EVENT_COLUMNS + c + 1}`).join(', ')}, '', '')`);
+  await manager.query(
+    `INSERT INTO audit_events (occurred_at, actor_user_id, actor_unit_id, actor_organisation_id, action,
+       resource_type, resource_id, subject_organisation_id, outcome, request_id, ip, changed_fields, details,
+       prev_hash, hash)
+     VALUES ${values.join(', ')}`,
+    rows.flat(),
+  );
 }
 
 /** The row as the api lists it: who (name, unit), which record (its label, and a link when the reader may open it). */
