@@ -14,15 +14,27 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  // Route metadata does not change while the app runs: looked up once per handler.
+  private readonly sensitiveTypes = new WeakMap<object, string | null>();
+
   constructor(
     private readonly audit: AuditService,
     private readonly reflector: Reflector,
   ) {}
 
+  private sensitiveTypeOf(handler: object): string | undefined {
+    let type = this.sensitiveTypes.get(handler);
+    if (type === undefined) {
+      type = this.reflector.get<string | undefined>(AUDIT_READ_METADATA, handler as () => unknown) ?? null;
+      this.sensitiveTypes.set(handler, type);
+    }
+    return type ?? undefined;
+  }
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const sensitiveType = this.reflector.get<string | undefined>(AUDIT_READ_METADATA, context.getHandler());
+    const sensitiveType = this.sensitiveTypeOf(context.getHandler());
     const mutating = MUTATING.has(request.method);
     if (!mutating && !sensitiveType) return next.handle();
 

@@ -55,6 +55,8 @@ function logAccess(logger: RootLogger, request: FastifyRequest, reply: FastifyRe
   const status = reply.statusCode;
   if (status < 400 && QUIET_PATHS.has(path)) return;
   const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+  // Nothing is built for a line the level leaves out (LOG_LEVEL=warn skips every success).
+  if (!logger.isLevelEnabled(level)) return;
   logger[level](
     {
       requestId: request.id,
