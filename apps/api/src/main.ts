@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { pino } from 'pino';
 import { AppLogger, checkDependencies, createRootLogger, guardShutdown, loadConfig, runMain } from '@samverkan/platform';
-import { createApiApp } from './api.factory.js';
 import { apiProcessCount, runPrimary } from './cluster.js';
 
 await runMain('samverkan-api', async () => {
@@ -15,6 +14,8 @@ await runMain('samverkan-api', async () => {
     const code = await runPrimary({ processes, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, log: (level, message) => logger[level](message) });
     process.exit(code);
   }
+  // Loaded here, not at the top: the primary never builds the application, so it stays small.
+  const { createApiApp } = await import('./api.factory.js');
   const app = await createApiApp(config);
   const logger = app.get(AppLogger);
   app.enableShutdownHooks();
