@@ -56,11 +56,11 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
       if (stopping && Object.keys(cluster.workers ?? {}).length === 0) resolve(exitCode);
     };
 
-    const stop = (signal: NodeJS.Signals, code: number) => {
+    const stop = (signal: NodeJS.Signals, code: number, why = `${signal} received`) => {
       if (stopping) return;
       stopping = true;
       exitCode = code;
-      log('info', `${signal} received: stopping ${Object.keys(cluster.workers ?? {}).length} api process(es)`);
+      log(code === 0 ? 'info' : 'error', `${why}: stopping ${Object.keys(cluster.workers ?? {}).length} api process(es)`);
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
       setTimeout(() => {
         log('error', `api processes still running ${shutdownTimeoutMs + SHUTDOWN_GRACE_MS} ms after ${signal}; killing them`);
@@ -85,8 +85,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
       if (!listening.has(worker)) {
         failedStarts += 1;
         if (failedStarts >= MAX_FAILED_STARTS) {
-          log('error', `${failedStarts} api processes in a row stopped (${how}) before they listened; giving up`);
-          stop('SIGTERM', 1);
+          stop('SIGTERM', 1, `${failedStarts} api processes in a row stopped (${how}) before they listened; giving up`);
           return;
         }
       }

@@ -9,7 +9,7 @@ import { Queue, QueueEvents } from 'bullmq';
  * BullMQ's multi-key scripts and the rate limit's MULTI run. A private redis-server in cluster mode,
  * one node holding every slot, is enough to show it: the slot check is the same as on many nodes.
  */
-const START_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = 240_000;
 
 describe('Samverkan on a Redis Cluster', () => {
   let env: TestEnvironment;

@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from './support/test-api.js';
  */
 const DEADLINES = 200;
 const RATE_LIMIT = 6;
-const START_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = 240_000;
 const DELIVERY_TIMEOUT_MS = 120_000;
 const KIND = 'replica_due';
 
