@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
 import { AppLogger, checkDependencies, guardShutdown, loadConfig, runMain, WorkerRegistryService } from '@samverkan/platform';
 import { createWorkerApp } from './worker.factory.js';
+
+const HEARTBEAT_EVERY_MS = 10_000;
 
 await runMain('samverkan-worker', async () => {
   const config = loadConfig();
@@ -13,4 +16,11 @@ await runMain('samverkan-worker', async () => {
   await app.init();
   const { workerId } = app.get(WorkerRegistryService).identity;
   logger.log(`Samverkan worker ${workerId} consuming queues (prefix ${config.QUEUE_PREFIX})`, 'Bootstrap');
+  if (config.WORKER_HEARTBEAT_FILE) {
+    // The worker has no HTTP port: a liveness probe reads this file's age (deploy/k8s/worker.yaml).
+    const beat = () =>
+      writeFile(config.WORKER_HEARTBEAT_FILE, new Date().toISOString()).catch((error: Error) => logger.warn(`heartbeat: ${error.message}`, 'Bootstrap'));
+    await beat();
+    setInterval(() => void beat(), HEARTBEAT_EVERY_MS).unref();
+  }
 });

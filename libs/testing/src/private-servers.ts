@@ -41,14 +41,16 @@ export class PrivateRedis {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly extraArgs: readonly string[] = [],
   ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort(), mkdtempSync(join(tmpdir(), 'samverkan-redis-')));
+  /** @param extraArgs more redis-server options, e.g. `--cluster-enabled yes` */
+  static async start(extraArgs: readonly string[] = []): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freePort(), mkdtempSync(join(tmpdir(), 'samverkan-redis-')), extraArgs);
     await redis.restart();
     return redis;
   }
@@ -69,6 +71,7 @@ export class PrivateRedis {
       this.dir,
       '--maxmemory-policy',
       'noeviction',
+      ...this.extraArgs,
     ];
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
     await until(`redis-server on port ${this.port}`, () => this.ping());

@@ -51,6 +51,9 @@ const toList = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 
+/** A name without braces becomes the Redis Cluster hash tag `{name}`; one that holds braces is checked as written. */
+const toHashTag = ({ value }: { value: unknown }) => (typeof value === 'string' && !/[{}]/.test(value) && value.trim() !== '' ? `{${value.trim()}}` : value);
+
 /** A 32-byte key in base64. */
 function IsDataKey(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) => {
@@ -103,9 +106,26 @@ export class AppConfig {
   @IsServiceUrl(['redis', 'rediss'])
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Prefix of every BullMQ key in Redis; lets several deployments (or test files) share one Redis. */
+  /**
+   * Prefix of every key Samverkan writes to Redis (queues, rate limits, sentinel, audit head); lets
+   * several deployments (or test files) share one Redis. It is a Redis Cluster hash tag: `samverkan`
+   * is read as `{samverkan}`, so every key hashes to one slot and a cluster accepts BullMQ's
+   * multi-key scripts (https://docs.bullmq.io/bull/patterns/redis-cluster).
+   */
+  @Transform(toHashTag)
   @IsString()
-  QUEUE_PREFIX = 'samverkan';
+  @Matches(/^[^{}\s]*\{[^{}\s]+\}[^{}\s]*$/, { message: 'QUEUE_PREFIX must be a name without spaces, or hold one hash tag such as {samverkan}' })
+  QUEUE_PREFIX = '{samverkan}';
+
+  /**
+   * Api processes per machine or pod (node:cluster). 0: one per available core in production, one
+   * elsewhere (development, tests). On Kubernetes set 1 and scale with replicas.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  API_PROCESSES = 0;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -274,6 +294,13 @@ export class AppConfig {
   @Min(100)
   @Max(600_000)
   REDIS_WATCH_INTERVAL_MS = 10_000;
+
+  /**
+   * The worker touches this file every 10 s while its event loop runs (empty: off), so a
+   * container's liveness probe can tell a wedged worker, which has no HTTP port (deploy/k8s).
+   */
+  @IsString()
+  WORKER_HEARTBEAT_FILE = '';
 
   /** How long a shutting-down process waits for in-flight requests and jobs before it gives up. */
   @Transform(toInt)

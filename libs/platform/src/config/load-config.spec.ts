@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       PORT: 3000,
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/samverkan',
       REDIS_URL: 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: 'samverkan',
+      QUEUE_PREFIX: '{samverkan}',
       CORS_ORIGINS: [],
       TRUST_PROXY: false,
       BODY_LIMIT_BYTES: 1048576,
@@ -30,6 +30,17 @@ describe('loadConfig', () => {
     expect(config.TRUST_PROXY).toBe(true);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('reads QUEUE_PREFIX as a Redis Cluster hash tag, so every key of a deployment hashes to one slot', () => {
+    expect(loadConfig({ QUEUE_PREFIX: 'samverkan-prod' }).QUEUE_PREFIX).toBe('{samverkan-prod}');
+    expect(loadConfig({ QUEUE_PREFIX: '{samverkan}' }).QUEUE_PREFIX).toBe('{samverkan}');
+    expect(loadConfig({ QUEUE_PREFIX: 'se-{samverkan}' }).QUEUE_PREFIX).toBe('se-{samverkan}');
+    // Read twice (a config passed on to a child process as its environment) it stays the same.
+    expect(loadConfig({ QUEUE_PREFIX: loadConfig({ QUEUE_PREFIX: 'a' }).QUEUE_PREFIX }).QUEUE_PREFIX).toBe('{a}');
+    for (const bad of ['{}', '{a}{b}', 'a}', '{a b}']) {
+      expect(() => loadConfig({ QUEUE_PREFIX: bad })).toThrow(/QUEUE_PREFIX must be a name without spaces, or hold one hash tag/);
+    }
   });
 
   it('treats an empty variable as unset', () => {

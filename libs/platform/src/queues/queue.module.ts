@@ -15,7 +15,8 @@ const DEFAULT_JOB_OPTIONS = {
 };
 
 /**
- * BullMQ on REDIS_URL, every key under QUEUE_PREFIX. Import `QueueModule.forRoot()` once per app
+ * BullMQ on REDIS_URL, every key under QUEUE_PREFIX — a hash tag such as `{samverkan}`, so each
+ * queue's keys share one slot and Redis Cluster runs BullMQ's multi-key scripts. Import `QueueModule.forRoot()` once per app
  * and `QueueModule.register(QueueName.X)` in the module that produces or consumes a queue.
  */
 @Module({})

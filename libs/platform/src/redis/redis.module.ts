@@ -18,7 +18,8 @@ class RedisLifecycle implements OnApplicationShutdown {
 
 /**
  * A shared Redis client for short-lived state that is not a job (rate-limit counters). Its keys
- * live under QUEUE_PREFIX like the queues', so deployments and test files sharing a Redis stay apart.
+ * live under QUEUE_PREFIX like the queues', so deployments and test files sharing a Redis stay apart,
+ * and in the same hash slot (QUEUE_PREFIX is a hash tag: a Redis Cluster takes them as it takes the queues').
  */
 @Global()
 @Module({
