@@ -18,7 +18,6 @@ import { root } from './lib.mjs';
 export const GENERATOR_VERSION = 1;
 export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'samverkan_bench';
 const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-const READY_FILE = process.env.BENCH_READY_FILE ?? '/work/briefs/bench-db-ready';
 
 // BENCH_DATA_FRACTION (e.g. 0.01) builds a smaller database for trying the generator out.
 const FRACTION = Number(process.env.BENCH_DATA_FRACTION ?? 1);
@@ -35,6 +34,9 @@ export const SCALE = {
 };
 /** What the marker records: the generator's version and the fraction of the full scale. */
 const MARK = `${GENERATOR_VERSION}${FRACTION === 1 ? '' : ` × ${FRACTION}`}`;
+// Where a finished full-scale database is announced to helpers that wait for it (BENCH_READY_FILE overrides).
+const READY_FILE =
+  process.env.BENCH_READY_FILE ?? (FRACTION === 1 && BENCH_DATABASE === 'samverkan_bench' ? '/work/briefs/bench-db-ready' : `/tmp/${BENCH_DATABASE}-ready`);
 const REGIONS = ['Nord', 'Mitt', 'Stockholm', 'Väst', 'Öst', 'Syd', 'Bergslagen'];
 // The municipalities Lokalpolisområde Karlstad covers besides Hammarö (DOMAIN.md §1).
 const KARLSTAD_AREA = ['Karlstad', 'Forshaga', 'Grums', 'Kil'];
