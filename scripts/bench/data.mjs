@@ -15,7 +15,7 @@ import pg from 'pg';
 import { root } from './lib.mjs';
 
 /** Bump when what the generator writes changes: the next run rebuilds the database. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'samverkan_bench';
 const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 
@@ -264,24 +264,27 @@ async function actions(client) {
       'actions',
       `INSERT INTO actions (commitment_id, collaboration_id, title, description, responsible_organisation_id, responsible_unit_id, responsible_user_id,
                             start_date, due_date, status, status_reason, progress, completed_at, created_by, created_at)
+       -- g runs over all collaborations (b.n = g % ${m}); j numbers the actions within one, so that
+       -- every collaboration gets every mix of commitment, status and responsibility.
        SELECT c.id, b.collaboration_id,
               format('%s %s', (ARRAY['Trygghetsvandring', 'Hastighetskontroll', 'Väktarrond', 'Tillsynsbesök', 'Informationsmöte', 'Grannsamverkansträff',
-                                     'Drogförebyggande lektion', 'Insats mot langning'])[1 + g % 8], g / ${m}),
+                                     'Drogförebyggande lektion', 'Insats mot langning'])[1 + j % 8], j),
               'Genererad för prestandamätning (bench).',
-              CASE WHEN c.party = 'police' OR (c.party = 'joint' AND g % 2 = 0) THEN b.police_organisation_id ELSE b.organisation_id END,
-              CASE WHEN c.party = 'police' OR (c.party = 'joint' AND g % 2 = 0) THEN b.police_unit_id ELSE b.lead_unit_id END,
-              CASE WHEN g % 5 = 0 AND c.party = 'municipality' THEN b.manager_id END,
-              d.due - 30 - g % 60, d.due, s.status,
+              CASE WHEN c.party = 'police' OR (c.party = 'joint' AND j % 2 = 0) THEN b.police_organisation_id ELSE b.organisation_id END,
+              CASE WHEN c.party = 'police' OR (c.party = 'joint' AND j % 2 = 0) THEN b.police_unit_id ELSE b.lead_unit_id END,
+              CASE WHEN j % 5 = 0 AND c.party = 'municipality' THEN b.manager_id END,
+              d.due - 30 - j % 60, d.due, s.status,
               CASE WHEN s.status IN ('blocked', 'cancelled') THEN 'Underrättelseläget medger inte insatsen (bench).' END,
-              CASE s.status WHEN 'done' THEN 100 WHEN 'in_progress' THEN 5 + g * 7 % 90 ELSE 0 END,
-              CASE WHEN s.status = 'done' THEN (d.due - g % 10)::timestamptz END,
-              b.manager_id, (d.due - 30 - g % 60)::timestamptz
+              CASE s.status WHEN 'done' THEN 100 WHEN 'in_progress' THEN 5 + j * 7 % 90 ELSE 0 END,
+              CASE WHEN s.status = 'done' THEN (d.due - j % 10)::timestamptz END,
+              b.manager_id, (d.due - 30 - j % 60)::timestamptz
        FROM generate_series(0, ${total - 1}) g
+       CROSS JOIN LATERAL (SELECT g / ${m} AS j) i
        JOIN bench_municipalities b ON b.n = g % ${m}
-       JOIN bench_commitments c ON c.n = b.n AND c.k = (g / ${m}) % 8
+       JOIN bench_commitments c ON c.n = b.n AND c.k = j % 8
        CROSS JOIN LATERAL (SELECT DATE '2023-01-01' + (g * 37 % 1826)::int AS due) d
-       CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 < 4 THEN 'done' WHEN g % 10 < 7 THEN 'in_progress' WHEN g % 10 < 9 THEN 'planned'
-                                       WHEN g % 20 = 9 THEN 'blocked' ELSE 'cancelled' END AS status) s`,
+       CROSS JOIN LATERAL (SELECT CASE WHEN j / 8 % 10 < 4 THEN 'done' WHEN j / 8 % 10 < 7 THEN 'in_progress' WHEN j / 8 % 10 < 9 THEN 'planned'
+                                       WHEN j / 8 % 20 = 9 THEN 'blocked' ELSE 'cancelled' END AS status) s`,
     ),
   );
 }
@@ -344,9 +347,9 @@ async function youth(client) {
       `WITH c AS (
          INSERT INTO youth_cases (subject_id, form, collaboration_id, owner_organisation_id, owner_unit_id, coordinator_user_id, status, risk_factors,
                                   review_on, retention_class, last_entry_at, closed_on, purge_on, created_by, created_at)
-         SELECT s.id, (ARRAY['sspf', 'sspf', 'sig', 'report_of_concern'])[1 + s.i % 4], b.collaboration_id, b.organisation_id, b.social_unit_id,
+         SELECT s.id, (ARRAY['sspf', 'sspf', 'sig', 'report_of_concern'])[1 + s.i / ${m} / 10 % 4], b.collaboration_id, b.organisation_id, b.social_unit_id,
                 b.social_worker_id, st.status,
-                string_to_array((ARRAY['truancy,drugs', 'risky_peers', 'crime,weapons', 'family_conflict'])[1 + s.i % 4], ','),
+                string_to_array((ARRAY['truancy,drugs', 'risky_peers', 'crime,weapons', 'family_conflict'])[1 + s.i / ${m} / 10 % 4], ','),
                 CASE WHEN st.status <> 'closed' THEN current_date + s.i % 90 END, 'sol_standard',
                 now() - (s.i % 300) * interval '1 day',
                 CASE WHEN st.status = 'closed' THEN current_date - s.i % 300 END,
@@ -412,9 +415,9 @@ async function premises(client) {
     `WITH p AS (
        INSERT INTO premises (collaboration_id, owner_organisation_id, name, kind, address, postal_code, city, capacity, has_own_kitchen, young_audience, dancing)
        SELECT b.collaboration_id, b.organisation_id,
-              format('%s %s', (ARRAY['Restaurang', 'Bar', 'Krog', 'Hotell', 'Pub', 'Café', 'Nattklubb', 'Arena'])[1 + g % 8], to_char(g, 'FM00000')),
-              (ARRAY['restaurant', 'bar', 'restaurant', 'hotel', 'pub', 'cafe', 'nightclub', 'sports_venue'])[1 + g % 8],
-              format('Storgatan %s', 1 + g / ${m}), to_char(10000 + g % 90000, 'FM00000'), b.name, 40 + g % 400, g % 3 <> 1, g % 11 = 0, g % 8 = 6
+              format('%s %s', (ARRAY['Restaurang', 'Bar', 'Krog', 'Hotell', 'Pub', 'Café', 'Nattklubb', 'Arena'])[1 + g / ${m} % 8], to_char(g, 'FM00000')),
+              (ARRAY['restaurant', 'bar', 'restaurant', 'hotel', 'pub', 'cafe', 'nightclub', 'sports_venue'])[1 + g / ${m} % 8],
+              format('Storgatan %s', 1 + g / ${m}), to_char(10000 + g % 90000, 'FM00000'), b.name, 40 + g % 400, g / ${m} % 3 <> 1, g / ${m} % 11 = 0, g / ${m} % 8 = 6
        FROM generate_series(0, ${total - 1}) g JOIN bench_municipalities b ON b.n = g % ${m}
        RETURNING id, name)
      INSERT INTO bench_premises (i, id, n) SELECT substring(p.name from '(\\d+)$')::int, p.id, substring(p.name from '(\\d+)$')::int % ${m} FROM p`,
@@ -553,15 +556,21 @@ async function audit(client) {
   });
 }
 
-/** Builds the bench database from scratch: migrations, seed, national-scale rows, marker. */
+/**
+ * Builds the bench database from scratch (migrations, seed, national-scale rows, marker) under a
+ * temporary name and renames it at the end: a failed or interrupted build never leaves a
+ * half-filled database behind, and whoever uses the previous one keeps it until the swap.
+ */
 async function build() {
   const started = performance.now();
-  await adminQuery(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(BENCH_DATABASE)} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${pg.escapeIdentifier(BENCH_DATABASE)}`);
-  cli('migrate.js', benchUrl);
-  cli('seed.js', benchUrl);
+  const next = `${BENCH_DATABASE}_next`;
+  const nextUrl = `${server}/${next}`;
+  await adminQuery(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(next)} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${pg.escapeIdentifier(next)}`);
+  cli('migrate.js', nextUrl);
+  cli('seed.js', nextUrl);
   log(`migrations and seed: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const client = new pg.Client({ connectionString: benchUrl });
+  const client = new pg.Client({ connectionString: nextUrl });
   await client.connect();
   try {
     await client.query(`SET synchronous_commit = off`);
@@ -575,13 +584,12 @@ async function build() {
     await audit(client);
     await timed(client, 'ANALYZE', 'ANALYZE');
     await client.query(`CREATE TABLE bench_meta (generator text NOT NULL, built_at timestamptz NOT NULL DEFAULT now(), build_seconds int NOT NULL)`);
-    await client.query('INSERT INTO bench_meta (generator, build_seconds) VALUES ($1, $2)', [
-      MARK,
-      Math.round((performance.now() - started) / 1000),
-    ]);
+    await client.query('INSERT INTO bench_meta (generator, build_seconds) VALUES ($1, $2)', [MARK, Math.round((performance.now() - started) / 1000)]);
   } finally {
     await client.end();
   }
+  await adminQuery(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(BENCH_DATABASE)} WITH (FORCE)`);
+  await adminQuery(`ALTER DATABASE ${pg.escapeIdentifier(next)} RENAME TO ${pg.escapeIdentifier(BENCH_DATABASE)}`);
   log(`built ${BENCH_DATABASE} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -1,0 +1,66 @@
+// The load generator of `npm run bench`, run as its own process (index.mjs forks it) so that it
+// never shares an event loop with the server it measures. Reads one job from argv as JSON:
+//   { url, headers?, method?, body?, connections, warmup, duration, actions? }
+// `actions` turns on the mutating run: each request PATCHes an action no other request has in
+// flight, with the version it last answered (If-Match), so requests never conflict (412) under load.
+// Prints one JSON line: { perSecond, p50, p99, requests, errors, non2xx, statuses }.
+import autocannon from 'autocannon';
+
+const job = JSON.parse(process.argv[2]);
+
+function requestsFor(job) {
+  if (!job.actions) return undefined;
+  // Actions not in flight, with the version each last answered; kept across the warm-up and the
+  // measured run. autocannon keeps a context only for one request's round trip (it resets it when
+  // its request list wraps), so each request borrows an action and gives it back on its answer.
+  const free = job.actions.map((a) => ({ ...a, progress: 0 }));
+  return [
+    {
+      method: 'PATCH',
+      setupRequest: (request, context) => {
+        const action = free.shift();
+        if (!action) throw new Error('more requests in flight than actions to change');
+        context.action = action;
+        action.progress = (action.progress % 90) + 1;
+        return {
+          ...request,
+          path: `/api/v1/actions/${action.id}`,
+          headers: { ...request.headers, 'content-type': 'application/json', 'if-match': `"${action.version}"` },
+          body: JSON.stringify({ progress: action.progress }),
+        };
+      },
+      onResponse: (status, body, context) => {
+        if (status === 200) context.action.version = JSON.parse(body).version;
+        free.push(context.action);
+      },
+    },
+  ];
+}
+
+function run(duration) {
+  return autocannon({
+    url: job.url,
+    method: job.method ?? 'GET',
+    headers: job.headers ?? {},
+    body: job.body,
+    connections: job.connections,
+    duration,
+    requests: requestsFor(job),
+  });
+}
+
+if (job.warmup > 0) await run(job.warmup);
+const result = await run(job.duration);
+const statuses = {};
+for (const key of ['1xx', '2xx', '3xx', '4xx', '5xx']) if (result[key]) statuses[key] = result[key];
+console.log(
+  JSON.stringify({
+    perSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+    non2xx: result.non2xx,
+    statuses,
+  }),
+);
