@@ -157,7 +157,9 @@ async function organisations(client) {
   await client.query(`
     INSERT INTO units (organisation_id, name)
     SELECT o.id, u FROM organisations o, unnest(ARRAY['Områdespolis', 'Ingripande']) u WHERE o.name LIKE 'Lokalpolisområde % (polisregion %)'`);
-  await client.query(`INSERT INTO units (organisation_id, name) SELECT police_organisation_id, 'Områdespolis ' || name FROM bench_municipalities WHERE n BETWEEN 1 AND 4`);
+  await client.query(
+    `INSERT INTO units (organisation_id, name) SELECT police_organisation_id, 'Områdespolis ' || name FROM bench_municipalities WHERE n BETWEEN 1 AND 4`,
+  );
   await client.query(`
     UPDATE bench_municipalities b SET
       social_unit_id = (SELECT id FROM units WHERE organisation_id = b.organisation_id AND name = 'Socialtjänsten'),
@@ -482,7 +484,6 @@ async function notifications(client) {
 async function audit(client) {
   const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM audit_events')).rows;
   const total = SCALE.auditEvents - count;
-  const m = SCALE.municipalities;
   await client.query(`
     CREATE TEMP TABLE bench_actions AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id, collaboration_id FROM actions`);
   await client.query('ALTER TABLE bench_actions ADD PRIMARY KEY (i)');

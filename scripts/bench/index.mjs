@@ -24,7 +24,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const ANCHOR_PORT = 3291;
 const API_PORT = 3292;
 const PASSWORD = 'Samverkan-demo-2026';
-const QUEUE_PREFIX = 'samverkan-bench';
+// The api's keys in the shared Redis (queues, audit anchor head, caches): removed after the run.
+const QUEUE_PREFIX = 'samverkan-bench-runner';
 
 // Goals of issue #19.
 const LIST_RATIO = 0.5;
@@ -161,7 +162,12 @@ async function apiSection(databaseUrl, pool) {
     const hello = measure({ url: `${anchor.url}/hello` });
     rows.push(pairRow('GET /api/v1/health vs plain Fastify GET /hello', health, hello));
     const healthRatio = ratioOf(health, hello);
-    goals.push({ name: 'GET /api/v1/health vs plain Fastify', value: `${healthRatio.toFixed(2)}×`, target: `≥ ${HEALTH_RATIO}×`, met: valid(health) && healthRatio >= HEALTH_RATIO });
+    goals.push({
+      name: 'GET /api/v1/health vs plain Fastify',
+      value: `${healthRatio.toFixed(2)}×`,
+      target: `≥ ${HEALTH_RATIO}×`,
+      met: valid(health) && healthRatio >= HEALTH_RATIO,
+    });
 
     for (const [i, entry] of endpoints.entries()) {
       log(entry.name);
@@ -243,7 +249,12 @@ async function auditSection(databaseUrl, pool) {
   }
   const cost = runs.on.perSecond > 0 ? runs.off.perSecond / runs.on.perSecond : Infinity;
   const bothValid = valid(runs.on) && valid(runs.off);
-  goals.push({ name: 'PATCH an action: audited vs auditing off', value: `${cost.toFixed(2)}×`, target: `≤ ${AUDIT_COST}×`, met: bothValid && cost <= AUDIT_COST });
+  goals.push({
+    name: 'PATCH an action: audited vs auditing off',
+    value: `${cost.toFixed(2)}×`,
+    target: `≤ ${AUDIT_COST}×`,
+    met: bothValid && cost <= AUDIT_COST,
+  });
   const row = (label, r) => `| ${label} | ${fmt(r.perSecond)} | ${r.p50} / ${r.p99} | ${r.errors} | ${fmt(r.auditEvents)} |`;
   sections.push({
     title: 'An audited change',
@@ -310,7 +321,9 @@ function machine() {
   const cpus = os.cpus();
   let postgres = 'PostgreSQL';
   try {
-    postgres = execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim().replace(/^psql \(PostgreSQL\)/, 'PostgreSQL');
+    postgres = execFileSync('psql', ['--version'], { encoding: 'utf8' })
+      .trim()
+      .replace(/^psql \(PostgreSQL\)/, 'PostgreSQL');
   } catch {
     /* the server's version is read below */
   }
@@ -394,4 +407,24 @@ try {
   console.log(readFileSync(`${root}BENCHMARKS.md`, 'utf8'));
 } finally {
   await pool.end();
+  await removeQueueKeys();
+}
+
+/** Deletes what the bench's api processes left in Redis: only keys under this run's own prefix. */
+async function removeQueueKeys() {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${QUEUE_PREFIX}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch (error) {
+    log(`could not remove the bench's Redis keys (${error.message})`);
+  } finally {
+    redis.disconnect();
+  }
 }
