@@ -32,6 +32,7 @@ const LIST_RATIO = 0.5;
 const LIST_P99_MS = 50;
 const HEALTH_RATIO = 0.5;
 const AUDIT_COST = 1.2;
+const AUDIT_ROUNDS = Number(process.env.BENCH_AUDIT_ROUNDS ?? 2);
 const API_RSS_MB = 250;
 
 const log = (message) => console.log(`[bench] ${message}`);
@@ -228,23 +229,30 @@ async function auditSection(databaseUrl, pool) {
     // Twice as many as connections: a request that never answers keeps its action.
     [CONNECTIONS * 2],
   );
+  // On and off alternate for AUDIT_ROUNDS rounds and each keeps its best run: a neighbour's burst
+  // on a shared machine then does not decide the ratio. Errors of every run count.
   const runs = {};
-  for (const [label, env] of [
-    ['on', {}],
-    ['off', { BENCH_AUDIT_OFF: 'true' }],
-  ]) {
-    const api = await startApi(databaseUrl, env);
-    try {
-      const headers = await login(api, user);
-      // The versions as they are now (the earlier run moved them on).
-      const { rows: current } = await pool.query('SELECT id, version FROM actions WHERE id = ANY($1::uuid[])', [actions.map((a) => a.id)]);
-      log(`PATCH /api/v1/actions/{id}, auditing ${label}`);
-      const [{ before }] = (await pool.query(`SELECT last_value AS before FROM audit_events_id_seq`)).rows;
-      runs[label] = measure({ url: api.url, headers, actions: current });
-      const [{ after }] = (await pool.query(`SELECT last_value AS after FROM audit_events_id_seq`)).rows;
-      runs[label].auditEvents = Number(after) - Number(before);
-    } finally {
-      rssPeaks.api = Math.max(rssPeaks.api, await api.stop());
+  for (let round = 0; round < AUDIT_ROUNDS; round += 1) {
+    for (const [label, env] of [
+      ['on', {}],
+      ['off', { BENCH_AUDIT_OFF: 'true' }],
+    ]) {
+      const api = await startApi(databaseUrl, env);
+      try {
+        const headers = await login(api, user);
+        // The versions as they are now (the earlier run moved them on).
+        const { rows: current } = await pool.query('SELECT id, version FROM actions WHERE id = ANY($1::uuid[])', [actions.map((a) => a.id)]);
+        log(`PATCH /api/v1/actions/{id}, auditing ${label}, round ${round + 1}`);
+        const [{ before }] = (await pool.query(`SELECT last_value AS before FROM audit_events_id_seq`)).rows;
+        const result = measure({ url: api.url, headers, actions: current });
+        const [{ after }] = (await pool.query(`SELECT last_value AS after FROM audit_events_id_seq`)).rows;
+        result.auditEvents = Number(after) - Number(before);
+        const best = runs[label];
+        if (!best || result.perSecond > best.perSecond) runs[label] = { ...result, errors: result.errors + (best?.errors ?? 0) };
+        else best.errors += result.errors;
+      } finally {
+        rssPeaks.api = Math.max(rssPeaks.api, await api.stop());
+      }
     }
   }
   const cost = runs.on.perSecond > 0 ? runs.off.perSecond / runs.on.perSecond : Infinity;
@@ -259,10 +267,10 @@ async function auditSection(databaseUrl, pool) {
   sections.push({
     title: 'An audited change',
     lines: [
-      `PATCH /api/v1/actions/{id} (progress, If-Match) by the safety coordinator, ${CONNECTIONS} connections, each request on an action no other request has in flight, ${DURATION} s; one api process per run.`,
+      `PATCH /api/v1/actions/{id} (progress, If-Match) by the safety coordinator, ${CONNECTIONS} connections, each request on an action no other request has in flight, ${DURATION} s; one api process per run; ${AUDIT_ROUNDS} rounds of on then off, each keeping its best run.`,
       'Auditing off is the bench-only setting BENCH_AUDIT_OFF=true (refused in production); where the api does not know it, both runs audit and the cost reads 1.00×.',
       '',
-      '| run | req/s | p50 / p99 ms | errors | audit events written |',
+      '| run (best of the rounds) | req/s | p50 / p99 ms | errors (all rounds) | audit events written (warm-up included) |',
       '| --- | --- | --- | --- | --- |',
       row('auditing on', runs.on),
       row('auditing off', runs.off),

@@ -45,10 +45,12 @@ function run(duration) {
     body: job.body,
     connections: job.connections,
     duration,
-    requests: requestsFor(job),
+    requests,
   });
 }
 
+// Built once: the actions' versions carry over from the warm-up into the measured run.
+const requests = requestsFor(job);
 if (job.warmup > 0) await run(job.warmup);
 const result = await run(job.duration);
 const statuses = {};
