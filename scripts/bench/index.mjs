@@ -6,9 +6,10 @@
 // with the machine and its load. Tests never assert timings.
 //
 // Sections (all by default): `npm run bench -- api audit extras reminders lighthouse`.
-import { execFileSync, fork, spawn } from 'node:child_process';
+import { execFile, execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { describe, ensureBenchData } from './data.mjs';
 import { root, watchRss } from './lib.mjs';
@@ -35,6 +36,7 @@ const AUDIT_COST = 1.2;
 const AUDIT_ROUNDS = Number(process.env.BENCH_AUDIT_ROUNDS ?? 2);
 const API_RSS_MB = 250;
 
+const execFileAsync = promisify(execFile);
 const log = (message) => console.log(`[bench] ${message}`);
 const apiMain = `${root}dist/apps/api/apps/api/src/main.js`;
 if (!existsSync(apiMain)) throw new Error('dist is missing: run `npm run build` first (npm run bench does)');
@@ -105,14 +107,17 @@ async function startAnchor(databaseUrl) {
   };
 }
 
-/** Runs autocannon in its own process: 2 s warm-up, then the measured seconds. */
-function measure(job) {
-  const output = execFileSync(
+/**
+ * Runs autocannon in its own process: the warm-up, then the measured seconds. Asynchronous, so
+ * this process keeps sampling the servers' RSS while the load runs.
+ */
+async function measure(job) {
+  const { stdout } = await execFileAsync(
     process.execPath,
     [`${root}scripts/bench/load.mjs`, JSON.stringify({ connections: CONNECTIONS, warmup: WARMUP, duration: DURATION, ...job })],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
-  return JSON.parse(output.trim().split('\n').pop());
+  return JSON.parse(stdout.trim().split('\n').pop());
 }
 
 const tokens = new Map();
@@ -159,8 +164,8 @@ async function apiSection(databaseUrl, pool) {
   const notes = [];
   try {
     log('GET /api/v1/health vs /hello');
-    const health = measure({ url: `${api.url}/api/v1/health` });
-    const hello = measure({ url: `${anchor.url}/hello` });
+    const health = await measure({ url: `${api.url}/api/v1/health` });
+    const hello = await measure({ url: `${anchor.url}/hello` });
     rows.push(pairRow('GET /api/v1/health vs plain Fastify GET /hello', health, hello));
     const healthRatio = ratioOf(health, hello);
     goals.push({
@@ -183,8 +188,8 @@ async function apiSection(databaseUrl, pool) {
       else if (ours.body?.total !== undefined && theirs.body?.total !== undefined && ours.body.total !== theirs.body.total) {
         notes.push(`- ${entry.name}: totals differ (Samverkan ${ours.body.total}, anchor ${theirs.body.total}): the anchor's SQL is not the endpoint's.`);
       }
-      const result = measure({ url: `${api.url}${path}`, headers });
-      const anchored = measure({ url: `${anchor.url}/e/${i}` });
+      const result = await measure({ url: `${api.url}${path}`, headers });
+      const anchored = await measure({ url: `${anchor.url}/e/${i}` });
       rows.push(pairRow(entry.name, result, anchored));
       const ratio = ratioOf(result, anchored);
       goals.push({
@@ -244,7 +249,7 @@ async function auditSection(databaseUrl, pool) {
         const { rows: current } = await pool.query('SELECT id, version FROM actions WHERE id = ANY($1::uuid[])', [actions.map((a) => a.id)]);
         log(`PATCH /api/v1/actions/{id}, auditing ${label}, round ${round + 1}`);
         const [{ before }] = (await pool.query(`SELECT last_value AS before FROM audit_events_id_seq`)).rows;
-        const result = measure({ url: api.url, headers, actions: current });
+        const result = await measure({ url: api.url, headers, actions: current });
         const [{ after }] = (await pool.query(`SELECT last_value AS after FROM audit_events_id_seq`)).rows;
         result.auditEvents = Number(after) - Number(before);
         const best = runs[label];
