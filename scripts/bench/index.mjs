@@ -138,6 +138,15 @@ async function login(api, email) {
 const fmt = (n) => (typeof n === 'number' ? n.toLocaleString('en') : n);
 const ratioOf = (ours, anchor) => (anchor.perSecond > 0 ? ours.perSecond / anchor.perSecond : 0);
 const valid = (r) => r.errors === 0;
+/** Errors with what they were: non-2xx answers by class, the rest connection errors or timeouts. */
+const errorsOf = (r) => {
+  if (!r.errors) return '0';
+  const classes = Object.entries(r.statuses ?? {})
+    .filter(([k]) => k !== '2xx')
+    .map(([k, n]) => `${k}: ${n}`);
+  const other = r.errors - (r.non2xx ?? 0);
+  return `${r.errors} (${[...classes, ...(other > 0 ? [`no answer: ${other}`] : [])].join(', ')})`;
+};
 const mark = (met) => (met ? '✔' : '✘');
 
 const goals = [];
@@ -147,7 +156,7 @@ const rssPeaks = { api: 0, anchor: 0 };
 function pairRow(name, ours, anchor) {
   const ratio = ratioOf(ours, anchor);
   const note = valid(ours) && valid(anchor) ? '' : ' (errors: ratio invalid)';
-  return `| ${name} | ${fmt(ours.perSecond)} | ${ours.p50} / ${ours.p99} | ${ours.errors} | ${fmt(anchor.perSecond)} | ${anchor.p50} / ${anchor.p99} | ${anchor.errors} | ${ratio.toFixed(2)}×${note} |`;
+  return `| ${name} | ${fmt(ours.perSecond)} | ${ours.p50} / ${ours.p99} | ${errorsOf(ours)} | ${fmt(anchor.perSecond)} | ${anchor.p50} / ${anchor.p99} | ${errorsOf(anchor)} | ${ratio.toFixed(2)}×${note} |`;
 }
 const PAIR_HEADER = [
   '| request | Samverkan req/s | p50 / p99 ms | errors | anchor req/s | p50 / p99 ms | errors | ratio |',
@@ -255,8 +264,15 @@ async function auditSection(databaseUrl, pool) {
         const [{ after }] = (await pool.query(`SELECT last_value AS after FROM audit_events_id_seq`)).rows;
         result.auditEvents = Number(after) - Number(before);
         const best = runs[label];
-        if (!best || result.perSecond > best.perSecond) runs[label] = { ...result, errors: result.errors + (best?.errors ?? 0) };
-        else best.errors += result.errors;
+        const merged = (a, b) => ({
+          errors: a.errors + (b?.errors ?? 0),
+          non2xx: a.non2xx + (b?.non2xx ?? 0),
+          statuses: Object.fromEntries(
+            [...new Set([...Object.keys(a.statuses), ...Object.keys(b?.statuses ?? {})])].map((k) => [k, (a.statuses[k] ?? 0) + (b?.statuses?.[k] ?? 0)]),
+          ),
+        });
+        if (!best || result.perSecond > best.perSecond) runs[label] = { ...result, ...merged(result, best) };
+        else Object.assign(best, merged(best, result));
       } finally {
         rssPeaks.api = Math.max(rssPeaks.api, await api.stop());
       }
@@ -270,7 +286,7 @@ async function auditSection(databaseUrl, pool) {
     target: `≤ ${AUDIT_COST}×`,
     met: bothValid && cost <= AUDIT_COST,
   });
-  const row = (label, r) => `| ${label} | ${fmt(r.perSecond)} | ${r.p50} / ${r.p99} | ${r.errors} | ${fmt(r.auditEvents)} |`;
+  const row = (label, r) => `| ${label} | ${fmt(r.perSecond)} | ${r.p50} / ${r.p99} | ${errorsOf(r)} | ${fmt(r.auditEvents)} |`;
   sections.push({
     title: 'An audited change',
     lines: [
