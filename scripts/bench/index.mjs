@@ -7,7 +7,7 @@
 //
 // Sections (all by default): `npm run bench -- api audit extras reminders lighthouse`.
 import { execFile, execFileSync, fork, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -22,6 +22,7 @@ const want = (section) => chosen.length === 0 || chosen.includes(section);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const API_LOG = `${os.tmpdir()}/samverkan-bench-api.log`;
 const ANCHOR_PORT = 3291;
 const API_PORT = 3292;
 const PASSWORD = 'Samverkan-demo-2026';
@@ -45,6 +46,7 @@ if (!existsSync(apiMain)) throw new Error('dist is missing: run `npm run build` 
 
 /** The api as deployed, one process (the cluster setting, where there is one, at 1). */
 async function startApi(databaseUrl, extraEnv = {}) {
+  const logFile = openSync(API_LOG, 'a');
   const child = spawn(process.execPath, [apiMain], {
     env: {
       ...process.env,
@@ -59,8 +61,10 @@ async function startApi(databaseUrl, extraEnv = {}) {
       DEMO_STRONG_PASSWORD_SESSIONS: 'true',
       ...extraEnv,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its log (warnings and errors, e.g. what a 5xx under load was) for reading after the run.
+    stdio: ['ignore', logFile, 'inherit'],
   });
+  closeSync(logFile);
   const url = `http://127.0.0.1:${API_PORT}`;
   const exited = new Promise((resolve) => child.on('exit', resolve));
   for (let i = 0; ; i += 1) {
@@ -454,7 +458,7 @@ try {
   if (want('reminders')) await moduleSection('reminders.mjs');
   if (want('lighthouse')) await moduleSection('lighthouse.mjs');
   write(data, version);
-  log(`BENCHMARKS.md written`);
+  log(`BENCHMARKS.md written; the api's log is ${API_LOG}`);
   console.log(readFileSync(`${root}BENCHMARKS.md`, 'utf8'));
 } finally {
   await pool.end();
