@@ -1,4 +1,4 @@
-// Shared pieces of the `npm run bench:*` scripts: a bench database, a built api process on
+// Shared pieces of the `npm run bench` scripts (index.mjs and the section modules): a bench database, a built api process on
 // loopback, a bounded load loop, and the BENCHMARKS.md writer. Timings are figures to compare
 // over time on the same machine, never assertions.
 import { spawn, spawnSync } from 'node:child_process';
