@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DeadlinesService, DigestService, ReconcilerService, reminderJobId, ReminderService } from '@samverkan/deadlines';
+import {
+  bucketJobId,
+  bucketOf,
+  DeadlinesService,
+  DigestService,
+  fireAt,
+  fireAtSql,
+  fireShiftSql,
+  ReconcilerService,
+  ReminderService,
+  superseded,
+  supersededSql,
+} from '@samverkan/deadlines';
 import { EmailService } from '@samverkan/notifications';
 import { QueueName, redisConnection } from '@samverkan/platform';
 import { deleteQueueKeys } from '@samverkan/testing';
@@ -81,6 +93,16 @@ describe('deadlines, reminders and escalation', () => {
     return id;
   }
 
+  /** The bucket of a deadline's reminder by one rule, as the TypeScript rules say (fireAt). */
+  async function bucketFor(deadlineId: string, ruleKey: string): Promise<number> {
+    const [row] = await api.db.query<{ due_at: Date; anchor: 'before' | 'at' | 'after'; offsetValue: number; offsetUnit: 'seconds' }[]>(
+      `SELECT d.due_at, r.anchor, r.offset_value AS "offsetValue", r.offset_unit AS "offsetUnit"
+       FROM deadlines d JOIN reminder_rules r ON r.deadline_kind = d.kind AND r.key = $2 WHERE d.id = $1`,
+      [deadlineId, ruleKey],
+    );
+    return bucketOf(fireAt(row.due_at, row));
+  }
+
   const deliveries = (deadlineId: string) =>
     api.db.query<{ rule_key: string; due_version: number; recipient_user_id: string; delivered_at: Date }[]>(
       'SELECT rule_key, due_version, recipient_user_id, delivered_at FROM reminder_deliveries WHERE deadline_id = $1 ORDER BY delivered_at',
@@ -95,6 +117,82 @@ describe('deadlines, reminders and escalation', () => {
       raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
       'latin1',
     ).toString('utf8');
+
+  it('the SQL rules agree with the TypeScript rules: fire times, their bounds and overtaken reminders (#19)', async () => {
+    // Due times around both DST changes of 2026, weekends and midnights, in Stockholm; rules of every unit.
+    const dues = [
+      '2026-03-27T23:00:00Z', // Saturday 28 March 00:00 CET, the night before summer time
+      '2026-03-29T00:30:00Z',
+      '2026-10-23T22:00:00Z', // Saturday 24 October 00:00 CEST, the night before winter time
+      '2026-10-25T23:00:00Z', // Monday 26 October 00:00 CET
+      '2026-11-27T12:34:56.789Z', // a Friday afternoon
+      '2026-12-31T23:00:00Z',
+    ].map((iso) => new Date(iso));
+    const rules = [
+      { key: 'a', anchor: 'at', offsetValue: 0, offsetUnit: 'days' },
+      { key: 'b', anchor: 'before', offsetValue: 90, offsetUnit: 'seconds' },
+      { key: 'c', anchor: 'after', offsetValue: 45, offsetUnit: 'minutes' },
+      { key: 'd', anchor: 'before', offsetValue: 3, offsetUnit: 'hours' },
+      { key: 'e', anchor: 'before', offsetValue: 7, offsetUnit: 'days' },
+      { key: 'f', anchor: 'after', offsetValue: 1, offsetUnit: 'working_days' },
+      { key: 'g', anchor: 'after', offsetValue: 2, offsetUnit: 'working_days' },
+      { key: 'h', anchor: 'before', offsetValue: 6, offsetUnit: 'working_days' },
+      { key: 'i', anchor: 'after', offsetValue: 12, offsetUnit: 'working_days' },
+      { key: 'j', anchor: 'at', offsetValue: 5, offsetUnit: 'working_days' },
+    ] as const;
+    const sqlRules = `SELECT * FROM jsonb_to_recordset($2::jsonb) AS r(key text, anchor text, offset_value int, offset_unit text)`;
+    const rows = await api.db.query<{ due: number; key: string; at: Date; low: Date; high: Date }[]>(
+      `SELECT d.n AS due, r.key, ${fireAtSql('d', 'r')} AS at, d.due_at + ${fireShiftSql('r').min} AS low, d.due_at + ${fireShiftSql('r').max} AS high
+       FROM unnest($1::timestamptz[]) WITH ORDINALITY AS d(due_at, n), (${sqlRules}) r`,
+      [dues, JSON.stringify(rules.map((r) => ({ key: r.key, anchor: r.anchor, offset_value: r.offsetValue, offset_unit: r.offsetUnit })))],
+    );
+    expect(rows).toHaveLength(dues.length * rules.length);
+    for (const row of rows) {
+      const expected = fireAt(
+        dues[row.due - 1],
+        rules.find((r) => r.key === row.key)!,
+      );
+      expect({ due: row.due, key: row.key, at: row.at.toISOString() }).toEqual({ due: row.due, key: row.key, at: expected.toISOString() });
+      expect(row.low.getTime()).toBeLessThanOrEqual(expected.getTime());
+      expect(row.high.getTime()).toBeGreaterThanOrEqual(expected.getTime());
+    }
+
+    // Overtaken: a kind's rules for the same recipients, at moments before, between and after their times.
+    const kind = [
+      { key: 'week', anchor: 'before', offsetValue: 7, offsetUnit: 'days', recipient: 'responsible', active: true },
+      { key: 'day', anchor: 'before', offsetValue: 1, offsetUnit: 'working_days', recipient: 'responsible', active: true },
+      { key: 'due', anchor: 'at', offsetValue: 0, offsetUnit: 'seconds', recipient: 'responsible', active: true },
+      { key: 'due-too', anchor: 'after', offsetValue: 0, offsetUnit: 'seconds', recipient: 'responsible', active: true },
+      { key: 'off', anchor: 'after', offsetValue: 1, offsetUnit: 'hours', recipient: 'responsible', active: false },
+      { key: 'escalate', anchor: 'after', offsetValue: 2, offsetUnit: 'working_days', recipient: 'manager', active: true },
+    ] as const;
+    await api.db.query(
+      `INSERT INTO reminder_rules (deadline_kind, key, anchor, offset_value, offset_unit, recipient, active)
+       SELECT 'sql_check', key, anchor, offset_value, offset_unit, recipient, active
+       FROM jsonb_to_recordset($1::jsonb) AS r(key text, anchor text, offset_value int, offset_unit text, recipient text, active boolean)`,
+      [JSON.stringify(kind.map((r) => ({ ...r, offset_value: r.offsetValue, offset_unit: r.offsetUnit })))],
+    );
+    const due = dues[0];
+    const moments = [-8, -3, -0.5, 0, 0.01, 1, 5].map((days) => new Date(due.getTime() + days * 86_400_000));
+    const overtaken = await api.db.query<{ m: number; key: string; superseded: boolean }[]>(
+      `SELECT m.n AS m, r.key, ${supersededSql('d', 'r', fireAtSql('d', 'r'), 'm.now')} AS superseded
+       FROM (SELECT $1::timestamptz AS due_at) d, unnest($2::timestamptz[]) WITH ORDINALITY AS m(now, n), reminder_rules r
+       WHERE r.deadline_kind = 'sql_check'`,
+      [due, moments],
+    );
+    expect(overtaken).toHaveLength(moments.length * kind.length);
+    for (const row of overtaken) {
+      const expected = superseded(
+        kind.find((r) => r.key === row.key)!,
+        kind,
+        due,
+        moments[row.m - 1],
+      );
+      expect({ m: row.m, key: row.key, superseded: row.superseded }).toEqual({ m: row.m, key: row.key, superseded: expected });
+    }
+    // The cases are not all alike: some are overtaken, some not.
+    expect(new Set(overtaken.map((r) => r.superseded))).toEqual(new Set([true, false]));
+  });
 
   it('fires each reminder at its offset, not before, and tells the responsible person in the inbox and by e-mail', async () => {
     const registeredAt = Date.now();
@@ -130,24 +228,26 @@ describe('deadlines, reminders and escalation', () => {
     await eventually(async () => expect((await notificationsFor(id)).filter((n) => n.kind === 'deadline_escalation')).toHaveLength(1));
     const escalations = (await notificationsFor(id)).filter((n) => n.kind === 'deadline_escalation');
     expect(escalations[0]).toMatchObject({ user_id: ids.chief, title: 'Eskalering: Uppföljningsmöte 2' });
-    // Every later run — another delivery of the same job, the reconciler — changes nothing.
-    const job = { deadlineId: id, ruleKey: 'escalate', dueVersion: 1 };
-    expect((await worker!.get(ReminderService).deliver(job)).outcome).toBe('duplicate');
+    // Every later run — another delivery of the same bucket, the reconciler — changes nothing.
+    expect(await worker!.get(ReminderService).deliverBucket(await bucketFor(id, 'escalate'))).toEqual({ outcome: 'none', delivered: 0 });
     await worker!.get(ReconcilerService).run();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await notificationsFor(id)).filter((n) => n.kind === 'deadline_escalation')).toHaveLength(1);
   });
 
-  it('creates one notification when the same job is delivered twice', async () => {
+  it('creates one notification when the same bucket is delivered twice, even at once', async () => {
     const id = await register(60_000);
     const reminders = worker!.get(ReminderService);
-    const job = { deadlineId: id, ruleKey: 'at-due', dueVersion: 1 };
-    // Forced to run now (as a duplicate delivery would), the job is early: it is put back, nothing sent.
-    expect((await reminders.deliver(job)).outcome).toBe('early');
-    await api.db.query(`UPDATE deadlines SET due_at = now() WHERE id = $1`, [id]);
-    const [first, second] = await Promise.all([reminders.deliver(job), reminders.deliver(job)]);
-    expect([first.outcome, second.outcome].sort()).toEqual(['delivered', 'duplicate']);
+    // Forced to run now (as a duplicate delivery would), the bucket is early: it is put back, nothing sent.
+    expect(await reminders.deliverBucket(await bucketFor(id, 'at-due'))).toMatchObject({ outcome: 'early', delivered: 0 });
+    // Now due (no job holds its new bucket): two deliveries of it at once.
+    await api.db.query(`UPDATE deadlines SET due_at = now() - interval '3 seconds' WHERE id = $1`, [id]);
+    const bucket = await bucketFor(id, 'at-due');
+    const [first, second] = await Promise.all([reminders.deliverBucket(bucket), reminders.deliverBucket(bucket)]);
+    expect([first, second].map((d) => d.outcome).sort()).toEqual(['delivered', 'none']);
+    expect(first.delivered + second.delivered).toBe(1);
     expect(await notificationsFor(id)).toHaveLength(1);
+    expect((await deliveries(id)).map((d) => [d.rule_key, d.recipient_user_id])).toEqual([['at-due', ids.worker]]);
   });
 
   it('tells a person once about a deadline due by the end of a day, reached several ways and registered late (issue #16)', async () => {
@@ -238,8 +338,11 @@ describe('deadlines, reminders and escalation', () => {
       deadlines.close(manager, 'test_due', 'test_subject', `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, 'met'),
     );
     await deadlines.schedule([id]);
-    expect(await queue.getJob(reminderJobId(id, 'at-due', 1))).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    // Its bucket's jobs (queued when it was registered) still run, and find nothing of it to send.
+    const bucket = await bucketFor(id, 'at-due');
+    expect(await queue.getJob(bucketJobId(bucket))).toBeDefined();
+    await eventually(async () => expect(await queue.getJob(bucketJobId(bucket))).toBeUndefined());
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await deliveries(id)).toEqual([]);
   });
 
@@ -250,11 +353,12 @@ describe('deadlines, reminders and escalation', () => {
     const future = await register(120_000);
     // Redis empties (FLUSHALL or a restart without persistence) — here, everything under this file's prefix.
     await deleteQueueKeys(api.env.config.QUEUE_PREFIX);
-    expect(await queue.getJob(reminderJobId(future, 'at-due', 1))).toBeUndefined();
+    const futureBucket = bucketJobId(await bucketFor(future, 'at-due'));
+    expect(await queue.getJob(futureBucket)).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the "missed" reminders' time passes
 
     await startWorker(); // start-up reconciles
-    const restored = await queue.getJob(reminderJobId(future, 'at-due', 1));
+    const restored = await queue.getJob(futureBucket);
     expect(restored).toBeDefined();
     expect(await restored!.isDelayed()).toBe(true);
     await eventually(async () => {
@@ -371,6 +475,77 @@ describe('deadlines, reminders and escalation', () => {
     const health = await api.call('GET', '/api/v1/admin/queues', { token: await api.token('admin@samverkan.test') });
     expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['deadlines', 'notifications']);
     expect(health.body.email.sent).toBeGreaterThan(0);
+  });
+
+  it('delivers a full bucket set-based: every reminder once, to the recipients its rule names, none of closed or moved deadlines (#19)', async () => {
+    // A kind with a reminder and an escalation at the same moment; 2 100 deadlines of the unit, all due
+    // in the same second: one bucket, more guard rows than one page (5 000) of the delivery.
+    await api.db.query(
+      `INSERT INTO reminder_rules (deadline_kind, key, anchor, offset_value, offset_unit, recipient) VALUES
+         ('bulk_due', 'at-due', 'at', 0, 'seconds', 'responsible'), ('bulk_due', 'escalate', 'after', 0, 'seconds', 'manager')`,
+    );
+    const due = new Date(Math.floor(Date.now() / 1000) * 1000 - 5_000);
+    const created = await api.db.query<{ id: string }[]>(
+      `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, responsible_unit_id, responsible_organisation_id)
+       SELECT 'bulk_due', 'test_subject', gen_random_uuid(), 'Samlad frist ' || n, $1, $2, $3 FROM generate_series(1, 2100) n RETURNING id`,
+      [due, ids.unit, ids.org],
+    );
+    const [met, cancelled, moved] = created.map((r) => r.id);
+    await api.db.query(`UPDATE deadlines SET status = 'met' WHERE id = $1`, [met]);
+    await api.db.query(`UPDATE deadlines SET status = 'cancelled' WHERE id = $1`, [cancelled]);
+    await api.db.query(`UPDATE deadlines SET due_at = due_at + interval '1 day', due_version = 2 WHERE id = $1`, [moved]);
+    const bucket = bucketOf(due);
+
+    // Nothing is taken off the queue while this test looks (resumed at the end).
+    await queue.pause();
+    try {
+      // Two reconcilers at once (two workers) queue the bucket once: thousands of reminders, a handful of jobs.
+      const reconciler = worker!.get(ReconcilerService);
+      const [a, b] = await Promise.all([reconciler.run(), reconciler.run()]);
+      expect(a.checked).toBeGreaterThanOrEqual(2097 * 2); // reminders: (deadline, rule)
+      expect(b).toEqual(a);
+      expect(a.buckets).toBeLessThan(10);
+      expect(await queue.getJob(bucketJobId(bucket))).toBeDefined();
+      await queue.remove(bucketJobId(bucket));
+
+      // The bucket, delivered in one call: the unit's two members get the reminder, its manager the escalation; a second call sends nothing.
+      const reminders = worker!.get(ReminderService);
+      expect(await reminders.deliverBucket(bucket)).toEqual({ outcome: 'delivered', delivered: 2097 * 3 });
+      expect(await reminders.deliverBucket(bucket)).toEqual({ outcome: 'none', delivered: 0 });
+      // The reconciler finds nothing left of them.
+      expect((await reconciler.run()).checked).toBe(a.checked - 2097 * 2);
+    } finally {
+      await queue.resume();
+    }
+    const perRule = await api.db.query<{ rule_key: string; recipient_user_id: string; n: number; linked: number }[]>(
+      `SELECT x.rule_key, x.recipient_user_id, count(*)::int AS n, count(x.notification_id)::int AS linked
+       FROM reminder_deliveries x JOIN deadlines d ON d.id = x.deadline_id WHERE d.kind = 'bulk_due' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(perRule).toEqual(
+      [
+        { rule_key: 'at-due', recipient_user_id: ids.chief, n: 2097, linked: 2097 },
+        { rule_key: 'at-due', recipient_user_id: ids.worker, n: 2097, linked: 2097 },
+        { rule_key: 'escalate', recipient_user_id: ids.chief, n: 2097, linked: 2097 },
+      ].sort((x, y) => (x.rule_key + x.recipient_user_id).localeCompare(y.rule_key + y.recipient_user_id)),
+    );
+    // One inbox row per person, deadline and kind, linked from its guard row; none for the closed or moved ones.
+    const [inbox] = await api.db.query<{ rows: number; distinct_rows: number; unlinked: number; closed: number }[]>(
+      `SELECT count(*)::int AS rows, count(DISTINCT (n.user_id, n.deadline_id, n.kind))::int AS distinct_rows,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM reminder_deliveries x WHERE x.notification_id = n.id))::int AS unlinked,
+              count(*) FILTER (WHERE n.deadline_id = ANY($1::uuid[]))::int AS closed
+       FROM notifications n JOIN deadlines d ON d.id = n.deadline_id WHERE d.kind = 'bulk_due'`,
+      [[met, cancelled, moved]],
+    );
+    expect(inbox).toEqual({ rows: 2097 * 3, distinct_rows: 2097 * 3, unlinked: 0, closed: 0 });
+    const [sample] = await api.db.query<{ kind: string; title: string; body: string }[]>(
+      `SELECT kind, title, body FROM notifications WHERE deadline_id = $1 AND user_id = $2`,
+      [created[3].id, ids.worker],
+    );
+    expect(sample).toEqual({
+      kind: 'deadline_reminder',
+      title: 'Påminnelse: Samlad frist 4',
+      body: expect.stringMatching(/^Försenad – skulle ha varit klar \d{1,2} [a-zåäö]+ \d{4} kl\. \d{2}:\d{2}\.$/),
+    });
   });
 
   it('replaces reminder rules only against the version it read, and never with an empty list (issue #15)', async () => {

@@ -9,7 +9,7 @@ import { ReminderService } from './reminder.service.js';
 
 export const RECONCILE_EVERY_MS = 5 * 60_000;
 
-/** The worker's `deadlines` queue: reminders and escalations, the periodic reconciler and the morning digest. */
+/** The worker's `deadlines` queue: reminders and escalations (a job per bucket), the periodic reconciler and the morning digest. */
 @Processor(QueueName.Deadlines, { concurrency: 8 })
 export class DeadlinesProcessor extends QueueProcessor implements OnApplicationBootstrap {
   constructor(
@@ -45,7 +45,9 @@ export class DeadlinesProcessor extends QueueProcessor implements OnApplicationB
   };
 
   private async remind(job: Job<ReminderJob>, token?: string): Promise<unknown> {
-    const result = await this.reminders.deliver(job.data);
+    // A job queued before buckets (#19) names one reminder; the start-up reconcile has queued its bucket instead.
+    if (typeof job.data.bucket !== 'number') return { outcome: 'none', delivered: 0, superseded: 'bucket' };
+    const result = await this.reminders.deliverBucket(job.data.bucket);
     if (result.outcome === 'early' && result.fireAt && token) {
       // Fired before its time (a clock moved): back to the queue for the right moment.
       await job.moveToDelayed(result.fireAt.getTime(), token);

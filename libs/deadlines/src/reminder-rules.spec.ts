@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dueText, fireAt, reminderJobId, superseded } from './reminder-rules.js';
+import { bucketJobId, bucketOf, bucketSpan, dueText, fireAt, superseded } from './reminder-rules.js';
 
 describe('reminder rules', () => {
   const due = new Date('2022-06-30T22:00:00Z'); // midnight between 30 June and 1 July, Stockholm
@@ -17,10 +17,16 @@ describe('reminder rules', () => {
     expect(fireAt(due, { anchor: 'before', offsetValue: 2, offsetUnit: 'working_days' })).toEqual(new Date('2022-06-28T22:00:00Z'));
   });
 
-  it('makes job ids BullMQ accepts', () => {
-    const id = reminderJobId('6f1c2d1e-0000-4000-8000-000000000001', 'before-7d', 3);
-    expect(id).toBe('remind-6f1c2d1e-0000-4000-8000-000000000001-before-7d-v3');
+  it('puts reminders of the same second in one bucket, whose job runs at its end and has an id BullMQ accepts', () => {
+    const at = new Date('2022-06-30T22:00:00.250Z');
+    const bucket = bucketOf(at);
+    expect(bucketOf(new Date('2022-06-30T22:00:00.999Z'))).toBe(bucket);
+    expect(bucketOf(new Date('2022-06-30T22:00:01.000Z'))).toBe(bucket + 1);
+    expect(bucketSpan(bucket)).toEqual({ start: new Date('2022-06-30T22:00:00Z'), end: new Date('2022-06-30T22:00:01Z') });
+    const id = bucketJobId(bucket);
+    expect(id).toBe('reminders-1656626400');
     expect(id).not.toContain(':');
+    expect(id).not.toMatch(/^\d+$/);
   });
 
   it('sends a late reminder once, as the latest rule that is due says', () => {

@@ -1,11 +1,13 @@
-import { formatDay, formatInstant, stockholmDate } from '@samverkan/platform';
+import { CALENDAR_TIME_ZONE, formatDay, formatInstant, stockholmDate } from '@samverkan/platform';
 import type { ReminderRule } from './deadlines.dto.js';
 
 /**
  * Reminder rules, CiviCRM ActionSchedule style: an offset (value + unit) before, at or after a
  * deadline's due time, and who receives it. Defaults are seeded by the Deadlines migration; a
  * system_admin changes them through PUT /api/v1/reminder-rules. This file is the one place that
- * turns a rule into a time.
+ * turns a rule into a time: `fireAt` and `superseded` say it in TypeScript, `fireAtSql` and
+ * `supersededSql` say the same in SQL for set-based delivery (#19), and a test against PostgreSQL
+ * holds the two to the same answers (deadlines e2e, "the SQL rules agree").
  */
 export const ANCHORS = ['before', 'at', 'after'] as const;
 export type Anchor = (typeof ANCHORS)[number];
@@ -62,9 +64,76 @@ export function dueText(deadline: { due_at: Date; due_on: string | null }): stri
   return deadline.due_on ? `senast ${formatDay(deadline.due_on)}` : formatInstant(deadline.due_at);
 }
 
-/** Job ids for BullMQ: deterministic, no ':' and not all digits. */
-export function reminderJobId(deadlineId: string, ruleKey: string, dueVersion: number): string {
-  return `remind-${deadlineId}-${ruleKey}-v${dueVersion}`;
+/**
+ * Reminders are delivered in buckets (#19): every reminder whose time falls in the same second goes
+ * out in one job, set-based, instead of one job per reminder. A bucket is [n s, (n + 1) s); its job
+ * runs at the bucket's end, so no reminder goes out before its time.
+ */
+export const REMINDER_BUCKET_MS = 1_000;
+
+/** The bucket of an instant. */
+export function bucketOf(instant: Date): number {
+  return Math.floor(instant.getTime() / REMINDER_BUCKET_MS);
+}
+
+/** The instants a bucket spans: [start, end). */
+export function bucketSpan(bucket: number): { start: Date; end: Date } {
+  return { start: new Date(bucket * REMINDER_BUCKET_MS), end: new Date((bucket + 1) * REMINDER_BUCKET_MS) };
+}
+
+/** The bucket's BullMQ job id: deterministic (scheduling or reconciling twice adds it once), no ':' and not all digits. */
+export function bucketJobId(bucket: number): string {
+  return `reminders-${bucket}`;
+}
+
+/** The bucket a fire time (an SQL timestamptz expression) falls in, as SQL: the same number as bucketOf. */
+export function bucketSql(fireAt: string): string {
+  return `floor(extract(epoch FROM ${fireAt}) * 1000 / ${REMINDER_BUCKET_MS})::bigint`;
+}
+
+const SIGN_SQL = (r: string) => `(CASE ${r}.anchor WHEN 'before' THEN -1 ELSE 1 END)`;
+const DAY_SQL = `interval '${UNIT_MS.days} milliseconds'`;
+const UNIT_SQL = (r: string) =>
+  `(CASE ${r}.offset_unit ${Object.entries(UNIT_MS)
+    .map(([unit, ms]) => `WHEN '${unit}' THEN interval '${ms} milliseconds'`)
+    .join(' ')} END)`;
+
+/**
+ * fireAt in SQL, for a deadline row `d` (due_at) and a rule row `r` (anchor, offset_value,
+ * offset_unit). Working days step a whole 24 hours at a time, as fireAt does, and skip the steps
+ * that land on a Saturday or Sunday in Stockholm.
+ */
+export function fireAtSql(d: string, r: string): string {
+  const step = `${d}.due_at + ${SIGN_SQL(r)} * s.n * ${DAY_SQL}`;
+  return `(CASE WHEN ${r}.anchor = 'at' OR ${r}.offset_value = 0 THEN ${d}.due_at
+    WHEN ${r}.offset_unit <> 'working_days' THEN ${d}.due_at + ${SIGN_SQL(r)} * ${r}.offset_value * ${UNIT_SQL(r)}
+    ELSE (SELECT ${step} FROM generate_series(1, ${r}.offset_value * 3 + 3) AS s(n)
+          WHERE extract(isodow FROM (${step}) AT TIME ZONE '${CALENDAR_TIME_ZONE}') < 6
+          ORDER BY s.n OFFSET ${r}.offset_value - 1 LIMIT 1) END)`;
+}
+
+/**
+ * Bounds of fire time minus due time for a rule row `r`, as SQL intervals: what lets a bucket's
+ * deadlines be found by a range of due_at (an index) before fireAtSql picks them exactly. N working
+ * days span at least N and at most 3N + 3 whole days (the generate_series above).
+ */
+export function fireShiftSql(r: string): { min: string; max: string } {
+  const exact = `(CASE WHEN ${r}.anchor = 'at' THEN interval '0' ELSE ${SIGN_SQL(r)} * ${r}.offset_value * ${UNIT_SQL(r)} END)`;
+  const near = `(CASE ${r}.anchor WHEN 'after' THEN ${r}.offset_value WHEN 'before' THEN -3 * ${r}.offset_value - 3 ELSE 0 END) * ${DAY_SQL}`;
+  const far = `(CASE ${r}.anchor WHEN 'after' THEN 3 * ${r}.offset_value + 3 WHEN 'before' THEN -${r}.offset_value ELSE 0 END) * ${DAY_SQL}`;
+  const working = `${r}.offset_unit = 'working_days' AND ${r}.anchor <> 'at'`;
+  return { min: `(CASE WHEN ${working} THEN ${near} ELSE ${exact} END)`, max: `(CASE WHEN ${working} THEN ${far} ELSE ${exact} END)` };
+}
+
+/**
+ * superseded in SQL: true when another active rule of the deadline's kind for the same recipients
+ * falls due later than rule `r` (whose fire time is the SQL expression `fire`) and is due already at
+ * `now`. Ties go to the greater key, compared byte-wise as in TypeScript.
+ */
+export function supersededSql(d: string, r: string, fire: string, now: string): string {
+  return `EXISTS (SELECT 1 FROM reminder_rules o CROSS JOIN LATERAL (SELECT ${fireAtSql(d, 'o')} AS at) oa
+    WHERE o.deadline_kind = ${r}.deadline_kind AND o.active AND o.key <> ${r}.key AND o.recipient = ${r}.recipient AND oa.at <= ${now}
+      AND (oa.at > ${fire} OR (oa.at = ${fire} AND o.key COLLATE "C" > ${r}.key COLLATE "C")))`;
 }
 
 export const RULE_LABELS: Record<Recipient, string> = {

@@ -1,33 +1,64 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SUPERVISOR_ROLES } from '@samverkan/access';
-import { type Notice, Notifier } from '@samverkan/notifications';
+import { Notifier } from '@samverkan/notifications';
 import { Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
-import type { ReminderJob } from './deadlines.service.js';
-import type { ReminderRule } from './deadlines.dto.js';
 import { answerersSql, supervisorsSql } from './deadline-answerers.js';
-import { dueText, fireAt, RULE_LABELS, superseded } from './reminder-rules.js';
+import { NO_JIT } from './deadlines.service.js';
+import { bucketSpan, dueText, fireAtSql, fireShiftSql, RULE_LABELS, supersededSql } from './reminder-rules.js';
 
-export type DeliveryOutcome = 'delivered' | 'duplicate' | 'void' | 'early' | 'superseded';
+export type DeliveryOutcome = 'delivered' | 'none' | 'early';
 
-export interface Delivery {
+export interface BucketDelivery {
   outcome: DeliveryOutcome;
-  recipients: number;
-  /** For 'early': when the reminder is really due. */
+  /** Guard rows written: one per reminder and recipient told now. */
+  delivered: number;
+  /** For 'early': when the bucket is really due. */
   fireAt?: Date;
 }
 
 /** A job that arrives this much before its time (clock drift between hosts) still counts. */
 const EARLY_TOLERANCE_MS = 2_000;
 
+/** First key of the advisory lock a bucket's delivery holds (the second is the bucket). */
+const BUCKET_LOCK = 19_001;
+
 /**
- * Delivers one reminder. Re-reads the deadline first: a met, cancelled or moved deadline, or a
- * rule switched off, makes the job void; a rule overtaken by a later one that is due as well is
- * not sent (superseded). One delivery row per (deadline, rule, due version, recipient) is the
- * guard against duplicates: BullMQ delivers at least once; people hear once. In the inbox a
- * person has one row per deadline, due version and kind (reminder or escalation), which a later
- * rule's reminder refreshes.
+ * The reminders of a bucket (reminder-rules.ts): an active rule of an open deadline whose time, from
+ * the deadline's current due time and the rule as it is now, falls in the bucket — not one the
+ * deadline's later rule, due as well, overtakes. A met, cancelled or moved deadline, or a rule
+ * switched off, simply is not among them. Parameters: $1 bucket start, $2 end, $3 now, $4 supervisor roles.
+ */
+function bucketRemindersSql(): string {
+  const shift = fireShiftSql('r');
+  return `
+  SELECT d.id, d.kind, d.due_version, d.responsible_user_id, d.responsible_unit_id, d.responsible_organisation_id, r.key, r.recipient,
+         d.title, d.resource_type, d.resource_id, d.due_at, to_char(d.due_on, 'YYYY-MM-DD') AS due_on
+  FROM reminder_rules r
+  JOIN deadlines d ON d.kind = r.deadline_kind AND d.status = 'open'
+    AND d.due_at >= $1::timestamptz - ${shift.max} AND d.due_at < $2::timestamptz - ${shift.min}
+  CROSS JOIN LATERAL (SELECT ${fireAtSql('d', 'r')} AS at) f
+  WHERE r.active AND f.at >= $1::timestamptz AND f.at < $2::timestamptz AND NOT ${supersededSql('d', 'r', 'f.at', '$3::timestamptz')}`;
+}
+
+/**
+ * Delivers reminders a bucket at a time, set-based (#19), in one transaction that holds the
+ * bucket's lock (a transaction-level advisory lock: a bucket delivered twice at once — BullMQ's
+ * at-least-once delivery, a stalled job run again — runs one after the other):
+ *
+ * 1. one INSERT … SELECT lists every recipient of every reminder in the bucket that has no guard
+ *    row yet (deadline-answerers.ts: the responsible person, else the unit, else the organisation's
+ *    supervisors; escalations to the supervisors), with its notice, in a temporary table;
+ * 2. notifications' set-based entry point writes the notices from that table (#10: only
+ *    notifications writes notifications; one inbox row per person, deadline, due version and kind,
+ *    which a later rule's reminder refreshes) and notes each one's id there;
+ * 3. one INSERT … SELECT writes the guard rows — one per (deadline, rule, due version, recipient),
+ *    linked to its notification, ON CONFLICT DO NOTHING — so nobody is told twice.
+ *
+ * A handful of statements whatever the bucket holds, and no reminder passes through this process.
+ * Everything is keyed, so even a reminder delivered by two buckets at once (its rule changed
+ * between two snapshots) leaves one inbox row, one e-mail (its dedupe key) and one guard row.
  */
 @Injectable()
 export class ReminderService {
@@ -37,79 +68,75 @@ export class ReminderService {
     private readonly clock: Clock,
   ) {}
 
-  async deliver(job: ReminderJob): Promise<Delivery> {
-    const [deadline] = await this.dataSource.query<
-      (ReminderRule & {
-        id: string;
-        title: string;
-        kind: string;
-        resource_type: string;
-        resource_id: string;
-        due_at: Date;
-        due_on: string | null;
-        due_version: number;
-        status: string;
-      })[]
-    >(
-      `SELECT d.id, d.title, d.kind, d.resource_type, d.resource_id, d.due_at, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.due_version, d.status, r.key,
-              r.anchor, r.offset_value AS "offsetValue", r.offset_unit AS "offsetUnit", r.recipient, r.active
-       FROM deadlines d JOIN reminder_rules r ON r.deadline_kind = d.kind AND r.key = $2
-       WHERE d.id = $1`,
-      [job.deadlineId, job.ruleKey],
-    );
-    if (!deadline || deadline.status !== 'open' || deadline.due_version !== job.dueVersion || !deadline.active) {
-      return { outcome: 'void', recipients: 0 };
-    }
-    const when = fireAt(deadline.due_at, deadline);
-    if (when.getTime() - this.clock.now().getTime() > EARLY_TOLERANCE_MS) {
+  async deliverBucket(bucket: number): Promise<BucketDelivery> {
+    const { start, end } = bucketSpan(bucket);
+    if (end.getTime() - this.clock.now().getTime() > EARLY_TOLERANCE_MS) {
       // Fired before its time (a clock moved): the processor puts the job back for the right moment.
-      return { outcome: 'early', recipients: 0, fireAt: when };
+      return { outcome: 'early', delivered: 0, fireAt: end };
     }
-    const rules = await this.dataSource.query<ReminderRule[]>(
-      `SELECT key, anchor, offset_value AS "offsetValue", offset_unit AS "offsetUnit", recipient, active FROM reminder_rules WHERE deadline_kind = $1`,
-      [deadline.kind],
-    );
-    if (superseded(deadline, rules, deadline.due_at, this.clock.now())) return { outcome: 'superseded', recipients: 0 };
-    const escalation = deadline.recipient === 'manager';
-    const overdue = deadline.due_at.getTime() <= this.clock.now().getTime();
-    const title = `${RULE_LABELS[deadline.recipient]}: ${deadline.title}`;
-    const notice: Notice = {
-      kind: escalation ? 'deadline_escalation' : 'deadline_reminder',
-      title,
-      body: overdue ? `Försenad – skulle ha varit klar ${dueText(deadline)}.` : `Ska vara klar ${dueText(deadline)}.`,
-      resourceType: deadline.resource_type,
-      resourceId: deadline.resource_id,
-      deadlineId: deadline.id,
-      inboxKey: `deadline-${deadline.id}-v${deadline.due_version}-${escalation ? 'deadline_escalation' : 'deadline_reminder'}`,
-      dedupeKey: `reminder-${deadline.id}-${deadline.key}-${deadline.due_version}`,
-      // Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
-      email: escalation ? 'always' : 'preference',
-    };
     const delivered = await this.dataSource.transaction(async (manager) => {
-      const select = 'SELECT * FROM deadlines WHERE id = $1';
-      const recipients = await manager.query<{ user_id: string }[]>(escalation ? supervisorsSql(select, '$2', '$3') : answerersSql(select, '$2', '$3'), [
-        deadline.id,
-        this.clock.now(),
-        SUPERVISOR_ROLES,
-      ]);
-      let count = 0;
-      for (const { user_id: userId } of recipients) {
-        // The delivery row is the guard: only the first delivery to this person notifies.
-        const [fresh] = await manager.query<unknown[]>(
-          `INSERT INTO reminder_deliveries (deadline_id, rule_key, due_version, recipient_user_id, delivered_at)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING recipient_user_id`,
-          [deadline.id, deadline.key, deadline.due_version, userId, this.clock.now()],
-        );
-        if (!fresh) continue;
-        count += 1;
-        const notificationId = await this.notifier.notifyOne(manager, userId, notice);
-        await manager.query(
-          'UPDATE reminder_deliveries SET notification_id = $5 WHERE deadline_id = $1 AND rule_key = $2 AND due_version = $3 AND recipient_user_id = $4',
-          [deadline.id, deadline.key, deadline.due_version, userId, notificationId],
-        );
-      }
-      return count;
+      await manager.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [BUCKET_LOCK, bucket % 2_147_483_647]);
+      const now = this.clock.now();
+      await manager.query(NO_JIT);
+      await manager.query(`SET LOCAL work_mem = '32MB'`); // a full bucket's sorts and hashes stay in memory
+      // A full bucket (100 000 reminders) is a few long statements, not many short ones: the 30-second
+      // limit meant for runaway queries would cut them on a loaded machine.
+      await manager.query(`SET LOCAL statement_timeout = '10min'`);
+      await manager.query(
+        `CREATE TEMP TABLE reminder_fresh (deadline_id uuid NOT NULL, rule_key text NOT NULL, due_version int NOT NULL, user_id uuid NOT NULL,
+           kind text NOT NULL, title text NOT NULL, body text, resource_type text NOT NULL, resource_id uuid NOT NULL, inbox_key text NOT NULL,
+           dedupe_key text NOT NULL, email text NOT NULL, due_at timestamptz NOT NULL, due_on text, overdue boolean NOT NULL, notification_id uuid)
+         ON COMMIT DROP`,
+      );
+      const deadlines = `SELECT DISTINCT id, responsible_user_id, responsible_unit_id, responsible_organisation_id FROM due`;
+      const kind = `CASE w.recipient WHEN 'manager' THEN 'deadline_escalation' ELSE 'deadline_reminder' END`;
+      const [{ count }] = await manager.query<{ count: number }[]>(
+        `WITH due AS MATERIALIZED (${bucketRemindersSql()}),
+         who AS (
+           SELECT due.*, a.user_id FROM due JOIN (${answerersSql(`${deadlines} WHERE recipient = 'responsible'`, '$3::timestamptz', '$4')}) a ON a.deadline_id = due.id
+           WHERE due.recipient = 'responsible'
+           UNION ALL
+           SELECT due.*, s.user_id FROM due JOIN (${supervisorsSql(`${deadlines} WHERE recipient = 'manager'`, '$3::timestamptz', '$4')}) s ON s.deadline_id = due.id
+           WHERE due.recipient = 'manager'),
+         kept AS (
+           INSERT INTO reminder_fresh (deadline_id, rule_key, due_version, user_id, kind, title, resource_type, resource_id, inbox_key, dedupe_key, email,
+             due_at, due_on, overdue)
+           SELECT w.id, w.key, w.due_version, w.user_id, ${kind},
+                  (CASE w.recipient WHEN 'manager' THEN $5 ELSE $6 END) || ': ' || w.title, w.resource_type, w.resource_id,
+                  'deadline-' || w.id || '-v' || w.due_version || '-' || ${kind}, 'reminder-' || w.id || '-' || w.key || '-' || w.due_version,
+                  -- Escalations always mail at once; reminders follow the user's choice (a mail each, the digest, none).
+                  CASE w.recipient WHEN 'manager' THEN 'always' ELSE 'preference' END,
+                  w.due_at, w.due_on, w.due_at <= $3::timestamptz
+           FROM who w
+           WHERE NOT EXISTS (SELECT 1 FROM reminder_deliveries x
+                             WHERE x.deadline_id = w.id AND x.rule_key = w.key AND x.due_version = w.due_version AND x.recipient_user_id = w.user_id)
+           RETURNING 1)
+         SELECT count(*)::int AS count FROM kept`,
+        [start, end, now, SUPERVISOR_ROLES, RULE_LABELS.manager, RULE_LABELS.responsible],
+      );
+      if (count === 0) return 0;
+      // The bodies: a bucket's reminders share a handful of due times; each is written out once (dueText).
+      // (Matched on due_at as text: a JavaScript Date would drop its microseconds.)
+      const times = await manager.query<{ at: string; due_at: Date; due_on: string | null; overdue: boolean }[]>(
+        'SELECT DISTINCT due_at::text AS at, due_at, due_on, overdue FROM reminder_fresh',
+      );
+      const bodies = times.map((t) => (t.overdue ? `Försenad – skulle ha varit klar ${dueText(t)}.` : `Ska vara klar ${dueText(t)}.`));
+      await manager.query(
+        `UPDATE reminder_fresh f SET body = t.body FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[]) AS t(at, due_on, overdue, body)
+         WHERE f.due_at::text = t.at AND f.due_on IS NOT DISTINCT FROM t.due_on AND f.overdue = t.overdue`,
+        [times.map((t) => t.at), times.map((t) => t.due_on), times.map((t) => t.overdue), bodies],
+      );
+      await this.notifier.notifyTable(manager, 'reminder_fresh');
+      const [{ written }] = await manager.query<{ written: number }[]>(
+        `WITH written AS (
+           INSERT INTO reminder_deliveries (deadline_id, rule_key, due_version, recipient_user_id, delivered_at, notification_id)
+           SELECT deadline_id, rule_key, due_version, user_id, $1, notification_id FROM reminder_fresh
+           ON CONFLICT DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS written FROM written`,
+        [now],
+      );
+      return written;
     });
-    return { outcome: delivered > 0 ? 'delivered' : 'duplicate', recipients: delivered };
+    return { outcome: delivered > 0 ? 'delivered' : 'none', delivered };
   }
 }

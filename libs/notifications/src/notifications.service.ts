@@ -71,8 +71,9 @@ export class NotificationsService {
   }
 
   /** Of these users, those whose e-mail choice is `mode` (the digest is the default). One query. */
-  async withEmailMode(userIds: readonly string[], mode: EmailMode): Promise<Set<string>> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
+  async withEmailMode(userIds: readonly string[], mode: EmailMode, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await manager.query<{ id: string }[]>(
       `SELECT u.id FROM unnest($1::uuid[]) AS u(id) LEFT JOIN notification_preferences p ON p.user_id = u.id
        WHERE coalesce(p.email_mode, 'digest') = $2`,
       [[...new Set(userIds)], mode],
