@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasPermission, type Principal, recordPage, scopesFor } from '@samverkan/access';
-import { AppConfig, AuditRecorder, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
+import { AppConfig, AuditRecorder, beforeCommit, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
@@ -114,8 +114,9 @@ export class AuditService implements AuditRecorder {
       entry.changedFields ?? null,
       entry.details ? JSON.stringify(entry.details) : null,
     ];
-    // In the caller's transaction the event commits with the change; otherwise it joins the next group.
-    if (manager?.queryRunner?.isTransactionActive) await insertEvents(manager, [row]);
+    // In the caller's transaction the event commits with the change, written just before COMMIT so the
+    // chain's lock is held only for the insert and the commit (before-commit.ts); otherwise it joins the next group.
+    if (manager?.queryRunner?.isTransactionActive) beforeCommit(manager, 'audit-events', row, insertEvents);
     else await this.appendGrouped(row);
     if (context) context.audited = true;
   }

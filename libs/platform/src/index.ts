@@ -9,6 +9,7 @@ export * from './config/config.module.js';
 export * from './crypto/field-cipher.js';
 export * from './config/load-config.js';
 export * from './database/after-commit.js';
+export * from './database/before-commit.js';
 export * from './database/connection-errors.js';
 export * from './database/connection-target.js';
 export * from './database/data-source-options.js';

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AfterCommitSubscriber } from './after-commit.js';
+import { BeforeCommitSubscriber } from './before-commit.js';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
@@ -22,7 +23,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>, appli
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     entities: [],
-    subscribers: [AfterCommitSubscriber],
+    subscribers: [BeforeCommitSubscriber, AfterCommitSubscriber],
     extra: {
       max: 10,
       connectionTimeoutMillis: 5_000,
