@@ -458,8 +458,8 @@ export const endpoints = [
   },
   {
     // AuditService.list (ofOrganisations): an auditor's organisation as actor or subject, newest
-    // first, as a union of ordered index scans; the count as a union of the same (the api then
-    // appends the audit.read event).
+    // first, as a union of ordered index scans; the count as "actor" plus "subject and not actor"
+    // (the api then appends the audit.read event).
     name: 'GET /api/v1/audit-events?limit=50 (revisor)',
     user: 'revisor@hammaro.test',
     path: () => '/api/v1/audit-events?limit=50',
@@ -473,8 +473,10 @@ export const endpoints = [
         `WITH page AS (SELECT id, occurred_at AS sort0 FROM (${branches(4, 'e.id, e.occurred_at', ' ORDER BY e.occurred_at DESC, e.id DESC LIMIT $1')}) scoped ORDER BY occurred_at DESC, id DESC LIMIT $2 OFFSET $3)
          ${SELECT_EVENTS} JOIN page ON page.id = e.id ORDER BY page.sort0 DESC, e.id DESC`,
         [50, 50, 0, org, false, [org]],
-        `SELECT count(*)::int AS total FROM (${branches(1, 'e.id')}) scoped`,
-        [org],
+        `SELECT ((SELECT count(*) FROM audit_events e WHERE e.actor_organisation_id = ANY($1::uuid[]))
+      + (SELECT count(*) FROM audit_events e WHERE e.subject_organisation_id = ANY($1::uuid[])
+           AND (e.actor_organisation_id IS NULL OR NOT e.actor_organisation_id = ANY($1::uuid[]))))::int AS total`,
+        [[org]],
       );
     },
   },
