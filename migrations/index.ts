@@ -30,6 +30,7 @@ import { AccountTokens1796031785554 } from './1796031785554-AccountTokens.js';
 import { Mfa1796031792083 } from './1796031792083-Mfa.js';
 import { IdentityProviders1796031805068 } from './1796031805068-IdentityProviders.js';
 import { OidcInvitations1796033885917 } from './1796033885917-OidcInvitations.js';
+import { ListIndexesAtScale1796043481500 } from './1796043481500-ListIndexesAtScale.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -59,4 +60,5 @@ export const migrations = [
   Mfa1796031792083,
   IdentityProviders1796031805068,
   OidcInvitations1796033885917,
+  ListIndexesAtScale1796043481500,
 ];

@@ -63,13 +63,15 @@ export function scopeCondition(
   const grantee = `((g.grantee_type = 'user' AND g.grantee_id = :${p}user)
       OR (g.grantee_type = 'unit' AND g.grantee_id = ANY(:${p}units))
       OR (g.grantee_type = 'organisation' AND g.grantee_id = ANY(:${p}orgs)))`;
-  // Uncorrelated on purpose: PostgreSQL evaluates the principal's grants once (a hashed subplan)
-  // instead of probing record_grants for every row of a long list.
-  const grantsFor = (effect: 'grant' | 'deny') => `${columns.id} IN (SELECT g.resource_id FROM record_grants g
+  // Uncorrelated on purpose: PostgreSQL evaluates the principal's grants once (an InitPlan) instead
+  // of probing record_grants for every row of a long list. `= ANY(ARRAY(…))`, not `IN (…)`: the
+  // array is a parameter an index can take, so "role scope OR granted" becomes a BitmapOr of the
+  // scope's index and the primary key rather than a scan of the whole table (issue #19).
+  const grantsFor = (effect: 'grant' | 'deny') => `${columns.id} = ANY(ARRAY(SELECT g.resource_id FROM record_grants g
       WHERE g.resource_type = :${p}type AND g.effect = '${effect}'
         AND :${p}action = ANY(g.actions) AND g.revoked_at IS NULL
         AND g.valid_from <= :${p}now AND (g.valid_until IS NULL OR g.valid_until > :${p}now)
-        AND ${grantee})`;
+        AND ${grantee}))`;
   // Record types that are never shared one by one (users, organisations) skip the grant lookups.
   if (options.grants === false) return { sql: `(${byRole})`, params };
   return { sql: `((${byRole}) OR ${grantsFor('grant')}) AND NOT ${grantsFor('deny')}`, params };
@@ -81,6 +83,12 @@ function scopeClause(grant: ScopeGrant, columns: OwnershipColumns, p: string, pa
       return 'TRUE';
     case 'collaboration':
       if (!columns.collaborationId || grant.collaborationIds.length === 0) return 'FALSE';
+      // One collaboration (most users' case) as `=`: PostgreSQL 15 reads an index in order only
+      // for `=`, so a page sorted on the index's next column stops after the page (issue #19).
+      if (grant.collaborationIds.length === 1) {
+        params[`${p}collab`] = grant.collaborationIds[0];
+        return `${columns.collaborationId} = :${p}collab`;
+      }
       params[`${p}collabs`] = grant.collaborationIds;
       return `${columns.collaborationId} = ANY(:${p}collabs)`;
     case 'organisation':

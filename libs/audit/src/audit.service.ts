@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasPermission, type Principal, recordPage, scopesFor } from '@samverkan/access';
-import { AppConfig, AuditRecorder, beforeCommit, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, AuditRecorder, beforeCommit, bindAfter, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
 import type { AuditActorChoice, AuditEventView, ChainVerification } from './audit.dto.js';
@@ -170,29 +170,86 @@ export class AuditService implements AuditRecorder {
    */
   async list(principal: Principal, query: AuditEventQuery): Promise<Page<AuditEventView>> {
     const scopes = scopesFor(principal, 'audit:read');
-    const qb = this.dataSource.createQueryBuilder().from('audit_events', 'e');
-    if (!scopes.some((s) => s.scope === 'all')) {
-      const organisations = scopes.map((s) => s.organisationId);
-      qb.andWhere('(e.actor_organisation_id = ANY(:organisations::uuid[]) OR e.subject_organisation_id = ANY(:organisations::uuid[]))', { organisations });
-    }
-    if (query.actorUserId) qb.andWhere('e.actor_user_id = :actorUserId', { actorUserId: query.actorUserId });
-    if (query.resourceType) qb.andWhere('e.resource_type = :resourceType', { resourceType: query.resourceType });
-    if (query.resourceId) qb.andWhere('e.resource_id = :resourceId', { resourceId: query.resourceId });
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.outcome) qb.andWhere('e.outcome = :outcome', { outcome: query.outcome });
-    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
     // Labels of sealed records only for the auditor's own organisations (or an auditor of everything).
     const all = scopes.some((s) => s.scope === 'all');
     const selectParams = { labelAll: all, labelOrganisations: scopes.map((s) => s.organisationId) };
+    const page = all
+      ? await this.everything(query, selectParams)
+      : await this.ofOrganisations([...new Set(scopes.map((s) => s.organisationId))], query, selectParams);
+    return { ...page, items: page.items.map((row) => viewOf(principal, row)) };
+  }
+
+  /** The query's filters (each backed by an index on audit_events) as SQL over `e`, binding through `bind`. */
+  private filters(query: AuditEventQuery, bind: (value: unknown) => string): string {
+    const where: string[] = [];
+    if (query.actorUserId) where.push(`e.actor_user_id = ${bind(query.actorUserId)}`);
+    if (query.resourceType) where.push(`e.resource_type = ${bind(query.resourceType)}`);
+    if (query.resourceId) where.push(`e.resource_id = ${bind(query.resourceId)}`);
+    if (query.action) where.push(`e.action = ${bind(query.action)}`);
+    if (query.outcome) where.push(`e.outcome = ${bind(query.outcome)}`);
+    if (query.from) where.push(`e.occurred_at >= ${bind(query.from)}`);
+    if (query.to) where.push(`e.occurred_at < ${bind(query.to)}`);
+    return where.map((condition) => ` AND ${condition}`).join('');
+  }
+
+  /** An auditor of everything: the whole trail, newest first. */
+  private everything(query: AuditEventQuery, selectParams: ObjectLiteral): Promise<Page<EventRow>> {
+    const qb = this.dataSource.createQueryBuilder().from('audit_events', 'e');
+    const named: ObjectLiteral = {};
+    const filter = this.filters(query, (value) => {
+      const name = `f${Object.keys(named).length}`;
+      named[name] = value;
+      return `:${name}`;
+    });
+    qb.where(`TRUE${filter}`, named);
     // Ids grow with time, so the newest of events in the same instant come first too.
-    const page = await pageOf<EventRow>(
+    return pageOf<EventRow>(
       this.dataSource,
       qb,
       { alias: 'e', orderBy: [['e.occurred_at', 'DESC']], idOrder: 'DESC', select: SELECT_EVENTS, selectParams },
       query,
     );
-    return { ...page, items: page.items.map((row) => viewOf(principal, row)) };
+  }
+
+  /**
+   * An auditor of organisations: what their people did and what was done to their records. "Actor
+   * or subject" is a union of index scans, two per organisation, each read newest first and
+   * stopping at the page's end, instead of an OR that fetches every event of the organisation to
+   * sort them (issue #19: 5 million events).
+   */
+  private async ofOrganisations(organisations: string[], query: AuditEventQuery, selectParams: ObjectLiteral): Promise<Page<EventRow>> {
+    // One branch per column and organisation: `=`, not `= ANY`, so PostgreSQL reads the index in order.
+    const scoped = (params: unknown[], columns: string, tail = '') => {
+      const bind = (value: unknown) => `$${params.push(value)}`;
+      const filter = this.filters(query, bind);
+      return organisations
+        .flatMap((organisation) => {
+          const o = bind(organisation);
+          return ['actor_organisation_id', 'subject_organisation_id'].map(
+            (column) => `(SELECT ${columns} FROM audit_events e WHERE e.${column} = ${o}::uuid${filter}${tail})`,
+          );
+        })
+        .join(' UNION ');
+    };
+    const params: unknown[] = [query.offset + query.limit, query.limit, query.offset];
+    const branches = scoped(params, 'e.id, e.occurred_at', ' ORDER BY e.occurred_at DESC, e.id DESC LIMIT $1');
+    const rows = bindAfter(SELECT_EVENTS, selectParams, params);
+    // Counted as "actor" plus "subject and not actor", each from one index (it carries the other column).
+    const countParams: unknown[] = [organisations];
+    const countFilter = this.filters(query, (value) => `$${countParams.push(value)}`);
+    const count = `SELECT ((SELECT count(*) FROM audit_events e WHERE e.actor_organisation_id = ANY($1::uuid[])${countFilter})
+      + (SELECT count(*) FROM audit_events e WHERE e.subject_organisation_id = ANY($1::uuid[])
+           AND (e.actor_organisation_id IS NULL OR NOT e.actor_organisation_id = ANY($1::uuid[]))${countFilter}))::int AS total`;
+    // Ids grow with time, so the newest of events in the same instant come first too.
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query<EventRow[]>(
+        `WITH page AS (SELECT id, occurred_at AS sort0 FROM (${branches}) scoped ORDER BY occurred_at DESC, id DESC LIMIT $2 OFFSET $3)
+         ${rows} JOIN page ON page.id = e.id ORDER BY page.sort0 DESC, e.id DESC`,
+        params,
+      ),
+      this.dataSource.query<{ total: number }[]>(count, countParams),
+    ]);
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   /**

@@ -18,7 +18,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionListQuery, CreateActionRequest, UpdateActionRequest } from './actions.dto.js';
 import { assertParty } from './party.js';
 import { PromiseAccess } from './promise-access.js';
-import type { ActionEventView, ActionView, ActionWithHistoryView } from './actions.views.js';
+import type { ActionView, ActionWithHistoryView } from './actions.views.js';
 import { actionStatusChange } from './promise-rules.js';
 import type { ActionStatus } from './vocabulary.js';
 
@@ -40,6 +40,22 @@ const SELECT_ACTIONS = `
   JOIN organisations o ON o.id = a.responsible_organisation_id
   LEFT JOIN units un ON un.id = a.responsible_unit_id
   LEFT JOIN users u ON u.id = a.responsible_user_id`;
+
+/**
+ * One action with its history, oldest first, and its collaboration (for the access check, not
+ * shown). `occurredAt` is written as JavaScript's toISOString writes the Date a column gives.
+ */
+const SELECT_ACTION_WITH_HISTORY = SELECT_ACTIONS.replace(
+  ' FROM actions a',
+  `, a.collaboration_id AS "collaborationId",
+         coalesce((SELECT json_agg(json_build_object(
+             'occurredAt', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'actor', CASE WHEN eu.id IS NULL THEN NULL ELSE json_build_object('id', eu.id, 'displayName', eu.display_name) END,
+             'kind', e.kind, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'progress', e.progress, 'reason', e.reason, 'note', e.note,
+             'changedFields', e.changed_fields) ORDER BY e.occurred_at, e.id)
+           FROM action_events e LEFT JOIN users eu ON eu.id = e.actor_user_id WHERE e.action_id = a.id), '[]') AS history
+  FROM actions a`,
+);
 
 /**
  * Actions of the promise: who does what by when, their status and history. "Today" for overdue
@@ -64,7 +80,10 @@ export class ActionsService {
     const today = this.today();
     // Everyone who reads the promise reads all its actions (promise:read has collaboration scope).
     const scope = scopeCondition(principal, 'promise:read', { id: 'a.id', collaborationId: 'a.collaboration_id' }, this.clock.now(), { grants: false });
-    const qb = this.dataSource.createQueryBuilder().from('actions', 'a').innerJoin('commitments', 'c', 'c.id = a.commitment_id').where(scope.sql, scope.params);
+    const qb = this.dataSource.createQueryBuilder().from('actions', 'a').where(scope.sql, scope.params);
+    // The commitment only when a filter asks about it: every action has one (a foreign key), and
+    // without the join the page and the count are read from actions' own indexes (issue #19).
+    if (query.promiseId || query.party || query.problemAreaId) qb.innerJoin('commitments', 'c', 'c.id = a.commitment_id');
     if (query.promiseId) qb.andWhere('c.promise_id = :promiseId', { promiseId: query.promiseId });
     if (query.commitmentId) qb.andWhere('a.commitment_id = :commitmentId', { commitmentId: query.commitmentId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
@@ -82,9 +101,14 @@ export class ActionsService {
     return pageOf<ActionView>(this.dataSource, qb, { alias: 'a', orderBy: [['a.due_date', 'ASC']], select: SELECT_ACTIONS, selectParams: { today } }, query);
   }
 
+  /** The action and its history in one statement; what it takes to read it is PromiseAccess's. */
   async get(principal: Principal, id: string): Promise<ActionWithHistoryView> {
-    await this.records.action(principal, id, false);
-    return { ...(await this.find(id)), history: await this.history(id) };
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(`${SELECT_ACTION_WITH_HISTORY} WHERE a.id = :id`, { id, today: this.today() });
+    const [row] = await this.dataSource.query<(ActionWithHistoryView & { collaborationId: string })[]>(sql, params);
+    if (!row) throw new NotFoundException(`No action with id ${id}.`);
+    const { collaborationId, ...action } = row;
+    await this.records.readable(principal, { promiseId: action.promiseId, collaborationId });
+    return action;
   }
 
   async create(principal: Principal, request: CreateActionRequest): Promise<ActionView> {
@@ -247,17 +271,6 @@ export class ActionsService {
       responsibleUnitId: a.unit_id,
       responsibleOrganisationId: a.org_id,
     });
-  }
-
-  async history(id: string): Promise<ActionEventView[]> {
-    return this.dataSource.query<ActionEventView[]>(
-      `SELECT e.occurred_at AS "occurredAt",
-              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS actor,
-              e.kind, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.progress, e.reason, e.note,
-              e.changed_fields AS "changedFields"
-       FROM action_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.action_id = $1 ORDER BY e.occurred_at, e.id`,
-      [id],
-    );
   }
 
   /** The responsible organisation must take part in the collaboration; unit and person must belong to it. */

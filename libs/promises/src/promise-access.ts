@@ -58,11 +58,16 @@ export class PromiseAccess {
       [id],
     );
     if (!row) throw new NotFoundException(`No action with id ${id}.`);
-    await this.access.authorize(principal, 'promise', 'read', { id: row.promiseId, collaborationId: row.collaborationId });
+    await this.readable(principal, row);
     if (change === 'reassign' && !(await this.access.can(principal, 'promise_action:update', row))) {
       await this.access.assertAllowed(principal, 'promise_action:reassign', row);
     } else if (change) await this.access.assertAllowed(principal, 'promise_action:update', row);
     return row;
+  }
+
+  /** Reading an action is reading its promise, in the action's collaboration; 404 otherwise. */
+  async readable(principal: Principal, action: { promiseId: string; collaborationId: string }): Promise<void> {
+    await this.access.authorize(principal, 'promise', 'read', { id: action.promiseId, collaborationId: action.collaborationId });
   }
 
   async activity(principal: Principal, id: string, change: boolean): Promise<ActivityOwnership> {

@@ -20,10 +20,10 @@ import {
 } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseListQuery, CaseUpdateInput, NewCaseInput, ReportOfConcernInput, TransitionInput } from './youth.dto.js';
-import { CASE_COLUMNS, type CaseAccess, YouthCaseAccess } from './youth-case-access.js';
+import { CASE_COLUMNS, type CaseAccess, type CaseRecord, SELECT_CASE, YouthCaseAccess } from './youth-case-access.js';
 import { caseDeadlineResources, caseReference, PRELIMINARY_ASSESSMENT_DEADLINE, REVIEW_DEADLINE } from './youth-deadlines.js';
 import { YouthStaff } from './youth-staff.js';
-import { YouthSubjectsService } from './youth-subjects.service.js';
+import { type SealedSubject, YouthSubjectsService } from './youth-subjects.service.js';
 import type {
   YouthCaseListItemView,
   YouthCaseView,
@@ -63,6 +63,32 @@ const SELECT_LIST = `SELECT c.id, c.form, c.status, to_char(c.review_on, 'YYYY-M
   to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.coordination_number
   FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id
   LEFT JOIN youth_subjects s ON s.id = c.subject_id LEFT JOIN users u ON u.id = c.coordinator_user_id`;
+
+/** One case as its view needs it: the gate's columns, the names, the subject still sealed, the participants. */
+const SELECT_CASE_VIEW = SELECT_CASE.replace(
+  ' FROM youth_cases c',
+  `, o.name AS organisation, un.name AS unit, u.display_name AS coordinator, c.duplicate_reason,
+  s.owner_organisation_id AS subject_owner, s.key_id, s.pin_sealed, s.name_sealed, to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.coordination_number,
+  coalesce((SELECT json_agg(json_build_object('userId', p.user_id, 'displayName', pu.display_name, 'organisation', po.name, 'role', p.role)
+      ORDER BY p.role, pu.display_name)
+    FROM youth_case_participants p JOIN users pu ON pu.id = p.user_id JOIN organisations po ON po.id = pu.organisation_id WHERE p.case_id = c.id), '[]') AS participants
+  FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id JOIN units un ON un.id = c.owner_unit_id
+  LEFT JOIN users u ON u.id = c.coordinator_user_id LEFT JOIN youth_subjects s ON s.id = c.subject_id`,
+);
+
+interface CaseViewRow extends CaseRecord {
+  organisation: string;
+  unit: string;
+  coordinator: string | null;
+  duplicate_reason: string | null;
+  subject_owner: string | null;
+  key_id: string | null;
+  pin_sealed: Buffer | null;
+  name_sealed: Buffer | null;
+  birth_date: string | null;
+  coordination_number: boolean | null;
+  participants: YouthParticipantView[];
+}
 
 /** A row of the list: the case's columns, and its subject still sealed (viewed, masked, per row). */
 interface ListRow extends Omit<YouthCaseListItemView, 'reference' | 'subject'> {
@@ -405,14 +431,28 @@ export class YouthCasesService {
   // ---- views -------------------------------------------------------------------------------
 
   async view(principal: Principal, id: string, audited: boolean): Promise<YouthCaseView> {
-    const { record, access } = await this.gate.readable(principal, id);
-    const [facts] = await this.dataSource.query<{ organisation: string; unit: string; coordinator: string | null; duplicate_reason: string | null }[]>(
-      `SELECT o.name AS organisation, un.name AS unit, u.display_name AS coordinator, c.duplicate_reason FROM youth_cases c
-       JOIN organisations o ON o.id = c.owner_organisation_id JOIN units un ON un.id = c.owner_unit_id
-       LEFT JOIN users u ON u.id = c.coordinator_user_id WHERE c.id = $1`,
-      [id],
-    );
-    const subject: YouthSubjectView | null = record.subjectId ? this.subjects.view(await this.subjects.sealed(record.subjectId)) : null;
+    // The case, its names, its sealed subject and its participants in one statement; shown only after the gate.
+    const [row] = await this.dataSource.query<CaseViewRow[]>(`${SELECT_CASE_VIEW} WHERE c.id = $1`, [id]);
+    if (!row) throw new NotFoundException(`No youth case with id ${id}.`);
+    const {
+      organisation,
+      unit,
+      coordinator,
+      duplicate_reason,
+      subject_owner,
+      key_id,
+      pin_sealed,
+      name_sealed,
+      birth_date,
+      coordination_number,
+      participants,
+      ...record
+    } = row;
+    const access = await this.gate.accessTo(principal, record);
+    const facts = { organisation, unit, coordinator, duplicate_reason };
+    // A case has a subject until it is purged (youth_cases_subject_check), and then the columns are null.
+    const sealed = { id: record.subjectId, owner_organisation_id: subject_owner, key_id, pin_sealed, name_sealed, birth_date, coordination_number };
+    const subject: YouthSubjectView | null = record.subjectId ? this.subjects.view(sealed as SealedSubject) : null;
     if (audited) {
       await this.audit.record({
         action: 'youth_case.read',
@@ -437,7 +477,7 @@ export class YouthCasesService {
       ...(access.owner ? { retentionClass: record.retentionClass, purgeOn: record.purgeOn } : {}),
       // Where the case may go from here (closing needs youth_case:close); recipients move nothing.
       nextStatuses: access.owner ? [...CASE_TRANSITIONS[record.status]] : [],
-      participants: await this.participants(id),
+      participants,
       ...(access.owner ? { duplicateReason: facts.duplicate_reason } : {}),
       access: { owner: access.owner, categories: access.categories.map((key) => ({ key, label: INFORMATION_CATEGORIES[key].label })) },
       version: record.version,

@@ -55,7 +55,7 @@ export async function pageOf<T>(
 }
 
 /** Turns `:name` placeholders of `sql` named in `named` into `$n`, appending their values to `bound`. */
-function bindAfter(sql: string, named: ObjectLiteral, bound: unknown[]): string {
+export function bindAfter(sql: string, named: ObjectLiteral, bound: unknown[]): string {
   const positions = new Map<string, number>();
   return sql.replace(/(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g, (placeholder, name: string) => {
     if (!Object.hasOwn(named, name)) return placeholder;
