@@ -31,6 +31,7 @@ import { Mfa1796031792083 } from './1796031792083-Mfa.js';
 import { IdentityProviders1796031805068 } from './1796031805068-IdentityProviders.js';
 import { OidcInvitations1796033885917 } from './1796033885917-OidcInvitations.js';
 import { ListIndexesAtScale1796043481500 } from './1796043481500-ListIndexesAtScale.js';
+import { ReminderDeliveryNotificationIndex1796047077616 } from './1796047077616-ReminderDeliveryNotificationIndex.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -61,4 +62,5 @@ export const migrations = [
   IdentityProviders1796031805068,
   OidcInvitations1796033885917,
   ListIndexesAtScale1796043481500,
+  ReminderDeliveryNotificationIndex1796047077616,
 ];

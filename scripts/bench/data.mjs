@@ -9,7 +9,6 @@
 // applying any new migration) and rebuilds only when GENERATOR_VERSION changes.
 // Run alone: `node scripts/bench/data.mjs` (needs `npm run build` first); index.mjs calls ensureBenchData().
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { root } from './lib.mjs';
@@ -34,9 +33,6 @@ export const SCALE = {
 };
 /** What the marker records: the generator's version and the fraction of the full scale. */
 const MARK = `${GENERATOR_VERSION}${FRACTION === 1 ? '' : ` × ${FRACTION}`}`;
-// Where a finished full-scale database is announced to helpers that wait for it (BENCH_READY_FILE overrides).
-const READY_FILE =
-  process.env.BENCH_READY_FILE ?? (FRACTION === 1 && BENCH_DATABASE === 'samverkan_bench' ? '/work/briefs/bench-db-ready' : `/tmp/${BENCH_DATABASE}-ready`);
 const REGIONS = ['Nord', 'Mitt', 'Stockholm', 'Väst', 'Öst', 'Syd', 'Bergslagen'];
 // The municipalities Lokalpolisområde Karlstad covers besides Hammarö (DOMAIN.md §1).
 const KARLSTAD_AREA = ['Karlstad', 'Forshaga', 'Grums', 'Kil'];
@@ -583,7 +579,8 @@ async function build() {
     await premises(client);
     await notifications(client);
     await audit(client);
-    await timed(client, 'ANALYZE', 'ANALYZE');
+    // VACUUM as well: the counts of the lists read their indexes alone, which needs the visibility map.
+    await timed(client, 'VACUUM ANALYZE', 'VACUUM ANALYZE');
     await client.query(`CREATE TABLE bench_meta (generator text NOT NULL, built_at timestamptz NOT NULL DEFAULT now(), build_seconds int NOT NULL)`);
     await client.query('INSERT INTO bench_meta (generator, build_seconds) VALUES ($1, $2)', [MARK, Math.round((performance.now() - started) / 1000)]);
   } finally {
@@ -608,21 +605,24 @@ export async function describe(pool) {
 
 /**
  * Makes sure the bench database exists at GENERATOR_VERSION (building it if not), applies any
- * migration added since, and announces it in the ready file. Returns its URL.
+ * migration added since and vacuums it. Returns its URL.
  */
 export async function ensureBenchData() {
   const version = await recordedVersion();
   if (version === MARK) {
     log(`reusing ${BENCH_DATABASE} (generator ${version}); applying new migrations if any`);
     cli('migrate.js', benchUrl);
+    // What earlier runs wrote (audit events, notifications) and new indexes: visible to index-only scans again.
+    const client = new pg.Client({ connectionString: benchUrl });
+    await client.connect();
+    try {
+      await timed(client, 'VACUUM ANALYZE', 'VACUUM ANALYZE');
+    } finally {
+      await client.end();
+    }
   } else {
     log(version === null ? `building ${BENCH_DATABASE}` : `rebuilding ${BENCH_DATABASE} (generator ${version} → ${MARK})`);
     await build();
-  }
-  try {
-    writeFileSync(READY_FILE, `ready ${BENCH_DATABASE} ${new Date().toISOString()}\n`);
-  } catch {
-    /* the ready file is for helpers running beside this one; outside that setup it does not matter */
   }
   return benchUrl;
 }
