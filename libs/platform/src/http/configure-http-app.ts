@@ -169,6 +169,12 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
 /**
  * The web client's static files at `/`, and index.html for any other path outside /api, so deep
  * links (/youth-cases/…) open the app. Unknown /api paths stay 404 problem+json.
+ *
+ * Issue #19 (a phone on a slow network): the build writes a brotli and a gzip copy beside each text
+ * file (scripts/compress-web.mjs), sent by the request's Accept-Encoding with `Vary:
+ * accept-encoding`, else the file as it is; nothing is compressed per request. Hashed assets are
+ * cached for good, everything else (index.html, robots.txt) is revalidated on each use so a new
+ * release is seen at once.
  */
 async function serveWebClient(app: NestFastifyApplication, config: AppConfig, logger: RootLogger): Promise<void> {
   if (!config.WEB_DIST_DIR) return;
@@ -183,9 +189,12 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
     wildcard: false,
     index: false,
     cacheControl: false,
-    // Built assets carry a content hash in their names: cache them for good; the page itself never.
+    preCompressed: true,
+    // The compressed copies are answers to their file's address, not addresses of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    // Built assets carry a content hash in their names: cache them for good; other files never unchecked.
     setHeaders: (reply, path) => {
-      if (path.includes(`${sep}assets${sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+      void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
