@@ -82,6 +82,12 @@ async function audit(lighthouse, chromeLauncher, url) {
     // Default config: mobile form factor, simulated throttling (slow 4G, 4× CPU slowdown).
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     const { lhr } = result;
+    // LIGHTHOUSE_KEEP=dir keeps each report (JSON) for a closer look.
+    if (process.env.LIGHTHOUSE_KEEP) {
+      const { writeFileSync, mkdirSync } = await import('node:fs');
+      mkdirSync(process.env.LIGHTHOUSE_KEEP, { recursive: true });
+      writeFileSync(`${process.env.LIGHTHOUSE_KEEP}/${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`, result.report);
+    }
     const audits = lhr.audits;
     const opportunities = Object.values(audits)
       .filter((a) => a.details?.type === 'opportunity' && (a.details.overallSavingsMs ?? 0) > 0)

@@ -84,6 +84,13 @@ describe('web client files', () => {
     }
   });
 
+  it('has the browser fetch the promise of a public page while the scripts load', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const res = await api.call('GET', `/public/promises/${id}`);
+    expect(res.headers.link).toBe(`</api/v1/public/promises/${id}>; rel=preload; as=fetch; crossorigin`);
+    expect((await api.call('GET', '/')).headers.link).toBeUndefined();
+  });
+
   it('gives a compressed copy no address of its own', async () => {
     const res = await api.call('GET', `${entry}.br`, { headers: { 'accept-encoding': 'br' } });
     // Like any unknown path outside /api, it is the app's page (whose router says "not found").

@@ -2,13 +2,14 @@ import { lazy, Suspense } from 'react';
 import { useMatch } from 'react-router';
 import { Loading } from './components/common';
 import { loadAllTexts } from './i18n';
+import PublicPromise from './pages/public/PublicPromise';
 import { SignIn } from './pages/SignIn';
 import { useSession } from './session';
 
-// Issue #19 (a phone on a slow network): the first load holds only what the sign-in page needs.
-// Every other page loads when opened; the signed-in app (Shell) with all texts and the design
-// system's full CSS, a page without a session (public promise, invitation, …) with its own.
-const PublicPromise = lazy(() => import('./pages/public/PublicPromise'));
+// Issue #19 (a phone on a slow network): the first load holds only what the sign-in page and the
+// public promise page need, the two pages one opens without an account. Every other page loads
+// when opened: the signed-in app (Shell) with all texts and custom elements, an invitation or a
+// password reset with its own.
 const OidcCallback = lazy(() => import('./pages/oidc/OidcCallback'));
 const Invitation = lazy(() => import('./pages/account/Invitation'));
 const ResetPassword = lazy(() => import('./pages/account/ResetPassword'));
@@ -26,9 +27,7 @@ export function App() {
   if (publicPromise)
     return (
       <main id="main">
-        <Suspense fallback={<Loading />}>
-          <PublicPromise />
-        </Suspense>
+        <PublicPromise />
       </main>
     );
   if (invitation)

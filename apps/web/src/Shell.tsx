@@ -1,3 +1,4 @@
+import './design-system-full';
 // All of Designsystemet's custom elements (the first load has only some: design-system-web.ts).
 import '@digdir/designsystemet-web/esm/index.js';
 import { Button, SkipLink } from '@digdir/designsystemet-react';

@@ -176,6 +176,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
  * cached for good, everything else (index.html, robots.txt) is revalidated on each use so a new
  * release is seen at once.
  */
+/** The web client's public page of a promise (apps/web/src/App.tsx), with the promise's id. */
+const PUBLIC_PROMISE_PAGE = /^\/public\/promises\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
 async function serveWebClient(app: NestFastifyApplication, config: AppConfig, logger: RootLogger): Promise<void> {
   if (!config.WEB_DIST_DIR) return;
   const root = resolve(config.WEB_DIST_DIR);
@@ -198,8 +201,13 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const page = (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    // The public promise page shows its promise first thing: the browser fetches it while the
+    // scripts load, not after (the app's fetch then takes the preloaded answer).
+    const promiseId = PUBLIC_PROMISE_PAGE.exec(request.url.split('?')[0])?.[1];
+    if (promiseId) void reply.header('link', `</${API_PREFIX}/v1/public/promises/${promiseId}>; rel=preload; as=fetch; crossorigin`);
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  };
   fastify.get('/', page);
   fastify.get('/*', (request, reply) => {
     if (!request.url.startsWith(`/${API_PREFIX}/`) && request.url !== `/${API_PREFIX}`) return page(request, reply);
