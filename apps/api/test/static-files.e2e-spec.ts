@@ -60,7 +60,7 @@ describe('web client files', () => {
   });
 
   it('sends the file as it is to a client that accepts no compression', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
       const res = await api.call('GET', entry, { headers });
       expect(res.status).toBe(200);
       expect(res.headers['content-encoding']).toBeUndefined();
