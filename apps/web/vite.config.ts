@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+/** @digdir/designsystemet-web's ES modules, one file per custom element (src/design-system-web.ts picks some). */
+const designsystemetWeb = join(dirname(dirname(createRequire(import.meta.url).resolve('@digdir/designsystemet-web'))), 'esm');
 
 /**
  * The web client: static files built into dist/web, which the api serves at `/`. In development
@@ -8,11 +13,29 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  resolve: {
+    alias: [
+      // Issue #19: the first load gets only the custom elements its pages use (src/design-system-web.ts).
+      { find: /^@digdir\/designsystemet-web$/, replacement: fileURLToPath(new URL('./src/design-system-web.ts', import.meta.url)) },
+      { find: /^@digdir\/designsystemet-web\/esm\//, replacement: `${designsystemetWeb}/` },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      treeshake: {
+        // Designsystemet's React package declares no `sideEffects`, so every component its index
+        // re-exports (comboboxes, floating UI, virtual lists) would ride along with the first page
+        // that imports one button. Its modules only declare components; what must run on import
+        // (the custom elements of @digdir/designsystemet-web) lives in that package, which keeps
+        // its side effects. Issue #19: the sign-in and public pages load only what they use.
+        moduleSideEffects: [
+          { test: /node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/, sideEffects: false },
+          { test: /./, sideEffects: true },
+        ],
+      },
       // Libraries mark their modules "use client" for React Server Components; meaningless in a bundle.
       onLog(level, log, handler) {
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

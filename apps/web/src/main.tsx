@@ -1,5 +1,4 @@
-import '@digdir/designsystemet-css';
-import '@digdir/designsystemet-theme';
+import './first-load.css';
 import './styles.css';
 import './i18n';
 import { StrictMode } from 'react';

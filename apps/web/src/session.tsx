@@ -27,7 +27,8 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [restoring, setRestoring] = useState(true);
+  // Only a stored refresh token has a session to restore; without one the sign-in shows at once.
+  const [restoring, setRestoring] = useState(() => !!session.refreshToken);
   const [expired, setExpired] = useState(false);
 
   const loadMe = useCallback(async () => {

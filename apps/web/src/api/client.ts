@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { loadAllTexts } from '../i18n';
 import type { components, paths } from './schema';
 
 /**
@@ -75,11 +76,13 @@ const auth: Middleware = {
     if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
     return request;
   },
-  onResponse({ request, response }) {
+  async onResponse({ request, response }) {
     if (response.status === 401 && !request.url.includes('/api/v1/auth/')) {
       session.clear();
       onSessionEnded?.();
     }
+    // An error is said from its code (api/problem-text.ts): its texts are there before the screen gets it.
+    if (!response.ok) await loadAllTexts();
     return response;
   },
 };

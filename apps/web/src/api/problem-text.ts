@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import { fieldsEn, fieldsSv, paramWordsEn, paramWordsSv } from '../locales/errors';
 import { formatDate, formatDateTime } from '../components/time';
 import type { Problem } from './client';
 
@@ -11,6 +10,18 @@ export type FieldProblem = NonNullable<Problem['errors']>[number];
 type Params = Record<string, unknown>;
 
 const english = () => i18next.language === 'en';
+
+interface ErrorTexts {
+  fieldsSv: Record<string, string>;
+  fieldsEn: Record<string, string>;
+  paramWordsSv: Record<string, Record<string, string>>;
+  paramWordsEn: Record<string, Record<string, string>>;
+}
+/** Field labels and param words (locales/errors.ts), given once loaded (i18n.ts loadAllTexts: not part of the first load). */
+let texts: ErrorTexts = { fieldsEn: {}, fieldsSv: {}, paramWordsEn: {}, paramWordsSv: {} };
+export function provideErrorTexts(loaded: ErrorTexts): void {
+  texts = loaded;
+}
 /** The texts live in their own i18next namespace, keyed by the code as it is (dots included). */
 const asCode = { ns: 'apiErrors', keySeparator: false, nsSeparator: false } as const;
 const lowerFirst = (text: string) => (/^[A-ZÅÄÖ][a-zåäö]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
@@ -25,7 +36,7 @@ export function fieldLabel(field: string): string {
       .pop()
       ?.split('-')
       .pop() ?? field;
-  const labels = english() ? fieldsEn : fieldsSv;
+  const labels = english() ? texts.fieldsEn : texts.fieldsSv;
   if (Object.hasOwn(labels, name)) return labels[name];
   return domLabel(field) ?? (english() ? 'The field' : 'Fältet');
 }
@@ -50,7 +61,7 @@ const statusWord = (value: string) =>
  * label. Lists are joined.
  */
 function words(params: Params): Record<string, string | number> {
-  const own = english() ? paramWordsEn : paramWordsSv;
+  const own = english() ? texts.paramWordsEn : texts.paramWordsSv;
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value === null || value === undefined) continue;

@@ -5,7 +5,7 @@ import { type MfaRequired, useSession } from '../session';
 import { ForgotPassword } from './account/ForgotPassword';
 import { PasskeySignIn, SecondStep } from './account/SecondStep';
 import { OidcSignIn } from './oidc/OidcSignIn';
-import { StrongSignInNotice } from './strong-auth/StrongAuth';
+import { StrongSignInNotice } from './strong-auth/StrongSignInNotice';
 
 export function SignIn() {
   const { signIn, expired } = useSession();

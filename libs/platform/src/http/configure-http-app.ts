@@ -172,7 +172,16 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
 /**
  * The web client's static files at `/`, and index.html for any other path outside /api, so deep
  * links (/youth-cases/…) open the app. Unknown /api paths stay 404 problem+json.
+ *
+ * Issue #19 (a phone on a slow network): the build writes a brotli and a gzip copy beside each text
+ * file (scripts/compress-web.mjs), sent by the request's Accept-Encoding with `Vary:
+ * accept-encoding`, else the file as it is; nothing is compressed per request. Hashed assets are
+ * cached for good, everything else (index.html, robots.txt) is revalidated on each use so a new
+ * release is seen at once.
  */
+/** The web client's public page of a promise (apps/web/src/App.tsx), with the promise's id. */
+const PUBLIC_PROMISE_PAGE = /^\/public\/promises\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
 async function serveWebClient(app: NestFastifyApplication, config: AppConfig, logger: RootLogger): Promise<void> {
   if (!config.WEB_DIST_DIR) return;
   const root = resolve(config.WEB_DIST_DIR);
@@ -186,14 +195,22 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
     wildcard: false,
     index: false,
     cacheControl: false,
-    // Built assets carry a content hash in their names: cache them for good; the page itself never.
+    preCompressed: true,
+    // The compressed copies are answers to their file's address, not addresses of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    // Built assets carry a content hash in their names: cache them for good; other files never unchecked.
     setHeaders: (reply, path) => {
-      if (path.includes(`${sep}assets${sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+      void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const page = (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    // The public promise page shows its promise first thing: the browser fetches it while the
+    // scripts load, not after (the app's fetch then takes the preloaded answer).
+    const promiseId = PUBLIC_PROMISE_PAGE.exec(request.url.split('?')[0])?.[1];
+    if (promiseId) void reply.header('link', `</${API_PREFIX}/v1/public/promises/${promiseId}>; rel=preload; as=fetch; crossorigin`);
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  };
   fastify.get('/', page);
   fastify.get('/*', (request, reply) => {
     if (!request.url.startsWith(`/${API_PREFIX}/`) && request.url !== `/${API_PREFIX}`) return page(request, reply);

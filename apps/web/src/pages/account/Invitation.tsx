@@ -1,3 +1,4 @@
+import '../../design-system-full';
 import { Button, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,11 +1,14 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { type FormEvent, useState } from 'react';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { ProblemMessage } from '../../components/common';
 import { fieldError } from '../../components/forms';
 import { type MfaRequired, useSession } from '../../session';
+
+/** The WebAuthn helpers load when a passkey is used, not with the sign-in page (issue #19: a small first load on a phone). */
+const passkeys = () => import('@simplewebauthn/browser');
 
 /**
  * The sign-in's second step (issue #18): the code of the authenticator app, a recovery code or a
@@ -18,6 +21,10 @@ export function SecondStep({ mfa, onBack }: { mfa: MfaRequired; onBack: () => vo
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const usesCodes = mfa.methods.includes('totp');
+  // Loaded ahead, so a passkey's prompt follows the click at once.
+  useEffect(() => {
+    if (mfa.passkeyOptions) void passkeys();
+  }, [mfa.passkeyOptions]);
 
   async function submitCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,6 +43,7 @@ export function SecondStep({ mfa, onBack }: { mfa: MfaRequired; onBack: () => vo
     setBusy(true);
     setProblem(undefined);
     try {
+      const { startAuthentication } = await passkeys();
       const assertion = await startAuthentication({ optionsJSON: mfa.passkeyOptions as unknown as PublicKeyCredentialRequestOptionsJSON });
       const { data, error, response } = await api.POST('/api/v1/auth/mfa/passkey', {
         body: { challenge: mfa.challenge, response: assertion as unknown as Record<string, never> },
@@ -100,6 +108,7 @@ export function PasskeySignIn() {
     try {
       const { data: start, error: startError, response: startResponse } = await api.POST('/api/v1/auth/passkey/options');
       if (!start) return setFailed(asProblem(startError, startResponse.status));
+      const { startAuthentication } = await passkeys();
       const assertion = await startAuthentication({ optionsJSON: start.options as unknown as PublicKeyCredentialRequestOptionsJSON });
       const { data, error, response } = await api.POST('/api/v1/auth/passkey/verify', {
         body: { challenge: start.challenge, response: assertion as unknown as Record<string, never> },

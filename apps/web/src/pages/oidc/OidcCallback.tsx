@@ -1,3 +1,4 @@
+import '../../design-system-full';
 import { Heading, Link as DsLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

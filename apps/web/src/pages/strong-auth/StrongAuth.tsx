@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useSession } from '../../session';
 import { StepUpHere } from './StepUpHere';
+import { RETURN_KEY } from './StrongSignInNotice';
 
 /**
  * Strong authentication in the screens (issue #18). Reading youth cases and police operations needs
@@ -13,9 +14,6 @@ import { StepUpHere } from './StepUpHere';
  * menu still shows those areas; a weaker session opening one is told why and offered to sign in
  * again, and comes back where it was afterwards.
  */
-
-/** Where to come back after signing in again (this tab only). */
-const RETURN_KEY = 'samverkan.strongAuth.returnTo';
 
 type Rule = 'social_services_records' | 'police_intelligence';
 
@@ -170,11 +168,4 @@ export function StrongAuthWatch() {
       </Dialog>
     </>
   );
-}
-
-/** On the sign-in page, after signing out to sign in stronger: what happens next. */
-export function StrongSignInNotice() {
-  const { t } = useTranslation();
-  if (!sessionStorage.getItem(RETURN_KEY)) return null;
-  return <Alert data-color="info">{t('strongAuth.signInNotice')}</Alert>;
 }

@@ -1,0 +1,117 @@
+import './design-system-full';
+// All of Designsystemet's custom elements (the first load has only some: design-system-web.ts).
+import '@digdir/designsystemet-web/esm/index.js';
+import { Button, SkipLink } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
+import { Loading } from './components/common';
+import { HeaderSearch } from './pages/search/HeaderSearch';
+import { StrongAuthGate, StrongAuthWatch } from './pages/strong-auth/StrongAuth';
+import { useSession } from './session';
+
+// Each area loads when first opened: the start page stays small on a phone.
+// An area module holds its own sub-routes (e.g. /inspections/premises/:id).
+const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));
+const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
+const PromiseArea = lazy(() => import('./pages/promise/index'));
+const InspectionsArea = lazy(() => import('./pages/inspections/index'));
+const YouthArea = lazy(() => import('./pages/youth/index'));
+const OperationsArea = lazy(() => import('./pages/operations/index'));
+const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
+const AdminArea = lazy(() => import('./pages/admin/index'));
+const AuditArea = lazy(() => import('./pages/audit/index'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
+const Security = lazy(() => import('./pages/account/Security'));
+const MySessions = lazy(() => import('./pages/account/Sessions'));
+
+/** The menu: each entry only for those whose permissions let them use it. */
+const NAV = [
+  { to: '/', key: 'nav.home', permission: null },
+  { to: '/promise', key: 'nav.promise', permission: 'promise:read' },
+  { to: '/inspections', key: 'nav.inspections', permission: 'inspection:read' },
+  { to: '/youth-cases', key: 'nav.youth', permission: 'youth_case:read' },
+  { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
+  { to: '/operation-summaries', key: 'nav.summaries', permission: 'operation_summary:read' },
+  { to: '/work-queue', key: 'nav.workQueue', permission: 'work_queue:read' },
+  { to: '/notifications', key: 'nav.notifications', permission: null },
+  { to: '/admin', key: 'nav.admin', permission: 'user:read' },
+  { to: '/audit', key: 'nav.audit', permission: 'audit:read' },
+] as const;
+
+/**
+ * The signed-in app: header, menu and the areas. Loaded only once someone is signed in (App.tsx),
+ * with every text and the design system's full CSS, so the sign-in and public pages stay small.
+ */
+export default function Shell() {
+  const { me, can, signOut } = useSession();
+  const { t, i18n } = useTranslation();
+  if (!me) return null;
+  return (
+    <div className="shell">
+      <SkipLink href="#main">{t('app.skip')}</SkipLink>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.menu')}>
+          <ul>
+            {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.to === '/'}>
+                  {t(n.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <HeaderSearch />
+        <Link to="/account/security" className="topbar-user" aria-label={t('account.menu', { name: me.user.displayName })}>
+          {me.user.displayName}
+        </Link>
+        <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
+          {t('app.language')}
+        </Button>
+        <Button variant="secondary" data-size="sm" onClick={() => void signOut()}>
+          {t('app.signOut')}
+        </Button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <StrongAuthWatch />
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/promise/*" element={<PromiseArea />} />
+            <Route path="/inspections/*" element={<InspectionsArea />} />
+            <Route
+              path="/youth-cases/*"
+              element={
+                <StrongAuthGate permission="youth_case:read">
+                  <YouthArea />
+                </StrongAuthGate>
+              }
+            />
+            <Route
+              path="/operations/*"
+              element={
+                <StrongAuthGate permission="operation:read">
+                  <OperationsArea />
+                </StrongAuthGate>
+              }
+            />
+            <Route path="/operation-summaries" element={<OperationSummaries />} />
+            <Route path="/notifications" element={<Notifications />} />
+            <Route path="/work-queue" element={<WorkQueue />} />
+            <Route path="/admin/*" element={<AdminArea />} />
+            <Route path="/audit" element={<AuditArea />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/account/security" element={<Security />} />
+            <Route path="/account/sessions" element={<MySessions />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </main>
+    </div>
+  );
+}
