@@ -127,9 +127,17 @@ export class DeadlinesService {
     return closed;
   }
 
-  /** Jobs follow the database once the caller's transaction commits: added for open deadlines, withdrawn for closed ones. */
+  /**
+   * Jobs follow the database once the caller's transaction commits. The buckets are found now, on the
+   * caller's own connection: after-commit work runs while the caller still holds its connection, so
+   * a query there needs a second one, and under load every pooled connection waited for another
+   * (#19: audited changes stalled three seconds each). Only the Redis part waits for the commit.
+   * A deadline closed or moved later in the same transaction leaves a bucket that finds nothing.
+   */
   private async scheduleAfterCommit(manager: EntityManager, ids: readonly string[]): Promise<void> {
-    for (const id of ids) await afterCommit(manager, 'deadlines.schedule', id, (all) => this.schedule(all));
+    if (ids.length === 0) return;
+    const { buckets } = await this.pendingBuckets({ ids }, manager);
+    for (const bucket of buckets) await afterCommit(manager, 'deadlines.enqueue', bucket, (all) => this.enqueueBuckets([...new Set(all)]));
   }
 
   /**
@@ -157,6 +165,7 @@ export class DeadlinesService {
    */
   async pendingBuckets(
     of: { ids: readonly string[] } | { after: string; limit: number },
+    inTransaction?: EntityManager,
   ): Promise<{ buckets: number[]; reminders: number; deadlines: number; last?: string }> {
     const now = this.clock.now();
     const columns = 'id, kind, due_at, due_version';
@@ -164,9 +173,10 @@ export class DeadlinesService {
       'ids' in of
         ? { sql: `SELECT ${columns} FROM deadlines WHERE id = ANY($2::uuid[]) AND status = 'open'`, params: [of.ids] }
         : { sql: `SELECT ${columns} FROM deadlines WHERE status = 'open' AND id > $2 ORDER BY id LIMIT $3`, params: [of.after, of.limit] };
-    const rows = await this.dataSource.transaction(async (manager) => {
-      await manager.query(NO_JIT);
-      return manager.query<{ bucket: string | null; reminders: number; deadlines: number; last: string | null }[]>(
+    // A caller's few deadlines are read in its transaction (no JIT: too cheap to reach its threshold);
+    // the reconciler's pages of thousands get their own transaction with JIT off.
+    const query = async (manager: EntityManager) =>
+      manager.query<{ bucket: string | null; reminders: number; deadlines: number; last: string | null }[]>(
         `WITH d AS MATERIALIZED (${page.sql}),
          pending AS (
            SELECT ${bucketSql('f.at')} AS bucket
@@ -178,7 +188,12 @@ export class DeadlinesService {
          FROM (SELECT 1) one LEFT JOIN pending p ON true GROUP BY p.bucket`,
         [now, ...page.params],
       );
-    });
+    const rows = inTransaction
+      ? await query(inTransaction)
+      : await this.dataSource.transaction(async (manager) => {
+          await manager.query(NO_JIT);
+          return query(manager);
+        });
     const buckets = rows.filter((r) => r.bucket !== null).map((r) => Number(r.bucket));
     return {
       buckets,
