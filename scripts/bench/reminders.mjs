@@ -23,12 +23,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function clearPrefix(prefix) {
   const { Redis } = await import('ioredis');
   const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  // Raw BullMQ's keys are under the plain prefix; Samverkan's under it as a hash tag (QUEUE_PREFIX, #19).
+  for (const pattern of [`${prefix}:*`, `{${prefix}}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
   redis.disconnect();
 }
 
