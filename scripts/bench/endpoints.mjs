@@ -6,6 +6,21 @@
 // change to that SQL is a change here too.
 //
 // The youth entries need strong sessions for the demo users (DEMO_STRONG_PASSWORD_SESSIONS=true).
+//
+// The SELECT texts the services share are imported from the build, not copied, so an anchor
+// cannot drift from its endpoint; only the named parameters become positional ones.
+import 'reflect-metadata';
+import { root } from './lib.mjs';
+
+const built = (path) => import(`${root}dist/apps/api/libs/${path}`);
+const { SELECT_ACTIONS: ACTIONS_NAMED } = await built('promises/src/actions.service.js');
+const { SELECT_INSPECTIONS } = await built('inspections/src/inspections/inspections.service.js');
+const { SELECT_PREMISES } = await built('inspections/src/licensing/premises.service.js');
+const { SELECT_CASE } = await built('youth/src/youth-case-access.js');
+const { SELECT_EVENTS: EVENTS_NAMED } = await built('audit/src/audit.service.js');
+const SELECT_ACTIONS = ACTIONS_NAMED.replace(':today', '$2');
+/** SELECT_EVENTS with its labelAll / labelOrganisations bound as $5 / $6 (after the page's parameters). */
+const SELECT_EVENTS = EVENTS_NAMED.replaceAll(':labelAll', '$5').replaceAll(':labelOrganisations', '$6');
 
 /** Scope parameters the api derives from the principal (libs/access principal.ts, record-scope.ts). */
 async function principal(pool, email) {
@@ -80,21 +95,6 @@ async function page(pool, rows, rowParams, count, countParams) {
 
 // ---- actions (libs/promises actions.service.ts) ----------------------------------------------------
 
-const SELECT_ACTIONS = `
-  SELECT a.id, a.commitment_id AS "commitmentId", c.promise_id AS "promiseId", c.problem_area_id AS "problemAreaId",
-         c.party, a.title, a.description,
-         json_build_object('id', o.id, 'name', o.name) AS "responsibleOrganisation",
-         CASE WHEN un.id IS NULL THEN NULL ELSE json_build_object('id', un.id, 'name', un.name) END AS "responsibleUnit",
-         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS "responsibleUser",
-         to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
-         a.status, a.status_reason AS "statusReason", a.progress, a.weight::float8 AS weight, a.completed_at AS "completedAt",
-         (a.status NOT IN ('done', 'cancelled') AND a.due_date < $2::date) AS overdue, a.version
-  FROM actions a
-  JOIN commitments c ON c.id = a.commitment_id
-  JOIN organisations o ON o.id = a.responsible_organisation_id
-  LEFT JOIN units un ON un.id = a.responsible_unit_id
-  LEFT JOIN users u ON u.id = a.responsible_user_id`;
-
 const SELECT_ACTION_WITH_HISTORY = SELECT_ACTIONS.replace('$2::date', '$1::date').replace(
   ' FROM actions a',
   `, a.collaboration_id AS "collaborationId",
@@ -106,43 +106,6 @@ const SELECT_ACTION_WITH_HISTORY = SELECT_ACTIONS.replace('$2::date', '$1::date'
            FROM action_events e LEFT JOIN users eu ON eu.id = e.actor_user_id WHERE e.action_id = a.id), '[]') AS history
   FROM actions a`,
 );
-
-// ---- inspections (libs/inspections inspections.service.ts) ------------------------------------------
-
-const SELECT_INSPECTIONS = `
-  SELECT i.id, i.premises_id AS "premisesId", p.name AS "premisesName", i.licence_id AS "licenceId", i.type,
-         i.planned_start AS "plannedStart", i.planned_end AS "plannedEnd", i.status, i.status_reason AS "statusReason",
-         i.performed_at AS "performedAt", i.report_sent_at AS "reportSentAt", i.response_received_at AS "responseReceivedAt",
-         i.previous_inspection_id AS "previousInspectionId", i.tip_id AS "tipId", i.collaboration_id AS "collaborationId",
-         i.owner_organisation_id AS "ownerOrganisationId", i.created_by AS "createdBy", i.version,
-         coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'organisation', o.name,
-                    'organisationKind', o.kind) ORDER BY o.kind, u.display_name)
-                   FROM inspection_inspectors ii JOIN users u ON u.id = ii.user_id JOIN organisations o ON o.id = u.organisation_id
-                   WHERE ii.inspection_id = i.id), '[]') AS inspectors,
-         coalesce((SELECT json_agg(json_build_object('itemKey', f.item_key, 'result', f.result, 'note', f.note) ORDER BY f.item_key)
-                   FROM inspection_findings f WHERE f.inspection_id = i.id), '[]') AS findings,
-         coalesce((SELECT json_agg(json_build_object('id', ph.id, 'itemKey', ph.item_key, 'contentType', ph.content_type,
-                    'byteSize', ph.byte_size, 'uploadedAt', ph.uploaded_at) ORDER BY ph.item_key, ph.uploaded_at)
-                   FROM finding_photos ph WHERE ph.inspection_id = i.id), '[]') AS photos,
-         (SELECT t.items FROM checklist_templates t WHERE t.id = i.checklist_template_id) AS checklist,
-         (SELECT s.id FROM sanction_cases s WHERE s.inspection_ids @> ARRAY[i.id] ORDER BY s.proposed_at DESC LIMIT 1) AS "sanctionCaseId"
-  FROM inspections i JOIN premises p ON p.id = i.premises_id`;
-
-// ---- premises (libs/inspections premises.service.ts) ----------------------------------------------
-
-const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
-  p.kind, p.address, p.postal_code AS "postalCode", p.city, p.latitude::float8 AS latitude, p.longitude::float8 AS longitude,
-  p.capacity, p.has_own_kitchen AS "hasOwnKitchen", p.version,
-  to_char((SELECT max(i.planned_start) FROM inspections i WHERE i.premises_id = p.id AND i.performed_at IS NOT NULL) AT TIME ZONE 'Europe/Stockholm',
-    'YYYY-MM-DD') AS "lastVisitScheduledOn",
-  (SELECT pi.planned_visits FROM supervision_plan_items pi JOIN supervision_plans sp ON sp.id = pi.plan_id
-    WHERE pi.premises_id = p.id ORDER BY sp.year DESC LIMIT 1) AS "plannedVisitsPerYear",
-  (SELECT json_build_object('year', sp.year, 'score', pi.risk_score, 'factors', pi.risk_factors) FROM supervision_plan_items pi
-    JOIN supervision_plans sp ON sp.id = pi.plan_id WHERE pi.premises_id = p.id ORDER BY sp.year DESC LIMIT 1) AS risk,
-  coalesce((SELECT json_agg(json_build_object('id', l.id, 'holderName', h.name, 'type', l.type, 'audience', l.audience, 'status', l.status,
-      'validUntil', to_char(l.valid_until, 'YYYY-MM-DD')) ORDER BY l.valid_from DESC)
-    FROM licences l JOIN licence_holders h ON h.id = l.holder_id WHERE l.premises_id = p.id), '[]') AS licences
-  FROM premises p`;
 
 // ---- youth cases (libs/youth youth-cases.service.ts, youth-case-access.ts) -------------------------
 
@@ -158,12 +121,6 @@ const SELECT_CASE_LIST = `SELECT c.id, c.form, c.status, to_char(c.review_on, 'Y
   FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id
   LEFT JOIN youth_subjects s ON s.id = c.subject_id LEFT JOIN users u ON u.id = c.coordinator_user_id`;
 
-const SELECT_CASE = `SELECT c.id, c.subject_id AS "subjectId", c.form, c.status, c.collaboration_id AS "collaborationId",
-  c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId", c.coordinator_user_id AS "coordinatorUserId",
-  c.risk_factors AS "riskFactors", to_char(c.review_on, 'YYYY-MM-DD') AS "reviewOn", c.retention_class AS "retentionClass",
-  c.last_entry_at AS "lastEntryAt", to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", to_char(c.purge_on, 'YYYY-MM-DD') AS "purgeOn", c.version
-  FROM youth_cases c`;
-
 const SELECT_CASE_VIEW = SELECT_CASE.replace(
   ' FROM youth_cases c',
   `, o.name AS organisation, un.name AS unit, u.display_name AS coordinator, c.duplicate_reason,
@@ -174,63 +131,6 @@ const SELECT_CASE_VIEW = SELECT_CASE.replace(
   FROM youth_cases c JOIN organisations o ON o.id = c.owner_organisation_id JOIN units un ON un.id = c.owner_unit_id
   LEFT JOIN users u ON u.id = c.coordinator_user_id LEFT JOIN youth_subjects s ON s.id = c.subject_id`,
 );
-
-// ---- audit events (libs/audit audit.service.ts) -----------------------------------------------------
-
-const RESOURCE_LABELS = `LEFT JOIN LATERAL (SELECT CASE WHEN e.resource_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-    THEN e.resource_id::uuid END AS id) rid ON true
-  LEFT JOIN LATERAL (
-    SELECT x.display_name AS label, x.organisation_id AS org, false AS sealed FROM users x WHERE e.resource_type = 'user' AND x.id = rid.id
-    UNION ALL SELECT x.name, x.id, false FROM organisations x WHERE e.resource_type = 'organisation' AND x.id = rid.id
-    UNION ALL SELECT x.name, NULL, false FROM collaborations x WHERE e.resource_type = 'collaboration' AND x.id = rid.id
-    UNION ALL SELECT x.display_name, x.organisation_id, false FROM identity_providers x WHERE e.resource_type = 'identity_provider' AND x.id = rid.id
-    UNION ALL SELECT 'UÄ-' || upper(left(x.id::text, 8)), x.owner_organisation_id, true FROM youth_cases x
-      WHERE e.resource_type = 'youth_case' AND x.id = rid.id
-    UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_plan_items x JOIN youth_cases c ON c.id = x.case_id
-      WHERE e.resource_type = 'youth_plan_item' AND x.id = rid.id
-    UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_meetings x JOIN youth_cases c ON c.id = x.case_id
-      WHERE e.resource_type = 'youth_meeting' AND x.id = rid.id
-    UNION ALL SELECT 'UÄ-' || upper(left(c.id::text, 8)), c.owner_organisation_id, true FROM youth_consents x JOIN youth_cases c ON c.id = x.case_id
-      WHERE e.resource_type = 'youth_consent' AND x.id = rid.id
-    UNION ALL SELECT x.name, x.owner_organisation_id, false FROM premises x WHERE e.resource_type = 'premises' AND x.id = rid.id
-    UNION ALL SELECT p.name, x.owner_organisation_id, false FROM licences x JOIN premises p ON p.id = x.premises_id
-      WHERE e.resource_type = 'licence' AND x.id = rid.id
-    UNION ALL SELECT x.name, x.owner_organisation_id, false FROM licence_holders x WHERE e.resource_type = 'licence_holder' AND x.id = rid.id
-    UNION ALL SELECT p.name || ', ' || to_char(x.planned_start AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD'), x.owner_organisation_id, false
-      FROM inspections x JOIN premises p ON p.id = x.premises_id WHERE e.resource_type = 'inspection' AND x.id = rid.id
-    UNION ALL SELECT p.name, x.owner_organisation_id, false FROM sanction_cases x JOIN licences l ON l.id = x.licence_id JOIN premises p ON p.id = l.premises_id
-      WHERE e.resource_type = 'sanction_case' AND x.id = rid.id
-    UNION ALL SELECT p.name || ', ' || x.year, l.owner_organisation_id, false FROM restaurant_reports x JOIN licences l ON l.id = x.licence_id
-      JOIN premises p ON p.id = l.premises_id WHERE e.resource_type = 'restaurant_report' AND x.id = rid.id
-    UNION ALL SELECT x.year::text, x.owner_organisation_id, false FROM supervision_plans x WHERE e.resource_type = 'supervision_plan' AND x.id = rid.id
-    UNION ALL SELECT x.name, x.owner_organisation_id, false FROM checklist_templates x WHERE e.resource_type = 'checklist_template' AND x.id = rid.id
-    UNION ALL SELECT x.title, NULL, false FROM promises x WHERE e.resource_type = 'promise' AND x.id = rid.id
-    UNION ALL SELECT left(x.text, 80), NULL, false FROM commitments x WHERE e.resource_type = 'commitment' AND x.id = rid.id
-    UNION ALL SELECT x.title, NULL, false FROM actions x WHERE e.resource_type = 'action' AND x.id = rid.id
-    UNION ALL SELECT to_char(x.occurred_on, 'YYYY-MM-DD') || coalesce(', ' || x.place, ''), x.owner_organisation_id, false FROM activities x
-      WHERE e.resource_type = 'activity' AND x.id = rid.id
-    UNION ALL SELECT p.title || ', ' || x.year || CASE WHEN x.half IS NULL THEN '' ELSE ' (' || x.half || ')' END, NULL, false
-      FROM follow_ups x JOIN promises p ON p.id = x.promise_id WHERE e.resource_type = 'follow_up' AND x.id = rid.id
-    UNION ALL SELECT x.title, x.owner_organisation_id, true FROM operations x WHERE e.resource_type = 'operation' AND x.id = rid.id
-    UNION ALL SELECT x.area, NULL, false FROM operation_summaries x WHERE e.resource_type = 'operation_summary' AND x.id = rid.id
-    UNION ALL SELECT p.name, x.owner_organisation_id, false FROM licensing_referrals x JOIN premises p ON p.id = x.premises_id
-      WHERE e.resource_type = 'licensing_referral' AND x.id = rid.id
-    LIMIT 1
-  ) r ON true`;
-
-/** SELECT_EVENTS with its labelAll / labelOrganisations bound as $4 / $5 (after the page's $1–$3). */
-const SELECT_EVENTS = `SELECT e.id::text AS "id", e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
-  e.actor_unit_id AS "actorUnitId", e.actor_organisation_id AS "actorOrganisationId", e.action,
-  e.resource_type AS "resourceType", e.resource_id AS "resourceId",
-  e.subject_organisation_id AS "subjectOrganisationId", e.outcome, e.request_id AS "requestId", e.ip,
-  e.changed_fields AS "changedFields", e.details, e.hash,
-  au.display_name AS "actorName", un.name AS "actorUnitName",
-  CASE WHEN r.sealed AND NOT ($5 OR r.org = ANY($6::uuid[])) THEN NULL ELSE r.label END AS "resourceLabel",
-  r.label IS NOT NULL AND ($5 OR r.org IS NULL OR r.org = ANY($6::uuid[])) AS "resourceOwnedHere"
-  FROM audit_events e
-  LEFT JOIN users au ON au.id = e.actor_user_id
-  LEFT JOIN units un ON un.id = e.actor_unit_id
-  ${RESOURCE_LABELS}`;
 
 // ---- notifications (libs/notifications notifications.service.ts; the link: libs/access recordLinkSql) ----
 

@@ -14,7 +14,7 @@ import type { AuditEventQuery } from './audit-event.query.js';
  * label). `org` is the organisation owning the record; `sealed` types are labelled only for an
  * auditor of that organisation (or one who sees everything).
  */
-const RESOURCE_LABELS = `LEFT JOIN LATERAL (SELECT CASE WHEN e.resource_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+export const RESOURCE_LABELS = `LEFT JOIN LATERAL (SELECT CASE WHEN e.resource_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
     THEN e.resource_id::uuid END AS id) rid ON true
   LEFT JOIN LATERAL (
     SELECT x.display_name AS label, x.organisation_id AS org, false AS sealed FROM users x WHERE e.resource_type = 'user' AND x.id = rid.id
@@ -56,7 +56,7 @@ const RESOURCE_LABELS = `LEFT JOIN LATERAL (SELECT CASE WHEN e.resource_id ~* '^
   ) r ON true`;
 
 /** One statement per page: the events with their actor's name and unit and their record's label. */
-const SELECT_EVENTS = `SELECT e.id::text AS "id", e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
+export const SELECT_EVENTS = `SELECT e.id::text AS "id", e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
   e.actor_unit_id AS "actorUnitId", e.actor_organisation_id AS "actorOrganisationId", e.action,
   e.resource_type AS "resourceType", e.resource_id AS "resourceId",
   e.subject_organisation_id AS "subjectOrganisationId", e.outcome, e.request_id AS "requestId", e.ip,

@@ -26,7 +26,7 @@ import type { ActionStatus } from './vocabulary.js';
 export const ACTION_DEADLINE = 'action_due';
 
 /** An action as the api shows it; `:today` (the Stockholm date) is bound for `overdue`. */
-const SELECT_ACTIONS = `
+export const SELECT_ACTIONS = `
   SELECT a.id, a.commitment_id AS "commitmentId", c.promise_id AS "promiseId", c.problem_area_id AS "problemAreaId",
          c.party, a.title, a.description,
          json_build_object('id', o.id, 'name', o.name) AS "responsibleOrganisation",

@@ -58,7 +58,7 @@ const PREMISES_CLASH_CONSTRAINT = 'inspections_no_premises_clash';
 
 const INSPECTION_COLUMNS = { id: 'i.id', collaborationId: 'i.collaboration_id', organisationId: 'i.owner_organisation_id' };
 
-const SELECT_INSPECTIONS = `
+export const SELECT_INSPECTIONS = `
   SELECT i.id, i.premises_id AS "premisesId", p.name AS "premisesName", i.licence_id AS "licenceId", i.type,
          i.planned_start AS "plannedStart", i.planned_end AS "plannedEnd", i.status, i.status_reason AS "statusReason",
          i.performed_at AS "performedAt", i.report_sent_at AS "reportSentAt", i.response_received_at AS "responseReceivedAt",

@@ -11,7 +11,7 @@ import { registerPage, registerRow } from './register-queries.js';
 
 export const PREMISES_COLUMNS: OwnershipColumns = { id: 'p.id', collaborationId: 'p.collaboration_id', organisationId: 'p.owner_organisation_id' };
 
-const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
+export const SELECT_PREMISES = `SELECT p.id, p.collaboration_id AS "collaborationId", p.owner_organisation_id AS "ownerOrganisationId", p.name,
   p.kind, p.address, p.postal_code AS "postalCode", p.city, p.latitude::float8 AS latitude, p.longitude::float8 AS longitude,
   p.capacity, p.has_own_kitchen AS "hasOwnKitchen", p.version,
   to_char((SELECT max(i.planned_start) FROM inspections i WHERE i.premises_id = p.id AND i.performed_at IS NOT NULL) AT TIME ZONE 'Europe/Stockholm',
