@@ -110,7 +110,11 @@ describe('loadConfig: AUDIT_ANCHOR_KEY', () => {
   });
 });
 
-describe('loadConfig: DEMO_STRONG_PASSWORD_SESSIONS', () => {
+// Settings for demos, tests and benchmarks only: off unless set, and refused in production.
+describe.each([
+  ['DEMO_STRONG_PASSWORD_SESSIONS', 'a password alone is never strong there'],
+  ['BENCH_AUDIT_OFF', 'the audit trail is never switched off there'],
+] as const)('loadConfig: %s', (name, why) => {
   const production = {
     NODE_ENV: 'production',
     JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
@@ -119,36 +123,13 @@ describe('loadConfig: DEMO_STRONG_PASSWORD_SESSIONS', () => {
   };
 
   it('is off unless set, and may be set outside production', () => {
-    expect(loadConfig({}).DEMO_STRONG_PASSWORD_SESSIONS).toBe(false);
-    expect(loadConfig({ DEMO_STRONG_PASSWORD_SESSIONS: 'true' }).DEMO_STRONG_PASSWORD_SESSIONS).toBe(true);
-    expect(loadConfig({ ...production, DEMO_STRONG_PASSWORD_SESSIONS: 'false' }).DEMO_STRONG_PASSWORD_SESSIONS).toBe(false);
+    expect(loadConfig({})[name]).toBe(false);
+    expect(loadConfig({ [name]: 'true' })[name]).toBe(true);
+    expect(loadConfig({ ...production, [name]: 'false' })[name]).toBe(false);
   });
 
-  it('is refused with NODE_ENV=production: a password alone is never strong there', () => {
-    expect(() => loadConfig({ ...production, DEMO_STRONG_PASSWORD_SESSIONS: 'true' })).toThrow(
-      'Invalid configuration: DEMO_STRONG_PASSWORD_SESSIONS must not be set when NODE_ENV=production',
-    );
-  });
-});
-
-describe('loadConfig: BENCH_AUDIT_OFF', () => {
-  const production = {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
-    DATA_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
-    AUDIT_ANCHOR_KEY: 'an-audit-anchor-key-of-at-least-32-characters',
-  };
-
-  it('is off unless set, and may be set outside production', () => {
-    expect(loadConfig({}).BENCH_AUDIT_OFF).toBe(false);
-    expect(loadConfig({ BENCH_AUDIT_OFF: 'true' }).BENCH_AUDIT_OFF).toBe(true);
-    expect(loadConfig({ ...production, BENCH_AUDIT_OFF: 'false' }).BENCH_AUDIT_OFF).toBe(false);
-  });
-
-  it('is refused with NODE_ENV=production: the audit trail is never switched off there', () => {
-    expect(() => loadConfig({ ...production, BENCH_AUDIT_OFF: 'true' })).toThrow(
-      'Invalid configuration: BENCH_AUDIT_OFF must not be set when NODE_ENV=production',
-    );
+  it(`is refused with NODE_ENV=production: ${why}`, () => {
+    expect(() => loadConfig({ ...production, [name]: 'true' })).toThrow(`Invalid configuration: ${name} must not be set when NODE_ENV=production`);
   });
 });
 
