@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import { INTERCEPTORS_METADATA, PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_METADATA, isPermission, type RouteAccess } from '@samverkan/access';
+import { AUDIT_READ_METADATA } from '@samverkan/audit';
 import { TestApi } from './support/test-api.js';
 
 /**
@@ -21,11 +23,20 @@ describe('every route declares its access rule', () => {
     await api?.close();
   });
 
-  function routes(): { route: string; access: RouteAccess | undefined }[] {
+  interface FoundRoute {
+    route: string;
+    access: RouteAccess | undefined;
+    method: RequestMethod;
+    auditRead: boolean;
+    /** Whether the audit interceptor (AuditModule) wraps the route. */
+    audited: boolean;
+  }
+
+  function routes(): FoundRoute[] {
     const discovery = api.app.get(DiscoveryService);
     const scanner = api.app.get(MetadataScanner);
     const reflector = api.app.get(Reflector);
-    const found: { route: string; access: RouteAccess | undefined }[] = [];
+    const found: FoundRoute[] = [];
     for (const wrapper of discovery.getControllers()) {
       const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
       if (!controller) continue;
@@ -37,6 +48,9 @@ describe('every route declares its access rule', () => {
         found.push({
           route: `${controller.name}.${name} (${method} ${path})`,
           access: reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [handler, controller]),
+          method,
+          auditRead: Reflect.getMetadata(AUDIT_READ_METADATA, handler) !== undefined,
+          audited: ((Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as object[] | undefined) ?? []).some((i) => i.constructor.name === 'AuditInterceptor'),
         });
       }
     }
@@ -59,6 +73,15 @@ describe('every route declares its access rule', () => {
       .filter((r) => r.access?.kind === 'permission' && !isPermission(r.access.permission))
       .map((r) => r.route);
     expect(unknown).toEqual([]);
+  });
+
+  it('audits every mutating route and every @AuditRead read, and wraps no other read (#19)', () => {
+    const all = routes();
+    const mutating = all.filter((r) => r.method !== RequestMethod.GET && r.method !== RequestMethod.HEAD);
+    expect(mutating.length).toBeGreaterThan(50);
+    expect(mutating.filter((r) => !r.audited).map((r) => r.route)).toEqual([]);
+    expect(all.filter((r) => r.auditRead && !r.audited).map((r) => r.route)).toEqual([]);
+    expect(all.filter((r) => r.method === RequestMethod.GET && !r.auditRead && r.audited).map((r) => r.route)).toEqual([]);
   });
 
   it('keeps the public routes few and known', () => {

@@ -1,11 +1,12 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module, type NestModule } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { AuditRecorder, QueueModule, QueueName, RedisModule } from '@samverkan/platform';
 import { AuditAnchorProcessor } from './audit-anchor.processor.js';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditService } from './audit.service.js';
+import { bindAuditInterceptor } from './audited-routes.js';
 
 /** Recording audit events, for every module of the api and the worker (AuditService, and AuditRecorder for libs/access). */
 @Global()
@@ -23,10 +24,20 @@ export class AuditRecordingModule {}
 })
 export class AuditWorkerModule {}
 
-/** The audit trail in the api: recording, the interceptor that audits every mutating request, the review API. */
+/** The audit trail in the api: recording, the interceptor that audits every mutating request and sensitive read, the review API. */
 @Module({
   imports: [AuditRecordingModule],
   controllers: [AuditController],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  providers: [AuditInterceptor],
 })
-export class AuditModule {}
+export class AuditModule implements NestModule {
+  constructor(
+    private readonly modules: ModulesContainer,
+    private readonly interceptor: AuditInterceptor,
+  ) {}
+
+  /** Nest calls this before it registers the routes: the one moment to bind the interceptor to the audited ones (audited-routes.ts). */
+  configure(): void {
+    bindAuditInterceptor(this.modules, this.interceptor);
+  }
+}

@@ -5,3 +5,4 @@ export * from './audit-read.decorator.js';
 export * from './audit.dto.js';
 export * from './audit.module.js';
 export * from './audit.service.js';
+export * from './audited-routes.js';

@@ -78,6 +78,9 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     genReqId: (req: IncomingMessage) => requestIdFromHeaders(req.headers),
     logger: false,
     frameworkErrors: answerRouterError,
+    // No Nest middleware here (hooks and guards do that work): without middie no request passes
+    // through an empty middleware chain (#19). A middleware added later fails loudly at start.
+    skipMiddie: true,
   });
 }
 
