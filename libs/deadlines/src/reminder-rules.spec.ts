@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { bucketJobId, bucketOf, bucketSpan, dueText, fireAt, superseded } from './reminder-rules.js';
+import { bucketJobId, bucketOf, bucketSpan, dueText, fireAt, MAX_SHARDS, SHARD_SIZE, shardsFor, superseded } from './reminder-rules.js';
 
 describe('reminder rules', () => {
   const due = new Date('2022-06-30T22:00:00Z'); // midnight between 30 June and 1 July, Stockholm
@@ -50,5 +50,12 @@ describe('reminder rules', () => {
   it('names a date-only due time as its day and others with their time', () => {
     expect(dueText({ due_at: new Date('2022-09-30T22:00:00Z'), due_on: '2022-09-30' })).toBe('senast 30 september 2022');
     expect(dueText({ due_at: new Date('2022-09-30T12:00:00Z'), due_on: null })).toBe('30 september 2022 kl. 14:00');
+  });
+});
+
+describe('shards of a bucket (#19)', () => {
+  it('keeps a small bucket whole and splits a large one into at most four', () => {
+    expect([0, 1, SHARD_SIZE].map(shardsFor)).toEqual([1, 1, 1]);
+    expect([SHARD_SIZE + 1, 2 * SHARD_SIZE, 2 * SHARD_SIZE + 1, 100_000].map(shardsFor)).toEqual([2, 2, 4, MAX_SHARDS]);
   });
 });

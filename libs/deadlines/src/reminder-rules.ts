@@ -140,3 +140,20 @@ export const RULE_LABELS: Record<Recipient, string> = {
   responsible: 'Påminnelse',
   manager: 'Eskalering',
 };
+
+/**
+ * A bucket with more reminders than this is delivered in shards side by side, each in its own
+ * transaction on its own connection: one transaction keeps one core of PostgreSQL busy, and the
+ * foreign-key and index work of a large bucket is most of its time (#19: 100 000 reminders, two
+ * 3-second statements).
+ */
+export const SHARD_SIZE = 2_000;
+/** Shards of one bucket at most: the worker's pool (10 connections) also serves its other jobs. */
+export const MAX_SHARDS = 4;
+
+/** How many shards a bucket of this many reminders is delivered in: a power of two (a shard is a residue of the id's last byte). */
+export function shardsFor(reminders: number): number {
+  let shards = 1;
+  while (shards < MAX_SHARDS && reminders > shards * SHARD_SIZE) shards *= 2;
+  return shards;
+}

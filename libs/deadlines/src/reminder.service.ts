@@ -6,7 +6,7 @@ import { Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { answerersSql, supervisorsSql } from './deadline-answerers.js';
 import { NO_JIT } from './deadlines.service.js';
-import { bucketSpan, dueText, fireAtSql, fireShiftSql, RULE_LABELS, supersededSql } from './reminder-rules.js';
+import { bucketSpan, dueText, fireAtSql, fireShiftSql, RULE_LABELS, shardsFor, supersededSql } from './reminder-rules.js';
 
 export type DeliveryOutcome = 'delivered' | 'none' | 'early';
 
@@ -21,17 +21,22 @@ export interface BucketDelivery {
 /** A job that arrives this much before its time (clock drift between hosts) still counts. */
 const EARLY_TOLERANCE_MS = 2_000;
 
-/** First key of the advisory lock a bucket's delivery holds (the second is the bucket). */
-const BUCKET_LOCK = 19_001;
+interface Shard {
+  index: number;
+  count: number;
+}
 
 /**
  * The reminders of a bucket (reminder-rules.ts): an active rule of an open deadline whose time, from
  * the deadline's current due time and the rule as it is now, falls in the bucket — not one the
  * deadline's later rule, due as well, overtakes. A met, cancelled or moved deadline, or a rule
- * switched off, simply is not among them. Parameters: $1 bucket start, $2 end, $3 now, $4 supervisor roles.
+ * switched off, simply is not among them. Parameters: $1 bucket start, $2 end, $3 now; with
+ * `shard`, the parameters holding the shard count and index (a shard is the deadlines whose id's
+ * last byte leaves that remainder: ids are random, so shards are even).
  */
-function bucketRemindersSql(): string {
+function bucketRemindersSql(shard?: { count: string; index: string }): string {
   const shift = fireShiftSql('r');
+  const inShard = shard ? `AND get_byte(uuid_send(d.id), 15) % ${shard.count}::int = ${shard.index}::int` : '';
   return `
   SELECT d.id, d.kind, d.due_version, d.responsible_user_id, d.responsible_unit_id, d.responsible_organisation_id, r.key, r.recipient,
          d.title, d.resource_type, d.resource_id, d.due_at, to_char(d.due_on, 'YYYY-MM-DD') AS due_on
@@ -39,13 +44,14 @@ function bucketRemindersSql(): string {
   JOIN deadlines d ON d.kind = r.deadline_kind AND d.status = 'open'
     AND d.due_at >= $1::timestamptz - ${shift.max} AND d.due_at < $2::timestamptz - ${shift.min}
   CROSS JOIN LATERAL (SELECT ${fireAtSql('d', 'r')} AS at) f
-  WHERE r.active AND f.at >= $1::timestamptz AND f.at < $2::timestamptz AND NOT ${supersededSql('d', 'r', 'f.at', '$3::timestamptz')}`;
+  WHERE r.active AND f.at >= $1::timestamptz AND f.at < $2::timestamptz AND NOT ${supersededSql('d', 'r', 'f.at', '$3::timestamptz')} ${inShard}`;
 }
 
 /**
- * Delivers reminders a bucket at a time, set-based (#19), in one transaction that holds the
- * bucket's lock (a transaction-level advisory lock: a bucket delivered twice at once — BullMQ's
- * at-least-once delivery, a stalled job run again — runs one after the other):
+ * Delivers reminders a bucket at a time, set-based (#19). A large bucket is split into shards
+ * (shardsFor) delivered side by side. Each shard is one transaction that holds the shard's lock
+ * (a transaction-level advisory lock: a bucket delivered twice at once — BullMQ's at-least-once
+ * delivery, a stalled job run again — runs one after the other):
  *
  * 1. one INSERT … SELECT lists every recipient of every reminder in the bucket that has no guard
  *    row yet (deadline-answerers.ts: the responsible person, else the unit, else the organisation's
@@ -74,12 +80,35 @@ export class ReminderService {
       // Fired before its time (a clock moved): the processor puts the job back for the right moment.
       return { outcome: 'early', delivered: 0, fireAt: end };
     }
-    const delivered = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [BUCKET_LOCK, bucket % 2_147_483_647]);
+    const reminders = await this.dataSource.transaction(async (manager) => {
+      await manager.query(NO_JIT);
+      const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM (${bucketRemindersSql()}) due`, [
+        start,
+        end,
+        this.clock.now(),
+      ]);
+      return count;
+    });
+    if (reminders === 0) return { outcome: 'none', delivered: 0 };
+    const count = shardsFor(reminders);
+    // Every shard runs to its end before the job does: a failed one fails the job, whose retry then
+    // finds only what that shard left (the others' guard rows are committed).
+    const shards = await Promise.allSettled(Array.from({ length: count }, (_, index) => this.deliverShard(bucket, { index, count })));
+    const failed = shards.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const delivered = shards.reduce((sum, s) => sum + (s as PromiseFulfilledResult<number>).value, 0);
+    return { outcome: delivered > 0 ? 'delivered' : 'none', delivered };
+  }
+
+  /** One shard of a bucket in one transaction (the steps above); answers the guard rows written. */
+  private async deliverShard(bucket: number, shard: Shard): Promise<number> {
+    const { start, end } = bucketSpan(bucket);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`reminders ${bucket} ${shard.index}/${shard.count}`]);
       const now = this.clock.now();
       await manager.query(NO_JIT);
       await manager.query(`SET LOCAL work_mem = '32MB'`); // a full bucket's sorts and hashes stay in memory
-      // A full bucket (100 000 reminders) is a few long statements, not many short ones: the 30-second
+      // A full shard (25 000 reminders) is a few long statements, not many short ones: the 30-second
       // limit meant for runaway queries would cut them on a loaded machine.
       await manager.query(`SET LOCAL statement_timeout = '10min'`);
       await manager.query(
@@ -91,7 +120,7 @@ export class ReminderService {
       const deadlines = `SELECT DISTINCT id, responsible_user_id, responsible_unit_id, responsible_organisation_id FROM due`;
       const kind = `CASE w.recipient WHEN 'manager' THEN 'deadline_escalation' ELSE 'deadline_reminder' END`;
       const [{ count }] = await manager.query<{ count: number }[]>(
-        `WITH due AS MATERIALIZED (${bucketRemindersSql()}),
+        `WITH due AS MATERIALIZED (${bucketRemindersSql({ count: '$7', index: '$8' })}),
          who AS (
            SELECT due.*, a.user_id FROM due JOIN (${answerersSql(`${deadlines} WHERE recipient = 'responsible'`, '$3::timestamptz', '$4')}) a ON a.deadline_id = due.id
            WHERE due.recipient = 'responsible'
@@ -112,7 +141,7 @@ export class ReminderService {
                              WHERE x.deadline_id = w.id AND x.rule_key = w.key AND x.due_version = w.due_version AND x.recipient_user_id = w.user_id)
            RETURNING 1)
          SELECT count(*)::int AS count FROM kept`,
-        [start, end, now, SUPERVISOR_ROLES, RULE_LABELS.manager, RULE_LABELS.responsible],
+        [start, end, now, SUPERVISOR_ROLES, RULE_LABELS.manager, RULE_LABELS.responsible, shard.count, shard.index],
       );
       if (count === 0) return 0;
       // The bodies: a bucket's reminders share a handful of due times; each is written out once (dueText).
@@ -137,6 +166,5 @@ export class ReminderService {
       );
       return written;
     });
-    return { outcome: delivered > 0 ? 'delivered' : 'none', delivered };
   }
 }
