@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import argon2 from 'argon2';
 import { FixedClock, jwtSecret } from '@samverkan/platform';
 import { coded, DEMO_PASSWORD, TestApi } from './support/test-api.js';
 
@@ -38,6 +39,26 @@ describe('authentication', () => {
       expect(me.body.collaborations).toEqual([expect.objectContaining({ name: 'Hammarö' })]);
       expect(me.body.permissions).toMatchObject({ 'youth_case:read': 'unit', 'promise:read': 'collaboration' });
       expect(me.body.permissions).not.toHaveProperty('user:manage');
+    });
+
+    it('hashes with argon2id at m=19 MiB, t=2, p=1 and moves an older hash to it at the next sign-in (#19)', async () => {
+      const email = 'vaktare@hammaro.test';
+      const [{ password_hash: seeded }] = await api.db.query<{ password_hash: string }[]>('SELECT password_hash FROM users WHERE email = $1', [email]);
+      expect(seeded).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+      // A hash made before #19, with the library's defaults (64 MiB, 3 passes, 4 lanes).
+      const older = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+      await api.db.query('UPDATE users SET password_hash = $2 WHERE email = $1', [email, older]);
+
+      const wrong = await api.call('POST', '/api/v1/auth/login', { body: { email, password: 'not-the-password' } });
+      expect(wrong.status).toBe(401);
+      const [{ password_hash: kept }] = await api.db.query<{ password_hash: string }[]>('SELECT password_hash FROM users WHERE email = $1', [email]);
+      expect(kept).toBe(older);
+
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(200);
+      const [{ password_hash: moved }] = await api.db.query<{ password_hash: string }[]>('SELECT password_hash FROM users WHERE email = $1', [email]);
+      expect(moved).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+      expect(await argon2.verify(moved, DEMO_PASSWORD)).toBe(true);
+      expect((await api.call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(200);
     });
 
     it('gives the same answer for an unknown address and a wrong password', async () => {

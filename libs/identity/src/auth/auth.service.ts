@@ -75,6 +75,15 @@ export class AuthService {
        FROM f WHERE id = $1`,
       [user.id, now],
     );
+    if (this.passwords.needsRehash(user.password_hash)) {
+      // The password is known only now: its hash moves to today's parameters (password.service.ts).
+      // Matched on the old hash, so a password changed meanwhile is not overwritten.
+      await this.dataSource.query('UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3', [
+        user.id,
+        await this.passwords.hash(password),
+        user.password_hash,
+      ]);
+    }
     await this.audit.record({ action: 'auth.login', actor, resourceType: 'user', resourceId: user.id });
     return { id: user.id, organisationId: user.organisation_id, tokenVersion: user.token_version };
   }

@@ -3,9 +3,17 @@ import { AppConfig, invalidField } from '@samverkan/platform';
 import argon2 from 'argon2';
 import { type PasswordOwner, passwordProblem } from './password-rules.js';
 
-/** argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes) — OWASP's recommended floor. */
+/**
+ * argon2id at OWASP's recommended configuration (Password Storage Cheat Sheet: m = 19 MiB, t = 2,
+ * p = 1). The library's default (64 MiB, 3 passes, 4 lanes) made each sign-in take 64 MiB outside
+ * the heap: four at once (libuv's thread pool) put an api process 256 MB over its memory limit, and
+ * one put it over the 250 MB goal of #19. Older hashes keep their own parameters (they are in the
+ * hash) and are re-hashed at the next successful sign-in (PasswordService.needsRehash).
+ */
+const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2.hash(password, ARGON2);
 }
 
 @Injectable()
@@ -34,6 +42,15 @@ export class PasswordService {
 
   verify(hash: string, password: string): Promise<boolean> {
     return argon2.verify(hash, password).catch(() => false);
+  }
+
+  /** Whether a hash was made with other parameters than today's (ARGON2), so it should be replaced. */
+  needsRehash(hash: string): boolean {
+    try {
+      return argon2.needsRehash(hash, ARGON2);
+    } catch {
+      return true;
+    }
   }
 
   /**
