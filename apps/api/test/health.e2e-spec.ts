@@ -45,11 +45,20 @@ describe('health', () => {
     await env?.close();
   });
 
-  it('reports the process alive', async () => {
+  it('reports the process alive, with the headers of every answer though Fastify answers it before Nest (#19)', async () => {
     app = await startApi(env.config);
-    const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-request-id': 'kubelet-probe-1' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', version: expect.any(String), uptimeSeconds: expect.any(Number) });
+    expect(res.json()).toEqual({ status: 'ok', version: expect.any(String), uptimeSeconds: expect.any(Number) });
+    const ready = await app.inject({ method: 'GET', url: '/api/v1/health/ready' });
+    // The same security headers as a Nest route's answer; the caller's request id back.
+    for (const header of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'x-frame-options', 'referrer-policy'])
+      expect(res.headers[header]).toBe(ready.headers[header]);
+    expect(res.headers['x-request-id']).toBe('kubelet-probe-1');
+    expect(res.headers['cache-control']).toBeUndefined();
+    // Only GET (and HEAD) answer; a token is not needed and not looked at.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/health' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/health', headers: { authorization: 'Bearer nonsense' } })).statusCode).toBe(200);
   });
 
   it('is ready when PostgreSQL and Redis answer and every migration is applied', async () => {

@@ -99,7 +99,6 @@ describe('every route declares its access rule', () => {
       'AuthController.logout',
       'AuthController.refresh',
       'CalendarController.feed',
-      'HealthController.live',
       'HealthController.ready',
       // The second sign-in step answers a challenge the password step gave; a passkey signs in on its own (#18).
       'MfaAuthController.passkey',

@@ -11,8 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is running */
-        get: operations["HealthController_live_v1"];
+        /**
+         * Liveness: the process is running
+         * @description Answered by the HTTP server itself, before the application pipeline: no access token, no dependencies checked.
+         */
+        get: operations["liveness_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2691,13 +2694,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        LivenessView: {
-            /** @enum {string} */
-            status: "ok";
-            /** @example 1.4.0 */
-            version: string;
-            uptimeSeconds: number;
-        };
         /** @enum {string} */
         DependencyStatus: "up" | "down";
         DependencyCheck: {
@@ -6093,6 +6089,13 @@ export interface components {
             /** @description E-mail: one per reminder, a morning digest, or none */
             emailMode: components["schemas"]["EmailMode"];
         };
+        LivenessView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @example 1.4.0 */
+            version: string;
+            uptimeSeconds: number;
+        };
         FieldError: {
             /** @description Dotted path of the field, e.g. `items[2].commitmentId` */
             field: string;
@@ -6357,7 +6360,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live_v1: {
+    liveness_v1: {
         parameters: {
             query?: never;
             header?: never;
@@ -15484,7 +15487,6 @@ export const pathsApiV1PromisesIdFollowUpReportGetParametersQueryFormatValues: R
 export const pathsApiV1DeadlinesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/deadlines"]["get"]["parameters"]["query"]["scope"]> = ["mine", "unit", "all"];
 export const pathsApiV1SanctionCasesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/sanction-cases"]["get"]["parameters"]["query"]["state"]> = ["open", "decided"];
 export const pathsApiV1SupervisionStatisticsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supervision/statistics"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
-export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
 export const dependencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DependencyStatus"]> = ["up", "down"];
 export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessView"]["status"]> = ["ok"];
 export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
@@ -15562,5 +15564,6 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
+export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

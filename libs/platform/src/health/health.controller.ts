@@ -14,8 +14,7 @@ import { ProblemException } from '../errors/problem.js';
 import { ApiOk } from '../openapi/responses.js';
 import { ACCESS_METADATA, Public, type RouteAccess } from '../http/route-access.js';
 import { SystemPingService } from '../system/system-ping.service.js';
-import { APP_VERSION } from '../version.js';
-import { LivenessView, ReadinessView, WorkerPingView } from './health.dto.js';
+import { ReadinessView, WorkerPingView } from './health.dto.js';
 import { HealthService } from './health.service.js';
 
 class WorkerPingQuery {
@@ -36,13 +35,6 @@ export class HealthController {
     private readonly health: HealthService,
     private readonly pings: SystemPingService,
   ) {}
-
-  @Get()
-  @ApiOperation({ summary: 'Liveness: the process is running' })
-  @ApiOk(LivenessView)
-  live(): LivenessView {
-    return { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) };
-  }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable, all migrations applied' })

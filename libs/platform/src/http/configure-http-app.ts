@@ -17,6 +17,8 @@ import { APP_VERSION } from '../version.js';
 import { useJsonBodyParser } from './json-body.js';
 import { REQUEST_ID_HEADER, requestIdFromHeaders } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
+import { LivenessView } from '../health/health.dto.js';
+import { documentLiveness, registerLiveness } from '../health/liveness.js';
 import { refuseUnsafeText } from './unsafe-text.js';
 
 export const API_PREFIX = 'api';
@@ -150,6 +152,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     done();
   });
   refuseUnsafeText(fastify);
+  registerLiveness(fastify);
 
   // Photo uploads arrive as raw image bodies; their own, larger limit. What the bytes really are is
   // checked where they are stored.
@@ -251,6 +254,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion(APP_VERSION)
       .addBearerAuth()
       .build(),
+    { extraModels: [LivenessView] },
   );
-  return addProblemContract(document);
+  return addProblemContract(documentLiveness(document));
 }
