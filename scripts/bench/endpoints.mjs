@@ -10,6 +10,7 @@
 // The SELECT texts the services share are imported from the build, not copied, so an anchor
 // cannot drift from its endpoint; only the named parameters become positional ones.
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { root } from './lib.mjs';
 
 const built = (path) => import(`${root}dist/apps/api/libs/${path}`);
@@ -59,6 +60,9 @@ export async function prepare(pool) {
   };
 }
 
+/** A named (prepared) statement of `text`: one name per text, as the api's preparedQuery does. */
+const named = (text, values) => ({ name: `sv_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`, text, values });
+
 /** Today in Europe/Stockholm, as the api binds it for `overdue` (platform stockholmDate). */
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
@@ -89,7 +93,8 @@ async function activeGrants(pool, p, resourceType, resourceId) {
 
 /** pageOf (libs/platform page-of.ts): the page's rows and the count, concurrently. */
 async function page(pool, rows, rowParams, count, countParams) {
-  const [items, total] = await Promise.all([pool.query(rows, rowParams), pool.query(count, countParams)]);
+  // Named, as the api's lists are (libs/platform prepared-query.ts): planned once per connection.
+  const [items, total] = await Promise.all([pool.query(named(rows, rowParams)), pool.query(named(count, countParams))]);
   return { items: items.rows, total: total.rows[0].total, limit: 50, offset: 0 };
 }
 

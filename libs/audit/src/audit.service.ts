@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hasPermission, type Principal, recordPage, scopesFor } from '@samverkan/access';
-import { AppConfig, AuditRecorder, beforeCommit, bindAfter, Clock, type Page, pageOf, requestContext } from '@samverkan/platform';
+import { AppConfig, AuditRecorder, beforeCommit, bindAfter, Clock, type Page, pageOf, preparedQuery, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
@@ -240,14 +240,15 @@ export class AuditService implements AuditRecorder {
     const count = `SELECT ((SELECT count(*) FROM audit_events e WHERE e.actor_organisation_id = ANY($1::uuid[])${countFilter})
       + (SELECT count(*) FROM audit_events e WHERE e.subject_organisation_id = ANY($1::uuid[])
            AND (e.actor_organisation_id IS NULL OR NOT e.actor_organisation_id = ANY($1::uuid[]))${countFilter}))::int AS total`;
-    // Ids grow with time, so the newest of events in the same instant come first too.
+    // Ids grow with time, so the newest of events in the same instant come first too. Prepared: planned once per connection.
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<EventRow[]>(
+      preparedQuery<EventRow>(
+        this.dataSource,
         `WITH page AS (SELECT id, occurred_at AS sort0 FROM (${branches}) scoped ORDER BY occurred_at DESC, id DESC LIMIT $2 OFFSET $3)
          ${rows} JOIN page ON page.id = e.id ORDER BY page.sort0 DESC, e.id DESC`,
         params,
       ),
-      this.dataSource.query<{ total: number }[]>(count, countParams),
+      preparedQuery<{ total: number }>(this.dataSource, count, countParams),
     ]);
     return { items, total, limit: query.limit, offset: query.offset };
   }

@@ -16,6 +16,7 @@ export * from './database/data-source-options.js';
 export * from './database/database.module.js';
 export * from './database/ensure-database.js';
 export * from './database/migrator.js';
+export * from './database/prepared-query.js';
 export * from './database/seed.js';
 export * from './database/update-returning.js';
 export * from './errors/catalogue/index.js';

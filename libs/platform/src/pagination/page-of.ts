@@ -1,4 +1,5 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { Page, PageQuery } from './pagination.js';
 
 export interface PageOfOptions {
@@ -47,9 +48,11 @@ export async function pageOf<T>(
   const [sql, params] = ids.getQueryAndParameters();
   const rows = bindAfter(select, selectParams, params);
   const order = [...orderBy.map(([, direction], i) => `page.sort${i} ${direction}`), `${alias}.id ${idOrder}`].join(', ');
-  const [items, count] = await Promise.all([
-    dataSource.query<T[]>(`WITH page AS (${sql}) ${rows} JOIN page ON page.id = ${alias}.id ORDER BY ${order}`, params),
-    filtered.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
+  const [countSql, countParams] = filtered.clone().select('count(*)::int', 'total').getQueryAndParameters();
+  // Prepared: a list's statements are planned once per connection (prepared-query.ts).
+  const [items, [count]] = await Promise.all([
+    preparedQuery<T>(dataSource, `WITH page AS (${sql}) ${rows} JOIN page ON page.id = ${alias}.id ORDER BY ${order}`, params),
+    preparedQuery<{ total: number }>(dataSource, countSql, countParams),
   ]);
   return { items, total: count?.total ?? 0, limit: query.limit, offset: query.offset };
 }
