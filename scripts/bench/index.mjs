@@ -347,7 +347,7 @@ async function extrasSection(databaseUrl, pool) {
   const api = await startApi(databaseUrl);
   const worker = startWorker(databaseUrl);
   const lines = [];
-  let workerPeak = 0;
+  let workerPeak;
   try {
     const start = performance.now();
     for (let i = 0; i < 10; i += 1) await login(api, 'chef@hammaro.test');

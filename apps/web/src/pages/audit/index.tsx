@@ -290,12 +290,12 @@ function ChainCheck() {
   const last = state.data?.lastRun ?? null;
   const { reload } = state;
 
-  // While a run waits or runs, its progress is fetched again; the timer restarts after each answer.
+  // While a run waits or runs, its progress is fetched again; each answer (a new object) schedules the next.
   useEffect(() => {
     if (!current) return;
     const timer = setTimeout(reload, POLL_MS);
     return () => clearTimeout(timer);
-  }, [state.data]); // eslint-disable-line react-hooks/exhaustive-deps -- each answer (a new object) schedules the next
+  }, [state.data]);
 
   async function start() {
     setStarting(true);
