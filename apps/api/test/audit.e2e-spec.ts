@@ -622,4 +622,37 @@ describe('audit trail: the worker verifies it', () => {
       await worker.close();
     }
   });
+
+  it('holds a requested run back while another verification has the lock, and does it after', async () => {
+    const auditor = await api.token('revisor@hammaro.test');
+    // Another worker's run, as far as the lock is concerned.
+    const other = api.db.createQueryRunner();
+    await other.connect();
+    await other.query(`SELECT pg_advisory_lock(hashtext('audit_verification_runs'))`);
+    const worker = await createWorkerApp(api.env.config);
+    const queue = new Queue(QueueName.AuditVerification, { connection: { url: TEST_REDIS_URL }, prefix: api.env.config.QUEUE_PREFIX });
+    try {
+      const started = await api.call('POST', '/api/v1/audit-events/verify', { token: auditor });
+      expect(started.status).toBe(202);
+      await worker.init();
+      const job = async () => (await queue.getJob(`verify-${started.body.id}`))!;
+      while ((await (await job()).getState()) !== 'delayed') await new Promise((resolve) => setTimeout(resolve, 100));
+      const [waiting] = await api.db.query(`SELECT status FROM audit_verification_runs WHERE id = $1`, [started.body.id]);
+      expect(waiting).toEqual({ status: 'queued' });
+
+      await other.query(`SELECT pg_advisory_unlock(hashtext('audit_verification_runs'))`);
+      // The retry is due in half a minute; brought forward rather than waited for.
+      await (await job()).promote();
+      let run: { status: string; valid: boolean | null } | undefined;
+      while (run?.status !== 'completed') {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        [run] = await api.db.query(`SELECT status, valid FROM audit_verification_runs WHERE id = $1`, [started.body.id]);
+      }
+      expect(run).toEqual({ status: 'completed', valid: true });
+    } finally {
+      await other.release();
+      await queue.close();
+      await worker.close();
+    }
+  });
 });
