@@ -23,11 +23,13 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const API_LOG = `${os.tmpdir()}/samverkan-bench-api.log`;
-const ANCHOR_PORT = 3291;
-const API_PORT = 3292;
+// BENCH_ANCHOR_PORT / BENCH_API_PORT keep a second bench on the same machine apart.
+const ANCHOR_PORT = Number(process.env.BENCH_ANCHOR_PORT ?? 3291);
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3292);
 const PASSWORD = 'Samverkan-demo-2026';
-// The api's keys in the shared Redis (queues, audit anchor head, caches): removed after the run.
-const QUEUE_PREFIX = 'samverkan-bench-runner';
+// The api's and worker's keys in the shared Redis (queues, audit anchor head, caches): removed after the run.
+// BENCH_QUEUE_PREFIX keeps a second bench on the same Redis apart.
+const QUEUE_PREFIX = process.env.BENCH_QUEUE_PREFIX ?? 'samverkan-bench-runner';
 
 // Goals of issue #19.
 const LIST_RATIO = 0.5;
