@@ -635,7 +635,7 @@ describe('audit trail: the worker verifies it', () => {
       const started = await api.call('POST', '/api/v1/audit-events/verify', { token: auditor });
       expect(started.status).toBe(202);
       await worker.init();
-      const job = async () => (await queue.getJob(`verify-${started.body.id}`))!;
+      const job = async () => (await queue.getJob(`verify-${started.body.id}-0`))!;
       while ((await (await job()).getState()) !== 'delayed') await new Promise((resolve) => setTimeout(resolve, 100));
       const [waiting] = await api.db.query(`SELECT status FROM audit_verification_runs WHERE id = $1`, [started.body.id]);
       expect(waiting).toEqual({ status: 'queued' });
@@ -654,5 +654,56 @@ describe('audit trail: the worker verifies it', () => {
       await queue.close();
       await worker.close();
     }
+  });
+});
+
+describe('audit trail: a worker stopped during a verification', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    // One event per page and a few thousand events: the run is still going when the worker is told to stop.
+    api = await TestApi.start({ AUDIT_VERIFY_PAGE_SIZE: '1' });
+    await api.db.query(`INSERT INTO audit_events (occurred_at, action, outcome, details, prev_hash, hash)
+      SELECT now(), 'test.paged', 'success', jsonb_build_object('i', i), '', '' FROM generate_series(1, 1500) i`);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('leaves the run at its checkpoint, and the next worker finishes it', async () => {
+    const auditor = await api.token('revisor@hammaro.test');
+    const started = await api.call('POST', '/api/v1/audit-events/verify', { token: auditor });
+    expect(started.status).toBe(202);
+    const progress = async () =>
+      (
+        await api.db.query<{ status: string; checked: number; total: number | null }[]>(
+          `SELECT status, checked_events::int AS checked, total_events::int AS total FROM audit_verification_runs WHERE id = $1`,
+          [started.body.id],
+        )
+      )[0];
+    const worker = await createWorkerApp(api.env.config);
+    await worker.init();
+    try {
+      while ((await progress()).checked === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      // As on SIGTERM: the job stops after its page, so the worker closes without waiting for the whole run.
+      await worker.close();
+    }
+    const stopped = await progress();
+    expect(stopped.status).toBe('running');
+    expect(stopped.checked).toBeGreaterThan(0);
+    expect(stopped.checked).toBeLessThan(stopped.total!);
+
+    // Its start puts the stopped run back on the queue (the job that stopped is finished in Redis).
+    const next = await createWorkerApp(api.env.config);
+    await next.init();
+    try {
+      while ((await progress()).status !== 'completed') await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await next.close();
+    }
+    const state = await api.call('GET', '/api/v1/audit-events/verify', { token: auditor });
+    expect(state.body.lastRun).toMatchObject({ id: started.body.id, valid: true, runEvents: stopped.total, totalEvents: stopped.total });
   });
 });

@@ -130,23 +130,27 @@ export class AuditVerificationService {
       const [waiting] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM audit_verification_runs WHERE kind = 'full' AND status <> 'completed'`);
       throw new ProblemException('audit.verification_running', { runId: waiting?.id ?? '' });
     }
-    await this.enqueue(created.id);
+    await this.enqueue(created.id, '0');
     return viewOf(created);
   }
 
   /**
    * Puts a job on the queue for each run not completed (a request whose job Redis lost, a run whose
-   * worker stopped). Job ids are the run's, so a run already queued is not queued twice.
+   * worker stopped). A job's id is the run's and its checkpoint: a run still waiting is not queued
+   * twice, while a run stopped at a checkpoint gets a new job (the finished job of the worker that
+   * stopped keeps its id in Redis for a day, and a job id once used is not queued again).
    */
   async requeueUnfinished(): Promise<number> {
-    const runs = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM audit_verification_runs WHERE status <> 'completed'`);
-    for (const run of runs) await this.enqueue(run.id);
+    const runs = await this.dataSource.query<{ id: string; checkpoint: string }[]>(
+      `SELECT id, last_event_id::text AS checkpoint FROM audit_verification_runs WHERE status <> 'completed'`,
+    );
+    for (const run of runs) await this.enqueue(run.id, run.checkpoint);
     return runs.length;
   }
 
-  private async enqueue(runId: string): Promise<void> {
+  private async enqueue(runId: string, checkpoint: string): Promise<void> {
     try {
-      await this.queue.add(JobName.AuditVerify, { runId } satisfies VerificationJobData, { jobId: `verify-${runId}` });
+      await this.queue.add(JobName.AuditVerify, { runId } satisfies VerificationJobData, { jobId: `verify-${runId}-${checkpoint}` });
     } catch (error) {
       // The run is stored; the worker's next scheduled run (or its start) does it. Redis only delivers.
       this.logger.warn(`verification run ${runId} stored but not queued (${(error as Error).message}); the next scheduled run takes it`);
