@@ -32,6 +32,7 @@ import { IdentityProviders1796031805068 } from './1796031805068-IdentityProvider
 import { OidcInvitations1796033885917 } from './1796033885917-OidcInvitations.js';
 import { ListIndexesAtScale1796043481500 } from './1796043481500-ListIndexesAtScale.js';
 import { ReminderDeliveryNotificationIndex1796047077616 } from './1796047077616-ReminderDeliveryNotificationIndex.js';
+import { AuditVerificationRuns1796053166153 } from './1796053166153-AuditVerificationRuns.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -63,4 +64,5 @@ export const migrations = [
   OidcInvitations1796033885917,
   ListIndexesAtScale1796043481500,
   ReminderDeliveryNotificationIndex1796047077616,
+  AuditVerificationRuns1796053166153,
 ];

@@ -475,7 +475,7 @@ async function notifications(client) {
  * Audit events on one valid hash chain. The chain trigger (AuditTrail migration) takes a lock and
  * reads the previous hash per row; for millions of rows the generator instead holds the same lock,
  * switches the trigger off for its own transaction and computes each link in a PL/pgSQL loop with
- * the database's own audit_event_digest, so GET /api/v1/audit-events/verify still finds a valid chain.
+ * the database's own audit_event_digest, so the chain's verification (the worker's, and the one-statement anchor) finds it valid.
  */
 async function audit(client) {
   const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM audit_events')).rows;

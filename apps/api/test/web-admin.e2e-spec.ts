@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { fieldDescription, runningAnimations, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
+import { createWorkerApp } from '../../worker/src/worker.factory.js';
 
 /**
  * Administration (users, roles, reminder rules) and the audit trail in headless Chromium against
@@ -334,29 +335,45 @@ describe('web client: administration and audit trail', () => {
     await event.getByText('user.deactivate').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
-    const intact = page.getByRole('status').getByText(/^Kedjan är obruten/);
-    await intact.waitFor();
-    await page
-      .getByRole('status')
-      .getByText(/sigill kontrollerade?;|Loggen har inte förseglats ännu/)
-      .waitFor();
-    const checked = Number((await intact.textContent())!.replace(/\D/g, ''));
-    const [{ count }] = await api.db.query<{ count: number }[]>('SELECT count(*)::int AS count FROM audit_events');
-    expect(checked).toBeGreaterThan(10);
-    expect(checked).toBeLessThan(count);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    // The worker verifies the chain (issue #19); the screen shows what it stored and follows a run it starts.
+    const worker = await createWorkerApp(api.env.config);
+    await worker.init();
+    try {
+      await page.getByRole('button', { name: 'Starta en fullständig kontroll' }).click();
+      const intact = page.getByRole('status').getByText(/^Kedjan är obruten/);
+      await intact.waitFor();
+      await page
+        .getByRole('status')
+        .getByText(/sigill kontrollera(?:t|de);|Loggen har inte förseglats ännu/)
+        .waitFor();
+      await page
+        .getByRole('status')
+        .getByText(/^Kontrollerad .*\(Fullständig kontroll\)\./)
+        .waitFor();
+      const checked = Number((await intact.textContent())!.replace(/\D/g, ''));
+      const [{ count }] = await api.db.query<{ count: number }[]>('SELECT count(*)::int AS count FROM audit_events');
+      expect(checked).toBeGreaterThan(10);
+      expect(checked).toBeLessThan(count);
+      expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // Tampering as a superuser could: switch the append-only guard off, change the event, switch it on.
-    await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
-    await api.db.query(`UPDATE audit_events SET outcome = 'failure' WHERE id = $1`, [deactivation.id]);
-    await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
-    await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
-    await page.getByRole('heading', { name: `Kedjan är bruten vid händelse nr ${deactivation.id}` }).waitFor();
-    await page.getByText('Händelsens innehåll stämmer inte med dess kontrollsumma: händelsen har ändrats i efterhand.').waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
+      // Tampering as a superuser could: switch the append-only guard off, change the event, switch it on.
+      await api.db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+      await api.db.query(`UPDATE audit_events SET outcome = 'failure' WHERE id = $1`, [deactivation.id]);
+      await api.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+      await page.getByRole('button', { name: 'Starta en fullständig kontroll' }).click();
+      await page.getByRole('heading', { name: `Kedjan är bruten vid händelse nr ${deactivation.id}` }).waitFor();
+      await page.getByText('Händelsens innehåll stämmer inte med dess kontrollsumma: händelsen har ändrats i efterhand.').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await worker.close();
+    }
+    const auditorId = await api.userId('revisor@hammaro.test');
+    expect(await api.auditEvents('audit.verify_start')).toEqual([
+      expect.objectContaining({ actor_user_id: auditorId }),
+      expect.objectContaining({ actor_user_id: auditorId }),
+    ]);
     const [verification] = (await api.auditEvents('audit.verify')).slice(-1);
-    expect(verification).toMatchObject({ outcome: 'failure', actor_user_id: await api.userId('revisor@hammaro.test') });
+    expect(verification).toMatchObject({ outcome: 'failure', actor_user_id: auditorId });
     await page.close();
   });
 });

@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS = {
   // The audit trail itself
   'audit.read': 'audit',
   'audit.verify': 'audit',
+  'audit.verify_start': 'audit',
+  'audit.verify_complete': 'audit',
 
   // Citizen promises (medborgarlöften)
   'promise.create': 'promise',

@@ -84,12 +84,46 @@ export class AnchorVerification {
   @ApiPropertyOptional({ description: 'What does not match, in English' }) reason?: string;
 }
 
-/** The answer of GET /audit-events/verify. */
-export class ChainVerification {
-  @ApiProperty() valid!: boolean;
-  @ApiProperty({ type: 'integer' }) checkedEvents!: number;
+/** A full run checks the chain from its first event; an incremental run only the events after the newest completed run. */
+export const VERIFICATION_KINDS = ['full', 'incremental'] as const;
+export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
+
+/** A run waits for the worker (`queued`), checks page by page (`running`, resumed from its checkpoint after a stop) or is done (`completed`). */
+export const VERIFICATION_STATUSES = ['queued', 'running', 'completed'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** One verification of the hash chain by the worker, as stored: how far it has come and, once completed, what it found. */
+export class ChainVerificationRun {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: VERIFICATION_KINDS, enumName: 'VerificationKind' }) kind!: VerificationKind;
+  @ApiProperty({ enum: VERIFICATION_STATUSES, enumName: 'VerificationStatus' }) status!: VerificationStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who asked for the run; null for a scheduled run' })
+  requestedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the run last wrote its checkpoint (after each page)' })
+  checkpointAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ description: 'The run checks the events after this one (a bigint as text; "0" from the first event)' }) fromEventId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The newest event when the run started: it checks up to this one; null until it starts' })
+  untilEventId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The chain is verified from its first event through this one; null while nothing is' })
+  throughEventId!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Events of the chain verified, from its first event through `throughEventId`' }) checkedEvents!: number;
+  @ApiProperty({ type: 'integer', description: 'Events this run has checked so far' }) runEvents!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Events this run is to check; null until it starts' }) totalEvents!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Whether the chain and its anchors hold; null until the run completes' }) valid!: boolean | null;
   @ApiPropertyOptional({ description: 'The first event whose hash or link does not match, if any' }) firstBrokenEventId?: string;
   @ApiPropertyOptional({ enum: CHAIN_BREAK_KINDS, enumName: 'ChainBreakKind' }) breakKind?: ChainBreakKind;
   @ApiPropertyOptional({ description: 'What does not match, in English' }) reason?: string;
-  @ApiProperty({ type: AnchorVerification, description: 'The seals of the chain kept outside the database' }) anchors!: AnchorVerification;
+  @ApiPropertyOptional({ type: AnchorVerification, description: 'The seals of the chain kept outside the database, checked when the run completed' })
+  anchors?: AnchorVerification;
+}
+
+/** The answer of GET /audit-events/verify: what is stored, at once; the worker does the checking (issue #19). */
+export class ChainVerificationState {
+  @ApiProperty({ type: ChainVerificationRun, nullable: true, description: 'The newest completed run: whether the chain held, through which event, and when' })
+  lastRun!: ChainVerificationRun | null;
+  @ApiProperty({ type: ChainVerificationRun, nullable: true, description: 'A run waiting or under way, with its progress; null when none is' })
+  current!: ChainVerificationRun | null;
 }

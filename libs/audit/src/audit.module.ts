@@ -3,6 +3,8 @@ import { ModulesContainer } from '@nestjs/core';
 import { AuditRecorder, QueueModule, QueueName, RedisModule } from '@samverkan/platform';
 import { AuditAnchorProcessor } from './audit-anchor.processor.js';
 import { AuditAnchorService } from './audit-anchor.service.js';
+import { AuditVerificationProcessor } from './audit-verification.processor.js';
+import { AuditVerificationService } from './audit-verification.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditService } from './audit.service.js';
@@ -17,18 +19,19 @@ import { bindAuditInterceptor } from './audited-routes.js';
 })
 export class AuditRecordingModule {}
 
-/** The worker's part: anchoring the chain on a schedule. */
+/** The worker's part: anchoring the chain on a schedule, and verifying it in pages (issue #19). */
 @Module({
-  imports: [AuditRecordingModule, QueueModule.register(QueueName.Audit)],
-  providers: [AuditAnchorProcessor],
+  imports: [AuditRecordingModule, QueueModule.register(QueueName.Audit, QueueName.AuditVerification)],
+  providers: [AuditAnchorProcessor, AuditVerificationService, AuditVerificationProcessor],
 })
 export class AuditWorkerModule {}
 
-/** The audit trail in the api: recording, the interceptor that audits every mutating request and sensitive read, the review API. */
+/** The audit trail in the api: recording, the interceptor that audits every mutating request and sensitive read, the review API (it queues verification runs). */
 @Module({
-  imports: [AuditRecordingModule],
+  imports: [AuditRecordingModule, QueueModule.register(QueueName.AuditVerification)],
   controllers: [AuditController],
-  providers: [AuditInterceptor],
+  providers: [AuditInterceptor, AuditVerificationService],
+  exports: [AuditVerificationService],
 })
 export class AuditModule implements NestModule {
   constructor(

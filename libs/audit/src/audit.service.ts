@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hasPermission, type Principal, recordPage, scopesFor } from '@samverkan/access';
 import { AppConfig, AuditRecorder, beforeCommit, bindAfter, Clock, type Page, pageOf, preparedQuery, requestContext } from '@samverkan/platform';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { AuditAnchorService } from './audit-anchor.service.js';
 import type { AuditEntry } from './audit-event.js';
-import type { AuditActorChoice, AuditEventView, ChainVerification } from './audit.dto.js';
+import type { AuditActorChoice, AuditEventView } from './audit.dto.js';
 import type { AuditEventQuery } from './audit-event.query.js';
 
 /**
@@ -86,7 +85,6 @@ export class AuditService implements AuditRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly anchors: AuditAnchorService,
     private readonly config: AppConfig,
   ) {}
 
@@ -267,41 +265,6 @@ export class AuditService implements AuditRecorder {
        ORDER BY u.display_name, u.id`,
       [all, scopes.map((s) => s.organisationId)],
     );
-  }
-
-  /**
-   * Recomputes every event's hash in id order and checks each link to the one before, then the
-   * anchors sealed outside the database (AuditAnchorService); reports the first thing that does not
-   * match (an event altered, removed or inserted out of band; the trail rewritten or emptied).
-   */
-  async verify(): Promise<ChainVerification> {
-    const [result] = await this.dataSource.query<{ checked: number; broken_id: string | null; hash_ok: boolean | null; link_ok: boolean | null }[]>(
-      `WITH chain AS (
-         SELECT e.id, e.hash = audit_event_digest(e, e.prev_hash) AS hash_ok,
-                e.prev_hash = coalesce(lag(e.hash) OVER (ORDER BY e.id), '') AS link_ok
-         FROM audit_events e
-       )
-       SELECT (SELECT count(*)::int FROM chain) AS checked, b.id::text AS broken_id, b.hash_ok, b.link_ok
-       FROM (SELECT 1) one
-       LEFT JOIN LATERAL (SELECT * FROM chain WHERE NOT (hash_ok AND link_ok) ORDER BY id LIMIT 1) b ON true`,
-    );
-    const anchors = await this.anchors.verify();
-    if (result.broken_id) {
-      return {
-        valid: false,
-        checkedEvents: result.checked,
-        firstBrokenEventId: result.broken_id,
-        breakKind: result.hash_ok ? 'link' : 'contents',
-        reason: result.hash_ok
-          ? 'its link to the previous event does not match (an event before it was removed, altered or inserted)'
-          : 'its contents do not match its hash (the event was altered)',
-        anchors,
-      };
-    }
-    if (anchors.brokenAnchorSeq !== undefined) {
-      return { valid: false, checkedEvents: result.checked, firstBrokenEventId: anchors.brokenEventId, breakKind: 'anchor', reason: anchors.reason, anchors };
-    }
-    return { valid: true, checkedEvents: result.checked, anchors };
   }
 }
 

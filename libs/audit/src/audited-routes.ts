@@ -43,8 +43,13 @@ export function bindAuditInterceptor(modules: ModulesContainer, interceptor: Aud
   let bound = 0;
   for (const handler of routeHandlers(modules)) {
     if (!isAuditedRoute(handler)) continue;
-    const current = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? [];
-    if (current.includes(interceptor)) continue;
+    const existing = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? [];
+    if (existing.includes(interceptor)) continue;
+    // The metadata lives on the handler, shared by every application built in this process (tests
+    // build one per file or describe): an earlier application's interceptor is replaced, not kept,
+    // or a later application would record through the earlier one's closed database too. An
+    // application already started keeps its own: Nest read the list when it registered the routes.
+    const current = existing.filter((other) => (other as object | null)?.constructor !== interceptor.constructor);
     // First, as a global interceptor would be: it sees what every other interceptor of the route does.
     Reflect.defineMetadata(INTERCEPTORS_METADATA, [interceptor, ...current], handler);
     bound += 1;

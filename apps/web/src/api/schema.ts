@@ -116,10 +116,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Kontrollera kedjan (Verify the hash chain); reports the first broken link */
+        /** Kedjans kontroll (The hash chain’s verification): the newest completed run (valid or the first break, through which event, when) and a run under way with its progress; answered from what is stored, at once */
         get: operations["AuditController_verify_v1"];
         put?: never;
-        post?: never;
+        /** Starta en fullständig kontroll (Start a full verification of the chain from its first event): queued for the worker; 409 audit.verification_running while one waits or runs */
+        post: operations["AuditController_startVerification_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2811,6 +2812,10 @@ export interface components {
             organisationName: string;
         };
         /** @enum {string} */
+        VerificationKind: "full" | "incremental";
+        /** @enum {string} */
+        VerificationStatus: "queued" | "running" | "completed";
+        /** @enum {string} */
         ChainBreakKind: "contents" | "link" | "anchor";
         /** @enum {string} */
         AnchorHeadState: "confirmed" | "missing" | "unavailable" | "none" | "contradicted";
@@ -2826,16 +2831,54 @@ export interface components {
             /** @description What does not match, in English */
             reason?: string;
         };
-        ChainVerification: {
-            valid: boolean;
+        ChainVerificationRun: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["VerificationKind"];
+            status: components["schemas"]["VerificationStatus"];
+            /**
+             * Format: uuid
+             * @description Who asked for the run; null for a scheduled run
+             */
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the run last wrote its checkpoint (after each page)
+             */
+            checkpointAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The run checks the events after this one (a bigint as text; "0" from the first event) */
+            fromEventId: string;
+            /** @description The newest event when the run started: it checks up to this one; null until it starts */
+            untilEventId: string | null;
+            /** @description The chain is verified from its first event through this one; null while nothing is */
+            throughEventId: string | null;
+            /** @description Events of the chain verified, from its first event through `throughEventId` */
             checkedEvents: number;
+            /** @description Events this run has checked so far */
+            runEvents: number;
+            /** @description Events this run is to check; null until it starts */
+            totalEvents: number | null;
+            /** @description Whether the chain and its anchors hold; null until the run completes */
+            valid: boolean | null;
             /** @description The first event whose hash or link does not match, if any */
             firstBrokenEventId?: string;
             breakKind?: components["schemas"]["ChainBreakKind"];
             /** @description What does not match, in English */
             reason?: string;
-            /** @description The seals of the chain kept outside the database */
-            anchors: components["schemas"]["AnchorVerification"];
+            /** @description The seals of the chain kept outside the database, checked when the run completed */
+            anchors?: components["schemas"]["AnchorVerification"];
+        };
+        ChainVerificationState: {
+            /** @description The newest completed run: whether the chain held, through which event, and when */
+            lastRun: components["schemas"]["ChainVerificationRun"] | null;
+            /** @description A run waiting or under way, with its progress; null when none is */
+            current: components["schemas"]["ChainVerificationRun"] | null;
         };
         TokenResponse: {
             accessToken: string;
@@ -6305,6 +6348,7 @@ export interface components {
              *     - `oidc.no_account` 401: You are signed in at the identity provider, but no active account here matches you; ask your administrator for an account.
              *     - `oidc.invitation_mismatch` 409: You signed in at the identity provider as someone else than the person invited; sign in there with your own account, or choose a password instead.
              *     - `identity_provider.name_taken` 409: The organisation already has an identity provider named {name}. Params: `name` (the name asked for).
+             *     - `audit.verification_running` 409: A full verification of the audit chain is already waiting or running (run {runId}); its progress is shown as it goes. Params: `runId` (the id of the verification run already waiting or running).
              *     - `promise.not_draft` 409: Only a draft promise can be deleted.
              *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
              *     - `commitment.in_use` 409: The commitment has actions or activities; it cannot be deleted.
@@ -6337,7 +6381,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -6640,7 +6684,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainVerification"];
+                    "application/json": components["schemas"]["ChainVerificationState"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission audit:verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditController_startVerification_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, queued; follow it with GET /audit-events/verify */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationRun"];
                 };
             };
             /** @description Not signed in */
@@ -15492,6 +15579,8 @@ export const readinessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const workerPingViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerPingView"]["status"]> = ["ok"];
 export const auditOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditOutcome"]> = ["success", "failure", "denied"];
 export const auditAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditArea"]> = ["sign_in", "administration", "audit", "promise", "inspections", "youth", "operations", "system"];
+export const verificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationKind"]> = ["full", "incremental"];
+export const verificationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationStatus"]> = ["queued", "running", "completed"];
 export const chainBreakKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakKind"]> = ["contents", "link", "anchor"];
 export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnchorHeadState"]> = ["confirmed", "missing", "unavailable", "none", "contradicted"];
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
@@ -15566,4 +15655,4 @@ export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

@@ -27,6 +27,8 @@ export const enumLabels = {
   AuditArea: (m) => m.audit.areas,
   ChainBreakKind: (m) => m.audit.breakKinds,
   AnchorHeadState: (m) => m.audit.externalHead,
+  VerificationKind: (m) => m.audit.verificationKinds,
+  VerificationStatus: (m) => m.audit.verificationStatuses,
   // Identity and access
   RoleName: (m) => m.adminLabels.roles,
   OrganisationKind: (m) => m.adminRoles.kinds,

@@ -107,6 +107,7 @@ export const errorsSv: Record<string, string> = {
   'oidc.no_account': 'Du är inloggad hos identitetsleverantören, men inget aktivt konto här motsvarar dig. Be din administratör om ett konto.',
   'oidc.invitation_mismatch':
     'Du loggade in hos identitetsleverantören som någon annan än den som är inbjuden. Logga in där med ditt eget konto, eller välj ett lösenord i stället.',
+  'audit.verification_running': 'En fullständig kontroll av kedjan väntar redan eller pågår. Dess förlopp visas medan den går.',
   'identity_provider.issuer_https': '{{field}}: identitetsleverantören måste nås över https.',
   'identity_provider.name_taken': 'Organisationen har redan en identitetsleverantör med namnet {{name}}.',
   'user.email_taken': 'Det finns redan en användare med den e-postadressen.',
@@ -343,6 +344,7 @@ export const errorsEn: Record<string, string> = {
   'oidc.no_account': 'You are signed in at the identity provider, but no active account here matches you. Ask your administrator for an account.',
   'oidc.invitation_mismatch':
     'You signed in at the identity provider as someone else than the person invited. Sign in there with your own account, or choose a password instead.',
+  'audit.verification_running': 'A full check of the chain is already waiting or running. Its progress is shown as it goes.',
   'identity_provider.issuer_https': '{{field}}: an identity provider must be reached over https.',
   'identity_provider.name_taken': 'The organisation already has an identity provider named {{name}}.',
   'user.email_taken': 'A user with that e-mail address already exists.',

@@ -240,6 +240,24 @@ export class AppConfig {
   @Max(24 * 3600_000)
   AUDIT_ANCHOR_EVERY_MS = 5 * 60_000;
 
+  /**
+   * Events the worker verifies per statement of the audit chain's verification (issue #19): each
+   * page is one statement of a few seconds at 50 000, far from the 30 s statement timeout, and the
+   * run's checkpoint is written after each. Tests set a handful to cross pages.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500_000)
+  AUDIT_VERIFY_PAGE_SIZE = 50_000;
+
+  /** How often the worker verifies the audit chain's new events (an incremental run); a full run is weekly and on demand. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60_000)
+  @Max(7 * 24 * 3600_000)
+  AUDIT_VERIFY_EVERY_MS = 3600_000;
+
   /** From this age the young person's own signature is required on a consent (guardians' alone until then). */
   @Transform(toInt)
   @IsInt()

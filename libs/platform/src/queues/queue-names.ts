@@ -16,6 +16,8 @@ export const QueueName = {
   Youth: 'youth',
   /** The audit trail: anchoring the hash chain outside the database. */
   Audit: 'audit',
+  /** The audit trail: verifying the hash chain in pages, apart from the anchors so a long run never delays one. */
+  AuditVerification: 'audit-verification',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -30,5 +32,6 @@ export const JobName = {
   YouthConsentExpiry: 'youth.consent_expiry',
   YouthRetentionPurge: 'youth.retention_purge',
   AuditAnchor: 'audit.anchor',
+  AuditVerify: 'audit.verify',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

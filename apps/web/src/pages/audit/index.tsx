@@ -1,5 +1,5 @@
 import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -271,61 +271,112 @@ function EventItem({
   );
 }
 
+/** How often the screen asks for a run's progress while one waits or runs (each answer is audited, so not too often). */
+const POLL_MS = 4000;
+
+type VerificationRun = components['schemas']['ChainVerificationRun'];
+
 /**
- * Recomputes the hash chain over the whole trail on the server. It can take a while on a long trail,
- * so the button shows that it is working and the outcome is announced when it arrives.
+ * The chain's verification as the worker stored it (issue #19): the newest completed run, a run
+ * waiting or under way with its progress (asked for again every few seconds while there is one),
+ * and a button that queues a full check from the first event. The screen never waits for a check.
  */
 function ChainCheck() {
   const { t, i18n } = useTranslation();
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<components['schemas']['ChainVerification']>();
+  const state = useLoad(() => api.GET('/api/v1/audit-events/verify'), []);
+  const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<Problem>();
+  const current = state.data?.current ?? null;
+  const last = state.data?.lastRun ?? null;
+  const { reload } = state;
 
-  async function verify() {
-    setRunning(true);
-    setResult(undefined);
+  // While a run waits or runs, its progress is fetched again; each answer (a new object) schedules the next.
+  useEffect(() => {
+    if (!current) return;
+    const timer = setTimeout(reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [state.data]);
+
+  async function start() {
+    setStarting(true);
     setProblem(undefined);
-    const { data, error, response } = await api.GET('/api/v1/audit-events/verify');
-    setRunning(false);
-    if (data) setResult(data);
-    else setProblem(asProblem(error, response.status));
+    const { error, response } = await api.POST('/api/v1/audit-events/verify');
+    setStarting(false);
+    if (error) setProblem(asProblem(error, response.status));
+    reload();
   }
 
   const count = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
+  const fullUnderWay = current?.kind === 'full';
   return (
     <section aria-labelledby="audit-chain" className="audit-chain">
       <Heading level={2} data-size="sm" id="audit-chain">
         {t('audit.chainTitle')}
       </Heading>
       <Paragraph data-size="sm">{t('audit.chainIntro')}</Paragraph>
+      {state.loading && !state.data && <Loading />}
+      <ProblemMessage problem={state.problem} />
+      {current && <RunProgress run={current} formatted={count} />}
+      <div role="status" aria-live="polite">
+        {state.data && !last && !current && <Paragraph data-size="sm">{t('audit.notYetVerified')}</Paragraph>}
+        {last && <LastRun run={last} formatted={count} />}
+      </div>
       <div className="row">
-        <Button onClick={() => void verify()} loading={running} disabled={running}>
+        <Button onClick={() => void start()} loading={starting} disabled={starting || fullUnderWay || !state.data}>
           {t('audit.verify')}
         </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {running && <Paragraph data-size="sm">{t('audit.verifying')}</Paragraph>}
-        {result?.valid && (
-          <Alert data-color="success">
-            <Paragraph>{t('audit.intact', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Paragraph>
-            <SealSummary anchors={result.anchors} formatted={count} />
-          </Alert>
-        )}
-        {result && !result.valid && (
-          <Alert data-color="danger">
-            <Heading level={3} data-size="xs">
-              {result.firstBrokenEventId || result.anchors.brokenAnchorSeq === undefined
-                ? t('audit.broken', { id: result.firstBrokenEventId })
-                : t('audit.brokenSeal', { seq: result.anchors.brokenAnchorSeq })}
-            </Heading>
-            <Paragraph>{result.breakKind ? t(`audit.breakKinds.${result.breakKind}`) : result.reason}</Paragraph>
-            <Paragraph data-size="sm">{t('audit.checked', { count: result.checkedEvents, formatted: count(result.checkedEvents) })}</Paragraph>
-            <SealSummary anchors={result.anchors} formatted={count} />
-          </Alert>
-        )}
-      </div>
       <ProblemMessage problem={problem} />
     </section>
+  );
+}
+
+/** A run waiting or under way: which kind, and how many of its events are checked. */
+function RunProgress({ run, formatted }: { run: VerificationRun; formatted: (n: number) => string }) {
+  const { t } = useTranslation();
+  const kind = t(`audit.verificationKinds.${run.kind}`);
+  if (run.status === 'queued' || run.totalEvents === null) return <Paragraph data-size="sm">{t('audit.runQueued', { kind })}</Paragraph>;
+  return (
+    <div className="audit-progress">
+      <Paragraph data-size="sm" id={`audit-run-${run.id}`}>
+        {t('audit.runProgress', { kind, checked: formatted(run.runEvents), total: formatted(run.totalEvents) })}
+      </Paragraph>
+      <progress aria-labelledby={`audit-run-${run.id}`} value={run.runEvents} max={Math.max(run.totalEvents, 1)} />
+    </div>
+  );
+}
+
+/** The newest completed run: intact through which event and when, or where it breaks; and the seals. */
+function LastRun({ run, formatted }: { run: VerificationRun; formatted: (n: number) => string }) {
+  const { t, i18n } = useTranslation();
+  const when = t('audit.lastRun', {
+    when: dateTime(run.finishedAt, i18n.language),
+    kind: t(`audit.verificationKinds.${run.kind}`),
+  });
+  if (run.valid) {
+    return (
+      <Alert data-color="success">
+        <Paragraph>{t('audit.intact', { count: run.checkedEvents, formatted: formatted(run.checkedEvents) })}</Paragraph>
+        <Paragraph data-size="sm">
+          {when} {run.throughEventId && t('audit.through', { id: run.throughEventId })}
+        </Paragraph>
+        {run.anchors && <SealSummary anchors={run.anchors} formatted={formatted} />}
+      </Alert>
+    );
+  }
+  return (
+    <Alert data-color="danger">
+      <Heading level={3} data-size="xs">
+        {run.firstBrokenEventId || run.anchors?.brokenAnchorSeq === undefined
+          ? t('audit.broken', { id: run.firstBrokenEventId })
+          : t('audit.brokenSeal', { seq: run.anchors.brokenAnchorSeq })}
+      </Heading>
+      <Paragraph>{run.breakKind ? t(`audit.breakKinds.${run.breakKind}`) : run.reason}</Paragraph>
+      <Paragraph data-size="sm">
+        {t('audit.checked', { count: run.checkedEvents, formatted: formatted(run.checkedEvents) })} {when}
+      </Paragraph>
+      {run.anchors && <SealSummary anchors={run.anchors} formatted={formatted} />}
+    </Alert>
   );
 }
 
