@@ -25,6 +25,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      // Two pages: the app (index.html) and the public promise page alone (public-promise.html,
+      // issue #19), which the api sends for /public/promises/:id. Shared modules become shared chunks.
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'public-promise': fileURLToPath(new URL('./public-promise.html', import.meta.url)),
+      },
       treeshake: {
         // Designsystemet's React package declares no `sideEffects`, so every component its index
         // re-exports (comboboxes, floating UI, virtual lists) would ride along with the first page
