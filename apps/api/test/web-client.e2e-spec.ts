@@ -35,6 +35,36 @@ describe('web client', () => {
     await page.close();
   });
 
+  it('draws the sign-in page before any script has run, in the language chosen; never in a tab with a session (issue #19)', async () => {
+    // Scripts refused: what shows is index.html as built, with public/first-paint.js choosing.
+    const drawn = async (storage: string) => {
+      const page = await web.browser.newPage();
+      await page.addInitScript(storage);
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.goto(base);
+      const headings = await page.getByRole('heading', { level: 1 }).allTextContents();
+      const lang = await page.evaluate<string>('document.documentElement.lang');
+      await page.close();
+      return { headings, lang };
+    };
+    expect(await drawn('')).toEqual({ headings: ['Samverkan – Logga in'], lang: 'sv' });
+    expect(await drawn(`localStorage.setItem('samverkan.language', 'en')`)).toEqual({ headings: ['Samverkan – Sign in'], lang: 'en' });
+    expect(await drawn(`sessionStorage.setItem('samverkan.refresh', 'a-token')`)).toEqual({ headings: [], lang: 'sv' });
+
+    // With its scripts the page takes over what was drawn, without a complaint from React, and works.
+    const page = await web.browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(base);
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Samverkan – Sign in' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('social worker: start page, case list with masked numbers, a case, the full number only with a reason', async () => {
     const page = await signIn('socialsekreterare@hammaro.test');
     await page.getByRole('heading', { name: 'Mina frister' }).waitFor();
