@@ -18,12 +18,16 @@
   }
   var html = document.documentElement;
   html.setAttribute('data-first-paint', choice);
-  // The drawn form is sent by the app's script, never by the browser (it would put the password in
-  // the address): until the app has taken over (main.tsx removes the mark), a submit does nothing.
+  // The drawn form is sent by the app's script, never by the browser (that would put the password
+  // in the address): until React has taken over (main.tsx removes the mark) a submit is held, and
+  // one made before the app's script ran is sent by the app once it has taken over.
   document.addEventListener(
     'submit',
     function (event) {
-      if (html.hasAttribute('data-first-paint')) event.preventDefault();
+      var mark = html.getAttribute('data-first-paint');
+      if (mark === null) return;
+      event.preventDefault();
+      if (mark !== 'app') window.samverkanHeldSubmit = event.target;
     },
     true,
   );

@@ -10,10 +10,16 @@ import { SessionProvider } from './session';
 
 startTexts(coreSv, coreEn);
 
-/** Once React has drawn (or taken over) the page, first-paint.js's mark goes (see below). */
+/**
+ * Once React has drawn (or taken over) the page, first-paint.js's mark goes (see below), and a
+ * sign-in sent before the app's script ran, which first-paint.js held, is sent now.
+ */
 function TakenOver({ children }: { children: ReactNode }) {
   useEffect(() => {
     delete document.documentElement.dataset.firstPaint;
+    const held = (window as { samverkanHeldSubmit?: HTMLFormElement }).samverkanHeldSubmit;
+    delete (window as { samverkanHeldSubmit?: HTMLFormElement }).samverkanHeldSubmit;
+    if (held?.isConnected) held.requestSubmit();
   }, []);
   return children;
 }
