@@ -109,6 +109,18 @@ describe('web client files', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('the app page holds the sign-in page drawn in both languages, and the script that picks one, revalidated on each use', async () => {
+    const html = readFileSync(join(WEB_DIST_DIR, 'index.html'), 'utf8');
+    expect(html).toMatch(/<div id="root"><main class="signin"><h1[^>]*>Samverkan<!-- --> – <!-- -->Logga in<\/h1>/);
+    expect(html).toMatch(/<div id="root-en"><main class="signin"><h1[^>]*>Samverkan<!-- --> – <!-- -->Sign in<\/h1>/);
+    // Parser-blocking on purpose (it must choose before the first paint), and before the app's scripts.
+    expect(html.indexOf('<script src="/first-paint.js"></script>')).toBeLessThan(html.indexOf('<script type="module"'));
+    const res = await api.call('GET', '/first-paint.js', { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
   it('gives a compressed copy no address of its own', async () => {
     const res = await api.call('GET', `${entry}.br`, { headers: { 'accept-encoding': 'br' } });
     // Like any unknown path outside /api, it is the app's page (whose router says "not found").
