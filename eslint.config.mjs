@@ -34,6 +34,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // A classic script the page runs before it is drawn (issue #19): browser globals, no type checking.
+    files: ['apps/web/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     // CLIs print their results for a person to read.
     files: ['apps/*/src/cli/**/*.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },

@@ -28,11 +28,12 @@ function* files(dir) {
 /** Writes `<file>.br` and `<file>.gz` for each compressible file under `dir`; returns what it wrote. */
 export function compressDirectory(dir) {
   const written = [];
-  for (const path of [...files(dir)]) {
-    if (path.endsWith('.br') || path.endsWith('.gz')) {
-      rmSync(path); // left over from an earlier build: recreated below if its source is still there
-      continue;
-    }
+  const all = [...files(dir)];
+  // Copies left over from an earlier run go first, all of them: removed while the loop below runs,
+  // one listed after its source would take the copy just written with it (a second run left none).
+  for (const path of all) if (path.endsWith('.br') || path.endsWith('.gz')) rmSync(path);
+  for (const path of all) {
+    if (path.endsWith('.br') || path.endsWith('.gz')) continue;
     if (!COMPRESSIBLE.test(path) || statSync(path).size < MIN_BYTES) continue;
     const raw = readFileSync(path);
     const variants = {

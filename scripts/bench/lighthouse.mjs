@@ -10,7 +10,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { freshDatabase } from './lib.mjs';
 
-const DATABASE = 'samverkan_bench_lighthouse';
+// LIGHTHOUSE_DB names another database, so two runs (e.g. a helper's and the lead's) can go side by side.
+const DATABASE = process.env.LIGHTHOUSE_DB ?? 'samverkan_bench_lighthouse';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = [
@@ -45,7 +46,7 @@ async function startApi(root, databaseUrl, port) {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: 'samverkan-bench-lighthouse',
+      QUEUE_PREFIX: DATABASE.replaceAll('_', '-'), // samverkan-bench-lighthouse by default; its own beside another run
       WEB_DIST_DIR: `${root}dist/web`,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -70,8 +70,13 @@ describe('web client files', () => {
   });
 
   it('compresses the page too, which is revalidated on every use, on any deep link', async () => {
-    const page = readFileSync(join(WEB_DIST_DIR, 'index.html'));
-    for (const url of ['/', '/public/promises/00000000-0000-4000-8000-000000000000']) {
+    // The public promise page has a page of its own (public-promise.html); every other path the app's.
+    for (const [url, file] of [
+      ['/', 'index.html'],
+      ['/youth-cases/00000000-0000-4000-8000-000000000000', 'index.html'],
+      ['/public/promises/00000000-0000-4000-8000-000000000000', 'public-promise.html'],
+    ]) {
+      const page = readFileSync(join(WEB_DIST_DIR, file));
       const res = await api.call('GET', url, { headers: { 'accept-encoding': 'br' } });
       expect({ url, status: res.status, type: res.headers['content-type'], cache: res.headers['cache-control'] }).toEqual({
         url,
@@ -89,6 +94,31 @@ describe('web client files', () => {
     const res = await api.call('GET', `/public/promises/${id}`);
     expect(res.headers.link).toBe(`</api/v1/public/promises/${id}>; rel=preload; as=fetch; crossorigin`);
     expect((await api.call('GET', '/')).headers.link).toBeUndefined();
+  });
+
+  it('gives the public promise page its own entry, without the router and sign-in of the app', async () => {
+    const app = readFileSync(join(WEB_DIST_DIR, 'index.html'), 'utf8');
+    const own = readFileSync(join(WEB_DIST_DIR, 'public-promise.html'), 'utf8');
+    const entryOf = (html: string) => /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    expect(entryOf(own)).not.toBe(entryOf(app));
+    // What the page loads before it runs: its entry and the chunks it preloads, none of them the app's entry.
+    const loaded = [entryOf(own), ...[...own.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((m) => m[1])];
+    expect(loaded).not.toContain(entryOf(app));
+    const res = await api.call('GET', entryOf(own));
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('the app page holds the sign-in page drawn in both languages, and the script that picks one, revalidated on each use', async () => {
+    const html = readFileSync(join(WEB_DIST_DIR, 'index.html'), 'utf8');
+    expect(html).toMatch(/<div id="root"><main class="signin"><h1[^>]*>Samverkan<!-- --> – <!-- -->Logga in<\/h1>/);
+    expect(html).toMatch(/<div id="root-en"><main class="signin"><h1[^>]*>Samverkan<!-- --> – <!-- -->Sign in<\/h1>/);
+    // Parser-blocking on purpose (it must choose before the first paint), and before the app's scripts.
+    expect(html.indexOf('<script src="/first-paint.js"></script>')).toBeLessThan(html.indexOf('<script type="module"'));
+    const res = await api.call('GET', '/first-paint.js', { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
   });
 
   it('gives a compressed copy no address of its own', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { seriousA11yViolations } from './support/browser.js';
-import type { TestApi } from './support/test-api.js';
+import { DEMO_PASSWORD, type TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 /**
@@ -32,6 +32,48 @@ describe('web client', () => {
     await page.getByLabel('Lösenord').fill('fel-lösenord');
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord' }).waitFor();
+    await page.close();
+  });
+
+  it('draws the sign-in page before any script has run, in the language chosen; never in a tab with a session (issue #19)', async () => {
+    // Scripts refused: what shows is index.html as built, with public/first-paint.js choosing.
+    const drawn = async (storage: string) => {
+      const page = await web.browser.newPage();
+      await page.addInitScript(storage);
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.goto(base);
+      const headings = await page.getByRole('heading', { level: 1 }).allTextContents();
+      const lang = await page.evaluate<string>('document.documentElement.lang');
+      await page.close();
+      return { headings, lang };
+    };
+    expect(await drawn('')).toEqual({ headings: ['Samverkan – Logga in'], lang: 'sv' });
+    expect(await drawn(`localStorage.setItem('samverkan.language', 'en')`)).toEqual({ headings: ['Samverkan – Sign in'], lang: 'en' });
+    expect(await drawn(`sessionStorage.setItem('samverkan.refresh', 'a-token')`)).toEqual({ headings: [], lang: 'sv' });
+
+    // Signing in on the drawn page before the scripts have come: the browser never sends the form
+    // (the password stays out of the address); the app sends it once it has taken over, without a
+    // complaint from React.
+    const page = await web.browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(base, { waitUntil: 'commit' });
+    await page.locator('#root input[name="email"]').fill('trygghet@hammaro.test');
+    await page.locator('#root input[name="password"]').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    expect(new URL(page.url()).search).toBe('');
+    release();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

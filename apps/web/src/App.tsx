@@ -27,7 +27,7 @@ export function App() {
   if (publicPromise)
     return (
       <main id="main">
-        <PublicPromise />
+        <PublicPromise id={publicPromise.params.id!} />
       </main>
     );
   if (invitation)

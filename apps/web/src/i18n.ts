@@ -1,21 +1,31 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { provideErrorTexts } from './api/problem-text';
-import { coreEn, coreSv } from './locales/core';
 
 const LANGUAGE_KEY = 'samverkan.language';
 
+type Texts = Record<string, unknown>;
+
 /**
  * Swedish by default; the switch remembers English for this browser. The first load carries only
- * the texts of the pages without a session (locales/core.ts, issue #19: a small first load on a
- * phone); loadAllTexts adds the rest before anything else is shown.
+ * the texts of the pages it can show (issue #19: a small first load on a phone): the app's entry
+ * (main.tsx) those of the pages without a session (locales/core.ts), the public promise page's
+ * entry (public-promise.tsx) only its own; loadAllTexts adds the rest before anything else is
+ * shown. Each entry calls this once, before it renders.
  */
-void i18next.use(initReactI18next).init({
-  resources: { sv: { translation: coreSv }, en: { translation: coreEn } },
-  lng: localStorage.getItem(LANGUAGE_KEY) ?? 'sv',
-  fallbackLng: 'sv',
-  interpolation: { escapeValue: false },
-});
+export function startTexts(sv: Texts, en: Texts): void {
+  void i18next.use(initReactI18next).init({
+    resources: { sv: { translation: sv }, en: { translation: en } },
+    lng: localStorage.getItem(LANGUAGE_KEY) ?? 'sv',
+    fallbackLng: 'sv',
+    interpolation: { escapeValue: false },
+  });
+  i18next.on('languageChanged', (language) => {
+    localStorage.setItem(LANGUAGE_KEY, language);
+    document.documentElement.lang = language;
+  });
+  document.documentElement.lang = i18next.language;
+}
 
 let allTexts: Promise<void> | undefined;
 
@@ -35,11 +45,5 @@ export function loadAllTexts(): Promise<void> {
   });
   return allTexts;
 }
-
-i18next.on('languageChanged', (language) => {
-  localStorage.setItem(LANGUAGE_KEY, language);
-  document.documentElement.lang = language;
-});
-document.documentElement.lang = i18next.language;
 
 export default i18next;

@@ -186,6 +186,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
  * release is seen at once.
  */
 /** The web client's public page of a promise (apps/web/src/App.tsx), with the promise's id. */
+/** Its own page in the build (apps/web/vite.config.ts). */
+const PUBLIC_PROMISE_HTML = 'public-promise.html';
 const PUBLIC_PROMISE_PAGE = /^\/public\/promises\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
 async function serveWebClient(app: NestFastifyApplication, config: AppConfig, logger: RootLogger): Promise<void> {
@@ -210,12 +212,19 @@ async function serveWebClient(app: NestFastifyApplication, config: AppConfig, lo
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // The public promise page has a page of its own (apps/web/public-promise.html, issue #19): the
+  // promise alone, without the app's router, session and sign-in, so a citizen's phone loads less.
+  // A build without it serves the app's page, which shows the same promise.
+  const publicPromisePage = existsSync(join(root, PUBLIC_PROMISE_HTML)) ? PUBLIC_PROMISE_HTML : 'index.html';
   const page = (request: FastifyRequest, reply: FastifyReply) => {
     // The public promise page shows its promise first thing: the browser fetches it while the
-    // scripts load, not after (the app's fetch then takes the preloaded answer).
+    // scripts load, not after (the page's fetch then takes the preloaded answer).
     const promiseId = PUBLIC_PROMISE_PAGE.exec(request.url.split('?')[0])?.[1];
     if (promiseId) void reply.header('link', `</${API_PREFIX}/v1/public/promises/${promiseId}>; rel=preload; as=fetch; crossorigin`);
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .sendFile(promiseId ? publicPromisePage : 'index.html');
   };
   fastify.get('/', page);
   fastify.get('/*', (request, reply) => {

@@ -1,6 +1,5 @@
 import { Card, Details, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useMatch } from 'react-router';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
@@ -12,11 +11,9 @@ type PublicCommitment = components['schemas']['PublicPromiseCommitmentView'];
  * The promise as citizens see it, without signing in: what was promised, how far each commitment
  * has come, and the approved yearly follow-ups. One column, so it reads well on a phone.
  */
-export default function PublicPromise() {
+export default function PublicPromise({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  // App renders this page outside its routes (no sign-in), so the id comes from the address here.
-  const id = useMatch('/public/promises/:id')?.params.id;
-  const view = useLoad(() => api.GET('/api/v1/public/promises/{id}', { params: { path: { id: id! } } }), [id]);
+  const view = useLoad(() => api.GET('/api/v1/public/promises/{id}', { params: { path: { id } } }), [id]);
   if (view.loading) return <Loading />;
   const p = view.data;
   if (!p)
