@@ -58,8 +58,10 @@ async function startApi(databaseUrl, extraEnv = {}) {
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX,
       API_PROCESSES: '1',
-      // The heap cap the api runs with in deploy/k8s/api.yaml, so its memory is measured as deployed.
+      // The heap cap the api runs with in deploy/k8s/api.yaml and the image's malloc setting
+      // (docker/Dockerfile), so its memory is measured as deployed.
       NODE_OPTIONS: '--max-old-space-size=180',
+      MALLOC_MMAP_THRESHOLD_: '4194304',
       WEB_CONCURRENCY: '1',
       // Bench users sign in many times a minute; youth cases need a strong session (bench only, refused in production).
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',

@@ -86,7 +86,16 @@ async function samverkan(root, db, prefix, count) {
   const start = performance.now();
   let reconciledAt;
   const worker = spawn(process.execPath, [`${root}dist/apps/worker/apps/worker/src/main.js`], {
-    env: { ...process.env, DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', SMTP_URL: '', NODE_ENV: 'development' },
+    // The image's malloc setting (docker/Dockerfile), so the worker's memory is measured as deployed.
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'info',
+      SMTP_URL: '',
+      NODE_ENV: 'development',
+      MALLOC_MMAP_THRESHOLD_: '4194304',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const rss = watchRss(worker.pid);
