@@ -325,7 +325,7 @@ function startWorker(databaseUrl) {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const rss = watchRss(child.pid);
   return {
-    exited: () => child.exitCode !== null,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     stop: async () => {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -379,19 +379,31 @@ async function extrasSection(databaseUrl, pool) {
     }
     if (posted.status !== 202) throw new Error(`POST /api/v1/audit-events/verify answered ${posted.status}`);
     // The worker's first incremental run (at its start) may go first; the full run follows it under the run lock.
+    // Its end is read from the runs table: GET names the last completed run, which may already be a later
+    // incremental one (the hourly scheduler fires at the worker's start, too).
+    const runRow = async () =>
+      (
+        await pool.query(
+          `SELECT status, valid, checked_events::bigint AS "runEvents", started_at AS "startedAt", finished_at AS "finishedAt"
+           FROM audit_verification_runs WHERE id = $1`,
+          [runId],
+        )
+      ).rows[0];
     let state = await getState();
+    let row = await runRow();
     const giveUp = performance.now() + 60 * 60_000;
-    while (state.lastRun?.id !== runId && performance.now() < giveUp && !worker.exited()) {
+    while (row?.status !== 'completed' && performance.now() < giveUp && !worker.exited()) {
       await sleep(2000);
       // A token outlives the poll: access tokens are short-lived and the run takes minutes.
       if (getTimes.length % 100 === 0) Object.assign(headers, await login(api, 'revisor@hammaro.test'));
       state = await getState();
+      row = await runRow();
       if (state.current?.id === runId && state.current.status === 'running' && getTimes.length % 15 === 0) {
         log(`  ${fmt(state.current.runEvents)} / ${fmt(state.current.totalEvents)} events`);
       }
     }
-    const run = state.lastRun?.id === runId ? state.lastRun : null;
-    const runSeconds = run ? (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000 : NaN;
+    const run = row?.status === 'completed' ? { ...row, runEvents: Number(row.runEvents) } : null;
+    const runSeconds = run ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : NaN;
     const perSecond = run && runSeconds > 0 ? Math.round(run.runEvents / runSeconds) : 0;
 
     // The same chain in one statement, as GET did before #19 (without the api's statement timeout).
