@@ -59,6 +59,13 @@ describe('health', () => {
     // Only GET (and HEAD) answer; a token is not needed and not looked at.
     expect((await app.inject({ method: 'POST', url: '/api/v1/health' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/v1/health', headers: { authorization: 'Bearer nonsense' } })).statusCode).toBe(200);
+    // A refusal by a global hook is problem+json here too (fuzz.e2e-spec found it otherwise).
+    const refused = await app.inject({ method: 'GET', url: '/api/v1/health?unknown=%00' });
+    expect([refused.statusCode, refused.headers['content-type'], refused.json().code]).toEqual([
+      400,
+      expect.stringMatching(/^application\/problem\+json/),
+      'validation',
+    ]);
   });
 
   it('is ready when PostgreSQL and Redis answer and every migration is applied', async () => {

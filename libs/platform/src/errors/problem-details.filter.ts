@@ -44,8 +44,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.send(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** The answer to `exception` as problem+json; also the error handler of routes Fastify answers itself (liveness.ts). */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${reasonOf(exception)}`);
       exception = new ProblemException('database.unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { APP_VERSION } from '../version.js';
 import type { LivenessView } from './health.dto.js';
 
@@ -13,11 +14,17 @@ export const LIVENESS_PATH = '/api/v1/health';
  * Fastify's global hooks still run, so it carries the same security headers and request id as
  * every answer. Readiness (/health/ready) stays a Nest route: it checks the dependencies.
  */
-export function registerLiveness(fastify: FastifyInstance): void {
-  fastify.get(LIVENESS_PATH, (_request, reply) => {
-    const view: LivenessView = { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) };
-    void reply.send(view);
-  });
+export function registerLiveness(fastify: FastifyInstance, problems: ProblemDetailsFilter): void {
+  fastify.get(
+    LIVENESS_PATH,
+    // A refusal by a global hook (unsafe text in the query, #15) is problem+json as from any route:
+    // Nest's own error handler is not yet set when this route is added.
+    { errorHandler: (error, request, reply) => problems.send(error, request, reply) },
+    (_request, reply) => {
+      const view: LivenessView = { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) };
+      void reply.send(view);
+    },
+  );
 }
 
 /** The probe in the OpenAPI document, as Nest would describe it (LivenessView is an extra model of the document). */

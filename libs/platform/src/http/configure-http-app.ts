@@ -119,7 +119,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   configureRouting(app);
   useJsonBodyParser(app, config.BODY_LIMIT_BYTES);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  const problems = new ProblemDetailsFilter();
+  app.useGlobalFilters(problems);
 
   const logger = app.get<RootLogger>(ROOT_LOGGER);
   const fastify = app.getHttpAdapter().getInstance();
@@ -152,7 +153,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     done();
   });
   refuseUnsafeText(fastify);
-  registerLiveness(fastify);
+  registerLiveness(fastify, problems);
 
   // Photo uploads arrive as raw image bodies; their own, larger limit. What the bytes really are is
   // checked where they are stored.
