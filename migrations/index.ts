@@ -33,6 +33,7 @@ import { OidcInvitations1796033885917 } from './1796033885917-OidcInvitations.js
 import { ListIndexesAtScale1796043481500 } from './1796043481500-ListIndexesAtScale.js';
 import { ReminderDeliveryNotificationIndex1796047077616 } from './1796047077616-ReminderDeliveryNotificationIndex.js';
 import { AuditVerificationRuns1796053166153 } from './1796053166153-AuditVerificationRuns.js';
+import { OrganisationContact1796058380804 } from './1796058380804-OrganisationContact.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -65,4 +66,5 @@ export const migrations = [
   ListIndexesAtScale1796043481500,
   ReminderDeliveryNotificationIndex1796047077616,
   AuditVerificationRuns1796053166153,
+  OrganisationContact1796058380804,
 ];

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, type Principal, RequirePermission } from '@samverkan/access';
-import { ApiOk, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiOk, ApiPage, etagOf, IfMatchVersion, PageQuery, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { UpdateFollowUpRequest } from './follow-ups.dto.js';
 import { FollowUpsService } from './follow-ups.service.js';
-import { FollowUpView, PublicPromiseView } from './follow-ups.views.js';
+import { FollowUpView, PublicPromiseSummaryView, PublicPromiseView } from './follow-ups.views.js';
 import { PublicService } from './public.service.js';
 
 @ApiTags('promises')
@@ -55,6 +55,13 @@ export class FollowUpsController {
 @Controller({ path: 'public/promises', version: '1' })
 export class PublicPromisesController {
   constructor(private readonly publicPromises: PublicService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Publicerade medborgarlöften (The published promises, for citizens): no login, no personal data' })
+  @ApiPage(PublicPromiseSummaryView)
+  list(@Query() query: PageQuery) {
+    return this.publicPromises.list(query);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'Publicerat medborgarlöfte (A published promise, for citizens): no login, no personal data' })

@@ -237,6 +237,48 @@ export class PublicPromiseFollowUpView {
   assessments!: PublicPromiseAssessmentView[];
 }
 
+/** A party to the promise with how citizens reach the organisation (never a person). */
+export class PublicPartyView {
+  @ApiProperty({ description: 'The party, as a Swedish label', example: 'Kommunen' })
+  party!: string;
+
+  @ApiProperty({ example: 'Hammarö kommun' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '054-51 50 00' })
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'kommunen@hammaro.se' })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'https://www.hammaro.se' })
+  url!: string | null;
+}
+
+/** One line of the public index of published promises. */
+export class PublicPromiseSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ description: 'The collaboration’s name' })
+  collaboration!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  periodEnd!: string;
+
+  @ApiProperty({ description: 'The status, as a Swedish label (Avslutat once the period has ended)', example: 'Pågående' })
+  status!: string;
+
+  @ApiProperty({ type: [String], description: 'The parties’ organisation names', example: ['Hammarö kommun', 'Lokalpolisområde Karlstad'] })
+  parties!: string[];
+}
+
 /** A published promise as citizens see it: no people, units, places or notes. */
 export class PublicPromiseView {
   @ApiProperty()
@@ -247,6 +289,9 @@ export class PublicPromiseView {
 
   @ApiProperty({ description: 'The collaboration’s name' })
   collaboration!: string;
+
+  @ApiProperty({ type: [PublicPartyView], description: 'The municipality and the police area, with their contact' })
+  parties!: PublicPartyView[];
 
   @ApiProperty({ type: String, format: 'date' })
   periodStart!: string;

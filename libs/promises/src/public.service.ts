@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, stockholmDate } from '@samverkan/platform';
+import { Clock, type Page, type PageQuery, pageOf, stockholmDate } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { FiguresService } from './figures.service.js';
 import { windowOf } from './follow-ups.service.js';
 import { promiseEnded, shownPromiseStatus } from './promise-rules.js';
-import type { PublicPromiseView } from './follow-ups.views.js';
+import type { PublicPartyView, PublicPromiseSummaryView, PublicPromiseView } from './follow-ups.views.js';
 import {
   ASSESSMENT_LABELS,
   type Assessment,
@@ -31,14 +31,47 @@ export class PublicService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The public index (issue #20): every published promise, newest period first, with what a
+   * citizen needs to pick one — title, period, status and the parties' names. Nothing else.
+   */
+  async list(query: PageQuery): Promise<Page<PublicPromiseSummaryView>> {
+    const qb = this.dataSource.createQueryBuilder().from('promises', 'p').where('p.published');
+    const page = await pageOf<Omit<PublicPromiseSummaryView, 'status'> & { status: PromiseStatus }>(
+      this.dataSource,
+      qb,
+      {
+        alias: 'p',
+        orderBy: [['p.period_start', 'DESC']],
+        idOrder: 'ASC',
+        select: `SELECT p.id, p.title, co.name AS collaboration, to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart",
+                        to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd", p.status, ARRAY[mo.name, po.name] AS parties
+                 FROM promises p JOIN collaborations co ON co.id = p.collaboration_id
+                 JOIN organisations mo ON mo.id = co.municipality_organisation_id
+                 JOIN organisations po ON po.id = co.police_organisation_id`,
+      },
+      query,
+    );
+    const today = stockholmDate(this.clock.now());
+    return { ...page, items: page.items.map((p) => ({ ...p, status: PROMISE_STATUS_LABELS[shownPromiseStatus(p.status, p.periodEnd, today)] })) };
+  }
+
   async promise(id: string): Promise<PublicPromiseView> {
     const [promise] = await this.dataSource.query<
-      { title: string; summary: string; collaboration: string; period_start: string; period_end: string; status: PromiseStatus }[]
+      { title: string; summary: string; collaboration: string; period_start: string; period_end: string; status: PromiseStatus; parties: PublicPartyView[] }[]
     >(
+      // The parties by name with the organisation's own contact (switchboard, e-mail, web), never a person's.
       `SELECT p.title, p.summary, co.name AS collaboration, to_char(p.period_start, 'YYYY-MM-DD') AS period_start,
-              to_char(p.period_end, 'YYYY-MM-DD') AS period_end, p.status
-       FROM promises p JOIN collaborations co ON co.id = p.collaboration_id WHERE p.id = $1 AND p.published`,
-      [id],
+              to_char(p.period_end, 'YYYY-MM-DD') AS period_end, p.status,
+              json_build_array(
+                json_build_object('party', $2::text, 'name', mo.name, 'phone', mo.contact_phone, 'email', mo.contact_email, 'url', mo.contact_url),
+                json_build_object('party', $3::text, 'name', po.name, 'phone', po.contact_phone, 'email', po.contact_email, 'url', po.contact_url)
+              ) AS parties
+       FROM promises p JOIN collaborations co ON co.id = p.collaboration_id
+       JOIN organisations mo ON mo.id = co.municipality_organisation_id
+       JOIN organisations po ON po.id = co.police_organisation_id
+       WHERE p.id = $1 AND p.published`,
+      [id, PARTY_LABELS.municipality, PARTY_LABELS.police],
     );
     if (!promise) throw new NotFoundException(`No published promise with id ${id}.`);
     const today = stockholmDate(this.clock.now());
@@ -69,6 +102,7 @@ export class PublicService {
       title: promise.title,
       summary: promise.summary,
       collaboration: promise.collaboration,
+      parties: promise.parties,
       periodStart: promise.period_start,
       periodEnd: promise.period_end,
       status: PROMISE_STATUS_LABELS[shownPromiseStatus(promise.status, promise.period_end, today)],

@@ -13,21 +13,25 @@ export const DEMO_ORGANISATIONS = [
     name: 'Hammarö kommun',
     kind: 'municipality',
     orgNumber: '212000-1850',
+    // The public page of the promise names the parties with how citizens reach them (issue #20).
+    contact: { phone: '054-51 50 00', email: 'kommunen@hammaro.se', url: 'https://www.hammaro.se' },
     units: ['Socialtjänsten', 'Alkoholhandläggning', 'Säkerhet/väktare', 'Kommunledning'],
   },
   {
     name: 'Lokalpolisområde Karlstad',
     kind: 'police',
     orgNumber: '202100-0076',
+    contact: { phone: '114 14', email: 'registrator.vast@polisen.se', url: 'https://polisen.se/om-polisen/polisens-organisation/lokalpolisomraden/karlstad/' },
     units: ['Områdespolis Hammarö', 'Ingripande'],
   },
   {
     name: 'Karlstadsregionens räddningstjänstförbund',
     kind: 'rescue_service',
     orgNumber: '222000-1230',
+    contact: null,
     units: ['Räddningstjänsten'],
   },
-  { name: 'Samverkan drift', kind: 'other', orgNumber: null, units: ['Systemförvaltning'] },
+  { name: 'Samverkan drift', kind: 'other', orgNumber: null, contact: null, units: ['Systemförvaltning'] },
 ] as const;
 
 export const DEMO_COLLABORATION = {
@@ -81,9 +85,10 @@ export function identitySeed(password: string): SeedStep {
       const unitIds = new Map<string, string>();
       for (const org of DEMO_ORGANISATIONS) {
         const [{ id }] = await manager.query<{ id: string }[]>(
-          `INSERT INTO organisations (name, kind, org_number) VALUES ($1, $2, $3)
-           ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, org_number = EXCLUDED.org_number RETURNING id`,
-          [org.name, org.kind, org.orgNumber],
+          `INSERT INTO organisations (name, kind, org_number, contact_phone, contact_email, contact_url) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, org_number = EXCLUDED.org_number, contact_phone = EXCLUDED.contact_phone,
+             contact_email = EXCLUDED.contact_email, contact_url = EXCLUDED.contact_url RETURNING id`,
+          [org.name, org.kind, org.orgNumber, org.contact?.phone ?? null, org.contact?.email ?? null, org.contact?.url ?? null],
         );
         organisationIds.set(org.name, id);
         for (const unit of org.units) {
