@@ -11,7 +11,7 @@
   try {
     var language = localStorage.getItem('samverkan.language');
     var signedIn = sessionStorage.getItem('samverkan.refresh') || sessionStorage.getItem('samverkan.strongAuth.returnTo');
-    var otherPage = /^\/(invitation\/[^/]+|reset-password\/[^/]+|oidc\/callback|public\/promises\/[^/]+)\/?$/.test(location.pathname);
+    var otherPage = /^\/(invitation\/[^/]+|reset-password\/[^/]+|oidc\/callback|public|public\/promises\/[^/]+)\/?$/.test(location.pathname);
     if (!signedIn && !otherPage && (language === null || language === 'sv' || language === 'en')) choice = language || 'sv';
   } catch {
     // No storage (a browser that refuses it): the app decides once it runs.

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useMatch } from 'react-router';
 import { Loading } from './components/common';
 import { loadAllTexts } from './i18n';
+import PublicIndex from './pages/public/PublicIndex';
 import PublicPromise from './pages/public/PublicPromise';
 import { SignIn } from './pages/SignIn';
 import { useSession } from './session';
@@ -23,7 +24,14 @@ export function App() {
   const passwordReset = useMatch('/reset-password/:token');
   const oidcCallback = useMatch('/oidc/callback');
   const publicPromise = useMatch('/public/promises/:id');
-  // The public page of a promise needs no account (it is what the promise publishes).
+  const publicIndex = useMatch('/public');
+  // The public index and page of a promise need no account (issue #20: it is what the promise publishes).
+  if (publicIndex)
+    return (
+      <main id="main">
+        <PublicIndex />
+      </main>
+    );
   if (publicPromise)
     return (
       <main id="main">

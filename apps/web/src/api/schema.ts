@@ -1122,6 +1122,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/promises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Publicerade medborgarlöften (The published promises, for citizens): no login, no personal data */
+        get: operations["PublicPromisesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/promises/{id}": {
         parameters: {
             query?: never;
@@ -3988,6 +4005,45 @@ export interface components {
             decision?: components["schemas"]["FollowUpDecision"];
             items?: components["schemas"]["FollowUpItemInput"][];
         };
+        PublicPromiseSummaryView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The collaboration’s name */
+            collaboration: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /**
+             * @description The status, as a Swedish label (Avslutat once the period has ended)
+             * @example Pågående
+             */
+            status: string;
+            /**
+             * @description The parties’ organisation names
+             * @example [
+             *       "Hammarö kommun",
+             *       "Lokalpolisområde Karlstad"
+             *     ]
+             */
+            parties: string[];
+        };
+        PublicPartyView: {
+            /**
+             * @description The party, as a Swedish label
+             * @example Kommunen
+             */
+            party: string;
+            /** @example Hammarö kommun */
+            name: string;
+            /** @example 054-51 50 00 */
+            phone: string | null;
+            /** @example kommunen@hammaro.se */
+            email: string | null;
+            /** @example https://www.hammaro.se */
+            url: string | null;
+        };
         PublicPromiseTargetView: {
             value: number;
             unit: string;
@@ -4041,6 +4097,8 @@ export interface components {
             summary: string;
             /** @description The collaboration’s name */
             collaboration: string;
+            /** @description The municipality and the police area, with their contact */
+            parties: components["schemas"]["PublicPartyView"][];
             /** Format: date */
             periodStart: string;
             /** Format: date */
@@ -10168,6 +10226,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicPromisesController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicPromiseSummaryView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
             };
             /** @description A problem (RFC 9457); `code` says which */
             default: {

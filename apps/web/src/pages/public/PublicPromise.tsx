@@ -1,4 +1,4 @@
-import { Card, Details, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Details, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -6,6 +6,7 @@ import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '.
 import './public.css';
 
 type PublicCommitment = components['schemas']['PublicPromiseCommitmentView'];
+type PublicParty = components['schemas']['PublicPartyView'];
 
 /**
  * The promise as citizens see it, without signing in: what was promised, how far each commitment
@@ -21,10 +22,16 @@ export default function PublicPromise({ id }: { id: string }) {
       <>
         <PageTitle>{t('publicPromise.fallbackTitle')}</PageTitle>
         <ProblemMessage problem={view.problem} />
+        <Paragraph>
+          <Link href="/public">{t('publicPromise.allPromises')}</Link>
+        </Paragraph>
       </>
     );
   return (
     <div className="public-promise">
+      <Paragraph data-size="sm">
+        <Link href="/public">{t('publicPromise.allPromises')}</Link>
+      </Paragraph>
       <Paragraph data-size="sm">{t('publicPromise.kicker')}</Paragraph>
       <PageTitle>{p.title}</PageTitle>
       <Paragraph data-size="sm">
@@ -50,6 +57,16 @@ export default function PublicPromise({ id }: { id: string }) {
           ))}
         </section>
       ))}
+      <section aria-labelledby="public-parties" className="public-section">
+        <Heading level={2} data-size="sm" id="public-parties">
+          {t('publicPromise.parties')}
+        </Heading>
+        <div className="public-parties">
+          {p.parties.map((party) => (
+            <PublicPartyCard key={party.name} party={party} />
+          ))}
+        </div>
+      </section>
       <section aria-labelledby="public-follow-ups" className="public-section">
         <Heading level={2} data-size="sm" id="public-follow-ups">
           {t('publicPromise.followUps')}
@@ -82,6 +99,36 @@ export default function PublicPromise({ id }: { id: string }) {
         ))}
       </section>
     </div>
+  );
+}
+
+/** A party by name with the organisation's own contact (the api never gives a person's). */
+function PublicPartyCard({ party }: { party: PublicParty }) {
+  const { t } = useTranslation();
+  return (
+    <Card className="public-commitment" aria-label={party.name}>
+      <div>
+        <Tag data-color="neutral">{party.party}</Tag>
+      </div>
+      <Heading level={3} data-size="xs">
+        {party.name}
+      </Heading>
+      {party.phone && (
+        <Paragraph data-size="sm">
+          {t('publicPromise.phone')}: <Link href={`tel:${party.phone.replace(/[^0-9+]/g, '')}`}>{party.phone}</Link>
+        </Paragraph>
+      )}
+      {party.email && (
+        <Paragraph data-size="sm">
+          {t('publicPromise.email')}: <Link href={`mailto:${party.email}`}>{party.email}</Link>
+        </Paragraph>
+      )}
+      {party.url && (
+        <Paragraph data-size="sm">
+          {t('publicPromise.web')}: <Link href={party.url}>{new URL(party.url).host}</Link>
+        </Paragraph>
+      )}
+    </Card>
   );
 }
 

@@ -23,6 +23,17 @@ export const sv = {
     targetPerPeriodFinal: 'Mål: {{value}} {{unit}} under löftesperioden. Slutligt utfall: {{actual}}.',
     ended: 'Löftesperioden är slut. Slutligt resultat: måluppfyllelse {{percent}}.',
     endedNoResult: 'Löftesperioden är slut.',
+    parties: 'Parterna bakom löftet',
+    phone: 'Telefon',
+    email: 'E-post',
+    web: 'Webbplats',
+    allPromises: 'Alla medborgarlöften',
+  },
+  publicIndex: {
+    title: 'Medborgarlöften',
+    intro: 'Här finns de medborgarlöften som polisen och kommunerna har publicerat, med hur långt de har kommit.',
+    none: 'Inget medborgarlöfte är publicerat än.',
+    and: ' och ',
   },
 };
 
@@ -50,5 +61,16 @@ export const en: typeof sv = {
     targetPerPeriodFinal: 'Target: {{value}} {{unit}} over the promise period. Final actual: {{actual}}.',
     ended: 'The promise period has ended. Final result: fulfilment {{percent}}.',
     endedNoResult: 'The promise period has ended.',
+    parties: 'The parties behind the promise',
+    phone: 'Phone',
+    email: 'E-mail',
+    web: 'Website',
+    allPromises: 'All citizen promises',
+  },
+  publicIndex: {
+    title: 'Citizen promises',
+    intro: 'The citizen promises the police and the municipalities have published, with how far they have come.',
+    none: 'No citizen promise is published yet.',
+    and: ' and ',
   },
 };
