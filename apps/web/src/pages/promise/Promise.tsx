@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { useSession } from '../../session';
 import { figure, percent, promisePath, useCurrentPromise } from './shared';
 import { YearChart } from './YearChart';
 
@@ -14,6 +15,7 @@ type CommitmentFigures = components['schemas']['CommitmentFiguresView'];
 export function PromisePage() {
   const { t, i18n } = useTranslation();
   const { promise, promises, chosen, loading, problem } = useCurrentPromise();
+  const { can } = useSession();
   const dashboard = useLoad(promise ? () => api.GET('/api/v1/dashboard/actions', { params: { query: { promiseId: promise.id } } }) : null, [promise?.id]);
   if (loading) return <Loading />;
   if (!promise)
@@ -42,6 +44,13 @@ export function PromisePage() {
               <Link to={promisePath('/promise/actions', chosen, { overdue: 'true' })}>{t('promise.overdueLink', { count: d?.overdue.total ?? 0 })}</Link>
             </DsLink>
           </li>
+          {can('promise:manage') && (
+            <li>
+              <DsLink asChild>
+                <Link to={promisePath('/promise/plan', chosen)}>{t('promisePlan.link')}</Link>
+              </DsLink>
+            </li>
+          )}
           <li>
             <DsLink asChild>
               <Link to={promisePath('/promise/activities', chosen)}>{t('promise.activitiesLink')}</Link>

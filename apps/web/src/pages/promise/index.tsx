@@ -4,6 +4,7 @@ import { ActionsPage } from './Actions';
 import { ActivitiesPage } from './Activities';
 import { FollowUpPage } from './FollowUp';
 import { FollowUpsPage } from './FollowUps';
+import { PlanPage } from './Plan';
 import { PromisePage } from './Promise';
 import './promise.css';
 
@@ -12,6 +13,7 @@ export default function PromiseArea() {
   return (
     <Routes>
       <Route index element={<PromisePage />} />
+      <Route path="plan" element={<PlanPage />} />
       <Route path="actions" element={<ActionsPage />} />
       <Route path="actions/:id" element={<ActionPage />} />
       <Route path="activities" element={<ActivitiesPage />} />
