@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { HAMMARO_PROMISE_TITLE } from '../src/seed/promises.seed.js';
 import { seriousA11yViolations } from './support/browser.js';
+import type { Page } from 'playwright-core';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
@@ -23,6 +24,98 @@ describe('web client: the public index and planning the promise', () => {
 
   afterAll(async () => {
     await web?.close();
+  });
+
+  /** The field whose id is the api's field name carries the api's message as its description. */
+  async function fieldMessage(page: Page, id: string): Promise<string> {
+    // Waits for the api's answer: the field turns invalid when the refusal arrives.
+    const field = page.locator(`[id="${id}"][aria-invalid="true"]`);
+    await field.waitFor();
+    const described = (await field.getAttribute('aria-describedby'))!.split(/\s+/);
+    const texts = await Promise.all(described.map((d) => page.locator(`[id="${d}"]`).textContent()));
+    return texts.join(' ');
+  }
+
+  it('the safety coordinator plans next year’s action in the screens: refusals at the fields, then the action listed with its owner', async () => {
+    // The manager's role reads and hands over actions; planning them is promise:manage, which the
+    // catalogue gives the safety coordinator (and the police commander).
+    const nextYear = new Date().getFullYear() + 1;
+    const title = `Väktarronder vid båthamnarna, sommaren ${nextYear}`;
+    const [patrols] = await api.db.query<{ id: string }[]>(`SELECT id FROM commitments WHERE promise_id = $1 AND text LIKE 'Riktade väktarronder%'`, [
+      promiseId,
+    ]);
+    const page = await web.signIn('trygghet@hammaro.test');
+    await page.getByRole('link', { name: 'Medborgarlöftet' }).click();
+    await page.getByRole('link', { name: 'Planera löftet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Planera löftet' }).waitFor();
+    const form = page.getByRole('form', { name: 'Ny åtgärd' });
+    await form.getByLabel('Åtagande').selectOption(patrols.id);
+    await form.getByLabel('Åtgärd', { exact: true }).fill(title);
+    await form.getByLabel('Ansvarig person').selectOption({ label: 'Ahmed Hassan (Säkerhet/väktare)' });
+    // Due before it starts: the api's refusal shows at the due date.
+    await form.getByLabel('Startdatum').fill(`${nextYear}-06-01`);
+    await form.getByLabel('Klart senast').fill(`${nextYear}-05-01`);
+    await form.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+    expect(await fieldMessage(page, 'dueDate')).toContain('får inte vara före');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await form.getByLabel('Klart senast').fill(`${nextYear}-08-31`);
+    await form.getByLabel('Vikt').fill('2');
+    await form.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+    await page.getByRole('status').getByText(`Åtgärden ”${title}” är tillagd.`).waitFor();
+    const [saved] = await api.db.query<{ due: string; weight: number; owner: string }[]>(
+      `SELECT to_char(a.due_date, 'YYYY-MM-DD') AS due, a.weight::float8 AS weight, u.email AS owner
+       FROM actions a JOIN users u ON u.id = a.responsible_user_id WHERE a.title = $1`,
+      [title],
+    );
+    expect(saved).toEqual({ due: `${nextYear}-08-31`, weight: 2, owner: 'vaktare@hammaro.test' });
+
+    // Listed among the actions due next year.
+    await page.getByRole('status').getByRole('link', { name: 'Alla åtgärder' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Åtgärder' }).waitFor();
+    await page.getByLabel('Slutdatum från').fill(`${nextYear}-01-01`);
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    await row.waitFor();
+    await row.getByText('Ahmed Hassan', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the safety coordinator adds a commitment with a yearly target and edits it; the manager is not offered planning', async () => {
+    const page = await web.signIn('trygghet@hammaro.test');
+    await page.goto(`${base}/promise/plan`);
+    await page.getByRole('heading', { level: 1, name: 'Planera löftet' }).waitFor();
+    const form = page.getByRole('form', { name: 'Nytt åtagande' });
+    // Without a text: refused at the field.
+    await form.getByLabel('Problemområde').selectOption({ label: 'Trafik' });
+    await form.getByLabel('Part').selectOption({ label: 'Kommunen' });
+    await form.getByRole('button', { name: 'Lägg till åtagandet' }).click();
+    expect(await fieldMessage(page, 'new-commitment-text')).not.toBe('');
+    const text = 'Trygghetsvandringar med polisen och räddningstjänsten i varje kommundel';
+    await form.getByLabel('Vad lovas').fill(text);
+    await form.getByLabel('Målvärde').fill('4');
+    await form.getByLabel('Enhet (t.ex. hastighetskontroller)').fill('trygghetsvandringar');
+    await form.getByRole('button', { name: 'Lägg till åtagandet' }).click();
+    await page.getByRole('status').getByText('Åtagandet är tillagt.').waitFor();
+    await page.getByText('Mål: 4 trygghetsvandringar per år').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: `Ändra åtagandet: ${text}` }).click();
+    const edit = page.getByRole('form', { name: 'Ändra åtagandet' });
+    await edit.getByLabel('Målvärde').fill('6');
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Mål: 6 trygghetsvandringar per år').waitFor();
+    const [row] = await api.db.query<{ party: string; value: number }[]>('SELECT party, target_value::float8 AS value FROM commitments WHERE text = $1', [
+      text,
+    ]);
+    expect(row).toEqual({ party: 'municipality', value: 6 });
+    await page.close();
+
+    const manager = await web.signIn('chef@hammaro.test');
+    await manager.getByRole('link', { name: 'Medborgarlöftet' }).click();
+    await manager.getByRole('link', { name: 'Alla åtgärder' }).waitFor();
+    expect(await manager.getByRole('link', { name: 'Planera löftet' }).count()).toBe(0);
+    await manager.close();
   });
 
   for (const width of [375, 1280]) {
