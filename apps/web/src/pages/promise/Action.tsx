@@ -6,6 +6,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import { actionStatusValues, type components } from '../../api/schema';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { useSession } from '../../session';
+import { DeleteAction, PlanForm, type PlanOutcome, ReassignForm } from './ActionPlanning';
 import { RecordActivity } from './RecordActivity';
 import { BackLink, STATUS_COLOUR } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
@@ -27,7 +28,10 @@ export function ActionPage() {
     [a?.commitmentId],
   );
   const activities = useLoad(() => api.GET('/api/v1/activities', { params: { query: { actionId: id!, limit: 50 } } }), [id]);
-  const [open, setOpen] = useState<'status' | 'activity' | null>(null);
+  const [open, setOpen] = useState<'status' | 'activity' | 'reassign' | 'plan' | null>(null);
+  const [planNotice, setPlanNotice] = useState<PlanOutcome>();
+  const mayReassign = can('promise_action:reassign') || can('promise_action:update');
+  const mayPlan = can('promise:manage') && can('promise_action:update');
   // Outside the form: the form starts afresh with each new version, the notice stays.
   const [notice, setNotice] = useState<StatusOutcome>();
 
@@ -64,6 +68,60 @@ export function ActionPage() {
         )}
       </dl>
       {a.description && <Paragraph>{a.description}</Paragraph>}
+      {(mayReassign || mayPlan) && (
+        // Issue #20: the plan of the action changed in the screens — who, when, how much it weighs.
+        <section aria-labelledby="promise-action-plan">
+          <Heading level={2} data-size="sm" id="promise-action-plan">
+            {t('promiseActionPlan.title')}
+          </Heading>
+          <div className="row">
+            {mayReassign && (
+              <Button
+                variant={open === 'reassign' ? 'primary' : 'secondary'}
+                aria-expanded={open === 'reassign'}
+                onClick={() => setOpen(open === 'reassign' ? null : 'reassign')}
+              >
+                {t('promiseActionPlan.reassign')}
+              </Button>
+            )}
+            {mayPlan && (
+              <Button
+                variant={open === 'plan' ? 'primary' : 'secondary'}
+                aria-expanded={open === 'plan'}
+                onClick={() => setOpen(open === 'plan' ? null : 'plan')}
+              >
+                {t('promiseActionPlan.edit')}
+              </Button>
+            )}
+            {can('promise:manage') && <DeleteAction action={a} />}
+          </div>
+          {(open === 'reassign' || open === 'plan') && planNotice && (
+            <Alert data-color={planNotice === 'saved' ? 'success' : 'warning'} role={planNotice === 'saved' ? 'status' : 'alert'}>
+              {planNotice === 'saved' ? t('promiseAction.saved') : t('promiseAction.stale')}
+            </Alert>
+          )}
+          {open === 'reassign' && (
+            <ReassignForm
+              key={a.version}
+              action={a}
+              onDone={(outcome) => {
+                setPlanNotice(outcome);
+                view.reload();
+              }}
+            />
+          )}
+          {open === 'plan' && (
+            <PlanForm
+              key={a.version}
+              action={a}
+              onDone={(outcome) => {
+                setPlanNotice(outcome);
+                view.reload();
+              }}
+            />
+          )}
+        </section>
+      )}
       {can('promise_action:update') && (
         <section aria-labelledby="promise-report">
           <Heading level={2} data-size="sm" id="promise-report">

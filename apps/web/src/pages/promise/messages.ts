@@ -244,6 +244,16 @@ export const sv = {
     actionCreated: 'Åtgärden ”{{title}}” är tillagd.',
     openAction: 'Öppna åtgärden',
   },
+  promiseActionPlan: {
+    title: 'Planera åtgärden',
+    reassign: 'Byt ansvarig',
+    newOwner: 'Ny ansvarig',
+    why: 'Varför (sparas i historiken)',
+    edit: 'Ändra planen',
+    delete: 'Ta bort åtgärden',
+    deleteTitle: 'Ta bort åtgärden?',
+    deleteText: '”{{title}}” tas bort med sin tidsfrist. En åtgärd som inte ska genomföras avbryts i stället, med ett skäl.',
+  },
   promiseLabels: {
     targetPeriods: { year: 'per år', promise_period: 'för hela löftesperioden' },
   },
@@ -495,6 +505,16 @@ export const en: typeof sv = {
     addAction: 'Add the action',
     actionCreated: 'The action “{{title}}” was added.',
     openAction: 'Open the action',
+  },
+  promiseActionPlan: {
+    title: 'Plan the action',
+    reassign: 'Change who is responsible',
+    newOwner: 'New responsible person',
+    why: 'Why (kept in the history)',
+    edit: 'Change the plan',
+    delete: 'Delete the action',
+    deleteTitle: 'Delete the action?',
+    deleteText: '“{{title}}” is deleted with its deadline. An action that will not be carried out is cancelled instead, with a reason.',
   },
   promiseLabels: {
     targetPeriods: { year: 'per year', promise_period: 'for the whole promise period' },
