@@ -15,6 +15,8 @@ describe('web client: the public index and planning the promise', () => {
   let api: TestApi;
   let base: string;
   let promiseId: string;
+  const nextYear = new Date().getFullYear() + 1;
+  const title = `Väktarronder vid båthamnarna, sommaren ${nextYear}`;
 
   beforeAll(async () => {
     web = await WebTestApp.start();
@@ -39,8 +41,6 @@ describe('web client: the public index and planning the promise', () => {
   it('the safety coordinator plans next year’s action in the screens: refusals at the fields, then the action listed with its owner', async () => {
     // The manager's role reads and hands over actions; planning them is promise:manage, which the
     // catalogue gives the safety coordinator (and the police commander).
-    const nextYear = new Date().getFullYear() + 1;
-    const title = `Väktarronder vid båthamnarna, sommaren ${nextYear}`;
     const [patrols] = await api.db.query<{ id: string }[]>(`SELECT id FROM commitments WHERE promise_id = $1 AND text LIKE 'Riktade väktarronder%'`, [
       promiseId,
     ]);
@@ -77,6 +77,50 @@ describe('web client: the public index and planning the promise', () => {
     const row = page.getByRole('row', { name: new RegExp(title) });
     await row.waitFor();
     await row.getByText('Ahmed Hassan', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the manager hands the planned action to another person; the safety coordinator moves its dates, then cancels it with a reason', async () => {
+    const [{ id }] = await api.db.query<{ id: string }[]>('SELECT id FROM actions WHERE title = $1', [title]);
+    const manager = await web.signIn('chef@hammaro.test');
+    await manager.goto(`${base}/promise/actions/${id}`);
+    await manager.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The manager may hand it over but not change the plan or report on it.
+    expect(await manager.getByRole('button', { name: 'Ändra planen' }).count()).toBe(0);
+    expect(await manager.getByRole('button', { name: 'Ändra status och framsteg' }).count()).toBe(0);
+    await manager.getByRole('button', { name: 'Byt ansvarig' }).click();
+    const reassign = manager.getByRole('form', { name: 'Byt ansvarig' });
+    await reassign.getByLabel('Ny ansvarig').selectOption({ label: 'Anna Karlsson (Kommunledning)' });
+    await reassign.getByLabel('Varför (sparas i historiken)').fill('Ahmed har semester i juli.');
+    await reassign.getByRole('button', { name: 'Byt ansvarig' }).click();
+    await manager.getByRole('status').getByText('Ändringen är sparad och syns i historiken.').waitFor();
+    await manager.getByText('Anna Karlsson, Hammarö kommun').first().waitFor();
+    expect(await seriousA11yViolations(manager)).toEqual([]);
+    await manager.close();
+
+    const page = await web.signIn('trygghet@hammaro.test');
+    await page.goto(`${base}/promise/actions/${id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('button', { name: 'Ändra planen' }).click();
+    const plan = page.getByRole('form', { name: 'Ändra planen' });
+    await plan.getByLabel('Klart senast').fill(`${nextYear}-09-15`);
+    await plan.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').getByText('Ändringen är sparad och syns i historiken.').waitFor();
+    const [{ due }] = await api.db.query<{ due: string }[]>(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM actions WHERE id = $1`, [id]);
+    expect(due).toBe(`${nextYear}-09-15`);
+
+    // Cancelled with a reason, through the report form the action page already has.
+    await page.getByRole('button', { name: 'Ändra status och framsteg' }).click();
+    const status = page.getByRole('form', { name: 'Ändra status och framsteg' });
+    await status.getByLabel('Status').selectOption({ label: 'Inställd' });
+    await status.getByRole('button', { name: 'Spara' }).click();
+    expect(await fieldMessage(page, 'statusReason')).not.toBe('');
+    await status.getByLabel('Skäl').fill('Båthamnarna bevakas av ett vaktbolag från i år.');
+    await status.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Båthamnarna bevakas av ett vaktbolag från i år.').first().waitFor();
+    const [{ state }] = await api.db.query<{ state: string }[]>('SELECT status AS state FROM actions WHERE id = $1', [id]);
+    expect(state).toBe('cancelled');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
