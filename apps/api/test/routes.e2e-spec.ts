@@ -109,6 +109,8 @@ describe('every route declares its access rule', () => {
       'OidcController.callback',
       'OidcController.providers',
       'OidcController.start',
+      // The public index of published promises (#20): what the promises publish, nothing personal.
+      'PublicPromisesController.list',
       'PublicPromisesController.promise',
     ]);
   });
