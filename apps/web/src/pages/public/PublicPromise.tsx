@@ -125,7 +125,7 @@ function PublicPartyCard({ party }: { party: PublicParty }) {
       )}
       {party.url && (
         <Paragraph data-size="sm">
-          {t('publicPromise.web')}: <Link href={party.url}>{new URL(party.url).host}</Link>
+          {t('publicPromise.web')}: <Link href={party.url}>{party.url}</Link>
         </Paragraph>
       )}
     </Card>
