@@ -33,6 +33,7 @@ import { OidcInvitations1796033885917 } from './1796033885917-OidcInvitations.js
 import { ListIndexesAtScale1796043481500 } from './1796043481500-ListIndexesAtScale.js';
 import { ReminderDeliveryNotificationIndex1796047077616 } from './1796047077616-ReminderDeliveryNotificationIndex.js';
 import { AuditVerificationRuns1796053166153 } from './1796053166153-AuditVerificationRuns.js';
+import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlaces.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -65,4 +66,5 @@ export const migrations = [
   ListIndexesAtScale1796043481500,
   ReminderDeliveryNotificationIndex1796047077616,
   AuditVerificationRuns1796053166153,
+  FindingsAndPlaces1796058394053,
 ];
