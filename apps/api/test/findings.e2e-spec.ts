@@ -325,5 +325,20 @@ describe('named places and the findings register', () => {
       expect(queue.status).toBe(200);
       expect(queue.body.items.map((i: { link: string }) => i.link)).toContain(`/findings/${f.id}`);
     });
+
+    it('counts findings raised and fixed per problem area in the yearly report', async () => {
+      const report = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2022`, { token: token.chef });
+      expect(report.status).toBe(200);
+      // Trafik: the two seeded (one done in October) and the vandalism done in June; the speeding one has no area.
+      expect(report.body.findings).toEqual([
+        { problemAreaId: expect.any(String), problemAreaTitle: 'Alkohol- och narkotikarelaterad brottslighet', raised: 0, fixed: 0 },
+        { problemAreaId: areaId, problemAreaTitle: 'Trafik', raised: 3, fixed: 2 },
+        { problemAreaId: null, problemAreaTitle: null, raised: 1, fixed: 0 },
+      ]);
+      const earlier = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2021`, { token: token.chef });
+      expect(earlier.body.findings.every((f: { raised: number; fixed: number }) => f.raised === 0 && f.fixed === 0)).toBe(true);
+      const html = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2022&format=html`, { token: token.chef });
+      expect(String(html.body)).toContain('<td>Trafik</td><td class="num">3</td><td class="num">2</td>');
+    });
   });
 });

@@ -3735,6 +3735,18 @@ export interface components {
             assessment: components["schemas"]["FollowUpAssessment"];
             narrative: string;
         };
+        FindingCountsView: {
+            /**
+             * Format: uuid
+             * @description Null: findings not placed under a problem area
+             */
+            problemAreaId: string | null;
+            problemAreaTitle: string | null;
+            /** @description Findings recorded in the window (Europe/Stockholm dates) */
+            raised: number;
+            /** @description Findings marked done in the window, whenever they were recorded */
+            fixed: number;
+        };
         FollowUpReportView: {
             promise: components["schemas"]["ReportPromiseView"];
             year: number;
@@ -3746,6 +3758,8 @@ export interface components {
             approvals: components["schemas"]["ReportApprovalView"][];
             progress: number | null;
             commitments: components["schemas"]["CommitmentOutcomeView"][];
+            /** @description Live counts per problem area, also when the follow-up is approved (not frozen with it) */
+            findings: components["schemas"]["FindingCountsView"][];
         };
         PromiseOrganisationRef: {
             /** Format: uuid */
