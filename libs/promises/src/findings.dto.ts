@@ -133,7 +133,7 @@ export class UpdateFindingRequest {
   @MaxLength(5000)
   resolution?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: FINDING_CATEGORIES, enumName: 'FindingCategory' })
   @IsOptional()
   @IsIn(FINDING_CATEGORIES)
   category?: FindingCategory;

@@ -4273,7 +4273,7 @@ export interface components {
             status?: components["schemas"]["FindingStatus"];
             /** @description What was done (done) or why not (rejected); required for those two */
             resolution?: string;
-            category?: string;
+            category?: components["schemas"]["FindingCategory"];
             description?: string;
             dueDate?: string;
         };
