@@ -34,6 +34,7 @@ import { ListIndexesAtScale1796043481500 } from './1796043481500-ListIndexesAtSc
 import { ReminderDeliveryNotificationIndex1796047077616 } from './1796047077616-ReminderDeliveryNotificationIndex.js';
 import { AuditVerificationRuns1796053166153 } from './1796053166153-AuditVerificationRuns.js';
 import { OrganisationContact1796058380804 } from './1796058380804-OrganisationContact.js';
+import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlaces.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -67,4 +68,5 @@ export const migrations = [
   ReminderDeliveryNotificationIndex1796047077616,
   AuditVerificationRuns1796053166153,
   OrganisationContact1796058380804,
+  FindingsAndPlaces1796058394053,
 ];

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'promise_action:update': 'Rapportera på aktiviteter (Report progress on actions)',
   'promise_action:reassign': 'Byta ansvarig person för aktiviteter (Hand an action to another responsible person)',
   'promise:report': 'Ta fram och publicera uppföljning (Produce and publish the follow-up)',
+  'finding:record': 'Registrera fynd från ronder och trygghetsvandringar (Record findings of rounds and safety walks)',
+  'finding:update': 'Åtgärda fynd som enheten ansvarar för (Work on findings one’s unit is responsible for)',
 
   // Alcohol licence supervision (Alkohollagen 2010:1622)
   'premises:read': 'Se serveringsställen och tillstånd (Read premises and licences)',
@@ -86,6 +88,7 @@ export const RESOURCE_AREAS = {
   work_queue: 'shared',
   promise: 'shared',
   promise_action: 'shared',
+  finding: 'shared',
   premises: 'shared',
   inspection: 'shared',
   sanction: 'shared',

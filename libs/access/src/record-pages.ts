@@ -25,6 +25,8 @@ export const RECORD_PAGES = {
   sanction_case: { path: (id) => `/inspections/sanctions/${id}`, permission: 'premises:read' },
   action: { path: (id) => `/promise/actions/${id}`, permission: 'promise:read' },
   follow_up: { path: (id) => `/promise/follow-ups/${id}`, permission: 'promise:read' },
+  // Reading a finding is reading the promise, in the finding's collaboration (libs/promises findings.service).
+  finding: { path: (id) => `/findings/${id}`, permission: 'promise:read' },
   operation: { path: (id) => `/operations/${id}`, permission: 'operation:read', ownedOnly: true },
   // Tips and police referrals are read by those who manage the premises (premises-tips.service, licensing-referrals.service).
   premises_tip: { path: (id) => `/inspections/tips/${id}`, permission: 'premises:manage' },
@@ -82,6 +84,13 @@ export const RECORD_TARGETS: Record<string, RecordTarget> = {
     key: 'x.id',
     target: 'x.id',
     columns: { id: 'p.id', collaborationId: 'p.collaboration_id' },
+  },
+  finding: {
+    page: 'finding',
+    from: 'findings x',
+    key: 'x.id',
+    target: 'x.id',
+    columns: { id: 'x.promise_id', collaborationId: 'x.collaboration_id' },
   },
   inspection: {
     page: 'inspection',

@@ -62,6 +62,9 @@ export const ROLES = {
     permissions: [
       ['promise:read', 'collaboration'],
       'promise_action:update',
+      // Findings: they record what a round finds; they work on those their unit is responsible for.
+      'finding:record',
+      'finding:update',
       // Premises, licences and inspections: those they take part in (per-record grants), not the register.
       ['premises:read', 'own'],
       ['inspection:read', 'own'],
@@ -87,6 +90,8 @@ export const ROLES = {
       ['promise:manage', 'collaboration'],
       ['promise_action:update', 'collaboration'],
       ['promise:report', 'collaboration'],
+      'finding:record',
+      'finding:update',
       ['premises:read', 'own'],
       ['inspection:read', 'own'],
       ['inspection:perform', 'own'],
@@ -144,6 +149,8 @@ export const ROLES = {
     permissions: [
       ['promise:read', 'collaboration'],
       'promise_action:update',
+      'finding:record',
+      'finding:update',
       'premises:read',
       'premises:manage',
       'inspection:read',
@@ -157,7 +164,7 @@ export const ROLES = {
     label: 'Väktare (Municipal security guard)',
     organisationKinds: ['municipality'],
     scope: 'unit',
-    permissions: [['promise:read', 'collaboration'], 'promise_action:update'],
+    permissions: [['promise:read', 'collaboration'], 'promise_action:update', 'finding:record', 'finding:update'],
   },
   safety_coordinator: {
     label: 'Trygghetssamordnare (Safety coordinator)',
@@ -168,6 +175,8 @@ export const ROLES = {
       'promise:manage',
       'promise_action:update',
       'promise:report',
+      'finding:record',
+      'finding:update',
       'premises:read',
       'inspection:read',
       'operation_summary:read',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { COUNTED_INSPECTIONS_SQL, INSPECTION_ACTIVITY_KIND } from './counted-inspections.js';
 import { ACTION_TOTALS_SQL, actionsProgress, judgeTarget, promiseProgress } from './progress.js';
+import type { FindingCountsView } from './follow-ups.views.js';
 import type { CommitmentFiguresView, PromiseWindowView } from './promises.views.js';
 import type { Party, TargetPeriod } from './vocabulary.js';
 
@@ -135,6 +136,32 @@ export class FiguresService {
         progress: judged ? judged.progress : actionsProgress({ weight: row.weight_sum, weightedProgress: row.weighted_progress }),
       };
     });
+  }
+
+  /**
+   * Findings raised (recorded) and fixed (done) in the window, per problem area of the promise in
+   * its order, every area listed; findings under no area last, when there are any. Dates are
+   * Stockholm's, like every calendar rule.
+   */
+  async findings(promiseId: string, window: PromiseWindowView, db: Pick<DataSource, 'query'> = this.dataSource): Promise<FindingCountsView[]> {
+    return db
+      .query<FindingCountsView[]>(
+        `WITH counted AS (
+         SELECT f.problem_area_id,
+                ((f.recorded_at AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $2::date AND $3::date) AS raised,
+                (f.status = 'done' AND (f.resolved_at AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $2::date AND $3::date) AS fixed
+         FROM findings f WHERE f.promise_id = $1)
+       SELECT pa.id AS "problemAreaId", pa.title AS "problemAreaTitle",
+              (count(*) FILTER (WHERE c.raised))::int AS raised, (count(*) FILTER (WHERE c.fixed))::int AS fixed, pa.position
+       FROM problem_areas pa LEFT JOIN counted c ON c.problem_area_id = pa.id
+       WHERE pa.promise_id = $1 GROUP BY pa.id
+       UNION ALL
+       SELECT NULL, NULL, (count(*) FILTER (WHERE raised))::int, (count(*) FILTER (WHERE fixed))::int, NULL
+       FROM counted WHERE problem_area_id IS NULL HAVING count(*) FILTER (WHERE raised OR fixed) > 0
+       ORDER BY position NULLS LAST`,
+        [promiseId, window.from, window.to],
+      )
+      .then((rows) => rows.map(({ problemAreaId, problemAreaTitle, raised, fixed }) => ({ problemAreaId, problemAreaTitle, raised, fixed })));
   }
 
   promiseProgress(commitments: readonly CommitmentFiguresView[]): number | null {

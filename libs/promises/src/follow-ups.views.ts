@@ -122,6 +122,21 @@ export class ReportApprovalView {
   approvedAt!: string;
 }
 
+/** Findings of rounds and walks in a problem area over the report's window (issue #20). */
+export class FindingCountsView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: findings not placed under a problem area' })
+  problemAreaId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  problemAreaTitle!: string | null;
+
+  @ApiProperty({ type: 'integer', description: 'Findings recorded in the window (Europe/Stockholm dates)' })
+  raised!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Findings marked done in the window, whenever they were recorded' })
+  fixed!: number;
+}
+
 /** The year's follow-up report, as given to kommunstyrelsen. */
 export class FollowUpReportView {
   @ApiProperty({ type: () => ReportPromiseView })
@@ -154,6 +169,9 @@ export class FollowUpReportView {
 
   @ApiProperty({ type: [CommitmentOutcomeView] })
   commitments!: CommitmentOutcomeView[];
+
+  @ApiProperty({ type: [FindingCountsView], description: 'Live counts per problem area, also when the follow-up is approved (not frozen with it)' })
+  findings!: FindingCountsView[];
 }
 
 /*

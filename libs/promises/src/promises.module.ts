@@ -5,6 +5,9 @@ import { ActionsService } from './actions.service.js';
 import { ActivitiesService } from './activities.service.js';
 import { DashboardService } from './dashboard.service.js';
 import { FiguresService } from './figures.service.js';
+import { FindingsController, PlacesController } from './findings.controller.js';
+import { FindingsService } from './findings.service.js';
+import { PlacesService } from './places.service.js';
 import { FollowUpsController, PublicPromisesController } from './follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { PromiseAccess } from './promise-access.js';
@@ -17,7 +20,16 @@ import { ReportsService } from './reports.service.js';
 /** Citizen promises and the action tracker. Other modules record activities through ActivitiesService. */
 @Module({
   imports: [DeadlinesModule],
-  controllers: [PromisesController, ActionsController, ActivitiesController, DashboardController, FollowUpsController, PublicPromisesController],
+  controllers: [
+    PromisesController,
+    ActionsController,
+    ActivitiesController,
+    DashboardController,
+    FollowUpsController,
+    PublicPromisesController,
+    PlacesController,
+    FindingsController,
+  ],
   providers: [
     PromiseAccess,
     PromisesService,
@@ -29,6 +41,8 @@ import { ReportsService } from './reports.service.js';
     ReportsService,
     PublicService,
     PromiseSearch,
+    PlacesService,
+    FindingsService,
   ],
   // PromiseSearch: the header search (libs/search) finds actions and commitments through it.
   exports: [ActivitiesService, PromiseSearch],

@@ -88,6 +88,17 @@ ${rows(area.id)}
 </table>`,
   )
   .join('\n')}
+${
+  report.findings.some((f) => f.raised > 0 || f.fixed > 0)
+    ? `<h2>Fynd från ronder och trygghetsvandringar</h2>
+<table>
+<thead><tr><th>Problemområde</th><th>Registrerade</th><th>Åtgärdade</th></tr></thead>
+<tbody>
+${report.findings.map((f) => `<tr><td>${escapeHtml(f.problemAreaTitle ?? 'Utan problemområde')}</td><td class="num">${f.raised}</td><td class="num">${f.fixed}</td></tr>`).join('\n')}
+</tbody>
+</table>`
+    : ''
+}
 <h2>Slutsats</h2>
 <p>${escapeHtml(report.conclusion) || '–'}</p>
 <p><strong>Beslut:</strong> ${report.decision ? escapeHtml(DECISION_LABELS[report.decision]) : '–'}</p>

@@ -54,6 +54,7 @@ export class ReportsService {
         approvals: followUp.approvals.map((a) => ({ side: a.side, name: a.user.displayName, approvedAt: a.approvedAt })),
         progress: followUp.progress,
         commitments: followUp.items,
+        findings: await this.figures.findings(promiseId, followUp.window),
       };
     }
     const window = windowOf({ year, half: null, period_start: promise.period_start, period_end: promise.period_end });
@@ -68,6 +69,7 @@ export class ReportsService {
       approvals: [],
       progress: this.figures.promiseProgress(commitments),
       commitments: commitments.map((c) => ({ ...c, assessment: suggest(c), narrative: '' })),
+      findings: await this.figures.findings(promiseId, window),
     };
   }
 }

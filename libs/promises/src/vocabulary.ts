@@ -85,3 +85,25 @@ export const DECISION_LABELS: Record<Decision, string> = {
 
 export const TARGET_PERIODS = ['year', 'promise_period'] as const;
 export type TargetPeriod = (typeof TARGET_PERIODS)[number];
+
+/** Kinds of the collaboration's named places (issue #20). */
+export const PLACE_KINDS = ['road', 'harbour', 'school', 'square', 'other'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** What a guard round or a safety walk finds. */
+export const FINDING_CATEGORIES = [
+  'broken_lighting',
+  'vandalism',
+  'graffiti',
+  'littering',
+  'youth_gathering',
+  'speeding',
+  'traffic_hazard',
+  'overgrown_vegetation',
+  'other',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+/** open → in_progress → done (with what was done) or rejected (with why); done and rejected are final. */
+export const FINDING_STATUSES = ['open', 'in_progress', 'done', 'rejected'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];

@@ -1,6 +1,6 @@
 import type { SeedStep } from '@samverkan/platform';
 import type { EntityManager } from 'typeorm';
-import { type ActionStatus, type ActivityKind, FiguresService, type Party, suggest, type TargetPeriod, windowOf } from '@samverkan/promises';
+import { type ActionStatus, type ActivityKind, FiguresService, type Party, type PlaceKind, suggest, type TargetPeriod, windowOf } from '@samverkan/promises';
 
 /**
  * The Hammarö citizen promise 2020-01-01 – 2022-12-31 (Hammarö kommun + Lokalpolisområde
@@ -595,6 +595,110 @@ export function promiseFollowUpsSeed(): SeedStep {
             `${f.year + 1}-02-${side === 'police' ? '18' : '20'}T10:00:00+01:00`,
           ]);
         }
+      }
+    },
+  };
+}
+
+/**
+ * Hammarö's named places (issue #20), where the promise's rounds, checks and walks happen.
+ * Positions are approximate (WGS 84, to about a hundred metres): enough to place a pin on a map.
+ */
+export const HAMMARO_PLACES: readonly { name: string; kind: PlaceKind; latitude: number; longitude: number }[] = [
+  { name: 'Bymiljövägen', kind: 'road', latitude: 59.3248, longitude: 13.4668 },
+  { name: 'Hammarövägen', kind: 'road', latitude: 59.3362, longitude: 13.4952 },
+  { name: 'Skoghalls båthamn', kind: 'harbour', latitude: 59.3209, longitude: 13.4432 },
+  { name: 'Hammarlundens båthamn', kind: 'harbour', latitude: 59.3471, longitude: 13.5163 },
+  { name: 'Götetorpsskolan', kind: 'school', latitude: 59.3261, longitude: 13.4703 },
+  { name: 'Skoghallsskolan', kind: 'school', latitude: 59.3236, longitude: 13.4597 },
+  { name: 'Mörmoskolan', kind: 'school', latitude: 59.3402, longitude: 13.5071 },
+  { name: 'Skoghalls centrum', kind: 'square', latitude: 59.3227, longitude: 13.4641 },
+  { name: 'Mörmons centrum', kind: 'square', latitude: 59.3394, longitude: 13.5089 },
+];
+
+/**
+ * The named places, and two findings of a 2022 safety walk: one dealt with, one still open (its
+ * due date a deadline of the municipality's security unit, as FindingsService registers it).
+ */
+export function placesSeed(): SeedStep {
+  return {
+    name: 'places and findings (Hammarö named places, two findings of a safety walk)',
+    async run(manager: EntityManager) {
+      const [collaboration] = await manager.query<{ id: string }[]>(`SELECT id FROM collaborations WHERE name = 'Hammarö'`);
+      const [exists] = await manager.query('SELECT 1 FROM places WHERE collaboration_id = $1', [collaboration.id]);
+      if (exists) return;
+      const placeIds = new Map<string, string>();
+      for (const p of HAMMARO_PLACES) {
+        const [row] = await manager.query<{ id: string }[]>(
+          'INSERT INTO places (collaboration_id, name, kind, latitude, longitude) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [collaboration.id, p.name, p.kind, p.latitude, p.longitude],
+        );
+        placeIds.set(p.name, row.id);
+      }
+      const [promise] = await manager.query<{ id: string }[]>('SELECT id FROM promises WHERE title = $1', [HAMMARO_PROMISE_TITLE]);
+      if (!promise) return;
+      const [facts] = await manager.query<{ area: string; org: string; unit: string; recorder: string; recorder_org: string; recorder_unit: string }[]>(
+        `SELECT (SELECT id FROM problem_areas WHERE promise_id = $1 AND position = 2) AS area,
+                o.id AS org, u.id AS unit, r.id AS recorder, r.organisation_id AS recorder_org, m.unit_id AS recorder_unit
+         FROM organisations o JOIN units u ON u.organisation_id = o.id AND u.name = 'Säkerhet/väktare'
+         JOIN users r ON r.email = 'trygghet@hammaro.test' JOIN memberships m ON m.user_id = r.id
+         WHERE o.name = 'Hammarö kommun' LIMIT 1`,
+        [promise.id],
+      );
+      const findings = [
+        {
+          place: 'Skoghalls båthamn',
+          category: 'broken_lighting',
+          description: 'Tre belysningsstolpar släckta längs gångvägen ned mot bryggorna.',
+          due: '2022-10-31',
+          status: 'done',
+          resolution: 'Armaturerna bytta av gatuenheten 2022-10-12.',
+        },
+        {
+          place: 'Mörmons centrum',
+          category: 'youth_gathering',
+          description: 'Grupp unga samlas kvällstid bakom centrumhuset; nedskräpning och flaskor.',
+          due: '2022-11-30',
+          status: 'in_progress',
+          resolution: null,
+        },
+      ] as const;
+      for (const f of findings) {
+        const [row] = await manager.query<{ id: string }[]>(
+          `INSERT INTO findings (collaboration_id, promise_id, place_id, category, description, problem_area_id, responsible_organisation_id,
+             responsible_unit_id, due_date, status, resolution, resolved_at, recorded_by, recorder_organisation_id, recorder_unit_id, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, '2022-10-04T19:30:00+02:00') RETURNING id`,
+          [
+            collaboration.id,
+            promise.id,
+            placeIds.get(f.place),
+            f.category,
+            f.description,
+            facts.area,
+            facts.org,
+            facts.unit,
+            f.due,
+            f.status,
+            f.resolution,
+            f.resolution ? '2022-10-12T10:00:00+02:00' : null,
+            facts.recorder,
+            facts.recorder_org,
+            facts.recorder_unit,
+          ],
+        );
+        await manager.query(
+          `INSERT INTO deadlines (kind, resource_type, resource_id, title, due_at, due_on, responsible_unit_id, responsible_organisation_id, status, closed_at)
+           VALUES ('finding_due', 'finding', $1, $2, (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'), $3::date, $4, $5, $6, $7)`,
+          [
+            row.id,
+            `${f.place}: ${f.description}`,
+            f.due,
+            facts.unit,
+            facts.org,
+            f.status === 'done' ? 'met' : 'open',
+            f.status === 'done' ? '2022-10-12T10:00:00+02:00' : null,
+          ],
+        );
       }
     },
   };

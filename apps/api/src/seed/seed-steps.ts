@@ -2,7 +2,7 @@ import type { AppConfig, SeedStep } from '@samverkan/platform';
 import { identitySeed } from './identity.seed.js';
 import { inspectionsSeed } from './inspections.seed.js';
 import { operationsSeed } from './operations.seed.js';
-import { promiseFollowUpsSeed, promisesSeed } from './promises.seed.js';
+import { placesSeed, promiseFollowUpsSeed, promisesSeed } from './promises.seed.js';
 import { youthSeed } from './youth.seed.js';
 
 /**
@@ -14,6 +14,7 @@ export function seedSteps(config: AppConfig): SeedStep[] {
   return [
     identitySeed(config.SEED_PASSWORD),
     promisesSeed(),
+    placesSeed(),
     inspectionsSeed(new Date()),
     promiseFollowUpsSeed(),
     youthSeed(config, new Date()),

@@ -53,6 +53,9 @@ export const enumLabels = {
   ActionStatus: (m) => m.promiseVocab.actionStatuses,
   ActionEventKind: (m) => m.promiseVocab.events,
   ActivityKind: (m) => m.promiseVocab.kinds,
+  PlaceKind: (m) => m.promiseVocab.placeKinds,
+  FindingStatus: (m) => m.promiseVocab.findingStatuses,
+  FindingCategory: (m) => m.promiseVocab.findingCategories,
   // Deadlines and reminders
   DeadlineStatus: (m) => m.commonLabels.deadlineStatuses,
   WorkQueueState: (m) => m.workQueue.states,

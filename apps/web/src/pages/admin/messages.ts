@@ -113,6 +113,7 @@ export const sv = {
     inactive: '(avstängd)',
     kinds: {
       action_due: 'Aktivitet i medborgarlöftet',
+      finding_due: 'Fynd från rond eller trygghetsvandring',
       licence_holder_response: 'Tillståndshavarens yttrande (tillsyn eller kommunicering)',
       licensing_referral: 'Tips från polisen till alkoholhandläggningen',
       restaurant_report: 'Restaurangrapport',
@@ -169,6 +170,8 @@ export const sv = {
       'promise:manage': 'Hantera medborgarlöften och åtaganden',
       'promise_action:update': 'Rapportera på aktiviteter',
       'promise_action:reassign': 'Byta ansvarig person för aktiviteter',
+      'finding:record': 'Registrera fynd från ronder och trygghetsvandringar',
+      'finding:update': 'Åtgärda fynd som enheten ansvarar för',
       'promise:report': 'Ta fram och publicera uppföljning',
       'premises:read': 'Se serveringsställen och tillstånd',
       'premises:manage': 'Hantera serveringsställen och tillstånd',
@@ -325,6 +328,7 @@ export const en: typeof sv = {
     inactive: '(switched off)',
     kinds: {
       action_due: 'Action in the citizen promise',
+      finding_due: 'Finding of a round or safety walk',
       licence_holder_response: 'Licence holder’s response (inspection or hearing)',
       licensing_referral: 'Tip from the police to licensing',
       restaurant_report: 'Restaurant report',
@@ -380,6 +384,8 @@ export const en: typeof sv = {
       'promise:manage': 'Manage promises and commitments',
       'promise_action:update': 'Report progress on actions',
       'promise_action:reassign': 'Hand an action to another responsible person',
+      'finding:record': 'Record findings of rounds and safety walks',
+      'finding:update': 'Work on findings one’s unit is responsible for',
       'promise:report': 'Produce and publish the follow-up',
       'premises:read': 'Read premises and licences',
       'premises:manage': 'Manage premises and licences',

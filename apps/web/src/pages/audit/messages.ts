@@ -124,6 +124,16 @@ const actionsSv = {
     update: 'ändrade aktiviteten',
     delete: 'tog bort aktiviteten',
   },
+  place: {
+    create: 'lade till platsen',
+    update: 'ändrade platsen',
+    delete: 'tog bort platsen',
+  },
+  finding: {
+    create: 'registrerade fyndet',
+    update: 'ändrade fyndet',
+    record: 'försökte registrera ett fynd',
+  },
   follow_up: {
     create: 'skapade uppföljningen',
     update: 'ändrade uppföljningen',
@@ -406,6 +416,16 @@ const actionsEn: typeof actionsSv = {
     create: 'recorded the activity',
     update: 'changed the activity',
     delete: 'deleted the activity',
+  },
+  place: {
+    create: 'added the place',
+    update: 'changed the place',
+    delete: 'deleted the place',
+  },
+  finding: {
+    create: 'recorded the finding',
+    update: 'changed the finding',
+    record: 'tried to record a finding',
   },
   follow_up: {
     create: 'created the follow-up',

@@ -11,6 +11,7 @@ export const PROMISES_CODES = {
   'follow_up.frozen': problem(409, 'The follow-up is approved and frozen.'),
   'follow_up.already_approved': problem(409, 'Your side has already approved this follow-up.'),
   'follow_up.not_a_party': problem(403, 'Only the police or the municipality of the collaboration may approve.'),
+  'place.in_use': problem(409, 'Findings are recorded at this place; it cannot be deleted.'),
 
   'promise.year_outside_period': field('{field} must be within the promise period ({periodStart} – {periodEnd}).', {
     periodStart: 'first day of the promise',
@@ -27,4 +28,13 @@ export const PROMISES_CODES = {
   'activity.action_not_of_commitment': field('{field} is not an action of this commitment.'),
   'activity.metric_name': field('{field} must have a snake_case name.'),
   'activity.metric_count': field('{field} must be a whole number ≥ 0.'),
+  'place.name_taken': field('{field}: the collaboration already has a place with that name.'),
+  'place.position_pair': field('{field}: give both latitude and longitude, or neither.'),
+  'finding.not_recording_here': field('You do not record findings in this collaboration.'),
+  'finding.place_required': field('{field}: choose a named place or give a position (latitude and longitude).'),
+  'finding.place_unknown': field('{field} is not a named place of this collaboration.'),
+  'finding.activity_unknown': field('{field} is not an activity of this promise.'),
+  'finding.final': field('The finding is {status}; it can no longer be changed.', { status: 'done or rejected' }),
+  'finding.transition': field('{field}: a finding cannot go from {from} to {to}.', { from: 'the current status', to: 'the requested status' }),
+  'finding.resolution_required': field('{field} is required to {change}.', { change: 'mark it done (what was done) or rejected (why)' }),
 } as const;

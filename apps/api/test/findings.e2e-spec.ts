@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FixedClock } from '@samverkan/platform';
+import { HAMMARO_PLACES, HAMMARO_PROMISE_TITLE, placesSeed } from '../src/seed/promises.seed.js';
+import { coded, TestApi } from './support/test-api.js';
+
+/**
+ * Issue #20: the collaboration's named places and the findings register on the seeded Hammarö
+ * promise. The safety coordinator records and manages; the guard's unit (Säkerhet/väktare) deals
+ * with what it is made responsible for; a police officer of another unit reads but may not change.
+ */
+describe('named places and the findings register', () => {
+  const clock = new FixedClock(new Date('2022-06-15T10:00:00Z'));
+  let api: TestApi;
+  let promiseId: string;
+  let areaId: string;
+  let municipality: string;
+  let guardUnit: string;
+  let policeUnit: string;
+  const token: Record<string, string> = {};
+  const place: Record<string, string> = {};
+  let findingId: string;
+  let other: { collaboration: string; promise: string; place: string; finding: string };
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { clock, promises: true });
+    await placesSeed().run(api.db.manager);
+    for (const [key, email] of Object.entries({
+      chef: 'chef@hammaro.test',
+      trygghet: 'trygghet@hammaro.test',
+      vakt: 'vaktare@hammaro.test',
+      polis: 'polis@karlstad.polisen.test',
+      social: 'socialsekreterare@hammaro.test',
+    })) {
+      token[key] = await api.token(email);
+    }
+    [{ id: promiseId }] = await api.db.query(`SELECT id FROM promises WHERE title = $1`, [HAMMARO_PROMISE_TITLE]);
+    [{ id: areaId }] = await api.db.query(`SELECT id FROM problem_areas WHERE promise_id = $1 AND position = 2`, [promiseId]);
+    for (const row of await api.db.query<{ id: string; name: string }[]>('SELECT id, name FROM places')) place[row.name] = row.id;
+    municipality = await api.organisationId('Hammarö kommun');
+    guardUnit = await api.unitId('Hammarö kommun', 'Säkerhet/väktare');
+    policeUnit = await api.unitId('Lokalpolisområde Karlstad', 'Områdespolis Hammarö');
+
+    // Another collaboration of the same police area, with a place and a finding of its own.
+    const police = await api.organisationId('Lokalpolisområde Karlstad');
+    const [forshaga] = await api.db.query(`INSERT INTO organisations (name, kind) VALUES ('Forshaga kommun', 'municipality') RETURNING id`);
+    const [unit] = await api.db.query(`INSERT INTO units (organisation_id, name) VALUES ($1, 'Gatuenheten') RETURNING id`, [forshaga.id]);
+    const [collab] = await api.db.query(
+      `INSERT INTO collaborations (name, police_organisation_id, municipality_organisation_id) VALUES ('Forshaga', $1, $2) RETURNING id`,
+      [police, forshaga.id],
+    );
+    const [promise] = await api.db.query(
+      `INSERT INTO promises (collaboration_id, title, period_start, period_end) VALUES ($1, 'Medborgarlöfte Forshaga 2021–2023', '2021-01-01', '2023-12-31') RETURNING id`,
+      [collab.id],
+    );
+    const [p] = await api.db.query(`INSERT INTO places (collaboration_id, name, kind) VALUES ($1, 'Forshaga torg', 'square') RETURNING id`, [collab.id]);
+    const recorder = await api.userId('trygghet@hammaro.test');
+    const [f] = await api.db.query(
+      `INSERT INTO findings (collaboration_id, promise_id, place_id, category, description, responsible_organisation_id, responsible_unit_id,
+         due_date, recorded_by, recorder_organisation_id, recorded_at)
+       VALUES ($1, $2, $3, 'graffiti', 'Klotter på busskuren', $4, $5, '2022-07-01', $6, $4, now()) RETURNING id`,
+      [collab.id, promise.id, p.id, forshaga.id, unit.id, recorder],
+    );
+    other = { collaboration: collab.id, promise: promise.id, place: p.id, finding: f.id };
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const etag = async (path: string, who: string) => String((await api.call('GET', path, { token: token[who] })).headers.etag);
+
+  describe('named places', () => {
+    it('lists the collaboration’s places to its members, by name, and nothing of other collaborations to them', async () => {
+      const list = await api.call('GET', '/api/v1/places?limit=200', { token: token.social });
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((p: { name: string }) => p.name)).toEqual(HAMMARO_PLACES.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'sv')));
+      const harbours = await api.call('GET', '/api/v1/places?kind=harbour', { token: token.vakt });
+      expect(harbours.body.items.map((p: { name: string }) => p.name)).toEqual(['Hammarlundens båthamn', 'Skoghalls båthamn']);
+      expect(harbours.body.items[1]).toMatchObject({ kind: 'harbour', latitude: 59.3209, longitude: 13.4432 });
+      expect((await api.call('GET', `/api/v1/places/${other.place}`, { token: token.chef })).status).toBe(404);
+      // The police area works with both municipalities: its officers see both.
+      expect((await api.call('GET', `/api/v1/places/${other.place}`, { token: token.polis })).status).toBe(200);
+    });
+
+    it('lets those who manage the promise add, change and remove places; refuses bad input at the field', async () => {
+      const created = await api.call('POST', '/api/v1/places', {
+        token: token.trygghet,
+        body: { collaborationId: (await api.db.query(`SELECT id FROM collaborations WHERE name = 'Hammarö'`))[0].id, name: 'Kvarnbergsparken', kind: 'other' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: 'Kvarnbergsparken', kind: 'other', latitude: null, longitude: null, version: 1 });
+      const collaborationId = created.body.collaborationId;
+
+      const duplicate = await api.call('POST', '/api/v1/places', {
+        token: token.trygghet,
+        body: { collaborationId, name: 'skoghalls båthamn', kind: 'harbour' },
+      });
+      expect(duplicate.status).toBe(400);
+      expect(duplicate.body.errors).toEqual([coded('name', 'place.name_taken')]);
+      const half = await api.call('POST', '/api/v1/places', { token: token.trygghet, body: { collaborationId, name: 'Halvt', kind: 'road', latitude: 59.3 } });
+      expect(half.body.errors).toEqual([coded('longitude', 'place.position_pair')]);
+      const bad = await api.call('POST', '/api/v1/places', {
+        token: token.trygghet,
+        body: { collaborationId, name: 'X', kind: 'lake', latitude: 95, longitude: 13 },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'latitude', 'name']);
+      // A guard reports on the promise but does not manage it; another collaboration's does not exist.
+      expect((await api.call('POST', '/api/v1/places', { token: token.vakt, body: { collaborationId, name: 'Vaktens plats', kind: 'other' } })).status).toBe(
+        403,
+      );
+      expect(
+        (await api.call('POST', '/api/v1/places', { token: token.trygghet, body: { collaborationId: other.collaboration, name: 'Nej', kind: 'other' } }))
+          .status,
+      ).toBe(404);
+
+      const path = `/api/v1/places/${created.body.id}`;
+      const stale = await api.call('PATCH', path, { token: token.trygghet, headers: { 'if-match': '"7"' }, body: { latitude: 59.33, longitude: 13.49 } });
+      expect(stale.status).toBe(412);
+      const moved = await api.call('PATCH', path, {
+        token: token.trygghet,
+        headers: { 'if-match': await etag(path, 'trygghet') },
+        body: { latitude: 59.33, longitude: 13.49 },
+      });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ latitude: 59.33, longitude: 13.49, version: 2 });
+      expect((await api.call('DELETE', path, { token: token.trygghet })).status).toBe(204);
+      expect((await api.call('GET', path, { token: token.trygghet })).status).toBe(404);
+      expect((await api.auditEvents('place.create')).map((e) => e.resource_id)).toEqual([created.body.id]);
+      expect((await api.auditEvents('place.update')).map((e) => e.resource_id)).toEqual([created.body.id]);
+      expect((await api.auditEvents('place.delete')).map((e) => e.resource_id)).toEqual([created.body.id]);
+    });
+  });
+
+  describe('findings', () => {
+    it('records a finding of a round at a named place, registers its due date as a deadline of the responsible unit, and audits it', async () => {
+      const res = await api.call('POST', '/api/v1/findings', {
+        token: token.vakt,
+        body: {
+          promiseId,
+          placeId: place['Skoghalls båthamn'],
+          category: 'vandalism',
+          description: 'Sönderslagen glasruta i båtklubbens förråd',
+          problemAreaId: areaId,
+          responsibleOrganisationId: municipality,
+          responsibleUnitId: guardUnit,
+          dueDate: '2022-06-30',
+        },
+      });
+      expect(res.status).toBe(201);
+      findingId = res.body.id;
+      expect(res.body).toMatchObject({
+        promiseId,
+        activityId: null,
+        place: { id: place['Skoghalls båthamn'], name: 'Skoghalls båthamn', kind: 'harbour' },
+        latitude: 59.3209,
+        category: 'vandalism',
+        problemArea: { id: areaId, title: 'Trafik' },
+        responsibleOrganisation: { id: municipality, name: 'Hammarö kommun' },
+        responsibleUnit: { id: guardUnit, name: 'Säkerhet/väktare' },
+        dueDate: '2022-06-30',
+        status: 'open',
+        resolution: null,
+        overdue: false,
+        recordedBy: { displayName: 'Ahmed Hassan' },
+        recorderOrganisation: { name: 'Hammarö kommun' },
+        version: 1,
+      });
+      const [deadline] = await api.db.query(
+        `SELECT status, responsible_unit_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, title FROM deadlines WHERE kind = 'finding_due' AND resource_id = $1`,
+        [findingId],
+      );
+      expect(deadline).toEqual({
+        status: 'open',
+        responsible_unit_id: guardUnit,
+        due_on: '2022-06-30',
+        title: 'Skoghalls båthamn: Sönderslagen glasruta i båtklubbens förråd',
+      });
+      const [event] = await api.auditEvents('finding.create');
+      expect(event).toMatchObject({ resource_id: findingId, outcome: 'success', details: { category: 'vandalism', status: 'open' } });
+    });
+
+    it('records a finding at a phone’s position, and links the round it came from', async () => {
+      const [activity] = await api.db.query(`SELECT ac.id FROM activities ac JOIN commitments c ON c.id = ac.commitment_id WHERE c.promise_id = $1 LIMIT 1`, [
+        promiseId,
+      ]);
+      const res = await api.call('POST', '/api/v1/findings', {
+        token: token.polis,
+        body: {
+          promiseId,
+          activityId: activity.id,
+          latitude: 59.3251,
+          longitude: 13.4672,
+          category: 'speeding',
+          description: 'Många kör fort förbi busshållplatsen vid skolan',
+          responsibleOrganisationId: municipality,
+          responsibleUnitId: guardUnit,
+          dueDate: '2022-09-30',
+        },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        activityId: activity.id,
+        place: null,
+        latitude: 59.3251,
+        longitude: 13.4672,
+        recorderOrganisation: { name: 'Lokalpolisområde Karlstad' },
+      });
+    });
+
+    it('refuses bad input with field messages', async () => {
+      const base = {
+        promiseId,
+        category: 'graffiti',
+        description: 'Klotter',
+        responsibleOrganisationId: municipality,
+        responsibleUnitId: guardUnit,
+        dueDate: '2022-07-01',
+      };
+      const noPlace = await api.call('POST', '/api/v1/findings', { token: token.trygghet, body: base });
+      expect(noPlace.status).toBe(400);
+      expect(noPlace.body.errors).toEqual([coded('placeId', 'finding.place_required')]);
+      const wrong = await api.call('POST', '/api/v1/findings', {
+        token: token.trygghet,
+        body: { ...base, placeId: other.place, responsibleUnitId: policeUnit, problemAreaId: other.promise },
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([
+        coded('placeId', 'finding.place_unknown'),
+        coded('problemAreaId', 'promise.problem_area_unknown'),
+        coded('responsibleUnitId', 'action.unit_not_of_organisation'),
+      ]);
+      const shape = await api.call('POST', '/api/v1/findings', {
+        token: token.trygghet,
+        body: { ...base, placeId: place.Bymiljövägen, category: 'ufo', dueDate: '2022-02-30', description: '' },
+      });
+      expect(shape.status).toBe(400);
+      expect(shape.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['category', 'description', 'dueDate']);
+      // Reading the promise is not recording on it; another collaboration's promise does not exist here.
+      expect((await api.call('POST', '/api/v1/findings', { token: token.social, body: { ...base, placeId: place.Bymiljövägen } })).status).toBe(403);
+      expect(
+        (await api.call('POST', '/api/v1/findings', { token: token.vakt, body: { ...base, promiseId: other.promise, placeId: other.place } })).status,
+      ).toBe(404);
+    });
+
+    it('lists findings with filters, paginated, and nothing of another collaboration to its non-members', async () => {
+      const all = await api.call('GET', '/api/v1/findings?limit=200', { token: token.chef });
+      expect(all.status).toBe(200);
+      expect(all.body.total).toBe(4); // the two seeded, and the two recorded above
+      expect(all.body.items.map((f: { id: string }) => f.id)).not.toContain(other.finding);
+      expect((await api.call('GET', `/api/v1/findings/${other.finding}`, { token: token.chef })).status).toBe(404);
+      const byPlace = await api.call('GET', `/api/v1/findings?placeId=${place['Skoghalls båthamn']}`, { token: token.chef });
+      expect(byPlace.body.items.map((f: { category: string }) => f.category).sort()).toEqual(['broken_lighting', 'vandalism']);
+      const open = await api.call('GET', `/api/v1/findings?status=open&responsibleUnitId=${guardUnit}`, { token: token.chef });
+      expect(open.body.total).toBe(2);
+      const category = await api.call('GET', '/api/v1/findings?category=youth_gathering', { token: token.chef });
+      expect(category.body.items.map((f: { place: { name: string } }) => f.place.name)).toEqual(['Mörmons centrum']);
+      const page = await api.call('GET', '/api/v1/findings?limit=1&offset=1', { token: token.chef });
+      expect(page.body).toMatchObject({ total: 4, limit: 1, offset: 1 });
+      expect(page.body.items).toHaveLength(1);
+      // Overdue: open or in progress past the due date (the seeded in-progress one is due 2022-11-30).
+      expect((await api.call('GET', '/api/v1/findings?overdue=true', { token: token.chef })).body.total).toBe(0);
+      clock.set(new Date('2022-07-01T10:00:00Z'));
+      const overdue = await api.call('GET', '/api/v1/findings?overdue=true', { token: token.chef });
+      expect(overdue.body.items.map((f: { id: string; overdue: boolean }) => [f.id, f.overdue])).toEqual([[findingId, true]]);
+      clock.set(new Date('2022-06-15T10:00:00Z'));
+      const bad = await api.call('GET', '/api/v1/findings?status=lost&limit=500', { token: token.chef });
+      expect(bad.status).toBe(400);
+    });
+
+    it('lets the responsible unit take it through to done with If-Match, closing its deadline; done is final', async () => {
+      const path = `/api/v1/findings/${findingId}`;
+      // A police officer of another unit reads it but does not deal with it.
+      expect((await api.call('PATCH', path, { token: token.polis, headers: { 'if-match': '"1"' }, body: { status: 'in_progress' } })).status).toBe(403);
+      const started = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"1"' }, body: { status: 'in_progress' } });
+      expect(started.status).toBe(200);
+      expect(started.body).toMatchObject({ status: 'in_progress', version: 2 });
+      expect(started.headers.etag).toBe('"2"');
+      const stale = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"1"' }, body: { status: 'done', resolution: 'Rutan bytt' } });
+      expect(stale.status).toBe(412);
+      const noResolution = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"2"' }, body: { status: 'done' } });
+      expect(noResolution.status).toBe(400);
+      expect(noResolution.body.errors).toEqual([coded('resolution', 'finding.resolution_required')]);
+      const done = await api.call('PATCH', path, {
+        token: token.vakt,
+        headers: { 'if-match': '"2"' },
+        body: { status: 'done', resolution: 'Rutan bytt, förrådet låst' },
+      });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ status: 'done', resolution: 'Rutan bytt, förrådet låst', resolvedAt: '2022-06-15T10:00:00.000Z', version: 3 });
+      const [deadline] = await api.db.query(`SELECT status FROM deadlines WHERE kind = 'finding_due' AND resource_id = $1`, [findingId]);
+      expect(deadline.status).toBe('met');
+      const final = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"3"' }, body: { status: 'open' } });
+      expect(final.status).toBe(400);
+      expect(final.body.errors).toEqual([coded('status', 'finding.final', { status: 'done' })]);
+      const updates = (await api.auditEvents('finding.update')).filter((e) => e.resource_id === findingId && e.outcome === 'success');
+      expect(updates.map((e) => e.details)).toEqual([
+        { from: 'open', to: 'in_progress' },
+        { from: 'in_progress', to: 'done' },
+      ]);
+      // The refused change by the police officer is audited as a denial.
+      expect((await api.auditEvents('finding.update')).some((e) => e.resource_id === findingId && e.outcome !== 'success')).toBe(true);
+    });
+
+    it('rejects a finding with a reason, cancelling its deadline', async () => {
+      const [f] = await api.db.query(`SELECT id, version FROM findings WHERE category = 'speeding'`);
+      const rejected = await api.call('PATCH', `/api/v1/findings/${f.id}`, {
+        token: token.trygghet,
+        headers: { 'if-match': `"${f.version}"` },
+        body: { status: 'rejected', resolution: 'Trafikverkets väg; anmält dit' },
+      });
+      expect(rejected.status).toBe(200);
+      expect(rejected.body.status).toBe('rejected');
+      const [deadline] = await api.db.query(`SELECT status FROM deadlines WHERE kind = 'finding_due' AND resource_id = $1`, [f.id]);
+      expect(deadline.status).toBe('cancelled');
+    });
+
+    it('links a finding’s deadline to /findings/:id for those who may open it', async () => {
+      const [f] = await api.db.query(`SELECT id FROM findings WHERE category = 'youth_gathering'`);
+      // A place findings point at stays.
+      const used = await api.call('DELETE', `/api/v1/places/${place['Mörmons centrum']}`, { token: token.trygghet });
+      expect(used.status).toBe(409);
+      expect(used.body.code).toBe('place.in_use');
+      const queue = await api.call('GET', '/api/v1/work-queue?kind=finding_due&limit=200', { token: token.trygghet });
+      expect(queue.status).toBe(200);
+      expect(queue.body.items.map((i: { link: string }) => i.link)).toContain(`/findings/${f.id}`);
+    });
+
+    it('counts findings raised and fixed per problem area in the yearly report', async () => {
+      const report = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2022`, { token: token.chef });
+      expect(report.status).toBe(200);
+      // Trafik: the two seeded (one done in October) and the vandalism done in June; the speeding one has no area.
+      expect(report.body.findings).toEqual([
+        { problemAreaId: expect.any(String), problemAreaTitle: 'Alkohol- och narkotikarelaterad brottslighet', raised: 0, fixed: 0 },
+        { problemAreaId: areaId, problemAreaTitle: 'Trafik', raised: 3, fixed: 2 },
+        { problemAreaId: null, problemAreaTitle: null, raised: 1, fixed: 0 },
+      ]);
+      const earlier = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2021`, { token: token.chef });
+      expect(earlier.body.findings.every((f: { raised: number; fixed: number }) => f.raised === 0 && f.fixed === 0)).toBe(true);
+      const html = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2022&format=html`, { token: token.chef });
+      expect(String(html.body)).toContain('<td>Trafik</td><td class="num">3</td><td class="num">2</td>');
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import type { FastifyReply } from 'fastify';
+import { CreateFindingRequest, CreatePlaceRequest, FindingListQuery, PlaceListQuery, UpdateFindingRequest, UpdatePlaceRequest } from './findings.dto.js';
+import { FindingsService } from './findings.service.js';
+import { FindingView, PlaceView } from './findings.views.js';
+import { PlacesService } from './places.service.js';
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
+
+@ApiTags('places')
+@Controller({ path: 'places', version: '1' })
+export class PlacesController {
+  constructor(private readonly places: PlacesService) {}
+
+  @Get()
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Platser (The named places of your collaborations), by name' })
+  @ApiPage(PlaceView)
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PlaceListQuery) {
+    return this.places.list(principal, query);
+  }
+
+  @Post()
+  @RequirePermission('promise:manage')
+  @ApiOperation({ summary: 'Ny plats (Add a named place to a collaboration)' })
+  @ApiCreated(PlaceView)
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreatePlaceRequest) {
+    return this.places.create(principal, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'En plats (One named place); ETag carries the version' })
+  @ApiOk(PlaceView)
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const place = await this.places.get(principal, id);
+    void reply.header('etag', etagOf(place.version));
+    return place;
+  }
+
+  @Patch(':id')
+  @RequirePermission('promise:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Ändra platsen (Rename a place, change its kind or position)' })
+  @ApiOk(PlaceView)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdatePlaceRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const place = await this.places.update(principal, id, version, body);
+    void reply.header('etag', etagOf(place.version));
+    return place;
+  }
+
+  @Delete(':id')
+  @RequirePermission('promise:manage')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort platsen (Delete a place no finding points at)' })
+  @ApiNoContent()
+  remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.places.remove(principal, id);
+  }
+}
+
+@ApiTags('findings')
+@Controller({ path: 'findings', version: '1' })
+export class FindingsController {
+  constructor(private readonly findings: FindingsService) {}
+
+  @Get()
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Fynd (Findings of rounds and safety walks), by due date; filter by status, category, place, unit, overdue' })
+  @ApiPage(FindingView)
+  list(@CurrentPrincipal() principal: Principal, @Query() query: FindingListQuery) {
+    return this.findings.list(principal, query);
+  }
+
+  @Post()
+  @RequirePermission('finding:record')
+  @ApiOperation({ summary: 'Registrera fynd (Record what a round or walk found, who deals with it and by when)' })
+  @ApiCreated(FindingView)
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateFindingRequest) {
+    return this.findings.create(principal, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Ett fynd (One finding); ETag carries the version' })
+  @ApiOk(FindingView)
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const finding = await this.findings.get(principal, id);
+    void reply.header('etag', etagOf(finding.version));
+    return finding;
+  }
+
+  @Patch(':id')
+  @RequirePermission('finding:update')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Åtgärda fyndet (Status, with what was done or why rejected); done and rejected are final' })
+  @ApiOk(FindingView)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateFindingRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const finding = await this.findings.update(principal, id, version, body);
+    void reply.header('etag', etagOf(finding.version));
+    return finding;
+  }
+}
