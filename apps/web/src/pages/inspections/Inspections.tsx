@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { FindingPhotos } from './FindingPhotos';
@@ -137,7 +137,7 @@ export function Inspections() {
       <ProblemMessage problem={list.problem} />
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{params.size > 0 ? t('inspections.filter.none') : t('inspections.empty')}</EmptyState>}
       {!!list.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <caption className="inspections-caption">{t('inspections.filter.count', { count: list.data.total })}</caption>
             <Table.Head>
@@ -165,7 +165,7 @@ export function Inspections() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>

@@ -76,7 +76,9 @@ export const sv = {
     },
     photos: {
       add: 'Lägg till foto',
-      uploading: 'Laddar upp fotot…',
+      uploading: 'Laddar upp {{name}}…',
+      uploaded: '{{name}} är sparat.',
+      failed: '{{name}} sparades inte.',
       show: 'Foto {{number}} ({{size}} kB)',
       title: 'Foto {{number}}: {{item}}',
       alt: 'Foto {{number}} från tillsynen: {{item}}',
@@ -634,7 +636,9 @@ export const en: typeof sv = {
     },
     photos: {
       add: 'Add a photo',
-      uploading: 'Uploading the photo…',
+      uploading: 'Uploading {{name}}…',
+      uploaded: '{{name}} is saved.',
+      failed: '{{name}} was not saved.',
       show: 'Photo {{number}} ({{size}} kB)',
       title: 'Photo {{number}}: {{item}}',
       alt: 'Photo {{number}} from the inspection: {{item}}',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { actionStatusValues, type components } from '../../api/schema';
-import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { RecordActivity } from './RecordActivity';
 import { BackLink, STATUS_COLOUR } from './shared';
@@ -219,7 +219,7 @@ function History({ events }: { events: HistoryEvent[] }) {
       <Heading level={2} data-size="sm" id="promise-history">
         {t('promiseAction.history')}
       </Heading>
-      <div className="table-wrap">
+      <TableWrap>
         <Table data-size="sm">
           <Table.Head>
             <Table.Row>
@@ -249,7 +249,7 @@ function History({ events }: { events: HistoryEvent[] }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -258,7 +258,7 @@ function History({ events }: { events: HistoryEvent[] }) {
 export function ActivityTable({ activities, commitments }: { activities: ActivityView[]; commitments?: Map<string, string> }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table data-size="sm" zebra>
         <Table.Head>
           <Table.Row>
@@ -287,6 +287,6 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { todayInStockholm } from '../../components/time';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
@@ -49,7 +49,7 @@ export function YouthCases() {
       <ProblemMessage problem={cases.problem} />
       {!cases.loading && cases.data?.items.length === 0 && <EmptyState>{t('youth.empty')}</EmptyState>}
       {!!cases.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -78,7 +78,7 @@ export function YouthCases() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
     </>
   );
@@ -103,7 +103,7 @@ function UnassessedReports() {
       <ProblemMessage problem={reports.problem} />
       {reports.data?.items.length === 0 && <Paragraph>{t('youthFlow.noUnassessed')}</Paragraph>}
       {!!reports.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table>
             <Table.Head>
               <Table.Row>
@@ -141,7 +141,7 @@ function UnassessedReports() {
               })}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
     </Card>
   );
