@@ -33,9 +33,12 @@ describe('web client on a phone', () => {
    * screen and the mark together), its heading drawn and nothing still loading.
    */
   async function shown(page: Page, href: string) {
-    await page.waitForFunction(`document.querySelector('#topbar-menu a[aria-current="page"]')?.getAttribute('href') === ${JSON.stringify(href)}`);
+    await page.waitForFunction(
+      (to) => (globalThis as unknown as Browser).document.querySelector('#topbar-menu a[aria-current="page"]')?.getAttribute('href') === to,
+      href,
+    );
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForFunction(`!document.querySelector('[aria-label="Hämtar…"]')`);
+    await page.waitForFunction(() => !(globalThis as unknown as Browser).document.querySelector('[aria-label="Hämtar…"]'));
   }
 
   /** Every page the role's menu offers, opened from the menu at 375 px: none wider than the phone, none with a serious axe fault. */
@@ -116,7 +119,11 @@ describe('web client on a phone', () => {
   });
 
   it('licensing officer: every page of the menu fits the phone', async () => {
-    expect(await everyMenuPageOnAPhone('alkohol@hammaro.test')).toEqual(expect.arrayContaining(['Tillsyn', 'Arbetskö']));
+    expect(await everyMenuPageOnAPhone('alkohol@hammaro.test')).toEqual(expect.arrayContaining(['Tillsyn', 'Notiser']));
+  });
+
+  it('manager: every page of the menu fits the phone', async () => {
+    expect(await everyMenuPageOnAPhone('chef@hammaro.test')).toEqual(expect.arrayContaining(['Medborgarlöftet']));
   });
 
   it('organisation admin: every page of the menu fits the phone', async () => {
@@ -159,7 +166,9 @@ describe('web client on a phone', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     // Wide enough for the table: no extra Tab stop.
     await page.setViewportSize(WIDE);
-    await page.waitForFunction(`document.querySelector('.table-wrap').tabIndex === -1`);
+    await page.waitForFunction(
+      () => ((globalThis as unknown as Browser).document.querySelector('.table-wrap') as unknown as { tabIndex: number }).tabIndex === -1,
+    );
     await page.close();
   });
 
@@ -170,8 +179,14 @@ describe('web client on a phone', () => {
     const page = await web.signIn('alkohol@hammaro.test', PHONE);
     await page.goto(`${web.base}/inspections/${visit.id}`);
     await page.getByRole('heading', { level: 1, name: 'Protokoll: Sportbaren Mörmo' }).waitFor();
+    // A long protocol: the line over it counts the items given a result, as one marks them.
+    const progress = page.getByRole('progressbar', { name: /^Bedömda punkter: / });
+    const total = Number(await progress.getAttribute('max'));
+    expect(total).toBeGreaterThan(3);
+    expect(await progress.getAttribute('value')).toBe('0');
     const ageChecks = page.getByRole('group', { name: /Ålderskontroll/ });
     await ageChecks.getByLabel('Anmärkning').check();
+    await page.getByRole('progressbar', { name: `Bedömda punkter: 1 av ${total}` }).waitFor();
     await page.getByRole('button', { name: 'Spara protokollet' }).click();
     await page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' }).waitFor();
 
@@ -203,3 +218,6 @@ describe('web client on a phone', () => {
     await page.close();
   });
 });
+
+/** What functions run in the browser use of it (the tests are typed without the DOM library; a type, so nothing from here need reach the browser). */
+type Browser = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };

@@ -74,6 +74,7 @@ export const sv = {
         planned: 'Planera',
       },
     },
+    progress: 'Bedömda punkter: {{done}} av {{total}}',
     photos: {
       add: 'Lägg till foto',
       uploading: 'Laddar upp {{name}}…',
@@ -634,6 +635,7 @@ export const en: typeof sv = {
         planned: 'Plan',
       },
     },
+    progress: 'Items assessed: {{done}} of {{total}}',
     photos: {
       add: 'Add a photo',
       uploading: 'Uploading {{name}}…',
