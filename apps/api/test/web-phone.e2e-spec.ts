@@ -138,6 +138,29 @@ describe('web client on a phone', () => {
     expect(await everyMenuPageOnAPhone('polis@karlstad.polisen.test')).toEqual(expect.arrayContaining(['Insatser']));
   });
 
+  it('social worker: a youth case on a phone lists its parts at the top, each a tap away', async () => {
+    const page = await web.signIn('socialsekreterare@hammaro.test', PHONE);
+    await page.goto(`${web.base}/youth-cases`);
+    await page.getByRole('row').nth(1).getByRole('link').first().click();
+    const contents = page.getByRole('navigation', { name: 'På sidan' });
+    await contents.waitFor();
+    const names = await contents.getByRole('link').allTextContents();
+    expect(names.length).toBeGreaterThan(3);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // The last part: the page moves to it, its heading in view.
+    const last = contents.getByRole('link', { name: names.at(-1), exact: true });
+    const target = (await last.getAttribute('href'))!;
+    await last.click();
+    await page.waitForFunction((hash) => (globalThis as unknown as { location: { hash: string } }).location.hash === hash, target);
+    const heading = page.locator(target).getByRole('heading', { level: 2 });
+    expect(await heading.textContent()).toBe(names.at(-1));
+    const box = (await heading.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(PHONE.height);
+    await page.close();
+  });
+
   it('the same pages on a wide screen: no serious axe fault either', async () => {
     const page = await web.signIn('alkohol@hammaro.test', WIDE);
     const names = await mainMenu(page).getByRole('link').allTextContents();

@@ -11,7 +11,7 @@ export function AccessLog({ caseId }: { caseId: string }) {
   const label = useEnumLabel();
   const log = useLoad(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
   return (
-    <section>
+    <section id="case-access-log">
       <Heading level={2} data-size="sm">
         {t('accessLog.title')}
       </Heading>

@@ -208,6 +208,17 @@ export function YouthCase() {
           </div>
         </section>
       )}
+      <CaseContents
+        sections={[
+          ['case-participants', t('youthParticipants.title')],
+          ['case-plan', t('youth.plan')],
+          ['case-meetings', t('youthMeetings.title')],
+          ['case-entries', t('youth.entries')],
+          ...(c.access.owner && can('youth_case:share') ? [['case-consents', t('consents.title')] as const] : []),
+          ...(c.access.owner && can('youth_case:disclose') ? [['case-disclosures', t('disclosures.title')] as const] : []),
+          ...(c.access.owner && can('youth_case:access_log') ? [['case-access-log', t('accessLog.title')] as const] : []),
+        ]}
+      />
       {c.access.owner && open && <StatusChange caseId={c.id} version={c.version} nextStatuses={c.nextStatuses} onChanged={view.reload} />}
       <Participants
         caseId={c.id}
@@ -223,6 +234,25 @@ export function YouthCase() {
       {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:access_log') && <AccessLog caseId={c.id} />}
     </>
+  );
+}
+
+/**
+ * The case page's parts as links at its top: on a phone the page runs over many screens, and the
+ * part one came for is one tap away (WCAG 2.4.5). Only the parts the reader is shown.
+ */
+function CaseContents({ sections }: { sections: ReadonlyArray<readonly [string, string]> }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('youth.onThisPage')} className="youth-contents">
+      <ul>
+        {sections.map(([id, title]) => (
+          <li key={id}>
+            <a href={`#${id}`}>{title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
