@@ -195,6 +195,9 @@ describe('web client: administration and audit trail', () => {
   it('org admin on a phone: administers the municipality’s users, without reminder rules or the audit trail; a one-letter search is explained at the field', async () => {
     const page = await web.signIn('it@hammaro.test', { width: 375, height: 740 });
     const pageWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+    // On a phone the pages are behind the header's menu button (issue #20).
+    await page.getByRole('button', { name: 'Meny', exact: true }).click();
+    await mainMenu(page).getByRole('link', { name: 'Administration' }).waitFor();
     expect(await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
     await mainMenu(page).getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();

@@ -190,6 +190,8 @@ describe('web client', () => {
 
   it('licensing officer on a phone: opens a planned inspection and completes the protocol', async () => {
     const page = await signIn('alkohol@hammaro.test', { width: 375, height: 740 });
+    // On a phone the pages are behind the header's menu button (issue #20).
+    await page.getByRole('button', { name: 'Meny', exact: true }).click();
     await page.getByRole('link', { name: 'Tillsyn', exact: true }).click();
     const [planned] = await api.db.query(
       `SELECT i.id, p.name FROM inspections i JOIN premises p ON p.id = i.premises_id WHERE i.status = 'planned' ORDER BY i.planned_start LIMIT 1`,

@@ -3,8 +3,8 @@ import './design-system-full';
 import '@digdir/designsystemet-web/esm/index.js';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense } from 'react';
-import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
+import { type KeyboardEvent, lazy, Suspense, useRef, useState } from 'react';
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './components/common';
 import { HeaderSearch } from './pages/search/HeaderSearch';
 import { StrongAuthGate, StrongAuthWatch } from './pages/strong-auth/StrongAuth';
@@ -47,35 +47,55 @@ const NAV = [
 export default function Shell() {
   const { me, can, signOut } = useSession();
   const { t, i18n } = useTranslation();
+  const menu = useHeaderMenu();
   if (!me) return null;
   return (
     <div className="shell">
       <SkipLink href="#main">{t('app.skip')}</SkipLink>
-      <header className="topbar">
+      <header className="topbar" onKeyDown={menu.onKeyDown}>
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('app.menu')}>
-          <ul>
-            {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to} end={n.to === '/'}>
-                  {t(n.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <HeaderSearch />
-        <Link to="/account/security" className="topbar-user" aria-label={t('account.menu', { name: me.user.displayName })}>
-          {me.user.displayName}
-        </Link>
-        <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
-          {t('app.language')}
+        {/* Shown only on a narrow screen (styles.css), where the menu would fill the phone's first view. */}
+        <Button
+          ref={menu.button}
+          type="button"
+          variant="secondary"
+          data-size="sm"
+          className="topbar-menu-button"
+          aria-expanded={menu.open}
+          aria-controls="topbar-menu"
+          onClick={menu.toggle}
+        >
+          <span aria-hidden="true" className="topbar-menu-icon" />
+          {t('app.menuButton')}
         </Button>
-        <Button variant="secondary" data-size="sm" onClick={() => void signOut()}>
-          {t('app.signOut')}
-        </Button>
+        {/* On a wide screen this box is no box (display: contents): the header is a row as before. */}
+        <div id="topbar-menu" className="topbar-menu" data-open={menu.open}>
+          <nav aria-label={t('app.menu')} onClick={menu.close}>
+            <ul>
+              {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.to === '/'}>
+                    {t(n.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <HeaderSearch />
+          <div className="topbar-account">
+            <Link to="/account/security" className="topbar-user" aria-label={t('account.menu', { name: me.user.displayName })}>
+              {me.user.displayName}
+            </Link>
+            <Button variant="tertiary" data-size="sm" lang={t('app.languageCode')} onClick={() => void i18n.changeLanguage(t('app.languageCode'))}>
+              {t('app.language')}
+            </Button>
+            <Button variant="secondary" data-size="sm" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </Button>
+          </div>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <StrongAuthWatch />
@@ -114,4 +134,29 @@ export default function Shell() {
       </main>
     </div>
   );
+}
+
+/**
+ * The phone's menu button: open shows the menu; a chosen page closes it again (the page is what one
+ * came for), and Escape closes it with focus back on the button, so a keyboard is never stranded in
+ * a menu that has vanished (WCAG 2.1.2, 2.4.3).
+ */
+function useHeaderMenu() {
+  // Open on the page where it was opened: going to another page (a link, Back) closes it.
+  const { key } = useLocation();
+  const [openOn, setOpenOn] = useState<string>();
+  const button = useRef<HTMLButtonElement>(null);
+  const open = openOn === key;
+  return {
+    open,
+    button,
+    toggle: () => setOpenOn(open ? undefined : key),
+    // A page chosen from the menu closes it, also the page one is on (no new location then).
+    close: () => setOpenOn(undefined),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !open) return;
+      setOpenOn(undefined);
+      button.current?.focus();
+    },
+  };
 }

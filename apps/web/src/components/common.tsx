@@ -1,5 +1,5 @@
 import { Alert, ErrorSummary, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { type DependencyList, useEffect, useState } from 'react';
+import { type DependencyList, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 import { fieldErrorText, problemText } from '../api/problem-text';
@@ -112,3 +112,27 @@ export const dateTime = (value: string | null | undefined, language?: string) =>
 /** A deadline's due time: the day of a deadline "by the end of a day" (`dueOn`), else its date and time. */
 export const dueLabel = (deadline: { dueAt: string; dueOn: string | null }, language?: string) =>
   deadline.dueOn ? formatDate(deadline.dueOn, language) : formatDateTime(deadline.dueAt, language);
+
+/**
+ * A table's own scroll box: a table wider than the screen (a phone) scrolls inside it, never the
+ * page. While it does scroll, the box takes keyboard focus so the arrow keys reach the hidden
+ * columns (WCAG 2.1.1); when the table fits, it is no extra stop for the Tab key.
+ */
+export function TableWrap({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of Array.from(element.children)) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} className="table-wrap" tabIndex={scrolls ? 0 : undefined}>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { Button, Table, Tag } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
-import { dateTime } from '../../components/common';
+import { dateTime, TableWrap } from '../../components/common';
 import { useEnumLabel } from '../../components/labels';
 
 type Session = components['schemas']['SessionView'];
@@ -18,7 +18,7 @@ export function SessionTable({ sessions, onSignOut }: { sessions: Session[]; onS
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table data-size="sm">
         <Table.Head>
           <Table.Row>
@@ -64,6 +64,6 @@ export function SessionTable({ sessions, onSignOut }: { sessions: Session[]; onS
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
-import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import { Pager } from '../../components/Pager';
@@ -37,7 +37,7 @@ export function IdentityProviders() {
       {!providers.loading && providers.data?.items.length === 0 && <EmptyState>{t('adminIdp.empty')}</EmptyState>}
       {!!providers.data?.items.length && (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -64,7 +64,7 @@ export function IdentityProviders() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
           <Pager label={t('adminIdp.pages')} page={providers.data} onOffset={goToOffset} />
         </>
       )}

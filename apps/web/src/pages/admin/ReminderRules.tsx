@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
 import { type components, reminderAnchorValues, reminderOffsetUnitValues, reminderRecipientValues } from '../../api/schema';
-import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 
 type Rule = components['schemas']['ReminderRule'];
@@ -129,7 +129,7 @@ function KindRules(props: {
       <Heading level={2} data-size="xs" id={`kind-${kind}`}>
         {kindLabel} <code className="admin-code">{kind}</code>
       </Heading>
-      <div className="table-wrap">
+      <TableWrap>
         <Table data-size="sm" className="admin-rules">
           <Table.Head>
             <Table.Row>
@@ -243,7 +243,7 @@ function KindRules(props: {
             })}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
       <Button variant="secondary" data-size="sm" onClick={props.onAdd}>
         {t('adminRules.add', { kind: kindLabel })}
       </Button>

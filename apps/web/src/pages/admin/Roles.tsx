@@ -1,7 +1,7 @@
 import { Heading, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useEnumLabel } from '../../components/labels';
 import { type components, scopeValues } from '../../api/schema';
 
@@ -77,7 +77,7 @@ function RoleSection({ role }: { role: RoleView }) {
         )}
         <List.Item>{label('GrantAuthority', role.grantAuthority)}</List.Item>
       </List.Unordered>
-      <div className="table-wrap">
+      <TableWrap>
         <Table data-size="sm" aria-labelledby={`role-${role.name}`}>
           <Table.Head>
             <Table.Row>
@@ -94,7 +94,7 @@ function RoleSection({ role }: { role: RoleView }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, dateTime, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
@@ -99,7 +99,7 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
           {manage ? t('adminUser.noMembershipsManage') : t('adminUser.noMemberships')}
         </Paragraph>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <Table data-size="sm">
             <Table.Head>
               <Table.Row>
@@ -144,7 +144,7 @@ function Memberships({ user, manage, onChanged }: { user: User; manage: boolean;
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       <ConfirmDialog
         dialog={dialog}

@@ -2,7 +2,7 @@ import { Button, Link as DsLink, Select, Table, Tag, Textfield } from '@digdir/d
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { fieldError, SelectField } from '../../components/forms';
@@ -95,7 +95,7 @@ export function Users() {
       )}
       {!!users.data?.items.length && (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -124,7 +124,7 @@ export function Users() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
           <Pager label={t('adminUsers.pages')} page={users.data} onOffset={goToOffset} />
         </>
       )}

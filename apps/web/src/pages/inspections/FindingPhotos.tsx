@@ -28,12 +28,15 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
   const [shown, setShown] = useState<{ photo: Photo; src: string; number: number }>();
   const [problem, setProblem] = useState<Problem>();
   const [uploading, setUploading] = useState(false);
+  // The chosen file's name, so one sees which photo went up (a camera names it, the page shows it).
+  const [chosen, setChosen] = useState<{ name: string; saved?: boolean }>();
   const inputId = `photo-${props.item.key}`;
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
+    setChosen({ name: file.name });
     setUploading(true);
     const { error, response } = await api.POST('/api/v1/inspections/{id}/findings/{itemKey}/photos', {
       params: { path: { id: props.inspectionId, itemKey: props.item.key } },
@@ -43,6 +46,7 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
       headers: { 'content-type': file.type || 'application/octet-stream' },
     });
     setUploading(false);
+    setChosen({ name: file.name, saved: !error });
     setProblem(error ? asProblem(error, response.status) : undefined);
     if (!error) props.onChange();
   }
@@ -83,20 +87,27 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
       )}
       {props.editable && (
         <div className="inspections-upload">
-          <label htmlFor={inputId}>{t('inspections.photos.add')}</label>
+          {/*
+           * The native input, kept for the keyboard and screen readers, sits under a label drawn as
+           * a button: a finger-sized target that reads the same in every browser. capture opens the
+           * phone's rear camera straight away; a computer shows its file picker.
+           */}
           <input
             id={inputId}
             type="file"
+            className="inspections-upload-input"
             accept={findingPhotoTypeValues.join(',')}
             capture="environment"
             disabled={uploading}
             onChange={(e) => void upload(e)}
           />
-          {uploading && (
-            <Paragraph data-size="sm" role="status">
-              {t('inspections.photos.uploading')}
-            </Paragraph>
-          )}
+          <label htmlFor={inputId} className="ds-button" data-variant="secondary" data-size="sm">
+            {t('inspections.photos.add')}
+          </label>
+          <Paragraph data-size="sm" role="status" className="inspections-upload-file">
+            {chosen &&
+              (uploading ? t('inspections.photos.uploading', chosen) : t(chosen.saved ? 'inspections.photos.uploaded' : 'inspections.photos.failed', chosen))}
+          </Paragraph>
         </div>
       )}
       <Dialog ref={dialog} closeButton={t('inspections.close')} onClose={() => setShown(undefined)}>

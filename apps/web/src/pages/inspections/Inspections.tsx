@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { FindingPhotos } from './FindingPhotos';
@@ -137,7 +137,7 @@ export function Inspections() {
       <ProblemMessage problem={list.problem} />
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{params.size > 0 ? t('inspections.filter.none') : t('inspections.empty')}</EmptyState>}
       {!!list.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <caption className="inspections-caption">{t('inspections.filter.count', { count: list.data.total })}</caption>
             <Table.Head>
@@ -165,7 +165,7 @@ export function Inspections() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>
@@ -180,12 +180,21 @@ export function InspectionProtocol() {
   const inspection = useLoad(() => api.GET('/api/v1/inspections/{id}', { params: { path: { id: id! } } }), [id]);
   const [problem, setProblem] = useState<Problem>();
   const [saved, setSaved] = useState(false);
+  // Items given a result on the form (saved or not), for the progress line over a long protocol.
+  const [marked, setMarked] = useState<number>();
   if (inspection.loading && !inspection.data) return <Loading />;
   if (!inspection.data) return <ProblemMessage problem={inspection.problem} />;
   const i = inspection.data;
   const found = new Map(i.findings.map((f) => [f.itemKey, f]));
   const open = i.status === 'planned' || i.status === 'performed';
   const editable = open && can('inspection:perform');
+  const checklist = i.checklist ?? [];
+  const done = marked ?? checklist.filter((item) => found.get(item.key)).length;
+
+  function count(form: HTMLFormElement) {
+    const data = new FormData(form);
+    setMarked(checklist.filter((item) => data.get(`result-${item.key}`)).length);
+  }
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -254,8 +263,17 @@ export function InspectionProtocol() {
           {t('inspections.saved')}
         </Alert>
       )}
-      <form className="protocol" onSubmit={(e) => void save(e)}>
-        {(i.checklist ?? []).map((item) => (
+      {checklist.length > 0 && (
+        // On a phone the protocol is many screens long: this line stays in view and says how far it has come.
+        <div className="inspections-progress">
+          <Paragraph data-size="sm" id="protocol-progress">
+            {t('inspections.progress', { done, total: checklist.length })}
+          </Paragraph>
+          <progress value={done} max={checklist.length} aria-labelledby="protocol-progress" />
+        </div>
+      )}
+      <form className="protocol" onSubmit={(e) => void save(e)} onChange={(e) => count(e.currentTarget)}>
+        {checklist.map((item) => (
           <Fieldset key={item.key} id={item.key}>
             <Fieldset.Legend>{item.label}</Fieldset.Legend>
             <div className="row">

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { type components, drinkCategoryValues, licenceAudienceValues, licenceTypeValues, servingAreaKindValues } from '../../api/schema';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, fieldErrorWithin, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import { Pager } from '../../components/Pager';
@@ -62,7 +62,7 @@ export function LicenceHolders() {
       <ProblemMessage problem={list.problem} />
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{q ? t('licensing.holders.none') : t('licensing.holders.empty')}</EmptyState>}
       {!!list.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -85,7 +85,7 @@ export function LicenceHolders() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {list.data && <Pager page={list.data} onOffset={goToOffset} />}
       {can('premises:manage') && (
@@ -245,7 +245,7 @@ export function LicenceHolderPage() {
         <ProblemMessage problem={licences.problem} />
         {licences.data?.items.length === 0 && <EmptyState>{t('licensing.holders.noLicences')}</EmptyState>}
         {!!licences.data?.items.length && (
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -272,7 +272,7 @@ export function LicenceHolderPage() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </section>
       {can('premises:manage') && (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { type components, licenceStatusValues } from '../../api/schema';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import { Pager } from '../../components/Pager';
@@ -95,7 +95,7 @@ export function LicencePage() {
         <ProblemMessage problem={history.problem} />
         {history.data?.items.length === 0 && <EmptyState>{t('licensing.history.empty')}</EmptyState>}
         {!!history.data?.items.length && (
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -126,7 +126,7 @@ export function LicencePage() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
         )}
         {history.data && <Pager page={history.data} label={t('licensing.history.title')} onOffset={setHistoryOffset} />}
       </section>
@@ -236,7 +236,7 @@ function ServingManagers({ licence, manage, onDone }: { licence: Licence; manage
       <Saved>{saved}</Saved>
       {current.length === 0 && <EmptyState>{t('licensing.managers.none')}</EmptyState>}
       {current.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -269,7 +269,7 @@ function ServingManagers({ licence, manage, onDone }: { licence: Licence; manage
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {manage && (
         <form className="protocol" onSubmit={(e) => void add(e)} noValidate>

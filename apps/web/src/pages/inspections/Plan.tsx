@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { RiskFactors } from './Premises';
 import { fieldError } from '../../components/forms';
@@ -150,7 +150,7 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
           {t('inspections.plan.saved', { name: saved })}
         </Alert>
       )}
-      <div className="table-wrap">
+      <TableWrap>
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -210,7 +210,7 @@ function PlanTable({ plan, onChange }: { plan: Plan; onChange: () => void }) {
             })}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
       <Dialog ref={dialog} closeButton={t('inspections.close')} onClose={() => setEditing(undefined)}>
         {editing && (
           <form className="protocol" onSubmit={(e) => void save(e)} key={editing.premisesId}>
@@ -263,7 +263,7 @@ function YearStatistics({ stats }: { stats: Statistics }) {
       <Heading level={2} data-size="sm">
         {t('inspections.plan.stats.title', { year: stats.year })}
       </Heading>
-      <div className="table-wrap">
+      <TableWrap>
         <Table>
           <Table.Head>
             <Table.Row>
@@ -280,7 +280,7 @@ function YearStatistics({ stats }: { stats: Statistics }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
-import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { Pager } from '../../components/Pager';
@@ -177,7 +177,7 @@ export function PremisesRegister() {
       <ProblemMessage problem={list.problem} />
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{t('inspections.premisesRegister.empty')}</EmptyState>}
       {!!list.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -215,7 +215,7 @@ export function PremisesRegister() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>
@@ -331,7 +331,7 @@ export function PremisesView() {
               {t('inspections.risk.scoreOf', { score: p.risk.score, year: p.risk.year })}
               {p.plannedVisitsPerYear !== null && ` — ${t('inspections.risk.visits', { count: p.plannedVisitsPerYear })}`}
             </Paragraph>
-            <div className="table-wrap">
+            <TableWrap>
               <Table>
                 <Table.Head>
                   <Table.Row>
@@ -350,7 +350,7 @@ export function PremisesView() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </TableWrap>
           </>
         ) : (
           <EmptyState>{t('inspections.risk.noneHelp')}</EmptyState>
@@ -376,7 +376,7 @@ export function PremisesView() {
         <ProblemMessage problem={history.problem} />
         {history.data?.items.length === 0 && <EmptyState>{t('inspections.premisesRegister.noHistory')}</EmptyState>}
         {!!history.data?.items.length && (
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -401,7 +401,7 @@ export function PremisesView() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
         )}
         {history.data && history.data.total > history.data.items.length && (
           <DsLink asChild>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import { Pager } from '../../components/Pager';
@@ -100,7 +100,7 @@ export function RestaurantReports() {
             {t('licensing.reports.summary', { year: s.year, due: date(s.dueOn) })}
           </Heading>
           <Paragraph>{t('licensing.reports.counts', s)}</Paragraph>
-          <div className="table-wrap">
+          <TableWrap>
             <Table>
               <caption>{t('licensing.reports.totals')}</caption>
               <Table.Head>
@@ -118,7 +118,7 @@ export function RestaurantReports() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
         </section>
       )}
       {can('premises:manage') && s && s.notOpened > 0 && (
@@ -135,7 +135,7 @@ export function RestaurantReports() {
       <ProblemMessage problem={list.problem} />
       {list.data?.items.length === 0 && <EmptyState>{t('licensing.reports.empty', { year })}</EmptyState>}
       {!!list.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -186,7 +186,7 @@ export function RestaurantReports() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {list.data && <Pager page={list.data} onOffset={goToOffset} />}
       {recording?.reportId && (

@@ -19,7 +19,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { Pager } from '../../components/Pager';
@@ -61,7 +61,7 @@ export function SanctionCases() {
       <ProblemMessage problem={list.problem} />
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{t('inspections.sanctions.empty')}</EmptyState>}
       {!!list.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -94,7 +94,7 @@ export function SanctionCases() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       {list.data && <Pager page={list.data} onOffset={goToOffset} />}
     </>

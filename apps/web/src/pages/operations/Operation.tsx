@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, dateTime, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, dateTime, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
 import { OutcomeEditor } from './OutcomeEditor';
@@ -202,9 +202,9 @@ export function Operation() {
                   at: dateTime(o.summary.releasedAt, i18n.language),
                 })}
               </Paragraph>
-              <div className="table-wrap">
+              <TableWrap>
                 <CountsTable counts={o.summary.counts} caption={t('operationsDetail.releasedCounts')} />
-              </div>
+              </TableWrap>
             </>
           ) : (
             o.outcome && <ReleaseSummary operationId={o.id} outcome={o.outcome} commitment={o.commitment} onReleased={() => done('released')} />

@@ -2,7 +2,7 @@ import { Button, Field, Label, Link as DsLink, Select, Table, Tag } from '@digdi
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { recentYears } from './shared';
@@ -76,7 +76,7 @@ export function Operations() {
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{filtered ? t('operations.emptyFiltered') : t('operations.empty')}</EmptyState>}
       {!!list.data?.items.length && (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -105,7 +105,7 @@ export function Operations() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
           <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}

@@ -1,7 +1,7 @@
 import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { type Counts, number, recentYears, useSeizureText } from './shared';
 import { Pager } from '../../components/Pager';
@@ -50,7 +50,7 @@ export default function OperationSummaries() {
       )}
       {!!list.data?.items.length && (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <caption>{year ? t('operationSummaries.captionYear', { year }) : t('operationSummaries.caption')}</caption>
               <Table.Head>
@@ -96,7 +96,7 @@ export default function OperationSummaries() {
                 </Table.Foot>
               )}
             </Table>
-          </div>
+          </TableWrap>
           <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { actionStatusValues, type components } from '../../api/schema';
-import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { DeleteAction, PlanForm, type PlanOutcome, ReassignForm } from './ActionPlanning';
 import { RecordActivity } from './RecordActivity';
@@ -277,7 +277,7 @@ function History({ events }: { events: HistoryEvent[] }) {
       <Heading level={2} data-size="sm" id="promise-history">
         {t('promiseAction.history')}
       </Heading>
-      <div className="table-wrap">
+      <TableWrap>
         <Table data-size="sm">
           <Table.Head>
             <Table.Row>
@@ -307,7 +307,7 @@ function History({ events }: { events: HistoryEvent[] }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -316,7 +316,7 @@ function History({ events }: { events: HistoryEvent[] }) {
 export function ActivityTable({ activities, commitments }: { activities: ActivityView[]; commitments?: Map<string, string> }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table data-size="sm" zebra>
         <Table.Head>
           <Table.Row>
@@ -345,6 +345,6 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { actionStatusValues, type components, promisePartyValues } from '../../api/schema';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { BackLink, promisePath, STATUS_COLOUR, useCurrentPromise } from './shared';
@@ -168,7 +168,7 @@ function ResponsibleSelect({ defaultValue }: { defaultValue: string }) {
 function ActionTable({ actions }: { actions: ActionView[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table zebra>
         <Table.Head>
           <Table.Row>
@@ -202,6 +202,6 @@ function ActionTable({ actions }: { actions: ActionView[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }

@@ -2,12 +2,13 @@ import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { figure, percent } from './shared';
+import { TableWrap } from '../../components/common';
 
 /** Each commitment's target, outcome and assessment: in a follow-up and in the year's report. */
 export function CommitmentOutcomes({ rows }: { rows: components['schemas']['CommitmentOutcomeView'][] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table data-size="sm" zebra>
         <Table.Head>
           <Table.Row>
@@ -34,6 +35,6 @@ export function CommitmentOutcomes({ rows }: { rows: components['schemas']['Comm
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }

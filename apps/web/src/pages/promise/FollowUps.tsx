@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { approvalSideValues, type components } from '../../api/schema';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useSession } from '../../session';
 import { AnnualReport } from './Report';
 import { BackLink, percent, promisePath, useCurrentPromise } from './shared';
@@ -51,7 +51,7 @@ function FollowUpTable({ followUps }: { followUps: FollowUpView[] }) {
   const { t } = useTranslation();
   const period = usePeriodLabel();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table zebra>
         <Table.Head>
           <Table.Row>
@@ -84,7 +84,7 @@ function FollowUpTable({ followUps }: { followUps: FollowUpView[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }
 

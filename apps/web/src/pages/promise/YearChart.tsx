@@ -1,6 +1,6 @@
 import { Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/common';
+import { EmptyState, TableWrap } from '../../components/common';
 import type { components } from '../../api/schema';
 import { figure as formatted, percent } from './shared';
 
@@ -71,7 +71,7 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
           <Details>
             <Details.Summary>{t('promiseChart.asTable')}</Details.Summary>
             <Details.Content>
-              <div className="table-wrap">
+              <TableWrap>
                 <Table data-size="sm">
                   <caption>{t('promiseChart.title')}</caption>
                   <Table.Head>
@@ -107,7 +107,7 @@ export function YearChart({ commitments, years }: { commitments: CommitmentFigur
                     </Table.Body>
                   ))}
                 </Table>
-              </div>
+              </TableWrap>
             </Details.Content>
           </Details>
         </>

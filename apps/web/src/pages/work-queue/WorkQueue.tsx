@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { type components, workQueueStateValues } from '../../api/schema';
-import { dueLabel, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { dueLabel, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import { Pager } from '../../components/Pager';
@@ -126,7 +126,7 @@ export default function WorkQueue() {
       {!list.loading && list.data?.items.length === 0 && <EmptyState>{filtered ? t('workQueue.emptyFiltered') : t('workQueue.empty')}</EmptyState>}
       {!!list.data?.items.length && (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -163,7 +163,7 @@ export default function WorkQueue() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
           <Pager page={list.data} onOffset={goToOffset} />
         </>
       )}
@@ -191,7 +191,7 @@ export default function WorkQueue() {
 function CountTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; name: string; to?: string; counts: Counts }[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <Table data-size="sm">
         <caption>{caption}</caption>
         <Table.Head>
@@ -221,7 +221,7 @@ function CountTable({ caption, head, rows }: { caption: string; head: string; ro
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -2,7 +2,7 @@ import { Heading, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { dateTime, ProblemMessage, useLoad } from '../../components/common';
+import { dateTime, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { auditActionText, useEnumLabel } from '../../components/labels';
 
 /** Who read or changed the case, newest first (HSLF-FS 2016:40 style access logging). */
@@ -11,12 +11,12 @@ export function AccessLog({ caseId }: { caseId: string }) {
   const label = useEnumLabel();
   const log = useLoad(() => api.GET('/api/v1/youth-cases/{id}/access-log', { params: { path: { id: caseId }, query: { limit: 20 } } }), [caseId]);
   return (
-    <section>
+    <section id="case-access-log">
       <Heading level={2} data-size="sm">
         {t('accessLog.title')}
       </Heading>
       <ProblemMessage problem={log.problem} />
-      <div className="table-wrap">
+      <TableWrap>
         <Table data-size="sm">
           <Table.Head>
             <Table.Row>
@@ -40,7 +40,7 @@ export function AccessLog({ caseId }: { caseId: string }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

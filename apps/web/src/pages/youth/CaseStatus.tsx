@@ -100,7 +100,7 @@ export function Participants({
   }
 
   return (
-    <section>
+    <section id="case-participants">
       <Heading level={2} data-size="sm">
         {t('youthParticipants.title')}
       </Heading>

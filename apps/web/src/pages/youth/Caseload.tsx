@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { SelectField } from '../../components/forms';
 import { useSession } from '../../session';
 import { FormStatus, useApiForm } from './forms';
@@ -47,7 +47,7 @@ export function Caseload() {
           <Paragraph data-testid="unassessed-summary">
             {t('youthFlow.unassessedSummary', { total: load.data.unassessedTotal, overdue: load.data.unassessedOverdue })}
           </Paragraph>
-          <div className="table-wrap">
+          <TableWrap>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -77,7 +77,7 @@ export function Caseload() {
                 </Table.Row>
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
         </>
       )}
       <section>
@@ -92,7 +92,7 @@ export function Caseload() {
         <ProblemMessage problem={unassigned.problem ?? staff.problem} />
         {unassigned.data?.items.length === 0 && <EmptyState>{t('youthFlow.noUnassigned')}</EmptyState>}
         {!!unassigned.data?.items.length && (
-          <div className="table-wrap">
+          <TableWrap>
             <Table>
               <Table.Head>
                 <Table.Row>
@@ -129,7 +129,7 @@ export function Caseload() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </>

@@ -41,7 +41,7 @@ export function Consents({ caseId, ownerOrganisationId, open }: { caseId: string
   }
 
   return (
-    <section>
+    <section id="case-consents">
       <Heading level={2} data-size="sm">
         {t('consents.title')}
       </Heading>

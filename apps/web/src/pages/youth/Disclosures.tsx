@@ -20,7 +20,7 @@ export function Disclosures({ caseId, ownerOrganisationId, open }: { caseId: str
   const { t, i18n } = useTranslation();
   const list = useLoad(() => api.GET('/api/v1/youth-cases/{id}/disclosures', { params: { path: { id: caseId } } }), [caseId]);
   return (
-    <section>
+    <section id="case-disclosures">
       <Heading level={2} data-size="sm">
         {t('disclosures.title')}
       </Heading>

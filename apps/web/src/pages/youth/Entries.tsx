@@ -16,7 +16,7 @@ export function Entries(props: { caseId: string; entries: { data?: { items: Entr
   const { t, i18n } = useTranslation();
   const items = props.entries.data?.items;
   return (
-    <section>
+    <section id="case-entries">
       <Heading level={2} data-size="sm">
         {t('youth.entries')}
       </Heading>

@@ -23,7 +23,7 @@ export function Meetings(props: {
   // The minutes form goes away with the meeting it was for (now held): the message stays here.
   const [minuted, setMinuted] = useState(false);
   return (
-    <section>
+    <section id="case-meetings">
       <Heading level={2} data-size="sm">
         {t('youthMeetings.title')}
       </Heading>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { type components, youthCaseFormValues, youthRiskFactorValues } from '../../api/schema';
-import { date, PageTitle } from '../../components/common';
+import { date, PageTitle, TableWrap } from '../../components/common';
 import { useSession } from '../../session';
 import { CheckboxGroup, FormStatus, RadioGroup, checked, text, useApiForm, useCollaborations, type CaseForm, type RiskFactor } from './forms';
 import { SelectField } from '../../components/forms';
@@ -153,7 +153,7 @@ function ExistingCases({ cases }: { cases: NonNullable<Subject['cases']> }) {
       <Heading level={2} data-size="sm">
         {t('youthNew.existingHeading')}
       </Heading>
-      <div className="table-wrap">
+      <TableWrap>
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -180,7 +180,7 @@ function ExistingCases({ cases }: { cases: NonNullable<Subject['cases']> }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -17,7 +17,7 @@ export function Plan(props: { caseId: string; plan: { data?: PlanItem[]; problem
   const { t, i18n } = useTranslation();
   const items = props.plan.data;
   return (
-    <section>
+    <section id="case-plan">
       <Heading level={2} data-size="sm">
         {t('youth.plan')}
       </Heading>

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
+import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { todayInStockholm } from '../../components/time';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
@@ -49,7 +49,7 @@ export function YouthCases() {
       <ProblemMessage problem={cases.problem} />
       {!cases.loading && cases.data?.items.length === 0 && <EmptyState>{t('youth.empty')}</EmptyState>}
       {!!cases.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -78,7 +78,7 @@ export function YouthCases() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
     </>
   );
@@ -103,7 +103,7 @@ function UnassessedReports() {
       <ProblemMessage problem={reports.problem} />
       {reports.data?.items.length === 0 && <Paragraph>{t('youthFlow.noUnassessed')}</Paragraph>}
       {!!reports.data?.items.length && (
-        <div className="table-wrap">
+        <TableWrap>
           <Table>
             <Table.Head>
               <Table.Row>
@@ -141,7 +141,7 @@ function UnassessedReports() {
               })}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
     </Card>
   );
@@ -208,6 +208,17 @@ export function YouthCase() {
           </div>
         </section>
       )}
+      <CaseContents
+        sections={[
+          ['case-participants', t('youthParticipants.title')],
+          ['case-plan', t('youth.plan')],
+          ['case-meetings', t('youthMeetings.title')],
+          ['case-entries', t('youth.entries')],
+          ...(c.access.owner && can('youth_case:share') ? [['case-consents', t('consents.title')] as const] : []),
+          ...(c.access.owner && can('youth_case:disclose') ? [['case-disclosures', t('disclosures.title')] as const] : []),
+          ...(c.access.owner && can('youth_case:access_log') ? [['case-access-log', t('accessLog.title')] as const] : []),
+        ]}
+      />
       {c.access.owner && open && <StatusChange caseId={c.id} version={c.version} nextStatuses={c.nextStatuses} onChanged={view.reload} />}
       <Participants
         caseId={c.id}
@@ -223,6 +234,25 @@ export function YouthCase() {
       {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:access_log') && <AccessLog caseId={c.id} />}
     </>
+  );
+}
+
+/**
+ * The case page's parts as links at its top: on a phone the page runs over many screens, and the
+ * part one came for is one tap away (WCAG 2.4.5). Only the parts the reader is shown.
+ */
+function CaseContents({ sections }: { sections: ReadonlyArray<readonly [string, string]> }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('youth.onThisPage')} className="youth-contents">
+      <ul>
+        {sections.map(([id, title]) => (
+          <li key={id}>
+            <a href={`#${id}`}>{title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
