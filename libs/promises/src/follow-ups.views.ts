@@ -273,23 +273,8 @@ export class PublicPartyView {
   url!: string | null;
 }
 
-/** One line of the public index of published promises. */
-export class PublicPromiseSummaryView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ description: 'The collaboration’s name' })
-  collaboration!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  periodStart!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  periodEnd!: string;
-
+/** One line of the public index of published promises: the promise as a report names it, its status and parties. */
+export class PublicPromiseSummaryView extends ReportPromiseView {
   @ApiProperty({ description: 'The status, as a Swedish label (Avslutat once the period has ended)', example: 'Pågående' })
   status!: string;
 
