@@ -219,6 +219,9 @@ export const AUDIT_ACTIONS = {
   // The header search (libs/search): what kinds it reached and how much it found
   'search.performed': 'system',
 
+  // The map (libs/map): which layers it drew and how much each held
+  'map.viewed': 'system',
+
   // Recorded by the platform
   'http.request': 'system',
 } as const satisfies Record<string, AuditArea>;

@@ -7,6 +7,7 @@ import { FieldCipher } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { LicensingReferralsService } from './licensing-referrals.service.js';
 import { OperationDirectoryService } from './operation-directory.service.js';
+import { OperationMap } from './operation-map.service.js';
 import { OperationSearch } from './operation-search.service.js';
 import { OperationSummariesService } from './operation-summaries.service.js';
 import { LicensingReferralsController, OperationsController, OperationSummariesController } from './operations.controller.js';
@@ -16,8 +17,8 @@ import { OperationsService } from './operations.service.js';
 @Module({
   imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, InspectionsModule],
   controllers: [OperationsController, OperationSummariesController, LicensingReferralsController],
-  providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService, OperationDirectoryService, OperationSearch],
-  // The header search (libs/search) finds operations by code name through OperationSearch.
-  exports: [OperationSearch],
+  providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService, OperationDirectoryService, OperationSearch, OperationMap],
+  // The header search (libs/search) finds operations by code name through OperationSearch; the map (libs/map) draws released areas through OperationMap.
+  exports: [OperationSearch, OperationMap],
 })
 export class OperationsModule {}

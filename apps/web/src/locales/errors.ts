@@ -70,6 +70,7 @@ export const errorsSv: Record<string, string> = {
   'date.not_before': '{{field}} får inte vara före {{other}}.',
   'status.transition': '{{field}}: det går inte att gå från {{from}} till {{to}}.',
   'reference.not_found': '{{field}}: {{resource}} finns inte.',
+  'map.bbox': '{{field}} ska vara fyra tal väst,syd,öst,nord (WGS 84, grader) där väst < öst och syd < nord.',
 
   // Access
   'access.route_undeclared': 'Du har inte behörighet att göra detta.',
@@ -251,6 +252,7 @@ export const errorsSv: Record<string, string> = {
   'operation.collaboration_not_yours': 'Du föreslår bara insatser i ditt eget polisområdes samverkan.',
   'operation.commitment_not_of_promise': '{{field}} är inte ett åtagande i den här samverkans medborgarlöfte.',
   'operation.premises_outside': 'Varje serveringsställe måste ligga i samverkan.',
+  'operation.place_unknown': '{{field}} är inte en namngiven plats i insatsens samverkan.',
   'operation.reason_required': '{{field}} måste fyllas i för att ställa in (till exempel att underlaget inte räckte).',
   'operation.outcome_missing': 'Registrera utfallet innan det rapporteras.',
   'operation.seizure_unit': '{{field}}: preparatet räknas i {{units}}.',
@@ -319,6 +321,7 @@ export const errorsEn: Record<string, string> = {
   'date.not_before': '{{field}} must not be before {{other}}.',
   'status.transition': '{{field}}: it cannot go from {{from}} to {{to}}.',
   'reference.not_found': '{{field}}: the {{resource}} does not exist.',
+  'map.bbox': '{{field}} must be four numbers west,south,east,north (WGS 84 degrees) with west < east and south < north.',
 
   'access.route_undeclared': 'You may not do this.',
   'access.permission_required': 'You lack the permission this needs.',
@@ -493,6 +496,7 @@ export const errorsEn: Record<string, string> = {
   'operation.collaboration_not_yours': 'You propose operations only in your own police area’s collaborations.',
   'operation.commitment_not_of_promise': '{{field}} is not a commitment of this collaboration’s promise.',
   'operation.premises_outside': 'Every premises must be in the collaboration.',
+  'operation.place_unknown': '{{field}} is not a named place of the operation’s collaboration.',
   'operation.reason_required': '{{field}} is required to cancel (e.g. the intelligence was not sufficient).',
   'operation.outcome_missing': 'Record the outcome before reporting it.',
   'operation.seizure_unit': '{{field}}: the substance is counted in {{units}}.',
