@@ -112,7 +112,12 @@ describe('the map', () => {
       expect(ids(layers, layer)).not.toContain(id);
     }
     const premises = layers[0].items.find((f) => f.label === 'Kafé Bryggan')!;
-    expect(premises).toMatchObject({ latitude: 59.3212, longitude: 13.4441, link: `/inspections/premises/${premises.id}`, detail: expect.stringContaining('Hammarö') });
+    expect(premises).toMatchObject({
+      latitude: 59.3212,
+      longitude: 13.4441,
+      link: `/inspections/premises/${premises.id}`,
+      detail: expect.stringContaining('Hammarö'),
+    });
     const finding = layers[2].items[0];
     expect(finding.link).toBe(`/findings/${finding.id}`);
     expect(['open', 'in_progress', 'done', 'rejected']).toContain(finding.status);
@@ -147,10 +152,13 @@ describe('the map', () => {
     expect(await features('vakt', '?layers=premises,operation_area')).toEqual([]);
     // The licensing officer reads premises and the promise, not the police's summaries.
     expect((await features('alkohol')).map((l) => l.layer)).toEqual(['premises', 'place', 'finding']);
-    // The police officer reads the summaries of both collaborations of the police area, but premises only as granted (none here).
+    // The police officer reads the summaries of both collaborations of the police area, and premises only as granted
+    // for inspection: the very premises the register's list shows them.
     const police = await features('polis');
     expect(police.map((l) => l.layer)).toEqual(['premises', 'place', 'finding', 'operation_area']);
-    expect(ids(police, 'premises')).toEqual([]);
+    const register = await api.call('GET', '/api/v1/premises?limit=200', { token: token.polis });
+    expect(register.body.items.length).toBeLessThan(Object.keys(PREMISES_POSITIONS).length);
+    expect(ids(police, 'premises').sort()).toEqual(register.body.items.map((p: { id: string }) => p.id).sort());
     expect(ids(police, 'place')).toContain(forshaga.place);
     // Someone who reads none of the lists gets an empty map.
     expect(await features('admin')).toEqual([]);

@@ -22,6 +22,8 @@ const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
 const AdminArea = lazy(() => import('./pages/admin/index'));
 const AuditArea = lazy(() => import('./pages/audit/index'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+// The map brings Leaflet: only those who open it load it.
+const MapPage = lazy(() => import('./pages/map/MapPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
 const Security = lazy(() => import('./pages/account/Security'));
 const MySessions = lazy(() => import('./pages/account/Sessions'));
@@ -35,6 +37,8 @@ const NAV = [
   { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
   { to: '/operation-summaries', key: 'nav.summaries', permission: 'operation_summary:read' },
   { to: '/work-queue', key: 'nav.workQueue', permission: 'work_queue:read' },
+  // For those who may read any of its layers (libs/map map-rules.ts).
+  { to: '/map', key: 'nav.map', permission: ['premises:read', 'promise:read', 'operation_summary:read'] },
   { to: '/notifications', key: 'nav.notifications', permission: null },
   { to: '/admin', key: 'nav.admin', permission: 'user:read' },
   { to: '/audit', key: 'nav.audit', permission: 'audit:read' },
@@ -74,7 +78,7 @@ export default function Shell() {
         <div id="topbar-menu" className="topbar-menu" data-open={menu.open}>
           <nav aria-label={t('app.menu')} onClick={menu.close}>
             <ul>
-              {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
+              {NAV.filter((n) => !n.permission || (typeof n.permission === 'string' ? can(n.permission) : n.permission.some((p) => can(p)))).map((n) => (
                 <li key={n.to}>
                   <NavLink to={n.to} end={n.to === '/'}>
                     {t(n.key)}
@@ -126,6 +130,7 @@ export default function Shell() {
             <Route path="/admin/*" element={<AdminArea />} />
             <Route path="/audit" element={<AuditArea />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/map" element={<MapPage />} />
             <Route path="/account/security" element={<Security />} />
             <Route path="/account/sessions" element={<MySessions />} />
             <Route path="*" element={<Navigate to="/" replace />} />

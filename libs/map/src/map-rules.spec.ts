@@ -24,7 +24,12 @@ describe('the map’s rules', () => {
     expect(tileOrigin('https://tile.example.org/{z}/{x}/{y}.png')).toBe('https://tile.example.org');
     expect(tileOrigin('https://{s}.tile.example.org:8443/osm/{z}/{x}/{y}.png')).toBe('https://*.tile.example.org:8443');
     expect(tileOrigin('http://127.0.0.1:4567/{z}/{x}/{y}.png')).toBe('http://127.0.0.1:4567');
-    for (const bad of ['ftp://tile.example.org/{z}/{x}/{y}.png', 'https://tile.example.org/tiles.png', 'tiles/{z}/{x}/{y}.png', 'https://u:p@t.example.org/{z}/{x}/{y}.png']) {
+    for (const bad of [
+      'ftp://tile.example.org/{z}/{x}/{y}.png',
+      'https://tile.example.org/tiles.png',
+      'tiles/{z}/{x}/{y}.png',
+      'https://u:p@t.example.org/{z}/{x}/{y}.png',
+    ]) {
       expect(tileOrigin(bad)).toBeUndefined();
       expect(() => loadConfig({ MAP_TILE_URL: bad })).toThrow(/MAP_TILE_URL/);
     }

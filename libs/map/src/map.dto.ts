@@ -59,7 +59,12 @@ export class MapFeaturesView {
 
 /** The map's tile server as configured (MAP_TILE_URL, MAP_TILE_ATTRIBUTION). */
 export class MapSettingsView {
-  @ApiProperty({ type: String, nullable: true, example: 'https://tile.example.org/{z}/{x}/{y}.png', description: 'Null: no tile server; draw a plain background' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://tile.example.org/{z}/{x}/{y}.png',
+    description: 'Null: no tile server; draw a plain background',
+  })
   tileUrl!: string | null;
   @ApiProperty({ type: String, nullable: true }) attribution!: string | null;
   @ApiProperty({ enum: MAP_LAYERS, enumName: 'MapLayer', isArray: true, description: 'The layers you may read' }) layers!: MapLayer[];

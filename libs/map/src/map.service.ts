@@ -24,7 +24,9 @@ export class MapService {
 
   /** The layers `principal` may read now (a permission that needs a stronger session is left out, as in the search). */
   readable(principal: Principal): MapLayer[] {
-    return MAP_LAYERS.filter((layer) => hasPermission(principal, MAP_LAYER_PERMISSIONS[layer]) && sessionAllows(principal.session, MAP_LAYER_PERMISSIONS[layer]));
+    return MAP_LAYERS.filter(
+      (layer) => hasPermission(principal, MAP_LAYER_PERMISSIONS[layer]) && sessionAllows(principal.session, MAP_LAYER_PERMISSIONS[layer]),
+    );
   }
 
   settings(principal: Principal): MapSettingsView {

@@ -7,6 +7,7 @@ import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
 import { en as strongAuthEn } from '../pages/strong-auth/messages';
 import { en as searchEn } from '../pages/search/messages';
+import { en as mapEn } from '../pages/map/messages';
 import { en as publicEn } from '../pages/public/messages';
 import { en as workQueueEn } from '../pages/work-queue/messages';
 import { en as youthEn } from '../pages/youth/messages';
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...promiseEn,
   ...publicEn,
   ...searchEn,
+  ...mapEn,
   ...strongAuthEn,
   ...youthEn,
   ...workQueueEn,

@@ -6,6 +6,7 @@ import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
 import { sv as strongAuthSv } from '../pages/strong-auth/messages';
 import { sv as searchSv } from '../pages/search/messages';
+import { sv as mapSv } from '../pages/map/messages';
 import { sv as publicSv } from '../pages/public/messages';
 import { sv as workQueueSv } from '../pages/work-queue/messages';
 import { sv as youthSv } from '../pages/youth/messages';
@@ -22,6 +23,7 @@ export const sv = {
   ...promiseSv,
   ...publicSv,
   ...searchSv,
+  ...mapSv,
   ...strongAuthSv,
   ...youthSv,
   ...workQueueSv,
