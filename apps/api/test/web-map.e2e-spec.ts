@@ -65,7 +65,7 @@ describe('web client: the map', () => {
       const sorted = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'sv'));
       expect(await listed(page, 'premises')).toEqual(sorted(Object.keys(PREMISES_POSITIONS)));
       expect(await listed(page, 'place')).toEqual(sorted(HAMMARO_PLACES.map((p) => p.name)));
-      expect(await listed(page, 'operation_area')).toEqual(['Hammarö', 'Skoghall']);
+      expect(await listed(page, 'operation_area')).toEqual(['Skoghall']);
       // One SVG shape per feature listed, and no tile images.
       const rows = await page.locator('table.map-list tbody tr').count();
       expect(await page.locator('.map-canvas path.leaflet-interactive').count()).toBe(rows);

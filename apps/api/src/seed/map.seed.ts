@@ -19,10 +19,12 @@ export const PREMISES_POSITIONS: Readonly<Record<string, [latitude: number, long
   'Festlokalen Näs': [59.3517, 13.4735],
 };
 
-/** The general areas of the released summaries, as the commander would have named them at release. */
+/**
+ * The named place of a released summary, as the commander would have chosen it at release. The
+ * 2022 summary's area is all of Hammarö: no place stands for that, so it is not on the map.
+ */
 export const SUMMARY_PLACES: Readonly<Record<string, string>> = {
   Skoghall: 'Skoghalls centrum',
-  Hammarö: 'Mörmons centrum',
 };
 
 /** Positions on the demo's premises, and the released summaries' named places. Safe to run again. */
