@@ -14,6 +14,7 @@ import { PromiseAccess } from './promise-access.js';
 import { PromiseSearch } from './promise-search.service.js';
 import { PromisesController } from './promises.controller.js';
 import { PromisesService } from './promises.service.js';
+import { PromiseSuccessionService } from './promise-succession.service.js';
 import { PublicService } from './public.service.js';
 import { ReportsService } from './reports.service.js';
 
@@ -33,6 +34,7 @@ import { ReportsService } from './reports.service.js';
   providers: [
     PromiseAccess,
     PromisesService,
+    PromiseSuccessionService,
     ActionsService,
     ActivitiesService,
     FiguresService,

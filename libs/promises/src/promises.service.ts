@@ -4,6 +4,7 @@ import { AccessService, type Principal, scopeCondition } from '@samverkan/access
 import { AuditService, changedFields } from '@samverkan/audit';
 import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ActionsService } from './actions.service.js';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
 import type {
@@ -24,7 +25,8 @@ const SELECT_PROMISES = `
          p.status, p.published, p.version,
          coalesce((SELECT json_agg(json_build_object('id', pa.id, 'position', pa.position, 'title', pa.title,
                     'description', pa.description) ORDER BY pa.position) FROM problem_areas pa WHERE pa.promise_id = p.id), '[]')
-           AS "problemAreas"
+           AS "problemAreas",
+         p.predecessor_id AS "predecessorId", (SELECT s.id FROM promises s WHERE s.predecessor_id = p.id) AS "successorId"
   FROM promises p JOIN collaborations co ON co.id = p.collaboration_id`;
 
 const SELECT_COMMITMENTS = `
@@ -42,6 +44,7 @@ export class PromisesService {
     private readonly access: AccessService,
     private readonly records: PromiseAccess,
     private readonly audit: AuditService,
+    private readonly actions: ActionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -145,7 +148,14 @@ export class PromisesService {
     await this.access.assertAllowed(principal, 'promise:manage', facts);
     if (facts.status !== 'draft') throw new ProblemException('promise.not_draft');
     await this.dataSource.transaction(async (manager) => {
+      // A next promise dropped as a draft gives the actions it carried back to the earlier one.
+      const carriedFrom = await manager.query<{ id: string }[]>(
+        `SELECT a.carried_from_id AS id FROM actions a JOIN commitments c ON c.id = a.commitment_id
+         WHERE c.promise_id = $1 AND a.carried_from_id IS NOT NULL`,
+        [id],
+      );
       await manager.query('DELETE FROM promises WHERE id = $1', [id]);
+      for (const action of carriedFrom) await this.actions.syncDeadline(manager, action.id);
       await this.audit.record({ action: 'promise.delete', resourceType: 'promise', resourceId: id }, manager);
     });
   }
