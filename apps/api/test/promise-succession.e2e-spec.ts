@@ -125,6 +125,18 @@ describe('starting the next promise', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('action.carried_over');
+
+    // Extended, the ending promise must still end before the next one starts.
+    const current = await api.call('GET', `/api/v1/promises/${promiseId}`, { token: manager });
+    const extend = await api.call('PATCH', `/api/v1/promises/${promiseId}`, {
+      token: manager,
+      headers: { 'if-match': current.headers.etag as string },
+      body: { periodEnd: '2023-03-31', status: 'extended' },
+    });
+    expect(extend.status).toBe(400);
+    expect(extend.body.errors).toEqual([
+      expect.objectContaining({ field: 'periodEnd', code: 'promise.overlaps_successor', params: { successorStart: '2023-01-01' } }),
+    ]);
   });
 
   it('gives the actions back when the next promise is dropped as a draft, and carries only those chosen', async () => {

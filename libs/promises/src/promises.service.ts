@@ -105,6 +105,7 @@ export class PromisesService {
     const periodStart = request.periodStart ?? before.periodStart;
     const periodEnd = request.periodEnd ?? before.periodEnd;
     if (periodEnd <= periodStart) throw invalidField('periodEnd', 'date.after', { other: 'periodStart' });
+    if (before.successorId && periodEnd !== before.periodEnd) await this.assertBeforeSuccessor(before.successorId, periodEnd);
     const changes = changedFields(before, request);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -257,6 +258,14 @@ export class PromisesService {
       await manager.query('DELETE FROM commitments WHERE id = $1', [id]);
       await this.audit.record({ action: 'commitment.delete', resourceType: 'commitment', resourceId: id }, manager);
     });
+  }
+
+  /** Extended, a promise still ends before the next one starts: one promise in force at a time. */
+  private async assertBeforeSuccessor(successorId: string, periodEnd: string): Promise<void> {
+    const [next] = await this.dataSource.query<{ start: string }[]>(`SELECT to_char(period_start, 'YYYY-MM-DD') AS start FROM promises WHERE id = $1`, [
+      successorId,
+    ]);
+    if (next && periodEnd >= next.start) throw invalidField('periodEnd', 'promise.overlaps_successor', { successorStart: next.start });
   }
 
   private async assertProblemArea(promiseId: string, problemAreaId: string): Promise<void> {

@@ -21,6 +21,9 @@ export const PROMISES_CODES = {
   }),
   'promise.problem_area_unknown': field('{field} is not a problem area of this promise.'),
   'promise.successor_overlaps': field('{field} must be after the current promise ends ({periodEnd}).', { periodEnd: 'last day of the current promise' }),
+  'promise.overlaps_successor': field('{field} must be before the next promise starts ({successorStart}).', {
+    successorStart: 'first day of the next promise',
+  }),
   'promise.carry_not_open': field('{field}: only open actions of this promise can be carried over.'),
   'follow_up.commitment_unknown': field('{field} is not a commitment of this follow-up.'),
   'action.final': field('The action is {status}; reopen it (with a statusReason) before changing it.', { status: 'done or cancelled' }),
