@@ -177,6 +177,11 @@ export class FindingListQuery extends PageQuery {
   @IsUUID()
   activityId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'A problem area of the promise' })
+  @IsOptional()
+  @IsUUID()
+  problemAreaId?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

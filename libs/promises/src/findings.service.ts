@@ -39,7 +39,11 @@ const SELECT_FINDINGS = `
          (${OPEN} AND f.due_date < :today::date) AS overdue,
          json_build_object('id', u.id, 'displayName', u.display_name) AS "recordedBy",
          json_build_object('id', ro.id, 'name', ro.name) AS "recorderOrganisation",
-         f.recorded_at AS "recordedAt", f.version
+         f.recorded_at AS "recordedAt",
+         coalesce((SELECT json_agg(json_build_object('id', ph.id, 'contentType', ph.content_type, 'byteSize', ph.byte_size, 'uploadedAt', ph.uploaded_at)
+                                   ORDER BY ph.uploaded_at, ph.id)
+                   FROM promise_finding_photos ph WHERE ph.finding_id = f.id), '[]') AS photos,
+         f.version
   FROM findings f
   LEFT JOIN places pl ON pl.id = f.place_id
   LEFT JOIN problem_areas pa ON pa.id = f.problem_area_id
@@ -49,7 +53,7 @@ const SELECT_FINDINGS = `
   JOIN organisations ro ON ro.id = f.recorder_organisation_id`;
 
 /** Who answers for a finding: its responsible unit (finding:update with unit scope reaches it). */
-interface FindingOwnership extends RecordOwnership {
+export interface FindingOwnership extends RecordOwnership {
   id: string;
   collaborationId: string;
   promiseId: string;
@@ -86,6 +90,7 @@ export class FindingsService {
     if (query.category) qb.andWhere('f.category = :category', { category: query.category });
     if (query.placeId) qb.andWhere('f.place_id = :placeId', { placeId: query.placeId });
     if (query.activityId) qb.andWhere('f.activity_id = :activityId', { activityId: query.activityId });
+    if (query.problemAreaId) qb.andWhere('f.problem_area_id = :problemAreaId', { problemAreaId: query.problemAreaId });
     if (query.responsibleUnitId) qb.andWhere('f.responsible_unit_id = :unit', { unit: query.responsibleUnitId });
     if (query.overdue === true) qb.andWhere(`${OPEN} AND f.due_date < :today`, { today });
     if (query.overdue === false) qb.andWhere(`NOT (${OPEN} AND f.due_date < :today)`, { today });
@@ -185,7 +190,7 @@ export class FindingsService {
   }
 
   /** Reading a finding is reading its promise, in its collaboration: 404 outside it. */
-  private async facts(principal: Principal, id: string): Promise<FindingOwnership> {
+  async facts(principal: Principal, id: string): Promise<FindingOwnership> {
     const [row] = await this.dataSource.query<FindingOwnership[]>(
       `SELECT id, collaboration_id AS "collaborationId", promise_id AS "promiseId", responsible_organisation_id AS "organisationId",
               responsible_unit_id AS "unitId", recorded_by AS "ownerUserId"

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PHOTO_TYPES, type PhotoType } from '@samverkan/platform';
 import { PromiseOrganisationRef, PromiseUnitRef, PromiseUserRef } from './promises.views.js';
 import { FINDING_CATEGORIES, FINDING_STATUSES, type FindingCategory, type FindingStatus, PLACE_KINDS, type PlaceKind } from './vocabulary.js';
 
@@ -44,6 +45,27 @@ export class FindingProblemAreaRef {
 
   @ApiProperty()
   title!: string;
+}
+
+/** A photo of a finding: its bytes come from GET /findings/{id}/photos/{photoId} (an audited read). */
+export class FindingPhotoView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: PHOTO_TYPES, enumName: 'FindingPhotoType' })
+  contentType!: PhotoType;
+
+  @ApiProperty({ type: 'integer' })
+  byteSize!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  uploadedAt!: string;
+}
+
+/** The answer to an upload: the stored photo with the SHA-256 of its bytes. */
+export class StoredFindingPhotoView extends FindingPhotoView {
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' })
+  sha256!: string;
 }
 
 /** What a round or a walk found, who deals with it by when, and how far they have come. */
@@ -104,6 +126,9 @@ export class FindingView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   recordedAt!: string;
+
+  @ApiProperty({ type: [FindingPhotoView], description: 'In the order they were taken' })
+  photos!: FindingPhotoView[];
 
   @ApiProperty({ type: 'integer', description: 'Send back as If-Match when changing the finding' })
   version!: number;
