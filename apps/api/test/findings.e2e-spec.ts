@@ -506,4 +506,51 @@ describe('named places and the findings register', () => {
       expect((await api.call('GET', `/api/v1/findings/${photoFinding}`, { token: token.chef })).body.photos).toHaveLength(1);
     });
   });
+
+  describe('handing a finding to another unit', () => {
+    it('lists the units of the promise’s two parties, and moves the finding and its deadline to one of them', async () => {
+      const units = await api.call('GET', `/api/v1/findings/responsible-units?promiseId=${promiseId}`, { token: token.vakt });
+      expect(units.status).toBe(200);
+      const names = units.body.map((u: { organisation: { name: string }; name: string }) => `${u.organisation.name}: ${u.name}`);
+      expect(names).toContain('Hammarö kommun: Säkerhet/väktare');
+      expect(names).toContain('Lokalpolisområde Karlstad: Områdespolis Hammarö');
+      expect(names.some((n: string) => n.startsWith('Forshaga kommun'))).toBe(false);
+      // The municipality's units come first, then the police's.
+      expect(names.indexOf('Hammarö kommun: Säkerhet/väktare')).toBeLessThan(names.indexOf('Lokalpolisområde Karlstad: Områdespolis Hammarö'));
+      expect((await api.call('GET', `/api/v1/findings/responsible-units?promiseId=${other.promise}`, { token: token.chef })).status).toBe(404);
+      expect((await api.call('GET', '/api/v1/findings/responsible-units?promiseId=nej', { token: token.chef })).status).toBe(400);
+
+      const created = await api.call('POST', '/api/v1/findings', {
+        token: token.vakt,
+        body: {
+          promiseId,
+          placeId: place.Bymiljövägen,
+          category: 'traffic_hazard',
+          description: 'Skymd sikt vid övergångsstället',
+          responsibleOrganisationId: municipality,
+          responsibleUnitId: guardUnit,
+          dueDate: '2022-08-15',
+        },
+      });
+      const path = `/api/v1/findings/${created.body.id}`;
+      const foreignUnit = (await api.db.query(`SELECT id FROM units WHERE name = 'Gatuenheten'`))[0].id;
+      const refused = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"1"' }, body: { responsibleUnitId: foreignUnit } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([coded('responsibleUnitId', 'action.responsible_not_party')]);
+      const moved = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"1"' }, body: { responsibleUnitId: policeUnit } });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({
+        responsibleUnit: { id: policeUnit, name: 'Områdespolis Hammarö' },
+        responsibleOrganisation: { name: 'Lokalpolisområde Karlstad' },
+        version: 2,
+      });
+      const [deadline] = await api.db.query(`SELECT responsible_unit_id FROM deadlines WHERE kind = 'finding_due' AND resource_id = $1`, [created.body.id]);
+      expect(deadline.responsible_unit_id).toBe(policeUnit);
+      const [event] = (await api.auditEvents('finding.update')).filter((e) => e.resource_id === created.body.id && e.outcome === 'success');
+      expect(event.details).toEqual({ unitFrom: guardUnit, unitTo: policeUnit });
+      // Now the police officer's unit deals with it, and the guards no longer may.
+      expect((await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"2"' }, body: { status: 'in_progress' } })).status).toBe(403);
+      expect((await api.call('PATCH', path, { token: token.polis, headers: { 'if-match': '"2"' }, body: { status: 'in_progress' } })).status).toBe(200);
+    });
+  });
 });

@@ -4,10 +4,18 @@ import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/
 import { AuditRead } from '@samverkan/audit';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, PHOTO_TYPES, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { CreateFindingRequest, CreatePlaceRequest, FindingListQuery, PlaceListQuery, UpdateFindingRequest, UpdatePlaceRequest } from './findings.dto.js';
+import {
+  CreateFindingRequest,
+  CreatePlaceRequest,
+  FindingListQuery,
+  PlaceListQuery,
+  ResponsibleUnitsQuery,
+  UpdateFindingRequest,
+  UpdatePlaceRequest,
+} from './findings.dto.js';
 import { FindingPhotosService } from './finding-photos.service.js';
 import { FindingsService } from './findings.service.js';
-import { FindingView, PlaceView, StoredFindingPhotoView } from './findings.views.js';
+import { FindingView, PlaceView, ResponsibleUnitView, StoredFindingPhotoView } from './findings.views.js';
 import { PlacesService } from './places.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
@@ -94,6 +102,14 @@ export class FindingsController {
     return this.findings.create(principal, body);
   }
 
+  @Get('responsible-units')
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Ansvariga enheter (The units of the promise’s police and municipality a finding may be given to)' })
+  @ApiOk([ResponsibleUnitView])
+  responsibleUnits(@CurrentPrincipal() principal: Principal, @Query() query: ResponsibleUnitsQuery) {
+    return this.findings.responsibleUnits(principal, query.promiseId);
+  }
+
   @Get(':id')
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'Ett fynd (One finding); ETag carries the version' })
@@ -107,7 +123,7 @@ export class FindingsController {
   @Patch(':id')
   @RequirePermission('finding:update')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Åtgärda fyndet (Status, with what was done or why rejected); done and rejected are final' })
+  @ApiOperation({ summary: 'Åtgärda fyndet (Status, with what was done or why rejected; hand it to another unit); done and rejected are final' })
   @ApiOk(FindingView)
   async update(
     @CurrentPrincipal() principal: Principal,

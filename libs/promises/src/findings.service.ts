@@ -17,7 +17,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { findingStatusChange } from './finding-rules.js';
 import type { CreateFindingRequest, FindingListQuery, UpdateFindingRequest } from './findings.dto.js';
-import type { FindingView } from './findings.views.js';
+import type { FindingView, ResponsibleUnitView } from './findings.views.js';
 import type { FindingStatus } from './vocabulary.js';
 
 /** The deadline kind of a finding's due date (its reminder rules: migration FindingsAndPlaces). */
@@ -97,6 +97,25 @@ export class FindingsService {
     return pageOf<FindingView>(this.dataSource, qb, { alias: 'f', orderBy: [['f.due_date', 'ASC']], select: SELECT_FINDINGS, selectParams: { today } }, query);
   }
 
+  /** The units a finding of the promise may be given to: those of the collaboration's police and municipality, by organisation and name. */
+  async responsibleUnits(principal: Principal, promiseId: string): Promise<ResponsibleUnitView[]> {
+    const [promise] = await this.dataSource.query<{ id: string; collaborationId: string }[]>(
+      `SELECT id, collaboration_id AS "collaborationId" FROM promises WHERE id = $1`,
+      [promiseId],
+    );
+    if (!promise) throw new NotFoundException(`No promise with id ${promiseId}.`);
+    await this.access.authorize(principal, 'promise', 'read', promise);
+    return this.dataSource.query<ResponsibleUnitView[]>(
+      `SELECT u.id, u.name, json_build_object('id', o.id, 'name', o.name) AS organisation
+       FROM collaborations c
+       JOIN organisations o ON o.id IN (c.municipality_organisation_id, c.police_organisation_id)
+       JOIN units u ON u.organisation_id = o.id
+       WHERE c.id = $1
+       ORDER BY o.id = c.police_organisation_id, u.name, u.id`,
+      [promise.collaborationId],
+    );
+  }
+
   async get(principal: Principal, id: string): Promise<FindingView> {
     await this.facts(principal, id);
     return this.find(id);
@@ -153,14 +172,15 @@ export class FindingsService {
     await this.access.assertAllowed(principal, 'finding:update', facts);
     const before = await this.find(id);
     const { status, resolution, errors } = findingStatusChange(before, request);
+    const unit = await this.newResponsibleUnit(facts, request.responsibleUnitId);
+    if (unit.error) errors.push(unit.error);
     if (errors.length > 0) throw new ValidationProblem(errors);
-    const changed = (Object.keys(request) as (keyof UpdateFindingRequest)[]).filter(
-      (k) => JSON.stringify(request[k]) !== JSON.stringify((before as unknown as Record<string, unknown>)[k]),
-    );
+    const current: Record<string, unknown> = { ...before, responsibleUnitId: before.responsibleUnit.id };
+    const changed = (Object.keys(request) as (keyof UpdateFindingRequest)[]).filter((k) => JSON.stringify(request[k]) !== JSON.stringify(current[k]));
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE findings SET status = $3, resolution = $4, resolved_at = CASE WHEN $4::text IS NULL THEN NULL ELSE $5::timestamptz END,
-           category = $6, description = $7, due_date = $8, version = version + 1
+           category = $6, description = $7, due_date = $8, responsible_unit_id = $9, responsible_organisation_id = $10, version = version + 1
          WHERE id = $1 AND version = $2`,
         [
           id,
@@ -171,6 +191,8 @@ export class FindingsService {
           request.category ?? before.category,
           request.description?.trim() ?? before.description,
           request.dueDate ?? before.dueDate,
+          unit.unitId,
+          unit.organisationId,
         ],
       );
       assertVersionMatched(updated, before.version);
@@ -180,13 +202,35 @@ export class FindingsService {
           resourceType: 'finding',
           resourceId: id,
           changedFields: changed,
-          details: status !== before.status ? { from: before.status, to: status } : undefined,
+          details: {
+            ...(status !== before.status ? { from: before.status, to: status } : {}),
+            ...(unit.unitId !== before.responsibleUnit.id ? { unitFrom: before.responsibleUnit.id, unitTo: unit.unitId } : {}),
+          },
         },
         manager,
       );
       await this.syncDeadline(manager, id);
     });
     return this.find(id);
+  }
+
+  /**
+   * The unit a finding is handed to (or the one it has): a unit of the police or the municipality of
+   * the finding's collaboration; the responsible organisation follows the unit.
+   */
+  private async newResponsibleUnit(
+    facts: FindingOwnership,
+    unitId: string | undefined,
+  ): Promise<{ unitId: string; organisationId: string; error?: FieldError }> {
+    const unchanged = { unitId: facts.unitId as string, organisationId: facts.organisationId as string };
+    if (!unitId || unitId === facts.unitId) return unchanged;
+    const [unit] = await this.dataSource.query<{ organisation_id: string }[]>(
+      `SELECT u.organisation_id FROM units u JOIN collaborations c ON u.organisation_id IN (c.police_organisation_id, c.municipality_organisation_id)
+       WHERE u.id = $1 AND c.id = $2`,
+      [unitId, facts.collaborationId],
+    );
+    if (!unit) return { ...unchanged, error: fieldError('responsibleUnitId', 'action.responsible_not_party') };
+    return { unitId, organisationId: unit.organisation_id };
   }
 
   /** Reading a finding is reading its promise, in its collaboration: 404 outside it. */

@@ -47,6 +47,18 @@ export class FindingProblemAreaRef {
   title!: string;
 }
 
+/** A unit that may be made responsible for a finding: a unit of the police or the municipality of the collaboration. */
+export class ResponsibleUnitView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: PromiseOrganisationRef })
+  organisation!: PromiseOrganisationRef;
+}
+
 /** A photo of a finding: its bytes come from GET /findings/{id}/photos/{photoId} (an audited read). */
 export class FindingPhotoView {
   @ApiProperty({ format: 'uuid' })

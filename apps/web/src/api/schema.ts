@@ -1211,6 +1211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/findings/responsible-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ansvariga enheter (The units of the promise’s police and municipality a finding may be given to) */
+        get: operations["FindingsController_responsibleUnits_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/findings/{id}": {
         parameters: {
             query?: never;
@@ -1225,7 +1242,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Åtgärda fyndet (Status, with what was done or why rejected); done and rejected are final */
+        /** Åtgärda fyndet (Status, with what was done or why rejected; hand it to another unit); done and rejected are final */
         patch: operations["FindingsController_update_v1"];
         trace?: never;
     };
@@ -4384,6 +4401,12 @@ export interface components {
             /** @example 2022-06-30 */
             dueDate: string;
         };
+        ResponsibleUnitView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation: components["schemas"]["PromiseOrganisationRef"];
+        };
         UpdateFindingRequest: {
             status?: components["schemas"]["FindingStatus"];
             /** @description What was done (done) or why not (rejected); required for those two */
@@ -4391,6 +4414,11 @@ export interface components {
             category?: components["schemas"]["FindingCategory"];
             description?: string;
             dueDate?: string;
+            /**
+             * Format: uuid
+             * @description Hand the finding to another unit of the police or the municipality of the collaboration (its due date follows)
+             */
+            responsibleUnitId?: string;
         };
         StoredFindingPhotoView: {
             /** Format: uuid */
@@ -10909,6 +10937,52 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission finding:record */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FindingsController_responsibleUnits_v1: {
+        parameters: {
+            query: {
+                /** @description The promise whose parties’ units may be made responsible */
+                promiseId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleUnitView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:read */
             403: {
                 headers: {
                     [name: string]: unknown;
