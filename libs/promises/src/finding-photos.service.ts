@@ -5,7 +5,7 @@ import { AuditService } from '@samverkan/audit';
 import { acceptPhoto, FileStorage, invalidField } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import { type FindingOwnership, FindingsService } from './findings.service.js';
-import type { StoredFindingPhotoView } from './findings.views.js';
+import type { StoredPromiseFindingPhotoView } from './findings.views.js';
 
 /** Enough to show what was found; the register is not a photo album. */
 export const MAX_PHOTOS_PER_FINDING = 10;
@@ -26,7 +26,7 @@ export class FindingPhotosService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(principal: Principal, findingId: string, declaredType: string | undefined, body: unknown): Promise<StoredFindingPhotoView> {
+  async upload(principal: Principal, findingId: string, declaredType: string | undefined, body: unknown): Promise<StoredPromiseFindingPhotoView> {
     const facts = await this.findings.facts(principal, findingId);
     // The one who recorded it adds the photo taken on the spot, even when another unit deals with it.
     if (facts.ownerUserId !== principal.userId) await this.access.assertAllowed(principal, 'finding:update', facts);
@@ -41,7 +41,7 @@ export class FindingPhotosService {
       ]);
       if (count >= MAX_PHOTOS_PER_FINDING) throw invalidField('body', 'finding.photo_too_many', { max: MAX_PHOTOS_PER_FINDING });
       const storageKey = await this.storage.put(manager, photo.bytes);
-      const [stored] = await manager.query<StoredFindingPhotoView[]>(
+      const [stored] = await manager.query<StoredPromiseFindingPhotoView[]>(
         `INSERT INTO promise_finding_photos (finding_id, content_type, byte_size, sha256, storage_key, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6)
          RETURNING id, content_type AS "contentType", byte_size AS "byteSize", sha256, uploaded_at AS "uploadedAt"`,

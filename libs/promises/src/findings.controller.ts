@@ -15,7 +15,7 @@ import {
 } from './findings.dto.js';
 import { FindingPhotosService } from './finding-photos.service.js';
 import { FindingsService } from './findings.service.js';
-import { FindingView, PlaceView, ResponsibleUnitView, StoredFindingPhotoView } from './findings.views.js';
+import { FindingView, PlaceView, ResponsibleUnitView, StoredPromiseFindingPhotoView } from './findings.views.js';
 import { PlacesService } from './places.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
@@ -144,7 +144,7 @@ export class FindingsController {
   @ApiOperation({
     summary: 'Foto av fyndet (Add a photo: JPEG, PNG or WebP bytes as the body) by its recorder or whoever may update it, while it is not done or rejected',
   })
-  @ApiCreated(StoredFindingPhotoView)
+  @ApiCreated(StoredPromiseFindingPhotoView)
   addPhoto(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

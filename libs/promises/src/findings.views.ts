@@ -60,7 +60,7 @@ export class ResponsibleUnitView {
 }
 
 /** A photo of a finding: its bytes come from GET /findings/{id}/photos/{photoId} (an audited read). */
-export class FindingPhotoView {
+export class PromiseFindingPhotoView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -75,7 +75,7 @@ export class FindingPhotoView {
 }
 
 /** The answer to an upload: the stored photo with the SHA-256 of its bytes. */
-export class StoredFindingPhotoView extends FindingPhotoView {
+export class StoredPromiseFindingPhotoView extends PromiseFindingPhotoView {
   @ApiProperty({ description: 'SHA-256 of the bytes, hex' })
   sha256!: string;
 }
@@ -139,8 +139,8 @@ export class FindingView {
   @ApiProperty({ type: String, format: 'date-time' })
   recordedAt!: string;
 
-  @ApiProperty({ type: [FindingPhotoView], description: 'In the order they were taken' })
-  photos!: FindingPhotoView[];
+  @ApiProperty({ type: [PromiseFindingPhotoView], description: 'In the order they were taken' })
+  photos!: PromiseFindingPhotoView[];
 
   @ApiProperty({ type: 'integer', description: 'Send back as If-Match when changing the finding' })
   version!: number;

@@ -4318,7 +4318,7 @@ export interface components {
         FindingStatus: "open" | "in_progress" | "done" | "rejected";
         /** @enum {string} */
         FindingPhotoType: "image/jpeg" | "image/png" | "image/webp";
-        FindingPhotoView: {
+        PromiseFindingPhotoView: {
             /** Format: uuid */
             id: string;
             contentType: components["schemas"]["FindingPhotoType"];
@@ -4356,7 +4356,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @description In the order they were taken */
-            photos: components["schemas"]["FindingPhotoView"][];
+            photos: components["schemas"]["PromiseFindingPhotoView"][];
             /** @description Send back as If-Match when changing the finding */
             version: number;
         };
@@ -4420,16 +4420,15 @@ export interface components {
              */
             responsibleUnitId?: string;
         };
-        StoredFindingPhotoView: {
+        StoredPromiseFindingPhotoView: {
             /** Format: uuid */
             id: string;
-            itemKey: string;
             contentType: components["schemas"]["FindingPhotoType"];
             byteSize: number;
-            /** @description SHA-256 of the bytes, hex */
-            sha256: string;
             /** Format: date-time */
             uploadedAt: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
         };
         /** @enum {string} */
         DeadlineStatus: "open" | "met" | "cancelled";
@@ -5054,6 +5053,15 @@ export interface components {
             /** @description Empty when none was written */
             note: string;
         };
+        FindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            itemKey: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         InspectionListItemView: {
             /** Format: uuid */
             id: string;
@@ -5198,6 +5206,17 @@ export interface components {
             plannedEnd: string;
             /** @description Municipal and police inspectors */
             inspectorIds: string[];
+        };
+        StoredFindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            itemKey: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
         };
         ProposeRequest: {
             /** Format: uuid */
@@ -11120,7 +11139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StoredFindingPhotoView"];
+                    "application/json": components["schemas"]["StoredPromiseFindingPhotoView"];
                 };
             };
             /** @description Not signed in */
