@@ -98,8 +98,9 @@ export class PublicService {
        FROM follow_ups f WHERE f.promise_id = $1 AND f.status = 'frozen' AND f.half IS NULL ORDER BY f.year`,
       [id],
     );
-    // Counted when asked, not frozen with a follow-up: what has been found and fixed so far.
-    const findings = await this.figures.findings(id, { from: promise.period_start, to });
+    // Counted when asked, not frozen with a follow-up: what has been found and fixed under the promise
+    // since it began, including what its rounds still find and fix after the period has ended.
+    const findings = await this.figures.findings(id, { from: promise.period_start, to: today });
     return {
       title: promise.title,
       summary: promise.summary,

@@ -26,7 +26,7 @@ export const sv = {
     parties: 'Parterna bakom löftet',
     findings: 'Fynd från ronder och trygghetsvandringar',
     findingsIntro:
-      'Det väktare, polis och deltagare i trygghetsvandringar har hittat under löftesperioden – till exempel trasig belysning eller skadegörelse – och hur mycket av det som är åtgärdat.',
+      'Det väktare, polis och deltagare i trygghetsvandringar har hittat sedan löftet började – till exempel trasig belysning eller skadegörelse – och hur mycket av det som är åtgärdat.',
     findingsCounts: '{{raised}} registrerade, {{fixed}} åtgärdade',
     findingsWithoutArea: 'Utanför problemområdena',
     phone: 'Telefon',
@@ -69,7 +69,7 @@ export const en: typeof sv = {
     parties: 'The parties behind the promise',
     findings: 'Findings of rounds and safety walks',
     findingsIntro:
-      'What guards, police and those taking part in safety walks have found during the promise period – broken lighting or vandalism, for example – and how much of it has been fixed.',
+      'What guards, police and those taking part in safety walks have found since the promise began – broken lighting or vandalism, for example – and how much of it has been fixed.',
     findingsCounts: '{{raised}} recorded, {{fixed}} fixed',
     findingsWithoutArea: 'Outside the problem areas',
     phone: 'Phone',
