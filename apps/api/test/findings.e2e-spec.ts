@@ -22,7 +22,8 @@ describe('named places and the findings register', () => {
   let other: { collaboration: string; promise: string; place: string; finding: string };
 
   beforeAll(async () => {
-    api = await TestApi.start({}, { clock, promises: true });
+    // A small photo limit, so the test can send a body over it.
+    api = await TestApi.start({ PHOTO_MAX_BYTES: String(64 * 1024) }, { clock, promises: true });
     await placesSeed().run(api.db.manager);
     for (const [key, email] of Object.entries({
       chef: 'chef@hammaro.test',
@@ -452,6 +453,10 @@ describe('named places and the findings register', () => {
       expect(disguised.body.errors).toEqual([coded('body', 'photo.type_mismatch')]);
       expect((await upload(photoFinding, PNG, 'image/jpeg')).body.errors).toEqual([coded('body', 'photo.type_mismatch')]);
       expect((await upload(photoFinding, Buffer.from('hej'), 'text/plain')).body.errors).toEqual([coded('body', 'photo.body_missing')]);
+      // Over the size limit (PHOTO_MAX_BYTES): refused before it is read, as a problem.
+      const huge = await upload(photoFinding, Buffer.concat([PNG, Buffer.alloc(64 * 1024)]), 'image/png');
+      expect(huge.status).toBe(413);
+      expect(huge.headers['content-type']).toMatch(/problem\+json/);
       expect(await blobs()).toBe(stored);
 
       // Someone who may read but neither recorded it nor deals with it: 403; another collaboration's finding: 404.
