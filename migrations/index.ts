@@ -36,6 +36,7 @@ import { AuditVerificationRuns1796053166153 } from './1796053166153-AuditVerific
 import { OrganisationContact1796058380804 } from './1796058380804-OrganisationContact.js';
 import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlaces.js';
 import { PromiseSuccession1796064114134 } from './1796064114134-PromiseSuccession.js';
+import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -71,4 +72,5 @@ export const migrations = [
   OrganisationContact1796058380804,
   FindingsAndPlaces1796058394053,
   PromiseSuccession1796064114134,
+  FindingPhotos1796064226306,
 ];

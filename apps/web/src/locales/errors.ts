@@ -159,6 +159,7 @@ export const errorsSv: Record<string, string> = {
   'finding.final': 'Fyndet är {{status}} och kan inte längre ändras.',
   'finding.transition': '{{field}}: ett fynd kan inte gå från {{from}} till {{to}}.',
   'finding.resolution_required': '{{field}} måste fyllas i: vad som gjordes, eller varför fyndet avvisas.',
+  'finding.photo_too_many': 'Högst {{max}} foton per fynd.',
 
   // Inspections
   'licence_holder.exists': 'En tillståndshavare med organisationsnummer {{orgNumber}} finns redan.',
@@ -410,6 +411,7 @@ export const errorsEn: Record<string, string> = {
   'finding.final': 'The finding is {{status}}; it can no longer be changed.',
   'finding.transition': '{{field}}: a finding cannot go from {{from}} to {{to}}.',
   'finding.resolution_required': '{{field}} is required: what was done, or why the finding is rejected.',
+  'finding.photo_too_many': 'At most {{max}} photos per finding.',
 
   'licence_holder.exists': 'A licence holder with organisation number {{orgNumber}} is already registered.',
   'licence_holder.licensing_officer_only': 'Only a municipal licensing officer registers licence holders.',

@@ -135,6 +135,11 @@ const actionsSv = {
     create: 'registrerade fyndet',
     update: 'ändrade fyndet',
     record: 'försökte registrera ett fynd',
+    photo_add: 'lade till ett foto på fyndet',
+    photo_remove: 'tog bort ett foto från fyndet',
+  },
+  finding_photo: {
+    read: 'öppnade ett foto av fyndet',
   },
   follow_up: {
     create: 'skapade uppföljningen',
@@ -430,6 +435,11 @@ const actionsEn: typeof actionsSv = {
     create: 'recorded the finding',
     update: 'changed the finding',
     record: 'tried to record a finding',
+    photo_add: 'added a photo to the finding',
+    photo_remove: 'removed a photo from the finding',
+  },
+  finding_photo: {
+    read: 'opened a photo of the finding',
   },
   follow_up: {
     create: 'created the follow-up',

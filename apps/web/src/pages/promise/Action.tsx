@@ -1,4 +1,8 @@
+<<<<<<< HEAD
 import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+=======
+import { Alert, Button, Link as DsLink, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+>>>>>>> findings
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -348,7 +352,12 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
         <Table.Body>
           {activities.map((ac) => (
             <Table.Row key={ac.id}>
-              <Table.Cell>{date(ac.occurredOn, i18n.language)}</Table.Cell>
+              <Table.Cell>
+                {/* The round's or walk's report: what it found, and where new findings are recorded (issue #20). */}
+                <DsLink asChild>
+                  <Link to={`/promise/activities/${ac.id}`}>{date(ac.occurredOn, i18n.language)}</Link>
+                </DsLink>
+              </Table.Cell>
               <Table.Cell>{t(`promiseVocab.kinds.${ac.kind}`)}</Table.Cell>
               {commitments && <Table.Cell>{commitments.get(ac.commitmentId) ?? '–'}</Table.Cell>}
               <Table.Cell>{ac.place || '–'}</Table.Cell>

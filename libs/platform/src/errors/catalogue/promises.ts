@@ -44,4 +44,5 @@ export const PROMISES_CODES = {
   'finding.final': field('The finding is {status}; it can no longer be changed.', { status: 'done or rejected' }),
   'finding.transition': field('{field}: a finding cannot go from {from} to {to}.', { from: 'the current status', to: 'the requested status' }),
   'finding.resolution_required': field('{field} is required to {change}.', { change: 'mark it done (what was done) or rejected (why)' }),
+  'finding.photo_too_many': field('At most {max} photos per finding.', { max: 'photos allowed per finding' }),
 } as const;
