@@ -1,8 +1,4 @@
-<<<<<<< HEAD
 import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-=======
-import { Alert, Button, Link as DsLink, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
->>>>>>> findings
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
