@@ -28,6 +28,7 @@ export const commonSv = {
     audit: 'Granskningslogg',
     admin: 'Administration',
     workQueue: 'Arbetskö',
+    findings: 'Fynd',
     map: 'Karta',
   },
   signIn: {
@@ -123,6 +124,7 @@ export const commonEn: typeof commonSv = {
     audit: 'Audit trail',
     admin: 'Administration',
     workQueue: 'Work queue',
+    findings: 'Findings',
     map: 'Map',
   },
   signIn: {
