@@ -165,7 +165,7 @@ describe('field activities and the rescue service', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
-      coded('occurredOn', 'activity.outside_period', { start: '2020-01-01', end: '2022-12-31' }),
+      coded('occurredOn', 'activity.outside_period', { periodStart: '2020-01-01', periodEnd: '2022-12-31' }),
       coded('placeId', 'activity.place_unknown'),
       coded('participatingOrganisationIds', 'activity.participant_not_in_collaboration'),
     ]);
@@ -244,7 +244,7 @@ describe('field activities and the rescue service', () => {
 
     const early = await api.call('POST', '/api/v1/activities', { token: token.vakt, body: round({ occurredOn: '2019-12-31' }) });
     expect(early.status).toBe(400);
-    expect(early.body.errors).toEqual([coded('occurredOn', 'activity.outside_period', { start: '2020-01-01', end: '2022-12-31' })]);
+    expect(early.body.errors).toEqual([coded('occurredOn', 'activity.outside_period', { periodStart: '2020-01-01', periodEnd: '2022-12-31' })]);
     const stranger = await api.call('POST', '/api/v1/activities', {
       token: token.vakt,
       body: round({ participatingOrganisationIds: [org.municipality, org.forshaga] }),

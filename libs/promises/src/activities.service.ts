@@ -318,7 +318,7 @@ function assertFieldFacts(facts: FieldFacts, request: ActivityInput & { actionId
   }
   // ISO dates compare as strings.
   if (request.occurredOn < facts.periodStart || request.occurredOn > facts.periodEnd) {
-    errors.push(fieldError('occurredOn', 'activity.outside_period', { start: facts.periodStart, end: facts.periodEnd }));
+    errors.push(fieldError('occurredOn', 'activity.outside_period', { periodStart: facts.periodStart, periodEnd: facts.periodEnd }));
   }
   if (!facts.placeOk) errors.push(fieldError('placeId', 'activity.place_unknown'));
   if (facts.strangers.length > 0) errors.push(fieldError('participatingOrganisationIds', 'activity.participant_not_in_collaboration'));

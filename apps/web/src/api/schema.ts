@@ -6582,7 +6582,7 @@ export interface components {
              *     - `activity.metric_name`: {field} must have a snake_case name.
              *     - `activity.metric_count`: {field} must be a whole number ≥ 0.
              *     - `activity.action_closed`: {field}: the action is done or cancelled; nothing more is recorded on it.
-             *     - `activity.outside_period`: {field} must be within the promise’s period, {start} – {end}. Params: `start` (first day), `end` (last day).
+             *     - `activity.outside_period`: {field} must be within the promise’s period, {periodStart} – {periodEnd}. Params: `periodStart` (first day), `periodEnd` (last day).
              *     - `activity.participant_not_in_collaboration`: {field}: an organisation that is neither a party nor a partner of the collaboration.
              *     - `activity.place_unknown`: {field} is not a named place of the collaboration.
              *     - `place.name_taken`: {field}: the collaboration already has a place with that name.
