@@ -34,7 +34,9 @@ export function NewFieldActivity() {
   if (!isFieldKind(kind)) return <Navigate to="/" replace />;
   const fieldKind = kind;
 
-  const options = (choices.data?.collaborations ?? []).flatMap((c) => c.commitments.filter((m) => m.activityKind === kind).map((m) => ({ ...m, collaboration: c })));
+  const options = (choices.data?.collaborations ?? []).flatMap((c) =>
+    c.commitments.filter((m) => m.activityKind === kind).map((m) => ({ ...m, collaboration: c })),
+  );
   const chosen = options.length === 1 ? options[0] : options.find((o) => o.id === commitmentId);
   const collaboration = chosen?.collaboration;
   const own = new Set(me!.memberships.map((m) => m.organisation.id));
@@ -110,7 +112,9 @@ export function NewFieldActivity() {
               <option value="">{t('field.chooseCommitment')}</option>
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {options.some((x) => x.collaboration.collaborationId !== o.collaboration.collaborationId) ? `${o.collaboration.collaborationName}: ${o.text}` : o.text}
+                  {options.some((x) => x.collaboration.collaborationId !== o.collaboration.collaborationId)
+                    ? `${o.collaboration.collaborationName}: ${o.text}`
+                    : o.text}
                 </option>
               ))}
             </SelectField>
@@ -121,8 +125,22 @@ export function NewFieldActivity() {
                 {chosen.text} — {t('field.promise', { title: collaboration.promiseTitle, start: collaboration.periodStart, end: collaboration.periodEnd })}
               </Paragraph>
               <div className="field-row">
-                <Textfield id="occurredOn" name="occurredOn" type="date" label={t('field.date')} defaultValue={now.slice(0, 10)} error={fieldError(problem, 'occurredOn')} />
-                <Textfield id="startTime" name="startTime" type="time" label={t('field.time')} defaultValue={now.slice(11, 16)} error={fieldError(problem, 'startTime')} />
+                <Textfield
+                  id="occurredOn"
+                  name="occurredOn"
+                  type="date"
+                  label={t('field.date')}
+                  defaultValue={now.slice(0, 10)}
+                  error={fieldError(problem, 'occurredOn')}
+                />
+                <Textfield
+                  id="startTime"
+                  name="startTime"
+                  type="time"
+                  label={t('field.time')}
+                  defaultValue={now.slice(11, 16)}
+                  error={fieldError(problem, 'startTime')}
+                />
               </div>
               <SelectField id="placeId" label={t('field.place')} defaultValue="" error={fieldError(problem, 'placeId')}>
                 <option value="">{t('field.choosePlace')}</option>
@@ -187,7 +205,9 @@ export function NewFieldActivity() {
                     defaultChecked={own.has(o.id)}
                   />
                 ))}
-                {fieldError(problem, 'participatingOrganisationIds') && <ValidationMessage>{fieldError(problem, 'participatingOrganisationIds')}</ValidationMessage>}
+                {fieldError(problem, 'participatingOrganisationIds') && (
+                  <ValidationMessage>{fieldError(problem, 'participatingOrganisationIds')}</ValidationMessage>
+                )}
               </Fieldset>
               {chosen.actions.length > 0 && (
                 <SelectField id="actionId" label={t('field.action')} defaultValue="" error={fieldError(problem, 'actionId')}>

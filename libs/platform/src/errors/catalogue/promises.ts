@@ -29,7 +29,10 @@ export const PROMISES_CODES = {
   'activity.metric_name': field('{field} must have a snake_case name.'),
   'activity.metric_count': field('{field} must be a whole number ≥ 0.'),
   'activity.action_closed': field('{field}: the action is done or cancelled; nothing more is recorded on it.'),
-  'activity.outside_period': field('{field} must be within the promise’s period, {periodStart} – {periodEnd}.', { periodStart: 'first day', periodEnd: 'last day' }),
+  'activity.outside_period': field('{field} must be within the promise’s period, {periodStart} – {periodEnd}.', {
+    periodStart: 'first day',
+    periodEnd: 'last day',
+  }),
   'activity.participant_not_in_collaboration': field('{field}: an organisation that is neither a party nor a partner of the collaboration.'),
   'activity.place_unknown': field('{field} is not a named place of the collaboration.'),
   'place.name_taken': field('{field}: the collaboration already has a place with that name.'),
