@@ -331,10 +331,13 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
         <Table.Body>
           {activities.map((ac) => (
             <Table.Row key={ac.id}>
-              <Table.Cell>{date(ac.occurredOn, i18n.language)}</Table.Cell>
+              <Table.Cell>
+                {date(ac.occurredOn, i18n.language)}
+                {ac.startTime ? ` ${ac.startTime}` : ''}
+              </Table.Cell>
               <Table.Cell>{t(`promiseVocab.kinds.${ac.kind}`)}</Table.Cell>
               {commitments && <Table.Cell>{commitments.get(ac.commitmentId) ?? '–'}</Table.Cell>}
-              <Table.Cell>{ac.place || '–'}</Table.Cell>
+              <Table.Cell>{ac.placeName ?? (ac.place || '–')}</Table.Cell>
               <Table.Cell>
                 {Object.entries(ac.metrics)
                   .map(([name, n]) => `${t(`promiseVocab.metrics.${name}`, { defaultValue: name })}: ${n}`)
