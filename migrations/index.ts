@@ -35,6 +35,8 @@ import { ReminderDeliveryNotificationIndex1796047077616 } from './1796047077616-
 import { AuditVerificationRuns1796053166153 } from './1796053166153-AuditVerificationRuns.js';
 import { OrganisationContact1796058380804 } from './1796058380804-OrganisationContact.js';
 import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlaces.js';
+import { PromiseSuccession1796064114134 } from './1796064114134-PromiseSuccession.js';
+import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
 import { FieldActivities1796065200023 } from './1796065200023-FieldActivities.js';
 
 export const migrations = [
@@ -70,5 +72,7 @@ export const migrations = [
   AuditVerificationRuns1796053166153,
   OrganisationContact1796058380804,
   FindingsAndPlaces1796058394053,
+  PromiseSuccession1796064114134,
+  FindingPhotos1796064226306,
   FieldActivities1796065200023,
 ];

@@ -22,7 +22,8 @@ describe('named places and the findings register', () => {
   let other: { collaboration: string; promise: string; place: string; finding: string };
 
   beforeAll(async () => {
-    api = await TestApi.start({}, { clock, promises: true });
+    // A small photo limit, so the test can send a body over it.
+    api = await TestApi.start({ PHOTO_MAX_BYTES: String(64 * 1024) }, { clock, promises: true });
     await placesSeed().run(api.db.manager);
     for (const [key, email] of Object.entries({
       chef: 'chef@hammaro.test',
@@ -339,6 +340,222 @@ describe('named places and the findings register', () => {
       expect(earlier.body.findings.every((f: { raised: number; fixed: number }) => f.raised === 0 && f.fixed === 0)).toBe(true);
       const html = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2022&format=html`, { token: token.chef });
       expect(String(html.body)).toContain('<td>Trafik</td><td class="num">3</td><td class="num">2</td>');
+      // The CSV for the board: the same counts in a table of their own after the commitments.
+      const csv = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2022&format=csv`, { token: token.chef });
+      expect(csv.status).toBe(200);
+      const lines = String(csv.body)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      const table = lines.slice(lines.indexOf('"Problemområde";"Fynd registrerade";"Fynd åtgärdade"'));
+      expect(lines[lines.length - table.length - 1]).toBe('');
+      expect(table).toEqual([
+        '"Problemområde";"Fynd registrerade";"Fynd åtgärdade"',
+        '"Alkohol- och narkotikarelaterad brottslighet";"0";"0"',
+        '"Trafik";"3";"2"',
+        '"Utan problemområde";"1";"0"',
+      ]);
+      // A year without findings has no such table.
+      const quiet = await api.call('GET', `/api/v1/promises/${promiseId}/follow-up-report?year=2021&format=csv`, { token: token.chef });
+      expect(String(quiet.body)).not.toContain('Fynd registrerade');
+    });
+
+    it('shows the public counts of findings raised and fixed per problem area, live and without anything personal', async () => {
+      await api.db.query('UPDATE promises SET published = true WHERE id = $1', [promiseId]);
+      const counted = async () => {
+        const res = await api.call('GET', `/api/v1/public/promises/${promiseId}`);
+        expect(res.status).toBe(200);
+        return res.body.findings as { problemArea: string | null; raised: number; fixed: number }[];
+      };
+      // Recorded and done from the period's start up to today (2022-06-15): the October fix is not yet.
+      const expected = async (areaSql: string) => {
+        const [row] = await api.db.query(
+          `SELECT count(*) FILTER (WHERE recorded_at < '2022-06-16')::int AS raised,
+                  count(*) FILTER (WHERE status = 'done' AND resolved_at < '2022-06-16')::int AS fixed
+           FROM findings WHERE promise_id = $1 AND ${areaSql}`,
+          [promiseId],
+        );
+        return row;
+      };
+      const before = await counted();
+      expect(before).toEqual([
+        { problemArea: 'Alkohol- och narkotikarelaterad brottslighet', raised: 0, fixed: 0 },
+        { problemArea: 'Trafik', ...(await expected(`problem_area_id = '${areaId}'`)) },
+        { problemArea: null, ...(await expected('problem_area_id IS NULL')) },
+      ]);
+      // Live: a new finding counts at once, with no follow-up approved or frozen.
+      const created = await api.call('POST', '/api/v1/findings', {
+        token: token.trygghet,
+        body: {
+          promiseId,
+          placeId: place.Bymiljövägen,
+          category: 'speeding',
+          description: 'Bilar i 70 km/h förbi förskolan',
+          problemAreaId: areaId,
+          responsibleOrganisationId: municipality,
+          responsibleUnitId: guardUnit,
+          dueDate: '2022-08-31',
+        },
+      });
+      expect(created.status).toBe(201);
+      const after = await counted();
+      expect(after[1]).toEqual({ ...before[1], raised: before[1].raised + 1 });
+      // Counts only: no description, place, unit or person of any finding reaches the public answer.
+      const text = JSON.stringify((await api.call('GET', `/api/v1/public/promises/${promiseId}`)).body);
+      for (const secret of ['Bilar i 70 km/h', 'Sönderslagen glasruta', 'Säkerhet/väktare', 'Ahmed Hassan', 'Skoghalls båthamn'])
+        expect(text).not.toContain(secret);
+    });
+  });
+
+  describe('photos of findings', () => {
+    const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+    let photoFinding: string;
+    const upload = (id: string, bytes: Buffer, contentType: string, who = 'vakt') =>
+      api.call('POST', `/api/v1/findings/${id}/photos`, { token: token[who], body: bytes, headers: { 'content-type': contentType } });
+
+    beforeAll(async () => {
+      // Recorded by the police officer, dealt with by the guards' unit.
+      const res = await api.call('POST', '/api/v1/findings', {
+        token: token.polis,
+        body: {
+          promiseId,
+          placeId: place['Skoghalls båthamn'],
+          category: 'broken_lighting',
+          description: 'Lampan vid bryggan är trasig',
+          responsibleOrganisationId: municipality,
+          responsibleUnitId: guardUnit,
+          dueDate: '2022-07-15',
+        },
+      });
+      photoFinding = res.body.id;
+    });
+
+    it('takes a photo from the recorder or the responsible unit, real image bytes only, listed in the finding', async () => {
+      const byRecorder = await upload(photoFinding, PNG, 'image/png', 'polis');
+      expect(byRecorder.status).toBe(201);
+      expect(byRecorder.body).toMatchObject({ contentType: 'image/png', byteSize: PNG.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const byUnit = await upload(photoFinding, JPEG, 'image/jpeg');
+      expect(byUnit.status).toBe(201);
+      const shown = await api.call('GET', `/api/v1/findings/${photoFinding}`, { token: token.social });
+      expect(shown.body.photos).toEqual([
+        { id: byRecorder.body.id, contentType: 'image/png', byteSize: PNG.length, uploadedAt: expect.any(String) },
+        { id: byUnit.body.id, contentType: 'image/jpeg', byteSize: JPEG.length, uploadedAt: expect.any(String) },
+      ]);
+      const [added] = (await api.auditEvents('finding.photo_add')).filter((e) => e.resource_id === photoFinding);
+      expect(added).toMatchObject({ outcome: 'success', details: { photoId: byRecorder.body.id, contentType: 'image/png' } });
+
+      // Bad bodies are refused at the field, and nothing is stored.
+      const blobs = async () => (await api.db.query(`SELECT count(*)::int AS n FROM photo_blobs`))[0].n;
+      const stored = await blobs();
+      const disguised = await upload(photoFinding, Buffer.from('<svg onload="alert(1)"></svg>'), 'image/png');
+      expect(disguised.status).toBe(400);
+      expect(disguised.body.errors).toEqual([coded('body', 'photo.type_mismatch')]);
+      expect((await upload(photoFinding, PNG, 'image/jpeg')).body.errors).toEqual([coded('body', 'photo.type_mismatch')]);
+      expect((await upload(photoFinding, Buffer.from('hej'), 'text/plain')).body.errors).toEqual([coded('body', 'photo.body_missing')]);
+      // Over the size limit (PHOTO_MAX_BYTES): refused before it is read, as a problem.
+      const huge = await upload(photoFinding, Buffer.concat([PNG, Buffer.alloc(64 * 1024)]), 'image/png');
+      expect(huge.status).toBe(413);
+      expect(huge.headers['content-type']).toMatch(/problem\+json/);
+      expect(await blobs()).toBe(stored);
+
+      // Someone who may read but neither recorded it nor deals with it: 403; another collaboration's finding: 404.
+      expect((await upload(photoFinding, PNG, 'image/png', 'social')).status).toBe(403);
+      expect((await upload(other.finding, PNG, 'image/png')).status).toBe(404);
+    });
+
+    it('allows at most 10 photos per finding', async () => {
+      const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM promise_finding_photos WHERE finding_id = $1`, [photoFinding]);
+      for (let i = n; i < 10; i++) expect((await upload(photoFinding, PNG, 'image/png')).status).toBe(201);
+      const eleventh = await upload(photoFinding, PNG, 'image/png');
+      expect(eleventh.status).toBe(400);
+      expect(eleventh.body.errors).toEqual([coded('body', 'finding.photo_too_many', { max: 10 })]);
+      const extra = await api.db.query(`SELECT id FROM promise_finding_photos WHERE finding_id = $1 ORDER BY uploaded_at DESC, id LIMIT 8`, [photoFinding]);
+      for (const { id } of extra) expect((await api.call('DELETE', `/api/v1/findings/${photoFinding}/photos/${id}`, { token: token.vakt })).status).toBe(204);
+    });
+
+    it('serves the bytes to whoever may read the finding, auditing every view', async () => {
+      const { photos } = (await api.call('GET', `/api/v1/findings/${photoFinding}`, { token: token.chef })).body;
+      const read = await api.call('GET', `/api/v1/findings/${photoFinding}/photos/${photos[0].id}`, { token: token.social });
+      expect(read.status).toBe(200);
+      expect(read.headers['content-type']).toBe('image/png');
+      expect(read.headers['cache-control']).toBe('private, no-store');
+      expect(read.raw.equals(PNG)).toBe(true);
+      const reads = await api.db.query(`SELECT actor_user_id FROM audit_events WHERE action = 'finding_photo.read' AND resource_id = $1`, [photoFinding]);
+      expect(reads).toEqual([{ actor_user_id: await api.userId('socialsekreterare@hammaro.test') }]);
+      // A photo is found only through its own finding; a finding one may not see has no photos to show.
+      expect((await api.call('GET', `/api/v1/findings/${findingId}/photos/${photos[0].id}`, { token: token.chef })).status).toBe(404);
+      expect((await api.call('GET', `/api/v1/findings/${other.finding}/photos/${photos[0].id}`, { token: token.chef })).status).toBe(404);
+    });
+
+    it('removes a photo by whoever may update the finding, while it is not done; a closed finding keeps its photos', async () => {
+      const { photos, version } = (await api.call('GET', `/api/v1/findings/${photoFinding}`, { token: token.chef })).body;
+      // The recorder (police, another unit) added it but does not deal with the finding.
+      expect((await api.call('DELETE', `/api/v1/findings/${photoFinding}/photos/${photos[1].id}`, { token: token.polis })).status).toBe(403);
+      expect((await api.call('DELETE', `/api/v1/findings/${photoFinding}/photos/${photos[1].id}`, { token: token.vakt })).status).toBe(204);
+      expect((await api.call('GET', `/api/v1/findings/${photoFinding}`, { token: token.chef })).body.photos).toHaveLength(1);
+      const removed = (await api.auditEvents('finding.photo_remove')).filter((e) => e.resource_id === photoFinding && e.outcome === 'success');
+      expect(removed.map((e) => e.details)).toContainEqual({ photoId: photos[1].id });
+
+      const done = await api.call('PATCH', `/api/v1/findings/${photoFinding}`, {
+        token: token.vakt,
+        headers: { 'if-match': `"${version}"` },
+        body: { status: 'done', resolution: 'Lampan bytt' },
+      });
+      expect(done.status).toBe(200);
+      const late = await upload(photoFinding, PNG, 'image/png');
+      expect(late.status).toBe(400);
+      expect(late.body.errors).toEqual([coded('status', 'finding.final', { status: 'done' })]);
+      const keep = await api.call('DELETE', `/api/v1/findings/${photoFinding}/photos/${photos[0].id}`, { token: token.vakt });
+      expect(keep.status).toBe(400);
+      expect((await api.call('GET', `/api/v1/findings/${photoFinding}`, { token: token.chef })).body.photos).toHaveLength(1);
+    });
+  });
+
+  describe('handing a finding to another unit', () => {
+    it('lists the units of the promise’s two parties, and moves the finding and its deadline to one of them', async () => {
+      const units = await api.call('GET', `/api/v1/findings/responsible-units?promiseId=${promiseId}`, { token: token.vakt });
+      expect(units.status).toBe(200);
+      const names = units.body.map((u: { organisation: { name: string }; name: string }) => `${u.organisation.name}: ${u.name}`);
+      expect(names).toContain('Hammarö kommun: Säkerhet/väktare');
+      expect(names).toContain('Lokalpolisområde Karlstad: Områdespolis Hammarö');
+      expect(names.some((n: string) => n.startsWith('Forshaga kommun'))).toBe(false);
+      // The municipality's units come first, then the police's.
+      expect(names.indexOf('Hammarö kommun: Säkerhet/väktare')).toBeLessThan(names.indexOf('Lokalpolisområde Karlstad: Områdespolis Hammarö'));
+      expect((await api.call('GET', `/api/v1/findings/responsible-units?promiseId=${other.promise}`, { token: token.chef })).status).toBe(404);
+      expect((await api.call('GET', '/api/v1/findings/responsible-units?promiseId=nej', { token: token.chef })).status).toBe(400);
+
+      const created = await api.call('POST', '/api/v1/findings', {
+        token: token.vakt,
+        body: {
+          promiseId,
+          placeId: place.Bymiljövägen,
+          category: 'traffic_hazard',
+          description: 'Skymd sikt vid övergångsstället',
+          responsibleOrganisationId: municipality,
+          responsibleUnitId: guardUnit,
+          dueDate: '2022-08-15',
+        },
+      });
+      const path = `/api/v1/findings/${created.body.id}`;
+      const foreignUnit = (await api.db.query(`SELECT id FROM units WHERE name = 'Gatuenheten'`))[0].id;
+      const refused = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"1"' }, body: { responsibleUnitId: foreignUnit } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([coded('responsibleUnitId', 'action.responsible_not_party')]);
+      const moved = await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"1"' }, body: { responsibleUnitId: policeUnit } });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({
+        responsibleUnit: { id: policeUnit, name: 'Områdespolis Hammarö' },
+        responsibleOrganisation: { name: 'Lokalpolisområde Karlstad' },
+        version: 2,
+      });
+      const [deadline] = await api.db.query(`SELECT responsible_unit_id FROM deadlines WHERE kind = 'finding_due' AND resource_id = $1`, [created.body.id]);
+      expect(deadline.responsible_unit_id).toBe(policeUnit);
+      const [event] = (await api.auditEvents('finding.update')).filter((e) => e.resource_id === created.body.id && e.outcome === 'success');
+      expect(event.details).toEqual({ unitFrom: guardUnit, unitTo: policeUnit });
+      // Now the police officer's unit deals with it, and the guards no longer may.
+      expect((await api.call('PATCH', path, { token: token.vakt, headers: { 'if-match': '"2"' }, body: { status: 'in_progress' } })).status).toBe(403);
+      expect((await api.call('PATCH', path, { token: token.polis, headers: { 'if-match': '"2"' }, body: { status: 'in_progress' } })).status).toBe(200);
     });
   });
 });

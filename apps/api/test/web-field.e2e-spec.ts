@@ -63,6 +63,9 @@ describe('web client: recording rounds and walks in the field', () => {
     await form.getByLabel('Datum').fill('2022-08-12');
     await form.getByRole('button', { name: 'Spara' }).click();
     await page.waitForURL(new RegExp(`/promise/activities/(${UUID})$`));
+    // The round's report names the place and the start time.
+    await page.locator('dd', { hasText: 'Skoghalls båthamn' }).waitFor();
+    await page.locator('dd', { hasText: '21:30' }).waitFor();
     const id = new URL(page.url()).pathname.split('/').pop();
     const [saved] = await web.api.db.query(
       `SELECT ac.kind, to_char(ac.occurred_on, 'YYYY-MM-DD') AS day, to_char(ac.start_time, 'HH24:MI') AS time, pl.name AS place, ac.metrics,

@@ -169,6 +169,8 @@ describe('web client: Swedish all the way, and English when asked', () => {
     ids.followUp = await one(`SELECT id FROM follow_ups ORDER BY created_at DESC LIMIT 1`);
     ids.user = await one(`SELECT id FROM users WHERE email = 'socialsekreterare@hammaro.test'`);
     ids.promise = await one(`SELECT id FROM promises ORDER BY created_at LIMIT 1`);
+    ids.finding = await one(`SELECT id FROM findings WHERE status IN ('open', 'in_progress') ORDER BY recorded_at, id LIMIT 1`);
+    ids.walk = await one(`SELECT id FROM activities WHERE kind = 'safety_walk' ORDER BY occurred_on DESC, id LIMIT 1`);
     ids.licence = await one(`SELECT l.id FROM licences l JOIN premises p ON p.id = l.premises_id WHERE p.name = 'Klubb Kanalen'`);
     ids.holder = await one(`SELECT l.holder_id AS id FROM licences l WHERE l.id = '${ids.licence}'`);
     ids.referral = await one(`SELECT id FROM licensing_referrals WHERE tip_id IS NOT NULL LIMIT 1`);
@@ -218,7 +220,11 @@ describe('web client: Swedish all the way, and English when asked', () => {
         '/search?q=grannsamverkan',
       ],
     },
-    { email: 'trygghet@hammaro.test', paths: () => ['/promise/activities', `/promise/actions/${ids.action}`] },
+    {
+      email: 'trygghet@hammaro.test',
+      // The findings register, a finding, and a walk's report with its "Nytt fynd" form (issue #20).
+      paths: () => ['/promise/activities', `/promise/actions/${ids.action}`, '/findings', `/findings/${ids.finding}`, `/promise/activities/${ids.walk}`],
+    },
     {
       email: 'alkohol@hammaro.test',
       paths: () => [

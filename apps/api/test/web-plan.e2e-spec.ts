@@ -190,4 +190,71 @@ describe('web client: the public index and planning the promise', () => {
       await page.close();
     });
   }
+
+  it('the safety coordinator starts the next promise on a phone, carrying the open actions chosen, and plans its first year (375 px)', async () => {
+    const open = await api.db.query<{ id: string; title: string }[]>(
+      `SELECT a.id, a.title FROM actions a JOIN commitments c ON c.id = a.commitment_id
+       WHERE c.promise_id = $1 AND a.status NOT IN ('done', 'cancelled') ORDER BY a.due_date, a.id`,
+      [promiseId],
+    );
+    expect(open.length).toBeGreaterThan(1);
+    const page = await web.signIn('trygghet@hammaro.test', { width: 375, height: 800 });
+    await page.goto(`${base}/promise/plan`);
+    const next = page.getByRole('form', { name: 'Nästa medborgarlöfte' });
+    await next.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // First the promise is extended by half a year.
+    const extend = page.getByRole('form', { name: 'Förläng löftet' });
+    await extend.getByLabel('Nytt slutdatum').fill('2023-06-30');
+    await extend.getByRole('button', { name: 'Förläng löftet' }).click();
+    await page.getByRole('status').getByText('Löftet är förlängt till 30 juni 2023.').waitFor();
+    await next.getByLabel('Namn på nästa löfte').fill('Medborgarlöfte Hammarö 2023–2026');
+    // A start within the current promise: refused at the field, nothing created.
+    await next.getByLabel('Gäller från').fill('2022-06-01');
+    await next.getByRole('button', { name: 'Starta nästa löfte' }).click();
+    expect(await fieldMessage(page, 'next-periodStart')).toContain('efter att nuvarande löfte slutar (30 juni 2023)');
+    await next.getByLabel('Gäller från').fill('2023-07-01');
+    await next.getByLabel('Gäller till').fill('2026-06-30');
+    // The last open action is left behind.
+    await next.getByRole('checkbox', { name: new RegExp(open[open.length - 1].title) }).uncheck();
+    await next.getByRole('button', { name: 'Starta nästa löfte' }).click();
+    await page.getByRole('link', { name: 'Medborgarlöfte Hammarö 2023–2026' }).waitFor();
+    const [created] = await api.db.query<{ id: string; status: string }[]>(`SELECT id, status FROM promises WHERE predecessor_id = $1`, [promiseId]);
+    expect(created.status).toBe('draft');
+    const carried = await api.db.query<{ from: string }[]>(
+      `SELECT a.carried_from_id AS from FROM actions a JOIN commitments c ON c.id = a.commitment_id WHERE c.promise_id = $1`,
+      [created.id],
+    );
+    expect(carried.map((r) => r.from).sort()).toEqual(
+      open
+        .slice(0, -1)
+        .map((a) => a.id)
+        .sort(),
+    );
+
+    // The first year's new action, under a copied commitment of the next promise.
+    const form = page.getByRole('form', { name: 'Ny åtgärd' });
+    const [walks] = await api.db.query<{ id: string }[]>(`SELECT id FROM commitments WHERE promise_id = $1 AND text LIKE 'Trygghetsvandringar%'`, [created.id]);
+    await form.getByLabel('Åtagande').selectOption(walks.id);
+    await form.getByLabel('Åtgärd', { exact: true }).fill('Trygghetsvandring i Skoghall centrum, hösten 2023');
+    await form.getByLabel('Startdatum').fill('2023-09-01');
+    await form.getByLabel('Klart senast').fill('2023-10-31');
+    await form.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+    await page.getByRole('status').getByText('är tillagd').waitFor();
+    const [planned] = await api.db.query<{ promise: string }[]>(
+      `SELECT c.promise_id AS promise FROM actions a JOIN commitments c ON c.id = a.commitment_id WHERE a.title = 'Trygghetsvandring i Skoghall centrum, hösten 2023'`,
+    );
+    expect(planned.promise).toBe(created.id);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+
+    // The action left in the ending promise says where the work goes on.
+    await page.goto(`${base}/promise/actions/${open[0].id}`);
+    await page.getByText('Åtgärden fortsätter i nästa medborgarlöfte.').waitFor();
+    await page.getByRole('link', { name: 'Öppna fortsättningen' }).click();
+    await page.getByText('Åtgärden fortsätter en åtgärd från föregående löfte.').waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

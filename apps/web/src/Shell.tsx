@@ -15,6 +15,7 @@ import { useSession } from './session';
 const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));
 const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
 const PromiseArea = lazy(() => import('./pages/promise/index'));
+const FindingsArea = lazy(() => import('./pages/findings/index'));
 const FieldArea = lazy(() => import('./pages/field/index'));
 const InspectionsArea = lazy(() => import('./pages/inspections/index'));
 const YouthArea = lazy(() => import('./pages/youth/index'));
@@ -31,6 +32,7 @@ const MySessions = lazy(() => import('./pages/account/Sessions'));
 const NAV = [
   { to: '/', key: 'nav.home', permission: null },
   { to: '/promise', key: 'nav.promise', permission: 'promise:read' },
+  { to: '/findings', key: 'nav.findings', permission: 'promise:read' },
   { to: '/inspections', key: 'nav.inspections', permission: 'inspection:read' },
   { to: '/youth-cases', key: 'nav.youth', permission: 'youth_case:read' },
   { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
@@ -104,6 +106,7 @@ export default function Shell() {
           <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/promise/*" element={<PromiseArea />} />
+            <Route path="/findings/*" element={<FindingsArea />} />
             <Route path="/field/*" element={<FieldArea />} />
             <Route path="/inspections/*" element={<InspectionsArea />} />
             <Route

@@ -92,6 +92,14 @@ export const RECORD_TARGETS: Record<string, RecordTarget> = {
     target: 'x.id',
     columns: { id: 'x.promise_id', collaborationId: 'x.collaboration_id' },
   },
+  // A photo's read is recorded with the finding's id (the route's :id): it links to the finding.
+  finding_photo: {
+    page: 'finding',
+    from: 'findings x',
+    key: 'x.id',
+    target: 'x.id',
+    columns: { id: 'x.promise_id', collaborationId: 'x.collaboration_id' },
+  },
   inspection: {
     page: 'inspection',
     from: 'inspections x',

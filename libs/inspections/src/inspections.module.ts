@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { IdentityModule } from '@samverkan/identity';
 import { NotificationsModule } from '@samverkan/notifications';
-import { QueueModule, QueueName } from '@samverkan/platform';
+import { FilesModule, QueueModule, QueueName } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { CalendarController } from './inspections/calendar.controller.js';
 import { CalendarService } from './inspections/calendar.service.js';
@@ -11,7 +11,6 @@ import { ChecklistsController } from './inspections/checklists.controller.js';
 import { FindingPhotosService } from './inspections/finding-photos.service.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { InspectionsService } from './inspections/inspections.service.js';
-import { PhotoStorage, PostgresPhotoStorage } from './inspections/photo-storage.js';
 import { LicenceHoldersService } from './licensing/licence-holders.service.js';
 import { LicencesService } from './licensing/licences.service.js';
 import { LicensingController } from './licensing/licensing.controller.js';
@@ -35,7 +34,7 @@ import { SupervisionService } from './supervision/supervision.service.js';
  * yearly plan, statistics). Other libs record premises tips through PremisesTipsService.
  */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, FilesModule],
   controllers: [
     LicensingController,
     PremisesTipsController,
@@ -55,7 +54,6 @@ import { SupervisionService } from './supervision/supervision.service.js';
     InspectionsService,
     ChecklistTemplatesService,
     FindingPhotosService,
-    { provide: PhotoStorage, useClass: PostgresPhotoStorage },
     CalendarService,
     SanctionsService,
     SupervisionService,

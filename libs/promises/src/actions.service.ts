@@ -11,6 +11,7 @@ import {
   invalidField,
   type Page,
   pageOf,
+  ProblemException,
   stockholmDate,
   ValidationProblem,
 } from '@samverkan/platform';
@@ -34,7 +35,8 @@ export const SELECT_ACTIONS = `
          CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS "responsibleUser",
          to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
          a.status, a.status_reason AS "statusReason", a.progress, a.weight::float8 AS weight, a.completed_at AS "completedAt",
-         (a.status NOT IN ('done', 'cancelled') AND a.due_date < :today::date) AS overdue, a.version
+         (a.status NOT IN ('done', 'cancelled') AND a.due_date < :today::date) AS overdue,
+         a.carried_from_id AS "carriedFromId", a.carried_to_id AS "carriedToId", a.version
   FROM actions a
   JOIN commitments c ON c.id = a.commitment_id
   JOIN organisations o ON o.id = a.responsible_organisation_id
@@ -162,6 +164,8 @@ export class ActionsService {
       facts.party,
     );
     const before = await this.find(id);
+    // Carried into the next promise (promise-succession.service): the work goes on there.
+    if (before.carriedToId) throw new ProblemException('action.carried_over');
     const { status, progress, reopening, errors } = actionStatusChange(before, {
       ...request,
       editsOtherFields: Object.keys(request).some((k) => !['status', 'statusReason', 'note'].includes(k)),
@@ -251,7 +255,7 @@ export class ActionsService {
    * The action's due date as a deadline (reminders, escalation): open while the action is, due at
    * the end of the due date in Stockholm; met when done, cancelled when cancelled or deleted.
    */
-  private async syncDeadline(manager: EntityManager, id: string): Promise<void> {
+  async syncDeadline(manager: EntityManager, id: string): Promise<void> {
     const [a] = await manager.query<{ title: string; due: string; status: ActionStatus; user_id: string | null; unit_id: string | null; org_id: string }[]>(
       `SELECT title, to_char(due_date, 'YYYY-MM-DD') AS due, status, responsible_user_id AS user_id, responsible_unit_id AS unit_id,
               responsible_organisation_id AS org_id FROM actions WHERE id = $1`,

@@ -60,6 +60,17 @@ export class ActionView {
   @ApiProperty({ description: 'Open and past its due date (Europe/Stockholm)' })
   overdue!: boolean;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The action of the previous promise this one continues' })
+  carriedFromId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The action of the next promise that continues this one; set, this action is final in its own promise',
+  })
+  carriedToId!: string | null;
+
   @ApiProperty({ type: 'integer', description: 'Send back as If-Match when changing the action' })
   version!: number;
 }

@@ -1,11 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
-import { ApiCreated, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { AuditRead } from '@samverkan/audit';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, PHOTO_TYPES, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { CreateFindingRequest, CreatePlaceRequest, FindingListQuery, PlaceListQuery, UpdateFindingRequest, UpdatePlaceRequest } from './findings.dto.js';
+import {
+  CreateFindingRequest,
+  CreatePlaceRequest,
+  FindingListQuery,
+  PlaceListQuery,
+  ResponsibleUnitsQuery,
+  UpdateFindingRequest,
+  UpdatePlaceRequest,
+} from './findings.dto.js';
+import { FindingPhotosService } from './finding-photos.service.js';
 import { FindingsService } from './findings.service.js';
-import { FindingView, PlaceView } from './findings.views.js';
+import { FindingView, PlaceView, ResponsibleUnitView, StoredPromiseFindingPhotoView } from './findings.views.js';
 import { PlacesService } from './places.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The version (ETag) you last read' };
@@ -71,11 +81,14 @@ export class PlacesController {
 @ApiTags('findings')
 @Controller({ path: 'findings', version: '1' })
 export class FindingsController {
-  constructor(private readonly findings: FindingsService) {}
+  constructor(
+    private readonly findings: FindingsService,
+    private readonly photos: FindingPhotosService,
+  ) {}
 
   @Get()
   @RequirePermission('promise:read')
-  @ApiOperation({ summary: 'Fynd (Findings of rounds and safety walks), by due date; filter by status, category, place, unit, overdue' })
+  @ApiOperation({ summary: 'Fynd (Findings of rounds and safety walks), by due date; filter by status, category, place, problem area, unit, overdue' })
   @ApiPage(FindingView)
   list(@CurrentPrincipal() principal: Principal, @Query() query: FindingListQuery) {
     return this.findings.list(principal, query);
@@ -87,6 +100,14 @@ export class FindingsController {
   @ApiCreated(FindingView)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateFindingRequest) {
     return this.findings.create(principal, body);
+  }
+
+  @Get('responsible-units')
+  @RequirePermission('promise:read')
+  @ApiOperation({ summary: 'Ansvariga enheter (The units of the promise’s police and municipality a finding may be given to)' })
+  @ApiOk([ResponsibleUnitView])
+  responsibleUnits(@CurrentPrincipal() principal: Principal, @Query() query: ResponsibleUnitsQuery) {
+    return this.findings.responsibleUnits(principal, query.promiseId);
   }
 
   @Get(':id')
@@ -102,7 +123,7 @@ export class FindingsController {
   @Patch(':id')
   @RequirePermission('finding:update')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Åtgärda fyndet (Status, with what was done or why rejected); done and rejected are final' })
+  @ApiOperation({ summary: 'Åtgärda fyndet (Status, with what was done or why rejected; hand it to another unit); done and rejected are final' })
   @ApiOk(FindingView)
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -114,5 +135,51 @@ export class FindingsController {
     const finding = await this.findings.update(principal, id, version, body);
     void reply.header('etag', etagOf(finding.version));
     return finding;
+  }
+
+  @Post(':id/photos')
+  @RequirePermission('finding:update')
+  @ApiConsumes(...PHOTO_TYPES)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'Foto av fyndet (Add a photo: JPEG, PNG or WebP bytes as the body) by its recorder or whoever may update it, while it is not done or rejected',
+  })
+  @ApiCreated(StoredPromiseFindingPhotoView)
+  addPhoto(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    return this.photos.upload(principal, id, contentType, body);
+  }
+
+  @Get(':id/photos/:photoId')
+  @RequirePermission('promise:read')
+  @AuditRead('finding_photo')
+  @ApiOperation({ summary: 'Foto (The photo itself); every view is audited' })
+  @ApiFile([...PHOTO_TYPES], "The photo's bytes, of the type it was stored as")
+  async photo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('photoId', UuidPipe) photoId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const photo = await this.photos.read(principal, id, photoId);
+    void reply
+      .header('content-type', photo.contentType)
+      .header('cache-control', 'private, no-store')
+      .header('etag', `"${photo.sha256}"`)
+      .header('x-content-type-options', 'nosniff');
+    return photo.bytes;
+  }
+
+  @Delete(':id/photos/:photoId')
+  @RequirePermission('finding:update')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort foto (Remove a photo while the finding is not done or rejected)' })
+  @ApiNoContent()
+  async removePhoto(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Param('photoId', UuidPipe) photoId: string): Promise<void> {
+    await this.photos.remove(principal, id, photoId);
   }
 }

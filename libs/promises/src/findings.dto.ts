@@ -149,6 +149,20 @@ export class UpdateFindingRequest {
   @IsOptional()
   @IsCalendarDate()
   dueDate?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Hand the finding to another unit of the police or the municipality of the collaboration (its due date follows)',
+  })
+  @IsOptional()
+  @IsUUID()
+  responsibleUnitId?: string;
+}
+
+export class ResponsibleUnitsQuery {
+  @ApiProperty({ format: 'uuid', description: 'The promise whose parties’ units may be made responsible' })
+  @IsUUID()
+  promiseId!: string;
 }
 
 export class FindingListQuery extends PageQuery {
@@ -176,6 +190,11 @@ export class FindingListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   activityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A problem area of the promise' })
+  @IsOptional()
+  @IsUUID()
+  problemAreaId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

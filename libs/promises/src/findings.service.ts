@@ -17,7 +17,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { findingStatusChange } from './finding-rules.js';
 import type { CreateFindingRequest, FindingListQuery, UpdateFindingRequest } from './findings.dto.js';
-import type { FindingView } from './findings.views.js';
+import type { FindingView, ResponsibleUnitView } from './findings.views.js';
 import type { FindingStatus } from './vocabulary.js';
 
 /** The deadline kind of a finding's due date (its reminder rules: migration FindingsAndPlaces). */
@@ -39,7 +39,11 @@ const SELECT_FINDINGS = `
          (${OPEN} AND f.due_date < :today::date) AS overdue,
          json_build_object('id', u.id, 'displayName', u.display_name) AS "recordedBy",
          json_build_object('id', ro.id, 'name', ro.name) AS "recorderOrganisation",
-         f.recorded_at AS "recordedAt", f.version
+         f.recorded_at AS "recordedAt",
+         coalesce((SELECT json_agg(json_build_object('id', ph.id, 'contentType', ph.content_type, 'byteSize', ph.byte_size, 'uploadedAt', ph.uploaded_at)
+                                   ORDER BY ph.uploaded_at, ph.id)
+                   FROM promise_finding_photos ph WHERE ph.finding_id = f.id), '[]') AS photos,
+         f.version
   FROM findings f
   LEFT JOIN places pl ON pl.id = f.place_id
   LEFT JOIN problem_areas pa ON pa.id = f.problem_area_id
@@ -49,7 +53,7 @@ const SELECT_FINDINGS = `
   JOIN organisations ro ON ro.id = f.recorder_organisation_id`;
 
 /** Who answers for a finding: its responsible unit (finding:update with unit scope reaches it). */
-interface FindingOwnership extends RecordOwnership {
+export interface FindingOwnership extends RecordOwnership {
   id: string;
   collaborationId: string;
   promiseId: string;
@@ -86,10 +90,30 @@ export class FindingsService {
     if (query.category) qb.andWhere('f.category = :category', { category: query.category });
     if (query.placeId) qb.andWhere('f.place_id = :placeId', { placeId: query.placeId });
     if (query.activityId) qb.andWhere('f.activity_id = :activityId', { activityId: query.activityId });
+    if (query.problemAreaId) qb.andWhere('f.problem_area_id = :problemAreaId', { problemAreaId: query.problemAreaId });
     if (query.responsibleUnitId) qb.andWhere('f.responsible_unit_id = :unit', { unit: query.responsibleUnitId });
     if (query.overdue === true) qb.andWhere(`${OPEN} AND f.due_date < :today`, { today });
     if (query.overdue === false) qb.andWhere(`NOT (${OPEN} AND f.due_date < :today)`, { today });
     return pageOf<FindingView>(this.dataSource, qb, { alias: 'f', orderBy: [['f.due_date', 'ASC']], select: SELECT_FINDINGS, selectParams: { today } }, query);
+  }
+
+  /** The units a finding of the promise may be given to: those of the collaboration's police and municipality, by organisation and name. */
+  async responsibleUnits(principal: Principal, promiseId: string): Promise<ResponsibleUnitView[]> {
+    const [promise] = await this.dataSource.query<{ id: string; collaborationId: string }[]>(
+      `SELECT id, collaboration_id AS "collaborationId" FROM promises WHERE id = $1`,
+      [promiseId],
+    );
+    if (!promise) throw new NotFoundException(`No promise with id ${promiseId}.`);
+    await this.access.authorize(principal, 'promise', 'read', promise);
+    return this.dataSource.query<ResponsibleUnitView[]>(
+      `SELECT u.id, u.name, json_build_object('id', o.id, 'name', o.name) AS organisation
+       FROM collaborations c
+       JOIN organisations o ON o.id IN (c.municipality_organisation_id, c.police_organisation_id)
+       JOIN units u ON u.organisation_id = o.id
+       WHERE c.id = $1
+       ORDER BY o.id = c.police_organisation_id, u.name, u.id`,
+      [promise.collaborationId],
+    );
   }
 
   async get(principal: Principal, id: string): Promise<FindingView> {
@@ -148,14 +172,15 @@ export class FindingsService {
     await this.access.assertAllowed(principal, 'finding:update', facts);
     const before = await this.find(id);
     const { status, resolution, errors } = findingStatusChange(before, request);
+    const unit = await this.newResponsibleUnit(facts, request.responsibleUnitId);
+    if (unit.error) errors.push(unit.error);
     if (errors.length > 0) throw new ValidationProblem(errors);
-    const changed = (Object.keys(request) as (keyof UpdateFindingRequest)[]).filter(
-      (k) => JSON.stringify(request[k]) !== JSON.stringify((before as unknown as Record<string, unknown>)[k]),
-    );
+    const current: Record<string, unknown> = { ...before, responsibleUnitId: before.responsibleUnit.id };
+    const changed = (Object.keys(request) as (keyof UpdateFindingRequest)[]).filter((k) => JSON.stringify(request[k]) !== JSON.stringify(current[k]));
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE findings SET status = $3, resolution = $4, resolved_at = CASE WHEN $4::text IS NULL THEN NULL ELSE $5::timestamptz END,
-           category = $6, description = $7, due_date = $8, version = version + 1
+           category = $6, description = $7, due_date = $8, responsible_unit_id = $9, responsible_organisation_id = $10, version = version + 1
          WHERE id = $1 AND version = $2`,
         [
           id,
@@ -166,6 +191,8 @@ export class FindingsService {
           request.category ?? before.category,
           request.description?.trim() ?? before.description,
           request.dueDate ?? before.dueDate,
+          unit.unitId,
+          unit.organisationId,
         ],
       );
       assertVersionMatched(updated, before.version);
@@ -175,7 +202,10 @@ export class FindingsService {
           resourceType: 'finding',
           resourceId: id,
           changedFields: changed,
-          details: status !== before.status ? { from: before.status, to: status } : undefined,
+          details: {
+            ...(status !== before.status ? { from: before.status, to: status } : {}),
+            ...(unit.unitId !== before.responsibleUnit.id ? { unitFrom: before.responsibleUnit.id, unitTo: unit.unitId } : {}),
+          },
         },
         manager,
       );
@@ -184,8 +214,27 @@ export class FindingsService {
     return this.find(id);
   }
 
+  /**
+   * The unit a finding is handed to (or the one it has): a unit of the police or the municipality of
+   * the finding's collaboration; the responsible organisation follows the unit.
+   */
+  private async newResponsibleUnit(
+    facts: FindingOwnership,
+    unitId: string | undefined,
+  ): Promise<{ unitId: string; organisationId: string; error?: FieldError }> {
+    const unchanged = { unitId: facts.unitId as string, organisationId: facts.organisationId as string };
+    if (!unitId || unitId === facts.unitId) return unchanged;
+    const [unit] = await this.dataSource.query<{ organisation_id: string }[]>(
+      `SELECT u.organisation_id FROM units u JOIN collaborations c ON u.organisation_id IN (c.police_organisation_id, c.municipality_organisation_id)
+       WHERE u.id = $1 AND c.id = $2`,
+      [unitId, facts.collaborationId],
+    );
+    if (!unit) return { ...unchanged, error: fieldError('responsibleUnitId', 'action.responsible_not_party') };
+    return { unitId, organisationId: unit.organisation_id };
+  }
+
   /** Reading a finding is reading its promise, in its collaboration: 404 outside it. */
-  private async facts(principal: Principal, id: string): Promise<FindingOwnership> {
+  async facts(principal: Principal, id: string): Promise<FindingOwnership> {
     const [row] = await this.dataSource.query<FindingOwnership[]>(
       `SELECT id, collaboration_id AS "collaborationId", promise_id AS "promiseId", responsible_organisation_id AS "organisationId",
               responsible_unit_id AS "unitId", recorded_by AS "ownerUserId"

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PHOTO_TYPES, type PhotoType } from '@samverkan/platform';
 import { PromiseOrganisationRef, PromiseUnitRef, PromiseUserRef } from './promises.views.js';
 import { FINDING_CATEGORIES, FINDING_STATUSES, type FindingCategory, type FindingStatus, PLACE_KINDS, type PlaceKind } from './vocabulary.js';
 
@@ -44,6 +45,39 @@ export class FindingProblemAreaRef {
 
   @ApiProperty()
   title!: string;
+}
+
+/** A unit that may be made responsible for a finding: a unit of the police or the municipality of the collaboration. */
+export class ResponsibleUnitView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: PromiseOrganisationRef })
+  organisation!: PromiseOrganisationRef;
+}
+
+/** A photo of a finding: its bytes come from GET /findings/{id}/photos/{photoId} (an audited read). */
+export class PromiseFindingPhotoView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: PHOTO_TYPES, enumName: 'FindingPhotoType' })
+  contentType!: PhotoType;
+
+  @ApiProperty({ type: 'integer' })
+  byteSize!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  uploadedAt!: string;
+}
+
+/** The answer to an upload: the stored photo with the SHA-256 of its bytes. */
+export class StoredPromiseFindingPhotoView extends PromiseFindingPhotoView {
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' })
+  sha256!: string;
 }
 
 /** What a round or a walk found, who deals with it by when, and how far they have come. */
@@ -104,6 +138,9 @@ export class FindingView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   recordedAt!: string;
+
+  @ApiProperty({ type: [PromiseFindingPhotoView], description: 'In the order they were taken' })
+  photos!: PromiseFindingPhotoView[];
 
   @ApiProperty({ type: 'integer', description: 'Send back as If-Match when changing the finding' })
   version!: number;

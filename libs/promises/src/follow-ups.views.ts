@@ -233,6 +233,18 @@ export class PublicPromiseAreaView {
   commitments!: PublicPromiseCommitmentView[];
 }
 
+/** Findings of rounds and walks under a problem area, as counts only (no place, person or text). */
+export class PublicFindingCountsView {
+  @ApiProperty({ type: String, nullable: true, description: 'The problem area’s title; null for findings under no area' })
+  problemArea!: string | null;
+
+  @ApiProperty({ type: 'integer', description: 'Findings recorded since the promise began' })
+  raised!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Findings dealt with (done) since the promise began' })
+  fixed!: number;
+}
+
 export class PublicPromiseAssessmentView {
   @ApiProperty({ description: 'The commitment’s text' })
   commitment!: string;
@@ -313,6 +325,12 @@ export class PublicPromiseView {
 
   @ApiProperty({ type: [PublicPromiseAreaView] })
   problemAreas!: PublicPromiseAreaView[];
+
+  @ApiProperty({
+    type: [PublicFindingCountsView],
+    description: 'Findings raised and fixed per problem area over the period so far, counted live (issue #20); counts only',
+  })
+  findings!: PublicFindingCountsView[];
 
   @ApiProperty({ type: [PublicPromiseFollowUpView], description: 'The approved yearly follow-ups, oldest first' })
   followUps!: PublicPromiseFollowUpView[];

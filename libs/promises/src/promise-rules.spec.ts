@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { actionStatusChange, PROMISE_TRANSITIONS, promiseEnded, promiseStatusErrors, shownPromiseStatus } from './promise-rules.js';
+import { actionStatusChange, carriedDates, PROMISE_TRANSITIONS, promiseEnded, promiseStatusErrors, shownPromiseStatus } from './promise-rules.js';
 import { PROMISE_STATUSES } from './vocabulary.js';
 
 const codes = (errors: { field: string; code: string }[]) => errors.map(({ field, code }) => `${field}:${code}`);
@@ -62,5 +62,24 @@ describe('action status', () => {
   it('keeps the progress a change does not set', () => {
     expect(actionStatusChange(open, { editsOtherFields: true })).toMatchObject({ status: 'in_progress', progress: 40, reopening: false });
     expect(actionStatusChange(open, { progress: 60, editsOtherFields: false }).progress).toBe(60);
+  });
+});
+
+describe('an action carried into the next promise', () => {
+  const next = { periodStart: '2023-01-01', periodEnd: '2025-12-31' };
+
+  it('starts with the new period and keeps a due date that falls within it', () => {
+    expect(carriedDates({ startDate: '2022-03-01', dueDate: '2023-06-30' }, next)).toEqual({ startDate: '2023-01-01', dueDate: '2023-06-30' });
+    expect(carriedDates({ startDate: '2023-02-01', dueDate: '2023-06-30' }, next)).toEqual({ startDate: '2023-02-01', dueDate: '2023-06-30' });
+  });
+
+  it('gives an overdue action the end of the first year, and one due after the period its last day', () => {
+    expect(carriedDates({ startDate: null, dueDate: '2022-10-31' }, next)).toEqual({ startDate: '2023-01-01', dueDate: '2023-12-31' });
+    expect(carriedDates({ startDate: '2022-01-01', dueDate: '2027-01-31' }, next)).toEqual({ startDate: '2023-01-01', dueDate: '2025-12-31' });
+    // A promise of half a year: the first year's end is after it.
+    expect(carriedDates({ startDate: null, dueDate: '2022-10-31' }, { periodStart: '2023-01-01', periodEnd: '2023-06-30' })).toEqual({
+      startDate: '2023-01-01',
+      dueDate: '2023-06-30',
+    });
   });
 });

@@ -71,3 +71,21 @@ export function actionStatusChange(before: { status: ActionStatus; progress: num
   const progress = status === 'done' ? 100 : (change.progress ?? (reopening ? Math.min(before.progress, REOPENED_PROGRESS_CAP) : before.progress));
   return { status, progress, reopening, errors };
 }
+
+/**
+ * The dates an open action carried into the next promise gets: it starts when the new period does
+ * (or later, if it was planned to), and keeps its due date if that falls within the new period.
+ * One already overdue gets the end of the new period's first year, and one due after the period
+ * its last day; the manager re-plans it from there.
+ */
+export function carriedDates(
+  action: { startDate: string | null; dueDate: string },
+  period: { periodStart: string; periodEnd: string },
+): { startDate: string; dueDate: string } {
+  const startDate = action.startDate && action.startDate > period.periodStart ? action.startDate : period.periodStart;
+  const firstYearEnd = `${period.periodStart.slice(0, 4)}-12-31`;
+  let dueDate = action.dueDate;
+  if (dueDate < startDate) dueDate = firstYearEnd < period.periodEnd ? firstYearEnd : period.periodEnd;
+  if (dueDate > period.periodEnd) dueDate = period.periodEnd;
+  return { startDate: startDate > dueDate ? dueDate : startDate, dueDate };
+}

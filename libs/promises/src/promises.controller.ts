@@ -10,12 +10,14 @@ import {
   CommitmentListQuery,
   CreateCommitmentRequest,
   CreatePromiseRequest,
+  CreateSuccessorRequest,
   ProblemAreaInput,
   PromiseListQuery,
   UpdateCommitmentRequest,
   UpdatePromiseRequest,
 } from './promises.dto.js';
 import { PromisesService } from './promises.service.js';
+import { PromiseSuccessionService } from './promise-succession.service.js';
 import { CommitmentView, PromiseView } from './promises.views.js';
 import { reportCsv, reportHtml } from './report.js';
 import { ReportsService } from './reports.service.js';
@@ -29,6 +31,7 @@ export class PromisesController {
     private readonly promises: PromisesService,
     private readonly followUps: FollowUpsService,
     private readonly reports: ReportsService,
+    private readonly succession: PromiseSuccessionService,
   ) {}
 
   @Get()
@@ -81,6 +84,19 @@ export class PromisesController {
   @ApiNoContent()
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.promises.remove(principal, id);
+  }
+
+  @Post(':id/successor')
+  @RequirePermission('promise:manage')
+  @ApiOperation({
+    summary: 'Starta nästa löfte (Start the next promise from this one)',
+    description:
+      'Creates a draft promise for the period after this one, with copies of its problem areas and commitments, and carries the open ' +
+      'actions chosen over: each continues as a new action of the next promise, and the old one stays as its period left it, final there.',
+  })
+  @ApiCreated(PromiseView, 'The next promise (a draft)')
+  startSuccessor(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() body: CreateSuccessorRequest) {
+    return this.succession.startSuccessor(principal, id, body);
   }
 
   @Post(':id/problem-areas')

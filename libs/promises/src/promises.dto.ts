@@ -71,6 +71,40 @@ export class CreatePromiseRequest {
   problemAreas!: ProblemAreaInput[];
 }
 
+/** Issue #20: the next promise, started from the current one (its problem areas and commitments copied). */
+export class CreateSuccessorRequest {
+  @ApiProperty({ example: 'Medborgarlöfte Hammarö 2023–2025' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  @ApiProperty({ example: '2023-01-01', description: 'After the current promise ends' })
+  @IsCalendarDate()
+  periodStart!: string;
+
+  @ApiProperty({ example: '2025-12-31' })
+  @IsCalendarDate()
+  periodEnd!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'The open actions to carry over (each continues as a new action of the next promise); all open actions when left out',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  carryActionIds?: string[];
+}
+
 export class UpdatePromiseRequest {
   @ApiPropertyOptional()
   @IsOptional()

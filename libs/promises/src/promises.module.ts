@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '@samverkan/deadlines';
+import { FilesModule } from '@samverkan/platform';
 import { ActionsController, ActivitiesController, DashboardController } from './actions.controller.js';
 import { ActionsService } from './actions.service.js';
 import { ActivitiesService } from './activities.service.js';
 import { DashboardService } from './dashboard.service.js';
 import { FiguresService } from './figures.service.js';
+import { FindingPhotosService } from './finding-photos.service.js';
 import { FindingsController, PlacesController } from './findings.controller.js';
 import { FindingsService } from './findings.service.js';
 import { PlacesService } from './places.service.js';
@@ -14,12 +16,13 @@ import { PromiseAccess } from './promise-access.js';
 import { PromiseSearch } from './promise-search.service.js';
 import { PromisesController } from './promises.controller.js';
 import { PromisesService } from './promises.service.js';
+import { PromiseSuccessionService } from './promise-succession.service.js';
 import { PublicService } from './public.service.js';
 import { ReportsService } from './reports.service.js';
 
 /** Citizen promises and the action tracker. Other modules record activities through ActivitiesService. */
 @Module({
-  imports: [DeadlinesModule],
+  imports: [DeadlinesModule, FilesModule],
   controllers: [
     PromisesController,
     ActionsController,
@@ -33,6 +36,7 @@ import { ReportsService } from './reports.service.js';
   providers: [
     PromiseAccess,
     PromisesService,
+    PromiseSuccessionService,
     ActionsService,
     ActivitiesService,
     FiguresService,
@@ -43,6 +47,7 @@ import { ReportsService } from './reports.service.js';
     PromiseSearch,
     PlacesService,
     FindingsService,
+    FindingPhotosService,
   ],
   // PromiseSearch: the header search (libs/search) finds actions and commitments through it.
   exports: [ActivitiesService, PromiseSearch],

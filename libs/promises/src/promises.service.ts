@@ -4,6 +4,7 @@ import { AccessService, type Principal, scopeCondition } from '@samverkan/access
 import { AuditService, changedFields } from '@samverkan/audit';
 import { assertVersionMatched, Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate, ValidationProblem } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ActionsService } from './actions.service.js';
 import { assertParty } from './party.js';
 import { PROMISE_COLUMNS, PromiseAccess } from './promise-access.js';
 import type {
@@ -24,7 +25,8 @@ const SELECT_PROMISES = `
          p.status, p.published, p.version,
          coalesce((SELECT json_agg(json_build_object('id', pa.id, 'position', pa.position, 'title', pa.title,
                     'description', pa.description) ORDER BY pa.position) FROM problem_areas pa WHERE pa.promise_id = p.id), '[]')
-           AS "problemAreas"
+           AS "problemAreas",
+         p.predecessor_id AS "predecessorId", (SELECT s.id FROM promises s WHERE s.predecessor_id = p.id) AS "successorId"
   FROM promises p JOIN collaborations co ON co.id = p.collaboration_id`;
 
 const SELECT_COMMITMENTS = `
@@ -42,6 +44,7 @@ export class PromisesService {
     private readonly access: AccessService,
     private readonly records: PromiseAccess,
     private readonly audit: AuditService,
+    private readonly actions: ActionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -102,6 +105,7 @@ export class PromisesService {
     const periodStart = request.periodStart ?? before.periodStart;
     const periodEnd = request.periodEnd ?? before.periodEnd;
     if (periodEnd <= periodStart) throw invalidField('periodEnd', 'date.after', { other: 'periodStart' });
+    if (before.successorId && periodEnd !== before.periodEnd) await this.assertBeforeSuccessor(before.successorId, periodEnd);
     const changes = changedFields(before, request);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
@@ -145,7 +149,14 @@ export class PromisesService {
     await this.access.assertAllowed(principal, 'promise:manage', facts);
     if (facts.status !== 'draft') throw new ProblemException('promise.not_draft');
     await this.dataSource.transaction(async (manager) => {
+      // A next promise dropped as a draft gives the actions it carried back to the earlier one.
+      const carriedFrom = await manager.query<{ id: string }[]>(
+        `SELECT a.carried_from_id AS id FROM actions a JOIN commitments c ON c.id = a.commitment_id
+         WHERE c.promise_id = $1 AND a.carried_from_id IS NOT NULL`,
+        [id],
+      );
       await manager.query('DELETE FROM promises WHERE id = $1', [id]);
+      for (const action of carriedFrom) await this.actions.syncDeadline(manager, action.id);
       await this.audit.record({ action: 'promise.delete', resourceType: 'promise', resourceId: id }, manager);
     });
   }
@@ -247,6 +258,14 @@ export class PromisesService {
       await manager.query('DELETE FROM commitments WHERE id = $1', [id]);
       await this.audit.record({ action: 'commitment.delete', resourceType: 'commitment', resourceId: id }, manager);
     });
+  }
+
+  /** Extended, a promise still ends before the next one starts: one promise in force at a time. */
+  private async assertBeforeSuccessor(successorId: string, periodEnd: string): Promise<void> {
+    const [next] = await this.dataSource.query<{ start: string }[]>(`SELECT to_char(period_start, 'YYYY-MM-DD') AS start FROM promises WHERE id = $1`, [
+      successorId,
+    ]);
+    if (next && periodEnd >= next.start) throw invalidField('periodEnd', 'promise.overlaps_successor', { successorStart: next.start });
   }
 
   private async assertProblemArea(promiseId: string, problemAreaId: string): Promise<void> {

@@ -100,6 +100,12 @@ export class PromiseView {
 
   @ApiProperty({ type: [ProblemAreaView] })
   problemAreas!: ProblemAreaView[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The promise this one was started from' })
+  predecessorId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The next promise, started from this one' })
+  successorId!: string | null;
 }
 
 /** A commitment's numeric target. */

@@ -98,6 +98,9 @@ export class PublicService {
        FROM follow_ups f WHERE f.promise_id = $1 AND f.status = 'frozen' AND f.half IS NULL ORDER BY f.year`,
       [id],
     );
+    // Counted when asked, not frozen with a follow-up: what has been found and fixed under the promise
+    // since it began, including what its rounds still find and fix after the period has ended.
+    const findings = await this.figures.findings(id, { from: promise.period_start, to: today });
     return {
       title: promise.title,
       summary: promise.summary,
@@ -138,6 +141,7 @@ export class PublicService {
         decision: f.decision ? DECISION_LABELS[f.decision] : null,
         assessments: f.assessments.map((a) => ({ commitment: a.commitment, assessment: ASSESSMENT_LABELS[a.assessment] })),
       })),
+      findings: findings.map((f) => ({ problemArea: f.problemAreaTitle, raised: f.raised, fixed: f.fixed })),
       updatedOn: today,
     };
   }

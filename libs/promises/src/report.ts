@@ -18,9 +18,18 @@ const CSV_COLUMNS = [
   'Kommentar',
 ];
 
-/** Semicolon-separated with a BOM, as Swedish Excel opens it. */
+const FINDING_CSV_COLUMNS = ['Problemområde', 'Fynd registrerade', 'Fynd åtgärdade'];
+
+/**
+ * Semicolon-separated with a BOM, as Swedish Excel opens it. When rounds and walks found anything in
+ * the window, a second table follows after an empty line: findings raised and fixed per problem area,
+ * as the printable report shows them (issue #20).
+ */
 export function reportCsv(report: FollowUpReportView): string {
   const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(Math.round(value * 100) / 100).replace('.', ','));
+  const findings = report.findings.some((f) => f.raised > 0 || f.fixed > 0)
+    ? [[], FINDING_CSV_COLUMNS, ...report.findings.map((f) => [f.problemAreaTitle ?? 'Utan problemområde', f.raised, f.fixed])]
+    : [];
   return toCsv([
     CSV_COLUMNS,
     ...report.commitments.map((c) => [
@@ -38,6 +47,7 @@ export function reportCsv(report: FollowUpReportView): string {
       ASSESSMENT_LABELS[c.assessment],
       c.narrative,
     ]),
+    ...findings,
   ]);
 }
 

@@ -890,6 +890,26 @@ export interface paths {
         patch: operations["PromisesController_update_v1"];
         trace?: never;
     };
+    "/api/v1/promises/{id}/successor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starta nästa löfte (Start the next promise from this one)
+         * @description Creates a draft promise for the period after this one, with copies of its problem areas and commitments, and carries the open actions chosen over: each continues as a new action of the next promise, and the old one stays as its period left it, final there.
+         */
+        post: operations["PromisesController_startSuccessor_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/promises/{id}/problem-areas": {
         parameters: {
             query?: never;
@@ -1217,11 +1237,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Fynd (Findings of rounds and safety walks), by due date; filter by status, category, place, unit, overdue */
+        /** Fynd (Findings of rounds and safety walks), by due date; filter by status, category, place, problem area, unit, overdue */
         get: operations["FindingsController_list_v1"];
         put?: never;
         /** Registrera fynd (Record what a round or walk found, who deals with it and by when) */
         post: operations["FindingsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/responsible-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ansvariga enheter (The units of the promise’s police and municipality a finding may be given to) */
+        get: operations["FindingsController_responsibleUnits_v1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1242,8 +1279,43 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Åtgärda fyndet (Status, with what was done or why rejected); done and rejected are final */
+        /** Åtgärda fyndet (Status, with what was done or why rejected; hand it to another unit); done and rejected are final */
         patch: operations["FindingsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Foto av fyndet (Add a photo: JPEG, PNG or WebP bytes as the body) by its recorder or whoever may update it, while it is not done or rejected */
+        post: operations["FindingsController_addPhoto_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Foto (The photo itself); every view is audited */
+        get: operations["FindingsController_photo_v1"];
+        put?: never;
+        post?: never;
+        /** Ta bort foto (Remove a photo while the finding is not done or rejected) */
+        delete: operations["FindingsController_removePhoto_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/deadlines": {
@@ -3532,6 +3604,16 @@ export interface components {
             /** @description Send back as If-Match when changing the promise */
             version: number;
             problemAreas: components["schemas"]["ProblemAreaView"][];
+            /**
+             * Format: uuid
+             * @description The promise this one was started from
+             */
+            predecessorId: string | null;
+            /**
+             * Format: uuid
+             * @description The next promise, started from this one
+             */
+            successorId: string | null;
         };
         ProblemAreaInput: {
             /** @example Alkohol- och narkotikarelaterad brottslighet */
@@ -3559,6 +3641,20 @@ export interface components {
             status?: components["schemas"]["PromiseStatus"];
             /** @description Published promises are shown on the public page */
             published?: boolean;
+        };
+        CreateSuccessorRequest: {
+            /** @example Medborgarlöfte Hammarö 2023–2025 */
+            title: string;
+            summary?: string;
+            /**
+             * @description After the current promise ends
+             * @example 2023-01-01
+             */
+            periodStart: string;
+            /** @example 2025-12-31 */
+            periodEnd: string;
+            /** @description The open actions to carry over (each continues as a new action of the next promise); all open actions when left out */
+            carryActionIds?: string[];
         };
         /** @enum {string} */
         PromiseParty: "joint" | "police" | "municipality";
@@ -3838,6 +3934,16 @@ export interface components {
             completedAt: string | null;
             /** @description Open and past its due date (Europe/Stockholm) */
             overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The action of the previous promise this one continues
+             */
+            carriedFromId: string | null;
+            /**
+             * Format: uuid
+             * @description The action of the next promise that continues this one; set, this action is final in its own promise
+             */
+            carriedToId: string | null;
             /** @description Send back as If-Match when changing the action */
             version: number;
         };
@@ -3903,6 +4009,16 @@ export interface components {
             completedAt: string | null;
             /** @description Open and past its due date (Europe/Stockholm) */
             overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The action of the previous promise this one continues
+             */
+            carriedFromId: string | null;
+            /**
+             * Format: uuid
+             * @description The action of the next promise that continues this one; set, this action is final in its own promise
+             */
+            carriedToId: string | null;
             /** @description Send back as If-Match when changing the action */
             version: number;
             history: components["schemas"]["ActionEventView"][];
@@ -4277,6 +4393,14 @@ export interface components {
             description: string;
             commitments: components["schemas"]["PublicPromiseCommitmentView"][];
         };
+        PublicFindingCountsView: {
+            /** @description The problem area’s title; null for findings under no area */
+            problemArea: string | null;
+            /** @description Findings recorded since the promise began */
+            raised: number;
+            /** @description Findings dealt with (done) since the promise began */
+            fixed: number;
+        };
         PublicPromiseAssessmentView: {
             /** @description The commitment’s text */
             commitment: string;
@@ -4314,6 +4438,8 @@ export interface components {
             /** @description The promise’s fulfilment over its period so far (the final result once ended), whole percent */
             progress: number | null;
             problemAreas: components["schemas"]["PublicPromiseAreaView"][];
+            /** @description Findings raised and fixed per problem area over the period so far, counted live (issue #20); counts only */
+            findings: components["schemas"]["PublicFindingCountsView"][];
             /** @description The approved yearly follow-ups, oldest first */
             followUps: components["schemas"]["PublicPromiseFollowUpView"][];
             /** Format: date */
@@ -4366,6 +4492,16 @@ export interface components {
         };
         /** @enum {string} */
         FindingStatus: "open" | "in_progress" | "done" | "rejected";
+        /** @enum {string} */
+        FindingPhotoType: "image/jpeg" | "image/png" | "image/webp";
+        PromiseFindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         FindingView: {
             /** Format: uuid */
             id: string;
@@ -4395,6 +4531,8 @@ export interface components {
             recorderOrganisation: components["schemas"]["PromiseOrganisationRef"];
             /** Format: date-time */
             recordedAt: string;
+            /** @description In the order they were taken */
+            photos: components["schemas"]["PromiseFindingPhotoView"][];
             /** @description Send back as If-Match when changing the finding */
             version: number;
         };
@@ -4439,6 +4577,12 @@ export interface components {
             /** @example 2022-06-30 */
             dueDate: string;
         };
+        ResponsibleUnitView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation: components["schemas"]["PromiseOrganisationRef"];
+        };
         UpdateFindingRequest: {
             status?: components["schemas"]["FindingStatus"];
             /** @description What was done (done) or why not (rejected); required for those two */
@@ -4446,6 +4590,21 @@ export interface components {
             category?: components["schemas"]["FindingCategory"];
             description?: string;
             dueDate?: string;
+            /**
+             * Format: uuid
+             * @description Hand the finding to another unit of the police or the municipality of the collaboration (its due date follows)
+             */
+            responsibleUnitId?: string;
+        };
+        StoredPromiseFindingPhotoView: {
+            /** Format: uuid */
+            id: string;
+            contentType: components["schemas"]["FindingPhotoType"];
+            byteSize: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
         };
         /** @enum {string} */
         DeadlineStatus: "open" | "met" | "cancelled";
@@ -5070,8 +5229,6 @@ export interface components {
             /** @description Empty when none was written */
             note: string;
         };
-        /** @enum {string} */
-        FindingPhotoType: "image/jpeg" | "image/png" | "image/webp";
         FindingPhotoView: {
             /** Format: uuid */
             id: string;
@@ -6535,6 +6692,8 @@ export interface components {
              *     - `field.integer`: {field} must be a whole number.
              *     - `field.number`: {field} must be a number.
              *     - `field.boolean`: {field} must be true or false.
+             *     - `photo.body_missing`: Send the photo as the request body (image/jpeg, image/png or image/webp).
+             *     - `photo.type_mismatch`: The body must be a JPEG, PNG or WebP image of the type its Content-Type says.
              *     - `field.array`: {field} must be a list.
              *     - `field.object`: {field} must be an object.
              *     - `field.uuid`: {field} must be an id (UUID).
@@ -6571,6 +6730,9 @@ export interface components {
              *     - `identity_provider.issuer_https`: {field}: an identity provider must be reached over https.
              *     - `promise.year_outside_period`: {field} must be within the promise period ({periodStart} – {periodEnd}). Params: `periodStart` (first day of the promise), `periodEnd` (last day of the promise).
              *     - `promise.problem_area_unknown`: {field} is not a problem area of this promise.
+             *     - `promise.successor_overlaps`: {field} must be after the current promise ends ({periodEnd}). Params: `periodEnd` (last day of the current promise).
+             *     - `promise.overlaps_successor`: {field} must be before the next promise starts ({successorStart}). Params: `successorStart` (first day of the next promise).
+             *     - `promise.carry_not_open`: {field}: only open actions of this promise can be carried over.
              *     - `follow_up.commitment_unknown`: {field} is not a commitment of this follow-up.
              *     - `action.final`: The action is {status}; reopen it (with a statusReason) before changing it. Params: `status` (done or cancelled).
              *     - `action.reason_required`: {field} is required to {change}. Params: `change` (reopen, or set blocked/cancelled).
@@ -6594,14 +6756,13 @@ export interface components {
              *     - `finding.final`: The finding is {status}; it can no longer be changed. Params: `status` (done or rejected).
              *     - `finding.transition`: {field}: a finding cannot go from {from} to {to}. Params: `from` (the current status), `to` (the requested status).
              *     - `finding.resolution_required`: {field} is required to {change}. Params: `change` (mark it done (what was done) or rejected (why)).
+             *     - `finding.photo_too_many`: At most {max} photos per finding. Params: `max` (photos allowed per finding).
              *     - `inspection.inspector_not_eligible`: Every inspector must be an active user of the police or the municipality.
              *     - `inspection.coordinated_needs_both`: A coordinated inspection needs at least one police and one municipal inspector.
              *     - `inspection.licence_not_of_premises`: {field} is not a licence of these premises.
              *     - `inspection.item_not_on_checklist`: {field} is not on this inspection’s checklist.
              *     - `inspection.escalation_needs_licence`: Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).
              *     - `inspection.reason_required`: {field} is required to cancel.
-             *     - `photo.body_missing`: Send the photo as the request body (image/jpeg, image/png or image/webp).
-             *     - `photo.type_mismatch`: The body must be a JPEG, PNG or WebP image of the type its Content-Type says.
              *     - `photo.too_many`: At most {max} photos per checklist item. Params: `max` (photos allowed per item).
              *     - `checklist.key_repeated`: {field}: each key appears once.
              *     - `premises.collaboration_fixed`: Premises cannot move to another collaboration.
@@ -6667,7 +6828,7 @@ export interface components {
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.body_missing" | "photo.type_mismatch" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -6747,6 +6908,8 @@ export interface components {
              *     - `promise.not_draft` 409: Only a draft promise can be deleted.
              *     - `promise.party_only` 403: Only the {party} may change its own commitments and actions; joint ones either party. Params: `party` (joint, police or municipality: whose commitment it is).
              *     - `commitment.in_use` 409: The commitment has actions or activities; it cannot be deleted.
+             *     - `promise.successor_exists` 409: The next promise has already been started from this one.
+             *     - `action.carried_over` 409: The action continues in the next promise; change it there.
              *     - `follow_up.exists` 409: There is already a follow-up for that period.
              *     - `follow_up.frozen` 409: The follow-up is approved and frozen.
              *     - `follow_up.already_approved` 409: Your side has already approved this follow-up.
@@ -6777,7 +6940,7 @@ export interface components {
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "place.in_use" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "promise.successor_exists" | "action.carried_over" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "place.in_use" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -9396,6 +9559,55 @@ export interface operations {
             };
         };
     };
+    PromisesController_startSuccessor_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSuccessorRequest"];
+            };
+        };
+        responses: {
+            /** @description The next promise (a draft) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PromisesController_addProblemArea_v1: {
         parameters: {
             query?: never;
@@ -10939,6 +11151,8 @@ export interface operations {
                 category?: components["schemas"]["FindingCategory"];
                 placeId?: string;
                 activityId?: string;
+                /** @description A problem area of the promise */
+                problemAreaId?: string;
                 responsibleUnitId?: string;
                 /** @description Open or in progress with the due date passed (Europe/Stockholm) */
                 overdue?: boolean;
@@ -11036,6 +11250,52 @@ export interface operations {
             };
         };
     };
+    FindingsController_responsibleUnits_v1: {
+        parameters: {
+            query: {
+                /** @description The promise whose parties’ units may be made responsible */
+                promiseId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleUnitView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     FindingsController_get_v1: {
         parameters: {
             query?: never;
@@ -11107,6 +11367,149 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FindingView"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission finding:update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FindingsController_addPhoto_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPromiseFindingPhotoView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission finding:update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FindingsController_photo_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo's bytes, of the type it was stored as */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FindingsController_removePhoto_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {
@@ -16533,6 +16936,7 @@ export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
 export const findingCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingCategory"]> = ["broken_lighting", "vandalism", "graffiti", "littering", "youth_gathering", "speeding", "traffic_hazard", "overgrown_vegetation", "other"];
 export const findingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingStatus"]> = ["open", "in_progress", "done", "rejected"];
+export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
 export const deadlineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStatus"]> = ["open", "met", "cancelled"];
 export const reminderAnchorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderAnchor"]> = ["before", "at", "after"];
 export const reminderOffsetUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderOffsetUnit"]> = ["seconds", "minutes", "hours", "days", "working_days"];
@@ -16553,7 +16957,6 @@ export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const inspectionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionType"]> = ["external", "internal", "coordinated", "preventive"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
 export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
-export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
 export const sanctionStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionStage"]> = ["proposed", "awaiting_response", "response_received", "response_time_passed", "decided"];
 export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
 export const restaurantReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestaurantReportStatus"]> = ["not_opened", "open", "late", "submitted"];
@@ -16579,5 +16982,5 @@ export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.body_missing", "photo.type_mismatch", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

@@ -28,6 +28,7 @@ export const commonSv = {
     audit: 'Granskningslogg',
     admin: 'Administration',
     workQueue: 'Arbetskö',
+    findings: 'Fynd',
   },
   signIn: {
     title: 'Logga in',
@@ -122,6 +123,7 @@ export const commonEn: typeof commonSv = {
     audit: 'Audit trail',
     admin: 'Administration',
     workQueue: 'Work queue',
+    findings: 'Findings',
   },
   signIn: {
     title: 'Sign in',

@@ -2,6 +2,7 @@ import type { Messages } from './sv';
 import { en as accountEn } from '../pages/account/messages';
 import { en as adminEn } from '../pages/admin/messages';
 import { en as auditEn } from '../pages/audit/messages';
+import { en as findingsEn } from '../pages/findings/messages';
 import { en as inspectionsEn } from '../pages/inspections/messages';
 import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...accountEn,
   ...adminEn,
   ...auditEn,
+  ...findingsEn,
   ...inspectionsEn,
   ...operationsEn,
   ...promiseEn,

@@ -1,6 +1,7 @@
 import { sv as accountSv } from '../pages/account/messages';
 import { sv as adminSv } from '../pages/admin/messages';
 import { sv as auditSv } from '../pages/audit/messages';
+import { sv as findingsSv } from '../pages/findings/messages';
 import { sv as inspectionsSv } from '../pages/inspections/messages';
 import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
@@ -18,6 +19,7 @@ export const sv = {
   ...accountSv,
   ...adminSv,
   ...auditSv,
+  ...findingsSv,
   ...inspectionsSv,
   ...operationsSv,
   ...promiseSv,

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
-import { invalidField } from '@samverkan/platform';
+import { acceptPhoto, FileStorage, invalidField } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
 import type { StoredFindingPhotoView } from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
-import { PhotoStorage, sniffPhotoType } from './photo-storage.js';
 
 /** Enough to document an item; a protocol is not a photo album. */
 export const MAX_PHOTOS_PER_ITEM = 10;
@@ -21,7 +19,7 @@ export class FindingPhotosService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inspections: InspectionsService,
-    private readonly storage: PhotoStorage,
+    private readonly storage: FileStorage,
     private readonly audit: AuditService,
   ) {}
 
@@ -30,24 +28,17 @@ export class FindingPhotosService {
     if (!(inspection.checklist ?? []).some((item) => item.key === itemKey)) {
       throw invalidField('itemKey', 'inspection.item_not_on_checklist');
     }
-    if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw invalidField('body', 'photo.body_missing');
-    }
-    const actualType = sniffPhotoType(bytes);
-    if (!actualType || actualType !== declaredType?.split(';')[0].trim().toLowerCase()) {
-      throw invalidField('body', 'photo.type_mismatch');
-    }
+    const photo = acceptPhoto(declaredType, bytes);
     if (inspection.photos.filter((p) => p.itemKey === itemKey).length >= MAX_PHOTOS_PER_ITEM) {
       throw invalidField('itemKey', 'photo.too_many', { max: MAX_PHOTOS_PER_ITEM });
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     return this.dataSource.transaction(async (manager) => {
-      const storageKey = await this.storage.put(manager, bytes);
-      const [photo] = await manager.query<StoredFindingPhotoView[]>(
+      const storageKey = await this.storage.put(manager, photo.bytes);
+      const [stored] = await manager.query<StoredFindingPhotoView[]>(
         `INSERT INTO finding_photos (inspection_id, item_key, content_type, byte_size, sha256, storage_key, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          RETURNING id, item_key AS "itemKey", content_type AS "contentType", byte_size AS "byteSize", sha256, uploaded_at AS "uploadedAt"`,
-        [inspectionId, itemKey, actualType, bytes.length, sha256, storageKey, principal.userId],
+        [inspectionId, itemKey, photo.type, photo.bytes.length, photo.sha256, storageKey, principal.userId],
       );
       await this.audit.record(
         {
@@ -55,11 +46,11 @@ export class FindingPhotosService {
           resourceType: 'inspection',
           resourceId: inspectionId,
           subjectOrganisationId: inspection.ownerOrganisationId,
-          details: { photoId: photo.id, itemKey },
+          details: { photoId: stored.id, itemKey },
         },
         manager,
       );
-      return photo;
+      return stored;
     });
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Po
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, ApiPage, etagOf, IfMatchVersion, PHOTO_TYPES, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import {
   FindingsRequest,
@@ -18,7 +18,6 @@ import {
 } from './inspections.dto.js';
 import { InspectionsService } from './inspections.service.js';
 import { FindingPhotosService } from './finding-photos.service.js';
-import { PHOTO_TYPES } from './photo-storage.js';
 
 @ApiTags('inspections')
 @Controller({ path: 'inspections', version: '1' })

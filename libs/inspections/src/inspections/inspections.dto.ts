@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsDateTime, PageQuery } from '@samverkan/platform';
+import { IsDateTime, PageQuery, PHOTO_TYPES, type PhotoType } from '@samverkan/platform';
 import { FINDING_RESULTS, type FindingResult } from './checklist.js';
 import { INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './inspection-rules.js';
-import { PHOTO_TYPES, type PhotoType } from './photo-storage.js';
 
 /** The named enums of the inspections' answers and requests (the web client takes their values from the schema). */
 const INSPECTION_TYPE = { enum: INSPECTION_TYPES, enumName: 'InspectionType' };

@@ -103,6 +103,7 @@ const actionsSv = {
     report: 'försökte arbeta med uppföljningen av medborgarlöftet',
     add_problem_area: 'lade till ett problemområde i medborgarlöftet',
     report_export: 'tog ut rapporten för medborgarlöftet',
+    start_successor: 'startade nästa medborgarlöfte från det här',
   },
   commitment: {
     create: 'lade till åtagandet',
@@ -114,6 +115,7 @@ const actionsSv = {
     update: 'ändrade åtgärden',
     note: 'skrev en anteckning i åtgärden',
     delete: 'tog bort åtgärden',
+    carry_over: 'förde över åtgärden till nästa medborgarlöfte',
   },
   promise_action: {
     update: 'försökte rapportera på åtgärden',
@@ -133,6 +135,11 @@ const actionsSv = {
     create: 'registrerade fyndet',
     update: 'ändrade fyndet',
     record: 'försökte registrera ett fynd',
+    photo_add: 'lade till ett foto på fyndet',
+    photo_remove: 'tog bort ett foto från fyndet',
+  },
+  finding_photo: {
+    read: 'öppnade ett foto av fyndet',
   },
   follow_up: {
     create: 'skapade uppföljningen',
@@ -396,6 +403,7 @@ const actionsEn: typeof actionsSv = {
     report: 'tried to work on the follow-up of the citizen promise',
     add_problem_area: 'added a problem area to the citizen promise',
     report_export: 'exported the report of the citizen promise',
+    start_successor: 'started the next citizen promise from this one',
   },
   commitment: {
     create: 'added the commitment',
@@ -407,6 +415,7 @@ const actionsEn: typeof actionsSv = {
     update: 'changed the action',
     note: 'wrote a note on the action',
     delete: 'deleted the action',
+    carry_over: 'carried the action over to the next citizen promise',
   },
   promise_action: {
     update: 'tried to report progress on the action',
@@ -426,6 +435,11 @@ const actionsEn: typeof actionsSv = {
     create: 'recorded the finding',
     update: 'changed the finding',
     record: 'tried to record a finding',
+    photo_add: 'added a photo to the finding',
+    photo_remove: 'removed a photo from the finding',
+  },
+  finding_photo: {
+    read: 'opened a photo of the finding',
   },
   follow_up: {
     create: 'created the follow-up',

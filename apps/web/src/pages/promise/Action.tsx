@@ -1,7 +1,7 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { actionStatusValues, type components } from '../../api/schema';
 import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
@@ -68,7 +68,24 @@ export function ActionPage() {
         )}
       </dl>
       {a.description && <Paragraph>{a.description}</Paragraph>}
-      {(mayReassign || mayPlan) && (
+      {a.carriedToId && (
+        // Carried into the next promise: final here, the work goes on there (promise-succession.service).
+        <Alert data-color="info">
+          {t('promiseNext.carriedTo')}{' '}
+          <DsLink asChild>
+            <Link to={`/promise/actions/${a.carriedToId}`}>{t('promiseNext.openCarriedTo')}</Link>
+          </DsLink>
+        </Alert>
+      )}
+      {a.carriedFromId && (
+        <Paragraph data-size="sm">
+          {t('promiseNext.carriedFrom')}{' '}
+          <DsLink asChild>
+            <Link to={`/promise/actions/${a.carriedFromId}`}>{t('promiseNext.openCarriedFrom')}</Link>
+          </DsLink>
+        </Paragraph>
+      )}
+      {(mayReassign || mayPlan) && !a.carriedToId && (
         // Issue #20: the plan of the action changed in the screens — who, when, how much it weighs.
         <section aria-labelledby="promise-action-plan">
           <Heading level={2} data-size="sm" id="promise-action-plan">
@@ -122,7 +139,7 @@ export function ActionPage() {
           )}
         </section>
       )}
-      {can('promise_action:update') && (
+      {can('promise_action:update') && !a.carriedToId && (
         <section aria-labelledby="promise-report">
           <Heading level={2} data-size="sm" id="promise-report">
             {t('promiseAction.report')}
@@ -332,7 +349,10 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
           {activities.map((ac) => (
             <Table.Row key={ac.id}>
               <Table.Cell>
-                {date(ac.occurredOn, i18n.language)}
+                {/* The round's or walk's report: what it found, and where new findings are recorded (issue #20). */}
+                <DsLink asChild>
+                  <Link to={`/promise/activities/${ac.id}`}>{date(ac.occurredOn, i18n.language)}</Link>
+                </DsLink>
                 {ac.startTime ? ` ${ac.startTime}` : ''}
               </Table.Cell>
               <Table.Cell>{t(`promiseVocab.kinds.${ac.kind}`)}</Table.Cell>

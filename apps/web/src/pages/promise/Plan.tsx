@@ -7,6 +7,7 @@ import { type components, promisePartyValues, targetPeriodValues } from '../../a
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useSession } from '../../session';
+import { ExtendPromise, NextPromise } from './NextPromise';
 import { BackLink, promisePath, useCurrentPromise } from './shared';
 
 type PromiseView = components['schemas']['PromiseView'];
@@ -14,6 +15,10 @@ type CommitmentView = components['schemas']['CommitmentView'];
 type PromiseParty = components['schemas']['PromiseParty'];
 type TargetPeriod = components['schemas']['TargetPeriod'];
 type CreateCommitment = components['schemas']['CreateCommitmentRequest'];
+type PromiseStatus = components['schemas']['PromiseStatus'];
+
+/** The statuses from which a promise may be extended (PROMISE_TRANSITIONS in libs/promises promise-rules.ts). */
+const EXTENDABLE: readonly PromiseStatus[] = ['active', 'evaluated', 'extended'];
 
 /** A form's text value, trimmed; empty when the field was left blank. */
 const textOf = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -27,14 +32,15 @@ const textOf = (form: FormData, name: string) => String(form.get(name) ?? '').tr
 export function PlanPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const { promise, chosen, loading, problem } = useCurrentPromise();
+  const { promise, chosen, loading, problem, reload } = useCurrentPromise();
   const commitments = useLoad(
     promise ? () => api.GET('/api/v1/promises/{id}/commitments', { params: { path: { id: promise.id }, query: { limit: 200 } } }) : null,
     [promise?.id],
   );
   const [editing, setEditing] = useState<string | null>(null);
 
-  if (loading) return <Loading />;
+  // A reload (after the promise is extended) keeps the page and its notices on screen.
+  if (loading && !promise) return <Loading />;
   return (
     <>
       <BackLink to={promisePath('/promise', chosen)}>{promise?.title ?? t('promise.title')}</BackLink>
@@ -92,6 +98,17 @@ export function PlanPage() {
             </Heading>
             <CommitmentForm promise={promise} onSaved={commitments.reload} />
           </section>
+          {/* The period's end: extended while in force; the next promise starts from one that is not a draft. */}
+          {EXTENDABLE.includes(promise.status) && (
+            <section className="promise-plan-section">
+              <ExtendPromise key={promise.id} promise={promise} onChanged={reload} />
+            </section>
+          )}
+          {promise.status !== 'draft' && (
+            <section className="promise-plan-section">
+              <NextPromise key={promise.periodEnd} promise={promise} />
+            </section>
+          )}
         </>
       )}
     </>

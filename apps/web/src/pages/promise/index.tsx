@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { ActionPage } from './Action';
 import { ActionsPage } from './Actions';
 import { ActivitiesPage } from './Activities';
+import { ActivityReportPage } from './ActivityReport';
 import { FollowUpPage } from './FollowUp';
 import { FollowUpsPage } from './FollowUps';
 import { PlanPage } from './Plan';
@@ -17,6 +18,7 @@ export default function PromiseArea() {
       <Route path="actions" element={<ActionsPage />} />
       <Route path="actions/:id" element={<ActionPage />} />
       <Route path="activities" element={<ActivitiesPage />} />
+      <Route path="activities/:id" element={<ActivityReportPage />} />
       <Route path="follow-ups" element={<FollowUpsPage />} />
       <Route path="follow-ups/:id" element={<FollowUpPage />} />
     </Routes>

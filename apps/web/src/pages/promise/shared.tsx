@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useLoad } from '../../components/common';
+import { todayInStockholm } from '../../components/time';
 
 /*
  * What the promise screens share: colours and form helpers keyed by the api's vocabularies, the
@@ -39,16 +40,23 @@ export const STATUS_COLOUR: Record<ActionStatus, string> = {
 };
 
 /**
- * The promise the screens show: `?promise=<id>` when one was chosen, otherwise the newest of the
- * caller's collaborations (the api lists them newest first).
+ * The promise the screens show: `?promise=<id>` when one was chosen, otherwise the one in force
+ * today, else the newest that is not a draft (the api lists them newest first).
  */
 export function useCurrentPromise() {
   const [params] = useSearchParams();
   const chosen = params.get('promise');
-  const promises = useLoad(() => api.GET('/api/v1/promises', { params: { query: { limit: 50 } } }), []);
+  // Loaded again when another promise is chosen: it may be one just started (the next promise).
+  const promises = useLoad(() => api.GET('/api/v1/promises', { params: { query: { limit: 50 } } }), [chosen]);
   const items = promises.data?.items ?? [];
-  const promise = items.find((p) => p.id === chosen) ?? items[0];
-  return { promise, promises: items, chosen, loading: promises.loading, problem: promises.problem };
+  const today = todayInStockholm();
+  // Not a draft by default: the next promise, being planned, is opened by choice (?promise=).
+  const promise =
+    items.find((p) => p.id === chosen) ??
+    items.find((p) => p.status !== 'draft' && p.periodStart <= today && today <= p.periodEnd) ??
+    items.find((p) => p.status !== 'draft') ??
+    items[0];
+  return { promise, promises: items, chosen, loading: promises.loading, problem: promises.problem, reload: promises.reload };
 }
 
 /** A path within the promise area that keeps the chosen promise (if one was chosen). */

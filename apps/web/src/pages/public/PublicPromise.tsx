@@ -57,6 +57,23 @@ export default function PublicPromise({ id }: { id: string }) {
           ))}
         </section>
       ))}
+      {p.findings.some((f) => f.raised > 0 || f.fixed > 0) && (
+        // Issue #20: what rounds and safety walks found and what has been fixed, as counts only.
+        <section aria-labelledby="public-findings" className="public-section">
+          <Heading level={2} data-size="sm" id="public-findings">
+            {t('publicPromise.findings')}
+          </Heading>
+          <Paragraph data-size="sm">{t('publicPromise.findingsIntro')}</Paragraph>
+          <List.Unordered>
+            {p.findings.map((f) => (
+              <List.Item key={f.problemArea ?? ''}>
+                <strong>{f.problemArea ?? t('publicPromise.findingsWithoutArea')}:</strong>{' '}
+                {t('publicPromise.findingsCounts', { raised: f.raised, fixed: f.fixed })}
+              </List.Item>
+            ))}
+          </List.Unordered>
+        </section>
+      )}
       <section aria-labelledby="public-parties" className="public-section">
         <Heading level={2} data-size="sm" id="public-parties">
           {t('publicPromise.parties')}

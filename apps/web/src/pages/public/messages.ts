@@ -24,6 +24,11 @@ export const sv = {
     ended: 'Löftesperioden är slut. Slutligt resultat: måluppfyllelse {{percent}}.',
     endedNoResult: 'Löftesperioden är slut.',
     parties: 'Parterna bakom löftet',
+    findings: 'Fynd från ronder och trygghetsvandringar',
+    findingsIntro:
+      'Det väktare, polis och deltagare i trygghetsvandringar har hittat sedan löftet började – till exempel trasig belysning eller skadegörelse – och hur mycket av det som är åtgärdat.',
+    findingsCounts: '{{raised}} registrerade, {{fixed}} åtgärdade',
+    findingsWithoutArea: 'Utanför problemområdena',
     phone: 'Telefon',
     email: 'E-post',
     web: 'Webbplats',
@@ -62,6 +67,11 @@ export const en: typeof sv = {
     ended: 'The promise period has ended. Final result: fulfilment {{percent}}.',
     endedNoResult: 'The promise period has ended.',
     parties: 'The parties behind the promise',
+    findings: 'Findings of rounds and safety walks',
+    findingsIntro:
+      'What guards, police and those taking part in safety walks have found since the promise began – broken lighting or vandalism, for example – and how much of it has been fixed.',
+    findingsCounts: '{{raised}} recorded, {{fixed}} fixed',
+    findingsWithoutArea: 'Outside the problem areas',
     phone: 'Phone',
     email: 'E-mail',
     web: 'Website',

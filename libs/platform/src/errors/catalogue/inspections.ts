@@ -36,8 +36,6 @@ export const INSPECTIONS_CODES = {
     'Escalation opens a sanction case on a licence: set the inspection’s licence first (the premises have none or several active ones).',
   ),
   'inspection.reason_required': field('{field} is required to cancel.'),
-  'photo.body_missing': field('Send the photo as the request body (image/jpeg, image/png or image/webp).'),
-  'photo.type_mismatch': field('The body must be a JPEG, PNG or WebP image of the type its Content-Type says.'),
   'photo.too_many': field('At most {max} photos per checklist item.', { max: 'photos allowed per item' }),
   'checklist.key_repeated': field('{field}: each key appears once.'),
   'premises.collaboration_fixed': field('Premises cannot move to another collaboration.'),

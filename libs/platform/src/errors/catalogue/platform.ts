@@ -48,6 +48,9 @@ export const PLATFORM_CODES = {
   'field.integer': field('{field} must be a whole number.'),
   'field.number': field('{field} must be a number.'),
   'field.boolean': field('{field} must be true or false.'),
+  // Photo uploads (files/photo-type.ts): the raw body must be an image of the type it claims.
+  'photo.body_missing': field('Send the photo as the request body (image/jpeg, image/png or image/webp).'),
+  'photo.type_mismatch': field('The body must be a JPEG, PNG or WebP image of the type its Content-Type says.'),
   'field.array': field('{field} must be a list.'),
   'field.object': field('{field} must be an object.'),
   'field.uuid': field('{field} must be an id (UUID).'),

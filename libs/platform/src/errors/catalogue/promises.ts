@@ -7,6 +7,8 @@ export const PROMISES_CODES = {
     party: 'joint, police or municipality: whose commitment it is',
   }),
   'commitment.in_use': problem(409, 'The commitment has actions or activities; it cannot be deleted.'),
+  'promise.successor_exists': problem(409, 'The next promise has already been started from this one.'),
+  'action.carried_over': problem(409, 'The action continues in the next promise; change it there.'),
   'follow_up.exists': problem(409, 'There is already a follow-up for that period.'),
   'follow_up.frozen': problem(409, 'The follow-up is approved and frozen.'),
   'follow_up.already_approved': problem(409, 'Your side has already approved this follow-up.'),
@@ -18,6 +20,11 @@ export const PROMISES_CODES = {
     periodEnd: 'last day of the promise',
   }),
   'promise.problem_area_unknown': field('{field} is not a problem area of this promise.'),
+  'promise.successor_overlaps': field('{field} must be after the current promise ends ({periodEnd}).', { periodEnd: 'last day of the current promise' }),
+  'promise.overlaps_successor': field('{field} must be before the next promise starts ({successorStart}).', {
+    successorStart: 'first day of the next promise',
+  }),
+  'promise.carry_not_open': field('{field}: only open actions of this promise can be carried over.'),
   'follow_up.commitment_unknown': field('{field} is not a commitment of this follow-up.'),
   'action.final': field('The action is {status}; reopen it (with a statusReason) before changing it.', { status: 'done or cancelled' }),
   'action.reason_required': field('{field} is required to {change}.', { change: 'reopen, or set blocked/cancelled' }),
@@ -44,4 +51,5 @@ export const PROMISES_CODES = {
   'finding.final': field('The finding is {status}; it can no longer be changed.', { status: 'done or rejected' }),
   'finding.transition': field('{field}: a finding cannot go from {from} to {to}.', { from: 'the current status', to: 'the requested status' }),
   'finding.resolution_required': field('{field} is required to {change}.', { change: 'mark it done (what was done) or rejected (why)' }),
+  'finding.photo_too_many': field('At most {max} photos per finding.', { max: 'photos allowed per finding' }),
 } as const;
