@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { type components, findingCategoryValues } from '../../api/schema';
-import { ProblemMessage, useLoad } from '../../components/common';
+import { Loading, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useSession } from '../../session';
 import { PhotoInput, uploadFindingPhoto } from './Photos';
@@ -80,6 +80,10 @@ export function NewFinding({ activity, problemAreaId, onCreated }: { activity: A
     setCreated({ id: data.id, photo: photoOutcome, count: (created?.count ?? 0) + 1 });
     onCreated();
   }
+
+  // The form's defaults (the activity's place, the own unit) come with these lists: it is drawn once
+  // they are here, so a choice made meanwhile is not reset by the form starting afresh.
+  if (!promise.problem && !places.problem && !units.problem && (!places.data || !units.data)) return <Loading />;
 
   return (
     <>
