@@ -38,6 +38,7 @@ import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlace
 import { PromiseSuccession1796064114134 } from './1796064114134-PromiseSuccession.js';
 import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
 import { MapPositions1796065191021 } from './1796065191021-MapPositions.js';
+import { FieldActivities1796065200023 } from './1796065200023-FieldActivities.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -75,4 +76,5 @@ export const migrations = [
   PromiseSuccession1796064114134,
   FindingPhotos1796064226306,
   MapPositions1796065191021,
+  FieldActivities1796065200023,
 ];

@@ -16,6 +16,7 @@ const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })
 const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
 const PromiseArea = lazy(() => import('./pages/promise/index'));
 const FindingsArea = lazy(() => import('./pages/findings/index'));
+const FieldArea = lazy(() => import('./pages/field/index'));
 const InspectionsArea = lazy(() => import('./pages/inspections/index'));
 const YouthArea = lazy(() => import('./pages/youth/index'));
 const OperationsArea = lazy(() => import('./pages/operations/index'));
@@ -110,6 +111,7 @@ export default function Shell() {
             <Route path="/" element={<Home />} />
             <Route path="/promise/*" element={<PromiseArea />} />
             <Route path="/findings/*" element={<FindingsArea />} />
+            <Route path="/field/*" element={<FieldArea />} />
             <Route path="/inspections/*" element={<InspectionsArea />} />
             <Route
               path="/youth-cases/*"

@@ -6,6 +6,7 @@ import { en as findingsEn } from '../pages/findings/messages';
 import { en as inspectionsEn } from '../pages/inspections/messages';
 import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
+import { en as fieldEn } from '../pages/field/messages';
 import { en as strongAuthEn } from '../pages/strong-auth/messages';
 import { en as searchEn } from '../pages/search/messages';
 import { en as mapEn } from '../pages/map/messages';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...inspectionsEn,
   ...operationsEn,
   ...promiseEn,
+  ...fieldEn,
   ...publicEn,
   ...searchEn,
   ...mapEn,
