@@ -125,6 +125,13 @@ describe('starting the next promise', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('action.carried_over');
+    const [commitment] = await api.db.query<{ id: string }[]>('SELECT commitment_id AS id FROM actions WHERE id = $1', [municipal[0].id]);
+    const activity = await api.call('POST', '/api/v1/activities', {
+      token: manager,
+      body: { commitmentId: commitment.id, actionId: municipal[0].id, kind: 'other', occurredOn: '2022-11-19' },
+    });
+    expect(activity.status).toBe(400);
+    expect(activity.body.errors).toEqual([expect.objectContaining({ field: 'actionId', code: 'activity.action_carried_over' })]);
 
     // Extended, the ending promise must still end before the next one starts.
     const current = await api.call('GET', `/api/v1/promises/${promiseId}`, { token: manager });

@@ -166,6 +166,29 @@ describe('citizen promises and the action tracker', () => {
       expect((await make('chef', 'joint')).status).toBe(403); // a manager reads; promise:manage is not theirs
     });
 
+    it('a commitment names the kind of activity that counts towards it, which one-tap recording offers', async () => {
+      const area = (await api.call('GET', `/api/v1/promises/${promiseId}`, { token: token.trygghet })).body.problemAreas[0].id;
+      const created = await api.call('POST', `/api/v1/promises/${promiseId}/commitments`, {
+        token: token.trygghet,
+        body: { problemAreaId: area, party: 'municipality', text: 'Förebyggande samtal med unga på fritidsgårdarna', activityKind: 'prevention_session' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.activityKind).toBe('prevention_session');
+      const bad = await api.call('POST', `/api/v1/promises/${promiseId}/commitments`, {
+        token: token.trygghet,
+        body: { problemAreaId: area, party: 'municipality', text: 'Okänd sorts aktivitet', activityKind: 'picnic' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'activityKind' })]);
+      const path = `/api/v1/promises/${promiseId}/commitments/${created.body.id}`;
+      // Left out, it stays; null removes it.
+      const kept = await api.call('PATCH', path, { token: token.trygghet, headers: { 'if-match': `"${created.body.version}"` }, body: { weight: 2 } });
+      expect(kept.body).toMatchObject({ weight: 2, activityKind: 'prevention_session' });
+      const removed = await api.call('PATCH', path, { token: token.trygghet, headers: { 'if-match': `"${kept.body.version}"` }, body: { activityKind: null } });
+      expect(removed.status).toBe(200);
+      expect(removed.body.activityKind).toBeNull();
+    });
+
     it('reporting on an action follows the unit and the party', async () => {
       const patrol = await actionId('Kvällsronder vid skolorna under lov');
       const speed = await actionId('Trafikinsatser vid skolstart kring Mörmoskolan och Vallargärdets skola');

@@ -17,6 +17,7 @@ interface FieldFacts {
   activityKind: ActivityKind | null;
   actionOk: boolean;
   actionStatus: ActionStatus | null;
+  actionCarried: boolean;
   placeOk: boolean;
   strangers: string[];
 }
@@ -285,6 +286,7 @@ export class ActivitiesService {
       `SELECT to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
               c.activity_kind AS "activityKind",
               ($2::uuid IS NULL OR a.id IS NOT NULL) AS "actionOk", a.status AS "actionStatus",
+              (a.carried_to_id IS NOT NULL) AS "actionCarried",
               ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM places pl WHERE pl.id = $3 AND pl.collaboration_id = p.collaboration_id)) AS "placeOk",
               ARRAY(SELECT x::text FROM unnest($4::uuid[]) x
                     WHERE x NOT IN (co.police_organisation_id, co.municipality_organisation_id)
@@ -315,6 +317,9 @@ function assertFieldFacts(facts: FieldFacts, request: ActivityInput & { actionId
   if (!facts.actionOk) errors.push(fieldError('actionId', 'activity.action_not_of_commitment'));
   else if (checkActionOpen && facts.actionStatus && FINAL_ACTION_STATUSES.includes(facts.actionStatus)) {
     errors.push(fieldError('actionId', 'activity.action_closed'));
+  } else if (checkActionOpen && facts.actionCarried) {
+    // Carried into the next promise (promise-succession.service): the work is recorded there.
+    errors.push(fieldError('actionId', 'activity.action_carried_over'));
   }
   // ISO dates compare as strings.
   if (request.occurredOn < facts.periodStart || request.occurredOn > facts.periodEnd) {

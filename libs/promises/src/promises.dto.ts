@@ -17,7 +17,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
-import { PARTIES, type Party, PROMISE_STATUSES, type PromiseStatus, TARGET_PERIODS, type TargetPeriod } from './vocabulary.js';
+import {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  PARTIES,
+  type Party,
+  PROMISE_STATUSES,
+  type PromiseStatus,
+  TARGET_PERIODS,
+  type TargetPeriod,
+} from './vocabulary.js';
 
 /** Bounds of a commitment's or action's weight and a numeric target: generous, and within what the roll-up computes exactly. */
 export const MAX_WEIGHT = 1000;
@@ -206,6 +215,17 @@ export class CreateCommitmentRequest {
   @IsPositive()
   @Max(MAX_WEIGHT)
   weight?: number;
+
+  @ApiPropertyOptional({
+    enum: ACTIVITY_KINDS,
+    enumName: 'ActivityKind',
+    nullable: true,
+    description:
+      'The kind of activity that counts towards it: one-tap recording offers it, and other modules report theirs (inspections, released operations) to the commitment of their kind',
+  })
+  @IsOptional()
+  @IsIn(ACTIVITY_KINDS)
+  activityKind?: ActivityKind | null;
 }
 
 export class UpdateCommitmentRequest {
@@ -233,6 +253,17 @@ export class UpdateCommitmentRequest {
   @IsPositive()
   @Max(MAX_WEIGHT)
   weight?: number;
+
+  @ApiPropertyOptional({
+    enum: ACTIVITY_KINDS,
+    enumName: 'ActivityKind',
+    nullable: true,
+    description:
+      'null: none. The kind of activity that counts towards it: one-tap recording offers it, and other modules report theirs (inspections, released operations) to the commitment of their kind',
+  })
+  @IsOptional()
+  @IsIn(ACTIVITY_KINDS)
+  activityKind?: ActivityKind | null;
 }
 
 export class CommitmentListQuery extends PageQuery {

@@ -34,7 +34,7 @@ const SELECT_COMMITMENTS = `
          c.party, c.position, c.text,
          CASE WHEN c.target_value IS NULL THEN NULL ELSE json_build_object('value', c.target_value::float8,
            'unit', c.target_unit, 'period', c.target_period, 'metric', c.target_metric) END AS target,
-         c.weight::float8 AS weight, c.version
+         c.weight::float8 AS weight, c.activity_kind AS "activityKind", c.version
   FROM commitments c JOIN problem_areas pa ON pa.id = c.problem_area_id`;
 
 @Injectable()
@@ -190,8 +190,8 @@ export class PromisesService {
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query<{ id: string }[]>(
         `INSERT INTO commitments (promise_id, problem_area_id, party, position, text, target_value, target_unit,
-           target_period, target_metric, weight)
-         VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM commitments WHERE promise_id = $1), $4, $5, $6, $7, $8, $9)
+           target_period, target_metric, weight, activity_kind)
+         VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM commitments WHERE promise_id = $1), $4, $5, $6, $7, $8, $9, $10)
          RETURNING id`,
         [
           promiseId,
@@ -203,6 +203,7 @@ export class PromisesService {
           request.target?.period ?? null,
           request.target?.metric ?? null,
           request.weight ?? 1,
+          request.activityKind ?? null,
         ],
       );
       await this.audit.record({ action: 'commitment.create', resourceType: 'commitment', resourceId: created.id }, manager);
@@ -221,7 +222,7 @@ export class PromisesService {
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE commitments SET problem_area_id = $3, text = $4, target_value = $5, target_unit = $6, target_period = $7,
-           target_metric = $8, weight = $9, version = version + 1 WHERE id = $1 AND version = $2`,
+           target_metric = $8, weight = $9, activity_kind = $10, version = version + 1 WHERE id = $1 AND version = $2`,
         [
           id,
           version,
@@ -232,6 +233,7 @@ export class PromisesService {
           target?.period ?? null,
           target?.metric ?? null,
           request.weight ?? before.weight,
+          request.activityKind === undefined ? before.activityKind : request.activityKind,
         ],
       );
       assertVersionMatched(updated, before.version);

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PARTIES, type Party, PROMISE_STATUSES, type PromiseStatus, TARGET_PERIODS, type TargetPeriod } from './vocabulary.js';
+import {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  PARTIES,
+  type Party,
+  PROMISE_STATUSES,
+  type PromiseStatus,
+  TARGET_PERIODS,
+  type TargetPeriod,
+} from './vocabulary.js';
 
 /*
  * What the promise routes answer: the classes are both the services' return types and the OpenAPI
@@ -151,6 +160,9 @@ export class CommitmentView {
 
   @ApiProperty({ type: Number, description: 'Weight in the promise’s progress' })
   weight!: number;
+
+  @ApiProperty({ enum: ACTIVITY_KINDS, enumName: 'ActivityKind', nullable: true, description: 'The kind of activity that counts towards it' })
+  activityKind!: ActivityKind | null;
 
   @ApiProperty({ type: 'integer', description: 'Send back as If-Match when changing the commitment' })
   version!: number;

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { type components, promisePartyValues, targetPeriodValues } from '../../api/schema';
+import { activityKindValues, type components, promisePartyValues, targetPeriodValues } from '../../api/schema';
 import { EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useSession } from '../../session';
@@ -16,6 +16,7 @@ type PromiseParty = components['schemas']['PromiseParty'];
 type TargetPeriod = components['schemas']['TargetPeriod'];
 type CreateCommitment = components['schemas']['CreateCommitmentRequest'];
 type PromiseStatus = components['schemas']['PromiseStatus'];
+type ActivityKind = components['schemas']['ActivityKind'];
 
 /** The statuses from which a promise may be extended (PROMISE_TRANSITIONS in libs/promises promise-rules.ts). */
 const EXTENDABLE: readonly PromiseStatus[] = ['active', 'evaluated', 'extended'];
@@ -155,6 +156,8 @@ function CommitmentForm({
       problemAreaId: textOf(form, 'problemAreaId'),
       text: textOf(form, 'text'),
       ...(weight ? { weight: Number(weight.replace(',', '.')) } : {}),
+      // Empty: no kind (which, on a change, removes the one it had).
+      activityKind: (textOf(form, 'activityKind') || null) as ActivityKind | null,
     };
     const { error, response } = commitment
       ? await api.PATCH('/api/v1/promises/{id}/commitments/{commitmentId}', {
@@ -266,6 +269,21 @@ function CommitmentForm({
           defaultValue={commitment ? String(commitment.weight) : ''}
           error={error('weight')}
         />
+        <SelectField
+          id={id('activityKind')}
+          name="activityKind"
+          label={t('promisePlan.activityKind')}
+          description={t('promisePlan.activityKindHelp')}
+          defaultValue={commitment?.activityKind ?? ''}
+          error={error('activityKind')}
+        >
+          <option value="">{t('promisePlan.noActivityKind')}</option>
+          {activityKindValues.map((k) => (
+            <option key={k} value={k}>
+              {t(`promiseVocab.kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="row">
           <Button type="submit">{commitment ? t('promisePlan.save') : t('promisePlan.addCommitment')}</Button>
           {onCancel && (

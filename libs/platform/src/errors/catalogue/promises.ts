@@ -35,6 +35,7 @@ export const PROMISES_CODES = {
   'activity.action_not_of_commitment': field('{field} is not an action of this commitment.'),
   'activity.metric_name': field('{field} must have a snake_case name.'),
   'activity.metric_count': field('{field} must be a whole number ≥ 0.'),
+  'activity.action_carried_over': field('{field}: the action continues in the next promise; record what was done there.'),
   'activity.action_closed': field('{field}: the action is done or cancelled; nothing more is recorded on it.'),
   'activity.outside_period': field('{field} must be within the promise’s period, {periodStart} – {periodEnd}.', {
     periodStart: 'first day',
