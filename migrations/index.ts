@@ -37,6 +37,7 @@ import { OrganisationContact1796058380804 } from './1796058380804-OrganisationCo
 import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlaces.js';
 import { PromiseSuccession1796064114134 } from './1796064114134-PromiseSuccession.js';
 import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
+import { Attachments1796067159950 } from './1796067159950-Attachments.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -73,4 +74,5 @@ export const migrations = [
   FindingsAndPlaces1796058394053,
   PromiseSuccession1796064114134,
   FindingPhotos1796064226306,
+  Attachments1796067159950,
 ];
