@@ -8,6 +8,7 @@ import { InspectionsModule } from '@samverkan/inspections';
 import { YouthModule } from '@samverkan/youth';
 import { OperationsModule } from '@samverkan/operations';
 import { SearchModule } from '@samverkan/search';
+import { AttachmentsApiModule } from '@samverkan/attachments';
 import { type AppConfig, type AppOptions, ClockModule, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule } from '@samverkan/platform';
 import { migrations } from '@samverkan/migrations';
 
@@ -33,6 +34,7 @@ export class ApiModule {
         YouthModule,
         OperationsModule,
         SearchModule,
+        AttachmentsApiModule,
       ],
     };
   }

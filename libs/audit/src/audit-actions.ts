@@ -224,6 +224,13 @@ export const AUDIT_ACTIONS = {
   // The header search (libs/search): what kinds it reached and how much it found
   'search.performed': 'system',
 
+  // Attachments on records (libs/attachments, issue #21). Each event's resource is the record (a
+  // youth case, an inspection, ...), so the trail finds them by record; they span areas, hence `system`.
+  'attachment.add': 'system',
+  'attachment.list': 'system',
+  'attachment.read': 'system',
+  'attachment.remove': 'system',
+
   // Recorded by the platform
   'http.request': 'system',
 } as const satisfies Record<string, AuditArea>;

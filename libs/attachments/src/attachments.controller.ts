@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { AuditRead } from '@samverkan/audit';
+import { ApiCreated, ApiFile, ApiNoContent, ApiPage, ATTACHMENT_BODY_TYPES, ATTACHMENT_TYPES, UuidPipe } from '@samverkan/platform';
+import type { FastifyReply } from 'fastify';
+import { AttachmentListQuery, UploadAttachmentQuery } from './attachments.dto.js';
+import { AttachmentsService } from './attachments.service.js';
+import { AttachmentView } from './attachments.views.js';
+
+const UPLOAD_BODY = { schema: { type: 'string', format: 'binary' }, description: 'The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes' };
+
+/**
+ * `Content-Disposition` for a download: the name as given (RFC 6266, UTF-8 by RFC 8187) and a plain
+ * ASCII fallback; the name was checked at upload (no path parts, no control characters).
+ */
+function disposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Attachments of a youth case (issue #21): the case's own rules, and the category decides as for notes. */
+@ApiTags('attachments')
+@Controller({ path: 'youth-cases', version: '1' })
+export class YouthCaseAttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id/attachments')
+  @RequirePermission('youth_case:read')
+  @AuditRead('attachment')
+  @ApiOperation({ summary: 'Bilagor (Files attached to the youth case), those of the categories the reader sees; audited' })
+  @ApiPage(AttachmentView)
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: AttachmentListQuery) {
+    return this.attachments.list(principal, 'youth_case', id, query);
+  }
+
+  @Post(':id/attachments')
+  @RequirePermission('youth_case:update')
+  @ApiConsumes(...ATTACHMENT_BODY_TYPES)
+  @ApiBody(UPLOAD_BODY)
+  @ApiOperation({
+    summary:
+      'Ny bilaga (Attach a file: the raw bytes as the body, sent as application/octet-stream; fileName, description and the information category in the query)',
+  })
+  @ApiCreated(AttachmentView)
+  upload(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: UploadAttachmentQuery, @Body() body: unknown) {
+    return this.attachments.upload(principal, 'youth_case', id, query, body);
+  }
+}
+
+/** One attachment, whatever record it belongs to: the record's gate decides. */
+@ApiTags('attachments')
+@Controller({ path: 'attachments', version: '1' })
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id/content')
+  @Authenticated()
+  @AuditRead('attachment')
+  @ApiOperation({ summary: 'Hämta bilaga (The file itself) for whoever may see its record and category; every download, and every refusal, is audited' })
+  @ApiFile([...ATTACHMENT_TYPES], "The file's bytes, of the type they were found to be")
+  async content(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.attachments.content(principal, id);
+    void reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', disposition(file.fileName))
+      .header('cache-control', 'private, no-store')
+      .header('etag', `"${file.sha256}"`)
+      .header('x-content-type-options', 'nosniff');
+    return file.bytes;
+  }
+
+  @Delete(':id')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ta bort bilaga (Remove an attachment) for whoever may change its record; the bytes go too' })
+  @ApiNoContent()
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<void> {
+    await this.attachments.remove(principal, id);
+  }
+}

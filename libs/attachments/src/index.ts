@@ -1,0 +1,6 @@
+export * from './attachment-gates.js';
+export * from './attachments.dto.js';
+export * from './attachments.module.js';
+export * from './attachments.service.js';
+export * from './attachments.views.js';
+export { AttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
