@@ -14,7 +14,7 @@ export interface AttachmentAccess {
    */
   categories: readonly string[] | null;
   /** The organisation the record belongs to, for the audit trail. */
-  organisationId: string;
+  organisationId?: string | null;
 }
 
 /**

@@ -48,6 +48,35 @@ export class YouthCaseAttachmentsController {
   }
 }
 
+/** Attachments of a finding of a round or walk (#16, #20): as its photos, and any member of the collaboration reads them. */
+@ApiTags('attachments')
+@Controller({ path: 'findings', version: '1' })
+export class FindingAttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id/attachments')
+  @RequirePermission('promise:read')
+  @AuditRead('attachment')
+  @ApiOperation({ summary: 'Bilagor (Files attached to the finding); audited' })
+  @ApiPage(AttachmentView)
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: AttachmentListQuery) {
+    return this.attachments.list(principal, 'finding', id, query);
+  }
+
+  @Post(':id/attachments')
+  @RequirePermission('finding:update')
+  @ApiConsumes(...ATTACHMENT_BODY_TYPES)
+  @ApiBody(UPLOAD_BODY)
+  @ApiOperation({
+    summary:
+      'Ny bilaga (Attach a file to the finding, by its recorder or whoever may update it while it is open: the raw bytes as the body, sent as application/octet-stream; fileName and description in the query)',
+  })
+  @ApiCreated(AttachmentView)
+  upload(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: UploadAttachmentQuery, @Body() body: unknown) {
+    return this.attachments.upload(principal, 'finding', id, query, body);
+  }
+}
+
 /** One attachment, whatever record it belongs to: the record's gate decides. */
 @ApiTags('attachments')
 @Controller({ path: 'attachments', version: '1' })

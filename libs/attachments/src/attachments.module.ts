@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '@samverkan/platform';
 import { AttachmentGates } from './attachment-gates.js';
-import { AttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
+import { AttachmentsController, FindingAttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
 
 /**
@@ -19,6 +19,6 @@ export class AttachmentsModule {}
 /** The routes of attachments, for the api. */
 @Module({
   imports: [AttachmentsModule],
-  controllers: [YouthCaseAttachmentsController, AttachmentsController],
+  controllers: [YouthCaseAttachmentsController, FindingAttachmentsController, AttachmentsController],
 })
 export class AttachmentsApiModule {}

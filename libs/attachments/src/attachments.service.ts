@@ -85,7 +85,7 @@ export class AttachmentsService {
           action: 'attachment.add',
           resourceType: recordType,
           resourceId: recordId,
-          subjectOrganisationId: access.organisationId,
+          subjectOrganisationId: access.organisationId ?? undefined,
           details: { attachmentId: row.id, contentType: accepted.type, byteSize: accepted.bytes.length, category: query.category ?? null },
         },
         manager,
@@ -117,7 +117,7 @@ export class AttachmentsService {
       action: 'attachment.list',
       resourceType: recordType,
       resourceId: recordId,
-      subjectOrganisationId: access.organisationId,
+      subjectOrganisationId: access.organisationId ?? undefined,
       details: { attachmentIds: page.items.map((a) => a.id) },
     });
     return page;
@@ -145,7 +145,7 @@ export class AttachmentsService {
       action: 'attachment.read',
       resourceType: row.record_type,
       resourceId: row.record_id,
-      subjectOrganisationId: access.organisationId,
+      subjectOrganisationId: access.organisationId ?? undefined,
       details: { attachmentId: id, category: row.category },
     });
     return { contentType: row.content_type, fileName: row.file_name, sha256: row.sha256, bytes };
@@ -166,7 +166,7 @@ export class AttachmentsService {
           action: 'attachment.remove',
           resourceType: row.record_type,
           resourceId: row.record_id,
-          subjectOrganisationId: access.organisationId,
+          subjectOrganisationId: access.organisationId ?? undefined,
           details: { attachmentId: id, fileName: row.file_name },
         },
         manager,

@@ -3,4 +3,4 @@ export * from './attachments.dto.js';
 export * from './attachments.module.js';
 export * from './attachments.service.js';
 export * from './attachments.views.js';
-export { AttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
+export { AttachmentsController, FindingAttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
