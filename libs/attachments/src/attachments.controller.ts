@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
+import { Authenticated, CurrentPrincipal, type Principal, RequireHiddenPermission, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
 import { ApiCreated, ApiFile, ApiNoContent, ApiPage, ATTACHMENT_BODY_TYPES, ATTACHMENT_TYPES, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
@@ -74,6 +74,93 @@ export class FindingAttachmentsController {
   @ApiCreated(AttachmentView)
   upload(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: UploadAttachmentQuery, @Body() body: unknown) {
     return this.attachments.upload(principal, 'finding', id, query, body);
+  }
+}
+
+/** Attachments of an inspection (the report to the holder, a photo of a notice): the inspection's own rules. */
+@ApiTags('attachments')
+@Controller({ path: 'inspections', version: '1' })
+export class InspectionAttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id/attachments')
+  @RequirePermission('inspection:read')
+  @AuditRead('attachment')
+  @ApiOperation({ summary: 'Bilagor (Files attached to the inspection); audited' })
+  @ApiPage(AttachmentView)
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: AttachmentListQuery) {
+    return this.attachments.list(principal, 'inspection', id, query);
+  }
+
+  @Post(':id/attachments')
+  @RequirePermission('inspection:perform')
+  @ApiConsumes(...ATTACHMENT_BODY_TYPES)
+  @ApiBody(UPLOAD_BODY)
+  @ApiOperation({
+    summary:
+      'Ny bilaga (Attach a file to the inspection, by those who may perform it: the raw bytes as the body, sent as application/octet-stream; fileName and description in the query)',
+  })
+  @ApiCreated(AttachmentView)
+  upload(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: UploadAttachmentQuery, @Body() body: unknown) {
+    return this.attachments.upload(principal, 'inspection', id, query, body);
+  }
+}
+
+/** Attachments of a sanction case (hearing letter, the holder's answer, the decision): the case's own rules. */
+@ApiTags('attachments')
+@Controller({ path: 'sanction-cases', version: '1' })
+export class SanctionCaseAttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id/attachments')
+  @RequirePermission('premises:read')
+  @AuditRead('attachment')
+  @ApiOperation({ summary: 'Bilagor (Files attached to the sanction case); audited' })
+  @ApiPage(AttachmentView)
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: AttachmentListQuery) {
+    return this.attachments.list(principal, 'sanction_case', id, query);
+  }
+
+  @Post(':id/attachments')
+  @RequirePermission('sanction:decide')
+  @ApiConsumes(...ATTACHMENT_BODY_TYPES)
+  @ApiBody(UPLOAD_BODY)
+  @ApiOperation({
+    summary:
+      'Ny bilaga (Attach a file to the sanction case, by those who decide it: the raw bytes as the body, sent as application/octet-stream; fileName and description in the query)',
+  })
+  @ApiCreated(AttachmentView)
+  upload(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: UploadAttachmentQuery, @Body() body: unknown) {
+    return this.attachments.upload(principal, 'sanction_case', id, query, body);
+  }
+}
+
+/** Attachments of a police operation: inside the police compartment; for anyone else they do not exist (404). */
+@ApiTags('attachments')
+@Controller({ path: 'operations', version: '1' })
+export class OperationAttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id/attachments')
+  @RequireHiddenPermission('operation:read')
+  @AuditRead('attachment')
+  @ApiOperation({ summary: 'Bilagor (Files attached to the operation); audited' })
+  @ApiPage(AttachmentView)
+  list(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: AttachmentListQuery) {
+    return this.attachments.list(principal, 'operation', id, query);
+  }
+
+  @Post(':id/attachments')
+  @RequireHiddenPermission('operation:read')
+  @ApiConsumes(...ATTACHMENT_BODY_TYPES)
+  @ApiBody(UPLOAD_BODY)
+  @ApiOperation({
+    summary:
+      'Ny bilaga (Attach a file to the operation, by those who may open it (participants, proposer, commanders): the raw bytes as the body, sent as application/octet-stream; fileName and description in the query)',
+  })
+  @ApiCreated(AttachmentView)
+  upload(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: UploadAttachmentQuery, @Body() body: unknown) {
+    return this.attachments.upload(principal, 'operation', id, query, body);
   }
 }
 

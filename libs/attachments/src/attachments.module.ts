@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '@samverkan/platform';
 import { AttachmentGates } from './attachment-gates.js';
-import { AttachmentsController, FindingAttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
+import {
+  AttachmentsController,
+  FindingAttachmentsController,
+  InspectionAttachmentsController,
+  OperationAttachmentsController,
+  SanctionCaseAttachmentsController,
+  YouthCaseAttachmentsController,
+} from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
 
 /**
@@ -19,6 +26,13 @@ export class AttachmentsModule {}
 /** The routes of attachments, for the api. */
 @Module({
   imports: [AttachmentsModule],
-  controllers: [YouthCaseAttachmentsController, FindingAttachmentsController, AttachmentsController],
+  controllers: [
+    YouthCaseAttachmentsController,
+    FindingAttachmentsController,
+    InspectionAttachmentsController,
+    SanctionCaseAttachmentsController,
+    OperationAttachmentsController,
+    AttachmentsController,
+  ],
 })
 export class AttachmentsApiModule {}

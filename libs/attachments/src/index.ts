@@ -3,4 +3,11 @@ export * from './attachments.dto.js';
 export * from './attachments.module.js';
 export * from './attachments.service.js';
 export * from './attachments.views.js';
-export { AttachmentsController, FindingAttachmentsController, YouthCaseAttachmentsController } from './attachments.controller.js';
+export {
+  AttachmentsController,
+  FindingAttachmentsController,
+  InspectionAttachmentsController,
+  OperationAttachmentsController,
+  SanctionCaseAttachmentsController,
+  YouthCaseAttachmentsController,
+} from './attachments.controller.js';
