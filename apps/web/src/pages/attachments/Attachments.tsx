@@ -33,19 +33,61 @@ async function download(attachment: Attachment): Promise<Problem | undefined> {
   return undefined;
 }
 
+/** The records that carry attachments, by the api's name. */
+export type AttachmentRecordKind = components['schemas']['AttachmentRecordType'];
+
+/** The record's attachments as the api lists them for the reader (the record's own rules decide). */
+function listAttachments(kind: AttachmentRecordKind, id: string) {
+  const params = { params: { path: { id }, query: { limit: 200 } } };
+  switch (kind) {
+    case 'youth_case':
+      return api.GET('/api/v1/youth-cases/{id}/attachments', params);
+    case 'inspection':
+      return api.GET('/api/v1/inspections/{id}/attachments', params);
+    case 'sanction_case':
+      return api.GET('/api/v1/sanction-cases/{id}/attachments', params);
+    case 'operation':
+      return api.GET('/api/v1/operations/{id}/attachments', params);
+    case 'finding':
+      return api.GET('/api/v1/findings/{id}/attachments', params);
+  }
+}
+
+type UploadQuery = { fileName: string; description: string; category?: string };
+
+/** Uploads the raw bytes as application/octet-stream: the api reads the type from the bytes themselves. */
+function uploadAttachment(kind: AttachmentRecordKind, id: string, query: UploadQuery, file: Blob) {
+  const init = {
+    body: file as unknown as string,
+    bodySerializer: (body: unknown) => body as BodyInit,
+    headers: { 'content-type': 'application/octet-stream' },
+  };
+  const { category, ...plain } = query;
+  switch (kind) {
+    case 'youth_case':
+      return api.POST('/api/v1/youth-cases/{id}/attachments', { params: { path: { id }, query: { ...plain, category } }, ...init });
+    case 'inspection':
+      return api.POST('/api/v1/inspections/{id}/attachments', { params: { path: { id }, query: plain }, ...init });
+    case 'sanction_case':
+      return api.POST('/api/v1/sanction-cases/{id}/attachments', { params: { path: { id }, query: plain }, ...init });
+    case 'operation':
+      return api.POST('/api/v1/operations/{id}/attachments', { params: { path: { id }, query: plain }, ...init });
+    case 'finding':
+      return api.POST('/api/v1/findings/{id}/attachments', { params: { path: { id }, query: plain }, ...init });
+  }
+}
+
 /**
- * A youth case's attachments (issue #21): those of the categories the reader sees, with download;
- * the case's owner adds a file (a signed consent, minutes) with a description and the information
- * category that decides, as for notes, who else sees it.
+ * A record's attachments (issue #21): those the reader may see (on youth cases, of the categories
+ * shared with them), with download; those who may change the record add a file with a description
+ * (and on youth cases the information category that decides, as for notes, who else sees it).
  */
-export function YouthCaseAttachments(props: { caseId: string; canWrite: boolean }) {
+export function RecordAttachments(props: { kind: AttachmentRecordKind; recordId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
-  const list = useLoad(
-    () => api.GET('/api/v1/youth-cases/{id}/attachments', { params: { path: { id: props.caseId }, query: { limit: 200 } } }),
-    [props.caseId],
-  );
+  const list = useLoad(() => listAttachments(props.kind, props.recordId), [props.kind, props.recordId]);
   const [problem, setProblem] = useState<Problem>();
   const items = list.data?.items;
+  const categories = props.kind === 'youth_case';
 
   async function get(attachment: Attachment) {
     setProblem(await download(attachment));
@@ -58,7 +100,7 @@ export function YouthCaseAttachments(props: { caseId: string; canWrite: boolean 
   }
 
   return (
-    <section id="case-attachments">
+    <section id={props.kind === 'youth_case' ? 'case-attachments' : 'record-attachments'} className="attachments">
       <Heading level={2} data-size="sm">
         {t('attachments.title')}
       </Heading>
@@ -69,7 +111,7 @@ export function YouthCaseAttachments(props: { caseId: string; canWrite: boolean 
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('attachments.fileName')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('attachments.category')}</Table.HeaderCell>
+                {categories && <Table.HeaderCell>{t('attachments.category')}</Table.HeaderCell>}
                 <Table.HeaderCell>{t('attachments.size')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('attachments.uploadedBy')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('attachments.uploadedAt')}</Table.HeaderCell>
@@ -85,7 +127,7 @@ export function YouthCaseAttachments(props: { caseId: string; canWrite: boolean 
                     </Button>
                     {a.description && <Paragraph data-size="sm">{a.description}</Paragraph>}
                   </Table.Cell>
-                  <Table.Cell>{a.category ? t(`youth.categories.${a.category}`) : ''}</Table.Cell>
+                  {categories && <Table.Cell>{a.category ? t(`youth.categories.${a.category}`) : ''}</Table.Cell>}
                   <Table.Cell>
                     {t(`attachments.types.${a.contentType}`)}, {size(a.byteSize, i18n.language)}
                   </Table.Cell>
@@ -106,12 +148,17 @@ export function YouthCaseAttachments(props: { caseId: string; canWrite: boolean 
       ) : (
         items && <EmptyState>{t('attachments.none')}</EmptyState>
       )}
-      {props.canWrite && <UploadForm caseId={props.caseId} onSaved={list.reload} />}
+      {props.canWrite && <UploadForm kind={props.kind} recordId={props.recordId} onSaved={list.reload} />}
     </section>
   );
 }
 
-function UploadForm(props: { caseId: string; onSaved: () => void }) {
+/** A youth case's attachments. */
+export function YouthCaseAttachments(props: { caseId: string; canWrite: boolean }) {
+  return <RecordAttachments kind="youth_case" recordId={props.caseId} canWrite={props.canWrite} />;
+}
+
+function UploadForm(props: { kind: AttachmentRecordKind; recordId: string; onSaved: () => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File>();
   const [problem, setProblem] = useState<Problem>();
@@ -127,20 +174,13 @@ function UploadForm(props: { caseId: string; onSaved: () => void }) {
     const element = event.currentTarget;
     const data = new FormData(element);
     setState('uploading');
-    // The raw bytes as application/octet-stream: the api reads the type from the bytes themselves.
-    const { error, response } = await api.POST('/api/v1/youth-cases/{id}/attachments', {
-      params: {
-        path: { id: props.caseId },
-        query: {
-          fileName: file?.name ?? '',
-          description: String(data.get('description') ?? ''),
-          category: String(data.get('category') ?? '') || undefined,
-        },
-      },
-      body: (file ?? new Blob([])) as unknown as string,
-      bodySerializer: (body) => body as unknown as BodyInit,
-      headers: { 'content-type': 'application/octet-stream' },
-    });
+    const category = String(data.get('category') ?? '');
+    const { error, response } = await uploadAttachment(
+      props.kind,
+      props.recordId,
+      { fileName: file?.name ?? '', description: String(data.get('description') ?? ''), ...(category ? { category } : {}) },
+      file ?? new Blob([]),
+    );
     if (error) {
       setProblem(asProblem(error, response.status));
       setState('idle');
@@ -180,22 +220,24 @@ function UploadForm(props: { caseId: string; onSaved: () => void }) {
               {[fieldError(problem, 'body', t('attachments.fileName')), fieldError(problem, 'fileName', t('attachments.fileName'))].filter(Boolean).join(' ')}
             </Paragraph>
           )}
-          <SelectField
-            id="attachment-category"
-            name="category"
-            label={t('attachments.category')}
-            description={t('attachments.categoryHint')}
-            required
-            defaultValue=""
-            error={fieldError(problem, 'category', t('attachments.category'))}
-          >
-            <option value="">{t('youthNew.choose')}</option>
-            {youthInformationCategoryValues.map((c) => (
-              <option key={c} value={c}>
-                {t(`youth.categories.${c}`)}
-              </option>
-            ))}
-          </SelectField>
+          {props.kind === 'youth_case' && (
+            <SelectField
+              id="attachment-category"
+              name="category"
+              label={t('attachments.category')}
+              description={t('attachments.categoryHint')}
+              required
+              defaultValue=""
+              error={fieldError(problem, 'category', t('attachments.category'))}
+            >
+              <option value="">{t('youthNew.choose')}</option>
+              {youthInformationCategoryValues.map((c) => (
+                <option key={c} value={c}>
+                  {t(`youth.categories.${c}`)}
+                </option>
+              ))}
+            </SelectField>
+          )}
           <Textfield
             id="attachment-description"
             name="description"
