@@ -36,7 +36,7 @@ function pdf(text: string): Buffer {
  * (a bad file is refused next to the file input); the police see the case through a consent and the
  * attachment only once its category is shared with them, and download it.
  */
-describe('web client: attachments on a youth case', () => {
+describe('web client: attachments', () => {
   jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
@@ -144,6 +144,56 @@ describe('web client: attachments on a youth case', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+  /** The Bilagor section of a record page, checked with axe at 1280 and 375 px (nothing wider than a phone). */
+  async function checkWidths(page: Page) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }
+
+  it('licensing officer: attaches a letter to an inspection, and sees the section on a sanction case and a finding', async () => {
+    const hammaro = await api.organisationId('Hammarö kommun');
+    const [inspection] = await api.db.query(`SELECT id FROM inspections WHERE owner_organisation_id = $1 ORDER BY planned_start DESC LIMIT 1`, [hammaro]);
+    const [sanction] = await api.db.query(`SELECT id FROM sanction_cases LIMIT 1`);
+    const [finding] = await api.db.query(`SELECT id FROM findings ORDER BY recorded_at DESC LIMIT 1`);
+    const page = await web.signIn('alkohol@hammaro.test');
+    await page.goto(`${base}/inspections/${inspection.id}`);
+    const section = page.locator('#record-attachments');
+    await section.getByRole('heading', { name: 'Bilagor' }).waitFor();
+    await section.getByText('Lägg till bilaga').click();
+    // No category outside youth cases.
+    expect(await section.getByLabel('Kategori', { exact: true }).count()).toBe(0);
+    const letter = pdf('Tillsynsrapport till tillstandshavaren');
+    await page.setInputFiles('#attachment-file', { name: 'Tillsynsrapport.pdf', mimeType: 'application/pdf', buffer: letter });
+    await section.getByLabel('Beskrivning').fill('Skickad till tillståndshavaren');
+    await section.getByRole('button', { name: 'Ladda upp' }).click();
+    await section.getByRole('row', { name: /Tillsynsrapport\.pdf/ }).waitFor();
+    const [stored] = await api.db.query(`SELECT record_type, category, byte_size FROM attachments WHERE record_id = $1`, [inspection.id]);
+    expect(stored).toEqual({ record_type: 'inspection', category: null, byte_size: letter.length });
+    await checkWidths(page);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/inspections/sanctions/${sanction.id}`);
+    await page.locator('#record-attachments').getByText('Inga bilagor.').waitFor();
+    await checkWidths(page);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/findings/${finding.id}`);
+    await page.locator('#record-attachments').getByText('Inga bilagor.').waitFor();
+    await checkWidths(page);
+    await page.close();
+  });
+
+  it('police commander: sees the section on an operation', async () => {
+    const [operation] = await api.db.query(`SELECT id FROM operations ORDER BY planned_start DESC LIMIT 1`);
+    const page = await web.signIn('insatschef@karlstad.polisen.test');
+    await page.goto(`${base}/operations/${operation.id}`);
+    await page.locator('#record-attachments').getByText('Inga bilagor.').waitFor();
+    await checkWidths(page);
     await page.close();
   });
 });
