@@ -37,6 +37,8 @@ import { OrganisationContact1796058380804 } from './1796058380804-OrganisationCo
 import { FindingsAndPlaces1796058394053 } from './1796058394053-FindingsAndPlaces.js';
 import { PromiseSuccession1796064114134 } from './1796064114134-PromiseSuccession.js';
 import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
+import { MapPositions1796065191021 } from './1796065191021-MapPositions.js';
+import { FieldActivities1796065200023 } from './1796065200023-FieldActivities.js';
 import { Attachments1796067159950 } from './1796067159950-Attachments.js';
 
 export const migrations = [
@@ -74,5 +76,7 @@ export const migrations = [
   FindingsAndPlaces1796058394053,
   PromiseSuccession1796064114134,
   FindingPhotos1796064226306,
+  MapPositions1796065191021,
+  FieldActivities1796065200023,
   Attachments1796067159950,
 ];

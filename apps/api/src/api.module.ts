@@ -8,6 +8,7 @@ import { InspectionsModule } from '@samverkan/inspections';
 import { YouthModule } from '@samverkan/youth';
 import { OperationsModule } from '@samverkan/operations';
 import { SearchModule } from '@samverkan/search';
+import { MapModule } from '@samverkan/map';
 import { AttachmentsApiModule } from '@samverkan/attachments';
 import { type AppConfig, type AppOptions, ClockModule, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule } from '@samverkan/platform';
 import { migrations } from '@samverkan/migrations';
@@ -34,6 +35,7 @@ export class ApiModule {
         YouthModule,
         OperationsModule,
         SearchModule,
+        MapModule,
         AttachmentsApiModule,
       ],
     };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, runSeed, stockholmDate } from '@samverkan/platform';
+import { DEMO_USERS } from '../src/seed/identity.seed.js';
 import { seedSteps } from '../src/seed/seed-steps.js';
 import { TestApi } from './support/test-api.js';
 
@@ -22,7 +23,7 @@ describe('the Hammarö demo seed', () => {
       (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM promises) AS promises,
       (SELECT count(*)::int FROM premises) AS premises, (SELECT count(*)::int FROM licences) AS licences,
       (SELECT count(*)::int FROM supervision_plans) AS plans, (SELECT count(*)::int FROM inspections WHERE status = 'planned') AS upcoming`);
-    expect(counts).toEqual({ users: 11, promises: 1, premises: 12, licences: 12, plans: 3, upcoming: 3 });
+    expect(counts).toEqual({ users: DEMO_USERS.length, promises: 1, premises: 12, licences: 12, plans: 3, upcoming: 3 });
   });
 
   it('gives statistics that add up for 2021: one attempted visit, one erinran', async () => {

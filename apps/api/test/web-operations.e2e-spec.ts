@@ -200,8 +200,11 @@ describe('web client: operations', () => {
     expect(await fieldDescription(page.getByLabel('Område i allmänna termer'))).toContain('Område måste vara minst 2 tecken.');
 
     await page.getByLabel('Område i allmänna termer').fill('Hammarö');
+    // Issue #20: the area may be one of the collaboration's named places, drawn on the map around it.
+    await page.getByLabel('Plats på kartan (valfritt)').selectOption({ label: 'Mörmons centrum' });
     await page.getByRole('button', { name: 'Granska och frisläpp' }).click();
     await dialog.getByText('Område: Hammarö.').waitFor();
+    await dialog.getByText('På kartan: ett område runt Mörmons centrum.').waitFor();
     const released = dialog.getByRole('table', { name: 'Antal som frisläpps' });
     expect(await released.getByRole('row').allInnerTexts()).toEqual([
       'Gripna\t1',
@@ -223,6 +226,11 @@ describe('web client: operations', () => {
        FROM operation_summaries s JOIN activities a ON a.id = s.activity_id JOIN commitments k ON k.id = a.commitment_id WHERE s.operation_id = $1`,
       [operationId],
     );
+    const [{ place }] = await api.db.query(
+      'SELECT pl.name AS place FROM operation_summaries s JOIN places pl ON pl.id = s.place_id WHERE s.operation_id = $1',
+      [operationId],
+    );
+    expect(place).toBe('Mörmons centrum');
     expect(summary).toMatchObject({
       area: 'Hammarö',
       start: '2026-12-04',

@@ -16,6 +16,7 @@ const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })
 const Notifications = lazy(() => import('./pages/Notifications').then((m) => ({ default: m.Notifications })));
 const PromiseArea = lazy(() => import('./pages/promise/index'));
 const FindingsArea = lazy(() => import('./pages/findings/index'));
+const FieldArea = lazy(() => import('./pages/field/index'));
 const InspectionsArea = lazy(() => import('./pages/inspections/index'));
 const YouthArea = lazy(() => import('./pages/youth/index'));
 const OperationsArea = lazy(() => import('./pages/operations/index'));
@@ -23,6 +24,8 @@ const OperationSummaries = lazy(() => import('./pages/operations/Summaries'));
 const AdminArea = lazy(() => import('./pages/admin/index'));
 const AuditArea = lazy(() => import('./pages/audit/index'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+// The map brings Leaflet: only those who open it load it.
+const MapPage = lazy(() => import('./pages/map/MapPage'));
 const WorkQueue = lazy(() => import('./pages/work-queue/WorkQueue'));
 const Security = lazy(() => import('./pages/account/Security'));
 const MySessions = lazy(() => import('./pages/account/Sessions'));
@@ -37,6 +40,8 @@ const NAV = [
   { to: '/operations', key: 'nav.operations', permission: 'operation:read' },
   { to: '/operation-summaries', key: 'nav.summaries', permission: 'operation_summary:read' },
   { to: '/work-queue', key: 'nav.workQueue', permission: 'work_queue:read' },
+  // For those who may read any of its layers (libs/map map-rules.ts).
+  { to: '/map', key: 'nav.map', permission: ['premises:read', 'promise:read', 'operation_summary:read'] },
   { to: '/notifications', key: 'nav.notifications', permission: null },
   { to: '/admin', key: 'nav.admin', permission: 'user:read' },
   { to: '/audit', key: 'nav.audit', permission: 'audit:read' },
@@ -76,7 +81,7 @@ export default function Shell() {
         <div id="topbar-menu" className="topbar-menu" data-open={menu.open}>
           <nav aria-label={t('app.menu')} onClick={menu.close}>
             <ul>
-              {NAV.filter((n) => !n.permission || can(n.permission)).map((n) => (
+              {NAV.filter((n) => !n.permission || (typeof n.permission === 'string' ? can(n.permission) : n.permission.some((p) => can(p)))).map((n) => (
                 <li key={n.to}>
                   <NavLink to={n.to} end={n.to === '/'}>
                     {t(n.key)}
@@ -106,6 +111,7 @@ export default function Shell() {
             <Route path="/" element={<Home />} />
             <Route path="/promise/*" element={<PromiseArea />} />
             <Route path="/findings/*" element={<FindingsArea />} />
+            <Route path="/field/*" element={<FieldArea />} />
             <Route path="/inspections/*" element={<InspectionsArea />} />
             <Route
               path="/youth-cases/*"
@@ -129,6 +135,7 @@ export default function Shell() {
             <Route path="/admin/*" element={<AdminArea />} />
             <Route path="/audit" element={<AuditArea />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/map" element={<MapPage />} />
             <Route path="/account/security" element={<Security />} />
             <Route path="/account/sessions" element={<MySessions />} />
             <Route path="*" element={<Navigate to="/" replace />} />

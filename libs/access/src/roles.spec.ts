@@ -60,6 +60,7 @@ describe('role catalogue', () => {
       social_services_manager: ['own_administrator', 'social_services'],
       licensing_officer: ['own_administrator', '-'],
       municipal_guard: ['own_administrator', '-'],
+      rescue_service: ['own_administrator', '-'],
       safety_coordinator: ['own_administrator', '-'],
       manager: ['own_administrator', '-'],
       auditor: ['administrator', '-'],

@@ -166,6 +166,15 @@ export const ROLES = {
     scope: 'unit',
     permissions: [['promise:read', 'collaboration'], 'promise_action:update', 'finding:record', 'finding:update'],
   },
+  rescue_service: {
+    label: 'Räddningstjänst (Rescue service)',
+    organisationKinds: ['rescue_service'],
+    scope: 'unit',
+    // A partner of the collaboration (collaboration_partners): reads the promise, records the safety
+    // walks it takes part in (the party rule in libs/promises party.ts) and what they find; nothing
+    // of youth cases, licensing or operations.
+    permissions: [['promise:read', 'collaboration'], 'promise_action:update', 'finding:record'],
+  },
   safety_coordinator: {
     label: 'Trygghetssamordnare (Safety coordinator)',
     organisationKinds: ['municipality'],

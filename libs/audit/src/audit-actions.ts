@@ -224,6 +224,9 @@ export const AUDIT_ACTIONS = {
   // The header search (libs/search): what kinds it reached and how much it found
   'search.performed': 'system',
 
+  // The map (libs/map): which layers it drew and how much each held
+  'map.viewed': 'system',
+
   // Attachments on records (libs/attachments, issue #21). Each event's resource is the record (a
   // youth case, an inspection, ...), so the trail finds them by record; they span areas, hence `system`.
   'attachment.add': 'system',

@@ -16,6 +16,7 @@ import { InspectionsService } from './inspections/inspections.service.js';
 import { LicenceHoldersService } from './licensing/licence-holders.service.js';
 import { LicencesService } from './licensing/licences.service.js';
 import { LicensingController } from './licensing/licensing.controller.js';
+import { LicensingMap } from './licensing/licensing-map.service.js';
 import { LicensingSearch } from './licensing/licensing-search.service.js';
 import { RestaurantReportsController } from './licensing/restaurant-reports.controller.js';
 import { PremisesTipsController } from './licensing/premises-tips.controller.js';
@@ -63,8 +64,9 @@ import { SupervisionService } from './supervision/supervision.service.js';
     SupervisionService,
     RestaurantReportOpener,
     LicensingSearch,
+    LicensingMap,
   ],
-  exports: [PremisesTipsService, LicensingSearch],
+  exports: [PremisesTipsService, LicensingSearch, LicensingMap],
 })
 export class InspectionsModule {}
 

@@ -77,3 +77,10 @@ export function summaryCounts(outcome: OutcomeCounts): { counts: SummaryCountsVi
 /** Deadline kind of the licensing officers' task to look at a referral (reminders in the Operations migration). */
 export const REFERRAL_DEADLINE = 'licensing_referral';
 export const REFERRAL_RESPONSE_DAYS = 14;
+
+/**
+ * The circle the map draws around a released summary's named place (issue #20): a few hundred
+ * metres, wide enough that it says "around Skoghalls båthamn" and nothing finer. Police
+ * intelligence stays with the police (DOMAIN.md; OSL 18 kap 1 §).
+ */
+export const OPERATION_AREA_RADIUS_METRES = 400;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, type Principal, scopeCondition } from '@samverkan/access';
 import { AuditService } from '@samverkan/audit';
 import { Clock, invalidField, type Page, pageOf, ProblemException, stockholmDate } from '@samverkan/platform';
-import { ActivitiesService } from '@samverkan/promises';
+import { ActivitiesService, PromiseMap } from '@samverkan/promises';
 import type { DataSource } from 'typeorm';
 import { type OutcomeCounts, SUBSTANCES, summaryCounts } from './operation-rules.js';
 import type { ReleaseInput, SummaryListQuery, SummaryTotalsQuery } from './operations.dto.js';
@@ -11,7 +11,7 @@ import type { OperationSummaryView, SummaryTotalsView } from './operations.views
 import { OperationsService } from './operations.service.js';
 
 const SELECT_SUMMARIES = `SELECT s.id, s.collaboration_id AS "collaborationId", c.name AS collaboration,
-  to_char(s.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(s.period_end, 'YYYY-MM-DD') AS "periodEnd", s.area, s.counts,
+  to_char(s.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(s.period_end, 'YYYY-MM-DD') AS "periodEnd", s.area, s.place_id AS "placeId", s.counts,
   s.released_at AS "releasedAt" FROM operation_summaries s JOIN collaborations c ON c.id = s.collaboration_id`;
 
 /**
@@ -26,6 +26,7 @@ export class OperationSummariesService {
     private readonly access: AccessService,
     private readonly operations: OperationsService,
     private readonly activities: ActivitiesService,
+    private readonly places: PromiseMap,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -40,6 +41,10 @@ export class OperationSummariesService {
     const periodStart = input.periodStart ?? stockholmDate(new Date(record.plannedStart));
     const periodEnd = input.periodEnd ?? stockholmDate(new Date(record.plannedEnd));
     if (periodEnd < periodStart) throw invalidField('periodEnd', 'date.not_before', { other: 'periodStart' });
+    // The general area may be one of the collaboration's named places (issue #20): the map shows a
+    // circle around it. Police intelligence stays with the police (DOMAIN.md): a place the
+    // collaboration already knows, never a position of the operation.
+    if (input.placeId && !(await this.places.isPlaceOf(record.collaborationId, input.placeId))) throw invalidField('placeId', 'operation.place_unknown');
     const [outcome] = await this.dataSource.query<OutcomeCounts[]>(
       `SELECT seizures, arrests, reports_filed AS "reportsFiled", persons_checked AS "personsChecked", places_checked AS "placesChecked"
        FROM operation_outcomes WHERE operation_id = $1`,
@@ -48,9 +53,19 @@ export class OperationSummariesService {
     const { counts, metrics } = summaryCounts(outcome);
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO operation_summaries (operation_id, collaboration_id, period_start, period_end, area, counts, released_by, released_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (operation_id) DO NOTHING RETURNING id`,
-        [operationId, record.collaborationId, periodStart, periodEnd, input.area.trim(), JSON.stringify(counts), principal.userId, this.clock.now()],
+        `INSERT INTO operation_summaries (operation_id, collaboration_id, period_start, period_end, area, counts, released_by, released_at, place_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (operation_id) DO NOTHING RETURNING id`,
+        [
+          operationId,
+          record.collaborationId,
+          periodStart,
+          periodEnd,
+          input.area.trim(),
+          JSON.stringify(counts),
+          principal.userId,
+          this.clock.now(),
+          input.placeId ?? null,
+        ],
       );
       if (!row) throw new ProblemException('operation.summary_released');
       const activity = {

@@ -199,6 +199,14 @@ export class ReleaseInput {
   @IsOptional()
   @IsCalendarDate()
   periodEnd?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A named place of the collaboration as the general area: the map draws a wide circle around it, nothing more of the operation',
+  })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string;
 }
 
 export class ReferralInput {

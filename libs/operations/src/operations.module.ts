@@ -9,6 +9,7 @@ import { FieldCipher } from '@samverkan/platform';
 import { PromisesModule } from '@samverkan/promises';
 import { LicensingReferralsService } from './licensing-referrals.service.js';
 import { OperationDirectoryService } from './operation-directory.service.js';
+import { OperationMap } from './operation-map.service.js';
 import { OperationSearch } from './operation-search.service.js';
 import { OperationSummariesService } from './operation-summaries.service.js';
 import { LicensingReferralsController, OperationsController, OperationSummariesController } from './operations.controller.js';
@@ -26,8 +27,9 @@ import { OperationsService } from './operations.service.js';
     LicensingReferralsService,
     OperationDirectoryService,
     OperationSearch,
+    OperationMap,
   ],
-  // The header search (libs/search) finds operations by code name through OperationSearch.
-  exports: [OperationSearch],
+  // The header search (libs/search) finds operations by code name through OperationSearch; the map (libs/map) draws released areas through OperationMap.
+  exports: [OperationSearch, OperationMap],
 })
 export class OperationsModule {}

@@ -172,6 +172,7 @@ export class OperationSummaryView {
   @ApiProperty({ type: String, format: 'date' }) periodStart!: string;
   @ApiProperty({ type: String, format: 'date' }) periodEnd!: string;
   @ApiProperty() area!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The named place the area is drawn around on the map' }) placeId!: string | null;
   @ApiProperty({ type: () => SummaryCountsView }) counts!: SummaryCountsView;
   @ApiProperty({ type: String, format: 'date-time' }) releasedAt!: string;
 }

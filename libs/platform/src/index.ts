@@ -62,6 +62,8 @@ export * from './startup/run-main.js';
 export * from './system/system-ping.js';
 export * from './text/escape.js';
 export * from './text/org-number.js';
+export * from './geo/bbox.js';
+export * from './geo/map-feature.js';
 export * from './search/search-hits.js';
 export * from './system/system-ping.service.js';
 export * from './system/system-worker.module.js';

@@ -7,9 +7,9 @@ import { ActionListQuery, CreateActionRequest, ReassignActionRequest, UpdateActi
 import { ActionsService } from './actions.service.js';
 import { ActionDashboardView, ActionView, ActionWithHistoryView } from './actions.views.js';
 import { DashboardService } from './dashboard.service.js';
-import { ActivityInput, ActivityListQuery, CreateActivityRequest } from './activities.dto.js';
+import { ActivityListQuery, CreateActivityRequest, UpdateActivityRequest } from './activities.dto.js';
 import { ActivitiesService } from './activities.service.js';
-import { ActivityView } from './activities.views.js';
+import { ActivityView, FieldChoicesView } from './activities.views.js';
 import { IsUUID } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -112,6 +112,14 @@ export class ActivitiesController {
     return this.activities.create(principal, body);
   }
 
+  @Get('field-choices')
+  @RequirePermission('promise_action:update')
+  @ApiOperation({ summary: 'Val för fältregistrering (What the field form offers: running promise, commitments by kind, open actions, places, organisations)' })
+  @ApiOk(FieldChoicesView)
+  fieldChoices(@CurrentPrincipal() principal: Principal) {
+    return this.activities.fieldChoices(principal);
+  }
+
   @Get(':id')
   @RequirePermission('promise:read')
   @ApiOperation({ summary: 'En aktivitet (One activity); ETag carries the version' })
@@ -131,7 +139,7 @@ export class ActivitiesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
     @IfMatchVersion() version: number,
-    @Body() body: ActivityInput,
+    @Body() body: UpdateActivityRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const activity = await this.activities.update(principal, id, version, body);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { ACTIVITY_KINDS, type ActivityKind } from './vocabulary.js';
 
@@ -8,7 +8,17 @@ export class ActivityInput {
   @IsCalendarDate()
   occurredOn!: string;
 
-  @ApiPropertyOptional({ example: 'Bymiljövägen vid Rossgatan' })
+  @ApiPropertyOptional({ example: '19:30', description: 'Local start time of day (Europe/Stockholm), HH:MM' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  startTime?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One of the collaboration’s named places' })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string;
+
+  @ApiPropertyOptional({ example: 'Bymiljövägen vid Rossgatan', description: 'Free text; older records have only this' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -61,6 +71,14 @@ export class CreateActivityRequest extends ActivityInput {
   @IsOptional()
   @IsUUID()
   actionId?: string;
+}
+
+export class UpdateActivityRequest extends ActivityInput {
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Left out: the activity keeps its action; null: none' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  actionId?: string | null;
 }
 
 export class ActivityListQuery extends PageQuery {

@@ -6,5 +6,6 @@ export * from './vocabulary.js';
 export * from './counted-inspections.js';
 export { FiguresService } from './figures.service.js';
 export { PromiseSearch } from './promise-search.service.js';
+export { PromiseMap } from './promise-map.service.js';
 export { suggest, windowOf } from './follow-ups.service.js';
 export { promiseEnded, shownPromiseStatus } from './promise-rules.js';

@@ -95,11 +95,14 @@ export class PlacesService {
     return this.find(id);
   }
 
-  /** A place findings point at stays: the findings keep their place (409 `place.in_use`). */
+  /** A place findings or activities point at stays: they keep their place (409 `place.in_use`). */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.manageable(principal, id);
     await this.dataSource.transaction(async (manager) => {
-      const [used] = await manager.query('SELECT 1 FROM findings WHERE place_id = $1 LIMIT 1', [id]);
+      const [used] = await manager.query(
+        '(SELECT 1 FROM findings WHERE place_id = $1 LIMIT 1) UNION ALL (SELECT 1 FROM activities WHERE place_id = $1 LIMIT 1) LIMIT 1',
+        [id],
+      );
       if (used) throw new ProblemException('place.in_use');
       await manager.query('DELETE FROM places WHERE id = $1', [id]);
       await this.audit.record({ action: 'place.delete', resourceType: 'place', resourceId: id }, manager);

@@ -15,6 +15,7 @@ import { PlacesService } from './places.service.js';
 import { FollowUpsController, PublicPromisesController } from './follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { PromiseAccess } from './promise-access.js';
+import { PromiseMap } from './promise-map.service.js';
 import { PromiseSearch } from './promise-search.service.js';
 import { PromisesController } from './promises.controller.js';
 import { PromisesService } from './promises.service.js';
@@ -47,12 +48,14 @@ import { ReportsService } from './reports.service.js';
     ReportsService,
     PublicService,
     PromiseSearch,
+    PromiseMap,
     PlacesService,
     FindingsService,
     FindingPhotosService,
     FindingAttachmentGate,
   ],
   // PromiseSearch: the header search (libs/search) finds actions and commitments through it.
-  exports: [ActivitiesService, PromiseSearch],
+  // PromiseMap: the map (libs/map) draws places and findings; the operations' release names a place through it.
+  exports: [ActivitiesService, PromiseSearch, PromiseMap],
 })
 export class PromisesModule {}

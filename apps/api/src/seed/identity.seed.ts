@@ -38,6 +38,8 @@ export const DEMO_COLLABORATION = {
   name: 'Hammarö',
   police: 'Lokalpolisområde Karlstad',
   municipality: 'Hammarö kommun',
+  // Takes part besides the two parties: the safety walks are made with the rescue service (issue #20).
+  partners: ['Karlstadsregionens räddningstjänstförbund'],
 };
 
 type OrganisationName = (typeof DEMO_ORGANISATIONS)[number]['name'];
@@ -66,6 +68,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     organisation: 'Lokalpolisområde Karlstad',
     unit: 'Områdespolis Hammarö',
     role: 'police_officer',
+  },
+  {
+    email: 'raddningstjanst@krf.test',
+    displayName: 'Jonas Lindgren',
+    organisation: 'Karlstadsregionens räddningstjänstförbund',
+    unit: 'Räddningstjänsten',
+    role: 'rescue_service',
   },
   {
     email: 'insatschef@karlstad.polisen.test',
@@ -105,6 +114,13 @@ export function identitySeed(password: string): SeedStep {
          ON CONFLICT (name) DO NOTHING`,
         [DEMO_COLLABORATION.name, organisationIds.get(DEMO_COLLABORATION.police), organisationIds.get(DEMO_COLLABORATION.municipality)],
       );
+      for (const partner of DEMO_COLLABORATION.partners) {
+        await manager.query(
+          `INSERT INTO collaboration_partners (collaboration_id, organisation_id)
+           SELECT id, $2 FROM collaborations WHERE name = $1 ON CONFLICT DO NOTHING`,
+          [DEMO_COLLABORATION.name, organisationIds.get(partner)],
+        );
+      }
       const passwordHash = await hashPassword(password);
       for (const user of DEMO_USERS) {
         const [{ id }] = await manager.query<{ id: string }[]>(

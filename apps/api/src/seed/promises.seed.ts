@@ -17,7 +17,10 @@ interface CommitmentSeed {
   text: string;
   target?: { value: number; unit: string; period: TargetPeriod; metric?: string };
   weight: number;
-  /** Activities of this kind that other modules report (inspections, operations) land here. */
+  /**
+   * Activities of this kind that other modules report (inspections, operations) land here; the
+   * field form offers the commitment for recording this kind (rounds, walks, checks).
+   */
   activityKind?: ActivityKind;
 }
 
@@ -61,6 +64,7 @@ const COMMITMENTS: CommitmentSeed[] = [
     weight: 1,
     text: 'Riktade väktarronder vid båthamnar, skolor (skadegörelse) och andra otrygga platser.',
     target: { value: 40, unit: 'ronder', period: 'year' },
+    activityKind: 'guard_patrol',
   },
   {
     key: 'prevention',
@@ -77,6 +81,7 @@ const COMMITMENTS: CommitmentSeed[] = [
     weight: 1,
     text: 'Trygghetsvandringar tillsammans med polisen och räddningstjänsten.',
     target: { value: 2, unit: 'trygghetsvandringar', period: 'year' },
+    activityKind: 'safety_walk',
   },
   {
     key: 'speed',
@@ -85,6 +90,7 @@ const COMMITMENTS: CommitmentSeed[] = [
     weight: 2,
     text: 'Ökad trafikövervakning och fler hastighetskontroller, extra på Bymiljövägen (Karlstadsvägen).',
     target: { value: 10, unit: 'hastighetskontroller', period: 'year' },
+    activityKind: 'speed_check',
   },
 ];
 

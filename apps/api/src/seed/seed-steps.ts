@@ -1,6 +1,7 @@
 import type { AppConfig, SeedStep } from '@samverkan/platform';
 import { identitySeed } from './identity.seed.js';
 import { inspectionsSeed } from './inspections.seed.js';
+import { mapSeed } from './map.seed.js';
 import { operationsSeed } from './operations.seed.js';
 import { placesSeed, promiseFollowUpsSeed, promisesSeed } from './promises.seed.js';
 import { youthSeed } from './youth.seed.js';
@@ -19,5 +20,6 @@ export function seedSteps(config: AppConfig): SeedStep[] {
     promiseFollowUpsSeed(),
     youthSeed(config, new Date()),
     operationsSeed(config, new Date()),
+    mapSeed(),
   ];
 }

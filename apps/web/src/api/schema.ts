@@ -1071,6 +1071,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/field-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Val för fältregistrering (What the field form offers: running promise, commitments by kind, open actions, places, organisations) */
+        get: operations["ActivitiesController_fieldChoices_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}": {
         parameters: {
             query?: never;
@@ -2767,6 +2784,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kartinställningar (The tile server, if any, and the layers you may read) */
+        get: operations["MapController_settings_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Karta (Premises, named places, findings and released operation areas inside a box, each layer in the scope of its own list; operation areas only as a circle around a named place) */
+        get: operations["MapController_features_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/youth-cases/{id}/attachments": {
         parameters: {
             query?: never;
@@ -3308,7 +3359,7 @@ export interface components {
             strongAt: string | null;
         };
         /** @enum {string} */
-        RoleName: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "safety_coordinator" | "manager" | "auditor";
+        RoleName: "system_admin" | "org_admin" | "police_officer" | "police_commander" | "social_worker" | "social_services_manager" | "licensing_officer" | "municipal_guard" | "rescue_service" | "safety_coordinator" | "manager" | "auditor";
         UnitRefView: {
             /** Format: uuid */
             id: string;
@@ -3345,6 +3396,8 @@ export interface components {
             name: string;
             police: components["schemas"]["OrganisationRefView"];
             municipality: components["schemas"]["OrganisationRefView"];
+            /** @description Organisations taking part besides the two parties (the rescue service) */
+            partners: components["schemas"]["OrganisationRefView"][];
         };
         MeView: {
             user: components["schemas"]["MeUserView"];
@@ -4167,7 +4220,22 @@ export interface components {
             promiseId: string;
             /** Format: date */
             occurredOn: string;
-            /** @description Empty when not given */
+            /**
+             * @description Local start time of day (Europe/Stockholm), HH:MM
+             * @example 19:30
+             */
+            startTime: string | null;
+            /**
+             * Format: uuid
+             * @description The named place, when one was chosen
+             */
+            placeId: string | null;
+            /**
+             * @description The named place’s name
+             * @example Skoghalls båthamn
+             */
+            placeName: string | null;
+            /** @description Free text; empty when not given */
             place: string;
             latitude: number | null;
             longitude: number | null;
@@ -4197,7 +4265,20 @@ export interface components {
         CreateActivityRequest: {
             /** @example 2021-05-12 */
             occurredOn: string;
-            /** @example Bymiljövägen vid Rossgatan */
+            /**
+             * @description Local start time of day (Europe/Stockholm), HH:MM
+             * @example 19:30
+             */
+            startTime?: string;
+            /**
+             * Format: uuid
+             * @description One of the collaboration’s named places
+             */
+            placeId?: string;
+            /**
+             * @description Free text; older records have only this
+             * @example Bymiljövägen vid Rossgatan
+             */
             place?: string;
             /** @example 59.3337 */
             latitude?: number;
@@ -4221,10 +4302,72 @@ export interface components {
             /** Format: uuid */
             actionId?: string;
         };
-        ActivityInput: {
+        FieldActionChoice: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            status: components["schemas"]["ActionStatus"];
+        };
+        FieldCommitmentChoice: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            party: components["schemas"]["PromiseParty"];
+            activityKind: components["schemas"]["ActivityKind"];
+            /** @description Its actions that are neither done nor cancelled */
+            actions: components["schemas"]["FieldActionChoice"][];
+        };
+        /** @enum {string} */
+        PlaceKind: "road" | "harbour" | "school" | "square" | "other";
+        FieldPlaceChoice: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["PlaceKind"];
+        };
+        FieldOrganisationChoice: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+        };
+        FieldCollaborationChoices: {
+            /** Format: uuid */
+            collaborationId: string;
+            /** @example Hammarö */
+            collaborationName: string;
+            /** Format: uuid */
+            promiseId: string;
+            promiseTitle: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            commitments: components["schemas"]["FieldCommitmentChoice"][];
+            places: components["schemas"]["FieldPlaceChoice"][];
+            /** @description The parties first, then the partners */
+            organisations: components["schemas"]["FieldOrganisationChoice"][];
+        };
+        FieldChoicesView: {
+            collaborations: components["schemas"]["FieldCollaborationChoices"][];
+        };
+        UpdateActivityRequest: {
             /** @example 2021-05-12 */
             occurredOn: string;
-            /** @example Bymiljövägen vid Rossgatan */
+            /**
+             * @description Local start time of day (Europe/Stockholm), HH:MM
+             * @example 19:30
+             */
+            startTime?: string;
+            /**
+             * Format: uuid
+             * @description One of the collaboration’s named places
+             */
+            placeId?: string;
+            /**
+             * @description Free text; older records have only this
+             * @example Bymiljövägen vid Rossgatan
+             */
             place?: string;
             /** @example 59.3337 */
             latitude?: number;
@@ -4243,6 +4386,11 @@ export interface components {
                 [key: string]: number;
             };
             note?: string;
+            /**
+             * Format: uuid
+             * @description Left out: the activity keeps its action; null: none
+             */
+            actionId?: string | null;
         };
         ActionStatusCountsView: {
             planned: number;
@@ -4455,8 +4603,6 @@ export interface components {
             /** Format: date */
             updatedOn: string;
         };
-        /** @enum {string} */
-        PlaceKind: "road" | "harbour" | "school" | "square" | "other";
         PlaceView: {
             /** Format: uuid */
             id: string;
@@ -6550,6 +6696,11 @@ export interface components {
              * @example 2022-05-31
              */
             periodEnd?: string;
+            /**
+             * Format: uuid
+             * @description A named place of the collaboration as the general area: the map draws a wide circle around it, nothing more of the operation
+             */
+            placeId?: string;
         };
         OperationSummaryView: {
             /** Format: uuid */
@@ -6563,6 +6714,11 @@ export interface components {
             /** Format: date */
             periodEnd: string;
             area: string;
+            /**
+             * Format: uuid
+             * @description The named place the area is drawn around on the map
+             */
+            placeId: string | null;
             counts: components["schemas"]["SummaryCountsView"];
             /** Format: date-time */
             releasedAt: string;
@@ -6642,6 +6798,57 @@ export interface components {
             personalNumber: boolean;
             /** @description One group per kind the caller may search, in a fixed order; none for a personal number */
             groups: components["schemas"]["SearchGroupView"][];
+        };
+        /**
+         * @description The layers you may read
+         * @enum {string}
+         */
+        MapLayer: "premises" | "place" | "finding" | "operation_area";
+        MapSettingsView: {
+            /**
+             * @description Null: no tile server; draw a plain background
+             * @example https://tile.example.org/{z}/{x}/{y}.png
+             */
+            tileUrl: string | null;
+            attribution: string | null;
+            /** @description The layers you may read */
+            layers: components["schemas"]["MapLayer"][];
+        };
+        MapFeatureView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Premises or place name; a finding’s description (its start); an operation area’s general area */
+            label: string;
+            latitude: number;
+            longitude: number;
+            /**
+             * @description The record’s page, where it has one
+             * @example /inspections/premises/3f0c…
+             */
+            link: string | null;
+            /** @description Premises: address; place: its kind (PlaceKind); finding: its category (FindingCategory) */
+            detail: string | null;
+            /** @description Findings: FindingStatus */
+            status: string | null;
+            /**
+             * Format: date
+             * @description Operation areas: the released summary’s period
+             */
+            periodStart: string | null;
+            /** Format: date */
+            periodEnd: string | null;
+            /** @description Operation areas: a circle of this radius around the named place */
+            radiusMetres: number | null;
+        };
+        MapLayerView: {
+            layer: components["schemas"]["MapLayer"];
+            items: components["schemas"]["MapFeatureView"][];
+            /** @description The box held more than the answer carries: zoom in */
+            more: boolean;
+        };
+        MapFeaturesView: {
+            /** @description One per layer asked for that you may read, in a fixed order */
+            layers: components["schemas"]["MapLayerView"][];
         };
         /** @enum {string} */
         AttachmentRecordType: "youth_case" | "inspection" | "sanction_case" | "operation" | "finding";
@@ -6759,6 +6966,7 @@ export interface components {
              *     - `date.not_before`: {field} must not be before {other}. Params: `other` (the field it must not come before).
              *     - `status.transition`: {field} cannot go from {from} to {to}. Params: `from` (the status now), `to` (the status asked for).
              *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
+             *     - `map.bbox`: {field} must be four numbers west,south,east,north (WGS 84 degrees) with west < east and south < north.
              *     - `password.too_simple`: {field}: the password is too simple (one character repeated, whitespace, a run or a keyboard walk).
              *     - `password.too_common`: {field}: the password is among the most common or published passwords.
              *     - `password.contains_personal_data`: {field}: the password is built from the person’s name or e-mail address.
@@ -6782,6 +6990,10 @@ export interface components {
              *     - `activity.action_not_of_commitment`: {field} is not an action of this commitment.
              *     - `activity.metric_name`: {field} must have a snake_case name.
              *     - `activity.metric_count`: {field} must be a whole number ≥ 0.
+             *     - `activity.action_closed`: {field}: the action is done or cancelled; nothing more is recorded on it.
+             *     - `activity.outside_period`: {field} must be within the promise’s period, {periodStart} – {periodEnd}. Params: `periodStart` (first day), `periodEnd` (last day).
+             *     - `activity.participant_not_in_collaboration`: {field}: an organisation that is neither a party nor a partner of the collaboration.
+             *     - `activity.place_unknown`: {field} is not a named place of the collaboration.
              *     - `place.name_taken`: {field}: the collaboration already has a place with that name.
              *     - `place.position_pair`: {field}: give both latitude and longitude, or neither.
              *     - `finding.not_recording_here`: You do not record findings in this collaboration.
@@ -6861,6 +7073,7 @@ export interface components {
              *     - `operation.participant_not_officer`: Participants are active officers of the police area.
              *     - `operation.unit_not_of_police_area`: Participating units belong to the police area.
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
+             *     - `operation.place_unknown`: {field} is not a named place of the operation’s collaboration.
              *     - `attachment.body_missing`: Send the file as the request body (a PDF, JPEG, PNG or WebP file).
              *     - `attachment.type_refused`: The file must be a PDF, JPEG, PNG or WebP file; its contents say otherwise.
              *     - `attachment.too_large`: The file is larger than the limit of {maxBytes} bytes. Params: `maxBytes` (the largest file accepted, in bytes).
@@ -6872,7 +7085,7 @@ export interface components {
              *     - `attachment.category_not_taken`: Only attachments of youth cases have an information category.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -6958,7 +7171,7 @@ export interface components {
              *     - `follow_up.frozen` 409: The follow-up is approved and frozen.
              *     - `follow_up.already_approved` 409: Your side has already approved this follow-up.
              *     - `follow_up.not_a_party` 403: Only the police or the municipality of the collaboration may approve.
-             *     - `place.in_use` 409: Findings are recorded at this place; it cannot be deleted.
+             *     - `place.in_use` 409: Findings or activities are recorded at this place; it cannot be deleted.
              *     - `licence_holder.exists` 409: A licence holder with organisation number {orgNumber} is already registered. Params: `orgNumber` (the organisation number).
              *     - `licence_holder.licensing_officer_only` 403: Only a municipal licensing officer registers licence holders.
              *     - `premises.in_use` 409: The premises have {licences} licence(s) and {inspections} inspection(s) on record and cannot be deleted. Params: `licences` (licences on record), `inspections` (inspections on record).
@@ -10506,6 +10719,49 @@ export interface operations {
             };
         };
     };
+    ActivitiesController_fieldChoices_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldChoicesView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise_action:update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ActivitiesController_get_v1: {
         parameters: {
             query?: never;
@@ -10608,7 +10864,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityInput"];
+                "application/json": components["schemas"]["UpdateActivityRequest"];
             };
         };
         responses: {
@@ -16654,6 +16910,85 @@ export interface operations {
             };
         };
     };
+    MapController_settings_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapSettingsView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MapController_features_v1: {
+        parameters: {
+            query?: {
+                /** @description Only this collaboration’s */
+                collaborationId?: string;
+                /** @description Comma-separated layers (premises, place, finding, operation_area); none: every layer you may read */
+                layers?: string;
+                /** @description west,south,east,north in WGS 84 degrees; none: everywhere */
+                bbox?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapFeaturesView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     YouthCaseAttachmentsController_list_v1: {
         parameters: {
             query?: {
@@ -17549,7 +17884,7 @@ export const anchorHeadStateValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const tokenResponseTokenTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["tokenType"]> = ["Bearer"];
 export const secondFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecondFactor"]> = ["totp", "recovery_code", "passkey"];
 export const authMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthMethod"]> = ["password", "password_totp", "password_recovery_code", "passkey", "oidc"];
-export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "safety_coordinator", "manager", "auditor"];
+export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "rescue_service", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "finding:record", "finding:update", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
@@ -17570,8 +17905,8 @@ export const reportBasisValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "blocked", "done", "cancelled"];
 export const actionEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEventKind"]> = ["created", "updated", "status_changed", "progress", "note", "reopened"];
 export const activityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityKind"]> = ["speed_check", "traffic_operation", "neighbourhood_watch", "guard_patrol", "safety_walk", "prevention_session", "licensed_premises_inspection", "drug_sale_operation", "other"];
-export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
 export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlaceKind"]> = ["road", "harbour", "school", "square", "other"];
+export const publicPromiseTargetViewPerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicPromiseTargetView"]["per"]> = ["\u00E5r", "l\u00F6ftesperioden"];
 export const findingCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingCategory"]> = ["broken_lighting", "vandalism", "graffiti", "littering", "youth_gathering", "speeding", "traffic_hazard", "overgrown_vegetation", "other"];
 export const findingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingStatus"]> = ["open", "in_progress", "done", "rejected"];
 export const findingPhotoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingPhotoType"]> = ["image/jpeg", "image/png", "image/webp"];
@@ -17618,9 +17953,10 @@ export const substanceValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeizureUnit"]> = ["g", "plants", "tablets", "l", "sek"];
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
+export const mapLayerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MapLayer"]> = ["premises", "place", "finding", "operation_area"];
 export const attachmentRecordTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentRecordType"]> = ["youth_case", "inspection", "sanction_case", "operation", "finding"];
 export const attachmentContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentContentType"]> = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

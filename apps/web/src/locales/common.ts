@@ -29,6 +29,7 @@ export const commonSv = {
     admin: 'Administration',
     workQueue: 'Arbetskö',
     findings: 'Fynd',
+    map: 'Karta',
   },
   signIn: {
     title: 'Logga in',
@@ -124,6 +125,7 @@ export const commonEn: typeof commonSv = {
     admin: 'Administration',
     workQueue: 'Work queue',
     findings: 'Findings',
+    map: 'Map',
   },
   signIn: {
     title: 'Sign in',

@@ -7,8 +7,10 @@ import { en as findingsEn } from '../pages/findings/messages';
 import { en as inspectionsEn } from '../pages/inspections/messages';
 import { en as operationsEn } from '../pages/operations/messages';
 import { en as promiseEn } from '../pages/promise/messages';
+import { en as fieldEn } from '../pages/field/messages';
 import { en as strongAuthEn } from '../pages/strong-auth/messages';
 import { en as searchEn } from '../pages/search/messages';
+import { en as mapEn } from '../pages/map/messages';
 import { en as publicEn } from '../pages/public/messages';
 import { en as workQueueEn } from '../pages/work-queue/messages';
 import { en as youthEn } from '../pages/youth/messages';
@@ -25,8 +27,10 @@ export const en: Messages = {
   ...inspectionsEn,
   ...operationsEn,
   ...promiseEn,
+  ...fieldEn,
   ...publicEn,
   ...searchEn,
+  ...mapEn,
   ...strongAuthEn,
   ...youthEn,
   ...workQueueEn,

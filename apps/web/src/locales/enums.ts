@@ -105,6 +105,7 @@ export const enumLabels = {
   ParticipantType: (m) => m.operationsLabels.participantTypes,
   // The header search
   SearchKind: (m) => m.siteSearch.kinds,
+  MapLayer: (m) => m.map.layers,
 } satisfies { [K in Exclude<EnumName, keyof typeof UNLABELLED>]: Labels<Schemas[K]> };
 
 /**

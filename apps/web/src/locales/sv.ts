@@ -6,8 +6,10 @@ import { sv as findingsSv } from '../pages/findings/messages';
 import { sv as inspectionsSv } from '../pages/inspections/messages';
 import { sv as operationsSv } from '../pages/operations/messages';
 import { sv as promiseSv } from '../pages/promise/messages';
+import { sv as fieldSv } from '../pages/field/messages';
 import { sv as strongAuthSv } from '../pages/strong-auth/messages';
 import { sv as searchSv } from '../pages/search/messages';
+import { sv as mapSv } from '../pages/map/messages';
 import { sv as publicSv } from '../pages/public/messages';
 import { sv as workQueueSv } from '../pages/work-queue/messages';
 import { sv as youthSv } from '../pages/youth/messages';
@@ -24,8 +26,10 @@ export const sv = {
   ...inspectionsSv,
   ...operationsSv,
   ...promiseSv,
+  ...fieldSv,
   ...publicSv,
   ...searchSv,
+  ...mapSv,
   ...strongAuthSv,
   ...youthSv,
   ...workQueueSv,

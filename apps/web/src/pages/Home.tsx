@@ -5,10 +5,11 @@ import { api } from '../api/client';
 import { dueLabel, EmptyState, Loading, PageTitle, ProblemMessage, useLoad } from '../components/common';
 import { useEnumLabel } from '../components/labels';
 import { useSession } from '../session';
+import { FieldStartCard } from './field/StartCard';
 import { NotificationLink, SubjectLink } from './work-queue/links';
 
 /**
- * The start page: my open deadlines (overdue first), for those who lead a unit or organisation its
+ * The start page: for those who record rounds, walks and checks, one tap to record one; my open deadlines (overdue first), for those who lead a unit or organisation its
  * overdue and soon-due work, my latest notifications and my roles. Each deadline and notification
  * opens its subject where I may open it.
  */
@@ -26,6 +27,7 @@ export function Home() {
     <>
       <PageTitle>{t('home.greeting', { name: me!.user.displayName })}</PageTitle>
       <div className="cards">
+        <FieldStartCard />
         <Card>
           <Heading level={2} data-size="sm">
             {t('home.deadlines')}

@@ -76,6 +76,7 @@ export class PrincipalService {
        LEFT JOIN units un ON un.id = m.unit_id
        LEFT JOIN organisations o ON o.id = un.organisation_id
        LEFT JOIN collaborations c ON c.police_organisation_id = o.id OR c.municipality_organisation_id = o.id
+         OR EXISTS (SELECT 1 FROM collaboration_partners cp WHERE cp.collaboration_id = c.id AND cp.organisation_id = o.id)
        WHERE u.id = $1 AND u.is_active ${token ? 'AND u.token_version = $3' : ''}
        GROUP BY u.id, m.id, un.id, o.id${token ? ', s.id' : ''}
        ORDER BY m.valid_from, m.id`,

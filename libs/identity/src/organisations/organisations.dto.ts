@@ -29,6 +29,8 @@ export class CollaborationView {
   @ApiProperty({ example: 'Hammarö – Polisområde Värmland' }) name!: string;
   @ApiProperty({ type: () => OrganisationRefView }) police!: OrganisationRefView;
   @ApiProperty({ type: () => OrganisationRefView }) municipality!: OrganisationRefView;
+  @ApiProperty({ type: () => [OrganisationRefView], description: 'Organisations taking part besides the two parties (the rescue service)' })
+  partners!: OrganisationRefView[];
 }
 
 /** POST /organisations: a new organisation with its first units; its admins are appointed next. */

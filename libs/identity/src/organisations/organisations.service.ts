@@ -73,7 +73,10 @@ export class OrganisationsService {
     return this.dataSource.query<CollaborationView[]>(
       `SELECT c.id, c.name,
               json_build_object('id', p.id, 'name', p.name) AS police,
-              json_build_object('id', m.id, 'name', m.name) AS municipality
+              json_build_object('id', m.id, 'name', m.name) AS municipality,
+              coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
+                        FROM collaboration_partners cp JOIN organisations o ON o.id = cp.organisation_id
+                        WHERE cp.collaboration_id = c.id), '[]') AS partners
        FROM collaborations c
        JOIN organisations p ON p.id = c.police_organisation_id
        JOIN organisations m ON m.id = c.municipality_organisation_id

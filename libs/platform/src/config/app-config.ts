@@ -36,6 +36,34 @@ function IsServiceUrl(protocols: string[], options?: ValidationOptions): Propert
   };
 }
 
+/**
+ * The origin a Leaflet tile URL template loads from, as a Content-Security-Policy source: a leading
+ * `{s}.` subdomain becomes `*.`. Undefined when the template is not an http(s) URL with {z}, {x}, {y}.
+ */
+export function tileOrigin(template: string): string | undefined {
+  if (!/\{z\}/.test(template) || !/\{x\}/.test(template) || !/\{y\}/.test(template)) return undefined;
+  const wildcard = /^(https?:\/\/)\{s\}\./.test(template);
+  try {
+    const url = new URL(template.replace(/^(https?:\/\/)\{s\}\./, '$1a.'));
+    if (!['http:', 'https:'].includes(url.protocol) || url.hostname === '' || /[{}]/.test(url.host) || url.username || url.password) return undefined;
+    return wildcard ? `${url.protocol}//*.${url.host.slice(2)}` : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function IsTileUrl(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isTileUrl',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => typeof value === 'string' && tileOrigin(value) !== undefined },
+    });
+  };
+}
+
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
 
 const toBool = ({ value }: { value: unknown }) => {
@@ -318,6 +346,21 @@ export class AppConfig {
   @IsString()
   @Matches(/^$|^[a-z0-9.-]{1,253}$/, { message: 'WEBAUTHN_RP_ID must be a host name (e.g. samverkan.hammaro.se)' })
   WEBAUTHN_RP_ID = '';
+
+  /**
+   * The map's tile server (issue #20), a Leaflet URL template such as
+   * `https://tile.example.org/{z}/{x}/{y}.png` (`{s}` may lead the host name for subdomains). Empty:
+   * the map shows its markers on a plain background and the browser asks no other origin for
+   * anything. The origin is added to the Content-Security-Policy's img-src.
+   */
+  @ValidateIf((config: AppConfig) => config.MAP_TILE_URL !== '')
+  @IsTileUrl({ message: 'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png' })
+  MAP_TILE_URL = '';
+
+  /** Attribution the tile server's licence asks for, shown in the map's corner (e.g. `© OpenStreetMap contributors`). */
+  @IsString()
+  @Matches(/^[^<>]{0,300}$/, { message: 'MAP_TILE_ATTRIBUTION must be plain text (no < or >) of at most 300 characters' })
+  MAP_TILE_ATTRIBUTION = '';
 
   /** Password of every demo user the seed creates. */
   @IsString()

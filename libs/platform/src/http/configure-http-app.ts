@@ -7,7 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { addProblemContract } from '../openapi/problem-schema.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppConfig } from '../config/app-config.js';
+import { type AppConfig, tileOrigin } from '../config/app-config.js';
 import { plainProblem, ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from '../errors/problem.js';
 import { createValidationPipe } from '../errors/validation.js';
@@ -132,7 +132,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
         defaultSrc: ["'self'"],
         // Swagger UI styles itself inline and loads its favicon as data: URLs.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The map's tiles (issue #20) come from the configured tile server, and from nowhere else.
+        imgSrc: ["'self'", 'data:', ...(config.MAP_TILE_URL ? [tileOrigin(config.MAP_TILE_URL) as string] : [])],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],

@@ -306,6 +306,9 @@ const actionsSv = {
   search: {
     performed: 'sökte i sökrutan',
   },
+  map: {
+    viewed: 'öppnade kartan',
+  },
   http: {
     request: 'gjorde en ändring',
   },
@@ -611,6 +614,9 @@ const actionsEn: typeof actionsSv = {
   },
   search: {
     performed: 'searched with the search box',
+  },
+  map: {
+    viewed: 'opened the map',
   },
   http: {
     request: 'made a change',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { type components, findingCategoryValues } from '../../api/schema';
-import { ProblemMessage, useLoad } from '../../components/common';
+import { Loading, ProblemMessage, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useSession } from '../../session';
 import { PhotoInput, uploadFindingPhoto } from './Photos';
@@ -36,8 +36,8 @@ export function NewFinding({ activity, problemAreaId, onCreated }: { activity: A
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ id: string; photo: 'none' | 'saved' | 'failed'; count: number }>();
 
-  // The activity's place, when it is one of the named places (the activity keeps it as text).
-  const activityPlace = places.data?.items.find((p) => p.name.localeCompare(activity.place, 'sv', { sensitivity: 'base' }) === 0)?.id ?? '';
+  // The activity's named place; for an older activity, the named place its free text names.
+  const activityPlace = activity.placeId ?? places.data?.items.find((p) => p.name.localeCompare(activity.place, 'sv', { sensitivity: 'base' }) === 0)?.id ?? '';
   const myUnits = new Set(me?.memberships.map((m) => m.unit.id));
   const ownUnit = units.data?.find((u) => myUnits.has(u.id))?.id ?? '';
   const byOrganisation = [...new Map((units.data ?? []).map((u) => [u.organisation.id, u.organisation])).values()];
@@ -80,6 +80,10 @@ export function NewFinding({ activity, problemAreaId, onCreated }: { activity: A
     setCreated({ id: data.id, photo: photoOutcome, count: (created?.count ?? 0) + 1 });
     onCreated();
   }
+
+  // The form's defaults (the activity's place, the own unit) come with these lists: it is drawn once
+  // they are here, so a choice made meanwhile is not reset by the form starting afresh.
+  if (!promise.problem && !places.problem && !units.problem && (!places.data || !units.data)) return <Loading />;
 
   return (
     <>

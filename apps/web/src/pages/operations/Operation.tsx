@@ -208,7 +208,15 @@ export function Operation() {
               </TableWrap>
             </>
           ) : (
-            o.outcome && <ReleaseSummary operationId={o.id} outcome={o.outcome} commitment={o.commitment} onReleased={() => done('released')} />
+            o.outcome && (
+              <ReleaseSummary
+                operationId={o.id}
+                collaborationId={o.collaborationId}
+                outcome={o.outcome}
+                commitment={o.commitment}
+                onReleased={() => done('released')}
+              />
+            )
           )}
         </section>
       )}

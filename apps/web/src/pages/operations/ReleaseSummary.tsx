@@ -1,8 +1,9 @@
-import { Button, Dialog, Heading, List, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading, List, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { SelectField } from '../../components/forms';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asProblem, type Problem } from '../../api/client';
-import { date, ProblemMessage } from '../../components/common';
+import { date, ProblemMessage, useLoad } from '../../components/common';
 import { type Counts, type Seizure, useSeizureText } from './shared';
 import { fieldError } from '../../components/forms';
 
@@ -10,6 +11,7 @@ interface Release {
   area: string;
   periodStart: string;
   periodEnd: string;
+  placeId: string;
 }
 
 /**
@@ -59,11 +61,23 @@ export function CountsTable({ counts, caption }: { counts: Counts; caption: stri
  * The commander releases the outcome summary: the area in general terms, the period and the counts.
  * Before confirming, the dialog shows exactly that, and where it goes (the promise activity).
  */
-export function ReleaseSummary(props: { operationId: string; outcome: Counts; commitment: { text: string } | null; onReleased: () => void }) {
+export function ReleaseSummary(props: {
+  operationId: string;
+  collaborationId: string;
+  outcome: Counts;
+  commitment: { text: string } | null;
+  onReleased: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState<Release>();
   const [problem, setProblem] = useState<Problem>();
+  // The collaboration's named places with a position: one may be the area drawn on the map (issue #20).
+  const places = useLoad(
+    () => api.GET('/api/v1/places', { params: { query: { collaborationId: props.collaborationId, limit: 200 } } }),
+    [props.collaborationId],
+  );
+  const placed = (places.data?.items ?? []).filter((p) => p.latitude !== null);
 
   function review(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,6 +86,7 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
       area: String(form.get('area') ?? '').trim(),
       periodStart: String(form.get('periodStart') ?? ''),
       periodEnd: String(form.get('periodEnd') ?? ''),
+      placeId: String(form.get('placeId') ?? ''),
     });
     setProblem(undefined);
     dialog.current?.showModal();
@@ -81,7 +96,12 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
     if (!pending) return;
     const { error, response } = await api.POST('/api/v1/operations/{id}/release', {
       params: { path: { id: props.operationId } },
-      body: { area: pending.area, periodStart: pending.periodStart || undefined, periodEnd: pending.periodEnd || undefined },
+      body: {
+        area: pending.area,
+        periodStart: pending.periodStart || undefined,
+        periodEnd: pending.periodEnd || undefined,
+        placeId: pending.placeId || undefined,
+      },
     });
     dialog.current?.close();
     if (error) {
@@ -125,6 +145,22 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
             error={fieldError(problem, 'periodEnd')}
           />
         </div>
+        {placed.length > 0 && (
+          <SelectField
+            id="placeId"
+            name="placeId"
+            label={t('operationsRelease.place')}
+            description={t('operationsRelease.placeHelp')}
+            error={fieldError(problem, 'placeId')}
+          >
+            <Select.Option value="">{t('operationsRelease.noPlace')}</Select.Option>
+            {placed.map((p) => (
+              <Select.Option key={p.id} value={p.id}>
+                {p.name}
+              </Select.Option>
+            ))}
+          </SelectField>
+        )}
         <div>
           <Button type="submit">{t('operationsRelease.review')}</Button>
         </div>
@@ -142,6 +178,9 @@ export function ReleaseSummary(props: { operationId: string; outcome: Counts; co
                 end: pending.periodEnd ? date(pending.periodEnd, i18n.language) : t('operationsRelease.lastDay'),
               })}
             </Paragraph>
+          )}
+          {pending?.placeId && (
+            <Paragraph data-size="sm">{t('operationsRelease.onMap', { place: placed.find((p) => p.id === pending.placeId)?.name ?? '–' })}</Paragraph>
           )}
           <CountsTable counts={props.outcome} caption={t('operationsRelease.countsCaption')} />
           <Paragraph data-size="sm">

@@ -111,6 +111,10 @@ export const sv = {
     staysIntelligence: 'underlaget och referensen',
     staysPeople: 'deltagare och andra namn',
     staysDetails: 'insatsens rubrik, platser, anteckningar och villkor',
+    place: 'Plats på kartan (valfritt)',
+    placeHelp: 'En av samverkans namngivna platser. Kartan visar då området som en cirkel på några hundra meter runt platsen, inget annat om insatsen.',
+    noPlace: 'Ingen plats – visas inte på kartan',
+    onMap: 'På kartan: ett område runt {{place}}.',
     confirm: 'Bekräfta och frisläpp',
   },
   operationsReferrals: {
@@ -297,6 +301,11 @@ export const en: typeof sv = {
     staysIntelligence: 'the basis and its reference',
     staysPeople: 'participants and other names',
     staysDetails: 'the operation’s title, places, notes and conditions',
+    place: 'Place on the map (optional)',
+    placeHelp:
+      'One of the collaboration’s named places. The map then shows the area as a circle of a few hundred metres around it, nothing else of the operation.',
+    noPlace: 'No place – not shown on the map',
+    onMap: 'On the map: an area around {{place}}.',
     confirm: 'Confirm and release',
   },
   operationsReferrals: {

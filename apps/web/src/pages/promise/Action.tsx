@@ -353,10 +353,11 @@ export function ActivityTable({ activities, commitments }: { activities: Activit
                 <DsLink asChild>
                   <Link to={`/promise/activities/${ac.id}`}>{date(ac.occurredOn, i18n.language)}</Link>
                 </DsLink>
+                {ac.startTime ? ` ${ac.startTime}` : ''}
               </Table.Cell>
               <Table.Cell>{t(`promiseVocab.kinds.${ac.kind}`)}</Table.Cell>
               {commitments && <Table.Cell>{commitments.get(ac.commitmentId) ?? '–'}</Table.Cell>}
-              <Table.Cell>{ac.place || '–'}</Table.Cell>
+              <Table.Cell>{ac.placeName ?? (ac.place || '–')}</Table.Cell>
               <Table.Cell>
                 {Object.entries(ac.metrics)
                   .map(([name, n]) => `${t(`promiseVocab.metrics.${name}`, { defaultValue: name })}: ${n}`)

@@ -41,9 +41,12 @@ export function ActivityReportPage() {
           <dt>{t('activityReport.kind')}</dt>
           <dd>{kind}</dd>
           <dt>{t('activityReport.date')}</dt>
-          <dd>{date(a.occurredOn, i18n.language)}</dd>
+          <dd>
+            {date(a.occurredOn, i18n.language)}
+            {a.startTime ? ` ${a.startTime}` : ''}
+          </dd>
           <dt>{t('activityReport.place')}</dt>
-          <dd>{a.place || '–'}</dd>
+          <dd>{a.placeName ?? (a.place || '–')}</dd>
           <dt>{t('promiseAction.commitment')}</dt>
           <dd>{commitment.data?.text ?? '…'}</dd>
           <dt>{t('activityReport.participants')}</dt>

@@ -18,4 +18,5 @@ export const OPERATIONS_CODES = {
   'operation.participant_not_officer': field('Participants are active officers of the police area.'),
   'operation.unit_not_of_police_area': field('Participating units belong to the police area.'),
   'licensing_referral.premises_unknown': field('{field} names no licensed premises in the operation’s collaboration.'),
+  'operation.place_unknown': field('{field} is not a named place of the operation’s collaboration.'),
 } as const;

@@ -77,4 +77,5 @@ export const PLATFORM_CODES = {
   'date.not_before': field('{field} must not be before {other}.', { other: 'the field it must not come before' }),
   'status.transition': field('{field} cannot go from {from} to {to}.', { from: 'the status now', to: 'the status asked for' }),
   'reference.not_found': field('{field} names no {resource}.', { resource: 'what the id should name (organisation, unit, …)' }),
+  'map.bbox': field('{field} must be four numbers west,south,east,north (WGS 84 degrees) with west < east and south < north.'),
 } as const;

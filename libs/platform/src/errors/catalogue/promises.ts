@@ -13,7 +13,7 @@ export const PROMISES_CODES = {
   'follow_up.frozen': problem(409, 'The follow-up is approved and frozen.'),
   'follow_up.already_approved': problem(409, 'Your side has already approved this follow-up.'),
   'follow_up.not_a_party': problem(403, 'Only the police or the municipality of the collaboration may approve.'),
-  'place.in_use': problem(409, 'Findings are recorded at this place; it cannot be deleted.'),
+  'place.in_use': problem(409, 'Findings or activities are recorded at this place; it cannot be deleted.'),
 
   'promise.year_outside_period': field('{field} must be within the promise period ({periodStart} – {periodEnd}).', {
     periodStart: 'first day of the promise',
@@ -35,6 +35,13 @@ export const PROMISES_CODES = {
   'activity.action_not_of_commitment': field('{field} is not an action of this commitment.'),
   'activity.metric_name': field('{field} must have a snake_case name.'),
   'activity.metric_count': field('{field} must be a whole number ≥ 0.'),
+  'activity.action_closed': field('{field}: the action is done or cancelled; nothing more is recorded on it.'),
+  'activity.outside_period': field('{field} must be within the promise’s period, {periodStart} – {periodEnd}.', {
+    periodStart: 'first day',
+    periodEnd: 'last day',
+  }),
+  'activity.participant_not_in_collaboration': field('{field}: an organisation that is neither a party nor a partner of the collaboration.'),
+  'activity.place_unknown': field('{field} is not a named place of the collaboration.'),
   'place.name_taken': field('{field}: the collaboration already has a place with that name.'),
   'place.position_pair': field('{field}: give both latitude and longitude, or neither.'),
   'finding.not_recording_here': field('You do not record findings in this collaboration.'),

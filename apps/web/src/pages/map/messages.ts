@@ -1,0 +1,63 @@
+/** The map (issue #20), in Swedish and English. */
+export const sv = {
+  map: {
+    title: 'Karta',
+    intro:
+      'Serveringsställen, platser, fynd och insatsområden som du har behörighet att se. Insatsområden visas bara i allmänna termer: en cirkel runt en namngiven plats.',
+    layersLegend: 'Visa på kartan',
+    layers: {
+      premises: 'Serveringsställen',
+      place: 'Platser',
+      finding: 'Fynd',
+      operation_area: 'Insatsområden',
+    },
+    noLayers: 'Du har inte behörighet att se något på kartan.',
+    noTiles: 'Ingen kartserver är inställd, så kartan visas utan bakgrundskarta. Markeringarna och listan nedan visar ändå var allt ligger.',
+    region: 'Karta med {{count}} markeringar',
+    searchArea: 'Sök i det här området',
+    showAll: 'Visa allt',
+    inArea: 'Visar det som ligger i det valda området.',
+    more: '{{layer}}: fler än som visas ligger i området. Zooma in och sök i området för att se alla.',
+    none: 'Inget att visa med de val du har gjort.',
+    caption: 'Det som visas på kartan',
+    layer: 'Lager',
+    name: 'Namn',
+    about: 'Uppgift',
+    position: 'Position',
+    period: '{{from}} – {{to}}',
+    circle: 'Område runt platsen (cirka {{radius}} m)',
+    zoomIn: 'Zooma in',
+    zoomOut: 'Zooma ut',
+  },
+};
+
+export const en: typeof sv = {
+  map: {
+    title: 'Map',
+    intro: 'Premises, places, findings and operation areas you may see. Operation areas are shown in general terms only: a circle around a named place.',
+    layersLegend: 'Show on the map',
+    layers: {
+      premises: 'Licensed premises',
+      place: 'Places',
+      finding: 'Findings',
+      operation_area: 'Operation areas',
+    },
+    noLayers: 'You may not see anything on the map.',
+    noTiles: 'No map server is configured, so the map has no background map. The markers and the list below still show where everything is.',
+    region: 'Map with {{count}} markers',
+    searchArea: 'Search this area',
+    showAll: 'Show everything',
+    inArea: 'Showing what lies in the chosen area.',
+    more: '{{layer}}: more lie in the area than are shown. Zoom in and search the area to see them all.',
+    none: 'Nothing to show with your choices.',
+    caption: 'What the map shows',
+    layer: 'Layer',
+    name: 'Name',
+    about: 'Details',
+    position: 'Position',
+    period: '{{from}} – {{to}}',
+    circle: 'Area around the place (about {{radius}} m)',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+  },
+};
