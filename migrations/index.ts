@@ -39,6 +39,7 @@ import { PromiseSuccession1796064114134 } from './1796064114134-PromiseSuccessio
 import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
 import { MapPositions1796065191021 } from './1796065191021-MapPositions.js';
 import { FieldActivities1796065200023 } from './1796065200023-FieldActivities.js';
+import { Attachments1796067159950 } from './1796067159950-Attachments.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -77,4 +78,5 @@ export const migrations = [
   FindingPhotos1796064226306,
   MapPositions1796065191021,
   FieldActivities1796065200023,
+  Attachments1796067159950,
 ];

@@ -9,6 +9,7 @@ import { YouthModule } from '@samverkan/youth';
 import { OperationsModule } from '@samverkan/operations';
 import { SearchModule } from '@samverkan/search';
 import { MapModule } from '@samverkan/map';
+import { AttachmentsApiModule } from '@samverkan/attachments';
 import { type AppConfig, type AppOptions, ClockModule, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule } from '@samverkan/platform';
 import { migrations } from '@samverkan/migrations';
 
@@ -35,6 +36,7 @@ export class ApiModule {
         OperationsModule,
         SearchModule,
         MapModule,
+        AttachmentsApiModule,
       ],
     };
   }

@@ -227,6 +227,13 @@ export const AUDIT_ACTIONS = {
   // The map (libs/map): which layers it drew and how much each held
   'map.viewed': 'system',
 
+  // Attachments on records (libs/attachments, issue #21). Each event's resource is the record (a
+  // youth case, an inspection, ...), so the trail finds them by record; they span areas, hence `system`.
+  'attachment.add': 'system',
+  'attachment.list': 'system',
+  'attachment.read': 'system',
+  'attachment.remove': 'system',
+
   // Recorded by the platform
   'http.request': 'system',
 } as const satisfies Record<string, AuditArea>;

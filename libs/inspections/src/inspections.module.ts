@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { IdentityModule } from '@samverkan/identity';
 import { NotificationsModule } from '@samverkan/notifications';
+import { AttachmentsModule } from '@samverkan/attachments';
 import { FilesModule, QueueModule, QueueName } from '@samverkan/platform';
+import { InspectionAttachmentGate, SanctionCaseAttachmentGate } from './attachment-gates.js';
 import { PromisesModule } from '@samverkan/promises';
 import { CalendarController } from './inspections/calendar.controller.js';
 import { CalendarService } from './inspections/calendar.service.js';
@@ -35,7 +37,7 @@ import { SupervisionService } from './supervision/supervision.service.js';
  * yearly plan, statistics). Other libs record premises tips through PremisesTipsService.
  */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, FilesModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, FilesModule, AttachmentsModule],
   controllers: [
     LicensingController,
     PremisesTipsController,
@@ -47,6 +49,8 @@ import { SupervisionService } from './supervision/supervision.service.js';
     RestaurantReportsController,
   ],
   providers: [
+    InspectionAttachmentGate,
+    SanctionCaseAttachmentGate,
     LicenceHoldersService,
     PremisesService,
     LicencesService,

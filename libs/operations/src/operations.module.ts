@@ -1,3 +1,5 @@
+import { AttachmentsModule } from '@samverkan/attachments';
+import { OperationAttachmentGate } from './operation-attachment-gate.js';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@samverkan/identity';
 import { DeadlinesModule } from '@samverkan/deadlines';
@@ -15,9 +17,18 @@ import { OperationsService } from './operations.service.js';
 
 /** Police operations against drug and alcohol sales, their released summaries and referrals to licensing. */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, InspectionsModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, InspectionsModule, AttachmentsModule],
   controllers: [OperationsController, OperationSummariesController, LicensingReferralsController],
-  providers: [FieldCipher, OperationsService, OperationSummariesService, LicensingReferralsService, OperationDirectoryService, OperationSearch, OperationMap],
+  providers: [
+    OperationAttachmentGate,
+    FieldCipher,
+    OperationsService,
+    OperationSummariesService,
+    LicensingReferralsService,
+    OperationDirectoryService,
+    OperationSearch,
+    OperationMap,
+  ],
   // The header search (libs/search) finds operations by code name through OperationSearch; the map (libs/map) draws released areas through OperationMap.
   exports: [OperationSearch, OperationMap],
 })

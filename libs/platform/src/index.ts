@@ -25,6 +25,8 @@ export * from './openapi/responses.js';
 export * from './errors/problem-details.filter.js';
 export * from './errors/uuid.pipe.js';
 export * from './errors/validation.js';
+export * from './files/attachment-type.js';
+export * from './files/disk-file-storage.js';
 export * from './files/file-storage.js';
 export * from './files/files.module.js';
 export * from './files/photo-type.js';

@@ -76,7 +76,8 @@ export class FindingPhotosService {
     });
   }
 
-  private async assertNotFinal(findingId: string): Promise<void> {
+  /** Done and rejected findings stay as they were when closed: no more photos or attachments. */
+  async assertNotFinal(findingId: string): Promise<void> {
     const [{ status }] = await this.dataSource.query<{ status: string }[]>('SELECT status FROM findings WHERE id = $1', [findingId]);
     if (status === 'done' || status === 'rejected') throw invalidField('status', 'finding.final', { status });
   }

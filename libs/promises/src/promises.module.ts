@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '@samverkan/attachments';
 import { DeadlinesModule } from '@samverkan/deadlines';
 import { FilesModule } from '@samverkan/platform';
 import { ActionsController, ActivitiesController, DashboardController } from './actions.controller.js';
@@ -6,6 +7,7 @@ import { ActionsService } from './actions.service.js';
 import { ActivitiesService } from './activities.service.js';
 import { DashboardService } from './dashboard.service.js';
 import { FiguresService } from './figures.service.js';
+import { FindingAttachmentGate } from './finding-attachment-gate.js';
 import { FindingPhotosService } from './finding-photos.service.js';
 import { FindingsController, PlacesController } from './findings.controller.js';
 import { FindingsService } from './findings.service.js';
@@ -23,7 +25,7 @@ import { ReportsService } from './reports.service.js';
 
 /** Citizen promises and the action tracker. Other modules record activities through ActivitiesService. */
 @Module({
-  imports: [DeadlinesModule, FilesModule],
+  imports: [DeadlinesModule, FilesModule, AttachmentsModule],
   controllers: [
     PromisesController,
     ActionsController,
@@ -50,6 +52,7 @@ import { ReportsService } from './reports.service.js';
     PlacesService,
     FindingsService,
     FindingPhotosService,
+    FindingAttachmentGate,
   ],
   // PromiseSearch: the header search (libs/search) finds actions and commitments through it.
   // PromiseMap: the map (libs/map) draws places and findings; the operations' release names a place through it.

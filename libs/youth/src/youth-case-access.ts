@@ -45,6 +45,15 @@ export interface CaseAccess {
   categories: InformationCategory[];
 }
 
+/**
+ * The information categories of a case's records (notes, attachments) a reader sees: every one as
+ * the case's owner (null), else those a live consent or disclosure covers. The one rule for notes
+ * (youth-records.service.ts) and attachments (youth-attachment-gate.ts).
+ */
+export function visibleCategories(access: CaseAccess): InformationCategory[] | null {
+  return access.owner ? null : access.categories;
+}
+
 export const SELECT_CASE = `SELECT c.id, c.subject_id AS "subjectId", c.form, c.status, c.collaboration_id AS "collaborationId",
   c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId", c.coordinator_user_id AS "coordinatorUserId",
   c.risk_factors AS "riskFactors", to_char(c.review_on, 'YYYY-MM-DD') AS "reviewOn", c.retention_class AS "retentionClass",

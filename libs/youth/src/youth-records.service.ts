@@ -6,7 +6,7 @@ import { DeadlinesService } from '@samverkan/deadlines';
 import { assertVersionMatched, Clock, invalidField, type Page, pageOf, type PageQuery, ProblemException } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntryInput, MeetingInput, MinutesInput, PlanItemInput, PlanItemUpdateInput } from './youth.dto.js';
-import { type CaseAccess, type CaseRecord, YouthCaseAccess } from './youth-case-access.js';
+import { type CaseAccess, type CaseRecord, visibleCategories, YouthCaseAccess } from './youth-case-access.js';
 import { caseReference, MEETING_DEADLINE, PLAN_ITEM_DEADLINE } from './youth-deadlines.js';
 import type { YouthEntryView, YouthMeetingView, YouthPlanItemView } from './youth.views.js';
 
@@ -45,11 +45,13 @@ export class YouthRecordsService {
   async entries(principal: Principal, caseId: string, query: PageQuery): Promise<Page<YouthEntryView>> {
     const { record, access } = await this.gate.readable(principal, caseId);
     // Owners see every note; others shared notes of the categories they are covered for.
+    const visible = visibleCategories(access);
     const qb = this.dataSource
       .createQueryBuilder()
       .from('youth_entries', 'e')
       .where('e.case_id = :caseId', { caseId })
-      .andWhere(`(:owner OR (e.visibility = 'shared' AND e.category = ANY(:categories::text[])))`, { owner: access.owner, categories: access.categories });
+      .andWhere(`(:owner OR e.visibility = 'shared')`, { owner: access.owner })
+      .andWhere(`(:all OR e.category = ANY(:categories::text[]))`, { all: visible === null, categories: visible ?? [] });
     const page = await pageOf<YouthEntryView>(
       this.dataSource,
       qb,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService } from '@samverkan/access';
+import { AttachmentsService } from '@samverkan/attachments';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
 import { Clock, stockholmDate } from '@samverkan/platform';
@@ -25,6 +26,7 @@ export class YouthRetentionService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async purgeDue(): Promise<{ purged: number }> {
@@ -68,6 +70,8 @@ export class YouthRetentionService {
       );
       removed[what] = n;
     }
+    // The case's files go with it, their bytes once this transaction commits (issue #21).
+    removed.attachments = await this.attachments.purge(manager, 'youth_case', [id]);
     await this.access.revokeGrants(null, { resourceType: 'youth_case', resourceId: id }, manager);
     await manager.query(
       `UPDATE youth_cases SET status = 'purged', subject_id = NULL, coordinator_user_id = NULL, risk_factors = '{}', review_on = NULL,

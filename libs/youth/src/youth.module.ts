@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from '@samverkan/access';
+import { AttachmentsModule } from '@samverkan/attachments';
 import { IdentityModule } from '@samverkan/identity';
 import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { NotificationsModule, NotificationsWorkerModule } from '@samverkan/notifications';
 import { FieldCipher, QueueModule, QueueName } from '@samverkan/platform';
+import { YouthAttachmentGate } from './youth-attachment-gate.js';
 import { YouthCaseAccess } from './youth-case-access.js';
 import { YouthCaseSearch } from './youth-case-search.service.js';
 import { YouthCasesController } from './youth-cases.controller.js';
@@ -23,7 +25,7 @@ import { YouthProcessor } from './youth.processor.js';
  * disclosures, entries, plans, meetings, access log, register extract and statistics.
  */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, NotificationsModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, AttachmentsModule],
   controllers: [YouthSubjectsController, YouthCasesController],
   providers: [
     FieldCipher,
@@ -36,6 +38,7 @@ import { YouthProcessor } from './youth.processor.js';
     YouthRecordsService,
     YouthReportsService,
     YouthCaseSearch,
+    YouthAttachmentGate,
   ],
   // The header search (libs/search) finds cases by number through YouthCaseSearch.
   exports: [YouthCaseSearch],
@@ -44,7 +47,7 @@ export class YouthModule {}
 
 /** The worker's part: consent expiry notices and nightly retention. */
 @Module({
-  imports: [QueueModule.register(QueueName.Youth, QueueName.Deadlines), NotificationsWorkerModule],
+  imports: [QueueModule.register(QueueName.Youth, QueueName.Deadlines), NotificationsWorkerModule, AttachmentsModule],
   providers: [AccessService, DeadlinesService, FieldCipher, YouthCaseAccess, YouthSubjectsService, YouthSharingService, YouthRetentionService, YouthProcessor],
 })
 export class YouthWorkerModule {}

@@ -2818,6 +2818,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/youth-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilagor (Files attached to the youth case), those of the categories the reader sees; audited */
+        get: operations["YouthCaseAttachmentsController_list_v1"];
+        put?: never;
+        /** Ny bilaga (Attach a file: the raw bytes as the body, sent as application/octet-stream; fileName, description and the information category in the query) */
+        post: operations["YouthCaseAttachmentsController_upload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilagor (Files attached to the finding); audited */
+        get: operations["FindingAttachmentsController_list_v1"];
+        put?: never;
+        /** Ny bilaga (Attach a file to the finding, by its recorder or whoever may update it while it is open: the raw bytes as the body, sent as application/octet-stream; fileName and description in the query) */
+        post: operations["FindingAttachmentsController_upload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilagor (Files attached to the inspection); audited */
+        get: operations["InspectionAttachmentsController_list_v1"];
+        put?: never;
+        /** Ny bilaga (Attach a file to the inspection, by those who may perform it: the raw bytes as the body, sent as application/octet-stream; fileName and description in the query) */
+        post: operations["InspectionAttachmentsController_upload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sanction-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilagor (Files attached to the sanction case); audited */
+        get: operations["SanctionCaseAttachmentsController_list_v1"];
+        put?: never;
+        /** Ny bilaga (Attach a file to the sanction case, by those who decide it: the raw bytes as the body, sent as application/octet-stream; fileName and description in the query) */
+        post: operations["SanctionCaseAttachmentsController_upload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilagor (Files attached to the operation); audited */
+        get: operations["OperationAttachmentsController_list_v1"];
+        put?: never;
+        /** Ny bilaga (Attach a file to the operation, by those who may open it (participants, proposer, commanders): the raw bytes as the body, sent as application/octet-stream; fileName and description in the query) */
+        post: operations["OperationAttachmentsController_upload_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta bilaga (The file itself) for whoever may see its record and category; every download, and every refusal, is audited */
+        get: operations["AttachmentsController_content_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort bilaga (Remove an attachment) for whoever may change its record; the bytes go too */
+        delete: operations["AttachmentsController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -6735,6 +6859,33 @@ export interface components {
             /** @description One per layer asked for that you may read, in a fixed order */
             layers: components["schemas"]["MapLayerView"][];
         };
+        /** @enum {string} */
+        AttachmentRecordType: "youth_case" | "inspection" | "sanction_case" | "operation" | "finding";
+        /**
+         * @description Known from the bytes
+         * @enum {string}
+         */
+        AttachmentContentType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+        AttachmentView: {
+            /** Format: uuid */
+            id: string;
+            recordType: components["schemas"]["AttachmentRecordType"];
+            /** Format: uuid */
+            recordId: string;
+            /** @description The file name as given at upload */
+            fileName: string;
+            description: string;
+            /** @description Youth cases only: the information category (YouthInformationCategory) that decides who sees the file */
+            category: string | null;
+            /** @description Known from the bytes */
+            contentType: components["schemas"]["AttachmentContentType"];
+            byteSize: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            uploadedByName: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         NotificationView: {
             /** Format: uuid */
             id: string;
@@ -6933,9 +7084,18 @@ export interface components {
              *     - `operation.unit_not_of_police_area`: Participating units belong to the police area.
              *     - `licensing_referral.premises_unknown`: {field} names no licensed premises in the operation’s collaboration.
              *     - `operation.place_unknown`: {field} is not a named place of the operation’s collaboration.
+             *     - `attachment.body_missing`: Send the file as the request body (a PDF, JPEG, PNG or WebP file).
+             *     - `attachment.type_refused`: The file must be a PDF, JPEG, PNG or WebP file; its contents say otherwise.
+             *     - `attachment.too_large`: The file is larger than the limit of {maxBytes} bytes. Params: `maxBytes` (the largest file accepted, in bytes).
+             *     - `attachment.name_missing`: Give the file a name.
+             *     - `attachment.name_too_long`: The file name may be at most {max} characters. Params: `max` (the longest name allowed).
+             *     - `attachment.name_control`: The file name may not contain control characters.
+             *     - `attachment.name_path`: The file name may not contain path parts (/ or \).
+             *     - `attachment.category_required`: Choose the information category of the file.
+             *     - `attachment.category_not_taken`: Only attachments of youth cases have an information category.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_carried_over" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_carried_over" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -16839,6 +16999,643 @@ export interface operations {
             };
         };
     };
+    YouthCaseAttachmentsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttachmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission youth_case:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    YouthCaseAttachmentsController_upload_v1: {
+        parameters: {
+            query?: {
+                /** @description The file name as the user knows it (no path parts, no control characters, at most 200 characters); required */
+                fileName?: string;
+                /** @description What the file is, e.g. "Undertecknat samtycke" */
+                description?: string;
+                /** @description Youth cases only, and required there: the information category (YouthInformationCategory) */
+                category?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission youth_case:update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FindingAttachmentsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttachmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission promise:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FindingAttachmentsController_upload_v1: {
+        parameters: {
+            query?: {
+                /** @description The file name as the user knows it (no path parts, no control characters, at most 200 characters); required */
+                fileName?: string;
+                /** @description What the file is, e.g. "Undertecknat samtycke" */
+                description?: string;
+                /** @description Youth cases only, and required there: the information category (YouthInformationCategory) */
+                category?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission finding:update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InspectionAttachmentsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttachmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission inspection:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InspectionAttachmentsController_upload_v1: {
+        parameters: {
+            query?: {
+                /** @description The file name as the user knows it (no path parts, no control characters, at most 200 characters); required */
+                fileName?: string;
+                /** @description What the file is, e.g. "Undertecknat samtycke" */
+                description?: string;
+                /** @description Youth cases only, and required there: the information category (YouthInformationCategory) */
+                category?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission inspection:perform */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SanctionCaseAttachmentsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttachmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission premises:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SanctionCaseAttachmentsController_upload_v1: {
+        parameters: {
+            query?: {
+                /** @description The file name as the user knows it (no path parts, no control characters, at most 200 characters); required */
+                fileName?: string;
+                /** @description What the file is, e.g. "Undertecknat samtycke" */
+                description?: string;
+                /** @description Youth cases only, and required there: the information category (YouthInformationCategory) */
+                category?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission sanction:decide */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OperationAttachmentsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttachmentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also what callers without access get) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OperationAttachmentsController_upload_v1: {
+        parameters: {
+            query?: {
+                /** @description The file name as the user knows it (no path parts, no control characters, at most 200 characters); required */
+                fileName?: string;
+                /** @description What the file is, e.g. "Undertecknat samtycke" */
+                description?: string;
+                /** @description Youth cases only, and required there: the information category (YouthInformationCategory) */
+                category?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (also what callers without access get) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_content_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes, of the type they were found to be */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     NotificationsController_list_v1: {
         parameters: {
             query?: {
@@ -17167,7 +17964,9 @@ export const seizureUnitValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const participantTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantType"]> = ["user", "unit"];
 export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SearchKind"]> = ["youth_case", "premises", "licence_holder", "action", "commitment", "operation"];
 export const mapLayerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MapLayer"]> = ["premises", "place", "finding", "operation_area"];
+export const attachmentRecordTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentRecordType"]> = ["youth_case", "inspection", "sanction_case", "operation", "finding"];
+export const attachmentContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentContentType"]> = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_carried_over", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_carried_over", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];

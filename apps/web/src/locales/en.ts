@@ -1,3 +1,4 @@
+import { en as attachmentsEn } from '../pages/attachments/messages';
 import type { Messages } from './sv';
 import { en as accountEn } from '../pages/account/messages';
 import { en as adminEn } from '../pages/admin/messages';
@@ -18,6 +19,7 @@ import { commonEn } from './common';
 
 /** English, behind the language switch. */
 export const en: Messages = {
+  ...attachmentsEn,
   ...accountEn,
   ...adminEn,
   ...auditEn,

@@ -74,6 +74,9 @@ export const enumLabels = {
   InspectionStatus: (m) => m.statuses,
   FindingResult: (m) => m.inspections.results,
   FindingPhotoType: (m) => m.inspectionsLabels.photoTypes,
+  // Attachments (issue #21)
+  AttachmentRecordType: (m) => m.attachments.recordTypes,
+  AttachmentContentType: (m) => m.attachments.types,
   SanctionDecision: (m) => m.inspections.sanctions.decisions,
   LicenceDecisionKind: (m) => m.licensing.decisionKinds,
   LicenceTerm: (m) => m.licensing.termNames,

@@ -1,3 +1,4 @@
+import { sv as attachmentsSv } from '../pages/attachments/messages';
 import { sv as accountSv } from '../pages/account/messages';
 import { sv as adminSv } from '../pages/admin/messages';
 import { sv as auditSv } from '../pages/audit/messages';
@@ -17,6 +18,7 @@ import { commonSv } from './common';
 
 /** Swedish, the default language. Keys are shared with en.ts. */
 export const sv = {
+  ...attachmentsSv,
   ...accountSv,
   ...adminSv,
   ...auditSv,

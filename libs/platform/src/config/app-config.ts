@@ -4,6 +4,9 @@ import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength, Validat
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+export const FILE_STORAGE_DRIVERS = ['postgres', 'disk'] as const;
+export type FileStorageDriver = (typeof FILE_STORAGE_DRIVERS)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -180,6 +183,25 @@ export class AppConfig {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Largest accepted attachment (PDF, JPEG, PNG or WebP, issue #21); a larger one is refused with a 400. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /**
+   * Where stored files (photos, attachments) keep their bytes: `postgres` (table photo_blobs, backed
+   * up with the rest) or `disk` (the directory FILE_STORAGE_DIR; back it up with the database).
+   */
+  @IsIn(FILE_STORAGE_DRIVERS)
+  FILE_STORAGE: FileStorageDriver = 'postgres';
+
+  /** The directory of FILE_STORAGE=disk; relative to the working directory. */
+  @IsString()
+  @MinLength(1)
+  FILE_STORAGE_DIR = 'data/files';
 
   /** Set when the API runs behind a reverse proxy, so client addresses come from X-Forwarded-For. */
   @Transform(toBool)

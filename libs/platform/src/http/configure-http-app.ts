@@ -20,6 +20,7 @@ import { securityHeaders } from './security-headers.js';
 import { LivenessView } from '../health/health.dto.js';
 import { documentLiveness, registerLiveness } from '../health/liveness.js';
 import { refuseUnsafeText } from './unsafe-text.js';
+import { ATTACHMENT_BODY_TYPES, readAttachmentBody } from '../files/attachment-type.js';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'api/docs';
@@ -162,6 +163,11 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     ['image/jpeg', 'image/png', 'image/webp'],
     { parseAs: 'buffer', bodyLimit: config.PHOTO_MAX_BYTES },
     (_request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: Buffer) => void) => done(null, body),
+  );
+  // Attachments (issue #21) arrive as raw bodies too; one over ATTACHMENT_MAX_BYTES becomes a 400 at
+  // the field `body` where it is checked (a 413 only far beyond it). The type comes from the bytes.
+  fastify.addContentTypeParser([...ATTACHMENT_BODY_TYPES], (_request: FastifyRequest, payload, done) =>
+    readAttachmentBody(payload, config.ATTACHMENT_MAX_BYTES, 4 * config.ATTACHMENT_MAX_BYTES, done),
   );
 
   if (config.CORS_ORIGINS.length > 0) {

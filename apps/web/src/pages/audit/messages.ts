@@ -141,6 +141,12 @@ const actionsSv = {
   finding_photo: {
     read: 'öppnade ett foto av fyndet',
   },
+  attachment: {
+    add: 'lade till en bilaga',
+    list: 'såg bilagorna',
+    read: 'öppnade en bilaga',
+    remove: 'tog bort en bilaga',
+  },
   follow_up: {
     create: 'skapade uppföljningen',
     update: 'ändrade uppföljningen',
@@ -443,6 +449,12 @@ const actionsEn: typeof actionsSv = {
   },
   finding_photo: {
     read: 'opened a photo of the finding',
+  },
+  attachment: {
+    add: 'added an attachment',
+    list: 'viewed the attachments',
+    read: 'opened an attachment',
+    remove: 'removed an attachment',
   },
   follow_up: {
     create: 'created the follow-up',

@@ -10,6 +10,7 @@ import { useSession } from '../../session';
 import { BackLink } from '../promise/shared';
 import { FindingPhotos } from './Photos';
 import { FINDING_STATUS_COLOUR, useFindingPlace, useMayWorkOn } from './shared';
+import { RecordAttachments } from '../attachments/Attachments';
 
 type FindingView = components['schemas']['FindingView'];
 type UpdateFindingRequest = components['schemas']['UpdateFindingRequest'];
@@ -103,6 +104,7 @@ export function FindingPage() {
         </Heading>
         <FindingPhotos finding={f} mayAdd={!final && (mayWork || f.recordedBy.id === me?.user.id)} mayRemove={!final && mayWork} onChange={view.reload} />
       </section>
+      <RecordAttachments kind="finding" recordId={f.id} canWrite={!final && (mayWork || f.recordedBy.id === me?.user.id)} />
       {mayWork && (
         <section aria-labelledby="finding-work" className="findings-work">
           <Heading level={2} data-size="sm" id="finding-work">

@@ -12,6 +12,7 @@ import { useInspectors, usePremisesOptions } from './shared';
 import { Pager } from '../../components/Pager';
 import { type components, findingResultValues, inspectionStatusValues, inspectionTypeValues } from '../../api/schema';
 import { addDays, fromStockholm } from '../../components/time';
+import { RecordAttachments } from '../attachments/Attachments';
 
 const PAGE_SIZE = 25;
 
@@ -301,6 +302,7 @@ export function InspectionProtocol() {
         {editable && <Button type="submit">{t('inspections.save')}</Button>}
       </form>
       <InspectionSteps inspection={i} onChange={inspection.reload} />
+      <RecordAttachments kind="inspection" recordId={i.id} canWrite={can('inspection:perform')} />
     </>
   );
 }

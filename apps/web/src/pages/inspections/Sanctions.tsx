@@ -27,6 +27,7 @@ import { fieldError } from '../../components/forms';
 import { todayInStockholm } from '../../components/time';
 import { type components, sanctionDecisionValues } from '../../api/schema';
 import { useEnumLabel } from '../../components/labels';
+import { RecordAttachments } from '../attachments/Attachments';
 
 const PAGE_SIZE = 25;
 
@@ -217,6 +218,7 @@ export function SanctionCaseView() {
           <Paragraph>{t('inspections.sanctions.notDecidedWho')}</Paragraph>
         )}
       </section>
+      <RecordAttachments kind="sanction_case" recordId={c.id} canWrite={can('sanction:decide')} />
     </>
   );
 }

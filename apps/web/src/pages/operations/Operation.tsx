@@ -12,6 +12,7 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { Referrals } from './Referrals';
 import { CountsTable, ReleaseSummary } from './ReleaseSummary';
 import { useSeizureText } from './shared';
+import { RecordAttachments } from '../attachments/Attachments';
 
 type OperationView = components['schemas']['OperationView'];
 type OperationStatus = components['schemas']['OperationStatus'];
@@ -221,6 +222,7 @@ export function Operation() {
       )}
 
       <Referrals operationId={o.id} collaborationId={o.collaborationId} referrals={o.referrals} canRefer={canReport} onSent={() => done('referral')} />
+      <RecordAttachments kind="operation" recordId={o.id} canWrite />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoa
 import { todayInStockholm } from '../../components/time';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
+import { YouthCaseAttachments } from '../attachments/Attachments';
 import { AccessLog } from './AccessLog';
 import { Participants, StatusChange } from './CaseStatus';
 import { Consents } from './Consents';
@@ -214,6 +215,7 @@ export function YouthCase() {
           ['case-plan', t('youth.plan')],
           ['case-meetings', t('youthMeetings.title')],
           ['case-entries', t('youth.entries')],
+          ['case-attachments', t('attachments.title')],
           ...(c.access.owner && can('youth_case:share') ? [['case-consents', t('consents.title')] as const] : []),
           ...(c.access.owner && can('youth_case:disclose') ? [['case-disclosures', t('disclosures.title')] as const] : []),
           ...(c.access.owner && can('youth_case:access_log') ? [['case-access-log', t('accessLog.title')] as const] : []),
@@ -230,6 +232,7 @@ export function YouthCase() {
       <Plan caseId={c.id} plan={plan} canWrite={canWrite} />
       <Meetings caseId={c.id} meetings={meetings} canWrite={canWrite} onMinutes={entries.reload} />
       <Entries caseId={c.id} entries={entries} canWrite={canWrite} />
+      <YouthCaseAttachments caseId={c.id} canWrite={canWrite} />
       {c.access.owner && can('youth_case:share') && <Consents caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:access_log') && <AccessLog caseId={c.id} />}

@@ -1,5 +1,6 @@
 import { ACCESS_CODES } from './access.js';
 import { ACCOUNT_CODES } from './account.js';
+import { ATTACHMENTS_CODES } from './attachments.js';
 import { AUDIT_CODES } from './audit.js';
 import { DEADLINES_CODES } from './deadlines.js';
 import type { CodeSpec, FieldCodeSpec, ProblemCodeSpec } from './define.js';
@@ -34,6 +35,7 @@ export const ERROR_CODES = {
   ...OPERATIONS_CODES,
   ...DEADLINES_CODES,
   ...NOTIFICATIONS_CODES,
+  ...ATTACHMENTS_CODES,
 } as const satisfies Record<string, CodeSpec>;
 
 type Catalogue = typeof ERROR_CODES;
