@@ -223,8 +223,20 @@ describe('web client: Swedish all the way, and English when asked', () => {
     {
       email: 'trygghet@hammaro.test',
       // The findings register, a finding, and a walk's report with its "Nytt fynd" form (issue #20).
-      paths: () => ['/promise/activities', `/promise/actions/${ids.action}`, '/findings', `/findings/${ids.finding}`, `/promise/activities/${ids.walk}`],
+      paths: () => [
+        '/promise/activities',
+        `/promise/actions/${ids.action}`,
+        '/findings',
+        `/findings/${ids.finding}`,
+        `/promise/activities/${ids.walk}`,
+        // Planning, extending and starting the next promise; the map; a walk recorded on a phone (issue #20).
+        '/promise/plan',
+        '/map',
+        '/field/new/safety_walk',
+      ],
     },
+    // The rescue service's start page with its one-tap walk, and its map (issue #20).
+    { email: 'raddningstjanst@krf.test', paths: () => ['/field/new/safety_walk', '/map'] },
     {
       email: 'alkohol@hammaro.test',
       paths: () => [
@@ -373,11 +385,12 @@ describe('web client: Swedish all the way, and English when asked', () => {
     });
   }
 
-  it('without an account, in Swedish: the public page of a promise, and signing in empty and with a wrong password', async () => {
+  it('without an account, in Swedish: the public page of a promise, the index of promises, and signing in empty and with a wrong password', async () => {
     const walk = new Walk(web, englishIn);
     const page = await web.browser.newPage();
     await page.context().addInitScript(TRACK_FETCHES);
     await walk.visit(page, `/public/promises/${ids.promise}`, { forms: false });
+    await walk.visit(page, '/public', { forms: false });
     await walk.visit(page, '/');
     expect(walk.submitted).toEqual(['/ — Logga in']);
     await page.getByLabel('E-postadress').fill('chef@hammaro.test');
