@@ -199,11 +199,11 @@ function UploadForm(props: { kind: AttachmentRecordKind; recordId: string; onSav
       <Details.Content>
         <form className="protocol" onSubmit={(e) => void save(e)}>
           <ProblemMessage problem={problem} />
-          <div className="attachments-upload">
+          <div className="file-upload">
             <input
               id="attachment-file"
               type="file"
-              className="attachments-upload-input"
+              className="file-upload-input"
               accept="application/pdf,image/jpeg,image/png,image/webp"
               onChange={chosen}
               aria-describedby="attachment-file-chosen"
@@ -211,7 +211,7 @@ function UploadForm(props: { kind: AttachmentRecordKind; recordId: string; onSav
             <label htmlFor="attachment-file" className="ds-button" data-variant="secondary" data-size="sm">
               {t('attachments.choose')}
             </label>
-            <Paragraph data-size="sm" id="attachment-file-chosen" className="attachments-file">
+            <Paragraph data-size="sm" id="attachment-file-chosen" className="file-upload-file">
               {file ? t('attachments.chosen', { name: file.name }) : t('attachments.noneChosen')}
             </Paragraph>
           </div>

@@ -161,9 +161,9 @@ export function NewFinding({ activity, problemAreaId, onCreated }: { activity: A
           ))}
         </SelectField>
         <Textfield id="dueDate" name="dueDate" type="date" label={t('findingNew.dueDate')} defaultValue={monthAhead()} error={fieldError(problem, 'dueDate')} />
-        <div className="findings-upload" role="group" aria-label={t('findingNew.photo')}>
+        <div className="file-upload" role="group" aria-label={t('findingNew.photo')}>
           <PhotoInput id="body" label={t('findingNew.takePhoto')} disabled={busy} onFile={setPhoto} />
-          <Paragraph data-size="sm" role="status" className="findings-upload-file">
+          <Paragraph data-size="sm" role="status" className="file-upload-file">
             {photo ? t('findingNew.chosenPhoto', { name: photo.name }) : t('findingNew.noPhoto')}
           </Paragraph>
           {photo && (

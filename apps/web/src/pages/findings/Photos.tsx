@@ -41,7 +41,7 @@ export function PhotoInput(props: { id: string; label: string; disabled?: boolea
   }
   return (
     <>
-      <input id={props.id} type="file" className="findings-upload-input" accept="image/*" capture="environment" disabled={props.disabled} onChange={chosen} />
+      <input id={props.id} type="file" className="file-upload-input" accept="image/*" capture="environment" disabled={props.disabled} onChange={chosen} />
       <label htmlFor={props.id} className="ds-button" data-variant="secondary" data-size="sm">
         {props.label}
       </label>
@@ -121,9 +121,9 @@ export function FindingPhotos(props: { finding: FindingView; mayAdd: boolean; ma
         </ul>
       )}
       {props.mayAdd && (
-        <div className="findings-upload">
+        <div className="file-upload">
           <PhotoInput id="finding-photo" label={t('findingPage.addPhoto')} disabled={upload?.state === 'uploading'} onFile={(f) => void add(f)} />
-          <Paragraph data-size="sm" role="status" className="findings-upload-file">
+          <Paragraph data-size="sm" role="status" className="file-upload-file">
             {upload &&
               t(
                 upload.state === 'uploading' ? 'findingPage.uploading' : upload.state === 'saved' ? 'findingPage.uploaded' : 'findingPage.uploadFailed',

@@ -86,7 +86,7 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
         </ul>
       )}
       {props.editable && (
-        <div className="inspections-upload">
+        <div className="file-upload">
           {/*
            * The native input, kept for the keyboard and screen readers, sits under a label drawn as
            * a button: a finger-sized target that reads the same in every browser. capture opens the
@@ -95,7 +95,7 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
           <input
             id={inputId}
             type="file"
-            className="inspections-upload-input"
+            className="file-upload-input"
             accept={findingPhotoTypeValues.join(',')}
             capture="environment"
             disabled={uploading}
@@ -104,7 +104,7 @@ export function FindingPhotos(props: { inspectionId: string; item: { key: string
           <label htmlFor={inputId} className="ds-button" data-variant="secondary" data-size="sm">
             {t('inspections.photos.add')}
           </label>
-          <Paragraph data-size="sm" role="status" className="inspections-upload-file">
+          <Paragraph data-size="sm" role="status" className="file-upload-file">
             {chosen &&
               (uploading ? t('inspections.photos.uploading', chosen) : t(chosen.saved ? 'inspections.photos.uploaded' : 'inspections.photos.failed', chosen))}
           </Paragraph>
