@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
 import { type Env, runSeed } from '@samverkan/platform';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { createWorkerApp } from '../../../worker/src/worker.factory.js';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
 import { DEMO_PASSWORD, TestApi } from './test-api.js';
@@ -26,22 +28,31 @@ export class WebTestApp {
     readonly browser: TestBrowser,
     /** The api's address, e.g. http://127.0.0.1:41234 */
     readonly base: string,
+    /** The worker in this process, when the test asked for one (`{ worker: true }`): it renders documents, sends e-mail, runs jobs. */
+    readonly worker?: INestApplicationContext,
   ) {}
 
   /**
    * @param overrides settings for this file's api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests
    * or SMTP_URL; PUBLIC_URL is the api's own address unless given, so e-mailed links lead here.
    * @param port where it listens (default: a free port).
+   * @param options `worker: true` also starts the worker in this process (with the api's settings), for screens
+   * that wait on a job (documents); it stops on close.
    */
-  static async start(overrides: Env = {}, port?: number): Promise<WebTestApp> {
+  static async start(overrides: Env = {}, port?: number, options: { worker?: boolean } = {}): Promise<WebTestApp> {
     if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) throw new Error(`${WEB_DIST_DIR} is missing: npm test builds it (npm run build:web)`);
     const listenPort = port ?? (await freePort());
     const api = await TestApi.start({ WEB_DIST_DIR, PUBLIC_URL: `http://127.0.0.1:${listenPort}`, ...overrides });
     await runSeed(api.env.config, seedSteps(api.env.config));
     await api.app.listen({ port: listenPort, host: '127.0.0.1' });
     const base = await api.app.getUrl();
+    let worker: INestApplicationContext | undefined;
+    if (options.worker) {
+      worker = await createWorkerApp(api.env.config);
+      await worker.init();
+    }
     const browser = await TestBrowser.launch();
-    return new WebTestApp(api, browser, base);
+    return new WebTestApp(api, browser, base, worker);
   }
 
   /** A page signed in as a demo user, on the start page (Swedish, the default). */
@@ -57,6 +68,7 @@ export class WebTestApp {
 
   async close(): Promise<void> {
     await this.browser?.close();
+    await this.worker?.close();
     await this.api?.close();
   }
 }

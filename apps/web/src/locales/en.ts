@@ -1,4 +1,5 @@
 import { en as attachmentsEn } from '../pages/attachments/messages';
+import { en as documentsEn } from '../pages/documents/messages';
 import type { Messages } from './sv';
 import { en as accountEn } from '../pages/account/messages';
 import { en as adminEn } from '../pages/admin/messages';
@@ -20,6 +21,7 @@ import { commonEn } from './common';
 /** English, behind the language switch. */
 export const en: Messages = {
   ...attachmentsEn,
+  ...documentsEn,
   ...accountEn,
   ...adminEn,
   ...auditEn,

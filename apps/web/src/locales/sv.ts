@@ -1,4 +1,5 @@
 import { sv as attachmentsSv } from '../pages/attachments/messages';
+import { sv as documentsSv } from '../pages/documents/messages';
 import { sv as accountSv } from '../pages/account/messages';
 import { sv as adminSv } from '../pages/admin/messages';
 import { sv as auditSv } from '../pages/audit/messages';
@@ -19,6 +20,7 @@ import { commonSv } from './common';
 /** Swedish, the default language. Keys are shared with en.ts. */
 export const sv = {
   ...attachmentsSv,
+  ...documentsSv,
   ...accountSv,
   ...adminSv,
   ...auditSv,

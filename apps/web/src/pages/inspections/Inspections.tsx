@@ -13,6 +13,7 @@ import { Pager } from '../../components/Pager';
 import { type components, findingResultValues, inspectionStatusValues, inspectionTypeValues } from '../../api/schema';
 import { addDays, fromStockholm } from '../../components/time';
 import { RecordAttachments } from '../attachments/Attachments';
+import { RecordDocuments } from '../documents/Documents';
 
 const PAGE_SIZE = 25;
 
@@ -303,6 +304,7 @@ export function InspectionProtocol() {
       </form>
       <InspectionSteps inspection={i} onChange={inspection.reload} />
       <RecordAttachments kind="inspection" recordId={i.id} canWrite={can('inspection:perform')} />
+      <RecordDocuments recordType="inspection" recordId={i.id} kinds={['inspection_report']} canIssue={can('inspection:perform')} />
     </>
   );
 }

@@ -28,6 +28,7 @@ import { todayInStockholm } from '../../components/time';
 import { type components, sanctionDecisionValues } from '../../api/schema';
 import { useEnumLabel } from '../../components/labels';
 import { RecordAttachments } from '../attachments/Attachments';
+import { RecordDocuments } from '../documents/Documents';
 
 const PAGE_SIZE = 25;
 
@@ -219,6 +220,7 @@ export function SanctionCaseView() {
         )}
       </section>
       <RecordAttachments kind="sanction_case" recordId={c.id} canWrite={can('sanction:decide')} />
+      <RecordDocuments recordType="sanction_case" recordId={c.id} kinds={['hearing_letter', 'sanction_decision']} canIssue={can('sanction:decide')} />
     </>
   );
 }

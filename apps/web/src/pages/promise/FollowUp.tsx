@@ -10,6 +10,7 @@ import { ApprovalText, FollowUpStatus, usePeriodLabel } from './FollowUps';
 import { CommitmentOutcomes } from './CommitmentOutcomes';
 import { BackLink, figure, percent } from './shared';
 import { fieldError, SelectField } from '../../components/forms';
+import { RecordDocuments } from '../documents/Documents';
 
 type FollowUpView = components['schemas']['FollowUpView'];
 type Assessment = components['schemas']['FollowUpAssessment'];
@@ -87,6 +88,7 @@ export function FollowUpPage() {
           />
         </section>
       )}
+      <RecordDocuments recordType="follow_up" recordId={f.id} kinds={['follow_up_report']} canIssue={can('promise:report')} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { date, dateTime, EmptyState, ProblemMessage } from '../../components/com
 import { EntryFields, entryFields } from './Entries';
 import { FormStatus, text, useApiForm } from './forms';
 import { SelectField } from '../../components/forms';
+import { RecordDocuments } from '../documents/Documents';
 
 type MeetingKind = components['schemas']['YouthMeetingKind'];
 type Meeting = components['schemas']['YouthMeetingView'];
@@ -47,6 +48,17 @@ export function Meetings(props: {
                   </Tag>
                 </div>
                 {m.attendees && <Paragraph data-size="sm">{m.attendees}</Paragraph>}
+                {m.heldOn && (
+                  <RecordDocuments
+                    recordType="youth_meeting"
+                    recordId={m.id}
+                    kinds={['meeting_minutes']}
+                    id={`meeting-${m.id}-documents`}
+                    title={t('documents.meetingTitle')}
+                    canIssue={props.canWrite}
+                    compact
+                  />
+                )}
                 {props.canWrite && !m.heldOn && (
                   <MinutesForm
                     caseId={props.caseId}

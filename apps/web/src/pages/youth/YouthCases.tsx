@@ -8,6 +8,7 @@ import { todayInStockholm } from '../../components/time';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
 import { YouthCaseAttachments } from '../attachments/Attachments';
+import { RecordDocuments } from '../documents/Documents';
 import { AccessLog } from './AccessLog';
 import { Participants, StatusChange } from './CaseStatus';
 import { Consents } from './Consents';
@@ -195,6 +196,16 @@ export function YouthCase() {
         </Paragraph>
       )}
       {c.subject && can('youth_subject:reveal') && <RevealNumber subjectId={c.subject.id} />}
+      {c.subject && (
+        <RecordDocuments
+          recordType="youth_subject"
+          recordId={c.subject.id}
+          kinds={['register_extract']}
+          id="subject-documents"
+          title={t('documents.subjectTitle', { name: c.subject.name })}
+          canIssue={c.access.owner && can('youth_case:update')}
+        />
+      )}
       {c.riskFactors.length > 0 && (
         <section>
           <Heading level={2} data-size="sm">
@@ -216,6 +227,7 @@ export function YouthCase() {
           ['case-meetings', t('youthMeetings.title')],
           ['case-entries', t('youth.entries')],
           ['case-attachments', t('attachments.title')],
+          ...(c.access.owner ? [['case-documents', t('documents.title')] as const] : []),
           ...(c.access.owner && can('youth_case:share') ? [['case-consents', t('consents.title')] as const] : []),
           ...(c.access.owner && can('youth_case:disclose') ? [['case-disclosures', t('disclosures.title')] as const] : []),
           ...(c.access.owner && can('youth_case:access_log') ? [['case-access-log', t('accessLog.title')] as const] : []),
@@ -233,6 +245,7 @@ export function YouthCase() {
       <Meetings caseId={c.id} meetings={meetings} canWrite={canWrite} onMinutes={entries.reload} />
       <Entries caseId={c.id} entries={entries} canWrite={canWrite} />
       <YouthCaseAttachments caseId={c.id} canWrite={canWrite} />
+      <RecordDocuments recordType="youth_case" recordId={c.id} kinds={['consent_form']} id="case-documents" canIssue={canWrite} />
       {c.access.owner && can('youth_case:share') && <Consents caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:disclose') && <Disclosures caseId={c.id} ownerOrganisationId={c.ownerOrganisation.id} open={open} />}
       {c.access.owner && can('youth_case:access_log') && <AccessLog caseId={c.id} />}
