@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Env, runSeed } from '@samverkan/platform';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { createWorkerApp } from '../../../worker/src/worker.factory.js';
 import { seedSteps } from '../../src/seed/seed-steps.js';
 import { TestBrowser } from './browser.js';
+import { startDocumentWorker } from './documents.js';
 import { DEMO_PASSWORD, TestApi } from './test-api.js';
 
 /**
@@ -47,10 +47,7 @@ export class WebTestApp {
     await api.app.listen({ port: listenPort, host: '127.0.0.1' });
     const base = await api.app.getUrl();
     let worker: INestApplicationContext | undefined;
-    if (options.worker) {
-      worker = await createWorkerApp(api.env.config);
-      await worker.init();
-    }
+    if (options.worker) worker = await startDocumentWorker(api);
     const browser = await TestBrowser.launch();
     return new WebTestApp(api, browser, base, worker);
   }

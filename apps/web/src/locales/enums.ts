@@ -77,6 +77,10 @@ export const enumLabels = {
   // Attachments (issue #21)
   AttachmentRecordType: (m) => m.attachments.recordTypes,
   AttachmentContentType: (m) => m.attachments.types,
+  // Documents (issue #21)
+  DocumentKind: (m) => m.documents.kinds,
+  DocumentRecordType: (m) => m.documents.recordTypes,
+  DocumentStatus: (m) => m.documents.statuses,
   SanctionDecision: (m) => m.inspections.sanctions.decisions,
   LicenceDecisionKind: (m) => m.licensing.decisionKinds,
   LicenceTerm: (m) => m.licensing.termNames,

@@ -136,6 +136,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
         imgSrc: ["'self'", 'data:', ...(config.MAP_TILE_URL ? [tileOrigin(config.MAP_TILE_URL) as string] : [])],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // A document's preview (issue #21) is shown in a frame from a blob: address the client made of
+        // the PDF it fetched with its token (blob: addresses belong to the origin that made them).
+        frameSrc: ["'self'", 'blob:'],
         frameAncestors: ["'none'"],
       },
     },

@@ -26,10 +26,11 @@ async function content(id: string): Promise<{ blob?: Blob; problem?: Problem }> 
   return { blob: data as Blob };
 }
 
-/** A file name the reader recognises: "Uppföljningsrapport KS 2026-123 version 2.pdf" (no characters a file system refuses). */
-function fileName(kind: string, doc: DocumentView): string {
-  const parts = [kind, doc.registrationNumber, doc.version ? `version ${doc.version}` : 'utkast'].filter(Boolean).join(' ');
-  return `${parts.replace(/[\\/:*?"<>|]+/g, '-')}.pdf`;
+/** The file name the api gives it too: "Uppföljning av medborgarlöftet 2025 v2 KS 2026-142.pdf" (no characters file systems refuse). */
+function fileName(kindLabel: string, doc: DocumentView): string {
+  const number = doc.registrationNumber ? ` ${doc.registrationNumber.replace(/[/:]/g, '-')}` : ' utkast';
+  const version = doc.version ? ` v${doc.version}` : '';
+  return `${(doc.title ?? kindLabel).replace(/[/\\:*?"<>|]/g, '-')}${version}${number}.pdf`;
 }
 
 /** Hands bytes to the browser as a download, then lets go of them. */
@@ -265,7 +266,7 @@ function KindActions(props: {
               name="registrationNumber"
               label={t('documents.registrationNumber')}
               required
-              maxLength={100}
+              maxLength={60}
               autoComplete="off"
               error={fieldError(problem, 'registrationNumber', t('documents.registrationNumber'))}
             />
@@ -314,9 +315,7 @@ function PreviewPanel(props: { idPrefix: string; url: string; doc: DocumentView;
         {title}
       </Heading>
       <Paragraph data-size="sm">{t('documents.previewDraft')}</Paragraph>
-      <object className="documents-preview-frame" data={props.url} type="application/pdf" aria-label={title}>
-        <Paragraph data-size="sm">{t('documents.previewFallback')}</Paragraph>
-      </object>
+      <iframe className="documents-preview-frame" src={props.url} title={title} />
       <div className="row">
         <Button asChild variant="secondary" data-size="sm">
           <a href={props.url} download={fileName(props.kindLabel, props.doc)}>

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+import { seriousA11yViolations } from './support/browser.js';
+import { pdfText } from './support/documents.js';
+import type { TestApi } from './support/test-api.js';
+import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
+
+/**
+ * Documents in the browser (issue #21), with a worker in this process rendering them: the
+ * municipality's manager previews the yearly follow-up report of the citizen promise (the progress
+ * shows, then the draft in the page), issues it under a registration number, marks it sent, issues
+ * it again, and downloads the first version; both versions stay listed.
+ */
+describe('web client: documents', () => {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
+  let web: WebTestApp;
+  let api: TestApi;
+  let base: string;
+  let followUpId: string;
+
+  beforeAll(async () => {
+    web = await WebTestApp.start({}, undefined, { worker: true });
+    ({ api, base } = web);
+    [{ id: followUpId }] = await api.db.query(`SELECT id FROM follow_ups ORDER BY created_at DESC LIMIT 1`);
+  });
+
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  /** Axe at 1280 and 375 px, and nothing wider than a phone. */
+  async function checkWidths(page: Page) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  /** Issues the section's one kind under `dnr` and waits for the version it gets. */
+  async function issue(section: Locator, dnr: string, version: number) {
+    const field = section.getByLabel('Diarienummer');
+    if (!(await field.isVisible())) await section.getByText('Utfärda Uppföljningsrapport', { exact: true }).click();
+    await field.fill(dnr);
+    await section.getByRole('button', { name: 'Utfärda dokumentet' }).click();
+    await section
+      .getByRole('status')
+      .getByText(/^Skapar dokumentet … \d+ %$/)
+      .waitFor();
+    await section.getByRole('status').getByText(`Uppföljningsrapport version ${version} är utfärdad.`).waitFor();
+    return section.getByRole('row').filter({ hasText: `version ${version}` });
+  }
+
+  it('manager: previews the follow-up report, issues it, marks it sent, issues it again and downloads the first version', async () => {
+    const page = await web.signIn('chef@hammaro.test');
+    await page.goto(`${base}/promise/follow-ups/${followUpId}`);
+    const section = page.locator('#record-documents');
+    await section.getByRole('heading', { name: 'Dokument', exact: true }).waitFor();
+    await section.getByText('Inga utfärdade dokument.').waitFor();
+
+    // Preview: the progress, then the draft in the page.
+    await section.getByRole('button', { name: 'Förhandsgranska Uppföljningsrapport' }).click();
+    await section
+      .getByRole('status')
+      .getByText(/^Skapar dokumentet … \d+ %$/)
+      .waitFor();
+    expect(await section.locator('progress').count()).toBe(1);
+    const panel = section.locator('.documents-preview');
+    await panel.getByRole('heading', { name: /^Förhandsgranskning: / }).waitFor();
+    const src = (await panel.locator('iframe').getAttribute('src'))!;
+    expect(src).toMatch(/^blob:/);
+    const [draft] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Ladda ner utkastet' }).click()]);
+    const drafted = await readFile((await draft.path())!);
+    expect(drafted.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await pdfText(drafted)).toContain('UTKAST');
+    // The frame shows it: one the page's security policy refused would hold Chromium's error page instead.
+    expect(page.frames().map((f) => f.url())).toContain(src);
+    await checkWidths(page);
+    await panel.getByRole('button', { name: 'Stäng' }).click();
+    expect(await section.locator('.documents-preview').count()).toBe(0);
+    // A preview is registered nowhere.
+    await section.getByText('Inga utfärdade dokument.').waitFor();
+
+    // Issued under a Dnr, then marked sent.
+    const first = await issue(section, 'KS 2026/0412', 1);
+    await first.getByRole('cell', { name: 'KS 2026/0412' }).waitFor();
+    expect(await first.textContent()).toContain('av Per Olsson');
+    await first.getByText('Markera som skickad').click();
+    await first.getByLabel('Skickad (datum och tid)').waitFor();
+    await first.getByRole('button', { name: 'Spara' }).click();
+    await first.getByText('Markera som skickad').waitFor({ state: 'detached' });
+    // The sent column: when, by whom.
+    await first
+      .getByRole('cell')
+      .nth(3)
+      .getByText(/kl\. \d\d:\d\d av Per Olsson/)
+      .waitFor();
+
+    // Issued again: a second version, the first kept.
+    const second = await issue(section, 'KS 2026/0413', 2);
+    await second.getByText('Markera som skickad').waitFor();
+    expect(
+      await section
+        .getByRole('row')
+        .filter({ hasText: /version \d/ })
+        .count(),
+    ).toBe(2);
+    await checkWidths(page);
+
+    // The first version downloads as the PDF issued under its Dnr.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      first.getByRole('button', { name: 'Ladda ner Uppföljningsrapport version 1' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Uppföljning av medborgarlöftet .+ v1 KS 2026-0412\.pdf$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    expect(text).toContain('KS 2026/0412');
+    expect(text).not.toContain('UTKAST');
+    expect(
+      await api.db.query(
+        `SELECT version, registration_number, sent_at IS NOT NULL AS sent FROM documents WHERE record_id = $1 AND version IS NOT NULL ORDER BY version`,
+        [followUpId],
+      ),
+    ).toEqual([
+      { version: 1, registration_number: 'KS 2026/0412', sent: true },
+      { version: 2, registration_number: 'KS 2026/0413', sent: false },
+    ]);
+    await page.close();
+  });
+});
