@@ -131,4 +131,26 @@ describe('web client: documents', () => {
     ]);
     await page.close();
   });
+
+  it('social worker: who reads the promise but does not report on it sees the versions and downloads, and cannot issue', async () => {
+    const page = await web.signIn('socialsekreterare@hammaro.test');
+    await page.goto(`${base}/promise/follow-ups/${followUpId}`);
+    const section = page.locator('#record-documents');
+    await section.getByRole('row').filter({ hasText: 'version 2' }).waitFor();
+    expect(
+      await section
+        .getByRole('row')
+        .filter({ hasText: /version \d/ })
+        .count(),
+    ).toBe(2);
+    expect(await section.getByRole('button', { name: /^Förhandsgranska/ }).count()).toBe(0);
+    expect(await section.getByText('Utfärda Uppföljningsrapport', { exact: true }).count()).toBe(0);
+    expect(await section.getByText('Markera som skickad').count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Ladda ner Uppföljningsrapport version 2' }).click(),
+    ]);
+    expect(await pdfText(await readFile((await download.path())!))).toContain('KS 2026/0413');
+    await page.close();
+  });
 });

@@ -108,7 +108,7 @@ export function RecordDocuments(props: {
           <List.Unordered className="documents-list">
             {items.map((d) => (
               <List.Item key={d.id}>
-                <IssuedDocument doc={d} idPrefix={`${sectionId}-${d.id}`} compact onChanged={list.reload} onProblem={setProblem} />
+                <IssuedDocument doc={d} idPrefix={`${sectionId}-${d.id}`} compact canMarkSent={!readOnly} onChanged={list.reload} onProblem={setProblem} />
               </List.Item>
             ))}
           </List.Unordered>
@@ -126,7 +126,7 @@ export function RecordDocuments(props: {
               </Table.Head>
               <Table.Body>
                 {items.map((d) => (
-                  <IssuedDocument key={d.id} doc={d} idPrefix={`${sectionId}-${d.id}`} onChanged={list.reload} onProblem={setProblem} />
+                  <IssuedDocument key={d.id} doc={d} idPrefix={`${sectionId}-${d.id}`} canMarkSent={!readOnly} onChanged={list.reload} onProblem={setProblem} />
                 ))}
               </Table.Body>
             </Table>
@@ -331,7 +331,15 @@ function PreviewPanel(props: { idPrefix: string; url: string; doc: DocumentView;
 }
 
 /** One issued version: kind, version, Dnr, issued when and by whom, sent (or the form to say so), and its download. */
-function IssuedDocument(props: { doc: DocumentView; idPrefix: string; compact?: boolean; onChanged: () => void; onProblem: (p?: Problem) => void }) {
+function IssuedDocument(props: {
+  doc: DocumentView;
+  idPrefix: string;
+  compact?: boolean;
+  /** Whoever may issue may record the sending (the same rule). */
+  canMarkSent: boolean;
+  onChanged: () => void;
+  onProblem: (p?: Problem) => void;
+}) {
   const { t, i18n } = useTranslation();
   const d = props.doc;
   const kindLabel = t(`documents.kinds.${d.kind}`);
@@ -359,7 +367,7 @@ function IssuedDocument(props: { doc: DocumentView; idPrefix: string; compact?: 
       {dateTime(d.sentAt, i18n.language)} {d.sentByName && t('documents.sentBy', { name: d.sentByName })}
     </>
   ) : (
-    d.status === 'ready' && <MarkSent doc={d} kindLabel={kindLabel} idPrefix={props.idPrefix} onSaved={props.onChanged} />
+    d.status === 'ready' && props.canMarkSent && <MarkSent doc={d} kindLabel={kindLabel} idPrefix={props.idPrefix} onSaved={props.onChanged} />
   );
   const downloadButton = d.status === 'ready' && (
     <Button
@@ -397,7 +405,7 @@ function IssuedDocument(props: { doc: DocumentView; idPrefix: string; compact?: 
       <Table.Cell>{name}</Table.Cell>
       <Table.Cell>{d.registrationNumber}</Table.Cell>
       <Table.Cell>{issuedText}</Table.Cell>
-      <Table.Cell>{sent}</Table.Cell>
+      <Table.Cell>{sent || '–'}</Table.Cell>
       <Table.Cell>{downloadButton}</Table.Cell>
     </Table.Row>
   );
