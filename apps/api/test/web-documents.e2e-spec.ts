@@ -18,11 +18,14 @@ describe('web client: documents', () => {
   let api: TestApi;
   let base: string;
   let followUpId: string;
+  /** The manager's page, signed in once for the tests the manager does. */
+  let chef: Page;
 
   beforeAll(async () => {
     web = await WebTestApp.start({}, undefined, { worker: true });
     ({ api, base } = web);
     [{ id: followUpId }] = await api.db.query(`SELECT id FROM follow_ups ORDER BY created_at DESC LIMIT 1`);
+    chef = await web.signIn('chef@hammaro.test');
   });
 
   afterAll(async () => {
@@ -54,7 +57,7 @@ describe('web client: documents', () => {
   }
 
   it('manager: previews the follow-up report, issues it, marks it sent, issues it again and downloads the first version', async () => {
-    const page = await web.signIn('chef@hammaro.test');
+    const page = chef;
     await page.goto(`${base}/promise/follow-ups/${followUpId}`);
     const section = page.locator('#record-documents');
     await section.getByRole('heading', { name: 'Dokument', exact: true }).waitFor();
@@ -129,6 +132,37 @@ describe('web client: documents', () => {
       { version: 1, registration_number: 'KS 2026/0412', sent: true },
       { version: 2, registration_number: 'KS 2026/0413', sent: false },
     ]);
+  });
+
+  it('manager: a render that failed says so in Swedish, and trying again makes the preview', async () => {
+    const page = chef;
+    await page.goto(`${base}/promise/follow-ups/${followUpId}`);
+    const section = page.locator('#record-documents');
+    // No worker: the preview waits in the queue, until the worker's last try gives up and marks it failed (as here).
+    await web.stopWorker();
+    // The page follows the preview it asked for (GET /documents/{id}): the row is there.
+    const followed = page.waitForResponse((r) => /\/api\/v1\/documents\/[0-9a-f-]{36}$/.test(r.url()));
+    await section.getByRole('button', { name: 'Förhandsgranska Uppföljningsrapport' }).click();
+    const id = new URL((await followed).url()).pathname.split('/').pop();
+    await section.getByRole('status').getByText('Skapar dokumentet … 0 %').waitFor();
+    const [, count] = await api.db.query(`UPDATE documents SET status = 'failed' WHERE id = $1 AND version IS NULL AND status = 'pending'`, [id]);
+    expect(count).toBe(1);
+    const alert = section.getByRole('alert').filter({ hasText: 'Dokumentet kunde inte skapas.' });
+    await alert.waitFor();
+    expect(
+      await section
+        .getByRole('status')
+        .getByText(/Skapar dokumentet/)
+        .count(),
+    ).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await web.startWorker();
+    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    await section
+      .locator('.documents-preview')
+      .getByRole('heading', { name: /^Förhandsgranskning: / })
+      .waitFor();
+    expect(await alert.count()).toBe(0);
     await page.close();
   });
 

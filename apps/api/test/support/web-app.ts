@@ -29,8 +29,19 @@ export class WebTestApp {
     /** The api's address, e.g. http://127.0.0.1:41234 */
     readonly base: string,
     /** The worker in this process, when the test asked for one (`{ worker: true }`): it renders documents, sends e-mail, runs jobs. */
-    readonly worker?: INestApplicationContext,
+    private worker?: INestApplicationContext,
   ) {}
+
+  /** Stops this file's worker: jobs wait in the queue until it starts again (a render that stays pending). */
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
+  }
+
+  /** Starts the worker (again). */
+  async startWorker(): Promise<void> {
+    this.worker ??= await startDocumentWorker(this.api);
+  }
 
   /**
    * @param overrides settings for this file's api, e.g. `{ DEMO_STRONG_PASSWORD_SESSIONS: 'false' }` for step-up tests
