@@ -72,11 +72,11 @@ export class SanctionDecisionTemplate implements DocumentTemplate, OnModuleInit 
         ? [
             paragraph('Beslutet grundar sig på iakttagelser vid följande tillsyn:'),
             bullets(
-              c.inspections.map(
-                (i) =>
-                  `${i.type} ${formatInstant(i.plannedStart)}` +
-                  (i.remarks.length > 0 ? ` – ${i.remarks.map((r) => (r.note ? `${r.label}: ${r.note}` : r.label)).join('; ')}` : ' – inga anmärkningar'),
-              ),
+              c.inspections.flatMap((i) => {
+                const visit = `${i.type} ${formatInstant(i.plannedStart)}`;
+                if (i.remarks.length === 0) return [`${visit}: inga anmärkningar`];
+                return i.remarks.map((r) => `${visit}: ${r.label}${r.note ? ` – ${r.note}` : ''}`);
+              }),
             ),
           ]
         : []),
