@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@samverkan/access';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake';
 
 /**
  * The documents Samverkan issues (issue #21), one template each. A kind belongs to one record type:
