@@ -105,6 +105,7 @@ export class DocumentRenderer {
     const number = context.registrationNumber ? `Dnr ${context.registrationNumber}` : 'UTKAST – ej utfärdat';
     const definition: TDocumentDefinitions = {
       pageSize: 'A4',
+      pageOrientation: composed.orientation ?? 'portrait',
       pageMargins: [62, 78, 62, 64],
       info: { title: composed.title, author: letterhead.name, subject: reference, creator: 'Samverkan', producer: 'Samverkan' },
       defaultStyle: { font: 'Roboto', fontSize: 10, color: INK },
@@ -153,7 +154,7 @@ export class DocumentRenderer {
         ...logo,
         { width: '*', text: letterhead.name, fontSize: 13, bold: true, margin: [0, 11, 0, 0] },
         {
-          width: 200,
+          width: 250,
           alignment: 'right',
           fontSize: 9,
           stack: [{ text: formatDay(context.date) }, { text: number, bold: true }, { text: reference, color: MUTED }],

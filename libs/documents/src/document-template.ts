@@ -82,6 +82,8 @@ export interface ComposedDocument {
   recipient?: string[];
   /** The body, in pdfmake's content, built with document-blocks.ts so every kind looks alike. */
   body: Content[];
+  /** Landscape for wide tables (a report of figures); portrait, as letters are, by default. */
+  orientation?: 'portrait' | 'landscape';
 }
 
 /** One kind's template: composes the document of one record. Registered wherever documents are rendered (the worker). */

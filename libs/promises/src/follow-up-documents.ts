@@ -120,6 +120,8 @@ export function followUpReportDocument(report: FollowUpReportView, half: number 
   const findings = report.findings.filter((f) => f.raised > 0 || f.fixed > 0);
   return {
     title: `Uppföljning av medborgarlöftet ${periodName(report.year, half)}`,
+    // Eight columns of figures and text: landscape, as the printable page prints.
+    orientation: 'landscape',
     body: [
       facts([
         ['Medborgarlöfte', report.promise.title],
@@ -145,7 +147,7 @@ export function followUpReportDocument(report: FollowUpReportView, half: number 
               ASSESSMENT_LABELS[c.assessment],
               c.narrative,
             ]),
-          [48, '*', 46, 36, 44, 48, 52, '*'],
+          [62, '*', 70, 44, 60, 70, 70, '*'],
         ),
       ]),
       ...(areas.length === 0 ? [emptyNote('Löftet har inga åtaganden att följa upp.')] : []),
