@@ -42,18 +42,18 @@ describe('web client: documents', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 
-  /** Issues the section's one kind under `dnr` and waits for the version it gets. */
-  async function issue(section: Locator, dnr: string, version: number) {
-    const field = section.getByLabel('Diarienummer');
-    if (!(await field.isVisible())) await section.getByText('Utfärda Uppföljningsrapport', { exact: true }).click();
-    await field.fill(dnr);
-    await section.getByRole('button', { name: 'Utfärda dokumentet' }).click();
-    await section
+  /** Issues `kind` (its label) from the section under `dnr` and waits for the version it gets: its row. */
+  async function issue(section: Locator, dnr: string, version: number, kind = 'Uppföljningsrapport') {
+    const form = section.locator('.documents-kind').filter({ hasText: `Utfärda ${kind}` });
+    if (!(await form.getByLabel('Diarienummer').isVisible())) await form.getByText(`Utfärda ${kind}`, { exact: true }).click();
+    await form.getByLabel('Diarienummer').fill(dnr);
+    await form.getByRole('button', { name: 'Utfärda dokumentet' }).click();
+    await form
       .getByRole('status')
       .getByText(/^Skapar dokumentet … \d+ %$/)
       .waitFor();
-    await section.getByRole('status').getByText(`Uppföljningsrapport version ${version} är utfärdad.`).waitFor();
-    return section.getByRole('row').filter({ hasText: `version ${version}` });
+    await form.getByRole('status').getByText(`${kind} version ${version} är utfärdad.`).waitFor();
+    return section.getByRole('row').filter({ hasText: `${kind} version ${version}` });
   }
 
   it('manager: previews the follow-up report, issues it, marks it sent, issues it again and downloads the first version', async () => {
@@ -163,6 +163,28 @@ describe('web client: documents', () => {
       .getByRole('heading', { name: /^Förhandsgranskning: / })
       .waitFor();
     expect(await alert.count()).toBe(0);
+    await page.close();
+  });
+
+  it('licensing officer: issues a hearing letter from a sanction case page', async () => {
+    // A case the licensing officer proposes now, on a licence the demo data has sanctioned before: undecided, so its hearing letter can go out.
+    const [{ licence_id: licenceId, inspection_ids: inspectionIds }] = await api.db.query(`SELECT licence_id, inspection_ids FROM sanction_cases LIMIT 1`);
+    const proposed = await api.call('POST', '/api/v1/sanction-cases', {
+      token: await api.token('alkohol@hammaro.test'),
+      body: { licenceId, grounds: 'Servering till underåriga vid tillsyn; bristen har påtalats tidigare.', inspectionIds },
+    });
+    expect(proposed.status).toBe(201);
+    const sanction = proposed.body;
+    const page = await web.signIn('alkohol@hammaro.test');
+    await page.goto(`${base}/inspections/sanctions/${sanction.id}`);
+    const section = page.locator('#record-documents');
+    await section.getByRole('button', { name: 'Förhandsgranska Beslut om sanktion' }).waitFor();
+    const row = await issue(section, 'SN 2026/142', 1, 'Kommuniceringsbrev');
+    await row.getByRole('cell', { name: 'SN 2026/142' }).waitFor();
+    expect(await api.db.query(`SELECT kind, version, status FROM documents WHERE record_id = $1 AND version IS NOT NULL`, [sanction.id])).toEqual([
+      { kind: 'hearing_letter', version: 1, status: 'ready' },
+    ]);
+    await checkWidths(page);
     await page.close();
   });
 
