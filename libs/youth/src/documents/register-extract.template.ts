@@ -327,7 +327,9 @@ export class RegisterExtractTemplate implements DocumentTemplate, OnModuleInit {
             )
           : emptyNote('Inga uppgifter om dig har lämnats ut.'),
         ...disclosures.flatMap((d) => [
-          paragraph(`${d.decidedOn}, till ${d.toName} – motivering: ${d.justification}`),
+          paragraph(
+            `${d.decidedOn}: ${categories(d.categories)} från ${d.fromName} till ${d.toName} med stöd av ${ground(d.ground)}. Motivering: ${d.justification}`,
+          ),
           ...(d.ground === 'osl_10_18a' && d.criteria
             ? [
                 bullets(
