@@ -13,7 +13,7 @@ export default {
     // Monorepo aliases first, then the rule that strips `.js` from relative imports.
     '^@samverkan/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@samverkan/testing$': '<rootDir>/libs/testing/src/index.ts',
-    '^@samverkan/(identity|access|audit|promises|notifications|deadlines|inspections|youth|operations|search|map|attachments)$':
+    '^@samverkan/(identity|access|audit|promises|notifications|deadlines|inspections|youth|operations|search|map|attachments|documents)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^@samverkan/migrations$': '<rootDir>/migrations/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

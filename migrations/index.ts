@@ -40,6 +40,7 @@ import { FindingPhotos1796064226306 } from './1796064226306-FindingPhotos.js';
 import { MapPositions1796065191021 } from './1796065191021-MapPositions.js';
 import { FieldActivities1796065200023 } from './1796065200023-FieldActivities.js';
 import { Attachments1796067159950 } from './1796067159950-Attachments.js';
+import { Documents1796079058893 } from './1796079058893-Documents.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -79,4 +80,5 @@ export const migrations = [
   MapPositions1796065191021,
   FieldActivities1796065200023,
   Attachments1796067159950,
+  Documents1796079058893,
 ];

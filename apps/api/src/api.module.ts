@@ -10,6 +10,7 @@ import { OperationsModule } from '@samverkan/operations';
 import { SearchModule } from '@samverkan/search';
 import { MapModule } from '@samverkan/map';
 import { AttachmentsApiModule } from '@samverkan/attachments';
+import { DocumentsApiModule } from '@samverkan/documents';
 import { type AppConfig, type AppOptions, ClockModule, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule } from '@samverkan/platform';
 import { migrations } from '@samverkan/migrations';
 
@@ -37,6 +38,7 @@ export class ApiModule {
         SearchModule,
         MapModule,
         AttachmentsApiModule,
+        DocumentsApiModule,
       ],
     };
   }

@@ -12,7 +12,9 @@ import {
 } from '@samverkan/platform';
 import { AuditWorkerModule } from '@samverkan/audit';
 import { DeadlinesWorkerModule } from '@samverkan/deadlines';
+import { DocumentsWorkerModule } from '@samverkan/documents';
 import { InspectionsWorkerModule } from '@samverkan/inspections';
+import { PromisesWorkerModule } from '@samverkan/promises';
 import { YouthWorkerModule } from '@samverkan/youth';
 import { migrations } from '@samverkan/migrations';
 
@@ -34,6 +36,8 @@ export class WorkerModule {
         DeadlinesWorkerModule,
         InspectionsWorkerModule,
         YouthWorkerModule,
+        PromisesWorkerModule,
+        DocumentsWorkerModule,
       ],
     };
   }

@@ -234,6 +234,13 @@ export const AUDIT_ACTIONS = {
   'attachment.read': 'system',
   'attachment.remove': 'system',
 
+  // Documents issued as PDF (libs/documents, issue #21): the resource is the record it was issued from.
+  'document.preview': 'system',
+  'document.issue': 'system',
+  'document.list': 'system',
+  'document.read': 'system',
+  'document.sent': 'system',
+
   // Recorded by the platform
   'http.request': 'system',
 } as const satisfies Record<string, AuditArea>;

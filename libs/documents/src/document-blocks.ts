@@ -1,4 +1,4 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake';
 
 /**
  * The building blocks every template uses, so a hearing letter and a register extract look like
@@ -77,5 +77,11 @@ export function signatureLines(signers: readonly string[]): Content {
 /** A box to tick, with its text, for a form to fill in by hand. */
 export function checkbox(text: string): Content {
   // Drawn, not a glyph: the embedded font has no ballot box.
-  return { columns: [{ width: 16, canvas: [{ type: 'rect', x: 0, y: 1.5, w: 9, h: 9, lineWidth: 0.8 }] }, { width: '*', text }], margin: [0, 3, 0, 3] };
+  return {
+    columns: [
+      { width: 16, canvas: [{ type: 'rect', x: 0, y: 1.5, w: 9, h: 9, lineWidth: 0.8 }] },
+      { width: '*', text },
+    ],
+    margin: [0, 3, 0, 3],
+  };
 }

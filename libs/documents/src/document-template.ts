@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@samverkan/access';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake';
 
 /**
  * The documents Samverkan issues (issue #21), one template each. A kind belongs to one record type:
@@ -82,6 +82,8 @@ export interface ComposedDocument {
   recipient?: string[];
   /** The body, in pdfmake's content, built with document-blocks.ts so every kind looks alike. */
   body: Content[];
+  /** Landscape for wide tables (a report of figures); portrait, as letters are, by default. */
+  orientation?: 'portrait' | 'landscape';
 }
 
 /** One kind's template: composes the document of one record. Registered wherever documents are rendered (the worker). */

@@ -198,7 +198,8 @@ export class FollowUpsService {
     return row;
   }
 
-  private async view(id: string): Promise<FollowUpView> {
+  /** The follow-up as its routes show it (no access check: callers have made theirs). */
+  async view(id: string): Promise<FollowUpView> {
     const row = await this.row(id);
     const window = windowOf(row);
     const live = await this.figures.commitments(row.promise_id, window, stockholmDate(this.clock.now()));

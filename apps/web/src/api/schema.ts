@@ -2942,6 +2942,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Förhandsgranska dokument (Preview a document before it is issued): queued for rendering; follow GET /documents/{id} until ready. Marked UTKAST, kept 24 h, seen only by its requester */
+        post: operations["DocumentsController_preview_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utfärdade dokument (The documents issued from one record, every version, newest first); audited */
+        get: operations["DocumentsController_list_v1"];
+        put?: never;
+        /** Utfärda dokument (Issue a document from its record under a registration number): the next version, the earlier ones kept; queued for rendering, follow GET /documents/{id} */
+        post: operations["DocumentsController_issue_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dokument (One document: whether it is ready, how far rendering has come, when it was sent) */
+        get: operations["DocumentsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta dokument (The PDF) for whoever may see its record; `?inline=true` to show it in the browser. 409 document.not_ready while it is rendered; every download, and every refusal, is audited */
+        get: operations["DocumentsController_content_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera att dokumentet skickats (Record when an issued document was sent to its recipient); once: 409 document.already_sent */
+        post: operations["DocumentsController_markSent_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -6886,6 +6972,75 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
+        /** @enum {string} */
+        DocumentKind: "inspection_report" | "hearing_letter" | "sanction_decision" | "consent_form" | "meeting_minutes" | "register_extract" | "follow_up_report";
+        /** @enum {string} */
+        DocumentRecordType: "inspection" | "sanction_case" | "youth_case" | "youth_meeting" | "youth_subject" | "follow_up";
+        PreviewDocumentRequest: {
+            kind: components["schemas"]["DocumentKind"];
+            recordType: components["schemas"]["DocumentRecordType"];
+            /** Format: uuid */
+            recordId: string;
+        };
+        /**
+         * @description pending while the worker renders it
+         * @enum {string}
+         */
+        DocumentStatus: "pending" | "ready" | "failed";
+        DocumentView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            recordType: components["schemas"]["DocumentRecordType"];
+            /** Format: uuid */
+            recordId: string;
+            /** @description The record's reference printed on every page (case number, premises and date, ...) */
+            reference: string;
+            /** @description The version issued from the record (1, 2, ...); null for a preview */
+            version: number | null;
+            /** @description Diarienummer; null for a preview */
+            registrationNumber: string | null;
+            /** @description pending while the worker renders it */
+            status: components["schemas"]["DocumentStatus"];
+            /** @description How far rendering has come, in percent */
+            progress: number;
+            /** @description The title, once rendered */
+            title: string | null;
+            pageCount: number | null;
+            byteSize: number | null;
+            requestedByName: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was sent to its recipient
+             */
+            sentAt: string | null;
+            sentByName: string | null;
+            /**
+             * Format: date-time
+             * @description A preview is removed after this
+             */
+            expiresAt: string | null;
+        };
+        IssueDocumentRequest: {
+            kind: components["schemas"]["DocumentKind"];
+            recordType: components["schemas"]["DocumentRecordType"];
+            /** Format: uuid */
+            recordId: string;
+            /**
+             * @description Diarienummer, 1–60 characters: letters, digits, spaces and . / : -
+             * @example SN 2026/142
+             */
+            registrationNumber: string;
+        };
+        DocumentSentRequest: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T14:05:00+01:00
+             */
+            sentAt: string;
+        };
         NotificationView: {
             /** Format: uuid */
             id: string;
@@ -7093,9 +7248,12 @@ export interface components {
              *     - `attachment.name_path`: The file name may not contain path parts (/ or \).
              *     - `attachment.category_required`: Choose the information category of the file.
              *     - `attachment.category_not_taken`: Only attachments of youth cases have an information category.
+             *     - `document.kind_mismatch`: This kind of document is issued from a {recordType}. Params: `recordType` (the record type the kind belongs to (DocumentRecordType)).
+             *     - `document.sent_in_future`: The time it was sent may not be in the future.
+             *     - `document.sent_before_issue`: The document cannot have been sent before it was issued.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_carried_over" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_carried_over" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken" | "document.kind_mismatch" | "document.sent_in_future" | "document.sent_before_issue";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -7205,9 +7363,13 @@ export interface components {
              *     - `operation.not_reported` 409: Only a reported outcome can be released; the operation is {status}. Params: `status` (the operation’s status).
              *     - `operation.summary_released` 409: The summary of this operation is already released.
              *     - `licensing_referral.acknowledged` 409: The referral is already acknowledged.
+             *     - `document.not_ready` 409: The document is still being created ({progress} %); try again shortly. Params: `progress` (how far it has come, in percent).
+             *     - `document.failed` 409: The document could not be created; create it again.
+             *     - `document.already_sent` 409: The document is already recorded as sent, on {sentAt}. Params: `sentAt` (when it was recorded as sent (ISO 8601)).
+             *     - `document.preview_not_sent` 409: A preview is never sent; issue the document first.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "promise.successor_exists" | "action.carried_over" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "place.in_use" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "promise.successor_exists" | "action.carried_over" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "place.in_use" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged" | "document.not_ready" | "document.failed" | "document.already_sent" | "document.preview_not_sent";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -17636,6 +17798,251 @@ export interface operations {
             };
         };
     };
+    DocumentsController_preview_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview, pending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_list_v1: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                recordType: components["schemas"]["DocumentRecordType"];
+                recordId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DocumentView"][];
+                        /** @description How many matched the filter, over all pages */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_issue_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The issued version, pending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_content_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_markSent_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentSentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     NotificationsController_list_v1: {
         parameters: {
             query?: {
@@ -17966,7 +18373,10 @@ export const searchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const mapLayerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MapLayer"]> = ["premises", "place", "finding", "operation_area"];
 export const attachmentRecordTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentRecordType"]> = ["youth_case", "inspection", "sanction_case", "operation", "finding"];
 export const attachmentContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttachmentContentType"]> = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
+export const documentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentKind"]> = ["inspection_report", "hearing_letter", "sanction_decision", "consent_form", "meeting_minutes", "register_extract", "follow_up_report"];
+export const documentRecordTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentRecordType"]> = ["inspection", "sanction_case", "youth_case", "youth_meeting", "youth_subject", "follow_up"];
+export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["pending", "ready", "failed"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_carried_over", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_carried_over", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken", "document.kind_mismatch", "document.sent_in_future", "document.sent_before_issue"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged", "document.not_ready", "document.failed", "document.already_sent", "document.preview_not_sent"];

@@ -207,6 +207,15 @@ export class AppConfig {
   @MinLength(1)
   FILE_STORAGE_DIR = 'data/files';
 
+  /**
+   * The directory of the organisations' logos for the documents Samverkan issues (issue #21): a
+   * file named after the organisation number, `<org_number>.svg`, `.png` or `.jpg`
+   * (e.g. `212000-1835.svg`). An organisation without one is headed by its name alone.
+   */
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_LOGO_DIR = 'config/logos';
+
   /** Set when the API runs behind a reverse proxy, so client addresses come from X-Forwarded-For. */
   @Transform(toBool)
   @IsBoolean()

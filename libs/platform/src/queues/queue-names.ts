@@ -18,6 +18,8 @@ export const QueueName = {
   Audit: 'audit',
   /** The audit trail: verifying the hash chain in pages, apart from the anchors so a long run never delays one. */
   AuditVerification: 'audit-verification',
+  /** Documents issued as PDF: rendering one, and sweeping expired previews. */
+  Documents: 'documents',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -33,5 +35,7 @@ export const JobName = {
   YouthRetentionPurge: 'youth.retention_purge',
   AuditAnchor: 'audit.anchor',
   AuditVerify: 'audit.verify',
+  DocumentRender: 'document.render',
+  DocumentPreviewSweep: 'document.preview_sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -147,6 +147,13 @@ const actionsSv = {
     read: 'öppnade en bilaga',
     remove: 'tog bort en bilaga',
   },
+  document: {
+    preview: 'förhandsgranskade ett dokument',
+    issue: 'utfärdade ett dokument',
+    list: 'såg de utfärdade dokumenten',
+    read: 'öppnade ett dokument',
+    sent: 'registrerade att ett dokument skickats',
+  },
   follow_up: {
     create: 'skapade uppföljningen',
     update: 'ändrade uppföljningen',
@@ -455,6 +462,13 @@ const actionsEn: typeof actionsSv = {
     list: 'viewed the attachments',
     read: 'opened an attachment',
     remove: 'removed an attachment',
+  },
+  document: {
+    preview: 'previewed a document',
+    issue: 'issued a document',
+    list: 'viewed the issued documents',
+    read: 'opened a document',
+    sent: 'recorded that a document was sent',
   },
   follow_up: {
     create: 'created the follow-up',

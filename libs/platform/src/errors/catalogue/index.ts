@@ -3,6 +3,7 @@ import { ACCOUNT_CODES } from './account.js';
 import { ATTACHMENTS_CODES } from './attachments.js';
 import { AUDIT_CODES } from './audit.js';
 import { DEADLINES_CODES } from './deadlines.js';
+import { DOCUMENTS_CODES } from './documents.js';
 import type { CodeSpec, FieldCodeSpec, ProblemCodeSpec } from './define.js';
 import { IDENTITY_CODES } from './identity.js';
 import { INSPECTIONS_CODES } from './inspections.js';
@@ -36,6 +37,7 @@ export const ERROR_CODES = {
   ...DEADLINES_CODES,
   ...NOTIFICATIONS_CODES,
   ...ATTACHMENTS_CODES,
+  ...DOCUMENTS_CODES,
 } as const satisfies Record<string, CodeSpec>;
 
 type Catalogue = typeof ERROR_CODES;

@@ -1,0 +1,10 @@
+export * from './document-blocks.js';
+export * from './document-renderer.js';
+export * from './document-store.js';
+export * from './document-template.js';
+export * from './documents.dto.js';
+export * from './documents.module.js';
+export * from './documents.service.js';
+export * from './documents.views.js';
+export { DocumentsController } from './documents.controller.js';
+export { DocumentsProcessor } from './documents.processor.js';
