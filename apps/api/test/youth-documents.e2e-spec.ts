@@ -195,6 +195,8 @@ describe('youth documents', () => {
     expect(body).toContain('till Lokalpolisområde Karlstad med stöd av OSL 10 kap 18 a §');
     expect(body).toContain('Risk för rekrytering till narkotikaförsäljning vid Skoghallsbadet.');
     expect(body).toContain('vårdnadshavare');
+    // The documents issued from the case: the consent form above.
+    expect(body).toContain('SOC 2026/41');
     // The police read the case: a row of their unit in the reads.
     expect(body).toContain('Områdespolis');
     // Rights, retention, legal grounds.

@@ -17,14 +17,10 @@ import type { DataSource } from 'typeorm';
 import { caseReference } from '../youth-deadlines.js';
 import type { MeetingKind, PlanItemStatus } from '../youth-rules.js';
 import { YouthSubjectsService } from '../youth-subjects.service.js';
-import { attendeesByRole, officialLabel } from './youth-document-rules.js';
+import { attendeesByRole, officialLabel, officialUnitSql } from './youth-document-rules.js';
 
 export const MEETING_TITLES: Readonly<Record<MeetingKind, string>> = { network: 'Nätverksmöte', follow_up: 'Uppföljningsmöte' };
 export const PLAN_STATUS_LABELS: Readonly<Record<PlanItemStatus, string>> = { open: 'Pågår', done: 'Klar', cancelled: 'Avbruten' };
-
-/** An official's unit in their organisation, for "name, unit, organisation" (alias u: users). */
-export const OFFICIAL_UNIT_SQL = `(SELECT un.name FROM memberships ms JOIN units un ON un.id = ms.unit_id
-  WHERE ms.user_id = u.id AND un.organisation_id = u.organisation_id ORDER BY ms.valid_from LIMIT 1)`;
 
 /**
  * Protokoll (issue #21): the minutes of a held network or follow-up meeting of a youth case — its
@@ -71,9 +67,9 @@ export class MeetingMinutesTemplate implements DocumentTemplate, OnModuleInit {
               k.name AS "coordinatorName", k.unit AS "coordinatorUnit", k.organisation AS "coordinatorOrganisation"
        FROM youth_meetings m JOIN youth_cases c ON c.id = m.case_id
        LEFT JOIN youth_entries e ON e.id = m.minutes_entry_id
-       LEFT JOIN LATERAL (SELECT u.display_name AS name, ${OFFICIAL_UNIT_SQL} AS unit, o.name AS organisation
+       LEFT JOIN LATERAL (SELECT u.display_name AS name, ${officialUnitSql('u')} AS unit, o.name AS organisation
                           FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = e.author_id) a ON true
-       LEFT JOIN LATERAL (SELECT u.display_name AS name, ${OFFICIAL_UNIT_SQL} AS unit, o.name AS organisation
+       LEFT JOIN LATERAL (SELECT u.display_name AS name, ${officialUnitSql('u')} AS unit, o.name AS organisation
                           FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = c.coordinator_user_id) k ON true
        WHERE m.id = $1`,
       [meetingId],

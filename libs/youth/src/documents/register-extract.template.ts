@@ -14,7 +14,7 @@ import {
   subheading,
   table,
 } from '@samverkan/documents';
-import { AppConfig } from '@samverkan/platform';
+import { AppConfig, FieldCipher } from '@samverkan/platform';
 import type { Content } from 'pdfmake';
 import type { DataSource } from 'typeorm';
 import { type SealedSigners, withSigners } from '../consent-signers.js';
@@ -37,9 +37,8 @@ import {
   type RiskFactor,
 } from '../youth-rules.js';
 import { YouthSubjectsService } from '../youth-subjects.service.js';
-import { FieldCipher } from '@samverkan/platform';
-import { MEETING_TITLES, OFFICIAL_UNIT_SQL, PLAN_STATUS_LABELS } from './meeting-minutes.template.js';
-import { attendeesByRole, type Official, officialLabel, READ_ACTION_PATTERN, swedish } from './youth-document-rules.js';
+import { MEETING_TITLES, PLAN_STATUS_LABELS } from './meeting-minutes.template.js';
+import { attendeesByRole, type Official, officialLabel, officialUnitSql, READ_ACTION_PATTERN, swedish } from './youth-document-rules.js';
 
 export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   concern_raised: 'Oro anmäld',
@@ -59,8 +58,7 @@ const ground = (g: DisclosureGround) => swedish(DISCLOSURE_GROUNDS[g]);
 
 /** An official as rows carry them: name, unit and organisation columns under one prefix. */
 const official = (prefix: string) =>
-  `${prefix}.display_name AS "${prefix}Name", (SELECT un.name FROM memberships ms JOIN units un ON un.id = ms.unit_id
-    WHERE ms.user_id = ${prefix}.id AND un.organisation_id = ${prefix}.organisation_id ORDER BY ms.valid_from LIMIT 1) AS "${prefix}Unit",
+  `${prefix}.display_name AS "${prefix}Name", ${officialUnitSql(prefix)} AS "${prefix}Unit",
    (SELECT o.name FROM organisations o WHERE o.id = ${prefix}.organisation_id) AS "${prefix}Organisation"`;
 type OfficialColumns<P extends string> = { [K in `${P}Name` | `${P}Unit` | `${P}Organisation`]: string | null };
 const officialOf = <P extends string>(row: OfficialColumns<P>, prefix: P): Official | null =>
@@ -209,6 +207,17 @@ export class RegisterExtractTemplate implements DocumentTemplate, OnModuleInit {
        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
       [ids, meetings.map((m) => m.id), subjectId, READ_ACTION_PATTERN],
     );
+    // The documents issued from the cases and their meetings (consent forms, minutes); previews are nobody's record.
+    const issuedDocuments = await this.dataSource.query<
+      { caseId: string; title: string | null; version: number; registrationNumber: string; issuedOn: string; sentOn: string | null }[]
+    >(
+      `SELECT coalesce(m.case_id, d.record_id) AS "caseId", d.title, d.version, d.registration_number AS "registrationNumber",
+              to_char(d.requested_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "issuedOn", to_char(d.sent_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS "sentOn"
+       FROM documents d LEFT JOIN youth_meetings m ON d.record_type = 'youth_meeting' AND m.id = d.record_id
+       WHERE d.version IS NOT NULL AND ((d.record_type = 'youth_case' AND d.record_id = ANY($1::uuid[])) OR (d.record_type = 'youth_meeting' AND d.record_id = ANY($2::uuid[])))
+       ORDER BY d.requested_at`,
+      [ids, meetings.map((m) => m.id)],
+    );
     await ctx.progress(0.7);
 
     const ofCase = <T extends { caseId: string }>(rows: T[], id: string) => rows.filter((r) => r.caseId === id);
@@ -218,6 +227,7 @@ export class RegisterExtractTemplate implements DocumentTemplate, OnModuleInit {
       const items = ofCase(plan, c.id);
       const caseConsents = ofCase(consents, c.id).map((k) => withSigners(this.cipher, k));
       const files = ofCase(attachments, c.id);
+      const documents = ofCase(issuedDocuments, c.id);
       return [
         subheading(`Ärende ${caseReference(c.id)} – ${swedish(CASE_FORMS[c.form].label)}`),
         facts([
@@ -281,6 +291,14 @@ export class RegisterExtractTemplate implements DocumentTemplate, OnModuleInit {
               files.map((f) => [f.fileName, category(f.category), f.uploadedOn]),
             )
           : emptyNote('Inga filer.'),
+        paragraph('Utfärdade handlingar', { bold: true }),
+        documents.length > 0
+          ? table(
+              ['Handling', 'Version', 'Diarienummer', 'Utfärdad', 'Skickad'],
+              documents.map((d) => [d.title, d.version, d.registrationNumber, d.issuedOn, d.sentOn]),
+              ['*', 'auto', 'auto', 'auto', 'auto'],
+            )
+          : emptyNote('Inga utfärdade handlingar.'),
       ];
     });
     await ctx.progress(0.85);
@@ -307,6 +325,7 @@ export class RegisterExtractTemplate implements DocumentTemplate, OnModuleInit {
           ? table(
               ['Ärende', 'Form', 'Status', 'Öppnat', 'Avslutat', 'Enhet'],
               cases.map((c) => [caseReference(c.id), swedish(CASE_FORMS[c.form].label), CASE_STATUS_LABELS[c.status], c.openedOn, c.closedOn, c.ownerUnit]),
+              ['auto', '*', 'auto', 'auto', 'auto', '*'],
             )
           : emptyNote('Det finns inga ärenden om dig.'),
         ...caseParts,
@@ -324,6 +343,7 @@ export class RegisterExtractTemplate implements DocumentTemplate, OnModuleInit {
                 who(officialOf(d, 'd')),
                 caseReference(d.caseId),
               ]),
+              ['auto', '*', '*', '*', '*', '*', 70],
             )
           : emptyNote('Inga uppgifter om dig har lämnats ut.'),
         ...disclosures.flatMap((d) => [

@@ -21,6 +21,12 @@ export function officialLabel(official: Official, mode: RegisterExtractOfficialM
   return where || 'Handläggare';
 }
 
+/** SQL for an official's unit in their own organisation (the first membership), `alias` naming the users row. */
+export function officialUnitSql(alias: string): string {
+  return `(SELECT un.name FROM memberships ms JOIN units un ON un.id = ms.unit_id
+    WHERE ms.user_id = ${alias}.id AND un.organisation_id = ${alias}.organisation_id ORDER BY ms.valid_from LIMIT 1)`;
+}
+
 /**
  * The signature lines of a consent form, by the young person's age on the day the form is made
  * (the rule consentErrors in youth-rules.ts enforces when the signed consent is recorded, DOMAIN.md §3):
