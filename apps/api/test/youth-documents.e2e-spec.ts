@@ -155,6 +155,12 @@ describe('youth documents', () => {
     for (const role of ['den unge', 'vårdnadshavare', 'mentor', 'övrig deltagare']) expect(body).toContain(role);
     expect(body).not.toContain('Lena Berg');
 
+    // Issued, the minutes are seen by whoever sees the meeting: the police while the consent covers the plan.
+    await issueAndRead(api, token.worker, { kind: 'meeting_minutes', recordType: 'youth_meeting', recordId: id.meeting, registrationNumber: 'SOC 2026/42' });
+    const seen = await call('GET', `/documents?recordType=youth_meeting&recordId=${id.meeting}`, 'police');
+    expect(seen.status).toBe(200);
+    expect(seen.body.items.map((d: { registrationNumber: string }) => d.registrationNumber)).toEqual(['SOC 2026/42']);
+
     const planned = await ok('POST', `/youth-cases/${id.case}/meetings`, 'worker', { kind: 'follow_up', plannedAt: `${addDays(today, 20)}T10:00:00+01:00` });
     const early = await call('POST', '/documents/previews', 'worker', { kind: 'meeting_minutes', recordType: 'youth_meeting', recordId: planned.id });
     expect(early.status).toBe(409);
