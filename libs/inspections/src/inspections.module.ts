@@ -3,9 +3,14 @@ import { DeadlinesModule, DeadlinesService } from '@samverkan/deadlines';
 import { IdentityModule } from '@samverkan/identity';
 import { NotificationsModule } from '@samverkan/notifications';
 import { AttachmentsModule } from '@samverkan/attachments';
+import { DocumentsCoreModule } from '@samverkan/documents';
 import { FilesModule, QueueModule, QueueName } from '@samverkan/platform';
 import { InspectionAttachmentGate, SanctionCaseAttachmentGate } from './attachment-gates.js';
 import { PromisesModule } from '@samverkan/promises';
+import { InspectionDocumentGate, SanctionCaseDocumentGate } from './documents/document-gates.js';
+import { HearingLetterTemplate } from './documents/hearing-letter.template.js';
+import { InspectionReportTemplate } from './documents/inspection-report.template.js';
+import { SanctionDecisionTemplate } from './documents/sanction-decision.template.js';
 import { CalendarController } from './inspections/calendar.controller.js';
 import { CalendarService } from './inspections/calendar.service.js';
 import { ChecklistTemplatesService } from './inspections/checklist-templates.service.js';
@@ -33,11 +38,11 @@ import { SupervisionService } from './supervision/supervision.service.js';
 /**
  * Alcohol licence supervision, by aggregate: licensing (holders, premises, licences, tips,
  * restaurant reports), inspections (booking, protocol and photos, status path, checklists,
- * calendar feeds, report), sanctions (proposal, hearing, decision) and supervision (risk model,
- * yearly plan, statistics). Other libs record premises tips through PremisesTipsService.
+ * calendar feeds, report), sanctions (proposal, hearing, decision), supervision (risk model,
+ * yearly plan, statistics) and the documents of inspections and sanction cases (issue #21). Other libs record premises tips through PremisesTipsService.
  */
 @Module({
-  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, FilesModule, AttachmentsModule],
+  imports: [IdentityModule, DeadlinesModule, NotificationsModule, PromisesModule, FilesModule, AttachmentsModule, DocumentsCoreModule],
   controllers: [
     LicensingController,
     PremisesTipsController,
@@ -51,6 +56,8 @@ import { SupervisionService } from './supervision/supervision.service.js';
   providers: [
     InspectionAttachmentGate,
     SanctionCaseAttachmentGate,
+    InspectionDocumentGate,
+    SanctionCaseDocumentGate,
     LicenceHoldersService,
     PremisesService,
     LicencesService,
@@ -70,9 +77,9 @@ import { SupervisionService } from './supervision/supervision.service.js';
 })
 export class InspectionsModule {}
 
-/** The worker's part: the yearly opening of restaurant reports. */
+/** The worker's part: the yearly opening of restaurant reports, and the documents of inspections and sanction cases (issue #21). */
 @Module({
-  imports: [QueueModule.register(QueueName.Supervision, QueueName.Deadlines)],
-  providers: [DeadlinesService, RestaurantReportOpener, SupervisionProcessor],
+  imports: [QueueModule.register(QueueName.Supervision, QueueName.Deadlines), DocumentsCoreModule],
+  providers: [DeadlinesService, RestaurantReportOpener, SupervisionProcessor, InspectionReportTemplate, HearingLetterTemplate, SanctionDecisionTemplate],
 })
 export class InspectionsWorkerModule {}

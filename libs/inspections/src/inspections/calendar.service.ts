@@ -4,16 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@samverkan/audit';
 import { AppConfig, Clock } from '@samverkan/platform';
 import type { DataSource } from 'typeorm';
+import { inspectionTypeLabel } from './inspection-labels.js';
 import type { CalendarFeedView } from './inspections.dto.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-const TYPE_LABELS: Record<string, string> = {
-  external: 'yttre tillsyn',
-  internal: 'inre tillsyn',
-  coordinated: 'samordnad tillsyn',
-  preventive: 'förebyggande tillsyn',
-};
 
 /**
  * Each inspector's inspections as an iCalendar feed (RFC 5545) for their phone or Outlook. The feed
@@ -73,7 +67,7 @@ export class CalendarService {
         `DTSTAMP:${stamp(r.updated_at)}`,
         `DTSTART:${stamp(r.planned_start)}`,
         `DTEND:${stamp(r.planned_end)}`,
-        `SUMMARY:${text(`Tillsyn: ${r.name} (${TYPE_LABELS[r.type] ?? r.type})`)}`,
+        `SUMMARY:${text(`Tillsyn: ${r.name} (${inspectionTypeLabel(r.type).toLowerCase()})`)}`,
         `LOCATION:${text([r.address, r.city].filter(Boolean).join(', '))}`,
         `STATUS:${r.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
         'END:VEVENT',

@@ -20,7 +20,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { PremisesService } from '../licensing/premises.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { ChecklistTemplatesService } from './checklist-templates.service.js';
-import { inspectionReportHtml } from './inspection-report.js';
+import { inspectionReportHtml, loadReportFacts } from './inspection-report.js';
 import {
   bookingTimeErrors,
   bookingTipErrors,
@@ -28,7 +28,6 @@ import {
   escalationGrounds,
   escalationLicence,
   findingErrors,
-  HOLDER_RESPONSE_DAYS,
   HOLDER_RESPONSE_DEADLINE,
   holderResponseClosing,
   holderResponseDueOn,
@@ -357,25 +356,11 @@ export class InspectionsService {
 
   /** The report to the licence holder, generated from the protocol (printable HTML). */
   async reportHtml(principal: Principal, id: string): Promise<string> {
-    const row = await this.get(principal, id);
-    const [facts] = await this.dataSource.query<{ holder: string | null; municipality: string }[]>(
-      `SELECT (SELECT h.name FROM licences l JOIN licence_holders h ON h.id = l.holder_id WHERE l.id = i.licence_id) AS holder,
-              o.name AS municipality
-       FROM inspections i JOIN organisations o ON o.id = i.owner_organisation_id WHERE i.id = $1`,
-      [id],
-    );
+    await this.get(principal, id);
+    const facts = await loadReportFacts(this.dataSource, id);
+    if (!facts) throw new NotFoundException(`No inspection with id ${id}.`);
     await this.audit.record({ action: 'inspection.report_export', resourceType: 'inspection', resourceId: id });
-    return inspectionReportHtml({
-      premisesName: row.premisesName,
-      holderName: facts.holder,
-      type: row.type,
-      plannedStart: new Date(row.plannedStart),
-      inspectors: row.inspectors,
-      checklist: row.checklist,
-      findings: row.findings,
-      responseDays: HOLDER_RESPONSE_DAYS,
-      municipality: facts.municipality,
-    });
+    return inspectionReportHtml(facts);
   }
 
   /** The licence a sanction case about this inspection concerns (see escalationLicence). */

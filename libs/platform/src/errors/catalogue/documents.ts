@@ -2,7 +2,9 @@ import { field, problem } from './define.js';
 
 /** Documents issued as PDF (issue #21, libs/documents). */
 export const DOCUMENTS_CODES = {
-  'document.kind_mismatch': field('This kind of document is issued from a {recordType}.', { recordType: 'the record type the kind belongs to (DocumentRecordType)' }),
+  'document.kind_mismatch': field('This kind of document is issued from a {recordType}.', {
+    recordType: 'the record type the kind belongs to (DocumentRecordType)',
+  }),
   'document.not_ready': problem(409, 'The document is still being created ({progress} %); try again shortly.', { progress: 'how far it has come, in percent' }),
   'document.failed': problem(409, 'The document could not be created; create it again.'),
   'document.already_sent': problem(409, 'The document is already recorded as sent, on {sentAt}.', { sentAt: 'when it was recorded as sent (ISO 8601)' }),

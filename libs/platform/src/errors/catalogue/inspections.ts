@@ -26,6 +26,10 @@ export const INSPECTIONS_CODES = {
   'inspection.closed_for_findings': problem(409, 'Findings cannot change once the inspection is {status}.', { status: 'the inspection’s status' }),
   'restaurant_report.submitted': problem(409, 'The report is already submitted.'),
   'sanction.decided': problem(409, 'The case is already decided.'),
+  'inspection.not_performed': problem(409, 'The inspection report is issued once the inspection is performed; it is {status}.', {
+    status: 'the inspection’s status',
+  }),
+  'sanction.decision_missing': problem(409, 'The decision letter is issued once the case is decided.'),
   'supervision_plan.exists': problem(409, 'There is already a supervision plan for {year}; edit it instead.', { year: 'the plan’s year' }),
 
   'inspection.inspector_not_eligible': field('Every inspector must be an active user of the police or the municipality.'),
