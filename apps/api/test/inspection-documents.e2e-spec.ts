@@ -179,6 +179,10 @@ describe('inspection and sanction documents', () => {
     const late = await issue(officer, 'hearing_letter', 'sanction_case', caseId);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('sanction.decided');
+    // The letter issued before the decision may still be recorded as sent after it.
+    const [letter] = await api.db.query(`SELECT id FROM documents WHERE record_id = $1 AND kind = 'hearing_letter'`, [caseId]);
+    const sent = await api.call('POST', `/api/v1/documents/${letter.id}/sent`, { token: officer, body: { sentAt: new Date().toISOString() } });
+    expect(sent.status).toBe(200);
   });
 
   let firstDecision: string;

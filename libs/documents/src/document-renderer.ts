@@ -117,8 +117,8 @@ export class DocumentRenderer {
           : {
               margin: [62, 30, 62, 0],
               columns: [
-                { text: letterhead.name, bold: true, fontSize: 8.5, color: MUTED },
-                { text: `${number} · ${reference}`, alignment: 'right', fontSize: 8.5, color: MUTED },
+                { width: 'auto', text: letterhead.name, bold: true, fontSize: 8.5, color: MUTED },
+                { width: '*', text: `${number} · ${reference}`, alignment: 'right', fontSize: 8.5, color: MUTED },
               ],
             },
       footer: (page: number, pages: number) => {

@@ -51,9 +51,10 @@ export interface DocumentGate {
   /**
    * Who may preview and issue `kind` from the record: 404 as read, 403 without the right to change
    * it, 409 (a ProblemException with its own code) when the record is not yet where the kind can be
-   * issued (a decision letter before the decision).
+   * issued (a decision letter before the decision). `kind` null: the right alone, for work on a
+   * document already issued (recording when it was sent), whatever the record's state is now.
    */
-  issue(principal: Principal, recordId: string, kind: DocumentKind): Promise<DocumentRecord>;
+  issue(principal: Principal, recordId: string, kind: DocumentKind | null): Promise<DocumentRecord>;
   /** Something was issued on the record, inside the transaction (a youth case counts retention from it). */
   issued?(manager: import('typeorm').EntityManager, recordId: string): Promise<void>;
 }

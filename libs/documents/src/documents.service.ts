@@ -167,7 +167,8 @@ export class DocumentsService {
   /** Records when an issued document was sent; once (a letter is sent once; a new one is a new version). */
   async markSent(principal: Principal, id: string, request: DocumentSentRequest): Promise<DocumentView> {
     const { row } = await this.readable(principal, id);
-    const record = await this.registry.gate(row.record_type).issue(principal, row.record_id, row.kind);
+    // The right to issue, not the record's state: a hearing letter sent before the decision may be recorded after it.
+    const record = await this.registry.gate(row.record_type).issue(principal, row.record_id, null);
     if (row.version === null) throw new ProblemException('document.preview_not_sent');
     const sentAt = new Date(request.sentAt);
     const errors = [];

@@ -29,11 +29,11 @@ export class InspectionDocumentGate implements DocumentGate, OnModuleInit {
     return { organisationId: row.ownerOrganisationId, reference: inspectionReference(row.premisesName, row.plannedStart) };
   }
 
-  async issue(principal: Principal, id: string, _kind: DocumentKind): Promise<DocumentRecord> {
+  async issue(principal: Principal, id: string, kind: DocumentKind | null): Promise<DocumentRecord> {
     const row = await this.inspections.get(principal, id);
     await this.access.assertAllowed(principal, 'inspection:perform', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
     // The report tells what the protocol found (AL 9 kap. 2 §: every visit is reported to the holder): not before the visit is performed.
-    if (!isReportable(row.status)) throw new ProblemException('inspection.not_performed', { status: row.status });
+    if (kind !== null && !isReportable(row.status)) throw new ProblemException('inspection.not_performed', { status: row.status });
     return { organisationId: row.ownerOrganisationId, reference: inspectionReference(row.premisesName, row.plannedStart) };
   }
 }
@@ -63,10 +63,10 @@ export class SanctionCaseDocumentGate implements DocumentGate, OnModuleInit {
     return { organisationId: row.ownerOrganisationId, reference: sanctionCaseReference(row.premisesName, row.proposedAt) };
   }
 
-  async issue(principal: Principal, id: string, kind: DocumentKind): Promise<DocumentRecord> {
+  async issue(principal: Principal, id: string, kind: DocumentKind | null): Promise<DocumentRecord> {
     const row = await this.sanctions.get(principal, id);
     await this.access.assertAllowed(principal, 'sanction:decide', { id, collaborationId: row.collaborationId, organisationId: row.ownerOrganisationId });
-    const refusal = sanctionDocumentRefusal(kind as SanctionDocumentKind, row.decision);
+    const refusal = kind === null ? null : sanctionDocumentRefusal(kind as SanctionDocumentKind, row.decision);
     if (refusal) throw new ProblemException(refusal === 'decided' ? 'sanction.decided' : 'sanction.decision_missing');
     return { organisationId: row.ownerOrganisationId, reference: sanctionCaseReference(row.premisesName, row.proposedAt) };
   }
