@@ -4,6 +4,7 @@ import { AccessService } from '@samverkan/access';
 import { AttachmentsService } from '@samverkan/attachments';
 import { AuditService } from '@samverkan/audit';
 import { DeadlinesService } from '@samverkan/deadlines';
+import { DocumentStore } from '@samverkan/documents';
 import { Clock, stockholmDate } from '@samverkan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseDeadlineResources } from './youth-deadlines.js';
@@ -27,6 +28,7 @@ export class YouthRetentionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
+    private readonly documents: DocumentStore,
   ) {}
 
   async purgeDue(): Promise<{ purged: number }> {
@@ -55,6 +57,7 @@ export class YouthRetentionService {
     if (!row) return false;
     const removed: Record<string, number> = {};
     await this.deadlines.closeAllFor(manager, await caseDeadlineResources(manager, id), 'cancelled');
+    const meetingIds = (await manager.query<{ id: string }[]>('SELECT id FROM youth_meetings WHERE case_id = $1', [id])).map((m) => m.id);
     const tables = {
       meetings: 'youth_meetings',
       entries: 'youth_entries',
@@ -72,6 +75,8 @@ export class YouthRetentionService {
     }
     // The case's files go with it, their bytes once this transaction commits (issue #21).
     removed.attachments = await this.attachments.purge(manager, 'youth_case', [id]);
+    // And its documents: consent forms of the case, minutes of its meetings (issue #21).
+    removed.documents = (await this.documents.purge(manager, 'youth_case', [id])) + (await this.documents.purge(manager, 'youth_meeting', meetingIds));
     await this.access.revokeGrants(null, { resourceType: 'youth_case', resourceId: id }, manager);
     await manager.query(
       `UPDATE youth_cases SET status = 'purged', subject_id = NULL, coordinator_user_id = NULL, risk_factors = '{}', review_on = NULL,
@@ -90,7 +95,11 @@ export class YouthRetentionService {
       ],
     );
     const [{ others }] = await manager.query<{ others: number }[]>('SELECT count(*)::int AS others FROM youth_cases WHERE subject_id = $1', [row.subject_id]);
-    if (others === 0) await manager.query('DELETE FROM youth_subjects WHERE id = $1', [row.subject_id]);
+    if (others === 0) {
+      // The person's register extracts go with the person (GDPR art. 5.1 e: kept no longer than what they copy).
+      await this.documents.purge(manager, 'youth_subject', [row.subject_id]);
+      await manager.query('DELETE FROM youth_subjects WHERE id = $1', [row.subject_id]);
+    }
     await this.audit.record(
       {
         action: 'youth_case.purge',

@@ -7,6 +7,10 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const FILE_STORAGE_DRIVERS = ['postgres', 'disk'] as const;
 export type FileStorageDriver = (typeof FILE_STORAGE_DRIVERS)[number];
 
+/** How a register extract (GDPR art. 15) names the officials in it: by their unit, or by name and unit. */
+export const REGISTER_EXTRACT_OFFICIAL_MODES = ['unit', 'name'] as const;
+export type RegisterExtractOfficialMode = (typeof REGISTER_EXTRACT_OFFICIAL_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -323,6 +327,15 @@ export class AppConfig {
   @Min(12)
   @Max(18)
   YOUTH_OWN_CONSENT_AGE = 15;
+
+  /**
+   * How a young person's register extract (GDPR art. 15, issue #21) names the officials who wrote,
+   * decided or read: `unit` (default) names their unit and organisation only, `name` the person too.
+   * Which the authority chooses is its own decision (OSL 26 kap, the officials' interest); no private
+   * person other than the young person is ever named.
+   */
+  @IsIn(REGISTER_EXTRACT_OFFICIAL_MODES)
+  REGISTER_EXTRACT_OFFICIALS: RegisterExtractOfficialMode = 'unit';
 
   /**
    * Demo and tests only: a password session counts as strong authentication (issue #18), so the

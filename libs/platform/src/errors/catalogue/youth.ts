@@ -13,6 +13,7 @@ export const YOUTH_CODES = {
     { caseId: 'the id of the open case the user may read', caseNumber: 'its case number (UÄ-…)' },
   ),
   'youth_meeting.minutes_recorded': problem(409, 'The minutes of this meeting are already recorded; add a journal note to complement them.'),
+  'youth_meeting.minutes_missing': problem(409, 'The minutes of this meeting are not recorded yet; record them before issuing the minutes.'),
   'consent.withdrawn': problem(409, 'The consent is already withdrawn.'),
 
   'personal_number.invalid': field('{field} must be a valid personnummer or samordningsnummer (YYYYMMDD-NNNN; date and check digit are checked).'),
