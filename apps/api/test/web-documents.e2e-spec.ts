@@ -188,6 +188,22 @@ describe('web client: documents', () => {
     await page.close();
   });
 
+  it('social services manager: a youth case page has the case’s, the person’s and each held meeting’s documents; the register extract is issued', async () => {
+    const [youthCase] = await api.db.query(
+      `SELECT c.id FROM youth_cases c JOIN youth_meetings m ON m.case_id = c.id WHERE m.held_on IS NOT NULL AND c.status NOT IN ('closed', 'purged') LIMIT 1`,
+    );
+    const page = await web.signIn('socialchef@hammaro.test');
+    await page.goto(`${base}/youth-cases/${youthCase.id}`);
+    await page.locator('#case-documents').getByRole('heading', { name: 'Dokument', exact: true }).waitFor();
+    await page.locator('#case-meetings').getByRole('heading', { name: 'Dokument för mötet' }).first().waitFor();
+    const subject = page.locator('#subject-documents');
+    await subject.getByRole('heading', { name: /^Dokument om / }).waitFor();
+    const row = await issue(subject, 'SN 2026/77', 1, 'Registerutdrag');
+    await row.getByRole('cell', { name: 'SN 2026/77' }).waitFor();
+    await checkWidths(page);
+    await page.close();
+  });
+
   it('social worker: who reads the promise but does not report on it sees the versions and downloads, and cannot issue', async () => {
     const page = await web.signIn('socialsekreterare@hammaro.test');
     await page.goto(`${base}/promise/follow-ups/${followUpId}`);

@@ -196,14 +196,15 @@ export function YouthCase() {
         </Paragraph>
       )}
       {c.subject && can('youth_subject:reveal') && <RevealNumber subjectId={c.subject.id} />}
-      {c.subject && (
+      {/* The register extract (GDPR art. 15) is made by those who make extracts in the person's organisation; asking for others would only log a refusal. */}
+      {c.subject && can('youth_subject:extract') && (
         <RecordDocuments
           recordType="youth_subject"
           recordId={c.subject.id}
           kinds={['register_extract']}
           id="subject-documents"
           title={t('documents.subjectTitle', { name: c.subject.name })}
-          canIssue={c.access.owner && can('youth_case:update')}
+          canIssue
         />
       )}
       {c.riskFactors.length > 0 && (
