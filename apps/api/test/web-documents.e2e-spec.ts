@@ -196,6 +196,9 @@ describe('web client: documents', () => {
     await page.goto(`${base}/youth-cases/${youthCase.id}`);
     await page.locator('#case-documents').getByRole('heading', { name: 'Dokument', exact: true }).waitFor();
     await page.locator('#case-meetings').getByRole('heading', { name: 'Dokument för mötet' }).first().waitFor();
+    // The extract's list needs a fresh strong authentication: it is asked for when opened, not with the page.
+    expect(await page.locator('#subject-documents').count()).toBe(0);
+    await page.getByText(/^Registerutdrag om /).click();
     const subject = page.locator('#subject-documents');
     await subject.getByRole('heading', { name: /^Dokument om / }).waitFor();
     const row = await issue(subject, 'SN 2026/77', 1, 'Registerutdrag');

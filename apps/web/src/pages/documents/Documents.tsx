@@ -139,6 +139,21 @@ export function RecordDocuments(props: {
   );
 }
 
+/**
+ * The section behind a summary, asked for only when opened: for documents whose very listing needs a
+ * fresh strong authentication (the register extract), so opening the record page does not ask for one.
+ */
+export function RecordDocumentsOnRequest(props: Parameters<typeof RecordDocuments>[0] & { summary: string }) {
+  const { summary, ...section } = props;
+  const [opened, setOpened] = useState(false);
+  return (
+    <Details className="documents-on-request" onToggle={() => setOpened(true)}>
+      <Details.Summary>{summary}</Details.Summary>
+      <Details.Content>{opened && <RecordDocuments {...section} />}</Details.Content>
+    </Details>
+  );
+}
+
 type Request = { mode: 'preview' } | { mode: 'issue'; registrationNumber: string };
 
 /**

@@ -3,6 +3,7 @@ export const sv = {
   documents: {
     title: 'Dokument',
     subjectTitle: 'Dokument om {{name}}',
+    subjectSummary: 'Registerutdrag om {{name}}',
     meetingTitle: 'Dokument för mötet',
     none: 'Inga utfärdade dokument.',
     readOnly: 'Du kan se och ladda ner dokumenten men inte förhandsgranska eller utfärda dem.',
@@ -65,6 +66,7 @@ export const en: typeof sv = {
   documents: {
     title: 'Documents',
     subjectTitle: 'Documents about {{name}}',
+    subjectSummary: 'Register extract about {{name}}',
     meetingTitle: 'Documents of the meeting',
     none: 'No issued documents.',
     readOnly: 'You can see and download the documents but not preview or issue them.',

@@ -8,7 +8,7 @@ import { todayInStockholm } from '../../components/time';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useSession } from '../../session';
 import { YouthCaseAttachments } from '../attachments/Attachments';
-import { RecordDocuments } from '../documents/Documents';
+import { RecordDocuments, RecordDocumentsOnRequest } from '../documents/Documents';
 import { AccessLog } from './AccessLog';
 import { Participants, StatusChange } from './CaseStatus';
 import { Consents } from './Consents';
@@ -198,7 +198,8 @@ export function YouthCase() {
       {c.subject && can('youth_subject:reveal') && <RevealNumber subjectId={c.subject.id} />}
       {/* The register extract (GDPR art. 15) is made by those who make extracts in the person's organisation; asking for others would only log a refusal. */}
       {c.subject && can('youth_subject:extract') && (
-        <RecordDocuments
+        <RecordDocumentsOnRequest
+          summary={t('documents.subjectSummary', { name: c.subject.name })}
           recordType="youth_subject"
           recordId={c.subject.id}
           kinds={['register_extract']}
