@@ -266,7 +266,8 @@ describe('web client: Swedish all the way, and English when asked', () => {
       email: 'socialsekreterare@hammaro.test',
       paths: () => ['/youth-cases', '/youth-cases/new', `/youth-cases/${ids.youthCase}`, '/youth-cases/not-a-uuid'],
     },
-    { email: 'socialchef@hammaro.test', paths: () => ['/youth-cases', '/youth-cases/caseload', '/work-queue'] },
+    // A youth case too: its documents, and the person's register extract behind its summary (issue #21).
+    { email: 'socialchef@hammaro.test', paths: () => ['/youth-cases', '/youth-cases/caseload', '/work-queue', `/youth-cases/${ids.youthCase}`] },
     {
       email: 'polis@karlstad.polisen.test',
       paths: () => ['/youth-cases', '/youth-cases/report-of-concern', '/operations', '/operations/new', `/inspections/${ids.plannedInspection}`],
