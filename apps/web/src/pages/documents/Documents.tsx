@@ -17,6 +17,9 @@ export type DocumentRecordType = DocumentView['recordType'];
 /** How often a document being created is asked about (the worker reports its progress as it goes). */
 const POLL_MS = 500;
 
+/** The refusal of a session whose strong authentication is too old (the app's dialog renews it); not a lack of rights. */
+const STEP_UP = 'auth.step_up_required';
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The document's bytes through the signed-in api (every read of an issued document is recorded in the audit trail). */
@@ -73,8 +76,11 @@ export function RecordDocuments(props: {
   );
   const [refused, setRefused] = useState(false);
   const [problem, setProblem] = useState<Problem>();
+  // A session whose strong authentication is no longer fresh (the register extract): the app's dialog
+  // renews it, then the reader asks again.
+  const stepUp = list.problem?.code === STEP_UP;
   // What the reader may not see is not there (404); a list refused outright shows nothing either.
-  if (list.problem && (list.problem.status === 404 || list.problem.status === 403)) return null;
+  if (list.problem && !stepUp && (list.problem.status === 404 || list.problem.status === 403)) return null;
   if (!list.data && !list.problem) return null;
   const readOnly = !props.canIssue || refused;
   const items = list.data?.items ?? [];
@@ -85,7 +91,14 @@ export function RecordDocuments(props: {
         {props.title ?? t('documents.title')}
       </Heading>
       <ProblemMessage problem={list.problem ?? problem} />
-      {readOnly ? (
+      {stepUp && (
+        <div>
+          <Button type="button" variant="secondary" data-size="sm" onClick={list.reload}>
+            {t('documents.retry')}
+          </Button>
+        </div>
+      )}
+      {stepUp ? null : readOnly ? (
         refused && <Paragraph data-size="sm">{t('documents.readOnly')}</Paragraph>
       ) : (
         <div className="documents-kinds">
@@ -204,7 +217,7 @@ function KindActions(props: {
           : await api.POST('/api/v1/documents', { body: { ...body, registrationNumber: request.registrationNumber } });
       if (started.error || !started.data) {
         const refusal = asProblem(started.error, started.response.status);
-        if (refusal.status === 403) props.onRefused();
+        if (refusal.status === 403 && refusal.code !== STEP_UP) props.onRefused();
         else setProblem(refusal);
         return;
       }
