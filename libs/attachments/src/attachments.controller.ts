@@ -2,22 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal, RequireHiddenPermission, RequirePermission } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { ApiCreated, ApiFile, ApiNoContent, ApiPage, ATTACHMENT_BODY_TYPES, ATTACHMENT_TYPES, UuidPipe } from '@samverkan/platform';
+import { ApiCreated, ApiFile, ApiNoContent, ApiPage, ATTACHMENT_BODY_TYPES, ATTACHMENT_TYPES, contentDisposition, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { AttachmentListQuery, UploadAttachmentQuery } from './attachments.dto.js';
 import { AttachmentsService } from './attachments.service.js';
 import { AttachmentView } from './attachments.views.js';
 
 const UPLOAD_BODY = { schema: { type: 'string', format: 'binary' }, description: 'The file itself (PDF, JPEG, PNG or WebP); its type is read from the bytes' };
-
-/**
- * `Content-Disposition` for a download: the name as given (RFC 6266, UTF-8 by RFC 8187) and a plain
- * ASCII fallback; the name was checked at upload (no path parts, no control characters).
- */
-function disposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Attachments of a youth case (issue #21): the case's own rules, and the category decides as for notes. */
 @ApiTags('attachments')
@@ -179,7 +170,7 @@ export class AttachmentsController {
     const file = await this.attachments.content(principal, id);
     void reply
       .header('content-type', file.contentType)
-      .header('content-disposition', disposition(file.fileName))
+      .header('content-disposition', contentDisposition(file.fileName))
       .header('cache-control', 'private, no-store')
       .header('etag', `"${file.sha256}"`)
       .header('x-content-type-options', 'nosniff');

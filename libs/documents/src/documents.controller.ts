@@ -2,17 +2,11 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } 
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@samverkan/access';
 import { AuditRead } from '@samverkan/audit';
-import { ApiFile, ApiOk, ApiPage, UuidPipe } from '@samverkan/platform';
+import { ApiFile, ApiOk, ApiPage, contentDisposition, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
 import { DocumentListQuery, DocumentSentRequest, IssueDocumentRequest, PreviewDocumentRequest } from './documents.dto.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentView } from './documents.views.js';
-
-/** `Content-Disposition` for the PDF: the name in UTF-8 (RFC 8187) and a plain ASCII fallback. */
-function disposition(fileName: string, inline: boolean): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * Documents issued as PDF from records (issue #21): who may preview, issue and read them is the
@@ -80,7 +74,7 @@ export class DocumentsController {
     const file = await this.documents.content(principal, id);
     void reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', disposition(file.fileName, inline === 'true'))
+      .header('content-disposition', contentDisposition(file.fileName, inline === 'true' ? 'inline' : 'attachment'))
       .header('cache-control', 'private, no-store')
       .header('etag', `"${file.sha256}"`)
       .header('x-content-type-options', 'nosniff');

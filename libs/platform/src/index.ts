@@ -34,6 +34,7 @@ export * from './health/health.dto.js';
 export * from './health/health.module.js';
 export * from './health/health.service.js';
 export * from './http/configure-http-app.js';
+export * from './http/content-disposition.js';
 export * from './http/etag.js';
 export * from './http/json-body.js';
 export * from './http/request-id.js';
