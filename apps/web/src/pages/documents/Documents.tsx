@@ -22,18 +22,16 @@ const STEP_UP = 'auth.step_up_required';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The document's bytes through the signed-in api (every read of an issued document is recorded in the audit trail). */
-async function content(id: string): Promise<{ blob?: Blob; problem?: Problem }> {
+/**
+ * The document's bytes through the signed-in api (every read of an issued document is recorded in
+ * the audit trail), and the file name the api gives it (Content-Disposition's UTF-8 `filename*`), so
+ * the rule for names is the api's alone.
+ */
+async function content(id: string, fallbackName: string): Promise<{ blob?: Blob; name: string; problem?: Problem }> {
   const { data, error, response } = await api.GET('/api/v1/documents/{id}/content', { params: { path: { id } }, parseAs: 'blob' });
-  if (error || !data) return { problem: asProblem(error, response.status) };
-  return { blob: data as Blob };
-}
-
-/** The file name the api gives it too: "Uppföljning av medborgarlöftet 2025 v2 KS 2026-142.pdf" (no characters file systems refuse). */
-function fileName(kindLabel: string, doc: DocumentView): string {
-  const number = doc.registrationNumber ? ` ${doc.registrationNumber.replace(/[/:]/g, '-')}` : ' utkast';
-  const version = doc.version ? ` v${doc.version}` : '';
-  return `${(doc.title ?? kindLabel).replace(/[/\\:*?"<>|]/g, '-')}${version}${number}.pdf`;
+  if (error || !data) return { problem: asProblem(error, response.status), name: fallbackName };
+  const given = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '');
+  return { blob: data as Blob, name: given ? decodeURIComponent(given[1]) : fallbackName };
 }
 
 /** Hands bytes to the browser as a download, then lets go of them. */
@@ -189,7 +187,7 @@ function KindActions(props: {
   const [problem, setProblem] = useState<Problem>();
   const [failed, setFailed] = useState<Request>();
   const [issued, setIssued] = useState<DocumentView>();
-  const [preview, setPreview] = useState<{ url: string; doc: DocumentView }>();
+  const [preview, setPreview] = useState<{ url: string; doc: DocumentView; name: string }>();
   const issueForm = useRef<HTMLFormElement>(null);
   const previewButton = useRef<HTMLButtonElement>(null);
   // Polling stops when the section goes away (another page).
@@ -241,9 +239,9 @@ function KindActions(props: {
       }
       setProgress(100);
       if (request.mode === 'preview') {
-        const { blob, problem: refused } = await content(doc.id);
+        const { blob, name, problem: refused } = await content(doc.id, `${doc.title ?? doc.kind}.pdf`);
         if (!blob) return setProblem(refused);
-        setPreview({ url: URL.createObjectURL(blob), doc });
+        setPreview({ url: URL.createObjectURL(blob), doc, name });
       } else {
         setIssued(doc);
         issueForm.current?.reset();
@@ -326,13 +324,15 @@ function KindActions(props: {
           </Button>
         </Alert>
       )}
-      {preview && <PreviewPanel idPrefix={props.idPrefix} url={preview.url} doc={preview.doc} kindLabel={kindLabel} onClose={closePreview} />}
+      {preview && (
+        <PreviewPanel idPrefix={props.idPrefix} url={preview.url} name={preview.name} doc={preview.doc} kindLabel={kindLabel} onClose={closePreview} />
+      )}
     </div>
   );
 }
 
 /** The draft in the page, with its download and a way to close it. */
-function PreviewPanel(props: { idPrefix: string; url: string; doc: DocumentView; kindLabel: string; onClose: () => void }) {
+function PreviewPanel(props: { idPrefix: string; url: string; name: string; doc: DocumentView; kindLabel: string; onClose: () => void }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -346,7 +346,7 @@ function PreviewPanel(props: { idPrefix: string; url: string; doc: DocumentView;
       <iframe className="documents-preview-frame" src={props.url} title={title} />
       <div className="row">
         <Button asChild variant="secondary" data-size="sm">
-          <a href={props.url} download={fileName(props.kindLabel, props.doc)}>
+          <a href={props.url} download={props.name}>
             {t('documents.downloadDraft')}
           </a>
         </Button>
@@ -374,9 +374,9 @@ function IssuedDocument(props: {
   const version = d.version ?? '';
 
   async function download() {
-    const { blob, problem } = await content(d.id);
+    const { blob, name, problem } = await content(d.id, `${d.title ?? kindLabel}.pdf`);
     props.onProblem(problem);
-    if (blob) save(blob, fileName(kindLabel, d));
+    if (blob) save(blob, name);
   }
 
   const name = (
