@@ -22,7 +22,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error'] }],
       eqeqeq: ['error', 'smart'],
+      // ValidateNested alone lets a list stand where an object belongs (issue #15): NestedObject checks both.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'class-validator', importNames: ['ValidateNested'], message: "Use NestedObject from '@samverkan/platform'." }] },
+      ],
     },
+  },
+  {
+    // The one place that may use it.
+    files: ['libs/platform/src/errors/validation.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.cjs'],

@@ -41,6 +41,8 @@ import { MapPositions1796065191021 } from './1796065191021-MapPositions.js';
 import { FieldActivities1796065200023 } from './1796065200023-FieldActivities.js';
 import { Attachments1796067159950 } from './1796067159950-Attachments.js';
 import { Documents1796079058893 } from './1796079058893-Documents.js';
+import { ConsideredSanction1796097859654 } from './1796097859654-ConsideredSanction.js';
+import { OrganisationAppealCourt1796118894397 } from './1796118894397-OrganisationAppealCourt.js';
 
 export const migrations = [
   PlatformBaseline1764259200000,
@@ -81,4 +83,6 @@ export const migrations = [
   FieldActivities1796065200023,
   Attachments1796067159950,
   Documents1796079058893,
+  ConsideredSanction1796097859654,
+  OrganisationAppealCourt1796118894397,
 ];

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, addMonths, FixedClock, JobName, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
+import { addDays, addMonths, FixedClock, JobName, queueEventsFromNow, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
 import { luhnCheckDigit } from '@samverkan/youth';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { coded, TestApi } from './support/test-api.js';
 
@@ -216,7 +216,7 @@ describe.each(['postgres', 'disk'])('attachments on youth cases (%s storage)', (
     let worker: INestApplicationContext | undefined;
     const connection = redisConnection(api.env.config.REDIS_URL, 'test');
     const queue = new Queue(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
-    const events = new QueueEvents(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
+    const events = await queueEventsFromNow(queue, { connection, prefix: api.env.config.QUEUE_PREFIX });
     try {
       worker = await createWorkerApp(api.env.config, { clock });
       await worker.init();

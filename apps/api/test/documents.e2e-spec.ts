@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { QueueName, JobName } from '@samverkan/platform';
+import { JobName, queueEventsFromNow, QueueName } from '@samverkan/platform';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { issueAndRead, pdfText, startDocumentWorker, untilRendered } from './support/documents.js';
@@ -133,8 +133,7 @@ describe('documents', () => {
     ]);
     const queue = worker.get<Queue>(getQueueToken(QueueName.Documents), { strict: false });
     const job = await queue.add(JobName.DocumentPreviewSweep, {});
-    const { QueueEvents } = await import('bullmq');
-    const events = new QueueEvents(QueueName.Documents, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+    const events = await queueEventsFromNow(queue, { connection: queue.opts.connection, prefix: queue.opts.prefix });
     try {
       await events.waitUntilReady();
       expect(await job.waitUntilFinished(events, 30_000)).toEqual({ removed: expect.any(Number) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, formatDay, stockholmDate } from '@samverkan/platform';
 import { issueAndRead, startDocumentWorker } from './support/documents.js';
-import { TestApi } from './support/test-api.js';
+import { coded, TestApi } from './support/test-api.js';
 
 /** pdftotext -layout keeps the page's columns: compare on single spaces. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -158,6 +158,54 @@ describe('inspection and sanction documents', () => {
     expect(page).toContain(`senast den ${dueOn}`);
   });
 
+  it('names the sanction considered in the hearing letter; it changes only before the hearing, and the decision is no harsher', async () => {
+    const proposed = await api.call('POST', '/api/v1/sanction-cases', {
+      token: officer,
+      body: { licenceId, grounds: 'Brister i ålderskontrollen vid tillsyn den 21 maj 2021.', inspectionIds: [inspectionId], consideredSanction: 'erinran' },
+    });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body.consideredSanction).toBe('erinran');
+    const path = `/api/v1/sanction-cases/${proposed.body.id}`;
+    const name = async (token: string, consideredSanction: string) =>
+      api.call('PUT', `${path}/considered-sanction`, { token, headers: { 'if-match': await etag(path) }, body: { consideredSanction } });
+
+    expect((await name(polis, 'varning')).status).toBe(403);
+    const notAStep = await name(officer, 'no_action');
+    expect(notAStep.status).toBe(400);
+    expect(notAStep.body.errors.map((e: { field: string }) => e.field)).toEqual(['consideredSanction']);
+    const named = await name(officer, 'varning');
+    expect(named.status).toBe(200);
+    expect(named.body.consideredSanction).toBe('varning');
+    expect(await api.auditEvents('sanction.considered')).toEqual([
+      expect.objectContaining({ resource_id: proposed.body.id, details: { consideredSanction: 'varning' } }),
+    ]);
+
+    const { text } = await issueAndRead(api, officer, { kind: 'hearing_letter', recordType: 'sanction_case', recordId: proposed.body.id });
+    const page = flat(text);
+    expect(page).toContain('Kommunen överväger att meddela er en varning enligt 9 kap. 17 § alkohollagen (2010:1622).');
+    expect(page).not.toContain('18 § första stycket 3');
+
+    await api.call('PUT', `${path}/hearing`, { token: officer, headers: { 'if-match': await etag(path) }, body: { heardOn: '2021-06-01' } });
+    const afterHearing = await name(officer, 'aterkallelse');
+    expect(afterHearing.status).toBe(400);
+    expect(afterHearing.body.errors).toEqual([coded('consideredSanction', 'sanction.already_heard')]);
+    await api.call('PUT', `${path}/hearing/response`, {
+      token: officer,
+      headers: { 'if-match': await etag(path) },
+      body: { receivedOn: '2021-06-08', response: 'Vi har utbildat personalen i ålderskontroll.' },
+    });
+    const decide = async (decision: string) =>
+      api.call('POST', `${path}/decision`, {
+        token: officer,
+        headers: { 'if-match': await etag(path) },
+        body: { decision, reasons: 'Servering till underåriga vid tillsynen den 21 maj 2021.', decidedOn: '2021-06-15' },
+      });
+    const harsher = await decide('aterkallelse');
+    expect(harsher.status).toBe(400);
+    expect(harsher.body.errors).toEqual([coded('decision', 'sanction.harsher_than_heard', { consideredSanction: 'varning' })]);
+    expect((await decide('varning')).body).toMatchObject({ decision: 'varning', consideredSanction: 'varning' });
+  });
+
   it('refuses the decision letter before the decision, and the hearing letter after it', async () => {
     const early = await issue(officer, 'sanction_decision', 'sanction_case', caseId);
     expect(early.status).toBe(409);
@@ -230,5 +278,26 @@ describe('inspection and sanction documents', () => {
     // The booked police inspector reads the case's documents; one who is not booked does not.
     expect((await api.call('GET', `/api/v1/documents/${firstDecision}/content`, { token: polis })).status).toBe(200);
     expect((await api.call('GET', `/api/v1/documents/${firstDecision}/content`, { token: otherPolice })).status).toBe(404);
+  });
+
+  it('names the court the municipality names for its appeals; without one, förvaltningsrätten', async () => {
+    const admin = await api.token('admin@samverkan.test');
+    const hammaro = await api.call('GET', `/api/v1/organisations/${await api.organisationId('Hammarö kommun')}`, { token: admin });
+    const { id, version, name, orgNumber, contactPhone, contactEmail, contactUrl } = hammaro.body;
+    const cleared = await api.call('PUT', `/api/v1/organisations/${id}`, {
+      token: admin,
+      headers: { 'if-match': `"${version}"` },
+      body: { name, orgNumber, contactPhone, contactEmail, contactUrl, appealCourt: null },
+    });
+    expect(cleared.status).toBe(200);
+    const { text } = await issueAndRead(api, officer, {
+      kind: 'sanction_decision',
+      recordType: 'sanction_case',
+      recordId: caseId,
+      registrationNumber: 'ALK 2021/23',
+    });
+    const page = flat(text);
+    expect(page).toContain('kan ni överklaga det hos förvaltningsrätten.');
+    expect(page).not.toContain('Förvaltningsrätten i Karlstad');
   });
 });

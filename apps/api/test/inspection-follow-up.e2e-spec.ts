@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JobName, QueueName, redisConnection } from '@samverkan/platform';
-import { Queue, QueueEvents } from 'bullmq';
+import { JobName, queueEventsFromNow, QueueName, redisConnection } from '@samverkan/platform';
+import { Queue } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { coded, TestApi } from './support/test-api.js';
 
@@ -197,7 +197,7 @@ describe('inspection follow-up', () => {
     let worker: INestApplicationContext | undefined;
     const connection = redisConnection(api.env.config.REDIS_URL, 'test');
     const queue = new Queue(QueueName.Supervision, { connection, prefix: api.env.config.QUEUE_PREFIX });
-    const events = new QueueEvents(QueueName.Supervision, { connection, prefix: api.env.config.QUEUE_PREFIX });
+    const events = await queueEventsFromNow(queue, { connection, prefix: api.env.config.QUEUE_PREFIX });
     try {
       worker = await createWorkerApp(api.env.config);
       await worker.init();

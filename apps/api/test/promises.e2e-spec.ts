@@ -259,6 +259,13 @@ describe('citizen promises and the action tracker', () => {
       });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['problemAreas']);
+      // A list where a problem area belongs is refused, not handed on (found by the fuzz test: a 500).
+      const nested = await api.call('POST', '/api/v1/promises', {
+        token: token.trygghet,
+        body: { collaborationId: collab.id, title: 'Medborgarlöfte Hammarö 2023–2025', periodStart: '2023-01-01', periodEnd: '2025-12-31', problemAreas: [[]] },
+      });
+      expect(nested.status).toBe(400);
+      expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'problemAreas', code: 'field.object' })]);
 
       const created = await api.call('POST', '/api/v1/promises', {
         token: token.trygghet,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { JobName, QueueName } from '@samverkan/platform';
+import { JobName, QueueName, queueEventsFromNow } from '@samverkan/platform';
 import type { TestEnvironment } from '@samverkan/testing';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { TestApi } from './support/test-api.js';
@@ -60,12 +60,33 @@ describe('queue round trip through a real worker', () => {
     }
   });
 
+  it('hears events from the moment asked, even one sent before its first read reaches Redis', async () => {
+    // BullMQ's default start (`$`) is the stream's end at the first read: a ping answered before
+    // it was never heard, and the health check waited out its timeout (seen under load in CI).
+    const connection = { url: env.config.REDIS_URL };
+    const queue = new Queue(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
+    const events = await queueEventsFromNow(queue, { connection, prefix: env.config.QUEUE_PREFIX, autorun: false });
+    const job = await queue.add(JobName.SystemPing, { requestedAt: new Date().toISOString() });
+    try {
+      const heard = new Promise((resolve, reject) => {
+        events.on('waiting', ({ jobId }) => jobId === job.id && resolve({ jobId }));
+        setTimeout(() => reject(new Error('the waiting event sent before the first read was not heard')), 10_000).unref();
+      });
+      void events.run().catch(() => undefined); // the first read starts only now, after the event
+      expect(await heard).toMatchObject({ jobId: job.id });
+    } finally {
+      await job.remove();
+      await events.close();
+      await queue.close();
+    }
+  });
+
   it('finishes the job in flight when the worker shuts down, then marks itself stopped', async () => {
     const worker: INestApplicationContext = await createWorkerApp(env.config);
     await worker.init();
     const connection = { url: env.config.REDIS_URL };
     const queue = new Queue(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
-    const events = new QueueEvents(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
+    const events = await queueEventsFromNow(queue, { connection, prefix: env.config.QUEUE_PREFIX });
     try {
       await events.waitUntilReady();
       const job = await queue.add(JobName.SystemPing, { requestedAt: new Date().toISOString(), holdMs: 1_000 });

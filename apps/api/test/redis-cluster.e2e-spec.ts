@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JobName, QueueName, redisConnection } from '@samverkan/platform';
+import { JobName, QueueName, queueEventsFromNow, redisConnection } from '@samverkan/platform';
 import { AppProcess, configAsEnv, PrivateRedis, TestEnvironment } from '@samverkan/testing';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 
 /**
  * Issue #19: Redis Cluster accepts Samverkan's keys. A cluster refuses a script or MULTI whose keys
@@ -46,11 +46,16 @@ describe('Samverkan on a Redis Cluster', () => {
   it('runs the worker: job schedulers registered, a job answered through the cluster', async () => {
     const connection = redisConnection(redis.url, 'cluster-test');
     const queue = new Queue(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
-    const events = new QueueEvents(QueueName.System, { connection, prefix: env.config.QUEUE_PREFIX });
+    // From now: with BullMQ's default (`$`) the answer came, under load, before the events were read.
+    const events = await queueEventsFromNow(queue, { connection, prefix: env.config.QUEUE_PREFIX });
     try {
       await events.waitUntilReady();
       const job = await queue.add(JobName.SystemPing, { requestedAt: new Date().toISOString() });
-      expect(await job.waitUntilFinished(events, 30_000)).toMatchObject({ workerId: expect.any(String) });
+      const answer = await job.waitUntilFinished(events, 30_000).catch(async (error: Error) => {
+        // Should it time out: where the job stood, and what the worker said.
+        throw new Error(`${error.message}; the job is ${await job.getState()}; the worker said:\n${worker.text.slice(-4000)}`);
+      });
+      expect(answer).toMatchObject({ workerId: expect.any(String) });
       const deadlines = new Queue(QueueName.Deadlines, { connection, prefix: env.config.QUEUE_PREFIX });
       expect((await deadlines.getJobSchedulers()).map((s) => s.key)).toContain('deadline-reconcile');
       await deadlines.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { fieldDescription, seriousA11yViolations } from './support/browser.js';
+import { messageNextTo, seriousA11yViolations } from './support/browser.js';
 import { englishIn } from './support/language-check.js';
 import { eventually, MailServer } from './support/mail-server.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
@@ -45,12 +45,6 @@ describe('web client: invitations, password reset, sessions', () => {
   async function clean(page: Page) {
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(englishIn(await page.locator('main').innerText())).toEqual([]);
-  }
-
-  async function messageNextTo(page: Page, id: string): Promise<string> {
-    const field = page.locator(`[id="${id}"][aria-invalid="true"]`);
-    await field.waitFor();
-    return fieldDescription(field);
   }
 
   it('an administrator invites a new user, who chooses a password (a weak one refused at the field) and lands signed in', async () => {

@@ -3,7 +3,7 @@ import { PERMISSIONS, ROLES } from '@samverkan/access';
 import { addDays, addMonths, stockholmDate } from '@samverkan/platform';
 import { luhnCheckDigit } from '@samverkan/youth';
 import type { Page } from 'playwright-core';
-import { fieldDescription, runningAnimations, seriousA11yViolations } from './support/browser.js';
+import { messageNextTo, runningAnimations, seriousA11yViolations } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
@@ -27,13 +27,6 @@ describe('web client: administration and audit trail', () => {
   afterAll(async () => {
     await web?.close();
   });
-
-  /** The message the page shows next to a field, once the field is marked invalid. */
-  async function messageNextTo(page: Page, id: string): Promise<string> {
-    const field = page.locator(`[id="${id}"][aria-invalid="true"]`);
-    await field.waitFor();
-    return fieldDescription(field);
-  }
 
   /** The Swedish half of the api's bilingual label ("Granskare (Auditor)" → "Granskare"): what a Swedish screen shows. */
   const swedish = (label: string) => label.replace(/ \([^()]*\)$/, '');
@@ -61,6 +54,8 @@ describe('web client: administration and audit trail', () => {
       'Roller och behörigheter',
       'Påminnelseregler',
       'Identitetsleverantörer',
+      'Organisationer',
+      'Samverkansområden',
     ]);
     await page.getByText(`Visar 1–25 av ${total} (sida 1 av 2)`).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -270,7 +265,7 @@ describe('web client: administration and audit trail', () => {
     const page = await web.signIn('socialsekreterare@hammaro.test');
     expect(await mainMenu(page).getByRole('link', { name: 'Administration' }).count()).toBe(0);
     expect(await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
-    for (const path of ['/admin', '/admin/users', '/admin/roles', '/admin/reminder-rules']) {
+    for (const path of ['/admin', '/admin/users', '/admin/roles', '/admin/reminder-rules', '/admin/organisations', '/admin/collaborations']) {
       await page.goto(`${base}${path}`);
       await page.getByText('Du har inte behörighet till den här delen av administrationen.').waitFor();
       expect(await adminMenu(page).count()).toBe(0);

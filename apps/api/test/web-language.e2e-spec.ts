@@ -280,8 +280,11 @@ describe('web client: Swedish all the way, and English when asked', () => {
       email: 'it@hammaro.test',
       paths: () => ['/admin/users', '/admin/users/new', `/admin/users/${ids.user}`, '/admin/roles', '/admin/reminder-rules', '/admin/users/not-a-uuid'],
     },
-    // The reminder rules and the identity providers are the system administrator's.
-    { email: 'admin@samverkan.test', paths: () => ['/admin/reminder-rules', '/admin/identity-providers', '/admin/identity-providers/new'] },
+    // The reminder rules, the identity providers, organisations and collaborations are the system administrator's.
+    {
+      email: 'admin@samverkan.test',
+      paths: () => ['/admin/reminder-rules', '/admin/identity-providers', '/admin/identity-providers/new', '/admin/organisations', '/admin/collaborations'],
+    },
     { email: 'revisor@hammaro.test', paths: () => ['/audit'] },
   ];
 

@@ -192,6 +192,13 @@ describe('web client: licensing casework', () => {
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
     await clean(page);
 
+    // Before the hearing: the sanction considered, which the hearing letter names.
+    await page.getByText('Ingen angiven. Kommuniceringen säger att kommunen överväger erinran eller varning').waitFor();
+    await page.getByLabel('Sanktion som övervägs').selectOption({ label: 'Varning' });
+    await page.getByRole('button', { name: 'Spara sanktionen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sanktionen som övervägs är sparad.' }).waitFor();
+    await clean(page);
+
     // Step 1: the hearing, sent three days ago; the answer is due 14 days after (the api's default).
     const sent = dayFromNow(-3);
     const due = dayFromNow(11);
@@ -224,8 +231,13 @@ describe('web client: licensing casework', () => {
     ]);
     await clean(page);
 
+    // Once heard, the sanction considered is only shown; the decision may be no harsher.
+    await page.getByText('Sanktion som övervägs: Varning').waitFor();
+    expect(await page.getByRole('button', { name: 'Spara sanktionen' }).count()).toBe(0);
+
     // Step 3: the decision.
     const decision = page.getByRole('group', { name: 'Beslut' });
+    await decision.getByText('Kommuniceringen angav: Varning. Ett strängare beslut kräver en ny kommunicering.').waitFor();
     await decision.getByLabel('Erinran').check();
     await page.getByLabel('Skäl för beslutet').fill('Bristerna är åtgärdade enligt svaret; erinran meddelas för att undvika upprepning.');
     await page.getByRole('button', { name: 'Fatta beslut' }).click();

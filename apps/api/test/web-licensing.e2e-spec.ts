@@ -146,9 +146,11 @@ describe('web client: licences and restaurant reports', () => {
     await page.locator('.ds-validation-message', { hasText: 'Skäl för förslaget' }).first().waitFor();
     await clean(page);
     await page.getByLabel('Skäl för förslaget').fill('Upprepad servering till underåriga vid två tillsyner.');
+    await page.getByLabel('Sanktion som övervägs').selectOption({ label: 'Återkallelse' });
     await page.getByRole('button', { name: 'Föreslå sanktion' }).click();
     await page.getByRole('link', { name: 'Öppna sanktionsärendet' }).click();
     await page.getByRole('heading', { level: 1, name: /Skoghalls Krog/ }).waitFor();
+    expect(await page.getByLabel('Sanktion som övervägs').inputValue()).toBe('aterkallelse');
     // The hearing (FL 25 §) and the holder's answer come before the decision.
     await page.getByLabel('Dag då kommuniceringen skickades').fill(stockholmDay(-7));
     await page.getByRole('button', { name: 'Registrera kommuniceringen' }).click();

@@ -22,6 +22,8 @@ async function openMap(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Karta' }).click();
   await page.getByRole('heading', { level: 1, name: 'Karta' }).waitFor();
   await page.getByRole('table', { name: 'Det som visas på kartan' }).waitFor();
+  // The map itself is a chunk of its own, loaded after the list may already show; its shapes are drawn all at once.
+  await page.locator('.map-canvas path.leaflet-interactive').first().waitFor({ state: 'attached' });
 }
 
 /** The names in the list below the map, per layer (the list's first column). */

@@ -161,6 +161,31 @@ describe('web client on a phone', () => {
     await page.close();
   });
 
+  it('social worker: every youth case on the list fits the phone, long category labels and all', async () => {
+    const page = await web.signIn('socialsekreterare@hammaro.test', PHONE);
+    await page.goto(`${web.base}/youth-cases`);
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    await rows.first().waitFor();
+    const hrefs: string[] = [];
+    for (const row of await rows.all()) hrefs.push((await row.getByRole('link').first().getAttribute('href'))!);
+    expect(hrefs.length).toBeGreaterThan(2);
+    const tooWide: string[] = [];
+    let longLabels = 0;
+    for (const href of hrefs) {
+      await page.goto(`${web.base}${href}`);
+      await page.getByRole('navigation', { name: 'På sidan' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Anteckningar' }).waitFor();
+      await page.waitForFunction(() => !(globalThis as unknown as Browser).document.querySelector('[aria-label="Hämtar…"]'));
+      const width = await pageWidth(page);
+      if (width > PHONE.width) tooWide.push(`${href}: ${width} px`);
+      longLabels += await page.getByText('Brott och misstankar om brott (GDPR art. 10)', { exact: true }).count();
+    }
+    expect(tooWide).toEqual([]);
+    // The label that once made a case 420 px wide: at least one case shows it.
+    expect(longLabels).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('the same pages on a wide screen: no serious axe fault either', async () => {
     const page = await web.signIn('alkohol@hammaro.test', WIDE);
     const names = await mainMenu(page).getByRole('link').allTextContents();

@@ -28,6 +28,39 @@ describe('web client: strong authentication and step-up', () => {
     await web?.close();
   });
 
+  /** A TOTP code for the time step `offset` steps from now (each step works once, and later ones only after it). */
+  const totpCode = (secret: string, offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
+
+  /** Enrols an authenticator app for the user through the api (the step before now's used); its secret. */
+  async function enrolTotp(email: string): Promise<string> {
+    const token = await api.token(email);
+    const start = await api.call('POST', '/api/v1/me/mfa/totp', { token });
+    expect((await api.call('POST', '/api/v1/me/mfa/totp/confirm', { token, body: { code: await totpCode(start.body.secret, -1) } })).status).toBe(200);
+    return start.body.secret;
+  }
+
+  /** Signs in on the page with password and a code from the app: a strong session. */
+  async function signInWithTotp(email: string, secret: string) {
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(web.base);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByLabel('Kod från autentiseringsappen').fill(await totpCode(secret, 0));
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    return page;
+  }
+
+  /** Makes the user's strong sign-in half an hour old: older than step-up allows (15 minutes). */
+  async function ageStrongSignIn(email: string): Promise<void> {
+    await api.db.query(
+      `UPDATE auth_sessions SET strong_at = now() - interval '30 minutes' WHERE ended_at IS NULL AND method = 'password_totp'
+         AND user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
+  }
+
   it('a social worker with a password only is sent to sign in stronger, and back to youth cases afterwards', async () => {
     const page = await web.signIn('socialsekreterare@hammaro.test');
     // The menu still shows the area.
@@ -112,30 +145,14 @@ describe('web client: strong authentication and step-up', () => {
 
   it('a social worker with an authenticator app signs in strongly, and steps up with a new code to reveal a personal number', async () => {
     const email = 'socialsekreterare@hammaro.test';
-    // A TOTP code for the time step `offset` steps from now (each step works once, and later ones only after it).
-    const code = (secret: string, offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
-    const token = await api.token(email);
-    const start = await api.call('POST', '/api/v1/me/mfa/totp', { token });
-    expect((await api.call('POST', '/api/v1/me/mfa/totp/confirm', { token, body: { code: await code(start.body.secret, -1) } })).status).toBe(200);
-
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(web.base);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill('Samverkan-demo-2026');
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await page.getByLabel('Kod från autentiseringsappen').fill(await code(start.body.secret, 0));
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    const secret = await enrolTotp(email);
+    const page = await signInWithTotp(email, secret);
     // Password and a second factor: strong, so the youth cases open.
     await page.getByRole('link', { name: 'Ungdomsärenden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ungdomsärenden' }).waitFor();
 
     // Half an hour later (the strong authentication is older than 15 minutes): revealing asks for step-up.
-    await api.db.query(
-      `UPDATE auth_sessions SET strong_at = now() - interval '30 minutes' WHERE ended_at IS NULL AND method = 'password_totp'
-         AND user_id = (SELECT id FROM users WHERE email = $1)`,
-      [email],
-    );
+    await ageStrongSignIn(email);
     await page
       .getByRole('row', { name: /Elias Nyström/ })
       .getByRole('link')
@@ -151,7 +168,7 @@ describe('web client: strong authentication and step-up', () => {
     await dialog.waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(englishIn(await dialog.innerText())).toEqual([]);
-    await dialog.getByLabel('Kod från autentiseringsappen').fill(await code(start.body.secret, 1));
+    await dialog.getByLabel('Kod från autentiseringsappen').fill(await totpCode(secret, 1));
     await dialog.getByRole('button', { name: 'Bekräfta', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Bekräftat. Gör om det du höll på med.' }).waitFor();
     expect((await api.auditEvents('auth.step_up')).map((r) => r.outcome)).toEqual(['success']);
@@ -165,6 +182,36 @@ describe('web client: strong authentication and step-up', () => {
       [email],
     );
     expect(sessions).toEqual([{ n: 1 }]);
+    await page.close();
+  });
+
+  it('a social services manager steps up to list a person’s register extracts', async () => {
+    const email = 'socialchef@hammaro.test';
+    const secret = await enrolTotp(email);
+    const [youthCase] = await api.db.query<{ id: string }[]>(`SELECT id FROM youth_cases WHERE status NOT IN ('closed', 'purged') ORDER BY created_at LIMIT 1`);
+
+    const page = await signInWithTotp(email, secret);
+    // The strong sign-in is half an hour old: the case opens, but the extract's list (GDPR art. 15,
+    // everything held of the person) asks for one at most 15 minutes old.
+    await ageStrongSignIn(email);
+    await page.goto(`${web.base}/youth-cases/${youthCase.id}`);
+    await page.locator('#case-documents').getByRole('heading', { name: 'Dokument', exact: true }).waitFor();
+    await page.getByText(/^Registerutdrag om /).click();
+    const dialog = page.getByRole('dialog', { name: 'Din senaste starka inloggning är för gammal' });
+    await dialog.waitFor();
+    expect(englishIn(await dialog.innerText())).toEqual([]);
+    const subject = page.locator('#subject-documents');
+    expect(await subject.getByRole('table').count()).toBe(0);
+    await dialog.getByLabel('Kod från autentiseringsappen').fill(await totpCode(secret, 1));
+    await dialog.getByRole('button', { name: 'Bekräfta', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Bekräftat. Gör om det du höll på med.' }).waitFor();
+
+    // Asked again, the list opens, ready to issue an extract.
+    await subject.getByRole('button', { name: 'Försök igen' }).click();
+    await subject.getByText('Utfärda Registerutdrag', { exact: true }).waitFor();
+    expect(await subject.getByRole('button', { name: 'Försök igen' }).count()).toBe(0);
+    expect(englishIn(await subject.innerText())).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 });

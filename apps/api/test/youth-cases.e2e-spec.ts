@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, addMonths, FixedClock, JobName, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
+import { addDays, addMonths, FixedClock, JobName, queueEventsFromNow, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
 import { luhnCheckDigit } from '@samverkan/youth';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { configAsEnv } from '@samverkan/testing';
 import { SealConsentSigners1796017897647 } from '../../../migrations/1796017897647-SealConsentSigners.js';
@@ -516,7 +516,7 @@ describe('youth cases', () => {
     let worker: INestApplicationContext | undefined;
     const connection = redisConnection(api.env.config.REDIS_URL, 'test');
     const queue = new Queue(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
-    const events = new QueueEvents(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
+    const events = await queueEventsFromNow(queue, { connection, prefix: api.env.config.QUEUE_PREFIX });
     try {
       worker = await createWorkerApp(api.env.config, { clock });
       await worker.init();

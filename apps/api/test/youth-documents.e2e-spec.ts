@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { addDays, addMonths, type AppConfig, FixedClock, JobName, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
+import { addDays, addMonths, type AppConfig, FixedClock, JobName, queueEventsFromNow, QueueName, redisConnection, stockholmDate } from '@samverkan/platform';
 import { luhnCheckDigit } from '@samverkan/youth';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { createWorkerApp } from '../../worker/src/worker.factory.js';
 import { issueAndRead, startDocumentWorker } from './support/documents.js';
 import { TestApi } from './support/test-api.js';
@@ -257,7 +257,7 @@ describe('youth documents', () => {
     worker = undefined;
     const connection = redisConnection(api.env.config.REDIS_URL, 'test');
     const queue = new Queue(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
-    const events = new QueueEvents(QueueName.Youth, { connection, prefix: api.env.config.QUEUE_PREFIX });
+    const events = await queueEventsFromNow(queue, { connection, prefix: api.env.config.QUEUE_PREFIX });
     try {
       worker = await createWorkerApp(api.env.config, { clock: new FixedClock(new Date(`${addDays(today, 1)}T03:00:00+01:00`)) });
       await worker.init();

@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateTime, NestedObject, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { ANCHORS, type Anchor, OFFSET_UNITS, type OffsetUnit, RECIPIENTS, type Recipient } from './reminder-rules.js';
 
 /** A deadline is open until it is met or cancelled. */
@@ -90,8 +75,7 @@ export class ReplaceRulesRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ReminderRuleInput)
+  @NestedObject(() => ReminderRuleInput, { each: true })
   rules!: ReminderRuleInput[];
 }
 

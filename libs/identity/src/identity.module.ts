@@ -28,8 +28,9 @@ import { TokenService } from './auth/token.service.js';
 import { IdentityProvidersService } from './oidc/identity-providers.service.js';
 import { IdentityProvidersController, OidcController } from './oidc/oidc.controller.js';
 import { OidcService } from './oidc/oidc.service.js';
-import { OrganisationsController } from './organisations/organisations.controller.js';
+import { CollaborationsController, OrganisationsController } from './organisations/organisations.controller.js';
 import { MembersDirectory } from './organisations/members-directory.js';
+import { CollaborationsService } from './organisations/collaborations.service.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { RolesController } from './users/roles.controller.js';
 import { UsersController } from './users/users.controller.js';
@@ -57,6 +58,7 @@ import { UsersService } from './users/users.service.js';
     UsersController,
     RolesController,
     OrganisationsController,
+    CollaborationsController,
     AccountController,
     AccountAdminController,
     OidcController,
@@ -74,6 +76,7 @@ import { UsersService } from './users/users.service.js';
     TokenService,
     UsersService,
     OrganisationsService,
+    CollaborationsService,
     MembersDirectory,
     FieldCipher,
     MfaService,

@@ -16,9 +16,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDateTime, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, IsDateTime, IsDecimal, NestedObject, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { OPERATION_STATUSES, type OperationStatus, SEIZURE_UNITS, type SeizureUnit, SUBSTANCE_KEYS, type Substance } from './operation-rules.js';
 
 export class PlaceInput {
@@ -84,8 +83,7 @@ export class ProposeOperationInput extends ParticipantsInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => PlaceInput)
+  @NestedObject(() => PlaceInput, { each: true })
   places?: PlaceInput[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Licensed premises concerned' })
@@ -167,8 +165,7 @@ export class OutcomeInput {
   @ApiProperty({ type: [SeizureInput] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => SeizureInput)
+  @NestedObject(() => SeizureInput, { each: true })
   seizures!: SeizureInput[];
 
   @Count() arrests!: number;

@@ -52,6 +52,7 @@ export * from './pagination/query-boolean.js';
 export * from './queues/queue.module.js';
 export * from './queues/queue-names.js';
 export * from './queues/queue-error-reporter.js';
+export * from './queues/queue-events-from-now.js';
 export * from './queues/queue-processor.js';
 export * from './queues/redis-connection.js';
 export * from './queues/redis-loss-watch.js';

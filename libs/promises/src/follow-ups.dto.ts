@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ASSESSMENTS, type Assessment, DECISIONS, type Decision } from './vocabulary.js';
+import { NestedObject } from '@samverkan/platform';
 
 export class CreateFollowUpRequest {
   @ApiProperty({ example: 2021 })
@@ -49,8 +50,7 @@ export class UpdateFollowUpRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => FollowUpItemInput)
+  @NestedObject(() => FollowUpItemInput, { each: true })
   items?: FollowUpItemInput[];
 }
 

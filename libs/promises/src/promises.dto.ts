@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,9 +13,8 @@ import {
   Max,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDecimal, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, IsDecimal, NestedObject, PageQuery, QueryBoolean } from '@samverkan/platform';
 import {
   ACTIVITY_KINDS,
   type ActivityKind,
@@ -75,8 +73,7 @@ export class CreatePromiseRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ProblemAreaInput)
+  @NestedObject(() => ProblemAreaInput, { each: true })
   problemAreas!: ProblemAreaInput[];
 }
 
@@ -205,8 +202,7 @@ export class CreateCommitmentRequest {
 
   @ApiPropertyOptional({ type: TargetInput })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TargetInput)
+  @NestedObject(() => TargetInput)
   target?: TargetInput;
 
   @ApiPropertyOptional({ default: 1 })
@@ -243,8 +239,7 @@ export class UpdateCommitmentRequest {
 
   @ApiPropertyOptional({ type: TargetInput, nullable: true, description: 'null removes the target' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TargetInput)
+  @NestedObject(() => TargetInput)
   target?: TargetInput | null;
 
   @ApiPropertyOptional()

@@ -15,9 +15,8 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsDateTime, PageQuery, QueryBoolean } from '@samverkan/platform';
+import { IsCalendarDate, IsDateTime, NestedObject, PageQuery, QueryBoolean } from '@samverkan/platform';
 import { YOUTH_ENUM } from './youth.enums.js';
 import {
   CASE_FORM_KEYS,
@@ -252,8 +251,7 @@ export class ConsentInput {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @Type(() => SignerInput)
+  @NestedObject(() => SignerInput, { each: true })
   signers!: SignerInput[];
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The organisations information may be shared with' })
@@ -316,8 +314,7 @@ export class DisclosureInput {
 
   @ApiPropertyOptional({ type: OslCriteriaInput, description: 'OSL 10 kap 18 a §: all three must be attested' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => OslCriteriaInput)
+  @NestedObject(() => OslCriteriaInput)
   criteria?: OslCriteriaInput;
 
   @ApiPropertyOptional({ example: 30, description: 'Days the recipient can read what was disclosed (default 30)' })

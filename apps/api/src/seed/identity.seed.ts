@@ -15,6 +15,8 @@ export const DEMO_ORGANISATIONS = [
     orgNumber: '212000-1850',
     // The public page of the promise names the parties with how citizens reach them (issue #20).
     contact: { phone: '054-51 50 00', email: 'kommunen@hammaro.se', url: 'https://www.hammaro.se' },
+    // Värmland lies in the district of Förvaltningsrätten i Karlstad; the decision letter names it.
+    appealCourt: 'Förvaltningsrätten i Karlstad',
     units: ['Socialtjänsten', 'Alkoholhandläggning', 'Säkerhet/väktare', 'Kommunledning'],
   },
   {
@@ -22,6 +24,7 @@ export const DEMO_ORGANISATIONS = [
     kind: 'police',
     orgNumber: '202100-0076',
     contact: { phone: '114 14', email: 'registrator.vast@polisen.se', url: 'https://polisen.se/om-polisen/polisens-organisation/lokalpolisomraden/karlstad/' },
+    appealCourt: null,
     units: ['Områdespolis Hammarö', 'Ingripande'],
   },
   {
@@ -29,9 +32,10 @@ export const DEMO_ORGANISATIONS = [
     kind: 'rescue_service',
     orgNumber: '222000-1230',
     contact: null,
+    appealCourt: null,
     units: ['Räddningstjänsten'],
   },
-  { name: 'Samverkan drift', kind: 'other', orgNumber: null, contact: null, units: ['Systemförvaltning'] },
+  { name: 'Samverkan drift', kind: 'other', orgNumber: null, contact: null, appealCourt: null, units: ['Systemförvaltning'] },
 ] as const;
 
 export const DEMO_COLLABORATION = {
@@ -94,10 +98,10 @@ export function identitySeed(password: string): SeedStep {
       const unitIds = new Map<string, string>();
       for (const org of DEMO_ORGANISATIONS) {
         const [{ id }] = await manager.query<{ id: string }[]>(
-          `INSERT INTO organisations (name, kind, org_number, contact_phone, contact_email, contact_url) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO organisations (name, kind, org_number, contact_phone, contact_email, contact_url, appeal_court) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, org_number = EXCLUDED.org_number, contact_phone = EXCLUDED.contact_phone,
-             contact_email = EXCLUDED.contact_email, contact_url = EXCLUDED.contact_url RETURNING id`,
-          [org.name, org.kind, org.orgNumber, org.contact?.phone ?? null, org.contact?.email ?? null, org.contact?.url ?? null],
+             contact_email = EXCLUDED.contact_email, contact_url = EXCLUDED.contact_url, appeal_court = EXCLUDED.appeal_court RETURNING id`,
+          [org.name, org.kind, org.orgNumber, org.contact?.phone ?? null, org.contact?.email ?? null, org.contact?.url ?? null, org.appealCourt],
         );
         organisationIds.set(org.name, id);
         for (const unit of org.units) {

@@ -112,3 +112,10 @@ export async function fieldDescription(field: Locator): Promise<string> {
   const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
   return texts.join(' ');
 }
+
+/** The message the page shows next to a field, once the field is marked invalid. */
+export async function messageNextTo(page: Page, id: string): Promise<string> {
+  const field = page.locator(`[id="${id}"][aria-invalid="true"]`);
+  await field.waitFor();
+  return fieldDescription(field);
+}

@@ -15,6 +15,7 @@ export interface AuditRow {
   actor_user_id: string | null;
   outcome: string;
   resource_id: string | null;
+  changed_fields: string[] | null;
   details: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form JSON
 }
 

@@ -575,6 +575,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisation (One organisation with its details and units)
+         * @description One the caller may not see is a 404.
+         */
+        get: operations["OrganisationsController_get_v1"];
+        /**
+         * Ändra organisationens uppgifter (Update an organisation’s details)
+         * @description System administrators only. Name, organisation number, the contact citizens use (the public page and letters show it) and, for a municipality, the administrative court its decisions are appealed to (the decision letter names it). The kind is fixed.
+         */
+        put: operations["OrganisationsController_update_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lägg till enhet (Add a unit)
+         * @description System administrators only. Roles are held in a unit; a name is unique within its organisation (409 unit.name_taken).
+         */
+        post: operations["OrganisationsController_addUnit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Samverkansområden (Collaborations)
+         * @description Every collaboration with its two parties and its partners, by name.
+         */
+        get: operations["CollaborationsController_list_v1"];
+        put?: never;
+        /**
+         * Skapa samverkansområde (Create a collaboration)
+         * @description A police organisation and a municipality that make a citizen promise together. Each pair has one collaboration (409 collaboration.pair_taken); the name is unique (409 collaboration.name_taken).
+         */
+        post: operations["CollaborationsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/partners/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lägg till samverkanspartner (Add a partner)
+         * @description The organisation (a rescue service or other, never police or a municipality) reads the promise and records the activities it takes part in. Adding a partner twice changes nothing.
+         */
+        put: operations["CollaborationsController_addPartner_v1"];
+        post?: never;
+        /**
+         * Ta bort samverkanspartner (Remove a partner)
+         * @description Its members stop reading the promise at their next request; what they recorded stays with the collaboration.
+         */
+        delete: operations["CollaborationsController_removePartner_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/invitation/{token}": {
         parameters: {
             query?: never;
@@ -1935,6 +2027,26 @@ export interface paths {
         /** Sanktionsärende (One sanction case); the ETag is its version */
         get: operations["SanctionsController_get_v1"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sanction-cases/{id}/considered-sanction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Övervägd sanktion (Name the sanction the case considers)
+         * @description Erinran, varning or återkallelse: the hearing letter tells the holder, and the decision may be no harsher (FL 25 §). Named or changed only before the hearing is sent.
+         */
+        put: operations["SanctionsController_considered_v1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3627,6 +3739,11 @@ export interface components {
             roles: components["schemas"]["RoleView"][];
             permissions: components["schemas"]["PermissionView"][];
         };
+        /**
+         * @description A municipality: the administrative court its decisions are appealed to, named in every decision letter
+         * @enum {string}
+         */
+        AppealCourt: "Förvaltningsrätten i Falun" | "Förvaltningsrätten i Göteborg" | "Förvaltningsrätten i Härnösand" | "Förvaltningsrätten i Jönköping" | "Förvaltningsrätten i Karlstad" | "Förvaltningsrätten i Linköping" | "Förvaltningsrätten i Luleå" | "Förvaltningsrätten i Malmö" | "Förvaltningsrätten i Stockholm" | "Förvaltningsrätten i Umeå" | "Förvaltningsrätten i Uppsala" | "Förvaltningsrätten i Växjö";
         OrganisationView: {
             /** Format: uuid */
             id: string;
@@ -3634,6 +3751,16 @@ export interface components {
             kind: components["schemas"]["OrganisationKind"];
             /** @description Organisationsnummer */
             orgNumber: string | null;
+            /** @description The switchboard citizens call (public page, letters) */
+            contactPhone: string | null;
+            /** @description The e-mail address citizens write to (public page, letters) */
+            contactEmail: string | null;
+            /** @description The web site (https) */
+            contactUrl: string | null;
+            /** @description A municipality: the administrative court its decisions are appealed to, named in every decision letter */
+            appealCourt: components["schemas"]["AppealCourt"] | null;
+            /** @description Send back as If-Match when changing the organisation */
+            version: number;
             /** @description By name */
             units: components["schemas"]["UnitRefView"][];
         };
@@ -3653,6 +3780,50 @@ export interface components {
              *     ]
              */
             units: string[];
+        };
+        UpdateOrganisationRequest: {
+            /** @example Hammarö kommun */
+            name: string;
+            /**
+             * @description Organisationsnummer (checked: NNNNNN-NNNN with its check digit)
+             * @example 212000-1850
+             */
+            orgNumber?: string | null;
+            /**
+             * @description A switchboard, never a person’s number
+             * @example 054-51 50 00
+             */
+            contactPhone?: string | null;
+            /**
+             * @description A functional address, never a person’s
+             * @example kommunen@hammaro.se
+             */
+            contactEmail?: string | null;
+            /**
+             * @description https only (400 field.https)
+             * @example https://www.hammaro.se
+             */
+            contactUrl?: string | null;
+            /** @description Municipalities only (400 otherwise) */
+            appealCourt?: components["schemas"]["AppealCourt"] | null;
+        };
+        CreateUnitRequest: {
+            /** @example Socialtjänsten, vuxenenheten */
+            name: string;
+        };
+        CreateCollaborationRequest: {
+            /** @example Karlstad – Polisområde Värmland */
+            name: string;
+            /**
+             * Format: uuid
+             * @description An organisation of kind police
+             */
+            policeOrganisationId: string;
+            /**
+             * Format: uuid
+             * @description An organisation of kind municipality
+             */
+            municipalityOrganisationId: string;
         };
         OidcProviderOption: {
             /** Format: uuid */
@@ -5647,11 +5818,18 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
+        /**
+         * @description The sanction the case considers, which the hearing letter names (FL 25 §); the decision may be no harsher
+         * @enum {string}
+         */
+        ConsideredSanction: "erinran" | "varning" | "aterkallelse";
         ProposeRequest: {
             /** Format: uuid */
             licenceId: string;
             grounds: string;
             inspectionIds?: string[];
+            /** @description The sanction the case considers, which the hearing letter names (FL 25 §); the decision may be no harsher */
+            consideredSanction?: components["schemas"]["ConsideredSanction"];
         };
         /**
          * @description Where the case stands
@@ -5679,6 +5857,8 @@ export interface components {
             /** @description The inspections the case rests on */
             inspectionIds: string[];
             grounds: string;
+            /** @description The sanction the case considers, which the hearing letter names (FL 25 §); the decision may be no harsher; null: none named yet */
+            consideredSanction: components["schemas"]["ConsideredSanction"] | null;
             /** Format: uuid */
             proposedBy: string;
             proposedByName: string;
@@ -5715,6 +5895,10 @@ export interface components {
             decidedOn: string | null;
             /** @description Send it back as If-Match */
             version: number;
+        };
+        ConsideredSanctionRequest: {
+            /** @description The sanction the case considers, which the hearing letter names (FL 25 §); the decision may be no harsher */
+            consideredSanction: components["schemas"]["ConsideredSanction"];
         };
         HearingRequest: {
             /**
@@ -7097,6 +7281,7 @@ export interface components {
              *     - `replacement.remove_all_with_items`: {field}: removeAll: true replaces the list with nothing; send no items with it.
              *     - `field.required`: {field} is required.
              *     - `field.unknown`: {field} is not a field of this request.
+             *     - `field.null`: {field} may not be null: leave it out instead.
              *     - `field.invalid`: {field} is not valid.
              *     - `field.string`: {field} must be text.
              *     - `field.integer`: {field} must be a whole number.
@@ -7109,6 +7294,7 @@ export interface components {
              *     - `field.uuid`: {field} must be an id (UUID).
              *     - `field.email`: {field} must be an e-mail address.
              *     - `field.url`: {field} must be an address (URL).
+             *     - `field.https`: {field} must be a secure address beginning with https://.
              *     - `field.date`: {field} must be a date (YYYY-MM-DD).
              *     - `field.datetime`: {field} must be a date and time (ISO 8601).
              *     - `field.year_range`: {field} must lie between the years {min} and {max}. Params: `min` (the first year allowed), `max` (the last year allowed).
@@ -7131,6 +7317,9 @@ export interface components {
              *     - `status.transition`: {field} cannot go from {from} to {to}. Params: `from` (the status now), `to` (the status asked for).
              *     - `reference.not_found`: {field} names no {resource}. Params: `resource` (what the id should name (organisation, unit, …)).
              *     - `map.bbox`: {field} must be four numbers west,south,east,north (WGS 84 degrees) with west < east and south < north.
+             *     - `organisation.appeal_court_municipality`: {field}: only a municipality names the administrative court its decisions are appealed to.
+             *     - `collaboration.party_kind`: {field}: the organisation must be of the kind {organisationKind}. Params: `organisationKind` (the kind the party must have (police or municipality)).
+             *     - `collaboration.partner_kind`: {field}: a partner is a rescue service or another organisation; {organisationKind} takes part as a party of its own collaboration. Params: `organisationKind` (the organisation’s kind).
              *     - `password.too_simple`: {field}: the password is too simple (one character repeated, whitespace, a run or a keyboard walk).
              *     - `password.too_common`: {field}: the password is among the most common or published passwords.
              *     - `password.contains_personal_data`: {field}: the password is built from the person’s name or e-mail address.
@@ -7191,6 +7380,8 @@ export interface components {
              *     - `sanction.awaiting_response`: The holder may answer the hearing until {dueOn}: decide once the answer is in or that day has passed (FL 25 §). Params: `dueOn` (the last day to answer).
              *     - `inspection.tip_not_of_premises`: {field} is not a tip about these premises.
              *     - `sanction.hearing_answered`: The holder has answered this hearing; it no longer changes.
+             *     - `sanction.already_heard`: The hearing has been sent with the sanction it named; to consider another, open a new case and hear the holder on it.
+             *     - `sanction.harsher_than_heard`: The hearing named {consideredSanction}; a harsher decision needs a hearing on it first (FL 25 §). Params: `consideredSanction` (the sanction the hearing named (erinran, varning, aterkallelse)).
              *     - `restaurant_report.figure`: {field} must be a number ≥ 0.
              *     - `restaurant_report.unknown_figure`: {field} is not a figure of the restaurant report (litres of spirits, wine, strong beer, other fermented drinks).
              *     - `licence.serving_manager_not_notified`: {field}: a serving manager is notified to the municipality on or before today (AL 8 kap 14 §).
@@ -7253,7 +7444,7 @@ export interface components {
              *     - `document.sent_before_issue`: The document cannot have been sent before it was issued.
              * @enum {string}
              */
-            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_carried_over" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken" | "document.kind_mismatch" | "document.sent_in_future" | "document.sent_before_issue";
+            code: "replacement.empty" | "replacement.remove_all_with_items" | "field.required" | "field.unknown" | "field.null" | "field.invalid" | "field.string" | "field.integer" | "field.number" | "field.boolean" | "photo.body_missing" | "photo.type_mismatch" | "field.array" | "field.object" | "field.uuid" | "field.email" | "field.url" | "field.https" | "field.date" | "field.datetime" | "field.year_range" | "field.text" | "field.latitude" | "field.longitude" | "field.pattern" | "field.one_of" | "field.min" | "field.max" | "field.positive" | "field.min_length" | "field.max_length" | "field.min_items" | "field.max_items" | "field.unique_items" | "date.after" | "date.in_future" | "date.not_before" | "status.transition" | "reference.not_found" | "map.bbox" | "organisation.appeal_court_municipality" | "collaboration.party_kind" | "collaboration.partner_kind" | "password.too_simple" | "password.too_common" | "password.contains_personal_data" | "role.organisation_kind" | "mfa.code_wrong" | "mfa.passkey_not_verified" | "password.current_wrong" | "identity_provider.issuer_https" | "promise.year_outside_period" | "promise.problem_area_unknown" | "promise.successor_overlaps" | "promise.overlaps_successor" | "promise.carry_not_open" | "follow_up.commitment_unknown" | "action.final" | "action.reason_required" | "action.responsible_not_party" | "action.unit_not_of_organisation" | "action.user_not_of_organisation" | "activity.not_reporting_here" | "activity.action_not_of_commitment" | "activity.metric_name" | "activity.metric_count" | "activity.action_carried_over" | "activity.action_closed" | "activity.outside_period" | "activity.participant_not_in_collaboration" | "activity.place_unknown" | "place.name_taken" | "place.position_pair" | "finding.not_recording_here" | "finding.place_required" | "finding.place_unknown" | "finding.activity_unknown" | "finding.final" | "finding.transition" | "finding.resolution_required" | "finding.photo_too_many" | "inspection.inspector_not_eligible" | "inspection.coordinated_needs_both" | "inspection.licence_not_of_premises" | "inspection.item_not_on_checklist" | "inspection.escalation_needs_licence" | "inspection.reason_required" | "photo.too_many" | "checklist.key_repeated" | "premises.collaboration_fixed" | "premises.kitchen_needed" | "licence.holder_elsewhere" | "licence.kitchen_required" | "licence.serving_manager_age" | "licence.revoked_by_sanction_only" | "licence.weekday" | "licence.serving_hours" | "org_number.invalid" | "sanction.inspection_not_of_premises" | "sanction.not_heard" | "sanction.awaiting_response" | "inspection.tip_not_of_premises" | "sanction.hearing_answered" | "sanction.already_heard" | "sanction.harsher_than_heard" | "restaurant_report.figure" | "restaurant_report.unknown_figure" | "licence.serving_manager_not_notified" | "personal_number.invalid" | "youth_case.form_age" | "youth_case.subject_elsewhere" | "youth_case.coordinator_not_case_worker" | "youth_case.consent_needed" | "youth_case.staff_outside_unit" | "youth_case.participant_not_covered" | "youth_case.no_social_services" | "youth_case.concern_about_child" | "youth_case.unit_not_yours" | "youth_case.unit_required" | "youth_case.collaboration_not_of_municipality" | "youth_case.collaboration_required" | "youth_case.risk_factor_unknown" | "youth_plan.owner_required" | "youth_plan.owner_not_covered" | "consent.adult_signs_alone" | "consent.adult_must_sign" | "consent.guardian_must_sign" | "consent.young_person_must_sign" | "consent.before_signed" | "consent.guardians_until_adult" | "consent.offence_data" | "consent.organisations_required" | "consent.owner_needs_none" | "consent.organisation_unknown" | "disclosure.consent_owner_only" | "disclosure.no_consent" | "disclosure.category_not_consented" | "disclosure.osl_18a_social_services_only" | "disclosure.osl_18a_police_only" | "disclosure.osl_18a_age" | "disclosure.criterion_unattested" | "disclosure.concern_police_to_social_services" | "disclosure.concern_via_report" | "operation.collaboration_not_yours" | "operation.commitment_not_of_promise" | "operation.premises_outside" | "operation.reason_required" | "operation.outcome_missing" | "operation.seizure_unit" | "operation.participant_not_officer" | "operation.unit_not_of_police_area" | "licensing_referral.premises_unknown" | "operation.place_unknown" | "attachment.body_missing" | "attachment.type_refused" | "attachment.too_large" | "attachment.name_missing" | "attachment.name_too_long" | "attachment.name_control" | "attachment.name_path" | "attachment.category_required" | "attachment.category_not_taken" | "document.kind_mismatch" | "document.sent_in_future" | "document.sent_before_issue";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -7305,6 +7496,9 @@ export interface components {
              *     - `user.system_admin_only` 403: Only a system administrator may grant system_admin.
              *     - `user.domain_role_needs_own_admin` 403: The role {role} is given or ended only by an administrator of the organisation the membership is in; a system administrator appoints administrators, not domain roles. Params: `role` (the role asked for).
              *     - `organisation.name_taken` 409: An organisation named {name} already exists. Params: `name` (the name asked for).
+             *     - `unit.name_taken` 409: The organisation already has a unit named {name}. Params: `name` (the name asked for).
+             *     - `collaboration.name_taken` 409: A collaboration named {name} already exists. Params: `name` (the name asked for).
+             *     - `collaboration.pair_taken` 409: The police organisation and the municipality already collaborate, as {name}. Params: `name` (the name of their collaboration).
              *     - `membership.not_current` 409: The membership has already ended or not yet begun.
              *     - `mfa.challenge_invalid` 401: The sign-in step has expired or was already used; sign in again.
              *     - `mfa.code_invalid` 401: The code is wrong or already used.
@@ -7372,7 +7566,7 @@ export interface components {
              *     - `document.preview_not_sent` 409: A preview is never sent; issue the document first.
              * @enum {string}
              */
-            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "promise.successor_exists" | "action.carried_over" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "place.in_use" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "inspection.not_performed" | "sanction.decision_missing" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "youth_meeting.minutes_missing" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged" | "document.not_ready" | "document.failed" | "document.already_sent" | "document.preview_not_sent";
+            code: "http.bad_request" | "http.unauthorized" | "http.forbidden" | "http.not_found" | "http.method_not_allowed" | "http.not_acceptable" | "http.conflict" | "http.payload_too_large" | "http.uri_too_long" | "http.bad_url" | "http.json_too_deep" | "http.unsupported_media_type" | "http.too_many_requests" | "http.internal" | "http.service_unavailable" | "http.error" | "validation" | "version.if_match_required" | "version.stale" | "health.not_ready" | "health.worker_unavailable" | "database.unavailable" | "queue.unavailable" | "access.route_undeclared" | "access.permission_required" | "access.record_denied" | "auth.strong_required" | "auth.step_up_required" | "auth.rate_limited" | "user.email_taken" | "user.cannot_deactivate_self" | "user.own_memberships" | "user.organisation_not_administered" | "user.system_admin_only" | "user.domain_role_needs_own_admin" | "organisation.name_taken" | "unit.name_taken" | "collaboration.name_taken" | "collaboration.pair_taken" | "membership.not_current" | "mfa.challenge_invalid" | "mfa.code_invalid" | "mfa.passkey_invalid" | "mfa.totp_already_enabled" | "mfa.totp_not_enabled" | "mfa.no_second_factor" | "mfa.recent_strong_required" | "account_token.not_found" | "account_token.used" | "account_token.expired" | "account.rate_limited" | "account.mail_unavailable" | "invitation.already_accepted" | "invitation.user_inactive" | "oidc.state_unknown" | "oidc.provider_refused" | "oidc.provider_unavailable" | "oidc.id_token_invalid" | "oidc.nonce_mismatch" | "oidc.claim_missing" | "oidc.no_account" | "oidc.invitation_mismatch" | "identity_provider.name_taken" | "audit.verification_running" | "promise.not_draft" | "promise.party_only" | "commitment.in_use" | "promise.successor_exists" | "action.carried_over" | "follow_up.exists" | "follow_up.frozen" | "follow_up.already_approved" | "follow_up.not_a_party" | "place.in_use" | "licence_holder.exists" | "licence_holder.licensing_officer_only" | "premises.in_use" | "inspection.inspector_booked" | "inspection.booked_meanwhile" | "inspection.premises_clash" | "premises_tip.acknowledged" | "inspection.closed_for_findings" | "restaurant_report.submitted" | "sanction.decided" | "inspection.not_performed" | "sanction.decision_missing" | "supervision_plan.exists" | "youth_subject.exists" | "youth_subject.reveal_denied" | "youth_subject.extract_denied" | "youth_case.closed" | "youth_case.concern_outside_collaboration" | "youth_case.duplicate_open" | "youth_meeting.minutes_recorded" | "youth_meeting.minutes_missing" | "consent.withdrawn" | "operation.not_running" | "operation.not_reported" | "operation.summary_released" | "licensing_referral.acknowledged" | "document.not_ready" | "document.failed" | "document.already_sent" | "document.preview_not_sent";
             /** @description What a translation of the code needs; the catalogue names them per code */
             params: {
                 [key: string]: unknown;
@@ -8942,6 +9136,332 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires the permission organisation:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission organisation:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_update_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version (ETag) you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission organisation:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_addUnit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRefView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission organisation:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CollaborationsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission collaboration:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CollaborationsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCollaborationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission collaboration:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CollaborationsController_addPartner_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission collaboration:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CollaborationsController_removePartner_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission collaboration:manage */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14283,6 +14803,57 @@ export interface operations {
             };
         };
     };
+    SanctionsController_considered_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsideredSanctionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionCaseView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires the permission sanction:decide */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457); `code` says which */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SanctionsController_hearing_v1: {
         parameters: {
             query?: never;
@@ -18310,6 +18881,7 @@ export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schem
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "finding:record", "finding:update", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
 export const restrictedAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictedArea"]> = ["social_services", "police"];
 export const grantAuthorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantAuthority"]> = ["system", "administrator", "own_administrator"];
+export const appealCourtValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppealCourt"]> = ["F\u00F6rvaltningsr\u00E4tten i Falun", "F\u00F6rvaltningsr\u00E4tten i G\u00F6teborg", "F\u00F6rvaltningsr\u00E4tten i H\u00E4rn\u00F6sand", "F\u00F6rvaltningsr\u00E4tten i J\u00F6nk\u00F6ping", "F\u00F6rvaltningsr\u00E4tten i Karlstad", "F\u00F6rvaltningsr\u00E4tten i Link\u00F6ping", "F\u00F6rvaltningsr\u00E4tten i Lule\u00E5", "F\u00F6rvaltningsr\u00E4tten i Malm\u00F6", "F\u00F6rvaltningsr\u00E4tten i Stockholm", "F\u00F6rvaltningsr\u00E4tten i Ume\u00E5", "F\u00F6rvaltningsr\u00E4tten i Uppsala", "F\u00F6rvaltningsr\u00E4tten i V\u00E4xj\u00F6"];
 export const invitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationState"]> = ["pending", "accepted", "expired"];
 export const identityMatchOnValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdentityMatchOn"]> = ["email", "external_subject"];
 export const promiseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromiseStatus"]> = ["draft", "signed", "active", "evaluated", "closed", "extended"];
@@ -18350,6 +18922,7 @@ export const tipRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const inspectionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionType"]> = ["external", "internal", "coordinated", "preventive"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "performed", "attempted", "report_sent", "response_received", "closed", "escalated", "cancelled"];
 export const findingResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingResult"]> = ["ok", "remark", "not_applicable", "not_checked"];
+export const consideredSanctionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsideredSanction"]> = ["erinran", "varning", "aterkallelse"];
 export const sanctionStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionStage"]> = ["proposed", "awaiting_response", "response_received", "response_time_passed", "decided"];
 export const sanctionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SanctionDecision"]> = ["erinran", "varning", "aterkallelse", "no_action"];
 export const restaurantReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestaurantReportStatus"]> = ["not_opened", "open", "late", "submitted"];
@@ -18381,5 +18954,5 @@ export const documentRecordTypeValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["pending", "ready", "failed"];
 export const emailModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailMode"]> = ["immediate", "digest", "off"];
 export const livenessViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessView"]["status"]> = ["ok"];
-export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_carried_over", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken", "document.kind_mismatch", "document.sent_in_future", "document.sent_before_issue"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "inspection.not_performed", "sanction.decision_missing", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "youth_meeting.minutes_missing", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged", "document.not_ready", "document.failed", "document.already_sent", "document.preview_not_sent"];
+export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldError"]["code"]> = ["replacement.empty", "replacement.remove_all_with_items", "field.required", "field.unknown", "field.null", "field.invalid", "field.string", "field.integer", "field.number", "field.boolean", "photo.body_missing", "photo.type_mismatch", "field.array", "field.object", "field.uuid", "field.email", "field.url", "field.https", "field.date", "field.datetime", "field.year_range", "field.text", "field.latitude", "field.longitude", "field.pattern", "field.one_of", "field.min", "field.max", "field.positive", "field.min_length", "field.max_length", "field.min_items", "field.max_items", "field.unique_items", "date.after", "date.in_future", "date.not_before", "status.transition", "reference.not_found", "map.bbox", "organisation.appeal_court_municipality", "collaboration.party_kind", "collaboration.partner_kind", "password.too_simple", "password.too_common", "password.contains_personal_data", "role.organisation_kind", "mfa.code_wrong", "mfa.passkey_not_verified", "password.current_wrong", "identity_provider.issuer_https", "promise.year_outside_period", "promise.problem_area_unknown", "promise.successor_overlaps", "promise.overlaps_successor", "promise.carry_not_open", "follow_up.commitment_unknown", "action.final", "action.reason_required", "action.responsible_not_party", "action.unit_not_of_organisation", "action.user_not_of_organisation", "activity.not_reporting_here", "activity.action_not_of_commitment", "activity.metric_name", "activity.metric_count", "activity.action_carried_over", "activity.action_closed", "activity.outside_period", "activity.participant_not_in_collaboration", "activity.place_unknown", "place.name_taken", "place.position_pair", "finding.not_recording_here", "finding.place_required", "finding.place_unknown", "finding.activity_unknown", "finding.final", "finding.transition", "finding.resolution_required", "finding.photo_too_many", "inspection.inspector_not_eligible", "inspection.coordinated_needs_both", "inspection.licence_not_of_premises", "inspection.item_not_on_checklist", "inspection.escalation_needs_licence", "inspection.reason_required", "photo.too_many", "checklist.key_repeated", "premises.collaboration_fixed", "premises.kitchen_needed", "licence.holder_elsewhere", "licence.kitchen_required", "licence.serving_manager_age", "licence.revoked_by_sanction_only", "licence.weekday", "licence.serving_hours", "org_number.invalid", "sanction.inspection_not_of_premises", "sanction.not_heard", "sanction.awaiting_response", "inspection.tip_not_of_premises", "sanction.hearing_answered", "sanction.already_heard", "sanction.harsher_than_heard", "restaurant_report.figure", "restaurant_report.unknown_figure", "licence.serving_manager_not_notified", "personal_number.invalid", "youth_case.form_age", "youth_case.subject_elsewhere", "youth_case.coordinator_not_case_worker", "youth_case.consent_needed", "youth_case.staff_outside_unit", "youth_case.participant_not_covered", "youth_case.no_social_services", "youth_case.concern_about_child", "youth_case.unit_not_yours", "youth_case.unit_required", "youth_case.collaboration_not_of_municipality", "youth_case.collaboration_required", "youth_case.risk_factor_unknown", "youth_plan.owner_required", "youth_plan.owner_not_covered", "consent.adult_signs_alone", "consent.adult_must_sign", "consent.guardian_must_sign", "consent.young_person_must_sign", "consent.before_signed", "consent.guardians_until_adult", "consent.offence_data", "consent.organisations_required", "consent.owner_needs_none", "consent.organisation_unknown", "disclosure.consent_owner_only", "disclosure.no_consent", "disclosure.category_not_consented", "disclosure.osl_18a_social_services_only", "disclosure.osl_18a_police_only", "disclosure.osl_18a_age", "disclosure.criterion_unattested", "disclosure.concern_police_to_social_services", "disclosure.concern_via_report", "operation.collaboration_not_yours", "operation.commitment_not_of_promise", "operation.premises_outside", "operation.reason_required", "operation.outcome_missing", "operation.seizure_unit", "operation.participant_not_officer", "operation.unit_not_of_police_area", "licensing_referral.premises_unknown", "operation.place_unknown", "attachment.body_missing", "attachment.type_refused", "attachment.too_large", "attachment.name_missing", "attachment.name_too_long", "attachment.name_control", "attachment.name_path", "attachment.category_required", "attachment.category_not_taken", "document.kind_mismatch", "document.sent_in_future", "document.sent_before_issue"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["http.bad_request", "http.unauthorized", "http.forbidden", "http.not_found", "http.method_not_allowed", "http.not_acceptable", "http.conflict", "http.payload_too_large", "http.uri_too_long", "http.bad_url", "http.json_too_deep", "http.unsupported_media_type", "http.too_many_requests", "http.internal", "http.service_unavailable", "http.error", "validation", "version.if_match_required", "version.stale", "health.not_ready", "health.worker_unavailable", "database.unavailable", "queue.unavailable", "access.route_undeclared", "access.permission_required", "access.record_denied", "auth.strong_required", "auth.step_up_required", "auth.rate_limited", "user.email_taken", "user.cannot_deactivate_self", "user.own_memberships", "user.organisation_not_administered", "user.system_admin_only", "user.domain_role_needs_own_admin", "organisation.name_taken", "unit.name_taken", "collaboration.name_taken", "collaboration.pair_taken", "membership.not_current", "mfa.challenge_invalid", "mfa.code_invalid", "mfa.passkey_invalid", "mfa.totp_already_enabled", "mfa.totp_not_enabled", "mfa.no_second_factor", "mfa.recent_strong_required", "account_token.not_found", "account_token.used", "account_token.expired", "account.rate_limited", "account.mail_unavailable", "invitation.already_accepted", "invitation.user_inactive", "oidc.state_unknown", "oidc.provider_refused", "oidc.provider_unavailable", "oidc.id_token_invalid", "oidc.nonce_mismatch", "oidc.claim_missing", "oidc.no_account", "oidc.invitation_mismatch", "identity_provider.name_taken", "audit.verification_running", "promise.not_draft", "promise.party_only", "commitment.in_use", "promise.successor_exists", "action.carried_over", "follow_up.exists", "follow_up.frozen", "follow_up.already_approved", "follow_up.not_a_party", "place.in_use", "licence_holder.exists", "licence_holder.licensing_officer_only", "premises.in_use", "inspection.inspector_booked", "inspection.booked_meanwhile", "inspection.premises_clash", "premises_tip.acknowledged", "inspection.closed_for_findings", "restaurant_report.submitted", "sanction.decided", "inspection.not_performed", "sanction.decision_missing", "supervision_plan.exists", "youth_subject.exists", "youth_subject.reveal_denied", "youth_subject.extract_denied", "youth_case.closed", "youth_case.concern_outside_collaboration", "youth_case.duplicate_open", "youth_meeting.minutes_recorded", "youth_meeting.minutes_missing", "consent.withdrawn", "operation.not_running", "operation.not_reported", "operation.summary_released", "licensing_referral.acknowledged", "document.not_ready", "document.failed", "document.already_sent", "document.preview_not_sent"];

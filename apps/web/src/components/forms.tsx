@@ -1,7 +1,7 @@
 import { Button, Dialog, Field, Heading, Label, Paragraph, Select, type SelectProps, ValidationMessage } from '@digdir/designsystemet-react';
 import { type ReactNode, type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../api/client';
+import { asProblem, type Problem } from '../api/client';
 import { fieldErrorText } from '../api/problem-text';
 import { ProblemMessage } from './common';
 
@@ -20,6 +20,35 @@ export function fieldErrorWithin(problem: Problem | undefined, field: string): s
   const within = (name: string) => name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`);
   const messages = problem?.errors?.filter((e) => within(e.field)).map((e) => fieldErrorText(e)) ?? [];
   return messages.length ? messages.join(' ') : undefined;
+}
+
+/** What openapi-fetch answers: the data, or the error with the response it came in. */
+type ApiAnswer<T> = { data?: T; error?: unknown; response: Response };
+
+/**
+ * A form that sends one request to the api. `submit` marks the form busy while the request runs,
+ * keeps the api's refusal as `problem` (for the fields and the summary), and on success empties the
+ * form — a new `formKey` for the <form key> — and returns the answer's data.
+ */
+export function useApiForm() {
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  async function submit<T>(request: () => Promise<ApiAnswer<T>>): Promise<T | undefined> {
+    setBusy(true);
+    const { data, error, response } = await request();
+    setBusy(false);
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    if (data) setFormKey((k) => k + 1);
+    return data;
+  }
+  return { problem, setProblem, busy, formKey, submit };
+}
+
+/** A form's text by field name, trimmed; '' for a field left empty. */
+export function formText(form: HTMLFormElement): (name: string) => string {
+  const values = new FormData(form);
+  return (name) => String(values.get(name) ?? '').trim();
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { components, paths } from '../api/schema';
+import { appealCourtValues, type components, type paths } from '../api/schema';
 import { en } from './en';
 import { sv, type Messages } from './sv';
 
@@ -32,6 +32,8 @@ export const enumLabels = {
   // Identity and access
   RoleName: (m) => m.adminLabels.roles,
   OrganisationKind: (m) => m.adminRoles.kinds,
+  // A court's name is a proper name, the same in Swedish and English: the value is its own label.
+  AppealCourt: () => Object.fromEntries(appealCourtValues.map((court) => [court, court])) as Record<Schemas['AppealCourt'], string>,
   Scope: (m) => m.adminRoles.scopes,
   Permission: (m) => m.adminLabels.permissions,
   RestrictedArea: (m) => m.adminLabels.restrictedAreas,
@@ -82,6 +84,7 @@ export const enumLabels = {
   DocumentRecordType: (m) => m.documents.recordTypes,
   DocumentStatus: (m) => m.documents.statuses,
   SanctionDecision: (m) => m.inspections.sanctions.decisions,
+  ConsideredSanction: (m) => m.inspections.sanctions.decisions,
   LicenceDecisionKind: (m) => m.licensing.decisionKinds,
   LicenceTerm: (m) => m.licensing.termNames,
   RestaurantReportStatus: (m) => m.licensing.reports.statuses,

@@ -11,14 +11,14 @@ import {
   strongPermissionsOf,
 } from '@samverkan/access';
 import { ApiOk, AppConfig } from '@samverkan/platform';
-import { OrganisationsService } from '../organisations/organisations.service.js';
+import { CollaborationsService } from '../organisations/collaborations.service.js';
 import { MeView } from './auth.dto.js';
 
 @ApiTags('auth')
 @Controller({ path: 'me', version: '1' })
 export class MeController {
   constructor(
-    private readonly organisations: OrganisationsService,
+    private readonly collaborations: CollaborationsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +51,7 @@ export class MeController {
         unit: { id: m.unitId, name: m.unitName },
         organisation: { id: m.organisationId, name: m.organisationName, kind: m.organisationKind },
       })),
-      collaborations: await this.organisations.collaborations(collaborationIds),
+      collaborations: await this.collaborations.byIds(collaborationIds),
       /** Each permission held, with the widest scope through which it is held. */
       permissions: effectivePermissions(principal, ALL_PERMISSIONS),
       /** Those of them that need a strong session (HSLF-FS 2016:40 4 kap 4 §, brottsdatalagen 3 kap 8 §). */

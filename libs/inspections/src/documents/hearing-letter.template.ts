@@ -18,7 +18,7 @@ import type { Content } from 'pdfmake';
 import type { DataSource } from 'typeorm';
 import { hearingLetterDueOn, holderRecipient, paragraphsOf } from './document-rules.js';
 import { loadSanctionCaseFacts } from './sanction-case-facts.js';
-import { CONSIDERED_SANCTIONS, hearingIntroduction, NO_ANSWER_NOTE } from './sanction-documents.js';
+import { consideredSanctionText, hearingIntroduction, NO_ANSWER_NOTE } from './sanction-documents.js';
 
 /**
  * The hearing letter (kommunicering, förvaltningslagen (2017:900) 25 §) to the licence holder
@@ -59,7 +59,7 @@ export class HearingLetterTemplate implements DocumentTemplate, OnModuleInit {
         ['Svar senast', dueOn],
       ]),
       heading('Vad kommunen överväger'),
-      paragraph(CONSIDERED_SANCTIONS),
+      paragraph(consideredSanctionText(c.consideredSanction)),
       heading('Skäl'),
       ...paragraphsOf(c.grounds).map((p) => paragraph(p)),
       heading('Underlag'),

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { inspectionTypeLabel } from '../inspections/inspection-labels.js';
 import { findingsInChecklistOrder } from '../inspections/inspection-report.js';
-import type { SanctionDecision } from '../sanctions/sanction-rules.js';
+import type { ConsideredSanction, SanctionDecision } from '../sanctions/sanction-rules.js';
 
 /** What the hearing letter and the decision say of a sanction case, read in one query (the api has let the request through). */
 export interface SanctionCaseFacts {
@@ -14,7 +14,11 @@ export interface SanctionCaseFacts {
   holderAddress: string;
   licenceValidFrom: string;
   municipality: string;
+  /** The court the municipality named for its appeals (organisations.appeal_court); null: none named. */
+  appealCourt: string | null;
   grounds: string;
+  /** The sanction the hearing names; null: the ladder. */
+  consideredSanction: ConsideredSanction | null;
   proposedAt: Date;
   heardOn: string | null;
   responseDueOn: string | null;
@@ -41,8 +45,8 @@ export async function loadSanctionCaseFacts(db: DataSource, id: string): Promise
     `SELECT s.id, p.name AS "premisesName",
             concat_ws(', ', nullif(btrim(p.address), ''), nullif(btrim(concat_ws(' ', nullif(p.postal_code, ''), nullif(p.city, ''))), '')) AS "premisesAddress",
             h.name AS "holderName", h.org_number AS "holderOrgNumber", h.contact_name AS "holderContactName", h.address AS "holderAddress",
-            to_char(l.valid_from, 'YYYY-MM-DD') AS "licenceValidFrom", o.name AS municipality,
-            s.grounds, s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn",
+            to_char(l.valid_from, 'YYYY-MM-DD') AS "licenceValidFrom", o.name AS municipality, o.appeal_court AS "appealCourt",
+            s.grounds, s.considered_sanction AS "consideredSanction", s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn",
             to_char(s.response_due_on, 'YYYY-MM-DD') AS "responseDueOn", to_char(s.response_received_on, 'YYYY-MM-DD') AS "responseReceivedOn",
             s.response, s.decision, s.decision_reasons AS "decisionReasons", s.appeal_information AS "appealInformation",
             to_char(s.decided_on, 'YYYY-MM-DD') AS "decidedOn", (SELECT u.display_name FROM users u WHERE u.id = s.decided_by) AS "decidedByName",

@@ -45,7 +45,7 @@ export class SanctionDecisionTemplate implements DocumentTemplate, OnModuleInit 
     if (!c.decision || !c.decidedOn) throw new Error(`Sanction case ${caseId} is not decided.`);
     await ctx.progress(0.5);
     const decision = c.decision;
-    const appeal = appealInstruction(c.municipality);
+    const appeal = appealInstruction(c.municipality, c.appealCourt);
 
     const hearing: string[] = [];
     if (c.heardOn) {

@@ -4,7 +4,7 @@
  * (alkohollagen (2010:1622) 9 kap. 17–18 §§) and the appeal instruction (förvaltningslagen 33 §,
  * 40–44 §§; alkohollagen 10 kap. 1 §). The templates print these; nothing else words them.
  */
-import type { SanctionDecision } from '../sanctions/sanction-rules.js';
+import type { ConsideredSanction, SanctionDecision } from '../sanctions/sanction-rules.js';
 
 /** The act as a decision names it. */
 export const ALCOHOL_ACT = 'alkohollagen (2010:1622)';
@@ -61,24 +61,6 @@ export function applicableProvisions(decision: SanctionDecision): string[] {
 
 // ---- the appeal instruction ------------------------------------------------------------------
 
-/**
- * The administrative court (förvaltningsrätt) a municipality's decisions are appealed to: the one
- * whose district the municipality lies in (lagen (1971:289) om allmänna förvaltningsdomstolar
- * 14 §). The municipalities of the Karlstad police area all lie in Värmland, in the district of
- * Förvaltningsrätten i Karlstad. A municipality not listed gets the generic "förvaltningsrätten".
- */
-export const APPEAL_COURTS: Readonly<Record<string, string>> = {
-  'Hammarö kommun': 'Förvaltningsrätten i Karlstad',
-  'Karlstads kommun': 'Förvaltningsrätten i Karlstad',
-  'Forshaga kommun': 'Förvaltningsrätten i Karlstad',
-  'Grums kommun': 'Förvaltningsrätten i Karlstad',
-  'Kils kommun': 'Förvaltningsrätten i Karlstad',
-};
-
-export function appealCourtOf(municipality: string): string {
-  return APPEAL_COURTS[municipality] ?? 'förvaltningsrätten';
-}
-
 /** Weeks to appeal, from the day the holder was notified of the decision (FL 44 §). */
 export const APPEAL_WEEKS_TEXT = 'tre veckor';
 
@@ -89,8 +71,10 @@ export const APPEAL_WEEKS_TEXT = 'tre veckor';
  * decided (FL 43 §) within three weeks from the day the holder was notified of the decision (FL 44 §);
  * one that comes in late is dismissed (FL 45 §).
  */
-export function appealInstruction(municipality: string): { paragraphs: string[]; contents: string[]; citation: string } {
-  const court = appealCourtOf(municipality);
+export function appealInstruction(municipality: string, appealCourt: string | null): { paragraphs: string[]; contents: string[]; citation: string } {
+  // The court whose district the municipality lies in (lagen (1971:289) om allmänna förvaltningsdomstolar 14 §), as the
+  // municipality named it (PUT /organisations/{id}). Without one the generic name: the appeal is handed in to the municipality anyway.
+  const court = appealCourt ?? 'förvaltningsrätten';
   return {
     paragraphs: [
       `Om ni är missnöjda med beslutet kan ni överklaga det hos ${court}. Överklagandet ska vara skriftligt och ställas till ${court}, ` +
@@ -131,11 +115,30 @@ export function hearingIntroduction(municipality: string, premisesName: string):
   );
 }
 
-/** The sanctions the municipality considers: the ladder of AL 9 kap. 17–18 §§, as the hearing states it. */
-export const CONSIDERED_SANCTIONS =
-  `Kommunen överväger att meddela er en erinran eller en varning enligt 9 kap. 17 § ${ALCOHOL_ACT}. ` +
-  `Om en erinran eller en varning inte bedöms vara en tillräcklig åtgärd kan kommunen komma att återkalla serveringstillståndet ` +
-  `enligt 9 kap. 18 § första stycket 3 samma lag.`;
+/**
+ * What the municipality considers, as the hearing states it: the sanction the case names, or — while
+ * it names none — the ladder of AL 9 kap. 17–18 §§. The decision may be no harsher than what the
+ * hearing said (sanction-rules.ts `decisionErrors`).
+ */
+export function consideredSanctionText(considered: ConsideredSanction | null): string {
+  switch (considered) {
+    case 'erinran':
+      return `Kommunen överväger att meddela er en erinran enligt 9 kap. 17 § ${ALCOHOL_ACT}.`;
+    case 'varning':
+      return `Kommunen överväger att meddela er en varning enligt 9 kap. 17 § ${ALCOHOL_ACT}.`;
+    case 'aterkallelse':
+      return (
+        `Kommunen överväger att återkalla ert serveringstillstånd enligt 9 kap. 18 § första stycket 3 ${ALCOHOL_ACT}, ` +
+        'eftersom en erinran eller en varning inte bedöms vara en tillräcklig åtgärd.'
+      );
+    case null:
+      return (
+        `Kommunen överväger att meddela er en erinran eller en varning enligt 9 kap. 17 § ${ALCOHOL_ACT}. ` +
+        `Om en erinran eller en varning inte bedöms vara en tillräcklig åtgärd kan kommunen komma att återkalla serveringstillståndet ` +
+        `enligt 9 kap. 18 § första stycket 3 samma lag.`
+      );
+  }
+}
 
 /** What happens without an answer (FL 25 §: the matter may be decided once the time has passed). */
 export const NO_ANSWER_NOTE = 'Om vi inte har fått något svar från er inom den angivna tiden kan kommunen komma att avgöra ärendet på befintligt underlag.';

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsDateTime, PageQuery, PHOTO_TYPES, type PhotoType } from '@samverkan/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDateTime, NestedObject, PageQuery, PHOTO_TYPES, type PhotoType } from '@samverkan/platform';
 import { FINDING_RESULTS, type FindingResult } from './checklist.js';
 import { INSPECTION_STATUSES, INSPECTION_TYPES, type InspectionStatus, type InspectionType } from './inspection-rules.js';
 
@@ -82,8 +81,7 @@ export class FindingsRequest {
   @ApiProperty({ type: [FindingInput] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => FindingInput)
+  @NestedObject(() => FindingInput, { each: true })
   findings!: FindingInput[];
 }
 
@@ -136,8 +134,7 @@ export class ChecklistTemplateRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(60)
-  @ValidateNested({ each: true })
-  @Type(() => ChecklistItemInput)
+  @NestedObject(() => ChecklistItemInput, { each: true })
   items!: ChecklistItemInput[];
 }
 

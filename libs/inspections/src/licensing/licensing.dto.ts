@@ -19,9 +19,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, PageQuery } from '@samverkan/platform';
+import { IsCalendarDate, NestedObject, PageQuery } from '@samverkan/platform';
 import {
   AUDIENCES,
   DRINK_CATEGORIES,
@@ -215,8 +214,7 @@ export class LicenceInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ServingArea)
+  @NestedObject(() => ServingArea, { each: true })
   servingAreas?: ServingArea[];
 
   @ApiPropertyOptional()
@@ -238,8 +236,7 @@ export class LicenceInput {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => ServingManagerInput)
+  @NestedObject(() => ServingManagerInput, { each: true })
   servingManagers!: ServingManagerInput[];
 }
 
@@ -299,8 +296,7 @@ export class ServingManagersRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => ServingManagerInput)
+  @NestedObject(() => ServingManagerInput, { each: true })
   servingManagers!: ServingManagerInput[];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  consideredSanctionErrors,
   decisionErrors,
   DECISIONS,
   HEARING_RESPONSE_DAYS,
@@ -56,22 +57,36 @@ describe('sanction rules', () => {
   });
 
   it('decides only after the holder was heard, on an earlier day (FL 25 §)', () => {
-    const heard = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: '2022-07-08' };
-    expect(codes(decisionErrors({ ...heard, heardOn: null }, '2022-07-20', '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
-    expect(codes(decisionErrors({ ...heard, heardOn: '2022-07-20' }, '2022-07-20', '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
-    expect(codes(decisionErrors({ ...heard, heardOn: '2022-07-21' }, '2022-07-20', '2022-07-21'))).toEqual(['decision: sanction.not_heard']);
-    expect(decisionErrors(heard, '2022-07-20', '2022-07-20')).toEqual([]);
+    const heard = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: '2022-07-08', consideredSanction: null };
+    expect(codes(decisionErrors({ ...heard, heardOn: null }, 'varning', '2022-07-20', '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
+    expect(codes(decisionErrors({ ...heard, heardOn: '2022-07-20' }, 'varning', '2022-07-20', '2022-07-20'))).toEqual(['decision: sanction.not_heard']);
+    expect(codes(decisionErrors({ ...heard, heardOn: '2022-07-21' }, 'varning', '2022-07-20', '2022-07-21'))).toEqual(['decision: sanction.not_heard']);
+    expect(decisionErrors(heard, 'varning', '2022-07-20', '2022-07-20')).toEqual([]);
+  });
+
+  it('decides no harsher than the sanction the hearing named (FL 25 §), and names it only before the hearing', () => {
+    const heard = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: '2022-07-08', consideredSanction: 'varning' as const };
+    for (const decision of ['no_action', 'erinran', 'varning'] as const) expect(decisionErrors(heard, decision, '2022-07-20', '2022-07-20')).toEqual([]);
+    expect(decisionErrors(heard, 'aterkallelse', '2022-07-20', '2022-07-20')).toEqual([
+      expect.objectContaining({ field: 'decision', code: 'sanction.harsher_than_heard', params: { consideredSanction: 'varning' } }),
+    ]);
+    expect(codes(decisionErrors({ ...heard, consideredSanction: 'erinran' }, 'varning', '2022-07-20', '2022-07-20'))).toEqual([
+      'decision: sanction.harsher_than_heard',
+    ]);
+    expect(decisionErrors({ ...heard, consideredSanction: 'aterkallelse' }, 'aterkallelse', '2022-07-20', '2022-07-20')).toEqual([]);
+    expect(consideredSanctionErrors({ heardOn: null })).toEqual([]);
+    expect(codes(consideredSanctionErrors({ heardOn: '2022-07-04' }))).toEqual(['consideredSanction: sanction.already_heard']);
   });
 
   it('decides once the holder’s answer is in, or its deadline has passed without one', () => {
-    const waiting = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: null };
-    expect(decisionErrors(waiting, '2022-07-10', '2022-07-10')).toEqual([
+    const waiting = { heardOn: '2022-07-04', responseDueOn: '2022-07-18', responseReceivedOn: null, consideredSanction: null };
+    expect(decisionErrors(waiting, 'varning', '2022-07-10', '2022-07-10')).toEqual([
       expect.objectContaining({ field: 'decision', code: 'sanction.awaiting_response', params: { dueOn: '2022-07-18' } }),
     ]);
-    expect(codes(decisionErrors(waiting, '2022-07-18', '2022-07-18'))).toEqual(['decision: sanction.awaiting_response']);
-    expect(decisionErrors(waiting, '2022-07-19', '2022-07-19')).toEqual([]);
-    expect(decisionErrors({ ...waiting, responseReceivedOn: '2022-07-08' }, '2022-07-10', '2022-07-10')).toEqual([]);
-    expect(codes(decisionErrors({ ...waiting, responseReceivedOn: '2022-07-12' }, '2022-07-10', '2022-07-20'))).toEqual([
+    expect(codes(decisionErrors(waiting, 'varning', '2022-07-18', '2022-07-18'))).toEqual(['decision: sanction.awaiting_response']);
+    expect(decisionErrors(waiting, 'varning', '2022-07-19', '2022-07-19')).toEqual([]);
+    expect(decisionErrors({ ...waiting, responseReceivedOn: '2022-07-08' }, 'varning', '2022-07-10', '2022-07-10')).toEqual([]);
+    expect(codes(decisionErrors({ ...waiting, responseReceivedOn: '2022-07-12' }, 'varning', '2022-07-10', '2022-07-20'))).toEqual([
       'decision: sanction.awaiting_response',
     ]);
   });

@@ -13,6 +13,22 @@ import { addDays, type FieldError, fieldError } from '@samverkan/platform';
 export const DECISIONS = ['erinran', 'varning', 'aterkallelse', 'no_action'] as const;
 export type SanctionDecision = (typeof DECISIONS)[number];
 
+/** The sanctions a case can consider (not "no action": that needs no hearing of the holder). */
+export const CONSIDERED_SANCTIONS = ['erinran', 'varning', 'aterkallelse'] as const;
+export type ConsideredSanction = (typeof CONSIDERED_SANCTIONS)[number];
+
+/** The ladder's order, mildest first: a harsher decision than the one considered is one step up or more. */
+const SEVERITY: Readonly<Record<SanctionDecision, number>> = { no_action: 0, erinran: 1, varning: 2, aterkallelse: 3 };
+
+/**
+ * The considered sanction is what the hearing tells the holder (FL 25 §), so it is named or changed
+ * only before the hearing is sent; to consider another one after that, the case is heard anew as a
+ * new case.
+ */
+export function consideredSanctionErrors(sanctionCase: { heardOn: string | null }): FieldError[] {
+  return sanctionCase.heardOn ? [fieldError('consideredSanction', 'sanction.already_heard')] : [];
+}
+
 /** How to appeal, printed on every decision (förvaltningslagen 2017:900 33 §; AL 10 kap 1 §). */
 export const DEFAULT_APPEAL_INFORMATION =
   'Beslutet kan överklagas hos förvaltningsrätten. Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet.';
@@ -68,10 +84,21 @@ export interface HearingState {
 /**
  * The decision comes after the holder has been heard (FL 25 §): the hearing sent on an earlier day
  * than the decision's, and the holder's answer in — or its deadline passed (`today` after the
- * deadline's day) without one. A decision is not dated before the answer it weighs.
+ * deadline's day) without one. A decision is not dated before the answer it weighs, and is no
+ * harsher than the sanction the hearing named, if it named one.
  */
-export function decisionErrors(sanctionCase: HearingState, decidedOn: string, today: string): FieldError[] {
+export function decisionErrors(
+  sanctionCase: HearingState & { consideredSanction: ConsideredSanction | null },
+  decision: SanctionDecision,
+  decidedOn: string,
+  today: string,
+): FieldError[] {
   if (!sanctionCase.heardOn || sanctionCase.heardOn >= decidedOn) return [fieldError('decision', 'sanction.not_heard')];
+  // The holder answered the sanction the hearing named; a harsher one was never put to them (FL 25 §).
+  const { consideredSanction } = sanctionCase;
+  if (consideredSanction && SEVERITY[decision] > SEVERITY[consideredSanction]) {
+    return [fieldError('decision', 'sanction.harsher_than_heard', { consideredSanction })];
+  }
   const { responseReceivedOn, responseDueOn } = sanctionCase;
   if (responseReceivedOn ? decidedOn < responseReceivedOn : responseDueOn !== null && today <= responseDueOn) {
     return [fieldError('decision', 'sanction.awaiting_response', { dueOn: responseDueOn ?? '' })];

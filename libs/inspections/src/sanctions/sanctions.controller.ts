@@ -3,7 +3,15 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequirePermission } from '@samverkan/access';
 import { ApiCreated, ApiOk, ApiPage, etagOf, IfMatchVersion, UuidPipe } from '@samverkan/platform';
 import type { FastifyReply } from 'fastify';
-import { DecisionRequest, HearingRequest, HearingResponseRequest, ProposeRequest, SanctionCaseView, SanctionListQuery } from './sanctions.dto.js';
+import {
+  ConsideredSanctionRequest,
+  DecisionRequest,
+  HearingRequest,
+  HearingResponseRequest,
+  ProposeRequest,
+  SanctionCaseView,
+  SanctionListQuery,
+} from './sanctions.dto.js';
 import { SanctionsService } from './sanctions.service.js';
 
 @ApiTags('inspections')
@@ -35,6 +43,24 @@ export class SanctionsController {
     const found = await this.sanctions.get(principal, id);
     void reply.header('etag', etagOf(found.version));
     return found;
+  }
+
+  @Put(':id/considered-sanction')
+  @RequirePermission('sanction:decide')
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({
+    summary: 'Övervägd sanktion (Name the sanction the case considers)',
+    description:
+      'Erinran, varning or återkallelse: the hearing letter tells the holder, and the decision may be no harsher (FL 25 §). Named or changed only before the hearing is sent.',
+  })
+  @ApiOk(SanctionCaseView)
+  considered(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ConsideredSanctionRequest,
+  ) {
+    return this.sanctions.nameConsideredSanction(principal, id, version, body.consideredSanction);
   }
 
   @Put(':id/hearing')

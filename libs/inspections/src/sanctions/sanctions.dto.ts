@@ -1,16 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQuery } from '@samverkan/platform';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { DECISIONS, HEARING_RESPONSE_DAYS, SANCTION_STAGES, type SanctionDecision, type SanctionStage } from './sanction-rules.js';
+import {
+  CONSIDERED_SANCTIONS,
+  type ConsideredSanction,
+  DECISIONS,
+  HEARING_RESPONSE_DAYS,
+  SANCTION_STAGES,
+  type SanctionDecision,
+  type SanctionStage,
+} from './sanction-rules.js';
 
 /** The decisions a sanction case can end in (AL 9 kap 17–18 §), as a named enum. */
 const SANCTION_DECISION = { enum: DECISIONS, enumName: 'SanctionDecision' };
 const SANCTION_STAGE = { enum: SANCTION_STAGES, enumName: 'SanctionStage' };
+const CONSIDERED_SANCTION = {
+  enum: CONSIDERED_SANCTIONS,
+  enumName: 'ConsideredSanction',
+  description: 'The sanction the case considers, which the hearing letter names (FL 25 §); the decision may be no harsher',
+};
 
 export class ProposeRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() licenceId!: string;
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) grounds!: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) inspectionIds?: string[];
+  @ApiPropertyOptional(CONSIDERED_SANCTION) @IsOptional() @IsIn(CONSIDERED_SANCTIONS) consideredSanction?: ConsideredSanction;
+}
+
+/** PUT /sanction-cases/{id}/considered-sanction: named or changed before the hearing is sent. */
+export class ConsideredSanctionRequest {
+  @ApiProperty(CONSIDERED_SANCTION) @IsIn(CONSIDERED_SANCTIONS) consideredSanction!: ConsideredSanction;
 }
 
 export class SanctionListQuery extends PageQuery {
@@ -53,6 +72,8 @@ export class SanctionCaseView {
   @ApiProperty({ format: 'uuid' }) ownerOrganisationId!: string;
   @ApiProperty({ type: [String], format: 'uuid', description: 'The inspections the case rests on' }) inspectionIds!: string[];
   @ApiProperty() grounds!: string;
+  @ApiProperty({ ...CONSIDERED_SANCTION, nullable: true, description: `${CONSIDERED_SANCTION.description}; null: none named yet` })
+  consideredSanction!: ConsideredSanction | null;
   @ApiProperty({ format: 'uuid' }) proposedBy!: string;
   @ApiProperty() proposedByName!: string;
   @ApiProperty({ type: String, format: 'date-time' }) proposedAt!: Date;

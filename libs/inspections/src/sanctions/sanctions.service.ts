@@ -8,6 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { LicencesService } from '../licensing/licences.service.js';
 import { HOLDER_RESPONSE_DEADLINE } from '../inspections/inspection-rules.js';
 import {
+  type ConsideredSanction,
+  consideredSanctionErrors,
   decisionErrors,
   DEFAULT_APPEAL_INFORMATION,
   hearingErrors,
@@ -22,7 +24,7 @@ import type { DecisionRequest, HearingRequest, HearingResponseRequest, SanctionC
 
 const SELECT = `SELECT s.id, s.licence_id AS "licenceId", l.premises_id AS "premisesId", p.name AS "premisesName", h.name AS "holderName",
   s.collaboration_id AS "collaborationId",
-  s.owner_organisation_id AS "ownerOrganisationId", s.inspection_ids AS "inspectionIds", s.grounds, s.proposed_by AS "proposedBy",
+  s.owner_organisation_id AS "ownerOrganisationId", s.inspection_ids AS "inspectionIds", s.grounds, s.considered_sanction AS "consideredSanction", s.proposed_by AS "proposedBy",
   (SELECT u.display_name FROM users u WHERE u.id = s.proposed_by) AS "proposedByName",
   s.proposed_at AS "proposedAt", to_char(s.heard_on, 'YYYY-MM-DD') AS "heardOn", to_char(s.response_due_on, 'YYYY-MM-DD') AS "responseDueOn",
   to_char(s.response_received_on, 'YYYY-MM-DD') AS "responseReceivedOn", s.response, s.decision, s.decision_reasons AS "decisionReasons",
@@ -49,7 +51,10 @@ export class SanctionsService {
     private readonly clock: Clock,
   ) {}
 
-  async propose(principal: Principal, input: { licenceId: string; grounds: string; inspectionIds?: string[] }): Promise<SanctionCaseView> {
+  async propose(
+    principal: Principal,
+    input: { licenceId: string; grounds: string; inspectionIds?: string[]; consideredSanction?: ConsideredSanction },
+  ): Promise<SanctionCaseView> {
     const licence = await this.licences.get(principal, input.licenceId);
     const inspectionIds = [...new Set(input.inspectionIds ?? [])];
     if (inspectionIds.length > 0) {
@@ -67,6 +72,7 @@ export class SanctionsService {
         ownerOrganisationId: licence.ownerOrganisationId,
         inspectionIds,
         grounds: input.grounds.trim(),
+        consideredSanction: input.consideredSanction ?? null,
         proposedBy: principal.userId,
       }),
     );
@@ -83,22 +89,36 @@ export class SanctionsService {
     input: { licenceId: string; collaborationId: string; ownerOrganisationId: string; inspectionId: string; grounds: string; proposedBy: string },
   ): Promise<string> {
     const { inspectionId, ...rest } = input;
-    return this.open(manager, { ...rest, inspectionIds: [inspectionId] }, { escalatedFrom: inspectionId });
+    return this.open(manager, { ...rest, inspectionIds: [inspectionId], consideredSanction: null }, { escalatedFrom: inspectionId });
   }
 
   /** Opens a sanction case (proposed, not yet heard or decided) in the caller's transaction. */
   private async open(
     manager: EntityManager,
-    c: { licenceId: string; collaborationId: string; ownerOrganisationId: string; inspectionIds: string[]; grounds: string; proposedBy: string },
+    c: {
+      licenceId: string;
+      collaborationId: string;
+      ownerOrganisationId: string;
+      inspectionIds: string[];
+      grounds: string;
+      consideredSanction: ConsideredSanction | null;
+      proposedBy: string;
+    },
     details?: Record<string, unknown>,
   ): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, inspection_ids, grounds, proposed_by, proposed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [c.licenceId, c.collaborationId, c.ownerOrganisationId, c.inspectionIds, c.grounds, c.proposedBy, this.clock.now()],
+      `INSERT INTO sanction_cases (licence_id, collaboration_id, owner_organisation_id, inspection_ids, grounds, considered_sanction, proposed_by, proposed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [c.licenceId, c.collaborationId, c.ownerOrganisationId, c.inspectionIds, c.grounds, c.consideredSanction, c.proposedBy, this.clock.now()],
     );
     await this.audit.record(
-      { action: 'sanction.propose', resourceType: 'sanction_case', resourceId: row.id, subjectOrganisationId: c.ownerOrganisationId, details },
+      {
+        action: 'sanction.propose',
+        resourceType: 'sanction_case',
+        resourceId: row.id,
+        subjectOrganisationId: c.ownerOrganisationId,
+        details: { ...details, consideredSanction: c.consideredSanction },
+      },
       manager,
     );
     return row.id;
@@ -123,6 +143,32 @@ export class SanctionsService {
     const row = await this.find(id);
     await this.licences.get(principal, row.licenceId);
     return row;
+  }
+
+  /** Names or changes the sanction the case considers, before the hearing tells the holder of it. */
+  async nameConsideredSanction(principal: Principal, id: string, version: number, consideredSanction: ConsideredSanction): Promise<SanctionCaseView> {
+    const row = await this.decidable(principal, id);
+    if (isDecided(row)) throw new ProblemException('sanction.decided');
+    const errors = consideredSanctionErrors(row);
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query<unknown[]>(
+        'UPDATE sanction_cases SET considered_sanction = $3, version = version + 1 WHERE id = $1 AND version = $2',
+        [id, version, consideredSanction],
+      );
+      assertVersionMatched(updated, row.version);
+      await this.audit.record(
+        {
+          action: 'sanction.considered',
+          resourceType: 'sanction_case',
+          resourceId: id,
+          subjectOrganisationId: row.ownerOrganisationId,
+          details: { consideredSanction },
+        },
+        manager,
+      );
+    });
+    return this.find(id);
   }
 
   /**
@@ -198,7 +244,7 @@ export class SanctionsService {
     const row = await this.decidable(principal, id);
     if (isDecided(row)) throw new ProblemException('sanction.decided');
     const decidedOn = input.decidedOn ?? stockholmDate(this.clock.now());
-    const errors = decisionErrors(row, decidedOn, stockholmDate(this.clock.now()));
+    const errors = decisionErrors(row, input.decision, decidedOn, stockholmDate(this.clock.now()));
     if (errors.length > 0) throw new ValidationProblem(errors);
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(

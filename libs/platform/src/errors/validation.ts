@@ -1,7 +1,9 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DECORATORS } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { getMetadataStorage, IsObject, ValidateNested } from 'class-validator';
 import type { ErrorParams, FieldCode } from './catalogue/index.js';
-import { type FieldError, ValidationProblem } from './problem.js';
+import { type FieldError, fieldError, ValidationProblem } from './problem.js';
 
 /**
  * A check's list argument as strings. The arguments are looked up on the DTO the error names; an
@@ -90,11 +92,31 @@ function checkArguments(error: ValidationError, check: string): unknown[] {
   return metadata?.constraints ?? [];
 }
 
+/**
+ * A property holding an object of the given class (or, with `each`, a list of them), validated in
+ * full. class-validator's ValidateNested alone takes a list where an object belongs and checks its
+ * items instead, so `[]` for an object or `[[]]` for a list of objects passed unchecked and reached
+ * the service (issue #15: no 500 from any input); IsObject refuses a list, a string and null.
+ */
+export function NestedObject(type: () => new () => object, options: { each?: boolean } = {}): PropertyDecorator {
+  return (target, property) => {
+    IsObject({ each: options.each })(target, property);
+    ValidateNested({ each: options.each })(target, property);
+    Type(type)(target, property);
+  };
+}
+
 /** Flattens class-validator's nested errors into `{ field: 'a.b[0].c', code, params, message }`. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    const own = primaryChecks(error.constraints).map(([check, message]): FieldError => {
+    // IsObject and ValidateNested (NestedObject) may refuse the same value: one field.object is said,
+    // under the items' own names where ValidateNested named them.
+    const itemsNamed = (error.children ?? []).length > 0;
+    const checks = primaryChecks(error.constraints).filter(
+      ([check]) => !(check === 'nestedValidation' && error.constraints?.isObject) && !(check === 'isObject' && itemsNamed),
+    );
+    const own = checks.map(([check, message]): FieldError => {
       const known = FIELD_CHECKS[check];
       return {
         field,
@@ -112,13 +134,48 @@ function humanise(message: string, property: string, field: string): string {
   return field === property ? message : message.replace(new RegExp(`^(property )?${property}\\b`), `$1${field}`);
 }
 
+/** Where @nestjs/swagger keeps a property's ApiProperty options, and a class's list of them. */
+const { API_MODEL_PROPERTIES: API_PROPERTY, API_MODEL_PROPERTIES_ARRAY: API_PROPERTIES } = DECORATORS;
+
+/**
+ * JSON null wherever the contract does not declare the property nullable. IsOptional lets null
+ * through as if the property were left out, and a service that reads `=== undefined` then met a
+ * null (issue #15: a 500 for `"password": null`). The OpenAPI document is the rule: a property that
+ * accepts null says `nullable: true` (as `target: null` removes a commitment's target).
+ */
+export function nullFieldErrors(value: unknown, parent = ''): FieldError[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => nullFieldErrors(item, `${parent}[${index}]`));
+  if (value === null || typeof value !== 'object') return [];
+  // Only a request class the contract describes: not a plain object (a free-form map) or a file's bytes.
+  const prototype = Object.getPrototypeOf(value) as object;
+  if (!Reflect.getMetadata(API_PROPERTIES, prototype)) return [];
+  return Object.entries(value).flatMap(([property, item]) => {
+    const field = parent ? `${parent}.${property}` : property;
+    if (item !== null) return nullFieldErrors(item, field);
+    const declared = Reflect.getMetadata(API_PROPERTY, prototype, property) as { nullable?: boolean } | undefined;
+    return declared?.nullable ? [] : [fieldError(field, 'field.null')];
+  });
+}
+
+/** The pipe's validation, then the contract's nulls (nullFieldErrors) for a request body. */
+class ContractValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body') {
+      const errors = nullFieldErrors(result);
+      if (errors.length > 0) throw new ValidationProblem(errors);
+    }
+    return result;
+  }
+}
+
 /**
  * The global pipe: strips nothing silently — unknown properties are rejected — and converts
  * query strings and params to the declared types. The target is kept on the errors only so the
  * checks' arguments can be looked up; values are never echoed.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ContractValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type Queue, QueueEvents } from 'bullmq';
+import type { Queue, QueueEvents } from 'bullmq';
 import { withTimeout } from '../async/with-timeout.js';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../clock/clock.js';
 import { JobName, QueueName } from '../queues/queue-names.js';
 import { reportQueueErrors } from '../queues/queue-error-reporter.js';
+import { queueEventsFromNow } from '../queues/queue-events-from-now.js';
 import { redisConnection } from '../queues/redis-connection.js';
 import type { SystemPingData, SystemPingResult } from './system-ping.js';
 
@@ -54,7 +55,7 @@ export class SystemPingService implements OnApplicationShutdown {
   private async queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
       await this.queue.count(); // Redis answers now
-      this.events = new QueueEvents(QueueName.System, {
+      this.events = await queueEventsFromNow(this.queue, {
         connection: redisConnection(this.config.REDIS_URL, 'samverkan-queue-events'),
         prefix: this.config.QUEUE_PREFIX,
       });

@@ -11,6 +11,9 @@ import { IdentityProviderDetail, IdentityProviders, NewIdentityProvider } from '
 import { NewUser } from './NewUser';
 import { UserDetail } from './UserDetail';
 import { Users } from './Users';
+import { OrganisationDetail } from './OrganisationDetail';
+import { Organisations } from './Organisations';
+import { Collaborations } from './Collaborations';
 
 /** The sections of the area, in menu order, each with the permission its api asks for. */
 const SECTIONS = [
@@ -18,11 +21,13 @@ const SECTIONS = [
   { path: 'roles', key: 'adminNav.roles', permission: 'user:read' },
   { path: 'reminder-rules', key: 'adminNav.reminderRules', permission: 'reminder_rule:manage' },
   { path: 'identity-providers', key: 'adminIdp.nav', permission: 'organisation:manage' },
+  { path: 'organisations', key: 'adminNav.organisations', permission: 'organisation:manage' },
+  { path: 'collaborations', key: 'adminNav.collaborations', permission: 'collaboration:manage' },
 ] as const;
 
 type Section = (typeof SECTIONS)[number];
 
-/** Administration: users and memberships, the role catalogue, reminder rules. */
+/** Administration: users and memberships, the role catalogue, reminder rules, identity providers, organisations and collaborations. */
 export default function AdminArea() {
   return (
     <Routes>
@@ -92,6 +97,30 @@ export default function AdminArea() {
             </Allowed>
           }
         />
+        <Route
+          path="organisations"
+          element={
+            <Allowed section={SECTIONS[4]}>
+              <Organisations />
+            </Allowed>
+          }
+        />
+        <Route
+          path="organisations/:id"
+          element={
+            <Allowed section={SECTIONS[4]}>
+              <OrganisationDetail />
+            </Allowed>
+          }
+        />
+        <Route
+          path="collaborations"
+          element={
+            <Allowed section={SECTIONS[5]}>
+              <Collaborations />
+            </Allowed>
+          }
+        />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>
     </Routes>
@@ -110,7 +139,7 @@ function AdminLayout() {
   return (
     <>
       {sections.length > 0 && (
-        <nav aria-label={t('adminNav.label')} className="admin-nav">
+        <nav aria-label={t('adminNav.label')} className="area-nav">
           <ul>
             {sections.map((s) => (
               <li key={s.path}>

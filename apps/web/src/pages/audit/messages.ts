@@ -53,9 +53,14 @@ const actionsSv = {
     create: 'skapade organisationen',
     read: 'försökte läsa organisationen',
     manage: 'försökte ändra organisationen',
+    unit_create: 'lade till enheten',
+    update: 'ändrade uppgifterna om organisationen',
   },
   collaboration: {
     manage: 'försökte ändra samverkansområdet',
+    create: 'skapade samverkansområdet',
+    partner_add: 'lade till en samverkanspartner i',
+    partner_remove: 'tog bort en samverkanspartner från',
   },
   user: {
     create: 'skapade användaren',
@@ -219,6 +224,7 @@ const actionsSv = {
   sanction: {
     propose: 'föreslog en sanktion för',
     decide: 'beslutade om sanktion för',
+    considered: 'angav vilken sanktion som övervägs i sanktionsärendet om',
     hearing: 'skickade kommunicering i sanktionsärendet om',
     hearing_response: 'registrerade tillståndshavarens svar i sanktionsärendet om',
   },
@@ -369,9 +375,14 @@ const actionsEn: typeof actionsSv = {
     create: 'created the organisation',
     read: 'tried to read the organisation',
     manage: 'tried to change the organisation',
+    unit_create: 'added the unit',
+    update: 'changed the details of the organisation',
   },
   collaboration: {
     manage: 'tried to change the collaboration',
+    create: 'created the collaboration',
+    partner_add: 'added a partner to',
+    partner_remove: 'removed a partner from',
   },
   user: {
     create: 'created the user',
@@ -535,6 +546,7 @@ const actionsEn: typeof actionsSv = {
   sanction: {
     propose: 'proposed a sanction for',
     decide: 'decided the sanction for',
+    considered: 'named the sanction considered in the sanction case about',
     hearing: 'sent the hearing in the sanction case about',
     hearing_response: 'recorded the holder’s answer in the sanction case about',
   },

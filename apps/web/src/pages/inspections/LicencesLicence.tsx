@@ -1,9 +1,9 @@
-import { Button, Heading, Link as DsLink, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Link as DsLink, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
-import { type components, licenceStatusValues } from '../../api/schema';
+import { type components, consideredSanctionValues, licenceStatusValues } from '../../api/schema';
 import { date, EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, SelectField } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
@@ -375,6 +375,7 @@ function ChangeStatus({ licence, onDone }: { licence: Licence; onDone: () => voi
 /** Opens a sanction case on the licence; the hearing and decision follow on the case's page. */
 function ProposeSanction({ licence }: { licence: Licence }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const [problem, setProblem] = useState<Problem>();
   const [caseId, setCaseId] = useState<string>();
 
@@ -382,7 +383,11 @@ function ProposeSanction({ licence }: { licence: Licence }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const { data, error, response } = await api.POST('/api/v1/sanction-cases', {
-      body: { licenceId: licence.id, grounds: String(form.get('grounds') ?? '').trim() },
+      body: {
+        licenceId: licence.id,
+        grounds: String(form.get('grounds') ?? '').trim(),
+        consideredSanction: (String(form.get('consideredSanction') ?? '') || undefined) as components['schemas']['ConsideredSanction'] | undefined,
+      },
     });
     setProblem(error ? asProblem(error, response.status) : undefined);
     setCaseId(data?.id);
@@ -412,6 +417,20 @@ function ProposeSanction({ licence }: { licence: Licence }) {
             label={t('licensing.sanction.grounds')}
             error={fieldError(problem, 'grounds', t('licensing.sanction.grounds'))}
           />
+          <SelectField
+            id="consideredSanction"
+            defaultValue=""
+            label={t('licensing.sanction.considered')}
+            description={t('licensing.sanction.consideredHelp')}
+            error={fieldError(problem, 'consideredSanction')}
+          >
+            <Select.Option value="">{t('licensing.sanction.consideredOpen')}</Select.Option>
+            {consideredSanctionValues.map((v) => (
+              <Select.Option key={v} value={v}>
+                {label('ConsideredSanction', v)}
+              </Select.Option>
+            ))}
+          </SelectField>
           <div>
             <Button type="submit" variant="secondary">
               {t('licensing.sanction.submit')}

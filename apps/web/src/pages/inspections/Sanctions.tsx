@@ -23,9 +23,9 @@ import { date, dateTime, EmptyState, Loading, PageTitle, ProblemMessage, TableWr
 import { useListQuery } from '../../components/useListQuery';
 import { useSession } from '../../session';
 import { Pager } from '../../components/Pager';
-import { fieldError } from '../../components/forms';
+import { fieldError, SelectField } from '../../components/forms';
 import { todayInStockholm } from '../../components/time';
-import { type components, sanctionDecisionValues } from '../../api/schema';
+import { type components, consideredSanctionValues, sanctionDecisionValues } from '../../api/schema';
 import { useEnumLabel } from '../../components/labels';
 import { RecordAttachments } from '../attachments/Attachments';
 import { RecordDocuments } from '../documents/Documents';
@@ -167,6 +167,7 @@ export function SanctionCaseView() {
         <Heading level={2} data-size="sm">
           {t('inspections.sanctions.hearingTitle')}
         </Heading>
+        <ConsideredSanction sanction={c} editable={decide && !c.heardOn} onDone={view.reload} />
         <Paragraph>
           {c.heardOn
             ? t('inspectionsCasework.hearingSent', { date: date(c.heardOn, i18n.language), due: date(c.responseDueOn, i18n.language) })
@@ -222,6 +223,71 @@ export function SanctionCaseView() {
       <RecordAttachments kind="sanction_case" recordId={c.id} canWrite={can('sanction:decide')} />
       <RecordDocuments recordType="sanction_case" recordId={c.id} kinds={['hearing_letter', 'sanction_decision']} canIssue={can('sanction:decide')} />
     </>
+  );
+}
+
+/**
+ * The sanction the case considers, which the hearing letter names; the decider may name or change it
+ * until the hearing is recorded (the api's rule: sanction-rules.ts `consideredSanctionErrors`).
+ */
+function ConsideredSanction({ sanction, editable, onDone }: { sanction: SanctionCase; editable: boolean; onDone: () => void }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const [problem, setProblem] = useState<Problem>();
+  const [saved, setSaved] = useState(false);
+  const current = sanction.consideredSanction;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const { error, response } = await api.PUT('/api/v1/sanction-cases/{id}/considered-sanction', {
+      params: { path: { id: sanction.id }, header: { 'If-Match': `"${sanction.version}"` } },
+      body: { consideredSanction: String(form.get('consideredSanction') ?? '') as components['schemas']['ConsideredSanction'] },
+    });
+    setProblem(error ? asProblem(error, response.status) : undefined);
+    setSaved(!error);
+    if (!error) onDone();
+  }
+
+  if (!editable) {
+    return (
+      <Paragraph>
+        {t('inspectionsCasework.considered')}: {current ? label('ConsideredSanction', current) : t('inspectionsCasework.consideredNone')}
+      </Paragraph>
+    );
+  }
+  return (
+    <form className="protocol" onSubmit={(e) => void submit(e)}>
+      <ProblemMessage problem={problem} />
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('inspectionsCasework.consideredSaved')}
+        </Alert>
+      )}
+      {!current && <Paragraph data-size="sm">{t('inspectionsCasework.consideredNone')}</Paragraph>}
+      <SelectField
+        id="consideredSanction"
+        required
+        defaultValue={current ?? ''}
+        label={t('inspectionsCasework.considered')}
+        description={t('inspectionsCasework.consideredHelp')}
+        error={fieldError(problem, 'consideredSanction')}
+      >
+        <Select.Option value="" disabled>
+          {t('inspectionsCasework.consideredChoose')}
+        </Select.Option>
+        {consideredSanctionValues.map((v) => (
+          <Select.Option key={v} value={v}>
+            {label('ConsideredSanction', v)}
+          </Select.Option>
+        ))}
+      </SelectField>
+      <div>
+        <Button type="submit" variant="secondary">
+          {t('inspectionsCasework.consideredSave')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -342,6 +408,7 @@ function ResponseForm({ sanction, onDone }: { sanction: SanctionCase; onDone: ()
 /** The decision with its reasons and how to appeal; återkallelse revokes the licence. */
 function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: () => void }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const [problem, setProblem] = useState<Problem>();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -366,6 +433,11 @@ function DecisionForm({ sanction, onDone }: { sanction: SanctionCase; onDone: ()
       <ProblemMessage problem={problem} />
       <Fieldset id="decision">
         <Fieldset.Legend>{t('inspections.sanctions.decision')}</Fieldset.Legend>
+        {sanction.consideredSanction && (
+          <Fieldset.Description>
+            {t('inspectionsCasework.decisionHeardOn', { sanction: label('ConsideredSanction', sanction.consideredSanction) })}
+          </Fieldset.Description>
+        )}
         {sanctionDecisionValues.map((d) => (
           <Radio
             key={d}

@@ -25,7 +25,7 @@ export function AreaNav() {
   const { t } = useTranslation();
   const { can } = useSession();
   return (
-    <nav aria-label={t('inspections.nav.label')} className="inspections-nav">
+    <nav aria-label={t('inspections.nav.label')} className="area-nav">
       <ul>
         {PARTS.filter((p) => can(p.permission)).map((p) => (
           <li key={p.to}>

@@ -16,6 +16,21 @@ export const IDENTITY_CODES = {
     { role: 'the role asked for' },
   ),
   'organisation.name_taken': problem(409, 'An organisation named {name} already exists.', { name: 'the name asked for' }),
+  'organisation.appeal_court_municipality': field('{field}: only a municipality names the administrative court its decisions are appealed to.'),
+  'unit.name_taken': problem(409, 'The organisation already has a unit named {name}.', { name: 'the name asked for' }),
+  'collaboration.name_taken': problem(409, 'A collaboration named {name} already exists.', { name: 'the name asked for' }),
+  'collaboration.pair_taken': problem(409, 'The police organisation and the municipality already collaborate, as {name}.', {
+    name: 'the name of their collaboration',
+  }),
+  'collaboration.party_kind': field('{field}: the organisation must be of the kind {organisationKind}.', {
+    organisationKind: 'the kind the party must have (police or municipality)',
+  }),
+  'collaboration.partner_kind': field(
+    '{field}: a partner is a rescue service or another organisation; {organisationKind} takes part as a party of its own collaboration.',
+    {
+      organisationKind: 'the organisation’s kind',
+    },
+  ),
   'membership.not_current': problem(409, 'The membership has already ended or not yet begun.'),
   'password.too_simple': field('{field}: the password is too simple (one character repeated, whitespace, a run or a keyboard walk).'),
   'password.too_common': field('{field}: the password is among the most common or published passwords.'),

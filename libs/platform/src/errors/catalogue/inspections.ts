@@ -58,6 +58,10 @@ export const INSPECTIONS_CODES = {
   }),
   'inspection.tip_not_of_premises': field('{field} is not a tip about these premises.'),
   'sanction.hearing_answered': field('The holder has answered this hearing; it no longer changes.'),
+  'sanction.already_heard': field('The hearing has been sent with the sanction it named; to consider another, open a new case and hear the holder on it.'),
+  'sanction.harsher_than_heard': field('The hearing named {consideredSanction}; a harsher decision needs a hearing on it first (FL 25 §).', {
+    consideredSanction: 'the sanction the hearing named (erinran, varning, aterkallelse)',
+  }),
   'restaurant_report.figure': field('{field} must be a number ≥ 0.'),
   'restaurant_report.unknown_figure': field('{field} is not a figure of the restaurant report (litres of spirits, wine, strong beer, other fermented drinks).'),
   'licence.serving_manager_not_notified': field('{field}: a serving manager is notified to the municipality on or before today (AL 8 kap 14 §).'),

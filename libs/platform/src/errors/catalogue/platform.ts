@@ -43,6 +43,7 @@ export const PLATFORM_CODES = {
   // Field checks of request bodies, query strings and path parameters.
   'field.required': field('{field} is required.'),
   'field.unknown': field('{field} is not a field of this request.'),
+  'field.null': field('{field} may not be null: leave it out instead.'),
   'field.invalid': field('{field} is not valid.'),
   'field.string': field('{field} must be text.'),
   'field.integer': field('{field} must be a whole number.'),
@@ -56,6 +57,7 @@ export const PLATFORM_CODES = {
   'field.uuid': field('{field} must be an id (UUID).'),
   'field.email': field('{field} must be an e-mail address.'),
   'field.url': field('{field} must be an address (URL).'),
+  'field.https': field('{field} must be a secure address beginning with https://.'),
   'field.date': field('{field} must be a date (YYYY-MM-DD).'),
   'field.datetime': field('{field} must be a date and time (ISO 8601).'),
   'field.year_range': field('{field} must lie between the years {min} and {max}.', { min: 'the first year allowed', max: 'the last year allowed' }),
