@@ -58,6 +58,12 @@ describe('web client: the findings of a safety walk, followed through', () => {
 
   it('the safety coordinator adds two findings to the walk’s report, one with a photo from the camera', async () => {
     const page = await web.signIn('trygghet@hammaro.test', PHONE);
+    // A phone's network: the walk's commitment (whose problem area the finding form proposes) answers
+    // after the rest of the report, and the form must still propose it.
+    await page.route('**/api/v1/promises/*/commitments/*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     // One tap from the start page, then only what a walk needs.
     await page.locator('.field-start').getByRole('link', { name: 'Ny trygghetsvandring' }).click();
     const record = page.getByRole('form', { name: 'Ny trygghetsvandring' });
@@ -112,14 +118,18 @@ describe('web client: the findings of a safety walk, followed through', () => {
       .getByRole('row', { name: new RegExp(vandalism) })
       .getByText('Öppet')
       .waitFor();
-    const stored = await api.db.query<{ description: string; photos: number; unit: string }[]>(
-      `SELECT f.description, (SELECT count(*)::int FROM promise_finding_photos p WHERE p.finding_id = f.id) AS photos, u.name AS unit
-       FROM findings f JOIN units u ON u.id = f.responsible_unit_id WHERE f.activity_id = $1 ORDER BY f.description`,
+    // Each under the walk's commitment's problem area, the form's default.
+    const stored = await api.db.query<{ description: string; photos: number; unit: string; commitmentArea: boolean }[]>(
+      `SELECT f.description, (SELECT count(*)::int FROM promise_finding_photos p WHERE p.finding_id = f.id) AS photos, u.name AS unit,
+              f.problem_area_id IS NOT DISTINCT FROM c.problem_area_id AS "commitmentArea"
+       FROM findings f JOIN units u ON u.id = f.responsible_unit_id
+       JOIN activities ac ON ac.id = f.activity_id JOIN commitments c ON c.id = ac.commitment_id
+       WHERE f.activity_id = $1 ORDER BY f.description`,
       [walk.id],
     );
     expect(stored).toEqual([
-      { description: vandalism, photos: 0, unit: 'Säkerhet/väktare' },
-      { description: lighting, photos: 1, unit: 'Säkerhet/väktare' },
+      { description: vandalism, photos: 0, unit: 'Säkerhet/väktare', commitmentArea: true },
+      { description: lighting, photos: 1, unit: 'Säkerhet/väktare', commitmentArea: true },
     ]);
     await axeAtBothWidths(page);
 

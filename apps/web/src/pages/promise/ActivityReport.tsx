@@ -73,7 +73,9 @@ export function ActivityReportPage() {
           <Heading level={2} data-size="sm" id="activity-new-finding">
             {t('findingNew.title')}
           </Heading>
-          <NewFinding activity={a} problemAreaId={commitment.data?.problemAreaId} onCreated={findings.reload} />
+          {/* The commitment's problem area is the form's default, and a default is read once: the form
+              waits for it, or a finding saved quickly would go under no problem area. */}
+          {commitment.loading ? <Loading /> : <NewFinding activity={a} problemAreaId={commitment.data?.problemAreaId} onCreated={findings.reload} />}
         </section>
       )}
     </>
