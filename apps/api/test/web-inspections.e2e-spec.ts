@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { stockholmDate } from '@samverkan/platform';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations } from './support/browser.js';
+import { seriousA11yViolations, nothingLoading } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 import { stockholmLocal } from './support/stockholm-time.js';
@@ -63,7 +63,7 @@ describe('web client: inspections', () => {
     const searched = page.waitForResponse((r) => r.url().includes('/api/v1/premises?') && r.url().includes('q=kanal'));
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await searched;
-    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    await nothingLoading(page);
     expect(page.url()).toMatch(/q=kanal/);
     // The matching premises, and nothing else.
     await page
@@ -173,7 +173,7 @@ describe('web client: inspections', () => {
     const mikaelsWeek = page.waitForResponse((r) => r.url().includes('/api/v1/inspections?') && r.url().includes('inspectorId='));
     await page.getByLabel('Inspektör', { exact: true }).selectOption({ label: 'Mikael Berg' });
     await mikaelsWeek;
-    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    await nothingLoading(page);
     expect(await entry.count()).toBe(0);
     await page.getByLabel('Inspektör', { exact: true }).selectOption({ label: 'Johan Nyström' });
     await entry.waitFor();

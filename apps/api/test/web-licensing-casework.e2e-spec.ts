@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { stockholmDate } from '@samverkan/platform';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations } from './support/browser.js';
+import { seriousA11yViolations, nothingLoading } from './support/browser.js';
 import { englishIn } from './support/language-check.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
@@ -28,7 +28,7 @@ describe('web client: licensing casework', () => {
   const areaLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Tillsyn' }).getByRole('link', { name, exact: true });
   /** The screen is settled, accessible and says nothing in English or in codes. */
   const clean = async (page: Page) => {
-    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    await nothingLoading(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(englishIn(await page.locator('main').innerText())).toEqual([]);
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { fieldDescription, seriousA11yViolations } from './support/browser.js';
+import { fieldDescription, seriousA11yViolations, nothingLoading } from './support/browser.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
@@ -102,7 +102,7 @@ describe('web client: operations', () => {
     const proposed = page.waitForResponse((r) => r.url().includes('/api/v1/operations?') && r.url().includes('status=proposed'));
     await page.getByLabel('Status').selectOption({ label: 'Föreslagen' });
     await proposed;
-    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    await nothingLoading(page);
     await page.getByRole('link', { name: /Kontroll av smuggelsprit före jul/ }).waitFor();
     // The filter is the api's: the decided operation in Lövnäs is not among the proposed ones.
     expect(await page.getByRole('link', { name: /Insats mot försäljning till unga i Lövnäs/ }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations } from './support/browser.js';
+import { seriousA11yViolations, nothingLoading } from './support/browser.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
 
 const PHONE = { width: 375, height: 812 };
@@ -38,7 +38,7 @@ describe('web client on a phone', () => {
       href,
     );
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForFunction(() => !(globalThis as unknown as Browser).document.querySelector('[aria-label="Hämtar…"]'));
+    await nothingLoading(page);
   }
 
   /** Every page the role's menu offers, opened from the menu at 375 px: none wider than the phone, none with a serious axe fault. */
@@ -175,7 +175,7 @@ describe('web client on a phone', () => {
       await page.goto(`${web.base}${href}`);
       await page.getByRole('navigation', { name: 'På sidan' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Anteckningar' }).waitFor();
-      await page.waitForFunction(() => !(globalThis as unknown as Browser).document.querySelector('[aria-label="Hämtar…"]'));
+      await nothingLoading(page);
       const width = await pageWidth(page);
       if (width > PHONE.width) tooWide.push(`${href}: ${width} px`);
       longLabels += await page.getByText('Brott och misstankar om brott (GDPR art. 10)', { exact: true }).count();

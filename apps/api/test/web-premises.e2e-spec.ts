@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations } from './support/browser.js';
+import { seriousA11yViolations, nothingLoading } from './support/browser.js';
 import { englishIn } from './support/language-check.js';
 import type { TestApi } from './support/test-api.js';
 import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
@@ -26,7 +26,7 @@ describe('web client: the premises register', () => {
   const areaLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Tillsyn' }).getByRole('link', { name, exact: true });
   /** The screen is settled, accessible and says nothing in English or in codes. */
   const clean = async (page: Page) => {
-    await page.getByLabel('Hämtar…').waitFor({ state: 'detached' });
+    await nothingLoading(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(englishIn(await page.locator('main').innerText())).toEqual([]);
   };

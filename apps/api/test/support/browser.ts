@@ -119,3 +119,16 @@ export async function messageNextTo(page: Page, id: string): Promise<string> {
   await field.waitFor();
   return fieldDescription(field);
 }
+
+/**
+ * Nothing on the screen is still loading: no spinner ("Hämtar…", or "Loading…" in English) left,
+ * however many the screen drew while its parts loaded.
+ */
+export async function nothingLoading(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document.querySelector(
+        '[aria-label="Hämtar…"], [aria-label="Loading…"]',
+      ),
+  );
+}
