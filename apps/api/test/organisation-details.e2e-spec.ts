@@ -3,7 +3,7 @@ import { coded, TestApi } from './support/test-api.js';
 
 /**
  * An organisation's details through the api: read by those who see the organisation (404 for the
- * rest), changed by the system administrator with If-Match. The contact is what the public page
+ * rest), changed with If-Match by the system administrator or the organisation's own administrator. The contact is what the public page
  * and letters show; a municipality names the court its decisions are appealed to.
  */
 describe('organisation details', () => {
@@ -67,14 +67,15 @@ describe('organisation details', () => {
       'name',
     ]);
     expect(bad.body.errors).toEqual(
-      expect.arrayContaining([coded('contactEmail', 'field.email'), coded('contactUrl', 'field.url'), coded('contactPhone', 'field.pattern')]),
+      expect.arrayContaining([coded('contactEmail', 'field.email'), coded('contactUrl', 'field.https'), coded('contactPhone', 'field.pattern')]),
     );
     // The organisation number's check digit is the service's check, after the shape of the request.
     const checkDigit = await put(hammaro, 1, { name: 'Hammarö kommun', orgNumber: '212000-1851' });
     expect(checkDigit.body.errors).toEqual([coded('orgNumber', 'org_number.invalid')]);
-    // The public page links to the web site: only https.
-    const insecure = await put(hammaro, 1, { name: 'Hammarö kommun', contactUrl: 'http://www.hammaro.se' });
-    expect(insecure.body.errors).toEqual([coded('contactUrl', 'field.https')]);
+    // The public page links to the web site: only https, said in the same 400 as the other fields.
+    const insecure = await put(hammaro, 1, { name: 'Hammarö kommun', contactUrl: 'http://www.hammaro.se', contactEmail: 'kommunen' });
+    expect(insecure.body.errors).toEqual(expect.arrayContaining([coded('contactUrl', 'field.https'), coded('contactEmail', 'field.email')]));
+    expect(insecure.body.errors).toHaveLength(2);
     // Only a municipality names an appeal court.
     const policeCourt = await put(police, 1, { name: 'Lokalpolisområde Karlstad', appealCourt: 'Förvaltningsrätten i Karlstad' });
     expect(policeCourt.status).toBe(400);
@@ -82,9 +83,12 @@ describe('organisation details', () => {
 
     const withoutVersion = await put(hammaro, null, { name: 'Hammarö kommun' });
     expect(withoutVersion.status).toBe(428);
+    // Changing takes organisation:details: the licensing inspector has none; the municipality's own
+    // administrator has it for Hammarö only, and the police organisation is a 404 to them.
+    const inspector = await api.token('alkohol@hammaro.test');
+    expect((await put(hammaro, 1, { name: 'Hammarö kommun' }, inspector)).status).toBe(403);
     const orgAdmin = await api.token('it@hammaro.test');
-    const notSystemAdmin = await put(hammaro, 1, { name: 'Hammarö kommun' }, orgAdmin);
-    expect(notSystemAdmin.status).toBe(403);
+    expect((await put(police, 1, { name: 'Lokalpolisområde Karlstad' }, orgAdmin)).status).toBe(404);
 
     const [row] = await api.db.query(`SELECT name, org_number, contact_email, appeal_court, version FROM organisations WHERE id = $1`, [hammaro]);
     expect(row).toEqual({
@@ -128,5 +132,21 @@ describe('organisation details', () => {
     const cleared = await put(hammaro, 2, { name: 'Hammarö kommun', orgNumber: '212000-1850', contactUrl: null });
     expect(cleared.status).toBe(200);
     expect(cleared.body).toMatchObject({ contactPhone: null, contactEmail: null, contactUrl: null, appealCourt: null, version: 3 });
+
+    // The municipality's own administrator gives it back its contact and court, audited as theirs.
+    const orgAdmin = await api.token('it@hammaro.test');
+    const own = await put(
+      hammaro,
+      3,
+      { name: 'Hammarö kommun', orgNumber: '212000-1850', contactEmail: 'kommunen@hammaro.se', appealCourt: 'Förvaltningsrätten i Karlstad' },
+      orgAdmin,
+    );
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ contactEmail: 'kommunen@hammaro.se', appealCourt: 'Förvaltningsrätten i Karlstad', version: 4 });
+    const [byOrgAdmin] = await api.db.query<{ email: string; changed_fields: string[] }[]>(
+      `SELECT u.email, e.changed_fields FROM audit_events e JOIN users u ON u.id = e.actor_user_id
+       WHERE e.action = 'organisation.update' ORDER BY e.id DESC LIMIT 1`,
+    );
+    expect(byOrgAdmin).toEqual({ email: 'it@hammaro.test', changed_fields: ['contactEmail', 'appealCourt'] });
   });
 });

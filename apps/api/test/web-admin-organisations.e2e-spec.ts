@@ -10,7 +10,7 @@ import { BROWSER_TEST_TIMEOUT, WebTestApp } from './support/web-app.js';
  * the real api with the Hammarö demo data. The tests run in order: Forshaga kommun is created first,
  * then its collaboration with the police, then a rescue service joins it as a partner and leaves.
  */
-describe('web client: organisations and collaborations for the system administrator', () => {
+describe('web client: organisations and collaborations for administrators', () => {
   jest.setTimeout(BROWSER_TEST_TIMEOUT);
   let web: WebTestApp;
   let api: TestApi;
@@ -142,6 +142,32 @@ describe('web client: organisations and collaborations for the system administra
     await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
     await page.getByLabel('Webbplats', { exact: true }).waitFor();
     expect(await page.getByLabel('Förvaltningsrätt vid överklagande').count()).toBe(0);
+    await page.close();
+  });
+
+  it('organisation admin: sees her own municipality only, creates nothing, and changes its switchboard number', async () => {
+    const page = await web.signIn('it@hammaro.test');
+    await page.goto(`${base}/admin`);
+    await adminMenu(page).getByRole('link', { name: 'Organisationer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organisationer' }).waitFor();
+    await page.getByText('Din organisation med sina enheter.', { exact: false }).waitFor();
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Hammarö kommun')]);
+    expect(await page.getByRole('button', { name: 'Skapa organisationen' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Lägg till enheten' }).count()).toBe(0);
+    expect(await adminMenu(page).getByRole('link', { name: 'Samverkansområden' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Hammarö kommun', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hammarö kommun' }).waitFor();
+    await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+    await page.getByLabel('Telefon (växel)').fill('054-51 50 10');
+    await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+    await status(page, 'Uppgifterna är sparade.');
+    await page.locator('dl').getByText('054-51 50 10', { exact: true }).waitFor();
+    const [saved] = await api.db.query('SELECT contact_phone, appeal_court FROM organisations WHERE name = $1', ['Hammarö kommun']);
+    expect(saved).toEqual({ contact_phone: '054-51 50 10', appeal_court: 'Förvaltningsrätten i Karlstad' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 

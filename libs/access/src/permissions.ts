@@ -6,6 +6,7 @@ export const PERMISSIONS = {
   // Administration
   'organisation:read': 'Se organisationer och enheter (Read organisations and units)',
   'organisation:manage': 'Hantera organisationer och enheter (Manage organisations and units)',
+  'organisation:details': 'Ändra organisationens namn, kontaktuppgifter och förvaltningsrätt (Change the organisation’s name, contact and appeal court)',
   'collaboration:manage': 'Hantera samverkansområden (Manage collaborations)',
   'user:read': 'Se användare och behörigheter (Read users and memberships)',
   'user:manage': 'Skapa, ändra och avaktivera användare (Create, change and deactivate users)',

@@ -40,6 +40,7 @@ export const ROLES = {
     permissions: [
       'organisation:read',
       'organisation:manage',
+      'organisation:details',
       'collaboration:manage',
       'user:read',
       'user:manage',
@@ -53,7 +54,8 @@ export const ROLES = {
     label: 'Organisationsadministratör (Organisation administrator)',
     organisationKinds: ANY_KIND,
     scope: 'organisation',
-    permissions: ['organisation:read', 'user:read', 'user:manage'],
+    // Its own organisation's contact and court: the public page and its letters show them.
+    permissions: ['organisation:read', 'organisation:details', 'user:read', 'user:manage'],
   },
   police_officer: {
     label: 'Polis (Police officer)',

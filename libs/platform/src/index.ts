@@ -63,6 +63,7 @@ export * from './startup/dependency-check.js';
 export * from './startup/run-main.js';
 export * from './system/system-ping.js';
 export * from './text/escape.js';
+export * from './text/https-url.js';
 export * from './text/org-number.js';
 export * from './geo/bbox.js';
 export * from './geo/map-feature.js';

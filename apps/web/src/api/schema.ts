@@ -589,7 +589,7 @@ export interface paths {
         get: operations["OrganisationsController_get_v1"];
         /**
          * Ändra organisationens uppgifter (Update an organisation’s details)
-         * @description System administrators only. Name, organisation number, the contact citizens use (the public page and letters show it) and, for a municipality, the administrative court its decisions are appealed to (the decision letter names it). The kind is fixed.
+         * @description A system administrator for any organisation, an organisation administrator for their own (any other is a 404). Name, organisation number, the contact citizens use (the public page and letters show it) and, for a municipality, the administrative court its decisions are appealed to (the decision letter names it). The kind is fixed.
          */
         put: operations["OrganisationsController_update_v1"];
         post?: never;
@@ -3700,7 +3700,7 @@ export interface components {
          */
         Scope: "own" | "unit" | "organisation" | "collaboration" | "all";
         /** @enum {string} */
-        Permission: "organisation:read" | "organisation:manage" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "work_queue:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise_action:reassign" | "promise:report" | "finding:record" | "finding:update" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
+        Permission: "organisation:read" | "organisation:manage" | "organisation:details" | "collaboration:manage" | "user:read" | "user:manage" | "audit:read" | "audit:verify" | "reminder_rule:manage" | "operations:read" | "work_queue:read" | "promise:read" | "promise:manage" | "promise_action:update" | "promise_action:reassign" | "promise:report" | "finding:record" | "finding:update" | "premises:read" | "premises:manage" | "inspection:read" | "inspection:plan" | "inspection:perform" | "sanction:propose" | "sanction:decide" | "youth_case:read" | "youth_case:create" | "youth_case:update" | "youth_case:share" | "youth_case:disclose" | "youth_case:close" | "youth_concern:report" | "youth_case:access_log" | "youth_statistics:read" | "youth_subject:find" | "youth_subject:reveal" | "youth_subject:extract" | "operation:read" | "operation:propose" | "operation:decide" | "operation:report" | "operation_summary:read";
         RolePermissionView: {
             name: components["schemas"]["Permission"];
             label: string;
@@ -9232,7 +9232,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Requires the permission organisation:manage */
+            /** @description Requires the permission organisation:details */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18878,7 +18878,7 @@ export const authMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const roleNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleName"]> = ["system_admin", "org_admin", "police_officer", "police_commander", "social_worker", "social_services_manager", "licensing_officer", "municipal_guard", "rescue_service", "safety_coordinator", "manager", "auditor"];
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["police", "municipality", "rescue_service", "other"];
 export const scopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]> = ["own", "unit", "organisation", "collaboration", "all"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "finding:record", "finding:update", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation:read", "organisation:manage", "organisation:details", "collaboration:manage", "user:read", "user:manage", "audit:read", "audit:verify", "reminder_rule:manage", "operations:read", "work_queue:read", "promise:read", "promise:manage", "promise_action:update", "promise_action:reassign", "promise:report", "finding:record", "finding:update", "premises:read", "premises:manage", "inspection:read", "inspection:plan", "inspection:perform", "sanction:propose", "sanction:decide", "youth_case:read", "youth_case:create", "youth_case:update", "youth_case:share", "youth_case:disclose", "youth_case:close", "youth_concern:report", "youth_case:access_log", "youth_statistics:read", "youth_subject:find", "youth_subject:reveal", "youth_subject:extract", "operation:read", "operation:propose", "operation:decide", "operation:report", "operation_summary:read"];
 export const restrictedAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestrictedArea"]> = ["social_services", "police"];
 export const grantAuthorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantAuthority"]> = ["system", "administrator", "own_administrator"];
 export const appealCourtValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppealCourt"]> = ["F\u00F6rvaltningsr\u00E4tten i Falun", "F\u00F6rvaltningsr\u00E4tten i G\u00F6teborg", "F\u00F6rvaltningsr\u00E4tten i H\u00E4rn\u00F6sand", "F\u00F6rvaltningsr\u00E4tten i J\u00F6nk\u00F6ping", "F\u00F6rvaltningsr\u00E4tten i Karlstad", "F\u00F6rvaltningsr\u00E4tten i Link\u00F6ping", "F\u00F6rvaltningsr\u00E4tten i Lule\u00E5", "F\u00F6rvaltningsr\u00E4tten i Malm\u00F6", "F\u00F6rvaltningsr\u00E4tten i Stockholm", "F\u00F6rvaltningsr\u00E4tten i Ume\u00E5", "F\u00F6rvaltningsr\u00E4tten i Uppsala", "F\u00F6rvaltningsr\u00E4tten i V\u00E4xj\u00F6"];

@@ -47,12 +47,12 @@ export class OrganisationsController {
   }
 
   @Put(':id')
-  @RequirePermission('organisation:manage')
+  @RequirePermission('organisation:details')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version (ETag) you last read' })
   @ApiOperation({
     summary: 'Ändra organisationens uppgifter (Update an organisation’s details)',
     description:
-      'System administrators only. Name, organisation number, the contact citizens use (the public page and letters show it) and, for a municipality, the administrative court its decisions are appealed to (the decision letter names it). The kind is fixed.',
+      'A system administrator for any organisation, an organisation administrator for their own (any other is a 404). Name, organisation number, the contact citizens use (the public page and letters show it) and, for a municipality, the administrative court its decisions are appealed to (the decision letter names it). The kind is fixed.',
   })
   @ApiOk(OrganisationView)
   update(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsHttpsUrl } from '@samverkan/platform';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@samverkan/access';
 import { APPEAL_COURTS, type AppealCourt } from './appeal-courts.js';
 
@@ -110,7 +111,7 @@ export class UpdateOrganisationRequest {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'https://www.hammaro.se', description: 'https only (400 field.https)' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsHttpsUrl()
   @MaxLength(500)
   contactUrl?: string | null;
 

@@ -32,6 +32,7 @@ export const FIELD_CHECKS: Record<string, { code: FieldCode; params?: (args: unk
   isUuid: { code: 'field.uuid' },
   isEmail: { code: 'field.email' },
   isUrl: { code: 'field.url' },
+  isHttpsUrl: { code: 'field.https' },
   isCalendarDate: { code: 'field.date' },
   isDateTime: { code: 'field.datetime' },
   yearInRange: { code: 'field.year_range', params: ([min, max]) => ({ min: min as number, max: max as number }) },

@@ -11,7 +11,7 @@ type Organisation = components['schemas']['OrganisationView'];
 type AppealCourt = components['schemas']['AppealCourt'];
 
 /**
- * One organisation for a system administrator: what citizens and letters see of it (its contact on
+ * One organisation for its administrator (or a system administrator): what citizens and letters see of it (its contact on
  * the promise's public page and in every document it issues) and, for a municipality, the court
  * its decisions are appealed to, which the decision letter names. Saved with the version read
  * (If-Match); someone else's change in between is said, not overwritten.
@@ -43,13 +43,13 @@ export function OrganisationDetail() {
             <dt>{t('adminOrgs.kind')}</dt>
             <dd>{t(`adminOrgs.kinds.${o.kind}`)}</dd>
             <dt>{t('adminOrgs.orgNumber')}</dt>
-            <dd>{o.orgNumber ?? t('adminOrg.none')}</dd>
+            <dd>{o.orgNumber ?? t('adminOrgs.none')}</dd>
             <dt>{t('adminOrg.contactPhone')}</dt>
-            <dd>{o.contactPhone ?? t('adminOrg.none')}</dd>
+            <dd>{o.contactPhone ?? t('adminOrgs.none')}</dd>
             <dt>{t('adminOrg.contactEmail')}</dt>
-            <dd>{o.contactEmail ?? t('adminOrg.none')}</dd>
+            <dd>{o.contactEmail ?? t('adminOrgs.none')}</dd>
             <dt>{t('adminOrg.contactUrl')}</dt>
-            <dd>{o.contactUrl ?? t('adminOrg.none')}</dd>
+            <dd>{o.contactUrl ?? t('adminOrgs.none')}</dd>
             {o.kind === 'municipality' && (
               <>
                 <dt>{t('adminOrg.appealCourt')}</dt>

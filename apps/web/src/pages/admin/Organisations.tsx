@@ -7,6 +7,7 @@ import { problemText } from '../../api/problem-text';
 import { organisationKindValues, type components } from '../../api/schema';
 import { EmptyState, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { fieldError, fieldErrorWithin, formText, SelectField, useApiForm } from '../../components/forms';
+import { useSession } from '../../session';
 
 type Organisation = components['schemas']['OrganisationView'];
 type Kind = components['schemas']['OrganisationKind'];
@@ -15,13 +16,15 @@ type Kind = components['schemas']['OrganisationKind'];
 type Notice = { what: 'created'; name: string } | { what: 'unitAdded'; unit: string; organisation: string };
 
 /**
- * The organisations and their units, for a system administrator (organisation:manage): create an
- * organisation with its first units, and add a unit to one; each organisation's details (contact,
- * appeal court) are changed on its own page. The api checks every field; its
- * refusals appear next to the field they concern.
+ * The organisations and their units. A system administrator (organisation:manage) creates an
+ * organisation with its first units and adds a unit to one; an organisation administrator sees
+ * their own. Each organisation's details (contact, appeal court) are changed on its own page
+ * (organisation:details). The api checks every field; its refusals appear next to the field they concern.
  */
 export function Organisations() {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const manage = can('organisation:manage');
   const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
   const [notice, setNotice] = useState<Notice>();
 
@@ -35,7 +38,7 @@ export function Organisations() {
   return (
     <>
       <PageTitle>{t('adminOrgs.title')}</PageTitle>
-      <Paragraph>{t('adminOrgs.intro')}</Paragraph>
+      <Paragraph>{manage ? t('adminOrgs.intro') : t('adminOrgs.introOwn')}</Paragraph>
       {notice && (
         <Alert data-color="success" role="status">
           {notice.what === 'created'
@@ -66,7 +69,7 @@ export function Organisations() {
                     </DsLink>
                   </Table.Cell>
                   <Table.Cell>{t(`adminOrgs.kinds.${o.kind}`)}</Table.Cell>
-                  <Table.Cell>{o.orgNumber ?? t('adminOrgs.noOrgNumber')}</Table.Cell>
+                  <Table.Cell>{o.orgNumber ?? t('adminOrgs.none')}</Table.Cell>
                   <Table.Cell>
                     {o.units.length ? (
                       <ul className="admin-units">
@@ -77,7 +80,7 @@ export function Organisations() {
                     ) : (
                       t('adminOrgs.noUnits')
                     )}
-                    <NewUnit organisation={o} onStart={starting} onAdded={(unit) => changed({ what: 'unitAdded', unit, organisation: o.name })} />
+                    {manage && <NewUnit organisation={o} onStart={starting} onAdded={(unit) => changed({ what: 'unitAdded', unit, organisation: o.name })} />}
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -85,7 +88,7 @@ export function Organisations() {
           </Table>
         </TableWrap>
       )}
-      <NewOrganisation onStart={starting} onCreated={(name) => changed({ what: 'created', name })} />
+      {manage && <NewOrganisation onStart={starting} onCreated={(name) => changed({ what: 'created', name })} />}
     </>
   );
 }

@@ -21,7 +21,7 @@ const SECTIONS = [
   { path: 'roles', key: 'adminNav.roles', permission: 'user:read' },
   { path: 'reminder-rules', key: 'adminNav.reminderRules', permission: 'reminder_rule:manage' },
   { path: 'identity-providers', key: 'adminIdp.nav', permission: 'organisation:manage' },
-  { path: 'organisations', key: 'adminNav.organisations', permission: 'organisation:manage' },
+  { path: 'organisations', key: 'adminNav.organisations', permission: 'organisation:details' },
   { path: 'collaborations', key: 'adminNav.collaborations', permission: 'collaboration:manage' },
 ] as const;
 

@@ -146,11 +146,13 @@ export const sv = {
     title: 'Organisationer',
     intro:
       'De organisationer som använder systemet, med sina enheter. Roller ges i en enhet, så en organisation har minst en. Den nya organisationens första administratör utses sedan under Användare.',
+    introOwn:
+      'Din organisation med sina enheter. Namn, kontaktuppgifter och förvaltningsrätt ändrar du på organisationens egen sida; nya enheter läggs till av systemadministratören.',
     empty: 'Det finns inga organisationer. Skapa den första med formuläret nedan.',
     name: 'Namn',
     kind: 'Slag',
     orgNumber: 'Organisationsnummer',
-    noOrgNumber: 'Saknas',
+    none: 'Saknas',
     units: 'Enheter',
     noUnits: 'Inga enheter',
     kinds: { police: 'Polisen', municipality: 'Kommun', rescue_service: 'Räddningstjänst', other: 'Annan organisation' },
@@ -169,7 +171,6 @@ export const sv = {
   },
   adminOrg: {
     back: '← Alla organisationer',
-    none: 'Saknas',
     contactPhone: 'Telefon (växel)',
     contactPhoneHint: 'Det nummer allmänheten ringer, aldrig en persons. Visas på medborgarlöftets publika sida och i brev.',
     contactEmail: 'E-post',
@@ -240,6 +241,7 @@ export const sv = {
     permissions: {
       'organisation:read': 'Se organisationer och enheter',
       'organisation:manage': 'Hantera organisationer och enheter',
+      'organisation:details': 'Ändra organisationens namn, kontaktuppgifter och förvaltningsrätt',
       'collaboration:manage': 'Hantera samverkansområden',
       'user:read': 'Se användare och behörigheter',
       'user:manage': 'Skapa, ändra och avaktivera användare',
@@ -443,11 +445,13 @@ export const en: typeof sv = {
     title: 'Organisations',
     intro:
       'The organisations that use the system, with their units. Roles are held in a unit, so an organisation has at least one. The new organisation’s first administrator is then appointed under Users.',
+    introOwn:
+      'Your organisation with its units. Its name, contact and appeal court are changed on its own page; new units are added by the system administrator.',
     empty: 'There are no organisations. Create the first with the form below.',
     name: 'Name',
     kind: 'Kind',
     orgNumber: 'Organisation number',
-    noOrgNumber: 'None',
+    none: 'None',
     units: 'Units',
     noUnits: 'No units',
     kinds: { police: 'Police', municipality: 'Municipality', rescue_service: 'Rescue service', other: 'Other organisation' },
@@ -466,7 +470,6 @@ export const en: typeof sv = {
   },
   adminOrg: {
     back: '← All organisations',
-    none: 'None',
     contactPhone: 'Telephone (switchboard)',
     contactPhoneHint: 'The number the public calls, never a person’s. Shown on the promise’s public page and in letters.',
     contactEmail: 'E-mail',
@@ -537,6 +540,7 @@ export const en: typeof sv = {
     permissions: {
       'organisation:read': 'Read organisations and units',
       'organisation:manage': 'Manage organisations and units',
+      'organisation:details': 'Change the organisation’s name, contact and appeal court',
       'collaboration:manage': 'Manage collaborations',
       'user:read': 'Read users and memberships',
       'user:manage': 'Create, change and deactivate users',
