@@ -130,6 +130,18 @@ describe('the worker round trip, for operators only', () => {
     await api?.close();
   });
 
+  // First in this api's life: the first round trips are the ones that open the connection.
+  it('opens one queue-events connection for round trips asked at the same moment', async () => {
+    const admin = await api.token('admin@samverkan.test');
+    const answers = await Promise.all([1, 2, 3].map(() => api.call('GET', '/api/v1/health/worker?timeoutMs=300', { token: admin })));
+    expect(answers.map((a) => a.status)).toEqual([503, 503, 503]);
+    // BullMQ names a QueueEvents connection after the queue: "<prefix>:<queue name in base64>:qe".
+    const redis = (await queue.getBackend().client) as unknown as { client(...args: string[]): Promise<string> };
+    const named = `name=${api.env.config.QUEUE_PREFIX}:${Buffer.from(QueueName.System).toString('base64')}:qe `;
+    const clients = (await redis.client('LIST')).split('\n').filter((line) => line.includes(named));
+    expect(clients).toHaveLength(1);
+  });
+
   it('asks for a signed-in operator and puts no job on the queue for anyone else', async () => {
     const anonymous = await api.call('GET', '/api/v1/health/worker?timeoutMs=200');
     expect(anonymous.status).toBe(401);

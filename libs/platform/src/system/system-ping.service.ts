@@ -17,6 +17,8 @@ import type { SystemPingData, SystemPingResult } from './system-ping.js';
 @Injectable()
 export class SystemPingService implements OnApplicationShutdown {
   private events?: QueueEvents;
+  /** The one opening under way, so pings that come together share it instead of each opening one. */
+  private opening?: Promise<QueueEvents>;
 
   constructor(
     @InjectQueue(QueueName.System) private readonly queue: Queue<SystemPingData, SystemPingResult>,
@@ -53,15 +55,22 @@ export class SystemPingService implements OnApplicationShutdown {
    * on a server it has not reached yet, not even when closed).
    */
   private async queueEvents(): Promise<QueueEvents> {
-    if (!this.events) {
-      await this.queue.count(); // Redis answers now
-      this.events = await queueEventsFromNow(this.queue, {
-        connection: redisConnection(this.config.REDIS_URL, 'samverkan-queue-events'),
-        prefix: this.config.QUEUE_PREFIX,
-      });
-      reportQueueErrors(this.events, 'events');
-    }
-    await this.events.waitUntilReady();
+    this.opening ??= this.openQueueEvents().catch((error: unknown) => {
+      this.opening = undefined; // Redis did not answer: the next ping tries again
+      throw error;
+    });
+    const events = await this.opening;
+    await events.waitUntilReady();
+    return events;
+  }
+
+  private async openQueueEvents(): Promise<QueueEvents> {
+    await this.queue.count(); // Redis answers now
+    this.events = await queueEventsFromNow(this.queue, {
+      connection: redisConnection(this.config.REDIS_URL, 'samverkan-queue-events'),
+      prefix: this.config.QUEUE_PREFIX,
+    });
+    reportQueueErrors(this.events, 'events');
     return this.events;
   }
 
