@@ -196,7 +196,7 @@ describe('web client: administration and audit trail', () => {
     expect(await mainMenu(page).getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
     await mainMenu(page).getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();
-    expect(await adminMenu(page).getByRole('link').allTextContents()).toEqual(['Användare', 'Roller och behörigheter']);
+    expect(await adminMenu(page).getByRole('link').allTextContents()).toEqual(['Användare', 'Roller och behörigheter', 'Organisationer']);
     await page.getByRole('cell', { name: 'Lena Björk' }).waitFor();
     expect(new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Hammarö kommun']));
     expect(await page.getByLabel('Organisation').locator('option').allTextContents()).toEqual(['Alla organisationer', 'Hammarö kommun']);

@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import { date, dateTime, Loading, PageTitle, ProblemMessage, TableWrap, useLoad } from '../../components/common';
 import { useSession } from '../../session';
-import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
+import { ConfirmDialog, fieldError, formText, SelectField, useApiForm } from '../../components/forms';
 import { useEnumLabel } from '../../components/labels';
 import type { components } from '../../api/schema';
 import { UserStatus } from './Users';
@@ -181,32 +181,27 @@ function AddMembership({ user, onAdded }: { user: User; onAdded: () => void }) {
   const organisations = useLoad(() => api.GET('/api/v1/organisations'), []);
   const catalogue = useLoad(() => api.GET('/api/v1/roles'), []);
   const [unitId, setUnitId] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const [formKey, setFormKey] = useState(0);
+  const { problem, busy, formKey, submit } = useApiForm();
 
   const kind = organisations.data?.find((o) => o.units.some((un) => un.id === unitId))?.kind;
   const roles = (catalogue.data?.roles ?? []).filter((r) => kind && r.grantable && r.organisationKinds.includes(kind));
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? '');
-    setBusy(true);
-    const { error, response } = await api.POST('/api/v1/users/{id}/memberships', {
-      params: { path: { id: user.id } },
-      body: {
-        unitId: value('unitId'),
-        role: value('role') as Membership['role'],
-        validFrom: startOfDay(value('validFrom')),
-        validUntil: startOfDay(value('validUntil')),
-      },
-    });
-    setBusy(false);
-    setProblem(error ? asProblem(error, response.status) : undefined);
-    if (error) return;
+    const value = formText(event.currentTarget);
+    const added = await submit(() =>
+      api.POST('/api/v1/users/{id}/memberships', {
+        params: { path: { id: user.id } },
+        body: {
+          unitId: value('unitId'),
+          role: value('role') as Membership['role'],
+          validFrom: startOfDay(value('validFrom')),
+          validUntil: startOfDay(value('validUntil')),
+        },
+      }),
+    );
+    if (!added) return;
     setUnitId('');
-    setFormKey((k) => k + 1);
     onAdded();
   }
 
