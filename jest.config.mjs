@@ -24,5 +24,7 @@ export default {
   },
   globalSetup: '<rootDir>/libs/testing/global-setup.mjs',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.mjs',
-  testTimeout: 30_000,
+  // Hooks too: a beforeAll that starts the api (Nest, migrations checked, seed) on a shared machine
+  // under load once took over 30 s, and jest tore the file down while Nest was still loading.
+  testTimeout: 60_000,
 };

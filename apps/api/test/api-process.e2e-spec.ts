@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { AppProcess, configAsEnv, TestEnvironment } from '@samverkan/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { AppProcess, configAsEnv, PROCESS_TEST_TIMEOUT_MS, TestEnvironment } from '@samverkan/testing';
 
 describe('the api process', () => {
+  jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
   let env: TestEnvironment;
   let proc: AppProcess | undefined;
 

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { JobName, QueueName, redisConnection } from '@samverkan/platform';
-import { AppProcess, configAsEnv, TestEnvironment } from '@samverkan/testing';
+import { AppProcess, configAsEnv, PROCESS_TEST_TIMEOUT_MS, TestEnvironment } from '@samverkan/testing';
 import { Queue } from 'bullmq';
 
 describe('the worker process', () => {
+  jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
   let env: TestEnvironment;
   let queue: Queue;
 

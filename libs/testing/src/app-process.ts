@@ -11,6 +11,15 @@ const ENTRY_POINTS = {
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
+ * How long a started process may take to say something. It loads the whole Nest app first: a few
+ * seconds on a quiet machine, but CI on a shared machine (load 7 on 2 cores) once saw no line at all
+ * within 15 s. A fixed budget, generous, never a measure of speed. Specs that start a process set
+ * their jest timeout above it (PROCESS_TEST_TIMEOUT_MS).
+ */
+export const PROCESS_START_TIMEOUT_MS = 60_000;
+export const PROCESS_TEST_TIMEOUT_MS = PROCESS_START_TIMEOUT_MS + 60_000;
+
+/**
  * A built app (`npm run build`, which `npm test` runs first) started as its own process, for tests
  * of what only a real process shows: start-up messages, exit codes, signals.
  */
@@ -51,7 +60,7 @@ export class AppProcess {
     return this.output;
   }
 
-  waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+  waitFor(pattern: RegExp, timeoutMs = PROCESS_START_TIMEOUT_MS): Promise<RegExpMatchArray> {
     const match = this.output.match(pattern);
     if (match) return Promise.resolve(match);
     return new Promise((resolve, reject) => {
