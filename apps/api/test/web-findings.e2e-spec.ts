@@ -152,6 +152,16 @@ describe('web client: the findings of a safety walk, followed through', () => {
     await page.getByLabel('Status').selectOption({ label: 'Öppet' });
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/responsibleUnitId=/);
+    // Opened again from its address on a slow network (the units answer last), the filter still
+    // shows the unit it filters by.
+    await page.route('**/api/v1/findings/responsible-units*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.reload();
+    await page.getByRole('link', { name: lighting }).waitFor();
+    await page.getByLabel('Ansvarig enhet').locator('option', { hasText: 'Min enhet: Säkerhet/väktare' }).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Ansvarig enhet').locator('option:checked').textContent()).toBe('Min enhet: Säkerhet/väktare');
     await page.getByRole('link', { name: lighting }).click();
     await page.getByRole('heading', { level: 1, name: lighting }).waitFor();
     // The photo, loaded through the signed-in api (an audited read), and the walk it came from.
@@ -160,6 +170,13 @@ describe('web client: the findings of a safety walk, followed through', () => {
     expect(await photo.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await page.getByRole('link', { name: /^Rapporten från trygghetsvandring / }).waitFor();
     await axeAtBothWidths(page);
+
+    // Handing it on proposes the unit responsible now (the units, still slow, come first).
+    await page.getByRole('button', { name: 'Lämna till annan enhet' }).click();
+    const newUnit = page.getByRole('form', { name: 'Lämna till annan enhet' }).getByLabel('Ny ansvarig enhet');
+    await newUnit.waitFor();
+    expect(await newUnit.locator('option:checked').textContent()).toBe('Säkerhet/väktare (Hammarö kommun)');
+    await page.getByRole('button', { name: 'Lämna till annan enhet' }).click();
 
     await page.getByRole('button', { name: 'Börja åtgärda' }).click();
     await page.getByRole('status').getByText('Ändringen är sparad.').waitFor();

@@ -89,8 +89,15 @@ describe('web client: the public index and planning the promise', () => {
     // The manager may hand it over but not change the plan or report on it.
     expect(await manager.getByRole('button', { name: 'Ändra planen' }).count()).toBe(0);
     expect(await manager.getByRole('button', { name: 'Ändra status och framsteg' }).count()).toBe(0);
+    // The staff list answers late (a slow network); the form still proposes the person responsible now.
+    await manager.route('**/api/v1/work-queue/staff', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await manager.getByRole('button', { name: 'Byt ansvarig' }).click();
     const reassign = manager.getByRole('form', { name: 'Byt ansvarig' });
+    await reassign.waitFor();
+    expect(await reassign.getByLabel('Ny ansvarig').locator('option:checked').textContent()).toBe('Ahmed Hassan (Säkerhet/väktare)');
     await reassign.getByLabel('Ny ansvarig').selectOption({ label: 'Anna Karlsson (Kommunledning)' });
     await reassign.getByLabel('Varför (sparas i historiken)').fill('Ahmed har semester i juli.');
     await reassign.getByRole('button', { name: 'Byt ansvarig' }).click();

@@ -207,7 +207,10 @@ function WorkOnFinding({ finding, onDone }: { finding: FindingView; onDone: (out
           </div>
         </form>
       )}
-      {open === 'reassign' && (
+      {/* The select proposes the present unit, and a default is read once: drawn when the units are here,
+          or saving at once would hand the finding to the list's first unit. */}
+      {open === 'reassign' && units.loading && <Loading />}
+      {open === 'reassign' && !units.loading && (
         <form className="protocol promise-form" onSubmit={submit} aria-label={t('findingPage.reassign')} noValidate>
           <ProblemMessage problem={problem ?? units.problem} />
           <SelectField

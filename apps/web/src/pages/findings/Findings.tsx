@@ -68,7 +68,9 @@ export function FindingsPage() {
       <ProblemMessage problem={problem} />
       {!promise && !problem && <EmptyState>{t('findings.noPromise')}</EmptyState>}
       {promise && (
-        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('findings.filters')}>
+        // Drawn again when the lists arrive: a select reads its default (the filter in the address)
+        // once, and the chosen option comes with its list.
+        <form key={search + !!places.data + !!units.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('findings.filters')}>
           <SelectField id="status" label={t('findings.status')} defaultValue={params.get('status') ?? ''} error={fieldError(list.problem, 'status')}>
             <option value="">{t('findings.any')}</option>
             {findingStatusValues.map((s) => (

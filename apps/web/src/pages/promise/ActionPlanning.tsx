@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
-import { ProblemMessage, useLoad } from '../../components/common';
+import { Loading, ProblemMessage, useLoad } from '../../components/common';
 import { ConfirmDialog, fieldError, SelectField } from '../../components/forms';
 
 type ActionView = components['schemas']['ActionView'];
@@ -36,6 +36,8 @@ export function ReassignForm({ action, onDone }: { action: ActionView; onDone: (
     onDone('saved');
   }
 
+  // The select proposes the present owner, and a default is read once: drawn when the staff is here.
+  if (staff.loading) return <Loading />;
   return (
     <form className="protocol promise-form" onSubmit={(e) => void save(e)} aria-label={t('promiseActionPlan.reassign')} noValidate>
       <ProblemMessage problem={problem ?? staff.problem} />

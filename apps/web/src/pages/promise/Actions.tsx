@@ -58,8 +58,9 @@ export function ActionsPage() {
       <PageTitle>{t('promiseActions.title')}</PageTitle>
       <ProblemMessage problem={problem} />
       {promise && (
-        // Keyed by the query string: the controls show the filter in the address after back/forward.
-        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
+        // Keyed by the query string: the controls show the filter in the address after back/forward;
+        // and by the lists: a select reads its default once, and the chosen option comes with its list.
+        <form key={search + !!commitments.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField id="status" label={t('promiseActions.status')} defaultValue={params.get('status') ?? ''} error={fieldError(list.problem, 'status')}>
             <option value="">{t('promiseActions.any')}</option>
             {actionStatusValues.map((s) => (

@@ -55,7 +55,9 @@ export function ActivitiesPage() {
       <PageTitle>{t('promiseActivities.title')}</PageTitle>
       <ProblemMessage problem={problem} />
       {promise && (
-        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
+        // Drawn again when the lists arrive: a select reads its default (the filter in the address)
+        // once, and the chosen option comes with its list.
+        <form key={search + !!commitments.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField
             id="commitmentId"
             label={t('promiseActions.commitment')}

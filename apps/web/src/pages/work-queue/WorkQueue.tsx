@@ -87,7 +87,8 @@ export default function WorkQueue() {
           />
         </div>
       )}
-      <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('workQueue.filters')}>
+      {/* Drawn again when the lists arrive: a select reads its default (the filter in the address) once, and its option comes with the list. */}
+      <form key={search + !!staff.data + !!summary.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('workQueue.filters')}>
         <SelectField id="personId" label={t('workQueue.person')} defaultValue={params.get('personId') ?? ''} error={fieldError(list.problem, 'personId')}>
           <option value="">{t('workQueue.any')}</option>
           {staff.data?.map((p) => (
