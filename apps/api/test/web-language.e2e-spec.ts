@@ -168,6 +168,7 @@ describe('web client: Swedish all the way, and English when asked', () => {
     ids.action = await one(`SELECT id FROM actions ORDER BY created_at LIMIT 1`);
     ids.followUp = await one(`SELECT id FROM follow_ups ORDER BY created_at DESC LIMIT 1`);
     ids.user = await one(`SELECT id FROM users WHERE email = 'socialsekreterare@hammaro.test'`);
+    ids.hammaro = await one(`SELECT id FROM organisations WHERE name = 'Hammarö kommun'`);
     ids.promise = await one(`SELECT id FROM promises ORDER BY created_at LIMIT 1`);
     ids.finding = await one(`SELECT id FROM findings WHERE status IN ('open', 'in_progress') ORDER BY recorded_at, id LIMIT 1`);
     ids.walk = await one(`SELECT id FROM activities WHERE kind = 'safety_walk' ORDER BY occurred_on DESC, id LIMIT 1`);
@@ -278,9 +279,19 @@ describe('web client: Swedish all the way, and English when asked', () => {
     },
     {
       email: 'it@hammaro.test',
-      paths: () => ['/admin/users', '/admin/users/new', `/admin/users/${ids.user}`, '/admin/roles', '/admin/reminder-rules', '/admin/users/not-a-uuid'],
+      paths: () => [
+        '/admin/users',
+        '/admin/users/new',
+        `/admin/users/${ids.user}`,
+        '/admin/roles',
+        '/admin/reminder-rules',
+        '/admin/users/not-a-uuid',
+        // Their own organisation, with its details form.
+        '/admin/organisations',
+        `/admin/organisations/${ids.hammaro}`,
+      ],
     },
-    // The reminder rules, the identity providers, organisations and collaborations are the system administrator's.
+    // The reminder rules, the identity providers, creating organisations and collaborations are the system administrator's.
     {
       email: 'admin@samverkan.test',
       paths: () => ['/admin/reminder-rules', '/admin/identity-providers', '/admin/identity-providers/new', '/admin/organisations', '/admin/collaborations'],
