@@ -160,8 +160,11 @@ describe('web client: the findings of a safety walk, followed through', () => {
     });
     await page.reload();
     await page.getByRole('link', { name: lighting }).waitFor();
+    // A choice made meanwhile in another filter is kept when the units arrive.
+    await page.getByLabel('Kategori').selectOption({ label: 'Trasig belysning' });
     await page.getByLabel('Ansvarig enhet').locator('option', { hasText: 'Min enhet: Säkerhet/väktare' }).waitFor({ state: 'attached' });
     expect(await page.getByLabel('Ansvarig enhet').locator('option:checked').textContent()).toBe('Min enhet: Säkerhet/väktare');
+    expect(await page.getByLabel('Kategori').locator('option:checked').textContent()).toBe('Trasig belysning');
     await page.getByRole('link', { name: lighting }).click();
     await page.getByRole('heading', { level: 1, name: lighting }).waitFor();
     // The photo, loaded through the signed-in api (an audited read), and the walk it came from.

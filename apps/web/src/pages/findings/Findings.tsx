@@ -68,9 +68,7 @@ export function FindingsPage() {
       <ProblemMessage problem={problem} />
       {!promise && !problem && <EmptyState>{t('findings.noPromise')}</EmptyState>}
       {promise && (
-        // Drawn again when the lists arrive: a select reads its default (the filter in the address)
-        // once, and the chosen option comes with its list.
-        <form key={search + !!places.data + !!units.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('findings.filters')}>
+        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('findings.filters')}>
           <SelectField id="status" label={t('findings.status')} defaultValue={params.get('status') ?? ''} error={fieldError(list.problem, 'status')}>
             <option value="">{t('findings.any')}</option>
             {findingStatusValues.map((s) => (
@@ -87,7 +85,14 @@ export function FindingsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="placeId" label={t('findings.place')} defaultValue={params.get('placeId') ?? ''} error={fieldError(list.problem, 'placeId')}>
+          {/* The place and unit selects are drawn again when their options arrive: a select reads its default (the address's) once. */}
+          <SelectField
+            key={`placeId-${!!places.data}`}
+            id="placeId"
+            label={t('findings.place')}
+            defaultValue={params.get('placeId') ?? ''}
+            error={fieldError(list.problem, 'placeId')}
+          >
             <option value="">{t('findings.any')}</option>
             {places.data?.items.map((p) => (
               <option key={p.id} value={p.id}>
@@ -109,6 +114,7 @@ export function FindingsPage() {
             ))}
           </SelectField>
           <SelectField
+            key={`responsibleUnitId-${!!units.data}`}
             id="responsibleUnitId"
             label={t('findings.unit')}
             defaultValue={params.get('responsibleUnitId') ?? ''}

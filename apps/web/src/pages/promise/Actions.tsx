@@ -58,9 +58,8 @@ export function ActionsPage() {
       <PageTitle>{t('promiseActions.title')}</PageTitle>
       <ProblemMessage problem={problem} />
       {promise && (
-        // Keyed by the query string: the controls show the filter in the address after back/forward;
-        // and by the lists: a select reads its default once, and the chosen option comes with its list.
-        <form key={search + !!commitments.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
+        // Keyed by the query string: the controls show the filter in the address after back/forward.
+        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField id="status" label={t('promiseActions.status')} defaultValue={params.get('status') ?? ''} error={fieldError(list.problem, 'status')}>
             <option value="">{t('promiseActions.any')}</option>
             {actionStatusValues.map((s) => (
@@ -92,6 +91,8 @@ export function ActionsPage() {
           </SelectField>
           <SelectField
             id="commitmentId"
+            // Drawn again when its options arrive: a select reads its default (the address's) once.
+            key={`commitmentId-${!!commitments.data}`}
             label={t('promiseActions.commitment')}
             defaultValue={params.get('commitmentId') ?? ''}
             error={fieldError(list.problem, 'commitmentId')}

@@ -55,11 +55,11 @@ export function ActivitiesPage() {
       <PageTitle>{t('promiseActivities.title')}</PageTitle>
       <ProblemMessage problem={problem} />
       {promise && (
-        // Drawn again when the lists arrive: a select reads its default (the filter in the address)
-        // once, and the chosen option comes with its list.
-        <form key={search + !!commitments.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
+        <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField
             id="commitmentId"
+            // Drawn again when its options arrive: a select reads its default (the address's) once.
+            key={`commitmentId-${!!commitments.data}`}
             label={t('promiseActions.commitment')}
             defaultValue={params.get('commitmentId') ?? ''}
             error={fieldError(list.problem, 'commitmentId')}

@@ -87,9 +87,15 @@ export default function WorkQueue() {
           />
         </div>
       )}
-      {/* Drawn again when the lists arrive: a select reads its default (the filter in the address) once, and its option comes with the list. */}
-      <form key={search + !!staff.data + !!summary.data} className="promise-filters" onSubmit={applyFilters} aria-label={t('workQueue.filters')}>
-        <SelectField id="personId" label={t('workQueue.person')} defaultValue={params.get('personId') ?? ''} error={fieldError(list.problem, 'personId')}>
+      <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('workQueue.filters')}>
+        {/* The person and kind selects are drawn again when their options arrive: a select reads its default (the address's) once. */}
+        <SelectField
+          key={`personId-${!!staff.data}`}
+          id="personId"
+          label={t('workQueue.person')}
+          defaultValue={params.get('personId') ?? ''}
+          error={fieldError(list.problem, 'personId')}
+        >
           <option value="">{t('workQueue.any')}</option>
           {staff.data?.map((p) => (
             <option key={p.id} value={p.id}>
@@ -97,7 +103,13 @@ export default function WorkQueue() {
             </option>
           ))}
         </SelectField>
-        <SelectField id="kind" label={t('workQueue.kind')} defaultValue={params.get('kind') ?? ''} error={fieldError(list.problem, 'kind')}>
+        <SelectField
+          key={`kind-${!!summary.data}`}
+          id="kind"
+          label={t('workQueue.kind')}
+          defaultValue={params.get('kind') ?? ''}
+          error={fieldError(list.problem, 'kind')}
+        >
           <option value="">{t('workQueue.any')}</option>
           {summary.data?.byKind.map((k) => (
             <option key={k.kind} value={k.kind}>
