@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = {
   'organisation.create': 'administration',
   'organisation.read': 'administration',
   'organisation.manage': 'administration',
+  'organisation.details': 'administration',
   'organisation.unit_create': 'administration',
   'organisation.update': 'administration',
   'collaboration.manage': 'administration',
