@@ -1,5 +1,5 @@
 import { Button, Dialog, Field, Heading, Label, Paragraph, Select, type SelectProps, ValidationMessage } from '@digdir/designsystemet-react';
-import { type ReactNode, type RefObject, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, type Problem } from '../api/client';
 import { fieldErrorText } from '../api/problem-text';
@@ -62,11 +62,32 @@ export function SelectField({
   children,
   ...select
 }: SelectProps & { id: string; label?: string; description?: string; error?: string; children: ReactNode }) {
+  const ref = useRef<HTMLSelectElement>(null);
+  const chosen = useRef(false);
+  const { defaultValue, onChange } = select;
+  // A select reads its default once, at mount. When its options come later (a list still loading, a
+  // default from another load), that default was lost and "Alla" or the first option shown — a
+  // filter from the address dropped, a finding handed to the wrong unit. Until the user chooses, the
+  // default is applied once its option is there.
+  useEffect(() => {
+    const node = ref.current;
+    if (!node || chosen.current || typeof defaultValue !== 'string' || node.value === defaultValue) return;
+    if (Array.from(node.options).some((option) => option.value === defaultValue)) node.value = defaultValue;
+  });
   return (
     <Field>
       {label && <Label>{label}</Label>}
       {description && <Field.Description>{description}</Field.Description>}
-      <Select name={select.id} aria-invalid={error ? true : undefined} {...select}>
+      <Select
+        ref={ref}
+        name={select.id}
+        aria-invalid={error ? true : undefined}
+        {...select}
+        onChange={(event) => {
+          chosen.current = true;
+          onChange?.(event);
+        }}
+      >
         {children}
       </Select>
       {error && <ValidationMessage>{error}</ValidationMessage>}

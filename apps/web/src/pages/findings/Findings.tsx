@@ -85,14 +85,7 @@ export function FindingsPage() {
               </option>
             ))}
           </SelectField>
-          {/* The place and unit selects are drawn again when their options arrive: a select reads its default (the address's) once. */}
-          <SelectField
-            key={`placeId-${!!places.data}`}
-            id="placeId"
-            label={t('findings.place')}
-            defaultValue={params.get('placeId') ?? ''}
-            error={fieldError(list.problem, 'placeId')}
-          >
+          <SelectField id="placeId" label={t('findings.place')} defaultValue={params.get('placeId') ?? ''} error={fieldError(list.problem, 'placeId')}>
             <option value="">{t('findings.any')}</option>
             {places.data?.items.map((p) => (
               <option key={p.id} value={p.id}>
@@ -114,7 +107,6 @@ export function FindingsPage() {
             ))}
           </SelectField>
           <SelectField
-            key={`responsibleUnitId-${!!units.data}`}
             id="responsibleUnitId"
             label={t('findings.unit')}
             defaultValue={params.get('responsibleUnitId') ?? ''}

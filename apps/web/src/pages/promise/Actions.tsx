@@ -91,8 +91,6 @@ export function ActionsPage() {
           </SelectField>
           <SelectField
             id="commitmentId"
-            // Drawn again when its options arrive: a select reads its default (the address's) once.
-            key={`commitmentId-${!!commitments.data}`}
             label={t('promiseActions.commitment')}
             defaultValue={params.get('commitmentId') ?? ''}
             error={fieldError(list.problem, 'commitmentId')}

@@ -58,8 +58,6 @@ export function ActivitiesPage() {
         <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('promiseActions.filters')}>
           <SelectField
             id="commitmentId"
-            // Drawn again when its options arrive: a select reads its default (the address's) once.
-            key={`commitmentId-${!!commitments.data}`}
             label={t('promiseActions.commitment')}
             defaultValue={params.get('commitmentId') ?? ''}
             error={fieldError(list.problem, 'commitmentId')}

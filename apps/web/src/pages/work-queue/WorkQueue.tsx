@@ -88,14 +88,7 @@ export default function WorkQueue() {
         </div>
       )}
       <form key={search} className="promise-filters" onSubmit={applyFilters} aria-label={t('workQueue.filters')}>
-        {/* The person and kind selects are drawn again when their options arrive: a select reads its default (the address's) once. */}
-        <SelectField
-          key={`personId-${!!staff.data}`}
-          id="personId"
-          label={t('workQueue.person')}
-          defaultValue={params.get('personId') ?? ''}
-          error={fieldError(list.problem, 'personId')}
-        >
+        <SelectField id="personId" label={t('workQueue.person')} defaultValue={params.get('personId') ?? ''} error={fieldError(list.problem, 'personId')}>
           <option value="">{t('workQueue.any')}</option>
           {staff.data?.map((p) => (
             <option key={p.id} value={p.id}>
@@ -103,13 +96,7 @@ export default function WorkQueue() {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          key={`kind-${!!summary.data}`}
-          id="kind"
-          label={t('workQueue.kind')}
-          defaultValue={params.get('kind') ?? ''}
-          error={fieldError(list.problem, 'kind')}
-        >
+        <SelectField id="kind" label={t('workQueue.kind')} defaultValue={params.get('kind') ?? ''} error={fieldError(list.problem, 'kind')}>
           <option value="">{t('workQueue.any')}</option>
           {summary.data?.byKind.map((k) => (
             <option key={k.kind} value={k.kind}>
